@@ -1,0 +1,39 @@
+# The whole set-up is here: a fresh clone needs only `make run` or `make test`.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint i18n bench bench-quick screenshots package clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/coachdesk
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
+	$(BIN)/ruff check .
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots demo --participants 40 --passphrase-file bench/demo-passphrase.txt
+	QT_QPA_PLATFORM=offscreen $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots screenshots --out docs/screenshots --passphrase-file bench/demo-passphrase.txt
+
+bench-quick: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py --quick
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,3 @@
+from coachdesk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,138 @@
+"""import, export, demo: participant data in and out of the vault."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from coachdesk.cli.unlock import open_vault
+from coachdesk.errors import BadInput
+
+if TYPE_CHECKING:
+    from coachdesk.cli.main import Context
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from coachdesk.cli.main import add_unlock_options
+    from coachdesk.cli.vault_commands import add_test_kdf_flag
+
+    p = sub.add_parser("import", help="import a participant file (JSON, all or nothing)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true",
+                   help="overwrite participants whose ref is already in the vault")
+    add_unlock_options(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export participants as JSON or a PDF report")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--participant", metavar="REF")
+    who.add_argument("--all", action="store_true")
+    p.add_argument("--format", choices=("json", "pdf"), required=True)
+    p.add_argument("--out", metavar="FILE", required=True)
+    p.add_argument("--sections", metavar="LIST",
+                   help="PDF sections, comma separated (see docs/cli.md)")
+    p.add_argument("--pdf-password-file", metavar="F")
+    p.add_argument("--recipient", metavar="TEXT")
+    add_unlock_options(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("demo", help="create (if needed) and fill a vault with synthetic people")
+    p.add_argument("--participants", type=int, default=40, metavar="N")
+    p.add_argument("--seed", type=int, default=1, metavar="S")
+    add_unlock_options(p)
+    add_test_kdf_flag(p)
+    p.set_defaults(func=cmd_demo)
+
+
+def _read_input(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+
+
+def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store import interchange
+
+    data = _read_input(args.file)
+    # Parse before unlocking: a broken file needs no passphrase to be refused.
+    doc = interchange.parse_document(data)
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        result = interchange.import_document(s, doc, replace=args.replace)
+        s.commit()
+    ctx.say(f"Imported {result.added} new participant(s)"
+            + (f" and replaced {result.replaced}." if result.replaced else "."))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    if args.format == "pdf":
+        from coachdesk.reports.cli_export import export_pdf
+
+        return export_pdf(args, ctx)
+    if args.sections or args.pdf_password_file:
+        raise BadInput("--sections and --pdf-password-file apply to --format pdf only.")
+    return export_json(args, ctx)
+
+
+def export_json(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store import audit, interchange, settings
+    from coachdesk.store.atomic import write_atomic
+    from coachdesk.store.models import Disclosure, Participant
+
+    out = Path(args.out)
+    if not out.parent.exists():
+        raise BadInput(f"The folder {out.parent} does not exist.")
+    refs = None if args.all else [args.participant]
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        doc = interchange.export_document(s, refs, today=dt.date.today(),
+                                          params=settings.pss_params(s))
+        data = interchange.dumps(doc)
+        write_atomic(out, data)
+        digest = hashlib.sha256(data).hexdigest()
+        # Each export is a disclosure of every person in it (security promise 7).
+        people = s.query(Participant).filter(
+            Participant.ref.in_([p["ref"] for p in doc["participants"]])).all()
+        for p in people:
+            s.add(Disclosure(participant_id=p.id, recipient=args.recipient, kind="json",
+                             sections=["full_record"], sha256=digest))
+        audit.record(s, "export", {"format": "json", "participants": len(people),
+                                   "sha256": digest})
+        audit.record_many(s, [("export", {"format": "json", "sha256": digest}, p.uid)
+                              for p in people])
+        s.commit()
+    ctx.say(f"Exported {len(doc['participants'])} participant(s) to {out}.")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.cli.secrets import read_secret_file
+    from coachdesk.cli.vault_commands import new_passphrase
+    from coachdesk.store import interchange
+    from coachdesk.store.demo import demo_document
+    from coachdesk.store.keyfile import TEST_KDF
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault
+
+    if args.participants < 0 or args.participants > 100_000:
+        raise BadInput("--participants must be between 0 and 100000.")
+    if Vault.exists(ctx.data_dir):
+        vault = open_vault(args, ctx)
+    else:
+        if args.recovery_code_file:
+            raise BadInput("There is no vault yet; create one with a passphrase.")
+        passphrase = (read_secret_file(args.passphrase_file, "passphrase")
+                      if args.passphrase_file else new_passphrase(None))
+        vault, code = Vault.create(ctx.data_dir, passphrase,
+                                   kdf=TEST_KDF if args.insecure_test_kdf else None)
+        ctx.say(f"Created a vault in {ctx.data_dir}. Recovery code: {code}")
+    with vault, vault.session() as s:
+        first = s.query(Participant).count() + 1
+        doc = demo_document(args.participants, seed=args.seed, first_number=first)
+        result = interchange.import_document(s, doc)
+        s.commit()
+    ctx.say(f"Added {result.added} synthetic participant(s).")
+    return 0

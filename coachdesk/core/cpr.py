@@ -1,0 +1,58 @@
+"""Danish CPR numbers: validation, normalisation and masking.
+
+No modulus-11 check: numbers issued since 2007 need not pass it (interchange.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+
+
+class CprError(ValueError):
+    """The text is not a valid CPR number."""
+
+
+def _century(yy: int, seventh: int) -> int:
+    # The 7th digit fixes the century (CPR-kontoret's table).
+    if seventh in (0, 1, 2, 3):
+        return 1900
+    if seventh in (4, 9):
+        return 2000 if yy <= 36 else 1900
+    # 5-8
+    return 2000 if yy <= 57 else 1800
+
+
+def parse(text: str) -> tuple[str, dt.date]:
+    """Return the normalised form ``DDMMYY-NNNN`` and the birth date, or raise CprError."""
+    m = _CPR_RE.match(text.strip())
+    if not m:
+        raise CprError(f"{text!r} is not a CPR number (DDMMYY-NNNN)")
+    dd, mm, yy, serial = m.groups()
+    year = _century(int(yy), int(serial[0])) + int(yy)
+    try:
+        born = dt.date(year, int(mm), int(dd))
+    except ValueError:
+        raise CprError(f"{text!r} does not start with a real date") from None
+    return f"{dd}{mm}{yy}-{serial}", born
+
+
+def normalise(text: str) -> str:
+    return parse(text)[0]
+
+
+def is_valid(text: str) -> bool:
+    try:
+        parse(text)
+    except CprError:
+        return False
+    return True
+
+
+def mask(cpr: str | None) -> str:
+    """``DDMMYY-****``: the date part is what a caseworker needs to match a person."""
+    if not cpr:
+        return ""
+    return f"{cpr[:6]}-****"

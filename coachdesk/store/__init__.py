@@ -1,0 +1,1 @@
+"""Persistence: the encrypted vault, its schema, import/export, audit and backups."""

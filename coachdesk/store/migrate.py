@@ -1,0 +1,44 @@
+"""Schema migrations (Alembic), run at every unlock.
+
+The head revision is also a constant here so that an up-to-date vault is recognised
+with one query, without importing Alembic's machinery on every start.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+
+HEAD = "0001"
+SCRIPT_LOCATION = Path(__file__).with_name("migrations")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as c:
+        has = c.execute(
+            text("SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'")
+        ).first()
+        if not has:
+            return None
+        return c.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def alembic_config():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
+    return cfg
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    if revision == "head" and current_revision(engine) == HEAD:
+        return
+    from alembic import command
+
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, revision)

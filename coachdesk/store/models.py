@@ -1,0 +1,273 @@
+"""The vault's schema: SQLAlchemy 2 typed models.
+
+Facts only: course week, due items and PSS-10 totals are derived (core/), never stored.
+Every table that holds data about a person hangs off ``participant`` with ON DELETE
+CASCADE, so erasure is one DELETE (plus the audit redaction in audit.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0)
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {dict[str, Any]: JSON, list[Any]: JSON}  # noqa: RUF012
+
+
+class Participant(Base):
+    __tablename__ = "participant"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Stable internal id: the audit log refers to people by it, never by name or ref.
+    uid: Mapped[str] = mapped_column(String(32), unique=True, default=new_uid)
+    ref: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Lower-cased name + ref for search-as-you-type without per-row Python work.
+    search_key: Mapped[str] = mapped_column(String(300), default="", index=True)
+    cpr: Mapped[str | None] = mapped_column(String(11))
+    birth_year: Mapped[int | None] = mapped_column(Integer)
+    email: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(50))
+    caseworker_name: Mapped[str | None] = mapped_column(String(200))
+    caseworker_municipality: Mapped[str | None] = mapped_column(String(200))
+    caseworker_email: Mapped[str | None] = mapped_column(String(200))
+    case_ref: Mapped[str | None] = mapped_column(String(100))
+    referral_date: Mapped[dt.date | None] = mapped_column(Date)
+    course_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(20), default="referred", index=True)
+    dropout_date: Mapped[dt.date | None] = mapped_column(Date)
+    dropout_reason: Mapped[str | None] = mapped_column(Text)
+    consent_given_on: Mapped[dt.date | None] = mapped_column(Date)
+    consent_scope: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    consent_withdrawn_on: Mapped[dt.date | None] = mapped_column(Date)
+    outcome_status: Mapped[str | None] = mapped_column(String(20))
+    outcome_hours: Mapped[float | None]
+    outcome_date: Mapped[dt.date | None] = mapped_column(Date)
+    report_summary: Mapped[str | None] = mapped_column(Text)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    assessments: Mapped[list[Assessment]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Assessment.date",
+    )
+    sessions: Mapped[list[SessionLog]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="SessionLog.date",
+    )
+    attendance: Mapped[list[GroupAttendance]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="GroupAttendance.date",
+    )
+    job_plans: Mapped[list[JobPlanVersion]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="JobPlanVersion.version",
+    )
+    disclosures: Mapped[list[Disclosure]] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Disclosure.at",
+    )
+
+    __table_args__ = (
+        CheckConstraint(
+            "status IN ('referred','screened','not_eligible','admitted','group_phase',"
+            "'individual_phase','completed','dropped_out')",
+            name="ck_participant_status",
+        ),
+    )
+
+    @property
+    def job_plan(self) -> JobPlanVersion | None:
+        """The current version of the job plan (the latest)."""
+        return self.job_plans[-1] if self.job_plans else None
+
+
+class Assessment(Base):
+    """One PSS-10 questionnaire: ten raw answers (0-4 or NULL); scoring is core/pss10."""
+
+    __tablename__ = "assessment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(12))
+    date: Mapped[dt.date] = mapped_column(Date)
+    answers: Mapped[list[Any]] = mapped_column(JSON)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    participant: Mapped[Participant] = relationship(back_populates="assessments")
+
+    __table_args__ = (
+        CheckConstraint("kind IN ('screening','final','followup')", name="ck_assessment_kind"),
+        CheckConstraint("json_array_length(answers) = 10", name="ck_assessment_answers"),
+    )
+
+
+class SessionLog(Base):
+    """One one-to-one conversation. Notes are the most sensitive data in the app."""
+
+    __tablename__ = "session_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    start: Mapped[str | None] = mapped_column(String(5))  # HH:MM, local time
+    minutes: Mapped[int | None] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(10), default="in_person")
+    status: Mapped[str] = mapped_column(String(10), default="held")
+    week: Mapped[int | None] = mapped_column(Integer)
+    themes: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    notes: Mapped[str | None] = mapped_column(Text)
+    quotes: Mapped[str | None] = mapped_column(Text)  # the participant's own words
+    actions: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    ratings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    next_appointment: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    participant: Mapped[Participant] = relationship(back_populates="sessions")
+
+    __table_args__ = (
+        CheckConstraint("mode IN ('in_person','phone','video')", name="ck_session_mode"),
+        CheckConstraint("status IN ('held','cancelled','no_show')", name="ck_session_status"),
+        CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_session_minutes"),
+    )
+
+
+class GroupAttendance(Base):
+    __tablename__ = "group_attendance"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    date: Mapped[dt.date] = mapped_column(Date)
+    present: Mapped[bool] = mapped_column(Boolean)
+
+    participant: Mapped[Participant] = relationship(back_populates="attendance")
+
+    __table_args__ = (UniqueConstraint("participant_id", "date", name="uq_attendance_day"),)
+
+
+class JobPlanVersion(Base):
+    """One saved version of the value-based job plan; the latest is the current plan.
+
+    Goals, accommodations and hours steps are small ordered lists that are always
+    read and written with their plan, so each version holds them as JSON snapshots.
+    """
+
+    __tablename__ = "job_plan_version"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    values: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    direction: Mapped[str | None] = mapped_column(Text)
+    goals: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    accommodations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    hours_now: Mapped[float | None]
+    hours_target: Mapped[float | None]
+    hours_steps: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    updated_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    participant: Mapped[Participant] = relationship(back_populates="job_plans")
+
+    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_job_plan_version"),)
+
+
+class Disclosure(Base):
+    """The disclosure log: every export of a participant's data (security promise 7)."""
+
+    __tablename__ = "disclosure"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    recipient: Mapped[str | None] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(30))  # json | status_report | final_report | ...
+    sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    sha256: Mapped[str] = mapped_column(String(64))
+    encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    participant: Mapped[Participant] = relationship(back_populates="disclosures")
+
+
+class AuditEvent(Base):
+    """Append-only, hash-chained audit log (security promise 8); see store/audit.py."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    # The participant's uid (never name, ref or CPR); NULL for vault-wide events.
+    subject: Mapped[str | None] = mapped_column(String(64), index=True)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # A random salt per row: once erasure removes it, content_hash links to nothing.
+    nonce: Mapped[bytes | None] = mapped_column(LargeBinary(16))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    redacted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Setting(Base):
+    """Vault-side settings (admission threshold, SD, r, coach name...): JSON values."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class Draft(Base):
+    """Unsaved editor content, autosaved inside the encrypted vault (promise 6)."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    participant_id: Mapped[int | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), index=True
+    )
+    content: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+Index("ix_participant_status_start", Participant.status, Participant.course_start)

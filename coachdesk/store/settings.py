@@ -1,0 +1,50 @@
+"""Settings kept inside the vault (they shape reports or are about people).
+
+Machine-level, non-personal preferences (window layout, language) live in QSettings
+in the UI layer; everything here is encrypted with the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from coachdesk.core import pss10
+from coachdesk.store.models import Setting
+
+DEFAULTS: dict[str, Any] = {
+    "admission_threshold": pss10.DEFAULT_THRESHOLD,
+    "pss_sd": pss10.DEFAULT_SD,
+    "pss_r": pss10.DEFAULT_R,
+    "retention_months": 12,
+    "coach_name": "",
+    "organisation": "",
+    "backup_dir": "",
+    "idle_lock_minutes": 5,
+}
+
+
+def get(session: Session, key: str) -> Any:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    row = session.get(Setting, key)
+    return DEFAULTS[key] if row is None else row.value.get("v", DEFAULTS[key])
+
+
+def put(session: Session, key: str, value: Any) -> None:
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value={"v": value}))
+    else:
+        row.value = {"v": value}
+
+
+def pss_params(session: Session) -> pss10.Params:
+    return pss10.Params(
+        threshold=int(get(session, "admission_threshold")),
+        sd=float(get(session, "pss_sd")),
+        r=float(get(session, "pss_r")),
+    )

@@ -1,0 +1,58 @@
+"""Shared fixtures: a fresh, real SQLCipher vault per test (cheap KDF), offscreen Qt."""
+
+from __future__ import annotations
+
+import os
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "vault"
+
+
+@pytest.fixture
+def vault_and_code(data_dir: Path):
+    from coachdesk.store.keyfile import TEST_KDF
+    from coachdesk.store.vault import Vault
+
+    vault, code = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
+    yield vault, code
+    vault.close()
+
+
+@pytest.fixture
+def vault(vault_and_code):
+    return vault_and_code[0]
+
+
+@pytest.fixture
+def passphrase_file(tmp_path: Path) -> Path:
+    f = tmp_path / "pass.txt"
+    f.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return f
+
+
+@pytest.fixture
+def no_network(monkeypatch) -> Iterator[None]:
+    """Any attempt to create a socket fails the test (security promise 5)."""
+
+    class _Forbidden(socket.socket):
+        def __init__(self, *a, **k):  # noqa: ANN002, ANN003
+            raise AssertionError("CoachDesk tried to open a network socket")
+
+    def _forbidden(*a, **k):  # noqa: ANN002, ANN003
+        raise AssertionError("CoachDesk tried to open a network connection")
+
+    monkeypatch.setattr(socket, "socket", _Forbidden)
+    monkeypatch.setattr(socket, "create_connection", _forbidden)
+    monkeypatch.setattr(socket, "getaddrinfo", _forbidden)
+    yield
