@@ -1,0 +1,379 @@
+"""The GUI's services on the vault: the caseload in a constant number of queries, and the
+audited writes behind every form (participant, session log, attendance, job plan,
+outcome, drafts).
+
+Every write validates with core/records (the importer's rules) and records one audit
+event naming fields and counts only. The caller owns the session and commits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.core import course, pss10, records
+from coachdesk.errors import BadInput
+from coachdesk.store import audit, interchange
+from coachdesk.store.models import (
+    Assessment,
+    Draft,
+    GroupAttendance,
+    JobPlanVersion,
+    Participant,
+    SessionLog,
+)
+
+# The participant's own fields (not child rows) in the interchange shape.
+OWN_FIELDS = ("ref", "name", "cpr", "birth_year", "email", "phone", "caseworker",
+              "referral_date", "course_start", "status", "dropped_out", "consent",
+              "outcome", "report_summary")
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    """One line of the caseload table: everything it shows, precomputed once."""
+
+    id: int
+    uid: str
+    name: str
+    ref: str
+    status: str
+    course_start: dt.date | None
+    week: int | None
+    due: tuple[course.Due, ...]
+    last_session: dt.date | None
+    sessions_held: int
+    pss_before: int | None
+    pss_after: int | None
+    archived: bool
+    consent_withdrawn: bool
+    # casefold()ed name + ref: the proxy filters on it without per-keystroke work.
+    search_key: str
+
+    @property
+    def needs_attention(self) -> bool:
+        return any(d.overdue for d in self.due)
+
+
+@dataclass(frozen=True)
+class Appointment:
+    participant_id: int
+    name: str
+    ref: str
+    at: dt.datetime
+
+
+@dataclass
+class Caseload:
+    rows: list[CaseloadRow] = field(default_factory=list)
+    today_appointments: list[Appointment] = field(default_factory=list)
+
+
+def load_caseload(session: Session, today: dt.date, *,
+                  include_archived: bool = False) -> Caseload:
+    """The whole caseload in four queries, whatever its size (no query per row)."""
+    q = select(Participant.id, Participant.uid, Participant.name, Participant.ref,
+               Participant.status, Participant.course_start, Participant.outcome_status,
+               Participant.archived, Participant.consent_withdrawn_on,
+               Participant.search_key)
+    if not include_archived:
+        q = q.where(Participant.archived.is_(False))
+    people = session.execute(q.order_by(Participant.name)).all()
+
+    # Assessments: only kind, date and answers; scoring is core/pss10's job.
+    by_person: dict[int, list[tuple[str, dt.date, list[Any]]]] = defaultdict(list)
+    for pid, kind, day, answers in session.execute(
+        select(Assessment.participant_id, Assessment.kind, Assessment.date, Assessment.answers)
+    ):
+        by_person[pid].append((kind, day, answers))
+
+    held: dict[int, tuple[int, dt.date | None]] = {}
+    for pid, n, last in session.execute(
+        select(SessionLog.participant_id,
+               func.sum(case((SessionLog.status == "held", 1), else_=0)),
+               func.max(SessionLog.date))
+        .group_by(SessionLog.participant_id)
+    ):
+        held[pid] = (int(n or 0), last)
+
+    start_of_day = dt.datetime.combine(today, dt.time())
+    appts = session.execute(
+        select(SessionLog.participant_id, Participant.name, Participant.ref,
+               SessionLog.next_appointment)
+        .join(Participant, Participant.id == SessionLog.participant_id)
+        .where(SessionLog.next_appointment >= start_of_day,
+               SessionLog.next_appointment < start_of_day + dt.timedelta(days=1),
+               Participant.archived.is_(False))
+        .order_by(SessionLog.next_appointment)
+    ).all()
+
+    rows: list[CaseloadRow] = []
+    for (pid, uid, name, ref, status, start, outcome, archived, withdrawn,
+         key) in people:
+        assessments = by_person.get(pid, [])
+        before, after = pss10.before_after(assessments)
+        n_held, last = held.get(pid, (0, None))
+        due = course.due_items(
+            status=status, start=start, today=today,
+            has_screening=any(k == "screening" for k, _, _ in assessments),
+            has_final=any(k == "final" for k, _, _ in assessments),
+            sessions_held=n_held, has_outcome=outcome is not None,
+        )
+        rows.append(CaseloadRow(
+            id=pid, uid=uid, name=name, ref=ref, status=status, course_start=start,
+            week=course.course_week(start, today), due=tuple(due), last_session=last,
+            sessions_held=n_held,
+            pss_before=before.total if before else None,
+            pss_after=after.total if after else None,
+            archived=archived, consent_withdrawn=withdrawn is not None,
+            search_key=key or interchange.search_key(name, ref),
+        ))
+    seen: set[int] = set()
+    today_list = []
+    for pid, name, ref, at in appts:
+        if pid not in seen:  # one line per person, the earliest time
+            seen.add(pid)
+            today_list.append(Appointment(pid, name, ref, at))
+    return Caseload(rows=rows, today_appointments=today_list)
+
+
+# --- participants ------------------------------------------------------------------
+
+
+def get_participant(session: Session, participant_id: int, *, audit_read: bool = False,
+                    what: str = "page") -> Participant:
+    p = session.get(Participant, participant_id)
+    if p is None:
+        raise BadInput("This participant is no longer in the vault.")
+    if audit_read:
+        audit.record(session, "participant_read", {"view": what}, subject=p.uid)
+    return p
+
+
+def participant_record(p: Participant) -> dict[str, Any]:
+    """The participant's own fields as an interchange dict (what the forms edit)."""
+    full = interchange.participant_to_dict(
+        p, today=dt.date.today(), params=pss10.Params(), computed=False)
+    return {k: v for k, v in full.items() if k in OWN_FIELDS}
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    """Empty strings and empty objects from forms mean 'not given'."""
+    out: dict[str, Any] = {}
+    for k, v in record.items():
+        if isinstance(v, str):
+            v = v.strip() or None
+        elif isinstance(v, dict):
+            v = {ik: (iv.strip() or None) if isinstance(iv, str) else iv
+                 for ik, iv in v.items()}
+            if k != "consent" and all(iv is None for iv in v.values()):
+                v = None
+        if v is not None:
+            out[k] = v
+    return out
+
+
+def validate_fields(record: dict[str, Any], today: dt.date) -> dict[str, str]:
+    """Field path (e.g. ``cpr``, ``caseworker.email``) -> message, from core/records."""
+    errors = records.validate_participant(record, "$", today)
+    out: dict[str, str] = {}
+    for e in errors:
+        path, _, msg = e.partition(": ")
+        out.setdefault(path.removeprefix("$."), msg)
+    return out
+
+
+def _ref_taken(session: Session, ref: str, participant_id: int | None) -> bool:
+    q = select(Participant.id).where(Participant.ref == ref.strip())
+    if participant_id is not None:
+        q = q.where(Participant.id != participant_id)
+    return session.execute(q).first() is not None
+
+
+def create_participant(session: Session, record: dict[str, Any],
+                       today: dt.date | None = None) -> Participant:
+    """Validate and add a participant; raises BadInput whose .errors are 'path: message'."""
+    today = today or dt.date.today()
+    record = _clean(record)
+    errors = validate_fields(record, today)
+    if "ref" not in errors and _ref_taken(session, record["ref"], None):
+        errors["ref"] = "is already used by another participant"
+    if errors:
+        raise BadInput("The participant was not saved.",
+                       [f"{k}: {v}" for k, v in errors.items()])
+    p = Participant()
+    interchange.apply_fields(p, record)
+    session.add(p)
+    session.flush()
+    audit.record(session, "participant_created", {"via": "form",
+                                                  "fields": sorted(record)}, subject=p.uid)
+    return p
+
+
+def update_participant(session: Session, participant_id: int, changes: dict[str, Any],
+                       today: dt.date | None = None) -> Participant:
+    """Merge ``changes`` (own fields; None removes) into the record, validate, save."""
+    today = today or dt.date.today()
+    p = get_participant(session, participant_id)
+    before = participant_record(p)
+    merged = _clean(before | changes)
+    errors = validate_fields(merged, today)
+    if "ref" not in errors and _ref_taken(session, merged["ref"], participant_id):
+        errors["ref"] = "is already used by another participant"
+    if errors:
+        raise BadInput("The participant was not saved.",
+                       [f"{k}: {v}" for k, v in errors.items()])
+    interchange.apply_fields(p, merged)
+    changed = sorted(k for k in set(before) | set(merged) if before.get(k) != merged.get(k))
+    if changed:
+        audit.record(session, "participant_changed", {"fields": changed}, subject=p.uid)
+    return p
+
+
+def set_archived(session: Session, participant_id: int, archived: bool) -> None:
+    p = get_participant(session, participant_id)
+    if p.archived != archived:
+        p.archived = archived
+        audit.record(session, "participant_changed", {"fields": ["archived"]}, subject=p.uid)
+
+
+# --- session logs ------------------------------------------------------------------
+
+
+def _errors_for(record_key: str, value: Any, today: dt.date) -> list[str]:
+    """Run the participant-file rules on one child record; paths relative to it."""
+    errors = records.validate_participant({"ref": "-", "name": "-", record_key: value},
+                                          "$", today)
+    prefix = f"$.{record_key}"
+    return [e.removeprefix(prefix).removeprefix("[0]").lstrip(".") for e in errors]
+
+
+def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[str]:
+    return _errors_for("sessions", [data], today or dt.date.today())
+
+
+def save_session(session: Session, participant_id: int, data: dict[str, Any],
+                 session_id: int | None = None) -> SessionLog:
+    """Add (or replace the content of) one session log; data is interchange-shaped."""
+    data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
+    errors = validate_session(data)
+    if errors:
+        raise BadInput("The session was not saved.", errors)
+    p = get_participant(session, participant_id)
+    new = interchange.session_from_dict(data)
+    if session_id is None:
+        new.participant_id = p.id
+        session.add(new)
+        session.flush()
+        audit.record(session, "session_saved", {"fields": sorted(data)}, subject=p.uid)
+        return new
+    row = session.get(SessionLog, session_id)
+    if row is None or row.participant_id != p.id:
+        raise BadInput("This session is no longer in the vault.")
+    for attr in ("date", "start", "minutes", "mode", "status", "week", "themes", "notes",
+                 "quotes", "actions", "ratings", "next_appointment"):
+        setattr(row, attr, getattr(new, attr))
+    audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
+    return row
+
+
+def delete_session(session: Session, session_id: int) -> None:
+    row = session.get(SessionLog, session_id)
+    if row is not None:
+        uid = row.participant.uid
+        session.delete(row)
+        audit.record(session, "session_deleted", None, subject=uid)
+
+
+# --- attendance --------------------------------------------------------------------
+
+
+def set_attendance(session: Session, participant_id: int, day: dt.date,
+                   present: bool | None) -> None:
+    """Mark one group session; None removes the mark."""
+    p = get_participant(session, participant_id)
+    row = session.execute(select(GroupAttendance).where(
+        GroupAttendance.participant_id == p.id, GroupAttendance.date == day)).scalar()
+    if present is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(GroupAttendance(participant_id=p.id, date=day, present=present))
+    else:
+        row.present = present
+    audit.record(session, "attendance_saved", {"marks": 1}, subject=p.uid)
+
+
+# --- job plan ----------------------------------------------------------------------
+
+
+def job_plan_versions(session: Session, participant_id: int) -> list[JobPlanVersion]:
+    return list(session.execute(
+        select(JobPlanVersion).where(JobPlanVersion.participant_id == participant_id)
+        .order_by(JobPlanVersion.version)).scalars())
+
+
+def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[str]:
+    return _errors_for("job_plan", plan, today or dt.date.today())
+
+
+def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
+                  today: dt.date | None = None) -> JobPlanVersion:
+    """Saving never overwrites: it adds the next version (the report shows the latest)."""
+    today = today or dt.date.today()
+    plan = {k: v for k, v in plan.items() if k != "updated_on"}
+    errors = validate_job_plan(plan, today)
+    if errors:
+        raise BadInput("The job plan was not saved.", errors)
+    p = get_participant(session, participant_id)
+    latest = session.execute(select(func.max(JobPlanVersion.version)).where(
+        JobPlanVersion.participant_id == p.id)).scalar() or 0
+    row = interchange.job_plan_from_dict(plan | {"updated_on": today.isoformat()},
+                                         latest + 1, today)
+    row.participant_id = p.id
+    session.add(row)
+    session.flush()
+    audit.record(session, "job_plan_saved", {
+        "version": row.version, "goals": len(row.goals),
+        "accommodations": len(row.accommodations)}, subject=p.uid)
+    return row
+
+
+def add_goal(session: Session, participant_id: int, text: str,
+             due: dt.date | None = None, today: dt.date | None = None) -> JobPlanVersion:
+    """An agreed action becomes a goal: a new job plan version with the goal appended."""
+    current = job_plan_versions(session, participant_id)
+    plan = interchange.job_plan_to_dict(current[-1]) if current else {}
+    plan["goals"] = [*plan.get("goals", []),
+                     {"text": text.strip(), "due": due.isoformat() if due else None,
+                      "status": "open"}]
+    plan = {k: v for k, v in plan.items() if v is not None}
+    return save_job_plan(session, participant_id, plan, today)
+
+
+# --- drafts ------------------------------------------------------------------------
+
+
+def get_draft(session: Session, key: str) -> dict[str, Any] | None:
+    row = session.execute(select(Draft).where(Draft.key == key)).scalar()
+    return None if row is None else dict(row.content)
+
+
+def put_draft(session: Session, key: str, participant_id: int | None,
+              content: dict[str, Any]) -> None:
+    row = session.execute(select(Draft).where(Draft.key == key)).scalar()
+    if row is None:
+        session.add(Draft(key=key, participant_id=participant_id, content=content))
+    else:
+        row.content = content
+
+
+def delete_draft(session: Session, key: str) -> None:
+    row = session.execute(select(Draft).where(Draft.key == key)).scalar()
+    if row is not None:
+        session.delete(row)

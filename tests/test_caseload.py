@@ -1,0 +1,138 @@
+"""The GUI's store services on a real vault: caseload queries and audited writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import event, select
+
+from coachdesk.errors import BadInput
+from coachdesk.store import audit, caseload, interchange
+from coachdesk.store.demo import demo_document
+from coachdesk.store.models import AuditEvent, JobPlanVersion, Participant, SessionLog
+
+TODAY = dt.date(2026, 11, 27)
+
+
+def _new(vault, **extra):
+    with vault.session() as s:
+        p = caseload.create_participant(
+            s, {"ref": "R-1", "name": "Ida Jensen", "course_start": "2026-10-01",
+                "status": "individual_phase"} | extra, today=TODAY)
+        s.commit()
+        return p.id
+
+
+def test_caseload_in_constant_queries(vault):
+    with vault.session() as s:
+        interchange.import_document(s, demo_document(60, seed=3, today=TODAY), today=TODAY)
+        s.commit()
+    counts = []
+    with vault.session() as s:
+        n = [0]
+
+        def count(*_a):
+            n[0] += 1
+
+        event.listen(s.get_bind(), "before_cursor_execute", count)
+        cl = caseload.load_caseload(s, TODAY, include_archived=True)
+        event.remove(s.get_bind(), "before_cursor_execute", count)
+        counts.append(n[0])
+    assert len(cl.rows) == 60
+    assert counts[0] <= 5
+    # Rows carry what core computes: the week and PSS totals agree with core/pss10.
+    with vault.session() as s:
+        people = {p.ref: p for p in interchange.load_participants(s)}
+        for row in cl.rows:
+            p = people[row.ref]
+            assert row.week == (None if p.course_start is None else
+                                (TODAY - p.course_start).days // 7 + 1)
+            assert row.search_key == row.name.casefold() + "\x1f" + row.ref.casefold()
+            held = sum(1 for x in p.sessions if x.status == "held")
+            assert row.sessions_held == held
+
+
+def test_create_validates_with_record_rules(vault):
+    with vault.session() as s, pytest.raises(BadInput) as exc:
+        caseload.create_participant(s, {"ref": "", "name": "X", "cpr": "320190-1234"},
+                                    today=TODAY)
+    paths = {e.split(":")[0] for e in exc.value.errors}
+    assert paths == {"ref", "cpr"}
+    pid = _new(vault)
+    with vault.session() as s, pytest.raises(BadInput) as exc:
+        caseload.create_participant(s, {"ref": "R-1", "name": "Other"}, today=TODAY)
+    assert exc.value.errors == ["ref: is already used by another participant"]
+    with vault.session() as s:
+        p = s.get(Participant, pid)
+        assert p.search_key == "ida jensen\x1fr-1"
+        ev = audit.events_for(s, p.uid)
+        assert [e.action for e in ev] == ["participant_created"]
+        assert "Ida" not in str(ev[0].detail)
+
+
+def test_update_merges_and_audits_field_names(vault):
+    pid = _new(vault)
+    with vault.session() as s:
+        caseload.update_participant(s, pid, {"outcome": {"status": "work_partial",
+                                                         "hours_per_week": 20}}, today=TODAY)
+        s.commit()
+    with vault.session() as s:
+        p = s.get(Participant, pid)
+        assert p.outcome_status == "work_partial" and p.name == "Ida Jensen"
+        last = audit.events_for(s, p.uid)[-1]
+        assert last.action == "participant_changed" and last.detail == {"fields": ["outcome"]}
+        assert audit.verify(s) == []
+
+
+def test_session_then_goal_makes_new_job_plan_version(vault):
+    pid = _new(vault)
+    with vault.session() as s:
+        with pytest.raises(BadInput):
+            caseload.save_session(s, pid, {"date": "2026-11-20", "minutes": 5000})
+        caseload.save_session(s, pid, {"date": "2026-11-20", "themes": ["clarity_goals"],
+                                       "actions": ["Walk daily"], "status": "held"})
+        caseload.save_job_plan(s, pid, {"direction": "Back to own job",
+                                        "goals": [{"text": "Talk to manager"}]}, today=TODAY)
+        caseload.add_goal(s, pid, "Walk daily", today=TODAY)
+        s.commit()
+    with vault.session() as s:
+        versions = s.execute(select(JobPlanVersion).order_by(JobPlanVersion.version)).scalars()
+        versions = list(versions)
+        assert [v.version for v in versions] == [1, 2]
+        assert [g["text"] for g in versions[1].goals] == ["Talk to manager", "Walk daily"]
+        assert versions[1].direction == "Back to own job"
+        cl = caseload.load_caseload(s, TODAY)
+        assert cl.rows[0].sessions_held == 1
+        assert cl.rows[0].last_session == dt.date(2026, 11, 20)
+        assert s.execute(select(SessionLog)).scalar().themes == ["clarity_goals"]
+
+
+def test_today_appointments_and_archive(vault):
+    pid = _new(vault)
+    with vault.session() as s:
+        caseload.save_session(s, pid, {"date": "2026-11-20",
+                                       "next_appointment": f"{TODAY.isoformat()}T10:00"})
+        s.commit()
+        cl = caseload.load_caseload(s, TODAY)
+        assert [a.participant_id for a in cl.today_appointments] == [pid]
+        caseload.set_archived(s, pid, True)
+        s.commit()
+        assert caseload.load_caseload(s, TODAY).rows == []
+        assert len(caseload.load_caseload(s, TODAY, include_archived=True).rows) == 1
+
+
+def test_drafts_round_trip(vault):
+    pid = _new(vault)
+    with vault.session() as s:
+        assert caseload.get_draft(s, "k") is None
+        caseload.put_draft(s, "k", pid, {"notes": "a"})
+        s.commit()
+        caseload.put_draft(s, "k", pid, {"notes": "ab"})
+        s.commit()
+        assert caseload.get_draft(s, "k") == {"notes": "ab"}
+        caseload.delete_draft(s, "k")
+        s.commit()
+        assert caseload.get_draft(s, "k") is None
+        n = s.execute(select(AuditEvent).where(AuditEvent.action == "session_saved")).all()
+        assert n == []
