@@ -1,0 +1,208 @@
+"""Saving, changing and deleting a participant's PSS-10 questionnaires, audited.
+
+A questionnaire entered in the form meets exactly the importer's rules: the check
+builds the participant's assessments in the interchange shape and runs
+core/records.validate_participant over them, so the form and the importer cannot drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.core import pss10, pss10_chart, records, vocab
+from coachdesk.errors import BadInput
+from coachdesk.store import audit, settings
+from coachdesk.store.models import Assessment, Participant
+
+# Machine-readable kinds of problem, so a UI can say them in its own language.
+PROBLEM_FUTURE = "future"
+PROBLEM_BEFORE_REFERRAL = "before_referral"
+PROBLEM_FINAL_BEFORE_SCREENING = "final_before_screening"
+PROBLEM_SCREENING_AFTER_FINAL = "screening_after_final"
+PROBLEM_ANSWERS = "answers"
+PROBLEM_KIND = "kind"
+PROBLEM_DATE = "date"
+
+
+class AssessmentRejected(BadInput):
+    """A questionnaire that breaks a rule; ``problems`` are PROBLEM_* keys, ``errors`` text."""
+
+    def __init__(self, message: str, errors: list[str], problems: list[str]) -> None:
+        super().__init__(message, errors)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    """One saved questionnaire with its score, as a list or chart shows it."""
+
+    id: int
+    kind: str
+    date: dt.date
+    answers: tuple[int | None, ...]
+    score: pss10.Score
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return records.parse_date(value)
+    except ValueError as exc:
+        raise AssessmentRejected(f"The questionnaire was not saved: {exc}.", [f"date: {exc}"],
+                                 [PROBLEM_DATE]) from None
+
+
+def _record(kind: str, day: dt.date, answers: Sequence[Any]) -> dict[str, Any]:
+    return {"kind": kind, "date": day.isoformat(), "answers": list(answers)}
+
+
+def _problem(error: str) -> str:
+    if "is in the future" in error:
+        return PROBLEM_FUTURE
+    if "before the referral date" in error:
+        return PROBLEM_BEFORE_REFERRAL
+    if "final assessment is before the screening" in error:
+        return PROBLEM_FINAL_BEFORE_SCREENING
+    if ".answers" in error:
+        return PROBLEM_ANSWERS
+    if ".kind" in error:
+        return PROBLEM_KIND
+    return PROBLEM_DATE
+
+
+def _participant_errors(p: Participant, assessments: list[dict[str, Any]],
+                        today: dt.date) -> set[str]:
+    # Only the fields the assessment rules look at; the rest of the record is not ours.
+    d: dict[str, Any] = {"ref": p.ref or "x", "name": p.name or "x",
+                         "referral_date": p.referral_date.isoformat() if p.referral_date
+                         else None,
+                         "assessments": assessments}
+    errors = records.validate_participant(d, "participant", today)
+    return {e for e in errors if e.startswith("participant.assessments")}
+
+
+def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[Any],
+                     assessment_id: int | None, today: dt.date) -> None:
+    """Raise AssessmentRejected when saving this questionnaire would break a rule."""
+    existing = [_record(a.kind, a.date, a.answers) for a in p.assessments]
+    ids = [a.id for a in p.assessments]
+    proposed = list(existing)
+    new = _record(kind, day, answers)
+    if assessment_id is None:
+        proposed.append(new)
+        index = len(proposed) - 1
+    else:
+        index = ids.index(assessment_id)
+        proposed[index] = new
+    # Only errors this change introduces: an imported record with an old flaw stays editable.
+    errors = sorted(_participant_errors(p, proposed, today) - _participant_errors(p, existing,
+                                                                                   today))
+    if not errors:
+        return
+    problems = []
+    for e in errors:
+        key = _problem(e)
+        own = e.startswith(f"participant.assessments[{index}]")
+        if key == PROBLEM_FINAL_BEFORE_SCREENING and not own:
+            # An existing final now lies before this (new or moved) screening.
+            key = PROBLEM_SCREENING_AFTER_FINAL
+        if key not in problems:
+            problems.append(key)
+    text = {
+        PROBLEM_FUTURE: f"The date {day.isoformat()} is in the future.",
+        PROBLEM_BEFORE_REFERRAL: f"The date {day.isoformat()} is before the referral date.",
+        PROBLEM_FINAL_BEFORE_SCREENING: "A final assessment cannot be dated before the first "
+                                        "screening.",
+        PROBLEM_SCREENING_AFTER_FINAL: "The screening would come after a final assessment.",
+        PROBLEM_ANSWERS: "Every answer must be 0-4 or left empty, ten in all.",
+        PROBLEM_KIND: f"The kind must be one of {', '.join(vocab.ASSESSMENT_KINDS)}.",
+        PROBLEM_DATE: "The date is not valid.",
+    }
+    raise AssessmentRejected("The questionnaire was not saved: "
+                             + " ".join(text[k] for k in problems), errors, problems)
+
+
+def _participant(session: Session, participant_id: int) -> Participant:
+    p = session.get(Participant, participant_id)
+    if p is None:
+        raise BadInput(f"No participant with id {participant_id}.")
+    return p
+
+
+def save_assessment(session: Session, participant_id: int, kind: str, date: dt.date | str,
+                    answers: Sequence[int | None], assessment_id: int | None = None,
+                    today: dt.date | None = None) -> Assessment:
+    """Add (or, with ``assessment_id``, change) a questionnaire; the caller commits.
+
+    Raises AssessmentRejected (a BadInput) and adds nothing when a rule is broken.
+    """
+    today = today or dt.date.today()
+    p = _participant(session, participant_id)
+    day = _as_date(date)
+    if kind not in vocab.ASSESSMENT_KINDS:
+        raise AssessmentRejected(
+            f"The questionnaire was not saved: the kind must be one of "
+            f"{', '.join(vocab.ASSESSMENT_KINDS)}.", [f"kind: {kind!r}"], [PROBLEM_KIND])
+    if assessment_id is not None and assessment_id not in {a.id for a in p.assessments}:
+        raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
+    check_assessment(p, kind, day, answers, assessment_id, today)
+    answers = list(answers)
+    if assessment_id is None:
+        a = Assessment(kind=kind, date=day, answers=answers)
+        p.assessments.append(a)
+        session.flush()
+        audit.record(session, "assessment_saved",
+                     {"assessment": a.id, "kind": kind, "date": day.isoformat(),
+                      "answered": sum(x is not None for x in answers)},
+                     subject=p.uid)
+        return a
+    a = next(x for x in p.assessments if x.id == assessment_id)
+    old = list(a.answers)
+    changed_items = [i + 1 for i, (o, n) in enumerate(zip(old, answers, strict=True)) if o != n]
+    fields = [f for f, o, n in (("kind", a.kind, kind), ("date", a.date, day)) if o != n]
+    a.kind, a.date, a.answers = kind, day, answers
+    session.flush()
+    audit.record(session, "assessment_changed",
+                 {"assessment": a.id, "kind": kind, "date": day.isoformat(),
+                  "fields": fields, "items": changed_items},
+                 subject=p.uid)
+    return a
+
+
+def delete_assessment(session: Session, participant_id: int, assessment_id: int) -> None:
+    """Remove one questionnaire, audited; the caller commits."""
+    p = _participant(session, participant_id)
+    a = next((x for x in p.assessments if x.id == assessment_id), None)
+    if a is None:
+        raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
+    detail = {"assessment": a.id, "kind": a.kind, "date": a.date.isoformat()}
+    p.assessments.remove(a)
+    session.delete(a)
+    session.flush()
+    audit.record(session, "assessment_deleted", detail, subject=p.uid)
+
+
+def list_assessments(session: Session, participant_id: int) -> list[AssessmentRow]:
+    """The participant's questionnaires, oldest first, each scored by core/pss10."""
+    rows = session.execute(
+        select(Assessment).where(Assessment.participant_id == participant_id)
+        .order_by(Assessment.date, Assessment.id)
+    ).scalars()
+    return [AssessmentRow(a.id, a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
+            for a in rows]
+
+
+def chart_data(session: Session, participant_id: int) -> pss10_chart.ChartData:
+    """The before/after chart of one participant, with the vault's PSS settings."""
+    rows = list_assessments(session, participant_id)
+    return pss10_chart.build([(r.kind, r.date, r.answers) for r in rows],
+                             settings.pss_params(session))
