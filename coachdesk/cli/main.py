@@ -22,6 +22,7 @@ from coachdesk.store.paths import resolve_data_dir
 COMMAND_MODULES = (
     "coachdesk.cli.vault_commands",
     "coachdesk.cli.data_commands",
+    "coachdesk.cli.safety_commands",
 )
 
 

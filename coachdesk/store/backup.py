@@ -1,0 +1,449 @@
+"""Encrypted backups: one self-contained file that opens with the vault's own secrets.
+
+A backup file (``.cdbackup``) is, byte for byte::
+
+    MAGIC (8) | header length (4, big-endian) | header JSON | key file | database | SHA-256 (32)
+
+- the header names the format version, the sizes of the two parts and the schema
+  revision; it holds nothing about any person;
+- the key file is the vault's ``vault.key`` as it was (the data key wrapped under the
+  passphrase and the recovery code), so the backup opens with either;
+- the database is a consistent copy made with ``VACUUM INTO`` on a keyed SQLCipher
+  connection: SQLCipher writes it through the same page codec, so it is encrypted
+  with the same raw key and never exists in plaintext, not even as a temp file;
+- the trailing SHA-256 covers everything before it, so damage or a naive edit is
+  found before restore writes anything. Tampering with intent is caught by the key
+  file's MAC and by SQLCipher's per-page HMAC when the copy is opened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+import struct
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3
+
+from coachdesk.errors import BadInput, CoachDeskError, VaultDamaged, VaultExists
+from coachdesk.store import audit
+from coachdesk.store.atomic import WriteFailed, atomic_writer
+from coachdesk.store.keyfile import KeyFile
+from coachdesk.store.models import Setting
+from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
+
+MAGIC = b"CDBACKUP"
+FORMAT = "coachdesk.backup"
+VERSION = 1
+SUFFIX = ".cdbackup"
+NAME_RE = re.compile(r"^coachdesk-(\d{8})-(\d{6})\.cdbackup$")
+KEEP_DAILY = 7
+KEEP_WEEKLY = 4
+WARN_AFTER = dt.timedelta(days=7)
+# The in-vault record of the last verified backup (a Setting row of its own: it is a
+# fact the app keeps, not a preference the coach edits).
+LAST_GOOD_KEY = "backup_last_good"
+_MAX_HEADER = 64 * 1024
+_SQLITE_PLAIN = b"SQLite format 3\0"
+
+DAMAGED = ("The backup {name} is damaged or was altered ({why}); it was refused and "
+           "nothing was written. Try an older backup.")
+
+
+class BackupFailed(CoachDeskError):
+    """The backup could not be written; the previous backups are untouched."""
+
+    exit_code = 1
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    created_at: dt.datetime
+    size: int
+    sha256: str
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    header: dict[str, Any]
+    key_bytes: bytes
+    db_bytes: bytes
+    sha256: str
+
+
+# --- naming and rotation (pure) ---------------------------------------------------------
+
+
+def backup_name(at: dt.datetime) -> str:
+    return f"coachdesk-{at:%Y%m%d-%H%M%S}{SUFFIX}"
+
+
+def parse_name(name: str) -> dt.datetime | None:
+    m = NAME_RE.match(name)
+    if not m:
+        return None
+    try:
+        return dt.datetime.strptime(m.group(1) + m.group(2), "%Y%m%d%H%M%S")
+    except ValueError:
+        return None
+
+
+def rotation(names: Iterable[str], keep_daily: int = KEEP_DAILY,
+             keep_weekly: int = KEEP_WEEKLY) -> tuple[list[str], list[str]]:
+    """Split backup file names into (keep, delete): the newest backup of each of the
+    last ``keep_daily`` days that have one, and of each of the last ``keep_weekly``
+    ISO weeks that have one. Names that are not ours are in neither list (never
+    deleted)."""
+    dated = sorted(((t, n) for n in names if (t := parse_name(n)) is not None), reverse=True)
+    keep: set[str] = set()
+    days: list[dt.date] = []
+    weeks: list[tuple[int, int]] = []
+    for t, n in dated:  # newest first: the first of each day/week is its newest
+        day = t.date()
+        if day not in days and len(days) < keep_daily:
+            days.append(day)
+            keep.add(n)
+        week = t.isocalendar()[:2]
+        if week not in weeks and len(weeks) < keep_weekly:
+            weeks.append(week)
+            keep.add(n)
+    ordered = [n for _, n in dated]
+    return [n for n in ordered if n in keep], [n for n in ordered if n not in keep]
+
+
+def rotate(folder: Path) -> list[str]:
+    """Delete the backups in ``folder`` that the rotation does not keep; returns them."""
+    _keep, delete = rotation(p.name for p in folder.iterdir() if p.is_file())
+    for name in delete:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+    return delete
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _temp_path(folder: Path, tag: str) -> Path:
+    return folder / f".coachdesk-{tag}-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+
+
+def _remove(*paths: Path) -> None:
+    for p in paths:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(OSError):
+                Path(str(p) + suffix).unlink()
+
+
+def _keyed(path: Path, key: bytes) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path))
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
+
+
+def _check_copy(path: Path, key: bytes) -> list[str]:
+    """Every page's HMAC and SQLite's structure check on an encrypted copy."""
+    try:
+        conn = _keyed(path, key)
+        try:
+            problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+            problems += [str(r[0]) for r in conn.execute("PRAGMA integrity_check")
+                         if r[0] != "ok"]
+            conn.execute("SELECT count(*) FROM participant").fetchone()
+        finally:
+            conn.close()
+    except sqlcipher3.DatabaseError as exc:
+        problems = [f"cannot be read ({exc.__class__.__name__})"]
+    return problems
+
+
+def _container(header: dict[str, Any], key_bytes: bytes, db_bytes: bytes) -> bytes:
+    head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+    body = MAGIC + struct.pack(">I", len(head)) + head + key_bytes + db_bytes
+    return body + hashlib.sha256(body).digest()
+
+
+def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> BackupInfo:
+    """Write a verified backup of ``vault`` to ``out`` atomically.
+
+    On any failure (disk full, folder gone) no partial file is left and an existing
+    file at ``out`` is untouched; BackupFailed says what happened.
+    """
+    from coachdesk.store.migrate import HEAD
+
+    out = Path(out)
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise BadInput(f"The backup folder {folder} does not exist.")
+    now = now or dt.datetime.now()
+    key = vault.raw_key_for_backup()
+    tmp = _temp_path(folder, "copy")
+    try:
+        try:
+            # The copy is encrypted by SQLCipher with the same key as it is written.
+            raw = vault.engine.raw_connection()
+            try:
+                # Outside any transaction (VACUUM refuses to run inside one).
+                raw.driver_connection.execute("VACUUM INTO ?", (str(tmp),))
+            finally:
+                raw.close()
+        except Exception as exc:
+            raise BackupFailed(_write_message(out, exc)) from None
+        problems = _check_copy(tmp, key)
+        if problems:
+            raise VaultDamaged("The vault could not be copied intact (" + "; ".join(problems[:3])
+                               + "). Run 'coachdesk check'.")
+        db_bytes = tmp.read_bytes()
+    finally:
+        _remove(tmp)
+    if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
+        raise BackupFailed("Refusing to write an unencrypted backup.")
+    key_bytes = vault.key_path.read_bytes()
+    header = {"format": FORMAT, "version": VERSION, "schema": HEAD,
+              "created_at": now.replace(microsecond=0).isoformat(),
+              "key_file_size": len(key_bytes), "database_size": len(db_bytes)}
+    data = _container(header, key_bytes, db_bytes)
+    try:
+        with atomic_writer(out) as fh:
+            view = memoryview(data)
+            for i in range(0, len(view), 1 << 20):
+                fh.write(view[i:i + (1 << 20)])
+    except WriteFailed as exc:
+        raise BackupFailed(_write_message(out, exc.__cause__ or exc)) from None
+    # Verified after writing: read the file back as restore would.
+    parsed = _parse(out.read_bytes(), out.name)
+    if parsed.db_bytes != db_bytes or parsed.key_bytes != key_bytes:
+        with contextlib.suppress(OSError):
+            out.unlink()
+        raise BackupFailed(f"The backup {out.name} did not read back as written; it was removed.")
+    with vault.session() as s:
+        _put_last_good(s, now)
+        audit.record(s, "backup", {"sha256": parsed.sha256, "bytes": len(data)})
+        s.commit()
+    return BackupInfo(out, now, len(data), parsed.sha256)
+
+
+def _write_message(out: Path, exc: BaseException) -> str:
+    import errno
+
+    err = getattr(exc, "errno", None)
+    if err is None and isinstance(exc, sqlcipher3.Error) and "full" in str(exc).lower():
+        err = errno.ENOSPC
+    if err == errno.ENOSPC:
+        return (f"The backup {out.name} could not be written: the disk is full. "
+                "Earlier backups are untouched. Free some space and try again.")
+    why = getattr(exc, "strerror", None) or str(exc)
+    return (f"The backup {out.name} could not be written ({why}). "
+            "Earlier backups are untouched.")
+
+
+# --- reading and restoring ----------------------------------------------------------------
+
+
+def _parse(data: bytes, name: str) -> _Parsed:
+    def bad(why: str) -> VaultDamaged:
+        return VaultDamaged(DAMAGED.format(name=name, why=why))
+
+    if not data.startswith(MAGIC):
+        raise bad("not a CoachDesk backup")
+    if len(data) < len(MAGIC) + 4 + 32:
+        raise bad("too short")
+    body, digest = data[:-32], data[-32:]
+    if hashlib.sha256(body).digest() != digest:
+        raise bad("its checksum does not match")
+    (head_len,) = struct.unpack(">I", body[8:12])
+    if head_len > _MAX_HEADER or 12 + head_len > len(body):
+        raise bad("its header is malformed")
+    try:
+        header = json.loads(body[12:12 + head_len].decode("utf-8"))
+        ksize, dsize = int(header["key_file_size"]), int(header["database_size"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise bad("its header is malformed") from None
+    if header.get("format") != FORMAT:
+        raise bad("not a CoachDesk backup")
+    if header.get("version") != VERSION:
+        raise VaultDamaged(f"The backup {name} has format version {header.get('version')!r}, "
+                           "which this CoachDesk does not know. Update CoachDesk.")
+    start = 12 + head_len
+    if ksize < 0 or dsize <= 0 or start + ksize + dsize != len(body):
+        raise bad("its parts do not add up")
+    key_bytes = body[start:start + ksize]
+    db_bytes = body[start + ksize:]
+    if db_bytes.startswith(_SQLITE_PLAIN):
+        raise bad("its database is not encrypted")
+    KeyFile.parse(key_bytes)  # its own checksum: raises VaultDamaged/KeyFileTampered
+    return _Parsed(header, key_bytes, db_bytes, digest.hex())
+
+
+def read_backup_info(path: Path) -> dict[str, Any]:
+    """Check a backup's structure and checksum (no secret needed); returns its header."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+    return _parse(data, path.name).header
+
+
+def _empty_or_absent(folder: Path) -> None:
+    if folder.exists():
+        if not folder.is_dir():
+            raise BadInput(f"{folder} is not a folder.")
+        if any(folder.iterdir()):
+            raise VaultExists(
+                f"The folder {folder} is not empty. Restore into an empty folder, so that "
+                "nothing there is overwritten."
+            )
+
+
+def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
+                   recovery_code: str | None = None) -> int:
+    """Restore a backup into an empty (or absent) ``data_dir``; returns participants.
+
+    Checks the checksum, the structure and the secret before writing anything; then
+    writes the two files, opens the vault and checks every page and the audit chain.
+    If that check fails, what was written is removed again.
+    """
+    from coachdesk.store.keyfile import normalise_recovery_code
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault, encode_secret
+
+    path, data_dir = Path(path), Path(data_dir)
+    _empty_or_absent(data_dir)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"Cannot read the backup {path}: {exc.strerror}.") from None
+    parsed = _parse(data, path.name)
+    kf, raw = KeyFile.parse(parsed.key_bytes)
+    if recovery_code is not None:
+        key = kf.unwrap("recovery", normalise_recovery_code(recovery_code).encode("ascii"))
+    elif passphrase is not None:
+        key = kf.unwrap("passphrase", encode_secret(passphrase))
+    else:
+        raise BadInput("Restoring needs the passphrase or the recovery code of the backup.")
+    kf.verify_mac(raw, key)
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as exc:
+        raise BadInput(f"Cannot create the folder {data_dir}: {exc.strerror}.") from None
+    written = [data_dir / DB_NAME, data_dir / KEY_NAME]
+    vault = None
+    try:
+        try:
+            with atomic_writer(data_dir / DB_NAME) as fh:
+                fh.write(parsed.db_bytes)
+            with atomic_writer(data_dir / KEY_NAME) as fh:
+                fh.write(parsed.key_bytes)
+        except WriteFailed as exc:
+            raise BackupFailed(f"The backup could not be restored: {exc}") from None
+        problems = _check_copy(data_dir / DB_NAME, bytes(key))
+        if problems:
+            raise VaultDamaged(DAMAGED.format(name=path.name, why="; ".join(problems[:3])))
+        vault = (Vault.open(data_dir, recovery_code=recovery_code) if recovery_code is not None
+                 else Vault.open(data_dir, passphrase=passphrase))
+        with vault.session() as s:
+            chain = audit.verify(s)
+            if chain:
+                raise VaultDamaged(DAMAGED.format(name=path.name,
+                                                  why="its audit chain is broken"))
+            count = s.query(Participant).count()
+            audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
+            s.commit()
+        vault.close()
+        vault = None
+    except BaseException:
+        if vault is not None:
+            vault.close()
+        _remove(*written)
+        with contextlib.suppress(OSError):
+            (data_dir / LOCK_NAME).unlink()
+        raise
+    finally:
+        key[:] = b"\0" * len(key)
+    return count
+
+
+# --- automatic backups and the "last good backup" --------------------------------------
+
+
+def _put_last_good(session: Any, at: dt.datetime) -> None:
+    row = session.get(Setting, LAST_GOOD_KEY)
+    value = {"at": at.replace(microsecond=0).isoformat()}
+    if row is None:
+        session.add(Setting(key=LAST_GOOD_KEY, value=value))
+    else:
+        row.value = value
+
+
+def last_good_backup(session: Any) -> dt.datetime | None:
+    row = session.get(Setting, LAST_GOOD_KEY)
+    if row is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(row.value["at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def backup_warning(session: Any, now: dt.datetime) -> str | None:
+    """A plain warning when there is no verified backup from the last seven days."""
+    last = last_good_backup(session)
+    if last is None:
+        return ("There is no backup of this vault yet. Choose a backup folder "
+                "(an external drive or a network folder) and make one now.")
+    if now - last > WARN_AFTER:
+        days = (now - last).days
+        return (f"The last backup is {days} days old. Make a backup now, so that a lost "
+                "or broken laptop does not lose your records.")
+    return None
+
+
+def maybe_auto_backup(vault: Any, now: dt.datetime | None = None) -> BackupInfo | None:
+    """The daily automatic backup into the ``backup_dir`` setting, then rotation.
+
+    At most one per calendar day; nothing when no folder is set. The GUI calls this on
+    close; it raises BackupFailed (or BadInput when the folder is gone) for the caller
+    to show.
+    """
+    from coachdesk.store import settings
+
+    now = now or dt.datetime.now()
+    with vault.session() as s:
+        folder_text = settings.get(s, "backup_dir")
+        last = last_good_backup(s)
+    if not folder_text:
+        return None
+    if last is not None and last.date() >= now.date():
+        return None
+    folder = Path(folder_text)
+    if not folder.is_dir():
+        raise BadInput(f"The backup folder {folder} is not available (is the drive "
+                       "connected?). No backup was made.")
+    info = create_backup(vault, folder / backup_name(now), now=now)
+    rotate(folder)
+    return info
+
+
+def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
+    """Our backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [(t, p) for p in folder.iterdir() if (t := parse_name(p.name)) is not None]
+    return sorted(found, reverse=True)
+
+
+__all__ = [
+    "BackupFailed", "BackupInfo", "backup_name", "backup_warning",
+    "create_backup", "last_good_backup", "list_backups", "maybe_auto_backup", "parse_name",
+    "read_backup_info", "restore_backup", "rotate", "rotation",
+]
