@@ -1,0 +1,347 @@
+"""The layout of the report to the caseworker (status or final): ReportContent -> PDF.
+
+Only lays out what content.py put in; a section that is None there is absent here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.lib.units import mm
+
+from coachdesk.core import pss10
+from coachdesk.reports import strings
+from coachdesk.reports.content import (
+    AccommodationsContent,
+    AttendanceContent,
+    CourseContent,
+    JobPlanContent,
+    OutcomeContent,
+    PssContent,
+    ReportContent,
+    SessionContent,
+)
+from coachdesk.reports.pdf_layout import (
+    FRAME_W,
+    build_pdf,
+    esc,
+    grid_table,
+    heading,
+    keep,
+    kv_table,
+    para,
+    spacer,
+    subheading,
+    text,
+)
+from coachdesk.reports.pss10_chart import draw_item_comparison, draw_pss10_chart
+
+TITLES = {"status_report": "Status report", "final_report": "Final report",
+          "access_copy": "Participant's copy of their data"}
+SUBTITLES = {"status_report": "Status report after the group phase",
+             "final_report": "Final report at the end of the course"}
+
+
+def render(content: ReportContent) -> bytes:
+    """The caseworker report as PDF bytes (in memory)."""
+    lang = content.lang
+    story = header_story(content)
+    story += body_story(content)
+    return build_pdf(story, lang=lang,
+                     header_left=_header_left(content),
+                     footer_left=f"{content.name} · {strings.fmt_date(content.today, lang)}")
+
+
+def _header_left(c: ReportContent) -> str:
+    t = strings.tr(TITLES[c.kind], c.lang)
+    return f"{c.organisation} · {t}" if c.organisation else t
+
+
+def header_story(c: ReportContent) -> list[Any]:
+    lang = c.lang
+    tr = strings.tr
+    story: list[Any] = [
+        para(esc(tr(TITLES[c.kind], lang)), "title"),
+        para(esc(tr("The course «A working life without stress»", lang)
+                 if c.kind not in SUBTITLES else tr(SUBTITLES[c.kind], lang)), "subtitle"),
+    ]
+    half = (FRAME_W - 8 * mm) / 2
+    sender = kv_table([(tr("Provider", lang), c.organisation or tr("not stated", lang)),
+                       (tr("Coach", lang), c.coach or tr("not stated", lang)),
+                       (tr("Date", lang), strings.fmt_long_date(c.today, lang))],
+                      label_w=24 * mm, width=half)
+    receiver = kv_table([(tr("Recipient", lang), c.recipient or tr("not stated", lang)),
+                         (tr("Caseworker", lang), c.caseworker_name),
+                         (tr("Municipality", lang), c.municipality)],
+                        label_w=26 * mm, width=half)
+    from reportlab.platypus import Table, TableStyle
+
+    pair = Table([[sender, receiver]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
+    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    story += [pair, spacer(3), subheading(tr("Participant", lang))]
+    ident = [(tr("Name", lang), c.name),
+             (tr("CPR number", lang) if c.cpr_is_full else tr("CPR number (masked)", lang),
+              c.cpr_display or tr("not stated", lang)),
+             (tr("Case reference", lang), c.case_ref or tr("not stated", lang))]
+    if c.contact is not None:
+        ident += [(tr("E-mail", lang), c.contact.email), (tr("Phone", lang), c.contact.phone)]
+    story.append(kv_table(ident))
+    story += [subheading(tr("Purpose and legal basis", lang)),
+              para(esc(tr("purpose_text", lang)), "small")]
+    if c.consent_given_on:
+        story.append(para(esc(tr("legal_basis_text", lang,
+                                 date=strings.fmt_date(c.consent_given_on, lang))), "small"))
+    return story
+
+
+def body_story(c: ReportContent) -> list[Any]:
+    lang = c.lang
+    story: list[Any] = []
+    if c.course is not None:
+        story += course_part(c.course, lang)
+    if c.attendance is not None:
+        story += attendance_part(c.attendance, lang)
+    if c.pss10 is not None:
+        story += pss10_part(c.pss10, lang)
+    if c.job_plan is not None:
+        story += job_plan_part(c.job_plan, lang)
+    if c.values is not None:
+        story += values_part(c.values, lang)
+    if c.accommodations is not None:
+        story += accommodations_part(c.accommodations, lang)
+    if c.outcome is not None:
+        story += outcome_part(c.outcome, lang)
+    if c.summary is not None:
+        story += [heading(strings.label("section", "summary", lang)),
+                  text(c.summary or strings.tr("No summary has been written.", lang))]
+    if c.notes is not None:
+        story += notes_part(c.notes, lang)
+    return story
+
+
+def _week_text(week: int | None, lang: str) -> str:
+    if week is None:
+        return strings.tr("before the start", lang)
+    if week <= 12:
+        return strings.tr("week {week} of 12", lang, week=week)
+    return strings.tr("after the course (week {week})", lang, week=week)
+
+
+def course_part(cc: CourseContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    rows: list[tuple[str, object]] = [
+        (tr("Status", lang), strings.label("status", cc.status, lang)),
+        (tr("Course start", lang), strings.fmt_date(cc.start, lang)
+         or tr("No start date recorded.", lang)),
+        (tr("Course end", lang), strings.fmt_date(cc.end, lang)),
+        (tr("Course week on the report date", lang), _week_text(cc.week, lang)),
+    ]
+    if cc.dropout_date:
+        rows.append((tr("Dropped out on", lang), strings.fmt_date(cc.dropout_date, lang)))
+        if cc.dropout_reason:
+            rows.append((tr("Reason", lang), cc.dropout_reason))
+    out: list[Any] = [heading(strings.label("section", "course", lang)), kv_table(rows)]
+    if cc.themes:
+        out.append(subheading(tr("Themes worked with in the individual sessions", lang)))
+        out.append(grid_table(
+            [tr("Themes", lang), tr("Count", lang)],
+            [[strings.label("theme", t, lang),
+              tr("1 session", lang) if n == 1 else tr("{n} sessions", lang, n=n)]
+             for t, n in cc.themes],
+            [FRAME_W - 30 * mm, 30 * mm], align_right=(1,)))
+    return out
+
+
+def attendance_part(a: AttendanceContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    group = (tr("{present} of {recorded} recorded", lang, present=a.group_present,
+                recorded=a.group_recorded) if a.group_recorded else tr("not recorded", lang))
+    rows = [(tr("Group sessions attended", lang), group),
+            (tr("Individual sessions held", lang), tr("{held} of up to 8", lang, held=a.held)),
+            (tr("Cancelled", lang), a.cancelled),
+            (tr("No-show", lang), a.no_show)]
+    return [keep(heading(strings.label("section", "attendance", lang)), kv_table(rows))]
+
+
+def _total_text(score: pss10.Score, lang: str) -> str:
+    if score.total is None:
+        return strings.tr("no total", lang)
+    t = str(score.total)
+    return f"{t} ({strings.tr('prorated', lang)})" if score.prorated else t
+
+
+def verdict_lines(ch: pss10.Change | None, lang: str) -> list[str]:
+    """The change in words: what the caseworker reads instead of an RCI."""
+    tr = strings.tr
+    if ch is None:
+        return [tr("The change cannot be computed: a before and an after total are both "
+                   "needed.", lang)]
+    lines = [tr("Change from {before} to {after} points ({diff:+d}).", lang,
+                before=ch.before, after=ch.after, diff=ch.difference),
+             tr(f"verdict_{ch.reliable_change}", lang)]
+    if ch.difference < 0:
+        lines.append(tr("The decrease is clinically important (11 points or more).", lang)
+                     if ch.clinically_important else
+                     tr("The decrease is not clinically important (less than 11 points).",
+                        lang))
+    return lines
+
+
+def _chart(ps: PssContent, lang: str) -> list[Any]:
+    """The PSS-10 engineer's drawings of the same data the GUI shows."""
+    out: list[Any] = [spacer(2), draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang)]
+    if ps.chart_data.items:
+        out += [spacer(2), draw_item_comparison(ps.chart_data, FRAME_W, 55 * mm, lang)]
+    return out
+
+
+def pss10_part(ps: PssContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "pss10", lang))]
+    if not ps.rows:
+        return [*out, text(tr("No PSS-10 has been recorded.", lang))]
+    rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang),
+             _total_text(r.score, lang), strings.label("band", r.score.band, lang)]
+            for r in ps.rows]
+    out.append(grid_table([tr("Measurement", lang), tr("Date", lang), tr("Total (0-40)", lang),
+                           tr("Band", lang)], rows,
+                          [45 * mm, 35 * mm, 45 * mm, FRAME_W - 125 * mm]))
+    if any(r.score.prorated for r in ps.rows):
+        out.append(para(esc(tr("A prorated total was computed from 9 of 10 answers.", lang)),
+                        "small"))
+    out += _chart(ps, lang)
+    out.append(subheading(tr("Change", lang)))
+    lines = verdict_lines(ps.change, lang)
+    out.append(text(lines[0]))
+    out += [text(line, "verdict") for line in lines[1:]]
+    p = ps.params
+    out += [spacer(1.5), para(esc(tr("method_text", lang, sd=strings.fmt_number(p.sd, lang, 2),
+                                     r=strings.fmt_number(p.r, lang, 2),
+                                     points=p.reliable_points, threshold=p.threshold)),
+                              "small")]
+    return out
+
+
+def job_plan_part(j: JobPlanContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "job_plan", lang))]
+    if j.updated_on is None and not j.goals and not j.direction:
+        return [*out, text(tr("No job plan has been made yet.", lang))]
+    out.append(kv_table([(tr("Direction", lang), j.direction),
+                         (tr("Last changed", lang), strings.fmt_date(j.updated_on, lang))]))
+    if j.goals:
+        out.append(subheading(tr("Goals", lang)))
+        out.append(grid_table(
+            [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
+            [[g.get("text", ""), _date_str(g.get("due"), lang),
+              strings.label("goal", g.get("status"), lang)] for g in j.goals],
+            [FRAME_W - 55 * mm, 28 * mm, 27 * mm]))
+    return out
+
+
+def _date_str(value: object, lang: str) -> str:
+    """Dates inside job plan JSON are ISO strings; print them the report's way."""
+    import datetime as dt
+
+    if isinstance(value, str):
+        try:
+            return strings.fmt_date(dt.date.fromisoformat(value), lang)
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
+
+
+def values_part(values: tuple[str, ...], lang: str) -> list[Any]:
+    out: list[Any] = [heading(strings.label("section", "values", lang))]
+    if not values:
+        return [*out, text(strings.tr("No values recorded.", lang))]
+    return [*out, para("<br/>".join(f"• {esc(v)}" for v in values))]
+
+
+def accommodations_part(a: AccommodationsContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "accommodations", lang))]
+    if a.needs:
+        out.append(grid_table(
+            [tr("Category", lang), tr("Description", lang), tr("Until", lang)],
+            [[strings.label("accommodation", n.get("category"), lang), n.get("description", ""),
+              _date_str(n.get("until"), lang)] for n in a.needs],
+            [48 * mm, FRAME_W - 76 * mm, 28 * mm]))
+        out.append(para(esc(tr("Needs are described by function, not diagnosis.", lang)),
+                        "small"))
+    else:
+        out.append(text(tr("No accommodation needs recorded.", lang)))
+    if a.hours_now is not None or a.hours_target is not None or a.hours_steps:
+        plan: list[Any] = [
+            subheading(tr("Hours plan", lang)),
+            kv_table([(tr("Hours per week now", lang), strings.fmt_hours(a.hours_now, lang)),
+                      (tr("Target hours per week", lang),
+                       strings.fmt_hours(a.hours_target, lang))])]
+        if a.hours_steps:
+            plan.append(spacer(1.5))
+            plan.append(grid_table([tr("From date", lang), tr("Hours per week", lang)],
+                                   [[_date_str(s.get("from"), lang),
+                                     strings.fmt_hours(s.get("hours"), lang)]
+                                    for s in a.hours_steps],
+                                   [40 * mm, 40 * mm], align_right=(1,)))
+        plan.append(para(esc(tr("The hours plan must be approved by the jobcenter.", lang)),
+                         "small"))
+        # A short block: never split the plan from its heading across pages.
+        out += [keep(*plan)] if len(a.hours_steps) < 20 else plan
+    return out
+
+
+def outcome_part(o: OutcomeContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    head = heading(strings.label("section", "outcome", lang))
+    if not o.status:
+        return [head, text(tr("No outcome recorded yet.", lang))]
+    return [keep(head, kv_table([
+        (tr("Status", lang), strings.label("outcome", o.status, lang)),
+        (tr("Hours per week", lang), strings.fmt_hours(o.hours_per_week, lang)),
+        (tr("Recorded on", lang), strings.fmt_date(o.date, lang)),
+    ]))]
+
+
+def session_block(s: SessionContent, lang: str, *, ratings: bool = False) -> list[Any]:
+    """One conversation: facts, then notes, the participant's words and actions."""
+    tr = strings.tr
+    facts = [strings.fmt_date(s.date, lang)]
+    if s.start:
+        facts.append(s.start)
+    if s.minutes:
+        facts.append(f"{s.minutes} {tr('min', lang)}")
+    facts += [strings.label("mode", s.mode, lang), strings.label("session_status", s.status, lang)]
+    out: list[Any] = [subheading(f"{tr('Session {n}', lang, n=s.number)} – {', '.join(facts)}")]
+    if s.themes:
+        out.append(para(f"<b>{esc(tr('Themes', lang))}:</b> "
+                        + esc("; ".join(strings.label("theme", t, lang) for t in s.themes)),
+                        "small"))
+    if s.notes:
+        out += [para(f"<b>{esc(tr('Notes', lang))}</b>"), text(s.notes)]
+    if s.quotes:
+        words = tr("The participant's own words", lang)
+        out += [para(f"<b>{esc(words)}</b>"),
+                para(f"<i>{esc(s.quotes)}</i>")]
+    if s.actions:
+        out += [para(f"<b>{esc(tr('Agreed actions', lang))}</b>"),
+                para("<br/>".join(f"• {esc(a)}" for a in s.actions))]
+    if ratings and s.ratings:
+        out.append(para(f"<b>{esc(tr('Ratings (0-10)', lang))}:</b> " + esc(", ".join(
+            f"{strings.label('rating', k, lang)} {v}" for k, v in s.ratings.items())), "small"))
+    if ratings and s.next_appointment:
+        out.append(para(f"<b>{esc(tr('Next appointment', lang))}:</b> "
+                        f"{strings.fmt_date(s.next_appointment.date(), lang)} "
+                        f"{s.next_appointment:%H:%M}", "small"))
+    return out
+
+
+def notes_part(sessions: tuple[SessionContent, ...], lang: str) -> list[Any]:
+    out: list[Any] = [heading(strings.label("section", "notes", lang))]
+    if not sessions:
+        return [*out, text(strings.tr("No sessions recorded.", lang))]
+    for s in sessions:
+        out += session_block(s, lang)
+    return out

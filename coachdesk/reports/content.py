@@ -1,0 +1,391 @@
+"""What a report discloses: the one place that decides which facts leave the vault.
+
+``build_report`` turns a participant and the coach's choices (kind, sections) into a
+plain ``ReportContent``; the PDF layout (caseworker_pdf.py, access_pdf.py), the GUI
+preview and the tests all read this object, so what the tests assert is what is
+printed. A section the coach did not choose is ``None`` here, so it cannot leak into
+the layout by accident. Every PSS-10 number comes from core/pss10.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from coachdesk.core import course, cpr, pss10, pss10_chart, vocab
+from coachdesk.errors import BadInput
+from coachdesk.reports import strings
+from coachdesk.store import audit, interchange, settings
+from coachdesk.store.models import Participant
+
+# The sections of the caseworker report, in print order (docs/cli.md).
+SECTIONS: tuple[str, ...] = (
+    "course", "attendance", "pss10", "job_plan", "values", "accommodations", "outcome",
+    "summary", "notes", "contact", "cpr_full",
+)
+# The least data that serves the report's purpose (domain.md).
+DEFAULT_SECTIONS: tuple[str, ...] = (
+    "course", "attendance", "pss10", "job_plan", "accommodations", "outcome", "summary",
+)
+# Never pre-selected; the dialog marks them.
+SENSITIVE_SECTIONS: frozenset[str] = frozenset({"notes", "contact", "cpr_full"})
+# An export with these asks for the passphrase again (MASVS AUTH-2/3).
+REAUTH_SECTIONS: frozenset[str] = frozenset({"notes", "cpr_full"})
+# ``--sections everything``: the participant's own copy (art. 15 and 20).
+EVERYTHING = "everything"
+
+KINDS: tuple[str, ...] = ("status_report", "final_report", "access_copy")
+CONSENT_SCOPE = "report_to_municipality"
+
+
+def parse_sections(text: str | None) -> tuple[str, ...]:
+    """A comma list from the command line -> section names in print order.
+
+    ``None`` or empty gives the default set; ``everything`` (alone) asks for the
+    participant's own copy. Unknown names are a BadInput that lists the valid ones.
+    """
+    if text is None or not text.strip():
+        return DEFAULT_SECTIONS
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    if EVERYTHING in names:
+        if len(names) > 1:
+            raise BadInput(f"'{EVERYTHING}' cannot be combined with other sections: it "
+                           "already holds everything.")
+        return (EVERYTHING,)
+    unknown = [n for n in names if n not in SECTIONS]
+    if unknown:
+        raise BadInput(
+            f"Unknown section(s): {', '.join(unknown)}. Valid sections: "
+            f"{', '.join(SECTIONS)}, or '{EVERYTHING}' for the participant's own copy."
+        )
+    return tuple(s for s in SECTIONS if s in names)
+
+
+def default_kind(p: Participant) -> str:
+    """Final report once the course is over or an outcome is recorded, else status."""
+    if p.status in vocab.ENDED_STATUSES or p.outcome_status:
+        return "final_report"
+    return "status_report"
+
+
+def consent_problem(p: Participant) -> str | None:
+    """Why a report to the municipality may not be made, or None when it may."""
+    if p.consent_withdrawn_on is not None:
+        return (f"The participant withdrew their consent on {p.consent_withdrawn_on.isoformat()}, "
+                "so no report may be sent to the municipality. The participant's own copy "
+                "can still be made.")
+    if p.consent_given_on is None or CONSENT_SCOPE not in (p.consent_scope or []):
+        return ("The participant has not consented to reports to the municipality (the "
+                "consent's scope must include 'report_to_municipality'). Record the "
+                "consent first.")
+    return None
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """The coach's choices: what kind of report, which sections, language, recipient."""
+
+    kind: str = "status_report"
+    sections: tuple[str, ...] = DEFAULT_SECTIONS
+    lang: str = strings.DEFAULT_LANG
+    recipient: str | None = None  # None: the caseworker on file
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise BadInput(f"Unknown report type {self.kind!r}; choose one of "
+                           f"{', '.join(KINDS)}.")
+        if self.kind != "access_copy":
+            bad = [s for s in self.sections if s not in SECTIONS]
+            if bad:
+                parse_sections(",".join(self.sections))  # raises with the valid list
+
+    @property
+    def needs_reauth(self) -> bool:
+        return self.kind == "access_copy" or bool(REAUTH_SECTIONS & set(self.sections))
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    kind: str
+    date: dt.date
+    answers: tuple[int | None, ...]
+    score: pss10.Score
+
+
+@dataclass(frozen=True)
+class PssContent:
+    rows: tuple[AssessmentRow, ...]
+    before: pss10.Score | None
+    after: pss10.Score | None
+    change: pss10.Change | None
+    params: pss10.Params
+    chart_data: pss10_chart.ChartData
+
+
+@dataclass(frozen=True)
+class CourseContent:
+    start: dt.date | None
+    end: dt.date | None
+    week: int | None
+    status: str
+    dropout_date: dt.date | None
+    dropout_reason: str | None
+    themes: tuple[tuple[str, int], ...]  # (theme key, sessions that touched it)
+
+
+@dataclass(frozen=True)
+class AttendanceContent:
+    group_present: int
+    group_recorded: int
+    held: int
+    cancelled: int
+    no_show: int
+
+
+@dataclass(frozen=True)
+class JobPlanContent:
+    direction: str | None
+    goals: tuple[dict[str, Any], ...]
+    updated_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class AccommodationsContent:
+    needs: tuple[dict[str, Any], ...]
+    hours_now: float | None
+    hours_target: float | None
+    hours_steps: tuple[dict[str, Any], ...]
+    updated_on: dt.date | None
+
+
+@dataclass(frozen=True)
+class OutcomeContent:
+    status: str | None
+    hours_per_week: float | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True)
+class SessionContent:
+    number: int
+    date: dt.date
+    start: str | None
+    minutes: int | None
+    mode: str
+    status: str
+    week: int | None
+    themes: tuple[str, ...]
+    notes: str | None
+    quotes: str | None
+    actions: tuple[str, ...]
+    ratings: dict[str, Any]
+    next_appointment: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class ContactContent:
+    email: str | None
+    phone: str | None
+
+
+@dataclass(frozen=True)
+class DisclosureRow:
+    at: dt.datetime
+    recipient: str | None
+    kind: str
+    sections: tuple[str, ...]
+    encrypted: bool
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    at: dt.datetime
+    action: str
+    detail: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class AccessContent:
+    """The extra parts of the participant's own copy: literally everything."""
+
+    ref: str
+    birth_year: int | None
+    email: str | None
+    phone: str | None
+    referral_date: dt.date | None
+    consent_given_on: dt.date | None
+    consent_scope: tuple[str, ...]
+    consent_withdrawn_on: dt.date | None
+    caseworker_email: str | None
+    attendance: tuple[tuple[dt.date, bool], ...]
+    job_plan_versions: tuple[tuple[int, dict[str, Any]], ...]
+    disclosures: tuple[DisclosureRow, ...]
+    audit: tuple[AuditRow, ...]
+    participant_file: bytes  # the interchange JSON, attached to the PDF
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    kind: str
+    lang: str
+    sections: tuple[str, ...]
+    today: dt.date
+    organisation: str
+    coach: str
+    recipient: str
+    caseworker_name: str | None
+    municipality: str | None
+    case_ref: str | None
+    consent_given_on: dt.date | None
+    name: str
+    cpr_display: str  # masked unless cpr_full (or the person's own copy)
+    cpr_is_full: bool
+    course: CourseContent | None = None
+    attendance: AttendanceContent | None = None
+    pss10: PssContent | None = None
+    job_plan: JobPlanContent | None = None
+    values: tuple[str, ...] | None = None
+    accommodations: AccommodationsContent | None = None
+    outcome: OutcomeContent | None = None
+    summary: str | None = None
+    notes: tuple[SessionContent, ...] | None = None
+    contact: ContactContent | None = None
+    access: AccessContent | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def default_recipient(p: Participant) -> str:
+    """The caseworker on file, as the dialog pre-fills it."""
+    parts = [x for x in (p.caseworker_name, p.caseworker_municipality) if x]
+    return ", ".join(parts)
+
+
+def load_participant(session: Session, participant_id: int) -> Participant:
+    p = session.get(Participant, participant_id)
+    if p is None:
+        raise BadInput("That participant is no longer in the vault.")
+    return p
+
+
+def _chart_data(rows: list[AssessmentRow], params: pss10.Params) -> pss10_chart.ChartData:
+    """The same chart description the GUI draws (core/pss10_chart)."""
+    return pss10_chart.build([(r.kind, r.date, list(r.answers)) for r in rows], params)
+
+
+def _pss(p: Participant, params: pss10.Params) -> PssContent:
+    rows = [AssessmentRow(a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
+            for a in sorted(p.assessments, key=lambda a: (a.date, a.id))]
+    before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
+    ch = pss10.change(before.total if before else None, after.total if after else None, params)
+    return PssContent(tuple(rows), before, after, ch, params, _chart_data(rows, params))
+
+
+def _session(i: int, s: Any) -> SessionContent:
+    return SessionContent(
+        number=i, date=s.date, start=s.start, minutes=s.minutes, mode=s.mode, status=s.status,
+        week=s.week, themes=tuple(s.themes or ()), notes=s.notes, quotes=s.quotes,
+        actions=tuple(str(a) for a in s.actions or ()), ratings=dict(s.ratings or {}),
+        next_appointment=s.next_appointment,
+    )
+
+
+def build_report(session: Session, participant_id: int, request: ReportRequest,
+                 today: dt.date | None = None) -> ReportContent:
+    """Assemble what the report discloses. Raises BadInput when consent is missing."""
+    today = today or dt.date.today()
+    lang = strings.check_lang(request.lang)
+    p = load_participant(session, participant_id)
+    access = request.kind == "access_copy"
+    if not access:
+        problem = consent_problem(p)
+        if problem:
+            raise BadInput(problem)
+    chosen = set(SECTIONS) if access else set(request.sections)
+    sections = (EVERYTHING,) if access else tuple(s for s in SECTIONS if s in chosen)
+    params = settings.pss_params(session)
+    full_cpr = access or "cpr_full" in chosen
+    recipient = request.recipient
+    if recipient is None:
+        recipient = (strings.tr("the participant", lang) if access else default_recipient(p))
+    out: dict[str, Any] = {}
+
+    if "course" in chosen:
+        themes = Counter(t for s in p.sessions if s.status == "held" for t in s.themes or ())
+        out["course"] = CourseContent(
+            start=p.course_start,
+            end=course.course_end(p.course_start) if p.course_start else None,
+            week=course.course_week(p.course_start, today), status=p.status,
+            dropout_date=p.dropout_date, dropout_reason=p.dropout_reason,
+            themes=tuple((t, themes[t]) for t in vocab.THEMES if themes[t]),
+        )
+    if "attendance" in chosen:
+        statuses = Counter(s.status for s in p.sessions)
+        out["attendance"] = AttendanceContent(
+            group_present=sum(1 for g in p.attendance if g.present),
+            group_recorded=len(p.attendance), held=statuses["held"],
+            cancelled=statuses["cancelled"], no_show=statuses["no_show"],
+        )
+    if "pss10" in chosen:
+        out["pss10"] = _pss(p, params)
+    plan = p.job_plan
+    if "job_plan" in chosen:
+        out["job_plan"] = JobPlanContent(
+            direction=plan.direction if plan else None,
+            goals=tuple(dict(g) for g in (plan.goals if plan else []) or []),
+            updated_on=plan.updated_on if plan else None,
+        )
+    if "values" in chosen:
+        out["values"] = tuple(str(v) for v in (plan.values if plan else []) or [])
+    if "accommodations" in chosen:
+        out["accommodations"] = AccommodationsContent(
+            needs=tuple(dict(a) for a in (plan.accommodations if plan else []) or []),
+            hours_now=plan.hours_now if plan else None,
+            hours_target=plan.hours_target if plan else None,
+            hours_steps=tuple(dict(s) for s in (plan.hours_steps if plan else []) or []),
+            updated_on=plan.updated_on if plan else None,
+        )
+    if "outcome" in chosen:
+        out["outcome"] = OutcomeContent(p.outcome_status, p.outcome_hours, p.outcome_date)
+    if "summary" in chosen:
+        out["summary"] = p.report_summary or ""
+    if "notes" in chosen:
+        out["notes"] = tuple(_session(i, s) for i, s in enumerate(
+            sorted(p.sessions, key=lambda s: (s.date, s.start or "", s.id)), 1))
+    if "contact" in chosen:
+        out["contact"] = ContactContent(p.email, p.phone)
+    if access:
+        out["access"] = _access(session, p, params, today)
+
+    return ReportContent(
+        kind=request.kind, lang=lang, sections=sections, today=today,
+        organisation=str(settings.get(session, "organisation") or ""),
+        coach=str(settings.get(session, "coach_name") or ""),
+        recipient=recipient, caseworker_name=p.caseworker_name,
+        municipality=p.caseworker_municipality, case_ref=p.case_ref,
+        consent_given_on=p.consent_given_on, name=p.name,
+        cpr_display=(p.cpr or "") if full_cpr else cpr.mask(p.cpr), cpr_is_full=full_cpr,
+        **out,
+    )
+
+
+def _access(session: Session, p: Participant, params: pss10.Params,
+            today: dt.date) -> AccessContent:
+    record = interchange.participant_to_dict(p, today=today, params=params)
+    return AccessContent(
+        ref=p.ref, birth_year=p.birth_year, email=p.email, phone=p.phone,
+        referral_date=p.referral_date, consent_given_on=p.consent_given_on,
+        consent_scope=tuple(p.consent_scope or ()),
+        consent_withdrawn_on=p.consent_withdrawn_on, caseworker_email=p.caseworker_email,
+        attendance=tuple((g.date, g.present) for g in p.attendance),
+        job_plan_versions=tuple((j.version, interchange.job_plan_to_dict(j))
+                                for j in p.job_plans),
+        disclosures=tuple(DisclosureRow(d.at, d.recipient, d.kind, tuple(d.sections or ()),
+                                        d.encrypted) for d in p.disclosures),
+        audit=tuple(AuditRow(e.at, e.action, e.detail)
+                    for e in audit.events_for(session, p.uid)),
+        participant_file=interchange.dumps(interchange.document([record])),
+    )
