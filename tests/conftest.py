@@ -46,10 +46,10 @@ def no_network(monkeypatch) -> Iterator[None]:
     """Any attempt to create a socket fails the test (security promise 5)."""
 
     class _Forbidden(socket.socket):
-        def __init__(self, *a, **k):  # noqa: ANN002, ANN003
+        def __init__(self, *a, **k):
             raise AssertionError("CoachDesk tried to open a network socket")
 
-    def _forbidden(*a, **k):  # noqa: ANN002, ANN003
+    def _forbidden(*a, **k):
         raise AssertionError("CoachDesk tried to open a network connection")
 
     monkeypatch.setattr(socket, "socket", _Forbidden)

@@ -76,11 +76,11 @@ class Participant(Base):
 
     assessments: Mapped[list[Assessment]] = relationship(
         back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="Assessment.date",
+        order_by="(Assessment.date, Assessment.id)",
     )
     sessions: Mapped[list[SessionLog]] = relationship(
         back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
-        order_by="SessionLog.date",
+        order_by="(SessionLog.date, SessionLog.id)",
     )
     attendance: Mapped[list[GroupAttendance]] = relationship(
         back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,

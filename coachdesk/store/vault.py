@@ -100,6 +100,8 @@ class Vault:
             vault = cls(data_dir, data_key, kf, lock)
             try:
                 vault._initialise()
+                # SQLite creates files by the umask; the vault is for its owner only.
+                (data_dir / DB_NAME).chmod(0o600)
                 kf.save(data_dir / KEY_NAME, data_key)
             except BaseException:
                 vault.engine.dispose()
