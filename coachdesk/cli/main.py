@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "coachdesk.cli.vault_commands",
     "coachdesk.cli.data_commands",
     "coachdesk.cli.safety_commands",
+    "coachdesk.cli.ui_commands",
 )
 
 
