@@ -319,3 +319,25 @@ def test_export_json_is_utf8_not_escaped():
     data = interchange.dumps({"name": "Søren Ærø"})
     assert "Søren Ærø".encode() in data
     assert json.loads(data)["name"] == "Søren Ærø"
+
+
+def test_shipped_json_schema_accepts_exports_and_rejects_bad_files(vault):
+    """The schema in the package describes what export writes and what import refuses."""
+    from importlib.resources import files
+
+    import jsonschema
+
+    schema = json.loads(
+        files("coachdesk.store").joinpath("schema/participants-v1.schema.json").read_text("utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    from coachdesk.store.demo import demo_document
+
+    import_(vault, demo_document(30, seed=3, today=TODAY))
+    import_(vault, doc(ida()))
+    exported = export(vault)
+    jsonschema.validate(exported, schema)
+    bad = copy.deepcopy(exported)
+    bad["participants"][0]["assessments"] = [{"kind": "screening", "date": "2026-01-01",
+                                              "answers": [5] * 10}]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
