@@ -1,0 +1,73 @@
+"""The QApplication: names, translations, preferences; ``run_app`` starts the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from coachdesk import __version__
+from coachdesk.ui import preferences
+
+I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
+
+
+def resource_dir() -> Path:
+    """Where bundled files live, also when frozen by PyInstaller (sys._MEIPASS)."""
+    base = getattr(sys, "_MEIPASS", None)
+    return Path(base) / "coachdesk" if base else Path(__file__).resolve().parent.parent
+
+
+def choose_language(explicit: str | None, saved: str, system: QLocale) -> str:
+    """--lang, else the saved choice, else Danish for a Danish locale, else English."""
+    if explicit in ("da", "en"):
+        return explicit
+    if saved in ("da", "en"):
+        return saved
+    return "da" if system.language() == QLocale.Language.Danish else "en"
+
+
+def setup_application(app: QCoreApplication, lang: str | None = None) -> str:
+    """Names for QSettings, the chosen language's translators and locale; returns it."""
+    app.setOrganizationName(preferences.ORGANISATION)
+    app.setApplicationName(preferences.APPLICATION)
+    app.setApplicationVersion(__version__)
+    language = choose_language(lang, preferences.LANGUAGE.get(), QLocale.system())
+    locale = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark) if language == "da" \
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    # Keep the system's own locale when it already speaks the chosen language.
+    if QLocale.system().language() == locale.language():
+        locale = QLocale.system()
+    QLocale.setDefault(locale)
+    translators = []
+    ours = QTranslator(app)
+    if ours.load(str(resource_dir() / "i18n" / f"coachdesk_{language}.qm")):
+        translators.append(ours)
+    qt = QTranslator(app)
+    if language != "en" and qt.load(
+            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        translators.append(qt)
+    for t in translators:
+        app.installTranslator(t)
+    app.setProperty("coachdesk_language", language)
+    return language
+
+
+def run_app(data_dir: Path, lang: str | None) -> int:
+    """The desktop app on the vault in ``data_dir``; returns the exit status."""
+    # High-DPI scaling is on by default in Qt 6; pass fractional factors through unrounded.
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    setup_application(app, lang)
+    # The system palette and style are used as they are: no hard-coded colours.
+    from coachdesk.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir)
+    window.show()
+    return int(app.exec())

@@ -1,0 +1,146 @@
+"""The caseload table: a model over precomputed rows and a proxy that filters cheaply.
+
+Rows come from store.caseload.load_caseload (a fixed number of queries); display text
+is computed once per load, so scrolling and sorting 10,000 rows do no work per paint.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from coachdesk.store.caseload import CaseloadRow
+from coachdesk.ui import labels
+
+COLUMNS = ("name", "ref", "status", "week", "due", "last_session", "pss")
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [t("Caseload", "Name"), t("Caseload", "Ref"), t("Caseload", "Status"),
+            t("Caseload", "Course week"), t("Caseload", "Next due"),
+            t("Caseload", "Last session"), t("Caseload", "PSS-10 before → after")]
+
+
+def _pss_text(before: int | None, after: int | None) -> str:
+    if before is None and after is None:
+        return ""
+    b = "–" if before is None else str(before)
+    a = "…" if after is None else str(after)
+    return f"{b} → {a}"
+
+
+class CaseloadModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+        self._text: list[tuple[str, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
+        self._headers = _headers()
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_rows(self, rows: list[CaseloadRow]) -> None:
+        self.beginResetModel()
+        st = labels.statuses()
+        self._rows = rows
+        self._text = []
+        self._sort = []
+        far = dt.date.min
+        for r in rows:
+            due = labels.due_text(r.due[0]) if r.due else ""
+            status = st.get(r.status, r.status)
+            self._text.append((r.name, r.ref, status, labels.week_text(r.week), due,
+                               labels.date_text(r.last_session),
+                               _pss_text(r.pss_before, r.pss_after)))
+            self._sort.append((r.name.casefold(), r.ref.casefold(), status.casefold(),
+                               -1 if r.week is None else r.week,
+                               (0 if r.needs_attention else 1 if r.due else 2, due),
+                               r.last_session or far,
+                               -1 if r.pss_before is None else r.pss_before))
+        self.endResetModel()
+
+    def row_at(self, row: int) -> CaseloadRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text[r][c]
+        if role == SORT_ROLE:
+            return self._sort[r][c]
+        if role == ROW_ROLE:
+            return self._rows[r]
+        if role == Qt.ItemDataRole.FontRole and c == COLUMNS.index("due") \
+                and self._rows[r].needs_attention:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole and c == COLUMNS.index("due"):
+            return "\n".join(labels.due_text(d) for d in self._rows[r].due) or None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+
+class CaseloadFilter(QSortFilterProxyModel):
+    """Search over the precomputed lower-case key, plus phase and needs-attention filters."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._status: str | None = None
+        self._attention = False
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def set_search(self, text: str) -> None:
+        self._needle = text.strip().casefold()
+        self.invalidateFilter()
+
+    def set_status(self, status: str | None) -> None:
+        self._status = status or None
+        self.invalidateFilter()
+
+    def set_needs_attention(self, on: bool) -> None:
+        self._attention = on
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, CaseloadModel)
+        r = model.row_at(source_row)
+        if self._needle and self._needle not in r.search_key:
+            return False
+        if self._status and r.status != self._status:
+            return False
+        return not (self._attention and not r.needs_attention)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        return bool(a < b)

@@ -1,0 +1,202 @@
+"""The caseload page: the Today strip, search and filters, and the table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.store import caseload
+from coachdesk.ui import labels, preferences
+from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadFilter, CaseloadModel
+
+
+class CaseloadTable(QTableView):
+    """Enter opens the selected participant (double-click does too)."""
+
+    activated_row = Signal(QModelIndex)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class CaseloadView(QWidget):
+    open_participant = Signal(int)
+
+    def __init__(self, vault: Any, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.today_override = today
+        t = self.tr
+        self.today_label = QLabel()
+        self.today_label.setWordWrap(True)
+        self.today_label.setTextFormat(Qt.TextFormat.RichText)
+        self.today_label.setAccessibleName(t("Today"))
+        self.today_label.linkActivated.connect(
+            lambda link: self.open_participant.emit(int(link.split(":")[1])))
+        strip = QFrame()
+        strip.setFrameShape(QFrame.Shape.StyledPanel)
+        sl = QHBoxLayout(strip)
+        sl.addWidget(self.today_label, 1)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(t("Search name or ref (Ctrl+F)"))
+        self.search.setAccessibleName(t("Search the caseload"))
+        self.search.setClearButtonEnabled(True)
+        self.phase = QComboBox()
+        self.phase.setAccessibleName(t("Filter by status"))
+        self.phase.addItem(t("All statuses"), None)
+        for k, v in labels.statuses().items():
+            self.phase.addItem(v, k)
+        self.attention = QCheckBox(t("Needs &attention"))
+        self.archived = QCheckBox(t("Show a&rchived"))
+        self.archived.setChecked(preferences.SHOW_ARCHIVED.get())
+        self.count_label = QLabel()
+
+        self.model = CaseloadModel(self)
+        self.proxy = CaseloadFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = CaseloadTable()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(t("Caseload"))
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        # Fixed row height: no per-row measuring, so 10,000 rows lay out instantly.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        for i, width in enumerate((200, 130, 130, 110, 190, 110, 150)):
+            header.resizeSection(i, width)
+        state = preferences.CASELOAD_HEADER.get()
+        if not state.isEmpty():
+            header.restoreState(state)
+        else:
+            self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.doubleClicked.connect(self._activate)
+        self.table.activated_row.connect(self._activate)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.search.textChanged.connect(self._filter_changed)
+        self.phase.currentIndexChanged.connect(self._filter_changed)
+        self.attention.toggled.connect(self._filter_changed)
+        self.archived.toggled.connect(self._archived_toggled)
+        self.search.returnPressed.connect(self._search_enter)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.phase, 1)
+        bar.addWidget(self.attention)
+        bar.addWidget(self.archived)
+        bar.addWidget(self.count_label)
+        lay = QVBoxLayout(self)
+        lay.addWidget(strip)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.empty_label)
+        self.setTabOrder(self.search, self.phase)
+        self.setTabOrder(self.phase, self.attention)
+        self.setTabOrder(self.attention, self.archived)
+        self.setTabOrder(self.archived, self.table)
+        self.reload()
+
+    @property
+    def today(self) -> dt.date:
+        return self.today_override or dt.date.today()
+
+    def reload(self) -> None:
+        with self.vault.session() as s:
+            cl = caseload.load_caseload(s, self.today,
+                                        include_archived=self.archived.isChecked())
+        header = self.table.horizontalHeader()
+        col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        self.model.set_rows(cl.rows)
+        self.proxy.sort(col, order)
+        self._update_today(cl)
+        self._update_count()
+
+    def _update_today(self, cl: caseload.Caseload) -> None:
+        parts = []
+        for a in cl.today_appointments:
+            parts.append(f'<a href="p:{a.participant_id}">{html.escape(labels.time_text(a.at))}'
+                         f" {html.escape(a.name)}</a>")
+        attention = sum(1 for r in cl.rows if r.needs_attention)
+        finals = sum(1 for r in cl.rows for d in r.due if d.key == "final_pss")
+        appts = (", ".join(parts) if parts else
+                 html.escape(self.tr("no conversations planned")))
+        text = "<b>" + html.escape(self.tr("Today, %1:").replace(
+            "%1", labels.date_text(self.today))) + "</b> " + appts
+        text += " &nbsp;·&nbsp; " + html.escape(
+            self.tr("%n participant(s) need attention", "", attention))
+        text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
+        self.today_label.setText(text)
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
+            "%2", str(total)))
+        if total == 0:
+            self.empty_label.setText(self.tr("No participants yet. Press Ctrl+N to add the "
+                                             "first one, or import a participant file."))
+        elif shown == 0:
+            self.empty_label.setText(self.tr("No participant matches the search and filters."))
+        self.empty_label.setVisible(shown == 0)
+
+    def _filter_changed(self, *_a: Any) -> None:
+        self.proxy.set_search(self.search.text())
+        self.proxy.set_status(self.phase.currentData())
+        self.proxy.set_needs_attention(self.attention.isChecked())
+        self._update_count()
+
+    def _archived_toggled(self, on: bool) -> None:
+        preferences.SHOW_ARCHIVED.set(on)
+        self.reload()
+
+    def _search_enter(self) -> None:
+        if self.proxy.rowCount() > 0:
+            self.table.setFocus()
+            self.table.selectRow(0)
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
+    def _activate(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None:
+            row = self.proxy.index(index.row(), 0).data(ROW_ROLE)
+        if row is not None:
+            self.open_participant.emit(row.id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def save_layout(self) -> None:
+        preferences.CASELOAD_HEADER.set(self.table.horizontalHeader().saveState())

@@ -1,0 +1,117 @@
+"""Small input widgets shared by the forms: an optional date, a masked CPR field, and
+the message label shown next to a field when core/records rejects its value."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from coachdesk.core import cpr
+from coachdesk.ui.labels import pydate, qdate
+
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class DateField(QDateEdit):
+    """A date that may be empty: the minimum date shows as blank; Delete clears it."""
+
+    def __init__(self, value: dt.date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setMinimumDate(_NO_DATE)
+        self.setSpecialValueText(" ")
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.set_value(value)
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        return None if d == _NO_DATE else pydate(d)
+
+    def iso(self) -> str | None:
+        v = self.value()
+        return None if v is None else v.isoformat()
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(_NO_DATE if value is None else qdate(value))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
+                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
+            self.set_value(None)
+            return
+        if self.date() == _NO_DATE and event.text().isdigit():
+            # Typing into a blank date starts from today, not from 1900.
+            self.setDate(QDate.currentDate())
+        super().keyPressEvent(event)
+
+
+class CprField(QWidget):
+    """Shows ``DDMMYY-****`` until the coach reveals the number (each reveal is audited)."""
+
+    revealed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._value = ""
+        self._shown = True
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText("DDMMYY-NNNN")
+        self.edit.setAccessibleName(self.tr("CPR number"))
+        self.button = QPushButton(self.tr("Show"))
+        self.button.setAccessibleName(self.tr("Show the full CPR number"))
+        self.button.setCheckable(True)
+        self.button.toggled.connect(self._toggle)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.button)
+        self.setFocusProxy(self.edit)
+
+    def set_value(self, value: str | None) -> None:
+        self._value = value or ""
+        self._set_shown(not self._value)
+
+    def value(self) -> str:
+        return self.edit.text().strip() if self._shown else self._value
+
+    def is_masked(self) -> bool:
+        return not self._shown
+
+    def _set_shown(self, shown: bool) -> None:
+        self._shown = shown
+        self.edit.setReadOnly(not shown)
+        self.edit.setText(self._value if shown else cpr.mask(self._value))
+        self.button.setVisible(bool(self._value))
+        self.button.blockSignals(True)
+        self.button.setChecked(shown)
+        self.button.blockSignals(False)
+        self.button.setText(self.tr("Hide") if shown else self.tr("Show"))
+
+    def _toggle(self, on: bool) -> None:
+        if not on:
+            self._value = self.edit.text().strip()
+        self._set_shown(on)
+        if on:
+            self.revealed.emit()
+
+
+class FieldMessage(QLabel):
+    """The validation message under one field; hidden when the field is fine."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        pal = self.palette()
+        # The platform's own "negative" colour would be nicer; the link-visited role
+        # is the closest palette entry that stays readable in light and dark themes.
+        pal.setColor(QPalette.ColorRole.WindowText,
+                     pal.color(QPalette.ColorRole.LinkVisited))
+        self.setPalette(pal)
+        self.hide()
+
+    def show_message(self, text: str | None) -> None:
+        self.setText(text or "")
+        self.setVisible(bool(text))

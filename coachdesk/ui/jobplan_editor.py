@@ -1,0 +1,308 @@
+"""The value-based job plan: values, direction, goals, accommodation needs and hours.
+
+Saving adds a new version (the report shows the latest and when it changed); earlier
+versions can be looked at, read-only, from the Versions combo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import records, vocab
+from coachdesk.errors import BadInput
+from coachdesk.store import caseload, interchange
+from coachdesk.ui import labels
+from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.row_table import Column, RowTable
+
+
+def _line(placeholder: str = "") -> Any:
+    def make(v: Any) -> QLineEdit:
+        e = QLineEdit(v or "")
+        e.setPlaceholderText(placeholder)
+        return e
+    return make
+
+
+def _combo(options: dict[str, str], default: str) -> Any:
+    def make(v: Any) -> QComboBox:
+        c = QComboBox()
+        for k, text in options.items():
+            c.addItem(text, k)
+        c.setCurrentIndex(max(0, c.findData(v or default)))
+        return c
+    return make
+
+
+def _date(v: Any) -> DateField:
+    return DateField(records.opt_date(v) if v else None)
+
+
+def _hours(v: Any) -> QDoubleSpinBox:
+    sb = QDoubleSpinBox()
+    sb.setRange(0, 80)
+    sb.setDecimals(1)
+    sb.setValue(float(v or 0))
+    return sb
+
+
+class JobPlanEditor(QWidget):
+    saved = Signal()
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.participant_id = participant_id
+        self._versions: list[dict[str, Any]] = []
+        self._dirty = False
+
+        self.version_combo = QComboBox()
+        self.version_combo.setAccessibleName(self.tr("Versions"))
+        self.version_combo.currentIndexChanged.connect(self._show_version)
+        self.read_only_label = QLabel()
+
+        # Values: pick a common one or type your own.
+        self.values = QListWidget()
+        self.values.setAccessibleName(self.tr("Values"))
+        self.values.setMaximumHeight(100)
+        self.value_input = QComboBox()
+        self.value_input.setEditable(True)
+        self.value_input.setAccessibleName(self.tr("Add a value"))
+        common = (vocab.COMMON_VALUES_DA if QLocale().language() == QLocale.Language.Danish
+                  else vocab.COMMON_VALUES_EN)
+        self.value_input.addItems(list(common))
+        self.value_input.setCurrentText("")
+        self.value_input.lineEdit().setPlaceholderText(self.tr("Pick or type a value…"))
+        self.value_input.lineEdit().returnPressed.connect(self.add_value)
+        add_value = QPushButton(self.tr("Add &value"))
+        add_value.clicked.connect(self.add_value)
+        remove_value = QPushButton(self.tr("Remove value"))
+        remove_value.clicked.connect(self._remove_value)
+
+        self.direction = QPlainTextEdit()
+        self.direction.setAccessibleName(self.tr("Direction"))
+        self.direction.setPlaceholderText(self.tr("The kind of work and working life the "
+                                                  "participant is aiming for"))
+        self.direction.setMaximumHeight(70)
+        self.direction.setTabChangesFocus(True)
+
+        t = self.tr
+        self.goals = RowTable([
+            Column("text", t("Goal"), _line(t("A small, concrete step")),
+                   lambda w: w.text().strip(), stretch=True),
+            Column("due", t("Due"), _date, lambda w: w.iso()),
+            Column("status", t("Status"), _combo(labels.goal_statuses(), "open"),
+                   lambda w: w.currentData()),
+        ], add_text=t("Add &goal"), name=t("Goals"), reorder=True)
+        self.accommodations = RowTable([
+            Column("category", t("Category"),
+                   _combo(labels.accommodation_categories(), "hours"),
+                   lambda w: w.currentData()),
+            Column("description", t("Description"),
+                   _line(t("Describe the function, not the diagnosis")),
+                   lambda w: w.text().strip(), stretch=True),
+            Column("until", t("Until"), _date, lambda w: w.iso()),
+        ], add_text=t("Add &need"), name=t("Accommodation needs"))
+        self.hours_now = QDoubleSpinBox()
+        self.hours_target = QDoubleSpinBox()
+        for sb, name in ((self.hours_now, t("Hours per week now")),
+                         (self.hours_target, t("Target hours per week"))):
+            sb.setRange(-1, 80)
+            sb.setDecimals(1)
+            sb.setSpecialValueText("–")
+            sb.setValue(-1)
+            sb.setAccessibleName(name)
+        self.steps = RowTable([
+            Column("from", t("From"), _date, lambda w: w.iso(), stretch=True),
+            Column("hours", t("Hours per week"), _hours, lambda w: w.value(), stretch=True),
+        ], add_text=t("Add &step"), name=t("Step plan"))
+        for table in (self.goals, self.accommodations, self.steps):
+            table.on_change = self._changed
+
+        self.message = FieldMessage()
+        self.save_button = QPushButton(self.tr("&Save as new version"))
+        self.save_button.clicked.connect(self.save)
+        self.state_label = QLabel()
+
+        top = QHBoxLayout()
+        vl = QLabel(self.tr("Ve&rsions:"))
+        vl.setBuddy(self.version_combo)
+        top.addWidget(vl)
+        top.addWidget(self.version_combo, 1)
+        top.addWidget(self.read_only_label, 2)
+
+        values_box = QGroupBox(self.tr("Values"))
+        vb = QHBoxLayout(values_box)
+        vcol = QVBoxLayout()
+        vcol.addWidget(self.value_input)
+        row = QHBoxLayout()
+        row.addWidget(add_value)
+        row.addWidget(remove_value)
+        vcol.addLayout(row)
+        vcol.addStretch()
+        vb.addWidget(self.values, 1)
+        vb.addLayout(vcol, 1)
+
+        dir_box = QGroupBox(self.tr("Direction"))
+        QVBoxLayout(dir_box).addWidget(self.direction)
+        goals_box = QGroupBox(self.tr("Realistic goals"))
+        QVBoxLayout(goals_box).addWidget(self.goals)
+        acc_box = QGroupBox(self.tr("Accommodation needs"))
+        QVBoxLayout(acc_box).addWidget(self.accommodations)
+        hours_box = QGroupBox(self.tr("Hours"))
+        hl = QVBoxLayout(hours_box)
+        hf = QFormLayout()
+        hf.addRow(self.tr("Hours per week &now:"), self.hours_now)
+        hf.addRow(self.tr("&Target hours per week:"), self.hours_target)
+        hl.addLayout(hf)
+        hl.addWidget(QLabel(self.tr("Step plan (the jobcenter approves each step):")))
+        hl.addWidget(self.steps)
+
+        body = QWidget()
+        bl = QVBoxLayout(body)
+        for w in (values_box, dir_box, goals_box, acc_box, hours_box):
+            bl.addWidget(w)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.state_label, 1)
+        bottom.addWidget(self.save_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(scroll, 1)
+        lay.addWidget(self.message)
+        lay.addLayout(bottom)
+
+        self.direction.textChanged.connect(self._changed)
+        self.hours_now.valueChanged.connect(self._changed)
+        self.hours_target.valueChanged.connect(self._changed)
+        self.reload()
+
+    # --- data -----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        with self.vault.session() as s:
+            self._versions = [interchange.job_plan_to_dict(v) | {"version": v.version}
+                              for v in caseload.job_plan_versions(s, self.participant_id)]
+        self.version_combo.blockSignals(True)
+        self.version_combo.clear()
+        for v in reversed(self._versions):
+            when = labels.date_text(records.opt_date(v.get("updated_on")))
+            self.version_combo.addItem(self.tr("Version %1 of %2").replace(
+                "%1", str(v["version"])).replace("%2", when), v["version"])
+        if not self._versions:
+            self.version_combo.addItem(self.tr("No plan saved yet"), 0)
+        self.version_combo.blockSignals(False)
+        self.version_combo.setCurrentIndex(0)
+        self._show_version()
+
+    def _show_version(self, *_a: Any) -> None:
+        number = self.version_combo.currentData()
+        plan = next((v for v in self._versions if v["version"] == number), {})
+        latest = not self._versions or number == self._versions[-1]["version"]
+        self._loading = True
+        self.values.clear()
+        self.values.addItems(plan.get("values") or [])
+        self.direction.setPlainText(plan.get("direction") or "")
+        self.goals.set_rows(plan.get("goals") or [])
+        self.accommodations.set_rows(plan.get("accommodations") or [])
+        self.hours_now.setValue(-1 if plan.get("hours_now") is None else plan["hours_now"])
+        self.hours_target.setValue(-1 if plan.get("hours_target") is None
+                                   else plan["hours_target"])
+        self.steps.set_rows(plan.get("hours_steps") or [])
+        self._loading = False
+        self._dirty = False
+        for w in (self.direction,):
+            w.setReadOnly(not latest)
+        for w in (self.value_input, self.hours_now, self.hours_target, self.save_button):
+            w.setEnabled(latest)
+        for table in (self.goals, self.accommodations, self.steps):
+            table.set_read_only(not latest)
+        self.read_only_label.setText("" if latest else self.tr(
+            "An earlier version, shown read-only."))
+        self.state_label.clear()
+
+    def _changed(self, *_a: Any) -> None:
+        if not getattr(self, "_loading", False):
+            self._dirty = True
+            self.state_label.setText(self.tr("Unsaved changes"))
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def add_value(self) -> None:
+        text = self.value_input.currentText().strip()
+        existing = {self.values.item(i).text() for i in range(self.values.count())}
+        if text and text not in existing:
+            self.values.addItem(text)
+            self._changed()
+        self.value_input.setCurrentText("")
+
+    def _remove_value(self) -> None:
+        r = self.values.currentRow()
+        if r >= 0:
+            self.values.takeItem(r)
+            self._changed()
+
+    def plan(self) -> dict[str, Any]:
+        """The form as an interchange-shaped job plan."""
+        def opt(sb: QDoubleSpinBox) -> float | None:
+            return None if sb.value() < 0 else sb.value()
+
+        goals = [g | {"due": g["due"]} for g in self.goals.rows() if g["text"] or g["due"]]
+        acc = [a for a in self.accommodations.rows() if a["description"] or a["until"]]
+        d: dict[str, Any] = {
+            "values": [self.values.item(i).text() for i in range(self.values.count())],
+            "direction": self.direction.toPlainText().strip() or None,
+            "goals": [{k: v for k, v in g.items() if v is not None} for g in goals],
+            "accommodations": [{k: v for k, v in a.items() if v is not None} for a in acc],
+            "hours_now": opt(self.hours_now), "hours_target": opt(self.hours_target),
+            "hours_steps": [s for s in self.steps.rows() if s["from"]],
+        }
+        return {k: v for k, v in d.items() if v is not None}
+
+    def save(self) -> bool:
+        if not self.save_button.isEnabled():
+            return False
+        try:
+            with self.vault.session() as s:
+                caseload.save_job_plan(s, self.participant_id, self.plan())
+                s.commit()
+        except BadInput as exc:
+            self.message.show_message("\n".join(_readable(e) for e in exc.errors))
+            return False
+        self.message.show_message(None)
+        self.reload()
+        self.state_label.setText(self.tr("Saved as a new version."))
+        self.saved.emit()
+        return True
+
+
+def _readable(error: str) -> str:
+    """'goals[1].text: is required' -> 'Goal 2: text is required' style, still precise."""
+    path, _, msg = error.partition(": ")
+    head, _, field = path.partition(".")
+    name, _, idx = head.partition("[")
+    if idx:
+        return f"{name} {int(idx.rstrip(']')) + 1}{' ' + field if field else ''}: {msg}"
+    return error

@@ -1,0 +1,373 @@
+"""The main window: the unlock gate, then the workspace (caseload + participant tabs).
+
+Locking (Ctrl+L or idle) keeps open editors' text as encrypted drafts, destroys every
+widget that shows participant data, drops the key (vault.close()) and shows the
+unlock screen; after unlock the same participants and editors come back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from coachdesk.ui import preferences
+from coachdesk.ui.caseload_view import CaseloadView
+from coachdesk.ui.first_run import FirstRunView
+from coachdesk.ui.idle_lock import IdleLock
+from coachdesk.ui.participant_page import ParticipantPage
+from coachdesk.ui.unlock_view import UnlockView
+
+
+class Workspace(QTabWidget):
+    """Everything that shows data: dropped as a whole when the app locks."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.caseload = CaseloadView(vault, today=today)
+        self.caseload.open_participant.connect(self.open_participant)
+        self.addTab(self.caseload, self.tr("Caseload"))
+        bar = self.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
+        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)
+        self.tabCloseRequested.connect(self.close_tab)
+
+    def pages(self) -> list[ParticipantPage]:
+        return [w for i in range(self.count())
+                if isinstance(w := self.widget(i), ParticipantPage)]
+
+    def open_participant(self, participant_id: int) -> ParticipantPage:
+        for page in self.pages():
+            if page.participant_id == participant_id:
+                self.setCurrentWidget(page)
+                return page
+        page = ParticipantPage(self.vault, participant_id)
+        page.changed.connect(self._page_changed)
+        page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
+        self.addTab(page, page.name_label.text())
+        self.setCurrentWidget(page)
+        page.tabs.setFocus()
+        return page
+
+    def _retitle(self, page: ParticipantPage, name: str) -> None:
+        i = self.indexOf(page)
+        if i >= 0:
+            self.setTabText(i, name)
+
+    def _page_changed(self) -> None:
+        page = self.sender()
+        self.caseload.reload()
+        if isinstance(page, ParticipantPage) and getattr(page, "erased", False):
+            self.removeTab(self.indexOf(page))
+            page.deleteLater()
+
+    def close_tab(self, index: int) -> bool:
+        page = self.widget(index)
+        if not isinstance(page, ParticipantPage):
+            return False
+        if not page.confirm_close():
+            return False
+        page.sessions.close_editor()
+        self.removeTab(index)
+        page.deleteLater()
+        return True
+
+    def current_page(self) -> ParticipantPage | None:
+        w = self.currentWidget()
+        return w if isinstance(w, ParticipantPage) else None
+
+    def save_current(self) -> bool:
+        page = self.current_page()
+        if page is None:
+            return False
+        tab = page.tabs.currentWidget()
+        if tab is page.sessions and page.sessions.editor is not None:
+            return page.sessions.editor.save()
+        if tab is page.jobplan:
+            return page.jobplan.save()
+        if tab is page.outcome:
+            return page.outcome.save()
+        return False
+
+    def snapshot(self) -> list[tuple[int, int | None, bool]]:
+        """Open participants and their open session editor, for restoring after unlock."""
+        out = []
+        for page in self.pages():
+            ed = page.sessions.editor
+            out.append((page.participant_id, ed.session_id if ed else -1,
+                        bool(ed and ed.is_dirty())))
+        return out
+
+    def keep_drafts(self) -> None:
+        for page in self.pages():
+            page.keep_drafts()
+
+    def teardown(self) -> None:
+        self.caseload.save_layout()
+        for page in self.pages():
+            page.sessions.close_editor()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, data_dir: Path, *, kdf: Any = None, today: dt.date | None = None,
+                 idle_minutes: float | None = None) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.kdf = kdf
+        self.today = today
+        self.vault: Any = None
+        self.workspace: Workspace | None = None
+        self._restore: list[tuple[int, int | None, bool]] = []
+        self.setWindowTitle(self.tr("CoachDesk"))
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.gate: QWidget = QLabel()
+        self.idle = IdleLock(idle_minutes if idle_minutes is not None
+                             else preferences.IDLE_LOCK_MINUTES.get(), self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._build_menus()
+        geometry = preferences.WINDOW_GEOMETRY.get()
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.show_gate()
+
+    # --- menus ----------------------------------------------------------------------
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
+                needs_vault: bool = True) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)
+        menu.addAction(a)
+        if needs_vault:
+            self._vault_actions.append(a)
+        return a
+
+    def _build_menus(self) -> None:
+        self._vault_actions: list[QAction] = []
+        t = self.tr
+        m = self.menuBar().addMenu(t("&File"))
+        self.new_action = self._action(m, t("&New participant…"), self.new_participant,
+                                       QKeySequence.StandardKey.New)
+        self.save_action = self._action(m, t("&Save"), self.save_current,
+                                        QKeySequence.StandardKey.Save)
+        m.addSeparator()
+        self._action(m, t("&Backup…"), self.open_backup)
+        self._action(m, t("&Audit log…"), self.open_audit)
+        self._action(m, t("Se&ttings…"), self.open_settings)
+        m.addSeparator()
+        self.lock_action = self._action(m, t("&Lock"), self.lock, "Ctrl+L")
+        self._action(m, t("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+                     needs_vault=False)
+        m = self.menuBar().addMenu(t("&Edit"))
+        self.find_action = self._action(m, t("&Find participant"), self.focus_search,
+                                        QKeySequence.StandardKey.Find)
+        m = self.menuBar().addMenu(t("&Help"))
+        self._action(m, t("CoachDesk &help"), self.show_help, QKeySequence.StandardKey.HelpContents,
+                     needs_vault=False)
+
+    def _set_vault_actions(self, on: bool) -> None:
+        for a in self._vault_actions:
+            a.setEnabled(on)
+
+    # --- lock / unlock --------------------------------------------------------------
+
+    def show_gate(self) -> None:
+        from coachdesk.store.vault import Vault
+
+        if Vault.exists(self.data_dir):
+            gate: QWidget = UnlockView(self.data_dir)
+            gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
+        else:
+            gate = FirstRunView(self.data_dir, kdf=self.kdf)
+            gate.finished.connect(self.on_unlocked)  # type: ignore[attr-defined]
+        old = self.gate
+        self.gate = gate
+        self.stack.addWidget(gate)
+        self.stack.setCurrentWidget(gate)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        self._set_vault_actions(False)
+        gate.setFocus()
+
+    def on_unlocked(self, vault: Any) -> None:
+        self.vault = vault
+        self.workspace = Workspace(vault, today=self.today)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.stack.removeWidget(self.gate)
+        self.gate.deleteLater()
+        self.gate = QLabel()
+        self._set_vault_actions(True)
+        for pid, sid, dirty in self._restore:
+            try:
+                page = self.workspace.open_participant(pid)
+            except Exception:  # erased or gone meanwhile: nothing to restore
+                continue
+            if sid != -1:
+                page.tabs.setCurrentWidget(page.sessions)
+                page.sessions.open_editor(sid, restore_draft=dirty)
+        self._restore = []
+        self.workspace.caseload.table.setFocus()
+        self.idle.start()
+        self._maybe_warn_backup()
+
+    def lock(self) -> None:
+        if self.vault is None or self.workspace is None:
+            return
+        ws = self.workspace
+        ws.keep_drafts()
+        self._restore = ws.snapshot()
+        ws.teardown()
+        self.workspace = None
+        self.stack.removeWidget(ws)
+        ws.setParent(None)
+        ws.deleteLater()
+        for w in QApplication.topLevelWidgets():
+            # Dialogs that show data (settings, export, audit) go too.
+            if w is not self and w.isVisible() and w.parent() is self:
+                w.close()
+        self._close_vault()
+        self.idle.stop()
+        self.show_gate()
+
+    def _close_vault(self) -> None:
+        if self.vault is None:
+            return
+        from coachdesk.store import audit
+
+        try:
+            with self.vault.session() as s:
+                audit.record(s, "lock")
+                s.commit()
+        finally:
+            self.vault.close()
+            self.vault = None
+
+    def is_locked(self) -> bool:
+        return self.vault is None
+
+    # --- actions --------------------------------------------------------------------
+
+    def new_participant(self) -> None:
+        if self.vault is None or self.workspace is None:
+            return
+        from coachdesk.ui.participant_dialog import ParticipantDialog
+
+        dlg = ParticipantDialog(self.vault, None, self)
+        if dlg.exec() and dlg.participant_id is not None:
+            self.workspace.caseload.reload()
+            self.workspace.open_participant(dlg.participant_id)
+
+    def save_current(self) -> None:
+        if self.workspace is not None:
+            self.workspace.save_current()
+
+    def focus_search(self) -> None:
+        if self.workspace is not None:
+            self.workspace.setCurrentIndex(0)
+            self.workspace.caseload.focus_search()
+
+    def open_settings(self) -> None:
+        if self.vault is None:
+            return
+        from coachdesk.ui.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.vault, self).exec():
+            self.idle.set_minutes(preferences.IDLE_LOCK_MINUTES.get())
+            if self.workspace is not None:
+                self.workspace.caseload.reload()
+
+    def _optional(self, module: str, name: str) -> Any:
+        import importlib
+
+        try:
+            return getattr(importlib.import_module(module), name)
+        except (ImportError, AttributeError):
+            QMessageBox.information(self, self.tr("Not available"),
+                                    self.tr("This part of CoachDesk is not available in "
+                                            "this build."))
+            return None
+
+    def open_backup(self) -> None:
+        cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")
+        if cls is not None and self.vault is not None:
+            cls(self.vault, self).exec()
+
+    def open_audit(self) -> None:
+        cls = self._optional("coachdesk.ui.audit_view", "AuditView")
+        if cls is not None and self.vault is not None:
+            view = cls(self.vault, self)
+            if hasattr(view, "exec"):
+                view.exec()
+            else:
+                view.setWindowFlag(Qt.WindowType.Window)
+                view.show()
+
+    def show_help(self) -> None:
+        from coachdesk.ui.help_dialog import HelpDialog
+
+        HelpDialog(self).exec()
+
+    def _maybe_warn_backup(self) -> None:
+        try:
+            from coachdesk.store import backup
+        except ImportError:
+            return
+        warn = getattr(backup, "backup_warning", None)
+        if warn is None or self.vault is None:
+            return
+        try:
+            text = warn(self.vault, dt.datetime.now())
+        except Exception:  # a warning must never stop the coach from working
+            return
+        if text:
+            self.statusBar().showMessage(str(text))
+
+    # --- closing --------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.workspace is not None:
+            for page in self.workspace.pages():
+                if not page.confirm_close():
+                    event.ignore()
+                    return
+            self.workspace.keep_drafts()
+            self.workspace.teardown()
+        preferences.WINDOW_GEOMETRY.set(self.saveGeometry())
+        if self.vault is not None:
+            try:
+                from coachdesk.store import backup
+
+                auto = getattr(backup, "maybe_auto_backup", None)
+                if auto is not None:
+                    auto(self.vault, dt.datetime.now())
+            except Exception:
+                pass
+            self._close_vault()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        event.accept()

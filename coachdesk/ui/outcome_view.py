@@ -1,0 +1,180 @@
+"""Outcome & report: where the course ended, a drop-out, the status, the report summary."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import records
+from coachdesk.errors import BadInput
+from coachdesk.store import caseload
+from coachdesk.ui import labels
+from coachdesk.ui.fields import DateField, FieldMessage
+
+
+class OutcomeView(QWidget):
+    saved = Signal()
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.participant_id = participant_id
+        self._dirty = False
+        t = self.tr
+
+        self.status = QComboBox()
+        for k, v in labels.statuses().items():
+            self.status.addItem(v, k)
+        self.outcome = QComboBox()
+        self.outcome.addItem(t("Not recorded yet"), None)
+        for k, v in labels.outcome_statuses().items():
+            self.outcome.addItem(v, k)
+        self.hours = QDoubleSpinBox()
+        self.hours.setRange(-1, 80)
+        self.hours.setDecimals(1)
+        self.hours.setSpecialValueText("–")
+        self.outcome_date = DateField()
+        self.dropout_date = DateField()
+        self.dropout_reason = QLineEdit()
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setPlaceholderText(t("Your summary and recommendation for the "
+                                          "caseworker. It appears in the report as written."))
+
+        course_box = QGroupBox(t("Course"))
+        cf = QFormLayout(course_box)
+        self._row(cf, t("&Status"), self.status)
+        out_box = QGroupBox(t("Outcome at the end"))
+        of = QFormLayout(out_box)
+        self._row(of, t("&Outcome"), self.outcome)
+        self._row(of, t("&Hours per week"), self.hours)
+        self._row(of, t("Outcome &date"), self.outcome_date)
+        drop_box = QGroupBox(t("Drop-out"))
+        df = QFormLayout(drop_box)
+        self._row(df, t("Dropped out &on"), self.dropout_date)
+        self._row(df, t("&Reason"), self.dropout_reason)
+        sum_box = QGroupBox(t("Report summary"))
+        QVBoxLayout(sum_box).addWidget(self.summary)
+        self.summary.setAccessibleName(t("Report summary"))
+
+        self.message = FieldMessage()
+        self.save_button = QPushButton(t("&Save"))
+        self.save_button.clicked.connect(self.save)
+        self.export_button = QPushButton(t("&Export report…"))
+        self.export_button.clicked.connect(self.export_report)
+        self.state_label = QLabel()
+        row = QHBoxLayout()
+        row.addWidget(self.state_label, 1)
+        row.addWidget(self.export_button)
+        row.addWidget(self.save_button)
+
+        grid = QHBoxLayout()
+        col1 = QVBoxLayout()
+        col1.addWidget(course_box)
+        col1.addWidget(out_box)
+        col1.addWidget(drop_box)
+        col1.addStretch()
+        grid.addLayout(col1, 1)
+        grid.addWidget(sum_box, 1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid, 1)
+        lay.addWidget(self.message)
+        lay.addLayout(row)
+
+        for w in (self.status, self.outcome):
+            w.currentIndexChanged.connect(self._changed)
+        self.hours.valueChanged.connect(self._changed)
+        for d in (self.outcome_date, self.dropout_date):
+            d.dateChanged.connect(self._changed)
+        self.dropout_reason.textChanged.connect(self._changed)
+        self.summary.textChanged.connect(self._changed)
+        self.reload()
+
+    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
+        lab = QLabel(text)
+        lab.setBuddy(w)
+        w.setAccessibleName(text.replace("&", ""))
+        form.addRow(lab, w)
+
+    def _changed(self, *_a: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.state_label.setText(self.tr("Unsaved changes"))
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def reload(self) -> None:
+        self._loading = True
+        with self.vault.session() as s:
+            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+        self.status.setCurrentIndex(max(0, self.status.findData(rec.get("status"))))
+        out = rec.get("outcome") or {}
+        self.outcome.setCurrentIndex(max(0, self.outcome.findData(out.get("status"))))
+        hrs = out.get("hours_per_week")
+        self.hours.setValue(-1 if hrs is None else float(hrs))
+        self.outcome_date.set_value(records.opt_date(out.get("date")))
+        do = rec.get("dropped_out") or {}
+        self.dropout_date.set_value(records.opt_date(do.get("date")))
+        self.dropout_reason.setText(do.get("reason") or "")
+        self.summary.setPlainText(rec.get("report_summary") or "")
+        self._loading = False
+        self._dirty = False
+        self.state_label.clear()
+
+    def changes(self) -> dict[str, Any]:
+        outcome = self.outcome.currentData()
+        status = self.status.currentData()
+        drop_date = self.dropout_date.iso()
+        if drop_date and status != "dropped_out":
+            status = "dropped_out"  # a drop-out date moves the participant out of the course
+        return {
+            "status": status,
+            "outcome": {"status": outcome,
+                        "hours_per_week": None if self.hours.value() < 0 else self.hours.value(),
+                        "date": self.outcome_date.iso()} if outcome else None,
+            "dropped_out": {"date": drop_date,
+                            "reason": self.dropout_reason.text().strip() or None}
+            if drop_date else None,
+            "report_summary": self.summary.toPlainText().strip() or None,
+        }
+
+    def save(self) -> bool:
+        try:
+            with self.vault.session() as s:
+                caseload.update_participant(s, self.participant_id, self.changes())
+                s.commit()
+        except BadInput as exc:
+            self.message.show_message("\n".join(exc.errors))
+            return False
+        self.message.show_message(None)
+        self.reload()
+        self.state_label.setText(self.tr("Saved."))
+        self.saved.emit()
+        return True
+
+    def export_report(self) -> None:
+        if self._dirty and not self.save():
+            return
+        try:
+            from coachdesk.ui.export_dialog import ExportDialog
+        except ImportError:
+            QMessageBox.information(self, self.tr("Export report"),
+                                    self.tr("Report export is not available in this build."))
+            return
+        ExportDialog(self.vault, self.participant_id, self).exec()

@@ -1,0 +1,240 @@
+"""One participant: a header (who, which week, consent) and the five tabs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import course
+from coachdesk.store import caseload
+from coachdesk.ui import labels
+from coachdesk.ui.jobplan_editor import JobPlanEditor
+from coachdesk.ui.outcome_view import OutcomeView
+from coachdesk.ui.sessions_tab import SessionsTab
+from coachdesk.ui.timeline_view import TimelineData, TimelineView
+
+
+def _big(label: QLabel, factor: float = 1.4) -> QLabel:
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * factor)
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+class ParticipantPage(QWidget):
+    changed = Signal()
+    title_changed = Signal(str)
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.participant_id = participant_id
+        t = self.tr
+        self.name_label = _big(QLabel())
+        self.facts_label = QLabel()
+        self.consent_label = QLabel()
+        self.consent_label.setWordWrap(True)
+        self.edit_button = QPushButton(t("&Edit details…"))
+        self.edit_button.clicked.connect(self.edit_details)
+        self.archive_button = QPushButton(t("Archive"))
+        self.archive_button.clicked.connect(self.toggle_archive)
+        self.erase_button = QPushButton(t("Erase…"))
+        self.erase_button.clicked.connect(self.erase)
+        header = QFrame()
+        header.setFrameShape(QFrame.Shape.StyledPanel)
+        hl = QHBoxLayout(header)
+        who = QVBoxLayout()
+        who.addWidget(self.name_label)
+        who.addWidget(self.facts_label)
+        who.addWidget(self.consent_label)
+        hl.addLayout(who, 1)
+        hl.addWidget(self.edit_button)
+        hl.addWidget(self.archive_button)
+        hl.addWidget(self.erase_button)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.overview = self._overview_tab()
+        self.tabs.addTab(self.overview, t("&Overview"))
+        self.pss_tab = self._pss_tab()
+        self.tabs.addTab(self.pss_tab, t("&PSS-10"))
+        self.sessions = SessionsTab(vault, participant_id)
+        self.sessions.changed.connect(self._something_changed)
+        self.tabs.addTab(self.sessions, t("&Sessions"))
+        self.jobplan = JobPlanEditor(vault, participant_id)
+        self.jobplan.saved.connect(self._something_changed)
+        self.sessions.goal_added.connect(self.jobplan.reload)
+        self.tabs.addTab(self.jobplan, t("&Job plan"))
+        self.outcome = OutcomeView(vault, participant_id)
+        self.outcome.saved.connect(self._something_changed)
+        self.tabs.addTab(self.outcome, t("O&utcome && report"))
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(header)
+        lay.addWidget(self.tabs, 1)
+        self.reload(audit_read=True)
+
+    # --- tabs -----------------------------------------------------------------------
+
+    def _overview_tab(self) -> QWidget:
+        w = QWidget()
+        self.timeline = TimelineView()
+        self.due_label = QLabel()
+        self.due_label.setWordWrap(True)
+        self.contact_form = QFormLayout()
+        due_box = QGroupBox(self.tr("What is due"))
+        QVBoxLayout(due_box).addWidget(self.due_label)
+        facts_box = QGroupBox(self.tr("Course and caseworker"))
+        facts_box.setLayout(self.contact_form)
+        legend = QLabel(self.tr("◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  "
+                                "■ session held  ✕ cancelled or no-show  ⬚ next appointment"))
+        legend.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(due_box, 1)
+        row.addWidget(facts_box, 1)
+        lay = QVBoxLayout(w)
+        lay.addWidget(self.timeline)
+        lay.addWidget(legend)
+        lay.addLayout(row)
+        lay.addStretch()
+        return w
+
+    def _pss_tab(self) -> QWidget:
+        try:
+            from coachdesk.ui.pss10_tab import Pss10Tab
+        except ImportError:
+            label = QLabel(self.tr("The PSS-10 questionnaire is not available in this build."))
+            label.setWordWrap(True)
+            return label
+        tab = Pss10Tab(self.vault, self.participant_id)
+        tab.changed.connect(self._something_changed)
+        return tab
+
+    # --- data -----------------------------------------------------------------------
+
+    def reload(self, audit_read: bool = False) -> None:
+        today = dt.date.today()
+        with self.vault.session() as s:
+            p = caseload.get_participant(s, self.participant_id, audit_read=audit_read)
+            if audit_read:
+                s.commit()
+            name, ref = p.name, p.ref
+            week = course.course_week(p.course_start, today)
+            status = labels.statuses().get(p.status, p.status)
+            held = sum(1 for x in p.sessions if x.status == "held")
+            due = course.due_items(
+                status=p.status, start=p.course_start, today=today,
+                has_screening=any(a.kind == "screening" for a in p.assessments),
+                has_final=any(a.kind == "final" for a in p.assessments),
+                sessions_held=held, has_outcome=p.outcome_status is not None)
+            data = TimelineData(
+                start=p.course_start, today=today,
+                assessments=[(a.kind, a.date) for a in p.assessments],
+                attendance=[(g.date, g.present) for g in p.attendance],
+                sessions=[(x.date, x.status) for x in p.sessions],
+                planned=[x.next_appointment.date() for x in p.sessions[-1:]
+                         if x.next_appointment and x.next_appointment.date() >= today])
+            withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
+            archived = p.archived
+            facts = [
+                (self.tr("Course start"), labels.date_text(p.course_start)),
+                (self.tr("Course end"), labels.date_text(course.course_end(p.course_start))
+                 if p.course_start else ""),
+                (self.tr("Caseworker"), p.caseworker_name or ""),
+                (self.tr("Municipality"), p.caseworker_municipality or ""),
+                (self.tr("Case reference"), p.case_ref or ""),
+            ]
+        self.name_label.setText(name)
+        self.facts_label.setText(" · ".join(x for x in (
+            ref, labels.week_text(week), status,
+            self.tr("archived") if archived else "") if x))
+        if withdrawn is not None:
+            self.consent_label.setText("⚠ " + self.tr(
+                "Consent WITHDRAWN on %1: do not report to the municipality.").replace(
+                "%1", labels.date_text(withdrawn)))
+            f = self.consent_label.font()
+            f.setBold(True)
+            self.consent_label.setFont(f)
+        elif given is not None:
+            self.consent_label.setText(self.tr("Consent given on %1.").replace(
+                "%1", labels.date_text(given)))
+        else:
+            self.consent_label.setText(self.tr("No consent recorded."))
+        self.archive_button.setText(self.tr("Unarchive") if archived else self.tr("Archive"))
+        self.timeline.set_data(data)
+        self.due_label.setText("\n".join("• " + labels.due_text(d) for d in due)
+                               or self.tr("Nothing is due."))
+        while self.contact_form.rowCount():
+            self.contact_form.removeRow(0)
+        for k, v in facts:
+            self.contact_form.addRow(k + ":", QLabel(v or "–"))
+        self.title_changed.emit(name)
+
+    def _something_changed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def edit_details(self) -> None:
+        from coachdesk.ui.participant_dialog import ParticipantDialog
+
+        if ParticipantDialog(self.vault, self.participant_id, self).exec():
+            self.outcome.reload()
+            self._something_changed()
+
+    def toggle_archive(self) -> None:
+        with self.vault.session() as s:
+            p = caseload.get_participant(s, self.participant_id)
+            caseload.set_archived(s, self.participant_id, not p.archived)
+            s.commit()
+        self._something_changed()
+
+    def erase(self) -> None:
+        try:
+            from coachdesk.ui.erase_dialog import EraseDialog
+        except ImportError:
+            QMessageBox.information(self, self.tr("Erase"),
+                                    self.tr("Erasure is not available in this build."))
+            return
+        if EraseDialog(self.vault, self.participant_id, self).exec():
+            self.changed.emit()
+            self.erased = True
+
+    # --- leaving --------------------------------------------------------------------
+
+    def confirm_close(self) -> bool:
+        if not self.sessions.confirm_close():
+            return False
+        for view, name in ((self.jobplan, self.tr("job plan")),
+                           (self.outcome, self.tr("outcome"))):
+            if view.is_dirty():
+                answer = QMessageBox.question(
+                    self, self.tr("Unsaved changes"),
+                    self.tr("The %1 has unsaved changes. Save them?").replace("%1", name),
+                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel)
+                if answer == QMessageBox.StandardButton.Cancel:
+                    return False
+                if answer == QMessageBox.StandardButton.Save and not view.save():
+                    return False
+        return True
+
+    def keep_drafts(self) -> None:
+        self.sessions.keep_drafts()
+
+    def open_session_editor(self) -> Any:
+        return self.sessions.editor

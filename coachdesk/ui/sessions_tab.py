@@ -1,0 +1,118 @@
+"""The Sessions tab: the participant's conversations on the left, the editor on the right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from coachdesk.store.models import SessionLog
+from coachdesk.ui import labels
+from coachdesk.ui.session_editor import SessionEditor
+
+
+class SessionsTab(QWidget):
+    changed = Signal()
+    goal_added = Signal()
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.participant_id = participant_id
+        self.editor: SessionEditor | None = None
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Sessions"))
+        self.list.itemActivated.connect(self._open_item)
+        self.list.itemClicked.connect(self._open_item)
+        self.new_button = QPushButton(self.tr("&New session"))
+        self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.empty = QLabel(self.tr("No sessions yet. Individual conversations start in "
+                                    "week 5."))
+        self.empty.setWordWrap(True)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.new_button)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(self.empty)
+        self.right = QWidget()
+        self.right_layout = QVBoxLayout(self.right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(self.tr("Select a session, or start a new one."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right_layout.addWidget(self.placeholder)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(self.right)
+        split.setStretchFactor(1, 3)
+        split.setSizes([260, 900])
+        lay = QHBoxLayout(self)
+        lay.addWidget(split)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.vault.session() as s:
+            rows = s.execute(select(SessionLog.id, SessionLog.date, SessionLog.status,
+                                    SessionLog.week, SessionLog.themes)
+                             .where(SessionLog.participant_id == self.participant_id)
+                             .order_by(SessionLog.date.desc())).all()
+        st = labels.session_statuses()
+        self.list.clear()
+        for sid, day, status, week, themes in rows:
+            text = self.tr("%1 – %2, week %3, %4 themes").replace(
+                "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
+                "%3", str(week or "–")).replace("%4", str(len(themes or [])))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, sid)
+            self.list.addItem(item)
+        self.empty.setVisible(not rows)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        sid = item.data(Qt.ItemDataRole.UserRole)
+        if self.editor is not None and self.editor.session_id == sid:
+            return
+        self.open_editor(sid)
+
+    def open_editor(self, session_id: int | None, *, restore_draft: bool = False) -> bool:
+        if self.editor is not None:
+            if not self.editor.confirm_close():
+                return False
+            self.close_editor()
+        self.placeholder.hide()
+        self.editor = SessionEditor(self.vault, self.participant_id, session_id,
+                                    restore_draft=restore_draft)
+        self.editor.saved.connect(self._saved)
+        self.editor.goal_added.connect(self.goal_added)
+        self.right_layout.addWidget(self.editor)
+        self.editor.setFocus()
+        return True
+
+    def close_editor(self) -> None:
+        if self.editor is not None:
+            self.editor.stop()
+            self.editor.setParent(None)
+            self.editor.deleteLater()
+            self.editor = None
+            self.placeholder.show()
+
+    def _saved(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+    def confirm_close(self) -> bool:
+        return self.editor is None or self.editor.confirm_close()
+
+    def keep_drafts(self) -> None:
+        if self.editor is not None:
+            self.editor.keep_draft()

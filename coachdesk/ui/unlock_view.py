@@ -1,0 +1,157 @@
+"""The unlock screen: passphrase (or recovery code); nothing of the data is visible here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import CoachDeskError, VaultLocked, WrongSecret
+from coachdesk.ui.worker import Task
+
+
+class UnlockView(QWidget):
+    """Emits ``unlocked(vault)`` once the vault opened (the work runs off the GUI thread)."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self._task: Task | None = None
+        self._recovery = False
+
+        self.title = QLabel(self.tr("CoachDesk is locked"))
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.6)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.hint = QLabel(self.tr("Enter your passphrase to unlock your caseload."))
+        self.hint.setWordWrap(True)
+
+        self.secret = QLineEdit()
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret.setAccessibleName(self.tr("Passphrase"))
+        self.secret.returnPressed.connect(self.submit)
+        self.secret_label = QLabel(self.tr("&Passphrase:"))
+        self.secret_label.setBuddy(self.secret)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Unlock message"))
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+
+        self.unlock_button = QPushButton(self.tr("&Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.submit)
+        self.mode_link = QPushButton(self.tr("Use the &recovery code instead"))
+        self.mode_link.setFlat(True)
+        self.mode_link.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.mode_link.clicked.connect(self.toggle_mode)
+
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMaximumWidth(520)
+        form = QFormLayout()
+        form.addRow(self.secret_label, self.secret)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.mode_link)
+        buttons.addStretch()
+        buttons.addWidget(self.unlock_button)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(24, 24, 24, 24)
+        inner.addWidget(self.title)
+        inner.addWidget(self.hint)
+        inner.addSpacing(8)
+        inner.addLayout(form)
+        inner.addWidget(self.message)
+        inner.addWidget(self.busy)
+        inner.addLayout(buttons)
+
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        row = QHBoxLayout()
+        row.addStretch()
+        row.addWidget(box, 1)
+        row.addStretch()
+        outer.addLayout(row)
+        outer.addStretch()
+        self.setFocusProxy(self.secret)
+
+    def toggle_mode(self) -> None:
+        self._recovery = not self._recovery
+        if self._recovery:
+            self.secret_label.setText(self.tr("&Recovery code:"))
+            self.secret.setAccessibleName(self.tr("Recovery code"))
+            self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
+            self.hint.setText(self.tr("Enter the organisation's recovery code. After unlocking, "
+                                      "set a new passphrase in Settings."))
+            self.mode_link.setText(self.tr("Use the &passphrase instead"))
+        else:
+            self.secret_label.setText(self.tr("&Passphrase:"))
+            self.secret.setAccessibleName(self.tr("Passphrase"))
+            self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+            self.hint.setText(self.tr("Enter your passphrase to unlock your caseload."))
+            self.mode_link.setText(self.tr("Use the &recovery code instead"))
+        self.secret.clear()
+        self.message.clear()
+        self.secret.setFocus()
+
+    def reset(self) -> None:
+        self.secret.clear()
+        self.message.clear()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.secret.setEnabled(not busy)
+        self.unlock_button.setEnabled(not busy)
+        self.mode_link.setEnabled(not busy)
+
+    def submit(self) -> None:
+        secret = self.secret.text()
+        if not secret or (self._task is not None and not self.unlock_button.isEnabled()):
+            return
+        from coachdesk.store.vault import Vault
+
+        data_dir, recovery = self.data_dir, self._recovery
+        self.message.setText(self.tr("Unlocking…"))
+        self._set_busy(True)
+        if recovery:
+            self._task = Task(lambda: Vault.open(data_dir, recovery_code=secret))
+        else:
+            self._task = Task(lambda: Vault.open(data_dir, passphrase=secret))
+        self._task.start(self._opened, self._failed)
+
+    def _opened(self, vault: object) -> None:
+        self.reset()
+        self.unlocked.emit(vault)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, WrongSecret):
+            self.message.setText(self.tr("Wrong recovery code. Check it and try again.")
+                                 if self._recovery else
+                                 self.tr("Wrong passphrase. Try again."))
+            self.secret.selectAll()
+        elif isinstance(exc, CoachDeskError) and not isinstance(exc, VaultLocked):
+            self.message.setText(str(exc))
+        else:
+            self.message.setText(self.tr("The vault could not be opened: %1").replace(
+                "%1", type(exc).__name__))
+        self.secret.setFocus()

@@ -1,0 +1,36 @@
+"""Run one slow call (key derivation, vault create/open) off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class Task(QRunnable):
+    """``Task(fn).start(on_done, on_failed)``: the callbacks run on the GUI thread."""
+
+    def __init__(self, fn: Callable[[], Any]) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except BaseException as exc:  # every failure goes back to the GUI as a message
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.done.emit(result)
+
+    def start(self, on_done: Callable[[Any], None], on_failed: Callable[[Any], None]) -> None:
+        self.signals.done.connect(on_done)
+        self.signals.failed.connect(on_failed)
+        QThreadPool.globalInstance().start(self)
