@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "coachdesk.cli.data_commands",
     "coachdesk.cli.safety_commands",
     "coachdesk.cli.ui_commands",
+    "coachdesk.cli.report_commands",
 )
 
 
