@@ -4,6 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+TS := i18n/coachdesk_da.ts
+QM := coachdesk/i18n/coachdesk_da.qm
+UI_SOURCES := $(wildcard coachdesk/ui/*.py)
+
 .PHONY: run test lint i18n bench bench-quick screenshots package clean
 
 $(BIN)/python:
@@ -14,12 +18,22 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# The compiled Danish translation is built from the committed .ts on every set-up.
+$(QM): $(TS) $(STAMP)
+	mkdir -p coachdesk/i18n
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+run: $(STAMP) $(QM)
 	$(BIN)/coachdesk
 
-test: $(STAMP)
+test: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/ruff check .
+
+# Refresh the .ts from the sources (new strings appear as unfinished), then compile.
+i18n: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
