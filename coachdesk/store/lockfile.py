@@ -18,7 +18,17 @@ class VaultLock:
         self._fd: int | None = None
 
     def acquire(self) -> None:
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            # The first write into the data folder: a read-only folder or drive ends here
+            # with a sentence, not a traceback.
+            from coachdesk.errors import BadInput
+
+            raise BadInput(
+                f"CoachDesk cannot write in the data folder {self.path.parent} "
+                f"({exc.strerror}). Check that it is not read-only and that it is yours."
+            ) from None
         try:
             if os.name == "nt":
                 import msvcrt
