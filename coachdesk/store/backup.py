@@ -395,9 +395,15 @@ def last_good_backup(session: Any) -> dt.datetime | None:
         return None
 
 
-def backup_warning(session: Any, now: dt.datetime) -> str | None:
-    """A plain warning when there is no verified backup from the last seven days."""
-    last = last_good_backup(session)
+def backup_warning(session_or_vault: Any, now: dt.datetime) -> str | None:
+    """A plain warning when there is no verified backup from the last seven days.
+
+    Takes a session, or the vault itself (the GUI's status bar has no session open).
+    """
+    if hasattr(session_or_vault, "raw_key_for_backup"):
+        with session_or_vault.session() as s:
+            return backup_warning(s, now)
+    last = last_good_backup(session_or_vault)
     if last is None:
         return ("There is no backup of this vault yet. Choose a backup folder "
                 "(an external drive or a network folder) and make one now.")

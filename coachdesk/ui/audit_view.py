@@ -1,0 +1,291 @@
+"""The audit log viewer: every event, filterable by action and by participant.
+
+Read-only. Subjects are uids in the log; the view shows the person's name and ref
+beside them while the person exists, and "erased participant" once they do not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from coachdesk.store import audit
+from coachdesk.store.models import AuditEvent, Participant
+
+_Index = QModelIndex | QPersistentModelIndex
+SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
+ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def action_label(action: str) -> str:
+    t = lambda s: QCoreApplication.translate("AuditView", s)  # noqa: E731
+    labels = {
+        "vault_created": t("Vault created"), "unlock": t("Unlocked"),
+        "unlock_failed": t("Failed unlock"), "lock": t("Locked"),
+        "passphrase_changed": t("Passphrase changed"),
+        "participant_created": t("Participant created"),
+        "participant_changed": t("Participant changed"),
+        "participant_read": t("Participant opened"),
+        "participant_erased": t("Participant erased"),
+        "assessment_saved": t("PSS-10 saved"), "assessment_changed": t("PSS-10 changed"),
+        "assessment_deleted": t("PSS-10 deleted"), "session_saved": t("Session saved"),
+        "session_changed": t("Session changed"), "session_deleted": t("Session deleted"),
+        "job_plan_saved": t("Job plan saved"), "attendance_saved": t("Attendance saved"),
+        "import": t("Import"), "export": t("Export"), "report": t("Report"),
+        "cohort_report": t("Cohort report"), "backup": t("Backup"), "restore": t("Restore"),
+        "search": t("Search"), "settings_changed": t("Settings changed"),
+    }
+    return labels.get(action, action)
+
+
+def _detail_text(detail: Any) -> str:
+    # Details hold field names and counts only (audit.py), safe to show as they are.
+    if detail is None:
+        return ""
+    if isinstance(detail, dict):
+        parts = []
+        for k, v in detail.items():
+            if isinstance(v, list):
+                v = ", ".join(str(x) for x in v)
+            elif isinstance(v, dict):
+                v = ", ".join(f"{a}={b}" for a, b in v.items())
+            elif isinstance(v, str) and len(v) == 64:
+                v = v[:12] + "…"  # hashes: enough to compare with a file's SHA-256
+            parts.append(f"{k}: {v}")
+        return "; ".join(parts)
+    return str(detail)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: dt.datetime
+    action: str
+    subject: str | None
+    who: str
+    detail: str
+    redacted: bool
+
+
+def load_rows(session: Any) -> list[AuditRow]:
+    """Every event, newest first, with the person's "name (ref)" beside their uid."""
+    people = {uid: f"{name} ({ref})" for uid, name, ref in
+              session.execute(select(Participant.uid, Participant.name, Participant.ref))}
+    erased = QCoreApplication.translate("AuditView", "erased participant")
+    rows = []
+    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars():
+        if ev.redacted or ev.action == "participant_erased":
+            who = erased
+        elif ev.subject is None:
+            who = ""
+        else:
+            who = people.get(ev.subject, erased)
+        rows.append(AuditRow(ev.id, ev.at, ev.action, None if ev.redacted else ev.subject,
+                             who, _detail_text(ev.detail), ev.redacted))
+    return rows
+
+
+class AuditModel(QAbstractTableModel):
+    COLUMNS = ("time", "action", "participant", "detail")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[AuditRow] = []
+
+    def set_rows(self, rows: list[AuditRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Time (UTC)"), self.tr("Action"), self.tr("Participant"),
+                    self.tr("Details"))[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return QLocale().toString(r.at, QLocale.FormatType.ShortFormat)
+            if col == 1:
+                return action_label(r.action)
+            if col == 2:
+                return r.who
+            return self.tr("(redacted after erasure)") if r.redacted else r.detail
+        if role == Qt.ItemDataRole.EditRole and col == 0:
+            return r.id  # sorting by time = by position in the chain
+        if role == SUBJECT_ROLE:
+            return r.subject
+        if role == ACTION_ROLE:
+            return r.action
+        if role == Qt.ItemDataRole.ToolTipRole and col == 3:
+            return r.detail
+        return None
+
+
+class AuditFilter(QSortFilterProxyModel):
+    """Filter by action (exact key) and by participant (uid); None = any."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.action: str | None = None
+        self.subject: str | None = None
+        self.setSortRole(Qt.ItemDataRole.EditRole)
+
+    def _refilter(self, change: Any) -> None:
+        # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange().
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
+    def set_action(self, action: str | None) -> None:
+        self._refilter(lambda: setattr(self, "action", action or None))
+
+    def set_subject(self, subject: str | None) -> None:
+        self._refilter(lambda: setattr(self, "subject", subject or None))
+
+    def filterAcceptsRow(self, row: int, parent: _Index) -> bool:
+        model = self.sourceModel()
+        idx = model.index(row, 0, parent)
+        if self.action and model.data(idx, ACTION_ROLE) != self.action:
+            return False
+        return not (self.subject and model.data(idx, SUBJECT_ROLE) != self.subject)
+
+    def lessThan(self, left: _Index, right: _Index) -> bool:
+        if left.column() == 0:
+            return int(self.sourceModel().data(left, Qt.ItemDataRole.EditRole)) < int(
+                self.sourceModel().data(right, Qt.ItemDataRole.EditRole))
+        return super().lessThan(left, right)
+
+
+class AuditView(QDialog):
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(900, 560)
+        self.model = AuditModel(self)
+        self.proxy = AuditFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.action_combo = QComboBox()
+        self.action_combo.setAccessibleName(self.tr("Filter by action"))
+        self.participant_combo = QComboBox()
+        self.participant_combo.setAccessibleName(self.tr("Filter by participant"))
+        self.participant_combo.setMinimumContentsLength(24)
+        self.action_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_action(self.action_combo.currentData()))
+        self.participant_combo.currentIndexChanged.connect(
+            lambda _i: self.proxy.set_subject(self.participant_combo.currentData()))
+        filters = QHBoxLayout()
+        a_label = QLabel(self.tr("&Action:"))
+        a_label.setBuddy(self.action_combo)
+        p_label = QLabel(self.tr("&Participant:"))
+        p_label.setBuddy(self.participant_combo)
+        filters.addWidget(a_label)
+        filters.addWidget(self.action_combo)
+        filters.addSpacing(12)
+        filters.addWidget(p_label)
+        filters.addWidget(self.participant_combo, 1)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 220)
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("Audit events"))
+
+        self.chain_label = QLabel()
+        self.chain_label.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+
+        lay = QVBoxLayout(self)
+        lay.addLayout(filters)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.chain_label)
+        lay.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.vault.session() as s:
+            rows = load_rows(s)
+            problems = audit.verify(s)
+        self.model.set_rows(rows)
+        self._fill_filters(rows)
+        if problems:
+            self.chain_label.setText(self.tr("The audit chain is BROKEN: {first}. Run "
+                                             "'coachdesk check' and restore a backup.")
+                                     .format(first=problems[0]))
+        else:
+            self.chain_label.setText(self.tr("The audit chain is intact (%n event(s)).", "",
+                                             len(rows)))
+
+    def _fill_filters(self, rows: list[AuditRow]) -> None:
+        for combo in (self.action_combo, self.participant_combo):
+            combo.blockSignals(True)
+            combo.clear()
+        self.action_combo.addItem(self.tr("All actions"), None)
+        for action in sorted({r.action for r in rows}, key=action_label):
+            self.action_combo.addItem(action_label(action), action)
+        self.participant_combo.addItem(self.tr("All participants"), None)
+        people = sorted({(r.who, r.subject) for r in rows if r.subject and not r.redacted
+                         and r.action != "participant_erased"})
+        for who, uid in people:
+            self.participant_combo.addItem(who, uid)
+        for combo in (self.action_combo, self.participant_combo):
+            combo.blockSignals(False)
+        self.proxy.set_action(None)
+        self.proxy.set_subject(None)
+
+    def show_participant(self, uid: str) -> None:
+        """Preselect one participant (e.g. opened from their page)."""
+        i = self.participant_combo.findData(uid)
+        if i >= 0:
+            self.participant_combo.setCurrentIndex(i)

@@ -1,0 +1,114 @@
+"""The erasure dialog: what will go, and a typed confirmation (the participant's ref)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.errors import CoachDeskError
+from coachdesk.store.erasure import erase_participant, erasure_preview
+from coachdesk.store.models import Participant
+
+
+class EraseDialog(QDialog):
+    """Erase one participant for good; accepted only after the erasure succeeded."""
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        with vault.session() as s:
+            p = s.get(Participant, participant_id)
+            if p is None:
+                raise ValueError(f"no participant {participant_id}")
+            self.ref, name = p.ref, p.name
+            counts = erasure_preview(s, participant_id)
+        self.setWindowTitle(self.tr("Erase participant"))
+        self.setModal(True)
+        self.setMinimumWidth(480)
+
+        title = QLabel(self.tr("Erase <b>{name}</b> ({ref}) for good?")
+                       .format(name=_html(name), ref=_html(self.ref)))
+        title.setTextFormat(Qt.TextFormat.RichText)
+        title.setWordWrap(True)
+        what = QLabel(self._summary(counts))
+        what.setTextFormat(Qt.TextFormat.RichText)
+        what.setWordWrap(True)
+        warning = QLabel(self.tr(
+            "This cannot be undone. Every record of this person is removed from the vault; "
+            "the audit log keeps only an anonymous note that an erasure happened. Backups "
+            "made before today still hold the person until they rotate out (at most five "
+            "weeks)."))
+        warning.setWordWrap(True)
+        prompt = QLabel(self.tr("Type the participant's ref <b>{ref}</b> to confirm:")
+                        .format(ref=_html(self.ref)))
+        prompt.setTextFormat(Qt.TextFormat.RichText)
+        self.confirm = QLineEdit()
+        self.confirm.setPlaceholderText(self.ref)
+        self.confirm.setAccessibleName(self.tr("Participant's ref, to confirm the erasure"))
+        prompt.setBuddy(self.confirm)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.erase_button = self.buttons.addButton(self.tr("Erase for good"),
+                                                   QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase_button.setEnabled(False)
+        self.erase_button.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
+        self.erase_button.clicked.connect(self._erase)
+        self.confirm.textChanged.connect(self._check)
+        self.confirm.returnPressed.connect(self._erase_if_confirmed)
+
+        lay = QVBoxLayout(self)
+        for w in (title, what, warning, prompt, self.confirm):
+            lay.addWidget(w)
+        lay.addSpacing(8)
+        lay.addWidget(self.buttons)
+        self.confirm.setFocus()
+
+    def _summary(self, counts: dict[str, int]) -> str:
+        parts = [
+            (counts.get("assessments", 0), self.tr("PSS-10 questionnaire(s)")),
+            (counts.get("sessions", 0), self.tr("session log(s) with notes")),
+            (counts.get("attendance", 0), self.tr("group attendance record(s)")),
+            (counts.get("job_plan_versions", 0), self.tr("job plan version(s)")),
+            (counts.get("disclosures", 0), self.tr("disclosure record(s)")),
+            (counts.get("drafts", 0), self.tr("unsaved draft(s)")),
+        ]
+        items = "".join(f"<li>{n} {label}</li>" for n, label in parts if n)
+        head = self.tr("The personal details and:") if items else self.tr(
+            "The personal details (there are no other records).")
+        return f"{head}<ul>{items}</ul>" if items else head
+
+    def _check(self, text: str) -> None:
+        self.erase_button.setEnabled(text.strip() == self.ref)
+
+    def _erase_if_confirmed(self) -> None:
+        if self.erase_button.isEnabled():
+            self._erase()
+
+    def _erase(self) -> None:
+        if self.confirm.text().strip() != self.ref:
+            return
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            erase_participant(self.vault, self.ref)
+        except CoachDeskError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, self.tr("Erase participant"), str(exc))
+            return
+        QGuiApplication.restoreOverrideCursor()
+        self.accept()
+
+
+def _html(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
