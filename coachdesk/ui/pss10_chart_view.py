@@ -296,7 +296,13 @@ class Pss10ChartView(QWidget):
         p.setFont(font)
         fm = QFontMetricsF(font)
         items = pss10.items(self._lang)
-        label_w = min(area.width() * 0.55, 420.0)
+        rev = self.tr("R")
+        texts = []
+        for it in data.items:
+            text = f"{it.item}. {items[it.item - 1]}"
+            texts.append(f"{text.rstrip('?')} ({rev})" if it.reversed else text)
+        # As wide as the longest item needs, but the plot keeps at least 40%.
+        label_w = min(area.width() * 0.6, max(fm.horizontalAdvance(t) for t in texts) + 4)
         plot = QRectF(area.left() + label_w + 10, area.top() + fm.height() + 4,
                       area.width() - label_w - 20, area.height() - fm.height() * 3 - 12)
         if plot.height() < 40:
@@ -318,13 +324,9 @@ class Pss10ChartView(QWidget):
             text = str(s)
             p.drawText(QPointF(xpos(s) - fm.horizontalAdvance(text) / 2,
                                plot.bottom() + fm.ascent() + 2), text)
-        rev = self.tr("R")
         for i, it in enumerate(data.items):
             y = plot.top() + (i + 0.5) * row
-            text = f"{it.item}. {items[it.item - 1]}"
-            if it.reversed:
-                text = f"{text.rstrip('?')} ({rev})"
-            text = fm.elidedText(text, Qt.TextElideMode.ElideRight, label_w)
+            text = fm.elidedText(texts[i], Qt.TextElideMode.ElideRight, label_w)
             p.setPen(c.text)
             p.drawText(QPointF(area.left(), y + fm.ascent() / 2.5), text)
             if it.before_score is not None and it.after_score is not None:

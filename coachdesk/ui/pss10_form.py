@@ -73,7 +73,7 @@ class AnswerGrid(QFrame):
             grid.addWidget(head, 0, 2 + col)
         for i, text in enumerate(pss10.items(lang)):
             number = QLabel(f"{i + 1}.")
-            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             label = QLabel(text)
             label.setWordWrap(True)
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -92,6 +92,7 @@ class AnswerGrid(QFrame):
             group.idClicked.connect(lambda _a, item=i: self._clicked(item))
             self._groups.append(group)
             self._rows.append(row)
+        grid.setRowStretch(pss10.N_ITEMS + 1, 1)  # rows stay together when there is room
 
     # --- the answers ------------------------------------------------------------------
 
@@ -287,7 +288,7 @@ class Pss10Form(QDialog):
         self.kind.currentIndexChanged.connect(self._changed)
         self.date.dateChanged.connect(self._changed)
         self._changed()
-        self.resize(860, 760)
+        self.resize(860, 680)
         self.grid.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
