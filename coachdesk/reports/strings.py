@@ -303,7 +303,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("band", "low"): ("lav", "low"),
     ("band", "moderate"): ("moderat", "moderate"),
     ("band", "high"): ("høj", "high"),
-    ("mode", "in_person"): ("Fremmøde", "In person"),
+    ("mode", "in_person"): ("Personligt møde", "In person"),
     ("mode", "phone"): ("Telefon", "Phone"),
     ("mode", "video"): ("Video", "Video"),
     ("session_status", "held"): ("Afholdt", "Held"),

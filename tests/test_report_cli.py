@@ -1,0 +1,104 @@
+"""`coachdesk export --format pdf` and `cohort-report`: exit codes and files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from test_report_data import CPR, NOTE_CANARY, add, pdf_text, person, squash
+
+from coachdesk.cli.main import main
+from coachdesk.store.models import Disclosure
+
+
+@pytest.fixture
+def filled(vault, data_dir, passphrase_file):
+    add(vault, person(), person("GK-NOCONSENT", consent={
+        "given_on": "2026-01-12", "scope": ["course"], "withdrawn_on": None}))
+    vault.close()  # the CLI opens the vault itself (one CoachDesk per vault)
+    return data_dir, passphrase_file
+
+
+def _export(data_dir, pf, out, *extra: str, ref: str = "GK-2026-0042") -> int:
+    return main(["--data-dir", str(data_dir), "export", "--participant", ref, "--format", "pdf",
+                 "--out", str(out), "--passphrase-file", str(pf), *extra])
+
+
+def test_export_pdf_default_and_sections(filled, tmp_path, no_network) -> None:
+    data_dir, pf = filled
+    out = tmp_path / "r.pdf"
+    assert _export(data_dir, pf, out) == 0
+    flat = squash(pdf_text(out.read_bytes()))
+    assert "Slutrapport" in flat and "010190-****" in flat and NOTE_CANARY not in flat
+    assert _export(data_dir, pf, out, "--sections", "pss10,notes,cpr_full",
+                   "--recipient", "Jobcenter Gentofte") == 0
+    flat = squash(pdf_text(out.read_bytes()))
+    assert NOTE_CANARY in flat and CPR in flat and "Jobcenter Gentofte" in flat
+    assert "Deltagelse i gruppesessioner" not in flat
+
+
+def test_export_pdf_password_and_everything(filled, tmp_path, capsys) -> None:
+    data_dir, pf = filled
+    pwf = tmp_path / "pdfpw.txt"
+    pwf.write_text("et langt kodeord\n", encoding="utf-8")
+    out = tmp_path / "kopi.pdf"
+    assert _export(data_dir, pf, out, "--sections", "everything",
+                   "--pdf-password-file", str(pwf)) == 0
+    assert "another channel" in capsys.readouterr().err
+    r = PdfReader(io.BytesIO(out.read_bytes()))
+    assert r.trailer["/Encrypt"].get_object()["/R"] == 6
+    assert NOTE_CANARY in squash(pdf_text(out.read_bytes(), "et langt kodeord"))
+    from coachdesk.store.vault import Vault
+
+    with Vault.open(data_dir, passphrase=pf.read_text().strip()) as v, v.session() as s:
+        (d,) = s.query(Disclosure).all()
+        assert (d.kind, d.sections, d.encrypted) == ("access_copy", ["everything"], True)
+
+
+@pytest.mark.parametrize("args", [
+    ("--sections", "pss10,diagnosis"),
+    ("--sections", "everything,notes"),
+])
+def test_bad_sections_exit_2(filled, tmp_path, capsys, args) -> None:
+    data_dir, pf = filled
+    out = tmp_path / "r.pdf"
+    assert _export(data_dir, pf, out, *args) == 2
+    assert not out.exists()
+    assert "section" in capsys.readouterr().err
+
+
+def test_no_consent_exit_2(filled, tmp_path, capsys) -> None:
+    data_dir, pf = filled
+    out = tmp_path / "r.pdf"
+    assert _export(data_dir, pf, out, ref="GK-NOCONSENT") == 2
+    assert "consent" in capsys.readouterr().err and not out.exists()
+
+
+def test_wrong_passphrase_exit_3_and_other_errors(filled, tmp_path) -> None:
+    data_dir, _ = filled
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n", encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    assert _export(data_dir, wrong, out) == 3
+    assert _export(data_dir, filled[1], out, ref="NOBODY") == 2
+    assert _export(data_dir, filled[1], tmp_path / "missing" / "r.pdf") == 2
+    assert main(["--data-dir", str(data_dir), "export", "--all", "--format", "pdf", "--out",
+                 str(out), "--passphrase-file", str(filled[1])]) == 2
+    assert not out.exists()
+
+
+def test_cohort_report_cli_pdf_and_csv(filled, tmp_path) -> None:
+    data_dir, pf = filled
+    base = ["--data-dir", str(data_dir), "cohort-report", "--passphrase-file", str(pf)]
+    assert main([*base, "--out", str(tmp_path / "c.pdf")]) == 0
+    flat = squash(pdf_text((tmp_path / "c.pdf").read_bytes()))
+    assert "Effektrapport for holdet" in flat and "<5" in flat
+    assert "Ida" not in flat and "GK-2026" not in flat and "12.01.2026" not in flat
+    assert main([*base, "--out", str(tmp_path / "c.csv"), "--from", "2026-01-01",
+                 "--to", "2026-01-31"]) == 0
+    csv_text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
+    assert "Henvist;<5" in csv_text and "Ida" not in csv_text
+    assert main([*base, "--out", str(tmp_path / "x.csv"), "--from", "2026-13-01"]) == 2
+    assert main([*base, "--out", str(tmp_path / "x.csv"), "--from", "2026-05-01",
+                 "--to", "2026-01-01"]) == 2
