@@ -93,3 +93,10 @@ def test_item_comparison_in_the_pdf():
 def test_item_comparison_without_before_and_after():
     text = pdf_text(draw_item_comparison(pss10_chart.build(ROWS[:1]), 480, 220, "en"))
     assert "The change shows once" in text
+
+
+def test_verdict_can_be_left_to_the_page():
+    data = pss10_chart.build(ROWS)
+    text = pdf_text(draw_pss10_chart(data, 480, 200, "da", verdict=False))
+    assert "Optagelsesgrænse 17" in text
+    assert "Pålidelig forbedring" not in text and "Før 31" not in text

@@ -161,15 +161,19 @@ def _text(x: float, y: float, text: str, font: str, size: float = FONT_SIZE,
 
 
 def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
-                     font_name: str = "Helvetica") -> Drawing:
-    """The totals-over-time chart with reference lines, bands, legend and verdict."""
+                     font_name: str = "Helvetica", *, verdict: bool = True) -> Drawing:
+    """The totals-over-time chart with reference lines, bands, legend and verdict.
+
+    ``verdict=False`` leaves the verdict lines out, for a page that states it in its own
+    paragraph.
+    """
     d = Drawing(width_pt, height_pt)
     line_h = FONT_SIZE * 1.45
-    verdict = verdict_lines(data, lang)
+    lines = verdict_lines(data, lang) if verdict else []
     ref_labels = {r.key: label(r.key, lang, value=r.value) for r in data.reference_lines}
     right = max(stringWidth(t, font_name, FONT_SIZE) for t in ref_labels.values()) + 8
     left = 34.0
-    bottom = 22 + line_h * (1 + len(verdict)) + 4  # x labels, legend row, verdict lines
+    bottom = 22 + line_h * (1 + len(lines)) + 4  # x labels, legend row, verdict lines
     top = 6.0
     x0, x1 = left, width_pt - right
     y0, y1 = bottom, height_pt - top
@@ -242,7 +246,7 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
 
     # The verdict in words, under the legend.
     vy = ly - line_h - 2
-    for i, text in enumerate(verdict):
+    for i, text in enumerate(lines):
         d.add(_text(x0, vy - i * line_h, text, font_name, FONT_SIZE + 0.5))
     return d
 
@@ -289,10 +293,12 @@ def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lan
         if c.before_score is not None and c.after_score is not None:
             d.add(Line(xpos(c.before_score), y, xpos(c.after_score), y, strokeColor=SERIES,
                        strokeWidth=1.2))
+        # Equal scores would hide the circle behind the square: nudge them apart.
+        nudge = MARKER * 0.8 if c.before_score == c.after_score else 0.0
         if c.before_score is not None:
-            d.add(_marker("screening", xpos(c.before_score), y, False))
+            d.add(_marker("screening", xpos(c.before_score), y + nudge, False))
         if c.after_score is not None:
-            d.add(_marker("final", xpos(c.after_score), y, False))
+            d.add(_marker("final", xpos(c.after_score), y - nudge, False))
     ly = y0 - FONT_SIZE - 2 - line_h
     d.add(_marker("screening", x0 + MARKER, ly + FONT_SIZE / 3, False))
     before = label("before", lang)

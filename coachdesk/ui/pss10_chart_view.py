@@ -332,10 +332,12 @@ class Pss10ChartView(QWidget):
             if it.before_score is not None and it.after_score is not None:
                 p.setPen(QPen(c.series, 2))
                 p.drawLine(QPointF(xpos(it.before_score), y), QPointF(xpos(it.after_score), y))
+            # Equal scores would hide the circle behind the square: nudge them apart.
+            nudge = MARKER * 0.8 if it.before_score == it.after_score else 0.0
             if it.before_score is not None:
-                self._marker(p, c, "screening", QPointF(xpos(it.before_score), y), False)
+                self._marker(p, c, "screening", QPointF(xpos(it.before_score), y - nudge), False)
             if it.after_score is not None:
-                self._marker(p, c, "final", QPointF(xpos(it.after_score), y), False)
+                self._marker(p, c, "final", QPointF(xpos(it.after_score), y + nudge), False)
         ly = plot.bottom() + fm.height() + fm.ascent() + 4
         x = plot.left()
         for kind, text in (("screening", self.tr("Before")), ("final", self.tr("After"))):
