@@ -283,3 +283,20 @@ def test_sqlcipher_refuses_a_wrong_raw_key(vault, data_dir):
     with pytest.raises(sqlcipher3.DatabaseError):
         conn.execute("SELECT count(*) FROM sqlite_master").fetchall()
     conn.close()
+
+
+def test_failed_unlocks_reach_the_audit_log_at_the_next_unlock(vault, data_dir):
+    from coachdesk.store import audit
+    from coachdesk.store.models import AuditEvent
+
+    vault.close()
+    for _ in range(2):
+        with pytest.raises(WrongSecret):
+            Vault.open(data_dir, passphrase="guessing wrong")
+    assert (data_dir / "failed-unlocks.log").exists()
+    assert b"guessing" not in (data_dir / "failed-unlocks.log").read_bytes()
+    with Vault.open(data_dir, passphrase=PASSPHRASE) as v2, v2.session() as s:
+        actions = [e.action for e in s.query(AuditEvent).order_by(AuditEvent.id)]
+        assert actions[-3:] == ["unlock_failed", "unlock_failed", "unlock"]
+        assert audit.verify(s) == []
+    assert not (data_dir / "failed-unlocks.log").exists()

@@ -26,11 +26,17 @@ from coachdesk.errors import (
     VaultExists,
     VaultLocked,
     VaultMissing,
+    WrongSecret,
 )
 from coachdesk.store import keyfile
 from coachdesk.store.keyfile import KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
+
+# Failed unlocks cannot be written into a vault that did not open; they wait in this
+# small file (times and method only, nothing personal) until the next unlock moves
+# them into the audit log.
+FAILED_NAME = "failed-unlocks.log"
 
 MIN_PASSPHRASE = 8
 
@@ -54,6 +60,27 @@ def check_passphrase(passphrase: str) -> None:
 
 def _is_damage(exc: BaseException) -> bool:
     return isinstance(exc, sqlcipher3.DatabaseError | sqlcipher3.OperationalError)
+
+
+def _note_failed_unlock(data_dir: Path, method: str) -> None:
+    import datetime as dt
+
+    at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+    with contextlib.suppress(OSError), (data_dir / FAILED_NAME).open("a", encoding="ascii") as f:
+        f.write(f"{at} {method}\n")
+
+
+def _read_failed_unlocks(path: Path) -> list[tuple[str, str]]:
+    try:
+        lines = path.read_text(encoding="ascii", errors="replace").splitlines()
+    except OSError:
+        return []
+    out = []
+    for line in lines[-1000:]:  # bounded: a flood of attempts must not stall unlock
+        at, _, how = line.partition(" ")
+        if how in ("passphrase", "recovery_code"):
+            out.append((at, how))
+    return out
 
 
 class Vault:
@@ -141,13 +168,18 @@ class Vault:
         lock.acquire()
         try:
             kf, raw = KeyFile.parse(key_path.read_bytes())
-            if recovery_code is not None:
-                secret = keyfile.normalise_recovery_code(recovery_code).encode("ascii")
-                data_key = kf.unwrap("recovery", secret)
-            elif passphrase is not None:
-                data_key = kf.unwrap("passphrase", encode_secret(passphrase))
-            else:
-                raise ValueError("open() needs a passphrase or a recovery code")
+            method = "recovery_code" if recovery_code is not None else "passphrase"
+            try:
+                if recovery_code is not None:
+                    secret = keyfile.normalise_recovery_code(recovery_code).encode("ascii")
+                    data_key = kf.unwrap("recovery", secret)
+                elif passphrase is not None:
+                    data_key = kf.unwrap("passphrase", encode_secret(passphrase))
+                else:
+                    raise ValueError("open() needs a passphrase or a recovery code")
+            except WrongSecret:
+                _note_failed_unlock(data_dir, method)
+                raise
             kf.verify_mac(raw, data_key)
             vault = cls(data_dir, data_key, kf, lock)
             try:
@@ -162,10 +194,16 @@ class Vault:
             raise
         from coachdesk.store import audit
 
+        failed_path = data_dir / FAILED_NAME
+        failures = _read_failed_unlocks(failed_path)
         with vault.session() as s:
-            audit.record(s, "unlock", {"with": "recovery_code" if recovery_code else
-                                       "passphrase"})
+            for at, how in failures:
+                audit.record(s, "unlock_failed", {"at": at, "with": how})
+            audit.record(s, "unlock", {"with": method})
             s.commit()
+        if failures:
+            with contextlib.suppress(OSError):
+                failed_path.unlink()
         return vault
 
     # --- the database -------------------------------------------------------------
