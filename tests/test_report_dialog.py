@@ -1,0 +1,112 @@
+"""The export dialog driven through its real widgets on a real vault (pytest-qt)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from test_report_data import NOTE_CANARY, add, pdf_text, person, squash
+
+from coachdesk.reports import content
+from coachdesk.store.models import AuditEvent, Disclosure
+
+PASSPHRASE = "correct horse battery"  # conftest's vault passphrase
+
+
+@pytest.fixture
+def dialog(qtbot, vault):
+    from coachdesk.ui.export_dialog import ExportDialog
+
+    def make(**over):
+        (pid,) = add(vault, person(**over))
+        dlg = ExportDialog(vault, pid)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        return dlg
+    yield make
+
+
+def _export(qtbot, dlg, target) -> None:
+    dlg.choose_target = lambda suggested: str(target)
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+
+
+def test_defaults_and_live_preview(qtbot, dialog, vault) -> None:
+    dlg = dialog()
+    checked = {k for k, b in dlg.section_boxes.items() if b.isChecked()}
+    assert checked == set(content.DEFAULT_SECTIONS)
+    assert all("sensitive" in dlg.section_boxes[k].text() for k in content.SENSITIVE_SECTIONS)
+    assert dlg.kind.currentData() == "final_report"
+    assert dlg.recipient.text() == "Karen Holm, Gentofte Kommune"
+    qtbot.waitUntil(lambda: dlg.preview_pages > 0, timeout=15_000)
+    first = dlg.preview_pages
+    # Ticking notes rebuilds the preview from the same path as the export: more pages.
+    dlg.section_boxes["notes"].setChecked(True)
+    qtbot.waitUntil(lambda: dlg.preview_pages > 0 and bytes(dlg._pdf_bytes)
+                    and NOTE_CANARY in squash(pdf_text(bytes(dlg._pdf_bytes))),
+                    timeout=15_000)
+    assert dlg.preview_pages >= first
+    with vault.session() as s:
+        assert s.query(AuditEvent).filter_by(action="participant_read").count() == 1
+
+
+def test_export_with_password(qtbot, dialog, vault, tmp_path) -> None:
+    dlg = dialog()
+    dlg.password.setText("et-langt-kodeord")
+    dlg.password2.setText("et-langt-kodeord")
+    target = tmp_path / "rapport"
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, target)
+    out = tmp_path / "rapport.pdf"
+    data = out.read_bytes()
+    r = PdfReader(io.BytesIO(data))
+    assert r.trailer["/Encrypt"].get_object()["/R"] == 6
+    assert "010190-****" in pdf_text(data, "et-langt-kodeord")
+    assert "another channel" in dlg.message.text()
+    assert dlg.password.text() == ""  # not kept around after use
+    with vault.session() as s:
+        d = s.query(Disclosure).one()
+        assert d.encrypted and d.sha256 == dlg.last_result.sha256
+
+
+def test_password_mismatch_and_short(qtbot, dialog, tmp_path) -> None:
+    dlg = dialog()
+    dlg.password.setText("et-langt-kodeord")
+    dlg.password2.setText("et-andet-kodeord")
+    _export(qtbot, dlg, tmp_path / "r.pdf")
+    assert "differ" in dlg.message.text()
+    dlg.password.setText("kort")
+    dlg.password2.setText("kort")
+    _export(qtbot, dlg, tmp_path / "r.pdf")
+    assert "at least 8" in dlg.message.text()
+    assert not (tmp_path / "r.pdf").exists()
+
+
+def test_notes_need_the_passphrase_again(qtbot, dialog, tmp_path) -> None:
+    dlg = dialog()
+    dlg.section_boxes["notes"].setChecked(True)
+    dlg.ask_passphrase = lambda: "wrong passphrase"
+    _export(qtbot, dlg, tmp_path / "r.pdf")
+    assert "Wrong passphrase" in dlg.message.text()
+    assert not (tmp_path / "r.pdf").exists()
+    dlg.ask_passphrase = lambda: PASSPHRASE
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "r.pdf")
+    assert NOTE_CANARY in squash(pdf_text((tmp_path / "r.pdf").read_bytes()))
+
+
+def test_withdrawn_consent_blocks_but_access_copy_works(qtbot, dialog, tmp_path) -> None:
+    p = person()
+    dlg = dialog(consent={**p["consent"], "withdrawn_on": "2026-03-01"})
+    assert not dlg.export_button.isEnabled()
+    assert dlg.consent_label.isVisible()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("access_copy"))
+    assert dlg.export_button.isEnabled()
+    assert not dlg.section_boxes["course"].isEnabled()
+    dlg.ask_passphrase = lambda: PASSPHRASE
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "kopi.pdf")
+    r = PdfReader(io.BytesIO((tmp_path / "kopi.pdf").read_bytes()))
+    assert "coachdesk-participant.json" in r.attachments
