@@ -5,7 +5,8 @@
 #   packaging/build.sh            build (PyInstaller is installed into .venv on demand)
 #   packaging/smoke.sh            then run the frozen binary end to end
 #
-# Translations (coachdesk/i18n/*.qm) are bundled when they exist: run `make i18n` first.
+# The translations are compiled from i18n/*.ts into coachdesk/i18n/*.qm first (as the
+# Makefile does), so the bundle always speaks Danish.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,12 @@ if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
 fi
 
 start=$(date +%s)
+LRELEASE="$(dirname "$PY")/pyside6-lrelease"
+for ts in i18n/*.ts; do
+    [[ -e "$ts" ]] || continue
+    mkdir -p coachdesk/i18n
+    "$LRELEASE" -silent "$ts" -qm "coachdesk/i18n/$(basename "${ts%.ts}").qm"
+done
 rm -rf dist/coachdesk dist/CoachDesk.app
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/coachdesk.spec
@@ -48,6 +55,15 @@ if [[ "$(uname -s)" == "Linux" ]] && command -v ldd >/dev/null; then
     if [[ -n "$system" ]]; then
         echo "build.sh: desktop libraries the target system provides (absent here): $system" >&2
     fi
+fi
+
+if [[ "$(uname -s)" == "Linux" ]]; then
+    # The unpacked bundle installs itself (menu entry, icons): see packaging/linux/install.sh.
+    cp packaging/linux/install.sh packaging/linux/coachdesk.desktop "$BUNDLE/"
+    version=$("$PY" -c "import coachdesk; print(coachdesk.__version__)")
+    archive="dist/coachdesk-$version-linux-$(uname -m).tar.gz"
+    tar -C dist -czf "$archive" coachdesk
+    echo "build.sh: archive $archive ($(du -sh "$archive" | cut -f1))." >&2
 fi
 
 size=$(du -sh "$BUNDLE" | cut -f1)

@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Install the CoachDesk bundle for the current user on Linux (no root needed), or remove it.
 #
-#   packaging/linux/install.sh [BUNDLE_DIR]      install (default BUNDLE_DIR: dist/coachdesk)
-#   packaging/linux/install.sh --uninstall       remove the program; the data folder stays
+#   ./install.sh [BUNDLE_DIR]      install (default: the bundle this script sits in, else
+#                                  dist/coachdesk of the source tree)
+#   ./install.sh --uninstall       remove the program; the data folder stays
+#
+# build.sh copies this script and coachdesk.desktop into the top of the bundle
+# (dist/coachdesk/), so an unpacked bundle installs itself.
 #
 # Where things go (XDG base directories):
 #   ~/.local/lib/coachdesk/                           the one-folder bundle
@@ -13,7 +17,11 @@
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../.." && pwd)"
+if [[ -x "$HERE/coachdesk" && -d "$HERE/_internal" ]]; then
+    DEFAULT_BUNDLE="$HERE"                         # running from inside an unpacked bundle
+else
+    DEFAULT_BUNDLE="$HERE/../../dist/coachdesk"    # running from the source tree
+fi
 DATA_HOME="${XDG_DATA_HOME:-$HOME/.local/share}"
 LIB_DIR="$HOME/.local/lib/coachdesk"
 BIN_LINK="$HOME/.local/bin/coachdesk"
@@ -36,12 +44,15 @@ if [[ "${1:-}" == "--uninstall" ]]; then
     exit 0
 fi
 
-BUNDLE="$(cd "${1:-$ROOT/dist/coachdesk}" && pwd)"
+BUNDLE="$(cd "${1:-$DEFAULT_BUNDLE}" && pwd)"
 [[ -x "$BUNDLE/coachdesk" ]] || { echo "install.sh: no CoachDesk bundle in $BUNDLE (run packaging/build.sh)" >&2; exit 2; }
 RES="$BUNDLE/_internal/coachdesk/resources"
 
 # Replace the program folder as a whole, so no file of an older version stays behind.
 mkdir -p "$(dirname "$LIB_DIR")" "$(dirname "$BIN_LINK")" "$APPS"
+if [[ "$BUNDLE" == "$LIB_DIR" ]]; then
+    echo "install.sh: $BUNDLE is already the installed copy." >&2; exit 2
+fi
 rm -rf "$LIB_DIR.new"
 cp -a "$BUNDLE" "$LIB_DIR.new"
 rm -rf "$LIB_DIR"
