@@ -23,7 +23,6 @@ AppVerName={#AppName} {#AppVersion}
 AppPublisher=CoachDesk
 ; Per user: no UAC prompt, no admin rights, installs under the user's own profile.
 PrivilegesRequired=lowest
-PrivilegesRequiredOverridesAllowed=
 DefaultDirName={autopf}\{#AppName}
 DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
@@ -33,7 +32,7 @@ MinVersion=10.0
 OutputDir=..\..\dist
 OutputBaseFilename=CoachDesk-{#AppVersion}-setup
 SetupIconFile=..\..\coachdesk\resources\coachdesk.ico
-UninstallDisplayIcon={app}\CoachDesk.exe
+UninstallDisplayIcon={app}\coachdeskw.exe
 UninstallDisplayName={#AppName}
 Compression=lzma2/max
 SolidCompression=yes
@@ -54,16 +53,16 @@ english.DataKept=Your CoachDesk data has NOT been deleted. It stays, encrypted, 
 Name: "desktopicon"; Description: "{cm:CreateDesktopIcon}"; GroupDescription: "{cm:AdditionalIcons}"; Flags: unchecked
 
 [Files]
-; The whole one-folder bundle: CoachDesk.exe (the app, no console window), coachdesk.exe
+; The whole one-folder bundle: coachdeskw.exe (the app, no console window), coachdesk.exe
 ; (the same program as a console tool for IT scripts) and _internal\.
 Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs createallsubdirs
 
 [Icons]
-Name: "{autoprograms}\{#AppName}"; Filename: "{app}\CoachDesk.exe"; WorkingDir: "{app}"
-Name: "{autodesktop}\{#AppName}"; Filename: "{app}\CoachDesk.exe"; WorkingDir: "{app}"; Tasks: desktopicon
+Name: "{autoprograms}\{#AppName}"; Filename: "{app}\coachdeskw.exe"; WorkingDir: "{app}"
+Name: "{autodesktop}\{#AppName}"; Filename: "{app}\coachdeskw.exe"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
-Filename: "{app}\CoachDesk.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+Filename: "{app}\coachdeskw.exe"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
 
 ; Deliberately no [UninstallDelete] section: nothing outside {app} is ever removed, and
 ; {localappdata}\CoachDesk (the vault) is not under {app}.
