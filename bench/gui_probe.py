@@ -1,0 +1,165 @@
+"""One GUI measurement in a fresh process (bench/run.py starts it; it prints one JSON line).
+
+Modes:
+  bare                      a bare PySide6 process showing one window (the yardstick)
+  app DATA_DIR              CoachDesk: the command line and the app's modules, the main
+                            window unlocked on DATA_DIR (cheap-KDF vault) and painted
+  app DATA_DIR --interact   the same, then resident memory, 30 keystrokes in the caseload
+                            search, and opening the heavy participant (50 sessions)
+
+The parent passes BENCH_T0 (time.monotonic() just before it started this process;
+CLOCK_MONOTONIC is system-wide on Linux), so "painted" includes interpreter start-up
+and every import. Qt settings go to a temporary folder: the benchmark never reads or
+writes the coach's own preferences.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+T0 = float(os.environ.get("BENCH_T0", "0")) or time.monotonic()
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+KEYS = "jensen" + "\b" * 6 + "demo-2026" + "\b" * 9  # 30 keystrokes, back to everyone
+HEAVY_MODULES = ("reportlab", "pypdf", "alembic", "cryptography.hazmat.primitives.kdf.argon2",
+                 "PySide6.QtPdf", "jsonschema")
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _settle(app, widget=None) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until idle, then make sure ``widget`` has been painted.
+
+    Pending expose and update requests are handled (and painted) by processEvents; the
+    final synchronous repaint makes "painted" certain without a Python event filter
+    (one on every paint event crashed PySide6 6.12 with a refcount error).
+    """
+    app.processEvents()
+    app.processEvents()
+    if widget is not None:
+        widget.repaint()
+
+
+def bare() -> dict[str, float]:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    w = QMainWindow()
+    w.setCentralWidget(QLabel("Hello"))
+    w.resize(1280, 800)
+    w.show()
+    _settle(app, w.centralWidget())
+    return {"painted_s": time.monotonic() - T0}
+
+
+def app_probe(data_dir: str, interact: bool) -> dict[str, object]:
+    import tempfile
+
+    # What `coachdesk` itself imports before the window: the command line and its modules.
+    from coachdesk.cli.main import build_parser
+
+    build_parser()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.app import setup_application
+
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    setup_application(app, "en")
+    from coachdesk.store.vault import Vault
+    from coachdesk.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir, idle_minutes=600)
+    window.resize(1280, 800)
+    t_kdf = time.monotonic()
+    passphrase = os.environ["BENCH_PASSPHRASE"]
+    vault = Vault.open(data_dir, passphrase=passphrase)  # cheap KDF: excluded below anyway
+    kdf_s = time.monotonic() - t_kdf
+    window.on_unlocked(vault)
+    ws = window.workspace
+    assert ws is not None
+    table = ws.caseload.table
+    window.show()
+    _settle(app, table.viewport())
+    out: dict[str, object] = {
+        "painted_s": time.monotonic() - T0,
+        "open_vault_s": kdf_s,
+        "rows": ws.caseload.model.rowCount(),
+        "heavy_modules": [m for m in HEAVY_MODULES if m in sys.modules],
+    }
+    if interact:
+        out |= _interact(app, window)
+    window.close()
+    return out
+
+
+def _interact(app, window) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from sqlalchemy import select
+
+    from coachdesk.store.models import Participant
+
+    ws = window.workspace
+    cv = ws.caseload
+    out: dict[str, object] = {"rss_mb": _rss_mb()}
+    cv.search.setFocus()
+    times = []
+    shown = []
+    for ch in KEYS:
+        t = time.perf_counter()
+        if ch == "\b":
+            QTest.keyClick(cv.search, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClick(cv.search, ch)
+        _settle(app)
+        times.append((time.perf_counter() - t) * 1000)
+        shown.append(cv.proxy.rowCount())
+    out["filter_ms"] = times
+    out["filter_rows"] = shown
+    with window.vault.session() as s:
+        pid = s.execute(select(Participant.id).where(
+            Participant.ref == os.environ.get("BENCH_HEAVY_REF", ""))).scalar()
+    if pid is None:
+        out["open_ms"] = None
+        return out
+    opens = []
+    for _ in range(int(os.environ.get("BENCH_OPEN_REPEATS", "5"))):
+        t = time.perf_counter()
+        page = ws.open_participant(pid)
+        _settle(app, page)
+        opens.append((time.perf_counter() - t) * 1000)
+        ws.close_tab(ws.indexOf(page))
+        app.processEvents()
+    out["open_ms"] = opens
+    out["rss_after_mb"] = _rss_mb()
+    return out
+
+
+def main() -> None:
+    mode = sys.argv[1]
+    if mode == "bare":
+        result: dict[str, object] = bare()
+    elif mode == "app":
+        result = app_probe(sys.argv[2], "--interact" in sys.argv)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    print("BENCH " + json.dumps(result), flush=True)
+    # Skip Qt's and Python's teardown: it is not part of any figure.
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,315 @@
+"""CoachDesk's benchmark at the scale of a whole caseload (issue 8). Not a test: it never fails.
+
+    python bench/run.py --quick     # a few minutes on a 2-core laptop (make bench-quick)
+    python bench/run.py             # more repeats, steadier medians (make bench)
+
+Builds synthetic vaults with the demo generator (through the real importer), measures,
+and prints one line per metric (``name value``), then a table with the targets. Each
+figure is the median of several runs; each ratio is measured side by side in the same
+run, alternating its two halves. GUI figures come from bench/gui_probe.py, a fresh
+offscreen process per measurement. A figure that cannot be measured (a missing piece,
+a crash) prints ``name n/a (reason)`` and the run goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import math
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+import workload  # noqa: E402  (bench/ is not a package)
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# name -> (target text, check); units are in the name.
+TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
+    "startup_ratio": ("<= 3.0", lambda v: v <= 3.0),
+    "unlock_s": ("0.25-1.0", lambda v: 0.25 <= v <= 1.0),
+    "filter_ms_p95": ("<= 30", lambda v: v <= 30),
+    "open_participant_ms": ("<= 100", lambda v: v <= 100),
+    "pdf_export_ms": ("<= 400", lambda v: v <= 400),
+    "import_s_2000": ("<= 5.0", lambda v: v <= 5.0),
+    "cipher_overhead_ratio": ("<= 1.5", lambda v: v <= 1.5),
+    "rss_mb_10k": ("<= 300", lambda v: v <= 300),
+}
+SCALES = (100, 1_000, 10_000)
+
+
+class Bench:
+    def __init__(self, quick: bool, root: Path) -> None:
+        self.quick = quick
+        self.root = root
+        self.results: dict[str, float | str] = {}
+        self.vaults: dict[int, Path] = {}
+
+    # --- output -----------------------------------------------------------------------
+
+    def put(self, name: str, value: float, digits: int = 3) -> None:
+        self.results[name] = round(value, digits)
+        print(f"{name} {round(value, digits)}", flush=True)
+
+    def na(self, name: str, reason: str) -> None:
+        reason = " ".join(reason.split())[:160]
+        self.results[name] = f"n/a ({reason})"
+        print(f"{name} n/a ({reason})", flush=True)
+
+    def note(self, text: str) -> None:
+        print(f"# {text}", flush=True)
+
+    def reps(self, quick: int, full: int) -> int:
+        return quick if self.quick else full
+
+    # --- data ---------------------------------------------------------------------------
+
+    def vault(self, n: int) -> Path:
+        if n not in self.vaults:
+            t = time.perf_counter()
+            self.vaults[n] = workload.make_vault(self.root / f"vault-{n}", n)
+            self.note(f"built a vault of {n} participants (+1 with 50 sessions) in "
+                      f"{time.perf_counter() - t:.1f} s")
+        return self.vaults[n]
+
+    # --- GUI probes ---------------------------------------------------------------------
+
+    def probe(self, *args: str) -> dict[str, Any]:
+        env = os.environ | {
+            "QT_QPA_PLATFORM": "offscreen",
+            "BENCH_PASSPHRASE": workload.PASSPHRASE,
+            "BENCH_HEAVY_REF": workload.HEAVY_REF,
+            "BENCH_OPEN_REPEATS": str(self.reps(5, 9)),
+            "PYTHONPATH": str(BENCH.parent),
+        }
+        env["BENCH_T0"] = repr(time.monotonic())
+        proc = subprocess.run([sys.executable, str(BENCH / "gui_probe.py"), *args],
+                              env=env, capture_output=True, text=True, timeout=600)
+        for line in proc.stdout.splitlines():
+            if line.startswith("BENCH "):
+                return json.loads(line[6:])
+        tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+        raise RuntimeError(f"probe exited {proc.returncode}: {tail}")
+
+    def startup(self) -> None:
+        n = self.reps(5, 11)
+        bare, app = [], []
+        heavy: list[str] = []
+        path = str(self.vault(2_000))
+        for _ in range(n):  # alternate, so drift in the machine hits both halves alike
+            bare.append(self.probe("bare")["painted_s"])
+            r = self.probe("app", path)
+            app.append(r["painted_s"])
+            heavy = r["heavy_modules"]
+        self.put("startup_bare_s", statistics.median(bare))
+        self.put("startup_s_2000", statistics.median(app))
+        self.put("startup_ratio", statistics.median(app) / statistics.median(bare), 2)
+        self.note("heavy modules loaded by the time the caseload is painted: "
+                  + (", ".join(heavy) or "none"))
+
+    def scaling(self) -> None:
+        n = self.reps(3, 5)
+        for size in SCALES:
+            path = str(self.vault(size))
+            runs = [self.probe("app", path)["painted_s"] for _ in range(n)]
+            self.put(f"startup_s_{size}", statistics.median(runs))
+            r = self.probe("app", path, "--interact")
+            self.put(f"filter_ms_p95_{size}", p95(r["filter_ms"]), 1)
+            self.put(f"rss_mb_{size}", r["rss_mb"], 1)
+            if size == 10_000:
+                self.put("filter_ms_p95", p95(r["filter_ms"]), 1)
+                self.put("rss_mb_10k", r["rss_mb"], 1)
+                if r.get("open_ms"):
+                    # The first open is cold (modules, fonts); the median is the felt cost.
+                    self.put("open_participant_first_ms", r["open_ms"][0], 1)
+                    self.put("open_participant_ms", statistics.median(r["open_ms"]), 1)
+                else:
+                    self.na("open_participant_ms", "the heavy participant was not found")
+
+    # --- in-process figures -------------------------------------------------------------
+
+    def unlock(self) -> None:
+        from coachdesk.store import keyfile
+        from coachdesk.store.vault import Vault
+
+        params = keyfile.tune()
+        d = self.root / "vault-unlock"
+        vault, _ = Vault.create(d, workload.PASSPHRASE, kdf=params)
+        vault.close()
+        runs = []
+        for _ in range(self.reps(3, 7)):
+            t = time.perf_counter()
+            v = Vault.open(d, passphrase=workload.PASSPHRASE)
+            runs.append(time.perf_counter() - t)
+            v.close()
+        self.note(f"production KDF here: Argon2id {params.memory_kib // 1024} MiB, "
+                  f"{params.iterations} iterations, {params.lanes} lanes")
+        self.put("unlock_s", statistics.median(runs))
+
+    def pdf_export(self) -> None:
+        from sqlalchemy import select
+
+        from coachdesk.reports import content
+        from coachdesk.reports.export import export_report
+        from coachdesk.store.models import Participant
+        from coachdesk.store.vault import Vault
+
+        out = self.root / "report.pdf"
+        with Vault.open(self.vault(2_000), passphrase=workload.PASSPHRASE) as v:
+            runs = []
+            for i in range(1 + self.reps(5, 11)):
+                with v.session() as s:
+                    p = s.execute(select(Participant).where(
+                        Participant.ref == workload.HEAVY_REF)).scalar_one()
+                    request = content.ReportRequest(kind=content.default_kind(p),
+                                                    sections=content.SECTIONS, lang="da")
+                    t = time.perf_counter()
+                    export_report(s, p.id, request, out)
+                    s.commit()
+                    if i:  # the first run is the warm-up
+                        runs.append((time.perf_counter() - t) * 1000)
+        self.note(f"caseworker report: {len(content.SECTIONS)} sections, 50 sessions, "
+                  f"{out.stat().st_size // 1024} KiB")
+        self.put("pdf_export_ms", statistics.median(runs), 1)
+
+    def import_2000(self) -> None:
+        from coachdesk.store import interchange
+        from coachdesk.store.keyfile import TEST_KDF
+        from coachdesk.store.vault import Vault
+
+        data = workload.import_file_2000()
+        runs = []
+        for i in range(self.reps(3, 5)):
+            d = self.root / f"vault-import-{i}"
+            with Vault.create(d, workload.PASSPHRASE, kdf=TEST_KDF)[0] as v, \
+                    v.session() as s:
+                t = time.perf_counter()
+                interchange.import_document(s, data)
+                s.commit()
+                runs.append(time.perf_counter() - t)
+            shutil.rmtree(d)
+        self.note(f"import file: 2,000 participants, 8 sessions each, "
+                  f"{len(data) / 1e6:.1f} MB")
+        self.put("import_s_2000", statistics.median(runs))
+
+    def cipher_overhead(self) -> None:
+        from sqlalchemy.orm import sessionmaker
+
+        from coachdesk.store.keyfile import TEST_KDF
+        from coachdesk.store.vault import Vault
+
+        data = workload.orm_workload_file()
+        cipher, plain = [], []
+        for i in range(self.reps(3, 7)):
+            d = self.root / f"vault-cipher-{i}"
+            with Vault.create(d, workload.PASSPHRASE, kdf=TEST_KDF)[0] as v:
+                cipher.append(workload.orm_workload(v.session, data))
+            engine = workload.plain_engine(self.root / f"plain-{i}.sqlite")
+            plain.append(workload.orm_workload(sessionmaker(engine, expire_on_commit=False),
+                                               data))
+            engine.dispose()
+        self.put("cipher_workload_s", statistics.median(cipher))
+        self.put("plain_workload_s", statistics.median(plain))
+        self.put("cipher_overhead_ratio", statistics.median(cipher) / statistics.median(plain),
+                 2)
+
+    # --- the run ------------------------------------------------------------------------
+
+    def run(self) -> None:
+        steps: list[tuple[str, Callable[[], None]]] = [
+            ("import_s_2000", self.import_2000),
+            ("cipher_overhead_ratio", self.cipher_overhead),
+            ("unlock_s", self.unlock),
+            ("pdf_export_ms", self.pdf_export),
+            ("startup_ratio", self.startup),
+            ("filter_ms_p95", self.scaling),
+        ]
+        for name, step in steps:
+            try:
+                step()
+            except Exception as exc:  # a benchmark reports, it does not stop
+                if os.environ.get("BENCH_DEBUG"):
+                    traceback.print_exc()
+                self.na(name, f"{type(exc).__name__}: {exc}")
+                if name == "filter_ms_p95":
+                    for other in ("rss_mb_10k", "open_participant_ms"):
+                        self.results.setdefault(other, self.results[name])
+
+    def table(self) -> str:
+        lines = ["", f"{'metric':<24}{'value':>12}  {'target':<10} verdict",
+                 "-" * 56]
+        for name, (target, ok) in TARGETS.items():
+            v = self.results.get(name, "n/a (not run)")
+            if isinstance(v, str):
+                lines.append(f"{name:<24}{'n/a':>12}  {target:<10} {v[4:]}")
+            else:
+                lines.append(f"{name:<24}{v:>12}  {target:<10} {'ok' if ok(v) else 'MISSED'}")
+        lines += ["", "growth with the caseload:",
+                  f"{'participants':<14}" + "".join(f"{n:>10,}" for n in SCALES)]
+        for label, key in (("startup_s", "startup_s_{}"), ("filter_p95_ms", "filter_ms_p95_{}"),
+                           ("rss_mb", "rss_mb_{}")):
+            cells = [self.results.get(key.format(n), "n/a") for n in SCALES]
+            lines.append(f"{label:<14}" + "".join(
+                f"{c:>10}" if not isinstance(c, str) else f"{'n/a':>10}" for c in cells))
+        return "\n".join(lines)
+
+
+def p95(values: list[float]) -> float:
+    """Nearest-rank 95th percentile (of 30 keystrokes: the second slowest)."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(0.95 * len(ordered)) - 1)]
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal"))
+        ram = f"{int(mem) / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, StopIteration):
+        ram = "RAM unknown"
+    return (f"{os.cpu_count()} CPU(s), {cpu}, {ram}; Python {sys.version.split()[0]}; "
+            f"{dt.date.today().isoformat()}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="fewer repeats (under 10 minutes)")
+    ap.add_argument("--keep", action="store_true", help="keep the synthetic vaults")
+    args = ap.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    t = time.perf_counter()
+    print(f"# CoachDesk benchmark ({'quick' if args.quick else 'full'}) on {machine()}",
+          flush=True)
+    bench = Bench(args.quick, root)
+    try:
+        bench.run()
+    finally:
+        if args.keep:
+            print(f"# vaults kept in {root}")
+        else:
+            shutil.rmtree(root, ignore_errors=True)
+    print(bench.table())
+    print(f"\n# total {time.perf_counter() - t:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
