@@ -8,7 +8,7 @@ TS := i18n/coachdesk_da.ts
 QM := coachdesk/i18n/coachdesk_da.qm
 UI_SOURCES := $(wildcard coachdesk/ui/*.py)
 
-.PHONY: run test lint i18n bench bench-quick screenshots package clean
+.PHONY: run test lint i18n bench bench-quick screenshots package package-smoke clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -48,6 +48,13 @@ bench-quick: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+# A one-folder PyInstaller build in dist/coachdesk/, and its smoke test.
+package: $(STAMP) $(QM)
+	packaging/build.sh
+
+package-smoke: package
+	packaging/smoke.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
