@@ -2,6 +2,8 @@
 
 Modes:
   bare                      a bare PySide6 process showing one window (the yardstick)
+  gate DATA_DIR             CoachDesk as the coach first sees it: the command line, the
+                            app's modules and the main window with the unlock screen painted
   app DATA_DIR              CoachDesk: the command line and the app's modules, the main
                             window unlocked on DATA_DIR (cheap-KDF vault) and painted
   app DATA_DIR --interact   the same, then resident memory, 30 keystrokes in the caseload
@@ -36,17 +38,15 @@ def _rss_mb() -> float:
     return float("nan")
 
 
-def _settle(app, widget=None) -> None:  # type: ignore[no-untyped-def]
-    """Run the event loop until idle, then make sure ``widget`` has been painted.
+def _settle(app) -> None:  # type: ignore[no-untyped-def]
+    """Run the event loop until idle: pending expose and update requests are painted here.
 
-    Pending expose and update requests are handled (and painted) by processEvents; the
-    final synchronous repaint makes "painted" certain without a Python event filter
-    (one on every paint event crashed PySide6 6.12 with a refcount error).
+    (Checked: a widget shown, or a tab made current, gets its paintEvent inside
+    processEvents on the offscreen platform. A Python event filter counting paint events
+    crashed PySide6 6.12 with a refcount error, so the probe does not install one.)
     """
     app.processEvents()
     app.processEvents()
-    if widget is not None:
-        widget.repaint()
 
 
 def bare() -> dict[str, float]:
@@ -57,7 +57,7 @@ def bare() -> dict[str, float]:
     w.setCentralWidget(QLabel("Hello"))
     w.resize(1280, 800)
     w.show()
-    _settle(app, w.centralWidget())
+    _settle(app)
     return {"painted_s": time.monotonic() - T0}
 
 
@@ -68,6 +68,7 @@ def app_probe(data_dir: str, interact: bool) -> dict[str, object]:
     from coachdesk.cli.main import build_parser
 
     build_parser()
+    phases = {"cli_s": time.monotonic() - T0}
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -78,24 +79,28 @@ def app_probe(data_dir: str, interact: bool) -> dict[str, object]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       tempfile.mkdtemp(prefix="coachdesk-bench-"))
     setup_application(app, "en")
+    phases["qapp_s"] = time.monotonic() - T0
     from coachdesk.store.vault import Vault
     from coachdesk.ui.main_window import MainWindow
 
+    phases["imports_s"] = time.monotonic() - T0
     window = MainWindow(data_dir, idle_minutes=600)
     window.resize(1280, 800)
     t_kdf = time.monotonic()
     passphrase = os.environ["BENCH_PASSPHRASE"]
     vault = Vault.open(data_dir, passphrase=passphrase)  # cheap KDF: excluded below anyway
     kdf_s = time.monotonic() - t_kdf
+    phases["vault_open_s"] = time.monotonic() - T0
     window.on_unlocked(vault)
+    phases["workspace_s"] = time.monotonic() - T0
     ws = window.workspace
     assert ws is not None
-    table = ws.caseload.table
     window.show()
-    _settle(app, table.viewport())
+    _settle(app)
     out: dict[str, object] = {
         "painted_s": time.monotonic() - T0,
         "open_vault_s": kdf_s,
+        "phases": phases,
         "rows": ws.caseload.model.rowCount(),
         "heavy_modules": [m for m in HEAVY_MODULES if m in sys.modules],
     }
@@ -139,7 +144,7 @@ def _interact(app, window) -> dict[str, object]:  # type: ignore[no-untyped-def]
     for _ in range(int(os.environ.get("BENCH_OPEN_REPEATS", "5"))):
         t = time.perf_counter()
         page = ws.open_participant(pid)
-        _settle(app, page)
+        _settle(app)
         opens.append((time.perf_counter() - t) * 1000)
         ws.close_tab(ws.indexOf(page))
         app.processEvents()
@@ -148,10 +153,39 @@ def _interact(app, window) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return out
 
 
+def gate(data_dir: str) -> dict[str, object]:
+    import tempfile
+
+    from coachdesk.cli.main import build_parser
+
+    build_parser()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.app import setup_application
+
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    setup_application(app, "en")
+    from coachdesk.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir, idle_minutes=600)
+    window.resize(1280, 800)
+    window.show()
+    _settle(app)
+    return {"painted_s": time.monotonic() - T0,
+            "heavy_modules": [m for m in HEAVY_MODULES if m in sys.modules],
+            "sqlalchemy_loaded": "sqlalchemy" in sys.modules}
+
+
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result: dict[str, object] = bare()
+    elif mode == "gate":
+        result = gate(sys.argv[2])
     elif mode == "app":
         result = app_probe(sys.argv[2], "--interact" in sys.argv)
     else:
