@@ -5,181 +5,475 @@
     <name>AnswerGrid</name>
     <message>
         <source>Answers: type 0-4 for each item</source>
-        <translation type="unfinished"></translation>
+        <translation>Svar: tast 0-4 for hvert spørgsmål</translation>
     </message>
 </context>
 <context>
     <name>AssessmentModel</name>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet score</translation>
     </message>
     <message>
         <source>Band</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveau</translation>
     </message>
     <message>
         <source>none (%1 missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen (%1 mangler)</translation>
     </message>
     <message>
         <source>1 answer missing: total prorated</source>
-        <translation type="unfinished"></translation>
+        <translation>1 svar mangler: scoren er opregnet</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tidspunkt (UTC)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltager</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>(redacted after erasure)</source>
+        <translation>(fjernet efter sletning)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <source>erased participant</source>
+        <translation>slettet deltager</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Aktivitetslog</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Filtrér efter handling</translation>
+    </message>
+    <message>
+        <source>Filter by participant</source>
+        <translation>Filtrér efter deltager</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>&amp;Handling:</translation>
+    </message>
+    <message>
+        <source>&amp;Participant:</source>
+        <translation>&amp;Deltager:</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Hændelser i aktivitetsloggen</translation>
+    </message>
+    <message>
+        <source>The audit chain is BROKEN: {first}. Run &apos;coachdesk check&apos; and restore a backup.</source>
+        <translation>Aktivitetsloggens kæde er BRUDT: {first}. Kør &apos;coachdesk check&apos;, og gendan en sikkerhedskopi.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit chain is intact (%n event(s)).</source>
+        <translation>
+            <numerusform>Aktivitetsloggens kæde er intakt (%n hændelse).</numerusform>
+            <numerusform>Aktivitetsloggens kæde er intakt (%n hændelser).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Alle handlinger</translation>
+    </message>
+    <message>
+        <source>All participants</source>
+        <translation>Alle deltagere</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backups are encrypted like the vault: they open only with your passphrase or the recovery code. Keep them on an external drive or a network folder, not only on this laptop. CoachDesk makes one automatically each day you close it, and keeps the last 7 daily and 4 weekly backups.</source>
+        <translation>Sikkerhedskopier er krypteret ligesom boksen: de kan kun åbnes med din adgangssætning eller gendannelseskoden. Gem dem på et eksternt drev eller i en netværksmappe, ikke kun på denne bærbare. CoachDesk tager automatisk en sikkerhedskopi hver dag, når du lukker programmet, og gemmer de seneste 7 daglige og 4 ugentlige sikkerhedskopier.</translation>
+    </message>
+    <message>
+        <source>No backup folder chosen</source>
+        <translation>Ingen mappe til sikkerhedskopier valgt</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Vælg...</translation>
+    </message>
+    <message>
+        <source>Backup folder:</source>
+        <translation>Mappe til sikkerhedskopier:</translation>
+    </message>
+    <message>
+        <source>Last good backup:</source>
+        <translation>Seneste gyldige sikkerhedskopi:</translation>
+    </message>
+    <message>
+        <source>Backups in the folder</source>
+        <translation>Sikkerhedskopier i mappen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Tag sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <source>Backups in this folder:</source>
+        <translation>Sikkerhedskopier i denne mappe:</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>aldrig</translation>
+    </message>
+    <message>
+        <source>There is no backup of this vault yet. Choose a folder and make one now.</source>
+        <translation>Der er endnu ingen sikkerhedskopi af denne boks. Vælg en mappe, og tag en nu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old. Make one now.</source>
+        <translation>
+            <numerusform>Den seneste sikkerhedskopi er %n dag gammel. Tag en ny nu.</numerusform>
+            <numerusform>Den seneste sikkerhedskopi er %n dage gammel. Tag en ny nu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the backup folder</source>
+        <translation>Vælg mappen til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>The backup folder {folder} is not available. Is the drive connected?</source>
+        <translation>Mappen til sikkerhedskopier {folder} er ikke tilgængelig. Er drevet tilsluttet?</translation>
+    </message>
+    <message>
+        <source>Writing and verifying the backup...</source>
+        <translation>Skriver og kontrollerer sikkerhedskopien...</translation>
+    </message>
+    <message>
+        <source>Backup written and verified: {name}</source>
+        <translation>Sikkerhedskopien er skrevet og kontrolleret: {name}</translation>
+    </message>
+    <message>
+        <source>The backup failed.</source>
+        <translation>Sikkerhedskopieringen mislykkedes.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupListModel</name>
+    <message>
+        <source>Made</source>
+        <translation>Taget</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
     </message>
 </context>
 <context>
     <name>CaseloadView</name>
     <message>
         <source>no conversations planned</source>
-        <translation type="unfinished"></translation>
+        <translation>ingen samtaler planlagt</translation>
     </message>
     <message>
         <source>Today, %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>I dag, %1:</translation>
     </message>
     <message numerus="yes">
         <source>%n participant(s) need attention</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deltager kræver opmærksomhed</numerusform>
+            <numerusform>%n deltagere kræver opmærksomhed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n final PSS-10 due</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n PSS-10-slutmåling mangler</numerusform>
+            <numerusform>%n PSS-10-slutmålinger mangler</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 af %2</translation>
     </message>
     <message>
         <source>No participants yet. Press Ctrl+N to add the first one, or import a participant file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen deltagere endnu. Tryk Ctrl+N for at oprette den første, eller importér en deltagerfil.</translation>
     </message>
     <message>
         <source>No participant matches the search and filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen deltagere passer til søgningen og filtrene.</translation>
     </message>
 </context>
 <context>
     <name>CprField</name>
     <message>
         <source>CPR number</source>
-        <translation type="unfinished"></translation>
+        <translation>CPR-nummer</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis</translation>
     </message>
     <message>
         <source>Show the full CPR number</source>
-        <translation type="unfinished"></translation>
+        <translation>Vis hele CPR-nummeret</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>Skjul</translation>
+    </message>
+</context>
+<context>
+    <name>EraseDialog</name>
+    <message>
+        <source>Erase participant</source>
+        <translation>Slet deltager endeligt</translation>
+    </message>
+    <message>
+        <source>Erase &lt;b&gt;{name}&lt;/b&gt; ({ref}) for good?</source>
+        <translation>Vil du slette &lt;b&gt;{name}&lt;/b&gt; ({ref}) endeligt?</translation>
+    </message>
+    <message>
+        <source>This cannot be undone. Every record of this person is removed from the vault; the audit log keeps only an anonymous note that an erasure happened. Backups made before today still hold the person until they rotate out (at most five weeks).</source>
+        <translation>Det kan ikke fortrydes. Alle oplysninger om personen fjernes fra boksen; aktivitetsloggen beholder kun en anonym note om, at der er slettet. Sikkerhedskopier fra før i dag indeholder stadig personen, indtil de udskiftes (højst fem uger).</translation>
+    </message>
+    <message>
+        <source>Type the participant&apos;s ref &lt;b&gt;{ref}&lt;/b&gt; to confirm:</source>
+        <translation>Skriv deltagerens ref. &lt;b&gt;{ref}&lt;/b&gt; for at bekræfte:</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s ref, to confirm the erasure</source>
+        <translation>Deltagerens ref. til bekræftelse af sletningen</translation>
+    </message>
+    <message>
+        <source>Erase for good</source>
+        <translation>Slet endeligt</translation>
+    </message>
+    <message>
+        <source>PSS-10 questionnaire(s)</source>
+        <translation>PSS-10-skema(er)</translation>
+    </message>
+    <message>
+        <source>session log(s) with notes</source>
+        <translation>samtale(r) med noter</translation>
+    </message>
+    <message>
+        <source>group attendance record(s)</source>
+        <translation>registrering(er) af fremmøde i gruppen</translation>
+    </message>
+    <message>
+        <source>job plan version(s)</source>
+        <translation>version(er) af jobplanen</translation>
+    </message>
+    <message>
+        <source>disclosure record(s)</source>
+        <translation>registrering(er) af videregivelse</translation>
+    </message>
+    <message>
+        <source>unsaved draft(s)</source>
+        <translation>kladde(r), der ikke er gemt</translation>
+    </message>
+    <message>
+        <source>The personal details and:</source>
+        <translation>Personoplysningerne og:</translation>
+    </message>
+    <message>
+        <source>The personal details (there are no other records).</source>
+        <translation>Personoplysningerne (der er ingen andre registreringer).</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>No report to the municipality: the participant has not consented, or withdrew the consent.</source>
+        <translation>Ingen rapport til kommunen: deltageren har ikke givet samtykke eller har trukket samtykket tilbage.</translation>
+    </message>
+    <message>
+        <source>The participant</source>
+        <translation>Deltageren</translation>
+    </message>
+    <message>
+        <source>Building the preview…</source>
+        <translation>Laver forhåndsvisningen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n side</numerusform>
+            <numerusform>%n sider</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Eksportér rapport</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Confirm it is you</source>
+        <translation>Bekræft, at det er dig</translation>
+    </message>
+    <message>
+        <source>This export includes session notes, the full CPR number or everything about the person. Enter your passphrase:</source>
+        <translation>Denne eksport indeholder samtalenoter, det fulde CPR-nummer eller alt om personen. Skriv din adgangssætning:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>De to adgangskoder er ikke ens.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must have at least %n characters.</source>
+        <translation>
+            <numerusform>Adgangskoden skal have mindst %n tegn.</numerusform>
+            <numerusform>Adgangskoden skal have mindst %n tegn.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Vælg mindst ét afsnit.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Nothing was exported.</source>
+        <translation>Forkert adgangssætning. Intet er eksporteret.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Exported to %1. The disclosure is recorded.</source>
+        <translation>Eksporteret til %1. Videregivelsen er registreret.</translation>
+    </message>
+    <message>
+        <source>Remember: send the password by another channel.</source>
+        <translation>Husk: send adgangskoden ad en anden vej.</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Eksporten mislykkedes.</translation>
     </message>
 </context>
 <context>
     <name>FirstRunView</name>
     <message>
         <source>CoachDesk keeps your participants&apos; data encrypted on this computer. Choose a passphrase of at least %1 characters: several words are easy to remember and hard to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>CoachDesk gemmer dine deltageres oplysninger krypteret på denne computer. Vælg en adgangssætning på mindst %1 tegn: flere ord efter hinanden er lette at huske og svære at gætte.</translation>
     </message>
     <message>
         <source>New passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny adgangssætning</translation>
     </message>
     <message>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Gentag adgangssætningen</translation>
     </message>
     <message>
         <source>Passphrase strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Adgangssætningens styrke</translation>
     </message>
     <message>
         <source>&amp;Create the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Opret boksen</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adgangssætning:</translation>
     </message>
     <message>
         <source>&amp;Repeat:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gentag:</translation>
     </message>
     <message>
         <source>Welcome to CoachDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Velkommen til CoachDesk</translation>
     </message>
     <message>
         <source>Too short: at least %1 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>For kort: mindst %1 tegn.</translation>
     </message>
     <message>
         <source>Strength: weak. Add a word or two.</source>
-        <translation type="unfinished"></translation>
+        <translation>Styrke: svag. Tilføj et ord eller to.</translation>
     </message>
     <message>
         <source>Strength: fair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Styrke: rimelig.</translation>
     </message>
     <message>
         <source>Strength: strong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Styrke: stærk.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>De to adgangssætninger er ikke ens.</translation>
     </message>
     <message>
         <source>Creating the encrypted vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Opretter den krypterede boks…</translation>
     </message>
     <message>
         <source>The vault was not created: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boksen blev ikke oprettet: %1</translation>
     </message>
     <message>
         <source>This is your organisation&apos;s recovery code. It unlocks the vault if the passphrase is forgotten. It is shown only now: save it to a file on a USB stick or print it, and keep it locked away, apart from this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette er din organisations gendannelseskode. Den låser boksen op, hvis adgangssætningen bliver glemt. Den vises kun nu: gem den som fil på en USB-nøgle, eller udskriv den, og opbevar den låst inde – et andet sted end ved denne computer.</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendannelseskode</translation>
     </message>
     <message>
         <source>&amp;Save as file…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem som fil…</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Udskriv…</translation>
     </message>
     <message>
         <source>I have &amp;stored the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeg har &amp;opbevaret gendannelseskoden sikkert</translation>
     </message>
     <message>
         <source>&amp;Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsæt</translation>
     </message>
     <message>
         <source>Your recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Din gendannelseskode</translation>
     </message>
     <message>
         <source>CoachDesk recovery code
@@ -188,872 +482,877 @@
 
 Keep this locked away. It unlocks the CoachDesk vault if the passphrase is forgotten.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Gendannelseskode til CoachDesk
+
+%1
+
+Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen bliver glemt.
+</translation>
     </message>
     <message>
         <source>Save the recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem gendannelseskoden</translation>
     </message>
     <message>
         <source>Text files (*.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekstfiler (*.txt)</translation>
     </message>
     <message>
         <source>Not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gemt</translation>
     </message>
     <message>
         <source>The file could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Filen kunne ikke gemmes: %1</translation>
     </message>
     <message>
         <source>Your name and organisation appear on the reports you send to the jobcenter. You can change them later in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan ændre dem senere under Indstillinger.</translation>
     </message>
     <message>
         <source>Coach name</source>
-        <translation type="unfinished"></translation>
+        <translation>Coachens navn</translation>
     </message>
     <message>
         <source>Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <source>&amp;Start using CoachDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Begynd at bruge CoachDesk</translation>
     </message>
     <message>
         <source>Your &amp;name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dit &amp;navn:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Organisation:</translation>
     </message>
     <message>
         <source>About you</source>
-        <translation type="unfinished"></translation>
+        <translation>Om dig</translation>
     </message>
 </context>
 <context>
     <name>HelpDialog</name>
     <message>
         <source>CoachDesk help</source>
-        <translation type="unfinished"></translation>
+        <translation>Hjælp til CoachDesk</translation>
     </message>
     <message>
         <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til jobcentret.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>JobPlanEditor</name>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versioner</translation>
     </message>
     <message>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>Værdier</translation>
     </message>
     <message>
         <source>Add a value</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj en værdi</translation>
     </message>
     <message>
         <source>Pick or type a value…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg eller skriv en værdi…</translation>
     </message>
     <message>
         <source>Add &amp;value</source>
-        <translation type="unfinished"></translation>
+        <translation>Tilføj &amp;værdi</translation>
     </message>
     <message>
         <source>Remove value</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern værdi</translation>
     </message>
     <message>
         <source>Direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Retning</translation>
     </message>
     <message>
         <source>The kind of work and working life the participant is aiming for</source>
-        <translation type="unfinished"></translation>
+        <translation>Den slags arbejde og arbejdsliv, deltageren sigter mod</translation>
     </message>
     <message>
         <source>&amp;Save as new version</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem som ny version</translation>
     </message>
     <message>
         <source>Ve&amp;rsions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ve&amp;rsioner:</translation>
     </message>
     <message>
         <source>Realistic goals</source>
-        <translation type="unfinished"></translation>
+        <translation>Realistiske mål</translation>
     </message>
     <message>
         <source>Accommodation needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Skånebehov</translation>
     </message>
     <message>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Timer</translation>
     </message>
     <message>
         <source>Hours per week &amp;now:</source>
-        <translation type="unfinished"></translation>
+        <translation>Timer pr. uge &amp;nu:</translation>
     </message>
     <message>
         <source>&amp;Target hours per week:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mål for timer pr. uge:</translation>
     </message>
     <message>
         <source>Step plan (the jobcenter approves each step):</source>
-        <translation type="unfinished"></translation>
+        <translation>Optrapningsplan (jobcentret godkender hvert trin):</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 af %2</translation>
     </message>
     <message>
         <source>No plan saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen plan gemt endnu</translation>
     </message>
     <message>
         <source>An earlier version, shown read-only.</source>
-        <translation type="unfinished"></translation>
+        <translation>En tidligere version, vist skrivebeskyttet.</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Saved as a new version.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemt som ny version.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>CoachDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>CoachDesk</translation>
     </message>
     <message>
         <source>Not available</source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke tilgængelig</translation>
     </message>
     <message>
         <source>This part of CoachDesk is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne del af CoachDesk findes ikke i denne version.</translation>
     </message>
 </context>
 <context>
     <name>OutcomeView</name>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemt.</translation>
     </message>
     <message>
         <source>Export report</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksportér rapport</translation>
     </message>
     <message>
         <source>Report export is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eksport af rapporter findes ikke i denne version.</translation>
     </message>
 </context>
 <context>
     <name>ParticipantDialog</name>
     <message>
         <source>New participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny deltager</translation>
     </message>
     <message>
         <source>Edit participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Rediger deltager</translation>
     </message>
     <message>
         <source>e.g. the municipality&apos;s case number</source>
-        <translation type="unfinished"></translation>
+        <translation>fx kommunens sagsnummer</translation>
     </message>
     <message>
         <source>The course</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbet</translation>
     </message>
     <message>
         <source>Reports to the municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Rapportering til kommunen</translation>
     </message>
     <message>
         <source>%1 *</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 *</translation>
     </message>
     <message>
         <source>Person</source>
-        <translation type="unfinished"></translation>
+        <translation>Person</translation>
     </message>
     <message>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Navn</translation>
     </message>
     <message>
         <source>&amp;Ref</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ref.</translation>
     </message>
     <message>
         <source>&amp;CPR</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;CPR</translation>
     </message>
     <message>
         <source>&amp;E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-mail</translation>
     </message>
     <message>
         <source>P&amp;hone</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Telefon</translation>
     </message>
     <message>
         <source>Caseworker at the jobcenter</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsbehandler i jobcentret</translation>
     </message>
     <message>
         <source>Case&amp;worker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sags&amp;behandler</translation>
     </message>
     <message>
         <source>&amp;Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kommune</translation>
     </message>
     <message>
         <source>Caseworker e-&amp;mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsbehandlerens e-&amp;mail</translation>
     </message>
     <message>
         <source>Case re&amp;ference</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsn&amp;ummer</translation>
     </message>
     <message>
         <source>Course and consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløb og samtykke</translation>
     </message>
     <message>
         <source>Re&amp;ferral date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Henvist den</translation>
     </message>
     <message>
         <source>Course &amp;start</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbet &amp;starter</translation>
     </message>
     <message>
         <source>S&amp;tatus</source>
-        <translation type="unfinished"></translation>
+        <translation>St&amp;atus</translation>
     </message>
     <message>
         <source>Consent &amp;given on</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykke &amp;givet den</translation>
     </message>
     <message>
         <source>Consent covers</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykket dækker</translation>
     </message>
     <message>
         <source>Consent &amp;withdrawn on</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykke trukket tilbage &amp;den</translation>
     </message>
     <message>
         <source>Fields marked * are required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Felter markeret med * skal udfyldes.</translation>
     </message>
     <message>
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ret venligst de markerede felter.</translation>
     </message>
     <message>
         <source>This field is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dette felt skal udfyldes.</translation>
     </message>
 </context>
 <context>
     <name>ParticipantPage</name>
     <message>
         <source>What is due</source>
-        <translation type="unfinished"></translation>
+        <translation>Det skal gøres</translation>
     </message>
     <message>
         <source>Course and caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløb og sagsbehandler</translation>
     </message>
     <message>
         <source>◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  ■ session held  ✕ cancelled or no-show  ⬚ next appointment</source>
-        <translation type="unfinished"></translation>
+        <translation>◆ PSS-10 udfyldt  ◇ PSS-10-slutmåling mangler  ● til stede  ○ fraværende  ■ samtale afholdt  ✕ aflyst eller udeblevet  ⬚ næste aftale</translation>
     </message>
     <message>
         <source>The PSS-10 questionnaire is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>PSS-10-skemaet findes ikke i denne version.</translation>
     </message>
     <message>
         <source>Course start</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbets start</translation>
     </message>
     <message>
         <source>Course end</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbets afslutning</translation>
     </message>
     <message>
         <source>Caseworker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsbehandler</translation>
     </message>
     <message>
         <source>Municipality</source>
-        <translation type="unfinished"></translation>
+        <translation>Kommune</translation>
     </message>
     <message>
         <source>Case reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Sagsnummer</translation>
     </message>
     <message>
         <source>archived</source>
-        <translation type="unfinished"></translation>
+        <translation>arkiveret</translation>
     </message>
     <message>
         <source>Consent WITHDRAWN on %1: do not report to the municipality.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykket er TRUKKET TILBAGE den %1: der må ikke rapporteres til kommunen.</translation>
     </message>
     <message>
         <source>Consent given on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtykke givet den %1.</translation>
     </message>
     <message>
         <source>No consent recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet samtykke registreret.</translation>
     </message>
     <message>
         <source>Unarchive</source>
-        <translation type="unfinished"></translation>
+        <translation>Hent fra arkiv</translation>
     </message>
     <message>
         <source>Archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Arkivér</translation>
     </message>
     <message>
         <source>Nothing is due.</source>
-        <translation type="unfinished"></translation>
+        <translation>Intet udestående.</translation>
     </message>
     <message>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet</translation>
     </message>
     <message>
         <source>Erasure is not available in this build.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sletning findes ikke i denne version.</translation>
     </message>
     <message>
         <source>job plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Jobplanen</translation>
     </message>
     <message>
         <source>outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultatet</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>The %1 has unsaved changes. Save them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 har ændringer, der ikke er gemt. Vil du gemme dem?</translation>
     </message>
 </context>
 <context>
     <name>Pss10ChartView</name>
     <message>
         <source>PSS-10 chart</source>
-        <translation type="unfinished"></translation>
+        <translation>PSS-10-diagram</translation>
     </message>
     <message>
         <source>Total score (0–40)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet score (0–40)</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>hollow marker: 1 answer missing, total prorated</source>
-        <translation type="unfinished"></translation>
+        <translation>åben markør: 1 svar mangler, scoren er opregnet</translation>
     </message>
     <message>
         <source>Item by item (0 = least stress, 4 = most); R = reversed item</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgsmål for spørgsmål (0 = mindst stress, 4 = mest); O = omvendt spørgsmål</translation>
     </message>
     <message>
         <source>R</source>
-        <translation type="unfinished"></translation>
+        <translation>O</translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished"></translation>
+        <translation>Før</translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished"></translation>
+        <translation>Efter</translation>
     </message>
 </context>
 <context>
     <name>Pss10Form</name>
     <message>
         <source>Edit PSS-10</source>
-        <translation type="unfinished"></translation>
+        <translation>Rediger PSS-10</translation>
     </message>
     <message>
         <source>New PSS-10</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny PSS-10</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato</translation>
     </message>
     <message>
         <source>&amp;Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Type</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dato</translation>
     </message>
     <message>
         <source>Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tast 0-4 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, Ctrl+S gemmer.</translation>
     </message>
     <message>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet score</translation>
     </message>
     <message>
         <source>Message</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuller</translation>
     </message>
     <message>
         <source>Total: none</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet score: ingen</translation>
     </message>
     <message>
         <source>%1 of 10 answered. A total needs at least 9 answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 af 10 besvaret. En samlet score kræver mindst 9 svar.</translation>
     </message>
     <message>
         <source>Total: %1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Samlet score: %1 (%2)</translation>
     </message>
     <message>
         <source>* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).</source>
-        <translation type="unfinished"></translation>
+        <translation>* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).</translation>
     </message>
     <message>
         <source>10 of 10 answered.</source>
-        <translation type="unfinished"></translation>
+        <translation>10 af 10 besvaret.</translation>
     </message>
     <message>
         <source>✔ Admission threshold (%1) met: %2 ≥ %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1</translation>
     </message>
     <message>
         <source>✘ Admission threshold (%1) not met: %2 &lt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Optagelsesgrænsen (%1) er ikke nået: %2 &lt; %1</translation>
     </message>
     <message>
         <source>Admission threshold (%1): no total yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Optagelsesgrænse (%1): ingen samlet score endnu</translation>
     </message>
     <message>
         <source>The date is in the future.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datoen ligger i fremtiden.</translation>
     </message>
     <message>
         <source>The date is before the participant&apos;s referral date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
     </message>
     <message>
         <source>A final questionnaire cannot be dated before the first screening.</source>
-        <translation type="unfinished"></translation>
+        <translation>En slutmåling kan ikke dateres før den første screening.</translation>
     </message>
     <message>
         <source>This screening would come after the participant&apos;s final questionnaire.</source>
-        <translation type="unfinished"></translation>
+        <translation>Denne screening ville ligge efter deltagerens slutmåling.</translation>
     </message>
     <message>
         <source>Every answer must be 0-4 or empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hvert svar skal være 0-4 eller tomt.</translation>
     </message>
     <message>
         <source>Choose screening, final or follow-up.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg screening, slutmåling eller opfølgning.</translation>
     </message>
     <message>
         <source>The date is not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datoen er ikke gyldig.</translation>
     </message>
     <message>
         <source>&amp;Save anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem alligevel</translation>
     </message>
     <message>
         <source>1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Not saved: </source>
-        <translation type="unfinished"></translation>
+        <translation>Ikke gemt: </translation>
     </message>
 </context>
 <context>
     <name>Pss10Tab</name>
     <message>
         <source>PSS-10 questionnaires</source>
-        <translation type="unfinished"></translation>
+        <translation>PSS-10-skemaer</translation>
     </message>
     <message>
         <source>&amp;New questionnaire…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nyt skema…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rediger…</translation>
     </message>
     <message>
         <source>De&amp;lete…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;let…</translation>
     </message>
     <message>
         <source>&amp;Item by item</source>
-        <translation type="unfinished"></translation>
+        <translation>Spørgsmål &amp;for spørgsmål</translation>
     </message>
     <message>
         <source>Delete questionnaire</source>
-        <translation type="unfinished"></translation>
+        <translation>Slet skema</translation>
     </message>
     <message>
         <source>Delete this PSS-10 questionnaire? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vil du slette dette PSS-10-skema? Det kan ikke fortrydes.</translation>
     </message>
 </context>
 <context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt op</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Flyt ned</translation>
     </message>
 </context>
 <context>
     <name>SessionEditor</name>
     <message>
         <source>&amp;Restore draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendan &amp;kladde</translation>
     </message>
     <message>
         <source>Discard draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassér kladde</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> min.</translation>
     </message>
     <message>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dato</translation>
     </message>
     <message>
         <source>S&amp;tart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Start</translation>
     </message>
     <message>
         <source>D&amp;uration</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Varighed</translation>
     </message>
     <message>
         <source>&amp;Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtale&amp;form</translation>
     </message>
     <message>
         <source>Stat&amp;us</source>
-        <translation type="unfinished"></translation>
+        <translation>Sta&amp;tus</translation>
     </message>
     <message>
         <source>Course &amp;week</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbs&amp;uge</translation>
     </message>
     <message>
         <source>Themes (course elements)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temaer (forløbets elementer)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Noter</translation>
     </message>
     <message>
         <source>Your notes from the conversation. Notes stay in CoachDesk unless you include them in an export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dine noter fra samtalen. Noterne bliver i CoachDesk, medmindre du selv tager dem med i en eksport.</translation>
     </message>
     <message>
         <source>The participant&apos;s own words</source>
-        <translation type="unfinished"></translation>
+        <translation>Deltagerens egne ord</translation>
     </message>
     <message>
         <source>Agreed actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aftalte handlinger</translation>
     </message>
     <message>
         <source>New action</source>
-        <translation type="unfinished"></translation>
+        <translation>Ny handling</translation>
     </message>
     <message>
         <source>A small, concrete step…</source>
-        <translation type="unfinished"></translation>
+        <translation>Et lille, konkret skridt…</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ilføj</translation>
     </message>
     <message>
         <source>Make &amp;goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Gør til &amp;mål</translation>
     </message>
     <message>
         <source>Add the selected action to the job plan as a goal</source>
-        <translation type="unfinished"></translation>
+        <translation>Føj den valgte handling til jobplanen som et mål</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Ratings 0-10 (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vurderinger 0-10 (valgfrit)</translation>
     </message>
     <message>
         <source>Next appointment date</source>
-        <translation type="unfinished"></translation>
+        <translation>Dato for næste aftale</translation>
     </message>
     <message>
         <source>Next appointment time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidspunkt for næste aftale</translation>
     </message>
     <message>
         <source>&amp;Next appointment:</source>
-        <translation type="unfinished"></translation>
+        <translation>Næste &amp;aftale:</translation>
     </message>
     <message>
         <source>&amp;Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gem samtale</translation>
     </message>
     <message>
         <source>N&amp;otes</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;oter</translation>
     </message>
     <message>
         <source>The participant&apos;s own &amp;words</source>
-        <translation type="unfinished"></translation>
+        <translation>Deltagerens egne o&amp;rd</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Select an action first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg først en handling.</translation>
     </message>
     <message>
         <source>Added to the job plan as a goal (version %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Føjet til jobplanen som et mål (version %1).</translation>
     </message>
     <message>
         <source>Unsaved text from %1 was kept as a draft. Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Tekst fra %1, der ikke blev gemt, er bevaret som kladde. Vil du gendanne den?</translation>
     </message>
     <message>
         <source>Draft restored – not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Kladden er gendannet – endnu ikke gemt</translation>
     </message>
     <message>
         <source>Saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemt</translation>
     </message>
     <message>
         <source>Unsaved session</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalen er ikke gemt</translation>
     </message>
     <message>
         <source>This session has unsaved changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtalen har ændringer, der ikke er gemt.</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Gem</translation>
     </message>
     <message>
         <source>Keep as draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Behold som kladde</translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Kassér</translation>
     </message>
 </context>
 <context>
     <name>SessionsTab</name>
     <message>
         <source>Sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Samtaler</translation>
     </message>
     <message>
         <source>&amp;New session</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ny samtale</translation>
     </message>
     <message>
         <source>No sessions yet. Individual conversations start in week 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingen samtaler endnu. De individuelle samtaler begynder i uge 5.</translation>
     </message>
     <message>
         <source>Select a session, or start a new one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vælg en samtale, eller begynd på en ny.</translation>
     </message>
     <message>
         <source>%1 – %2, week %3, %4 themes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2, uge %3, %4 temaer</translation>
     </message>
 </context>
 <context>
     <name>TimelineView</name>
     <message>
         <source>Course timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbets tidslinje</translation>
     </message>
     <message>
         <source>The course has not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forløbet er ikke startet.</translation>
     </message>
     <message>
         <source>%1 group sessions attended, %2 individual sessions held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deltaget i %1 gruppesessioner, %2 individuelle samtaler afholdt.</translation>
     </message>
     <message>
         <source>Individual sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Individuelle samtaler</translation>
     </message>
     <message>
         <source>PSS-10</source>
-        <translation type="unfinished"></translation>
+        <translation>PSS-10</translation>
     </message>
     <message>
         <source>Group sessions</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppesessioner</translation>
     </message>
     <message>
         <source>Week</source>
-        <translation type="unfinished"></translation>
+        <translation>Uge</translation>
     </message>
     <message>
         <source>Set the course start date to see the timeline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angiv forløbets startdato for at se tidslinjen.</translation>
     </message>
 </context>
 <context>
     <name>UnlockView</name>
     <message>
         <source>CoachDesk is locked</source>
-        <translation type="unfinished"></translation>
+        <translation>CoachDesk er låst</translation>
     </message>
     <message>
         <source>Enter your passphrase to unlock your caseload.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv din adgangssætning for at låse op for dine deltagere.</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Adgangssætning</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adgangssætning:</translation>
     </message>
     <message>
         <source>Unlock message</source>
-        <translation type="unfinished"></translation>
+        <translation>Besked om oplåsning</translation>
     </message>
     <message>
         <source>&amp;Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lås op</translation>
     </message>
     <message>
         <source>Use the &amp;recovery code instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Brug &amp;gendannelseskoden i stedet</translation>
     </message>
     <message>
         <source>&amp;Recovery code:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gendannelseskode:</translation>
     </message>
     <message>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>Gendannelseskode</translation>
     </message>
     <message>
         <source>Enter the organisation&apos;s recovery code. After unlocking, set a new passphrase in Settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Skriv organisationens gendannelseskode. Når CoachDesk er låst op, vælger du en ny adgangssætning under Indstillinger.</translation>
     </message>
     <message>
         <source>Use the &amp;passphrase instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Brug &amp;adgangssætningen i stedet</translation>
     </message>
     <message>
         <source>Unlocking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Låser op…</translation>
     </message>
     <message>
         <source>Wrong recovery code. Check it and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forkert gendannelseskode. Kontrollér den, og prøv igen.</translation>
     </message>
     <message>
         <source>Wrong passphrase. Try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Forkert adgangssætning. Prøv igen.</translation>
     </message>
     <message>
         <source>The vault could not be opened: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Boksen kunne ikke åbnes: %1</translation>
     </message>
 </context>
 <context>
     <name>Workspace</name>
     <message>
         <source>Caseload</source>
-        <translation type="unfinished"></translation>
+        <translation>Deltagere</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,736 @@
+"""Fill i18n/coachdesk_da.ts with the Danish translations kept in this file.
+
+Run after `make i18n` (lupdate adds new English strings as unfinished):
+
+    .venv/bin/python i18n/fill.py            # fill, then report what is still missing
+    .venv/bin/python i18n/fill.py --check    # exit 1 when something is missing
+
+The translations live here, keyed by the English source, so that a re-run of lupdate
+never loses them. A source whose Danish depends on where it is shown has an entry in
+BY_CONTEXT. Plural entries (numerus="yes") map to (singular, plural): Danish has two
+forms, n == 1 and everything else. The terms are explained in i18n/glossary.md.
+"""
+
+from __future__ import annotations
+
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+TS = Path(__file__).resolve().parent / "coachdesk_da.ts"
+
+Plural = tuple[str, str]
+
+DA: dict[str, str | Plural] = {
+    # --- the app, menus ---------------------------------------------------------------
+    "CoachDesk": "CoachDesk",
+    "&File": "&Filer",
+    "&New participant…": "&Ny deltager…",
+    "&Save": "&Gem",
+    "&Backup…": "&Sikkerhedskopi…",
+    "&Audit log…": "&Aktivitetslog…",
+    "Se&ttings…": "&Indstillinger…",
+    "&Lock": "&Lås",
+    "&Quit": "A&fslut",
+    "&Edit": "&Rediger",
+    "&Find participant": "&Søg efter deltager",
+    "&Help": "&Hjælp",
+    "CoachDesk &help": "&Hjælp til CoachDesk",
+    "Not available": "Ikke tilgængelig",
+    "This part of CoachDesk is not available in this build.":
+        "Denne del af CoachDesk findes ikke i denne version.",
+    "Caseload": "Deltagere",
+    # --- unlock -----------------------------------------------------------------------
+    "CoachDesk is locked": "CoachDesk er låst",
+    "Enter your passphrase to unlock your caseload.":
+        "Skriv din adgangssætning for at låse op for dine deltagere.",
+    "Passphrase": "Adgangssætning",
+    "&Passphrase:": "&Adgangssætning:",
+    "Unlock message": "Besked om oplåsning",
+    "&Unlock": "&Lås op",
+    "Use the &recovery code instead": "Brug &gendannelseskoden i stedet",
+    "&Recovery code:": "&Gendannelseskode:",
+    "Recovery code": "Gendannelseskode",
+    "Enter the organisation's recovery code. After unlocking, set a new passphrase in "
+    "Settings.":
+        "Skriv organisationens gendannelseskode. Når CoachDesk er låst op, vælger du en ny "
+        "adgangssætning under Indstillinger.",
+    "Use the &passphrase instead": "Brug &adgangssætningen i stedet",
+    "Unlocking…": "Låser op…",
+    "Wrong recovery code. Check it and try again.":
+        "Forkert gendannelseskode. Kontrollér den, og prøv igen.",
+    "Wrong passphrase. Try again.": "Forkert adgangssætning. Prøv igen.",
+    "The vault could not be opened: %1": "Boksen kunne ikke åbnes: %1",
+    # --- first run --------------------------------------------------------------------
+    "CoachDesk keeps your participants' data encrypted on this computer. Choose a passphrase "
+    "of at least %1 characters: several words are easy to remember and hard to guess.":
+        "CoachDesk gemmer dine deltageres oplysninger krypteret på denne computer. Vælg en "
+        "adgangssætning på mindst %1 tegn: flere ord efter hinanden er lette at huske og "
+        "svære at gætte.",
+    "New passphrase": "Ny adgangssætning",
+    "Repeat the passphrase": "Gentag adgangssætningen",
+    "Passphrase strength": "Adgangssætningens styrke",
+    "&Create the vault": "&Opret boksen",
+    "&Repeat:": "&Gentag:",
+    "Welcome to CoachDesk": "Velkommen til CoachDesk",
+    "Too short: at least %1 characters.": "For kort: mindst %1 tegn.",
+    "Strength: weak. Add a word or two.": "Styrke: svag. Tilføj et ord eller to.",
+    "Strength: fair.": "Styrke: rimelig.",
+    "Strength: strong.": "Styrke: stærk.",
+    "The two passphrases differ.": "De to adgangssætninger er ikke ens.",
+    "Creating the encrypted vault…": "Opretter den krypterede boks…",
+    "The vault was not created: %1": "Boksen blev ikke oprettet: %1",
+    "This is your organisation's recovery code. It unlocks the vault if the passphrase is "
+    "forgotten. It is shown only now: save it to a file on a USB stick or print it, and keep "
+    "it locked away, apart from this computer.":
+        "Dette er din organisations gendannelseskode. Den låser boksen op, hvis "
+        "adgangssætningen bliver glemt. Den vises kun nu: gem den som fil på en USB-nøgle, "
+        "eller udskriv den, og opbevar den låst inde – et andet sted end ved denne computer.",
+    "&Save as file…": "&Gem som fil…",
+    "&Print…": "&Udskriv…",
+    "I have &stored the recovery code": "Jeg har &opbevaret gendannelseskoden sikkert",
+    "&Continue": "&Fortsæt",
+    "Your recovery code": "Din gendannelseskode",
+    "CoachDesk recovery code\n\n%1\n\nKeep this locked away. It unlocks the CoachDesk vault "
+    "if the passphrase is forgotten.\n":
+        "Gendannelseskode til CoachDesk\n\n%1\n\nOpbevar den låst inde. Den låser "
+        "CoachDesk-boksen op, hvis adgangssætningen bliver glemt.\n",
+    "Save the recovery code": "Gem gendannelseskoden",
+    "Text files (*.txt)": "Tekstfiler (*.txt)",
+    "Not saved": "Ikke gemt",
+    "The file could not be written: %1": "Filen kunne ikke gemmes: %1",
+    "Your name and organisation appear on the reports you send to the jobcenter. You can "
+    "change them later in Settings.":
+        "Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan "
+        "ændre dem senere under Indstillinger.",
+    "Coach name": "Coachens navn",
+    "Organisation": "Organisation",
+    "&Start using CoachDesk": "&Begynd at bruge CoachDesk",
+    "Your &name:": "Dit &navn:",
+    "&Organisation:": "&Organisation:",
+    "About you": "Om dig",
+    # --- help -------------------------------------------------------------------------
+    "CoachDesk help": "Hjælp til CoachDesk",
+    "<h2>CoachDesk</h2><p>Your caseload for the 12-week course, encrypted on this computer."
+    "</p><h3>Keyboard</h3><table><tr><td><b>Ctrl+N</b></td><td>New participant</td></tr>"
+    "<tr><td><b>Ctrl+F</b></td><td>Search the caseload by name or ref</td></tr><tr><td><b>"
+    "Enter</b></td><td>Open the selected participant</td></tr><tr><td><b>Ctrl+S</b></td><td>"
+    "Save the session, job plan or outcome</td></tr><tr><td><b>Ctrl+L</b></td><td>Lock "
+    "CoachDesk now</td></tr><tr><td><b>Alt+letter</b></td><td>Jump to the field or tab with "
+    "that underlined letter</td></tr><tr><td><b>F1</b></td><td>This help</td></tr></table>"
+    "<h3>Safety</h3><p>CoachDesk locks itself after a few idle minutes (Settings). Text you "
+    "were typing is kept as an encrypted draft and offered back when you open the session "
+    "again. CoachDesk never connects to the internet.</p><h3>The course</h3><p>Week 1: "
+    "screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual "
+    "conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.</p>":
+        "<h2>CoachDesk</h2><p>Dine deltagere i det 12 uger lange forløb, krypteret på denne "
+        "computer.</p><h3>Tastatur</h3><table><tr><td><b>Ctrl+N</b></td><td>Ny deltager</td>"
+        "</tr><tr><td><b>Ctrl+F</b></td><td>Søg blandt deltagerne på navn eller ref.</td></tr>"
+        "<tr><td><b>Enter</b></td><td>Åbn den valgte deltager</td></tr><tr><td><b>Ctrl+S</b>"
+        "</td><td>Gem samtalen, jobplanen eller resultatet</td></tr><tr><td><b>Ctrl+L</b></td>"
+        "<td>Lås CoachDesk nu</td></tr><tr><td><b>Alt+bogstav</b></td><td>Gå til feltet eller "
+        "fanen med det understregede bogstav</td></tr><tr><td><b>F1</b></td><td>Denne hjælp"
+        "</td></tr></table><h3>Sikkerhed</h3><p>CoachDesk låser sig selv efter nogle minutter "
+        "uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en "
+        "krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på "
+        "internettet.</p><h3>Forløbet</h3><p>Uge 1: screening med PSS-10 og indledende "
+        "samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: "
+        "PSS-10-slutmåling, resultat og rapporten til jobcentret.</p>",
+    # --- caseload ---------------------------------------------------------------------
+    "Name": "Navn",
+    "Ref": "Ref.",
+    "Status": "Status",
+    "Course week": "Forløbsuge",
+    "Next due": "Næste opgave",
+    "Last session": "Seneste samtale",
+    "PSS-10 before → after": "PSS-10 før → efter",
+    "Today": "I dag",
+    "Search name or ref (Ctrl+F)": "Søg på navn eller ref. (Ctrl+F)",
+    "Search the caseload": "Søg blandt deltagerne",
+    "Filter by status": "Filtrér efter status",
+    "All statuses": "Alle statusser",
+    "Needs &attention": "Kræver &opmærksomhed",
+    "Show a&rchived": "Vis a&rkiverede",
+    "no conversations planned": "ingen samtaler planlagt",
+    "Today, %1:": "I dag, %1:",
+    "%n participant(s) need attention": ("%n deltager kræver opmærksomhed",
+                                         "%n deltagere kræver opmærksomhed"),
+    "%n final PSS-10 due": ("%n PSS-10-slutmåling mangler", "%n PSS-10-slutmålinger mangler"),
+    "%1 of %2": "%1 af %2",
+    "No participants yet. Press Ctrl+N to add the first one, or import a participant file.":
+        "Ingen deltagere endnu. Tryk Ctrl+N for at oprette den første, eller importér en "
+        "deltagerfil.",
+    "No participant matches the search and filters.":
+        "Ingen deltagere passer til søgningen og filtrene.",
+    # --- vocabulary labels (the same words as the reports, coachdesk/reports/strings.py)
+    "Referred": "Henvist",
+    "Screened": "Screenet",
+    "Not eligible": "Ikke optaget",
+    "Admitted": "Optaget",
+    "Group phase": "Gruppeforløb",
+    "Individual phase": "Individuelt forløb",
+    "Completed": "Gennemført",
+    "Dropped out": "Afbrudt",
+    "Psychoeducation – knowledge about stress": "Psykoedukation – viden om stress",
+    "Practical exercises – breathing, mindfulness, body techniques":
+        "Praktiske øvelser – åndedræt, mindfulness, kropslige teknikker",
+    "Metacognitive tools – managing thoughts, sleep strategies":
+        "Metakognitive redskaber – tankehåndtering og søvnstrategier",
+    "Setting boundaries and managing time": "Grænsesætning og tidsstyring",
+    "Clarity and goals – realistic goals": "Klarhed og mål – realistiske mål",
+    "The good working life – value-based job plan and accommodation needs":
+        "Det gode arbejdsliv – værdibaseret jobplan og skånebehov",
+    "Community – support and mirroring in the group":
+        "Fællesskab – støtte og spejling i gruppen",
+    "Personal support – individual conversations": "Personlig støtte – individuelle samtaler",
+    "Digital tools (e.g. Jobuniverset)": "Digitale værktøjer (fx Jobuniverset)",
+    "In person": "Personligt møde",
+    "Phone": "Telefon",
+    "Video": "Video",
+    "Held": "Afholdt",
+    "Cancelled": "Aflyst",
+    "No-show": "Udeblevet",
+    "Working hours (incl. gradual return)": "Arbejdstid (herunder gradvis tilbagevenden)",
+    "Tasks to avoid": "Opgaver der skal undgås",
+    "Work environment": "Arbejdsmiljø",
+    "Breaks": "Pauser",
+    "Flexibility": "Fleksibilitet",
+    "Remote work": "Hjemmearbejde",
+    "Social and relational load": "Social og relationel belastning",
+    "Other": "Andet",
+    "Open": "Åben",
+    "Done": "Nået",
+    "Dropped": "Droppet",
+    "Back at work full time": "I arbejde på fuld tid",
+    "Back at work part time": "I arbejde på deltid",
+    "Still on sick leave": "Fortsat sygemeldt",
+    "Job-seeking": "Jobsøgende",
+    "In education": "Under uddannelse",
+    "Energy": "Energi",
+    "Sleep": "Søvn",
+    "Overall wellbeing": "Trivsel generelt",
+    "not started": "ikke startet",
+    "ended (week %1)": "afsluttet (uge %1)",
+    "week %1 of %2": "uge %1 af %2",
+    "screening PSS-10 due": "PSS-10-screening mangler",
+    "final PSS-10 due": "PSS-10-slutmåling mangler",
+    "session %1 of %2": "samtale %1 af %2",
+    "outcome due": "resultat mangler",
+    "report due": "rapport mangler",
+    "(overdue)": "(forsinket)",
+    # --- participant dialog -----------------------------------------------------------
+    "New participant": "Ny deltager",
+    "Edit participant": "Rediger deltager",
+    "e.g. the municipality's case number": "fx kommunens sagsnummer",
+    "The course": "Forløbet",
+    "Reports to the municipality": "Rapportering til kommunen",
+    "%1 *": "%1 *",
+    "Person": "Person",
+    "&Name": "&Navn",
+    "&Ref": "&Ref.",
+    "&CPR": "&CPR",
+    "&E-mail": "&E-mail",
+    "P&hone": "&Telefon",
+    "Caseworker at the jobcenter": "Sagsbehandler i jobcentret",
+    "Case&worker": "Sags&behandler",
+    "&Municipality": "&Kommune",
+    "Caseworker e-&mail": "Sagsbehandlerens e-&mail",
+    "Case re&ference": "Sagsn&ummer",
+    "Course and consent": "Forløb og samtykke",
+    "Re&ferral date": "&Henvist den",
+    "Course &start": "Forløbet &starter",
+    "S&tatus": "St&atus",
+    "Consent &given on": "Samtykke &givet den",
+    "Consent covers": "Samtykket dækker",
+    "Consent &withdrawn on": "Samtykke trukket tilbage &den",
+    "Fields marked * are required.": "Felter markeret med * skal udfyldes.",
+    "Please correct the marked fields.": "Ret venligst de markerede felter.",
+    "This field is required.": "Dette felt skal udfyldes.",
+    "CPR number": "CPR-nummer",
+    "Show": "Vis",
+    "Show the full CPR number": "Vis hele CPR-nummeret",
+    "Hide": "Skjul",
+    # --- participant page -------------------------------------------------------------
+    "What is due": "Det skal gøres",
+    "Course and caseworker": "Forløb og sagsbehandler",
+    "◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  ■ session held  ✕ cancelled or "
+    "no-show  ⬚ next appointment":
+        "◆ PSS-10 udfyldt  ◇ PSS-10-slutmåling mangler  ● til stede  ○ fraværende  "
+        "■ samtale afholdt  ✕ aflyst eller udeblevet  ⬚ næste aftale",
+    "The PSS-10 questionnaire is not available in this build.":
+        "PSS-10-skemaet findes ikke i denne version.",
+    "Course start": "Forløbets start",
+    "Course end": "Forløbets afslutning",
+    "Caseworker": "Sagsbehandler",
+    "Municipality": "Kommune",
+    "Case reference": "Sagsnummer",
+    "archived": "arkiveret",
+    "Consent WITHDRAWN on %1: do not report to the municipality.":
+        "Samtykket er TRUKKET TILBAGE den %1: der må ikke rapporteres til kommunen.",
+    "Consent given on %1.": "Samtykke givet den %1.",
+    "No consent recorded.": "Intet samtykke registreret.",
+    "Unarchive": "Hent fra arkiv",
+    "Archive": "Arkivér",
+    "Nothing is due.": "Intet udestående.",
+    "Erase": "Slet",
+    "Erasure is not available in this build.": "Sletning findes ikke i denne version.",
+    # Only used as %1 at the start of "The %1 has unsaved changes. Save them?"
+    "job plan": "Jobplanen",
+    "outcome": "Resultatet",
+    "Unsaved changes": "Ændringer er ikke gemt",
+    "The %1 has unsaved changes. Save them?": "%1 har ændringer, der ikke er gemt. Vil du gemme dem?",
+    "&Edit details…": "&Rediger oplysninger…",
+    "Erase…": "Slet…",
+    "&Overview": "&Overblik",
+    "&PSS-10": "&PSS-10",
+    "&Sessions": "&Samtaler",
+    "&Job plan": "&Jobplan",
+    "O&utcome && report": "Resultat && rappor&t",
+    # --- timeline ---------------------------------------------------------------------
+    "Course timeline": "Forløbets tidslinje",
+    "The course has not started.": "Forløbet er ikke startet.",
+    "%1 group sessions attended, %2 individual sessions held.":
+        "Deltaget i %1 gruppesessioner, %2 individuelle samtaler afholdt.",
+    "Individual sessions": "Individuelle samtaler",
+    "PSS-10": "PSS-10",
+    "Group sessions": "Gruppesessioner",
+    "Week": "Uge",
+    "Set the course start date to see the timeline.":
+        "Angiv forløbets startdato for at se tidslinjen.",
+    # --- PSS-10 -----------------------------------------------------------------------
+    "Answers: type 0-4 for each item": "Svar: tast 0-4 for hvert spørgsmål",
+    "Date": "Dato",
+    "Kind": "Type",
+    "Total": "Samlet score",
+    "Band": "Niveau",
+    "none (%1 missing)": "ingen (%1 mangler)",
+    "1 answer missing: total prorated": "1 svar mangler: scoren er opregnet",
+    "PSS-10 questionnaires": "PSS-10-skemaer",
+    "&New questionnaire…": "&Nyt skema…",
+    "&Edit…": "&Rediger…",
+    "De&lete…": "S&let…",
+    "&Item by item": "Spørgsmål &for spørgsmål",
+    "Delete questionnaire": "Slet skema",
+    "Delete this PSS-10 questionnaire? This cannot be undone.":
+        "Vil du slette dette PSS-10-skema? Det kan ikke fortrydes.",
+    "Edit PSS-10": "Rediger PSS-10",
+    "New PSS-10": "Ny PSS-10",
+    "&Kind": "&Type",
+    "&Date": "&Dato",
+    "Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.":
+        "Tast 0-4 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, "
+        "Ctrl+S gemmer.",
+    "Message": "Besked",
+    "Cancel": "Annuller",
+    "Total: none": "Samlet score: ingen",
+    "%1 of 10 answered. A total needs at least 9 answers.":
+        "%1 af 10 besvaret. En samlet score kræver mindst 9 svar.",
+    "Total: %1 (%2)": "Samlet score: %1 (%2)",
+    "* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).":
+        "* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).",
+    "10 of 10 answered.": "10 af 10 besvaret.",
+    "✔ Admission threshold (%1) met: %2 ≥ %1": "✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1",
+    "✘ Admission threshold (%1) not met: %2 < %1":
+        "✘ Optagelsesgrænsen (%1) er ikke nået: %2 < %1",
+    "Admission threshold (%1): no total yet": "Optagelsesgrænse (%1): ingen samlet score endnu",
+    "The date is in the future.": "Datoen ligger i fremtiden.",
+    "The date is before the participant's referral date.":
+        "Datoen ligger før deltagerens henvisningsdato.",
+    "A final questionnaire cannot be dated before the first screening.":
+        "En slutmåling kan ikke dateres før den første screening.",
+    "This screening would come after the participant's final questionnaire.":
+        "Denne screening ville ligge efter deltagerens slutmåling.",
+    "Every answer must be 0-4 or empty.": "Hvert svar skal være 0-4 eller tomt.",
+    "Choose screening, final or follow-up.": "Vælg screening, slutmåling eller opfølgning.",
+    "The date is not valid.": "Datoen er ikke gyldig.",
+    "&Save anyway": "&Gem alligevel",
+    "1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save "
+    "anyway.":
+        "1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme "
+        "alligevel.",
+    "%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save "
+    "anyway.":
+        "%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme "
+        "alligevel.",
+    "Not saved: ": "Ikke gemt: ",
+    "PSS-10 chart": "PSS-10-diagram",
+    "Total score (0–40)": "Samlet score (0–40)",
+    "hollow marker: 1 answer missing, total prorated":
+        "åben markør: 1 svar mangler, scoren er opregnet",
+    "Item by item (0 = least stress, 4 = most); R = reversed item":
+        "Spørgsmål for spørgsmål (0 = mindst stress, 4 = mest); O = omvendt spørgsmål",
+    # The marker for a reversed item; the legend above explains it as "O = omvendt".
+    "R": "O",
+    "Before": "Før",
+    "After": "Efter",
+    "Screening": "Screening",
+    "Final": "Slutmåling",
+    "Follow-up": "Opfølgning",
+    "low": "lav",
+    "moderate": "moderat",
+    "high": "høj",
+    "National high stress %1+": "Højt stressniveau i befolkningen %1+",
+    "No PSS-10 questionnaires yet": "Ingen PSS-10-skemaer endnu",
+    "Admission threshold %1": "Optagelsesgrænse %1",
+    "The change shows once there is a screening and a final with a total.":
+        "Ændringen vises, når der er både en screening og en slutmåling med samlet score.",
+    "Reliable improvement": "Pålidelig forbedring",
+    "No reliable change": "Ingen pålidelig ændring",
+    "Reliable worsening": "Pålidelig forværring",
+    "%n questionnaire(s) without a total (2 or more answers missing) not shown.": (
+        "%n skema uden samlet score (2 eller flere svar mangler) vises ikke.",
+        "%n skemaer uden samlet score (2 eller flere svar mangler) vises ikke."),
+    "Clinically important improvement (a decrease of %1 points or more)":
+        "Klinisk betydningsfuld forbedring (et fald på %1 point eller mere)",
+    "Not a clinically important improvement (that needs a decrease of %1 points)":
+        "Ikke en klinisk betydningsfuld forbedring (det kræver et fald på %1 point)",
+    "a change of %1 points or more is reliable (SD %2, r %3)":
+        "en ændring på %1 point eller mere er pålidelig (SD %2, r %3)",
+    "Before %1 (%2), after %3 (%4): %5 points": "Før %1 (%2), efter %3 (%4): %5 point",
+    # --- sessions ---------------------------------------------------------------------
+    "Sessions": "Samtaler",
+    "&New session": "&Ny samtale",
+    "No sessions yet. Individual conversations start in week 5.":
+        "Ingen samtaler endnu. De individuelle samtaler begynder i uge 5.",
+    "Select a session, or start a new one.": "Vælg en samtale, eller begynd på en ny.",
+    "%1 – %2, week %3, %4 themes": "%1 – %2, uge %3, %4 temaer",
+    "&Restore draft": "Gendan &kladde",
+    "Discard draft": "Kassér kladde",
+    " min": " min.",
+    "S&tart": "&Start",
+    "D&uration": "&Varighed",
+    "&Mode": "Samtale&form",
+    "Stat&us": "Sta&tus",
+    "Course &week": "Forløbs&uge",
+    "Themes (course elements)": "Temaer (forløbets elementer)",
+    "Notes": "Noter",
+    "Your notes from the conversation. Notes stay in CoachDesk unless you include them in an "
+    "export.":
+        "Dine noter fra samtalen. Noterne bliver i CoachDesk, medmindre du selv tager dem med "
+        "i en eksport.",
+    "The participant's own words": "Deltagerens egne ord",
+    "Agreed actions": "Aftalte handlinger",
+    "New action": "Ny handling",
+    "A small, concrete step…": "Et lille, konkret skridt…",
+    "&Add": "T&ilføj",
+    "Make &goal": "Gør til &mål",
+    "Add the selected action to the job plan as a goal":
+        "Føj den valgte handling til jobplanen som et mål",
+    "Remove": "Fjern",
+    "Move up": "Flyt op",
+    "Move down": "Flyt ned",
+    "Ratings 0-10 (optional)": "Vurderinger 0-10 (valgfrit)",
+    "Next appointment date": "Dato for næste aftale",
+    "Next appointment time": "Tidspunkt for næste aftale",
+    "&Next appointment:": "Næste &aftale:",
+    "&Save session": "&Gem samtale",
+    "N&otes": "N&oter",
+    "The participant's own &words": "Deltagerens egne o&rd",
+    "Select an action first.": "Vælg først en handling.",
+    "Added to the job plan as a goal (version %1).":
+        "Føjet til jobplanen som et mål (version %1).",
+    "Unsaved text from %1 was kept as a draft. Restore it?":
+        "Tekst fra %1, der ikke blev gemt, er bevaret som kladde. Vil du gendanne den?",
+    "Draft restored – not saved yet": "Kladden er gendannet – endnu ikke gemt",
+    "Saved": "Gemt",
+    "Unsaved session": "Samtalen er ikke gemt",
+    "This session has unsaved changes.": "Samtalen har ændringer, der ikke er gemt.",
+    "Save": "Gem",
+    "Keep as draft": "Behold som kladde",
+    "Discard": "Kassér",
+    # --- job plan ---------------------------------------------------------------------
+    "Versions": "Versioner",
+    "Values": "Værdier",
+    "Add a value": "Tilføj en værdi",
+    "Pick or type a value…": "Vælg eller skriv en værdi…",
+    "Add &value": "Tilføj &værdi",
+    "Remove value": "Fjern værdi",
+    "Direction": "Retning",
+    "The kind of work and working life the participant is aiming for":
+        "Den slags arbejde og arbejdsliv, deltageren sigter mod",
+    "&Save as new version": "&Gem som ny version",
+    "Ve&rsions:": "Ve&rsioner:",
+    "Realistic goals": "Realistiske mål",
+    "Accommodation needs": "Skånebehov",
+    "Hours": "Timer",
+    "Hours per week &now:": "Timer pr. uge &nu:",
+    "&Target hours per week:": "&Mål for timer pr. uge:",
+    "Step plan (the jobcenter approves each step):":
+        "Optrapningsplan (jobcentret godkender hvert trin):",
+    "Version %1 of %2": "Version %1 af %2",
+    "No plan saved yet": "Ingen plan gemt endnu",
+    "An earlier version, shown read-only.": "En tidligere version, vist skrivebeskyttet.",
+    "Saved as a new version.": "Gemt som ny version.",
+    "Add &goal": "Tilføj må&l",
+    "Goals": "Mål",
+    "Add &need": "Tilføj &behov",
+    "Hours per week now": "Timer pr. uge nu",
+    "Target hours per week": "Mål for timer pr. uge",
+    "Add &step": "Tilføj &trin",
+    "Step plan": "Optrapningsplan",
+    "Goal": "Mål",
+    "Due": "Frist",
+    "Category": "Kategori",
+    "Description": "Beskrivelse",
+    "Until": "Indtil",
+    "From": "Fra",
+    "Hours per week": "Timer pr. uge",
+    "A small, concrete step": "Et lille, konkret skridt",
+    "Describe the function, not the diagnosis": "Beskriv funktionen, ikke diagnosen",
+    # --- outcome ----------------------------------------------------------------------
+    "Saved.": "Gemt.",
+    "Export report": "Eksportér rapport",
+    "Report export is not available in this build.":
+        "Eksport af rapporter findes ikke i denne version.",
+    "Not recorded yet": "Ikke registreret endnu",
+    "Your summary and recommendation for the caseworker. It appears in the report as "
+    "written.":
+        "Din opsummering og anbefaling til sagsbehandleren. Den kommer med i rapporten, "
+        "præcis som du skriver den.",
+    "&Status": "St&atus",
+    "Outcome at the end": "Resultat ved forløbets afslutning (udslusning)",
+    "&Outcome": "Res&ultat",
+    "&Hours per week": "T&imer pr. uge",
+    "Outcome &date": "Resultatets &dato",
+    "Drop-out": "Afbrudt forløb",
+    "Dropped out &on": "Afbrudt de&n",
+    "&Reason": "Årsa&g",
+    "Report summary": "Opsummering til rapporten",
+    "&Export report…": "&Eksportér rapport…",
+    # --- export dialog ----------------------------------------------------------------
+    "No report to the municipality: the participant has not consented, or withdrew the "
+    "consent.":
+        "Ingen rapport til kommunen: deltageren har ikke givet samtykke eller har trukket "
+        "samtykket tilbage.",
+    "The participant": "Deltageren",
+    "Building the preview…": "Laver forhåndsvisningen…",
+    "%n page(s)": ("%n side", "%n sider"),
+    "PDF files (*.pdf)": "PDF-filer (*.pdf)",
+    "Confirm it is you": "Bekræft, at det er dig",
+    "This export includes session notes, the full CPR number or everything about the "
+    "person. Enter your passphrase:":
+        "Denne eksport indeholder samtalenoter, det fulde CPR-nummer eller alt om personen. "
+        "Skriv din adgangssætning:",
+    "The two passwords differ.": "De to adgangskoder er ikke ens.",
+    "The password must have at least %n characters.": (
+        "Adgangskoden skal have mindst %n tegn.", "Adgangskoden skal have mindst %n tegn."),
+    "Choose at least one section.": "Vælg mindst ét afsnit.",
+    "Wrong passphrase. Nothing was exported.": "Forkert adgangssætning. Intet er eksporteret.",
+    "Exporting…": "Eksporterer…",
+    "Exported to %1. The disclosure is recorded.":
+        "Eksporteret til %1. Videregivelsen er registreret.",
+    "Remember: send the password by another channel.":
+        "Husk: send adgangskoden ad en anden vej.",
+    "The export failed.": "Eksporten mislykkedes.",
+    "Status report": "Statusrapport",
+    "Final report": "Slutrapport",
+    "Participant's own copy (access request)": "Deltagerens egen kopi (indsigtsanmodning)",
+    "Danish": "Dansk",
+    "English": "Engelsk",
+    "Caseworker, municipality": "Sagsbehandler, kommune",
+    "Sections": "Afsnit",
+    "The participant's own copy holds everything recorded about them, the disclosure log and "
+    "their audit entries, with the participant file (JSON) attached.":
+        "Deltagerens egen kopi indeholder alt, hvad der er registreret om vedkommende, "
+        "oversigten over videregivelser og vedkommendes linjer i aktivitetsloggen, med "
+        "deltagerfilen (JSON) vedhæftet.",
+    "Repeat the password": "Gentag adgangskoden",
+    "The PDF is encrypted with AES-256. Send the password by another channel (phone or text "
+    "message), never in the same e-mail.":
+        "PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller "
+        "sms), aldrig i samme e-mail.",
+    "Report type": "Rapporttype",
+    "Report language": "Rapportens sprog",
+    "Recipient": "Modtager",
+    "Password protection": "Beskyttelse med adgangskode",
+    "Password": "Adgangskode",
+    "Repeat": "Gentag",
+    "Export…": "Eksportér…",
+    "Close": "Luk",
+    "Course": "Forløb",
+    "Attendance": "Fremmøde",
+    "PSS-10 before and after": "PSS-10 før og efter",
+    "Job plan": "Jobplan",
+    "Accommodation needs and hours": "Skånebehov og timeplan",
+    "Outcome": "Resultat",
+    "Summary and recommendation": "Opsummering og anbefaling",
+    "Session notes (sensitive)": "Samtalenoter (følsomt)",
+    "Contact details (sensitive)": "Kontaktoplysninger (følsomt)",
+    "Full CPR number (sensitive)": "Fuldt CPR-nummer (følsomt)",
+    "Sensitive – include only when the recipient needs it:":
+        "Følsomt – tag kun med, når modtageren har brug for det:",
+    "Sensitive: not part of the minimal report. Include it only when the recipient needs it; "
+    "you will be asked for your passphrase.":
+        "Følsomt: ikke en del af den minimale rapport. Tag det kun med, når modtageren har "
+        "brug for det; du bliver bedt om din adgangssætning.",
+    # --- settings ---------------------------------------------------------------------
+    "Settings": "Indstillinger",
+    " months": " måneder",
+    "Follow the system": "Følg systemet",
+    "&Admission threshold (total ≥):": "&Optagelsesgrænse (samlet score ≥):",
+    "Standard &deviation (reliable change):": "Standard&afvigelse (pålidelig ændring):",
+    "&Reliability r:": "&Reliabilitet r:",
+    "This vault": "Denne boks",
+    "&Coach name:": "&Coachens navn:",
+    "Offer erasure &after the course ended:": "Foreslå sletning &efter forløbets afslutning:",
+    "This computer": "Denne computer",
+    "&Lock after idle:": "&Lås efter inaktivitet:",
+    "Lan&guage:": "&Sprog:",
+    "A new language takes effect when CoachDesk restarts.":
+        "Et nyt sprog træder i kraft, når CoachDesk startes igen.",
+    # --- audit log --------------------------------------------------------------------
+    "Time (UTC)": "Tidspunkt (UTC)",
+    "Action": "Handling",
+    "Participant": "Deltager",
+    "Details": "Detaljer",
+    "(redacted after erasure)": "(fjernet efter sletning)",
+    "erased participant": "slettet deltager",
+    "Audit log": "Aktivitetslog",
+    "Filter by action": "Filtrér efter handling",
+    "Filter by participant": "Filtrér efter deltager",
+    "&Action:": "&Handling:",
+    "&Participant:": "&Deltager:",
+    "Audit events": "Hændelser i aktivitetsloggen",
+    "The audit chain is BROKEN: {first}. Run 'coachdesk check' and restore a backup.":
+        "Aktivitetsloggens kæde er BRUDT: {first}. Kør 'coachdesk check', og gendan en "
+        "sikkerhedskopi.",
+    "The audit chain is intact (%n event(s)).": (
+        "Aktivitetsloggens kæde er intakt (%n hændelse).",
+        "Aktivitetsloggens kæde er intakt (%n hændelser)."),
+    "All actions": "Alle handlinger",
+    "All participants": "Alle deltagere",
+    "Vault created": "Boks oprettet",
+    "Unlocked": "Låst op",
+    "Failed unlock": "Mislykket oplåsning",
+    "Locked": "Låst",
+    "Passphrase changed": "Adgangssætning ændret",
+    "Participant created": "Deltager oprettet",
+    "Participant changed": "Deltager ændret",
+    "Participant opened": "Deltager åbnet",
+    "Participant erased": "Deltager slettet",
+    "PSS-10 saved": "PSS-10 gemt",
+    "PSS-10 changed": "PSS-10 ændret",
+    "PSS-10 deleted": "PSS-10 slettet",
+    "Session saved": "Samtale gemt",
+    "Session changed": "Samtale ændret",
+    "Session deleted": "Samtale slettet",
+    "Job plan saved": "Jobplan gemt",
+    "Attendance saved": "Fremmøde gemt",
+    "Import": "Import",
+    "Export": "Eksport",
+    "Report": "Rapport",
+    "Cohort report": "Effektrapport for holdet",
+    "Restore": "Gendannelse",
+    "Search": "Søgning",
+    "Settings changed": "Indstillinger ændret",
+    # --- backup -----------------------------------------------------------------------
+    "Backup": "Sikkerhedskopi",
+    "Backups are encrypted like the vault: they open only with your passphrase or the "
+    "recovery code. Keep them on an external drive or a network folder, not only on this "
+    "laptop. CoachDesk makes one automatically each day you close it, and keeps the last 7 "
+    "daily and 4 weekly backups.":
+        "Sikkerhedskopier er krypteret ligesom boksen: de kan kun åbnes med din "
+        "adgangssætning eller gendannelseskoden. Gem dem på et eksternt drev eller i en "
+        "netværksmappe, ikke kun på denne bærbare. CoachDesk tager automatisk en "
+        "sikkerhedskopi hver dag, når du lukker programmet, og gemmer de seneste 7 daglige og "
+        "4 ugentlige sikkerhedskopier.",
+    "No backup folder chosen": "Ingen mappe til sikkerhedskopier valgt",
+    "Backup folder": "Mappe til sikkerhedskopier",
+    "Choose...": "Vælg...",
+    "Backup folder:": "Mappe til sikkerhedskopier:",
+    "Last good backup:": "Seneste gyldige sikkerhedskopi:",
+    "Backups in the folder": "Sikkerhedskopier i mappen",
+    "Back up now": "Tag sikkerhedskopi nu",
+    "Backups in this folder:": "Sikkerhedskopier i denne mappe:",
+    "never": "aldrig",
+    "There is no backup of this vault yet. Choose a folder and make one now.":
+        "Der er endnu ingen sikkerhedskopi af denne boks. Vælg en mappe, og tag en nu.",
+    "The last backup is %n day(s) old. Make one now.": (
+        "Den seneste sikkerhedskopi er %n dag gammel. Tag en ny nu.",
+        "Den seneste sikkerhedskopi er %n dage gammel. Tag en ny nu."),
+    "Choose the backup folder": "Vælg mappen til sikkerhedskopier",
+    "The backup folder {folder} is not available. Is the drive connected?":
+        "Mappen til sikkerhedskopier {folder} er ikke tilgængelig. Er drevet tilsluttet?",
+    "Writing and verifying the backup...": "Skriver og kontrollerer sikkerhedskopien...",
+    "Backup written and verified: {name}": "Sikkerhedskopien er skrevet og kontrolleret: {name}",
+    "The backup failed.": "Sikkerhedskopieringen mislykkedes.",
+    "Made": "Taget",
+    "Size": "Størrelse",
+    # --- erase ------------------------------------------------------------------------
+    "Erase participant": "Slet deltager endeligt",
+    "Erase <b>{name}</b> ({ref}) for good?": "Vil du slette <b>{name}</b> ({ref}) endeligt?",
+    "This cannot be undone. Every record of this person is removed from the vault; the audit "
+    "log keeps only an anonymous note that an erasure happened. Backups made before today "
+    "still hold the person until they rotate out (at most five weeks).":
+        "Det kan ikke fortrydes. Alle oplysninger om personen fjernes fra boksen; "
+        "aktivitetsloggen beholder kun en anonym note om, at der er slettet. Sikkerhedskopier "
+        "fra før i dag indeholder stadig personen, indtil de udskiftes (højst fem uger).",
+    "Type the participant's ref <b>{ref}</b> to confirm:":
+        "Skriv deltagerens ref. <b>{ref}</b> for at bekræfte:",
+    "Participant's ref, to confirm the erasure": "Deltagerens ref. til bekræftelse af sletningen",
+    "Erase for good": "Slet endeligt",
+    "PSS-10 questionnaire(s)": "PSS-10-skema(er)",
+    "session log(s) with notes": "samtale(r) med noter",
+    "group attendance record(s)": "registrering(er) af fremmøde i gruppen",
+    "job plan version(s)": "version(er) af jobplanen",
+    "disclosure record(s)": "registrering(er) af videregivelse",
+    "unsaved draft(s)": "kladde(r), der ikke er gemt",
+    "The personal details and:": "Personoplysningerne og:",
+    "The personal details (there are no other records).":
+        "Personoplysningerne (der er ingen andre registreringer).",
+}
+
+# Where one English word needs different Danish in different places: (context, source).
+BY_CONTEXT: dict[tuple[str, str], str] = {}
+
+
+def translation_for(context: str, source: str) -> str | Plural | None:
+    return BY_CONTEXT.get((context, source), DA.get(source))
+
+
+def fill(path: Path = TS) -> list[tuple[str, str]]:
+    """Write every known translation into the .ts; return (context, source) still missing."""
+    tree = ET.parse(path)
+    missing = []
+    for ctx in tree.getroot().iter("context"):
+        cname = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            da = translation_for(cname, source)
+            if da is None:
+                missing.append((cname, source))
+                continue
+            for child in list(tr):
+                tr.remove(child)
+            tr.attrib.pop("type", None)
+            if msg.get("numerus") == "yes":
+                forms = da if isinstance(da, tuple) else (da, da)
+                for form in forms:
+                    ET.SubElement(tr, "numerusform").text = form
+            else:
+                if isinstance(da, tuple):
+                    raise SystemExit(f"{source!r} is not a plural entry in the .ts")
+                tr.text = da
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    # lupdate's own layout (contexts at column 0), so a re-run of lupdate changes nothing.
+    body = "\n".join(line.removeprefix("    ") for line in body.splitlines())
+    body = body.replace("'", "&apos;")
+    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n",
+                    encoding="utf-8")
+    return missing
+
+
+def main(argv: list[str]) -> int:
+    missing = fill()
+    for ctx, source in missing:
+        print(f"missing: [{ctx}] {source!r}")
+    print(f"{len(missing)} string(s) without Danish")
+    return 1 if missing and "--check" in argv else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
