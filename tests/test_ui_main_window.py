@@ -1,0 +1,206 @@
+"""First run, unlock, lock (idle and Ctrl+L) and keyboard-only use of the main window."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
+from sqlalchemy import select
+
+from coachdesk.store import caseload, settings
+from coachdesk.store.keyfile import TEST_KDF
+from coachdesk.store.models import Participant
+from coachdesk.store.vault import Vault
+from tests.conftest import PASSPHRASE
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, qapp):
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+    qapp.setOrganizationName("CoachDeskTest")
+    qapp.setApplicationName("CoachDeskTest")
+    QSettings().clear()
+    yield
+
+
+def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6):
+    with vault.session() as s:
+        p = caseload.create_participant(s, {
+            "ref": ref, "name": name, "status": "individual_phase",
+            "course_start": (TODAY - dt.timedelta(weeks=weeks_ago)).isoformat()})
+        s.commit()
+        return p.id
+
+
+def all_text(window) -> str:
+    """Everything a user could read in the window's widgets (labels, fields, tables)."""
+    parts = [w.text() for w in window.findChildren(QLabel)]
+    parts += [w.text() for w in window.findChildren(QLineEdit)]
+    parts += [w.toPlainText() for w in window.findChildren(QPlainTextEdit)]
+    from PySide6.QtWidgets import QAbstractItemView
+
+    for v in window.findChildren(QAbstractItemView):
+        m = v.model()
+        if m is not None:
+            parts += [str(m.index(r, c).data()) for r in range(m.rowCount())
+                      for c in range(m.columnCount())]
+    return "\n".join(parts)
+
+
+def make_window(qtbot, data_dir, **kw):
+    from coachdesk.ui.main_window import MainWindow
+
+    w = MainWindow(data_dir, kdf=TEST_KDF, idle_minutes=kw.pop("idle_minutes", 60), **kw)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def unlock(qtbot, window, secret=PASSPHRASE):
+    from coachdesk.ui.unlock_view import UnlockView
+
+    gate = window.gate
+    assert isinstance(gate, UnlockView)
+    qtbot.keyClicks(gate.secret, secret)
+    qtbot.keyClick(gate.secret, Qt.Key.Key_Return)
+    return gate
+
+
+def test_first_run_creates_vault_and_requires_stored_code(qtbot, data_dir, tmp_path):
+    from coachdesk.ui.first_run import FirstRunView
+
+    window = make_window(qtbot, data_dir)
+    gate = window.gate
+    assert isinstance(gate, FirstRunView)
+    assert not window.new_action.isEnabled()
+    qtbot.keyClicks(gate.pass1, "short")
+    assert not gate.create_button.isEnabled()
+    assert "Too short" in gate.strength_label.text()
+    gate.pass1.clear()
+    qtbot.keyClicks(gate.pass1, PASSPHRASE)
+    qtbot.keyClicks(gate.pass2, PASSPHRASE + "x")
+    assert not gate.create_button.isEnabled()
+    assert gate.create_message.text() == "The two passphrases differ."
+    qtbot.keyClick(gate.pass2, Qt.Key.Key_Backspace)
+    assert gate.create_button.isEnabled()
+    gate.create_button.click()
+    qtbot.waitUntil(lambda: gate.steps.currentIndex() == 1, timeout=10_000)
+    code = gate.code_label.text()
+    assert len(code.replace("-", "")) >= 20
+    assert not gate.continue_button.isEnabled()
+    gate.write_code(tmp_path / "code.txt")
+    assert code in (tmp_path / "code.txt").read_text()
+    gate.stored_check.click()
+    gate.continue_button.click()
+    qtbot.keyClicks(gate.coach_name, "Hanne Coach")
+    qtbot.keyClicks(gate.organisation, "Stressklinikken")
+    qtbot.keyClick(gate.organisation, Qt.Key.Key_Return)
+    assert window.workspace is not None and window.new_action.isEnabled()
+    with window.vault.session() as s:
+        assert settings.get(s, "coach_name") == "Hanne Coach"
+        assert settings.get(s, "organisation") == "Stressklinikken"
+    window.close()
+    # The code shown unlocks the vault.
+    Vault.open(data_dir, recovery_code=code).close()
+
+
+def test_wrong_passphrase_then_unlock(qtbot, vault, data_dir):
+    add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    assert "Ida Jensen" not in all_text(window)
+    gate = unlock(qtbot, window, "wrong passphrase!")
+    qtbot.waitUntil(lambda: "Wrong passphrase" in gate.message.text(), timeout=5000)
+    assert window.vault is None
+    gate.secret.clear()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert "Ida Jensen" in all_text(window)
+    window.close()
+
+
+def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
+    pid = add_person(vault)
+    window = make_window(qtbot, data_dir)
+    vault.close()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    page = window.workspace.open_participant(pid)
+    page.tabs.setCurrentWidget(page.sessions)
+    page.sessions.open_editor(None)
+    qtbot.keyClicks(page.sessions.editor.notes, "Fortrolig note om søvn")
+    window.lock_action.trigger()
+    assert window.is_locked()
+    text = all_text(window)
+    assert "Ida Jensen" not in text and "Fortrolig" not in text
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    assert window.findChildren(ParticipantPage) == []
+    assert not window.new_action.isEnabled()
+    # The key is gone: the folder lock is free for a second opener (the CLI, say).
+    with Vault.open(data_dir, passphrase=PASSPHRASE) as v2, v2.session() as s:
+        drafts = s.execute(select(Participant.name)).scalars().all()
+        assert drafts == ["Ida Jensen"]
+        assert caseload.get_draft(s, f"session:{pid}:new")["session"]["notes"] == \
+            "Fortrolig note om søvn"
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    page = window.workspace.current_page()
+    assert page is not None and page.participant_id == pid
+    ed = page.sessions.editor
+    assert ed.notes.toPlainText() == "Fortrolig note om søvn"
+    # Quitting with the restored, unsaved text asks first; "keep as draft" keeps it.
+    ed.ask_close = lambda: ed.KEEP_DRAFT
+    window.close()
+    with Vault.open(data_dir, passphrase=PASSPHRASE) as v3, v3.session() as s:
+        assert caseload.get_draft(s, f"session:{pid}:new") is not None
+
+
+def test_idle_lock(qtbot, vault, data_dir):
+    add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir, idle_minutes=0.005)  # 0.3 s
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    qtbot.waitUntil(window.is_locked, timeout=5000)
+    assert "Ida Jensen" not in all_text(window)
+
+
+def test_keyboard_only_flow(qtbot, vault, data_dir):
+    add_person(vault, "R-1", "Ida Jensen")
+    add_person(vault, "R-2", "Mette Hansen")
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    window.activateWindow()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    ws = window.workspace
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is ws.caseload.search
+    qtbot.keyClicks(ws.caseload.search, "mette")
+    qtbot.keyClick(ws.caseload.search, Qt.Key.Key_Return)   # to the first match
+    assert QApplication.focusWidget() is ws.caseload.table
+    qtbot.keyClick(ws.caseload.table, Qt.Key.Key_Return)    # open it
+    page = ws.current_page()
+    assert page is not None and page.name_label.text() == "Mette Hansen"
+    # Alt+S: the Sessions tab; a new session; type notes; Ctrl+S saves.
+    qtbot.keyClick(page.tabs, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    assert page.tabs.currentWidget() is page.sessions
+    qtbot.keyClick(page.sessions.new_button, Qt.Key.Key_Space)
+    ed = page.sessions.editor
+    assert ed is not None
+    ed.notes.setFocus()
+    qtbot.keyClicks(ed.notes, "Kun tastatur")
+    qtbot.keyClick(ed.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ed.state_label.text() == "Saved"
+    with window.vault.session() as s:
+        p = s.execute(select(Participant).where(Participant.ref == "R-2")).scalar_one()
+        assert [x.notes for x in p.sessions] == ["Kun tastatur"]
+    window.close()
