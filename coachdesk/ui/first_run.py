@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -66,10 +67,17 @@ class FirstRunView(QWidget):
         self.steps.addWidget(self._passphrase_step())
         self.steps.addWidget(self._code_step())
         self.steps.addWidget(self._coach_step())
+        # A framed column of readable width, centred like the unlock screen.
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setMaximumWidth(640)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(24, 24, 24, 24)
+        inner.addWidget(self.steps)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addStretch()
-        row.addWidget(self.steps, 3)
+        row.addWidget(box, 1)
         row.addStretch()
         layout.addStretch()
         layout.addLayout(row)

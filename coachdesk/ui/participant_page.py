@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import course
 from coachdesk.store import caseload
 from coachdesk.ui import labels
+from coachdesk.ui.fields import DateField
 from coachdesk.ui.jobplan_editor import JobPlanEditor
 from coachdesk.ui.outcome_view import OutcomeView
 from coachdesk.ui.sessions_tab import SessionsTab
@@ -96,6 +97,7 @@ class ParticipantPage(QWidget):
         self.timeline = TimelineView()
         self.due_label = QLabel()
         self.due_label.setWordWrap(True)
+        self.due_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.contact_form = QFormLayout()
         due_box = QGroupBox(self.tr("What is due"))
         QVBoxLayout(due_box).addWidget(self.due_label)
@@ -104,8 +106,26 @@ class ParticipantPage(QWidget):
         legend = QLabel(self.tr("◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  "
                                 "■ session held  ✕ cancelled or no-show  ⬚ next appointment"))
         legend.setWordWrap(True)
+        att_box = QGroupBox(self.tr("Group attendance"))
+        self.attendance_date = DateField(dt.date.today())
+        self.attendance_date.setAccessibleName(self.tr("Group session date"))
+        present = QPushButton(self.tr("P&resent"))
+        present.clicked.connect(lambda: self.mark_attendance(True))
+        absent = QPushButton(self.tr("A&bsent"))
+        absent.clicked.connect(lambda: self.mark_attendance(False))
+        self.attendance_label = QLabel()
+        self.attendance_label.setWordWrap(True)
+        al = QVBoxLayout(att_box)
+        arow = QHBoxLayout()
+        arow.addWidget(self.attendance_date, 1)
+        arow.addWidget(present)
+        arow.addWidget(absent)
+        al.addLayout(arow)
+        al.addWidget(self.attendance_label)
+        al.addStretch()
         row = QHBoxLayout()
         row.addWidget(due_box, 1)
+        row.addWidget(att_box, 1)
         row.addWidget(facts_box, 1)
         lay = QVBoxLayout(w)
         lay.addWidget(self.timeline)
@@ -149,6 +169,8 @@ class ParticipantPage(QWidget):
                 sessions=[(x.date, x.status) for x in p.sessions],
                 planned=[x.next_appointment.date() for x in p.sessions[-1:]
                          if x.next_appointment and x.next_appointment.date() >= today])
+            attended = sum(1 for g in p.attendance if g.present)
+            marked = len(p.attendance)
             withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
             archived = p.archived
             facts = [
@@ -179,6 +201,8 @@ class ParticipantPage(QWidget):
         self.timeline.set_data(data)
         self.due_label.setText("\n".join("• " + labels.due_text(d) for d in due)
                                or self.tr("Nothing is due."))
+        self.attendance_label.setText(self.tr("Present at %1 of %2 marked group sessions.")
+                                      .replace("%1", str(attended)).replace("%2", str(marked)))
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
@@ -188,6 +212,15 @@ class ParticipantPage(QWidget):
     def _something_changed(self) -> None:
         self.reload()
         self.changed.emit()
+
+    def mark_attendance(self, present: bool) -> None:
+        day = self.attendance_date.value()
+        if day is None:
+            return
+        with self.vault.session() as s:
+            caseload.set_attendance(s, self.participant_id, day, present)
+            s.commit()
+        self._something_changed()
 
     def edit_details(self) -> None:
         from coachdesk.ui.participant_dialog import ParticipantDialog

@@ -76,6 +76,7 @@ class SettingsDialog(QDialog):
         for b in (pss, vault_box, machine):
             lay.addWidget(b)
         lay.addWidget(buttons)
+        self.setMinimumWidth(560)
         self._load()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:

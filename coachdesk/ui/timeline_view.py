@@ -79,10 +79,12 @@ class TimelineView(QWidget):
         week_w = (right - left) / n
 
         def x_of(weeks: float) -> float:
-            return left + max(0.0, min(float(n), weeks)) * week_w
+            # Keep markers inside the grid (a screening before the start sits in week 1).
+            x = left + max(0.0, min(float(n), weeks)) * week_w
+            return max(left + 10, min(right - 10, x))
 
         # Phase bands: the group phase (weeks 1-4) shaded.
-        p.fillRect(QRectF(x_of(0), top, 4 * week_w, h - top - 8), base)
+        p.fillRect(QRectF(left, top, 4 * week_w, h - top - 8), base)
         p.setPen(QPen(mid, 1))
         for i in range(n + 1):
             x = left + i * week_w
@@ -121,7 +123,7 @@ class TimelineView(QWidget):
             wk = d.week_of(day)
             if wk is None:
                 continue
-            self._diamond(p, x_of(wk + 0.5 if wk < 0 else wk), cy(0), rad * 1.3, filled=True,
+            self._diamond(p, x_of(wk), cy(0), rad * 1.3, filled=True,
                           fill=text)
             done_final = done_final or kind == "final"
         if not done_final:
