@@ -792,6 +792,22 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>◆ PSS-10 udfyldt  ◇ PSS-10-slutmåling mangler  ● til stede  ○ fraværende  ■ samtale afholdt  ✕ aflyst eller udeblevet  ⬚ næste aftale</translation>
     </message>
     <message>
+        <source>Group attendance</source>
+        <translation>Fremmøde i gruppen</translation>
+    </message>
+    <message>
+        <source>Group session date</source>
+        <translation>Dato for gruppesession</translation>
+    </message>
+    <message>
+        <source>P&amp;resent</source>
+        <translation>Til st&amp;ede</translation>
+    </message>
+    <message>
+        <source>A&amp;bsent</source>
+        <translation>&amp;Fraværende</translation>
+    </message>
+    <message>
         <source>The PSS-10 questionnaire is not available in this build.</source>
         <translation>PSS-10-skemaet findes ikke i denne version.</translation>
     </message>
@@ -842,6 +858,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Nothing is due.</source>
         <translation>Intet udestående.</translation>
+    </message>
+    <message>
+        <source>Present at %1 of %2 marked group sessions.</source>
+        <translation>Til stede ved %1 af %2 registrerede gruppesessioner.</translation>
     </message>
     <message>
         <source>Erase</source>

@@ -286,6 +286,12 @@ DA: dict[str, str | Plural] = {
     "&Sessions": "&Samtaler",
     "&Job plan": "&Jobplan",
     "O&utcome && report": "Resultat && rappor&t",
+    "Group attendance": "Fremmøde i gruppen",
+    "Group session date": "Dato for gruppesession",
+    "P&resent": "Til st&ede",
+    "A&bsent": "&Fraværende",
+    "Present at %1 of %2 marked group sessions.":
+        "Til stede ved %1 af %2 registrerede gruppesessioner.",
     # --- timeline ---------------------------------------------------------------------
     "Course timeline": "Forløbets tidslinje",
     "The course has not started.": "Forløbet er ikke startet.",
