@@ -116,6 +116,11 @@ def test_caseload_search_and_filters(qtbot, vault):
     texts = [view.proxy.index(row, c).data() for c in range(7)]
     assert texts[3] == "week 5 of 12"
     assert texts[4] == "session 1 of 8"
+    view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert [view.proxy.index(r, 0).data() for r in range(3)] == [
+        "Søren Ødegaard", "Mette Hansen", "Ida Jensen"]
+    view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # overdue first
+    assert view.proxy.index(0, 0).data() == "Mette Hansen"
     qtbot.keyClicks(view.search, "nobody")
     assert view.empty_label.isVisible()
 

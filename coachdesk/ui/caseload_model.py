@@ -74,6 +74,23 @@ class CaseloadModel(QAbstractTableModel):
                                -1 if r.pss_before is None else r.pss_before))
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """One Python list sort on precomputed keys (milliseconds for 10,000 rows);
+        the proxy keeps this order instead of comparing pairs through Python."""
+        if not 0 <= column < len(COLUMNS) or not self._rows:
+            return
+        self.layoutAboutToBeChanged.emit()
+        order_idx = sorted(range(len(self._rows)), key=lambda i: self._sort[i][column],
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        new_pos = {old: new for new, old in enumerate(order_idx)}
+        self._rows = [self._rows[i] for i in order_idx]
+        self._text = [self._text[i] for i in order_idx]
+        self._sort = [self._sort[i] for i in order_idx]
+        old_list = self.persistentIndexList()
+        self.changePersistentIndexList(
+            old_list, [self.index(new_pos[i.row()], i.column()) for i in old_list])
+        self.layoutChanged.emit()
+
     def row_at(self, row: int) -> CaseloadRow:
         return self._rows[row]
 
@@ -115,7 +132,6 @@ class CaseloadFilter(QSortFilterProxyModel):
         self._needle = ""
         self._status: str | None = None
         self._attention = False
-        self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
 
     def set_search(self, text: str) -> None:
@@ -143,7 +159,8 @@ class CaseloadFilter(QSortFilterProxyModel):
             return False
         return not (self._attention and not r.needs_attention)
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        a = left.data(SORT_ROLE)
-        b = right.data(SORT_ROLE)
-        return bool(a < b)
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        # The source sorts itself; the proxy only filters and keeps the source order.
+        model = self.sourceModel()
+        if isinstance(model, CaseloadModel):
+            model.sort(column, order)
