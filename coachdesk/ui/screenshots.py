@@ -20,10 +20,11 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
     from coachdesk.ui.app import setup_application
 
     app = QApplication.instance() or QApplication(["coachdesk-screenshots"])
-    settings_dir = tempfile.mkdtemp(prefix="coachdesk-shots-")
+    settings_dir = tempfile.TemporaryDirectory(prefix="coachdesk-shots-")
     # Screenshots must not touch (or depend on) the coach's own preferences.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      settings_dir.name)
     setup_application(app, lang)
     from sqlalchemy import select
 
@@ -91,4 +92,5 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
     window.lock()
     shot(window, "10-locked")
     window.close()
+    settings_dir.cleanup()
     return written
