@@ -375,7 +375,7 @@ DA: dict[str, str | Plural] = {
     "low": "lav",
     "moderate": "moderat",
     "high": "høj",
-    "National high stress %1+": "Højt stressniveau i befolkningen %1+",
+    "National high stress %1+": "Højt stressniveau (Sundhedsprofilen) %1+",
     "No PSS-10 questionnaires yet": "Ingen PSS-10-skemaer endnu",
     "Admission threshold %1": "Optagelsesgrænse %1",
     "The change shows once there is a screening and a final with a total.":
@@ -541,6 +541,7 @@ DA: dict[str, str | Plural] = {
         "oversigten over videregivelser og vedkommendes linjer i aktivitetsloggen, med "
         "deltagerfilen (JSON) vedhæftet.",
     "Repeat the password": "Gentag adgangskoden",
+    "Optional, at least %n characters": ("Valgfri, mindst %n tegn", "Valgfri, mindst %n tegn"),
     "The PDF is encrypted with AES-256. Send the password by another channel (phone or text "
     "message), never in the same e-mail.":
         "PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller "
@@ -689,6 +690,13 @@ DA: dict[str, str | Plural] = {
 # Where one English word needs different Danish in different places: (context, source).
 BY_CONTEXT: dict[tuple[str, str], str] = {}
 
+# A plural text that the code passes without n (so Qt cannot choose the form): the
+# "(er)" wording serves both until the code passes n.
+WITHOUT_N: dict[str, str] = {
+    "%n questionnaire(s) without a total (2 or more answers missing) not shown.":
+        "%n skema(er) uden samlet score (2 eller flere svar mangler) vises ikke.",
+}
+
 
 def translation_for(context: str, source: str) -> str | Plural | None:
     return BY_CONTEXT.get((context, source), DA.get(source))
@@ -718,7 +726,9 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
                     ET.SubElement(tr, "numerusform").text = form
             else:
                 if isinstance(da, tuple):
-                    raise SystemExit(f"{source!r} is not a plural entry in the .ts")
+                    if source not in WITHOUT_N:
+                        raise SystemExit(f"{source!r} is not a plural entry in the .ts")
+                    da = WITHOUT_N[source]
                 tr.text = da
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")
