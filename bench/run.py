@@ -299,7 +299,13 @@ def machine() -> str:
     except (OSError, StopIteration):
         ram = "RAM unknown"
     return (f"{os.cpu_count()} CPU(s), {cpu}, {ram}; Python {sys.version.split()[0]}; "
-            f"{dt.date.today().isoformat()}")
+            f"{dt.date.today().isoformat()}; {load()}")
+
+
+def load() -> str:
+    # Other work on the machine moves every absolute figure; the ratios much less.
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min)"
 
 
 def main() -> int:
@@ -320,7 +326,7 @@ def main() -> int:
         else:
             shutil.rmtree(root, ignore_errors=True)
     print(bench.table())
-    print(f"\n# total {time.perf_counter() - t:.0f} s")
+    print(f"\n# total {time.perf_counter() - t:.0f} s; at the end: {load()}")
     return 0
 
 
