@@ -151,3 +151,60 @@ def test_erase_dialog_cancel_erases_nothing(qtbot, vault, people):
     assert dlg.result() == dlg.DialogCode.Rejected
     with vault.session() as s:
         assert s.get(Participant, pid) is not None
+
+
+def _a_backup(vault, tmp_path) -> Path:
+    out = tmp_path / "coachdesk-20260101-120000.cdbackup"
+    backup.create_backup(vault, out)
+    return out
+
+
+def test_restore_dialog_restores_into_an_empty_folder(qtbot, vault_and_code, tmp_path):
+    from coachdesk.store.vault import Vault
+    from coachdesk.ui.backup_dialog import RestoreDialog
+    from tests.conftest import PASSPHRASE
+
+    vault, code = vault_and_code
+    with vault.session() as s:
+        interchange.import_document(s, document(canary_person("A", "GK-0001")))
+        s.commit()
+    src = _a_backup(vault, tmp_path)
+    target = tmp_path / "new-laptop"
+    dlg = RestoreDialog(target)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.folder_edit.text() == str(target) and not dlg.restore_button.isEnabled()
+    dlg.set_file(src)
+    assert "checksum correct" in dlg.info_label.text()
+    qtbot.keyClicks(dlg.secret_edit, "wrong passphrase!")
+    qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20000)
+    assert "Wrong passphrase" in dlg.message.text() and dlg.result() == 0
+    assert not (target / "vault.db").exists()
+    dlg.use_code.setChecked(True)
+    dlg.secret_edit.clear()
+    qtbot.keyClicks(dlg.secret_edit, code)
+    _shot(dlg, "restore-dialog")
+    qtbot.mouseClick(dlg.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20000)
+    assert dlg.result() == dlg.DialogCode.Accepted, dlg.message.text()
+    assert dlg.restored_dir == target and dlg.restored_count == 1
+    with Vault.open(target, passphrase=PASSPHRASE) as v, v.session() as s:
+        assert s.query(Participant.ref).scalar() == "GK-0001"
+
+
+def test_restore_dialog_refuses_a_damaged_backup(qtbot, vault, tmp_path):
+    from coachdesk.ui.backup_dialog import RestoreDialog
+
+    src = _a_backup(vault, tmp_path)
+    data = bytearray(src.read_bytes())
+    data[len(data) // 2] ^= 1
+    src.write_bytes(bytes(data))
+    dlg = RestoreDialog(tmp_path / "t")
+    qtbot.addWidget(dlg)
+    dlg.set_file(src)
+    assert "damaged or was altered" in dlg.info_label.text()
+    qtbot.keyClicks(dlg.secret_edit, "whatever passphrase")
+    dlg.restore()
+    assert not dlg.busy and "damaged" in dlg.message.text()
+    assert not (tmp_path / "t").exists()

@@ -246,3 +246,177 @@ class BackupDialog(QDialog):
             event.ignore()
         else:
             super().closeEvent(event)
+
+
+class RestoreDialog(QDialog):
+    """Restore a backup into an empty folder (the unlock screen's "Restore a backup...").
+
+    ``restored_dir`` holds the folder after a successful restore; the caller opens the
+    vault there (it unlocks with the backup's passphrase or recovery code).
+    """
+
+    def __init__(self, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QCheckBox
+
+        super().__init__(parent)
+        self.restored_dir: Path | None = None
+        self.restored_count = 0
+        self._task: Task | None = None
+        self.setWindowTitle(self.tr("Restore a backup"))
+        self.setMinimumWidth(560)
+
+        intro = QLabel(self.tr(
+            "A backup is restored into an empty folder, so that nothing is overwritten. "
+            "It opens with the passphrase or the recovery code that was in force when the "
+            "backup was made."))
+        intro.setWordWrap(True)
+        self.file_edit = QLineEdit()
+        self.file_edit.setAccessibleName(self.tr("Backup file"))
+        self.file_edit.setPlaceholderText(self.tr("coachdesk-....cdbackup"))
+        file_button = QPushButton(self.tr("Choose..."))
+        file_button.clicked.connect(self.choose_file)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_edit, 1)
+        file_row.addWidget(file_button)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+
+        self.folder_edit = QLineEdit()
+        self.folder_edit.setAccessibleName(self.tr("Restore into folder"))
+        if data_dir is not None and (not data_dir.exists() or not any(data_dir.iterdir())):
+            self.folder_edit.setText(str(data_dir))
+        folder_button = QPushButton(self.tr("Choose..."))
+        folder_button.clicked.connect(self.choose_folder)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(folder_button)
+
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setAccessibleName(self.tr("Passphrase of the backup"))
+        self.use_code = QCheckBox(self.tr("Use the recovery code instead"))
+        self.use_code.toggled.connect(self._secret_kind)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Backup file:"), file_row)
+        form.addRow("", self.info_label)
+        form.addRow(self.tr("Restore into:"), folder_row)
+        self.secret_label = QLabel(self.tr("Passphrase:"))
+        # The label switches to "Recovery code:": reserve room for the longer text.
+        fm = self.secret_label.fontMetrics()
+        self.secret_label.setMinimumWidth(max(fm.horizontalAdvance(t) for t in (
+            self.tr("Passphrase:"), self.tr("Recovery code:"))) + 4)
+        self.secret_label.setBuddy(self.secret_edit)
+        form.addRow(self.secret_label, self.secret_edit)
+        form.addRow("", self.use_code)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.restore_button = self.buttons.addButton(self.tr("Restore"),
+                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button.clicked.connect(self.restore)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.file_edit, self.folder_edit, self.secret_edit):
+            edit.textChanged.connect(self._update)
+        self.file_edit.editingFinished.connect(self._inspect)
+
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(form)
+        lay.addWidget(self.progress)
+        lay.addWidget(self.message)
+        lay.addWidget(self.buttons)
+        self._update()
+
+    def _secret_kind(self, code: bool) -> None:
+        self.message.clear()
+        self.secret_label.setText(self.tr("Recovery code:") if code else self.tr("Passphrase:"))
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if code
+                                     else QLineEdit.EchoMode.Password)
+        self.secret_edit.setAccessibleName(self.tr("Recovery code") if code
+                                           else self.tr("Passphrase of the backup"))
+
+    def _update(self) -> None:
+        ready = all(e.text().strip() for e in (self.file_edit, self.folder_edit,
+                                               self.secret_edit))
+        self.restore_button.setEnabled(ready and self._task is None)
+
+    def set_file(self, path: Path) -> None:
+        self.file_edit.setText(str(path))
+        self._inspect()
+
+    def _inspect(self) -> bool:
+        """Check the file's structure and checksum at once (no secret needed)."""
+        text = self.file_edit.text().strip()
+        if not text:
+            self.info_label.clear()
+            return False
+        try:
+            head = backup.read_backup_info(Path(text))
+        except Exception as exc:  # BadInput / VaultDamaged: say so next to the field
+            self.info_label.setText(str(exc))
+            return False
+        made = dt.datetime.fromisoformat(head["created_at"])
+        self.info_label.setText(self.tr("Made {when}; checksum correct.").format(
+            when=_when(made)))
+        return True
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"),
+                                              str(Path.home()),
+                                              self.tr("CoachDesk backups (*.cdbackup)"))
+        if path:
+            self.set_file(Path(path))
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose an empty folder"),
+                                                  str(Path.home()))
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def restore(self) -> None:
+        if self._task is not None or not self.restore_button.isEnabled():
+            return
+        if not self._inspect():
+            self.message.setText(self.info_label.text())
+            return
+        source = Path(self.file_edit.text().strip())
+        target = Path(self.folder_edit.text().strip())
+        secret = self.secret_edit.text()
+        kw = {"recovery_code": secret} if self.use_code.isChecked() else {"passphrase": secret}
+
+        def run() -> int:
+            return backup.restore_backup(source, target, **kw)
+
+        self.progress.show()
+        self.message.setText(self.tr("Checking and restoring the backup..."))
+        self._task = Task(run)
+        self._update()
+        self._task.start(lambda n: self._done(target, n), self._failed)
+
+    def _done(self, target: Path, count: int) -> None:
+        self._task = None
+        self.progress.hide()
+        self.restored_dir, self.restored_count = target, int(count)
+        self.message.setText(self.tr("Restored %n participant(s).", "", int(count)))
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self.progress.hide()
+        self.message.setText(str(exc))
+        self.secret_edit.selectAll()
+        self._update()
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def reject(self) -> None:
+        if self._task is None:
+            super().reject()
