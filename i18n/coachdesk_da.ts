@@ -1078,6 +1078,92 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Gendan en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>A backup is restored into an empty folder, so that nothing is overwritten. It opens with the passphrase or the recovery code that was in force when the backup was made.</source>
+        <translation>En sikkerhedskopi gendannes i en tom mappe, så intet bliver overskrevet. Den åbnes med den adgangssætning eller gendannelseskode, der gjaldt, da sikkerhedskopien blev taget.</translation>
+    </message>
+    <message>
+        <source>Backup file</source>
+        <translation>Sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>coachdesk-....cdbackup</source>
+        <translation>coachdesk-....cdbackup</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Vælg...</translation>
+    </message>
+    <message>
+        <source>Restore into folder</source>
+        <translation>Gendan i mappen</translation>
+    </message>
+    <message>
+        <source>Passphrase of the backup</source>
+        <translation>Sikkerhedskopiens adgangssætning</translation>
+    </message>
+    <message>
+        <source>Use the recovery code instead</source>
+        <translation>Brug gendannelseskoden i stedet</translation>
+    </message>
+    <message>
+        <source>Backup file:</source>
+        <translation>Sikkerhedskopi:</translation>
+    </message>
+    <message>
+        <source>Restore into:</source>
+        <translation>Gendan i:</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Recovery code:</source>
+        <translation>Gendannelseskode:</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gendan</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Made {when}; checksum correct.</source>
+        <translation>Taget {when}; kontrolsummen er korrekt.</translation>
+    </message>
+    <message>
+        <source>Choose a backup</source>
+        <translation>Vælg en sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>CoachDesk backups (*.cdbackup)</source>
+        <translation>CoachDesk-sikkerhedskopier (*.cdbackup)</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder</source>
+        <translation>Vælg en tom mappe</translation>
+    </message>
+    <message>
+        <source>Checking and restoring the backup...</source>
+        <translation>Kontrollerer og gendanner sikkerhedskopien...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored %n participant(s).</source>
+        <translation>
+            <numerusform>%n deltager er gendannet.</numerusform>
+            <numerusform>%n deltagere er gendannet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>

@@ -627,7 +627,7 @@ DA: dict[str, str | Plural] = {
     "Export": "Eksport",
     "Report": "Rapport",
     "Cohort report": "Effektrapport for holdet",
-    "Restore": "Gendannelse",
+    "Restore": "Gendan",
     "Search": "Søgning",
     "Settings changed": "Indstillinger ændret",
     # --- backup -----------------------------------------------------------------------
@@ -663,6 +663,28 @@ DA: dict[str, str | Plural] = {
     "The backup failed.": "Sikkerhedskopieringen mislykkedes.",
     "Made": "Taget",
     "Size": "Størrelse",
+    # --- restore ------------------------------------------------------------------------
+    "Restore a backup": "Gendan en sikkerhedskopi",
+    "A backup is restored into an empty folder, so that nothing is overwritten. It opens with "
+    "the passphrase or the recovery code that was in force when the backup was made.":
+        "En sikkerhedskopi gendannes i en tom mappe, så intet bliver overskrevet. Den åbnes "
+        "med den adgangssætning eller gendannelseskode, der gjaldt, da sikkerhedskopien blev "
+        "taget.",
+    "Backup file": "Sikkerhedskopi",
+    "Backup file:": "Sikkerhedskopi:",
+    "Checking and restoring the backup...": "Kontrollerer og gendanner sikkerhedskopien...",
+    "Choose a backup": "Vælg en sikkerhedskopi",
+    "Choose an empty folder": "Vælg en tom mappe",
+    "CoachDesk backups (*.cdbackup)": "CoachDesk-sikkerhedskopier (*.cdbackup)",
+    "Made {when}; checksum correct.": "Taget {when}; kontrolsummen er korrekt.",
+    "Passphrase of the backup": "Sikkerhedskopiens adgangssætning",
+    "Passphrase:": "Adgangssætning:",
+    "Recovery code:": "Gendannelseskode:",
+    "Restore into folder": "Gendan i mappen",
+    "Restore into:": "Gendan i:",
+    "Restored %n participant(s).": ("%n deltager er gendannet.", "%n deltagere er gendannet."),
+    "Use the recovery code instead": "Brug gendannelseskoden i stedet",
+    "coachdesk-....cdbackup": "coachdesk-....cdbackup",
     # --- erase ------------------------------------------------------------------------
     "Erase participant": "Slet deltager endeligt",
     "Erase <b>{name}</b> ({ref}) for good?": "Vil du slette <b>{name}</b> ({ref}) endeligt?",
@@ -688,7 +710,9 @@ DA: dict[str, str | Plural] = {
 }
 
 # Where one English word needs different Danish in different places: (context, source).
-BY_CONTEXT: dict[tuple[str, str], str] = {}
+BY_CONTEXT: dict[tuple[str, str], str] = {
+    ("AuditView", "Restore"): "Gendannelse",  # an event in the log, not a button
+}
 
 # A plural text that the code passes without n (so Qt cannot choose the form): the
 # "(er)" wording serves both until the code passes n.
