@@ -285,3 +285,25 @@ def test_read_backup_info_has_no_personal_data(vault, tmp_path):
     head = backup.read_backup_info(out)
     assert set(head) == {"format", "version", "schema", "created_at", "key_file_size",
                          "database_size"}
+
+
+def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    out = folder / backup.backup_name(dt.datetime(2026, 1, 1, 12))
+    backup.create_backup(vault, out)
+    if os.name == "posix":
+        assert out.stat().st_mode & 0o777 == 0o600
+    # What a backup killed half-way leaves: its encrypted copy and the atomic temp file.
+    stale = [folder / ".coachdesk-copy-123-abcd.tmp",
+             folder / f".{out.name}.123.abcd.tmp"]
+    fresh = folder / ".coachdesk-copy-456-ef01.tmp"  # maybe a backup running right now
+    other = folder / ".something-else.tmp"
+    old = (dt.datetime.now() - dt.timedelta(days=2)).timestamp()
+    for f in [*stale, fresh, other]:
+        f.write_bytes(b"x")
+    for f in [*stale, other]:
+        os.utime(f, (old, old))
+    backup.rotate(folder)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [out.name, fresh.name, other.name])

@@ -119,12 +119,36 @@ def rotation(names: Iterable[str], keep_daily: int = KEEP_DAILY,
     return [n for n in ordered if n in keep], [n for n in ordered if n not in keep]
 
 
+STALE_AFTER = dt.timedelta(hours=6)
+
+
+def _is_our_temp(name: str) -> bool:
+    # The database copy (_temp_path) and atomic_writer's temp file for a backup.
+    return (name.startswith(".coachdesk-copy-") and name.endswith(".tmp")) or (
+        name.startswith(".coachdesk-") and ".cdbackup." in name and name.endswith(".tmp"))
+
+
+def sweep_stale(folder: Path, now: dt.datetime | None = None) -> list[str]:
+    """Remove temp files a killed backup left behind (encrypted, but clutter)."""
+    now = now or dt.datetime.now()
+    removed = []
+    for p in folder.iterdir():
+        if not _is_our_temp(p.name):
+            continue
+        with contextlib.suppress(OSError):
+            if now - dt.datetime.fromtimestamp(p.stat().st_mtime) > STALE_AFTER:
+                p.unlink()
+                removed.append(p.name)
+    return removed
+
+
 def rotate(folder: Path) -> list[str]:
     """Delete the backups in ``folder`` that the rotation does not keep; returns them."""
     _keep, delete = rotation(p.name for p in folder.iterdir() if p.is_file())
     for name in delete:
         with contextlib.suppress(OSError):
             (folder / name).unlink()
+    sweep_stale(folder)
     return delete
 
 

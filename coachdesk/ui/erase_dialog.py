@@ -112,3 +112,85 @@ class EraseDialog(QDialog):
 
 def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class RetentionDialog(QDialog):
+    """Participants whose course ended longer ago than the retention period; erase them
+    one at a time, each with its own typed confirmation."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None,
+                 today: Any = None) -> None:
+        import datetime as dt
+
+        from PySide6.QtGui import QStandardItem, QStandardItemModel
+        from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+
+        super().__init__(parent)
+        self.vault = vault
+        self.today = today or dt.date.today()
+        self.setWindowTitle(self.tr("Due for erasure"))
+        self.resize(620, 420)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Ref"),
+                                              self.tr("Course ended")])
+        self._item = QStandardItem
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Participants due for erasure"))
+        self.table.doubleClicked.connect(lambda _i: self.erase_selected())
+        self.erase_button = QPushButton(self.tr("Erase..."))
+        self.erase_button.clicked.connect(self.erase_selected)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.erase_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        from PySide6.QtCore import QDate, QLocale
+
+        from coachdesk.store import settings
+        from coachdesk.store.retention import due_for_erasure, ended_on
+
+        with self.vault.session() as s:
+            months = int(settings.get(s, "retention_months"))
+            due = [(p.id, p.name, p.ref, ended_on(p))
+                   for p in due_for_erasure(s, self.today, months)]
+        self.model.removeRows(0, self.model.rowCount())
+        for pid, name, ref, end in due:
+            when = QLocale().toString(QDate(end.year, end.month, end.day),
+                                      QLocale.FormatType.ShortFormat) if end else ""
+            row = [self._item(name), self._item(ref), self._item(when)]
+            row[0].setData(pid, Qt.ItemDataRole.UserRole)
+            self.model.appendRow(row)
+        self.intro.setText(self.tr(
+            "%n participant(s) finished the course more than {months} months ago. Unless "
+            "there is a reason to keep their records, erase them.", "", len(due))
+            .format(months=months))
+        self.erase_button.setEnabled(bool(due))
+        if due:
+            self.table.selectRow(0)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return int(self.model.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def erase_selected(self) -> None:
+        pid = self.selected_id()
+        if pid is not None and self.confirm_dialog(pid).exec():
+            self.reload()
+
+    def confirm_dialog(self, participant_id: int) -> EraseDialog:
+        return EraseDialog(self.vault, participant_id, self)
