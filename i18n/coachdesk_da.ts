@@ -1164,6 +1164,40 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RetentionDialog</name>
+    <message>
+        <source>Due for erasure</source>
+        <translation>Bør slettes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Course ended</source>
+        <translation>Forløbet sluttede</translation>
+    </message>
+    <message>
+        <source>Participants due for erasure</source>
+        <translation>Deltagere, der bør slettes</translation>
+    </message>
+    <message>
+        <source>Erase...</source>
+        <translation>Slet...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s) finished the course more than {months} months ago. Unless there is a reason to keep their records, erase them.</source>
+        <translation>
+            <numerusform>%n deltager afsluttede forløbet for mere end {months} måneder siden. Medmindre der er en grund til at gemme oplysningerne, bør du slette dem.</numerusform>
+            <numerusform>%n deltagere afsluttede forløbet for mere end {months} måneder siden. Medmindre der er en grund til at gemme oplysningerne, bør du slette dem.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>

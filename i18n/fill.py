@@ -5,6 +5,9 @@ Run after `make i18n` (lupdate adds new English strings as unfinished):
     .venv/bin/python i18n/fill.py            # fill, then report what is still missing
     .venv/bin/python i18n/fill.py --check    # exit 1 when something is missing
 
+English needs a (plural-only) translation too, or Qt shows "1 page(s)": i18n/coachdesk_en.ts
+holds the numerus entries only (`pyside6-lupdate -pluralonly`), filled from EN_PLURALS.
+
 The translations live here, keyed by the English source, so that a re-run of lupdate
 never loses them. A source whose Danish depends on where it is shown has an entry in
 BY_CONTEXT. Plural entries (numerus="yes") map to (singular, plural): Danish has two
@@ -13,11 +16,13 @@ forms, n == 1 and everything else. The terms are explained in i18n/glossary.md.
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 TS = Path(__file__).resolve().parent / "coachdesk_da.ts"
+TS_EN = Path(__file__).resolve().parent / "coachdesk_en.ts"
 
 Plural = tuple[str, str]
 
@@ -685,6 +690,17 @@ DA: dict[str, str | Plural] = {
     "Restored %n participant(s).": ("%n deltager er gendannet.", "%n deltagere er gendannet."),
     "Use the recovery code instead": "Brug gendannelseskoden i stedet",
     "coachdesk-....cdbackup": "coachdesk-....cdbackup",
+    # --- retention --------------------------------------------------------------------
+    "Participants due for erasure": "Deltagere, der bør slettes",
+    "%n participant(s) finished the course more than {months} months ago. Unless there is a "
+    "reason to keep their records, erase them.": (
+        "%n deltager afsluttede forløbet for mere end {months} måneder siden. Medmindre der er "
+        "en grund til at gemme oplysningerne, bør du slette dem.",
+        "%n deltagere afsluttede forløbet for mere end {months} måneder siden. Medmindre der "
+        "er en grund til at gemme oplysningerne, bør du slette dem."),
+    "Course ended": "Forløbet sluttede",
+    "Due for erasure": "Bør slettes",
+    "Erase...": "Slet...",
     # --- erase ------------------------------------------------------------------------
     "Erase participant": "Slet deltager endeligt",
     "Erase <b>{name}</b> ({ref}) for good?": "Vil du slette <b>{name}</b> ({ref}) endeligt?",
@@ -722,11 +738,42 @@ WITHOUT_N: dict[str, str] = {
 }
 
 
-def translation_for(context: str, source: str) -> str | Plural | None:
+# English singular and plural of every %n text.
+EN_PLURALS: dict[str, Plural] = {
+    "The audit chain is intact (%n event(s)).": (
+        "The audit chain is intact (%n event).", "The audit chain is intact (%n events)."),
+    "The last backup is %n day(s) old. Make one now.": (
+        "The last backup is %n day old. Make one now.",
+        "The last backup is %n days old. Make one now."),
+    "%n participant(s) need attention": ("%n participant needs attention",
+                                         "%n participants need attention"),
+    "%n final PSS-10 due": ("%n final PSS-10 due", "%n final PSS-10s due"),
+    "%n page(s)": ("%n page", "%n pages"),
+    "The password must have at least %n characters.": (
+        "The password must have at least %n character.",
+        "The password must have at least %n characters."),
+    "Restored %n participant(s).": ("Restored %n participant.", "Restored %n participants."),
+    "%n questionnaire(s) without a total (2 or more answers missing) not shown.": (
+        "%n questionnaire without a total (2 or more answers missing) not shown.",
+        "%n questionnaires without a total (2 or more answers missing) not shown."),
+    "Optional, at least %n characters": ("Optional, at least %n character",
+                                         "Optional, at least %n characters"),
+    "%n participant(s) finished the course more than {months} months ago. Unless there is a "
+    "reason to keep their records, erase them.": (
+        "%n participant finished the course more than {months} months ago. Unless there is a "
+        "reason to keep their records, erase them.",
+        "%n participants finished the course more than {months} months ago. Unless there is "
+        "a reason to keep their records, erase them."),
+}
+
+
+def translation_for(context: str, source: str, lang: str = "da") -> str | Plural | None:
+    if lang == "en":
+        return EN_PLURALS.get(source)
     return BY_CONTEXT.get((context, source), DA.get(source))
 
 
-def fill(path: Path = TS) -> list[tuple[str, str]]:
+def fill(path: Path = TS, lang: str = "da") -> list[tuple[str, str]]:
     """Write every known translation into the .ts; return (context, source) still missing."""
     tree = ET.parse(path)
     missing = []
@@ -737,7 +784,7 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
             tr = msg.find("translation")
             if tr is None:
                 tr = ET.SubElement(msg, "translation")
-            da = translation_for(cname, source)
+            da = translation_for(cname, source, lang)
             if da is None:
                 missing.append((cname, source))
                 continue
@@ -764,8 +811,18 @@ def fill(path: Path = TS) -> list[tuple[str, str]]:
     return missing
 
 
+def refresh_english() -> None:
+    """The plural-only English .ts from today's sources (`make i18n` does the Danish one)."""
+    root = TS.parent.parent
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    sources = sorted(str(p) for p in (root / "coachdesk" / "ui").glob("*.py"))
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", "-pluralonly",
+                    "-target-language", "en_GB", *sources, "-ts", str(TS_EN)], check=True)
+
+
 def main(argv: list[str]) -> int:
-    missing = fill()
+    refresh_english()
+    missing = fill() + fill(TS_EN, "en")
     for ctx, source in missing:
         print(f"missing: [{ctx}] {source!r}")
     print(f"{len(missing)} string(s) without Danish")

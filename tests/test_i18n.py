@@ -141,6 +141,21 @@ def test_the_ts_is_not_stale(tmp_path):
     assert not have - want, f"strings no longer in the code: {sorted(have - want)}"
 
 
+def test_english_plurals_are_complete_and_current(tmp_path):
+    """English needs its own plural forms, or Qt shows "1 page(s)"."""
+    en_ts = ROOT / "i18n" / "coachdesk_en.ts"
+    fresh = tmp_path / "en.ts"
+    subprocess.run([_lupdate(), "-silent", "-no-obsolete", "-locations", "none", "-pluralonly",
+                    *map(str, UI_FILES), "-ts", str(fresh)], check=True, timeout=120)
+    committed = _messages(en_ts)
+    assert {(m["context"], m["source"]) for m in _messages(fresh)} == \
+        {(m["context"], m["source"]) for m in committed}, "run lupdate -pluralonly, fill.py"
+    for m in committed:
+        assert m["type"] is None and len(m["forms"]) == 2, m
+        one, many = m["forms"]
+        assert "(s)" not in one + many and one != many and "%n" in one and "%n" in many
+
+
 def test_pss10_items_are_not_translated_through_qt():
     """The items come word for word from core/pss10.ITEMS_DA, never from the .ts."""
     from coachdesk.core import pss10

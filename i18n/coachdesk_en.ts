@@ -1,0 +1,78 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB">
+<context>
+    <name>AuditView</name>
+    <message numerus="yes">
+        <source>The audit chain is intact (%n event(s)).</source>
+        <translation>
+            <numerusform>The audit chain is intact (%n event).</numerusform>
+            <numerusform>The audit chain is intact (%n events).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old. Make one now.</source>
+        <translation>
+            <numerusform>The last backup is %n day old. Make one now.</numerusform>
+            <numerusform>The last backup is %n days old. Make one now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CaseloadView</name>
+    <message numerus="yes">
+        <source>%n participant(s) need attention</source>
+        <translation>
+            <numerusform>%n participant needs attention</numerusform>
+            <numerusform>%n participants need attention</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n final PSS-10 due</source>
+        <translation>
+            <numerusform>%n final PSS-10 due</numerusform>
+            <numerusform>%n final PSS-10s due</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The password must have at least %n characters.</source>
+        <translation>
+            <numerusform>The password must have at least %n character.</numerusform>
+            <numerusform>The password must have at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message numerus="yes">
+        <source>Restored %n participant(s).</source>
+        <translation>
+            <numerusform>Restored %n participant.</numerusform>
+            <numerusform>Restored %n participants.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RetentionDialog</name>
+    <message numerus="yes">
+        <source>%n participant(s) finished the course more than {months} months ago. Unless there is a reason to keep their records, erase them.</source>
+        <translation>
+            <numerusform>%n participant finished the course more than {months} months ago. Unless there is a reason to keep their records, erase them.</numerusform>
+            <numerusform>%n participants finished the course more than {months} months ago. Unless there is a reason to keep their records, erase them.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
