@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 TS := i18n/coachdesk_da.ts
+TS_EN := i18n/coachdesk_en.ts
 QM := coachdesk/i18n/coachdesk_da.qm
+QM_EN := coachdesk/i18n/coachdesk_en.qm
 UI_SOURCES := $(wildcard coachdesk/ui/*.py)
 
 .PHONY: run test lint i18n bench bench-quick screenshots package package-smoke clean
@@ -19,21 +21,31 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 # The compiled Danish translation is built from the committed .ts on every set-up.
+# (English needs its plural forms only: "1 page", "2 pages".)
 $(QM): $(TS) $(STAMP)
 	mkdir -p coachdesk/i18n
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 
-run: $(STAMP) $(QM)
+$(QM_EN): $(TS_EN) $(STAMP)
+	mkdir -p coachdesk/i18n
+	$(BIN)/pyside6-lrelease -silent $(TS_EN) -qm $(QM_EN)
+
+run: $(STAMP) $(QM) $(QM_EN)
 	$(BIN)/coachdesk
 
-test: $(STAMP) $(QM)
+test: $(STAMP) $(QM) $(QM_EN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/ruff check .
 
-# Refresh the .ts from the sources (new strings appear as unfinished), then compile.
+# Refresh the .ts files from the sources, fill them from i18n/fill.py's tables (it lists
+# what is still untranslated), then compile.
 i18n: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $(UI_SOURCES) -ts $(TS_EN)
+	$(BIN)/python i18n/fill.py
+	mkdir -p coachdesk/i18n
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+	$(BIN)/pyside6-lrelease -silent $(TS_EN) -qm $(QM_EN)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -50,7 +62,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
 
 # A one-folder PyInstaller build in dist/coachdesk/, and its smoke test.
-package: $(STAMP) $(QM)
+package: $(STAMP) $(QM) $(QM_EN)
 	packaging/build.sh
 
 package-smoke: package

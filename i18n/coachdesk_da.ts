@@ -889,6 +889,84 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>Pss10Chart</name>
+    <message>
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Slutmåling</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>lav</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderat</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>høj</translation>
+    </message>
+    <message>
+        <source>Admission threshold %1</source>
+        <translation>Optagelsesgrænse %1</translation>
+    </message>
+    <message>
+        <source>National high stress %1+</source>
+        <translation>Højt stressniveau (Sundhedsprofilen) %1+</translation>
+    </message>
+    <message>
+        <source>No PSS-10 questionnaires yet</source>
+        <translation>Ingen PSS-10-skemaer endnu</translation>
+    </message>
+    <message>
+        <source>The change shows once there is a screening and a final with a total.</source>
+        <translation>Ændringen vises, når der er både en screening og en slutmåling med samlet score.</translation>
+    </message>
+    <message>
+        <source>Before %1 (%2), after %3 (%4): %5 points</source>
+        <translation>Før %1 (%2), efter %3 (%4): %5 point</translation>
+    </message>
+    <message>
+        <source>Reliable improvement</source>
+        <translation>Pålidelig forbedring</translation>
+    </message>
+    <message>
+        <source>No reliable change</source>
+        <translation>Ingen pålidelig ændring</translation>
+    </message>
+    <message>
+        <source>Reliable worsening</source>
+        <translation>Pålidelig forværring</translation>
+    </message>
+    <message>
+        <source>a change of %1 points or more is reliable (SD %2, r %3)</source>
+        <translation>en ændring på %1 point eller mere er pålidelig (SD %2, r %3)</translation>
+    </message>
+    <message>
+        <source>Clinically important improvement (a decrease of %1 points or more)</source>
+        <translation>Klinisk betydningsfuld forbedring (et fald på %1 point eller mere)</translation>
+    </message>
+    <message>
+        <source>Not a clinically important improvement (that needs a decrease of %1 points)</source>
+        <translation>Ikke en klinisk betydningsfuld forbedring (det kræver et fald på %1 point)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n questionnaire(s) without a total (2 or more answers missing) not shown.</source>
+        <translation>
+            <numerusform>%n skema uden samlet score (2 eller flere svar mangler) vises ikke.</numerusform>
+            <numerusform>%n skemaer uden samlet score (2 eller flere svar mangler) vises ikke.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pss10ChartView</name>
     <message>
         <source>PSS-10 chart</source>

@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>Pss10Chart</name>
+    <message numerus="yes">
+        <source>%n questionnaire(s) without a total (2 or more answers missing) not shown.</source>
+        <translation>
+            <numerusform>%n questionnaire without a total (2 or more answers missing) not shown.</numerusform>
+            <numerusform>%n questionnaires without a total (2 or more answers missing) not shown.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message numerus="yes">
         <source>Restored %n participant(s).</source>

@@ -20,26 +20,30 @@ from coachdesk.core.pss10_chart import ChartData
 MARKER = 4.5
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Pss10Chart", text)
-
-
 def kind_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"screening": t("Pss10Chart", "Screening"), "final": t("Pss10Chart", "Final"),
-            "followup": t("Pss10Chart", "Follow-up")}
+    return {
+        "screening": QCoreApplication.translate("Pss10Chart", "Screening"),
+        "final": QCoreApplication.translate("Pss10Chart", "Final"),
+        "followup": QCoreApplication.translate("Pss10Chart", "Follow-up"),
+    }
 
 
 def band_labels() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"low": t("Pss10Chart", "low"), "moderate": t("Pss10Chart", "moderate"),
-            "high": t("Pss10Chart", "high")}
+    return {
+        "low": QCoreApplication.translate("Pss10Chart", "low"),
+        "moderate": QCoreApplication.translate("Pss10Chart", "moderate"),
+        "high": QCoreApplication.translate("Pss10Chart", "high"),
+    }
 
 
 def reference_label(key: str, value: int) -> str:
     if key == "threshold":
-        return _t("Admission threshold %1").replace("%1", str(value))
-    return _t("National high stress %1+").replace("%1", str(value))
+        return QCoreApplication.translate("Pss10Chart", "Admission threshold %1").replace(
+            "%1", str(value)
+        )
+    return QCoreApplication.translate("Pss10Chart", "National high stress %1+").replace(
+        "%1", str(value)
+    )
 
 
 def date_text(day: dt.date) -> str:
@@ -56,31 +60,59 @@ def verdict_lines(data: ChartData) -> list[str]:
     lines: list[str] = []
     v = data.verdict
     if data.empty:
-        lines.append(_t("No PSS-10 questionnaires yet"))
+        lines.append(QCoreApplication.translate("Pss10Chart", "No PSS-10 questionnaires yet"))
     elif v is None:
-        lines.append(_t("The change shows once there is a screening and a final with a total."))
+        lines.append(
+            QCoreApplication.translate(
+                "Pss10Chart", "The change shows once there is a screening and a final with a total."
+            )
+        )
     else:
         lines.append(
-            _t("Before %1 (%2), after %3 (%4): %5 points")
-            .replace("%1", str(v.before)).replace("%2", date_text(v.before_date))
-            .replace("%3", str(v.after)).replace("%4", date_text(v.after_date))
-            .replace("%5", signed(v.difference)))
-        verdict = {"improved": _t("Reliable improvement"),
-                   "no_reliable_change": _t("No reliable change"),
-                   "worsened": _t("Reliable worsening")}[v.reliable_change]
-        rule = (_t("a change of %1 points or more is reliable (SD %2, r %3)")
-                .replace("%1", str(v.reliable_points)).replace("%2", loc.toString(v.sd, "g", 4))
-                .replace("%3", loc.toString(v.r, "g", 4)))
+            QCoreApplication.translate("Pss10Chart", "Before %1 (%2), after %3 (%4): %5 points")
+            .replace("%1", str(v.before))
+            .replace("%2", date_text(v.before_date))
+            .replace("%3", str(v.after))
+            .replace("%4", date_text(v.after_date))
+            .replace("%5", signed(v.difference))
+        )
+        verdict = {
+            "improved": QCoreApplication.translate("Pss10Chart", "Reliable improvement"),
+            "no_reliable_change": QCoreApplication.translate("Pss10Chart", "No reliable change"),
+            "worsened": QCoreApplication.translate("Pss10Chart", "Reliable worsening"),
+        }[v.reliable_change]
+        rule = (
+            QCoreApplication.translate(
+                "Pss10Chart", "a change of %1 points or more is reliable (SD %2, r %3)"
+            )
+            .replace("%1", str(v.reliable_points))
+            .replace("%2", loc.toString(v.sd, "g", 4))
+            .replace("%3", loc.toString(v.r, "g", 4))
+        )
         lines.append(f"{verdict}: {rule}")
         if v.clinically_important:
-            lines.append(_t("Clinically important improvement (a decrease of %1 points or more)")
-                         .replace("%1", str(v.mcid_points)))
+            lines.append(
+                QCoreApplication.translate(
+                    "Pss10Chart",
+                    "Clinically important improvement (a decrease of %1 points or more)",
+                ).replace("%1", str(v.mcid_points))
+            )
         else:
-            lines.append(_t("Not a clinically important improvement (that needs a decrease of "
-                            "%1 points)").replace("%1", str(v.mcid_points)))
+            lines.append(
+                QCoreApplication.translate(
+                    "Pss10Chart",
+                    "Not a clinically important improvement (that needs a decrease of %1 points)",
+                ).replace("%1", str(v.mcid_points))
+            )
     if data.without_total:
-        lines.append(_t("%n questionnaire(s) without a total (2 or more answers missing) not "
-                        "shown.").replace("%n", str(len(data.without_total))))
+        lines.append(
+            QCoreApplication.translate(
+                "Pss10Chart",
+                "%n questionnaire(s) without a total (2 or more answers missing) not shown.",
+                None,
+                len(data.without_total),
+            )
+        )
     return lines
 
 
@@ -149,8 +181,14 @@ class Pss10ChartView(QWidget):
         if self._show_items and data.items:
             split = area.height() * 0.55
             self._paint_totals(p, c, data, QRectF(area.left(), area.top(), area.width(), split))
-            self._paint_items(p, c, data, QRectF(area.left(), area.top() + split + 12,
-                                                 area.width(), area.height() - split - 12))
+            self._paint_items(
+                p,
+                c,
+                data,
+                QRectF(
+                    area.left(), area.top() + split + 12, area.width(), area.height() - split - 12
+                ),
+            )
         else:
             self._paint_totals(p, c, data, area)
         p.end()
@@ -181,8 +219,12 @@ class Pss10ChartView(QWidget):
         right = max(fm.horizontalAdvance(t) for t in refs.values()) + 10
         left = fm.height() + fm.horizontalAdvance("40") + 12
         bottom = fm.height() + 6 + line_h * (1 + len(verdict)) + 6
-        plot = QRectF(area.left() + left, area.top() + 4, area.width() - left - right,
-                      area.height() - bottom - 4)
+        plot = QRectF(
+            area.left() + left,
+            area.top() + 4,
+            area.width() - left - right,
+            area.height() - bottom - 4,
+        )
         if plot.width() < 40 or plot.height() < 40:
             return
 
@@ -213,8 +255,9 @@ class Pss10ChartView(QWidget):
             y = ypos(t)
             p.drawLine(QPointF(plot.left() - 4, y), QPointF(plot.left(), y))
             text = str(t)
-            p.drawText(QPointF(plot.left() - 6 - fm.horizontalAdvance(text), y + fm.ascent() / 2.5),
-                       text)
+            p.drawText(
+                QPointF(plot.left() - 6 - fm.horizontalAdvance(text), y + fm.ascent() / 2.5), text
+            )
         p.save()
         p.translate(area.left() + fm.ascent(), plot.center().y())
         p.rotate(-90)
@@ -282,8 +325,10 @@ class Pss10ChartView(QWidget):
             x += 2 * MARKER + 5 + fm.horizontalAdvance(kinds[kind]) + 14
         self._marker(p, c, "screening", QPointF(x + MARKER, y - fm.ascent() / 3), True)
         p.setPen(c.text)
-        p.drawText(QPointF(x + 2 * MARKER + 5, y),
-                   "* " + self.tr("hollow marker: 1 answer missing, total prorated"))
+        p.drawText(
+            QPointF(x + 2 * MARKER + 5, y),
+            "* " + self.tr("hollow marker: 1 answer missing, total prorated"),
+        )
         for i, text in enumerate(verdict):
             f = QFont(font)
             f.setBold(i == 1 and data.verdict is not None)
@@ -303,13 +348,19 @@ class Pss10ChartView(QWidget):
             texts.append(f"{text.rstrip('?')} ({rev})" if it.reversed else text)
         # As wide as the longest item needs, but the plot keeps at least 40%.
         label_w = min(area.width() * 0.6, max(fm.horizontalAdvance(t) for t in texts) + 4)
-        plot = QRectF(area.left() + label_w + 10, area.top() + fm.height() + 4,
-                      area.width() - label_w - 20, area.height() - fm.height() * 3 - 12)
+        plot = QRectF(
+            area.left() + label_w + 10,
+            area.top() + fm.height() + 4,
+            area.width() - label_w - 20,
+            area.height() - fm.height() * 3 - 12,
+        )
         if plot.height() < 40:
             return
         p.setPen(c.muted)
-        p.drawText(QPointF(area.left(), area.top() + fm.ascent()),
-                   self.tr("Item by item (0 = least stress, 4 = most); R = reversed item"))
+        p.drawText(
+            QPointF(area.left(), area.top() + fm.ascent()),
+            self.tr("Item by item (0 = least stress, 4 = most); R = reversed item"),
+        )
         row = plot.height() / len(data.items)
 
         def xpos(score: float) -> float:
@@ -322,8 +373,10 @@ class Pss10ChartView(QWidget):
             p.drawLine(QPointF(xpos(s), plot.top()), QPointF(xpos(s), plot.bottom()))
             p.setPen(c.text)
             text = str(s)
-            p.drawText(QPointF(xpos(s) - fm.horizontalAdvance(text) / 2,
-                               plot.bottom() + fm.ascent() + 2), text)
+            p.drawText(
+                QPointF(xpos(s) - fm.horizontalAdvance(text) / 2, plot.bottom() + fm.ascent() + 2),
+                text,
+            )
         for i, it in enumerate(data.items):
             y = plot.top() + (i + 0.5) * row
             text = fm.elidedText(texts[i], Qt.TextElideMode.ElideRight, label_w)
