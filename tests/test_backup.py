@@ -7,6 +7,9 @@ import errno
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from coachdesk.cli.main import main
 from coachdesk.errors import BadInput, VaultDamaged, VaultExists, WrongSecret
@@ -307,3 +310,18 @@ def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
     backup.rotate(folder)
     assert sorted(p.name for p in folder.iterdir()) == sorted(
         [out.name, fresh.name, other.name])
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.lists(st.datetimes(min_value=dt.datetime(2020, 1, 1),
+                             max_value=dt.datetime(2030, 1, 1)), max_size=80))
+def test_rotation_properties(times):
+    names = sorted({backup.backup_name(t.replace(microsecond=0)) for t in times})
+    keep, delete = backup.rotation(names)
+    assert sorted(keep + delete) == names and not set(keep) & set(delete)
+    assert len(keep) <= backup.KEEP_DAILY + backup.KEEP_WEEKLY
+    if names:
+        assert max(names) in keep  # the newest backup is never deleted
+        days = {backup.parse_name(n).date() for n in names}
+        assert len(keep) >= min(len(days), backup.KEEP_DAILY)
+    assert backup.rotation(keep) == (keep, [])

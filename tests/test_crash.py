@@ -221,3 +221,46 @@ def test_read_only_file_system(tmp_path, ro_mount, command):
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and "read-only" in r.stderr.lower(), r.stderr
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
+
+
+BACKUP_LOOP = """
+import sys
+from pathlib import Path
+from coachdesk.store.vault import Vault
+from coachdesk.store.backup import create_backup
+v = Vault.open(Path(sys.argv[1]), passphrase=sys.argv[2])
+out = Path(sys.argv[3])
+create_backup(v, out)
+print("first", flush=True)
+while True:
+    create_backup(v, out)
+"""
+
+
+@pytest.mark.slow
+def test_kill_9_while_writing_backups_leaves_a_whole_one(tmp_path, passphrase_file):
+    from coachdesk.store import backup
+
+    data_dir = tmp_path / "v"
+    v, _ = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
+    with v.session() as s:
+        interchange.import_document(s, synthetic(300))
+        s.commit()
+    v.close()
+    folder = tmp_path / "bk"
+    folder.mkdir()
+    out = folder / "coachdesk-20260101-120000.cdbackup"
+    for delay in (0.05, 0.2, 0.45):
+        proc = subprocess.Popen([sys.executable, "-c", BACKUP_LOOP, str(data_dir), PASSPHRASE,
+                                 str(out)], env=_env(tmp_path), stdout=subprocess.PIPE,
+                                text=True)
+        assert proc.stdout.readline().strip() == "first"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        # The file is a whole, valid backup (the old one or a new one), never half.
+        backup.read_backup_info(out)
+        leftovers = [p.name for p in folder.iterdir() if p != out]
+        assert all(backup._is_our_temp(n) for n in leftovers), leftovers
+    target = tmp_path / "restored"
+    assert backup.restore_backup(out, target, passphrase=PASSPHRASE) == 300
