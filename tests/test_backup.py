@@ -299,6 +299,7 @@ def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
         assert out.stat().st_mode & 0o777 == 0o600
     # What a backup killed half-way leaves: its encrypted copy and the atomic temp file.
     stale = [folder / ".coachdesk-copy-123-abcd.tmp",
+             folder / ".coachdesk-copy-123-abcd.tmp-journal",
              folder / f".{out.name}.123.abcd.tmp"]
     fresh = folder / ".coachdesk-copy-456-ef01.tmp"  # maybe a backup running right now
     other = folder / ".something-else.tmp"

@@ -262,5 +262,8 @@ def test_kill_9_while_writing_backups_leaves_a_whole_one(tmp_path, passphrase_fi
         backup.read_backup_info(out)
         leftovers = [p.name for p in folder.iterdir() if p != out]
         assert all(backup._is_our_temp(n) for n in leftovers), leftovers
+        for n in leftovers:  # what a kill leaves is encrypted too
+            data = (folder / n).read_bytes()
+            assert b"Deltager" not in data and b"SQLite format 3" not in data, n
     target = tmp_path / "restored"
     assert backup.restore_backup(out, target, passphrase=PASSPHRASE) == 300

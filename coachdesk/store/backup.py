@@ -124,7 +124,9 @@ STALE_AFTER = dt.timedelta(hours=6)
 
 def _is_our_temp(name: str) -> bool:
     # The database copy (_temp_path) and atomic_writer's temp file for a backup.
-    return (name.startswith(".coachdesk-copy-") and name.endswith(".tmp")) or (
+    # SQLite may leave the copy's journal beside it (encrypted like the copy).
+    copy_ends = (".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm")
+    return (name.startswith(".coachdesk-copy-") and name.endswith(copy_ends)) or (
         name.startswith(".coachdesk-") and ".cdbackup." in name and name.endswith(".tmp"))
 
 
