@@ -147,7 +147,7 @@ class AuditModel(QAbstractTableModel):
                 return r.who
             return self.tr("(redacted after erasure)") if r.redacted else r.detail
         if role == Qt.ItemDataRole.EditRole and col == 0:
-            return r.id  # sorting by time = by position in the chain
+            return r.id  # the position in the chain
         if role == SUBJECT_ROLE:
             return r.subject
         if role == ACTION_ROLE:
@@ -164,7 +164,6 @@ class AuditFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.action: str | None = None
         self.subject: str | None = None
-        self.setSortRole(Qt.ItemDataRole.EditRole)
 
     def _refilter(self, change: Any) -> None:
         # Qt 6.10 replaced invalidateFilter() by begin/endFilterChange().
@@ -188,12 +187,6 @@ class AuditFilter(QSortFilterProxyModel):
         if self.action and model.data(idx, ACTION_ROLE) != self.action:
             return False
         return not (self.subject and model.data(idx, SUBJECT_ROLE) != self.subject)
-
-    def lessThan(self, left: _Index, right: _Index) -> bool:
-        if left.column() == 0:
-            return int(self.sourceModel().data(left, Qt.ItemDataRole.EditRole)) < int(
-                self.sourceModel().data(right, Qt.ItemDataRole.EditRole))
-        return super().lessThan(left, right)
 
 
 class AuditView(QDialog):
@@ -228,16 +221,22 @@ class AuditView(QDialog):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        # The log is shown in chain order, newest first, as loaded: no proxy sorting
+        # (it would cost seconds on a large log and adds nothing to a chronicle).
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 220)
+        # Widths from samples, not ResizeToContents: that measures every row (slow with
+        # tens of thousands of events).
+        fm = self.table.fontMetrics()
+        sample_time = QLocale().toString(dt.datetime(2026, 12, 28, 23, 59),
+                                         QLocale.FormatType.ShortFormat)
+        longest_action = max((action_label(a) for a in audit.ACTIONS), key=len)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, fm.horizontalAdvance(sample_time) + 24)
+        header.resizeSection(1, fm.horizontalAdvance(longest_action) + 24)
+        header.resizeSection(2, 300)
         header.setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Audit events"))
 
