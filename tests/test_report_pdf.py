@@ -33,7 +33,7 @@ def test_default_report_text(vault) -> None:
     text = pdf_text(data)
     flat = squash(text)
     for heading in ("Slutrapport", "Forløb", "Fremmøde", "PSS-10 før og efter", "Jobplan",
-                    "Skånebehov og timeplan", "Resultat", "Opsummering og anbefaling",
+                    "Skånebehov og optrapningsplan", "Resultat", "Opsummering og anbefaling",
                     "Formål og hjemmel", "Karen Holm", "JC-4711"):
         assert heading in text, heading
     assert NAME in text  # Danish letters survive
@@ -83,7 +83,7 @@ def test_metadata_holds_no_personal_data(vault) -> None:
     for req in (ReportRequest(sections=content.SECTIONS), ReportRequest(kind="access_copy")):
         r = PdfReader(io.BytesIO(_render(vault, pid, req)))
         meta = dict(r.metadata or {})
-        assert meta.get("/Title") == "CoachDesk rapport"
+        assert meta.get("/Title") == "CoachDesk-rapport"
         assert "/Author" not in meta
         joined = " ".join(str(v) for v in meta.values())
         for secret in ("Ida", "Østergård", "010190", "GK-2026", "Karen"):

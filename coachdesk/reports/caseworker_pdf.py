@@ -191,7 +191,8 @@ def verdict_lines(ch: pss10.Change | None, lang: str) -> list[str]:
 
 def _chart(ps: PssContent, lang: str) -> list[Any]:
     """The PSS-10 engineer's drawings of the same data the GUI shows."""
-    out: list[Any] = [spacer(2), draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang)]
+    out: list[Any] = [spacer(2), draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
+                                                           verdict=False)]
     if ps.chart_data.items:
         out += [spacer(2), draw_item_comparison(ps.chart_data, FRAME_W, 55 * mm, lang)]
     return out

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.core import pss10
 from coachdesk.errors import BadInput
-from coachdesk.reports import cohort, pdf_security, strings
+from coachdesk.reports import cohort, fonts, pdf_security, strings
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
     INK,
@@ -39,6 +39,8 @@ from coachdesk.reports.pdf_layout import (
 from coachdesk.store import audit, settings
 from coachdesk.store.atomic import write_atomic
 from coachdesk.store.models import Participant
+
+fonts.register()
 
 
 def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list[cohort.Person]:
@@ -160,13 +162,13 @@ def paired_chart(pairs: tuple[tuple[int, int], ...], width: float, height: float
     d.add(Line(x0, y0, x0, y1, strokeColor=RULE, strokeWidth=0.6))
     for tick in (0, 10, 20, 30, 40):
         d.add(Line(x0 - 3, y(tick), x0, y(tick), strokeColor=RULE, strokeWidth=0.6))
-        d.add(String(x0 - 6, y(tick) - 3, str(tick), fontName="Helvetica", fontSize=7,
+        d.add(String(x0 - 6, y(tick) - 3, str(tick), fontName=fonts.REGULAR, fontSize=7,
                      fillColor=MUTED, textAnchor="end"))
     d.add(Line(x0, y(threshold), ax + 20, y(threshold), strokeColor=MUTED, strokeWidth=0.6,
                strokeDashArray=(4, 3)))
     d.add(String(ax + 24, y(threshold) - 2.5, strings.tr("Admission threshold {t}", lang,
                                                          t=threshold),
-                 fontName="Helvetica", fontSize=7, fillColor=MUTED, textAnchor="start"))
+                 fontName=fonts.REGULAR, fontSize=7, fillColor=MUTED, textAnchor="start"))
     for before, after in pairs:
         d.add(Line(bx, y(before), ax, y(after), strokeColor=INK, strokeWidth=0.5,
                    strokeOpacity=0.45))
@@ -175,7 +177,7 @@ def paired_chart(pairs: tuple[tuple[int, int], ...], width: float, height: float
         ma = sum(a for _, a in pairs) / len(pairs)
         d.add(Line(bx, y(mb), ax, y(ma), strokeColor=INK, strokeWidth=2.2))
     for x, key in ((bx, "Before"), (ax, "After")):
-        d.add(String(x, 4, strings.tr(key, lang), fontName="Helvetica-Bold", fontSize=8,
+        d.add(String(x, 4, strings.tr(key, lang), fontName=fonts.BOLD, fontSize=8,
                      fillColor=INK, textAnchor="middle"))
     return d
 

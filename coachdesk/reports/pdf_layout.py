@@ -2,8 +2,8 @@
 "page x of y" footer, generic metadata, and small table helpers.
 
 Built in memory only (security promise 1: no PDF the coach did not ask for on disk).
-Fonts are the PDF standard Helvetica family: nothing to embed or fetch, and it covers
-Danish (æ, ø, å) in WinAnsi encoding.
+The font is DejaVu Sans (reports/fonts.py), embedded as a subset: it covers the names
+of every participant, not just the WinAnsi letters.
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from coachdesk.reports import strings
+from coachdesk.reports import fonts, strings
+
+fonts.register()
 
 PAGE_W, PAGE_H = A4
 MARGIN_X = 20 * mm
@@ -44,28 +46,28 @@ SHADE = colors.HexColor("#eef1f4")
 ACCENT = colors.HexColor("#2b4c7e")
 
 # Metadata: generic on purpose (security promise 7) - no name, CPR or author.
-DOC_TITLE = "CoachDesk rapport"
+DOC_TITLE = "CoachDesk-rapport"
 DOC_SUBJECT = "Rapport"
 DOC_CREATOR = "CoachDesk"
 
-_BASE = ParagraphStyle("base", fontName="Helvetica", fontSize=9.5, leading=13,
+_BASE = ParagraphStyle("base", fontName=fonts.REGULAR, fontSize=9.5, leading=13,
                        textColor=INK, alignment=TA_LEFT, splitLongWords=1)
 STYLES: dict[str, ParagraphStyle] = {
     "body": _BASE,
     "small": ParagraphStyle("small", parent=_BASE, fontSize=8, leading=10.5, textColor=MUTED),
     "cell": ParagraphStyle("cell", parent=_BASE, fontSize=9, leading=11.5),
     "cellb": ParagraphStyle("cellb", parent=_BASE, fontSize=9, leading=11.5,
-                            fontName="Helvetica-Bold"),
-    "title": ParagraphStyle("title", parent=_BASE, fontName="Helvetica-Bold", fontSize=18,
+                            fontName=fonts.BOLD),
+    "title": ParagraphStyle("title", parent=_BASE, fontName=fonts.BOLD, fontSize=18,
                             leading=22, textColor=ACCENT, spaceAfter=2),
     "subtitle": ParagraphStyle("subtitle", parent=_BASE, fontSize=11, leading=14,
                                textColor=MUTED, spaceAfter=8),
-    "h2": ParagraphStyle("h2", parent=_BASE, fontName="Helvetica-Bold", fontSize=12.5,
+    "h2": ParagraphStyle("h2", parent=_BASE, fontName=fonts.BOLD, fontSize=12.5,
                          leading=16, textColor=ACCENT, spaceBefore=12, spaceAfter=5,
                          keepWithNext=1),
-    "h3": ParagraphStyle("h3", parent=_BASE, fontName="Helvetica-Bold", fontSize=10,
+    "h3": ParagraphStyle("h3", parent=_BASE, fontName=fonts.BOLD, fontSize=10,
                          leading=13, spaceBefore=7, spaceAfter=2, keepWithNext=1),
-    "verdict": ParagraphStyle("verdict", parent=_BASE, fontName="Helvetica-Bold"),
+    "verdict": ParagraphStyle("verdict", parent=_BASE, fontName=fonts.BOLD),
 }
 
 
@@ -166,11 +168,11 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
         def _furniture(self, total: int) -> None:
             self.saveState()
             self.setFillColor(MUTED)
-            self.setFont("Helvetica", 8)
+            self.setFont(fonts.REGULAR, 8)
             top = PAGE_H - 13 * mm
             self.drawString(MARGIN_X, top, header_left)
             self.setFillColor(INK)
-            self.setFont("Helvetica-Bold", 8.5)
+            self.setFont(fonts.BOLD, 8.5)
             self.drawRightString(PAGE_W - MARGIN_X, top, confidential)
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
@@ -178,7 +180,7 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             bottom = 11 * mm
             self.line(MARGIN_X, bottom + 9, PAGE_W - MARGIN_X, bottom + 9)
             self.setFillColor(MUTED)
-            self.setFont("Helvetica", 8)
+            self.setFont(fonts.REGULAR, 8)
             self.drawString(MARGIN_X, bottom, footer_left)
             self.drawRightString(PAGE_W - MARGIN_X, bottom,
                                  strings.tr("Page {page} of {pages}", lang,

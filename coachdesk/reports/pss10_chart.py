@@ -19,6 +19,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from coachdesk.core import pss10
 from coachdesk.core.pss10_chart import ChartData, ItemComparison
+from coachdesk.reports import fonts
+
+fonts.register()
 
 LABELS: dict[str, dict[str, str]] = {
     "da": {
@@ -161,7 +164,7 @@ def _text(x: float, y: float, text: str, font: str, size: float = FONT_SIZE,
 
 
 def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
-                     font_name: str = "Helvetica", *, verdict: bool = True) -> Drawing:
+                     font_name: str = fonts.REGULAR, *, verdict: bool = True) -> Drawing:
     """The totals-over-time chart with reference lines, bands, legend and verdict.
 
     ``verdict=False`` leaves the verdict lines out, for a page that states it in its own
@@ -264,7 +267,7 @@ def _item_label(c: ItemComparison, lang: str, font: str, max_width: float) -> st
 
 
 def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
-                         font_name: str = "Helvetica") -> Drawing:
+                         font_name: str = fonts.REGULAR) -> Drawing:
     """Before (circle) and after (square) score of each item, joined by a line."""
     d = Drawing(width_pt, height_pt)
     line_h = FONT_SIZE * 1.45

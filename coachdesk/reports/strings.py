@@ -16,7 +16,7 @@ DEFAULT_LANG = "da"
 # English source -> Danish. Keys are the exact strings passed to tr().
 DA: dict[str, str] = {
     # document furniture
-    "CoachDesk report": "CoachDesk rapport",
+    "CoachDesk report": "CoachDesk-rapport",
     "Confidential – contains health information": "Fortroligt – indeholder helbredsoplysninger",
     "Page {page} of {pages}": "Side {page} af {pages}",
     "Status report": "Statusrapport",
@@ -52,7 +52,7 @@ DA: dict[str, str] = {
     ),
     "legal_basis_text": (
         "Videregivelsen sker med borgerens udtrykkelige samtykke til at rapportere til "
-        "kommunen, givet {date} (databeskyttelsesforordningens art. 6, stk. 1, litra a, "
+        "kommunen, givet den {date} (databeskyttelsesforordningens art. 6, stk. 1, litra a, "
         "og art. 9, stk. 2, litra a). Borgeren kan til enhver tid trække samtykket tilbage."
     ),
     "access_purpose_text": (
@@ -97,7 +97,7 @@ DA: dict[str, str] = {
     "{held} of up to 8": "{held} af op til 8",
     # pss10
     "Measurement": "Måling",
-    "Total (0-40)": "Total (0-40)",
+    "Total (0-40)": "Samlet score (0-40)",
     "Band": "Niveau",
     "prorated": "opregnet",
     "no total": "ingen total",
@@ -141,19 +141,19 @@ DA: dict[str, str] = {
     "Until": "Indtil",
     "Hours per week now": "Timer pr. uge nu",
     "Target hours per week": "Mål for timer pr. uge",
-    "Hours plan": "Timeplan",
+    "Hours plan": "Optrapningsplan",
     "From date": "Fra dato",
     "Hours per week": "Timer pr. uge",
     "Needs are described by function, not diagnosis.": (
         "Behovene er beskrevet ud fra funktion, ikke diagnose."),
     "The hours plan must be approved by the jobcenter.": (
-        "Timeplanen skal godkendes af jobcentret."),
+        "Optrapningsplanen skal godkendes af jobcentret."),
     # outcome
     "No outcome recorded yet.": "Der er endnu ikke registreret et resultat.",
     "Recorded on": "Registreret den",
     "No summary has been written.": "Der er ikke skrevet en opsummering.",
     # notes
-    "Mode": "Form",
+    "Mode": "Samtaleform",
     "Themes": "Temaer",
     "Notes": "Noter",
     "The participant's own words": "Deltagerens egne ord",
@@ -244,7 +244,7 @@ DA: dict[str, str] = {
         "Pålidelig ændring og klinisk betydningsfuld forbedring som i den enkelte rapport "
         "(SD = {sd}, r = {r})."
     ),
-    "Metric": "Mål",
+    "Metric": "Nøgletal",
     "Value": "Værdi",
     "Admission threshold {t}": "Optagelsesgrænse {t}",
 }
@@ -296,7 +296,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("accommodation", "other"): ("Andet", "Other"),
     ("goal", "open"): ("Åben", "Open"),
     ("goal", "done"): ("Nået", "Done"),
-    ("goal", "dropped"): ("Droppet", "Dropped"),
+    ("goal", "dropped"): ("Opgivet", "Dropped"),
     ("assessment", "screening"): ("Screening", "Screening"),
     ("assessment", "final"): ("Slutmåling", "Final"),
     ("assessment", "followup"): ("Opfølgning", "Follow-up"),
@@ -320,7 +320,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("section", "pss10"): ("PSS-10 før og efter", "PSS-10 before and after"),
     ("section", "job_plan"): ("Jobplan", "Job plan"),
     ("section", "values"): ("Værdier", "Values"),
-    ("section", "accommodations"): ("Skånebehov og timeplan", "Accommodation needs and hours"),
+    ("section", "accommodations"): ("Skånebehov og optrapningsplan", "Accommodation needs and hours"),
     ("section", "outcome"): ("Resultat", "Outcome"),
     ("section", "summary"): ("Opsummering og anbefaling", "Summary and recommendation"),
     ("section", "notes"): ("Samtalenoter", "Session notes"),
