@@ -30,10 +30,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
-    return [t("Caseload", "Name"), t("Caseload", "Ref"), t("Caseload", "Status"),
-            t("Caseload", "Course week"), t("Caseload", "Next due"),
-            t("Caseload", "Last session"), t("Caseload", "PSS-10 before → after")]
+    return [QCoreApplication.translate("Caseload", "Name"), QCoreApplication.translate("Caseload", "Ref"), QCoreApplication.translate("Caseload", "Status"),
+            QCoreApplication.translate("Caseload", "Course week"), QCoreApplication.translate("Caseload", "Next due"),
+            QCoreApplication.translate("Caseload", "Last session"), QCoreApplication.translate("Caseload", "PSS-10 before → after")]
 
 
 def _pss_text(before: int | None, after: int | None) -> str:

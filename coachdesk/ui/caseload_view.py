@@ -47,11 +47,10 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
-        t = self.tr
         self.today_label = QLabel()
         self.today_label.setWordWrap(True)
         self.today_label.setTextFormat(Qt.TextFormat.RichText)
-        self.today_label.setAccessibleName(t("Today"))
+        self.today_label.setAccessibleName(self.tr("Today"))
         self.today_label.linkActivated.connect(
             lambda link: self.open_participant.emit(int(link.split(":")[1])))
         strip = QFrame()
@@ -60,16 +59,16 @@ class CaseloadView(QWidget):
         sl.addWidget(self.today_label, 1)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(t("Search name or ref (Ctrl+F)"))
-        self.search.setAccessibleName(t("Search the caseload"))
+        self.search.setPlaceholderText(self.tr("Search name or ref (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the caseload"))
         self.search.setClearButtonEnabled(True)
         self.phase = QComboBox()
-        self.phase.setAccessibleName(t("Filter by status"))
-        self.phase.addItem(t("All statuses"), None)
+        self.phase.setAccessibleName(self.tr("Filter by status"))
+        self.phase.addItem(self.tr("All statuses"), None)
         for k, v in labels.statuses().items():
             self.phase.addItem(v, k)
-        self.attention = QCheckBox(t("Needs &attention"))
-        self.archived = QCheckBox(t("Show a&rchived"))
+        self.attention = QCheckBox(self.tr("Needs &attention"))
+        self.archived = QCheckBox(self.tr("Show a&rchived"))
         self.archived.setChecked(preferences.SHOW_ARCHIVED.get())
         self.count_label = QLabel()
 
@@ -78,7 +77,7 @@ class CaseloadView(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = CaseloadTable()
         self.table.setModel(self.proxy)
-        self.table.setAccessibleName(t("Caseload"))
+        self.table.setAccessibleName(self.tr("Caseload"))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

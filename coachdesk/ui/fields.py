@@ -58,7 +58,7 @@ class CprField(QWidget):
         self._value = ""
         self._shown = True
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText("DDMMYY-NNNN")
+        self.edit.setPlaceholderText(self.tr("DDMMYY-NNNN"))
         self.edit.setAccessibleName(self.tr("CPR number"))
         self.button = QPushButton(self.tr("Show"))
         self.button.setAccessibleName(self.tr("Show the full CPR number"))

@@ -104,36 +104,35 @@ class JobPlanEditor(QWidget):
         self.direction.setMaximumHeight(70)
         self.direction.setTabChangesFocus(True)
 
-        t = self.tr
         self.goals = RowTable([
-            Column("text", t("Goal"), _line(t("A small, concrete step")),
+            Column("text", self.tr("Goal"), _line(self.tr("A small, concrete step")),
                    lambda w: w.text().strip(), stretch=True),
-            Column("due", t("Due"), _date, lambda w: w.iso()),
-            Column("status", t("Status"), _combo(labels.goal_statuses(), "open"),
+            Column("due", self.tr("Due"), _date, lambda w: w.iso()),
+            Column("status", self.tr("Status"), _combo(labels.goal_statuses(), "open"),
                    lambda w: w.currentData()),
-        ], add_text=t("Add &goal"), name=t("Goals"), reorder=True)
+        ], add_text=self.tr("Add &goal"), name=self.tr("Goals"), reorder=True)
         self.accommodations = RowTable([
-            Column("category", t("Category"),
+            Column("category", self.tr("Category"),
                    _combo(labels.accommodation_categories(), "hours"),
                    lambda w: w.currentData()),
-            Column("description", t("Description"),
-                   _line(t("Describe the function, not the diagnosis")),
+            Column("description", self.tr("Description"),
+                   _line(self.tr("Describe the function, not the diagnosis")),
                    lambda w: w.text().strip(), stretch=True),
-            Column("until", t("Until"), _date, lambda w: w.iso()),
-        ], add_text=t("Add &need"), name=t("Accommodation needs"))
+            Column("until", self.tr("Until"), _date, lambda w: w.iso()),
+        ], add_text=self.tr("Add &need"), name=self.tr("Accommodation needs"))
         self.hours_now = QDoubleSpinBox()
         self.hours_target = QDoubleSpinBox()
-        for sb, name in ((self.hours_now, t("Hours per week now")),
-                         (self.hours_target, t("Target hours per week"))):
+        for sb, name in ((self.hours_now, self.tr("Hours per week now")),
+                         (self.hours_target, self.tr("Target hours per week"))):
             sb.setRange(-1, 80)
             sb.setDecimals(1)
             sb.setSpecialValueText("–")
             sb.setValue(-1)
             sb.setAccessibleName(name)
         self.steps = RowTable([
-            Column("from", t("From"), _date, lambda w: w.iso(), stretch=True),
-            Column("hours", t("Hours per week"), _hours, lambda w: w.value(), stretch=True),
-        ], add_text=t("Add &step"), name=t("Step plan"))
+            Column("from", self.tr("From"), _date, lambda w: w.iso(), stretch=True),
+            Column("hours", self.tr("Hours per week"), _hours, lambda w: w.value(), stretch=True),
+        ], add_text=self.tr("Add &step"), name=self.tr("Step plan"))
         for table in (self.goals, self.accommodations, self.steps):
             table.on_change = self._changed
 

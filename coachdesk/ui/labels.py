@@ -12,116 +12,102 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime
 from coachdesk.core import course
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def statuses() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "referred": t("Labels", "Referred"),
-        "screened": t("Labels", "Screened"),
-        "not_eligible": t("Labels", "Not eligible"),
-        "admitted": t("Labels", "Admitted"),
-        "group_phase": t("Labels", "Group phase"),
-        "individual_phase": t("Labels", "Individual phase"),
-        "completed": t("Labels", "Completed"),
-        "dropped_out": t("Labels", "Dropped out"),
+        "referred": QCoreApplication.translate("Labels", "Referred"),
+        "screened": QCoreApplication.translate("Labels", "Screened"),
+        "not_eligible": QCoreApplication.translate("Labels", "Not eligible"),
+        "admitted": QCoreApplication.translate("Labels", "Admitted"),
+        "group_phase": QCoreApplication.translate("Labels", "Group phase"),
+        "individual_phase": QCoreApplication.translate("Labels", "Individual phase"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "dropped_out": QCoreApplication.translate("Labels", "Dropped out"),
     }
 
 
 def themes() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "psychoeducation": t("Labels", "Psychoeducation – knowledge about stress"),
-        "practical_exercises": t(
+        "psychoeducation": QCoreApplication.translate("Labels", "Psychoeducation – knowledge about stress"),
+        "practical_exercises": QCoreApplication.translate(
             "Labels", "Practical exercises – breathing, mindfulness, body techniques"),
-        "metacognitive_tools": t(
+        "metacognitive_tools": QCoreApplication.translate(
             "Labels", "Metacognitive tools – managing thoughts, sleep strategies"),
-        "boundaries_time": t("Labels", "Setting boundaries and managing time"),
-        "clarity_goals": t("Labels", "Clarity and goals – realistic goals"),
-        "good_working_life": t(
+        "boundaries_time": QCoreApplication.translate("Labels", "Setting boundaries and managing time"),
+        "clarity_goals": QCoreApplication.translate("Labels", "Clarity and goals – realistic goals"),
+        "good_working_life": QCoreApplication.translate(
             "Labels", "The good working life – value-based job plan and accommodation needs"),
-        "community": t("Labels", "Community – support and mirroring in the group"),
-        "personal_support": t("Labels", "Personal support – individual conversations"),
-        "digital_tools": t("Labels", "Digital tools (e.g. Jobuniverset)"),
+        "community": QCoreApplication.translate("Labels", "Community – support and mirroring in the group"),
+        "personal_support": QCoreApplication.translate("Labels", "Personal support – individual conversations"),
+        "digital_tools": QCoreApplication.translate("Labels", "Digital tools (e.g. Jobuniverset)"),
     }
 
 
 def session_modes() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"in_person": t("Labels", "In person"), "phone": t("Labels", "Phone"),
-            "video": t("Labels", "Video")}
+    return {"in_person": QCoreApplication.translate("Labels", "In person"), "phone": QCoreApplication.translate("Labels", "Phone"),
+            "video": QCoreApplication.translate("Labels", "Video")}
 
 
 def session_statuses() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"held": t("Labels", "Held"), "cancelled": t("Labels", "Cancelled"),
-            "no_show": t("Labels", "No-show")}
+    return {"held": QCoreApplication.translate("Labels", "Held"), "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+            "no_show": QCoreApplication.translate("Labels", "No-show")}
 
 
 def accommodation_categories() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "hours": t("Labels", "Working hours (incl. gradual return)"),
-        "tasks": t("Labels", "Tasks to avoid"),
-        "environment": t("Labels", "Work environment"),
-        "breaks": t("Labels", "Breaks"),
-        "flexibility": t("Labels", "Flexibility"),
-        "remote": t("Labels", "Remote work"),
-        "social": t("Labels", "Social and relational load"),
-        "other": t("Labels", "Other"),
+        "hours": QCoreApplication.translate("Labels", "Working hours (incl. gradual return)"),
+        "tasks": QCoreApplication.translate("Labels", "Tasks to avoid"),
+        "environment": QCoreApplication.translate("Labels", "Work environment"),
+        "breaks": QCoreApplication.translate("Labels", "Breaks"),
+        "flexibility": QCoreApplication.translate("Labels", "Flexibility"),
+        "remote": QCoreApplication.translate("Labels", "Remote work"),
+        "social": QCoreApplication.translate("Labels", "Social and relational load"),
+        "other": QCoreApplication.translate("Labels", "Other"),
     }
 
 
 def goal_statuses() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"open": t("Labels", "Open"), "done": t("Labels", "Done"),
-            "dropped": t("Labels", "Dropped")}
+    return {"open": QCoreApplication.translate("Labels", "Open"), "done": QCoreApplication.translate("Labels", "Done"),
+            "dropped": QCoreApplication.translate("Labels", "Dropped")}
 
 
 def outcome_statuses() -> dict[str, str]:
-    t = QCoreApplication.translate
     return {
-        "work_full": t("Labels", "Back at work full time"),
-        "work_partial": t("Labels", "Back at work part time"),
-        "sick_leave": t("Labels", "Still on sick leave"),
-        "job_seeking": t("Labels", "Job-seeking"),
-        "education": t("Labels", "In education"),
-        "other": t("Labels", "Other"),
+        "work_full": QCoreApplication.translate("Labels", "Back at work full time"),
+        "work_partial": QCoreApplication.translate("Labels", "Back at work part time"),
+        "sick_leave": QCoreApplication.translate("Labels", "Still on sick leave"),
+        "job_seeking": QCoreApplication.translate("Labels", "Job-seeking"),
+        "education": QCoreApplication.translate("Labels", "In education"),
+        "other": QCoreApplication.translate("Labels", "Other"),
     }
 
 
 def rating_names() -> dict[str, str]:
-    t = QCoreApplication.translate
-    return {"energy": t("Labels", "Energy"), "sleep": t("Labels", "Sleep"),
-            "wellbeing": t("Labels", "Overall wellbeing")}
+    return {"energy": QCoreApplication.translate("Labels", "Energy"), "sleep": QCoreApplication.translate("Labels", "Sleep"),
+            "wellbeing": QCoreApplication.translate("Labels", "Overall wellbeing")}
 
 
 def week_text(week: int | None) -> str:
-    t = QCoreApplication.translate
     if week is None:
-        return t("Labels", "not started")
+        return QCoreApplication.translate("Labels", "not started")
     if week > course.COURSE_WEEKS:
-        return t("Labels", "ended (week %1)").replace("%1", str(week))
-    return t("Labels", "week %1 of %2").replace("%1", str(week)).replace(
+        return QCoreApplication.translate("Labels", "ended (week %1)").replace("%1", str(week))
+    return QCoreApplication.translate("Labels", "week %1 of %2").replace("%1", str(week)).replace(
         "%2", str(course.COURSE_WEEKS))
 
 
 def due_text(d: course.Due) -> str:
-    t = QCoreApplication.translate
     if d.key == "screening_pss":
-        text = t("Labels", "screening PSS-10 due")
+        text = QCoreApplication.translate("Labels", "screening PSS-10 due")
     elif d.key == "final_pss":
-        text = t("Labels", "final PSS-10 due")
+        text = QCoreApplication.translate("Labels", "final PSS-10 due")
     elif d.key == "session":
-        text = t("Labels", "session %1 of %2").replace("%1", str(d.number)).replace(
+        text = QCoreApplication.translate("Labels", "session %1 of %2").replace("%1", str(d.number)).replace(
             "%2", str(course.MAX_INDIVIDUAL_SESSIONS))
     elif d.key == "outcome":
-        text = t("Labels", "outcome due")
+        text = QCoreApplication.translate("Labels", "outcome due")
     else:
-        text = t("Labels", "report due")
-    return text + (" " + t("Labels", "(overdue)") if d.overdue else "")
+        text = QCoreApplication.translate("Labels", "report due")
+    return text + (" " + QCoreApplication.translate("Labels", "(overdue)") if d.overdue else "")
 
 
 # --- dates through QLocale -----------------------------------------------------------

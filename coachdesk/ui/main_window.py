@@ -167,25 +167,24 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self._vault_actions: list[QAction] = []
-        t = self.tr
-        m = self.menuBar().addMenu(t("&File"))
-        self.new_action = self._action(m, t("&New participant…"), self.new_participant,
+        m = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(m, self.tr("&New participant…"), self.new_participant,
                                        QKeySequence.StandardKey.New)
-        self.save_action = self._action(m, t("&Save"), self.save_current,
+        self.save_action = self._action(m, self.tr("&Save"), self.save_current,
                                         QKeySequence.StandardKey.Save)
         m.addSeparator()
-        self._action(m, t("&Backup…"), self.open_backup)
-        self._action(m, t("&Audit log…"), self.open_audit)
-        self._action(m, t("Se&ttings…"), self.open_settings)
+        self._action(m, self.tr("&Backup…"), self.open_backup)
+        self._action(m, self.tr("&Audit log…"), self.open_audit)
+        self._action(m, self.tr("Se&ttings…"), self.open_settings)
         m.addSeparator()
-        self.lock_action = self._action(m, t("&Lock"), self.lock, "Ctrl+L")
-        self._action(m, t("&Quit"), self.close, QKeySequence.StandardKey.Quit,
+        self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
+        self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
                      needs_vault=False)
-        m = self.menuBar().addMenu(t("&Edit"))
-        self.find_action = self._action(m, t("&Find participant"), self.focus_search,
+        m = self.menuBar().addMenu(self.tr("&Edit"))
+        self.find_action = self._action(m, self.tr("&Find participant"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
-        m = self.menuBar().addMenu(t("&Help"))
-        self._action(m, t("CoachDesk &help"), self.show_help, QKeySequence.StandardKey.HelpContents,
+        m = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(m, self.tr("CoachDesk &help"), self.show_help, QKeySequence.StandardKey.HelpContents,
                      needs_vault=False)
 
     def _set_vault_actions(self, on: bool) -> None:

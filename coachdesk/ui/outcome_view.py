@@ -35,13 +35,12 @@ class OutcomeView(QWidget):
         self.vault = vault
         self.participant_id = participant_id
         self._dirty = False
-        t = self.tr
 
         self.status = QComboBox()
         for k, v in labels.statuses().items():
             self.status.addItem(v, k)
         self.outcome = QComboBox()
-        self.outcome.addItem(t("Not recorded yet"), None)
+        self.outcome.addItem(self.tr("Not recorded yet"), None)
         for k, v in labels.outcome_statuses().items():
             self.outcome.addItem(v, k)
         self.hours = QDoubleSpinBox()
@@ -53,29 +52,29 @@ class OutcomeView(QWidget):
         self.dropout_reason = QLineEdit()
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setPlaceholderText(t("Your summary and recommendation for the "
+        self.summary.setPlaceholderText(self.tr("Your summary and recommendation for the "
                                           "caseworker. It appears in the report as written."))
 
-        course_box = QGroupBox(t("Course"))
+        course_box = QGroupBox(self.tr("Course"))
         cf = QFormLayout(course_box)
-        self._row(cf, t("&Status"), self.status)
-        out_box = QGroupBox(t("Outcome at the end"))
+        self._row(cf, self.tr("&Status"), self.status)
+        out_box = QGroupBox(self.tr("Outcome at the end"))
         of = QFormLayout(out_box)
-        self._row(of, t("&Outcome"), self.outcome)
-        self._row(of, t("&Hours per week"), self.hours)
-        self._row(of, t("Outcome &date"), self.outcome_date)
-        drop_box = QGroupBox(t("Drop-out"))
+        self._row(of, self.tr("&Outcome"), self.outcome)
+        self._row(of, self.tr("&Hours per week"), self.hours)
+        self._row(of, self.tr("Outcome &date"), self.outcome_date)
+        drop_box = QGroupBox(self.tr("Drop-out"))
         df = QFormLayout(drop_box)
-        self._row(df, t("Dropped out &on"), self.dropout_date)
-        self._row(df, t("&Reason"), self.dropout_reason)
-        sum_box = QGroupBox(t("Report summary"))
+        self._row(df, self.tr("Dropped out &on"), self.dropout_date)
+        self._row(df, self.tr("&Reason"), self.dropout_reason)
+        sum_box = QGroupBox(self.tr("Report summary"))
         QVBoxLayout(sum_box).addWidget(self.summary)
-        self.summary.setAccessibleName(t("Report summary"))
+        self.summary.setAccessibleName(self.tr("Report summary"))
 
         self.message = FieldMessage()
-        self.save_button = QPushButton(t("&Save"))
+        self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.clicked.connect(self.save)
-        self.export_button = QPushButton(t("&Export report…"))
+        self.export_button = QPushButton(self.tr("&Export report…"))
         self.export_button.clicked.connect(self.export_report)
         self.state_label = QLabel()
         row = QHBoxLayout()
