@@ -204,3 +204,29 @@ def test_keyboard_only_flow(qtbot, vault, data_dir):
         p = s.execute(select(Participant).where(Participant.ref == "R-2")).scalar_one()
         assert [x.notes for x in p.sessions] == ["Kun tastatur"]
     window.close()
+
+
+def test_erase_from_the_participant_page_closes_it(qtbot, vault, data_dir):
+    from PySide6.QtCore import QTimer
+
+    pid = add_person(vault, "R-1", "Ida Jensen")
+    add_person(vault, "R-2", "Mette Hansen")
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    page = window.workspace.open_participant(pid)
+
+    def confirm() -> None:
+        dlg = QApplication.activeModalWidget()
+        qtbot.keyClicks(dlg.confirm, "R-1")
+        qtbot.keyClick(dlg.confirm, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, confirm)
+    page.erase_button.click()
+    qtbot.waitUntil(lambda: window.workspace.count() == 1, timeout=3000)
+    assert "Ida Jensen" not in all_text(window)
+    assert window.workspace.caseload.model.rowCount() == 1
+    with window.vault.session() as s:
+        assert s.execute(select(Participant.ref)).scalars().all() == ["R-2"]
+    window.close()

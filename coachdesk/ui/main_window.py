@@ -75,6 +75,7 @@ class Workspace(QTabWidget):
         self.caseload.reload()
         if isinstance(page, ParticipantPage) and getattr(page, "erased", False):
             self.removeTab(self.indexOf(page))
+            page.setParent(None)  # gone from the widget tree now, not at the next event loop
             page.deleteLater()
 
     def close_tab(self, index: int) -> bool:
@@ -85,6 +86,7 @@ class Workspace(QTabWidget):
             return False
         page.sessions.close_editor()
         self.removeTab(index)
+        page.setParent(None)
         page.deleteLater()
         return True
 

@@ -242,9 +242,11 @@ class ParticipantPage(QWidget):
             QMessageBox.information(self, self.tr("Erase"),
                                     self.tr("Erasure is not available in this build."))
             return
+        # The session editor must not autosave a draft for someone being erased.
+        self.sessions.close_editor()
         if EraseDialog(self.vault, self.participant_id, self).exec():
-            self.changed.emit()
             self.erased = True
+            self.changed.emit()
 
     # --- leaving --------------------------------------------------------------------
 
