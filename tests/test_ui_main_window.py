@@ -136,6 +136,8 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     page.tabs.setCurrentWidget(page.sessions)
     page.sessions.open_editor(None)
     qtbot.keyClicks(page.sessions.editor.notes, "Fortrolig note om søvn")
+    page.jobplan.direction.setPlainText("Tilbage som pædagog")
+    page.outcome.summary.setPlainText("Udkast til resumé")
     window.lock_action.trigger()
     assert window.is_locked()
     text = all_text(window)
@@ -156,6 +158,13 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     assert page is not None and page.participant_id == pid
     ed = page.sessions.editor
     assert ed.notes.toPlainText() == "Fortrolig note om søvn"
+    assert page.jobplan.direction.toPlainText() == "Tilbage som pædagog"
+    assert page.outcome.summary.toPlainText() == "Udkast til resumé"
+    assert page.jobplan.is_dirty() and page.outcome.is_dirty()
+    assert page.outcome.save() and page.jobplan.save()  # saving clears their drafts
+    with window.vault.session() as s:
+        assert caseload.get_draft(s, f"jobplan:{pid}") is None
+        assert s.get(Participant, pid).report_summary == "Udkast til resumé"
     # Quitting with the restored, unsaved text asks first; "keep as draft" keeps it.
     ed.ask_close = lambda: ed.KEEP_DRAFT
     window.close()
@@ -230,3 +239,21 @@ def test_erase_from_the_participant_page_closes_it(qtbot, vault, data_dir):
     with window.vault.session() as s:
         assert s.execute(select(Participant.ref)).scalars().all() == ["R-2"]
     window.close()
+
+
+def test_idle_lock_closes_an_open_dialog(qtbot, vault, data_dir):
+    from coachdesk.ui.participant_dialog import ParticipantDialog
+
+    pid = add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    page = window.workspace.open_participant(pid)
+    window.idle.set_minutes(0.005)
+    window.idle.start()
+    page.edit_button.click()  # a modal dialog showing the person; the coach walks away
+    assert window.is_locked()
+    assert [w for w in QApplication.topLevelWidgets()
+            if isinstance(w, ParticipantDialog) and w.isVisible()] == []
+    assert "Ida Jensen" not in all_text(window)

@@ -196,6 +196,7 @@ class JobPlanEditor(QWidget):
         self.hours_now.valueChanged.connect(self._changed)
         self.hours_target.valueChanged.connect(self._changed)
         self.reload()
+        self._restore_draft()
 
     # --- data -----------------------------------------------------------------------
 
@@ -219,6 +220,9 @@ class JobPlanEditor(QWidget):
         number = self.version_combo.currentData()
         plan = next((v for v in self._versions if v["version"] == number), {})
         latest = not self._versions or number == self._versions[-1]["version"]
+        self._fill(plan, latest)
+
+    def _fill(self, plan: dict[str, Any], latest: bool) -> None:
         self._loading = True
         self.values.clear()
         self.values.addItems(plan.get("values") or [])
@@ -280,12 +284,41 @@ class JobPlanEditor(QWidget):
         }
         return {k: v for k, v in d.items() if v is not None}
 
+    # --- drafts (kept on lock and quit, restored when the plan is opened again) ------
+
+    @property
+    def draft_key(self) -> str:
+        return f"jobplan:{self.participant_id}"
+
+    def keep_draft(self) -> None:
+        if self._dirty:
+            with self.vault.session() as s:
+                caseload.put_draft(s, self.draft_key, self.participant_id, {"plan": self.plan()})
+                s.commit()
+
+    def _restore_draft(self) -> None:
+        with self.vault.session() as s:
+            draft = caseload.get_draft(s, self.draft_key)
+        if draft:
+            self.version_combo.setCurrentIndex(0)
+            self._fill(draft.get("plan") or {}, True)
+            self._dirty = True
+            self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
+
+    def discard_changes(self) -> None:
+        with self.vault.session() as s:
+            caseload.delete_draft(s, self.draft_key)
+            s.commit()
+        self._dirty = False
+        self._show_version()
+
     def save(self) -> bool:
         if not self.save_button.isEnabled():
             return False
         try:
             with self.vault.session() as s:
                 caseload.save_job_plan(s, self.participant_id, self.plan())
+                caseload.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
             self.message.show_message("\n".join(_readable(e) for e in exc.errors))

@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -239,6 +240,11 @@ class MainWindow(QMainWindow):
         if self.vault is None or self.workspace is None:
             return
         ws = self.workspace
+        # Open dialogs (participant details, settings, export, audit...) show data too:
+        # reject them first, so their exec() returns before their parents go.
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QDialog) and w.isVisible():
+                w.reject()
         ws.keep_drafts()
         self._restore = ws.snapshot()
         ws.teardown()
@@ -246,10 +252,6 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(ws)
         ws.setParent(None)
         ws.deleteLater()
-        for w in QApplication.topLevelWidgets():
-            # Dialogs that show data (settings, export, audit) go too.
-            if w is not self and w.isVisible() and w.parent() is self:
-                w.close()
         self._close_vault()
         self.idle.stop()
         self.show_gate()

@@ -103,6 +103,7 @@ class OutcomeView(QWidget):
         self.dropout_reason.textChanged.connect(self._changed)
         self.summary.textChanged.connect(self._changed)
         self.reload()
+        self._restore_draft()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
         lab = QLabel(text)
@@ -119,9 +120,12 @@ class OutcomeView(QWidget):
         return self._dirty
 
     def reload(self) -> None:
-        self._loading = True
         with self.vault.session() as s:
             rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+        self._fill(rec)
+
+    def _fill(self, rec: dict[str, Any]) -> None:
+        self._loading = True
         self.status.setCurrentIndex(max(0, self.status.findData(rec.get("status"))))
         out = rec.get("outcome") or {}
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(out.get("status"))))
@@ -153,10 +157,39 @@ class OutcomeView(QWidget):
             "report_summary": self.summary.toPlainText().strip() or None,
         }
 
+    # --- drafts (kept on lock and quit, restored when the view is opened again) ------
+
+    @property
+    def draft_key(self) -> str:
+        return f"outcome:{self.participant_id}"
+
+    def keep_draft(self) -> None:
+        if self._dirty:
+            with self.vault.session() as s:
+                caseload.put_draft(s, self.draft_key, self.participant_id,
+                                   {"changes": self.changes()})
+                s.commit()
+
+    def _restore_draft(self) -> None:
+        with self.vault.session() as s:
+            draft = caseload.get_draft(s, self.draft_key)
+            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+        if draft:
+            self._fill(rec | (draft.get("changes") or {}))
+            self._dirty = True
+            self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
+
+    def discard_changes(self) -> None:
+        with self.vault.session() as s:
+            caseload.delete_draft(s, self.draft_key)
+            s.commit()
+        self.reload()
+
     def save(self) -> bool:
         try:
             with self.vault.session() as s:
                 caseload.update_participant(s, self.participant_id, self.changes())
+                caseload.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
             self.message.show_message("\n".join(exc.errors))

@@ -265,10 +265,15 @@ class ParticipantPage(QWidget):
                     return False
                 if answer == QMessageBox.StandardButton.Save and not view.save():
                     return False
+                if answer == QMessageBox.StandardButton.Discard:
+                    view.discard_changes()
         return True
 
     def keep_drafts(self) -> None:
+        """Before a lock or quit: every unsaved edit goes into an encrypted draft."""
         self.sessions.keep_drafts()
+        self.jobplan.keep_draft()
+        self.outcome.keep_draft()
 
     def open_session_editor(self) -> Any:
         return self.sessions.editor
