@@ -257,3 +257,35 @@ def test_idle_lock_closes_an_open_dialog(qtbot, vault, data_dir):
     assert [w for w in QApplication.topLevelWidgets()
             if isinstance(w, ParticipantDialog) and w.isVisible()] == []
     assert "Ida Jensen" not in all_text(window)
+
+
+def test_restore_and_retention_dialogs_open_from_the_app(qtbot, vault, data_dir, tmp_path):
+    from PySide6.QtCore import QTimer
+
+    from coachdesk.ui.first_run import FirstRunView
+
+    seen: list[str] = []
+
+    def close_modal() -> None:
+        dlg = QApplication.activeModalWidget()
+        seen.append(type(dlg).__name__)
+        dlg.reject()
+
+    empty = make_window(qtbot, tmp_path / "new")
+    assert isinstance(empty.gate, FirstRunView)
+    QTimer.singleShot(0, close_modal)
+    empty.gate.restore_link.click()
+    assert isinstance(empty.gate, FirstRunView)  # cancelled: still the first run
+    empty.close()
+
+    add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    QTimer.singleShot(0, close_modal)
+    window.gate.restore_link.click()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    QTimer.singleShot(0, close_modal)
+    window.open_retention()
+    assert seen == ["RestoreDialog", "RestoreDialog", "RetentionDialog"]
+    window.close()

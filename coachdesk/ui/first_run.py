@@ -55,6 +55,7 @@ class FirstRunView(QWidget):
     """Three steps; emits ``finished(vault)`` with the new vault unlocked."""
 
     finished = Signal(object)
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, kdf: Any = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +125,11 @@ class FirstRunView(QWidget):
         lay.addLayout(form)
         lay.addWidget(self.create_message)
         lay.addWidget(self.busy)
+        self.restore_link = QPushButton(self.tr("Restore a &backup instead…"))
+        self.restore_link.setFlat(True)
+        self.restore_link.clicked.connect(self.restore_requested)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.restore_link)
         buttons.addStretch()
         buttons.addWidget(self.create_button)
         lay.addLayout(buttons)

@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
+        self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
         m.addSeparator()
         self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
@@ -205,6 +206,7 @@ class MainWindow(QMainWindow):
         else:
             gate = FirstRunView(self.data_dir, kdf=self.kdf)
             gate.finished.connect(self.on_unlocked)  # type: ignore[attr-defined]
+        gate.restore_requested.connect(self.restore_backup)  # type: ignore[attr-defined]
         old = self.gate
         self.gate = gate
         self.stack.addWidget(gate)
@@ -313,6 +315,26 @@ class MainWindow(QMainWindow):
                                     self.tr("This part of CoachDesk is not available in "
                                             "this build."))
             return None
+
+    def restore_backup(self) -> None:
+        """From the unlock or first-run screen: restore a backup, then unlock it."""
+        cls = self._optional("coachdesk.ui.backup_dialog", "RestoreDialog")
+        if cls is None:
+            return
+        from coachdesk.store.vault import Vault
+
+        empty = not self.data_dir.exists() or not any(self.data_dir.iterdir())
+        dlg = cls(self.data_dir if empty and not Vault.exists(self.data_dir) else None, self)
+        if dlg.exec() and getattr(dlg, "restored_dir", None):
+            self.data_dir = Path(dlg.restored_dir)
+            self.show_gate()
+
+    def open_retention(self) -> None:
+        cls = self._optional("coachdesk.ui.erase_dialog", "RetentionDialog")
+        if cls is not None and self.vault is not None:
+            cls(self.vault, self, today=self.today).exec()
+            if self.workspace is not None:
+                self.workspace.caseload.reload()
 
     def open_backup(self) -> None:
         cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")

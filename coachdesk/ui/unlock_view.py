@@ -25,6 +25,7 @@ class UnlockView(QWidget):
     """Emits ``unlocked(vault)`` once the vault opened (the work runs off the GUI thread)."""
 
     unlocked = Signal(object)
+    restore_requested = Signal()
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +65,10 @@ class UnlockView(QWidget):
         self.mode_link.setCursor(Qt.CursorShape.PointingHandCursor)
         self.mode_link.clicked.connect(self.toggle_mode)
 
+        self.restore_link = QPushButton(self.tr("Restore a &backup…"))
+        self.restore_link.setFlat(True)
+        self.restore_link.clicked.connect(self.restore_requested)
+
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setMaximumWidth(520)
@@ -71,6 +76,7 @@ class UnlockView(QWidget):
         form.addRow(self.secret_label, self.secret)
         buttons = QHBoxLayout()
         buttons.addWidget(self.mode_link)
+        buttons.addWidget(self.restore_link)
         buttons.addStretch()
         buttons.addWidget(self.unlock_button)
         inner = QVBoxLayout(box)
