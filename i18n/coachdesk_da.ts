@@ -61,6 +61,106 @@
 <context>
     <name>AuditView</name>
     <message>
+        <source>Vault created</source>
+        <translation>Boks oprettet</translation>
+    </message>
+    <message>
+        <source>Unlocked</source>
+        <translation>Låst op</translation>
+    </message>
+    <message>
+        <source>Failed unlock</source>
+        <translation>Mislykket oplåsning</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Låst</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Adgangssætning ændret</translation>
+    </message>
+    <message>
+        <source>Participant created</source>
+        <translation>Deltager oprettet</translation>
+    </message>
+    <message>
+        <source>Participant changed</source>
+        <translation>Deltager ændret</translation>
+    </message>
+    <message>
+        <source>Participant opened</source>
+        <translation>Deltager åbnet</translation>
+    </message>
+    <message>
+        <source>Participant erased</source>
+        <translation>Deltager slettet</translation>
+    </message>
+    <message>
+        <source>PSS-10 saved</source>
+        <translation>PSS-10 gemt</translation>
+    </message>
+    <message>
+        <source>PSS-10 changed</source>
+        <translation>PSS-10 ændret</translation>
+    </message>
+    <message>
+        <source>PSS-10 deleted</source>
+        <translation>PSS-10 slettet</translation>
+    </message>
+    <message>
+        <source>Session saved</source>
+        <translation>Samtale gemt</translation>
+    </message>
+    <message>
+        <source>Session changed</source>
+        <translation>Samtale ændret</translation>
+    </message>
+    <message>
+        <source>Session deleted</source>
+        <translation>Samtale slettet</translation>
+    </message>
+    <message>
+        <source>Job plan saved</source>
+        <translation>Jobplan gemt</translation>
+    </message>
+    <message>
+        <source>Attendance saved</source>
+        <translation>Fremmøde gemt</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Eksport</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Cohort report</source>
+        <translation>Effektrapport for holdet</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Gendannelse</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Søgning</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Indstillinger ændret</translation>
+    </message>
+    <message>
         <source>erased participant</source>
         <translation>slettet deltager</translation>
     </message>
@@ -198,7 +298,70 @@
     </message>
 </context>
 <context>
+    <name>Caseload</name>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Ref</source>
+        <translation>Ref.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Course week</source>
+        <translation>Forløbsuge</translation>
+    </message>
+    <message>
+        <source>Next due</source>
+        <translation>Næste opgave</translation>
+    </message>
+    <message>
+        <source>Last session</source>
+        <translation>Seneste samtale</translation>
+    </message>
+    <message>
+        <source>PSS-10 before → after</source>
+        <translation>PSS-10 før → efter</translation>
+    </message>
+</context>
+<context>
     <name>CaseloadView</name>
+    <message>
+        <source>Today</source>
+        <translation>I dag</translation>
+    </message>
+    <message>
+        <source>Search name or ref (Ctrl+F)</source>
+        <translation>Søg på navn eller ref. (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Search the caseload</source>
+        <translation>Søg blandt deltagerne</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrér efter status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statusser</translation>
+    </message>
+    <message>
+        <source>Needs &amp;attention</source>
+        <translation>Kræver &amp;opmærksomhed</translation>
+    </message>
+    <message>
+        <source>Show a&amp;rchived</source>
+        <translation>Vis a&amp;rkiverede</translation>
+    </message>
+    <message>
+        <source>Caseload</source>
+        <translation>Deltagere</translation>
+    </message>
     <message>
         <source>no conversations planned</source>
         <translation>ingen samtaler planlagt</translation>
@@ -236,6 +399,10 @@
 </context>
 <context>
     <name>CprField</name>
+    <message>
+        <source>DDMMYY-NNNN</source>
+        <translation>DDMMÅÅ-NNNN</translation>
+    </message>
     <message>
         <source>CPR number</source>
         <translation>CPR-nummer</translation>
@@ -338,6 +505,137 @@
         <translation>Eksportér rapport</translation>
     </message>
     <message>
+        <source>Status report</source>
+        <translation>Statusrapport</translation>
+    </message>
+    <message>
+        <source>Final report</source>
+        <translation>Slutrapport</translation>
+    </message>
+    <message>
+        <source>Participant&apos;s own copy (access request)</source>
+        <translation>Deltagerens egen kopi (indsigtsanmodning)</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Caseworker, municipality</source>
+        <translation>Sagsbehandler, kommune</translation>
+    </message>
+    <message>
+        <source>Sections</source>
+        <translation>Afsnit</translation>
+    </message>
+    <message>
+        <source>Sensitive – include only when the recipient needs it:</source>
+        <translation>Følsomt – tag kun med, når modtageren har brug for det:</translation>
+    </message>
+    <message>
+        <source>Sensitive: not part of the minimal report. Include it only when the recipient needs it; you will be asked for your passphrase.</source>
+        <translation>Følsomt: ikke en del af den minimale rapport. Tag det kun med, når modtageren har brug for det; du bliver bedt om din adgangssætning.</translation>
+    </message>
+    <message>
+        <source>The participant&apos;s own copy holds everything recorded about them, the disclosure log and their audit entries, with the participant file (JSON) attached.</source>
+        <translation>Deltagerens egen kopi indeholder alt, hvad der er registreret om vedkommende, oversigten over videregivelser og vedkommendes linjer i aktivitetsloggen, med deltagerfilen (JSON) vedhæftet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Optional, at least %n characters</source>
+        <translation>
+            <numerusform>Valgfri, mindst %n tegn</numerusform>
+            <numerusform>Valgfri, mindst %n tegn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Repeat the password</source>
+        <translation>Gentag adgangskoden</translation>
+    </message>
+    <message>
+        <source>The PDF is encrypted with AES-256. Send the password by another channel (phone or text message), never in the same e-mail.</source>
+        <translation>PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller sms), aldrig i samme e-mail.</translation>
+    </message>
+    <message>
+        <source>Report type</source>
+        <translation>Rapporttype</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>Password protection</source>
+        <translation>Beskyttelse med adgangskode</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Gentag</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Eksportér…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Fremmøde</translation>
+    </message>
+    <message>
+        <source>PSS-10 before and after</source>
+        <translation>PSS-10 før og efter</translation>
+    </message>
+    <message>
+        <source>Job plan</source>
+        <translation>Jobplan</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Værdier</translation>
+    </message>
+    <message>
+        <source>Accommodation needs and hours</source>
+        <translation>Skånebehov og timeplan</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultat</translation>
+    </message>
+    <message>
+        <source>Summary and recommendation</source>
+        <translation>Opsummering og anbefaling</translation>
+    </message>
+    <message>
+        <source>Session notes (sensitive)</source>
+        <translation>Samtalenoter (følsomt)</translation>
+    </message>
+    <message>
+        <source>Contact details (sensitive)</source>
+        <translation>Kontaktoplysninger (følsomt)</translation>
+    </message>
+    <message>
+        <source>Full CPR number (sensitive)</source>
+        <translation>Fuldt CPR-nummer (følsomt)</translation>
+    </message>
+    <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
     </message>
@@ -418,6 +716,10 @@
     <message>
         <source>Welcome to CoachDesk</source>
         <translation>Velkommen til CoachDesk</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;backup instead…</source>
+        <translation>Gendan en &amp;sikkerhedskopi i stedet…</translation>
     </message>
     <message>
         <source>Too short: at least %1 characters.</source>
@@ -580,6 +882,74 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Den slags arbejde og arbejdsliv, deltageren sigter mod</translation>
     </message>
     <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>A small, concrete step</source>
+        <translation>Et lille, konkret skridt</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Frist</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Add &amp;goal</source>
+        <translation>Tilføj må&amp;l</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beskrivelse</translation>
+    </message>
+    <message>
+        <source>Describe the function, not the diagnosis</source>
+        <translation>Beskriv funktionen, ikke diagnosen</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Indtil</translation>
+    </message>
+    <message>
+        <source>Add &amp;need</source>
+        <translation>Tilføj &amp;behov</translation>
+    </message>
+    <message>
+        <source>Hours per week now</source>
+        <translation>Timer pr. uge nu</translation>
+    </message>
+    <message>
+        <source>Target hours per week</source>
+        <translation>Mål for timer pr. uge</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Add &amp;step</source>
+        <translation>Tilføj &amp;trin</translation>
+    </message>
+    <message>
+        <source>Step plan</source>
+        <translation>Optrapningsplan</translation>
+    </message>
+    <message>
         <source>&amp;Save as new version</source>
         <translation>&amp;Gem som ny version</translation>
     </message>
@@ -628,8 +998,219 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
+        <source>Unsaved changes restored from a draft</source>
+        <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
+    </message>
+    <message>
         <source>Saved as a new version.</source>
         <translation>Gemt som ny version.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Referred</source>
+        <translation>Henvist</translation>
+    </message>
+    <message>
+        <source>Screened</source>
+        <translation>Screenet</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Ikke optaget</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Optaget</translation>
+    </message>
+    <message>
+        <source>Group phase</source>
+        <translation>Gruppeforløb</translation>
+    </message>
+    <message>
+        <source>Individual phase</source>
+        <translation>Individuelt forløb</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Gennemført</translation>
+    </message>
+    <message>
+        <source>Dropped out</source>
+        <translation>Afbrudt</translation>
+    </message>
+    <message>
+        <source>Psychoeducation – knowledge about stress</source>
+        <translation>Psykoedukation – viden om stress</translation>
+    </message>
+    <message>
+        <source>Practical exercises – breathing, mindfulness, body techniques</source>
+        <translation>Praktiske øvelser – åndedræt, mindfulness, kropslige teknikker</translation>
+    </message>
+    <message>
+        <source>Metacognitive tools – managing thoughts, sleep strategies</source>
+        <translation>Metakognitive redskaber – tankehåndtering og søvnstrategier</translation>
+    </message>
+    <message>
+        <source>Setting boundaries and managing time</source>
+        <translation>Grænsesætning og tidsstyring</translation>
+    </message>
+    <message>
+        <source>Clarity and goals – realistic goals</source>
+        <translation>Klarhed og mål – realistiske mål</translation>
+    </message>
+    <message>
+        <source>The good working life – value-based job plan and accommodation needs</source>
+        <translation>Det gode arbejdsliv – værdibaseret jobplan og skånebehov</translation>
+    </message>
+    <message>
+        <source>Community – support and mirroring in the group</source>
+        <translation>Fællesskab – støtte og spejling i gruppen</translation>
+    </message>
+    <message>
+        <source>Personal support – individual conversations</source>
+        <translation>Personlig støtte – individuelle samtaler</translation>
+    </message>
+    <message>
+        <source>Digital tools (e.g. Jobuniverset)</source>
+        <translation>Digitale værktøjer (fx Jobuniverset)</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Personligt møde</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Afholdt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Aflyst</translation>
+    </message>
+    <message>
+        <source>No-show</source>
+        <translation>Udeblevet</translation>
+    </message>
+    <message>
+        <source>Working hours (incl. gradual return)</source>
+        <translation>Arbejdstid (herunder gradvis tilbagevenden)</translation>
+    </message>
+    <message>
+        <source>Tasks to avoid</source>
+        <translation>Opgaver der skal undgås</translation>
+    </message>
+    <message>
+        <source>Work environment</source>
+        <translation>Arbejdsmiljø</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Pauser</translation>
+    </message>
+    <message>
+        <source>Flexibility</source>
+        <translation>Fleksibilitet</translation>
+    </message>
+    <message>
+        <source>Remote work</source>
+        <translation>Hjemmearbejde</translation>
+    </message>
+    <message>
+        <source>Social and relational load</source>
+        <translation>Social og relationel belastning</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Åben</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Nået</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Droppet</translation>
+    </message>
+    <message>
+        <source>Back at work full time</source>
+        <translation>I arbejde på fuld tid</translation>
+    </message>
+    <message>
+        <source>Back at work part time</source>
+        <translation>I arbejde på deltid</translation>
+    </message>
+    <message>
+        <source>Still on sick leave</source>
+        <translation>Fortsat sygemeldt</translation>
+    </message>
+    <message>
+        <source>Job-seeking</source>
+        <translation>Jobsøgende</translation>
+    </message>
+    <message>
+        <source>In education</source>
+        <translation>Under uddannelse</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>Energi</translation>
+    </message>
+    <message>
+        <source>Sleep</source>
+        <translation>Søvn</translation>
+    </message>
+    <message>
+        <source>Overall wellbeing</source>
+        <translation>Trivsel generelt</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>ikke startet</translation>
+    </message>
+    <message>
+        <source>ended (week %1)</source>
+        <translation>afsluttet (uge %1)</translation>
+    </message>
+    <message>
+        <source>week %1 of %2</source>
+        <translation>uge %1 af %2</translation>
+    </message>
+    <message>
+        <source>screening PSS-10 due</source>
+        <translation>PSS-10-screening mangler</translation>
+    </message>
+    <message>
+        <source>final PSS-10 due</source>
+        <translation>PSS-10-slutmåling mangler</translation>
+    </message>
+    <message>
+        <source>session %1 of %2</source>
+        <translation>samtale %1 af %2</translation>
+    </message>
+    <message>
+        <source>outcome due</source>
+        <translation>resultat mangler</translation>
+    </message>
+    <message>
+        <source>report due</source>
+        <translation>rapport mangler</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(forsinket)</translation>
     </message>
 </context>
 <context>
@@ -637,6 +1218,58 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>CoachDesk</source>
         <translation>CoachDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Filer</translation>
+    </message>
+    <message>
+        <source>&amp;New participant…</source>
+        <translation>&amp;Ny deltager…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>&amp;Backup…</source>
+        <translation>&amp;Sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log…</source>
+        <translation>&amp;Aktivitetslog…</translation>
+    </message>
+    <message>
+        <source>Due for &amp;erasure…</source>
+        <translation>Klar til &amp;sletning…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>&amp;Indstillinger…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lås</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;fslut</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Rediger</translation>
+    </message>
+    <message>
+        <source>&amp;Find participant</source>
+        <translation>&amp;Søg efter deltager</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hjælp</translation>
+    </message>
+    <message>
+        <source>CoachDesk &amp;help</source>
+        <translation>&amp;Hjælp til CoachDesk</translation>
     </message>
     <message>
         <source>Not available</source>
@@ -650,8 +1283,68 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>OutcomeView</name>
     <message>
+        <source>Not recorded yet</source>
+        <translation>Ikke registreret endnu</translation>
+    </message>
+    <message>
+        <source>Your summary and recommendation for the caseworker. It appears in the report as written.</source>
+        <translation>Din opsummering og anbefaling til sagsbehandleren. Den kommer med i rapporten, præcis som du skriver den.</translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation>Forløb</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>St&amp;atus</translation>
+    </message>
+    <message>
+        <source>Outcome at the end</source>
+        <translation>Resultat ved forløbets afslutning (udslusning)</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>Res&amp;ultat</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per week</source>
+        <translation>T&amp;imer pr. uge</translation>
+    </message>
+    <message>
+        <source>Outcome &amp;date</source>
+        <translation>Resultatets &amp;dato</translation>
+    </message>
+    <message>
+        <source>Drop-out</source>
+        <translation>Afbrudt forløb</translation>
+    </message>
+    <message>
+        <source>Dropped out &amp;on</source>
+        <translation>Afbrudt de&amp;n</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>Årsa&amp;g</translation>
+    </message>
+    <message>
+        <source>Report summary</source>
+        <translation>Opsummering til rapporten</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>&amp;Export report…</source>
+        <translation>&amp;Eksportér rapport…</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored from a draft</source>
+        <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -854,6 +1547,34 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Archive</source>
         <translation>Arkivér</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details…</source>
+        <translation>&amp;Rediger oplysninger…</translation>
+    </message>
+    <message>
+        <source>Erase…</source>
+        <translation>Slet…</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Overblik</translation>
+    </message>
+    <message>
+        <source>&amp;PSS-10</source>
+        <translation>&amp;PSS-10</translation>
+    </message>
+    <message>
+        <source>&amp;Sessions</source>
+        <translation>&amp;Samtaler</translation>
+    </message>
+    <message>
+        <source>&amp;Job plan</source>
+        <translation>&amp;Jobplan</translation>
+    </message>
+    <message>
+        <source>O&amp;utcome &amp;&amp; report</source>
+        <translation>Resultat &amp;&amp; rappor&amp;t</translation>
     </message>
     <message>
         <source>Nothing is due.</source>
@@ -1469,6 +2190,73 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Indstillinger</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> måneder</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Følg systemet</translation>
+    </message>
+    <message>
+        <source>PSS-10</source>
+        <translation>PSS-10</translation>
+    </message>
+    <message>
+        <source>&amp;Admission threshold (total ≥):</source>
+        <translation>&amp;Optagelsesgrænse (samlet score ≥):</translation>
+    </message>
+    <message>
+        <source>Standard &amp;deviation (reliable change):</source>
+        <translation>Standard&amp;afvigelse (pålidelig ændring):</translation>
+    </message>
+    <message>
+        <source>&amp;Reliability r:</source>
+        <translation>&amp;Reliabilitet r:</translation>
+    </message>
+    <message>
+        <source>This vault</source>
+        <translation>Denne boks</translation>
+    </message>
+    <message>
+        <source>&amp;Coach name:</source>
+        <translation>&amp;Coachens navn:</translation>
+    </message>
+    <message>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organisation:</translation>
+    </message>
+    <message>
+        <source>Offer erasure &amp;after the course ended:</source>
+        <translation>Foreslå sletning &amp;efter forløbets afslutning:</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Denne computer</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after idle:</source>
+        <translation>&amp;Lås efter inaktivitet:</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage:</source>
+        <translation>&amp;Sprog:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when CoachDesk restarts.</source>
+        <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
         <source>Course timeline</source>
@@ -1532,6 +2320,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Use the &amp;recovery code instead</source>
         <translation>Brug &amp;gendannelseskoden i stedet</translation>
+    </message>
+    <message>
+        <source>Restore a &amp;backup…</source>
+        <translation>Gendan en &amp;sikkerhedskopi…</translation>
     </message>
     <message>
         <source>&amp;Recovery code:</source>

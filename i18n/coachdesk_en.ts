@@ -41,6 +41,13 @@
 <context>
     <name>ExportDialog</name>
     <message numerus="yes">
+        <source>Optional, at least %n characters</source>
+        <translation>
+            <numerusform>Optional, at least %n character</numerusform>
+            <numerusform>Optional, at least %n characters</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>

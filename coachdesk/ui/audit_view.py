@@ -41,22 +41,32 @@ ACTION_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def action_label(action: str) -> str:
-    t = lambda s: QCoreApplication.translate("AuditView", s)  # noqa: E731
     labels = {
-        "vault_created": t("Vault created"), "unlock": t("Unlocked"),
-        "unlock_failed": t("Failed unlock"), "lock": t("Locked"),
-        "passphrase_changed": t("Passphrase changed"),
-        "participant_created": t("Participant created"),
-        "participant_changed": t("Participant changed"),
-        "participant_read": t("Participant opened"),
-        "participant_erased": t("Participant erased"),
-        "assessment_saved": t("PSS-10 saved"), "assessment_changed": t("PSS-10 changed"),
-        "assessment_deleted": t("PSS-10 deleted"), "session_saved": t("Session saved"),
-        "session_changed": t("Session changed"), "session_deleted": t("Session deleted"),
-        "job_plan_saved": t("Job plan saved"), "attendance_saved": t("Attendance saved"),
-        "import": t("Import"), "export": t("Export"), "report": t("Report"),
-        "cohort_report": t("Cohort report"), "backup": t("Backup"), "restore": t("Restore"),
-        "search": t("Search"), "settings_changed": t("Settings changed"),
+        "vault_created": QCoreApplication.translate("AuditView", "Vault created"),
+        "unlock": QCoreApplication.translate("AuditView", "Unlocked"),
+        "unlock_failed": QCoreApplication.translate("AuditView", "Failed unlock"),
+        "lock": QCoreApplication.translate("AuditView", "Locked"),
+        "passphrase_changed": QCoreApplication.translate("AuditView", "Passphrase changed"),
+        "participant_created": QCoreApplication.translate("AuditView", "Participant created"),
+        "participant_changed": QCoreApplication.translate("AuditView", "Participant changed"),
+        "participant_read": QCoreApplication.translate("AuditView", "Participant opened"),
+        "participant_erased": QCoreApplication.translate("AuditView", "Participant erased"),
+        "assessment_saved": QCoreApplication.translate("AuditView", "PSS-10 saved"),
+        "assessment_changed": QCoreApplication.translate("AuditView", "PSS-10 changed"),
+        "assessment_deleted": QCoreApplication.translate("AuditView", "PSS-10 deleted"),
+        "session_saved": QCoreApplication.translate("AuditView", "Session saved"),
+        "session_changed": QCoreApplication.translate("AuditView", "Session changed"),
+        "session_deleted": QCoreApplication.translate("AuditView", "Session deleted"),
+        "job_plan_saved": QCoreApplication.translate("AuditView", "Job plan saved"),
+        "attendance_saved": QCoreApplication.translate("AuditView", "Attendance saved"),
+        "import": QCoreApplication.translate("AuditView", "Import"),
+        "export": QCoreApplication.translate("AuditView", "Export"),
+        "report": QCoreApplication.translate("AuditView", "Report"),
+        "cohort_report": QCoreApplication.translate("AuditView", "Cohort report"),
+        "backup": QCoreApplication.translate("AuditView", "Backup"),
+        "restore": QCoreApplication.translate("AuditView", "Restore"),
+        "search": QCoreApplication.translate("AuditView", "Search"),
+        "settings_changed": QCoreApplication.translate("AuditView", "Settings changed"),
     }
     return labels.get(action, action)
 
@@ -92,8 +102,12 @@ class AuditRow:
 
 def load_rows(session: Any) -> list[AuditRow]:
     """Every event, newest first, with the person's "name (ref)" beside their uid."""
-    people = {uid: f"{name} ({ref})" for uid, name, ref in
-              session.execute(select(Participant.uid, Participant.name, Participant.ref))}
+    people = {
+        uid: f"{name} ({ref})"
+        for uid, name, ref in session.execute(
+            select(Participant.uid, Participant.name, Participant.ref)
+        )
+    }
     erased = QCoreApplication.translate("AuditView", "erased participant")
     rows = []
     for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars():
@@ -103,8 +117,17 @@ def load_rows(session: Any) -> list[AuditRow]:
             who = ""
         else:
             who = people.get(ev.subject, erased)
-        rows.append(AuditRow(ev.id, ev.at, ev.action, None if ev.redacted else ev.subject,
-                             who, _detail_text(ev.detail), ev.redacted))
+        rows.append(
+            AuditRow(
+                ev.id,
+                ev.at,
+                ev.action,
+                None if ev.redacted else ev.subject,
+                who,
+                _detail_text(ev.detail),
+                ev.redacted,
+            )
+        )
     return rows
 
 
@@ -126,11 +149,16 @@ class AuditModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Time (UTC)"), self.tr("Action"), self.tr("Participant"),
-                    self.tr("Details"))[section]
+            return (
+                self.tr("Time (UTC)"),
+                self.tr("Action"),
+                self.tr("Participant"),
+                self.tr("Details"),
+            )[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -205,9 +233,11 @@ class AuditView(QDialog):
         self.participant_combo.setAccessibleName(self.tr("Filter by participant"))
         self.participant_combo.setMinimumContentsLength(24)
         self.action_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_action(self.action_combo.currentData()))
+            lambda _i: self.proxy.set_action(self.action_combo.currentData())
+        )
         self.participant_combo.currentIndexChanged.connect(
-            lambda _i: self.proxy.set_subject(self.participant_combo.currentData()))
+            lambda _i: self.proxy.set_subject(self.participant_combo.currentData())
+        )
         filters = QHBoxLayout()
         a_label = QLabel(self.tr("&Action:"))
         a_label.setBuddy(self.action_combo)
@@ -230,8 +260,9 @@ class AuditView(QDialog):
         # Widths from samples, not ResizeToContents: that measures every row (slow with
         # tens of thousands of events).
         fm = self.table.fontMetrics()
-        sample_time = QLocale().toString(dt.datetime(2026, 12, 28, 23, 59),
-                                         QLocale.FormatType.ShortFormat)
+        sample_time = QLocale().toString(
+            dt.datetime(2026, 12, 28, 23, 59), QLocale.FormatType.ShortFormat
+        )
         longest_action = max((action_label(a) for a in audit.ACTIONS), key=len)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.resizeSection(0, fm.horizontalAdvance(sample_time) + 24)
@@ -259,12 +290,16 @@ class AuditView(QDialog):
         self.model.set_rows(rows)
         self._fill_filters(rows)
         if problems:
-            self.chain_label.setText(self.tr("The audit chain is BROKEN: {first}. Run "
-                                             "'coachdesk check' and restore a backup.")
-                                     .format(first=problems[0]))
+            self.chain_label.setText(
+                self.tr(
+                    "The audit chain is BROKEN: {first}. Run "
+                    "'coachdesk check' and restore a backup."
+                ).format(first=problems[0])
+            )
         else:
-            self.chain_label.setText(self.tr("The audit chain is intact (%n event(s)).", "",
-                                             len(rows)))
+            self.chain_label.setText(
+                self.tr("The audit chain is intact (%n event(s)).", "", len(rows))
+            )
 
     def _fill_filters(self, rows: list[AuditRow]) -> None:
         for combo in (self.action_combo, self.participant_combo):
@@ -274,8 +309,13 @@ class AuditView(QDialog):
         for action in sorted({r.action for r in rows}, key=action_label):
             self.action_combo.addItem(action_label(action), action)
         self.participant_combo.addItem(self.tr("All participants"), None)
-        people = sorted({(r.who, r.subject) for r in rows if r.subject and not r.redacted
-                         and r.action != "participant_erased"})
+        people = sorted(
+            {
+                (r.who, r.subject)
+                for r in rows
+                if r.subject and not r.redacted and r.action != "participant_erased"
+            }
+        )
         for who, uid in people:
             self.participant_combo.addItem(who, uid)
         for combo in (self.action_combo, self.participant_combo):

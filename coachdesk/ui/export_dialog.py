@@ -56,8 +56,7 @@ class ExportDialog(QDialog):
         # Replaceable in tests; the Qt dialog avoids the platform's recent-files lists.
         self.choose_target: Callable[[str], str | None] = self._choose_target
         self.ask_passphrase: Callable[[], str | None] = self._ask_passphrase
-        t = self.tr
-        self.setWindowTitle(t("Export report"))
+        self.setWindowTitle(self.tr("Export report"))
 
         with vault.session() as s:
             p = content.load_participant(s, participant_id)
@@ -72,22 +71,22 @@ class ExportDialog(QDialog):
 
         # --- choices -------------------------------------------------------------
         self.kind = QComboBox()
-        self.kind.addItem(t("Status report"), "status_report")
-        self.kind.addItem(t("Final report"), "final_report")
-        self.kind.addItem(t("Participant's own copy (access request)"), "access_copy")
+        self.kind.addItem(self.tr("Status report"), "status_report")
+        self.kind.addItem(self.tr("Final report"), "final_report")
+        self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
         self.lang = QComboBox()
-        self.lang.addItem(t("Danish"), "da")
-        self.lang.addItem(t("English"), "en")
+        self.lang.addItem(self.tr("Danish"), "da")
+        self.lang.addItem(self.tr("English"), "en")
         self.recipient = QLineEdit(self._default_recipient)
-        self.recipient.setPlaceholderText(t("Caseworker, municipality"))
+        self.recipient.setPlaceholderText(self.tr("Caseworker, municipality"))
 
         self.section_boxes: dict[str, QCheckBox] = {}
-        sections_box = QGroupBox(t("Sections"))
+        sections_box = QGroupBox(self.tr("Sections"))
         sl = QVBoxLayout(sections_box)
         for key in content.SECTIONS:
             if key == "notes":
-                warn = QLabel(t("Sensitive – include only when the recipient needs it:"))
+                warn = QLabel(self.tr("Sensitive – include only when the recipient needs it:"))
                 warn.setWordWrap(True)
                 font = warn.font()
                 font.setBold(True)
@@ -96,13 +95,13 @@ class ExportDialog(QDialog):
             box = QCheckBox(self._section_label(key))
             box.setChecked(key in content.DEFAULT_SECTIONS)
             if key in content.SENSITIVE_SECTIONS:
-                box.setToolTip(t("Sensitive: not part of the minimal report. Include it only "
+                box.setToolTip(self.tr("Sensitive: not part of the minimal report. Include it only "
                                  "when the recipient needs it; you will be asked for your "
                                  "passphrase."))
             box.toggled.connect(self._changed)
             self.section_boxes[key] = box
             sl.addWidget(box)
-        self.access_note = QLabel(t("The participant's own copy holds everything recorded "
+        self.access_note = QLabel(self.tr("The participant's own copy holds everything recorded "
                                     "about them, the disclosure log and their audit entries, "
                                     "with the participant file (JSON) attached."))
         self.access_note.setWordWrap(True)
@@ -110,23 +109,23 @@ class ExportDialog(QDialog):
 
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(t("Optional, at least %n characters", "",
+        self.password.setPlaceholderText(self.tr("Optional, at least %n characters", "",
                                            MIN_PASSWORD_LEN))
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password2.setPlaceholderText(t("Repeat the password"))
-        pw_hint = QLabel(t("The PDF is encrypted with AES-256. Send the password by another "
+        self.password2.setPlaceholderText(self.tr("Repeat the password"))
+        pw_hint = QLabel(self.tr("The PDF is encrypted with AES-256. Send the password by another "
                            "channel (phone or text message), never in the same e-mail."))
         pw_hint.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(t("Report type"), self.kind)
-        form.addRow(t("Report language"), self.lang)
-        form.addRow(t("Recipient"), self.recipient)
-        pw_box = QGroupBox(t("Password protection"))
+        form.addRow(self.tr("Report type"), self.kind)
+        form.addRow(self.tr("Report language"), self.lang)
+        form.addRow(self.tr("Recipient"), self.recipient)
+        pw_box = QGroupBox(self.tr("Password protection"))
         pf = QFormLayout(pw_box)
-        pf.addRow(t("Password"), self.password)
-        pf.addRow(t("Repeat"), self.password2)
+        pf.addRow(self.tr("Password"), self.password)
+        pf.addRow(self.tr("Repeat"), self.password2)
         pf.addRow(pw_hint)
 
         self.consent_label = QLabel()
@@ -139,10 +138,10 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.progress.setTextVisible(False)
 
-        self.export_button = QPushButton(t("Export…"))
+        self.export_button = QPushButton(self.tr("Export…"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
-        close = QPushButton(t("Close"))
+        close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.progress, 1)
@@ -164,7 +163,7 @@ class ExportDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview_state = QLabel(t("Building the preview…"))
+        self.preview_state = QLabel(self.tr("Building the preview…"))
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -194,15 +193,14 @@ class ExportDialog(QDialog):
     # --- state -------------------------------------------------------------------
 
     def _section_label(self, key: str) -> str:
-        t = self.tr
         names = {
-            "course": t("Course"), "attendance": t("Attendance"),
-            "pss10": t("PSS-10 before and after"), "job_plan": t("Job plan"),
-            "values": t("Values"), "accommodations": t("Accommodation needs and hours"),
-            "outcome": t("Outcome"), "summary": t("Summary and recommendation"),
-            "notes": t("Session notes (sensitive)"),
-            "contact": t("Contact details (sensitive)"),
-            "cpr_full": t("Full CPR number (sensitive)"),
+            "course": self.tr("Course"), "attendance": self.tr("Attendance"),
+            "pss10": self.tr("PSS-10 before and after"), "job_plan": self.tr("Job plan"),
+            "values": self.tr("Values"), "accommodations": self.tr("Accommodation needs and hours"),
+            "outcome": self.tr("Outcome"), "summary": self.tr("Summary and recommendation"),
+            "notes": self.tr("Session notes (sensitive)"),
+            "contact": self.tr("Contact details (sensitive)"),
+            "cpr_full": self.tr("Full CPR number (sensitive)"),
         }
         return names[key]
 
