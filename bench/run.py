@@ -140,6 +140,8 @@ class Bench:
                 self.put("rss_mb_10k", r["rss_mb"], 1)
                 if r.get("open_ms"):
                     # The first open is cold (modules, fonts); the median is the felt cost.
+                    self.note(f"opened the participant with 50 sessions {len(r['open_ms'])} "
+                              "times: " + ", ".join(f"{x:.0f}" for x in r["open_ms"]) + " ms")
                     self.put("open_participant_first_ms", r["open_ms"][0], 1)
                     self.put("open_participant_ms", statistics.median(r["open_ms"]), 1)
                 else:
