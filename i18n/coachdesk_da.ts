@@ -1279,6 +1279,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>This part of CoachDesk is not available in this build.</source>
         <translation>Denne del af CoachDesk findes ikke i denne version.</translation>
     </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Den automatiske sikkerhedskopi mislykkedes</translation>
+    </message>
+    <message>
+        <source>The automatic backup could not be made: %1</source>
+        <translation>Den automatiske sikkerhedskopi kunne ikke laves: %1</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeView</name>

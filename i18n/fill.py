@@ -411,6 +411,9 @@ DA: dict[str, str | Plural] = {
     "Restore a &backup instead…": "Gendan en &sikkerhedskopi i stedet…",
     "Due for &erasure…": "Klar til &sletning…",
     "DDMMYY-NNNN": "DDMMÅÅ-NNNN",
+    "Automatic backup failed": "Den automatiske sikkerhedskopi mislykkedes",
+    "The automatic backup could not be made: %1":
+        "Den automatiske sikkerhedskopi kunne ikke laves: %1",
     "Discard draft": "Kassér kladde",
     " min": " min.",
     "S&tart": "&Start",

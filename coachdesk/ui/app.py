@@ -51,6 +51,10 @@ def setup_application(app: QCoreApplication, lang: str | None = None) -> str:
         translators.append(qt)
     for t in translators:
         app.installTranslator(t)
+    # COACHDESK_PSEUDO=1: every string about 40% longer, to find clipped labels.
+    from coachdesk.ui.pseudo_translator import install_if_requested
+
+    install_if_requested(app)
     app.setProperty("coachdesk_language", language)
     return language
 
@@ -65,9 +69,20 @@ def run_app(data_dir: Path, lang: str | None) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app, lang)
+    from PySide6.QtGui import QIcon
+
+    from coachdesk.resources import icon_png_paths
+
+    icon = QIcon()
+    for path in icon_png_paths():
+        icon.addFile(str(path))
+    app.setWindowIcon(icon)
+    # Matches packaging/linux/coachdesk.desktop, so Wayland shows the right icon.
+    QGuiApplication.setDesktopFileName("coachdesk")
     # The system palette and style are used as they are: no hard-coded colours.
     from coachdesk.ui.main_window import MainWindow
 
     window = MainWindow(data_dir)
     window.show()
+    window.system_lock.watch_window(int(window.winId()))
     return int(app.exec())

@@ -26,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui import preferences
 from coachdesk.ui.caseload_view import CaseloadView
+from coachdesk.ui.clipboard_guard import ClipboardGuard
 from coachdesk.ui.first_run import FirstRunView
 from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.participant_page import ParticipantPage
+from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
 
 
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
+        self.clipboard_guard = ClipboardGuard(self)
+        self.system_lock = SystemLockWatcher(self)
+        self.system_lock.locked.connect(self.lock)
         self._build_menus()
         geometry = preferences.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
@@ -255,6 +260,7 @@ class MainWindow(QMainWindow):
         ws.setParent(None)
         ws.deleteLater()
         self._close_vault()
+        self.clipboard_guard.clear()
         self.idle.stop()
         self.show_gate()
 
@@ -383,15 +389,18 @@ class MainWindow(QMainWindow):
             self.workspace.teardown()
         preferences.WINDOW_GEOMETRY.set(self.saveGeometry())
         if self.vault is not None:
-            try:
-                from coachdesk.store import backup
+            from coachdesk.errors import CoachDeskError
+            from coachdesk.store import backup
 
-                auto = getattr(backup, "maybe_auto_backup", None)
-                if auto is not None:
-                    auto(self.vault, dt.datetime.now())
-            except Exception:
-                pass
+            try:
+                backup.maybe_auto_backup(self.vault, dt.datetime.now())
+            except (CoachDeskError, OSError) as exc:
+                # Closing goes on (the data is safe in the vault), but the coach must know.
+                QMessageBox.warning(self, self.tr("Automatic backup failed"),
+                                    self.tr("The automatic backup could not be made: %1")
+                                    .replace("%1", str(exc)))
             self._close_vault()
+        self.clipboard_guard.clear()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.idle)
