@@ -1280,6 +1280,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Denne del af CoachDesk findes ikke i denne version.</translation>
     </message>
     <message>
+        <source>There is no backup of this vault yet. Choose a backup folder (an external drive or a network folder) and make one now.</source>
+        <translation>Der er endnu ingen sikkerhedskopi af boksen. Vælg en mappe til sikkerhedskopier (et eksternt drev eller en netværksmappe), og tag en kopi nu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop does not lose your records.</source>
+        <translation>
+            <numerusform>Den seneste sikkerhedskopi er %n dag gammel. Tag en ny nu, så en bortkommen eller ødelagt computer ikke koster dine journaler.</numerusform>
+            <numerusform>Den seneste sikkerhedskopi er %n dage gammel. Tag en ny nu, så en bortkommen eller ødelagt computer ikke koster dine journaler.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Automatic backup failed</source>
         <translation>Den automatiske sikkerhedskopi mislykkedes</translation>
     </message>

@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop does not lose your records.</source>
+        <translation>
+            <numerusform>The last backup is %n day old. Make a backup now, so that a lost or broken laptop does not lose your records.</numerusform>
+            <numerusform>The last backup is %n days old. Make a backup now, so that a lost or broken laptop does not lose your records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Pss10Chart</name>
     <message numerus="yes">
         <source>%n questionnaire(s) without a total (2 or more answers missing) not shown.</source>

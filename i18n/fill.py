@@ -665,6 +665,16 @@ DA: dict[str, str | Plural] = {
     "never": "aldrig",
     "There is no backup of this vault yet. Choose a folder and make one now.":
         "Der er endnu ingen sikkerhedskopi af denne boks. Vælg en mappe, og tag en nu.",
+    "There is no backup of this vault yet. Choose a backup folder (an external drive or a "
+    "network folder) and make one now.":
+        "Der er endnu ingen sikkerhedskopi af boksen. Vælg en mappe til sikkerhedskopier (et "
+        "eksternt drev eller en netværksmappe), og tag en kopi nu.",
+    "The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop "
+    "does not lose your records.": (
+        "Den seneste sikkerhedskopi er %n dag gammel. Tag en ny nu, så en bortkommen eller "
+        "ødelagt computer ikke koster dine journaler.",
+        "Den seneste sikkerhedskopi er %n dage gammel. Tag en ny nu, så en bortkommen eller "
+        "ødelagt computer ikke koster dine journaler."),
     "The last backup is %n day(s) old. Make one now.": (
         "Den seneste sikkerhedskopi er %n dag gammel. Tag en ny nu.",
         "Den seneste sikkerhedskopi er %n dage gammel. Tag en ny nu."),
@@ -748,6 +758,12 @@ WITHOUT_N: dict[str, str] = {
 
 # English singular and plural of every %n text.
 EN_PLURALS: dict[str, Plural] = {
+    "The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop "
+    "does not lose your records.": (
+        "The last backup is %n day old. Make a backup now, so that a lost or broken laptop "
+        "does not lose your records.",
+        "The last backup is %n days old. Make a backup now, so that a lost or broken laptop "
+        "does not lose your records."),
     "The audit chain is intact (%n event(s)).": (
         "The audit chain is intact (%n event).", "The audit chain is intact (%n events)."),
     "The last backup is %n day(s) old. Make one now.": (

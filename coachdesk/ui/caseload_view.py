@@ -91,7 +91,7 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
-        for i, width in enumerate((200, 130, 130, 110, 190, 110, 150)):
+        for i, width in enumerate((200, 130, 140, 150, 190, 120, 150)):
             header.resizeSection(i, width)
         state = preferences.CASELOAD_HEADER.get()
         if not state.isEmpty():

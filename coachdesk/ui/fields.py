@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -23,7 +23,11 @@ class DateField(QDateEdit):
         self.setCalendarPopup(True)
         self.setMinimumDate(_NO_DATE)
         self.setSpecialValueText(" ")
-        self.setDisplayFormat("yyyy-MM-dd")
+        # The locale's own short date (Danish: 27.11.2026), with a four-digit year.
+        fmt = self.locale().dateFormat(QLocale.FormatType.ShortFormat)
+        if "yyyy" not in fmt:
+            fmt = fmt.replace("yy", "yyyy")
+        self.setDisplayFormat(fmt)
         self.set_value(value)
 
     def value(self) -> dt.date | None:

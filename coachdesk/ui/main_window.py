@@ -363,19 +363,24 @@ class MainWindow(QMainWindow):
         HelpDialog(self).exec()
 
     def _maybe_warn_backup(self) -> None:
-        try:
-            from coachdesk.store import backup
-        except ImportError:
+        """A status-bar reminder when there is no backup from the last seven days."""
+        from coachdesk.store import backup
+
+        if self.vault is None:
             return
-        warn = getattr(backup, "backup_warning", None)
-        if warn is None or self.vault is None:
+        now = dt.datetime.now()
+        with self.vault.session() as s:
+            last = backup.last_good_backup(s)
+        if last is None:
+            text = self.tr("There is no backup of this vault yet. Choose a backup folder (an "
+                           "external drive or a network folder) and make one now.")
+        elif now - last > backup.WARN_AFTER:
+            text = self.tr("The last backup is %n day(s) old. Make a backup now, so that a "
+                           "lost or broken laptop does not lose your records.", "",
+                           (now - last).days)
+        else:
             return
-        try:
-            text = warn(self.vault, dt.datetime.now())
-        except Exception:  # a warning must never stop the coach from working
-            return
-        if text:
-            self.statusBar().showMessage(str(text))
+        self.statusBar().showMessage(text)
 
     # --- closing --------------------------------------------------------------------
 

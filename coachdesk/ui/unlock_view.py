@@ -71,12 +71,15 @@ class UnlockView(QWidget):
 
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setMaximumWidth(520)
+        box.setMaximumWidth(600)
         form = QFormLayout()
         form.addRow(self.secret_label, self.secret)
+        # The two ways out on a row of their own: long Danish labels must not be squeezed.
+        links = QHBoxLayout()
+        links.addWidget(self.mode_link)
+        links.addWidget(self.restore_link)
+        links.addStretch()
         buttons = QHBoxLayout()
-        buttons.addWidget(self.mode_link)
-        buttons.addWidget(self.restore_link)
         buttons.addStretch()
         buttons.addWidget(self.unlock_button)
         inner = QVBoxLayout(box)
@@ -88,6 +91,7 @@ class UnlockView(QWidget):
         inner.addWidget(self.message)
         inner.addWidget(self.busy)
         inner.addLayout(buttons)
+        inner.addLayout(links)
 
         outer = QVBoxLayout(self)
         outer.addStretch()
