@@ -398,6 +398,73 @@
     </message>
 </context>
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Skift adgangssætning</translation>
+    </message>
+    <message>
+        <source>The new passphrase unlocks this vault from now on. The recovery code stays the same.</source>
+        <translation>Den nye adgangssætning låser boksen op fra nu af. Gendannelseskoden er den samme.</translation>
+    </message>
+    <message>
+        <source>You unlocked with the recovery code. Choose a new passphrase for daily use; the recovery code stays the same.</source>
+        <translation>Du har låst op med gendannelseskoden. Vælg en ny adgangssætning til daglig brug; gendannelseskoden er den samme.</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>Nuværende adgangssætning</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>Ny adgangssætning</translation>
+    </message>
+    <message>
+        <source>Repeat the new passphrase</source>
+        <translation>Gentag den nye adgangssætning</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>&amp;Nuværende adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>N&amp;y adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Gentag:</translation>
+    </message>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>For kort: mindst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Add a word or two.</source>
+        <translation>Styrke: svag. Tilføj et ord eller to.</translation>
+    </message>
+    <message>
+        <source>Strength: fair.</source>
+        <translation>Styrke: rimelig.</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>Styrke: stærk.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to adgangssætninger er ikke ens.</translation>
+    </message>
+    <message>
+        <source>The current passphrase is wrong.</source>
+        <translation>Den nuværende adgangssætning er forkert.</translation>
+    </message>
+</context>
+<context>
     <name>CprField</name>
     <message>
         <source>DDMMYY-NNNN</source>
@@ -1248,6 +1315,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Indstillinger…</translation>
     </message>
     <message>
+        <source>Change &amp;passphrase…</source>
+        <translation>Skift adgangs&amp;sætning…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -1270,6 +1341,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>CoachDesk &amp;help</source>
         <translation>&amp;Hjælp til CoachDesk</translation>
+    </message>
+    <message>
+        <source>The passphrase was changed.</source>
+        <translation>Adgangssætningen er skiftet.</translation>
     </message>
     <message>
         <source>Not available</source>
@@ -2353,8 +2428,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Gendannelseskode</translation>
     </message>
     <message>
-        <source>Enter the organisation&apos;s recovery code. After unlocking, set a new passphrase in Settings.</source>
-        <translation>Skriv organisationens gendannelseskode. Når CoachDesk er låst op, vælger du en ny adgangssætning under Indstillinger.</translation>
+        <source>Enter the organisation&apos;s recovery code. After unlocking, you choose a new passphrase.</source>
+        <translation>Skriv organisationens gendannelseskode. Når boksen er låst op, vælger du en ny adgangssætning.</translation>
     </message>
     <message>
         <source>Use the &amp;passphrase instead</source>

@@ -411,6 +411,23 @@ DA: dict[str, str | Plural] = {
     "Restore a &backup instead…": "Gendan en &sikkerhedskopi i stedet…",
     "Due for &erasure…": "Klar til &sletning…",
     "DDMMYY-NNNN": "DDMMÅÅ-NNNN",
+    "Change passphrase": "Skift adgangssætning",
+    "The new passphrase unlocks this vault from now on. The recovery code stays the same.":
+        "Den nye adgangssætning låser boksen op fra nu af. Gendannelseskoden er den samme.",
+    "You unlocked with the recovery code. Choose a new passphrase for daily use; the recovery "
+    "code stays the same.":
+        "Du har låst op med gendannelseskoden. Vælg en ny adgangssætning til daglig brug; "
+        "gendannelseskoden er den samme.",
+    "Current passphrase": "Nuværende adgangssætning",
+    "Repeat the new passphrase": "Gentag den nye adgangssætning",
+    "&Current passphrase:": "&Nuværende adgangssætning:",
+    "&New passphrase:": "N&y adgangssætning:",
+    "The current passphrase is wrong.": "Den nuværende adgangssætning er forkert.",
+    "Change &passphrase…": "Skift adgangs&sætning…",
+    "The passphrase was changed.": "Adgangssætningen er skiftet.",
+    "Enter the organisation's recovery code. After unlocking, you choose a new passphrase.":
+        "Skriv organisationens gendannelseskode. Når boksen er låst op, vælger du en ny "
+        "adgangssætning.",
     "Automatic backup failed": "Den automatiske sikkerhedskopi mislykkedes",
     "The automatic backup could not be made: %1":
         "Den automatiske sikkerhedskopi kunne ikke laves: %1",

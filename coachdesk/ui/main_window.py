@@ -185,6 +185,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("&Audit log…"), self.open_audit)
         self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
+        self._action(m, self.tr("Change &passphrase…"), self.change_passphrase)
         m.addSeparator()
         self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
@@ -221,7 +222,16 @@ class MainWindow(QMainWindow):
         self._set_vault_actions(False)
         gate.setFocus()
 
+    def change_passphrase(self, *, require_current: bool = True) -> None:
+        from coachdesk.ui.passphrase_dialog import ChangePassphraseDialog
+
+        if self.vault is None:
+            return
+        if ChangePassphraseDialog(self.vault, self, require_current=require_current).exec():
+            self.statusBar().showMessage(self.tr("The passphrase was changed."), 10_000)
+
     def on_unlocked(self, vault: Any) -> None:
+        used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
         self.workspace = Workspace(vault, today=self.today)
         self.stack.addWidget(self.workspace)
@@ -242,6 +252,9 @@ class MainWindow(QMainWindow):
         self.workspace.caseload.table.setFocus()
         self.idle.start()
         self._maybe_warn_backup()
+        if used_recovery:
+            # The passphrase was forgotten: set a new one now, not "some day in Settings".
+            self.change_passphrase(require_current=False)
 
     def lock(self) -> None:
         if self.vault is None or self.workspace is None:

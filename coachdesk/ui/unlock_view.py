@@ -110,7 +110,7 @@ class UnlockView(QWidget):
             self.secret.setAccessibleName(self.tr("Recovery code"))
             self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
             self.hint.setText(self.tr("Enter the organisation's recovery code. After unlocking, "
-                                      "set a new passphrase in Settings."))
+                                      "you choose a new passphrase."))
             self.mode_link.setText(self.tr("Use the &passphrase instead"))
         else:
             self.secret_label.setText(self.tr("&Passphrase:"))
