@@ -1375,6 +1375,105 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>This field is required.</source>
+        <translation>Dette felt skal udfyldes.</translation>
+    </message>
+    <message>
+        <source>%1 is in the future.</source>
+        <translation>%1 ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>%1 is not a date.</source>
+        <translation>%1 er ikke en dato.</translation>
+    </message>
+    <message>
+        <source>%1 is not a real date.</source>
+        <translation>%1 er ikke en gyldig dato.</translation>
+    </message>
+    <message>
+        <source>%1 is not a time (HH:MM).</source>
+        <translation>%1 er ikke et klokkeslæt (TT:MM).</translation>
+    </message>
+    <message>
+        <source>%1 is not within %2.</source>
+        <translation>%1 ligger ikke inden for %2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number.</source>
+        <translation>%1 er ikke et helt tal.</translation>
+    </message>
+    <message>
+        <source>%1 is not a number.</source>
+        <translation>%1 er ikke et tal.</translation>
+    </message>
+    <message>
+        <source>This is longer than %1 characters.</source>
+        <translation>Teksten er længere end %1 tegn.</translation>
+    </message>
+    <message>
+        <source>The date is before the referral date.</source>
+        <translation>Datoen ligger før henvisningsdatoen.</translation>
+    </message>
+    <message>
+        <source>%1 is before the referral date.</source>
+        <translation>%1 ligger før henvisningsdatoen.</translation>
+    </message>
+    <message>
+        <source>A final PSS-10 cannot be dated before the screening.</source>
+        <translation>En PSS-10-slutmåling kan ikke være dateret før screeningen.</translation>
+    </message>
+    <message>
+        <source>Withdrawn before the consent was given.</source>
+        <translation>Trukket tilbage, før samtykket blev givet.</translation>
+    </message>
+    <message>
+        <source>%1 is not a CPR number (DDMMYY-NNNN).</source>
+        <translation>%1 er ikke et CPR-nummer (DDMMÅÅ-NNNN).</translation>
+    </message>
+    <message>
+        <source>%1 does not start with a real date.</source>
+        <translation>%1 begynder ikke med en gyldig dato.</translation>
+    </message>
+    <message>
+        <source>%1 is not one of the choices.</source>
+        <translation>%1 er ikke en af mulighederne.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase. Try again.</source>
+        <translation>Forkert adgangssætning. Prøv igen.</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code. Check it and try again.</source>
+        <translation>Forkert gendannelseskode. Kontrollér den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>This vault is open in another running CoachDesk. Close it there first.</source>
+        <translation>Boksen er åben i et andet CoachDesk-vindue. Luk den der først.</translation>
+    </message>
+    <message>
+        <source>The database is damaged and cannot be read safely. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The key file (vault.key) was altered or damaged and was refused. Restore it from a backup.</source>
+        <translation>Nøglefilen (vault.key) er ændret eller beskadiget og blev afvist. Gendan den fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The passphrase must have at least %1 characters.</source>
+        <translation>Adgangssætningen skal have mindst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>CoachDesk cannot write in the data folder %1 (%2). Check that it is not read-only and that it is yours.</source>
+        <translation>CoachDesk kan ikke skrive i datamappen %1 (%2). Kontrollér, at den ikke er skrivebeskyttet, og at den er din.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. Nothing was changed.</source>
+        <translation>Kunne ikke skrive %1: %2. Intet blev ændret.</translation>
+    </message>
+</context>
+<context>
     <name>OutcomeView</name>
     <message>
         <source>Not recorded yet</source>
@@ -1558,10 +1657,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Please correct the marked fields.</source>
         <translation>Ret venligst de markerede felter.</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>Dette felt skal udfyldes.</translation>
     </message>
 </context>
 <context>

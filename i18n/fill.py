@@ -411,6 +411,41 @@ DA: dict[str, str | Plural] = {
     "Restore a &backup instead…": "Gendan en &sikkerhedskopi i stedet…",
     "Due for &erasure…": "Klar til &sletning…",
     "DDMMYY-NNNN": "DDMMÅÅ-NNNN",
+    # --- messages from the layers below the GUI (ui/messages.py) -----------------------
+    "%1 is in the future.": "%1 ligger i fremtiden.",
+    "%1 is not a date.": "%1 er ikke en dato.",
+    "%1 is not a real date.": "%1 er ikke en gyldig dato.",
+    "%1 is not a time (HH:MM).": "%1 er ikke et klokkeslæt (TT:MM).",
+    "%1 is not within %2.": "%1 ligger ikke inden for %2.",
+    "%1 is not a whole number.": "%1 er ikke et helt tal.",
+    "%1 is not a number.": "%1 er ikke et tal.",
+    "This is longer than %1 characters.": "Teksten er længere end %1 tegn.",
+    "The date is before the referral date.": "Datoen ligger før henvisningsdatoen.",
+    "%1 is before the referral date.": "%1 ligger før henvisningsdatoen.",
+    "A final PSS-10 cannot be dated before the screening.":
+        "En PSS-10-slutmåling kan ikke være dateret før screeningen.",
+    "Withdrawn before the consent was given.": "Trukket tilbage, før samtykket blev givet.",
+    "%1 is not a CPR number (DDMMYY-NNNN).": "%1 er ikke et CPR-nummer (DDMMÅÅ-NNNN).",
+    "%1 does not start with a real date.": "%1 begynder ikke med en gyldig dato.",
+    "%1 is not one of the choices.": "%1 er ikke en af mulighederne.",
+    "This vault is open in another running CoachDesk. Close it there first.":
+        "Boksen er åben i et andet CoachDesk-vindue. Luk den der først.",
+    "The database is damaged and cannot be read safely. Restore the latest backup (Restore "
+    "a backup… on this screen).":
+        "Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi "
+        "(Gendan en sikkerhedskopi… på denne skærm).",
+    "The key file (vault.key) was altered or damaged and was refused. Restore it from a "
+    "backup.":
+        "Nøglefilen (vault.key) er ændret eller beskadiget og blev afvist. Gendan den fra en "
+        "sikkerhedskopi.",
+    "The passphrase must have at least %1 characters.":
+        "Adgangssætningen skal have mindst %1 tegn.",
+    "CoachDesk cannot write in the data folder %1 (%2). Check that it is not read-only and "
+    "that it is yours.":
+        "CoachDesk kan ikke skrive i datamappen %1 (%2). Kontrollér, at den ikke er "
+        "skrivebeskyttet, og at den er din.",
+    "Could not write %1: %2. Nothing was changed.":
+        "Kunne ikke skrive %1: %2. Intet blev ændret.",
     "Change passphrase": "Skift adgangssætning",
     "The new passphrase unlocks this vault from now on. The recovery code stays the same.":
         "Den nye adgangssætning låser boksen op fra nu af. Gendannelseskoden er den samme.",

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.store import audit, backup, settings
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -231,7 +232,7 @@ class BackupDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._finish()
         self.status.setText(self.tr("The backup failed."))
-        QMessageBox.warning(self, self.tr("Backup"), str(exc))
+        QMessageBox.warning(self, self.tr("Backup"), error_text(exc))
 
     @property
     def busy(self) -> bool:
@@ -359,7 +360,7 @@ class RestoreDialog(QDialog):
         try:
             head = backup.read_backup_info(Path(text))
         except Exception as exc:  # BadInput / VaultDamaged: say so next to the field
-            self.info_label.setText(str(exc))
+            self.info_label.setText(error_text(exc))
             return False
         made = dt.datetime.fromisoformat(head["created_at"])
         self.info_label.setText(self.tr("Made {when}; checksum correct.").format(
@@ -409,7 +410,7 @@ class RestoreDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         self.progress.hide()
-        self.message.setText(str(exc))
+        self.message.setText(error_text(exc))
         self.secret_edit.selectAll()
         self._update()
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import CoachDeskError
 from coachdesk.store.erasure import erase_participant, erasure_preview
 from coachdesk.store.models import Participant
+from coachdesk.ui.messages import error_text
 
 
 class EraseDialog(QDialog):
@@ -104,7 +105,7 @@ class EraseDialog(QDialog):
             erase_participant(self.vault, self.ref)
         except CoachDeskError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Erase participant"), str(exc))
+            QMessageBox.warning(self, self.tr("Erase participant"), error_text(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.accept()

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.reports import content
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 
@@ -282,7 +283,7 @@ class ExportDialog(QDialog):
 
         def failed(exc: Any) -> None:
             if generation == self._generation:
-                self._set_preview(None, str(exc))
+                self._set_preview(None, error_text(exc))
 
         self._run(work, done, failed)
 
@@ -340,7 +341,7 @@ class ExportDialog(QDialog):
         try:
             password = self._password()
         except ValueError as exc:
-            self._show_message(str(exc))
+            self._show_message(error_text(exc))
             return
         if request.needs_reauth:
             secret = self.ask_passphrase()

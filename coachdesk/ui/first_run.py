@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.store.vault import MIN_PASSPHRASE
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 
@@ -178,7 +179,7 @@ class FirstRunView(QWidget):
         self.pass1.setEnabled(True)
         self.pass2.setEnabled(True)
         self._check_passphrase()
-        msg = str(exc) if isinstance(exc, CoachDeskError) else type(exc).__name__
+        msg = error_text(exc) if isinstance(exc, CoachDeskError) else type(exc).__name__
         self.create_message.setText(self.tr("The vault was not created: %1").replace("%1", msg))
 
     # --- step 2 ---------------------------------------------------------------------

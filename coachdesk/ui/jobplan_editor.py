@@ -31,6 +31,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import caseload, interchange
 from coachdesk.ui import labels
 from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.messages import message
 from coachdesk.ui.row_table import Column, RowTable
 
 
@@ -333,6 +334,7 @@ class JobPlanEditor(QWidget):
 def _readable(error: str) -> str:
     """'goals[1].text: is required' -> 'Goal 2: text is required' style, still precise."""
     path, _, msg = error.partition(": ")
+    msg = message(msg)
     head, _, field = path.partition(".")
     name, _, idx = head.partition("[")
     if idx:

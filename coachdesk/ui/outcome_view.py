@@ -25,6 +25,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.ui import labels
 from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.messages import field_error
 
 
 class OutcomeView(QWidget):
@@ -192,7 +193,7 @@ class OutcomeView(QWidget):
                 caseload.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
-            self.message.show_message("\n".join(exc.errors))
+            self.message.show_message("\n".join(field_error(e) for e in exc.errors))
             return False
         self.message.show_message(None)
         self.reload()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +25,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import audit, caseload
 from coachdesk.ui import labels
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
+from coachdesk.ui.messages import message
 
 
 class ParticipantDialog(QDialog):
@@ -234,8 +234,6 @@ class ParticipantDialog(QDialog):
 
 def _humane(text: str) -> str:
     """core/records speaks in paths; a form shows the message beside the field instead."""
-    t = text
-    if t in ("is required", "must not be empty"):
-        return QCoreApplication.translate("ParticipantDialog", "This field is required.")
+    t = message(text)
     return t[:1].upper() + t[1:] + ("" if t.endswith(".") else ".")
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import CoachDeskError
 from coachdesk.store.vault import MIN_PASSPHRASE
 from coachdesk.ui.first_run import strength
+from coachdesk.ui.messages import error_text
 
 
 class ChangePassphraseDialog(QDialog):
@@ -94,7 +95,7 @@ class ChangePassphraseDialog(QDialog):
                 return
             self.vault.change_passphrase(self.new1.text())
         except CoachDeskError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
             return
         finally:
             QApplication.restoreOverrideCursor()

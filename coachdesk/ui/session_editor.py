@@ -37,6 +37,7 @@ from coachdesk.store import caseload
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
 from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.messages import error_text, field_error
 
 AUTOSAVE_MS = 3000
 
@@ -361,7 +362,7 @@ class SessionEditor(QWidget):
                 s.commit()
                 version = v.version
         except BadInput as exc:
-            self.goal_message.setText("; ".join(exc.errors) or str(exc))
+            self.goal_message.setText("; ".join(field_error(e) for e in exc.errors) or error_text(exc))
             return
         self.goal_message.setText(self.tr("Added to the job plan as a goal (version %1).")
                                   .replace("%1", str(version)))
@@ -425,7 +426,7 @@ class SessionEditor(QWidget):
                 caseload.delete_draft(s, self.key)
                 s.commit()
         except BadInput as exc:
-            self.message.show_message("\n".join(exc.errors) or str(exc))
+            self.message.show_message("\n".join(field_error(e) for e in exc.errors) or error_text(exc))
             return False
         self.message.show_message(None)
         self._dirty = self._draft_dirty = False

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError, VaultLocked, WrongSecret
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 
@@ -160,7 +161,7 @@ class UnlockView(QWidget):
                                  self.tr("Wrong passphrase. Try again."))
             self.secret.selectAll()
         elif isinstance(exc, CoachDeskError) and not isinstance(exc, VaultLocked):
-            self.message.setText(str(exc))
+            self.message.setText(error_text(exc))
         else:
             self.message.setText(self.tr("The vault could not be opened: %1").replace(
                 "%1", type(exc).__name__))

@@ -1,0 +1,178 @@
+"""The coach's language for messages that come from below the GUI.
+
+core/ and store/ know nothing of Qt, so their errors are English sentences with a
+fixed shape (core/records.py, errors.py). This module is the one place that turns them
+into the UI language: each known shape is a pattern here with its tr() text; anything
+unknown is shown as it is (English is better than nothing, and never hides an error).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from PySide6.QtCore import QCoreApplication
+
+Rule = tuple[re.Pattern[str], Callable[[], str]]
+
+
+@cache
+def _rules() -> list[Rule]:
+    r = re.compile
+    # Each entry is deferred (a lambda) so the text is translated with the translator in
+    # force when shown; each translate() call names its literal text for lupdate.
+    pairs: list[tuple[str, Callable[[], str]]] = [
+        (
+            r"^is required$",
+            lambda: QCoreApplication.translate("Messages", "This field is required."),
+        ),
+        (
+            r"^must not be empty$",
+            lambda: QCoreApplication.translate("Messages", "This field is required."),
+        ),
+        (
+            r"^must be non-empty text$",
+            lambda: QCoreApplication.translate("Messages", "This field is required."),
+        ),
+        (
+            r"^(.+) is in the future$",
+            lambda: QCoreApplication.translate("Messages", "%1 is in the future."),
+        ),
+        (
+            r"^(.+) is not a date \(YYYY-MM-DD\)$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a date."),
+        ),
+        (
+            r"^(.+) is not a real date$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a real date."),
+        ),
+        (
+            r"^(.+) is not a time \(HH:MM\)$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a time (HH:MM)."),
+        ),
+        (
+            r"^(.+) is not in (\S+)$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not within %2."),
+        ),
+        (
+            r"^(.+) is not an integer$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a whole number."),
+        ),
+        (
+            r"^(.+) is not a number$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a number."),
+        ),
+        (
+            r"^is longer than (\d+) characters$",
+            lambda: QCoreApplication.translate("Messages", "This is longer than %1 characters."),
+        ),
+        (
+            r"^is before the referral date$",
+            lambda: QCoreApplication.translate("Messages", "The date is before the referral date."),
+        ),
+        (
+            r"^(.+) is before the referral date$",
+            lambda: QCoreApplication.translate("Messages", "%1 is before the referral date."),
+        ),
+        (
+            r"^a final assessment is before the screening$",
+            lambda: QCoreApplication.translate(
+                "Messages", "A final PSS-10 cannot be dated before the screening."
+            ),
+        ),
+        (
+            r"^is before the consent was given$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Withdrawn before the consent was given."
+            ),
+        ),
+        (
+            r"^(.+) is not a CPR number \(DDMMYY-NNNN\)$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not a CPR number (DDMMYY-NNNN)."),
+        ),
+        (
+            r"^(.+) does not start with a real date$",
+            lambda: QCoreApplication.translate("Messages", "%1 does not start with a real date."),
+        ),
+        (
+            r"^(.+) is not one of (.+)$",
+            lambda: QCoreApplication.translate("Messages", "%1 is not one of the choices."),
+        ),
+        (
+            r"^Wrong passphrase\. Try again\.$",
+            lambda: QCoreApplication.translate("Messages", "Wrong passphrase. Try again."),
+        ),
+        (
+            r"^Wrong recovery code\. Check it and try again\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Wrong recovery code. Check it and try again."
+            ),
+        ),
+        (
+            r"^This vault is open in another running CoachDesk\. Close it there first\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "This vault is open in another running CoachDesk. Close it there first."
+            ),
+        ),
+        (
+            r"^The database is damaged and cannot be read safely\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The database is damaged and cannot be read safely. Restore "
+                "the latest backup (Restore a backup… on this screen).",
+            ),
+        ),
+        (
+            r"^The key file .*(altered|damaged|malformed|does not belong).*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The key file (vault.key) was altered or damaged and was "
+                "refused. Restore it from a backup.",
+            ),
+        ),
+        (
+            r"^The passphrase must have at least (\d+) characters\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The passphrase must have at least %1 characters."
+            ),
+        ),
+        (
+            r"^CoachDesk cannot write in the data folder (.+) \((.+)\)\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "CoachDesk cannot write in the data folder %1 (%2). Check "
+                "that it is not read-only and that it is yours.",
+            ),
+        ),
+        (
+            r"^Could not write (.+): (.+)\. Nothing was changed\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Could not write %1: %2. Nothing was changed."
+            ),
+        ),
+    ]
+    return [(r(p), f) for p, f in pairs]
+
+
+def message(text: str) -> str:
+    """``text`` in the UI language when its shape is known, else as it is."""
+    text = text.strip()
+    for pattern, template in _rules():
+        m = pattern.match(text)
+        if m:
+            out = template()
+            for i, group in enumerate(m.groups(), start=1):
+                out = out.replace(f"%{i}", group)
+            return out
+    return text
+
+
+def error_text(exc: BaseException) -> str:
+    return message(str(exc))
+
+
+def field_error(error: str) -> str:
+    """One 'path: message' from core/records, for a list under a form."""
+    path, sep, text = error.partition(": ")
+    return f"{path}: {message(text)}" if sep else message(error)
