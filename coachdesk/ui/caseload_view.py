@@ -160,7 +160,7 @@ class CaseloadView(QWidget):
         self.today_label.setText(text)
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         self.count_label.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
             "%2", str(total)))
         if total == 0:
@@ -171,9 +171,8 @@ class CaseloadView(QWidget):
         self.empty_label.setVisible(shown == 0)
 
     def _filter_changed(self, *_a: Any) -> None:
-        self.proxy.set_search(self.search.text())
-        self.proxy.set_status(self.phase.currentData())
-        self.proxy.set_needs_attention(self.attention.isChecked())
+        self.proxy.set_filters(self.search.text(), self.phase.currentData(),
+                               self.attention.isChecked())
         self._update_count()
 
     def _archived_toggled(self, on: bool) -> None:
