@@ -29,3 +29,8 @@ def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser()
     return default_data_dir()
+
+
+def vault_exists(data_dir: Path) -> bool:
+    """Is there a vault (or part of one) in the folder? Cheap: no database code loaded."""
+    return (Path(data_dir) / KEY_NAME).exists() or (Path(data_dir) / DB_NAME).exists()

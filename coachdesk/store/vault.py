@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import (
     VaultDamaged,
     VaultExists,
@@ -31,14 +32,13 @@ from coachdesk.errors import (
 from coachdesk.store import keyfile
 from coachdesk.store.keyfile import KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
-from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
+from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
 
 # Failed unlocks cannot be written into a vault that did not open; they wait in this
 # small file (times and method only, nothing personal) until the next unlock moves
 # them into the audit log.
 FAILED_NAME = "failed-unlocks.log"
 
-MIN_PASSPHRASE = 8
 
 DAMAGED = (
     "The database is damaged and cannot be read safely. Restore the latest backup "
@@ -99,7 +99,7 @@ class Vault:
 
     @staticmethod
     def exists(data_dir: Path) -> bool:
-        return (data_dir / KEY_NAME).exists() or (data_dir / DB_NAME).exists()
+        return vault_exists(data_dir)
 
     @classmethod
     def create(cls, data_dir: Path, passphrase: str,

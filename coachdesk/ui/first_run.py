@@ -23,24 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.passphrase import MIN_PASSPHRASE, strength
 from coachdesk.errors import CoachDeskError
-from coachdesk.store.vault import MIN_PASSPHRASE
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
-
-
-def strength(passphrase: str) -> int:
-    """0 (too short) .. 3 (strong): a hint, not a rule; length matters most."""
-    if len(passphrase) < MIN_PASSPHRASE:
-        return 0
-    classes = sum(any(f(c) for c in passphrase) for f in
-                  (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
-    words = len(passphrase.split())
-    if len(passphrase) >= 20 or (len(passphrase) >= 14 and (classes >= 3 or words >= 3)):
-        return 3
-    if len(passphrase) >= 12 or classes >= 3:
-        return 2
-    return 1
 
 
 def _title(text: str) -> QLabel:

@@ -20,113 +20,38 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QTabWidget,
     QWidget,
 )
 
 from coachdesk.ui import preferences
-from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.clipboard_guard import ClipboardGuard
 from coachdesk.ui.first_run import FirstRunView
 from coachdesk.ui.idle_lock import IdleLock
-from coachdesk.ui.participant_page import ParticipantPage
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
 
+_PRELOAD = ("coachdesk.store.vault", "coachdesk.store.caseload", "coachdesk.ui.workspace")
 
-class Workspace(QTabWidget):
-    """Everything that shows data: dropped as a whole when the app locks."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
-        super().__init__(parent)
-        self.vault = vault
-        self.setTabsClosable(True)
-        self.setMovable(True)
-        self.caseload = CaseloadView(vault, today=today)
-        self.caseload.open_participant.connect(self.open_participant)
-        self.addTab(self.caseload, self.tr("Caseload"))
-        bar = self.tabBar()
-        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
-        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)
-        self.tabCloseRequested.connect(self.close_tab)
+def _preload_in_background() -> None:
+    """Import the database and workspace code while the coach types the passphrase.
 
-    def pages(self) -> list[ParticipantPage]:
-        return [w for i in range(self.count())
-                if isinstance(w := self.widget(i), ParticipantPage)]
+    The unlock screen needs none of it (so it appears fast); by the time the key is
+    derived, the rest is loaded. Only modules are imported here, no widget is made.
+    """
+    import sys
+    import threading
 
-    def open_participant(self, participant_id: int) -> ParticipantPage:
-        for page in self.pages():
-            if page.participant_id == participant_id:
-                self.setCurrentWidget(page)
-                return page
-        page = ParticipantPage(self.vault, participant_id)
-        page.changed.connect(self._page_changed)
-        page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
-        self.addTab(page, page.name_label.text())
-        self.setCurrentWidget(page)
-        page.tabs.setFocus()
-        return page
+    if all(name in sys.modules for name in _PRELOAD):
+        return
 
-    def _retitle(self, page: ParticipantPage, name: str) -> None:
-        i = self.indexOf(page)
-        if i >= 0:
-            self.setTabText(i, name)
+    def work() -> None:
+        import importlib
 
-    def _page_changed(self) -> None:
-        page = self.sender()
-        self.caseload.reload()
-        if isinstance(page, ParticipantPage) and getattr(page, "erased", False):
-            self.removeTab(self.indexOf(page))
-            page.setParent(None)  # gone from the widget tree now, not at the next event loop
-            page.deleteLater()
+        for name in _PRELOAD:
+            importlib.import_module(name)
 
-    def close_tab(self, index: int) -> bool:
-        page = self.widget(index)
-        if not isinstance(page, ParticipantPage):
-            return False
-        if not page.confirm_close():
-            return False
-        page.sessions.close_editor()
-        self.removeTab(index)
-        page.setParent(None)
-        page.deleteLater()
-        return True
-
-    def current_page(self) -> ParticipantPage | None:
-        w = self.currentWidget()
-        return w if isinstance(w, ParticipantPage) else None
-
-    def save_current(self) -> bool:
-        page = self.current_page()
-        if page is None:
-            return False
-        tab = page.tabs.currentWidget()
-        if tab is page.sessions and page.sessions.editor is not None:
-            return page.sessions.editor.save()
-        if tab is page.jobplan:
-            return page.jobplan.save()
-        if tab is page.outcome:
-            return page.outcome.save()
-        return False
-
-    def snapshot(self) -> list[tuple[int, int | None, bool]]:
-        """Open participants and their open session editor, for restoring after unlock."""
-        out = []
-        for page in self.pages():
-            ed = page.sessions.editor
-            out.append((page.participant_id, ed.session_id if ed else -1,
-                        bool(ed and ed.is_dirty())))
-        return out
-
-    def keep_drafts(self) -> None:
-        for page in self.pages():
-            page.keep_drafts()
-
-    def teardown(self) -> None:
-        self.caseload.save_layout()
-        for page in self.pages():
-            page.sessions.close_editor()
+    threading.Thread(target=work, name="coachdesk-preload", daemon=True).start()
 
 
 class MainWindow(QMainWindow):
@@ -137,7 +62,7 @@ class MainWindow(QMainWindow):
         self.kdf = kdf
         self.today = today
         self.vault: Any = None
-        self.workspace: Workspace | None = None
+        self.workspace: Any = None  # a ui.workspace.Workspace while unlocked
         self._restore: list[tuple[int, int | None, bool]] = []
         self.setWindowTitle(self.tr("CoachDesk"))
         self.stack = QStackedWidget()
@@ -204,9 +129,9 @@ class MainWindow(QMainWindow):
     # --- lock / unlock --------------------------------------------------------------
 
     def show_gate(self) -> None:
-        from coachdesk.store.vault import Vault
+        from coachdesk.store.paths import vault_exists
 
-        if Vault.exists(self.data_dir):
+        if vault_exists(self.data_dir):
             gate: QWidget = UnlockView(self.data_dir)
             gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
         else:
@@ -221,6 +146,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._set_vault_actions(False)
         gate.setFocus()
+        _preload_in_background()
 
     def change_passphrase(self, *, require_current: bool = True) -> None:
         from coachdesk.ui.passphrase_dialog import ChangePassphraseDialog
@@ -233,6 +159,8 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
+        from coachdesk.ui.workspace import Workspace
+
         self.workspace = Workspace(vault, today=self.today)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)

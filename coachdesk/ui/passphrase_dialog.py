@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core.passphrase import MIN_PASSPHRASE, strength
 from coachdesk.errors import CoachDeskError
-from coachdesk.store.vault import MIN_PASSPHRASE
-from coachdesk.ui.first_run import strength
 from coachdesk.ui.messages import error_text
 
 

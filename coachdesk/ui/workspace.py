@@ -1,0 +1,111 @@
+"""Everything that shows participant data: the caseload and the participant tabs.
+
+Kept apart from the main window so that the unlock screen (shown first, on every start
+and after every lock) needs none of the database or report machinery: the main window
+imports this module only once the vault is open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from coachdesk.ui.caseload_view import CaseloadView
+from coachdesk.ui.participant_page import ParticipantPage
+
+
+class Workspace(QTabWidget):
+    """Everything that shows data: dropped as a whole when the app locks."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.caseload = CaseloadView(vault, today=today)
+        self.caseload.open_participant.connect(self.open_participant)
+        self.addTab(self.caseload, self.tr("Caseload"))
+        bar = self.tabBar()
+        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
+        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)
+        self.tabCloseRequested.connect(self.close_tab)
+
+    def pages(self) -> list[ParticipantPage]:
+        return [w for i in range(self.count())
+                if isinstance(w := self.widget(i), ParticipantPage)]
+
+    def open_participant(self, participant_id: int) -> ParticipantPage:
+        for page in self.pages():
+            if page.participant_id == participant_id:
+                self.setCurrentWidget(page)
+                return page
+        page = ParticipantPage(self.vault, participant_id)
+        page.changed.connect(self._page_changed)
+        page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
+        self.addTab(page, page.name_label.text())
+        self.setCurrentWidget(page)
+        page.tabs.setFocus()
+        return page
+
+    def _retitle(self, page: ParticipantPage, name: str) -> None:
+        i = self.indexOf(page)
+        if i >= 0:
+            self.setTabText(i, name)
+
+    def _page_changed(self) -> None:
+        page = self.sender()
+        self.caseload.reload()
+        if isinstance(page, ParticipantPage) and getattr(page, "erased", False):
+            self.removeTab(self.indexOf(page))
+            page.setParent(None)  # gone from the widget tree now, not at the next event loop
+            page.deleteLater()
+
+    def close_tab(self, index: int) -> bool:
+        page = self.widget(index)
+        if not isinstance(page, ParticipantPage):
+            return False
+        if not page.confirm_close():
+            return False
+        page.sessions.close_editor()
+        self.removeTab(index)
+        page.setParent(None)
+        page.deleteLater()
+        return True
+
+    def current_page(self) -> ParticipantPage | None:
+        w = self.currentWidget()
+        return w if isinstance(w, ParticipantPage) else None
+
+    def save_current(self) -> bool:
+        page = self.current_page()
+        if page is None:
+            return False
+        tab = page.tabs.currentWidget()
+        if tab is page.sessions and page.sessions.editor is not None:
+            return page.sessions.editor.save()
+        if tab is page.jobplan:
+            return page.jobplan.save()
+        if tab is page.outcome:
+            return page.outcome.save()
+        return False
+
+    def snapshot(self) -> list[tuple[int, int | None, bool]]:
+        """Open participants and their open session editor, for restoring after unlock."""
+        out = []
+        for page in self.pages():
+            ed = page.sessions.editor
+            out.append((page.participant_id, ed.session_id if ed else -1,
+                        bool(ed and ed.is_dirty())))
+        return out
+
+    def keep_drafts(self) -> None:
+        for page in self.pages():
+            page.keep_drafts()
+
+    def teardown(self) -> None:
+        self.caseload.save_layout()
+        for page in self.pages():
+            page.sessions.close_editor()
