@@ -101,9 +101,12 @@ class CaseloadModel(QAbstractTableModel):
         narrowing = (new[0].startswith(old_needle) and new[1] == old_status
                      and new[2] == old_attention)
         candidates = self._vis if narrowing else range(len(self._rows))
-        self.beginResetModel()
+        vis = self._matching(candidates, *new)
         self._filter = new
-        self._vis = self._matching(candidates, *new)
+        if vis == self._vis:
+            return  # the same rows (typing "demo" over refs that all hold it): no repaint
+        self.beginResetModel()
+        self._vis = vis
         self.endResetModel()
 
     # The view's filter entry point (the model is also its own "proxy").

@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -101,10 +101,14 @@ class CaseloadView(QWidget):
             self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._activate)
         self.table.activated_row.connect(self._activate)
-        self.empty_label = QLabel()
+        # Drawn over the table's empty viewport rather than added to the layout: showing
+        # it then changes no geometry, so a keystroke that empties the list repaints only
+        # the table, not the whole window.
+        self.empty_label = QLabel(self.table.viewport())
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
+        self.table.viewport().installEventFilter(self)
 
         self.search.textChanged.connect(self._filter_changed)
         self.phase.currentIndexChanged.connect(self._filter_changed)
@@ -122,7 +126,6 @@ class CaseloadView(QWidget):
         lay.addWidget(strip)
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
-        lay.addWidget(self.empty_label)
         self.setTabOrder(self.search, self.phase)
         self.setTabOrder(self.phase, self.attention)
         self.setTabOrder(self.attention, self.archived)
@@ -170,6 +173,11 @@ class CaseloadView(QWidget):
         elif shown == 0:
             self.empty_label.setText(self.tr("No participant matches the search and filters."))
         self.empty_label.setVisible(shown == 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        return super().eventFilter(watched, event)
 
     def _filter_changed(self, *_a: Any) -> None:
         self.proxy.set_filters(self.search.text(), self.phase.currentData(),

@@ -30,14 +30,16 @@ from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
 
-_PRELOAD = ("coachdesk.store.vault", "coachdesk.store.caseload", "coachdesk.ui.workspace")
+# Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
+# from another thread crashed the app in testing), so ui.workspace is not in this list.
+_PRELOAD = ("coachdesk.store.vault", "coachdesk.store.caseload", "coachdesk.store.assessments")
 
 
 def _preload_in_background() -> None:
     """Import the database and workspace code while the coach types the passphrase.
 
     The unlock screen needs none of it (so it appears fast); by the time the key is
-    derived, the rest is loaded. Only modules are imported here, no widget is made.
+    derived, SQLAlchemy and the schema are loaded. Only pure-Python modules here.
     """
     import sys
     import threading
