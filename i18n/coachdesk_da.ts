@@ -547,6 +547,17 @@
     </message>
 </context>
 <context>
+    <name>ErrorHook</name>
+    <message>
+        <source>Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open editors keep their text as drafts. If it happens again, tell your IT department what you were doing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CoachDesk</source>
+        <translation>CoachDesk</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>No report to the municipality: the participant has not consented, or withdrew the consent.</source>

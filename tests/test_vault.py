@@ -300,3 +300,25 @@ def test_failed_unlocks_reach_the_audit_log_at_the_next_unlock(vault, data_dir):
         assert actions[-3:] == ["unlock_failed", "unlock_failed", "unlock"]
         assert audit.verify(s) == []
     assert not (data_dir / "failed-unlocks.log").exists()
+
+
+def test_vault_moved_while_open_gives_a_clear_error_and_creates_nothing(vault, data_dir, tmp_path):
+    _add(vault)
+    moved = tmp_path / "moved-away"
+    data_dir.rename(moved)
+    vault.engine.dispose()  # the next unit of work needs a new connection
+    with pytest.raises(VaultMissing, match="moved or deleted"):
+        _names(vault)
+    assert not data_dir.exists()  # no empty database was made in the old place
+    moved.rename(data_dir)
+    assert _names(vault) == ["Ida Jensen"]
+
+
+def test_data_folder_with_uri_characters(tmp_path):
+    """The vault opens through a file: URI; spaces, # and ? in the path must survive."""
+    d = tmp_path / "Mine dokumenter #2 ?æøå"
+    v, _ = Vault.create(d, PASSPHRASE, kdf=TEST_KDF)
+    _add(v)
+    v.close()
+    with Vault.open(d, passphrase=PASSPHRASE) as v2:
+        assert _names(v2) == ["Ida Jensen"]

@@ -124,6 +124,9 @@ class Vault:
             kf = KeyFile.new()
             kf.seal("passphrase", encode_secret(passphrase), data_key, params)
             kf.seal("recovery", code.encode("ascii"), data_key, params)
+            # An empty file, owner-only from the start: SQLCipher makes it a database,
+            # and _connect (which never creates files) can open it.
+            (data_dir / DB_NAME).touch(mode=0o600, exist_ok=False)
             vault = cls(data_dir, data_key, kf, lock)
             try:
                 vault._initialise()
@@ -211,7 +214,16 @@ class Vault:
     def _connect(self) -> sqlcipher3.Connection:
         if not self._key:
             raise VaultLocked("The vault is locked.")
-        conn = sqlcipher3.connect(str(self.data_dir / DB_NAME), check_same_thread=False)
+        db = self.data_dir / DB_NAME
+        if not db.exists():
+            # Moved or deleted while open: never let SQLite create an empty one instead.
+            raise VaultMissing(
+                f"The vault in {self.data_dir} was moved or deleted while CoachDesk was "
+                "running. Put it back, or restart CoachDesk and open it where it is now."
+            )
+        # mode=rw: open an existing database only (closes the race after the check).
+        conn = sqlcipher3.connect(f"{db.resolve().as_uri()}?mode=rw", uri=True,
+                                  check_same_thread=False)
         # Keep SQLCipher's own error log off the user's terminal; errors still raise.
         conn.execute("PRAGMA cipher_log_level = NONE")
         # A raw key: SQLCipher's PBKDF2 is skipped, Argon2id already did that work.

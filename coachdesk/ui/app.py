@@ -69,6 +69,9 @@ def run_app(data_dir: Path, lang: str | None) -> int:
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app, lang)
+    from coachdesk.ui import error_hook
+
+    error_hook.install()
     from PySide6.QtGui import QIcon
 
     from coachdesk.resources import icon_png_paths
