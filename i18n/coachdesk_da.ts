@@ -550,7 +550,7 @@
     <name>ErrorHook</name>
     <message>
         <source>Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open editors keep their text as drafts. If it happens again, tell your IT department what you were doing.</source>
-        <translation type="unfinished" />
+        <translation>Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din it-afdeling, hvad du var i gang med.</translation>
     </message>
     <message>
         <source>CoachDesk</source>
@@ -1478,6 +1478,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>CoachDesk cannot write in the data folder %1 (%2). Check that it is not read-only and that it is yours.</source>
         <translation>CoachDesk kan ikke skrive i datamappen %1 (%2). Kontrollér, at den ikke er skrivebeskyttet, og at den er din.</translation>
+    </message>
+    <message>
+        <source>The vault in %1 was moved or deleted while CoachDesk was running. Put it back, or restart CoachDesk and open it where it is now.</source>
+        <translation>Boksen i %1 blev flyttet eller slettet, mens CoachDesk kørte. Læg den tilbage, eller genstart CoachDesk og åbn den, hvor den er nu.</translation>
     </message>
     <message>
         <source>Could not write %1: %2. Nothing was changed.</source>

@@ -444,6 +444,16 @@ DA: dict[str, str | Plural] = {
     "that it is yours.":
         "CoachDesk kan ikke skrive i datamappen %1 (%2). Kontrollér, at den ikke er "
         "skrivebeskyttet, og at den er din.",
+    "The vault in %1 was moved or deleted while CoachDesk was running. Put it back, or "
+    "restart CoachDesk and open it where it is now.":
+        "Boksen i %1 blev flyttet eller slettet, mens CoachDesk kørte. Læg den tilbage, eller "
+        "genstart CoachDesk og åbn den, hvor den er nu.",
+    "Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open "
+    "editors keep their text as drafts. If it happens again, tell your IT department what you "
+    "were doing.":
+        "Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne "
+        "redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din "
+        "it-afdeling, hvad du var i gang med.",
     "Could not write %1: %2. Nothing was changed.":
         "Kunne ikke skrive %1: %2. Intet blev ændret.",
     "Change passphrase": "Skift adgangssætning",

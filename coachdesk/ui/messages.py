@@ -146,6 +146,14 @@ def _rules() -> list[Rule]:
             ),
         ),
         (
+            r"^The vault in (.+) was moved or deleted while CoachDesk was running\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The vault in %1 was moved or deleted while CoachDesk was running. Put it "
+                "back, or restart CoachDesk and open it where it is now.",
+            ),
+        ),
+        (
             r"^Could not write (.+): (.+)\. Nothing was changed\.$",
             lambda: QCoreApplication.translate(
                 "Messages", "Could not write %1: %2. Nothing was changed."
