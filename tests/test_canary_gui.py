@@ -1,5 +1,6 @@
-"""Promise 1 through the app: the canaries typed and shown in the GUI, a lock (draft
-autosaved), the automatic backup on close; then no canary in any file on disk."""
+"""Promises 1 and 5 through the app: the canaries typed and shown in the GUI, a lock (draft
+autosaved), the automatic backup on close, with every socket forbidden; then no canary in
+any file on disk."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from tests.conftest import PASSPHRASE
 from tests.test_canary import _scan, sandbox  # noqa: F401  (the fixture)
 
 
-def test_no_canary_at_rest_after_using_the_app(qtbot, qapp, sandbox,  # noqa: F811
+def test_no_canary_at_rest_after_using_the_app(qtbot, qapp, no_network, sandbox,  # noqa: F811
                                                 monkeypatch):
     d = sandbox
     from coachdesk.ui.session_editor import SessionEditor
