@@ -440,22 +440,6 @@
         <translation>&amp;Gentag:</translation>
     </message>
     <message>
-        <source>Too short: at least %1 characters.</source>
-        <translation>For kort: mindst %1 tegn.</translation>
-    </message>
-    <message>
-        <source>Strength: weak. Add a word or two.</source>
-        <translation>Styrke: svag. Tilføj et ord eller to.</translation>
-    </message>
-    <message>
-        <source>Strength: fair.</source>
-        <translation>Styrke: rimelig.</translation>
-    </message>
-    <message>
-        <source>Strength: strong.</source>
-        <translation>Styrke: stærk.</translation>
-    </message>
-    <message>
         <source>The two passphrases differ.</source>
         <translation>De to adgangssætninger er ikke ens.</translation>
     </message>
@@ -798,22 +782,6 @@
     <message>
         <source>Restore a &amp;backup instead…</source>
         <translation>Gendan en &amp;sikkerhedskopi i stedet…</translation>
-    </message>
-    <message>
-        <source>Too short: at least %1 characters.</source>
-        <translation>For kort: mindst %1 tegn.</translation>
-    </message>
-    <message>
-        <source>Strength: weak. Add a word or two.</source>
-        <translation>Styrke: svag. Tilføj et ord eller to.</translation>
-    </message>
-    <message>
-        <source>Strength: fair.</source>
-        <translation>Styrke: rimelig.</translation>
-    </message>
-    <message>
-        <source>Strength: strong.</source>
-        <translation>Styrke: stærk.</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -1811,6 +1779,25 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The %1 has unsaved changes. Save them?</source>
         <translation>%1 har ændringer, der ikke er gemt. Vil du gemme dem?</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseHint</name>
+    <message>
+        <source>Too short: at least %1 characters.</source>
+        <translation>For kort: mindst %1 tegn.</translation>
+    </message>
+    <message>
+        <source>Strength: weak. Add a word or two.</source>
+        <translation>Styrke: svag. Tilføj et ord eller to.</translation>
+    </message>
+    <message>
+        <source>Strength: fair.</source>
+        <translation>Styrke: rimelig.</translation>
+    </message>
+    <message>
+        <source>Strength: strong.</source>
+        <translation>Styrke: stærk.</translation>
     </message>
 </context>
 <context>

@@ -56,3 +56,17 @@ def no_network(monkeypatch) -> Iterator[None]:
     monkeypatch.setattr(socket, "create_connection", _forbidden)
     monkeypatch.setattr(socket, "getaddrinfo", _forbidden)
     yield
+
+
+@pytest.fixture
+def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:
+    """QSettings in a temp folder: GUI tests never read or write the real preferences."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "qsettings"))
+    qapp.setOrganizationName("CoachDeskTest")
+    qapp.setApplicationName("CoachDeskTest")
+    QSettings().clear()
+    yield

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from sqlalchemy import select
 
@@ -18,16 +18,7 @@ from tests.conftest import PASSPHRASE
 TODAY = dt.date.today()
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "qsettings"))
-    qapp.setOrganizationName("CoachDeskTest")
-    qapp.setApplicationName("CoachDeskTest")
-    QSettings().clear()
-    yield
-
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6):
     with vault.session() as s:

@@ -14,16 +14,7 @@ from coachdesk.store.models import Participant
 TODAY = dt.date.today()
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "qsettings"))
-    qapp.setOrganizationName("CoachDeskTest")
-    qapp.setApplicationName("CoachDeskTest")
-    QSettings().clear()
-    yield
-
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, **extra):
     with vault.session() as s:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from coachdesk.errors import WrongSecret
@@ -15,13 +15,7 @@ from tests.conftest import PASSPHRASE
 NEW = "a new and longer passphrase"
 
 
-@pytest.fixture(autouse=True)
-def isolated_settings(tmp_path, qapp):
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "qsettings"))
-    QSettings().clear()
-
+pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def ok_button(dlg):
     return dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)

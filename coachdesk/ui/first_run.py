@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.passphrase import MIN_PASSPHRASE, strength
+from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.messages import error_text
+from coachdesk.ui.passphrase_hint import strength_text
 from coachdesk.ui.worker import Task
 
 
@@ -125,11 +126,7 @@ class FirstRunView(QWidget):
 
     def _check_passphrase(self) -> None:
         p1, p2 = self.pass1.text(), self.pass2.text()
-        words = [self.tr("Too short: at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)),
-                 self.tr("Strength: weak. Add a word or two."),
-                 self.tr("Strength: fair."),
-                 self.tr("Strength: strong.")]
-        self.strength_label.setText(words[strength(p1)])
+        self.strength_label.setText(strength_text(p1))
         ok = len(p1) >= MIN_PASSPHRASE and p1 == p2
         if p2 and p1 != p2:
             self.create_message.setText(self.tr("The two passphrases differ."))

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core.passphrase import MIN_PASSPHRASE, strength
+from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.messages import error_text
+from coachdesk.ui.passphrase_hint import strength_text
 
 
 class ChangePassphraseDialog(QDialog):
@@ -74,11 +75,7 @@ class ChangePassphraseDialog(QDialog):
 
     def _check(self) -> None:
         p1, p2 = self.new1.text(), self.new2.text()
-        words = [self.tr("Too short: at least %1 characters.").replace("%1", str(MIN_PASSPHRASE)),
-                 self.tr("Strength: weak. Add a word or two."),
-                 self.tr("Strength: fair."),
-                 self.tr("Strength: strong.")]
-        self.strength_label.setText(words[strength(p1)])
+        self.strength_label.setText(strength_text(p1))
         ok = len(p1) >= MIN_PASSPHRASE and p1 == p2
         self.message.setText(self.tr("The two passphrases differ.") if p2 and p1 != p2 else "")
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
