@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 N_ITEMS = 10
 MIN_ANSWER, MAX_ANSWER = 0, 4
@@ -226,7 +227,7 @@ def change(before: int | None, after: int | None, params: Params = Params()) -> 
 
 
 def before_after(
-    assessments: Sequence[tuple[str, object, Answers]],
+    assessments: Sequence[tuple[str, Any, Answers]],
 ) -> tuple[Score | None, Score | None]:
     """Pick before (first screening) and after (latest final) from (kind, date, answers).
 

@@ -136,7 +136,7 @@ def load_caseload(session: Session, today: dt.date, *,
     seen: set[int] = set()
     today_list = []
     for pid, name, ref, at in appts:
-        if pid not in seen:  # one line per person, the earliest time
+        if at is not None and pid not in seen:  # one line per person, the earliest time
             seen.add(pid)
             today_list.append(Appointment(pid, name, ref, at))
     return Caseload(rows=rows, today_appointments=today_list)

@@ -14,9 +14,9 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk.core import course, cpr, pss10, records
@@ -373,7 +373,7 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[
         rows.append(row)
     if not rows:
         return []
-    pt = Participant.__table__
+    pt = cast(Table, Participant.__table__)
     ids = session.execute(
         insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows
     ).scalars().all()
@@ -394,5 +394,5 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[
     for model, values in ((Assessment, assessments), (SessionLog, sessions),
                           (GroupAttendance, attendance), (JobPlanVersion, plans)):
         if values:
-            session.execute(insert(model.__table__), values)
+            session.execute(insert(cast(Table, model.__table__)), values)
     return [r["uid"] for r in rows]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from pathlib import Path
 
 from coachdesk.errors import VaultInUse
@@ -30,7 +31,7 @@ class VaultLock:
                 f"({exc.strerror}). Check that it is not read-only and that it is yours."
             ) from None
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -52,7 +53,7 @@ class VaultLock:
         if self._fd is None:
             return
         with contextlib.suppress(OSError):
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 os.lseek(self._fd, 0, 0)

@@ -7,9 +7,13 @@ with one query, without importing Alembic's machinery on every start.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 from sqlalchemy.engine import Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 HEAD = "0001"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
@@ -25,10 +29,11 @@ def current_revision(engine: Engine) -> str | None:
         return c.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def alembic_config():  # type: ignore[no-untyped-def]
-    from alembic.config import Config
+def alembic_config() -> Config:
+    # Imported here: Alembic is only needed when the schema actually changes.
+    from alembic.config import Config as AlembicConfig
 
-    cfg = Config()
+    cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(SCRIPT_LOCATION))
     return cfg
 

@@ -14,10 +14,11 @@ import os
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -239,12 +240,12 @@ class Vault:
                                poolclass=QueuePool, pool_size=4, max_overflow=4)
 
         @event.listens_for(engine, "begin")
-        def _begin(conn):  # type: ignore[no-untyped-def]
+        def _begin(conn: Connection) -> None:
             # pysqlite's lazy BEGIN would let two writers interleave; take the lock early.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         @event.listens_for(engine, "connect")
-        def _connect(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
+        def _connect(dbapi_conn: Any, _rec: Any) -> None:
             dbapi_conn.isolation_level = None  # we issue BEGIN ourselves
 
         return engine
