@@ -51,8 +51,11 @@ def test_pdf_is_anonymous_and_suppresses_small_cells(vault, tmp_path) -> None:
         assert ev.subject is None and ev.detail == {"format": "pdf", "participants": 9}
     assert (stats.referred, stats.completed, stats.dropped_out) == (9, 6, 3)
     flat = squash(pdf_text(out.read_bytes()))
-    assert "Henvist 9 100 %" in flat and "Gennemført 6 67 %" in flat
+    assert "Henvist 9 100 %" in flat
     assert "Afbrudt <5 udeladt (færre end 5)" in flat
+    # 6 completed + 3 dropped out = 9 admitted: showing the 6 would give the 3 away.
+    assert "Gennemført udeladt udeladt (beskytter et lille tal)" in flat
+    assert "Gennemført 6" not in flat
     # 6 pairs, all -20: improved 6 (100 %), the chart is shown; 3 drop-outs without outcome.
     assert "Pålidelig forbedring 6 100 %" in flat and "Hver linje er én deltagers" in flat
     assert "Resultat ikke registreret <5" in flat
@@ -84,7 +87,8 @@ def test_csv_matches_and_suppresses(vault, tmp_path) -> None:
     table = {r[1]: r[2:] for r in rows[1:]}
     assert table["Referred"] == ["9", "100 %"]
     assert table["Dropped out"] == ["<5", "withheld (fewer than 5)"]
-    assert table["Completed"] == ["7", "78 %"]
+    # Secondary suppression: 7 completed would reveal the 2 drop-outs (9 admitted).
+    assert table["Completed"] == ["withheld", "withheld (protects a small number)"]
     assert table["Mean change"][1] == "-20.0"
     assert table["95% confidence interval"][1] == "[-20.0; -20.0]"
     assert "Ole" not in out.read_text(encoding="utf-8-sig")

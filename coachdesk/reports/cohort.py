@@ -139,6 +139,21 @@ def show_count(count: int) -> str:
     return SUPPRESSED if is_small(count) else str(count)
 
 
+def hidden_cells(group: dict[str, int]) -> dict[str, str]:
+    """Which counts of a group to hide, for counts that add up to a total printed beside them.
+
+    Every count of 1-4 is hidden ("small"). If that hides exactly one count of the
+    group, the total minus the others would give it back, so the smallest other
+    non-zero count is hidden too ("complement", the usual secondary suppression).
+    """
+    hidden = {k: "small" for k, v in group.items() if is_small(v)}
+    if len(hidden) == 1:
+        others = sorted((v, k) for k, v in group.items() if k not in hidden and v > 0)
+        if others:
+            hidden[others[0][1]] = "complement"
+    return hidden
+
+
 def share(count: int, denominator: int) -> float | None:
     """count / denominator, or None when either is a small cell (or nothing to divide)."""
     if denominator <= 0 or is_small(count) or is_small(denominator):

@@ -88,6 +88,14 @@ def _pct(count: int, denominator: int, lang: str) -> str:
     return f"{strings.fmt_number(100 * s, lang, 0)} %"
 
 
+def _cell(count: int, denominator: int, hidden: str | None, lang: str) -> tuple[str, str]:
+    """(count, share) as printed, after primary and secondary suppression."""
+    if hidden == "complement":
+        return (strings.tr("withheld", lang),
+                strings.tr("withheld (protects a small number)", lang))
+    return cohort.show_count(count), _pct(count, denominator, lang)
+
+
 def _num(x: float | None, n: int, lang: str, decimals: int = 1) -> str:
     """A statistic over n people: printed only when n >= 5."""
     if n == 0 or x is None:
@@ -107,11 +115,19 @@ def rows(stats: cohort.CohortStats, lang: str) -> list[tuple[str, list[tuple[str
     """The report's tables as (section, [(metric, value, share)]): one source for PDF and CSV."""
     tr = strings.tr
     ref = stats.referred
-    flow = [(tr(k, lang), cohort.show_count(v), _pct(v, ref, lang)) for k, v in (
+    # Groups whose counts add up (or nearly) to a total printed beside them: hiding one
+    # small cell alone would let a reader subtract it back (cohort.hidden_cells).
+    hidden = (cohort.hidden_cells({"Admitted": stats.admitted,
+                                   "Not eligible": stats.not_eligible})
+              | cohort.hidden_cells({"Completed": stats.completed,
+                                     "Dropped out": stats.dropped_out}))
+    flow = [(tr(k, lang), *_cell(v, ref, hidden.get(k), lang)) for k, v in (
         ("Referred", stats.referred), ("Screened", stats.screened),
         ("Admitted", stats.admitted), ("Not eligible", stats.not_eligible),
         ("Completed", stats.completed), ("Dropped out", stats.dropped_out))]
     b, a, pr = stats.before, stats.after, stats.paired
+    verdicts = cohort.hidden_cells({"improved": pr.improved, "no_change": pr.no_change,
+                                    "worsened": pr.worsened})
     pss = [
         (tr("Before (screening)", lang), cohort.show_count(b.n),
          f"{_num(b.mean, b.n, lang)} ({tr('SD', lang)} {_num(b.sd, b.n, lang)})"),
@@ -120,19 +136,20 @@ def rows(stats: cohort.CohortStats, lang: str) -> list[tuple[str, list[tuple[str
         (tr("Paired before and after", lang), cohort.show_count(pr.n), ""),
         (tr("Mean change", lang), "", _num(pr.mean_change, pr.n, lang)),
         (tr("95% confidence interval", lang), "", _ci(pr, lang)),
-        (tr("Reliable improvement", lang), cohort.show_count(pr.improved),
-         _pct(pr.improved, pr.n, lang)),
-        (tr("No reliable change", lang), cohort.show_count(pr.no_change),
-         _pct(pr.no_change, pr.n, lang)),
-        (tr("Reliable worsening", lang), cohort.show_count(pr.worsened),
-         _pct(pr.worsened, pr.n, lang)),
+        (tr("Reliable improvement", lang),
+         *_cell(pr.improved, pr.n, verdicts.get("improved"), lang)),
+        (tr("No reliable change", lang),
+         *_cell(pr.no_change, pr.n, verdicts.get("no_change"), lang)),
+        (tr("Reliable worsening", lang),
+         *_cell(pr.worsened, pr.n, verdicts.get("worsened"), lang)),
         (tr("Clinically important improvement", lang), cohort.show_count(pr.clinically_important),
          _pct(pr.clinically_important, pr.n, lang)),
     ]
     ended = stats.completed + stats.dropped_out
+    out_hidden = cohort.hidden_cells(dict(stats.outcomes))
     outcomes = [(strings.label("outcome", k, lang) if k != "none"
-                 else tr("Outcome not recorded", lang), cohort.show_count(v),
-                 _pct(v, ended, lang)) for k, v in stats.outcomes.items()]
+                 else tr("Outcome not recorded", lang),
+                 *_cell(v, ended, out_hidden.get(k), lang)) for k, v in stats.outcomes.items()]
     n = stats.admitted
     attendance = [
         (tr("Group sessions attended, mean per admitted participant", lang), "",

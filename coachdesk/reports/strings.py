@@ -232,6 +232,8 @@ DA: dict[str, str] = {
     "Individual sessions cancelled": "Aflyste individuelle samtaler",
     "Individual sessions no-show": "Individuelle samtaler med udeblivelse",
     "withheld (fewer than 5)": "udeladt (færre end 5)",
+    "withheld (protects a small number)": "udeladt (beskytter et lille tal)",
+    "withheld": "udeladt",
     "Each line is one participant's screening and final total; no labels.": (
         "Hver linje er én deltagers total ved screening og slutmåling; uden navne."),
     "The chart is withheld: fewer than 5 paired measurements.": (
