@@ -280,3 +280,32 @@ def test_restore_and_retention_dialogs_open_from_the_app(qtbot, vault, data_dir,
     window.open_retention()
     assert seen == ["RestoreDialog", "RestoreDialog", "RetentionDialog"]
     window.close()
+
+
+def test_the_caseload_is_read_off_the_gui_thread_at_unlock(qtbot, vault, data_dir,
+                                                            monkeypatch):
+    """The unlock worker reads the caseload with the key; the GUI thread only paints it."""
+    import threading
+
+    from coachdesk.store import caseload as caseload_module
+    from coachdesk.ui.main_window import MainWindow
+
+    add_person(vault)
+    vault.close()
+    threads = []
+    real = caseload_module.load_caseload
+
+    def spy(*a, **k):
+        threads.append(threading.current_thread() is threading.main_thread())
+        return real(*a, **k)
+
+    monkeypatch.setattr(caseload_module, "load_caseload", spy)
+    window = MainWindow(data_dir, kdf=TEST_KDF, idle_minutes=60)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.gate.secret, PASSPHRASE)
+    qtbot.keyClick(window.gate.secret, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    assert window.workspace.caseload.model.rowCount() == 1
+    assert threads == [False]  # read once, in the worker
+    window.close()

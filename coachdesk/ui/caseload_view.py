@@ -43,7 +43,7 @@ class CaseloadView(QWidget):
     open_participant = Signal(int)
 
     def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, preloaded: Any = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
@@ -130,16 +130,21 @@ class CaseloadView(QWidget):
         self.setTabOrder(self.phase, self.attention)
         self.setTabOrder(self.attention, self.archived)
         self.setTabOrder(self.archived, self.table)
-        self.reload()
+        self.reload(preloaded)
 
     @property
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
-    def reload(self) -> None:
-        with self.vault.session() as s:
-            cl = caseload.load_caseload(s, self.today,
-                                        include_archived=self.archived.isChecked())
+    def reload(self, preloaded: Any = None) -> None:
+        """Read the caseload; ``preloaded`` = (today, include_archived, Caseload) as the
+        unlock worker read it, used when it matches what this view would read now."""
+        archived = self.archived.isChecked()
+        if preloaded is not None and preloaded[:2] == (self.today, archived):
+            cl = preloaded[2]
+        else:
+            with self.vault.session() as s:
+                cl = caseload.load_caseload(s, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         self.model.set_rows(cl.rows)

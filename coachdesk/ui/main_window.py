@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         from coachdesk.store.paths import vault_exists
 
         if vault_exists(self.data_dir):
-            gate: QWidget = UnlockView(self.data_dir)
+            gate: QWidget = UnlockView(self.data_dir, today=self.today)
             gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
         else:
             gate = FirstRunView(self.data_dir, kdf=self.kdf)
@@ -163,7 +163,8 @@ class MainWindow(QMainWindow):
         self.vault = vault
         from coachdesk.ui.workspace import Workspace
 
-        self.workspace = Workspace(vault, today=self.today)
+        self.workspace = Workspace(vault, today=self.today,
+                                   preloaded=getattr(self.gate, "preloaded", None))
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.stack.removeWidget(self.gate)

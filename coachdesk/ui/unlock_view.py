@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError, VaultLocked, WrongSecret
+from coachdesk.ui import preferences
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -28,11 +31,16 @@ class UnlockView(QWidget):
     unlocked = Signal(object)
     restore_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, parent: QWidget | None = None,
+                 today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        self.today = today
         self._task: Task | None = None
         self._recovery = False
+        # The caseload, read by the unlock worker right after the key: the main window
+        # then paints it without a second, GUI-blocking query (see submit()).
+        self.preloaded: Any = None
 
         self.title = QLabel(self.tr("CoachDesk is locked"))
         f = self.title.font()
@@ -138,18 +146,33 @@ class UnlockView(QWidget):
         secret = self.secret.text()
         if not secret or (self._task is not None and not self.unlock_button.isEnabled()):
             return
-        from coachdesk.store.vault import Vault
-
         data_dir, recovery = self.data_dir, self._recovery
+        today = self.today or dt.date.today()
+        archived = bool(preferences.SHOW_ARCHIVED.get())  # QSettings: read on this thread
         self.message.setText(self.tr("Unlocking…"))
         self._set_busy(True)
-        if recovery:
-            self._task = Task(lambda: Vault.open(data_dir, recovery_code=secret))
-        else:
-            self._task = Task(lambda: Vault.open(data_dir, passphrase=secret))
+
+        def open_and_read() -> tuple[Any, Any]:
+            # Off the GUI thread: the key derivation, then the caseload query and scoring
+            # (0.2 s at 2,000, 0.75 s at 10,000); the session stays in this thread.
+            from coachdesk.store import caseload
+            from coachdesk.store.vault import Vault
+
+            vault = (Vault.open(data_dir, recovery_code=secret) if recovery
+                     else Vault.open(data_dir, passphrase=secret))
+            try:
+                with vault.session() as s:
+                    cl = caseload.load_caseload(s, today, include_archived=archived)
+            except BaseException:
+                vault.close()
+                raise
+            return vault, (today, archived, cl)
+
+        self._task = Task(open_and_read)
         self._task.start(self._opened, self._failed)
 
-    def _opened(self, vault: object) -> None:
+    def _opened(self, result: tuple[Any, Any]) -> None:
+        vault, self.preloaded = result
         self.reset()
         self.unlocked.emit(vault)
 

@@ -20,12 +20,12 @@ class Workspace(QTabWidget):
     """Everything that shows data: dropped as a whole when the app locks."""
 
     def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, preloaded: Any = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setTabsClosable(True)
         self.setMovable(True)
-        self.caseload = CaseloadView(vault, today=today)
+        self.caseload = CaseloadView(vault, today=today, preloaded=preloaded)
         self.caseload.open_participant.connect(self.open_participant)
         self.addTab(self.caseload, self.tr("Caseload"))
         bar = self.tabBar()
