@@ -309,3 +309,23 @@ def test_the_caseload_is_read_off_the_gui_thread_at_unlock(qtbot, vault, data_di
     assert window.workspace.caseload.model.rowCount() == 1
     assert threads == [False]  # read once, in the worker
     window.close()
+
+
+def test_a_settled_search_is_audited_without_its_text(qtbot, vault):
+    from coachdesk.store.models import AuditEvent
+    from coachdesk.ui.caseload_view import CaseloadView
+
+    add_person(vault, ref="R-1", name="Ida Jensen")
+    add_person(vault, ref="R-2", name="Bo Bæk")
+    view = CaseloadView(vault)
+    qtbot.addWidget(view)
+    view.search_audit.setInterval(50)
+    qtbot.keyClicks(view.search, "ida")
+
+    def searches():
+        with vault.session() as s:
+            return [e.detail for e in s.query(AuditEvent).filter_by(action="search")]
+
+    qtbot.waitUntil(lambda: len(searches()) == 1, timeout=3000)
+    assert searches() == [{"view": "caseload", "results": 1}]
+    assert "ida" not in str(searches()).lower()

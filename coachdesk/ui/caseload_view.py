@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.store import caseload
+from coachdesk.store import audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel
 
@@ -37,6 +37,9 @@ class CaseloadTable(QTableView):
             self.activated_row.emit(self.currentIndex())
             return
         super().keyPressEvent(event)
+
+
+SEARCH_AUDIT_MS = 1500
 
 
 class CaseloadView(QWidget):
@@ -111,6 +114,13 @@ class CaseloadView(QWidget):
         self.table.viewport().installEventFilter(self)
 
         self.search.textChanged.connect(self._filter_changed)
+        # A search is a use of personal data (Datatilsynet: log it). One audit event per
+        # search the coach settles on, not per keystroke, and never the search text.
+        self.search_audit = QTimer(self)
+        self.search_audit.setSingleShot(True)
+        self.search_audit.setInterval(SEARCH_AUDIT_MS)
+        self.search_audit.timeout.connect(self._audit_search)
+        self.search.textChanged.connect(lambda _t: self.search_audit.start())
         self.phase.currentIndexChanged.connect(self._filter_changed)
         self.attention.toggled.connect(self._filter_changed)
         self.archived.toggled.connect(self._archived_toggled)
@@ -183,6 +193,13 @@ class CaseloadView(QWidget):
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
         return super().eventFilter(watched, event)
+
+    def _audit_search(self) -> None:
+        if not self.search.text().strip():
+            return
+        with self.vault.session() as s:
+            audit.record(s, "search", {"view": "caseload", "results": self.proxy.rowCount()})
+            s.commit()
 
     def _filter_changed(self, *_a: Any) -> None:
         self.proxy.set_filters(self.search.text(), self.phase.currentData(),
