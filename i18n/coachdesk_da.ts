@@ -2375,9 +2375,12 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>Select a session, or start a new one.</source>
         <translation>Vælg en samtale, eller begynd på en ny.</translation>
     </message>
-    <message>
-        <source>%1 – %2, week %3, %4 themes</source>
-        <translation>%1 – %2, uge %3, %4 temaer</translation>
+    <message numerus="yes">
+        <source>%1 – %2, week %3, %n theme(s)</source>
+        <translation>
+            <numerusform>%1 – %2, uge %3, %n tema</numerusform>
+            <numerusform>%1 – %2, uge %3, %n temaer</numerusform>
+        </translation>
     </message>
 </context>
 <context>

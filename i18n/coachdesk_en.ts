@@ -102,4 +102,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>SessionsTab</name>
+    <message numerus="yes">
+        <source>%1 – %2, week %3, %n theme(s)</source>
+        <translation>
+            <numerusform>%1 – %2, week %3, %n theme</numerusform>
+            <numerusform>%1 – %2, week %3, %n themes</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -404,13 +404,13 @@ DA: dict[str, str | Plural] = {
     "No sessions yet. Individual conversations start in week 5.":
         "Ingen samtaler endnu. De individuelle samtaler begynder i uge 5.",
     "Select a session, or start a new one.": "Vælg en samtale, eller begynd på en ny.",
-    "%1 – %2, week %3, %4 themes": "%1 – %2, uge %3, %4 temaer",
     "&Restore draft": "Gendan &kladde",
     "Unsaved changes restored from a draft": "Ikke-gemte ændringer er hentet fra en kladde",
     "Restore a &backup…": "Gendan en &sikkerhedskopi…",
     "Restore a &backup instead…": "Gendan en &sikkerhedskopi i stedet…",
     "Due for &erasure…": "Klar til &sletning…",
     "DDMMYY-NNNN": "DDMMÅÅ-NNNN",
+    "%1 – %2, week %3, %n theme(s)": ("%1 – %2, uge %3, %n tema", "%1 – %2, uge %3, %n temaer"),
     # --- messages from the layers below the GUI (ui/messages.py) -----------------------
     "%1 is in the future.": "%1 ligger i fremtiden.",
     "%1 is not a date.": "%1 er ikke en dato.",
@@ -820,6 +820,7 @@ WITHOUT_N: dict[str, str] = {
 
 # English singular and plural of every %n text.
 EN_PLURALS: dict[str, Plural] = {
+    "%1 – %2, week %3, %n theme(s)": ("%1 – %2, week %3, %n theme", "%1 – %2, week %3, %n themes"),
     "The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop "
     "does not lose your records.": (
         "The last backup is %n day old. Make a backup now, so that a lost or broken laptop "

@@ -29,6 +29,8 @@ from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 from coachdesk.ui.worker import Task
 
+BOX_WIDTH = 640
+
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
@@ -59,9 +61,15 @@ class FirstRunView(QWidget):
         # A framed column of readable width, centred like the unlock screen.
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
-        box.setMaximumWidth(640)
+        box.setFixedWidth(BOX_WIDTH)
         inner = QVBoxLayout(box)
         inner.setContentsMargins(24, 24, 24, 24)
+        # QStackedWidget does not pass height-for-width on to its pages, so a wrapped
+        # label would keep the height of one line and cut longer (Danish, pseudo) text:
+        # give each its wrapped height at the column's fixed width.
+        for label in self.steps.findChildren(QLabel):
+            if label.wordWrap():
+                label.setMinimumHeight(label.heightForWidth(BOX_WIDTH - 48))
         inner.addWidget(self.steps)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()

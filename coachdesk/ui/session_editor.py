@@ -125,7 +125,11 @@ class SessionEditor(QWidget):
         tl = QGridLayout(themes_box)
         self.theme_boxes: dict[str, QCheckBox] = {}
         for i, (key, text) in enumerate(labels.themes().items()):
-            box = QCheckBox(text)
+            # The element's name on the toggle, its description as tooltip: two columns of
+            # full descriptions were wider than the editor in Danish.
+            name, _dash, description = text.partition(" – ")
+            box = QCheckBox(name)
+            box.setToolTip(text if description else "")
             box.setAccessibleName(text)
             box.toggled.connect(self._changed)
             self.theme_boxes[key] = box

@@ -56,7 +56,7 @@ class SessionsTab(QWidget):
         split.addWidget(left)
         split.addWidget(self.right)
         split.setStretchFactor(1, 3)
-        split.setSizes([260, 900])
+        split.setSizes([330, 830])
         lay = QHBoxLayout(self)
         lay.addWidget(split)
         self.reload()
@@ -70,10 +70,11 @@ class SessionsTab(QWidget):
         st = labels.session_statuses()
         self.list.clear()
         for sid, day, status, week, themes in rows:
-            text = self.tr("%1 – %2, week %3, %4 themes").replace(
+            text = self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or [])).replace(
                 "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
-                "%3", str(week or "–")).replace("%4", str(len(themes or [])))
+                "%3", str(week or "–"))
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, sid)
             self.list.addItem(item)
         self.empty.setVisible(not rows)
