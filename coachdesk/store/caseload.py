@@ -195,17 +195,23 @@ def _ref_taken(session: Session, ref: str, participant_id: int | None) -> bool:
     return session.execute(q).first() is not None
 
 
+def _check_record(session: Session, record: dict[str, Any], today: dt.date,
+                  participant_id: int | None) -> None:
+    """The form's rules plus a unique ref; raises BadInput whose .errors are 'path: message'."""
+    errors = validate_fields(record, today)
+    if "ref" not in errors and _ref_taken(session, record["ref"], participant_id):
+        errors["ref"] = "is already used by another participant"
+    if errors:
+        raise BadInput("The participant was not saved.",
+                       [f"{k}: {v}" for k, v in errors.items()])
+
+
 def create_participant(session: Session, record: dict[str, Any],
                        today: dt.date | None = None) -> Participant:
     """Validate and add a participant; raises BadInput whose .errors are 'path: message'."""
     today = today or dt.date.today()
     record = _clean(record)
-    errors = validate_fields(record, today)
-    if "ref" not in errors and _ref_taken(session, record["ref"], None):
-        errors["ref"] = "is already used by another participant"
-    if errors:
-        raise BadInput("The participant was not saved.",
-                       [f"{k}: {v}" for k, v in errors.items()])
+    _check_record(session, record, today, None)
     p = Participant()
     interchange.apply_fields(p, record)
     session.add(p)
@@ -222,12 +228,7 @@ def update_participant(session: Session, participant_id: int, changes: dict[str,
     p = get_participant(session, participant_id)
     before = participant_record(p)
     merged = _clean(before | changes)
-    errors = validate_fields(merged, today)
-    if "ref" not in errors and _ref_taken(session, merged["ref"], participant_id):
-        errors["ref"] = "is already used by another participant"
-    if errors:
-        raise BadInput("The participant was not saved.",
-                       [f"{k}: {v}" for k, v in errors.items()])
+    _check_record(session, merged, today, participant_id)
     interchange.apply_fields(p, merged)
     changed = sorted(k for k in set(before) | set(merged) if before.get(k) != merged.get(k))
     if changed:
