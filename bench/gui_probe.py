@@ -8,6 +8,10 @@ Modes:
                             window unlocked on DATA_DIR (cheap-KDF vault) and painted
   app DATA_DIR --interact   the same, then resident memory, 30 keystrokes in the caseload
                             search, and opening the heavy participant (50 sessions)
+  coach DATA_DIR TYPING_S   CoachDesk as the coach uses it: the unlock screen painted, the
+                            passphrase typed into it over TYPING_S seconds (0: pasted at
+                            once), Enter, until the caseload is painted. Reports the two
+                            waits: start -> unlock screen, and Enter -> caseload painted
 
 The parent passes BENCH_T0 (time.monotonic() just before it started this process;
 CLOCK_MONOTONIC is system-wide on Linux), so "painted" includes interpreter start-up
@@ -20,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 import time
 
 T0 = float(os.environ.get("BENCH_T0", "0")) or time.monotonic()
@@ -47,6 +52,20 @@ def _settle(app) -> None:  # type: ignore[no-untyped-def]
     """
     app.processEvents()
     app.processEvents()
+
+
+def _idle(seconds: float) -> None:
+    """Run the event loop for ``seconds``, as the app's own loop does while it waits.
+
+    Not QTest.qWait: that keeps Python's GIL while it sleeps, which starves the app's
+    background threads (measured: the preload never finished while keys were typed with
+    it); QEventLoop.exec releases the GIL as QApplication.exec does.
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(max(1, round(seconds * 1000)), loop.quit)
+    loop.exec()
 
 
 def bare() -> dict[str, float]:
@@ -180,12 +199,67 @@ def gate(data_dir: str) -> dict[str, object]:
             "sqlalchemy_loaded": "sqlalchemy" in sys.modules}
 
 
+def _start_app(data_dir: str):  # type: ignore[no-untyped-def]
+    """What ``coachdesk`` does up to the painted unlock screen (the command line first)."""
+    import tempfile
+
+    from coachdesk.cli.main import build_parser
+
+    build_parser()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from coachdesk.ui.app import setup_application
+
+    app = QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    setup_application(app, "en")
+    from coachdesk.ui.main_window import MainWindow
+
+    window = MainWindow(data_dir, idle_minutes=600)
+    window.resize(1280, 800)
+    window.show()
+    _settle(app)
+    return app, window
+
+
+def coach(data_dir: str, typing_s: float) -> dict[str, object]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app, window = _start_app(data_dir)
+    gate_s = time.monotonic() - T0
+    secret = window.gate.secret
+    passphrase = os.environ["BENCH_PASSPHRASE"]
+    if typing_s > 0:  # key by key, the event loop idle between keys (as a person types)
+        for ch in passphrase:
+            QTest.keyClick(secret, ch)
+            _idle(typing_s / len(passphrase))
+    else:
+        secret.setText(passphrase)
+    typed_s = time.monotonic() - T0
+    busy = [t.name for t in threading.enumerate() if t.name == "coachdesk-preload"]
+    t_enter = time.monotonic()
+    QTest.keyClick(secret, Qt.Key.Key_Return)
+    while window.workspace is None:  # the unlock worker runs; its result arrives as an event
+        _idle(0.001)
+    _settle(app)
+    painted = time.monotonic()
+    return {"gate_s": gate_s, "typed_s": typed_s, "enter_s": painted - t_enter,
+            "painted_s": painted - T0,
+            "rows": window.workspace.caseload.model.rowCount(), "preload_running": busy}
+
+
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result: dict[str, object] = bare()
     elif mode == "gate":
         result = gate(sys.argv[2])
+    elif mode == "coach":
+        result = coach(sys.argv[2], float(sys.argv[3]))
     elif mode == "app":
         result = app_probe(sys.argv[2], "--interact" in sys.argv)
     else:

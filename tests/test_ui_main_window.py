@@ -329,3 +329,24 @@ def test_a_settled_search_is_audited_without_its_text(qtbot, vault):
     qtbot.waitUntil(lambda: len(searches()) == 1, timeout=3000)
     assert searches() == [{"view": "caseload", "results": 1}]
     assert "ida" not in str(searches()).lower()
+
+
+def test_background_work_waits_for_the_first_paint(qtbot):
+    """The preload (GIL-bound imports) starts only once the unlock screen is on screen."""
+    from PySide6.QtWidgets import QWidget
+
+    from coachdesk.ui.main_window import _AfterFirstPaint
+
+    calls: list[str] = []
+    w = QWidget()
+    qtbot.addWidget(w)
+    _AfterFirstPaint(w, lambda: calls.append("ran"))
+    QApplication.processEvents()
+    assert calls == []  # not shown, not painted: nothing started
+    w.resize(200, 100)
+    w.show()
+    qtbot.waitUntil(lambda: calls == ["ran"])
+    w.update()
+    w.repaint()
+    QApplication.processEvents()
+    assert calls == ["ran"]  # once, not at every paint

@@ -8,10 +8,11 @@ unlock screen; after unlock the same participants and editors come back.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,14 +33,18 @@ from coachdesk.ui.unlock_view import UnlockView
 
 # Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
 # from another thread crashed the app in testing), so ui.workspace is not in this list.
-_PRELOAD = ("coachdesk.store.vault", "coachdesk.store.caseload", "coachdesk.store.assessments")
+# The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
+# which would otherwise run it (80 ms with its asyncio imports) after Enter.
+_PRELOAD = ("sqlalchemy.dialects.sqlite", "coachdesk.store.vault", "coachdesk.store.caseload",
+            "coachdesk.store.assessments")
 
 
 def _preload_in_background() -> None:
-    """Import the database and workspace code while the coach types the passphrase.
+    """Import the database code while the coach types the passphrase.
 
     The unlock screen needs none of it (so it appears fast); by the time the key is
-    derived, SQLAlchemy and the schema are loaded. Only pure-Python modules here.
+    derived, SQLAlchemy and the schema are loaded and the ORM mappers configured (work
+    SQLAlchemy otherwise does at the first query after Enter). Only pure-Python work.
     """
     import sys
     import threading
@@ -52,8 +57,30 @@ def _preload_in_background() -> None:
 
         for name in _PRELOAD:
             importlib.import_module(name)
+        from sqlalchemy.orm import configure_mappers
+
+        configure_mappers()
 
     threading.Thread(target=work, name="coachdesk-preload", daemon=True).start()
+
+
+class _AfterFirstPaint(QObject):
+    """Calls ``fn`` once, from the event loop, right after ``widget`` is first painted.
+
+    The preload competes with the GUI thread for Python's GIL; started before the unlock
+    screen is on screen it delayed that first paint by about as long as it ran.
+    """
+
+    def __init__(self, widget: QWidget, fn: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.fn = fn
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.fn)
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -148,7 +175,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._set_vault_actions(False)
         gate.setFocus()
-        _preload_in_background()
+        _AfterFirstPaint(gate, _preload_in_background)
 
     def change_passphrase(self, *, require_current: bool = True) -> None:
         from coachdesk.ui.passphrase_dialog import ChangePassphraseDialog
