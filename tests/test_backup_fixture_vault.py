@@ -5,11 +5,12 @@ Every future migration runs against this real old vault; its data must survive.
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 from coachdesk.core import pss10
-from coachdesk.store import audit, backup, settings
+from coachdesk.store import audit, backup, caseload, settings
 from coachdesk.store.migrate import HEAD, current_revision
 from coachdesk.store.models import Participant
 from coachdesk.store.vault import Vault
@@ -44,6 +45,16 @@ def test_v1_vault_opens_migrates_and_reads(tmp_path):
             assert ida.job_plan is not None and ida.job_plan.goals[0]["status"] == "done"
             lars = s.query(Participant).filter_by(ref="V1-0002").one()
             assert lars.dropout_reason == "Flyttet"
+            # Migration 0002 added the caseload's indexes to this 0001 vault, and the
+            # caseload (plain SQL on the driver) reads it as the ORM does.
+            indexes = {name for (name,) in s.connection().exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type = 'index'")}
+            assert {"ix_session_log_caseload", "ix_session_log_next_appointment"} <= indexes
+            row = next(r for r in caseload.load_caseload(s, dt.date(2026, 11, 27)).rows
+                       if r.ref == "V1-0001")
+            assert (row.pss_before, row.pss_after) == (31, 15)
+            assert row.sessions_held == sum(x.status == "held" for x in ida.sessions)
+            assert row.last_session == max(x.date for x in ida.sessions)
 
 
 def test_v1_vault_recovery_code_and_backup_roundtrip(tmp_path):

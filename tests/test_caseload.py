@@ -136,3 +136,37 @@ def test_drafts_round_trip(vault):
         assert caseload.get_draft(s, "k") is None
         n = s.execute(select(AuditEvent).where(AuditEvent.action == "session_saved")).all()
         assert n == []
+
+
+@pytest.mark.parametrize("include_archived", [False, True])
+def test_caseload_rows_equal_the_orm_view(vault, include_archived):
+    """load_caseload reads plain SQL for speed; every row must match what the ORM says."""
+    from coachdesk.core import course, pss10
+
+    with vault.session() as s:
+        interchange.import_document(s, demo_document(80, seed=11, today=TODAY), today=TODAY)
+        s.scalars(select(Participant).limit(1)).one().archived = True
+        s.commit()
+    with vault.session() as s:
+        cl = caseload.load_caseload(s, TODAY, include_archived=include_archived)
+        people = s.scalars(select(Participant)).all()
+        expected = {}
+        for p in people:
+            if p.archived and not include_archived:
+                continue
+            held = [x for x in p.sessions if x.status == "held"]
+            before, after = pss10.before_after([(a.kind, a.date, a.answers)
+                                                for a in p.assessments])
+            expected[p.id] = (
+                p.uid, p.name, p.ref, p.status, p.course_start,
+                course.course_week(p.course_start, TODAY), len(held),
+                max((x.date for x in p.sessions), default=None),
+                before.total if before else None, after.total if after else None,
+                p.archived, p.consent_withdrawn_on is not None)
+        got = {r.id: (r.uid, r.name, r.ref, r.status, r.course_start, r.week,
+                      r.sessions_held, r.last_session, r.pss_before, r.pss_after,
+                      r.archived, r.consent_withdrawn) for r in cl.rows}
+    assert got == expected
+    assert len(got) == 80 if include_archived else 79
+    assert any(v[8] is not None and v[9] is not None for v in got.values())
+    assert [r.name for r in cl.rows] == sorted(r.name for r in cl.rows)

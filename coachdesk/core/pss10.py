@@ -95,18 +95,24 @@ def check_answers(answers: object) -> list[int | None]:
     if len(answers) != N_ITEMS:
         raise AnswerError(f"answers must have exactly 10 entries, not {len(answers)}")
     for i, a in enumerate(answers):
-        if a is None:
+        # type() is int: exact, so True/False (a bool is an int subclass) are refused.
+        if a is None or (type(a) is int and MIN_ANSWER <= a <= MAX_ANSWER):
             continue
         if isinstance(a, bool) or not isinstance(a, int):
             raise AnswerError(f"{a!r} is not an integer 0-4 or null", i)
-        if not MIN_ANSWER <= a <= MAX_ANSWER:
-            raise AnswerError(f"{a} is not in 0-4", i)
+        raise AnswerError(f"{a} is not in 0-4", i)
     return list(answers)
 
 
 def item_score(item: int, answer: int) -> int:
     """Score of one answered item (1-based ``item``)."""
     return MAX_ANSWER - answer if item in REVERSED else answer
+
+
+# _ITEM_SCORES[i][a]: the score of answer ``a`` to item i + 1, from item_score. The caseload
+# scores every participant's questionnaires at each unlock; a lookup keeps that cheap.
+_ITEM_SCORES = tuple(tuple(item_score(i + 1, a) for a in range(MIN_ANSWER, MAX_ANSWER + 1))
+                     for i in range(N_ITEMS))
 
 
 def _round_half_up_div(numerator: int, denominator: int) -> int:
@@ -129,9 +135,7 @@ class Score:
 def score(answers: Answers) -> Score:
     """Score ten answers by the rules in docs/pss10.md."""
     checked = check_answers(answers)
-    scores = tuple(
-        None if a is None else item_score(i + 1, a) for i, a in enumerate(checked)
-    )
+    scores = tuple(None if a is None else row[a] for row, a in zip(_ITEM_SCORES, checked, strict=True))
     answered = [s for s in scores if s is not None]
     missing = N_ITEMS - len(answered)
     if missing == 0:
