@@ -65,3 +65,43 @@ def test_any_typing_sequence_matches_a_fresh_filter(qapp, steps):
         m.set_filter(text, None, False)
         needle = text.strip().casefold()
         assert shown(m) == [r.name for r in rows if needle in r.search_key]
+
+
+def _rich_row(i: int):
+    import datetime as dt
+
+    statuses = ["referred", "individual_phase", "completed", "group_phase"]
+    return CaseloadRow(
+        id=i, uid=str(i), name=f"Person {(i * 7) % 23:02d}", ref=f"R-{(i * 5) % 17:02d}-{i}",
+        status=statuses[i % 4], course_start=None, week=None if i % 5 == 0 else i % 13,
+        due=(Due("final_pss", overdue=i % 3 == 0),) if i % 2 else (),
+        last_session=None if i % 6 == 0 else dt.date(2026, 1 + i % 12, 1 + i % 27),
+        sessions_held=i % 8, pss_before=None if i % 4 == 0 else 10 + i % 25,
+        pss_after=None, archived=False, consent_withdrawn=False,
+        search_key=f"person {i}")
+
+
+@settings(max_examples=40, deadline=None)
+@given(sorts=st.lists(st.tuples(st.integers(0, 6), st.booleans()), min_size=1, max_size=5),
+       peek=st.lists(st.integers(0, 29), max_size=6))
+def test_lazy_text_and_keys_follow_every_sort(qapp, sorts, peek):
+    """Text is made when a row is first shown, keys at a column's first sort: whatever
+    was made before a sort must move with its row, and every column sorts correctly."""
+    from coachdesk.ui.caseload_model import SORT_ROLE
+
+    rows = [_rich_row(i) for i in range(30)]
+    fresh = CaseloadModel()
+    fresh.set_rows(rows)
+    text_of = {fresh.row_at(r).id: [fresh.data(fresh.index(r, c)) for c in range(7)]
+               for r in range(30)}
+    m = CaseloadModel()
+    m.set_rows(list(rows))
+    for r in peek:  # some rows painted before the first sort
+        m.data(m.index(r, 2))
+    for column, descending in sorts:
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        m.sort(column, order)
+        keys = [m.data(m.index(r, column), SORT_ROLE) for r in range(30)]
+        assert keys == sorted(keys, reverse=descending)
+        for r in range(30):
+            assert [m.data(m.index(r, c)) for c in range(7)] == text_of[m.row_at(r).id]

@@ -1,7 +1,9 @@
 """The caseload table: a model over precomputed rows and a proxy that filters cheaply.
 
-Rows come from store.caseload.load_caseload (a fixed number of queries); display text
-is computed once per load, so scrolling and sorting 10,000 rows do no work per paint.
+Rows come from store.caseload.load_caseload (a fixed number of queries). A row's display
+text is made the first time the row is painted and kept; a column's sort keys the first
+time the table is sorted by that column. Loading 10,000 rows therefore formats only the
+thirty or so on screen, and scrolling and re-sorting do no repeated work.
 """
 
 from __future__ import annotations
@@ -63,8 +65,9 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
-        self._text: list[tuple[str, ...]] = []
-        self._sort: list[tuple[Any, ...]] = []
+        self._text: list[tuple[str, ...] | None] = []  # made when a row is first painted
+        self._keys: dict[int, list[Any]] = {}  # column -> sort keys, made at its first sort
+        self._statuses: dict[str, str] | None = None
         self._vis: list[int] = []  # indexes into the lists above, in their order
         self._filter: tuple[str, str | None, bool] = ("", None, False)
         self._headers = _headers()
@@ -73,24 +76,50 @@ class CaseloadModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
         self.beginResetModel()
-        st = labels.statuses()
         self._rows = rows
-        self._text = []
-        self._sort = []
-        far = dt.date.min
-        for r in rows:
-            due = labels.due_text(r.due[0]) if r.due else ""
-            status = st.get(r.status, r.status)
-            self._text.append((r.name, r.ref, status, labels.week_text(r.week), due,
-                               labels.date_text(r.last_session),
-                               _pss_text(r.pss_before, r.pss_after)))
-            self._sort.append((r.name.casefold(), r.ref.casefold(), status.casefold(),
-                               -1 if r.week is None else r.week,
-                               (0 if r.needs_attention else 1 if r.due else 2, due),
-                               r.last_session or far,
-                               -1 if r.pss_before is None else r.pss_before))
+        self._text = [None] * len(rows)
+        self._keys = {}
+        self._statuses = None  # labels in the current language, fetched when first needed
         self._vis = self._matching(range(len(rows)), *self._filter)
         self.endResetModel()
+
+    def _row_text(self, r: int) -> tuple[str, ...]:
+        row = self._rows[r]
+        text = (row.name, row.ref, self._status_text(row.status), labels.week_text(row.week),
+                labels.due_text(row.due[0]) if row.due else "",
+                labels.date_text(row.last_session), _pss_text(row.pss_before, row.pss_after))
+        self._text[r] = text
+        return text
+
+    def _status_text(self, status: str) -> str:
+        if self._statuses is None:
+            self._statuses = labels.statuses()
+        return self._statuses.get(status, status)
+
+    def _sort_keys(self, column: int) -> list[Any]:
+        """The sort key of every row for ``column``, in the rows' current order."""
+        keys = self._keys.get(column)
+        if keys is not None:
+            return keys
+        rows = self._rows
+        if column == 0:
+            keys = [r.name.casefold() for r in rows]
+        elif column == 1:
+            keys = [r.ref.casefold() for r in rows]
+        elif column == 2:
+            keys = [self._status_text(r.status).casefold() for r in rows]
+        elif column == 3:
+            keys = [-1 if r.week is None else r.week for r in rows]
+        elif column == _DUE_COLUMN:
+            keys = [(0 if r.needs_attention else 1 if r.due else 2,
+                     labels.due_text(r.due[0]) if r.due else "") for r in rows]
+        elif column == 5:
+            far = dt.date.min
+            keys = [r.last_session or far for r in rows]
+        else:
+            keys = [-1 if r.pss_before is None else r.pss_before for r in rows]
+        self._keys[column] = keys
+        return keys
 
     def _matching(self, candidates: Any, needle: str, status: str | None,
                   attention: bool) -> list[int]:
@@ -131,12 +160,13 @@ class CaseloadModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         old_rows = [self._vis[i.row()] for i in self.persistentIndexList()]
-        order_idx = sorted(range(len(self._rows)), key=lambda i: self._sort[i][column],
+        keys = self._sort_keys(column)
+        order_idx = sorted(range(len(self._rows)), key=keys.__getitem__,
                            reverse=order == Qt.SortOrder.DescendingOrder)
         new_pos = {old: new for new, old in enumerate(order_idx)}
         self._rows = [self._rows[i] for i in order_idx]
         self._text = [self._text[i] for i in order_idx]
-        self._sort = [self._sort[i] for i in order_idx]
+        self._keys = {c: [k[i] for i in order_idx] for c, k in self._keys.items()}
         self._vis = sorted(new_pos[i] for i in self._vis)
         vis_pos = {full: row for row, full in enumerate(self._vis)}
         old_list = self.persistentIndexList()
@@ -162,9 +192,9 @@ class CaseloadModel(QAbstractTableModel):
             return None
         r, c = self._vis[index.row()], index.column()
         if role == _DISPLAY:
-            return self._text[r][c]
+            return (self._text[r] or self._row_text(r))[c]
         if role == _SORT:
-            return self._sort[r][c]
+            return self._sort_keys(c)[r]
         if role == _ROW:
             return self._rows[r]
         if c != _DUE_COLUMN:
