@@ -199,3 +199,30 @@ def test_prorated_total_stays_within_0_40(a):
 def test_two_or_more_missing_has_no_total_and_a_reason(a, gone):
     sc = score([None if i in gone else x for i, x in enumerate(a)])
     assert sc.total is None and sc.reason and sc.missing == len(gone)
+
+
+# The caseload's fast paths must never drift from score() and before_after().
+answers_any = st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=10, max_size=10)
+
+
+@given(answers_any)
+def test_total_equals_the_full_score(a):
+    assert pss10.total(a) == score(a).total
+
+
+@pytest.mark.parametrize("bad", [[1] * 9, [True] + [1] * 9, [5] + [1] * 9, "1111111111"])
+def test_total_refuses_what_score_refuses(bad):
+    with pytest.raises(pss10.AnswerError):
+        pss10.total(bad)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["screening", "final", "followup"]),
+                          st.integers(0, 5), answers_any), max_size=6))
+def test_totals_pick_what_before_after_picks(rows):
+    """Including equal dates: the first-listed screening and last-listed final win."""
+    before, after = before_after(rows)
+    assert pss10.before_after_totals(rows) == (before and before.total, after and after.total)
+    first = sorted((r for r in rows if r[0] == "screening"), key=lambda r: r[1])
+    last = sorted((r for r in rows if r[0] == "final"), key=lambda r: r[1])
+    assert pss10.pick_before_after(rows) == (first[0][2] if first else None,
+                                             last[-1][2] if last else None)

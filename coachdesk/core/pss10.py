@@ -132,20 +132,42 @@ class Score:
     reason: str | None  # why there is no total (English; the UI translates by ``missing``)
 
 
+def _total(answered_sum: int, missing: int) -> int | None:
+    """The total from the answered items' sum: as is, prorated for one gap, else none."""
+    if missing == 0:
+        return answered_sum
+    if missing == 1:
+        return _round_half_up_div(answered_sum * N_ITEMS, N_ITEMS - 1)
+    return None
+
+
 def score(answers: Answers) -> Score:
     """Score ten answers by the rules in docs/pss10.md."""
     checked = check_answers(answers)
-    scores = tuple(None if a is None else row[a] for row, a in zip(_ITEM_SCORES, checked, strict=True))
+    scores = tuple(None if a is None else row[a]
+                   for row, a in zip(_ITEM_SCORES, checked, strict=True))
     answered = [s for s in scores if s is not None]
     missing = N_ITEMS - len(answered)
-    if missing == 0:
-        total: int | None = sum(answered)
-    elif missing == 1:
-        total = _round_half_up_div(sum(answered) * N_ITEMS, N_ITEMS - 1)
-    else:
+    total = _total(sum(answered), missing)
+    if total is None:
         return Score(None, False, missing, scores, None,
                      f"{missing} answers are missing; a total needs at least 9 of 10")
     return Score(total, missing == 1, missing, scores, band(total), None)
+
+
+def total(answers: Answers) -> int | None:
+    """``score(answers).total`` without the rest: lists score every participant at once.
+
+    The same checks and rules (check_answers, _ITEM_SCORES, _total); a property test
+    holds it equal to score().
+    """
+    answered_sum = missing = 0
+    for row, a in zip(_ITEM_SCORES, check_answers(answers), strict=True):
+        if a is None:
+            missing += 1
+        else:
+            answered_sum += row[a]
+    return _total(answered_sum, missing)
 
 
 def band(total: int | None) -> str | None:
@@ -237,8 +259,33 @@ def before_after(
 
     Dates only need to be mutually comparable (date objects or ISO strings).
     """
-    screenings = sorted((a for a in assessments if a[0] == "screening"), key=lambda a: a[1])
-    finals = sorted((a for a in assessments if a[0] == "final"), key=lambda a: a[1])
-    before = score(screenings[0][2]) if screenings else None
-    after = score(finals[-1][2]) if finals else None
-    return before, after
+    first, last = pick_before_after(assessments)
+    return (None if first is None else score(first),
+            None if last is None else score(last))
+
+
+def pick_before_after(
+    assessments: Sequence[tuple[str, Any, Answers]],
+) -> tuple[Answers | None, Answers | None]:
+    """The answers of the first screening and of the latest final (None when absent).
+
+    On equal dates, the screening listed first and the final listed last win (what a
+    stable sort by date gives).
+    """
+    first: tuple[str, Any, Answers] | None = None
+    last: tuple[str, Any, Answers] | None = None
+    for a in assessments:
+        if a[0] == "screening":
+            if first is None or a[1] < first[1]:
+                first = a
+        elif a[0] == "final" and (last is None or a[1] >= last[1]):
+            last = a
+    return (None if first is None else first[2], None if last is None else last[2])
+
+
+def before_after_totals(
+    assessments: Sequence[tuple[str, Any, Answers]],
+) -> tuple[int | None, int | None]:
+    """``before_after`` as totals only (the caseload's columns)."""
+    first, last = pick_before_after(assessments)
+    return (None if first is None else total(first), None if last is None else total(last))

@@ -137,7 +137,7 @@ def load_caseload(session: Session, today: dt.date, *,
          key) in people:
         start = _date(start_text)
         assessments = by_person.get(pid, [])
-        before, after = pss10.before_after(assessments)
+        before, after = pss10.before_after_totals(assessments)
         n_held, last = held.get(pid, (0, None))
         due = course.due_items(
             status=status, start=start, today=today,
@@ -149,8 +149,7 @@ def load_caseload(session: Session, today: dt.date, *,
             id=pid, uid=uid, name=name, ref=ref, status=status, course_start=start,
             week=course.course_week(start, today), due=tuple(due), last_session=last,
             sessions_held=n_held,
-            pss_before=before.total if before else None,
-            pss_after=after.total if after else None,
+            pss_before=before, pss_after=after,
             archived=bool(archived), consent_withdrawn=withdrawn is not None,
             search_key=key or interchange.search_key(name, ref),
         ))

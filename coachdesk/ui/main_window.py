@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -39,29 +39,58 @@ _PRELOAD = ("sqlalchemy.dialects.sqlite", "coachdesk.store.vault", "coachdesk.st
             "coachdesk.store.assessments")
 
 
-def _preload_in_background() -> None:
-    """Import the database code while the coach types the passphrase.
+class _Preloader(QObject):
+    """Loads what the unlocked app needs while the coach types the passphrase.
 
-    The unlock screen needs none of it (so it appears fast); by the time the key is
-    derived, SQLAlchemy and the schema are loaded and the ORM mappers configured (work
-    SQLAlchemy otherwise does at the first query after Enter). Only pure-Python work.
+    The unlock screen needs none of it (so it appears fast). First, on a thread, the
+    database code: SQLAlchemy, the schema, and the ORM mappers configured (work SQLAlchemy
+    would otherwise do at the first query after Enter). Then, back on the GUI thread
+    (Qt classes are set up there only), the workspace's widget modules. By the time the
+    key is derived, opening the vault and painting the caseload load nothing.
     """
-    import sys
-    import threading
 
-    if all(name in sys.modules for name in _PRELOAD):
-        return
+    database_loaded = Signal()
 
-    def work() -> None:
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        # Emitted on the preload thread, delivered on this object's (the GUI) thread.
+        self.database_loaded.connect(self._load_widgets)
+
+    def start(self) -> None:
+        import sys
+        import threading
+
+        if all(name in sys.modules for name in _PRELOAD):
+            self._load_widgets()
+            return
+        threading.Thread(target=self._load_database, name="coachdesk-preload",
+                         daemon=True).start()
+
+    def _load_database(self) -> None:
         import importlib
 
-        for name in _PRELOAD:
-            importlib.import_module(name)
-        from sqlalchemy.orm import configure_mappers
+        try:
+            for name in _PRELOAD:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
 
-        configure_mappers()
+            configure_mappers()
+        except Exception:  # a warm-up only: the same import fails again, in context, at unlock
+            return
+        self.database_loaded.emit()
 
-    threading.Thread(target=work, name="coachdesk-preload", daemon=True).start()
+    def _load_widgets(self) -> None:
+        import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
+
+
+_preloader: _Preloader | None = None
+
+
+def _preload_in_background() -> None:
+    global _preloader
+    if _preloader is None:  # one for the app's lifetime: the thread may outlive a window
+        _preloader = _Preloader(QApplication.instance())
+    _preloader.start()
 
 
 class _AfterFirstPaint(QObject):
