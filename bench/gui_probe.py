@@ -1,22 +1,22 @@
 """One GUI measurement in a fresh process (bench/run.py starts it; it prints one JSON line).
 
 Modes:
-  bare                      a bare PySide6 process showing one window (the yardstick)
-  gate DATA_DIR             CoachDesk as the coach first sees it: the command line, the
-                            app's modules and the main window with the unlock screen painted
-  app DATA_DIR              CoachDesk: the command line and the app's modules, the main
-                            window unlocked on DATA_DIR (cheap-KDF vault) and painted
-  app DATA_DIR --interact   the same, then resident memory, 30 keystrokes in the caseload
-                            search, and opening the heavy participant (50 sessions)
-  coach DATA_DIR TYPING_S   CoachDesk as the coach uses it: the unlock screen painted, the
-                            passphrase typed into it over TYPING_S seconds (0: pasted at
-                            once), Enter, until the caseload is painted. Reports the two
-                            waits: start -> unlock screen, and Enter -> caseload painted
+  bare                        a bare PySide6 process showing one window (the yardstick)
+  coach DATA_DIR TYPING_S     CoachDesk as the coach uses it: `coachdesk`'s command line,
+                              the main window with the unlock screen painted, the
+                              passphrase typed into it key by key over TYPING_S seconds
+                              (0: pasted at once), Enter, until the caseload is painted.
+                              Reports both waits: start -> unlock screen painted, and
+                              Enter -> caseload painted (DATA_DIR is a cheap-KDF vault, so
+                              the key derivation is not in it)
+  coach DATA_DIR TYPING_S --interact
+                              the same, then resident memory, 30 keystrokes in the caseload
+                              search, and opening the heavy participant (50 sessions)
 
 The parent passes BENCH_T0 (time.monotonic() just before it started this process;
 CLOCK_MONOTONIC is system-wide on Linux), so "painted" includes interpreter start-up
-and every import. Qt settings go to a temporary folder: the benchmark never reads or
-writes the coach's own preferences.
+and every import. Qt settings go to BENCH_SETTINGS_DIR (a folder of the benchmark's
+own): the benchmark never reads or writes the coach's preferences.
 """
 
 from __future__ import annotations
@@ -80,52 +80,66 @@ def bare() -> dict[str, float]:
     return {"painted_s": time.monotonic() - T0}
 
 
-def app_probe(data_dir: str, interact: bool) -> dict[str, object]:
-    import tempfile
+def _start_app(data_dir: str):  # type: ignore[no-untyped-def]
+    """What `coachdesk` does up to the painted unlock screen (ui/app.run_app, minus
+    app.exec and the error hook)."""
+    from coachdesk.cli.main import parse_args
 
-    # What `coachdesk` itself imports before the window: the command line and its modules.
-    from coachdesk.cli.main import build_parser
-
-    build_parser()
-    phases = {"cli_s": time.monotonic() - T0}
+    parse_args([])  # `coachdesk` without a subcommand
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
     from coachdesk.ui.app import setup_application
 
     app = QApplication(sys.argv[:1])
+    settings_dir = os.environ.get("BENCH_SETTINGS_DIR")
+    if not settings_dir:
+        import tempfile
+
+        settings_dir = tempfile.mkdtemp(prefix="coachdesk-bench-")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
     setup_application(app, "en")
-    phases["qapp_s"] = time.monotonic() - T0
-    from coachdesk.store.vault import Vault
     from coachdesk.ui.main_window import MainWindow
 
-    phases["imports_s"] = time.monotonic() - T0
     window = MainWindow(data_dir, idle_minutes=600)
     window.resize(1280, 800)
-    t_kdf = time.monotonic()
-    passphrase = os.environ["BENCH_PASSPHRASE"]
-    vault = Vault.open(data_dir, passphrase=passphrase)  # cheap KDF: excluded below anyway
-    kdf_s = time.monotonic() - t_kdf
-    phases["vault_open_s"] = time.monotonic() - T0
-    window.on_unlocked(vault)
-    phases["workspace_s"] = time.monotonic() - T0
-    ws = window.workspace
-    assert ws is not None
     window.show()
     _settle(app)
+    return app, window
+
+
+def coach(data_dir: str, typing_s: float, interact: bool) -> dict[str, object]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    app, window = _start_app(data_dir)
+    gate_s = time.monotonic() - T0
+    unlock_screen_modules = [m for m in (*HEAVY_MODULES, "sqlalchemy") if m in sys.modules]
+    secret = window.gate.secret
+    passphrase = os.environ["BENCH_PASSPHRASE"]
+    if typing_s > 0:  # key by key, the event loop idle between keys (as a person types)
+        for ch in passphrase:
+            QTest.keyClick(secret, ch)
+            _idle(typing_s / len(passphrase))
+    else:
+        secret.setText(passphrase)
+    preload_running = any(t.name == "coachdesk-preload" for t in threading.enumerate())
+    t_enter = time.monotonic()
+    QTest.keyClick(secret, Qt.Key.Key_Return)
+    while window.workspace is None:  # the unlock worker runs; its result arrives as an event
+        _idle(0.001)
+    _settle(app)
+    painted = time.monotonic()
     out: dict[str, object] = {
-        "painted_s": time.monotonic() - T0,
-        "open_vault_s": kdf_s,
-        "phases": phases,
-        "rows": ws.caseload.model.rowCount(),
+        "gate_s": gate_s, "enter_s": painted - t_enter, "painted_s": painted - T0,
+        "rows": window.workspace.caseload.model.rowCount(),
+        "preload_running_at_enter": preload_running,
+        "unlock_screen_modules": unlock_screen_modules,
         "heavy_modules": [m for m in HEAVY_MODULES if m in sys.modules],
     }
     if interact:
         out |= _interact(app, window)
-    window.close()
     return out
 
 
@@ -172,96 +186,12 @@ def _interact(app, window) -> dict[str, object]:  # type: ignore[no-untyped-def]
     return out
 
 
-def gate(data_dir: str) -> dict[str, object]:
-    import tempfile
-
-    from coachdesk.cli.main import build_parser
-
-    build_parser()
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from coachdesk.ui.app import setup_application
-
-    app = QApplication(sys.argv[:1])
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
-    setup_application(app, "en")
-    from coachdesk.ui.main_window import MainWindow
-
-    window = MainWindow(data_dir, idle_minutes=600)
-    window.resize(1280, 800)
-    window.show()
-    _settle(app)
-    return {"painted_s": time.monotonic() - T0,
-            "heavy_modules": [m for m in HEAVY_MODULES if m in sys.modules],
-            "sqlalchemy_loaded": "sqlalchemy" in sys.modules}
-
-
-def _start_app(data_dir: str):  # type: ignore[no-untyped-def]
-    """What ``coachdesk`` does up to the painted unlock screen (the command line first)."""
-    import tempfile
-
-    from coachdesk.cli.main import build_parser
-
-    build_parser()
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from coachdesk.ui.app import setup_application
-
-    app = QApplication(sys.argv[:1])
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      tempfile.mkdtemp(prefix="coachdesk-bench-"))
-    setup_application(app, "en")
-    from coachdesk.ui.main_window import MainWindow
-
-    window = MainWindow(data_dir, idle_minutes=600)
-    window.resize(1280, 800)
-    window.show()
-    _settle(app)
-    return app, window
-
-
-def coach(data_dir: str, typing_s: float) -> dict[str, object]:
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    app, window = _start_app(data_dir)
-    gate_s = time.monotonic() - T0
-    secret = window.gate.secret
-    passphrase = os.environ["BENCH_PASSPHRASE"]
-    if typing_s > 0:  # key by key, the event loop idle between keys (as a person types)
-        for ch in passphrase:
-            QTest.keyClick(secret, ch)
-            _idle(typing_s / len(passphrase))
-    else:
-        secret.setText(passphrase)
-    typed_s = time.monotonic() - T0
-    busy = [t.name for t in threading.enumerate() if t.name == "coachdesk-preload"]
-    t_enter = time.monotonic()
-    QTest.keyClick(secret, Qt.Key.Key_Return)
-    while window.workspace is None:  # the unlock worker runs; its result arrives as an event
-        _idle(0.001)
-    _settle(app)
-    painted = time.monotonic()
-    return {"gate_s": gate_s, "typed_s": typed_s, "enter_s": painted - t_enter,
-            "painted_s": painted - T0,
-            "rows": window.workspace.caseload.model.rowCount(), "preload_running": busy}
-
-
 def main() -> None:
     mode = sys.argv[1]
     if mode == "bare":
         result: dict[str, object] = bare()
-    elif mode == "gate":
-        result = gate(sys.argv[2])
     elif mode == "coach":
-        result = coach(sys.argv[2], float(sys.argv[3]))
-    elif mode == "app":
-        result = app_probe(sys.argv[2], "--interact" in sys.argv)
+        result = coach(sys.argv[2], float(sys.argv[3]), "--interact" in sys.argv)
     else:
         raise SystemExit(f"unknown mode {mode}")
     print("BENCH " + json.dumps(result), flush=True)

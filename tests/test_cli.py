@@ -232,3 +232,29 @@ def test_vault_in_use_exits_5(cli_vault, passphrase_file, capsys):
         assert run("--data-dir", str(cli_vault), "check", "--passphrase-file",
                    str(passphrase_file)) == 5
     assert "another running CoachDesk" in capsys.readouterr().err
+
+
+def test_starting_the_app_reads_only_the_global_options():
+    """`coachdesk [--lang da] [--data-dir D]` starts the app without importing any
+    subcommand module (start-up time); a named command still parses in full."""
+    code = (
+        "import sys\n"
+        "from coachdesk.cli.main import COMMAND_MODULES, parse_args\n"
+        "a = parse_args(['--lang', 'da', '--data-dir', 'X'])\n"
+        "assert (a.command, a.lang, a.data_dir) == (None, 'da', 'X'), vars(a)\n"
+        "assert not [m for m in COMMAND_MODULES if m in sys.modules]\n"
+        "b = parse_args(['--lang', 'en', 'check'])\n"
+        "assert (b.command, b.lang) == ('check', 'en') and callable(b.func)\n"
+        "print('ok')\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert out.stdout.strip() == "ok", out.stderr
+
+
+@pytest.mark.parametrize("argv", [["--lang", "xx"], ["--lang"], ["--bogus"], ["nope"]])
+def test_bad_global_options_get_the_full_usage(argv, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(argv)
+    assert exc.value.code == 2
+    assert "COMMAND" in capsys.readouterr().err  # the usage of the full parser
