@@ -267,7 +267,7 @@ class Bench:
 
     # --- the run ------------------------------------------------------------------------
 
-    def run(self) -> None:
+    def run(self, only: set[str] | None = None) -> None:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("import_s_2000", self.import_2000),
             ("cipher_overhead_ratio", self.cipher_overhead),
@@ -277,6 +277,8 @@ class Bench:
             ("filter_ms_p95", self.scaling),
         ]
         for name, step in steps:
+            if only and name not in only:
+                continue
             try:
                 step()
             except Exception as exc:  # a benchmark reports, it does not stop
@@ -353,6 +355,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer repeats (under 10 minutes)")
     ap.add_argument("--keep", action="store_true", help="keep the synthetic vaults")
+    ap.add_argument("--only", metavar="METRICS",
+                    help="comma-separated target metrics to run (e.g. startup_ratio)")
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))
     compiled = bytecode()
@@ -362,7 +366,7 @@ def main() -> int:
     print(f"# {compiled}", flush=True)
     bench = Bench(args.quick, root)
     try:
-        bench.run()
+        bench.run(set(args.only.split(",")) if args.only else None)
     finally:
         if args.keep:
             print(f"# vaults kept in {root}")

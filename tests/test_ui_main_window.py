@@ -173,6 +173,24 @@ def test_idle_lock(qtbot, vault, data_dir):
     assert "Ida Jensen" not in all_text(window)
 
 
+def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked(
+        qtbot, vault, data_dir):
+    add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir, idle_minutes=0.01)  # 0.6 s
+    assert not window.idle.armed  # locked: no app-wide event filter yet
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert window.idle.armed
+    search = window.workspace.caseload.search
+    for _ in range(8):  # 1.6 s of typing, a key every 0.2 s: longer than the idle time
+        qtbot.keyClick(search, "a")
+        qtbot.wait(200)
+        assert not window.is_locked()
+    qtbot.waitUntil(window.is_locked, timeout=5000)  # then quiet: it locks
+    assert not window.idle.armed
+
+
 def test_keyboard_only_flow(qtbot, vault, data_dir):
     add_person(vault, "R-1", "Ida Jensen")
     add_person(vault, "R-2", "Mette Hansen")

@@ -128,10 +128,7 @@ class MainWindow(QMainWindow):
         self.gate: QWidget = QLabel()
         self.idle = IdleLock(idle_minutes if idle_minutes is not None
                              else preferences.IDLE_LOCK_MINUTES.get(), self)
-        self.idle.idle.connect(self.lock)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self.idle)
+        self.idle.idle.connect(self.lock)  # armed (its event filter installed) when unlocked
         self.clipboard_guard = ClipboardGuard(self)
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.locked.connect(self.lock)
@@ -406,7 +403,5 @@ class MainWindow(QMainWindow):
                                     .replace("%1", str(exc)))
             self._close_vault()
         self.clipboard_guard.clear()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self.idle)
+        self.idle.stop()
         event.accept()
