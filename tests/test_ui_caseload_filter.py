@@ -105,3 +105,21 @@ def test_lazy_text_and_keys_follow_every_sort(qapp, sorts, peek):
         assert keys == sorted(keys, reverse=descending)
         for r in range(30):
             assert [m.data(m.index(r, c)) for c in range(7)] == text_of[m.row_at(r).id]
+
+
+@settings(max_examples=40, deadline=None)
+@given(column=st.integers(0, 6), first=st.sampled_from(["", "1", "person 2"]),
+       second=st.sampled_from(["", "2", "3", "person"]),
+       status=st.sampled_from([None, "completed", "referred"]), attention=st.booleans())
+def test_filters_after_a_sort_match_a_fresh_scan(qapp, column, first, second, status,
+                                                 attention):
+    rows = [_rich_row(i) for i in range(30)]
+    m = CaseloadModel()
+    m.set_rows(list(rows))
+    m.set_filter(first, None, False)  # the filter's lists are made in the first order...
+    m.sort(column, Qt.SortOrder.DescendingOrder)  # ...and must follow the sort
+    m.set_filter(second, status, attention)
+    want = {r.id for r in rows if second in r.search_key
+            and (status is None or r.status == status)
+            and (not attention or r.needs_attention)}
+    assert {m.row_at(i).id for i in range(m.rowCount())} == want

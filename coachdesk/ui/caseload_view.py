@@ -204,6 +204,10 @@ class CaseloadView(QWidget):
     def _filter_changed(self, *_a: Any) -> None:
         self.proxy.set_filters(self.search.text(), self.phase.currentData(),
                                self.attention.isChecked())
+        # After a model reset the view lays its items out from a zero-timer and asks for
+        # a second full repaint then; laid out now, the keystroke costs one paint, not
+        # two (10,000 rows: 20-40 -> 12-20 ms here).
+        self.table.executeDelayedItemsLayout()
         self._update_count()
 
     def _archived_toggled(self, on: bool) -> None:
