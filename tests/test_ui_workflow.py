@@ -241,3 +241,49 @@ def test_close_with_unsaved_changes_keeps_draft(qtbot, vault, monkeypatch):
     assert ed.confirm_close()
     with vault.session() as s:
         assert caseload.get_draft(s, ed.key) is None
+
+
+def test_hidden_tabs_are_built_when_first_shown(qtbot, vault):
+    """Opening a participant builds neither the job plan nor the outcome view; Alt+J
+    shows the job plan (built then, label and place unchanged) and Ctrl+S saves it."""
+    from coachdesk.ui.workspace import Workspace
+
+    pid = add_person(vault)
+    ws = Workspace(vault)
+    qtbot.addWidget(ws)
+    ws.show()
+    ws.activateWindow()  # mnemonics (Alt+J) work in the active window
+    qtbot.waitUntil(ws.isActiveWindow)
+    page = ws.open_participant(pid)
+    assert page.built("jobplan") is None and page.built("outcome") is None
+    labels = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert not ws.save_current()  # the overview has nothing to save; nothing gets built
+    qtbot.keyClick(page.tabs, Qt.Key.Key_J, Qt.KeyboardModifier.AltModifier)
+    plan = page.built("jobplan")
+    assert plan is not None and page.tabs.currentWidget() is plan
+    assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == labels
+    plan.direction.setPlainText("Tilbage som pædagog, 20 timer")
+    assert ws.save_current()
+    with vault.session() as s:
+        assert s.execute(select(JobPlanVersion)).scalar_one().direction == \
+            "Tilbage som pædagog, 20 timer"
+    assert page.confirm_close()  # nothing unsaved: the outcome view is still not built
+    assert page.built("outcome") is None
+
+
+def test_a_pending_draft_builds_its_tab_at_open(qtbot, vault):
+    from coachdesk.ui.outcome_view import OutcomeView
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    pid = add_person(vault)
+    view = OutcomeView(vault, pid)
+    qtbot.addWidget(view)
+    view.summary.setPlainText("Udkast til resumé")
+    view.keep_draft()
+    page = ParticipantPage(vault, pid)
+    qtbot.addWidget(page)
+    outcome = page.built("outcome")
+    assert isinstance(outcome, OutcomeView) and outcome.is_dirty()
+    assert outcome.summary.toPlainText() == "Udkast til resumé"
+    assert page.built("jobplan") is None  # no draft there
+    assert page.tabs.currentIndex() == 0  # built in place, not shown

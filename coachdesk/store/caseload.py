@@ -383,6 +383,11 @@ def add_goal(session: Session, participant_id: int, text: str,
 # --- drafts ------------------------------------------------------------------------
 
 
+def draft_keys(session: Session, participant_id: int) -> set[str]:
+    """The keys of the participant's pending drafts (unsaved editor content)."""
+    return set(session.scalars(select(Draft.key).where(Draft.participant_id == participant_id)))
+
+
 def get_draft(session: Session, key: str) -> dict[str, Any] | None:
     row = session.execute(select(Draft).where(Draft.key == key)).scalar()
     return None if row is None else dict(row.content)

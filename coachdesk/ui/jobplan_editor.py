@@ -287,9 +287,13 @@ class JobPlanEditor(QWidget):
 
     # --- drafts (kept on lock and quit, restored when the plan is opened again) ------
 
+    @staticmethod
+    def draft_key_for(participant_id: int) -> str:
+        return f"jobplan:{participant_id}"
+
     @property
     def draft_key(self) -> str:
-        return f"jobplan:{self.participant_id}"
+        return self.draft_key_for(self.participant_id)
 
     def keep_draft(self) -> None:
         if self._dirty:

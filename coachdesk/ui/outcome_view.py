@@ -160,9 +160,13 @@ class OutcomeView(QWidget):
 
     # --- drafts (kept on lock and quit, restored when the view is opened again) ------
 
+    @staticmethod
+    def draft_key_for(participant_id: int) -> str:
+        return f"outcome:{participant_id}"
+
     @property
     def draft_key(self) -> str:
-        return f"outcome:{self.participant_id}"
+        return self.draft_key_for(self.participant_id)
 
     def keep_draft(self) -> None:
         if self._dirty:

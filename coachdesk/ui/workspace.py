@@ -86,10 +86,10 @@ class Workspace(QTabWidget):
         tab = page.tabs.currentWidget()
         if tab is page.sessions and page.sessions.editor is not None:
             return page.sessions.editor.save()
-        if tab is page.jobplan:
-            return page.jobplan.save()
-        if tab is page.outcome:
-            return page.outcome.save()
+        for name in ("jobplan", "outcome"):
+            view = page.built(name)  # a tab not built yet is not the current one
+            if view is not None and tab is view:
+                return bool(view.save())  # type: ignore[attr-defined]
         return False
 
     def snapshot(self) -> list[tuple[int, int | None, bool]]:
