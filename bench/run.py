@@ -299,11 +299,12 @@ class Bench:
             else:
                 lines.append(f"{name:<24}{v:>12}  {target:<10} {'ok' if ok(v) else 'MISSED'}")
         lines += ["", "growth with the caseload:",
-                  f"{'participants':<14}" + "".join(f"{n:>10,}" for n in SCALES)]
-        for label, key in (("startup_s", "startup_s_{}"), ("filter_p95_ms", "filter_ms_p95_{}"),
-                           ("rss_mb", "rss_mb_{}")):
+                  f"{'participants':<20}" + "".join(f"{n:>10,}" for n in SCALES)]
+        for label, key in (("startup_s", "startup_s_{}"),
+                           ("enter_to_caseload_s", "enter_to_caseload_s_{}"),
+                           ("filter_p95_ms", "filter_ms_p95_{}"), ("rss_mb", "rss_mb_{}")):
             cells = [self.results.get(key.format(n), "n/a") for n in SCALES]
-            lines.append(f"{label:<14}" + "".join(
+            lines.append(f"{label:<20}" + "".join(
                 f"{c:>10}" if not isinstance(c, str) else f"{'n/a':>10}" for c in cells))
         return "\n".join(lines)
 
