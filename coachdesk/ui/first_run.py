@@ -69,7 +69,8 @@ class FirstRunView(QWidget):
         # give each its wrapped height at the column's fixed width.
         for label in self.steps.findChildren(QLabel):
             if label.wordWrap():
-                label.setMinimumHeight(label.heightForWidth(BOX_WIDTH - 48))
+                # (-1 for a label still empty: no minimum then)
+                label.setMinimumHeight(max(0, label.heightForWidth(BOX_WIDTH - 48)))
         inner.addWidget(self.steps)
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
