@@ -83,9 +83,14 @@ def bare() -> dict[str, float]:
 def _start_app(data_dir: str):  # type: ignore[no-untyped-def]
     """What `coachdesk` does up to the painted unlock screen (ui/app.run_app, minus
     app.exec and the error hook)."""
-    from coachdesk.cli.main import parse_args
+    try:
+        from coachdesk.cli.main import parse_args
+    except ImportError:  # a commit before parse_args (PYTHONPATH at an older worktree)
+        from coachdesk.cli.main import build_parser
 
-    parse_args([])  # `coachdesk` without a subcommand
+        build_parser().parse_args([])
+    else:
+        parse_args([])  # `coachdesk` without a subcommand
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
