@@ -133,6 +133,10 @@ class CaseloadModel(QAbstractTableModel):
                          [r.needs_attention for r in rows])
         return self._flt
 
+    def prepare_filter(self) -> None:
+        """Make the filter's lists now (otherwise the first filter change makes them)."""
+        self._filter_columns()
+
     def _matching(self, candidates: Any, needle: str, status: str | None,
                   attention: bool) -> list[int]:
         if not (needle or status or attention):
