@@ -175,20 +175,37 @@ def test_idle_lock(qtbot, vault, data_dir):
 
 def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked(
         qtbot, vault, data_dir):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
     add_person(vault)
     vault.close()
     window = make_window(qtbot, data_dir, idle_minutes=0.01)  # 0.6 s
-    assert not window.idle.armed  # locked: no app-wide event filter yet
+    assert not window.idle.armed and window.idle.watched_windows() == []  # locked
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
-    assert window.idle.armed
-    search = window.workspace.caseload.search
-    for _ in range(8):  # 1.6 s of typing, a key every 0.2 s: longer than the idle time
-        qtbot.keyClick(search, "a")
+    assert window.idle.armed and window.windowHandle() in window.idle.watched_windows()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.workspace.caseload.search.setFocus()
+    for _ in range(8):  # 1.6 s of typing, as real keys (through the window), 0.2 s apart
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
         qtbot.wait(200)
         assert not window.is_locked()
+    assert window.workspace.caseload.search.text() == "a" * 8
+    # A dialog that gets the focus is watched too: typing there keeps the app open.
+    dialog = QDialog(window)
+    QLineEdit(dialog).setFocus()
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.windowHandle() in window.idle.watched_windows())
+    for _ in range(5):
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
+        qtbot.wait(200)
+        assert not window.is_locked()
+    dialog.close()
     qtbot.waitUntil(window.is_locked, timeout=5000)  # then quiet: it locks
-    assert not window.idle.armed
+    assert not window.idle.armed and window.idle.watched_windows() == []
 
 
 def test_keyboard_only_flow(qtbot, vault, data_dir):
