@@ -385,3 +385,13 @@ def test_background_work_waits_for_the_first_paint(qtbot):
     w.repaint()
     QApplication.processEvents()
     assert calls == ["ran"]  # once, not at every paint
+
+
+def test_the_backup_reminder_follows_the_caseload(qtbot, vault, data_dir):
+    """No backup yet: the status bar says so, once the caseload is painted."""
+    add_person(vault)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    qtbot.waitUntil(lambda: "no backup" in window.statusBar().currentMessage(), timeout=5000)

@@ -235,7 +235,8 @@ class MainWindow(QMainWindow):
         self._restore = []
         self.workspace.caseload.table.setFocus()
         self.idle.start()
-        self._maybe_warn_backup()
+        # A status-bar line that reads the vault: after the caseload is on screen.
+        _AfterFirstPaint(self.workspace, self._maybe_warn_backup)
         if used_recovery:
             # The passphrase was forgotten: set a new one now, not "some day in Settings".
             self.change_passphrase(require_current=False)
