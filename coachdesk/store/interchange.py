@@ -7,11 +7,9 @@ the forms' rules.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import gc
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
@@ -19,6 +17,7 @@ from typing import Any, cast
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
+from coachdesk import gc_policy
 from coachdesk.core import course, cpr, pss10, records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit
@@ -296,7 +295,7 @@ def import_document(session: Session, data: bytes | dict[str, Any], *, replace: 
 
     The caller commits; on BadInput nothing has been added to the session.
     """
-    with _gc_paused():
+    with gc_policy.paused():
         return _import(session, data, replace=replace, today=today or dt.date.today())
 
 
@@ -345,19 +344,6 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
 # apply_fields / session_values / job_plan_values the forms use) written with Core
 # executemany: one statement per table, the participants' new ids read back with
 # RETURNING in parameter order (SQLAlchemy's insertmanyvalues).
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Building tens of thousands of dicts and lists triggers the cyclic collector
-    # again and again although nothing here makes cycles; one collection at the end.
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[str, str],

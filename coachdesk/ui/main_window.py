@@ -81,6 +81,9 @@ class _Preloader(QObject):
 
     def _load_widgets(self) -> None:
         import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
+        from coachdesk import gc_policy
+
+        gc_policy.freeze_loaded_code()
 
 
 _preloader: _Preloader | None = None
