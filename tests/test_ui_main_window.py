@@ -395,3 +395,13 @@ def test_the_backup_reminder_follows_the_caseload(qtbot, vault, data_dir):
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     qtbot.waitUntil(lambda: "no backup" in window.statusBar().currentMessage(), timeout=5000)
+
+
+def test_dbus_listeners_start_after_the_first_paint(qtbot, data_dir, vault):
+    import sys
+
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    if sys.platform.startswith("linux"):
+        qtbot.waitUntil(lambda: window.system_lock._dbus_started, timeout=3000)
+        window.system_lock.start_dbus()  # idempotent: a second lock screen starts nothing

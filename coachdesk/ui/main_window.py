@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from coachdesk.ui import preferences
 from coachdesk.ui.clipboard_guard import ClipboardGuard
-from coachdesk.ui.first_run import FirstRunView
 from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
@@ -193,6 +192,8 @@ class MainWindow(QMainWindow):
             gate: QWidget = UnlockView(self.data_dir, today=self.today)
             gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
         else:
+            from coachdesk.ui.first_run import FirstRunView  # once per install: not at start
+
             gate = FirstRunView(self.data_dir, kdf=self.kdf)
             gate.finished.connect(self.on_unlocked)  # type: ignore[attr-defined]
         gate.restore_requested.connect(self.restore_backup)  # type: ignore[attr-defined]
@@ -204,7 +205,12 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._set_vault_actions(False)
         gate.setFocus()
-        _AfterFirstPaint(gate, _preload_in_background)
+        _AfterFirstPaint(gate, self._after_gate_painted)
+
+    def _after_gate_painted(self) -> None:
+        """What start-up need not wait for: the database code, the D-Bus listeners."""
+        _preload_in_background()
+        self.system_lock.start_dbus()
 
     def change_passphrase(self, *, require_current: bool = True) -> None:
         from coachdesk.ui.passphrase_dialog import ChangePassphraseDialog

@@ -46,8 +46,17 @@ class SystemLockWatcher(QObject):
         if app is None:
             return
         app.applicationStateChanged.connect(self._state_changed)
-        if sys.platform.startswith("linux"):
-            self._watch_dbus()
+        self._dbus_started = False
+
+    def start_dbus(self) -> None:
+        """Linux: listen for the screensaver and for sleep on D-Bus (once).
+
+        Called after the first paint: connecting to the session and system buses is
+        start-up work the unlock screen does not need to wait for."""
+        if self._dbus_started or not sys.platform.startswith("linux"):
+            return
+        self._dbus_started = True
+        self._watch_dbus()
 
     def watch_window(self, win_id: int) -> None:
         """Windows: ask for session notifications for this top-level window."""
