@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
@@ -123,3 +124,45 @@ def test_filters_after_a_sort_match_a_fresh_scan(qapp, column, first, second, st
             and (status is None or r.status == status)
             and (not attention or r.needs_attention)}
     assert {m.row_at(i).id for i in range(m.rowCount())} == want
+
+
+@pytest.mark.parametrize(("text", "shaped"), [
+    ("Søren Ærø-Østergaard", False), ("Łukasz Wójcik", False), ("Şahin Yılmaz", False),
+    ("Nguyễn Văn An", False), ("DEMO-2026-00001 – ref… → 5", False),
+    ("محمد العلي", True), ("Nguye\u0302\u0303n", True), ("Zoë\u0308", True),
+    ("王小明", True), ("Ida 🙂", True), ("Јован", True),
+])
+def test_which_names_need_shaping(text, shaped):
+    from coachdesk.ui.caseload_model import needs_shaping
+
+    assert needs_shaping(text) is shaped
+
+
+def test_names_that_need_shaping_are_drawn_as_with_shaping(qtbot):
+    """The table skips OpenType shaping for speed; a name in a joining script or with
+    combining accents must still look exactly as with shaping on."""
+    from PySide6.QtGui import QFont
+
+    from coachdesk.ui.caseload_model import without_shaping
+    from coachdesk.ui.caseload_view import CaseloadTable
+
+    names = ["محمد العلي", "Nguye\u0302\u0303n Van", "Ida Jensen"]
+    m = CaseloadModel()
+    m.set_rows([row(i, n) for i, n in enumerate(names)])
+    assert m.data(m.index(0, 0), Qt.ItemDataRole.FontRole) is not None
+    assert m.data(m.index(2, 0), Qt.ItemDataRole.FontRole) is None  # plain Latin: the table's
+
+    def cell_images(font: QFont) -> list:
+        t = CaseloadTable()
+        qtbot.addWidget(t)
+        t.setFont(font)
+        t.setModel(m)
+        t.resize(600, 200)
+        t.show()
+        qtbot.waitExposed(t)
+        shot = t.viewport().grab().toImage()
+        return [shot.copy(t.visualRect(m.index(r, 0))) for r in range(2)]
+
+    fast = cell_images(without_shaping(QFont()))
+    reference = cell_images(QFont())  # shaping everywhere
+    assert fast == reference

@@ -33,6 +33,7 @@ _ROW = int(ROW_ROLE)
 _SORT = int(SORT_ROLE)
 _SERVED = frozenset({_DISPLAY, _FONT, _TOOLTIP, _ROW, _SORT})
 _DUE_COLUMN = COLUMNS.index("due")
+_TYPED_COLUMNS = 2  # name and ref: typed by the coach, in any script
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,6 +42,33 @@ def _headers() -> list[str]:
     return [QCoreApplication.translate("Caseload", "Name"), QCoreApplication.translate("Caseload", "Ref"), QCoreApplication.translate("Caseload", "Status"),
             QCoreApplication.translate("Caseload", "Course week"), QCoreApplication.translate("Caseload", "Next due"),
             QCoreApplication.translate("Caseload", "Last session"), QCoreApplication.translate("Caseload", "PSS-10 before → after")]
+
+
+def without_shaping(font: QFont) -> QFont:
+    """``font`` set to skip OpenType shaping (kerning, ligatures, mark placement, joining).
+
+    The caseload table uses it: shaping was a third of each repaint, and each keystroke
+    in the search repaints the table. Skipping it is only right for simple text (Qt
+    then draws Arabic letters unjoined and stacks no accents: seen, and tested), so the
+    model gives every name or ref that needs shaping a font that does it
+    (``needs_shaping``).
+    """
+    font = QFont(font)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+    return font
+
+
+# Beyond Latin Extended-B, only these draw right without shaping (the app's own labels
+# use them). Latin Extended Additional (U+1E00-1EFF: precomposed Vietnamese, Welsh)
+# is one glyph per letter as well.
+_SIMPLE = frozenset("–—‘’“”…·→−•")
+
+
+def needs_shaping(text: str) -> bool:
+    """True when ``text`` is drawn right only with OpenType shaping: any letter or mark
+    outside Latin, a combining accent, a joining script, an emoji."""
+    return any(ord(ch) > 0x24F and not 0x1E00 <= ord(ch) <= 0x1EFF and ch not in _SIMPLE
+               for ch in text)
 
 
 def _pss_text(before: int | None, after: int | None) -> str:
@@ -65,15 +93,20 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
-        self._text: list[tuple[str, ...] | None] = []  # made when a row is first painted
+        self._text: list[tuple[Any, ...] | None] = []  # made when a row is first painted
         self._keys: dict[int, list[Any]] = {}  # column -> sort keys, made at its first sort
         self._statuses: dict[str, str] | None = None
         self._flt: tuple[list[str], list[str], list[bool]] | None = None
         self._vis: list[int] = []  # indexes into the lists above, in their order
         self._filter: tuple[str, str | None, bool] = ("", None, False)
         self._headers = _headers()
-        self._bold = QFont()
+        self._bold = without_shaping(QFont())  # as the table's own font (caseload_view)
         self._bold.setBold(True)
+        # For names that need shaping. The strategy is set explicitly: the delegate
+        # resolves a cell's font against the table's, and an unset one would inherit
+        # the table's PreferNoShaping.
+        self._shaped = QFont()
+        self._shaped.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
 
     def set_rows(self, rows: list[CaseloadRow]) -> None:
         self.beginResetModel()
@@ -85,11 +118,13 @@ class CaseloadModel(QAbstractTableModel):
         self._vis = self._matching(range(len(rows)), *self._filter)
         self.endResetModel()
 
-    def _row_text(self, r: int) -> tuple[str, ...]:
+    def _row_text(self, r: int) -> tuple[Any, ...]:
+        """The row's seven cell texts, then whether its name or ref needs shaping."""
         row = self._rows[r]
         text = (row.name, row.ref, self._status_text(row.status), labels.week_text(row.week),
                 labels.due_text(row.due[0]) if row.due else "",
-                labels.date_text(row.last_session), _pss_text(row.pss_before, row.pss_after))
+                labels.date_text(row.last_session), _pss_text(row.pss_before, row.pss_after),
+                needs_shaping(row.name) or needs_shaping(row.ref))
         self._text[r] = text
         return text
 
@@ -224,10 +259,14 @@ class CaseloadModel(QAbstractTableModel):
             return self._sort_keys(c)[r]
         if role == _ROW:
             return self._rows[r]
+        if role == _FONT:
+            if c < _TYPED_COLUMNS:  # a name or ref that needs shaping gets a font that does it
+                return self._shaped if (self._text[r] or self._row_text(r))[-1] else None
+            if c == _DUE_COLUMN and self._rows[r].needs_attention:
+                return self._bold
+            return None
         if c != _DUE_COLUMN:
             return None
-        if role == _FONT:
-            return self._bold if self._rows[r].needs_attention else None
         return "\n".join(labels.due_text(d) for d in self._rows[r].due) or None  # tooltip
 
     def headerData(self, section: int, orientation: Qt.Orientation,

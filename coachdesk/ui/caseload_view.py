@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.store import audit, caseload
 from coachdesk.ui import labels, preferences
-from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel
+from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
 
 
 class CaseloadTable(QTableView):
@@ -80,6 +80,11 @@ class CaseloadView(QWidget):
         # as shown, for the code and tests that ask for them.
         self.proxy = self.model
         self.table = CaseloadTable()
+        # The cells are names, refs, dates and numbers: OpenType shaping (kerning,
+        # ligatures) only changes their looks there, and it was a third of every repaint
+        # (each keystroke in the search repaints the table). Qt still shapes any script
+        # that needs it (Arabic, Indic names).
+        self.table.setFont(without_shaping(self.table.font()))
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Caseload"))
         self.table.setSortingEnabled(True)
