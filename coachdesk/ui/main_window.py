@@ -52,6 +52,7 @@ class _Preloader(QObject):
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
+        self._widgets_loaded = False  # once per process: a lock keeps what was loaded
         # Emitted on the preload thread, delivered on this object's (the GUI) thread.
         self.database_loaded.connect(self._load_widgets)
 
@@ -79,6 +80,9 @@ class _Preloader(QObject):
         self.database_loaded.emit()
 
     def _load_widgets(self) -> None:
+        if self._widgets_loaded:
+            return
+        self._widgets_loaded = True
         import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
         from coachdesk import gc_policy
 
