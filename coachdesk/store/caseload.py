@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
@@ -354,17 +354,23 @@ def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> lis
 
 def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
                   today: dt.date | None = None) -> JobPlanVersion:
-    """Saving never overwrites: it adds the next version (the report shows the latest)."""
+    """Saving never overwrites: it adds the next version (the report shows the latest).
+
+    A plan identical to the latest version adds nothing and returns that version: a
+    version is a change, and the report's "updated on" must not move without one.
+    """
     today = today or dt.date.today()
     plan = {k: v for k, v in plan.items() if k != "updated_on"}
     errors = validate_job_plan(plan, today)
     if errors:
         raise BadInput("The job plan was not saved.", errors)
     p = get_participant(session, participant_id)
-    latest = session.execute(select(func.max(JobPlanVersion.version)).where(
-        JobPlanVersion.participant_id == p.id)).scalar() or 0
+    versions = job_plan_versions(session, p.id)
+    latest = versions[-1].version if versions else 0
     row = interchange.job_plan_from_dict(plan | {"updated_on": today.isoformat()},
                                          latest + 1, today)
+    if versions and _same_plan(versions[-1], row):
+        return versions[-1]
     row.participant_id = p.id
     session.add(row)
     session.flush()
@@ -372,6 +378,12 @@ def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
         "version": row.version, "goals": len(row.goals),
         "accommodations": len(row.accommodations)}, subject=p.uid)
     return row
+
+
+def _same_plan(a: JobPlanVersion, b: JobPlanVersion) -> bool:
+    def content(j: JobPlanVersion) -> dict[str, Any]:
+        return {k: v for k, v in interchange.job_plan_to_dict(j).items() if k != "updated_on"}
+    return content(a) == content(b)
 
 
 def add_goal(session: Session, participant_id: int, text: str,

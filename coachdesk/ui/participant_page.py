@@ -171,7 +171,7 @@ class ParticipantPage(QWidget):
                                 "■ session held  ✕ cancelled or no-show  ⬚ next appointment"))
         legend.setWordWrap(True)
         att_box = QGroupBox(self.tr("Group attendance"))
-        self.attendance_date = DateField(dt.date.today())
+        self.attendance_date = DateField(dt.date.today(), allow_empty=False)
         self.attendance_date.setAccessibleName(self.tr("Group session date"))
         present = QPushButton(self.tr("P&resent"))
         present.clicked.connect(lambda: self.mark_attendance(True))

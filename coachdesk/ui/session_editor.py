@@ -36,6 +36,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
+from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import error_text, field_error
 
@@ -90,7 +91,7 @@ class SessionEditor(QWidget):
         bl.addWidget(self.discard_draft_button)
         self.draft_bar.hide()
 
-        self.date = DateField(dt.date.today())
+        self.date = DateField(dt.date.today(), allow_empty=False)
         self.date.dateChanged.connect(self._date_changed)
         self.start = QTimeEdit()
         self.start.setDisplayFormat("HH:mm")
@@ -420,6 +421,11 @@ class SessionEditor(QWidget):
     # --- save / close ---------------------------------------------------------------
 
     def save(self) -> bool:
+        bad = first_invalid((self.date, self.next_date))
+        if bad is not None:
+            self.message.show_message(bad.error())
+            bad.setFocus()
+            return False
         data = self.content()
         try:
             with self.vault.session() as s:
