@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course, records
+from coachdesk.core import course, plausibility, records
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
+from coachdesk.ui.corrections import findings_text
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import error_text, field_error
@@ -65,6 +66,7 @@ class SessionEditor(QWidget):
         self._draft_dirty = False
         self._loading = True
         self._course_start: dt.date | None = None
+        self._confirmed = False
         self._build()
         self._load()
         self._loading = False
@@ -264,14 +266,16 @@ class SessionEditor(QWidget):
             return
         self._dirty = True
         self._draft_dirty = True
+        self._confirmed = False  # a changed session is checked (and confirmed) afresh
+        self.save_button.setText(self.tr("&Save session"))
         self.state_label.setText(self.tr("Unsaved changes"))
 
     def _date_changed(self, *_a: Any) -> None:
         # The course week follows the date until the coach sets it by hand.
         d = self.date.value()
-        w = course.course_week(self._course_start, d) if d else None
-        if w is not None:
-            self.week.setValue(w)
+        if d is not None and self._course_start is not None:
+            # No week before the start: a stale one made a session look like week 14.
+            self.week.setValue(course.course_week(self._course_start, d) or 0)
         self._changed()
 
     def _load(self) -> None:
@@ -429,16 +433,28 @@ class SessionEditor(QWidget):
         data = self.content()
         try:
             with self.vault.session() as s:
-                row = caseload.save_session(s, self.participant_id, data, self.session_id)
+                row = caseload.save_session(s, self.participant_id, data, self.session_id,
+                                            confirmed=self._confirmed)
                 old_key = self.key
                 self.session_id = row.id
                 caseload.delete_draft(s, old_key)
                 caseload.delete_draft(s, self.key)
                 s.commit()
+        except caseload.Implausible as exc:
+            # An impossible date is refused; an unusual one is saved on the second press.
+            self._confirmed = exc.needs_confirmation
+            self.save_button.setText(self.tr("&Save anyway") if self._confirmed
+                                     else self.tr("&Save session"))
+            self.message.show_message(findings_text(exc.findings))
+            (self.week if any(f.code == plausibility.WEEK_MISMATCH for f in exc.findings)
+             else self.date).setFocus()
+            return False
         except BadInput as exc:
             self.message.show_message("\n".join(field_error(e) for e in exc.errors) or error_text(exc))
             return False
         self.message.show_message(None)
+        self._confirmed = False
+        self.save_button.setText(self.tr("&Save session"))
         self._dirty = self._draft_dirty = False
         self.draft_bar.hide()
         self.state_label.setText(self.tr("Saved"))
