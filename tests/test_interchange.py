@@ -285,7 +285,7 @@ person = st.fixed_dictionaries(
     optional={
         "status": st.sampled_from(vocab.PARTICIPANT_STATUSES),
         "course_start": dates,
-        "email": text,
+        "email": st.emails().filter(lambda e: len(e) <= 200),
         "report_summary": text,
         "assessments": st.lists(st.fixed_dictionaries(
             {"kind": st.just("followup"), "date": dates, "answers": answers}), max_size=3),

@@ -20,24 +20,29 @@ from coachdesk.store.corrections import Snapshot
 
 def finding_text(f: Finding) -> str:
     """One plain sentence per finding, for a session or a mark alike."""
-    t = QCoreApplication.translate
     if f.code == plausibility.HELD_IN_FUTURE:
-        return t("Corrections", "The date is in the future: a session cannot have been held "
-                                "(or missed) yet. Choose \"cancelled\", or correct the date.")
+        return QCoreApplication.translate(
+            "Corrections", "The date is in the future: a session cannot have been held (or "
+            "missed) yet. Choose \"cancelled\", or correct the date.")
     if f.code == plausibility.MARK_IN_FUTURE:
-        return t("Corrections", "The date is in the future: attendance can only be marked "
-                                "once the group session has taken place.")
+        return QCoreApplication.translate(
+            "Corrections", "The date is in the future: attendance can only be marked once "
+            "the group session has taken place.")
     if f.code == plausibility.BEFORE_REFERRAL:
-        return t("Corrections", "The date is before the participant's referral date.")
+        return QCoreApplication.translate(
+            "Corrections", "The date is before the participant's referral date.")
     if f.code == plausibility.WEEK_MISMATCH:
         if f.expected_week is None:
-            return t("Corrections", "The date is before the course start, so it has no "
-                                    "course week.")
-        return t("Corrections", "The course week does not match the date: that date is in "
-                                "week %1.").replace("%1", str(f.expected_week))
+            return QCoreApplication.translate(
+                "Corrections", "The date is before the course start, so it has no course "
+                "week.")
+        return QCoreApplication.translate(
+            "Corrections", "The course week does not match the date: that date is in week "
+            "%1.").replace("%1", str(f.expected_week))
     if f.code == plausibility.BEFORE_START:
-        return t("Corrections", "The date is before the course start.")
-    return t("Corrections", "The date is more than %1 days after the course ended.").replace(
+        return QCoreApplication.translate("Corrections", "The date is before the course start.")
+    return QCoreApplication.translate(
+        "Corrections", "The date is more than %1 days after the course ended.").replace(
         "%1", str(plausibility.GRACE_DAYS))
 
 

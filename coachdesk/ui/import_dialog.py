@@ -37,30 +37,35 @@ _PART = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
 
 
 def _part_name(key: str) -> str:
-    t = QCoreApplication.translate
-    return {
-        "sessions": t("ImportDialog", "session"),
-        "group_attendance": t("ImportDialog", "attendance mark"),
-        "assessments": t("ImportDialog", "PSS-10"),
-        "date": t("ImportDialog", "date"), "week": t("ImportDialog", "week"),
-        "answers": t("ImportDialog", "answer"), "ref": t("ImportDialog", "ref"),
-        "name": t("ImportDialog", "name"), "cpr": t("ImportDialog", "CPR"),
-        "job_plan": t("ImportDialog", "job plan"), "goals": t("ImportDialog", "goal"),
-        "consent": t("ImportDialog", "consent"), "outcome": t("ImportDialog", "outcome"),
-        "email": t("ImportDialog", "e-mail"), "caseworker": t("ImportDialog", "caseworker"),
-    }.get(key, key.replace("_", " "))
+    names = {
+        "sessions": QCoreApplication.translate("ImportDialog", "session"),
+        "group_attendance": QCoreApplication.translate("ImportDialog", "attendance mark"),
+        "assessments": QCoreApplication.translate("ImportDialog", "PSS-10"),
+        "date": QCoreApplication.translate("ImportDialog", "date"),
+        "week": QCoreApplication.translate("ImportDialog", "week"),
+        "answers": QCoreApplication.translate("ImportDialog", "answer"),
+        "ref": QCoreApplication.translate("ImportDialog", "ref"),
+        "name": QCoreApplication.translate("ImportDialog", "name"),
+        "cpr": QCoreApplication.translate("ImportDialog", "CPR"),
+        "job_plan": QCoreApplication.translate("ImportDialog", "job plan"),
+        "goals": QCoreApplication.translate("ImportDialog", "goal"),
+        "consent": QCoreApplication.translate("ImportDialog", "consent"),
+        "outcome": QCoreApplication.translate("ImportDialog", "outcome"),
+        "email": QCoreApplication.translate("ImportDialog", "e-mail"),
+        "caseworker": QCoreApplication.translate("ImportDialog", "caseworker"),
+    }
+    return names.get(key, key.replace("_", " "))
 
 
 def _message(text: str) -> str:
-    t = QCoreApplication.translate
     mine = {
-        plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: t(
+        plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: QCoreApplication.translate(
             "ImportDialog", "is in the future, so the session cannot have been held yet"),
-        plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: t(
+        plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: QCoreApplication.translate(
             "ImportDialog", "is in the future, so attendance cannot be marked yet"),
-        plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: t(
+        plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: QCoreApplication.translate(
             "ImportDialog", "is before the referral date"),
-        plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: t(
+        plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: QCoreApplication.translate(
             "ImportDialog", "does not match the date"),
     }
     return mine.get(text) or message(text)

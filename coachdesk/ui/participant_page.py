@@ -55,12 +55,23 @@ class ParticipantPage(QWidget):
         self.facts_label = QLabel()
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = QPushButton(self.tr("Edit &details…"))
         self.edit_button.clicked.connect(self.edit_details)
         self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.clicked.connect(self.toggle_archive)
         self.erase_button = QPushButton(self.tr("Erase…"))
         self.erase_button.clicked.connect(self.erase)
+        # "The course is in week 7: change the status to Individual phase?" (issue 14)
+        self.suggestion = QFrame()
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_button = QPushButton(self.tr("Change status"))
+        self.suggestion_button.clicked.connect(self.accept_suggestion)
+        sl = QHBoxLayout(self.suggestion)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.suggestion_label, 1)
+        sl.addWidget(self.suggestion_button)
+        self._suggested: str | None = None
         header = QFrame()
         header.setFrameShape(QFrame.Shape.StyledPanel)
         hl = QHBoxLayout(header)
@@ -68,6 +79,7 @@ class ParticipantPage(QWidget):
         who.addWidget(self.name_label)
         who.addWidget(self.facts_label)
         who.addWidget(self.consent_label)
+        who.addWidget(self.suggestion)
         hl.addLayout(who, 1)
         hl.addWidget(self.edit_button)
         hl.addWidget(self.archive_button)
@@ -247,6 +259,10 @@ class ParticipantPage(QWidget):
             name, ref = p.name, p.ref
             week = course.course_week(p.course_start, today)
             status = labels.statuses().get(p.status, p.status)
+            suggested = course.suggested_status(
+                status=p.status, start=p.course_start, today=today,
+                has_final=any(a.kind == "final" for a in p.assessments),
+                has_outcome=p.outcome_status is not None)
             held = sum(1 for x in p.sessions if x.status == "held")
             due = course.due_items(
                 status=p.status, start=p.course_start, today=today,
@@ -294,6 +310,15 @@ class ParticipantPage(QWidget):
         else:
             self.consent_label.setText(self.tr("No consent recorded."))
         self.archive_button.setText(self.tr("Unarchive") if archived else self.tr("Archive"))
+        self._suggested = suggested
+        self.suggestion.setVisible(suggested is not None)
+        if suggested == "completed":
+            self.suggestion_label.setText(self.tr(
+                "The final PSS-10 and the outcome are recorded: mark the course as completed?"))
+        elif suggested is not None:
+            self.suggestion_label.setText(self.tr(
+                "The course is in week %1: change the status to %2?").replace(
+                "%1", str(week)).replace("%2", labels.statuses().get(suggested, suggested)))
         self.timeline.set_data(data)
         self.due_label.setText("\n".join("• " + labels.due_text(d) for d in due)
                                or self.tr("Nothing is due."))
@@ -381,6 +406,17 @@ class ParticipantPage(QWidget):
             return error_text(exc)
         self._something_changed()
         return None
+
+    def accept_suggestion(self) -> None:
+        if self._suggested is None:
+            return
+        with self.vault.session() as s:
+            caseload.update_participant(s, self.participant_id, {"status": self._suggested})
+            s.commit()
+        outcome = self._built.get("outcome")
+        if isinstance(outcome, OutcomeView):
+            outcome.reload()
+        self._something_changed()
 
     def edit_details(self) -> None:
         from coachdesk.ui.participant_dialog import ParticipantDialog
