@@ -2155,7 +2155,7 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>The mark of %1 was deleted.</source>
-        <translation>Fremmødet %1 er slettet.</translation>
+        <translation>Fremmødet den %1 er slettet.</translation>
     </message>
     <message>
         <source>Erase</source>
@@ -2797,7 +2797,7 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>The session of %1 was deleted.</source>
-        <translation>Samtalen %1 er slettet.</translation>
+        <translation>Samtalen fra %1 er slettet.</translation>
     </message>
 </context>
 <context>

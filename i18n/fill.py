@@ -922,7 +922,7 @@ DA: dict[str, str | Plural] = {
     "present": "til stede",
     "absent": "fraværende",
     "not counted": "tælles ikke med",
-    "The mark of %1 was deleted.": "Fremmødet %1 er slettet.",
+    "The mark of %1 was deleted.": "Fremmødet den %1 er slettet.",
     "De&lete": "S&let",
     "Delete the selected questionnaire (Delete key); Ctrl+Z puts it back":
         "Slet det valgte skema (Delete-tasten); Ctrl+Z fortryder",
@@ -930,7 +930,7 @@ DA: dict[str, str | Plural] = {
     "Delete session": "Slet samtale",
     "Delete the selected session (Delete key); Ctrl+Z puts it back":
         "Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder",
-    "The session of %1 was deleted.": "Samtalen %1 er slettet.",
+    "The session of %1 was deleted.": "Samtalen fra %1 er slettet.",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

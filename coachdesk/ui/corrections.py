@@ -9,13 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from coachdesk.core import plausibility
 from coachdesk.core.plausibility import Finding
 from coachdesk.store.corrections import Snapshot
+
+# How long "Put back." stays after an undo.
+DONE_SHOWN_MS = 6000
 
 
 def finding_text(f: Finding) -> str:
@@ -96,10 +99,15 @@ class UndoBar(QFrame):
         self.undone.emit(snap)
 
     def done(self, text: str) -> None:
-        """After the undo: say so, without a button."""
+        """After the undo: say so, without a button, for a few seconds."""
         self.label.setText(text)
         self.button.hide()
         self.show()
+        QTimer.singleShot(DONE_SHOWN_MS, self._hide_if_done)
+
+    def _hide_if_done(self) -> None:
+        if self.snapshot is None:  # not a newer delete's offer
+            self.hide()
 
     def clear(self) -> None:
         self.snapshot = None

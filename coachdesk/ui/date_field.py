@@ -108,6 +108,12 @@ class DateField(QWidget):
         lay.addWidget(self.edit)
         lay.addWidget(self.note)
         self.note.setVisible(not compact)
+        # Room for "00.00.0000" (and "i morgen"), not the whole width of a grid column:
+        # a date box as wide as the form read as a text field.
+        fm = self.edit.fontMetrics()
+        self.edit.setMinimumWidth(fm.horizontalAdvance("00.00.00000") + 16)
+        if not compact:
+            self.edit.setMaximumWidth(fm.horizontalAdvance("00.00.0000") * 2)
         self.setFocusProxy(self.edit)
         self.edit.textEdited.connect(self._edited)
         self.edit.editingFinished.connect(self._finished)

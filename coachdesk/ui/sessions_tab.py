@@ -119,10 +119,13 @@ class SessionsTab(QWidget):
             elif not self.editor.confirm_close():
                 return
             self.close_editor()
+        row = self.list.currentRow()
         with self.vault.session() as s:
             snap = corrections.delete_session(s, self.participant_id, sid)
             s.commit()
         self.reload()
+        if self.list.count():  # the next one is selected: Delete, Delete works down a list
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
         self.undo_bar.offer(snap, self.tr("The session of %1 was deleted.").replace(
             "%1", labels.date_text(snap.date)))
         self.list.setFocus()
