@@ -2618,6 +2618,18 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation> min.</translation>
     </message>
     <message>
+        <source>Conversation number</source>
+        <translation>Samtalens nummer</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Ingen skabelon</translation>
+    </message>
+    <message>
         <source>&amp;Date</source>
         <translation>&amp;Dato</translation>
     </message>
@@ -2640,6 +2652,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Course &amp;week</source>
         <translation>Forløbs&amp;uge</translation>
+    </message>
+    <message>
+        <source>Temp&amp;late:</source>
+        <translation>Ska&amp;belon:</translation>
     </message>
     <message>
         <source>Themes (course elements)</source>
@@ -2711,11 +2727,79 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>The participant&apos;s own &amp;words</source>
-        <translation>Deltagerens egne o&amp;rd</translation>
+        <translation>De&amp;ltagerens egne ord</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
         <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>First conversation</source>
+        <translation>Første samtale</translation>
+    </message>
+    <message>
+        <source>Midway conversation</source>
+        <translation>Midtvejssamtale</translation>
+    </message>
+    <message>
+        <source>Closing conversation</source>
+        <translation>Afsluttende samtale</translation>
+    </message>
+    <message>
+        <source>What takes up the most room right now?</source>
+        <translation>Hvad fylder mest lige nu?</translation>
+    </message>
+    <message>
+        <source>How do you notice the stress: in the body, the thoughts, the sleep?</source>
+        <translation>Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?</translation>
+    </message>
+    <message>
+        <source>What do you want from the course?</source>
+        <translation>Hvad vil du gerne have ud af forløbet?</translation>
+    </message>
+    <message>
+        <source>Agreed for next time:</source>
+        <translation>Aftalt til næste gang:</translation>
+    </message>
+    <message>
+        <source>What has worked since the group sessions?</source>
+        <translation>Hvad har virket siden gruppeforløbet?</translation>
+    </message>
+    <message>
+        <source>Which tools do you use, and when?</source>
+        <translation>Hvilke redskaber bruger du, og hvornår?</translation>
+    </message>
+    <message>
+        <source>Where are your boundaries at work now?</source>
+        <translation>Hvor går dine grænser på arbejdet nu?</translation>
+    </message>
+    <message>
+        <source>The job plan: the next small step?</source>
+        <translation>Jobplanen: hvad er det næste lille skridt?</translation>
+    </message>
+    <message>
+        <source>What has changed since the start?</source>
+        <translation>Hvad har ændret sig siden starten?</translation>
+    </message>
+    <message>
+        <source>What will you keep doing after the course?</source>
+        <translation>Hvad vil du blive ved med efter forløbet?</translation>
+    </message>
+    <message>
+        <source>Who supports you, at work and at home?</source>
+        <translation>Hvem støtter dig, på arbejdet og derhjemme?</translation>
+    </message>
+    <message>
+        <source>The job plan and the steps ahead:</source>
+        <translation>Jobplanen og de næste skridt:</translation>
+    </message>
+    <message>
+        <source>Conversation %1 of %2</source>
+        <translation>Samtale %1 af %2</translation>
+    </message>
+    <message>
+        <source>template for it: %1</source>
+        <translation>skabelon til den: %1</translation>
     </message>
     <message>
         <source>Select an action first.</source>

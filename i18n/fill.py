@@ -507,7 +507,7 @@ DA: dict[str, str | Plural] = {
     "&Next appointment:": "Næste &aftale:",
     "&Save session": "&Gem samtale",
     "N&otes": "N&oter",
-    "The participant's own &words": "Deltagerens egne o&rd",
+    "The participant's own &words": "De&ltagerens egne ord",  # Alt+R: the Rediger menu
     "Select an action first.": "Vælg først en handling.",
     "Added to the job plan as a goal (version %1).":
         "Føjet til jobplanen som et mål (version %1).",
@@ -931,6 +931,30 @@ DA: dict[str, str | Plural] = {
     "Delete the selected session (Delete key); Ctrl+Z puts it back":
         "Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder",
     "The session of %1 was deleted.": "Samtalen fra %1 er slettet.",
+    "Conversation number": "Samtalens nummer",
+    "Template": "Skabelon",
+    "No template": "Ingen skabelon",
+    "Temp&late:": "Ska&belon:",
+    "First conversation": "Første samtale",
+    "Midway conversation": "Midtvejssamtale",
+    "Closing conversation": "Afsluttende samtale",
+    "What takes up the most room right now?": "Hvad fylder mest lige nu?",
+    "How do you notice the stress: in the body, the thoughts, the sleep?":
+        "Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?",
+    "What do you want from the course?": "Hvad vil du gerne have ud af forløbet?",
+    "Agreed for next time:": "Aftalt til næste gang:",
+    "What has worked since the group sessions?":
+        "Hvad har virket siden gruppeforløbet?",
+    "Which tools do you use, and when?": "Hvilke redskaber bruger du, og hvornår?",
+    "Where are your boundaries at work now?": "Hvor går dine grænser på arbejdet nu?",
+    "The job plan: the next small step?": "Jobplanen: hvad er det næste lille skridt?",
+    "What has changed since the start?": "Hvad har ændret sig siden starten?",
+    "What will you keep doing after the course?":
+        "Hvad vil du blive ved med efter forløbet?",
+    "Who supports you, at work and at home?": "Hvem støtter dig, på arbejdet og derhjemme?",
+    "The job plan and the steps ahead:": "Jobplanen og de næste skridt:",
+    "Conversation %1 of %2": "Samtale %1 af %2",
+    "template for it: %1": "skabelon til den: %1",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

@@ -190,3 +190,68 @@ def test_job_plan_columns_are_not_cut_off_at_1366x768(qtbot, vault):
                 w.minimumSizeHint().width())
         total = sum(header.sectionSize(c) for c in range(table.table.columnCount()))
         assert total <= table.table.viewport().width() + 1  # no sideways scrolling
+
+
+def test_no_danish_mnemonic_in_the_session_editor_clashes_with_the_menus(
+        danish, qtbot, vault):  # noqa: F811
+    from coachdesk.ui.sessions_tab import SessionsTab
+
+    tab = SessionsTab(vault, add_person(vault))
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.open_editor(None)
+    texts = [b.text() for b in tab.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [lab.text() for lab in tab.findChildren(QLabel)
+              if lab.isVisible() and lab.buddy() is not None]
+    clashes = [t for t in texts if _mnemonic(t) in {"f", "r", "h"}]
+    assert clashes == [], clashes
+
+
+# --- session templates and "Samtale n af 8" -------------------------------------------
+
+
+def test_templates_by_number():
+    from coachdesk.core import session_templates as st
+
+    held = [dt.date(2026, 2, d) for d in (2, 9, 16)]
+    assert st.session_number(held, dt.date(2026, 2, 1)) == 1
+    assert st.session_number(held, dt.date(2026, 2, 20)) == 4
+    assert [st.suggested(n) for n in range(1, 9)] == [
+        "intake", None, None, "midway", None, None, None, "closing"]
+
+
+def test_a_new_session_starts_from_its_template(qtbot, vault):
+    from coachdesk.ui.session_editor import SessionEditor
+
+    pid = add_person(vault, status="individual_phase")
+    with vault.session() as s:
+        for n in (1, 2, 3):  # three held: the next is number 4, the midway conversation
+            caseload.save_session(s, pid, {"date": (TODAY - dt.timedelta(days=n)).isoformat(),
+                                           "status": "held"})
+        s.commit()
+    ed = SessionEditor(vault, pid)
+    qtbot.addWidget(ed)
+    ed.show()
+    assert ed.number_label.text() == (
+        "Conversation 4 of 8 · template for it: Midway conversation")
+    assert ed.template.currentData() is None and ed.template.isVisible()  # suggested only
+    assert ed.notes.toPlainText() == ""
+    ed.template.setCurrentIndex(ed.template.findData("midway"))  # the coach picks it
+    ticked = {k for k, b in ed.theme_boxes.items() if b.isChecked()}
+    assert ticked == {"metacognitive_tools", "boundaries_time", "good_working_life"}
+    assert ed.notes.toPlainText().startswith("What has worked since the group sessions?")
+    # Another template replaces its own questions, never the coach's words.
+    ed.template.setCurrentIndex(ed.template.findData("closing"))
+    assert ed.notes.toPlainText().startswith("What has changed since the start?")
+    ed.notes.setPlainText("Mine egne noter")
+    ed.template.setCurrentIndex(ed.template.findData("intake"))
+    assert ed.notes.toPlainText() == "Mine egne noter"
+    # The date moves the number; a saved session shows its number and no template.
+    ed.date.set_value(TODAY - dt.timedelta(days=2), emit=True)
+    assert ed.number_label.text() == "Conversation 2 of 8"  # (no template for number 2)
+    assert ed.save(), ed.message.text()
+    again = SessionEditor(vault, pid, ed.session_id)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.number_label.text() == "Conversation 2 of 8"
+    assert not again.template.isVisible()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course, plausibility, records
+from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.store.models import SessionLog
@@ -112,6 +112,17 @@ class SessionEditor(QWidget):
         self.week = QSpinBox()
         self.week.setRange(0, 104)
         self.week.setSpecialValueText("–")
+        # "Samtale 3 af 8", and for a new session the template it starts from.
+        self.number_label = QLabel()
+        self.number_label.setAccessibleName(self.tr("Conversation number"))
+        self.template = QComboBox()
+        self.template.setAccessibleName(self.tr("Template"))
+        self.template.addItem(self.tr("No template"), None)
+        for key, name in self._template_names().items():
+            self.template.addItem(name, key)
+        self.template.currentIndexChanged.connect(self._template_chosen)
+        self._held_dates: list[dt.date] = []
+        self._applied_prompts = ""
 
         top = QGridLayout()
         pairs = [(self.tr("&Date"), self.date), (self.tr("S&tart"), self.start),
@@ -123,6 +134,15 @@ class SessionEditor(QWidget):
             w.setAccessibleName(text.replace("&", ""))
             top.addWidget(lab, (i // 3) * 2, i % 3)
             top.addWidget(w, (i // 3) * 2 + 1, i % 3)
+
+        tpl_row = QHBoxLayout()
+        tpl_label = QLabel(self.tr("Temp&late:"))
+        tpl_label.setBuddy(self.template)
+        tpl_row.addWidget(self.number_label)
+        tpl_row.addStretch(1)
+        tpl_row.addWidget(tpl_label)
+        tpl_row.addWidget(self.template)
+        self.template_label = tpl_label
 
         themes_box = QGroupBox(self.tr("Themes (course elements)"))
         tl = QGridLayout(themes_box)
@@ -217,6 +237,7 @@ class SessionEditor(QWidget):
 
         body = QWidget()
         form = QVBoxLayout(body)
+        form.addLayout(tpl_row)
         form.addLayout(top)
         form.addWidget(themes_box)
         nlab2 = QLabel(self.tr("N&otes"))
@@ -270,7 +291,68 @@ class SessionEditor(QWidget):
         self.save_button.setText(self.tr("&Save session"))
         self.state_label.setText(self.tr("Unsaved changes"))
 
+    def _template_names(self) -> dict[str, str]:
+        return {
+            session_templates.INTAKE: self.tr("First conversation"),
+            session_templates.MIDWAY: self.tr("Midway conversation"),
+            session_templates.CLOSING: self.tr("Closing conversation"),
+        }
+
+    def _prompts(self, key: str) -> str:
+        """The questions a template puts into an empty note, one per line."""
+        lines = {
+            session_templates.INTAKE: [
+                self.tr("What takes up the most room right now?"),
+                self.tr("How do you notice the stress: in the body, the thoughts, the sleep?"),
+                self.tr("What do you want from the course?"),
+                self.tr("Agreed for next time:")],
+            session_templates.MIDWAY: [
+                self.tr("What has worked since the group sessions?"),
+                self.tr("Which tools do you use, and when?"),
+                self.tr("Where are your boundaries at work now?"),
+                self.tr("The job plan: the next small step?")],
+            session_templates.CLOSING: [
+                self.tr("What has changed since the start?"),
+                self.tr("What will you keep doing after the course?"),
+                self.tr("Who supports you, at work and at home?"),
+                self.tr("The job plan and the steps ahead:")],
+        }[key]
+        return "\n\n".join(lines) + "\n"
+
+    def _template_chosen(self, *_a: Any) -> None:
+        key = self.template.currentData()
+        notes = self.notes.toPlainText()
+        if key is None:
+            if notes == self._applied_prompts:
+                self.notes.clear()
+            self._applied_prompts = ""
+            self._changed()
+            return
+        for k, box in self.theme_boxes.items():
+            box.setChecked(k in session_templates.THEMES[key])
+        if not notes.strip() or notes == self._applied_prompts:
+            # Only an empty note (or the last template's own questions) is replaced.
+            self._applied_prompts = self._prompts(key)
+            self.notes.setPlainText(self._applied_prompts)
+        self._changed()
+
+    def _update_number(self) -> None:
+        d = self.date.value()
+        if d is None:
+            self.number_label.clear()
+            return
+        n = session_templates.session_number(self._held_dates, d)
+        text = self.tr("Conversation %1 of %2").replace(
+            "%1", str(n)).replace("%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        key = session_templates.suggested(n)
+        if key is not None and self.template.isVisibleTo(self):
+            # A suggestion, not a choice: the coach picks the template (Alt+B in Danish).
+            text += " · " + self.tr("template for it: %1").replace(
+                "%1", self._template_names()[key])
+        self.number_label.setText(text)
+
     def _date_changed(self, *_a: Any) -> None:
+        self._update_number()
         # The course week follows the date until the coach sets it by hand.
         d = self.date.value()
         if d is not None and self._course_start is not None:
@@ -285,12 +367,17 @@ class SessionEditor(QWidget):
             row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
             if row is not None and row.participant_id != p.id:
                 row = None
+            self._held_dates = [x.date for x in p.sessions
+                                if x.status == "held" and x.id != self.session_id]
             data = (caseload.interchange.session_to_dict(row) if row is not None else None)
         if data is None:
             w = course.course_week(self._course_start, dt.date.today())
             self.week.setValue(w or 0)
         else:
             self.set_content(data)
+            self.template.hide()
+            self.template_label.hide()
+        self._update_number()
 
     def content(self) -> dict[str, Any]:
         """The form as an interchange-shaped session dict (also the draft's content)."""
