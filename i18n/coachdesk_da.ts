@@ -2880,6 +2880,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         </translation>
     </message>
     <message>
+        <source>not counted</source>
+        <translation>tælles ikke med</translation>
+    </message>
+    <message>
         <source>The session of %1 was deleted.</source>
         <translation>Samtalen fra %1 er slettet.</translation>
     </message>

@@ -97,6 +97,22 @@ def test_a_session_long_after_the_course_needs_a_confirmation(qtbot, vault):
         assert s.execute(select(SessionLog.confirmed)).scalar_one() is True
 
 
+def test_an_unconfirmed_session_is_marked_in_the_list(qtbot, vault):
+    from coachdesk.ui.sessions_tab import SessionsTab
+
+    start = TODAY - dt.timedelta(weeks=20)
+    pid = add_person(vault, start=start, referral=start)
+    with vault.session() as s:  # as the importer stores one: unconfirmed
+        s.add(SessionLog(participant_id=pid, date=TODAY, status="held"))
+        s.add(SessionLog(participant_id=pid, date=start + dt.timedelta(days=30),
+                         status="held"))
+        s.commit()
+    tab = SessionsTab(vault, pid)
+    qtbot.addWidget(tab)
+    texts = [tab.list.item(i).text() for i in range(tab.list.count())]
+    assert texts[0].endswith("⚠ not counted") and "⚠" not in texts[1]
+
+
 def test_a_week_the_date_is_not_in_is_refused(qtbot, vault):
     from coachdesk.ui.session_editor import SessionEditor
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import corrections
+from coachdesk.store import caseload, corrections
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
 from coachdesk.ui.corrections import UndoBar, run_undo
@@ -83,15 +84,20 @@ class SessionsTab(QWidget):
     def reload(self) -> None:
         with self.vault.session() as s:
             rows = s.execute(select(SessionLog.id, SessionLog.date, SessionLog.status,
-                                    SessionLog.week, SessionLog.themes)
+                                    SessionLog.week, SessionLog.themes, SessionLog.confirmed)
                              .where(SessionLog.participant_id == self.participant_id)
                              .order_by(SessionLog.date.desc())).all()
+            facts = caseload.course_facts(caseload.get_participant(s, self.participant_id))
         st = labels.session_statuses()
         self.list.clear()
-        for sid, day, status, week, themes in rows:
+        for sid, day, status, week, themes, confirmed in rows:
             text = self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or [])).replace(
                 "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
                 "%3", str(week or "–"))
+            if not plausibility.counts(plausibility.check_session(facts, day, status, week),
+                                       confirmed):
+                # As in the attendance list: reports leave it out until it is put right.
+                text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, sid)
