@@ -92,9 +92,9 @@ class DateField(QWidget):
         self._error: str | None = None
         self.edit = _Edit(self)
         self.edit.setPlaceholderText(self.tr("dd.mm.yyyy"))
-        self.edit.setToolTip(self.tr("Type the date as 15.09.2026, 15-09-2026, 15092026, "
-                                     "150926 or 15.9.26; \"today\" or \"i dag\"; +7 for a "
-                                     "week from today."))
+        self._help = self.tr("Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or "
+                             "15.9.26; \"today\" or \"i dag\"; +7 for a week from today.")
+        self.edit.setToolTip(self._help)
         self.note = QLabel()
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         self.note.setWordWrap(True)
@@ -206,8 +206,7 @@ class DateField(QWidget):
         words = long_text(self._value) if self._value and self._error is None else ""
         self.note.setText(words)
         self.edit.setAccessibleDescription(words)
-        if self._compact:
-            self.edit.setToolTip(words)
+        self.edit.setToolTip(words if self._compact and words else self._help)
 
 
 def first_invalid(fields: Iterable[QObject]) -> DateField | None:
