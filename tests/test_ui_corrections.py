@@ -307,3 +307,36 @@ def test_job_plan_unchanged_save_makes_no_version_old_ones_read_only_and_diff(qt
     assert any(ln.startswith("+ Goal added: Gå en tur") for ln in lines), lines
     assert any(ln.startswith("+ Hours per week now added: 10") for ln in lines), lines
     assert len(lines) == 2
+
+
+def test_before_the_course_start_is_a_warning_in_both_forms(qtbot, vault):
+    from coachdesk.ui.participant_page import ParticipantPage
+    from coachdesk.ui.session_editor import SessionEditor
+
+    pid = add_person(vault)  # referred a week before the start
+    early = START - dt.timedelta(days=2)
+    ed = SessionEditor(vault, pid)
+    show(qtbot, ed)
+    type_date(ed.date, d(early))
+    assert not ed.save() and "before the course start" in ed.message.text()
+    assert ed.save()  # confirmed
+    page = ParticipantPage(vault, pid)
+    show(qtbot, page)
+    type_date(page.attendance_date, d(early))
+    QTest.mouseClick(page.present_button, Qt.MouseButton.LeftButton)
+    assert "before the course start" in page.attendance_message.text()
+    QTest.mouseClick(page.present_button, Qt.MouseButton.LeftButton)
+    with vault.session() as s:
+        assert s.execute(select(GroupAttendance.confirmed)).scalar_one() is True
+
+
+def test_a_pss10_before_the_referral_is_refused_in_the_form(qtbot, vault):
+    from coachdesk.ui.pss10_form import Pss10Form
+
+    pid = add_person(vault)
+    form = Pss10Form(vault, pid)
+    show(qtbot, form)
+    type_date(form.date, d(REFERRAL - dt.timedelta(days=1)))
+    form.grid.set_answers([2] * 10)
+    assert not form.save()
+    assert "before the participant's referral date" in form.message.text()
