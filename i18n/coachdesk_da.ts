@@ -2158,6 +2158,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Fremmødet den %1 er slettet.</translation>
     </message>
     <message>
+        <source>That day has been marked again since, so the deleted mark was not put back.</source>
+        <translation>Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.</translation>
+    </message>
+    <message>
         <source>Erase</source>
         <translation>Slet</translation>
     </message>
@@ -2800,6 +2804,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>template for it: %1</source>
         <translation>skabelon til den: %1</translation>
+    </message>
+    <message>
+        <source>Follows the date and the course start.</source>
+        <translation>Følger datoen og forløbets start.</translation>
     </message>
     <message>
         <source>Select an action first.</source>

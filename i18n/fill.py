@@ -954,6 +954,9 @@ DA: dict[str, str | Plural] = {
     "Who supports you, at work and at home?": "Hvem støtter dig, på arbejdet og derhjemme?",
     "The job plan and the steps ahead:": "Jobplanen og de næste skridt:",
     "Conversation %1 of %2": "Samtale %1 af %2",
+    "Follows the date and the course start.": "Følger datoen og forløbets start.",
+    "That day has been marked again since, so the deleted mark was not put back.":
+        "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
     "template for it: %1": "skabelon til den: %1",
 }
 

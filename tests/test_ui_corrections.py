@@ -340,3 +340,21 @@ def test_a_pss10_before_the_referral_is_refused_in_the_form(qtbot, vault):
     form.grid.set_answers([2] * 10)
     assert not form.save()
     assert "before the participant's referral date" in form.message.text()
+
+
+def test_undo_of_a_mark_when_the_day_was_marked_again(qtbot, vault):
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    page = ParticipantPage(vault, add_person(vault))
+    show(qtbot, page)
+    day = START + dt.timedelta(days=2)
+    type_date(page.attendance_date, d(day))
+    QTest.mouseClick(page.present_button, Qt.MouseButton.LeftButton)
+    page.attendance_list.setCurrentRow(0)
+    page.delete_mark()
+    type_date(page.attendance_date, d(day))
+    QTest.mouseClick(page.absent_button, Qt.MouseButton.LeftButton)
+    page.attendance_undo.undo()
+    assert "marked again" in page.attendance_undo.label.text()
+    with vault.session() as s:
+        assert s.execute(select(GroupAttendance.present)).scalar_one() is False

@@ -403,6 +403,9 @@ class ParticipantPage(QWidget):
                 corrections.restore(s, snap)
                 s.commit()
         except BadInput as exc:
+            if "marked again" in str(exc):
+                return self.tr("That day has been marked again since, so the deleted mark "
+                               "was not put back.")
             return error_text(exc)
         self._something_changed()
         return None

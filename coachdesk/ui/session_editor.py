@@ -370,6 +370,12 @@ class SessionEditor(QWidget):
             self._held_dates = [x.date for x in p.sessions
                                 if x.status == "held" and x.id != self.session_id]
             data = (caseload.interchange.session_to_dict(row) if row is not None else None)
+        if self._course_start is not None:
+            # The week is the date's week (core/plausibility refuses any other): shown,
+            # not typed.
+            self.week.setReadOnly(True)
+            self.week.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            self.week.setToolTip(self.tr("Follows the date and the course start."))
         if data is None:
             w = course.course_week(self._course_start, dt.date.today())
             self.week.setValue(w or 0)
