@@ -73,22 +73,25 @@ def test_english_report(vault) -> None:
     (pid,) = add(vault, person())
     flat = squash(pdf_text(_render(vault, pid, ReportRequest(kind="status_report",
                                                                lang="en"))))
-    assert "Status report" in flat and "Confidential – contains health information" in flat
+    assert "Status note" in flat and "Confidential – contains health information" in flat
     assert "This is a reliable improvement" in flat and "Page 1 of" in flat
     assert "Back at work part time" in flat
 
 
 def test_metadata_holds_no_personal_data(vault) -> None:
     (pid,) = add(vault, person())
-    for req in (ReportRequest(sections=content.SECTIONS), ReportRequest(kind="access_copy")):
+    for req, title in ((ReportRequest(sections=content.SECTIONS), "Statusnotat"),
+                       (ReportRequest(kind="access_copy"), "Borgerens kopi af egne oplysninger")):
         r = PdfReader(io.BytesIO(_render(vault, pid, req)))
         meta = dict(r.metadata or {})
-        assert meta.get("/Title") == "CoachDesk-rapport"
+        assert meta.get("/Title") == title  # the kind of report, never the person
         assert "/Author" not in meta
-        joined = " ".join(str(v) for v in meta.values())
-        for secret in ("Ida", "Østergård", "010190", "GK-2026", "Karen"):
+        # The XMP packet (PDF/A needs one) holds the same generic fields and nothing else.
+        xmp = r.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        assert title in xmp and "pdfaid:part" in xmp
+        joined = " ".join(str(v) for v in meta.values()) + xmp
+        for secret in ("Ida", "Østergård", "010190", "GK-2026", "Karen", "Gentofte"):
             assert secret not in joined
-        assert r.xmp_metadata is None and "/Metadata" not in r.trailer["/Root"]
 
 
 def test_password_is_aes256_r6_and_needed(vault) -> None:

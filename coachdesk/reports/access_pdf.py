@@ -83,6 +83,7 @@ def render(c: ReportContent) -> bytes:
     story += _disclosures(a, lang)
     story += _audit(a, lang)
     return build_pdf(story, lang=lang, header_left=tr("Participant's copy of their data", lang),
+                     title=tr("Participant's copy of their data", lang),
                      footer_left=f"{c.name} · {strings.fmt_date(c.today, lang)}")
 
 

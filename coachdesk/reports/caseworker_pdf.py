@@ -23,6 +23,7 @@ from coachdesk.reports.content import (
 )
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
+    TABLE_FONT,
     build_pdf,
     esc,
     grid_table,
@@ -36,10 +37,12 @@ from coachdesk.reports.pdf_layout import (
 )
 from coachdesk.reports.pss10_chart import draw_item_comparison, draw_pss10_chart
 
-TITLES = {"status_report": "Status report", "final_report": "Final report",
+# The statusnotat (mid-course) and the final report carry the same headings; the
+# subtitle names the course and the moment, so title and subtitle never repeat.
+TITLES = {"status_report": "Status note", "final_report": "Final report",
           "access_copy": "Participant's copy of their data"}
-SUBTITLES = {"status_report": "Status report after the group phase",
-             "final_report": "Final report at the end of the course"}
+SUBTITLES = {"status_report": "The course «A working life without stress» – during the course",
+             "final_report": "The course «A working life without stress» – at its end"}
 
 
 def render(content: ReportContent) -> bytes:
@@ -47,7 +50,7 @@ def render(content: ReportContent) -> bytes:
     lang = content.lang
     story = header_story(content)
     story += body_story(content)
-    return build_pdf(story, lang=lang,
+    return build_pdf(story, lang=lang, title=strings.tr(TITLES[content.kind], lang),
                      header_left=_header_left(content),
                      footer_left=f"{content.name} · {strings.fmt_date(content.today, lang)}")
 
@@ -77,7 +80,7 @@ def header_story(c: ReportContent) -> list[Any]:
     from reportlab.platypus import Table, TableStyle
 
     pair = Table([[sender, receiver]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    pair.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story += [pair, spacer(3), subheading(tr("Participant", lang))]

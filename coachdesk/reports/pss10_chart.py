@@ -171,6 +171,7 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     paragraph.
     """
     d = Drawing(width_pt, height_pt)
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     line_h = FONT_SIZE * 1.45
     lines = verdict_lines(data, lang) if verdict else []
     ref_labels = {r.key: label(r.key, lang, value=r.value) for r in data.reference_lines}
@@ -270,6 +271,7 @@ def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lan
                          font_name: str = fonts.REGULAR) -> Drawing:
     """Before (circle) and after (square) score of each item, joined by a line."""
     d = Drawing(width_pt, height_pt)
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     line_h = FONT_SIZE * 1.45
     if not data.items:
         d.add(_text(width_pt / 2, height_pt / 2, label("no_change_yet", lang), font_name,
