@@ -948,8 +948,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Filen kunne ikke gemmes: %1</translation>
     </message>
     <message>
-        <source>Your name and organisation appear on the reports you send to the jobcenter. You can change them later in Settings.</source>
-        <translation>Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan ændre dem senere under Indstillinger.</translation>
+        <source>Your name and organisation appear on the reports you send to the municipality. You can change them later in Settings.</source>
+        <translation>Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan ændre dem senere under Indstillinger.</translation>
     </message>
     <message>
         <source>Coach name</source>
@@ -983,8 +983,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Hjælp til CoachDesk</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til jobcentret.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the municipality.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til kommunen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1350,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Realistiske mål</translation>
     </message>
     <message>
+        <source>Step plan (the municipality approves each step):</source>
+        <translation>Optrapningsplan (kommunen godkender hvert trin):</translation>
+    </message>
+    <message>
         <source>Nothing was changed, so no new version was made.</source>
         <translation>Intet er ændret, så der er ikke lavet en ny version.</translation>
     </message>
@@ -1368,10 +1372,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Target hours per week:</source>
         <translation>&amp;Mål for timer pr. uge:</translation>
-    </message>
-    <message>
-        <source>Step plan (the jobcenter approves each step):</source>
-        <translation>Optrapningsplan (jobcentret godkender hvert trin):</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
@@ -1940,8 +1940,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Telefon</translation>
     </message>
     <message>
-        <source>Caseworker at the jobcenter</source>
-        <translation>Sagsbehandler i jobcentret</translation>
+        <source>Caseworker at the municipality</source>
+        <translation>Sagsbehandler i kommunen</translation>
     </message>
     <message>
         <source>Case&amp;worker</source>

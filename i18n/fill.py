@@ -104,9 +104,9 @@ DA: dict[str, str | Plural] = {
     "Text files (*.txt)": "Tekstfiler (*.txt)",
     "Not saved": "Ikke gemt",
     "The file could not be written: %1": "Filen kunne ikke gemmes: %1",
-    "Your name and organisation appear on the reports you send to the jobcenter. You can "
-    "change them later in Settings.":
-        "Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan "
+    "Your name and organisation appear on the reports you send to the municipality. You "
+    "can change them later in Settings.":
+        "Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan "
         "ændre dem senere under Indstillinger.",
     "Coach name": "Coachens navn",
     "Organisation": "Organisation",
@@ -127,7 +127,7 @@ DA: dict[str, str | Plural] = {
     "were typing is kept as an encrypted draft and offered back when you open the session "
     "again. CoachDesk never connects to the internet.</p><h3>The course</h3><p>Week 1: "
     "screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual "
-    "conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.</p>":
+    "conversations. Week 12: final PSS-10, outcome and the report to the municipality.</p>":
         "<h2>CoachDesk</h2><p>Dine deltagere i det 12 uger lange forløb, krypteret på denne "
         "computer.</p><h3>Tastatur</h3><table><tr><td><b>Ctrl+N</b></td><td>Ny deltager</td>"
         "</tr><tr><td><b>Ctrl+F</b></td><td>Søg blandt deltagerne på navn eller ref.</td></tr>"
@@ -140,7 +140,7 @@ DA: dict[str, str | Plural] = {
         "krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på "
         "internettet.</p><h3>Forløbet</h3><p>Uge 1: screening med PSS-10 og indledende "
         "samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: "
-        "PSS-10-slutmåling, resultat og rapporten til jobcentret.</p>",
+        "PSS-10-slutmåling, resultat og rapporten til kommunen.</p>",
     # --- caseload ---------------------------------------------------------------------
     "Name": "Navn",
     "Ref": "Ref.",
@@ -236,7 +236,7 @@ DA: dict[str, str | Plural] = {
     "&CPR": "&CPR",
     "&E-mail": "&E-mail",
     "P&hone": "&Telefon",
-    "Caseworker at the jobcenter": "Sagsbehandler i jobcentret",
+    "Caseworker at the municipality": "Sagsbehandler i kommunen",
     "Case&worker": "Sags&behandler",
     "&Municipality": "&Kommune",
     "Caseworker e-&mail": "Sagsbehandlerens e-&mail",
@@ -537,8 +537,8 @@ DA: dict[str, str | Plural] = {
     "Hours": "Timer",
     "Hours per week &now:": "Timer pr. uge &nu:",
     "&Target hours per week:": "&Mål for timer pr. uge:",
-    "Step plan (the jobcenter approves each step):":
-        "Optrapningsplan (jobcentret godkender hvert trin):",
+    "Step plan (the municipality approves each step):":
+        "Optrapningsplan (kommunen godkender hvert trin):",
     "Version %1 of %2": "Version %1 af %2",
     "No plan saved yet": "Ingen plan gemt endnu",
     "An earlier version, shown read-only.": "En tidligere version, vist skrivebeskyttet.",

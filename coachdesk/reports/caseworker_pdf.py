@@ -290,7 +290,8 @@ def accommodations_part(a: AccommodationsContent, lang: str) -> list[Any]:
                                      strings.fmt_hours(s.get("hours"), lang)]
                                     for s in a.hours_steps],
                                    [40 * mm, 40 * mm], align_right=(1,)))
-        plan.append(para(esc(tr("The hours plan must be approved by the jobcenter.", lang)),
+        plan.append(para(esc(tr("The hours plan is agreed with the workplace and approved by the "
+                                 "municipality.", lang)),
                          "small"))
         # A short block: never split the plan from its heading across pages.
         out += [keep(*plan)] if len(a.hours_steps) < 20 else plan

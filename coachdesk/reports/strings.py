@@ -48,9 +48,9 @@ DA: dict[str, str] = {
     "no": "nej",
     "The course «A working life without stress»": "Forløbet »Et arbejdsliv uden stress«",
     "purpose_text": (
-        "Rapporten orienterer sagsbehandleren om borgerens forløb i stressforløbet "
-        "»Et arbejdsliv uden stress« som grundlag for jobcentrets opfølgning. "
-        "Leverandøren informerer; alle afgørelser træffes af jobcentret. Rapporten "
+        "Rapporten orienterer sagsbehandleren i kommunen om borgerens forløb i "
+        "stressforløbet »Et arbejdsliv uden stress« som grundlag for kommunens opfølgning. "
+        "Leverandøren informerer; alle afgørelser træffes af kommunen. Rapporten "
         "indeholder kun de oplysninger, der er nødvendige for formålet."
     ),
     "legal_basis_text": (
@@ -149,8 +149,8 @@ DA: dict[str, str] = {
     "Hours per week": "Timer pr. uge",
     "Needs are described by function, not diagnosis.": (
         "Behovene er beskrevet ud fra funktion, ikke diagnose."),
-    "The hours plan must be approved by the jobcenter.": (
-        "Optrapningsplanen skal godkendes af jobcentret."),
+    "The hours plan is agreed with the workplace and approved by the municipality.": (
+        "Optrapningsplanen aftales med arbejdspladsen og godkendes af kommunen."),
     # outcome
     "No outcome recorded yet.": "Der er endnu ikke registreret et resultat.",
     "Recorded on": "Registreret den",
@@ -343,8 +343,9 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
 EN: dict[str, str] = {
     "purpose_text": (
         "This report informs the caseworker about the participant's progress in the stress "
-        "course «A working life without stress» as a basis for the jobcenter's follow-up. "
-        "The provider informs; every decision is the jobcenter's. The report holds only the "
+        "course «A working life without stress» as a basis for the municipality's "
+        "follow-up. The provider informs; every decision is the municipality's. The report "
+        "holds only the "
         "information needed for that purpose."
     ),
     "legal_basis_text": (
