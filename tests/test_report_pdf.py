@@ -33,7 +33,9 @@ def test_default_report_text(vault) -> None:
     text = pdf_text(data)
     flat = squash(text)
     for heading in ("Slutrapport", "Forløb", "Fremmøde", "PSS-10 før og efter", "Jobplan",
-                    "Skånebehov og optrapningsplan", "Resultat", "Opsummering og anbefaling",
+                    "Skånehensyn", "Timetal og optrapning", "Resultat", "Opsummering",
+                    "Muligheder for arbejde (arbejdsevne) i dag", "Ressourcer og udfordringer",
+                    "Progression siden start", "Anbefaling / næste skridt",
                     "Formål og hjemmel", "Karen Holm", "JC-4711"):
         assert heading in text, heading
     assert NAME in text  # Danish letters survive

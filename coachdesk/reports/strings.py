@@ -151,6 +151,18 @@ DA: dict[str, str] = {
         "Behovene er beskrevet ud fra funktion, ikke diagnose."),
     "The hours plan is agreed with the workplace and approved by the municipality.": (
         "Optrapningsplanen aftales med arbejdspladsen og godkendes af kommunen."),
+    # structured fields
+    "Not described.": "Ikke beskrevet.",
+    "Normal weekly hours": "Normal arbejdstid pr. uge",
+    "Expected return": "Forventet tilbagevenden",
+    "Step plan, week by week": "Optrapning uge for uge",
+    "Week": "Uge",
+    "Resources": "Ressourcer",
+    "Challenges": "Udfordringer",
+    "PSS-10 (perceived stress)": "PSS-10 (oplevet stress)",
+    "partial_return_warning": (
+        "Bemærk: i uge {weeks} er fraværet mindre end 4 timer om ugen. Delvis raskmelding "
+        "kræver mindst 4 timers fravær om ugen."),
     # outcome
     "No outcome recorded yet.": "Der er endnu ikke registreret et resultat.",
     "Recorded on": "Registreret den",
@@ -325,9 +337,18 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("section", "pss10"): ("PSS-10 før og efter", "PSS-10 before and after"),
     ("section", "job_plan"): ("Jobplan", "Job plan"),
     ("section", "values"): ("Værdier", "Values"),
-    ("section", "accommodations"): ("Skånebehov og optrapningsplan", "Accommodation needs and hours"),
+    ("section", "accommodations"): ("Skånehensyn", "Accommodations"),
+    ("section", "work_capacity"): ("Muligheder for arbejde (arbejdsevne) i dag",
+                                   "Work capacity today"),
+    ("section", "hours"): ("Timetal og optrapning", "Hours and gradual return"),
+    ("section", "resources"): ("Ressourcer og udfordringer", "Resources and challenges"),
+    ("section", "progression"): ("Progression siden start", "Progress since the start"),
+    ("section", "recommendation"): ("Anbefaling / næste skridt",
+                                    "Recommendation / next steps"),
+    ("return", "full"): ("Fuld raskmelding", "Full return to work"),
+    ("return", "partial"): ("Delvis raskmelding", "Partial return to work"),
     ("section", "outcome"): ("Resultat", "Outcome"),
-    ("section", "summary"): ("Opsummering og anbefaling", "Summary and recommendation"),
+    ("section", "summary"): ("Opsummering", "Summary"),
     ("section", "notes"): ("Samtalenoter", "Session notes"),
     ("section", "contact"): ("Kontaktoplysninger", "Contact details"),
     ("section", "cpr_full"): ("Fuldt CPR-nummer", "Full CPR number"),
@@ -359,6 +380,9 @@ EN: dict[str, str] = {
         "portability). The same data is attached to this PDF in machine-readable form "
         "(JSON)."
     ),
+    "partial_return_warning": (
+        "Note: in week {weeks} the absence is less than 4 hours a week. A partial return "
+        "(delvis raskmelding) requires at least 4 hours of absence a week."),
     "verdict_improved": "This is a reliable improvement (less perceived stress).",
     "verdict_worsened": "This is a reliable worsening (more perceived stress).",
     "verdict_no_reliable_change": (
