@@ -8,13 +8,12 @@ PDF, so one password protects both.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlab.lib.units import mm
 
 from coachdesk.core import pss10
-from coachdesk.reports import strings
+from coachdesk.reports import access_log, strings
 from coachdesk.reports.caseworker_pdf import (
     accommodations_part,
     attendance_part,
@@ -168,17 +167,23 @@ def _disclosures(a: AccessContent, lang: str) -> list[Any]:
     rows = [[f"{strings.fmt_date(d.at.date(), lang)} {d.at:%H:%M}", d.recipient or "–",
              strings.label("kind", d.kind, lang),
              ", ".join(strings.label("section", s, lang) for s in d.sections),
+             strings.label("channel", d.channel, lang) if d.channel else "–",
              tr("yes", lang) if d.encrypted else tr("no", lang)] for d in a.disclosures]
     return [*out, grid_table([tr("Time (UTC)", lang), tr("Recipient", lang), tr("Report type", lang),
-                              tr("Sections", lang), tr("Encrypted", lang)], rows,
-                             [28 * mm, 40 * mm, 30 * mm, FRAME_W - 118 * mm, 20 * mm])]
+                              tr("Sections", lang), tr("Sent by", lang), tr("Encrypted", lang)],
+                             rows, [26 * mm, 34 * mm, 26 * mm, FRAME_W - 124 * mm, 24 * mm,
+                                    14 * mm])]
 
 
 def _audit(a: AccessContent, lang: str) -> list[Any]:
+    """The log of reads and changes in plain words (reports/access_log.py): no event
+    codes, no JSON, no hashes."""
     tr = strings.tr
-    out: list[Any] = [heading(tr("Log of reads and changes", lang))]
-    rows = [[f"{e.at:%Y-%m-%d %H:%M:%S}", e.action,
-             json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""]
-            for e in a.audit]
-    return [*out, grid_table([tr("Time (UTC)", lang), tr("Action", lang), tr("Details", lang)],
-                             rows, [36 * mm, 36 * mm, FRAME_W - 72 * mm])]
+    out: list[Any] = [heading(tr("Log of reads and changes", lang)),
+                      para(esc(tr("access_log_intro", lang)), "small")]
+    lines = [access_log.describe(e.at, e.action, e.detail, lang) for e in a.audit]
+    if not lines:
+        return [*out, text(tr("No entries.", lang))]
+    return [*out, grid_table([tr("When", lang), tr("What was done", lang), tr("Why", lang)],
+                             [[x.when, x.what, x.why] for x in lines],
+                             [30 * mm, (FRAME_W - 30 * mm) / 2, (FRAME_W - 30 * mm) / 2])]

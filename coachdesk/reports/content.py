@@ -233,6 +233,7 @@ class DisclosureRow:
     kind: str
     sections: tuple[str, ...]
     encrypted: bool
+    channel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -465,7 +466,7 @@ def _access(session: Session, p: Participant, params: pss10.Params,
         job_plan_versions=tuple((j.version, interchange.job_plan_to_dict(j))
                                 for j in p.job_plans),
         disclosures=tuple(DisclosureRow(d.at, d.recipient, d.kind, tuple(d.sections or ()),
-                                        d.encrypted) for d in p.disclosures),
+                                        d.encrypted, d.channel) for d in p.disclosures),
         audit=tuple(AuditRow(e.at, e.action, e.detail)
                     for e in audit.events_for(session, p.uid)),
         participant_file=interchange.dumps(interchange.document([record])),

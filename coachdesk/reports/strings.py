@@ -198,8 +198,10 @@ DA: dict[str, str] = {
     "Who has received your data": "Hvem har modtaget dine oplysninger",
     "Sections": "Afsnit",
     "Encrypted": "Krypteret",
+    "Sent by": "Sendt med",
     "No disclosures recorded.": "Ingen videregivelser registreret.",
     "Log of reads and changes": "Log over læsninger og ændringer",
+    "No entries.": "Ingen registreringer.",
     "Time (UTC)": "Tidspunkt (UTC)",
     "Action": "Handling",
     "Details": "Detaljer",
@@ -358,6 +360,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
+    ("channel", "digital_post"): ("Digital Post", "Digital Post"),
+    ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
+    ("channel", "handed_over"): ("Udleveret", "Handed over"),
+    ("channel", "other"): ("Andet", "Other"),
 }
 
 # English text for keys whose English source is a key rather than a sentence.
