@@ -122,7 +122,7 @@ class _Checker:
 PARTICIPANT_FIELDS = (
     "ref", "name", "cpr", "birth_year", "email", "phone", "caseworker", "referral_date",
     "course_start", "status", "dropped_out", "consent", "assessments", "sessions",
-    "group_attendance", "job_plan", "outcome", "report_summary",
+    "group_attendance", "job_plan", "outcome", "report_summary", "report_fields",
     # computed fields written by export: accepted and ignored on import
     "eligible", "pss_change", "course_week",
 )
@@ -298,4 +298,42 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         c.number(out, "hours_per_week", f"{path}.outcome", 0, 80)
         c.date(out, "date", f"{path}.outcome")
     c.text(p, "report_summary", path)
+    rf = p.get("report_fields")
+    if rf is not None:
+        validate_report_fields(rf, f"{path}.report_fields", c)
     return errors
+
+
+REPORT_FIELD_TEXTS = ("work_capacity", "resources", "challenges", "progression",
+                      "recommendation")
+
+
+def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
+    """The report's structured fields (docs/format.md): texts, hours, a weekly step plan."""
+    from coachdesk.core import return_plan
+
+    allowed = (*REPORT_FIELD_TEXTS, "normal_hours", "hours_now", "step_plan", "return_date",
+               "return_kind", "updated_on")
+    if not c.obj(rf, path, allowed=allowed):
+        return
+    for key in REPORT_FIELD_TEXTS:
+        c.text(rf, key, path)
+    c.number(rf, "normal_hours", path, 0, return_plan.MAX_HOURS)
+    c.number(rf, "hours_now", path, 0, return_plan.MAX_HOURS)
+    c.date(rf, "return_date", path)
+    c.date(rf, "updated_on", path)
+    c.enum(rf, "return_kind", path, return_plan.RETURN_KINDS)
+    weeks: set[int] = set()
+    for i, step in enumerate(c.list_of(rf, "step_plan", path)):
+        sp = f"{path}.step_plan[{i}]"
+        if c.obj(step, sp, allowed=("week", "hours")):
+            for key in ("week", "hours"):
+                if step.get(key) is None:
+                    c.err(f"{sp}.{key}", "is required")
+            c.number(step, "week", sp, 1, return_plan.MAX_WEEKS, integer=True)
+            c.number(step, "hours", sp, 0, return_plan.MAX_HOURS)
+            week = step.get("week")
+            if isinstance(week, int) and not isinstance(week, bool):
+                if week in weeks:
+                    c.err(f"{sp}.week", "each week can have only one step")
+                weeks.add(week)

@@ -18,9 +18,11 @@ from coachdesk.reports.caseworker_pdf import (
     accommodations_part,
     attendance_part,
     course_part,
+    free_text_part,
     outcome_part,
     pss10_part,
     session_block,
+    structured_parts,
     values_part,
 )
 from coachdesk.reports.content import (
@@ -58,6 +60,7 @@ def render(c: ReportContent) -> bytes:
     story += _about(c, a, lang)
     if c.course is not None:
         story += course_part(c.course, lang)
+    story += structured_parts(c, lang)
     if c.attendance is not None:
         story += attendance_part(c.attendance, lang)
     if a.attendance:
@@ -74,6 +77,7 @@ def render(c: ReportContent) -> bytes:
         story += outcome_part(c.outcome, lang)
     story += [heading(strings.label("section", "summary", lang)),
               text(c.summary or tr("No summary has been written.", lang))]
+    story += free_text_part("recommendation", c.recommendation, lang)
     story.append(heading(strings.label("section", "notes", lang)))
     if not c.notes:
         story.append(text(tr("No sessions recorded.", lang)))
