@@ -649,6 +649,18 @@
         <source>Building the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
+    <message>
+        <source>Status note (statusnotat)</source>
+        <translation>Statusnotat</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsummering</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -659,10 +671,6 @@
     <message>
         <source>Export report</source>
         <translation>Eksportér rapport</translation>
-    </message>
-    <message>
-        <source>Status report</source>
-        <translation>Statusrapport</translation>
     </message>
     <message>
         <source>Final report</source>
@@ -683,6 +691,22 @@
     <message>
         <source>Caseworker, municipality</source>
         <translation>Sagsbehandler, kommune</translation>
+    </message>
+    <message>
+        <source>Digital Post</source>
+        <translation>Digital Post</translation>
+    </message>
+    <message>
+        <source>Secure e-mail</source>
+        <translation>Sikker e-mail</translation>
+    </message>
+    <message>
+        <source>Handed over in person</source>
+        <translation>Udleveret personligt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -716,6 +740,10 @@
         <translation>PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller sms), aldrig i samme e-mail.</translation>
     </message>
     <message>
+        <source>An encrypted PDF cannot be archived: the municipality&apos;s case system files PDF/A, which may not be encrypted. Send the municipality the plain PDF through Digital Post or secure e-mail instead.</source>
+        <translation>En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post eller sikker e-mail.</translation>
+    </message>
+    <message>
         <source>Report type</source>
         <translation>Rapporttype</translation>
     </message>
@@ -726,6 +754,10 @@
     <message>
         <source>Recipient</source>
         <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Sendes med</translation>
     </message>
     <message>
         <source>Password protection</source>
@@ -756,6 +788,26 @@
         <translation>Fremmøde</translation>
     </message>
     <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Accommodations</source>
+        <translation>Skånehensyn</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
         <source>PSS-10 before and after</source>
         <translation>PSS-10 før og efter</translation>
     </message>
@@ -768,16 +820,8 @@
         <translation>Værdier</translation>
     </message>
     <message>
-        <source>Accommodation needs and hours</source>
-        <translation>Skånebehov og timeplan</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Summary and recommendation</source>
-        <translation>Opsummering og anbefaling</translation>
     </message>
     <message>
         <source>Session notes (sensitive)</source>
@@ -2115,6 +2159,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Jobplan</translation>
     </message>
     <message>
+        <source>Report f&amp;ields</source>
+        <translation>Rapportfe&amp;lter</translation>
+    </message>
+    <message>
         <source>O&amp;utcome &amp;&amp; report</source>
         <translation>Resultat &amp;&amp; rappor&amp;t</translation>
     </message>
@@ -2176,6 +2224,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>outcome</source>
         <translation>Resultatet</translation>
+    </message>
+    <message>
+        <source>report fields</source>
+        <translation>rapportfelterne</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2470,6 +2522,133 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Item by item</source>
         <translation>Spørgsmål &amp;for spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFieldsEditor</name>
+    <message>
+        <source>What the participant can do at work today, described by function (hours, tasks, pace), never by diagnosis.</source>
+        <translation>Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, tempo), aldrig ud fra diagnose.</translation>
+    </message>
+    <message>
+        <source>Strengths and support the participant has.</source>
+        <translation>Styrker og støtte, deltageren har.</translation>
+    </message>
+    <message>
+        <source>What still makes work hard.</source>
+        <translation>Hvad der stadig gør arbejdet svært.</translation>
+    </message>
+    <message>
+        <source>The change since the start, in your words. The report adds the PSS-10 change.</source>
+        <translation>Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.</translation>
+    </message>
+    <message>
+        <source>Your recommendation and the next steps.</source>
+        <translation>Din anbefaling og de næste skridt.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <source>Full return</source>
+        <translation>Fuld raskmelding</translation>
+    </message>
+    <message>
+        <source>Partial return (delvis raskmelding)</source>
+        <translation>Delvis raskmelding</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week</source>
+        <translation>Optrapning uge for uge</translation>
+    </message>
+    <message>
+        <source>&amp;Add week</source>
+        <translation>&amp;Tilføj uge</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve week</source>
+        <translation>F&amp;jern uge</translation>
+    </message>
+    <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>&amp;Normal hours per week</source>
+        <translation>&amp;Normal arbejdstid pr. uge</translation>
+    </message>
+    <message>
+        <source>Hours per week &amp;now</source>
+        <translation>Timer pr. uge &amp;nu</translation>
+    </message>
+    <message>
+        <source>Expected &amp;return</source>
+        <translation>&amp;Forventet tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Return &amp;date</source>
+        <translation>&amp;Dato for tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week (week 1 is the first week of the plan):</source>
+        <translation>Optrapning uge for uge (uge 1 er planens første uge):</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>&amp;Ressourcer</translation>
+    </message>
+    <message>
+        <source>C&amp;hallenges</source>
+        <translation>&amp;Udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
+        <translation>Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored from a draft</source>
+        <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
+    </message>
+    <message>
+        <source>Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a week can have only one row.</source>
+        <translation>Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til 80, og en uge kan kun have én række.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
     </message>
 </context>
 <context>

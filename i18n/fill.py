@@ -958,6 +958,57 @@ DA: dict[str, str | Plural] = {
     "That day has been marked again since, so the deleted mark was not put back.":
         "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
     "template for it: %1": "skabelon til den: %1",
+    # --- report fields, channels, PDF/A (issue 15) -----------------------------------
+    "Status note (statusnotat)": "Statusnotat",
+    "Summary": "Opsummering",
+    "Recommendation / next steps": "Anbefaling / næste skridt",
+    "Digital Post": "Digital Post",
+    "Secure e-mail": "Sikker e-mail",
+    "Handed over in person": "Udleveret personligt",
+    "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
+    "which may not be encrypted. Send the municipality the plain PDF through Digital Post "
+    "or secure e-mail instead.":
+        "En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som "
+        "ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post "
+        "eller sikker e-mail.",
+    "Sent by": "Sendes med",
+    "Work capacity today": "Muligheder for arbejde (arbejdsevne) i dag",
+    "Accommodations": "Skånehensyn",
+    "Hours and gradual return": "Timetal og optrapning",
+    "Resources and challenges": "Ressourcer og udfordringer",
+    "Progress since the start": "Progression siden start",
+    "Report f&ields": "Rapportfe&lter",
+    "report fields": "rapportfelterne",
+    "What the participant can do at work today, described by function (hours, tasks, "
+    "pace), never by diagnosis.":
+        "Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, "
+        "tempo), aldrig ud fra diagnose.",
+    "Strengths and support the participant has.": "Styrker og støtte, deltageren har.",
+    "What still makes work hard.": "Hvad der stadig gør arbejdet svært.",
+    "The change since the start, in your words. The report adds the PSS-10 change.":
+        "Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.",
+    "Your recommendation and the next steps.": "Din anbefaling og de næste skridt.",
+    "Not stated": "Ikke angivet",
+    "Full return": "Fuld raskmelding",
+    "Partial return (delvis raskmelding)": "Delvis raskmelding",
+    "Step plan, week by week": "Optrapning uge for uge",
+    "&Add week": "&Tilføj uge",
+    "Remo&ve week": "F&jern uge",
+    "&Normal hours per week": "&Normal arbejdstid pr. uge",
+    "Hours per week &now": "Timer pr. uge &nu",
+    "Expected &return": "&Forventet tilbagevenden",
+    "Return &date": "&Dato for tilbagevenden",
+    "Step plan, week by week (week 1 is the first week of the plan):":
+        "Optrapning uge for uge (uge 1 er planens første uge):",
+    "Re&sources": "&Ressourcer",
+    "C&hallenges": "&Udfordringer",
+    "Week %1 leaves less than 4 hours of absence a week: a partial return (delvis "
+    "raskmelding) needs at least 4.":
+        "Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.",
+    "Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a "
+    "week can have only one row.":
+        "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
+        "80, og en uge kan kun have én række.",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

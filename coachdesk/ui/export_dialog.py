@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -85,7 +87,7 @@ class ExportDialog(QDialog):
 
         # --- choices -------------------------------------------------------------
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Status report"), "status_report")
+        self.kind.addItem(self.tr("Status note (statusnotat)"), "status_report")
         self.kind.addItem(self.tr("Final report"), "final_report")
         self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
@@ -207,8 +209,15 @@ class ExportDialog(QDialog):
         rl.addWidget(self.preview_state)
         rl.addWidget(self.view, 1)
 
+        # The choices scroll rather than squeeze: 16 sections, the password and the
+        # warnings do not fit a 768-pixel screen otherwise.
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.sizeHint().width() + 24)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
