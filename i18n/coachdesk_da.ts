@@ -848,6 +848,26 @@
         <translation>Denne eksport indeholder samtalenoter, det fulde CPR-nummer eller alt om personen. Skriv din adgangssætning:</translation>
     </message>
     <message>
+        <source>Who sends the report</source>
+        <translation>Hvem sender rapporten</translation>
+    </message>
+    <message>
+        <source>Every report names its sender, so the caseworker can answer. This is asked once; you can change it in Settings.</source>
+        <translation>Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt én gang; du kan ændre det under Indstillinger.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telefon eller e-mail</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>De to adgangskoder er ikke ens.</translation>
     </message>

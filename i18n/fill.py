@@ -960,6 +960,13 @@ DA: dict[str, str | Plural] = {
     "template for it: %1": "skabelon til den: %1",
     # --- report fields, channels, PDF/A (issue 15) -----------------------------------
     "Status note (statusnotat)": "Statusnotat",
+    "Who sends the report": "Hvem sender rapporten",
+    "Every report names its sender, so the caseworker can answer. This is asked once; you "
+    "can change it in Settings.":
+        "Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt "
+        "én gang; du kan ændre det under Indstillinger.",
+    "Your name": "Dit navn",
+    "Phone or e-mail": "Telefon eller e-mail",
     "Summary": "Opsummering",
     "Recommendation / next steps": "Anbefaling / næste skridt",
     "Digital Post": "Digital Post",

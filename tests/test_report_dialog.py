@@ -22,6 +22,7 @@ def dialog(qtbot, vault):
     def make(**over):
         (pid,) = add(vault, person(**over))
         dlg = ExportDialog(vault, pid)
+        dlg.ask_sender = lambda current: None  # as if the coach closed the question
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg
@@ -162,3 +163,41 @@ def test_own_copy_hides_the_caseworker_ticks(qtbot, dialog) -> None:
     assert dlg.access_note.isVisible()
     dlg.kind.setCurrentIndex(dlg.kind.findData("final_report"))
     assert dlg.section_boxes["course"].isVisible()
+
+
+def test_sender_asked_once_and_printed(qtbot, dialog, vault, tmp_path) -> None:
+    from coachdesk.store import settings
+
+    dlg = dialog()
+    asked: list[dict] = []
+
+    def answer(current):
+        asked.append(current)
+        return {"coach_name": "Mette Coach", "organisation": "Stressfri ApS",
+                "coach_contact": "mette@stressfri.dk"}
+
+    dlg.ask_sender = answer
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "a.pdf")
+    text = squash(pdf_text((tmp_path / "a.pdf").read_bytes()))
+    assert "Mette Coach" in text and "Stressfri ApS" in text and "mette@stressfri.dk" in text
+    assert "ikke angivet" not in text
+    with vault.session() as s:
+        assert settings.get(s, "coach_contact") == "mette@stressfri.dk"
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "b.pdf")
+    assert len(asked) == 1  # asked once, not on every export
+
+
+def test_nothing_known_is_left_out_not_printed_as_unknown(vault) -> None:
+    import datetime as dt
+
+    from coachdesk.reports.content import ReportRequest
+    from coachdesk.reports.export import render_pdf
+
+    (pid,) = add(vault, person(caseworker=None))
+    for kind in ("final_report", "access_copy"):
+        with vault.session() as s:
+            text = pdf_text(render_pdf(s, pid, ReportRequest(kind=kind, recipient=""),
+                                       today=dt.date(2026, 4, 10)))
+        assert "ikke angivet" not in text and "Coach" not in text.split("Deltager")[0]

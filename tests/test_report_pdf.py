@@ -187,3 +187,25 @@ def test_access_copy_holds_everything(vault, tmp_path) -> None:
     assert doc["format"] == "coachdesk.participants"
     assert doc["participants"][0]["ref"] == "GK-2026-0042"
     assert doc["participants"][0]["sessions"][0]["notes"] == NOTE_CANARY
+
+
+def test_emoji_in_a_note_is_dropped_visibly(vault) -> None:
+    """A character the font lacks prints as the replacement mark, not as an empty box."""
+    sessions = person()["sessions"]
+    sessions[0] = dict(sessions[0], notes="Gik en tur i skoven \U0001F332 og sov bedre")
+    (pid,) = add(vault, person(sessions=sessions))
+    data = _render(vault, pid, ReportRequest(sections=("notes",)))
+    text = pdf_text(data)
+    assert "Gik en tur i skoven \ufffd og sov bedre" in text
+    assert "\U0001F332" not in text
+
+
+def test_chart_item_texts_are_whole_and_the_chart_has_a_heading(vault) -> None:
+    (pid,) = add(vault, person())
+    flat = squash(pdf_text(_render(vault, pid, ReportRequest(kind="final_report"))))
+    assert "…" not in flat
+    assert ("10. har du følt, at vanskelighederne hobede sig så meget op, at du ikke kunne "
+            "klare dem?") in flat
+    assert "Samlet score over tid" in flat and "Spørgsmål for spørgsmål, før og efter" in flat
+    # The same name for the 18+ line as the app's chart.
+    assert "Højt stressniveau (Sundhedsprofilen) 18+" in flat

@@ -21,6 +21,7 @@ from coachdesk.reports.caseworker_pdf import (
     free_text_part,
     outcome_part,
     pss10_part,
+    sender_rows,
     session_block,
     structured_parts,
     values_part,
@@ -52,9 +53,7 @@ def render(c: ReportContent) -> bytes:
     story: list[Any] = [
         para(esc(tr("Participant's copy of their data", lang)), "title"),
         para(esc(tr("The course «A working life without stress»", lang)), "subtitle"),
-        kv_table([(tr("Provider", lang), c.organisation or tr("not stated", lang)),
-                  (tr("Coach", lang), c.coach or tr("not stated", lang)),
-                  (tr("Date", lang), strings.fmt_long_date(c.today, lang))]),
+        kv_table(sender_rows(c)),
         para(esc(tr("access_purpose_text", lang)), "small"),
     ]
     story += _about(c, a, lang)
@@ -120,7 +119,8 @@ def _answers(c: ReportContent, lang: str) -> list[Any]:
         out.append(para(f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
                         f"{esc(strings.fmt_date(r.date, lang))} – {esc(tr('Total (0-40)', lang))}: "
                         f"{esc(r.score.total if r.score.total is not None else tr('no total', lang))}"
-                        + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else "")))
+                        + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else ""),
+                        "lead"))
         rows = []
         for i, (ans, sc) in enumerate(zip(r.answers, r.score.item_scores, strict=True), 1):
             note = f" ({tr('reversed', lang)})" if pss10.is_reversed(i) else ""
@@ -175,8 +175,8 @@ def _disclosures(a: AccessContent, lang: str) -> list[Any]:
              tr("yes", lang) if d.encrypted else tr("no", lang)] for d in a.disclosures]
     return [*out, grid_table([tr("Time (UTC)", lang), tr("Recipient", lang), tr("Report type", lang),
                               tr("Sections", lang), tr("Sent by", lang), tr("Encrypted", lang)],
-                             rows, [26 * mm, 34 * mm, 26 * mm, FRAME_W - 124 * mm, 24 * mm,
-                                    14 * mm])]
+                             rows, [24 * mm, 32 * mm, 25 * mm, FRAME_W - 123 * mm, 24 * mm,
+                                    18 * mm])]
 
 
 def _audit(a: AccessContent, lang: str) -> list[Any]:

@@ -38,7 +38,11 @@ from coachdesk.reports.pdf_layout import (
     subheading,
     text,
 )
-from coachdesk.reports.pss10_chart import draw_item_comparison, draw_pss10_chart
+from coachdesk.reports.pss10_chart import (
+    draw_item_comparison,
+    draw_pss10_chart,
+    item_comparison_height,
+)
 
 # The statusnotat (mid-course) and the final report carry the same headings; the
 # subtitle names the course and the moment, so title and subtitle never repeat.
@@ -72,14 +76,12 @@ def header_story(c: ReportContent) -> list[Any]:
                  if c.kind not in SUBTITLES else tr(SUBTITLES[c.kind], lang)), "subtitle"),
     ]
     half = (FRAME_W - 8 * mm) / 2
-    sender = kv_table([(tr("Provider", lang), c.organisation or tr("not stated", lang)),
-                       (tr("Coach", lang), c.coach or tr("not stated", lang)),
-                       (tr("Date", lang), strings.fmt_long_date(c.today, lang))],
-                      label_w=24 * mm, width=half)
-    receiver = kv_table([(tr("Recipient", lang), c.recipient or tr("not stated", lang)),
-                         (tr("Caseworker", lang), c.caseworker_name),
-                         (tr("Municipality", lang), c.municipality)],
-                        label_w=26 * mm, width=half)
+    sender = kv_table(sender_rows(c), label_w=24 * mm, width=half)
+    # A fact that is not known is left out, never printed as "ikke angivet".
+    to = [(k, v) for k, v in ((tr("Recipient", lang), c.recipient),
+                              (tr("Caseworker", lang), c.caseworker_name),
+                              (tr("Municipality", lang), c.municipality)) if v]
+    receiver = kv_table(to, label_w=26 * mm, width=half) if to else spacer(0)
     from reportlab.platypus import Table, TableStyle
 
     pair = Table([[sender, receiver]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
@@ -87,10 +89,12 @@ def header_story(c: ReportContent) -> list[Any]:
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story += [pair, spacer(3), subheading(tr("Participant", lang))]
-    ident = [(tr("Name", lang), c.name),
-             (tr("CPR number", lang) if c.cpr_is_full else tr("CPR number (masked)", lang),
-              c.cpr_display or tr("not stated", lang)),
-             (tr("Case reference", lang), c.case_ref or tr("not stated", lang))]
+    ident = [(tr("Name", lang), c.name)]
+    if c.cpr_display:
+        ident.append((tr("CPR number", lang) if c.cpr_is_full
+                      else tr("CPR number (masked)", lang), c.cpr_display))
+    if c.case_ref:
+        ident.append((tr("Case reference", lang), c.case_ref))
     if c.contact is not None:
         ident += [(tr("E-mail", lang), c.contact.email), (tr("Phone", lang), c.contact.phone)]
     story.append(kv_table(ident))
@@ -100,6 +104,16 @@ def header_story(c: ReportContent) -> list[Any]:
         story.append(para(esc(tr("legal_basis_text", lang,
                                  date=strings.fmt_date(c.consent_given_on, lang))), "small"))
     return story
+
+
+def sender_rows(c: ReportContent) -> list[tuple[str, object]]:
+    """Who sends the report and how to reach them: on every report, only what is known
+    (the export asks for the coach's details once when they are missing)."""
+    tr, lang = strings.tr, c.lang
+    rows: list[tuple[str, object]] = [(k, v) for k, v in (
+        (tr("Provider", lang), c.organisation), (tr("Coach", lang), c.coach),
+        (tr("Contact", lang), c.coach_contact)) if v]
+    return [*rows, (tr("Date", lang), strings.fmt_long_date(c.today, lang))]
 
 
 def body_story(c: ReportContent) -> list[Any]:
@@ -281,10 +295,14 @@ def verdict_lines(ch: pss10.Change | None, lang: str) -> list[str]:
 def _chart(ps: PssContent, lang: str, short: bool = False) -> list[Any]:
     """The PSS-10 engineer's drawings of the same data the GUI shows (the statusnotat:
     the totals only)."""
-    out: list[Any] = [spacer(2), draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
-                                                           verdict=False)]
+    tr = strings.tr
+    out: list[Any] = [keep(subheading(tr("Total score over time", lang)),
+                           draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
+                                            verdict=False))]
     if ps.chart_data.items and not short:
-        out += [spacer(2), draw_item_comparison(ps.chart_data, FRAME_W, 55 * mm, lang)]
+        height = item_comparison_height(ps.chart_data, FRAME_W, lang)
+        out += [keep(subheading(tr("Item by item, before and after", lang)),
+                     draw_item_comparison(ps.chart_data, FRAME_W, height, lang))]
     return out
 
 

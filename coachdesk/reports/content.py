@@ -296,6 +296,7 @@ class ReportContent:
     contact: ContactContent | None = None
     access: AccessContent | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    coach_contact: str = ""  # phone or e-mail the recipient can answer to
 
 
 def default_recipient(p: Participant) -> str:
@@ -430,6 +431,7 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
         kind=request.kind, lang=lang, sections=sections, today=today,
         organisation=str(settings.get(session, "organisation") or ""),
         coach=str(settings.get(session, "coach_name") or ""),
+        coach_contact=str(settings.get(session, "coach_contact") or ""),
         recipient=recipient, caseworker_name=p.caseworker_name,
         municipality=p.caseworker_municipality, case_ref=p.case_ref,
         consent_given_on=p.consent_given_on, name=p.name,

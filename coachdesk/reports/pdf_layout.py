@@ -68,6 +68,8 @@ STYLES: dict[str, ParagraphStyle] = {
     "h3": ParagraphStyle("h3", parent=_BASE, fontName=fonts.BOLD, fontSize=10,
                          leading=13, spaceBefore=7, spaceAfter=2, keepWithNext=1),
     "verdict": ParagraphStyle("verdict", parent=_BASE, fontName=fonts.BOLD),
+    # A line that introduces what follows (a table): never left alone at a page bottom.
+    "lead": ParagraphStyle("lead", parent=_BASE, keepWithNext=1, spaceBefore=4),
 }
 
 
@@ -77,8 +79,9 @@ TABLE_FONT: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULA
 
 
 def esc(text: object) -> str:
-    """User text into a Paragraph: XML-escaped, line breaks kept."""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text into a Paragraph: XML-escaped, line breaks kept, characters the font
+    lacks (an emoji) shown as a visible replacement mark, never as an empty box."""
+    return escape(fonts.printable(str(text))).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -177,7 +180,7 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
             top = PAGE_H - 13 * mm
-            self.drawString(MARGIN_X, top, header_left)
+            self.drawString(MARGIN_X, top, fonts.printable(header_left))
             self.setFillColor(INK)
             self.setFont(fonts.BOLD, 8.5)
             self.drawRightString(PAGE_W - MARGIN_X, top, confidential)
@@ -188,7 +191,7 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             self.line(MARGIN_X, bottom + 9, PAGE_W - MARGIN_X, bottom + 9)
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
-            self.drawString(MARGIN_X, bottom, footer_left)
+            self.drawString(MARGIN_X, bottom, fonts.printable(footer_left))
             self.drawRightString(PAGE_W - MARGIN_X, bottom,
                                  strings.tr("Page {page} of {pages}", lang,
                                             page=self._pageNumber, pages=total))

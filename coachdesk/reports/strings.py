@@ -31,6 +31,7 @@ DA: dict[str, str] = {
     "To": "Til",
     "Provider": "Leverandør",
     "Coach": "Coach",
+    "Contact": "Kontakt",
     "Recipient": "Modtager",
     "Caseworker": "Sagsbehandler",
     "Municipality": "Kommune",
@@ -106,6 +107,8 @@ DA: dict[str, str] = {
     "no total": "ingen total",
     "No PSS-10 has been recorded.": "Der er ikke registreret nogen PSS-10.",
     "Change": "Ændring",
+    "Total score over time": "Samlet score over tid",
+    "Item by item, before and after": "Spørgsmål for spørgsmål, før og efter",
     "Change from {before} to {after} points ({diff:+d}).": "Ændring fra {before} til {after} point ({diff:+d}).",
     "The change cannot be computed: a before and an after total are both needed.": (
         "Ændringen kan ikke beregnes: der skal både være en total før og efter."),

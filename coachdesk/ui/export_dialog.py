@@ -68,6 +68,7 @@ class ExportDialog(QDialog):
         # Replaceable in tests; the Qt dialog avoids the platform's recent-files lists.
         self.choose_target: Callable[[str], str | None] = self._choose_target
         self.ask_passphrase: Callable[[], str | None] = self._ask_passphrase
+        self.ask_sender: Callable[[dict[str, str]], dict[str, str] | None] = self._ask_sender
         self.setWindowTitle(self.tr("Export report"))
 
         with vault.session() as s:
@@ -80,6 +81,8 @@ class ExportDialog(QDialog):
 
             # The last export folder is kept in the vault: a path can name a person.
             self._last_dir = str(settings.get(s, "export_dir") or "")
+            self._sender = {k: str(settings.get(s, k) or "")
+                            for k in ("coach_name", "organisation", "coach_contact")}
 
             # Opening the preview reads the person's data: one audit line per dialog.
             audit.record(s, "participant_read", {"view": "report_preview"}, subject=p.uid)
@@ -385,6 +388,49 @@ class ExportDialog(QDialog):
                     "about the person. Enter your passphrase:"), QLineEdit.EchoMode.Password)
         return text if ok else None
 
+    def _ask_sender(self, current: dict[str, str]) -> dict[str, str] | None:
+        """The coach's name, organisation and contact, asked once when missing."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("Who sends the report"))
+        form = QFormLayout(dlg)
+        intro = QLabel(self.tr("Every report names its sender, so the caseworker can answer. "
+                               "This is asked once; you can change it in Settings."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        edits = {}
+        for key, text in (("coach_name", self.tr("Your name")),
+                          ("organisation", self.tr("Organisation")),
+                          ("coach_contact", self.tr("Phone or e-mail"))):
+            edits[key] = QLineEdit(current.get(key, ""))
+            form.addRow(text, edits[key])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dlg.accept)
+        buttons.rejected.connect(dlg.reject)
+        form.addRow(buttons)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {k: e.text().strip() for k, e in edits.items()}
+
+    def _complete_sender(self) -> None:
+        """Ask for the sender's details and keep them in the vault's settings."""
+        answer = self.ask_sender(dict(self._sender))
+        if not answer:
+            return  # the report leaves out what is not known; it asks again next time
+        from coachdesk.store import audit, settings
+
+        changed = [k for k, v in answer.items() if v and v != self._sender.get(k)]
+        if not changed:
+            return
+        with self.vault.session() as s:
+            for key in changed:
+                settings.put(s, key, answer[key])
+            audit.record(s, "settings_changed", {"keys": changed})
+            s.commit()
+        self._sender.update({k: answer[k] for k in changed})
+
     def _password(self) -> str | None:
         """The chosen PDF password, None for none; raises ValueError with the problem."""
         a, b = self.password.text(), self.password2.text()
@@ -414,6 +460,8 @@ class ExportDialog(QDialog):
             if not self.vault.verify_passphrase(secret):
                 self._show_message(self.tr("Wrong passphrase. Nothing was exported."))
                 return
+        if not all(self._sender.values()):
+            self._complete_sender()
         suggested = str(Path(self._last_dir) / file_name(request.kind, self._ref, dt.date.today())
                         if self._last_dir and Path(self._last_dir).is_dir()
                         else file_name(request.kind, self._ref, dt.date.today()))
