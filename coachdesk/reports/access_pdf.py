@@ -175,8 +175,8 @@ def _disclosures(a: AccessContent, lang: str) -> list[Any]:
              tr("yes", lang) if d.encrypted else tr("no", lang)] for d in a.disclosures]
     return [*out, grid_table([tr("Time (UTC)", lang), tr("Recipient", lang), tr("Report type", lang),
                               tr("Sections", lang), tr("Sent by", lang), tr("Encrypted", lang)],
-                             rows, [24 * mm, 32 * mm, 25 * mm, FRAME_W - 123 * mm, 24 * mm,
-                                    18 * mm])]
+                             rows, [24 * mm, 32 * mm, 24 * mm, FRAME_W - 125 * mm, 24 * mm,
+                                    21 * mm])]
 
 
 def _audit(a: AccessContent, lang: str) -> list[Any]:

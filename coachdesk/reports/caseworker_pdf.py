@@ -325,6 +325,8 @@ def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
     lines = verdict_lines(ps.change, lang)
     out.append(text(lines[0]))
     out += [text(line, "verdict") for line in lines[1:]]
+    if short:
+        return out  # the statusnotat: the method is in the final report
     p = ps.params
     out += [spacer(1.5), para(esc(tr("method_text", lang, sd=strings.fmt_number(p.sd, lang, 2),
                                      r=strings.fmt_number(p.r, lang, 2),
