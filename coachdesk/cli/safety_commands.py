@@ -101,8 +101,8 @@ def cmd_retention(args: argparse.Namespace, ctx: Context) -> int:
 
     with open_vault(args, ctx) as vault, vault.session() as s:
         due = due_for_erasure(s, dt.date.today(), args.months)
-        lines = [f"{p.ref}\t{ended_on(p)}" for p in due]
-    for line in lines:
-        print(line)
+        lines = [(p.ref, str(ended_on(p))) for p in due]
+    for ref, ended in lines:
+        ctx.result(ref, ended)
     ctx.say(f"{len(lines)} participant(s) due for erasure.")
     return 0
