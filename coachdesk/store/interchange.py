@@ -200,7 +200,7 @@ def session_values(s: dict[str, Any]) -> dict[str, Any]:
         "themes": list(s.get("themes") or []), "notes": s.get("notes"),
         "quotes": s.get("quotes"), "actions": list(s.get("actions") or []),
         "ratings": {k: v for k, v in (s.get("ratings") or {}).items() if v is not None},
-        "next_appointment": dt.datetime.fromisoformat(nxt) if nxt else None,
+        "next_appointment": records.parse_local_datetime(nxt) if nxt else None,
     }
 
 
@@ -250,27 +250,116 @@ class ImportResult:
     replaced: int
 
 
+# --- reading the file ----------------------------------------------------------------
+#
+# The file is I-JSON (RFC 7493), checked while it is parsed: UTF-8; no name twice in one
+# object (Python's json would silently keep the last value); no lone surrogates
+# ("\\ud800" decodes to a str that UTF-8, and so the database, cannot store); numbers
+# that fit an IEEE double (no NaN or Infinity, which are not JSON at all) and integers
+# within +-2^53. A number with a zero fraction is that integer (1.0 is 1), as JSON
+# Schema reads it. Nesting deeper than Python's recursion limit is refused too.
+
+MAX_SAFE_INTEGER = 2**53
+
+
+class _Refused(ValueError):
+    """A file that is JSON to Python's parser but not I-JSON: the message says why."""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_strings(value: Any) -> None:
+    if isinstance(value, str):
+        if records.has_surrogate(value):
+            raise _Refused(f"the text {_clip(value)!r} holds a lone surrogate "
+                           "(\\ud800-\\udfff), which is not a character")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str | list):
+                _check_strings(item)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(f"the field {_clip(key)!r} appears twice in one object; the "
+                               "second would silently replace the first")
+            seen.add(key)
+    for key, value in pairs:
+        if not key.isascii():
+            _check_strings(key)
+        if isinstance(value, str | list):
+            _check_strings(value)
+    return obj
+
+
+def _int(text: str) -> int:
+    # The length first: Python refuses to convert more than 4,300 digits (a ValueError
+    # that used to escape as a traceback), and no field needs more than 16.
+    if len(text.lstrip("-")) > 16 or abs(int(text)) > MAX_SAFE_INTEGER:
+        raise _Refused(f"the number {_clip(text)} is too large (more than 2^53)")
+    return int(text)
+
+
+def _float(text: str) -> float | int:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {_clip(text)} is too large")
+    if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:
+        return int(value)
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"{text} is not a JSON number")
+
+
 def parse_document(data: bytes) -> dict[str, Any]:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
+    try:
+        doc = json.loads(text, object_pairs_hook=_object, parse_int=_int,
+                         parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
-    return doc
+    except _Refused as exc:
+        raise BadInput(f"The file was not imported: {exc}. Nothing was changed.") from None
+    except RecursionError:
+        raise BadInput("The file was not imported: its JSON is nested far deeper than a "
+                       "participant file ever is. Nothing was changed.") from None
+    return cast(dict[str, Any], doc)
+
+
+DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
 
 
 def validate_document(doc: Any, today: dt.date) -> list[str]:
     errors: list[str] = []
     if not isinstance(doc, dict):
         return ["$: the file must hold a JSON object"]
+    for key in sorted(set(doc) - set(DOCUMENT_FIELDS)):
+        errors.append(f"{key}: is not a known field")
     if doc.get("format") != FORMAT:
-        errors.append(f"format: must be {FORMAT!r}, not {doc.get('format')!r}")
-    if doc.get("version") not in SUPPORTED_VERSIONS:
-        errors.append(f"version: {doc.get('version')!r} is not a version this CoachDesk reads "
-                      f"({', '.join(map(str, SUPPORTED_VERSIONS))})")
+        errors.append(f"format: must be {FORMAT!r}, not {records.show(doc.get('format'))}")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) \
+            or version not in SUPPORTED_VERSIONS:
+        errors.append(f"version: {records.show(version)} is not a version this CoachDesk "
+                      f"reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+    if "exported_at" in doc:
+        try:
+            records.parse_datetime_with_offset(doc["exported_at"])
+        except ValueError as exc:
+            errors.append(f"exported_at: {exc}")
     people = doc.get("participants")
     if not isinstance(people, list):
         errors.append("participants: must be a list")
@@ -283,7 +372,8 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
         if isinstance(ref, str):
             key = ref.strip()
             if key in seen:
-                errors.append(f"{path}.ref: {key!r} is also participants[{seen[key]}]'s ref")
+                errors.append(f"{path}.ref: {records.show(key)} is also "
+                              f"participants[{seen[key]}]'s ref")
             else:
                 seen[key] = i
     return errors
