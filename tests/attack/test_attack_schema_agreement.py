@@ -51,6 +51,22 @@ IMPORTER_ONLY = (
 )
 
 
+# The limits docs/format.md documents (records.MAX_LEN / MAX_ITEMS must be these).
+MAX_LEN = {
+    "ref": 64, "name": 200, "email": 200, "phone": 50, "caseworker.name": 200,
+    "caseworker.municipality": 200, "caseworker.email": 200, "caseworker.case_ref": 100,
+    "dropped_out.reason": 2_000, "report_summary": 20_000, "sessions[].notes": 50_000,
+    "sessions[].quotes": 20_000, "sessions[].actions[]": 1_000, "job_plan.values[]": 200,
+    "job_plan.direction": 5_000, "job_plan.goals[].text": 1_000,
+    "job_plan.accommodations[].description": 2_000,
+}
+MAX_ITEMS = {
+    "consent.scope": 2, "assessments": 100, "sessions": 1_000, "sessions[].themes": 9,
+    "sessions[].actions": 50, "group_attendance": 1_000, "job_plan.values": 50,
+    "job_plan.goals": 100, "job_plan.accommodations": 100, "job_plan.hours_steps": 100,
+}
+
+
 # --- the two readers --------------------------------------------------------------------
 
 
@@ -155,9 +171,9 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         "job_plan.goals[].text": "job_plan.goals.0.text",
         "job_plan.accommodations[].description": "job_plan.accommodations.0.description",
     }
-    assert set(lengths) == set(records.MAX_LEN)
+    assert set(lengths) == set(MAX_LEN)
     for key, path in lengths.items():
-        n = records.MAX_LEN[key]
+        n = MAX_LEN[key]
         out.append((f"len-max-{key}", _set(path, "å" * n)))
         out.append((f"len-over-{key}", _set(path, "å" * (n + 1))))
     items = {
@@ -171,12 +187,12 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
                                     {"category": "other", "description": "d"}),
         "job_plan.hours_steps": ("job_plan.hours_steps", {"from": "2026-03-01", "hours": 1}),
     }
-    assert set(items) == set(records.MAX_ITEMS)
+    assert set(items) == set(MAX_ITEMS)
     for key, spec in items.items():
         if spec is None:
             continue
         path, item = spec
-        n = records.MAX_ITEMS[key]
+        n = MAX_ITEMS[key]
         out.append((f"items-max-{key}", _set(path, [copy.deepcopy(item) for _ in range(n)])))
         out.append((f"items-over-{key}", _set(path, [copy.deepcopy(item)
                                                      for _ in range(n + 1)])))
@@ -379,10 +395,7 @@ def test_export_is_valid_for_both(vault):
 def _schema_node(path: list[str]) -> dict:
     node = SCHEMA["$defs"]["participant"]
     for key in path:
-        if key == "[]":
-            node = node["items"]
-        else:
-            node = node["properties"][key]
+        node = node["items"] if key == "[]" else node["properties"][key]
         for alt in node.get("oneOf", []):
             if "$ref" in alt:
                 node = SCHEMA["$defs"][alt["$ref"].rsplit("/", 1)[1]]
@@ -401,14 +414,19 @@ def _split(key: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("key", sorted(records.MAX_LEN))
-def test_schema_max_length_is_the_importers(key):
-    assert _schema_node(_split(key))["maxLength"] == records.MAX_LEN[key]
+def test_the_importers_limits_are_the_documented_ones():
+    assert records.MAX_LEN == MAX_LEN
+    assert records.MAX_ITEMS == MAX_ITEMS
 
 
-@pytest.mark.parametrize("key", sorted(records.MAX_ITEMS))
-def test_schema_max_items_is_the_importers(key):
-    assert _schema_node(_split(key))["maxItems"] == records.MAX_ITEMS[key]
+@pytest.mark.parametrize("key", sorted(MAX_LEN))
+def test_schema_max_length_is_the_documented_one(key):
+    assert _schema_node(_split(key))["maxLength"] == MAX_LEN[key]
+
+
+@pytest.mark.parametrize("key", sorted(MAX_ITEMS))
+def test_schema_max_items_is_the_documented_one(key):
+    assert _schema_node(_split(key))["maxItems"] == MAX_ITEMS[key]
 
 
 def test_database_columns_are_as_long_as_the_limits():
@@ -420,4 +438,4 @@ def test_database_columns_are_as_long_as_the_limits():
              "caseworker.municipality": cols.caseworker_municipality,
              "caseworker.email": cols.caseworker_email, "caseworker.case_ref": cols.case_ref}
     for key, col in pairs.items():
-        assert col.type.length == records.MAX_LEN[key], key
+        assert col.type.length == MAX_LEN[key], key
