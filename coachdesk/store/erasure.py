@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
+from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit
 from coachdesk.store.models import (
@@ -52,6 +53,10 @@ def erasure_preview(session: Any, participant_id: int) -> dict[str, int]:
 def erase_participant(vault: Any, ref: str) -> ErasureResult:
     """Erase the participant with ``ref``; raises BadInput when there is none."""
     ref = ref.strip()
+    if records.has_surrogate(ref):
+        # Not a character (an argument in a broken encoding): no stored ref has one,
+        # and SQLite could not even be asked.
+        raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
     with vault.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == ref)).scalar_one_or_none()
         if p is None:

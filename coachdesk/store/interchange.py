@@ -146,6 +146,9 @@ def load_participants(session: Session, refs: Sequence[str] | None = None) -> li
 
 def export_document(session: Session, refs: Sequence[str] | None, *, today: dt.date,
                     params: pss10.Params) -> dict[str, Any]:
+    bad = [r for r in refs or () if records.has_surrogate(r)]
+    if bad:
+        raise BadInput(f"No participant with ref {', '.join(bad)} in this vault.")
     people = load_participants(session, refs)
     if refs is not None:
         missing = sorted(set(refs) - {p.ref for p in people})
