@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
@@ -23,11 +23,13 @@ from coachdesk.errors import BadInput
 from coachdesk.store import audit
 from coachdesk.store.models import (
     Assessment,
+    Draft,
     GroupAttendance,
     JobPlanVersion,
     Participant,
     SessionLog,
     new_uid,
+    utcnow,
 )
 
 FORMAT = "coachdesk.participants"
@@ -396,20 +398,20 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
             today: dt.date) -> ImportResult:
     doc = parse_document(data) if isinstance(data, bytes | bytearray) else data
     errors = validate_document(doc, today)
+    existing: dict[str, tuple[int, str]] = {}  # ref -> (id, uid) of people already here
     if not errors:
         refs = [p["ref"].strip() for p in doc["participants"]]
-        existing: dict[str, str] = {}
         for chunk in range(0, len(refs), 500):
             rows = session.execute(
-                select(Participant.ref, Participant.uid).where(
+                select(Participant.ref, Participant.id, Participant.uid).where(
                     Participant.ref.in_(refs[chunk : chunk + 500]))
             ).all()
-            existing |= {r: u for r, u in rows}
+            existing |= {r: (i, u) for r, i, u in rows}
         if existing and not replace:
             for i, ref in enumerate(refs):
                 if ref in existing:
-                    errors.append(f"participants[{i}].ref: {ref!r} is already in the vault "
-                                  "(import with --replace to overwrite it)")
+                    errors.append(f"participants[{i}].ref: {records.show(ref)} is already in "
+                                  "the vault (import with --replace to overwrite it)")
     if errors:
         shown = errors[:MAX_REPORTED_ERRORS]
         more = len(errors) - len(shown)
@@ -418,14 +420,17 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
             + (f" ({more} more not shown.)" if more else ""),
             shown,
         )
-    if existing:
-        session.execute(delete(Participant).where(Participant.ref.in_(list(existing))))
-        session.flush()
-    uids = _bulk_insert(session, doc["participants"], existing, today)
-    audit.record(session, "import", {"participants": len(uids), "replaced": len(existing)})
+    people = doc["participants"]
+    new = [d for d in people if d["ref"].strip() not in existing]
+    old = [d for d in people if d["ref"].strip() in existing]
+    uids = _bulk_insert(session, new, today)
+    replaced = _replace(session, old, existing, today)
+    audit.record(session, "import", {"participants": len(people), "replaced": len(old)})
     audit.record_many(session, [("participant_created", {"via": "import"}, uid)
                                 for uid in uids])
-    return ImportResult(added=len(uids) - len(existing), replaced=len(existing))
+    audit.record_many(session, [("participant_changed", {"via": "import", **detail}, uid)
+                                for uid, detail in replaced])
+    return ImportResult(added=len(new), replaced=len(old))
 
 
 # --- the bulk write ------------------------------------------------------------------
@@ -439,28 +444,36 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
 # RETURNING in parameter order (SQLAlchemy's insertmanyvalues).
 
 
-def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[str, str],
-                 today: dt.date) -> list[str]:
-    """Insert validated participant records and their child rows; returns their uids."""
-    rows: list[dict[str, Any]] = []
-    for d in people:
-        ns = SimpleNamespace()
-        apply_fields(ns, d)
-        row = vars(ns)
-        # Keep a replaced person's uid so their audit trail continues.
-        row["uid"] = existing.get(row["ref"]) or new_uid()
-        rows.append(row)
-    if not rows:
+def _own_fields(d: dict[str, Any]) -> dict[str, Any]:
+    ns = SimpleNamespace()
+    apply_fields(ns, d)
+    return vars(ns)
+
+
+def _bulk_insert(session: Session, people: list[dict[str, Any]], today: dt.date) -> list[str]:
+    """Insert new participants and their child rows; returns their uids."""
+    if not people:
         return []
+    rows = [_own_fields(d) | {"uid": new_uid()} for d in people]
     pt = cast(Table, Participant.__table__)
     ids = session.execute(
         insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows
     ).scalars().all()
+    _insert_children(session, list(zip(ids, people, strict=True)), today)
+    plans = [job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
+             for pid, d in zip(ids, people, strict=True) if d.get("job_plan") is not None]
+    if plans:
+        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
+    return [r["uid"] for r in rows]
+
+
+def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
+                     today: dt.date) -> None:
+    """The collections a file holds whole: assessments, sessions, group attendance."""
     assessments: list[dict[str, Any]] = []
     sessions: list[dict[str, Any]] = []
     attendance: list[dict[str, Any]] = []
-    plans: list[dict[str, Any]] = []
-    for pid, d in zip(ids, people, strict=True):
+    for pid, d in pairs:
         for a in d.get("assessments") or []:
             assessments.append(assessment_values(a) | {"participant_id": pid})
         for s in d.get("sessions") or []:
@@ -468,10 +481,71 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[
         for g in d.get("group_attendance") or []:
             attendance.append({"participant_id": pid, "date": records.parse_date(g["date"]),
                                "present": g["present"]})
-        if d.get("job_plan") is not None:
-            plans.append(job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid})
     for model, values in ((Assessment, assessments), (SessionLog, sessions),
-                          (GroupAttendance, attendance), (JobPlanVersion, plans)):
+                          (GroupAttendance, attendance)):
         if values:
             session.execute(insert(cast(Table, model.__table__)), values)
-    return [r["uid"] for r in rows]
+
+
+# --- replacing people already in the vault ---------------------------------------------
+#
+# "Replace" used to delete the participant row and insert it again: ON DELETE CASCADE
+# took the disclosure log (the record of what was given to whom, which must outlive any
+# re-import) and every earlier job plan version with it. Now the row is updated in place
+# (same id, same uid), only the collections a file holds whole are replaced, and the job
+# plan in the file becomes the next version when it differs from the current one; a
+# file without a job plan leaves the history as it is. Disclosures are never touched.
+
+_PLAN_CONTENT = ("values", "direction", "goals", "accommodations", "hours_now",
+                 "hours_target", "hours_steps")
+
+
+def _replace(session: Session, people: list[dict[str, Any]],
+             existing: dict[str, tuple[int, str]], today: dt.date) -> list[tuple[str, Any]]:
+    """Update replaced participants in place; returns (uid, audit detail) per person."""
+    if not people:
+        return []
+    pt = cast(Table, Participant.__table__)
+    now = utcnow()
+    pairs: list[tuple[int, dict[str, Any]]] = []
+    rows: list[dict[str, Any]] = []
+    for d in people:
+        pid, _uid = existing[d["ref"].strip()]
+        pairs.append((pid, d))
+        rows.append(_own_fields(d) | {"b_id": pid, "updated_at": now})
+    session.execute(update(pt).where(pt.c.id == bindparam("b_id")), rows)
+    ids = [pid for pid, _ in pairs]
+    for model in (Assessment, SessionLog, GroupAttendance, Draft):
+        table = cast(Table, model.__table__)
+        for chunk in range(0, len(ids), 500):
+            session.execute(delete(table).where(table.c.participant_id.in_(ids[chunk:chunk + 500])))
+    _insert_children(session, pairs, today)
+    current = _current_plans(session, ids)
+    plans: list[dict[str, Any]] = []
+    out: list[tuple[str, Any]] = []
+    for pid, d in pairs:
+        detail: dict[str, Any] = {}
+        if d.get("job_plan") is not None:
+            version, content = current.get(pid, (0, None))
+            values = job_plan_values(d["job_plan"], version + 1, today)
+            if content != {k: values[k] for k in _PLAN_CONTENT}:
+                plans.append(values | {"participant_id": pid})
+                detail["job_plan_version"] = version + 1
+        out.append((existing[d["ref"].strip()][1], detail))
+    if plans:
+        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
+    return out
+
+
+def _current_plans(session: Session, ids: list[int]) -> dict[int, tuple[int, dict[str, Any]]]:
+    """participant id -> (latest version number, its content) for those with a plan."""
+    jt = cast(Table, JobPlanVersion.__table__)
+    out: dict[int, tuple[int, dict[str, Any]]] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = session.execute(
+            select(jt).where(jt.c.participant_id.in_(ids[chunk:chunk + 500]))
+            .order_by(jt.c.participant_id, jt.c.version)
+        ).mappings()
+        for r in rows:
+            out[r["participant_id"]] = (r["version"], {k: r[k] for k in _PLAN_CONTENT})
+    return out
