@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_unlock_options(p)
     p.set_defaults(func=cmd_erase)
 
+    p = sub.add_parser("compact",
+                       help="rewrite the vault file so that no freed page remains (erase "
+                       "does this itself; run it when erase could not finish it)")
+    add_unlock_options(p)
+    p.set_defaults(func=cmd_compact)
+
     p = sub.add_parser("retention",
                        help="list participants whose course ended longer ago than the "
                        "retention period (refs only)")
@@ -93,6 +99,15 @@ def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
     total = sum(result.rows.values())
     ctx.say(f"Erased participant {ref}: {total} record(s) removed; "
             f"{result.audit_events_redacted} audit entries reduced to their hashes.")
+    return 0
+
+
+def cmd_compact(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store.erasure import compact
+
+    with open_vault(args, ctx) as vault:
+        compact(vault)
+    ctx.say("The vault file was compacted: no freed page of erased records remains in it.")
     return 0
 
 

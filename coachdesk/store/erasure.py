@@ -6,6 +6,13 @@ redacted to their hashes (the chain still verifies), and one "participant_erased
 event names them only by a salted hash of the ref. ``secure_delete`` zeroes freed
 pages; the VACUUM and the WAL checkpoint afterwards leave no old page in the file or
 its WAL.
+
+The erasure and the compaction are two steps, and either can fail on a full disk. If
+the erasure's commit fails, nothing was erased (the transaction rolls back) and the
+caller's error boundary says the disk is full. If the commit succeeded and only the
+compaction failed, the person IS erased: ErasedNotCompacted says exactly that, and how
+to finish (``coachdesk compact``), instead of a failure that would make the coach think
+the person is still there.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 
 from coachdesk.core import records
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, DiskFull, ErasedNotCompacted, classify
 from coachdesk.store import audit
 from coachdesk.store.models import (
     Assessment,
@@ -74,8 +81,18 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
                      {"rows": rows, "audit_events_redacted": redacted},
                      subject=audit.pseudonym(s, ref))
         s.commit()
-    compact(vault)
-    return ErasureResult(rows, redacted)
+    result = ErasureResult(rows, redacted)
+    try:
+        compact(vault)
+    except Exception as exc:
+        why = ("the disk is full" if isinstance(classify(exc), DiskFull)
+               else "the database could not be rewritten")
+        raise ErasedNotCompacted(
+            f"Participant {ref} is erased, but the vault file could not be compacted "
+            f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
+            "erased records. Free some space on the disk and run 'coachdesk compact' to "
+            "finish.", result) from exc
+    return result
 
 
 def compact(vault: Any) -> None:
