@@ -13,7 +13,6 @@ import pytest
 from canaries import canary_person, document
 
 from coachdesk.cli.main import main
-from coachdesk.cli.terminal import safe
 from coachdesk.store import interchange
 
 HOSTILE = {
@@ -75,6 +74,8 @@ def test_argparse_errors_are_escaped_too(vault, capsys):
 
 
 def test_safe_escapes_every_dangerous_class_and_nothing_else():
+    from coachdesk.cli.terminal import safe
+
     assert safe("Søren Ærø — 日本 😀 \u200d") == "Søren Ærø — 日本 😀 \u200d"
     for cp in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x202A, 0x202E, 0x2066,
                0x2069, 0x200E, 0x200F, 0x061C, 0xD800, 0xDFFF]:
