@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
@@ -295,12 +296,22 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
                 raise _Refused(f"the field {_clip(key)!r} appears twice in one object; the "
                                "second would silently replace the first")
             seen.add(key)
+    return obj
+
+
+def _object_checked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = _object(pairs)
     for key, value in pairs:
         if not key.isascii():
             _check_strings(key)
         if isinstance(value, str | list):
             _check_strings(value)
     return obj
+
+
+# A surrogate can only come from a \u escape (UTF-8 decoding refuses encoded ones): a
+# file without "\uD800"-"\uDFFF" escapes (nearly every file) skips the per-string check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def _int(text: str) -> int:
@@ -330,7 +341,8 @@ def parse_document(data: bytes) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
     try:
-        doc = json.loads(text, object_pairs_hook=_object, parse_int=_int,
+        hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
+        doc = json.loads(text, object_pairs_hook=hook, parse_int=_int,
                          parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise BadInput(
