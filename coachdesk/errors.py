@@ -103,6 +103,8 @@ _FULL_ERRNOS = frozenset(e for e in (errno.ENOSPC, getattr(errno, "EDQUOT", None
 _SQLITE_FULL = ("database or disk is full",)
 _SQLITE_IO = ("disk i/o error",)
 _SQLITE_DAMAGE = ("malformed", "not a database", "hmac", "corrupt")
+_SQLITE_BUSY = ("database is locked",)  # after busy_timeout: another process writes
+IN_USE = "This vault is open in another running CoachDesk. Close it there first."
 
 
 def _driver_error(exc: BaseException) -> BaseException:
@@ -143,6 +145,8 @@ def classify(exc: BaseException) -> CoachDeskError | None:
                 return StorageError(IO_ERROR)
             if any(w in text for w in _SQLITE_DAMAGE):
                 return VaultDamaged(DAMAGED)
+            if any(w in text for w in _SQLITE_BUSY):
+                return VaultInUse(IN_USE)
         if isinstance(cur, MemoryError):
             return CoachDeskError("The computer ran out of memory. Nothing was changed: "
                                   "close other programs and try again.")

@@ -75,7 +75,7 @@ def _raised(exc: BaseException) -> BaseException:
 def test_the_classifier_tells_full_from_damaged_from_io(vault):
     from sqlalchemy.exc import OperationalError
 
-    from coachdesk.errors import DiskFull, StorageError, VaultDamaged, classify
+    from coachdesk.errors import DiskFull, StorageError, VaultDamaged, VaultInUse, classify
 
     assert isinstance(classify(_raised(OSError(errno.ENOSPC, "No space left"))), DiskFull)
     assert isinstance(classify(_raised(OSError(errno.EIO, "I/O error"))), StorageError)
@@ -88,6 +88,7 @@ def test_the_classifier_tells_full_from_damaged_from_io(vault):
     assert isinstance(classify(wrapped("database or disk is full")), DiskFull)
     assert isinstance(classify(wrapped("disk I/O error")), StorageError)
     assert isinstance(classify(wrapped("database disk image is malformed")), VaultDamaged)
+    assert isinstance(classify(wrapped("database is locked")), VaultInUse)
     assert classify(_raised(ValueError("010190-1234"))) is None
 
 
