@@ -95,3 +95,25 @@ def test_debug_shows_where_but_still_no_parameters(tmp_path, passphrase_file, ca
     assert "Traceback" in err and "interchange.py" in err  # where it happened
     assert "Kanarie" not in err and "290288" not in err
     assert "[parameters:" not in err
+
+
+def test_the_real_command_prints_one_line_and_nothing_at_exit(tmp_path, passphrase_file):
+    """As a process: nothing from interpreter shutdown (finalisers, 'Exception ignored
+    in ...') may print what the in-process boundary kept back."""
+    import subprocess
+    import sys
+
+    src = tmp_path / "people.json"
+    src.write_bytes(interchange.dumps(_heavy_document(800)))
+    with mounted(tmp_path / "disk", 40 * 1024) as disk:
+        data_dir = disk / "vault"
+        _new_vault(data_dir)
+        fill(disk, leave=256 * 1024)
+        done = subprocess.run(
+            [sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir), "import",
+             str(src), "--passphrase-file", str(passphrase_file)],
+            capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert done.stderr.startswith("coachdesk: The disk is full")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Kanarie" not in done.stderr + done.stdout
