@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help="import a participant file (JSON, all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true",
-                   help="overwrite participants whose ref is already in the vault")
+                   help="update participants whose ref is already in the vault from the "
+                   "file (their disclosure log and job plan history are kept)")
     add_unlock_options(p)
     p.set_defaults(func=cmd_import)
 
