@@ -428,7 +428,8 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
                 c.err(f"{gp}.present", "must be true or false")
             if day is not None and day in days:
                 # One row per day in the vault (uq_attendance_day).
-                c.err(f"{gp}.date", f"{day.isoformat()} is also group_attendance[{days[day]}]'s date")
+                c.err(f"{gp}.date",
+                      f"{day.isoformat()} is also group_attendance[{days[day]}]'s date")
             elif day is not None:
                 days[day] = i
     if p.get("job_plan") is not None:
