@@ -228,6 +228,7 @@ JOB_PLAN_FIELDS = ("values", "direction", "goals", "accommodations", "hours_now"
 PSS_CHANGE_FIELDS = ("before", "after", "difference", "reliable_change",
                      "clinically_important")
 BANDS = ("low", "moderate", "high")
+MAX_COURSE_WEEK = 10_000  # computed at export: the week of the course on that day
 RELIABLE_CHANGES = ("improved", "no_reliable_change", "worsened")
 
 
@@ -337,19 +338,19 @@ def _validate_computed(p: dict[str, Any], path: str, c: _Checker) -> None:
     """The fields export computes: ignored on import, but of the documented shape (the
     JSON Schema says the same), so that a file is refused or accepted by both alike."""
     _boolean(c, p, "eligible", path)
-    week = p.get("course_week")
-    if week is not None and (isinstance(week, bool) or not isinstance(week, int) or week < 1):
-        c.err(f"{path}.course_week", f"{show(week)} is not an integer of at least 1")
+    c.number(p, "course_week", path, 1, MAX_COURSE_WEEK, integer=True)
     ch = p.get("pss_change")
     cp = f"{path}.pss_change"
     if ch is not None and c.obj(ch, cp, allowed=PSS_CHANGE_FIELDS):
         for key in PSS_CHANGE_FIELDS:
             if key not in ch:
                 c.err(f"{cp}.{key}", "is required")
+        c.number(ch, "before", cp, 0, 40, integer=True)
+        c.number(ch, "after", cp, 0, 40, integer=True)
+        c.number(ch, "difference", cp, -40, 40, integer=True)
         for key in ("before", "after", "difference"):
-            v = ch.get(key)
-            if key in ch and (isinstance(v, bool) or not isinstance(v, int)):
-                c.err(f"{cp}.{key}", f"{show(v)} is not an integer")
+            if key in ch and ch[key] is None:
+                c.err(f"{cp}.{key}", "is required")
         if "reliable_change" in ch:
             c.enum(ch, "reliable_change", cp, RELIABLE_CHANGES, required=True)
         if "clinically_important" in ch:
