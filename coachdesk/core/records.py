@@ -28,6 +28,9 @@ _ZONED_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|z|[+-][0-9]{2}
 _DATETIME_OFFSET_RE = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})")
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# One @, something before it, a domain with a dot after it, no spaces: enough to catch a
+# case number typed into the e-mail field (issue 14) without refusing real addresses.
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*")
 
 # Maximum length in characters of every text field (docs/format.md). The database's
 # String(n) columns have the same n; the rest are Text, bounded here so that one field
@@ -176,6 +179,11 @@ class _Checker:
         if not_after is not None and day > not_after:
             self.err(f"{path}.{key}", f"{v} is in the future")
         return day
+
+    def email(self, d: dict[str, Any], key: str, path: str) -> None:
+        v = d.get(key)
+        if isinstance(v, str) and v.strip() and not _EMAIL_RE.fullmatch(v.strip()):
+            self.err(f"{path}.{key}", "is not an e-mail address")
 
     def enum(self, d: dict[str, Any], key: str, path: str, choices: tuple[str, ...], *,
              required: bool = False) -> None:
@@ -375,12 +383,14 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
                 c.err(f"{path}.cpr", str(exc))
     c.number(p, "birth_year", path, 1900, today.year, integer=True)
     c.text(p, "email", path, max_len=MAX_LEN["email"])
+    c.email(p, "email", path)
     c.text(p, "phone", path, max_len=MAX_LEN["phone"])
     cw = p.get("caseworker")
     if cw is not None and c.obj(cw, f"{path}.caseworker",
                                 allowed=("name", "municipality", "email", "case_ref")):
         for key in ("name", "municipality", "email", "case_ref"):
             c.text(cw, key, f"{path}.caseworker", max_len=MAX_LEN[f"caseworker.{key}"])
+        c.email(cw, "email", f"{path}.caseworker")
     referral = c.date(p, "referral_date", path)
     c.date(p, "course_start", path)
     c.enum(p, "status", path, vocab.PARTICIPANT_STATUSES)

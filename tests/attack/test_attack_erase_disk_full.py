@@ -38,7 +38,7 @@ def _vault_with_people(data_dir: Path, heavy_ref: str | None) -> None:
     people.append(small)
     if heavy_ref:
         heavy = canary_person("A", ref=heavy_ref)
-        heavy["sessions"] = [dict(heavy["sessions"][0], date=f"2026-02-{d:02d}",
+        heavy["sessions"] = [dict(heavy["sessions"][0], date=f"2026-02-{d:02d}", week=None,
                                   notes="KanarieAxnotesQ7 " * 2_500) for d in range(1, 21)]
         people.append(heavy)
     vault, _code = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)

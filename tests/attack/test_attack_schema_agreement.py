@@ -48,6 +48,10 @@ IMPORTER_ONLY = (
     re.compile(r"\.ref: .* is also participants\[\d+\]'s ref$"),
     re.compile(r"\.date: .* is also group_attendance\[\d+\]'s date$"),
     re.compile(rf"\.birth_year: (\d+) is not in 1900-{TODAY.year}$"),
+    # core/plausibility (issue 14): dates that cannot be true for this course.
+    re.compile(r"is in the future, so the session cannot have been held yet$"),
+    re.compile(r"is in the future, so attendance cannot be marked yet$"),
+    re.compile(r"\.week: does not match the date$"),
 )
 
 
@@ -132,7 +136,8 @@ def _docs_example() -> str:
     md = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text("utf-8")
     block = re.search(r"```json\n(.*?)```", md, re.S)
     assert block
-    return block.group(1).replace("…", "x")
+    return (block.group(1).replace('"email": "…"', '"email": "cw@kommune.example"')
+            .replace("…", "x"))
 
 
 def _mutations() -> list[tuple[str, object]]:
@@ -174,6 +179,10 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
     assert set(lengths) == set(MAX_LEN)
     for key, path in lengths.items():
         n = MAX_LEN[key]
+        if key.endswith("email"):  # an address of that length
+            out.append((f"len-max-{key}", _set(path, "å" * (n - 7) + "@eks.dk")))
+            out.append((f"len-over-{key}", _set(path, "å" * (n - 6) + "@eks.dk")))
+            continue
         out.append((f"len-max-{key}", _set(path, "å" * n)))
         out.append((f"len-over-{key}", _set(path, "å" * (n + 1))))
     items = {
@@ -274,6 +283,9 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
                                                 {"date": "2026-01-14", "present": False}]),
         ("withdrawn-before", "consent.withdrawn_on", "2026-01-01"),
         ("caseworker-extra", "caseworker.phone", "123"),
+        ("email-bad", "email", "JC-2026-17"), ("email-spaces", "email", " ida@example.org "),
+        ("email-blank", "email", "   "), ("email-two-at", "caseworker.email", "a@b@c.dk"),
+        ("email-newline", "email", "ida@example.org\n"), ("email-nodot", "email", "ida@dk"),
         ("caseworker-list", "caseworker", []),
     ]
     for name, path, value in values:
@@ -342,7 +354,7 @@ def _corpus() -> list[tuple[str, str]]:
     for tag in "ABC":
         texts.append((f"canary-{tag}", json.dumps(document(canary_person(tag)),
                                                   ensure_ascii=False)))
-    texts.append(("demo-60", json.dumps(demo_document(60, seed=3, first_number=1),
+    texts.append(("demo-60", json.dumps(demo_document(60, seed=3, first_number=1, today=TODAY),
                                         ensure_ascii=False)))
     texts.append(("interchange-ida", json.dumps(test_interchange.doc(test_interchange.ida()))))
     for name, mutate in _mutations():

@@ -28,9 +28,10 @@ RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\x7f", "\x08")
 
 def _ended(ref: str) -> dict:
     p = canary_person("A", ref=ref)
-    p.update(status="completed", course_start="2020-01-06", dropped_out=None,
+    p.update(status="completed", referral_date="2019-12-20", course_start="2020-01-06",
              outcome={"status": "work_full", "date": "2020-04-01"})
-    p.pop("dropped_out")
+    for key in ("dropped_out", "sessions", "group_attendance", "assessments"):
+        p.pop(key)
     return p
 
 
