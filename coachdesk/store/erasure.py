@@ -85,13 +85,14 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
     try:
         compact(vault)
     except Exception as exc:
-        why = ("the disk is full" if isinstance(classify(exc), DiskFull)
-               else "the database could not be rewritten")
+        full = isinstance(classify(exc), DiskFull)
+        why = "the disk is full" if full else "the database could not be rewritten"
+        then = "Free some space on the disk, then run" if full else "Run"
         raise ErasedNotCompacted(
             f"Participant {ref} is erased, but the vault file could not be compacted "
             f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
-            "erased records. Free some space on the disk and run 'coachdesk compact' to "
-            "finish.", result) from exc
+            f"erased records. {then} 'coachdesk compact' (or ask your IT department to) "
+            "to finish.", result) from exc
     return result
 
 
