@@ -70,6 +70,13 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.core.records import has_surrogate
+
+    # An argument in a broken encoding (undecodable bytes arrive as lone surrogates)
+    # cannot be stored in the disclosure log: refused here, before anything is written.
+    if args.recipient is not None and has_surrogate(args.recipient):
+        raise BadInput("--recipient is not valid text (a broken character encoding). "
+                       "Nothing was exported.")
     if args.format == "pdf":
         from coachdesk.reports.cli_export import export_pdf
 

@@ -82,3 +82,20 @@ def test_safe_escapes_every_dangerous_class_and_nothing_else():
                0x2069, 0x200E, 0x200F, 0x061C, 0xD800, 0xDFFF]:
         shown = safe(chr(cp))
         assert shown.startswith("\\") and chr(cp) not in shown
+
+
+def test_a_recipient_in_a_broken_encoding_is_refused_before_export(
+        vault, passphrase_file, tmp_path, capsys):
+    with vault.session() as s:
+        interchange.import_document(s, document(canary_person("A", ref="X-1")))
+        s.commit()
+    vault.close()
+    out = tmp_path / "x.json"
+    for fmt in ("json", "pdf"):
+        capsys.readouterr()
+        rc = main(["--data-dir", str(vault.data_dir), "export", "--participant", "X-1",
+                   "--format", fmt, "--out", str(out), "--recipient", "Jobcenter \udcff",
+                   "--passphrase-file", str(passphrase_file)])
+        err = capsys.readouterr().err
+        assert rc == 2 and "--recipient" in err and "\udcff" not in err
+        assert not out.exists()
