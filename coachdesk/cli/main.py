@@ -204,6 +204,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         import logging
 
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        from coachdesk.cli.terminal import quiet_logging
+
+        quiet_logging()
         return int(args.func(args, ctx) or 0)
     except KeyboardInterrupt:
         ctx.say("coachdesk: interrupted; nothing was changed.")

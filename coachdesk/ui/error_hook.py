@@ -68,5 +68,12 @@ def _thread_hook(args: object) -> None:
 def install() -> None:
     import threading
 
+    from PySide6.QtCore import QTimer
+
+    from coachdesk.cli.terminal import quiet_logging
+
     sys.excepthook = hook
     threading.excepthook = _thread_hook
+    # Once the loop runs (importing logging is not worth delaying the first paint for);
+    # nothing touches the vault before that.
+    QTimer.singleShot(0, quiet_logging)

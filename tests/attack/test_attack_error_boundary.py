@@ -128,3 +128,35 @@ def test_gui_hook_shows_a_plain_sentence_for_a_surrogate_name(qtbot, qapp, monke
     assert shown and SECRET not in shown[0]
     assert SECRET not in capsys.readouterr().err
     assert sys.excepthook is not None
+
+
+def test_library_logs_never_print_exception_text():
+    """SQLAlchemy's pool logs a failed reset with exc_info; its message can hold SQL
+    parameters. Once the CLI or the app has set up logging, only the type is shown."""
+    import io
+    import logging
+
+    from coachdesk.cli.terminal import quiet_logging
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    root = logging.getLogger()
+    root.addHandler(handler)
+    saved = [(h, h.formatter) for h in [*root.handlers, logging.lastResort] if h]
+    try:
+        quiet_logging()
+        exc = _raised(ValueError(f"parameters: ({SECRET!r},)"))
+        logging.getLogger("sqlalchemy.pool.impl.QueuePool").error(
+            "Exception during reset or similar", exc_info=(type(exc), exc, exc.__traceback__))
+        assert logging.lastResort.formatter is not None
+        last = logging.lastResort.formatter.format(logging.LogRecord(
+            "sqlalchemy.pool", logging.ERROR, __file__, 1, "Exception closing connection",
+            None, (type(exc), exc, exc.__traceback__)))
+    finally:
+        root.removeHandler(handler)
+        for h, f in saved:
+            h.setFormatter(f)
+    text = stream.getvalue()
+    assert "Exception during reset or similar" in text and "ValueError" in text
+    assert SECRET not in text and "Traceback" not in text
+    assert SECRET not in last and "Traceback" not in last
