@@ -145,3 +145,33 @@ def test_cli_export_all_fields_pdfa(vault, data_dir, passphrase_file, tmp_path) 
         assert spec.AFRelationship == pikepdf.Name.Data
     flat_own = squash(pdf_text(own.read_bytes()))
     assert "Stærk faglighed" in flat_own  # the own copy holds the fields too
+
+
+def test_step_plan_limits_in_the_participant_file(vault) -> None:
+    """52 weeks at most, one entry per week (the schema's maxItems is 52 too)."""
+    (pid,) = add(vault, person())
+    with vault.session() as s:
+        d = interchange.participant_to_dict(s.get(Participant, pid), today=dt.date(2026, 4, 10),
+                                            params=settings.pss_params(s))
+    weeks = [{"week": w, "hours": 10} for w in range(1, 53)]
+    ok = dict(d, report_fields={"step_plan": weeks})
+    assert interchange.validate_document(interchange.document([ok]), dt.date(2026, 4, 10)) == []
+    for bad_plan in ([*weeks, {"week": 1, "hours": 10}], [{"week": 2, "hours": 1}] * 2):
+        bad = dict(d, report_fields={"step_plan": bad_plan})
+        assert interchange.validate_document(interchange.document([bad]),
+                                             dt.date(2026, 4, 10))
+
+
+def test_reimport_with_replace_keeps_or_replaces_the_fields(vault) -> None:
+    (pid,) = add(vault, person())
+    changed = dict(REPORT_FIELDS, work_capacity="Nu seks timer om dagen.")
+    for fields, expected in ((changed, "Nu seks timer om dagen."),
+                             (None, "Nu seks timer om dagen.")):  # absent: kept as is
+        p = person(report_fields=fields)
+        if fields is None:
+            del p["report_fields"]
+        with vault.session() as s:
+            interchange.import_document(s, interchange.document([p]), replace=True)
+            s.commit()
+            rf = report_fields.get(s, pid)
+            assert rf is not None and rf.work_capacity == expected

@@ -19,7 +19,7 @@ from coachdesk.store.models import Participant, ReportFields
 TEXT_FIELDS = ("work_capacity", "resources", "challenges", "progression", "recommendation")
 FIELDS = (*TEXT_FIELDS, "normal_hours", "hours_now", "step_plan", "return_date",
           "return_kind")
-MAX_TEXT = 20_000
+MAX_TEXT = 20_000  # records.MAX_LEN["report_fields.*"]
 
 
 def get(session: Session, participant_id: int) -> ReportFields | None:
