@@ -3150,6 +3150,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
+        <source>Con&amp;tact on reports:</source>
+        <translation>Kon&amp;takt på rapporter:</translation>
+    </message>
+    <message>
         <source>Offer erasure &amp;after the course ended:</source>
         <translation>Foreslå sletning &amp;efter forløbets afslutning:</translation>
     </message>

@@ -974,6 +974,7 @@ DA: dict[str, str | Plural] = {
         "Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt "
         "én gang; du kan ændre det under Indstillinger.",
     "Your name": "Dit navn",
+    "Con&tact on reports:": "Kon&takt på rapporter:",
     "Phone or e-mail": "Telefon eller e-mail",
     "Summary": "Opsummering",
     "Recommendation / next steps": "Anbefaling / næste skridt",

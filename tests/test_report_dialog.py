@@ -201,3 +201,16 @@ def test_nothing_known_is_left_out_not_printed_as_unknown(vault) -> None:
             text = pdf_text(render_pdf(s, pid, ReportRequest(kind=kind, recipient=""),
                                        today=dt.date(2026, 4, 10)))
         assert "ikke angivet" not in text and "Coach" not in text.split("Deltager")[0]
+
+
+def test_contact_is_kept_in_settings(qtbot, vault) -> None:
+    """The contact the reports print can be changed in Settings, as the export says."""
+    from coachdesk.store import settings
+    from coachdesk.ui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog(vault)
+    qtbot.addWidget(dlg)
+    dlg.coach_contact.setText("  20 30 40 50 ")
+    dlg.save()
+    with vault.session() as s:
+        assert settings.get(s, "coach_contact") == "20 30 40 50"
