@@ -138,6 +138,20 @@ def _sidecars(db: Path) -> list[Path]:
     return [Path(str(db) + suffix) for suffix in ("-wal", "-shm", "-journal")]
 
 
+def _rekey(db: Path, old_key: bytes | bytearray, new_key: bytes | bytearray) -> None:
+    """Re-encrypt every page under ``new_key``: one SQLite transaction, all or nothing."""
+    raw = sqlcipher3.connect(f"{db.resolve().as_uri()}?mode=rw", uri=True)
+    try:
+        raw.isolation_level = None
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute(f"PRAGMA key = \"x'{bytes(old_key).hex()}'\"")
+        raw.execute("PRAGMA busy_timeout = 5000")
+        raw.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
 def _commit_pending_key(pending: Path, key_path: Path) -> None:
     """The last step of a rotation: the new key file takes the old one's place."""
     os.replace(pending, key_path)
@@ -632,20 +646,14 @@ class Vault:
         kf.save(pending, new_key)
         with self._anchor_lock:
             self.engine.dispose()
-            raw = sqlcipher3.connect(f"{self.db_path.resolve().as_uri()}?mode=rw", uri=True)
             try:
-                raw.isolation_level = None
-                raw.execute("PRAGMA cipher_log_level = NONE")
-                raw.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
-                raw.execute("PRAGMA busy_timeout = 5000")
-                raw.execute(f"PRAGMA rekey = \"x'{new_key.hex()}'\"")
-                raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            except BaseException:
-                raw.close()
+                _rekey(self.db_path, self._key, new_key)
+            except Exception:
+                # Not re-encrypted (SQLite rolled the transaction back): the old key
+                # file stays; the new one goes.
                 with contextlib.suppress(OSError):
                     pending.unlink()
                 raise
-            raw.close()
             self._wipe_key()
             self._key = new_key
             self.key_file = kf
