@@ -62,6 +62,7 @@ ACTIONS = (
     "job_plan_saved", "attendance_saved", "import", "export", "report", "cohort_report",
     "backup", "restore", "search", "settings_changed",
     "disclosure", "audit_upgraded", "recovery_code_rotated", "kdf_upgraded",
+    "failed_unlocks_log_altered",
 )
 
 # Committing one of these moves the anchor in the key file at once (store/vault.py);

@@ -19,6 +19,8 @@ Layout (JSON, next to the database):
   unlock, so a database replaced by an older copy is refused (store/audit.py);
 - ``chain_key``: only after a data-key rotation: the audit chain's key sealed under the
   current data key (before the first rotation it is derived from the data key);
+- ``failed_log``: the first key of the failed-unlocks log's chain, sealed under the
+  data key (store/failed_unlocks.py);
 - ``mac``: HMAC-SHA256 over the canonical file under a key derived from the data key,
   so a slot swapped in from elsewhere, or an edited anchor, is refused after unlock.
 
@@ -279,7 +281,9 @@ class KeyFile:
         self.slots = slots
         self.db_salt: str | None = None
         self.anchor: Anchor | None = None
-        self.chain_key_sealed: dict[str, str] | None = None
+        # Small secrets sealed under the data key: "chain_key" (after a rotation) and
+        # "failed_log" (the failed-unlocks log's first chain key, store/failed_unlocks.py).
+        self.sealed: dict[str, dict[str, str]] = {}
         self.changed = False  # an unwrap upgraded a slot: save the file
 
     # -- sealing -------------------------------------------------------------------
@@ -375,23 +379,30 @@ class KeyFile:
     def chain_key(self, data_key: bytes | bytearray) -> bytes:
         """The audit chain's HMAC key: derived from the data key until the first
         rotation, then kept (sealed under each new data key) so the chain stays valid."""
-        if self.chain_key_sealed is None:
+        if "chain_key" not in self.sealed:
             return _hkdf(data_key, b"coachdesk audit chain")
+        return self.open_sealed("chain_key", data_key)
+
+    def seal_chain_key(self, chain_key: bytes, data_key: bytes | bytearray) -> None:
+        self.put_sealed("chain_key", chain_key, data_key)
+
+    def put_sealed(self, name: str, secret: bytes, data_key: bytes | bytearray) -> None:
+        """A small secret kept in the key file, sealed under the data key."""
+        nonce = os.urandom(12)
+        sealed = AESGCM(_hkdf(data_key, b"coachdesk key file seal " + name.encode())).encrypt(
+            nonce, secret, self.vault_id.encode("ascii", "replace"))
+        self.sealed[name] = {"nonce": _b64(nonce), "sealed": _b64(sealed)}
+
+    def open_sealed(self, name: str, data_key: bytes | bytearray) -> bytes:
         try:
-            wrap = AESGCM(_hkdf(data_key, b"coachdesk chain key wrap"))
-            return wrap.decrypt(_unb64(self.chain_key_sealed["nonce"]),
-                                _unb64(self.chain_key_sealed["sealed"]),
+            item = self.sealed[name]
+            wrap = AESGCM(_hkdf(data_key, b"coachdesk key file seal " + name.encode()))
+            return wrap.decrypt(_unb64(item["nonce"]), _unb64(item["sealed"]),
                                 self.vault_id.encode("ascii", "replace"))
         except (InvalidTag, KeyError, TypeError, ValueError):
             raise KeyFileTampered(
-                "The key file's audit key does not open; the key file was altered."
+                f"The key file's {name} does not open; the key file was altered."
             ) from None
-
-    def seal_chain_key(self, chain_key: bytes, data_key: bytes | bytearray) -> None:
-        nonce = os.urandom(12)
-        sealed = AESGCM(_hkdf(data_key, b"coachdesk chain key wrap")).encrypt(
-            nonce, chain_key, self.vault_id.encode("ascii", "replace"))
-        self.chain_key_sealed = {"nonce": _b64(nonce), "sealed": _b64(sealed)}
 
     # -- serialising ---------------------------------------------------------------
 
@@ -404,8 +415,8 @@ class KeyFile:
             body["db_salt"] = self.db_salt
         if self.anchor is not None:
             body["anchor"] = {"length": self.anchor.length, "head": self.anchor.head}
-        if self.chain_key_sealed is not None:
-            body["chain_key"] = dict(self.chain_key_sealed)
+        for name, item in sorted(self.sealed.items()):
+            body[name] = dict(item)
         return body
 
     def to_bytes(self, data_key: bytes | bytearray) -> bytes:
@@ -482,13 +493,16 @@ class KeyFile:
                         a["head"], str):
                     raise ValueError("anchor")
                 kf.anchor = Anchor(a["length"], a["head"])
-            if "chain_key" in raw:
-                kf.chain_key_sealed = {"nonce": str(raw["chain_key"]["nonce"]),
-                                       "sealed": str(raw["chain_key"]["sealed"])}
+            for name in SEALED_NAMES:
+                if name in raw:
+                    kf.sealed[name] = {"nonce": str(raw[name]["nonce"]),
+                                       "sealed": str(raw[name]["sealed"])}
         except (KeyError, TypeError, ValueError, AttributeError):
             raise KeyFileTampered("The key file is malformed; it was refused.") from None
         return kf, raw
 
+
+SEALED_NAMES = ("chain_key", "failed_log")
 
 NOT_OURS = ("The key file (vault.key) does not belong to this vault's database (it is "
             "from another vault, or was altered); it was refused. Put back this vault's "

@@ -33,12 +33,12 @@ from coachdesk.errors import (
 )
 from coachdesk.store import keyfile
 from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
-from coachdesk.store.lockfile import VaultLock, open_nofollow
+from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
 
 # Failed unlocks cannot be written into a vault that did not open; they wait in this
 # small file (times and method only, nothing personal) until the next unlock moves
-# them into the audit log.
+# them into the audit log (store/failed_unlocks.py).
 FAILED_NAME = "failed-unlocks.log"
 
 
@@ -92,29 +92,10 @@ def _is_damage(exc: BaseException) -> bool:
 def _note_failed_unlock(data_dir: Path, method: str) -> None:
     import datetime as dt
 
+    from coachdesk.store import failed_unlocks
+
     at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    # O_NOFOLLOW: a symlink planted as the log must not send the line elsewhere.
-    with contextlib.suppress(OSError):
-        fd = open_nofollow(data_dir / FAILED_NAME, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
-        try:
-            os.write(fd, f"{at} {method}\n".encode("ascii"))
-        finally:
-            os.close(fd)
-
-
-def _read_failed_unlocks(path: Path) -> list[tuple[str, str]]:
-    try:
-        fd = open_nofollow(path, os.O_RDONLY)
-        with os.fdopen(fd, "rb") as f:
-            lines = f.read(1 << 20).decode("ascii", errors="replace").splitlines()
-    except OSError:
-        return []
-    out = []
-    for line in lines[-1000:]:  # bounded: a flood of attempts must not stall unlock
-        at, _, how = line.partition(" ")
-        if how in ("passphrase", "recovery_code"):
-            out.append((at, how))
-    return out
+    failed_unlocks.note_failure(data_dir, at, method)
 
 
 def _db_decrypts(db: Path, key: bytes | bytearray) -> bool:
@@ -172,6 +153,7 @@ class Vault:
         self._lock = lock
         self._anchor_lock = threading.RLock()
         self._backup_started: float | None = None
+        self._failed_k0 = b""
         self.engine: Engine = self._make_engine()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False,
                                       info={"audit_key": key_file.chain_key(data_key)})
@@ -228,10 +210,16 @@ class Vault:
                     audit.mark_keyed(s)
                     audit.record(s, "vault_created")
                     s.commit()
+                from coachdesk.store import failed_unlocks
+
+                k0 = os.urandom(32)
+                kf.put_sealed("failed_log", k0, data_key)
                 vault._write_anchor()
+                failed_unlocks.restart(data_dir, k0)
             except BaseException:
                 vault.engine.dispose()
-                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME):
+                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME,
+                             FAILED_NAME):
                     with contextlib.suppress(OSError):
                         (data_dir / name).unlink()
                 raise
@@ -265,20 +253,33 @@ class Vault:
         except BaseException:
             lock.release()
             raise
-        from coachdesk.store import audit
+        try:
+            vault._record_unlock(method)
+            vault._finish_unlock(method, passphrase, recovery_code)
+        except BaseException:
+            vault.close()
+            raise
+        return vault
 
-        failed_path = data_dir / FAILED_NAME
-        failures = _read_failed_unlocks(failed_path)
-        with vault.session() as s:
-            for at, how in failures:
+    def _record_unlock(self, method: str) -> None:
+        """Failed attempts since the last unlock into the audit log, then this unlock."""
+        from coachdesk.store import audit, failed_unlocks
+
+        k0 = (self.key_file.open_sealed("failed_log", self._key)
+              if "failed_log" in self.key_file.sealed else None)
+        reading = failed_unlocks.read_and_verify(self.data_dir, k0)
+        with self.session() as s:
+            for at, how in reading.failures:
                 audit.record(s, "unlock_failed", {"at": at, "with": how})
+            if reading.altered:
+                audit.record(s, "failed_unlocks_log_altered", {"why": reading.altered})
             audit.record(s, "unlock", {"with": method})
             s.commit()
-        if failures:
-            with contextlib.suppress(OSError):
-                failed_path.unlink()
-        vault._finish_unlock(method, passphrase, recovery_code)
-        return vault
+        # A fresh chain for the failures to come; its first key is sealed into the key
+        # file (saved by _finish_unlock) before the new log replaces the old one.
+        self._failed_k0 = os.urandom(32)
+        self.key_file.put_sealed("failed_log", self._failed_k0, self._key)
+        self.key_file.changed = True
 
     @classmethod
     def _unlock(cls, data_dir: Path, lock: VaultLock, passphrase: str | None,
@@ -386,6 +387,10 @@ class Vault:
                 self.key_file.db_salt = f.read(keyfile.DB_SALT_BYTES).hex()
         # The anchor moves at every unlock: one small atomic write, not on every save.
         self._write_anchor(force=True)
+        from coachdesk.store import failed_unlocks
+
+        with contextlib.suppress(Exception):  # best effort, like writing the failures
+            failed_unlocks.restart(self.data_dir, self._failed_k0)
 
     # --- the database -------------------------------------------------------------
 
@@ -627,6 +632,8 @@ class Vault:
         kf = KeyFile(old_kf.vault_id, old_kf.created_at, dict(old_kf.slots))
         kf.db_salt, kf.anchor = old_kf.db_salt, old_kf.anchor
         kf.seal_chain_key(old_kf.chain_key(self._key), new_key)
+        if "failed_log" in old_kf.sealed:
+            kf.put_sealed("failed_log", old_kf.open_sealed("failed_log", self._key), new_key)
         weak_ok = keyfile.insecure_kdf_allowed()
         params = old_kf.slots["passphrase"].kdf
         if not params.strong and not weak_ok:

@@ -16,6 +16,12 @@ from coachdesk.store.vault import Vault
 from tests.conftest import PASSPHRASE
 
 
+def pending_failures(data_dir):
+    from coachdesk.store import failed_unlocks
+
+    return failed_unlocks.read_and_verify(data_dir, None).failures
+
+
 def _recompute_checksum(raw: dict) -> dict:
     raw.pop("checksum", None)
     canon = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
@@ -34,7 +40,7 @@ def test_changed_vault_id_is_not_a_wrong_passphrase(vault, data_dir, passphrase_
                  str(passphrase_file)]) == 4
     err = capsys.readouterr().err
     assert "does not belong" in err and "Wrong passphrase" not in err
-    assert not (data_dir / "failed-unlocks.log").exists()
+    assert pending_failures(data_dir) == []
 
 
 @pytest.mark.parametrize("same_passphrase", [True, False])
@@ -52,4 +58,4 @@ def test_key_file_from_another_vault(vault, data_dir, tmp_path, passphrase_file,
                  str(passphrase_file)]) == 4
     err = capsys.readouterr().err
     assert "does not belong" in err and "Wrong passphrase" not in err
-    assert not (data_dir / "failed-unlocks.log").exists()
+    assert pending_failures(data_dir) == []

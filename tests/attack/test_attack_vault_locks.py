@@ -49,6 +49,7 @@ def test_symlinked_failed_unlocks_log_is_not_followed(vault, data_dir, tmp_path)
     vault.close()
     target = tmp_path / "precious.txt"
     target.write_text("do not append\n")
+    (data_dir / "failed-unlocks.log").unlink()
     (data_dir / "failed-unlocks.log").symlink_to(target)
     with pytest.raises(WrongSecret):
         Vault.open(data_dir, passphrase="not the passphrase at all")

@@ -17,6 +17,12 @@ from coachdesk.store.models import AuditEvent, Participant
 from coachdesk.store.vault import Vault
 from tests.conftest import PASSPHRASE
 
+
+def pending_failures(data_dir):
+    from coachdesk.store import failed_unlocks
+
+    return failed_unlocks.read_and_verify(data_dir, None).failures
+
 NEW = "a brand new passphrase"
 
 
@@ -39,7 +45,7 @@ def test_the_old_key_file_with_the_old_passphrase_opens_nothing_newer(
         Vault.open(data_dir, passphrase=PASSPHRASE)
     with pytest.raises(VaultDamaged):
         Vault.open(data_dir, recovery_code=code)
-    assert not (data_dir / "failed-unlocks.log").exists()
+    assert pending_failures(data_dir) == []
 
 
 def test_new_passphrase_and_the_same_recovery_code_open_the_rotated_vault(
