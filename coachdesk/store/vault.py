@@ -607,7 +607,7 @@ class Vault:
     def rotate_recovery_code(self, passphrase: str) -> str:
         """A new recovery code (returned once) and a new data key; the passphrase stays."""
         if not self.verify_passphrase(passphrase):
-            raise WrongSecret("Wrong passphrase. The recovery code was not changed.")
+            raise WrongSecret("Wrong passphrase. Try again.")
         code = keyfile.new_recovery_code()
         self._rotate(passphrase=encode_secret(passphrase), new_code=code,
                      action="recovery_code_rotated")
