@@ -54,9 +54,9 @@ def test_trimmed_log_is_found(vault, data_dir, attack):
     elif attack == "delete-file":
         path.unlink()
     elif attack == "edit-time":
-        at, how, mac = lines[2].split(" ")
-        path.write_text("\n".join(lines[:2] + [f"2020-01-01T00:00:00+00:00 {how} {mac}"]
-                                  + lines[3:]) + "\n")
+        _at, how, mac = lines[2].split(" ")
+        edited = [*lines[:2], f"2020-01-01T00:00:00+00:00 {how} {mac}", *lines[3:]]
+        path.write_text("\n".join(edited) + "\n")
     else:
         path.write_text("")
     actions, altered = _unlock_actions(data_dir)
