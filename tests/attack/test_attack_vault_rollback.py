@@ -113,3 +113,27 @@ def test_an_ordinary_save_does_not_write_the_key_file(vault, data_dir):
     before = key.stat().st_mtime_ns, key.read_bytes()
     _add(vault, "S-1")
     assert (key.stat().st_mtime_ns, key.read_bytes()) == before
+
+
+def test_a_backup_restores_although_the_live_anchor_moved_on(vault, data_dir, tmp_path):
+    """A backup's key file never records more than its database holds: it restores and
+    opens after the live vault's anchor has moved past it."""
+    from coachdesk.store.backup import create_backup, restore_backup
+    from coachdesk.store.models import Disclosure
+
+    _add(vault, "B-1")
+    out = tmp_path / "b.cdbackup"
+    create_backup(vault, out)
+    with vault.session() as s:  # a disclosure after the backup moves the live anchor
+        pid = s.execute(select(Participant.id)).scalar_one()
+        s.add(Disclosure(participant_id=pid, kind="json", sections=[], sha256="e" * 64))
+        s.commit()
+    vault.close()
+    assert restore_backup(out, tmp_path / "restored", passphrase=PASSPHRASE) == 1
+    with Vault.open(tmp_path / "restored", passphrase=PASSPHRASE) as v, v.session() as s:
+        assert audit.verify(s) == []
+    # the backup's database put under the live key file is an older copy: refused
+    shutil.copy(tmp_path / "restored" / "vault.db", data_dir / "vault.db")
+    with pytest.raises(VaultDamaged, match="rolled back"):
+        Vault.open(data_dir, passphrase=PASSPHRASE)
+    assert not (data_dir / "vault.db-wal").exists()
