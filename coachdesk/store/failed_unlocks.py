@@ -6,8 +6,9 @@ Nothing personal: a time and the method (passphrase or recovery code) per line.
 Trimming (issue 12 item 19). The log is written without the key, so it cannot carry a
 MAC under the vault's key. It carries a forward-secure hash chain instead:
 
-- at each unlock a fresh random key k0 is sealed into the key file (under the data
-  key, inside its MAC'd body) and the log starts again with ``state k0``;
+- at an unlock that found failures (or no chained log) a fresh random key k0 is sealed
+  into the key file (under the data key, inside its MAC'd body) and the log starts
+  again with ``state k0``; an empty, verified log is left as it is;
 - the i-th failure is written with HMAC(k_{i-1}, line) and the state moves on to
   k_i = SHA-256("next" + k_{i-1}); the old state is overwritten (the file is replaced
   atomically), so k_{i-1} is gone from the disk;
