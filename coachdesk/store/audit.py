@@ -166,21 +166,70 @@ def disclosure_mac(key: bytes, d: Disclosure) -> str:
 _PENDING = "_audit_disclosures"
 _ACTIONS_SEEN = "_audit_actions"
 
+# What happened to a disclosure row in this transaction, by id: ("row", participant_id)
+# written or changed (its keyed hash is taken at commit), ("gone", participant_id)
+# deleted. Collected from the ORM (after_flush), from a participant deleted through the
+# ORM (before_flush: the database's ON DELETE CASCADE would take its disclosures
+# silently) and from bulk UPDATE/DELETE statements run through the session
+# (do_orm_execute), so that no code path of the app can change the disclosure log
+# without the chain knowing; only a write around the session (an SQL shell) can, and
+# that is what ``verify`` finds.
+Pending = dict[int, tuple[str, int]]
+
+
+def _pending(session: Session) -> Pending:
+    return session.info.setdefault(_PENDING, {})
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    people = [obj.id for obj in session.deleted
+              if isinstance(obj, Participant) and obj.id is not None]
+    if people:
+        with session.no_autoflush:
+            rows = session.execute(select(Disclosure.id, Disclosure.participant_id)
+                                   .where(Disclosure.participant_id.in_(people))).all()
+        for did, pid in rows:
+            _pending(session)[did] = ("gone", pid)
+
 
 def _after_flush(session: Session, _ctx: Any) -> None:
-    pending = session.info.setdefault(_PENDING, {})
+    pending = _pending(session)
     seen = session.info.setdefault(_ACTIONS_SEEN, set())
     for obj in session.new:
         if isinstance(obj, Disclosure):
-            pending[obj.id] = ("row", obj)
+            pending[obj.id] = ("row", obj.participant_id)
         elif isinstance(obj, AuditEvent):
             seen.add(obj.action)
     for obj in session.dirty:
         if isinstance(obj, Disclosure) and session.is_modified(obj):
-            pending[obj.id] = ("row", obj)
+            pending[obj.id] = ("row", obj.participant_id)
     for obj in session.deleted:
         if isinstance(obj, Disclosure):
-            pending[obj.id] = ("gone", obj)
+            pending[obj.id] = ("gone", obj.participant_id)
+
+
+def _do_orm_execute(state: Any) -> None:
+    """A bulk UPDATE or DELETE through the session: note the disclosure rows it hits."""
+    if not (state.is_update or state.is_delete) or state.bind_mapper is None:
+        return
+    entity = state.bind_mapper.class_
+    where = state.statement.whereclause
+    if entity is Disclosure:
+        q = select(Disclosure.id, Disclosure.participant_id)
+        kind = "gone" if state.is_delete else "row"
+    elif entity is Participant and state.is_delete:
+        people = select(Participant.id)
+        if where is not None:
+            people = people.where(where)
+        q = select(Disclosure.id, Disclosure.participant_id).where(
+            Disclosure.participant_id.in_(people))
+        where, kind = None, "gone"
+    else:
+        return
+    if where is not None:
+        q = q.where(where)
+    for did, pid in state.session.execute(q).all():
+        _pending(state.session)[did] = (kind, pid)
 
 
 def _before_commit(session: Session) -> None:
@@ -188,18 +237,25 @@ def _before_commit(session: Session) -> None:
     key = chain_key(session)
     for _ in range(10):
         session.flush()
-        pending = session.info.pop(_PENDING, {})
+        pending: Pending = session.info.pop(_PENDING, {})
         if not pending:
             return
-        pids = {obj.participant_id for _kind, obj in pending.values()}
+        ids = [did for did, (kind, _pid) in pending.items() if kind == "row"]
+        rows = {d.id: d for d in session.execute(
+            select(Disclosure).where(Disclosure.id.in_(ids))
+            .execution_options(populate_existing=True)).scalars()} if ids else {}
+        pids = {pid for _kind, pid in pending.values()}
         uids = dict(session.execute(
             select(Participant.id, Participant.uid).where(Participant.id.in_(pids))).all())
         by_person: dict[str | None, list[list[Any]]] = {}
-        for did, (kind, obj) in sorted(pending.items()):
-            mac = disclosure_mac(key, obj) if kind == "row" else None
-            by_person.setdefault(uids.get(obj.participant_id), []).append([did, mac])
-        record_many(session, [("disclosure", {"rows": rows}, uid)
-                              for uid, rows in by_person.items()])
+        for did, (_kind, pid) in sorted(pending.items()):
+            row = rows.get(did)
+            mac = disclosure_mac(key, row) if row is not None else None
+            # Subject: the person, so that erasure redacts the event with the rest; a
+            # person already gone leaves an event naming row ids only.
+            by_person.setdefault(uids.get(pid), []).append([did, mac])
+        record_many(session, [("disclosure", {"rows": rows_}, uid)
+                              for uid, rows_ in by_person.items()])
 
 
 def _forget(session: Session, *_a: Any) -> None:
@@ -214,7 +270,9 @@ def committed_actions(session: Session) -> set[str]:
 
 def install(session_factory: Any) -> None:
     """Hook a vault's sessionmaker: disclosures chained, committed actions noted."""
+    sa_event.listen(session_factory, "before_flush", _before_flush)
     sa_event.listen(session_factory, "after_flush", _after_flush)
+    sa_event.listen(session_factory, "do_orm_execute", _do_orm_execute)
     sa_event.listen(session_factory, "before_commit", _before_commit)
     sa_event.listen(session_factory, "after_soft_rollback", _forget)
 

@@ -164,3 +164,27 @@ def test_a_tampered_old_chain_is_not_laundered_by_the_upgrade(tmp_path):
     conn.close()
     with pytest.raises(VaultDamaged, match="broken before"):
         Vault.open(d, passphrase=FIXTURE_PASSPHRASE)
+
+
+def test_app_code_paths_that_change_disclosures_are_chained(vault):
+    """Bulk UPDATE/DELETE through the session and a participant deleted (its
+    disclosures go by ON DELETE CASCADE) are recorded, so `check` stays true for every
+    path of the app; only a write around the session (above) is found as tampering."""
+    from sqlalchemy import delete, update
+
+    a, b, c = _person(vault, "A-1"), _person(vault, "B-1"), _person(vault, "C-1")
+    with vault.session() as s:
+        for pid in (a, b, c):
+            s.add(Disclosure(participant_id=pid, kind="json", sections=[], sha256="a" * 64))
+        s.commit()
+        s.execute(update(Disclosure).where(Disclosure.participant_id == a)
+                  .values(recipient="corrected"))
+        s.commit()
+        assert audit.verify(s) == []
+        s.execute(delete(Participant).where(Participant.ref == "B-1"))  # import --replace
+        s.commit()
+        assert audit.verify(s) == []
+        s.delete(s.get(Participant, c))
+        s.commit()
+        assert audit.verify(s) == []
+        assert s.execute(select(Disclosure.participant_id)).scalars().all() == [a]
