@@ -417,8 +417,13 @@ def upgrade_chain(session: Session) -> int:
         session.execute(update(AuditEvent), updates)
     mark_keyed(session)
     session.expire_all()
+    # The disclosure log was not chained before: its rows enter the chain now, as they
+    # are (the commit's hook records their keyed hashes).
+    disclosures = session.execute(select(Disclosure.id, Disclosure.participant_id)).all()
+    for did, pid in disclosures:
+        _pending(session)[did] = ("row", pid)
     record(session, "audit_upgraded", {"events": len(updates), "from": "sha256",
-                                       "to": "hmac-sha256"})
+                                       "to": "hmac-sha256", "disclosures": len(disclosures)})
     return len(updates)
 
 

@@ -188,3 +188,29 @@ def test_app_code_paths_that_change_disclosures_are_chained(vault):
         s.commit()
         assert audit.verify(s) == []
         assert s.execute(select(Disclosure.participant_id)).scalars().all() == [a]
+
+
+def test_an_old_vaults_disclosure_log_enters_the_chain_at_the_upgrade(tmp_path):
+    """A vault made before the chain covered disclosures (its rows written around the
+    hooks, as the old code did) verifies after its first unlock."""
+    import sqlcipher3
+
+    from coachdesk.store.keyfile import KeyFile
+
+    d = tmp_path / "v1"
+    shutil.copytree(FIXTURE, d)
+    kf, _raw = KeyFile.parse((d / "vault.key").read_bytes())
+    key = kf.unwrap("passphrase", FIXTURE_PASSPHRASE.encode())
+    conn = sqlcipher3.connect(str(d / "vault.db"))
+    conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    conn.execute("INSERT INTO disclosure (participant_id, at, recipient, kind, sections, "
+                 "sha256, encrypted) SELECT id, '2026-11-27 10:00:00', 'Jobcenter', "
+                 "'json', '[\"full_record\"]', :h, 0 FROM participant", {"h": "f" * 64})
+    conn.commit()
+    conn.close()
+    with Vault.open(d, passphrase=FIXTURE_PASSPHRASE) as v, v.session() as s:
+        assert s.execute(select(Disclosure)).scalars().all()
+        assert audit.verify(s) == []
+        s.execute(text("UPDATE disclosure SET recipient = 'nobody'"))
+        s.commit()
+        assert any("changed after it was recorded" in p for p in audit.verify(s))
