@@ -97,11 +97,20 @@ class Reading:
     altered: str | None  # why the log does not verify, or None
 
 
+MISSING = "the log is missing"
+
+
+def db_identity(data_dir: Path) -> str:
+    """The database file's identity: a restore or a move gives a new one."""
+    st = (data_dir / "vault.db").stat()
+    return f"{st.st_dev}:{st.st_ino}"
+
+
 def read_and_verify(data_dir: Path, k0: bytes | None) -> Reading:
     """The failures since the last unlock, and whether the log verifies against ``k0``."""
     text = _read(data_dir / NAME)
     if text is None:
-        return Reading([], "the log is missing" if k0 is not None else None)
+        return Reading([], MISSING if k0 is not None else None)
     if len(text) > MAX_BYTES:
         return Reading([], "the log is larger than any CoachDesk writes")
     lines = text.splitlines()

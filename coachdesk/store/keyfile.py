@@ -285,6 +285,9 @@ class KeyFile:
         # "failed_log" (the failed-unlocks log's first chain key, store/failed_unlocks.py).
         self.sealed: dict[str, dict[str, str]] = {}
         self.changed = False  # an unwrap upgraded a slot: save the file
+        # Which vault.db file (device:inode) the failed-unlocks log was started beside:
+        # a log missing beside another file is a restore or a move, not a deletion.
+        self.failed_log_db: str | None = None
 
     # -- sealing -------------------------------------------------------------------
 
@@ -417,6 +420,8 @@ class KeyFile:
             body["anchor"] = {"length": self.anchor.length, "head": self.anchor.head}
         for name, item in sorted(self.sealed.items()):
             body[name] = dict(item)
+        if self.failed_log_db is not None:
+            body["failed_log_db"] = self.failed_log_db
         return body
 
     def to_bytes(self, data_key: bytes | bytearray) -> bytes:
@@ -493,6 +498,8 @@ class KeyFile:
                         a["head"], str):
                     raise ValueError("anchor")
                 kf.anchor = Anchor(a["length"], a["head"])
+            if "failed_log_db" in raw:
+                kf.failed_log_db = str(raw["failed_log_db"])
             for name in SEALED_NAMES:
                 if name in raw:
                     kf.sealed[name] = {"nonce": str(raw[name]["nonce"]),

@@ -214,6 +214,7 @@ class Vault:
 
                 k0 = os.urandom(32)
                 kf.put_sealed("failed_log", k0, data_key)
+                kf.failed_log_db = failed_unlocks.db_identity(data_dir)
                 vault._write_anchor()
                 failed_unlocks.restart(data_dir, k0)
             except BaseException:
@@ -268,6 +269,10 @@ class Vault:
         k0 = (self.key_file.open_sealed("failed_log", self._key)
               if "failed_log" in self.key_file.sealed else None)
         reading = failed_unlocks.read_and_verify(self.data_dir, k0)
+        if reading.altered == failed_unlocks.MISSING and (
+                self.key_file.failed_log_db != failed_unlocks.db_identity(self.data_dir)):
+            # Restored from a backup or moved: the log stayed where it was written.
+            reading.altered = None
         with self.session() as s:
             for at, how in reading.failures:
                 audit.record(s, "unlock_failed", {"at": at, "with": how})
@@ -281,6 +286,7 @@ class Vault:
         # file (saved by _finish_unlock) before the new log replaces the old one.
         self._failed_k0 = os.urandom(32)
         self.key_file.put_sealed("failed_log", self._failed_k0, self._key)
+        self.key_file.failed_log_db = failed_unlocks.db_identity(self.data_dir)
         self.key_file.changed = True
 
     @classmethod
@@ -641,6 +647,7 @@ class Vault:
         kf.seal_chain_key(old_kf.chain_key(self._key), new_key)
         if "failed_log" in old_kf.sealed:
             kf.put_sealed("failed_log", old_kf.open_sealed("failed_log", self._key), new_key)
+        kf.failed_log_db = old_kf.failed_log_db
         weak_ok = keyfile.insecure_kdf_allowed()
         params = old_kf.slots["passphrase"].kdf
         if not params.strong and not weak_ok:

@@ -62,3 +62,16 @@ def test_trimmed_log_is_found(vault, data_dir, attack):
     actions, altered = _unlock_actions(data_dir)
     assert altered, f"{attack} went unnoticed"
     assert "failed_unlocks_log_altered" in actions
+
+
+def test_a_restored_vault_is_not_taken_for_a_deleted_log(vault, data_dir, tmp_path):
+    """A backup carries no failed-unlocks log: its absence beside the restored database
+    (a new file) is a restore, not an attack."""
+    from coachdesk.store.backup import create_backup, restore_backup
+
+    create_backup(vault, tmp_path / "b.cdbackup")
+    vault.close()
+    restore_backup(tmp_path / "b.cdbackup", tmp_path / "restored", passphrase=PASSPHRASE)
+    with Vault.open(tmp_path / "restored", passphrase=PASSPHRASE) as v, v.session() as s:
+        actions = s.execute(select(AuditEvent.action)).scalars().all()
+    assert "restore" in actions and "failed_unlocks_log_altered" not in actions
