@@ -393,6 +393,7 @@ class Vault:
         if self.key_file.db_salt is None:
             with self.db_path.open("rb") as f:
                 self.key_file.db_salt = f.read(keyfile.DB_SALT_BYTES).hex()
+            self.key_file.changed = True
         # The key file is written at unlock only when something in it changed (an
         # upgrade, a new failed-log key); the anchor moves at lock, backup, disclosure
         # and erasure. So a plain unlock costs no fsynced write (bench: unlock_s).

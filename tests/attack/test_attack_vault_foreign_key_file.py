@@ -59,3 +59,18 @@ def test_key_file_from_another_vault(vault, data_dir, tmp_path, passphrase_file,
     err = capsys.readouterr().err
     assert "does not belong" in err and "Wrong passphrase" not in err
     assert pending_failures(data_dir) == []
+
+
+def test_an_old_key_file_is_bound_to_its_database_at_the_first_unlock(tmp_path):
+    from pathlib import Path
+
+    from coachdesk.store.keyfile import KeyFile
+
+    fixture = Path(__file__).resolve().parent.parent / "fixtures" / "vault-v1"
+    d = tmp_path / "v1"
+    shutil.copytree(fixture, d)
+    assert KeyFile.parse((d / "vault.key").read_bytes())[0].db_salt is None
+    Vault.open(d, passphrase="vault-v1 fixture passphrase").close()
+    kf = KeyFile.parse((d / "vault.key").read_bytes())[0]
+    assert kf.db_salt == (d / "vault.db").read_bytes()[:16].hex()
+    assert kf.slots["passphrase"].check is not None  # the slot used got its check value
