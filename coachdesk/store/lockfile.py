@@ -91,8 +91,12 @@ class VaultLock:
             self.release()
             raise
         # The pid is for a person reading the folder; the lock itself is the OS lock.
-        os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
+        # Best effort: on a full disk the write fails, and a failure here must neither
+        # keep the lock held nor stop the unlock (the disk-full message comes from the
+        # first real write, with the lock released).
+        with contextlib.suppress(OSError):
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode())
 
     def lock_database(self) -> None:
         """Lock the database (or its folder) itself; a no-op while it does not exist yet

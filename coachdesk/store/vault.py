@@ -86,7 +86,32 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _is_damage(exc: BaseException) -> bool:
-    return isinstance(exc, sqlcipher3.DatabaseError | sqlcipher3.OperationalError)
+    """A database error that means damage. A full disk, an I/O error or a busy database
+    is not damage: _raise_storage_failure says what it is (restoring a backup, the advice
+    for damage, would lose the day's work)."""
+    if not isinstance(exc, sqlcipher3.DatabaseError | sqlcipher3.OperationalError):
+        return False
+    from coachdesk.errors import VaultDamaged, classify
+
+    found = classify(exc)
+    return found is None or isinstance(found, VaultDamaged)
+
+
+def _raise_storage_failure(exc: BaseException, folder: Path | None = None) -> None:
+    """Raise the expected failure behind a database error that is not damage."""
+    import shutil
+
+    from coachdesk.errors import DISK_FULL, DiskFull, StorageError, VaultInUse, classify
+
+    found = classify(exc)
+    if isinstance(found, StorageError) and folder is not None:
+        # SQLite says "disk I/O error" when it cannot grow its -shm file on a full disk;
+        # an I/O error with no space left is a full disk, which the coach can fix.
+        with contextlib.suppress(OSError):
+            if shutil.disk_usage(folder).free < 1024 * 1024:
+                found = DiskFull(DISK_FULL)
+    if isinstance(found, DiskFull | StorageError | VaultInUse):
+        raise found from None
 
 
 def _note_failed_unlock(data_dir: Path, method: str) -> None:
@@ -109,7 +134,10 @@ def _db_decrypts(db: Path, key: bytes | bytearray) -> bool:
         conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return True
-    except sqlcipher3.Error:
+    except sqlcipher3.Error as exc:
+        # Reading a WAL database creates its -shm file: on a full disk that fails, and
+        # a full disk is not a key that does not fit.
+        _raise_storage_failure(exc, db.parent)
         return False
     finally:
         conn.close()
@@ -470,6 +498,7 @@ class Vault:
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)) or _is_damage(exc):
                 raise VaultDamaged(DAMAGED) from None
+            _raise_storage_failure(exc, self.data_dir)
             raise
         # Item 1: a vault that has a key file is never (re)created: no schema is damage.
         if not {"alembic_version", "audit_event", "participant"} <= tables:
@@ -502,6 +531,7 @@ class Vault:
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)):
                 raise VaultDamaged(DAMAGED) from None
+            _raise_storage_failure(exc, self.data_dir)
             raise
 
     def _upgrade_chain(self) -> None:
