@@ -177,6 +177,26 @@
         <translation>Indstillinger ændret</translation>
     </message>
     <message>
+        <source>Disclosure recorded</source>
+        <translation>Videregivelse registreret</translation>
+    </message>
+    <message>
+        <source>Audit log keyed</source>
+        <translation>Aktivitetsloggen sikret med nøgle</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Key derivation strengthened</source>
+        <translation>Nøgleafledning styrket</translation>
+    </message>
+    <message>
+        <source>Failed-unlock log altered</source>
+        <translation>Log over mislykkede oplåsninger ændret</translation>
+    </message>
+    <message>
         <source>erased participant</source>
         <translation>slettet deltager</translation>
     </message>
@@ -1720,6 +1740,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Skift adgangs&amp;sætning…</translation>
     </message>
     <message>
+        <source>New &amp;recovery code…</source>
+        <translation>Ny &amp;gendannelseskode…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -1746,6 +1770,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The passphrase was changed.</source>
         <translation>Adgangssætningen er skiftet.</translation>
+    </message>
+    <message>
+        <source>A new recovery code was made.</source>
+        <translation>Der blev lavet en ny gendannelseskode.</translation>
     </message>
     <message>
         <source>Not available</source>
@@ -1860,6 +1888,30 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The database is damaged and cannot be read safely. Restore the latest backup (Restore a backup… on this screen).</source>
         <translation>Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The key file (vault.key) does not belong to this vault (it is from another vault, or was altered) and was refused. Put back this vault&apos;s own key file, from a backup if need be.</source>
+        <translation>Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The database was rolled back: it is older than its key file, and an older copy can bring back erased people. It was refused. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan bringe slettede personer tilbage. Den blev afvist. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database is empty or has no tables although its key file exists: it is damaged. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database cannot be read with its key file: it is damaged, or an older copy from before the last passphrase change. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and try again.</source>
+        <translation>Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>A passphrase change was interrupted after the vault was re-encrypted. Unlock with the new passphrase or the recovery code.</source>
+        <translation>Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås op med den nye adgangssætning eller med gendannelseskoden.</translation>
     </message>
     <message>
         <source>The key file (vault.key) was altered or damaged and was refused. Restore it from a backup.</source>
@@ -2800,6 +2852,29 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RotateRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code when the old one may have been seen by someone else. The old code stops working for this vault; the passphrase stays the same.</source>
+        <translation>Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode holder op med at virke for denne boks; adgangssætningen er den samme.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new code</source>
+        <translation>&amp;Lav en ny kode</translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>
@@ -3172,6 +3247,25 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>A new language takes effect when CoachDesk restarts.</source>
         <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>This is the vault&apos;s new recovery code. The old code no longer unlocks it (old backups still open with the code of their day). It is shown only now: write it down, and keep it locked away, apart from this computer.</source>
+        <translation>Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op (gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: skriv den ned, og opbevar den låst inde, adskilt fra denne computer.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored the new recovery code</source>
+        <translation>Jeg har &amp;opbevaret den nye gendannelseskode sikkert</translation>
     </message>
 </context>
 <context>

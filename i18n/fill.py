@@ -812,6 +812,58 @@ DA: dict[str, str | Plural] = {
     "The personal details and:": "Personoplysningerne og:",
     "The personal details (there are no other records).":
         "Personoplysningerne (der er ingen andre registreringer).",
+    # --- issue 12: the vault's promises (audit log, key file, recovery code) ----------
+    "Disclosure recorded": "Videregivelse registreret",
+    "Audit log keyed": "Aktivitetsloggen sikret med nøgle",
+    "New recovery code": "Ny gendannelseskode",
+    "Key derivation strengthened": "Nøgleafledning styrket",
+    "Failed-unlock log altered": "Log over mislykkede oplåsninger ændret",
+    "New &recovery code…": "Ny &gendannelseskode…",
+    "A new recovery code was made.": "Der blev lavet en ny gendannelseskode.",
+    "The key file (vault.key) does not belong to this vault (it is from another vault, or "
+    "was altered) and was refused. Put back this vault's own key file, from a backup if "
+    "need be.":
+        "Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller "
+        "den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt "
+        "fra en sikkerhedskopi.",
+    "The database was rolled back: it is older than its key file, and an older copy can "
+    "bring back erased people. It was refused. Restore the latest backup (Restore a "
+    "backup… on this screen).":
+        "Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan "
+        "bringe slettede personer tilbage. Den blev afvist. Gendan den seneste "
+        "sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "The database is empty or has no tables although its key file exists: it is damaged. "
+    "Nothing was written. Restore the latest backup (Restore a backup… on this screen).":
+        "Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er "
+        "beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en "
+        "sikkerhedskopi… på denne skærm).",
+    "The database cannot be read with its key file: it is damaged, or an older copy from "
+    "before the last passphrase change. Nothing was written. Restore the latest backup "
+    "(Restore a backup… on this screen).":
+        "Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en "
+        "ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den "
+        "seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and "
+    "try again.":
+        "Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér "
+        "den, og prøv igen.",
+    "A passphrase change was interrupted after the vault was re-encrypted. Unlock with the "
+    "new passphrase or the recovery code.":
+        "Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås "
+        "op med den nye adgangssætning eller med gendannelseskoden.",
+    "Make a new recovery code when the old one may have been seen by someone else. The old "
+    "code stops working for this vault; the passphrase stays the same.":
+        "Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode "
+        "holder op med at virke for denne boks; adgangssætningen er den samme.",
+    "&Make a new code": "&Lav en ny kode",
+    "This is the vault's new recovery code. The old code no longer unlocks it (old backups "
+    "still open with the code of their day). It is shown only now: write it down, and keep "
+    "it locked away, apart from this computer.":
+        "Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op "
+        "(gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: "
+        "skriv den ned, og opbevar den låst inde, adskilt fra denne computer.",
+    "I have &stored the new recovery code": "Jeg har &opbevaret den nye gendannelseskode "
+                                            "sikkert",
     # --- issue 14: date entry, plausibility, corrections, import ---------------------
     "Type a date.": "Skriv en dato.",
     'Not a date. Type it as 15.09.2026, 150926, "today" or +7.':
