@@ -90,7 +90,7 @@ _PEOPLE_SQL = (
 # Only what the table shows: the first screening and the latest final (follow-ups never).
 _ASSESSMENTS_SQL = (
     f"SELECT participant_id, kind, date, answers FROM {Assessment.__tablename__} "
-    "WHERE kind IN ('screening', 'final')"
+    "WHERE kind IN ('screening', 'final') AND instrument = 'pss10'"
 )
 _HELD_SQL = (
     f"SELECT participant_id, sum(status = 'held'), max(date) FROM {SessionLog.__tablename__} "

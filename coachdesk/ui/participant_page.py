@@ -102,12 +102,16 @@ class ParticipantPage(QWidget):
         # its unsaved content is back in place as the coach left it.
         self._built: dict[str, QWidget] = {}
         self._factories = {"jobplan": self._make_jobplan, "outcome": self._make_outcome,
-                           "report": self._make_report_fields}
+                           "report": self._make_report_fields,
+                           "instruments": self._make_instruments}
         self.tabs.addTab(QWidget(), self.tr("&Job plan"))
         self.tabs.addTab(QWidget(), self.tr("Report f&ields"))
         self.tabs.addTab(QWidget(), self.tr("O&utcome && report"))
         self._lazy_index = {"jobplan": self.tabs.count() - 3, "report": self.tabs.count() - 2,
                             "outcome": self.tabs.count() - 1}
+        # Every registered questionnaire (WHO-5, CBI, WAS, ...): built when first shown.
+        self.tabs.addTab(QWidget(), self.tr("&Questionnaires"))
+        self._lazy_index["instruments"] = self.tabs.count() - 1
         self.tabs.currentChanged.connect(self._build_current)
 
         lay = QVBoxLayout(self)
@@ -161,6 +165,13 @@ class ParticipantPage(QWidget):
                 view = self._built[name]
                 self.tabs.setCurrentWidget(view)
                 view.setFocus()
+
+    def _make_instruments(self) -> QWidget:
+        from coachdesk.ui.instruments_tab import InstrumentsTab
+
+        view = InstrumentsTab(self.vault, self.participant_id)
+        view.changed.connect(self._something_changed)
+        return view
 
     def _make_jobplan(self) -> QWidget:
         view = JobPlanEditor(self.vault, self.participant_id)
