@@ -1077,6 +1077,41 @@ DA: dict[str, str | Plural] = {
     "week can have only one row.":
         "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
         "80, og en uge kan kun have én række.",
+    # --- questionnaires from the registry (issue 16) ----------------------------------
+    "Edit %1": "Rediger %1",
+    "New %1": "Nyt %1",
+    "⚠ This wording has not been verified against the published questionnaire; see the "
+    "instrument's documentation before using it with participants.":
+        "⚠ Denne ordlyd er ikke kontrolleret mod det publicerede spørgeskema; se "
+        "skemaets dokumentation, før det bruges med deltagere.",
+    "Type %1-%2 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.":
+        "Tast %1-%2 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete "
+        "rydder, Ctrl+S gemmer.",
+    "Score": "Score",
+    "%1: none": "%1: ingen",
+    "%1 of %2 answered.": "%1 af %2 besvaret.",
+    "* Prorated: a missing answer is filled in by the questionnaire's missing-item rule.":
+        "* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.",
+    "Too many answers are missing for a score under this questionnaire's missing-item rule.":
+        "Der mangler for mange svar til en score efter skemaets regel for manglende svar.",
+    "Every answer must be %1-%2 or empty.": "Hvert svar skal være %1-%2 eller tomt.",
+    "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.":
+        "%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.",
+    "Answers: type %1-%2 for each item": "Svar: tast %1-%2 for hvert spørgsmål",
+    "Questionnaire": "Spørgeskema",
+    "Questionnaire:": "Spørgeskema:",
+    "Answers item by item": "Svar spørgsmål for spørgsmål",
+    "&Questionnaires": "Spørges&kemaer",
+    "Before/after: needs a scored screening and a scored final questionnaire.":
+        "Før/efter: kræver en scoret screening og et scoret slutskema.",
+    "meaningful improvement": "betydende forbedring",
+    "meaningful worsening": "betydende forværring",
+    "no meaningful change": "ingen betydende ændring",
+    "no published rule for a meaningful change": "ingen publiceret regel for betydende ændring",
+    "Before %1, after %2, change %3: %4": "Før %1, efter %2, ændring %3: %4",
+    "Chart of %1": "Graf over %1",
+    "No questionnaires yet.": "Ingen skemaer endnu.",
+    "Item": "Spørgsmål",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

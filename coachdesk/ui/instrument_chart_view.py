@@ -32,25 +32,28 @@ _ROOT = QModelIndex()
 _BAND_COLOURS = ("#f3d9d5", "#f7ead0", "#e2efd9", "#d8e6f3")
 
 
-def _tr(s: str) -> str:
-    return QCoreApplication.translate("InstrumentChart", s)
-
-
 def verdict_text(inst: Instrument, rows: list[InstrumentRow], lang: str) -> str:
     """Before (first screening) and after (latest final), the difference and the verdict."""
     firsts = [r for r in rows if r.kind == "screening" and r.result.value is not None]
     lasts = [r for r in rows if r.kind == "final" and r.result.value is not None]
     if not firsts or not lasts:
-        return _tr("Before/after: needs a scored screening and a scored final questionnaire.")
+        return QCoreApplication.translate(
+            "InstrumentChart",
+            "Before/after: needs a scored screening and a scored final questionnaire.")
     before, after = firsts[0].result.value, lasts[-1].result.value
     assert before is not None and after is not None
     diff = after - before
     verdict = inst.change_verdict(before, after)
-    words = {"improved": _tr("meaningful improvement"),
-             "worsened": _tr("meaningful worsening"),
-             "no_meaningful_change": _tr("no meaningful change"),
-             None: _tr("no published rule for a meaningful change")}[verdict]
-    return (_tr("Before %1, after %2, change %3: %4").replace("%1", f"{before:g}")
+    words = {
+        "improved": QCoreApplication.translate("InstrumentChart", "meaningful improvement"),
+        "worsened": QCoreApplication.translate("InstrumentChart", "meaningful worsening"),
+        "no_meaningful_change": QCoreApplication.translate("InstrumentChart",
+                                                           "no meaningful change"),
+        None: QCoreApplication.translate("InstrumentChart",
+                                         "no published rule for a meaningful change"),
+    }[verdict]
+    return (QCoreApplication.translate("InstrumentChart", "Before %1, after %2, change %3: %4")
+            .replace("%1", f"{before:g}")
             .replace("%2", f"{after:g}").replace("%3", f"{diff:+g}").replace("%4", words))
 
 
@@ -70,7 +73,8 @@ class InstrumentChart(QWidget):
 
     def set_data(self, inst: Instrument, rows: list[InstrumentRow], lang: str) -> None:
         self.inst, self.rows, self.lang = inst, rows, lang
-        self.setAccessibleName(_tr("Chart of %1").replace("%1", inst.short))
+        self.setAccessibleName(QCoreApplication.translate("InstrumentChart", "Chart of %1")
+                               .replace("%1", inst.short))
         self.setAccessibleDescription(verdict_text(inst, rows, lang))
         self.update()
 
@@ -142,7 +146,8 @@ class InstrumentChart(QWidget):
                 p.setPen(QPen(pal.color(pal.ColorRole.Highlight), 2))
         else:
             p.setPen(fg)
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, _tr("No questionnaires yet."))
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter,
+                       QCoreApplication.translate("InstrumentChart", "No questionnaires yet."))
         p.end()
 
 
@@ -190,6 +195,6 @@ class ItemTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:
-            return _tr("Item")
+            return QCoreApplication.translate("InstrumentChart", "Item")
         r = self.rows[section - 1]
         return f"{kind_labels()[r.kind]}\n{_date(r.date)}"
