@@ -108,8 +108,8 @@ class InstrumentChart(QWidget):
             p.fillRect(strip.normalized(), QColor(_BAND_COLOURS[i % len(_BAND_COLOURS)]))
             p.setPen(QColor("#555555"))
             p.drawText(strip.normalized().adjusted(4, 2, -4, -2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-                       inst.band_label(b.key, self.lang))
+                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                       inst.band_label(b.key, self.lang))  # clear of the lines above
         # Axis with ticks at the ends and every reference line.
         p.setPen(QPen(fg, 1))
         p.drawRect(plot)

@@ -77,6 +77,9 @@ class InstrumentGrid(QFrame):
                     value = inst.answer_min + col
                     head = QLabel(f"{value}\n{word}" if word != str(value) else word)
                     head.setWordWrap(True)
+                    # Long labels ("Lidt mindre end halvdelen af tiden") wrap in a
+                    # narrow column, leaving the width to the item's wording.
+                    head.setFixedWidth(max(48, min(110, 560 // len(inst.answer_sets[0].da))))
                     head.setAlignment(Qt.AlignmentFlag.AlignHCenter
                                       | Qt.AlignmentFlag.AlignBottom)
                     grid.addWidget(head, row_no, 2 + col)
