@@ -25,16 +25,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COACHDESK_ALLOW_INSECURE_KDF", "1")
 
-from PySide6.QtCore import QSettings  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
-from sqlalchemy import select  # noqa: E402
-from workload import HEAVY_REF, PASSPHRASE, heavy_participant  # noqa: E402
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
+from workload import HEAVY_REF, PASSPHRASE, heavy_participant
 
-from coachdesk.core import instruments  # noqa: E402
-from coachdesk.store import interchange  # noqa: E402
-from coachdesk.store.keyfile import TEST_KDF  # noqa: E402
-from coachdesk.store.models import Participant  # noqa: E402
-from coachdesk.store.vault import Vault  # noqa: E402
+from coachdesk.core import instruments
+from coachdesk.store import interchange
+from coachdesk.store.keyfile import TEST_KDF
+from coachdesk.store.models import Participant
+from coachdesk.store.vault import Vault
 
 REPEATS = 9
 POINTS = (("screening", 0), ("followup", 4), ("final", 12), ("followup", 24))

@@ -844,6 +844,10 @@
         <translation>Jobplan</translation>
     </message>
     <message>
+        <source>Other questionnaires (WHO-5, CBI, WAS)</source>
+        <translation>Andre spørgeskemaer (WHO-5, CBI, WAS)</translation>
+    </message>
+    <message>
         <source>Values</source>
         <translation>Værdier</translation>
     </message>

@@ -1112,6 +1112,7 @@ DA: dict[str, str | Plural] = {
     "Chart of %1": "Graf over %1",
     "No questionnaires yet.": "Ingen skemaer endnu.",
     "Item": "Spørgsmål",
+    "Other questionnaires (WHO-5, CBI, WAS)": "Andre spørgeskemaer (WHO-5, CBI, WAS)",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

@@ -21,6 +21,7 @@ from coachdesk.reports.caseworker_pdf import (
     free_text_part,
     outcome_part,
     pss10_part,
+    questionnaires_part,
     sender_rows,
     session_block,
     structured_parts,
@@ -71,6 +72,8 @@ def render(c: ReportContent) -> bytes:
     if c.pss10 is not None:
         story += pss10_part(c.pss10, lang)
         story += _answers(c, lang)
+    if c.questionnaires is not None:
+        story += questionnaires_part(c.questionnaires, lang)
     story += _plans(a, lang)
     if c.outcome is not None:
         story += outcome_part(c.outcome, lang)

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from coachdesk.core import pss10
+from coachdesk.core import instruments, pss10
 from coachdesk.reports import strings
 from coachdesk.reports.content import (
     AccommodationsContent,
@@ -20,6 +20,7 @@ from coachdesk.reports.content import (
     OutcomeContent,
     ProgressionContent,
     PssContent,
+    QuestionnaireContent,
     ReportContent,
     ResourcesContent,
     SessionContent,
@@ -128,6 +129,8 @@ def body_story(c: ReportContent) -> list[Any]:
         story += attendance_part(c.attendance, lang)
     if c.pss10 is not None:
         story += pss10_part(c.pss10, lang, short=short)
+    if c.questionnaires is not None:
+        story += questionnaires_part(c.questionnaires, lang)
     if c.job_plan is not None:
         story += job_plan_part(c.job_plan, lang)
     if c.values is not None:
@@ -332,6 +335,45 @@ def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
                                      r=strings.fmt_number(p.r, lang, 2),
                                      points=p.reliable_points, threshold=p.threshold)),
                               "small")]
+    return out
+
+
+def _num(value: float | None, lang: str) -> str:
+    if value is None:
+        return strings.tr("no score", lang)
+    return strings.fmt_number(value, lang, 2) if value != int(value) else str(int(value))
+
+
+def questionnaires_part(qs: tuple[QuestionnaireContent, ...], lang: str) -> list[Any]:
+    """Each chosen questionnaire beyond PSS-10: its scores and its change verdict, every
+    rule from the instrument's registry entry (core/instruments.py)."""
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "questionnaires", lang))]
+    if not qs:
+        return [*out, text(tr("No other questionnaire has been recorded.", lang))]
+    for q in qs:
+        inst = instruments.get(q.instrument)
+        spec = inst.primary_spec()
+        scale = f"{spec.name.get(lang) or spec.name['en']} ({spec.lo:g}-{spec.hi:g})"
+        rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang),
+                 _num(r.value, lang), inst.band_label(r.band, lang)] for r in q.rows]
+        out.append(keep(subheading(inst.name.get(lang) or inst.name["en"]),
+                        grid_table([tr("Measurement", lang), tr("Date", lang), scale,
+                                    tr("Band", lang)], rows,
+                                   [40 * mm, 30 * mm, 45 * mm, FRAME_W - 115 * mm])))
+        if q.before is None or q.after is None:
+            out.append(text(tr("qverdict_missing", lang), "verdict"))
+            continue
+        diff = q.after - q.before
+        out.append(text(tr("From {before} to {after} ({diff}).", lang,
+                           before=_num(q.before, lang), after=_num(q.after, lang),
+                           diff=("+" if diff > 0 else "") + _num(diff, lang))))
+        if q.verdict is None or inst.change is None:
+            out.append(text(tr("qverdict_none", lang), "verdict"))
+        else:
+            rule = tr("a change of {points} points or more", lang,
+                      points=f"{inst.change.points:g}")
+            out.append(text(tr(f"qverdict_{q.verdict}", lang, rule=rule), "verdict"))
     return out
 
 

@@ -58,7 +58,8 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
     people = []
     today = dt.date.today()
     for p in session.execute(q).scalars():
-        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
+        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments
+                                            if a.instrument == "pss10"])
         # Only what the coach confirmed (core/plausibility), as in the caseworker report.
         facts = plausibility.Course(p.referral_date, p.course_start, today)
         marks = plausibility.countable_marks(facts, p.attendance)
