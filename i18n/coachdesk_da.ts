@@ -420,6 +420,13 @@
             <numerusform>%n PSS-10-slutmålinger mangler</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>questionnaires due for %n participant(s)</source>
+        <translation>
+            <numerusform>spørgeskemaer mangler for %n deltager</numerusform>
+            <numerusform>spørgeskemaer mangler for %n deltagere</numerusform>
+        </translation>
+    </message>
     <message>
         <source>%1 of %2</source>
         <translation>%1 af %2</translation>

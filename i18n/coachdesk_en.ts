@@ -37,6 +37,13 @@
             <numerusform>%n final PSS-10s due</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>questionnaires due for %n participant(s)</source>
+        <translation>
+            <numerusform>questionnaires due for %n participant</numerusform>
+            <numerusform>questionnaires due for %n participants</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

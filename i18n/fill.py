@@ -161,6 +161,8 @@ DA: dict[str, str | Plural] = {
     "%n participant(s) need attention": ("%n deltager kræver opmærksomhed",
                                          "%n deltagere kræver opmærksomhed"),
     "%n final PSS-10 due": ("%n PSS-10-slutmåling mangler", "%n PSS-10-slutmålinger mangler"),
+    "questionnaires due for %n participant(s)": ("spørgeskemaer mangler for %n deltager",
+                                                 "spørgeskemaer mangler for %n deltagere"),
     "%1 of %2": "%1 af %2",
     "No participants yet. Press Ctrl+N to add the first one, or import a participant file.":
         "Ingen deltagere endnu. Tryk Ctrl+N for at oprette den første, eller importér en "
@@ -1146,6 +1148,8 @@ EN_PLURALS: dict[str, Plural] = {
     "%n participant(s) need attention": ("%n participant needs attention",
                                          "%n participants need attention"),
     "%n final PSS-10 due": ("%n final PSS-10 due", "%n final PSS-10s due"),
+    "questionnaires due for %n participant(s)": ("questionnaires due for %n participant",
+                                                 "questionnaires due for %n participants"),
     "%n page(s)": ("%n page", "%n pages"),
     "Nothing was imported: %n problem(s) in the file.": (
         "Nothing was imported: %n problem in the file.",
