@@ -25,6 +25,7 @@ from coachdesk.reports.content import (
     ResourcesContent,
     SessionContent,
 )
+from coachdesk.reports.instrument_chart import draw_instrument_chart
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
     TABLE_FONT,
@@ -353,14 +354,29 @@ def questionnaires_part(qs: tuple[QuestionnaireContent, ...], lang: str) -> list
         return [*out, text(tr("No other questionnaire has been recorded.", lang))]
     for q in qs:
         inst = instruments.get(q.instrument)
-        spec = inst.primary_spec()
-        scale = f"{spec.name.get(lang) or spec.name['en']} ({spec.lo:g}-{spec.hi:g})"
-        rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang),
-                 _num(r.value, lang), inst.band_label(r.band, lang)] for r in q.rows]
+        # Every score the instrument reports that this participant has (the CBI: its
+        # three scales), then the band when the instrument has bands.
+        specs = [sp for sp in inst.scores
+                 if any(dict(r.fields).get(sp.key) is not None for r in q.rows)]
+        specs = specs or [inst.primary_spec()]
+        header = [tr("Measurement", lang), tr("Date", lang)]
+        header += [f"{sp.name.get(lang) or sp.name['en']} ({sp.lo:g}-{sp.hi:g})"
+                   for sp in specs]
+        rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang)]
+                + [_num(dict(r.fields).get(sp.key), lang) for sp in specs] for r in q.rows]
+        widths = [32 * mm, 24 * mm]
+        if inst.bands:
+            header.append(tr("Band", lang))
+            for row, r in zip(rows, q.rows, strict=True):
+                row.append(inst.band_label(r.band, lang))
+            score_w = 32 * mm
+            widths += [score_w] * len(specs) + [FRAME_W - 56 * mm - score_w * len(specs)]
+        else:
+            widths += [(FRAME_W - 56 * mm) / len(specs)] * len(specs)
         out.append(keep(subheading(inst.name.get(lang) or inst.name["en"]),
-                        grid_table([tr("Measurement", lang), tr("Date", lang), scale,
-                                    tr("Band", lang)], rows,
-                                   [40 * mm, 30 * mm, 45 * mm, FRAME_W - 115 * mm])))
+                        grid_table(header, rows, widths)))
+        if any(r.value is not None for r in q.rows):
+            out.append(draw_instrument_chart(inst, q.rows, FRAME_W, 55 * mm, lang))
         if q.before is None or q.after is None:
             out.append(text(tr("qverdict_missing", lang), "verdict"))
             continue
