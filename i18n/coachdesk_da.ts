@@ -3435,6 +3435,26 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>A new language takes effect when CoachDesk restarts.</source>
         <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
     </message>
+    <message>
+        <source>Questionnaires in the course</source>
+        <translation>Spørgeskemaer i forløbet</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>Week 4</source>
+        <translation>Uge 4</translation>
+    </message>
+    <message>
+        <source>Week 12</source>
+        <translation>Uge 12</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
 </context>
 <context>
     <name>ShowRecoveryCodeDialog</name>

@@ -1115,6 +1115,9 @@ DA: dict[str, str | Plural] = {
     "No questionnaires yet.": "Ingen skemaer endnu.",
     "Item": "Spørgsmål",
     "Other questionnaires (WHO-5, CBI, WAS)": "Andre spørgeskemaer (WHO-5, CBI, WAS)",
+    "Questionnaires in the course": "Spørgeskemaer i forløbet",
+    "Week 4": "Uge 4",
+    "Week 12": "Uge 12",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

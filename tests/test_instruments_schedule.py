@@ -87,3 +87,25 @@ def test_caseload_and_today_strip_show_due_questionnaires(vault, qtbot):
         s.commit()
         rows = {r.ref: r for r in caseload.load_caseload(s, today).rows}
     assert rows["R-0"].measurements_due == ()
+
+
+def test_settings_dialog_sets_the_course_schedule(vault, qtbot):
+    from sqlalchemy import select
+
+    from coachdesk.store import settings
+    from coachdesk.store.models import AuditEvent
+    from coachdesk.ui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog(vault)
+    qtbot.addWidget(dlg)
+    assert dlg.plan_boxes[("who5", "mid")].isChecked()
+    assert not dlg.plan_boxes[("cbi", "screening")].isChecked()
+    dlg.plan_boxes[("who5", "mid")].setChecked(False)
+    dlg.plan_boxes[("cbi", "screening")].setChecked(True)
+    dlg.save()
+    with vault.session() as s:
+        plan = settings.instrument_schedule(s)
+        assert plan["screening"] == ("pss10", "who5", "cbi") and plan["mid"] == ()
+        details = s.execute(select(AuditEvent.detail).where(
+            AuditEvent.action == "settings_changed")).scalars().all()
+        assert {"keys": ["instrument_schedule"]} in details

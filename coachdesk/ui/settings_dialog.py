@@ -6,11 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -19,8 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import instruments, schedule
+from coachdesk.core.instrument import text
 from coachdesk.store import audit, settings
 from coachdesk.ui import preferences
+from coachdesk.ui.pss10_chart_view import ui_lang
 
 
 class SettingsDialog(QDialog):
@@ -69,12 +74,27 @@ class SettingsDialog(QDialog):
         self.restart_note = QLabel(self.tr("A new language takes effect when CoachDesk restarts."))
         self.restart_note.setWordWrap(True)
         f.addRow(self.restart_note)
+        # The course's questionnaires: which instrument at which point (core/schedule.py).
+        plan_box = QGroupBox(self.tr("Questionnaires in the course"))
+        grid = QGridLayout(plan_box)
+        points = {"screening": self.tr("Screening"), "mid": self.tr("Week 4"),
+                  "final": self.tr("Week 12"), "followup": self.tr("Follow-up")}
+        for col, point in enumerate(schedule.POINTS):
+            grid.addWidget(QLabel(points[point]), 0, 1 + col)
+        self.plan_boxes: dict[tuple[str, str], QCheckBox] = {}
+        for row, inst in enumerate(instruments.all_instruments()):
+            grid.addWidget(QLabel(text(inst.name, ui_lang())), 1 + row, 0)
+            for col, point in enumerate(schedule.POINTS):
+                box = QCheckBox()
+                box.setAccessibleName(f"{inst.short}: {points[point]}")
+                grid.addWidget(box, 1 + row, 1 + col)
+                self.plan_boxes[(inst.id, point)] = box
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        for b in (pss, vault_box, machine):
+        for b in (pss, plan_box, vault_box, machine):
             lay.addWidget(b)
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
@@ -91,6 +111,9 @@ class SettingsDialog(QDialog):
             self._before = {k: settings.get(s, k) for k in (
                 "admission_threshold", "pss_sd", "pss_r", "retention_months", "coach_name",
                 "organisation", "coach_contact")}
+            self._plan = settings.instrument_schedule(s)
+        for (iid, point), box in self.plan_boxes.items():
+            box.setChecked(iid in self._plan.get(point, ()))
         b = self._before
         self.threshold.setValue(int(b["admission_threshold"]))
         self.sd.setValue(float(b["pss_sd"]))
@@ -110,13 +133,25 @@ class SettingsDialog(QDialog):
                 "organisation": self.organisation.text().strip(),
                 "coach_contact": self.coach_contact.text().strip()}
 
+    def plan(self) -> dict[str, tuple[str, ...]]:
+        """The schedule as ticked, in registry order per point."""
+        return {point: tuple(i.id for i in instruments.all_instruments()
+                             if self.plan_boxes[(i.id, point)].isChecked())
+                for point in schedule.POINTS}
+
     def save(self) -> None:
         new = self.values()
         changed = sorted(k for k, v in new.items() if self._before.get(k) != v)
+        plan = self.plan()
+        if plan != self._plan:
+            changed.append("instrument_schedule")
         if changed:
             with self.vault.session() as s:
                 for k in changed:
-                    settings.put(s, k, new[k])
+                    if k == "instrument_schedule":
+                        settings.put_instrument_schedule(s, plan)
+                    else:
+                        settings.put(s, k, new[k])
                 audit.record(s, "settings_changed", {"keys": changed})
                 s.commit()
         preferences.IDLE_LOCK_MINUTES.set(self.idle.value())
