@@ -2442,6 +2442,30 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Forløbet er i uge %1: skift status til %2?</translation>
     </message>
     <message>
+        <source>screening</source>
+        <translation>screening</translation>
+    </message>
+    <message>
+        <source>week 4</source>
+        <translation>uge 4</translation>
+    </message>
+    <message>
+        <source>week 12</source>
+        <translation>uge 12</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>opfølgning</translation>
+    </message>
+    <message>
+        <source>%1 (%2) overdue</source>
+        <translation>%1 (%2) er overskredet</translation>
+    </message>
+    <message>
+        <source>%1 (%2) due</source>
+        <translation>%1 (%2) skal udfyldes</translation>
+    </message>
+    <message>
         <source>Nothing is due.</source>
         <translation>Intet udestående.</translation>
     </message>

@@ -1118,6 +1118,12 @@ DA: dict[str, str | Plural] = {
     "Questionnaires in the course": "Spørgeskemaer i forløbet",
     "Week 4": "Uge 4",
     "Week 12": "Uge 12",
+    "screening": "screening",
+    "week 4": "uge 4",
+    "week 12": "uge 12",
+    "follow-up": "opfølgning",
+    "%1 (%2) overdue": "%1 (%2) er overskredet",
+    "%1 (%2) due": "%1 (%2) skal udfyldes",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

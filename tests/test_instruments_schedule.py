@@ -109,3 +109,33 @@ def test_settings_dialog_sets_the_course_schedule(vault, qtbot):
         details = s.execute(select(AuditEvent.detail).where(
             AuditEvent.action == "settings_changed")).scalars().all()
         assert {"keys": ["instrument_schedule"]} in details
+
+
+def test_participant_overview_lists_due_questionnaires(vault, qtbot):
+    from coachdesk.store import interchange
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    today = dt.date.today()
+    start = today - dt.timedelta(weeks=4)  # week 5: the week-4 WHO-5 is overdue
+    person = {"ref": "R-9", "name": "Person 9", "referral_date": start.isoformat(),
+              "course_start": start.isoformat(), "status": "group_phase",
+              "assessments": [{"kind": "screening", "date": start.isoformat(),
+                               "instrument": iid, "answers": answers}
+                              for iid, answers in (("pss10", [2] * 10), ("who5", [3] * 5))]}
+    with vault.session() as s:
+        interchange.import_document(s, {"format": interchange.FORMAT, "version": 2,
+                                        "participants": [person]}, today=today)
+        s.commit()
+        pid = interchange.load_participants(s, ["R-9"])[0].id
+    page = ParticipantPage(vault, pid)
+    qtbot.addWidget(page)
+    assert "• WHO-5 (week 4) overdue" in page.due_label.text()
+    assert "screening" not in page.due_label.text().lower()
+    # A WHO-5 screening does not stand in for the PSS-10 one.
+    with vault.session() as s:
+        from coachdesk.store.assessments import delete_assessment, list_assessments
+
+        delete_assessment(s, pid, list_assessments(s, pid)[0].id)
+        s.commit()
+    page.reload()
+    assert "screening" in page.due_label.text().lower()
