@@ -78,6 +78,15 @@ def due_measurements(schedule: Schedule, *, status: str, start: dt.date | None,
     if status in ("not_eligible", "dropped_out", "completed"):
         return []
     done = {(iid, point_of(kind, day, start)) for iid, kind, day in taken}
+    return due_from_done(schedule, status=status, start=start, today=today, done=done)
+
+
+def due_from_done(schedule: Schedule, *, status: str, start: dt.date | None, today: dt.date,
+                  done: set[tuple[str, str]]) -> list[DueMeasurement]:
+    """due_measurements from the (instrument, point) pairs already taken (the caseload
+    builds those for everyone in one pass)."""
+    if status in ("not_eligible", "dropped_out", "completed"):
+        return []
     week = course.course_week(start, today)
     out: list[DueMeasurement] = []
     for point in POINTS:

@@ -125,10 +125,18 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
     for pid, kind, day, answers in cur.execute(_ASSESSMENTS_SQL).fetchall():
         by_person[pid].append((kind, day, loads(answers)))
 
-    taken: dict[int, list[tuple[str, str, dt.date]]] = defaultdict(list)
+    # (instrument, schedule point) taken per person; only a follow-up's date matters
+    # (inside the course it is the week-4 point), so only those dates are parsed.
+    starts = {row[0]: row[5] for row in people}
+    done: dict[int, set[tuple[str, str]]] = defaultdict(set)
     for pid, iid, kind, day in cur.execute(_TAKEN_SQL).fetchall():
-        taken[pid].append((iid, kind, dt.date.fromisoformat(day)))
+        if kind == "followup":
+            start_text = starts.get(pid)
+            kind = schedule.point_of(kind, dt.date.fromisoformat(day),
+                                     _date(start_text) if start_text else None)
+        done[pid].add((iid, kind))
     plan = settings.instrument_schedule(session)
+    nothing: set[tuple[str, str]] = set()
 
     held: dict[int, tuple[int, dt.date | None]] = {
         pid: (int(n or 0), _date(last))
@@ -167,8 +175,8 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
             pss_before=before, pss_after=after,
             archived=bool(archived), consent_withdrawn=withdrawn is not None,
             search_key=key or interchange.search_key(name, ref),
-            measurements_due=tuple(schedule.due_measurements(
-                plan, status=status, start=start, today=today, taken=taken.get(pid, ()))),
+            measurements_due=tuple(schedule.due_from_done(
+                plan, status=status, start=start, today=today, done=done.get(pid, nothing))),
         ))
     # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms at
     # 10,000); the table view sorts again by its own column, with this order for ties.

@@ -11,11 +11,7 @@ import copy
 import json
 
 import pytest
-from test_attack_schema_agreement import (  # noqa: F401  (shared_vault is a fixture)
-    importer_verdict,
-    schema_verdict,
-    shared_vault,
-)
+from test_attack_schema_agreement import importer_verdict, schema_verdict
 
 CBI = [4, 3, 2, 1, 0, 2, 4, 4, 4, 4, 4, 4, 0] + [None] * 6
 
@@ -59,7 +55,7 @@ CORPUS = [
     ("who5-answer-true", variant(1, answers=[1, 2, True, 2, 1])),
     ("who5-answer-float", variant(1, answers=[1, 2, 2.5, 2, 1])),
     ("cbi-18-answers", variant(2, answers=CBI[:18])),
-    ("cbi-answer-5", variant(2, answers=[5] + CBI[1:])),
+    ("cbi-answer-5", variant(2, answers=[5, *CBI[1:]])),
     ("was-11", variant(3, answers=[11])),
     ("was-2-answers", variant(3, answers=[1, 2])),
     ("was-empty", variant(3, answers=[])),
@@ -78,13 +74,25 @@ CORPUS = [
 ]
 
 
+@pytest.fixture(scope="module")
+def instrument_vault(tmp_path_factory):
+    """One vault for the corpus: every import is rolled back."""
+    from coachdesk.store.keyfile import TEST_KDF
+    from coachdesk.store.vault import Vault
+
+    vault, _code = Vault.create(tmp_path_factory.mktemp("agree-instr") / "vault",
+                                "correct horse battery", kdf=TEST_KDF)
+    yield vault
+    vault.close()
+
+
 @pytest.mark.parametrize(("name", "text"), CORPUS, ids=[n for n, _ in CORPUS])
-def test_schema_and_importer_agree_on_instruments(shared_vault, name, text):
+def test_schema_and_importer_agree_on_instruments(instrument_vault, name, text):
     schema_ok, schema_errs = schema_verdict(text)
-    importer_ok, importer_errs = importer_verdict(text, shared_vault)
+    importer_ok, importer_errs = importer_verdict(text, instrument_vault)
     assert schema_ok == importer_ok, (name, schema_errs, importer_errs)
 
 
-def test_the_corpus_has_both_verdicts(shared_vault):
+def test_the_instrument_corpus_has_both_verdicts():
     verdicts = {schema_verdict(t)[0] for _, t in CORPUS}
     assert verdicts == {True, False}
