@@ -145,3 +145,27 @@ def test_save_assessment_by_instrument(vault):
         assert [(r.instrument, r.result.fields["index"]) for r in rows] == [("who5", 84)]
         # The PSS-10 list (its tab, its chart) does not see the WHO-5.
         assert assessments.list_assessments(s, pid) == []
+
+
+def test_migration_0011_on_the_first_schemas_vault(tmp_path):
+    """tests/fixtures/vault-v1 (schema 0001): its questionnaires become PSS-10s, and the
+    per-instrument answer count holds there too."""
+    import shutil
+    from pathlib import Path
+
+    from coachdesk.store.vault import Vault
+
+    fixture = Path(__file__).parent / "fixtures" / "vault-v1"
+    target = tmp_path / "v1"
+    shutil.copytree(fixture, target, ignore=shutil.ignore_patterns("README.md"))
+    with Vault.open(target, passphrase="vault-v1 fixture passphrase") as v, \
+            v.session() as s:
+        rows = s.execute(sa.text("SELECT instrument, json_array_length(answers) "
+                                 "FROM assessment")).all()
+        assert rows and set(rows) == {("pss10", 10)}
+        pid = s.execute(sa.text("SELECT participant_id FROM assessment")).scalars().first()
+        with pytest.raises(IntegrityError):
+            s.execute(sa.text(
+                "INSERT INTO assessment (participant_id, kind, date, instrument, answers, "
+                "created_at, updated_at) VALUES (:p, 'final', '2026-01-12', 'who5', :a, "
+                "'2026-01-12', '2026-01-12')"), {"p": pid, "a": json.dumps([1] * 10)})
