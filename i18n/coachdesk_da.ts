@@ -3479,6 +3479,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>Follow-up</source>
         <translation>Opfølgning</translation>
     </message>
+    <message>
+        <source>Ask %1: %2</source>
+        <translation>Spørg om %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>ShowRecoveryCodeDialog</name>

@@ -1118,6 +1118,7 @@ DA: dict[str, str | Plural] = {
     "Questionnaires in the course": "Spørgeskemaer i forløbet",
     "Week 4": "Uge 4",
     "Week 12": "Uge 12",
+    "Ask %1: %2": "Spørg om %1: %2",
     "screening": "screening",
     "week 4": "uge 4",
     "week 12": "uge 12",

@@ -102,13 +102,16 @@ def test_settings_dialog_sets_the_course_schedule(vault, qtbot):
     assert not dlg.plan_boxes[("cbi", "screening")].isChecked()
     dlg.plan_boxes[("who5", "mid")].setChecked(False)
     dlg.plan_boxes[("cbi", "screening")].setChecked(True)
+    assert dlg.scale_boxes["cbi.client"].isChecked()  # asked unless the course says not
+    dlg.scale_boxes["cbi.client"].setChecked(False)
     dlg.save()
     with vault.session() as s:
         plan = settings.instrument_schedule(s)
         assert plan["screening"] == ("pss10", "who5", "cbi") and plan["mid"] == ()
+        assert settings.omitted_scales(s) == {"cbi.client"}
         details = s.execute(select(AuditEvent.detail).where(
             AuditEvent.action == "settings_changed")).scalars().all()
-        assert {"keys": ["instrument_schedule"]} in details
+        assert {"keys": ["instrument_schedule", "omitted_scales"]} in details
 
 
 def test_participant_overview_lists_due_questionnaires(vault, qtbot):

@@ -170,3 +170,21 @@ def test_a_registered_made_up_instrument_works_end_to_end(qtbot, vault, pid, toy
     with vault.session() as s, pytest.raises(BadInput) as exc:
         interchange.import_document(s, doc, replace=True, today=TODAY)
     assert any("must have exactly 3 entries, not 2" in e for e in exc.value.errors)
+
+
+def test_cbi_client_scale_left_out_by_the_course(qtbot, vault, pid):
+    from coachdesk.store import settings
+
+    with vault.session() as s:
+        settings.put(s, "omitted_scales", ["cbi.client"])
+        s.commit()
+    form = InstrumentForm(vault, pid, "cbi", lang="en", today=TODAY)
+    qtbot.addWidget(form)
+    form.show()
+    type_digits(qtbot, form, "4321023" + "444444")  # 13 items: personal and work
+    assert form.grid.current() == 12  # the last asked item; the client items are skipped
+    assert not form.grid._rows[13][1].isVisible()
+    assert "13 of 13 answered." in form.detail_label.text()
+    assert form.save()  # nothing asked is missing: no "save anyway" step
+    ((_, _, answers),) = stored(vault)
+    assert answers[:13] == [4, 3, 2, 1, 0, 2, 3, 4, 4, 4, 4, 4, 4] and answers[13:] == [None] * 6

@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "idle_lock_minutes": 5,
     # Which questionnaires the course measures at which point (core/schedule.py).
     "instrument_schedule": {k: list(v) for k, v in schedule.DEFAULT.items()},
+    # Optional sub-scales the course leaves out, "instrument.scale" (e.g. "cbi.client").
+    "omitted_scales": [],
 }
 
 
@@ -69,3 +71,10 @@ def put_instrument_schedule(session: Session, value: object) -> None:
     """Store a schedule after schedule.check (ValueError says what is wrong)."""
     put(session, "instrument_schedule",
         {k: list(v) for k, v in schedule.check(value).items()})
+
+
+def omitted_scales(session: Session) -> frozenset[str]:
+    """The optional sub-scales the course leaves out ("cbi.client")."""
+    value = get(session, "omitted_scales")
+    return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) \
+        else frozenset()

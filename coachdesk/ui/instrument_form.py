@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import instruments, vocab
 from coachdesk.core.instrument import Instrument, Result, text
-from coachdesk.store import assessments
+from coachdesk.store import assessments, settings
 from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
 from coachdesk.ui.date_field import DateField
@@ -51,14 +51,18 @@ class InstrumentGrid(QFrame):
     answers_changed = Signal()
     current_changed = Signal(int)
 
-    def __init__(self, inst: Instrument, lang: str, parent: QWidget | None = None) -> None:
+    def __init__(self, inst: Instrument, lang: str, parent: QWidget | None = None,
+                 omitted: frozenset[int] = frozenset()) -> None:
         super().__init__(parent)
         self.inst = inst
+        # Items of a sub-scale the course leaves out (the CBI's client scale): not shown,
+        # skipped by the keyboard, stored as null.
+        self.omitted = omitted
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Answers: type %1-%2 for each item")
                                .replace("%1", str(inst.answer_min))
                                .replace("%2", str(inst.answer_max)))
-        self._current = 0
+        self._current = min((i for i in range(inst.n_items) if i not in omitted), default=0)
         self._pending_one = False  # a "1" typed on a 0-10 scale: a "0" next makes 10
         self._groups: list[QButtonGroup] = []
         self._rows: list[list[QWidget]] = []
@@ -103,6 +107,8 @@ class InstrumentGrid(QFrame):
                                Qt.AlignmentFlag.AlignCenter)
                 row.append(rb)
             group.idClicked.connect(lambda _a, item=i: self._clicked(item))
+            for w in row if i in omitted else ():
+                w.hide()
             self._groups.append(group)
             self._rows.append(row)
             row_no += 1
@@ -130,6 +136,15 @@ class InstrumentGrid(QFrame):
 
     def current(self) -> int:
         return self._current
+
+    def _shown(self) -> list[int]:
+        return [i for i in range(self.inst.n_items) if i not in self.omitted]
+
+    def _step(self, delta: int) -> None:
+        """To the next (or previous) item that is shown."""
+        shown = self._shown()
+        pos = shown.index(self._current) if self._current in shown else 0
+        self.set_current(shown[max(0, min(len(shown) - 1, pos + delta))])
 
     def set_current(self, item: int) -> None:
         self._current = max(0, min(self.inst.n_items - 1, item))
@@ -161,21 +176,21 @@ class InstrumentGrid(QFrame):
             self._advance()
             return
         if key in (Qt.Key.Key_Up, Qt.Key.Key_Backspace):
-            self.set_current(self._current - 1)
+            self._step(-1)
         elif key == Qt.Key.Key_Down:
-            self.set_current(self._current + 1)
+            self._step(1)
         elif key == Qt.Key.Key_Delete:
             self._set(self._current, None)
         elif key == Qt.Key.Key_Home:
-            self.set_current(0)
+            self.set_current(self._shown()[0])
         elif key == Qt.Key.Key_End:
-            self.set_current(self.inst.n_items - 1)
+            self.set_current(self._shown()[-1])
         else:
             super().keyPressEvent(event)
 
     def _advance(self) -> None:
-        if self._current < self.inst.n_items - 1:
-            self.set_current(self._current + 1)
+        if self._current != self._shown()[-1]:
+            self._step(1)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -216,7 +231,11 @@ class InstrumentForm(QDialog):
             kind = existing.kind if existing else "screening"
             day = existing.date if existing else (today or dt.date.today())
             answers = list(existing.answers) if existing else None
+            off = settings.omitted_scales(s)
         self.inst = instruments.get(instrument)
+        omitted = frozenset(i for i, item in enumerate(self.inst.items)
+                            if f"{self.inst.id}.{item.scale}" in off
+                            and not (answers and answers[i] is not None))
         answers = answers or [None] * self.inst.n_items
         title = self.tr("Edit %1") if assessment_id else self.tr("New %1")
         self.setWindowTitle(title.replace("%1", self.inst.short))
@@ -246,7 +265,7 @@ class InstrumentForm(QDialog):
                       .replace("%2", str(self.inst.answer_max)))
         hint.setWordWrap(True)
         hint.setEnabled(False)
-        self.grid = InstrumentGrid(self.inst, self._lang)
+        self.grid = InstrumentGrid(self.inst, self._lang, omitted=omitted)
         scroll = QScrollArea()
         scroll.setWidget(self.grid)
         scroll.setWidgetResizable(True)
@@ -319,6 +338,7 @@ class InstrumentForm(QDialog):
         self.message.hide()
         r = self.inst.score(self.grid.answers())
         answered = self.inst.n_items - r.missing
+        asked = self.inst.n_items - len(self.grid.omitted)
         spec = self.inst.primary_spec()
         if r.value is None:
             self.score_label.setText(self.tr("%1: none").replace("%1",
@@ -329,11 +349,11 @@ class InstrumentForm(QDialog):
             line = f"{text(spec.name, self._lang)}: {score_text(self.inst, r.value)}{star}"
             self.score_label.setText(line + (f" ({band})" if band else ""))
         details = [self.tr("%1 of %2 answered.").replace("%1", str(answered))
-                   .replace("%2", str(self.inst.n_items))]
+                   .replace("%2", str(asked))]
         if r.prorated:
             details.append(self.tr("* Prorated: a missing answer is filled in by the "
                                    "questionnaire's missing-item rule."))
-        elif r.value is None and r.missing:
+        elif r.value is None and answered < asked:
             details.append(self.tr("Too many answers are missing for a score under this "
                                    "questionnaire's missing-item rule."))
         others = [s for s in self.inst.scores
@@ -368,7 +388,7 @@ class InstrumentForm(QDialog):
     def save(self) -> bool:
         """Save, or explain why not; True when the questionnaire was saved."""
         answers = self.grid.answers()
-        missing = sum(a is None for a in answers)
+        missing = sum(a is None for i, a in enumerate(answers) if i not in self.grid.omitted)
         if missing and not self._confirm_incomplete:
             self._confirm_incomplete = True
             self.save_button.setText(self.tr("&Save anyway"))

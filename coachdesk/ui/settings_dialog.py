@@ -89,6 +89,17 @@ class SettingsDialog(QDialog):
                 box.setAccessibleName(f"{inst.short}: {points[point]}")
                 grid.addWidget(box, 1 + row, 1 + col)
                 self.plan_boxes[(inst.id, point)] = box
+        # Optional sub-scales (the CBI's client scale): asked in this course or not.
+        self.scale_boxes: dict[str, QCheckBox] = {}
+        row = 1 + len(instruments.all_instruments())
+        for inst in instruments.all_instruments():
+            for scale in inst.optional_scales:
+                spec = next(sp for sp in inst.scores if sp.key == scale)
+                box = QCheckBox(self.tr("Ask %1: %2").replace("%1", inst.short)
+                                .replace("%2", text(spec.name, ui_lang())))
+                grid.addWidget(box, row, 0, 1, 1 + len(schedule.POINTS))
+                self.scale_boxes[f"{inst.id}.{scale}"] = box
+                row += 1
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -112,6 +123,9 @@ class SettingsDialog(QDialog):
                 "admission_threshold", "pss_sd", "pss_r", "retention_months", "coach_name",
                 "organisation", "coach_contact")}
             self._plan = settings.instrument_schedule(s)
+            self._omitted = settings.omitted_scales(s)
+        for key, box in self.scale_boxes.items():
+            box.setChecked(key not in self._omitted)
         for (iid, point), box in self.plan_boxes.items():
             box.setChecked(iid in self._plan.get(point, ()))
         b = self._before
@@ -145,6 +159,10 @@ class SettingsDialog(QDialog):
         plan = self.plan()
         if plan != self._plan:
             changed.append("instrument_schedule")
+        omitted = sorted(k for k, box in self.scale_boxes.items() if not box.isChecked())
+        if set(omitted) != self._omitted:
+            changed.append("omitted_scales")
+            new["omitted_scales"] = omitted
         if changed:
             with self.vault.session() as s:
                 for k in changed:
