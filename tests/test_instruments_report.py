@@ -86,3 +86,9 @@ def test_own_copy_holds_every_questionnaire(vault):
     flat = " ".join(pdf_text(access_pdf.render(c)).split())
     assert "Other questionnaires" in flat and "Copenhagen Burnout Inventory" in flat
     assert "This is a meaningful improvement (a change of 10 points or more)." in flat
+    # Item by item, with the registry's wording and the answer's label.
+    assert "Every answer: Copenhagen Burnout Inventory" in flat
+    assert "Do you have enough energy for family and friends during leisure time? " \
+           "(reversed)" in flat
+    assert "I have felt cheerful and in good spirits" in flat and "3 More than half of the" \
+        in flat

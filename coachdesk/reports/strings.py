@@ -109,6 +109,7 @@ DA: dict[str, str] = {
     "No other questionnaire has been recorded.":
         "Der er ikke registreret andre spørgeskemaer.",
     "no score": "ingen score",
+    "Every answer: {name}": "Alle svar: {name}",
     "From {before} to {after} ({diff}).": "Fra {before} til {after} ({diff}).",
     "qverdict_improved": "Det er en betydende forbedring ({rule}).",
     "qverdict_worsened": "Det er en betydende forværring ({rule}).",
