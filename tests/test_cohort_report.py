@@ -76,7 +76,7 @@ def test_pdf_is_anonymous_and_suppresses_small_cells(vault, tmp_path) -> None:
 def test_a_cohort_of_fewer_than_5_is_refused(vault, tmp_path) -> None:
     _cohort(vault, 4, 0)
     out = tmp_path / "c.pdf"
-    with vault.session() as s, pytest.raises(BadInput, match="fewer than 5 participants"):
+    with vault.session() as s, pytest.raises(BadInput, match="too few participants"):
         cohort_report.write_cohort_report(s, out, lang="en")
     assert [p.name for p in tmp_path.iterdir()] == ["vault"]
     with vault.session() as s:

@@ -77,8 +77,9 @@ _DA = {
         "antallet af parrede målinger) eller med en tidligere udleveret rapport ellers ville "
         "afsløre et lille tal. Tal er afrundet, 5 opad."),
     "refuse_small": (
-        "Perioden har færre end 5 deltagere, så rapporten ville kunne pege enkeltpersoner "
-        "ud. Vælg en længere periode."),
+        "Perioden har for få deltagere: med færre end 5 i tabellerne, eller når de små tal "
+        "ikke kan skjules, ville rapporten kunne pege enkeltpersoner ud. Vælg en længere "
+        "periode."),
     "refuse_difference": (
         "Rapporten kan ikke udleveres: sammen med effektrapporten for {period}, udleveret "
         "{date}, ville den vise tal for færre end 5 deltagere (forskellen mellem de to). "
@@ -98,8 +99,8 @@ _EN = {
         "up to the pairs) or with a report released earlier it would reveal a small count. "
         "Numbers are rounded half up."),
     "refuse_small": (
-        "The period has fewer than 5 participants, so the report could single people out. "
-        "Choose a longer period."),
+        "The period has too few participants: with fewer than 5, or when the small counts "
+        "cannot be hidden, the report could single people out. Choose a longer period."),
     "refuse_difference": (
         "The report cannot be released: together with the cohort report for {period}, "
         "released {date}, it would show figures for fewer than 5 participants (the "
@@ -195,7 +196,8 @@ class Prepared:
     values: dict[str, int]
     hidden: dict[str, str] = field(default_factory=dict)  # cell -> dc.PRIMARY/...
     stats_hidden: set[str] = field(default_factory=set)  # "before", "after", "change", ...
-    refusal: str | None = None  # "small" or "difference"
+    absent: set[str] = field(default_factory=set)  # cells not printed at all (n < 5)
+    refusal: str | None = None  # "small", "unprotectable" or "difference"
     refused_by: cohort_releases.Release | None = None
 
     def shown(self, cell: str) -> bool:
@@ -203,10 +205,11 @@ class Prepared:
 
     def published_cells(self) -> dict[str, int | None]:
         """The released counts (None: hidden), as the release log keeps them."""
-        return {c: (None if c in self.hidden else v) for c, v in self.values.items()}
+        return {c: (None if c in self.hidden or c in self.absent else v)
+                for c, v in self.values.items()}
 
     def refusal_text(self, lang: str) -> str:
-        if self.refusal == "small":
+        if self.refusal in ("small", "unprotectable"):
             return tr("refuse_small", lang)
         r = self.refused_by
         assert r is not None
@@ -259,12 +262,13 @@ def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Perso
         prep.refusal, prep.refused_by = "difference", diff.refused_by
         return prep
     forced = dict(diff.forced)
-    # A time point with fewer than 5 measurements shows no distribution at all (the
-    # zeros would tell what the 1-4 people scored).
-    for when, n in (("before", stats.before.n), ("after", stats.after.n)):
-        if dc.is_small(n):
-            forced |= {f"{when}_band:{k}": dc.SECONDARY for k in cohort.BANDS
-                       if not dc.is_small(values[f"{when}_band:{k}"])}
+    # A time point with fewer than 5 measurements prints no distribution at all (its
+    # zeros would tell what the 1-4 people scored): its bands leave the tables, and
+    # with them their relation to the n.
+    absent = {f"{when}_band:{k}" for when, n in (("before", stats.before.n),
+                                                ("after", stats.after.n))
+              if n < dc.SMALL for k in cohort.BANDS}
+    prep.absent = absent
     # Statistics over fewer than 5 people, or over a number that differs by 1-4 from a
     # released report (the difference of two means is those people's mean), are withheld.
     n_of = {"before": "before_n", "after": "after_n", "change": "pairs",
@@ -274,9 +278,16 @@ def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Perso
     means = {w: (values[f"{w}_n"], float(m)) for w, summ in
              (("before", stats.before), ("after", stats.after))
              if w not in prep.stats_hidden and (m := _mean(summ.mean)) is not None}
-    rels = cohort.relations(params, means)
-    upper = cohort.upper_bounds(values, referred_hidden=False)
-    prep.hidden = dc.protect(values, rels, upper, forced, diff.zones, keep=("referred",))
+    rels = [r for r in cohort.relations(params, means) if not set(r.cells) & absent]
+    shown = {c: v for c, v in values.items() if c not in absent}
+    upper = cohort.upper_bounds(shown, referred_hidden=False)
+    hidden = dc.protect(shown, rels, upper, {c: w for c, w in forced.items()
+                                             if c not in absent},
+                        diff.zones, keep=("referred",))
+    if hidden is None:
+        prep.refusal = "unprotectable"
+        return prep
+    prep.hidden = hidden
     for s, c in n_of.items():  # a differencing-hidden n takes its statistics with it
         if prep.hidden.get(c) == dc.DIFFERENCING:
             prep.stats_hidden.add(s)
@@ -308,6 +319,8 @@ def _pct(count: int, denominator: int) -> Decimal:
 
 def _count_row(prep: Prepared, key: str, label: str, denominator: str | None) -> Row:
     v = prep.values[key]
+    if key in prep.absent:
+        return Row(key, label, suppressed="n_lt5")
     why = prep.hidden.get(key)
     if why == dc.PRIMARY:
         return Row(key, label, suppressed="lt5")
@@ -456,7 +469,8 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
     x0, y0, y1 = 28.0, 26.0, height - 14.0
     counts = {(w, b): _band_count(prep, w, b) for w in ("before", "after")
               for b in cohort.BANDS}
-    top = max([c for c in counts.values() if c is not None] + [dc.SMALL])
+    top = max([c for (w, b), c in counts.items()
+               if c is not None and f"{w}_band:{b}" not in prep.absent] + [dc.SMALL])
     step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9)
                 if top / s <= 5)
     top = -(-top // step) * step
@@ -481,6 +495,8 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
         for j, (when, colour) in enumerate((("before", SHADE), ("after", INK))):
             bx = sx + j * (bar + 2)
             c = counts[(when, band)]
+            if f"{when}_band:{band}" in prep.absent:
+                continue  # fewer than 5 measurements: no distribution at all
             if c is None:
                 # A hidden band: a fixed dashed outline and its label, whatever the value.
                 d.add(Rect(bx, y0, bar, y(dc.SMALL) - y0, strokeColor=MUTED, strokeWidth=0.5,

@@ -16,6 +16,8 @@ Before a new report is written:
    differs by what changed in between (a status, an outcome). Every cell published
    by an overlapping released report is compared with the new value: a difference of
    1-4 hides the cell; a difference of 1-4 in the number referred refuses the report.
+   A cell that an overlapping released report hid stays hidden (its true value then
+   is not on record, so no difference to it can be checked).
 
 A hidden cell must then keep a value a reader cannot tell from the released one by
 1-4 (disclosure_control.weak_cells' ``zones``). This is a pairwise and atom-wise
@@ -115,7 +117,10 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
         if not overlaps(new, (r.period_from, r.period_to)):
             continue
         for c, old in r.cells.items():
-            if old is None or c not in values or dc.is_small(values[c]):
+            if c not in values or dc.is_small(values[c]):
+                continue
+            if old is None:  # hidden then: stays hidden (its value then is not on record)
+                out.forced[c] = dc.DIFFERENCING
                 continue
             if dc.is_small(abs(values[c] - old)):
                 if c == "referred":

@@ -198,6 +198,8 @@ def _reduce(doms: dict[str, Domain], rels: Sequence[Relation]) -> tuple[dict[str
         terms = []
         for k, c in rel.terms:
             d = doms[c]
+            if k == 0:
+                continue
             if len(d) == 1 and d[0][0] == d[0][1]:
                 const -= k * d[0][0]
             else:
@@ -235,31 +237,34 @@ def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
 
 
 def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[str, int],
-            forced: Mapping[str, str] = {},
+            forced: Mapping[str, str] = {},  # noqa: B006
             zones: Mapping[str, Iterable[int]] = {},
-            keep: Iterable[str] = ()) -> dict[str, str]:
+            keep: Iterable[str] = ()) -> dict[str, str] | None:
     """The cells to hide, with why: small ones, ``forced`` ones, and enough others that
     no hidden cell can be worked out from the published cells and relations.
 
-    ``keep`` are cells hidden last of all (the grand total). Greedy: next to a weak cell,
-    hide the published neighbour that fixes the most weak cells (ties: the smallest).
+    ``keep`` are never hidden (the number referred: every bound rests on it); None
+    when the cells cannot be protected without them. Greedy: next to a weak cell, hide
+    the published neighbour that fixes the most weak cells (ties: the smallest).
     """
     hidden = {c: PRIMARY for c, v in values.items() if is_small(v)}
     for c, why in forced.items():
         hidden.setdefault(c, why)
     keep = set(keep)
-    for _ in range(len(values) + 1):
+    if keep & set(hidden):
+        return None
+    while True:
         weak = weak_cells(values, hidden, rels, upper, zones)
         if not weak:
             return hidden
         near = {c for r in rels if set(r.cells) & set(weak) for c in r.cells}
-        candidates = sorted((c for c in near if c not in hidden),
-                            key=lambda c: (c in keep, values[c], c))
+        candidates = sorted((c for c in near if c not in hidden and c not in keep),
+                            key=lambda c: (values[c], c))
         if not candidates:  # every neighbour is hidden: widen to any published cell
-            candidates = sorted((c for c in values if c not in hidden),
-                                key=lambda c: (c in keep, values[c], c))
+            candidates = sorted((c for c in values if c not in hidden and c not in keep),
+                                key=lambda c: (values[c], c))
         if not candidates:
-            return hidden
+            return None
         best, best_left = candidates[0], len(weak)
         for c in candidates[:8]:
             left = len(weak_cells(values, {**hidden, c: SECONDARY}, rels, upper, zones))
@@ -268,4 +273,3 @@ def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[
                 if left == 0:
                     break
         hidden[best] = SECONDARY
-    return hidden
