@@ -237,7 +237,7 @@ def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
 
 
 def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[str, int],
-            forced: Mapping[str, str] = {},  # noqa: B006
+            forced: Mapping[str, str] = {},
             zones: Mapping[str, Iterable[int]] = {},
             keep: Iterable[str] = ()) -> dict[str, str] | None:
     """The cells to hide, with why: small ones, ``forced`` ones, and enough others that

@@ -122,7 +122,7 @@ def feasible_values(known: dict[str, int], hidden: dict[str, str],
     live = [r for r in _substitute(rels, known)]
     for terms, op, const in live:
         if not terms:
-            ok = 0 <= const if op == "<=" else const == 0
+            ok = const >= 0 if op == "<=" else const == 0
             assert ok, "the published counts break a relation"
     live = [r for r in live if r[0]]
     # connected groups of hidden cells
