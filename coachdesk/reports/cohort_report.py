@@ -72,10 +72,9 @@ _DA = {
     "Low (0-13)": "Lav (0-13)", "Moderate (14-26)": "Moderat (14-26)",
     "High (27-40)": "Høj (27-40)",
     "cohort_rules": (
-        "»udeladt« er et tal, der er 0 eller mindst 5, men "
-        "skjult, fordi det sammen med de øvrige tal (fx at de tre vurderinger tilsammen er "
-        "antallet af parrede målinger) eller med en tidligere udleveret rapport ellers ville "
-        "afsløre et lille tal. Tal er afrundet, 5 opad."),
+        "»udeladt« er et tal, der er skjult, fordi det sammen med de øvrige tal (fx at de "
+        "tre vurderinger tilsammen er antallet af parrede målinger) eller med en tidligere "
+        "udleveret rapport ellers ville afsløre et lille tal. Tal er afrundet, 5 opad."),
     "refuse_small": (
         "Perioden har for få deltagere: med færre end 5 i tabellerne, eller når de små tal "
         "ikke kan skjules, ville rapporten kunne pege enkeltpersoner ud. Vælg en længere "
@@ -94,10 +93,9 @@ _EN = {
         "stands for one person."),
     "udeladt": "withheld",
     "cohort_rules": (
-        "«withheld» is a count that is 0 or at least 5 "
-        "but hidden, because together with the other figures (e.g. the three verdicts add "
-        "up to the pairs) or with a report released earlier it would reveal a small count. "
-        "Numbers are rounded half up."),
+        "«withheld» is a count that is hidden because together with the other figures "
+        "(e.g. the three verdicts add up to the pairs) or with a report released earlier "
+        "it would reveal a small count. Numbers are rounded half up."),
     "refuse_small": (
         "The period has too few participants: with fewer than 5, or when the small counts "
         "cannot be hidden, the report could single people out. Choose a longer period."),
@@ -285,7 +283,10 @@ def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Perso
                                              if c not in absent},
                         diff.zones, keep=("referred",))
     if hidden is None:
-        prep.refusal = "unprotectable"
+        if forced and diff.linked:  # it is the released report that makes it impossible
+            prep.refusal, prep.refused_by = "difference", diff.linked[0]
+        else:
+            prep.refusal = "unprotectable"
         return prep
     prep.hidden = hidden
     for s, c in n_of.items():  # a differencing-hidden n takes its statistics with it

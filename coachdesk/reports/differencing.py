@@ -11,7 +11,8 @@ Before a new report is written:
    they fall in (their "signature"). A reader can get at each such group by adding
    and subtracting reports, so each group is treated as published: if one has 1-4
    participants the report is refused; if one has a count of 1-4 in some cell, that
-   cell is hidden in the new report ("differencing").
+   cell is hidden in the new report ("differencing"), as "udeladt" even when it is
+   small itself ("<5" beside a released 5 would say that 1-4 differ).
 2. **Changes over time.** The same period reported twice (or nested periods) also
    differs by what changed in between (a status, an outcome). Every cell published
    by an overlapping released report is compared with the new value: a difference of
@@ -81,6 +82,7 @@ class Check:
     forced: dict[str, str] = field(default_factory=dict)  # cell -> DIFFERENCING
     zones: dict[str, list[int]] = field(default_factory=dict)  # cell -> released values
     refused_by: Release | None = None  # the released report that makes it impossible
+    linked: list[Release] = field(default_factory=list)  # the connected released reports
 
 
 def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
@@ -92,6 +94,7 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
     """
     out = Check()
     linked = component(new, released)
+    out.linked = linked
     if not linked:
         return out
     periods = [new, *((r.period_from, r.period_to) for r in linked)]
@@ -111,13 +114,13 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
                                   linked[0])
             return out
         for c, v in atom.items():
-            if dc.is_small(v) and not dc.is_small(values[c]):
+            if dc.is_small(v):
                 out.forced[c] = dc.DIFFERENCING
     for r in linked:
         if not overlaps(new, (r.period_from, r.period_to)):
             continue
         for c, old in r.cells.items():
-            if c not in values or dc.is_small(values[c]):
+            if c not in values:
                 continue
             if old is None:  # hidden then: stays hidden (its value then is not on record)
                 out.forced[c] = dc.DIFFERENCING

@@ -7,14 +7,14 @@ So the cells to hide are chosen against an exact model of the reader:
 
 - a published cell is a known integer;
 - a cell printed "<5" is somewhere in 1-4;
-- a cell printed "udeladt" (hidden to protect another) is 0 or at least 5 (the rule is
-  public: a hidden cell that is not "<5" is never 1-4);
+- a cell printed "udeladt" (hidden to protect another, or because it differs from a
+  released report by 1-4) is anything from 0 to the number referred;
 - every published relation holds (linear equalities and inequalities over the cells).
 
 ``protect`` hides the small cells, then, while some hidden cell has only one value
-consistent with all of that (or, for a cell hidden because of differencing, only
-values that differ from an earlier released report by 1-4), hides one more published
-cell next to it in a relation. ``feasible`` is an exact finite-domain solver (interval
+consistent with all of that, or an "udeladt" cell can be narrowed into 1-4, or a cell
+hidden because of differencing can only differ from the released value by 1-4, hides
+one more published cell next to it in a relation. ``feasible`` is an exact finite-domain solver (interval
 propagation plus splitting, complete), fast enough for counts up to tens of thousands.
 
 Rounding: every printed number is rounded half up (``round_half_up``): 17.25 -> 17.3,
@@ -102,9 +102,16 @@ def _ceil_div(a: int, b: int) -> int:
 
 
 def _propagate(doms: dict[str, Domain], rels: Sequence[Relation]) -> bool:
-    """Tighten bounds until nothing changes; False when some domain empties."""
+    """Tighten bounds until nothing changes; False when some domain empties.
+
+    At most a few passes: bounds that creep by one per pass (a <= b - 1 <= a - 2 ...)
+    are left to the splitting in ``feasible``, which halves them instead.
+    """
     changed = True
-    while changed:
+    for _ in range(12):
+        if not changed:
+            break
+        _calls[0] += 1
         changed = False
         for rel in rels:
             lo_sum = hi_sum = 0
@@ -136,8 +143,19 @@ def _propagate(doms: dict[str, Domain], rels: Sequence[Relation]) -> bool:
     return True
 
 
+class Budget(Exception):
+    """The search took too long: the caller refuses rather than guess."""
+
+
+_calls = [0]
+MAX_SEARCH_NODES = 8_000  # per protect(): about a second at worst
+
+
 def feasible(doms: Mapping[str, Domain], rels: Sequence[Relation]) -> bool:
     """Is there an integer point in the domains that satisfies every relation? (exact)"""
+    _calls[0] += 1
+    if _calls[0] > MAX_SEARCH_NODES:
+        raise Budget
     work = dict(doms)
     if any(not d for d in work.values()):
         return False
@@ -176,7 +194,7 @@ def _minus(dom: Domain, lo: int, hi: int) -> Domain:
 
 def domains(values: Mapping[str, int], hidden: Mapping[str, str],
             upper: Mapping[str, int]) -> dict[str, Domain]:
-    """What a reader knows of each cell: its value, 1-4 ("<5"), or 0 / >= 5 ("udeladt")."""
+    """What a reader knows of each cell: its value, 1-4 ("<5"), or 0..upper ("udeladt")."""
     out: dict[str, Domain] = {}
     for c, v in values.items():
         ub = upper[c]
@@ -185,7 +203,7 @@ def domains(values: Mapping[str, int], hidden: Mapping[str, str],
         elif hidden[c] == PRIMARY:
             out[c] = _clip(((1, SMALL - 1),), 1, ub)
         else:
-            out[c] = ((0, 0),) + (((SMALL, ub),) if ub >= SMALL else ())
+            out[c] = ((0, ub),)
     return out
 
 
@@ -212,8 +230,9 @@ def _reduce(doms: dict[str, Domain], rels: Sequence[Relation]) -> tuple[dict[str
 def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
                rels: Sequence[Relation], upper: Mapping[str, int],
                zones: Mapping[str, Iterable[int]] = {}) -> list[str]:
-    """The hidden cells a reader can pin down: one feasible value only, or (for a cell
-    with differencing ``zones``) a difference of 1-4 to every value it could take."""
+    """The hidden cells a reader can pin down: one feasible value only, an "udeladt"
+    cell narrowed into 1-4, or (for a cell with differencing ``zones``) a difference of
+    1-4 to every value it could take."""
     doms, rels2 = _reduce(domains(values, hidden, upper), rels)
     # A relation among published cells only is a fact, not a question.
     live = [r for r in rels2 if r.terms]
@@ -225,6 +244,10 @@ def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
         v = values[c]
         rest = _minus(doms[c], v, v)
         if not feasible({**doms, c: rest}, live):
+            weak.append(c)
+            continue
+        if hidden[c] != PRIMARY and not feasible({**doms, c: _minus(doms[c], 1, SMALL - 1)},
+                                                 live):
             weak.append(c)
             continue
         for old in zones.get(c, ()):
@@ -247,10 +270,18 @@ def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[
     when the cells cannot be protected without them. Greedy: next to a weak cell, hide
     the published neighbour that fixes the most weak cells (ties: the smallest).
     """
+    _calls[0] = 0
+    try:
+        return _protect(values, rels, upper, forced, zones, set(keep))
+    except Budget:
+        return None
+
+
+def _protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[str, int],
+             forced: Mapping[str, str], zones: Mapping[str, Iterable[int]],
+             keep: set[str]) -> dict[str, str] | None:
     hidden = {c: PRIMARY for c, v in values.items() if is_small(v)}
-    for c, why in forced.items():
-        hidden.setdefault(c, why)
-    keep = set(keep)
+    hidden |= forced  # a small cell hidden for differencing prints "udeladt", not "<5"
     if keep & set(hidden):
         return None
     while True:
@@ -266,7 +297,7 @@ def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[
         if not candidates:
             return None
         best, best_left = candidates[0], len(weak)
-        for c in candidates[:8]:
+        for c in candidates[:4]:
             left = len(weak_cells(values, {**hidden, c: SECONDARY}, rels, upper, zones))
             if left < best_left:
                 best, best_left = c, left

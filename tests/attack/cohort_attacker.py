@@ -2,9 +2,9 @@
 
 It reads only what the report publishes (the rfc4180 CSV: counts, "lt5" / "withheld"
 labels, printed means and percentages) and the relations that docs/reports.md lists,
-and enumerates every assignment of the hidden counts that is consistent with all of
-it (depth-first over each connected group of hidden cells, pruning a partial
-assignment when some relation can no longer hold). It shares no code with
+and for every value of every hidden count searches for a whole assignment of the
+hidden counts consistent with all of it (depth first over each connected group of
+hidden cells, pruning a partial assignment when some relation can no longer hold). It shares no code with
 coachdesk/reports/disclosure_control.py on purpose: a bug there must not hide here.
 """
 
@@ -114,11 +114,14 @@ def _substitute(rels: list[Lin], known: dict[str, int]) -> list[Lin]:
 
 
 def feasible_values(known: dict[str, int], hidden: dict[str, str],
-                    rels: list[Lin]) -> dict[str, set[int]]:
-    """Every value each hidden count can take, consistent with everything published."""
+                    rels: list[Lin], targets: Iterable[str] | None = None,
+                    ) -> dict[str, set[int]]:
+    """Every value each hidden count (of ``targets``: all by default) can take,
+    consistent with everything published."""
+    wanted = set(hidden if targets is None else targets)
     top = known.get("referred", 4)
     doms = {c: (list(range(1, min(4, top) + 1)) if lab == "lt5"
-                else [0, *range(5, top + 1)]) for c, lab in hidden.items()}
+                else list(range(top + 1))) for c, lab in hidden.items()}
     live = [r for r in _substitute(rels, known)]
     for terms, op, const in live:
         if not terms:
@@ -134,39 +137,71 @@ def feasible_values(known: dict[str, int], hidden: dict[str, str],
         merged = [g for g in groups if g & cs]
         rest = [g for g in groups if not g & cs]
         groups = [*rest, set().union(*merged)] if merged else rest
+    assert _tighten(doms, live), "no assignment at all: the attacker's model is wrong"
     out: dict[str, set[int]] = {c: set() for c in doms}
     for g in groups:
         order = sorted(g, key=lambda c: len(doms[c]))
         mine = [r for r in live if {c for _, c in r[0]} & g]
-        _dfs(order, 0, {}, doms, mine, out)
+        # For each value of each cell: is there one whole assignment that allows it?
+        # A solution found adds all its values at once (fewer searches, same answer).
+        for c in order:
+            if c not in wanted:
+                continue
+            for v in doms[c]:
+                if v in out[c]:
+                    continue
+                sol = _first({**{x: doms[x] for x in g}, c: [v]}, mine)
+                if sol is not None:
+                    for x, val in sol.items():
+                        out[x].add(val)
     return out
 
 
-def _possible(rel: Lin, assigned: dict[str, int], doms: dict[str, list[int]]) -> bool:
-    terms, op, const = rel
-    lo = hi = 0
-    for k, c in terms:
-        if c in assigned:
-            lo += k * assigned[c]
-            hi += k * assigned[c]
-        else:
-            a, b = doms[c][0], doms[c][-1]
-            lo += k * a if k > 0 else k * b
-            hi += k * b if k > 0 else k * a
-    return lo <= const if op == "<=" else lo <= const <= hi
-
-
-def _dfs(order: list[str], i: int, assigned: dict[str, int], doms: dict[str, list[int]],
-         rels: list[Lin], out: dict[str, set[int]]) -> None:
-    if i == len(order):
-        for c, v in assigned.items():
-            out[c].add(v)
-        return
-    c = order[i]
+def _first(doms: dict[str, list[int]], rels: list[Lin]) -> dict[str, int] | None:
+    """Depth first with pruning at every node: the first assignment that satisfies
+    every relation, or None."""
+    doms = dict(doms)
+    if not _tighten(doms, rels):
+        return None
+    open_ = [c for c, d in doms.items() if len(d) > 1]
+    if not open_:
+        sol = {c: d[0] for c, d in doms.items()}
+        ok = all(_holds(r, sol) for r in rels)
+        return sol if ok else None
+    c = min(open_, key=lambda x: len(doms[x]))
     for v in doms[c]:
-        # Skip a value already known feasible only if every other cell's value is too:
-        # a full enumeration is what an exact attacker does, so keep it simple.
-        assigned[c] = v
-        if all(_possible(r, assigned, doms) for r in rels):
-            _dfs(order, i + 1, assigned, doms, rels, out)
-        del assigned[c]
+        sol = _first({**doms, c: [v]}, rels)
+        if sol is not None:
+            return sol
+    return None
+
+
+def _holds(rel: Lin, sol: dict[str, int]) -> bool:
+    terms, op, const = rel
+    total = sum(k * sol[c] for k, c in terms)
+    return total <= const if op == "<=" else total == const
+
+
+def _tighten(doms: dict[str, list[int]], rels: list[Lin]) -> bool:
+    """Drop values that no choice of the others can complete (sound); False if none left."""
+    for _ in range(30):
+        changed = False
+        for terms, op, const in rels:
+            for k, c in terms:
+                others_lo = others_hi = 0
+                for k2, c2 in terms:
+                    if c2 == c:
+                        continue
+                    a, b = doms[c2][0], doms[c2][-1]
+                    others_lo += k2 * a if k2 > 0 else k2 * b
+                    others_hi += k2 * b if k2 > 0 else k2 * a
+                keep = [v for v in doms[c] if k * v + others_lo <= const
+                        and (op == "<=" or k * v + others_hi >= const)]
+                if len(keep) != len(doms[c]):
+                    if not keep:
+                        return False
+                    doms[c] = keep
+                    changed = True
+        if not changed:
+            break
+    return True
