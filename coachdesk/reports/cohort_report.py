@@ -622,7 +622,7 @@ def write_cohort_report(session: Session, out: str | os.PathLike[str], *,
                         start: dt.date | None = None, end: dt.date | None = None,
                         lang: str = strings.DEFAULT_LANG, csv_dialect: str = "excel-da",
                         today: dt.date | None = None,
-                        prep: Prepared | None = None) -> Prepared:
+                        prep: Prepared | None = None, message_lang: str = "en") -> Prepared:
     """Decide, render, and release: PDF (or CSV when ``out`` ends in .csv).
 
     The file is written to a temp file first; the release log and the audit event are
@@ -640,7 +640,7 @@ def write_cohort_report(session: Session, out: str | os.PathLike[str], *,
     lang = strings.check_lang(lang)
     prep = prep or prepare(session, start, end)
     if prep.refusal:
-        raise BadInput(prep.refusal_text("en"))
+        raise BadInput(prep.refusal_text(message_lang))
     fmt_ = "csv" if target.suffix.lower() == ".csv" else "pdf"
     data = (render_csv(prep, lang, csv_dialect) if fmt_ == "csv" else
             render_pdf(prep, lang, str(settings.get(session, "organisation") or ""), today))
