@@ -129,6 +129,22 @@
         <translation>Fremmøde gemt</translation>
     </message>
     <message>
+        <source>Attendance mark deleted</source>
+        <translation>Fremmøde slettet</translation>
+    </message>
+    <message>
+        <source>Session restored (undo)</source>
+        <translation>Samtale genskabt (fortryd)</translation>
+    </message>
+    <message>
+        <source>PSS-10 restored (undo)</source>
+        <translation>PSS-10 genskabt (fortryd)</translation>
+    </message>
+    <message>
+        <source>Attendance mark restored (undo)</source>
+        <translation>Fremmøde genskabt (fortryd)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -159,6 +175,26 @@
     <message>
         <source>Settings changed</source>
         <translation>Indstillinger ændret</translation>
+    </message>
+    <message>
+        <source>Disclosure recorded</source>
+        <translation>Videregivelse registreret</translation>
+    </message>
+    <message>
+        <source>Audit log keyed</source>
+        <translation>Aktivitetsloggen sikret med nøgle</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Key derivation strengthened</source>
+        <translation>Nøgleafledning styrket</translation>
+    </message>
+    <message>
+        <source>Failed-unlock log altered</source>
+        <translation>Log over mislykkede oplåsninger ændret</translation>
     </message>
     <message>
         <source>erased participant</source>
@@ -579,6 +615,45 @@
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>The date is in the future: a session cannot have been held (or missed) yet. Choose "cancelled", or correct the date.</source>
+        <translation>Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. Vælg "aflyst", eller ret datoen.</translation>
+    </message>
+    <message>
+        <source>The date is in the future: attendance can only be marked once the group session has taken place.</source>
+        <translation>Datoen ligger i fremtiden: fremmøde kan først registreres, når gruppemødet har fundet sted.</translation>
+    </message>
+    <message>
+        <source>The date is before the participant&apos;s referral date.</source>
+        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
+    </message>
+    <message>
+        <source>The date is before the course start, so it has no course week.</source>
+        <translation>Datoen ligger før forløbets start og har derfor ingen forløbsuge.</translation>
+    </message>
+    <message>
+        <source>The course week does not match the date: that date is in week %1.</source>
+        <translation>Forløbsugen passer ikke med datoen: den dato ligger i uge %1.</translation>
+    </message>
+    <message>
+        <source>The date is before the course start.</source>
+        <translation>Datoen ligger før forløbets start.</translation>
+    </message>
+    <message>
+        <source>The date is more than %1 days after the course ended.</source>
+        <translation>Datoen ligger mere end %1 dage efter forløbets afslutning.</translation>
+    </message>
+    <message>
+        <source>If this is right, save again to confirm it; until then reports do not count it.</source>
+        <translation>Hvis det er rigtigt, så gem igen for at bekræfte det; indtil da tæller rapporter det ikke med.</translation>
+    </message>
+    <message>
+        <source>Put back.</source>
+        <translation>Genskabt.</translation>
+    </message>
+</context>
+<context>
     <name>CprField</name>
     <message>
         <source>DDMMYY-NNNN</source>
@@ -599,6 +674,45 @@
     <message>
         <source>Hide</source>
         <translation>Skjul</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date.</source>
+        <translation>Skriv en dato.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 15.09.2026, 150926, "today" or +7.</source>
+        <translation>Ikke en dato. Skriv den som 15.09.2026, 150926, "i dag" eller +7.</translation>
+    </message>
+    <message>
+        <source>Add the year, e.g. 15.09.2026.</source>
+        <translation>Skriv også året, fx 15.09.2026.</translation>
+    </message>
+    <message>
+        <source>That day does not exist in that month.</source>
+        <translation>Den dag findes ikke i den måned.</translation>
+    </message>
+    <message>
+        <source>The year must be between 1900 and 2100.</source>
+        <translation>Året skal ligge mellem 1900 og 2100.</translation>
+    </message>
+    <message>
+        <source>That is more than ten years away.</source>
+        <translation>Det er mere end ti år væk.</translation>
+    </message>
+    <message>
+        <source>Not a date.</source>
+        <translation>Ikke en dato.</translation>
+    </message>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+        <source>Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; "today" or "i dag"; +7 for a week from today.</source>
+        <translation>Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; "i dag"; +7 for om en uge.</translation>
     </message>
 </context>
 <context>
@@ -663,6 +777,14 @@
 <context>
     <name>ErrorHook</name>
     <message>
+        <source>The disk is full, so the change could not be saved. Free some space on the disk and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (an input/output error). Check the disk or the network drive and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
         <source>Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open editors keep their text as drafts. If it happens again, tell your IT department what you were doing.</source>
         <translation>Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din it-afdeling, hvad du var i gang med.</translation>
     </message>
@@ -685,6 +807,18 @@
         <source>Building the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
+    <message>
+        <source>Status note (statusnotat)</source>
+        <translation>Statusnotat</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsummering</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -695,10 +829,6 @@
     <message>
         <source>Export report</source>
         <translation>Eksportér rapport</translation>
-    </message>
-    <message>
-        <source>Status report</source>
-        <translation>Statusrapport</translation>
     </message>
     <message>
         <source>Final report</source>
@@ -719,6 +849,22 @@
     <message>
         <source>Caseworker, municipality</source>
         <translation>Sagsbehandler, kommune</translation>
+    </message>
+    <message>
+        <source>Digital Post</source>
+        <translation>Digital Post</translation>
+    </message>
+    <message>
+        <source>Secure e-mail</source>
+        <translation>Sikker e-mail</translation>
+    </message>
+    <message>
+        <source>Handed over in person</source>
+        <translation>Udleveret personligt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -752,6 +898,10 @@
         <translation>PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller sms), aldrig i samme e-mail.</translation>
     </message>
     <message>
+        <source>An encrypted PDF cannot be archived: the municipality&apos;s case system files PDF/A, which may not be encrypted. Send the municipality the plain PDF through Digital Post or secure e-mail instead.</source>
+        <translation>En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post eller sikker e-mail.</translation>
+    </message>
+    <message>
         <source>Report type</source>
         <translation>Rapporttype</translation>
     </message>
@@ -762,6 +912,10 @@
     <message>
         <source>Recipient</source>
         <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Sendes med</translation>
     </message>
     <message>
         <source>Password protection</source>
@@ -792,6 +946,26 @@
         <translation>Fremmøde</translation>
     </message>
     <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Accommodations</source>
+        <translation>Skånehensyn</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
         <source>PSS-10 before and after</source>
         <translation>PSS-10 før og efter</translation>
     </message>
@@ -804,16 +978,8 @@
         <translation>Værdier</translation>
     </message>
     <message>
-        <source>Accommodation needs and hours</source>
-        <translation>Skånebehov og timeplan</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Summary and recommendation</source>
-        <translation>Opsummering og anbefaling</translation>
     </message>
     <message>
         <source>Session notes (sensitive)</source>
@@ -838,6 +1004,26 @@
     <message>
         <source>This export includes session notes, the full CPR number or everything about the person. Enter your passphrase:</source>
         <translation>Denne eksport indeholder samtalenoter, det fulde CPR-nummer eller alt om personen. Skriv din adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Who sends the report</source>
+        <translation>Hvem sender rapporten</translation>
+    </message>
+    <message>
+        <source>Every report names its sender, so the caseworker can answer. This is asked once; you can change it in Settings.</source>
+        <translation>Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt én gang; du kan ændre det under Indstillinger.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telefon eller e-mail</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -984,8 +1170,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Filen kunne ikke gemmes: %1</translation>
     </message>
     <message>
-        <source>Your name and organisation appear on the reports you send to the jobcenter. You can change them later in Settings.</source>
-        <translation>Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan ændre dem senere under Indstillinger.</translation>
+        <source>Your name and organisation appear on the reports you send to the municipality. You can change them later in Settings.</source>
+        <translation>Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan ændre dem senere under Indstillinger.</translation>
     </message>
     <message>
         <source>Coach name</source>
@@ -1019,8 +1205,252 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Hjælp til CoachDesk</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til jobcentret.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the municipality.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til kommunen.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>session</source>
+        <translation>samtale</translation>
+    </message>
+    <message>
+        <source>attendance mark</source>
+        <translation>fremmøde</translation>
+    </message>
+    <message>
+        <source>PSS-10</source>
+        <translation>PSS-10</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>uge</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>svar</translation>
+    </message>
+    <message>
+        <source>ref</source>
+        <translation>ref.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>job plan</source>
+        <translation>jobplan</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>samtykke</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Resultatet</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>caseworker</source>
+        <translation>sagsbehandler</translation>
+    </message>
+    <message>
+        <source>is in the future, so the session cannot have been held yet</source>
+        <translation>ligger i fremtiden, så samtalen kan ikke være holdt endnu</translation>
+    </message>
+    <message>
+        <source>is in the future, so attendance cannot be marked yet</source>
+        <translation>ligger i fremtiden, så fremmøde kan ikke registreres endnu</translation>
+    </message>
+    <message>
+        <source>is before the referral date</source>
+        <translation>ligger før henvisningsdatoen</translation>
+    </message>
+    <message>
+        <source>does not match the date</source>
+        <translation>passer ikke med datoen</translation>
+    </message>
+    <message>
+        <source>Participant %1</source>
+        <translation>Deltager %1</translation>
+    </message>
+    <message>
+        <source>Import participant file</source>
+        <translation>Importér deltagerfil</translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation>Deltagerfil</translation>
+    </message>
+    <message>
+        <source>A participant file (.json)</source>
+        <translation>En deltagerfil (.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace participants who are already in the vault (same ref)</source>
+        <translation>&amp;Erstat deltagere, der allerede er i boksen (samme ref.)</translation>
+    </message>
+    <message>
+        <source>The whole file is checked first. If anything in it is wrong, nothing is imported and the problems are listed here.</source>
+        <translation>Hele filen kontrolleres først. Er noget i den forkert, importeres intet, og problemerne vises her.</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Problemer i filen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Choose a participant file</source>
+        <translation>Vælg en deltagerfil</translation>
+    </message>
+    <message>
+        <source>Participant files (*.json)</source>
+        <translation>Deltagerfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose a participant file first.</source>
+        <translation>Vælg først en deltagerfil.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check the name and that you may open it.</source>
+        <translation>Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 replaced.</source>
+        <translation>Importeret: %1 nye, %2 erstattet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n problem(s) in the file.</source>
+        <translation>
+            <numerusform>Intet blev importeret: %n problem i filen.</numerusform>
+            <numerusform>Intet blev importeret: %n problemer i filen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobPlanDiffDialog</name>
+    <message>
+        <source>Compare job plan versions</source>
+        <translation>Sammenlign versioner af jobplanen</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 af %2</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Ældre version</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Nyere version</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Ændringer</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s).</source>
+        <translation>
+            <numerusform>%n ændring.</numerusform>
+            <numerusform>%n ændringer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>De to versioner er ens.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Accommodation need</source>
+        <translation>Skånebehov</translation>
+    </message>
+    <message>
+        <source>Hours per week now</source>
+        <translation>Timer pr. uge nu</translation>
+    </message>
+    <message>
+        <source>Target hours per week</source>
+        <translation>Mål for timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>frist %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>til %1</translation>
+    </message>
+    <message>
+        <source>from %1: %2 hours</source>
+        <translation>fra %1: %2 timer</translation>
+    </message>
+    <message>
+        <source>%1 added: %2</source>
+        <translation>%1 tilføjet: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed: %2</source>
+        <translation>%1 fjernet: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed: %2 → %3</source>
+        <translation>%1 ændret: %2 → %3</translation>
     </message>
 </context>
 <context>
@@ -1028,6 +1458,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Versions</source>
         <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>Sa&amp;mmenlign versioner…</translation>
     </message>
     <message>
         <source>Values</source>
@@ -1138,6 +1572,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Realistiske mål</translation>
     </message>
     <message>
+        <source>Step plan (the municipality approves each step):</source>
+        <translation>Optrapningsplan (kommunen godkender hvert trin):</translation>
+    </message>
+    <message>
+        <source>Nothing was changed, so no new version was made.</source>
+        <translation>Intet er ændret, så der er ikke lavet en ny version.</translation>
+    </message>
+    <message>
         <source>Accommodation needs</source>
         <translation>Skånebehov</translation>
     </message>
@@ -1152,10 +1594,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Target hours per week:</source>
         <translation>&amp;Mål for timer pr. uge:</translation>
-    </message>
-    <message>
-        <source>Step plan (the jobcenter approves each step):</source>
-        <translation>Optrapningsplan (jobcentret godkender hvert trin):</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
@@ -1408,6 +1846,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem</translation>
     </message>
     <message>
+        <source>&amp;Import participant file…</source>
+        <translation>&amp;Importér deltagerfil…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>&amp;Sikkerhedskopi…</translation>
     </message>
@@ -1430,6 +1872,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Change &amp;passphrase…</source>
         <translation>Skift adgangs&amp;sætning…</translation>
+    </message>
+    <message>
+        <source>New &amp;recovery code…</source>
+        <translation>Ny &amp;gendannelseskode…</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -1458,6 +1904,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The passphrase was changed.</source>
         <translation>Adgangssætningen er skiftet.</translation>
+    </message>
+    <message>
+        <source>A new recovery code was made.</source>
+        <translation>Der blev lavet en ny gendannelseskode.</translation>
     </message>
     <message>
         <source>Not available</source>
@@ -1489,6 +1939,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>This is not an e-mail address (name@example.dk).</source>
+        <translation>Det er ikke en e-mailadresse (navn@eksempel.dk).</translation>
+    </message>
     <message>
         <source>This field is required.</source>
         <translation>Dette felt skal udfyldes.</translation>
@@ -1568,6 +2022,30 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The database is damaged and cannot be read safely. Restore the latest backup (Restore a backup… on this screen).</source>
         <translation>Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The key file (vault.key) does not belong to this vault (it is from another vault, or was altered) and was refused. Put back this vault&apos;s own key file, from a backup if need be.</source>
+        <translation>Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The database was rolled back: it is older than its key file, and an older copy can bring back erased people. It was refused. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan bringe slettede personer tilbage. Den blev afvist. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database is empty or has no tables although its key file exists: it is damaged. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database cannot be read with its key file: it is damaged, or an older copy from before the last passphrase change. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and try again.</source>
+        <translation>Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>A passphrase change was interrupted after the vault was re-encrypted. Unlock with the new passphrase or the recovery code.</source>
+        <translation>Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås op med den nye adgangssætning eller med gendannelseskoden.</translation>
     </message>
     <message>
         <source>The key file (vault.key) was altered or damaged and was refused. Restore it from a backup.</source>
@@ -1720,8 +2198,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Telefon</translation>
     </message>
     <message>
-        <source>Caseworker at the jobcenter</source>
-        <translation>Sagsbehandler i jobcentret</translation>
+        <source>Caseworker at the municipality</source>
+        <translation>Sagsbehandler i kommunen</translation>
     </message>
     <message>
         <source>Case&amp;worker</source>
@@ -1779,6 +2257,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>ParticipantPage</name>
     <message>
+        <source>Change status</source>
+        <translation>Skift status</translation>
+    </message>
+    <message>
         <source>What is due</source>
         <translation>Det skal gøres</translation>
     </message>
@@ -1804,7 +2286,19 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>A&amp;bsent</source>
-        <translation>&amp;Fraværende</translation>
+        <translation>Fra&amp;værende</translation>
+    </message>
+    <message>
+        <source>Group attendance marks</source>
+        <translation>Registreret fremmøde</translation>
+    </message>
+    <message>
+        <source>Delete mark</source>
+        <translation>Slet fremmøde</translation>
+    </message>
+    <message>
+        <source>Delete the selected mark (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder</translation>
     </message>
     <message>
         <source>The PSS-10 questionnaire is not available in this build.</source>
@@ -1855,8 +2349,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Arkivér</translation>
     </message>
     <message>
-        <source>&amp;Edit details…</source>
-        <translation>&amp;Rediger oplysninger…</translation>
+        <source>Edit &amp;details…</source>
+        <translation>Rediger opl&amp;ysninger…</translation>
     </message>
     <message>
         <source>Erase…</source>
@@ -1879,8 +2373,20 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Jobplan</translation>
     </message>
     <message>
+        <source>Report f&amp;ields</source>
+        <translation>Rapportfe&amp;lter</translation>
+    </message>
+    <message>
         <source>O&amp;utcome &amp;&amp; report</source>
         <translation>Resultat &amp;&amp; rappor&amp;t</translation>
+    </message>
+    <message>
+        <source>The final PSS-10 and the outcome are recorded: mark the course as completed?</source>
+        <translation>Afsluttende PSS-10 og resultat er registreret: markér forløbet som gennemført?</translation>
+    </message>
+    <message>
+        <source>The course is in week %1: change the status to %2?</source>
+        <translation>Forløbet er i uge %1: skift status til %2?</translation>
     </message>
     <message>
         <source>Nothing is due.</source>
@@ -1889,6 +2395,33 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Present at %1 of %2 marked group sessions.</source>
         <translation>Til stede ved %1 af %2 registrerede gruppesessioner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) not counted: confirm or correct them.</source>
+        <translation>
+            <numerusform>%n registrering tælles ikke med: bekræft eller ret den.</numerusform>
+            <numerusform>%n registreringer tælles ikke med: bekræft eller ret dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>til stede</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tælles ikke med</translation>
+    </message>
+    <message>
+        <source>The mark of %1 was deleted.</source>
+        <translation>Fremmødet den %1 er slettet.</translation>
+    </message>
+    <message>
+        <source>That day has been marked again since, so the deleted mark was not put back.</source>
+        <translation>Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.</translation>
     </message>
     <message>
         <source>Erase</source>
@@ -1905,6 +2438,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>outcome</source>
         <translation>Resultatet</translation>
+    </message>
+    <message>
+        <source>report fields</source>
+        <translation>rapportfelterne</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2185,20 +2722,147 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Rediger…</translation>
     </message>
     <message>
-        <source>De&amp;lete…</source>
-        <translation>S&amp;let…</translation>
+        <source>De&amp;lete</source>
+        <translation>S&amp;let</translation>
+    </message>
+    <message>
+        <source>Delete the selected questionnaire (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet det valgte skema (Delete-tasten); Ctrl+Z fortryder</translation>
+    </message>
+    <message>
+        <source>The PSS-10 of %1 was deleted.</source>
+        <translation>PSS-10 fra %1 er slettet.</translation>
     </message>
     <message>
         <source>&amp;Item by item</source>
         <translation>Spørgsmål &amp;for spørgsmål</translation>
     </message>
+</context>
+<context>
+    <name>ReportFieldsEditor</name>
     <message>
-        <source>Delete questionnaire</source>
-        <translation>Slet skema</translation>
+        <source>What the participant can do at work today, described by function (hours, tasks, pace), never by diagnosis.</source>
+        <translation>Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, tempo), aldrig ud fra diagnose.</translation>
     </message>
     <message>
-        <source>Delete this PSS-10 questionnaire? This cannot be undone.</source>
-        <translation>Vil du slette dette PSS-10-skema? Det kan ikke fortrydes.</translation>
+        <source>Strengths and support the participant has.</source>
+        <translation>Styrker og støtte, deltageren har.</translation>
+    </message>
+    <message>
+        <source>What still makes work hard.</source>
+        <translation>Hvad der stadig gør arbejdet svært.</translation>
+    </message>
+    <message>
+        <source>The change since the start, in your words. The report adds the PSS-10 change.</source>
+        <translation>Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.</translation>
+    </message>
+    <message>
+        <source>Your recommendation and the next steps.</source>
+        <translation>Din anbefaling og de næste skridt.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <source>Full return</source>
+        <translation>Fuld raskmelding</translation>
+    </message>
+    <message>
+        <source>Partial return (delvis raskmelding)</source>
+        <translation>Delvis raskmelding</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week</source>
+        <translation>Optrapning uge for uge</translation>
+    </message>
+    <message>
+        <source>&amp;Add week</source>
+        <translation>&amp;Tilføj uge</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve week</source>
+        <translation>F&amp;jern uge</translation>
+    </message>
+    <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>&amp;Normal hours per week</source>
+        <translation>&amp;Normal arbejdstid pr. uge</translation>
+    </message>
+    <message>
+        <source>Hours per week &amp;now</source>
+        <translation>Timer pr. uge &amp;nu</translation>
+    </message>
+    <message>
+        <source>Expected &amp;return</source>
+        <translation>&amp;Forventet tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Return &amp;date</source>
+        <translation>&amp;Dato for tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week (week 1 is the first week of the plan):</source>
+        <translation>Optrapning uge for uge (uge 1 er planens første uge):</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>&amp;Ressourcer</translation>
+    </message>
+    <message>
+        <source>C&amp;hallenges</source>
+        <translation>&amp;Udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
+        <translation>Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored from a draft</source>
+        <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
+    </message>
+    <message>
+        <source>Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a week can have only one row.</source>
+        <translation>Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til 80, og en uge kan kun have én række.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
     </message>
 </context>
 <context>
@@ -2322,6 +2986,29 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RotateRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code when the old one may have been seen by someone else. The old code stops working for this vault; the passphrase stays the same.</source>
+        <translation>Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode holder op med at virke for denne boks; adgangssætningen er den samme.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new code</source>
+        <translation>&amp;Lav en ny kode</translation>
+    </message>
+</context>
+<context>
     <name>RowTable</name>
     <message>
         <source>Remove</source>
@@ -2351,6 +3038,18 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation> min.</translation>
     </message>
     <message>
+        <source>Conversation number</source>
+        <translation>Samtalens nummer</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Ingen skabelon</translation>
+    </message>
+    <message>
         <source>&amp;Date</source>
         <translation>&amp;Dato</translation>
     </message>
@@ -2373,6 +3072,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Course &amp;week</source>
         <translation>Forløbs&amp;uge</translation>
+    </message>
+    <message>
+        <source>Temp&amp;late:</source>
+        <translation>Ska&amp;belon:</translation>
     </message>
     <message>
         <source>Themes (course elements)</source>
@@ -2444,11 +3147,83 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>The participant&apos;s own &amp;words</source>
-        <translation>Deltagerens egne o&amp;rd</translation>
+        <translation>De&amp;ltagerens egne ord</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
         <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>First conversation</source>
+        <translation>Første samtale</translation>
+    </message>
+    <message>
+        <source>Midway conversation</source>
+        <translation>Midtvejssamtale</translation>
+    </message>
+    <message>
+        <source>Closing conversation</source>
+        <translation>Afsluttende samtale</translation>
+    </message>
+    <message>
+        <source>What takes up the most room right now?</source>
+        <translation>Hvad fylder mest lige nu?</translation>
+    </message>
+    <message>
+        <source>How do you notice the stress: in the body, the thoughts, the sleep?</source>
+        <translation>Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?</translation>
+    </message>
+    <message>
+        <source>What do you want from the course?</source>
+        <translation>Hvad vil du gerne have ud af forløbet?</translation>
+    </message>
+    <message>
+        <source>Agreed for next time:</source>
+        <translation>Aftalt til næste gang:</translation>
+    </message>
+    <message>
+        <source>What has worked since the group sessions?</source>
+        <translation>Hvad har virket siden gruppeforløbet?</translation>
+    </message>
+    <message>
+        <source>Which tools do you use, and when?</source>
+        <translation>Hvilke redskaber bruger du, og hvornår?</translation>
+    </message>
+    <message>
+        <source>Where are your boundaries at work now?</source>
+        <translation>Hvor går dine grænser på arbejdet nu?</translation>
+    </message>
+    <message>
+        <source>The job plan: the next small step?</source>
+        <translation>Jobplanen: hvad er det næste lille skridt?</translation>
+    </message>
+    <message>
+        <source>What has changed since the start?</source>
+        <translation>Hvad har ændret sig siden starten?</translation>
+    </message>
+    <message>
+        <source>What will you keep doing after the course?</source>
+        <translation>Hvad vil du blive ved med efter forløbet?</translation>
+    </message>
+    <message>
+        <source>Who supports you, at work and at home?</source>
+        <translation>Hvem støtter dig, på arbejdet og derhjemme?</translation>
+    </message>
+    <message>
+        <source>The job plan and the steps ahead:</source>
+        <translation>Jobplanen og de næste skridt:</translation>
+    </message>
+    <message>
+        <source>Conversation %1 of %2</source>
+        <translation>Samtale %1 af %2</translation>
+    </message>
+    <message>
+        <source>template for it: %1</source>
+        <translation>skabelon til den: %1</translation>
+    </message>
+    <message>
+        <source>Follows the date and the course start.</source>
+        <translation>Følger datoen og forløbets start.</translation>
     </message>
     <message>
         <source>Select an action first.</source>
@@ -2465,6 +3240,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Draft restored – not saved yet</source>
         <translation>Kladden er gendannet – endnu ikke gemt</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Gem alligevel</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -2502,6 +3281,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Ny samtale</translation>
     </message>
     <message>
+        <source>Delete session</source>
+        <translation>Slet samtale</translation>
+    </message>
+    <message>
+        <source>Delete the selected session (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder</translation>
+    </message>
+    <message>
         <source>No sessions yet. Individual conversations start in week 5.</source>
         <translation>Ingen samtaler endnu. De individuelle samtaler begynder i uge 5.</translation>
     </message>
@@ -2515,6 +3302,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
             <numerusform>%1 – %2, uge %3, %n tema</numerusform>
             <numerusform>%1 – %2, uge %3, %n temaer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tælles ikke med</translation>
+    </message>
+    <message>
+        <source>The session of %1 was deleted.</source>
+        <translation>Samtalen fra %1 er slettet.</translation>
     </message>
 </context>
 <context>
@@ -2564,6 +3359,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
+        <source>Con&amp;tact on reports:</source>
+        <translation>Kon&amp;takt på rapporter:</translation>
+    </message>
+    <message>
         <source>Offer erasure &amp;after the course ended:</source>
         <translation>Foreslå sletning &amp;efter forløbets afslutning:</translation>
     </message>
@@ -2582,6 +3381,25 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>A new language takes effect when CoachDesk restarts.</source>
         <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>This is the vault&apos;s new recovery code. The old code no longer unlocks it (old backups still open with the code of their day). It is shown only now: write it down, and keep it locked away, apart from this computer.</source>
+        <translation>Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op (gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: skriv den ned, og opbevar den låst inde, adskilt fra denne computer.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored the new recovery code</source>
+        <translation>Jeg har &amp;opbevaret den nye gendannelseskode sikkert</translation>
     </message>
 </context>
 <context>
@@ -2617,6 +3435,13 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Set the course start date to see the timeline.</source>
         <translation>Angiv forløbets startdato for at se tidslinjen.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Fortryd (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

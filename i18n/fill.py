@@ -104,9 +104,9 @@ DA: dict[str, str | Plural] = {
     "Text files (*.txt)": "Tekstfiler (*.txt)",
     "Not saved": "Ikke gemt",
     "The file could not be written: %1": "Filen kunne ikke gemmes: %1",
-    "Your name and organisation appear on the reports you send to the jobcenter. You can "
-    "change them later in Settings.":
-        "Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan "
+    "Your name and organisation appear on the reports you send to the municipality. You "
+    "can change them later in Settings.":
+        "Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan "
         "ændre dem senere under Indstillinger.",
     "Coach name": "Coachens navn",
     "Organisation": "Organisation",
@@ -127,7 +127,7 @@ DA: dict[str, str | Plural] = {
     "were typing is kept as an encrypted draft and offered back when you open the session "
     "again. CoachDesk never connects to the internet.</p><h3>The course</h3><p>Week 1: "
     "screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual "
-    "conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.</p>":
+    "conversations. Week 12: final PSS-10, outcome and the report to the municipality.</p>":
         "<h2>CoachDesk</h2><p>Dine deltagere i det 12 uger lange forløb, krypteret på denne "
         "computer.</p><h3>Tastatur</h3><table><tr><td><b>Ctrl+N</b></td><td>Ny deltager</td>"
         "</tr><tr><td><b>Ctrl+F</b></td><td>Søg blandt deltagerne på navn eller ref.</td></tr>"
@@ -140,7 +140,7 @@ DA: dict[str, str | Plural] = {
         "krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på "
         "internettet.</p><h3>Forløbet</h3><p>Uge 1: screening med PSS-10 og indledende "
         "samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: "
-        "PSS-10-slutmåling, resultat og rapporten til jobcentret.</p>",
+        "PSS-10-slutmåling, resultat og rapporten til kommunen.</p>",
     # --- caseload ---------------------------------------------------------------------
     "Name": "Navn",
     "Ref": "Ref.",
@@ -236,7 +236,7 @@ DA: dict[str, str | Plural] = {
     "&CPR": "&CPR",
     "&E-mail": "&E-mail",
     "P&hone": "&Telefon",
-    "Caseworker at the jobcenter": "Sagsbehandler i jobcentret",
+    "Caseworker at the municipality": "Sagsbehandler i kommunen",
     "Case&worker": "Sags&behandler",
     "&Municipality": "&Kommune",
     "Caseworker e-&mail": "Sagsbehandlerens e-&mail",
@@ -284,7 +284,8 @@ DA: dict[str, str | Plural] = {
     "outcome": "Resultatet",
     "Unsaved changes": "Ændringer er ikke gemt",
     "The %1 has unsaved changes. Save them?": "%1 har ændringer, der ikke er gemt. Vil du gemme dem?",
-    "&Edit details…": "&Rediger oplysninger…",
+    # Alt+D / Alt+Y: &Edit and &Rediger are the menu's (issue 14: Alt+R opened both).
+    "Edit &details…": "Rediger opl&ysninger…",
     "Erase…": "Slet…",
     "&Overview": "&Overblik",
     "&PSS-10": "&PSS-10",
@@ -294,7 +295,7 @@ DA: dict[str, str | Plural] = {
     "Group attendance": "Fremmøde i gruppen",
     "Group session date": "Dato for gruppesession",
     "P&resent": "Til st&ede",
-    "A&bsent": "&Fraværende",
+    "A&bsent": "Fra&værende",  # Alt+F is the Filer menu
     "Present at %1 of %2 marked group sessions.":
         "Til stede ved %1 af %2 registrerede gruppesessioner.",
     # --- timeline ---------------------------------------------------------------------
@@ -454,6 +455,14 @@ DA: dict[str, str | Plural] = {
         "Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne "
         "redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din "
         "it-afdeling, hvad du var i gang med.",
+    "The disk is full, so the change could not be saved. Free some space on the disk and try "
+    "again; what you saved before is safe in the vault.":
+        "Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; "
+        "det, du har gemt før, er sikkert i boksen.",
+    "The disk could not be read or written (an input/output error). Check the disk or the "
+    "network drive and try again; what you saved before is safe in the vault.":
+        "Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller "
+        "netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.",
     "Could not write %1: %2. Nothing was changed.":
         "Kunne ikke skrive %1: %2. Intet blev ændret.",
     "Change passphrase": "Skift adgangssætning",
@@ -506,7 +515,7 @@ DA: dict[str, str | Plural] = {
     "&Next appointment:": "Næste &aftale:",
     "&Save session": "&Gem samtale",
     "N&otes": "N&oter",
-    "The participant's own &words": "Deltagerens egne o&rd",
+    "The participant's own &words": "De&ltagerens egne ord",  # Alt+R: the Rediger menu
     "Select an action first.": "Vælg først en handling.",
     "Added to the job plan as a goal (version %1).":
         "Føjet til jobplanen som et mål (version %1).",
@@ -536,8 +545,8 @@ DA: dict[str, str | Plural] = {
     "Hours": "Timer",
     "Hours per week &now:": "Timer pr. uge &nu:",
     "&Target hours per week:": "&Mål for timer pr. uge:",
-    "Step plan (the jobcenter approves each step):":
-        "Optrapningsplan (jobcentret godkender hvert trin):",
+    "Step plan (the municipality approves each step):":
+        "Optrapningsplan (kommunen godkender hvert trin):",
     "Version %1 of %2": "Version %1 af %2",
     "No plan saved yet": "Ingen plan gemt endnu",
     "An earlier version, shown read-only.": "En tidligere version, vist skrivebeskyttet.",
@@ -813,7 +822,6 @@ DA: dict[str, str | Plural] = {
     "to": "til",
     "Metric": "Nøgletal",
     "Count": "Antal",
-    "Value": "Værdi",
     "What is hidden, and why": "Hvad er skjult, og hvorfor",
     "Export &PDF…": "Eksportér &PDF…",
     "Export &CSV…": "Eksportér &CSV…",
@@ -846,11 +854,277 @@ DA: dict[str, str | Plural] = {
     "CSV files (*.csv)": "CSV-filer (*.csv)",
     "Export cohort report": "Eksportér effektrapport",
     "Exported to %1. The release is recorded.": "Eksporteret til %1. Udleveringen er registreret.",
+    # --- issue 12: the vault's promises (audit log, key file, recovery code) ----------
+    "Disclosure recorded": "Videregivelse registreret",
+    "Audit log keyed": "Aktivitetsloggen sikret med nøgle",
+    "New recovery code": "Ny gendannelseskode",
+    "Key derivation strengthened": "Nøgleafledning styrket",
+    "Failed-unlock log altered": "Log over mislykkede oplåsninger ændret",
+    "New &recovery code…": "Ny &gendannelseskode…",
+    "A new recovery code was made.": "Der blev lavet en ny gendannelseskode.",
+    "The key file (vault.key) does not belong to this vault (it is from another vault, or "
+    "was altered) and was refused. Put back this vault's own key file, from a backup if "
+    "need be.":
+        "Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller "
+        "den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt "
+        "fra en sikkerhedskopi.",
+    "The database was rolled back: it is older than its key file, and an older copy can "
+    "bring back erased people. It was refused. Restore the latest backup (Restore a "
+    "backup… on this screen).":
+        "Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan "
+        "bringe slettede personer tilbage. Den blev afvist. Gendan den seneste "
+        "sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "The database is empty or has no tables although its key file exists: it is damaged. "
+    "Nothing was written. Restore the latest backup (Restore a backup… on this screen).":
+        "Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er "
+        "beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en "
+        "sikkerhedskopi… på denne skærm).",
+    "The database cannot be read with its key file: it is damaged, or an older copy from "
+    "before the last passphrase change. Nothing was written. Restore the latest backup "
+    "(Restore a backup… on this screen).":
+        "Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en "
+        "ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den "
+        "seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and "
+    "try again.":
+        "Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér "
+        "den, og prøv igen.",
+    "A passphrase change was interrupted after the vault was re-encrypted. Unlock with the "
+    "new passphrase or the recovery code.":
+        "Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås "
+        "op med den nye adgangssætning eller med gendannelseskoden.",
+    "Make a new recovery code when the old one may have been seen by someone else. The old "
+    "code stops working for this vault; the passphrase stays the same.":
+        "Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode "
+        "holder op med at virke for denne boks; adgangssætningen er den samme.",
+    "&Make a new code": "&Lav en ny kode",
+    "This is the vault's new recovery code. The old code no longer unlocks it (old backups "
+    "still open with the code of their day). It is shown only now: write it down, and keep "
+    "it locked away, apart from this computer.":
+        "Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op "
+        "(gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: "
+        "skriv den ned, og opbevar den låst inde, adskilt fra denne computer.",
+    "I have &stored the new recovery code": "Jeg har &opbevaret den nye gendannelseskode "
+                                            "sikkert",
+    # --- issue 14: date entry, plausibility, corrections, import ---------------------
+    "Type a date.": "Skriv en dato.",
+    'Not a date. Type it as 15.09.2026, 150926, "today" or +7.':
+        'Ikke en dato. Skriv den som 15.09.2026, 150926, "i dag" eller +7.',
+    "Add the year, e.g. 15.09.2026.": "Skriv også året, fx 15.09.2026.",
+    "That day does not exist in that month.": "Den dag findes ikke i den måned.",
+    "The year must be between 1900 and 2100.": "Året skal ligge mellem 1900 og 2100.",
+    "That is more than ten years away.": "Det er mere end ti år væk.",
+    "Not a date.": "Ikke en dato.",
+    "dd.mm.yyyy": "dd.mm.åååå",
+    'Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; "today" or '
+    '"i dag"; +7 for a week from today.':
+        'Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; "i dag"; '
+        '+7 for om en uge.',
+    "Attendance mark deleted": "Fremmøde slettet",
+    "Session restored (undo)": "Samtale genskabt (fortryd)",
+    "PSS-10 restored (undo)": "PSS-10 genskabt (fortryd)",
+    "Attendance mark restored (undo)": "Fremmøde genskabt (fortryd)",
+    "The date is in the future: a session cannot have been held (or missed) yet. Choose "
+    '"cancelled", or correct the date.':
+        "Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. "
+        'Vælg "aflyst", eller ret datoen.',
+    "The date is in the future: attendance can only be marked once the group session has "
+    "taken place.":
+        "Datoen ligger i fremtiden: fremmøde kan først registreres, når gruppemødet har "
+        "fundet sted.",
+    "The date is before the course start, so it has no course week.":
+        "Datoen ligger før forløbets start og har derfor ingen forløbsuge.",
+    "The course week does not match the date: that date is in week %1.":
+        "Forløbsugen passer ikke med datoen: den dato ligger i uge %1.",
+    "The date is before the course start.": "Datoen ligger før forløbets start.",
+    "The date is more than %1 days after the course ended.":
+        "Datoen ligger mere end %1 dage efter forløbets afslutning.",
+    "If this is right, save again to confirm it; until then reports do not count it.":
+        "Hvis det er rigtigt, så gem igen for at bekræfte det; indtil da tæller rapporter "
+        "det ikke med.",
+    "Put back.": "Genskabt.",
+    "Undo (Ctrl+Z)": "Fortryd (Ctrl+Z)",
+    "Participant %1": "Deltager %1",
+    "Import participant file": "Importér deltagerfil",
+    "Participant file": "Deltagerfil",
+    "A participant file (.json)": "En deltagerfil (.json)",
+    "&Choose…": "&Vælg…",
+    "&Replace participants who are already in the vault (same ref)":
+        "&Erstat deltagere, der allerede er i boksen (samme ref.)",
+    "The whole file is checked first. If anything in it is wrong, nothing is imported and "
+    "the problems are listed here.":
+        "Hele filen kontrolleres først. Er noget i den forkert, importeres intet, og "
+        "problemerne vises her.",
+    "Problems in the file": "Problemer i filen",
+    "&Import": "&Importér",
+    "&File:": "&Fil:",
+    "Choose a participant file": "Vælg en deltagerfil",
+    "Participant files (*.json)": "Deltagerfiler (*.json)",
+    "All files (*)": "Alle filer (*)",
+    "Choose a participant file first.": "Vælg først en deltagerfil.",
+    "The file could not be read. Check the name and that you may open it.":
+        "Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.",
+    "Imported: %1 new, %2 replaced.": "Importeret: %1 nye, %2 erstattet.",
+    "Nothing was imported: %n problem(s) in the file.": (
+        "Intet blev importeret: %n problem i filen.",
+        "Intet blev importeret: %n problemer i filen."),
+    "session": "samtale",
+    "attendance mark": "fremmøde",
+    "answer": "svar",
+    "date": "dato",
+    "week": "uge",
+    "ref": "ref.",
+    "name": "navn",
+    "CPR": "CPR",
+    "goal": "mål",
+    "consent": "samtykke",
+    "e-mail": "e-mail",
+    "caseworker": "sagsbehandler",
+    "is in the future, so the session cannot have been held yet":
+        "ligger i fremtiden, så samtalen kan ikke være holdt endnu",
+    "is in the future, so attendance cannot be marked yet":
+        "ligger i fremtiden, så fremmøde kan ikke registreres endnu",
+    "is before the referral date": "ligger før henvisningsdatoen",
+    "does not match the date": "passer ikke med datoen",
+    "Compare job plan versions": "Sammenlign versioner af jobplanen",
+    "Older version": "Ældre version",
+    "Newer version": "Nyere version",
+    "Changes": "Ændringer",
+    "&From:": "&Fra:",
+    "&To:": "&Til:",
+    "%n change(s).": ("%n ændring.", "%n ændringer."),
+    "The two versions are the same.": "De to versioner er ens.",
+    "Value": "Værdi",
+    "Accommodation need": "Skånebehov",
+    "Step": "Trin",
+    "due %1": "frist %1",
+    "until %1": "til %1",
+    "from %1: %2 hours": "fra %1: %2 timer",
+    "%1 added: %2": "%1 tilføjet: %2",
+    "%1 removed: %2": "%1 fjernet: %2",
+    "%1 changed: %2 → %3": "%1 ændret: %2 → %3",
+    "&Compare versions…": "Sa&mmenlign versioner…",
+    "Nothing was changed, so no new version was made.":
+        "Intet er ændret, så der er ikke lavet en ny version.",
+    "&Import participant file…": "&Importér deltagerfil…",
+    "This is not an e-mail address (name@example.dk).":
+        "Det er ikke en e-mailadresse (navn@eksempel.dk).",
+    "Change status": "Skift status",
+    "Group attendance marks": "Registreret fremmøde",
+    "Delete mark": "Slet fremmøde",
+    "Delete the selected mark (Delete key); Ctrl+Z puts it back":
+        "Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder",
+    "The final PSS-10 and the outcome are recorded: mark the course as completed?":
+        "Afsluttende PSS-10 og resultat er registreret: markér forløbet som gennemført?",
+    "The course is in week %1: change the status to %2?":
+        "Forløbet er i uge %1: skift status til %2?",
+    "%n mark(s) not counted: confirm or correct them.": (
+        "%n registrering tælles ikke med: bekræft eller ret den.",
+        "%n registreringer tælles ikke med: bekræft eller ret dem."),
+    "present": "til stede",
+    "absent": "fraværende",
+    "not counted": "tælles ikke med",
+    "The mark of %1 was deleted.": "Fremmødet den %1 er slettet.",
+    "De&lete": "S&let",
+    "Delete the selected questionnaire (Delete key); Ctrl+Z puts it back":
+        "Slet det valgte skema (Delete-tasten); Ctrl+Z fortryder",
+    "The PSS-10 of %1 was deleted.": "PSS-10 fra %1 er slettet.",
+    "Delete session": "Slet samtale",
+    "Delete the selected session (Delete key); Ctrl+Z puts it back":
+        "Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder",
+    "The session of %1 was deleted.": "Samtalen fra %1 er slettet.",
+    "Conversation number": "Samtalens nummer",
+    "Template": "Skabelon",
+    "No template": "Ingen skabelon",
+    "Temp&late:": "Ska&belon:",
+    "First conversation": "Første samtale",
+    "Midway conversation": "Midtvejssamtale",
+    "Closing conversation": "Afsluttende samtale",
+    "What takes up the most room right now?": "Hvad fylder mest lige nu?",
+    "How do you notice the stress: in the body, the thoughts, the sleep?":
+        "Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?",
+    "What do you want from the course?": "Hvad vil du gerne have ud af forløbet?",
+    "Agreed for next time:": "Aftalt til næste gang:",
+    "What has worked since the group sessions?":
+        "Hvad har virket siden gruppeforløbet?",
+    "Which tools do you use, and when?": "Hvilke redskaber bruger du, og hvornår?",
+    "Where are your boundaries at work now?": "Hvor går dine grænser på arbejdet nu?",
+    "The job plan: the next small step?": "Jobplanen: hvad er det næste lille skridt?",
+    "What has changed since the start?": "Hvad har ændret sig siden starten?",
+    "What will you keep doing after the course?":
+        "Hvad vil du blive ved med efter forløbet?",
+    "Who supports you, at work and at home?": "Hvem støtter dig, på arbejdet og derhjemme?",
+    "The job plan and the steps ahead:": "Jobplanen og de næste skridt:",
+    "Conversation %1 of %2": "Samtale %1 af %2",
+    "Follows the date and the course start.": "Følger datoen og forløbets start.",
+    "That day has been marked again since, so the deleted mark was not put back.":
+        "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
+    "template for it: %1": "skabelon til den: %1",
+    # --- report fields, channels, PDF/A (issue 15) -----------------------------------
+    "Status note (statusnotat)": "Statusnotat",
+    "Who sends the report": "Hvem sender rapporten",
+    "Every report names its sender, so the caseworker can answer. This is asked once; you "
+    "can change it in Settings.":
+        "Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt "
+        "én gang; du kan ændre det under Indstillinger.",
+    "Your name": "Dit navn",
+    "Con&tact on reports:": "Kon&takt på rapporter:",
+    "Phone or e-mail": "Telefon eller e-mail",
+    "Summary": "Opsummering",
+    "Recommendation / next steps": "Anbefaling / næste skridt",
+    "Digital Post": "Digital Post",
+    "Secure e-mail": "Sikker e-mail",
+    "Handed over in person": "Udleveret personligt",
+    "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
+    "which may not be encrypted. Send the municipality the plain PDF through Digital Post "
+    "or secure e-mail instead.":
+        "En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som "
+        "ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post "
+        "eller sikker e-mail.",
+    "Sent by": "Sendes med",
+    "Work capacity today": "Muligheder for arbejde (arbejdsevne) i dag",
+    "Accommodations": "Skånehensyn",
+    "Hours and gradual return": "Timetal og optrapning",
+    "Resources and challenges": "Ressourcer og udfordringer",
+    "Progress since the start": "Progression siden start",
+    "Report f&ields": "Rapportfe&lter",
+    "report fields": "rapportfelterne",
+    "What the participant can do at work today, described by function (hours, tasks, "
+    "pace), never by diagnosis.":
+        "Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, "
+        "tempo), aldrig ud fra diagnose.",
+    "Strengths and support the participant has.": "Styrker og støtte, deltageren har.",
+    "What still makes work hard.": "Hvad der stadig gør arbejdet svært.",
+    "The change since the start, in your words. The report adds the PSS-10 change.":
+        "Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.",
+    "Your recommendation and the next steps.": "Din anbefaling og de næste skridt.",
+    "Not stated": "Ikke angivet",
+    "Full return": "Fuld raskmelding",
+    "Partial return (delvis raskmelding)": "Delvis raskmelding",
+    "Step plan, week by week": "Optrapning uge for uge",
+    "&Add week": "&Tilføj uge",
+    "Remo&ve week": "F&jern uge",
+    "&Normal hours per week": "&Normal arbejdstid pr. uge",
+    "Hours per week &now": "Timer pr. uge &nu",
+    "Expected &return": "&Forventet tilbagevenden",
+    "Return &date": "&Dato for tilbagevenden",
+    "Step plan, week by week (week 1 is the first week of the plan):":
+        "Optrapning uge for uge (uge 1 er planens første uge):",
+    "Re&sources": "&Ressourcer",
+    "C&hallenges": "&Udfordringer",
+    "Week %1 leaves less than 4 hours of absence a week: a partial return (delvis "
+    "raskmelding) needs at least 4.":
+        "Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.",
+    "Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a "
+    "week can have only one row.":
+        "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
+        "80, og en uge kan kun have én række.",
 }
 
 # Where one English word needs different Danish in different places: (context, source).
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("AuditView", "Restore"): "Gendannelse",  # an event in the log, not a button
+    ("ImportDialog", "job plan"): "jobplan",  # a part of a path, not a sentence's subject
 }
 
 # A plural text that the code passes without n (so Qt cannot choose the form): the
@@ -879,6 +1153,13 @@ EN_PLURALS: dict[str, Plural] = {
                                          "%n participants need attention"),
     "%n final PSS-10 due": ("%n final PSS-10 due", "%n final PSS-10s due"),
     "%n page(s)": ("%n page", "%n pages"),
+    "Nothing was imported: %n problem(s) in the file.": (
+        "Nothing was imported: %n problem in the file.",
+        "Nothing was imported: %n problems in the file."),
+    "%n change(s).": ("%n change.", "%n changes."),
+    "%n mark(s) not counted: confirm or correct them.": (
+        "%n mark not counted: confirm or correct it.",
+        "%n marks not counted: confirm or correct them."),
     "The password must have at least %n characters.": (
         "The password must have at least %n character.",
         "The password must have at least %n characters."),

@@ -20,7 +20,7 @@ def _fill(vault, jan: int = 12, feb: int = 2) -> None:
     people = [person(f"J-{i}", cpr=f"0101{90 - i:02d}-1234", name=f"Jens Hansen {i}",
                      course_start="2026-01-12") for i in range(jan)]
     people += [person(f"F-{i}", cpr=f"0202{90 - i:02d}-1234", course_start="2026-02-09",
-                      status="dropped_out", outcome=None,
+                      status="dropped_out", outcome=None, sessions=[], group_attendance=[],
                       dropped_out={"date": "2026-03-01", "reason": "flyttet"})
                for i in range(feb)]
     add(vault, *people)

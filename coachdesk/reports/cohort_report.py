@@ -24,10 +24,10 @@ from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.units import mm
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.core import pss10
+from coachdesk.core import plausibility, pss10
 from coachdesk.errors import BadInput
 from coachdesk.reports import cohort, differencing, fonts, pdf_security, strings
 from coachdesk.reports import disclosure_control as dc
@@ -95,8 +95,8 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
     """The cohort: participants whose course started within [start, end] (inclusive).
 
     Without a period everyone is counted, including the referred who have not started.
-    Column queries and SQL aggregates only (no ORM objects): 10,000 people in well
-    under a second, and nothing but the counted facts is read.
+    Column queries only (no ORM objects): 10,000 people in well under a second, and
+    nothing but the counted facts is read.
     """
     def within(q: Any, col: Any) -> Any:
         if start is not None:
@@ -106,30 +106,38 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
         return q
 
     P = Participant
-    people = {pid: (status, outcome, cs) for pid, status, outcome, cs in session.execute(
-        within(select(P.id, P.status, P.outcome_status, P.course_start), P.course_start))}
+    people = {pid: (status, outcome, cs, ref) for pid, status, outcome, cs, ref in
+              session.execute(within(select(P.id, P.status, P.outcome_status,
+                                            P.course_start, P.referral_date), P.course_start))}
     assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
     for pid, kind, date, answers in session.execute(within(
             select(Assessment.participant_id, Assessment.kind, Assessment.date,
                    Assessment.answers).join(P, P.id == Assessment.participant_id),
             P.course_start)):
         assessments[pid].append((kind, date, answers))
-    sessions: dict[int, Counter[str]] = defaultdict(Counter)
-    for pid, status, n in session.execute(within(
-            select(SessionLog.participant_id, SessionLog.status, func.count())
-            .join(P, P.id == SessionLog.participant_id)
-            .group_by(SessionLog.participant_id, SessionLog.status), P.course_start)):
-        sessions[pid][status] = n
-    attendance = {pid: (int(present or 0), n) for pid, present, n in session.execute(within(
-        select(GroupAttendance.participant_id,
-               func.sum(case((GroupAttendance.present, 1), else_=0)), func.count())
-        .join(P, P.id == GroupAttendance.participant_id)
-        .group_by(GroupAttendance.participant_id), P.course_start))}
+    # Rows of columns, not ORM objects; only what the coach confirmed counts
+    # (core/plausibility), as in the caseworker report.
+    sessions: dict[int, list[Any]] = defaultdict(list)
+    for row in session.execute(within(
+            select(SessionLog.participant_id, SessionLog.date, SessionLog.status,
+                   SessionLog.week, SessionLog.confirmed)
+            .join(P, P.id == SessionLog.participant_id), P.course_start)):
+        sessions[row.participant_id].append(row)
+    marks: dict[int, list[Any]] = defaultdict(list)
+    for row in session.execute(within(
+            select(GroupAttendance.participant_id, GroupAttendance.date,
+                   GroupAttendance.present, GroupAttendance.confirmed)
+            .join(P, P.id == GroupAttendance.participant_id), P.course_start)):
+        marks[row.participant_id].append(row)
+    today = dt.date.today()
     out = []
-    for pid, (status, outcome, cs) in people.items():
+    for pid, (status, outcome, cs, ref) in people.items():
         before, after = pss10.before_after_totals(assessments.get(pid, []))
-        st = sessions.get(pid, Counter())
-        present, recorded = attendance.get(pid, (0, 0))
+        facts = plausibility.Course(ref, cs, today)
+        st = Counter(r.status for r in plausibility.countable_sessions(
+            facts, sessions.get(pid, [])))
+        counted = plausibility.countable_marks(facts, marks.get(pid, []))
+        present, recorded = sum(1 for g in counted if g.present), len(counted)
         out.append(cohort.Person(
             status=status,
             screened=any(a[0] == "screening" for a in assessments.get(pid, ()))

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.vault: Any = None
         self.workspace: Any = None  # a ui.workspace.Workspace while unlocked
         self._restore: list[tuple[int, int | None, bool]] = []
+        self._backup_warning = ""
         self.setWindowTitle(self.tr("CoachDesk"))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.New)
         self.save_action = self._action(m, self.tr("&Save"), self.save_current,
                                         QKeySequence.StandardKey.Save)
+        self.import_action = self._action(m, self.tr("&Import participant file…"),
+                                          self.import_file)
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
@@ -197,6 +200,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
         self._action(m, self.tr("Change &passphrase…"), self.change_passphrase)
+        self._action(m, self.tr("New &recovery code…"), self.rotate_recovery_code)
         m.addSeparator()
         self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
@@ -248,6 +252,12 @@ class MainWindow(QMainWindow):
             return
         if ChangePassphraseDialog(self.vault, self, require_current=require_current).exec():
             self.statusBar().showMessage(self.tr("The passphrase was changed."), 10_000)
+
+    def rotate_recovery_code(self) -> None:
+        from coachdesk.ui.recovery_code_dialog import RotateRecoveryCodeDialog
+
+        if self.vault is not None and RotateRecoveryCodeDialog(self.vault, self).exec():
+            self.statusBar().showMessage(self.tr("A new recovery code was made."), 10_000)
 
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
@@ -328,6 +338,18 @@ class MainWindow(QMainWindow):
             self.workspace.caseload.reload()
             self.workspace.open_participant(dlg.participant_id)
 
+    def import_file(self) -> None:
+        """Filer -> Importér deltagerfil…: all or nothing, as the CLI (issue 14)."""
+        if self.vault is None or self.workspace is None:
+            return
+        from coachdesk.ui.import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.vault, self)
+        self.import_dialog = dlg
+        dlg.exec()
+        if dlg.imported:
+            self.workspace.caseload.reload()
+
     def save_current(self) -> None:
         if self.workspace is not None:
             self.workspace.save_current()
@@ -382,6 +404,7 @@ class MainWindow(QMainWindow):
         cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")
         if cls is not None and self.vault is not None:
             cls(self.vault, self).exec()
+            self._maybe_warn_backup()  # a backup just made clears the reminder
 
     def open_audit(self) -> None:
         cls = self._optional("coachdesk.ui.audit_view", "AuditView")
@@ -420,7 +443,10 @@ class MainWindow(QMainWindow):
                            "lost or broken laptop does not lose your records.", "",
                            (now - last).days)
         else:
+            if self.statusBar().currentMessage() == self._backup_warning:
+                self.statusBar().clearMessage()
             return
+        self._backup_warning = text
         self.statusBar().showMessage(text)
 
     # --- closing --------------------------------------------------------------------

@@ -143,10 +143,11 @@ def _jan_feb_mar(vault, march: int) -> None:
         people.append(person(f"J-{i}", cpr=f"0101{90 - i:02d}-1234",
                              course_start="2026-01-12"))
         people.append(person(f"F-{i}", cpr=f"0202{90 - i:02d}-1234",
-                             course_start="2026-02-09"))
+                             course_start="2026-02-09", sessions=[], group_attendance=[]))
     for i in range(march):
         people.append(person(f"M-{i}", cpr=f"0303{90 - i:02d}-1234",
                              course_start="2026-03-01", status="dropped_out",
+                             sessions=[], group_attendance=[],
                              dropped_out={"date": "2026-03-20", "reason": "flyttet"},
                              outcome=None))
     add(vault, *people)

@@ -1,7 +1,7 @@
 """the log of released cohort reports (aggregates only), for the differencing check
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0008
 Create Date: 2026-12-01 22:30:00
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0002"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
