@@ -15,16 +15,16 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.units import mm
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import plausibility, pss10
@@ -46,7 +46,6 @@ from coachdesk.reports.pdf_layout import (
 )
 from coachdesk.store import audit, cohort_releases, settings
 from coachdesk.store.atomic import WriteFailed, atomic_writer
-from coachdesk.store.models import Assessment, GroupAttendance, Participant, SessionLog
 
 fonts.register()
 
@@ -91,63 +90,96 @@ def period_label(start: dt.date | None, end: dt.date | None, lang: str) -> str:
 # --- gathering -------------------------------------------------------------------------
 
 
+class _Session(NamedTuple):  # what core/plausibility reads of a session
+    date: dt.date
+    status: str
+    week: int | None
+    confirmed: bool
+
+
+class _Mark(NamedTuple):  # ... and of a group attendance mark
+    date: dt.date
+    present: bool
+    confirmed: bool
+
+
 def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list[cohort.Person]:
     """The cohort: participants whose course started within [start, end] (inclusive).
 
     Without a period everyone is counted, including the referred who have not started.
-    Column queries only (no ORM objects): 10,000 people in well under a second, and
-    nothing but the counted facts is read.
+    Plain SQL on the session's connection, four queries, no ORM objects and no type
+    processing (10,000 people with their sessions in well under a second), reading
+    nothing but the counted facts.
     """
-    def within(q: Any, col: Any) -> Any:
-        if start is not None:
-            q = q.where(col >= start)
-        if end is not None:
-            q = q.where(col <= end)
-        return q
+    where, params = [], []
+    if start is not None:
+        where.append("p.course_start >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        where.append("p.course_start <= ?")
+        params.append(end.isoformat())
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    join = " JOIN participant p ON p.id = t.participant_id"
 
-    P = Participant
-    people = {pid: (status, outcome, cs, ref) for pid, status, outcome, cs, ref in
-              session.execute(within(select(P.id, P.status, P.outcome_status,
-                                            P.course_start, P.referral_date), P.course_start))}
+    def rows(sql: str) -> Any:
+        return session.connection().exec_driver_sql(sql, tuple(params)).fetchall()
+
+    day = dt.date.fromisoformat
+    people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start, p.referral_date "
+                  "FROM participant p" + cond)
     assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
-    for pid, kind, date, answers in session.execute(within(
-            select(Assessment.participant_id, Assessment.kind, Assessment.date,
-                   Assessment.answers).join(P, P.id == Assessment.participant_id),
-            P.course_start)):
-        assessments[pid].append((kind, date, answers))
-    # Rows of columns, not ORM objects; only what the coach confirmed counts
-    # (core/plausibility), as in the caseworker report.
-    sessions: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(within(
-            select(SessionLog.participant_id, SessionLog.date, SessionLog.status,
-                   SessionLog.week, SessionLog.confirmed)
-            .join(P, P.id == SessionLog.participant_id), P.course_start)):
-        sessions[row.participant_id].append(row)
-    marks: dict[int, list[Any]] = defaultdict(list)
-    for row in session.execute(within(
-            select(GroupAttendance.participant_id, GroupAttendance.date,
-                   GroupAttendance.present, GroupAttendance.confirmed)
-            .join(P, P.id == GroupAttendance.participant_id), P.course_start)):
-        marks[row.participant_id].append(row)
+    for pid, kind, date, answers in rows(
+            "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
+            + cond):
+        # ISO dates compare as strings: pss10 only orders them
+        assessments[pid].append((kind, date, json.loads(answers)))
+    # Only what the coach confirmed counts (core/plausibility), as in the caseworker
+    # report.
+    sessions: dict[int, list[_Session]] = defaultdict(list)
+    for pid, date, status, week, confirmed in rows(
+            "SELECT t.participant_id, t.date, t.status, t.week, t.confirmed FROM session_log t"
+            + join + cond):
+        sessions[pid].append(_Session(day(date), status, week, bool(confirmed)))
+    marks: dict[int, list[_Mark]] = defaultdict(list)
+    for pid, date, present, confirmed in rows(
+            "SELECT t.participant_id, t.date, t.present, t.confirmed FROM group_attendance t"
+            + join + cond):
+        marks[pid].append(_Mark(day(date), bool(present), bool(confirmed)))
     today = dt.date.today()
     out = []
-    for pid, (status, outcome, cs, ref) in people.items():
-        before, after = pss10.before_after_totals(assessments.get(pid, []))
-        facts = plausibility.Course(ref, cs, today)
+    for pid, status, outcome, cs_text, ref_text in people:
+        cs = day(cs_text) if cs_text else None
+        ref = day(ref_text) if ref_text else None
+        mine = assessments.get(pid, [])
+        before, after = pss10.before_after_totals(mine)
+        facts = _Facts.of(plausibility.Course(ref, cs, today))
         st = Counter(r.status for r in plausibility.countable_sessions(
-            facts, sessions.get(pid, [])))
-        counted = plausibility.countable_marks(facts, marks.get(pid, []))
-        present, recorded = sum(1 for g in counted if g.present), len(counted)
+            facts, sessions.get(pid, [])))  # type: ignore[type-var]
+        counted = plausibility.countable_marks(facts, marks.get(pid, []))  # type: ignore[type-var]
         out.append(cohort.Person(
             status=status,
-            screened=any(a[0] == "screening" for a in assessments.get(pid, ()))
-            or status not in ("referred",),
+            screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
             before=before, after=after, outcome=outcome,
-            group_present=present, group_recorded=recorded,
+            group_present=sum(1 for g in counted if g.present), group_recorded=len(counted),
             held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
             month=(cs.year, cs.month) if cs else None,
         ))
     return out
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """plausibility.Course with its last ordinary day worked out once per person, not
+    once per session (the rules themselves stay in core/plausibility)."""
+
+    referral: dt.date | None
+    start: dt.date | None
+    today: dt.date
+    last_ordinary_day: dt.date | None
+
+    @classmethod
+    def of(cls, c: plausibility.Course) -> _Facts:
+        return cls(c.referral, c.start, c.today, c.last_ordinary_day)
 
 
 # --- what is published -----------------------------------------------------------------
