@@ -206,3 +206,15 @@ def test_release_is_logged_with_aggregates_only(vault, tmp_path) -> None:
     assert rel.cells == prep.published_cells()
     assert all(v is None or isinstance(v, int) for v in rel.cells.values())
     assert set(rel.cells) == set(prep.values)
+
+
+def test_the_cohort_pdf_is_pdf_a(vault) -> None:
+    """The chart draws opaque, in the embedded font: finish() makes the report PDF/A-2b."""
+    import pikepdf
+
+    _cohort(vault, 11, 6)
+    with vault.session() as s:
+        prep = cohort_report.prepare(s, None, None)
+    data = cohort_report.render_pdf(prep, "da", "", dt.date(2026, 5, 1))
+    report = pikepdf.pdfa.validate_written(io.BytesIO(data), "2b")
+    assert report.passed, [str(f) for f in report.findings]

@@ -467,6 +467,7 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
     """Participants per PSS-10 band before and after (bars) and the mean change with its
     95% CI: drawn only from published, rounded figures, so no mark is one person."""
     d = Drawing(width, height)
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     hist_w = width * 0.58
     x0, y0, y1 = 28.0, 26.0, height - 14.0
     counts = {(w, b): _band_count(prep, w, b) for w in ("before", "after")
