@@ -123,10 +123,21 @@ def test_the_issues_flow_example() -> None:
 
 
 def test_the_attacker_breaks_one_group_at_a_time_suppression(monkeypatch) -> None:
-    """The attack has teeth: with only the small cells hidden (and the old one-group
-    complement rule) it pins hidden counts in random cohorts."""
+    """The attack has teeth: with the old rule (small cells, plus the smallest other
+    count of a group when only one of the group is hidden) it pins hidden counts."""
+    groups = [("admitted", "not_eligible"), ("completed", "dropped_out"),
+              ("improved", "no_change", "worsened"),
+              tuple(f"outcome:{k}" for k in cohort.OUTCOME_KEYS)]
+
     def old_rule(values, rels, upper, forced=None, zones=None, keep=()):
-        return {c: dc.PRIMARY for c, v in values.items() if dc.is_small(v)}
+        hidden = {c: dc.PRIMARY for c, v in values.items() if dc.is_small(v)}
+        for g in groups:
+            small = [c for c in g if c in hidden]
+            if len(small) == 1:
+                others = sorted((values[c], c) for c in g if c not in hidden and values[c] > 0)
+                if others:
+                    hidden[others[0][1]] = dc.SECONDARY
+        return hidden
 
     monkeypatch.setattr(dc, "protect", old_rule)
     rng = random.Random(7)
