@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD = "0005"  # after main's 0008 (the number given to this branch; re-chained on merge)
+HEAD = "0009"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

@@ -1,6 +1,6 @@
 """the log of released cohort reports (aggregates only), for the differencing check
 
-Revision ID: 0005
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-01 22:30:00
 """
@@ -8,7 +8,7 @@ Create Date: 2026-12-01 22:30:00
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005"
+revision = "0009"
 down_revision = "0008"
 branch_labels = None
 depends_on = None
