@@ -188,3 +188,24 @@ def test_cbi_client_scale_left_out_by_the_course(qtbot, vault, pid):
     assert form.save()  # nothing asked is missing: no "save anyway" step
     ((_, _, answers),) = stored(vault)
     assert answers[:13] == [4, 3, 2, 1, 0, 2, 3, 4, 4, 4, 4, 4, 4] and answers[13:] == [None] * 6
+
+
+def test_a_questionnaire_is_corrected_from_the_item_view(qtbot, vault, pid):
+    from coachdesk.store.assessments import save_assessment
+
+    with vault.session() as s:
+        save_assessment(s, pid, "screening", "2026-01-10", [1, 1, 1, 1, 1], today=TODAY,
+                        instrument="who5")
+        s.commit()
+    tab = InstrumentsTab(vault, pid, lang="en", today=TODAY)
+    qtbot.addWidget(tab)
+    tab.select("who5")
+    assert tab.edit_column(0) is None  # the item text column opens nothing
+    form = tab.edit_column(1)
+    assert form is not None and form.windowTitle() == "Edit WHO-5"
+    assert form.grid.answers() == [1, 1, 1, 1, 1]
+    qtbot.keyClick(form.grid, Qt.Key.Key_Home)
+    type_digits(qtbot, form, "5")
+    assert form.save()
+    assert stored(vault) == [("who5", "screening", [5, 1, 1, 1, 1])]
+    assert tab.items.index(0, 1).data() == "5"  # the view is read again

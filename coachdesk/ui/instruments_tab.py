@@ -61,6 +61,9 @@ class InstrumentsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
+        # A double-click on a questionnaire's column opens it in the form to correct it.
+        self.table.doubleClicked.connect(lambda ix: self.edit_column(ix.column()))
+        self.table.horizontalHeader().sectionDoubleClicked.connect(self.edit_column)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.chart)
         split.addWidget(self.table)
@@ -87,9 +90,15 @@ class InstrumentsTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.verdict.setText(verdict_text(inst, rows, self.lang))
 
-    def new_questionnaire(self) -> InstrumentForm:
+    def edit_column(self, column: int) -> InstrumentForm | None:
+        """Open the questionnaire shown in ``column`` (1-based; 0 is the item text)."""
+        if not 1 <= column <= len(self.items.rows):
+            return None
+        return self.new_questionnaire(self.items.rows[column - 1].id)
+
+    def new_questionnaire(self, assessment_id: int | None = None) -> InstrumentForm:
         form = InstrumentForm(self.vault, self.participant_id, self.current_id(),
-                              lang=self.lang, today=self.today, parent=self)
+                              assessment_id, lang=self.lang, today=self.today, parent=self)
         form.saved.connect(lambda _id: (self.reload(), self.changed.emit()))
         form.open()
         return form
