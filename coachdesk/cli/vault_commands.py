@@ -56,7 +56,12 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
         ctx.say("Tuning the key derivation to this machine (a second or two)...")
     vault, code = Vault.create(ctx.data_dir, passphrase,
                                kdf=TEST_KDF if args.insecure_test_kdf else None)
-    vault.close()
+    try:
+        from coachdesk.store import recipient
+
+        recipient.ensure_committed(vault)  # the receiving key, made with the vault
+    finally:
+        vault.close()
     ctx.say(f"Created a vault in {ctx.data_dir}.")
     ctx.say("")
     ctx.say("Recovery code (shown only this once; print it or store it with your "
