@@ -94,12 +94,9 @@ def _import_handover(args: argparse.Namespace, ctx: Context, data: bytes) -> int
     if args.handover_passphrase_file:
         phrase = read_secret_file(args.handover_passphrase_file, "handover passphrase")
         if not head.passphrase:
-            raise BadInput("The file is encrypted to a receiving key, not a passphrase: "
-                           "import it without --handover-passphrase-file, in the receiver's "
-                           "vault. Nothing was changed.")
+            raise BadInput(agefile.KEY_NOT_PASSPHRASE)
     elif head.passphrase:
-        raise BadInput("The file is protected with a passphrase: give it with "
-                       "--handover-passphrase-file F. Nothing was changed.")
+        raise BadInput(agefile.NEEDS_PASSPHRASE)
     with open_vault(args, ctx) as vault:
         recipient.ensure_committed(vault)
         with vault.session() as s:

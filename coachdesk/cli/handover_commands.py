@@ -77,8 +77,7 @@ def cmd_handover(args: argparse.Namespace, ctx: Context) -> int:
     else:
         phrase = read_secret_file(args.handover_passphrase_file, "handover passphrase")
         if len(phrase) < 8:
-            raise BadInput("The handover passphrase must have at least 8 characters; "
-                           "a few random words are best.")
+            raise BadInput(agefile.SHORT_PASSPHRASE)
     with open_vault(args, ctx) as vault, vault.session() as s:
         result = handover.make_handover(s, args.participant, out,
                                         to_recipient=args.recipient, passphrase=phrase)

@@ -23,6 +23,32 @@ ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 # A Bech32 X25519 recipient is "age1" and 58 more characters; parsing checks the rest.
 _RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 
+# The sentences below are shown as they are by the CLI and translated by ui/messages.py.
+NOT_AGE = ("The file is not an age-encrypted file (it does not begin with "
+           "age-encryption.org/v1). Nothing was changed.")
+ARMOURED = ("The file is an armoured (text) age file; CoachDesk reads the binary form. "
+            "Ask for the file without armour (age without -a). Nothing was changed.")
+HEADER_CUT = ("The encrypted file is damaged or cut off: its header is incomplete. Ask for "
+              "a new copy. Nothing was changed.")
+DAMAGED = ("The encrypted file is damaged or cut off (it does not decrypt whole). Ask for "
+           "a new copy. Nothing was changed.")
+WRONG_KEY = ("The file is not encrypted to this vault's receiving key: it was made for "
+             "another receiver. Nothing was changed.")
+NEEDS_PASSPHRASE = ("The file is protected with a passphrase, not a receiving key: give the "
+                    "passphrase (--handover-passphrase-file). Nothing was changed.")
+WRONG_PASSPHRASE = "The handover passphrase is wrong. Nothing was changed."
+KEY_NOT_PASSPHRASE = ("The file is encrypted to a receiving key, not a passphrase: import it "
+                      "without --handover-passphrase-file, in the receiver's vault. Nothing "
+                      "was changed.")
+BAD_RECIPIENT = ("The receiving key is not an age recipient: it starts with age1 and has 62 "
+                 "characters (the receiver finds it under Settings -> My receiving key, or "
+                 "with: coachdesk recipient).")
+RECIPIENT_TYPO = ("The receiving key has a typing error (its check digits do not match). "
+                  "Copy it again from the receiver.")
+SHORT_PASSPHRASE = ("The handover passphrase must have at least 8 characters; a few random "
+                    "words are best.")
+NO_IDENTITY = "The key file does not hold an age identity (a line starting AGE-SECRET-KEY-1)."
+
 
 class FileDamaged(CoachDeskError):
     """An age file whose header or contents do not check out: cut off or changed."""
@@ -49,22 +75,18 @@ def looks_like_age(data: bytes) -> bool:
 def header(data: bytes) -> Header:
     """The stanza types of a binary age file; FileDamaged when the header is broken."""
     if data.lstrip().startswith(ARMOR):
-        raise BadInput("The file is an armoured (text) age file; CoachDesk reads the "
-                       "binary form. Convert it with: age -d, or ask for a binary file.")
+        raise BadInput(ARMOURED)
     if not data.startswith(MAGIC + b"\n"):
-        raise BadInput("The file is not an age-encrypted file (it does not begin with "
-                       "age-encryption.org/v1). Nothing was changed.")
+        raise BadInput(NOT_AGE)
     end = data.find(b"\n---", len(MAGIC))
     if end < 0:
-        raise FileDamaged("The encrypted file is damaged or cut off: its header is "
-                          "incomplete. Ask for a new copy. Nothing was changed.")
+        raise FileDamaged(HEADER_CUT)
     kinds = []
     for line in data[len(MAGIC) + 1:end + 1].split(b"\n"):
         if line.startswith(b"-> "):
             kinds.append(line[3:].split(b" ", 1)[0].decode("ascii", "replace"))
     if not kinds:
-        raise FileDamaged("The encrypted file is damaged: its header names no key. Ask "
-                          "for a new copy. Nothing was changed.")
+        raise FileDamaged(HEADER_CUT)
     return Header(tuple(kinds))
 
 
@@ -74,14 +96,11 @@ def parse_recipient(text: str) -> x25519.Recipient:
 
     cleaned = "".join(text.split())  # read aloud and typed in groups: spaces are not part of it
     if not _RECIPIENT.match(cleaned.lower()):
-        raise BadInput("The receiving key is not an age recipient: it starts with age1 and "
-                       "has 62 characters (the receiver finds it under Settings -> My "
-                       "receiving key, or with: coachdesk recipient).")
+        raise BadInput(BAD_RECIPIENT)
     try:
         return pyrage.x25519.Recipient.from_str(cleaned.lower())
     except pyrage.RecipientError:
-        raise BadInput("The receiving key has a typing error (its check digits do not "
-                       "match). Copy it again from the receiver.") from None
+        raise BadInput(RECIPIENT_TYPO) from None
 
 
 def normalise_recipient(text: str) -> str:
@@ -95,8 +114,7 @@ def parse_identity(text: str) -> x25519.Identity:
     try:
         return pyrage.x25519.Identity.from_str(text.strip())
     except pyrage.IdentityError:
-        raise BadInput("The key file does not hold an age identity (a line starting "
-                       "AGE-SECRET-KEY-1).") from None
+        raise BadInput(NO_IDENTITY) from None
 
 
 def identity_from_file_text(text: str) -> x25519.Identity:
@@ -106,8 +124,7 @@ def identity_from_file_text(text: str) -> x25519.Identity:
         line = line.strip()
         if line and not line.startswith("#"):
             return parse_identity(line)
-    raise BadInput("The key file does not hold an age identity (a line starting "
-                   "AGE-SECRET-KEY-1).")
+    raise BadInput(NO_IDENTITY)
 
 
 def encrypt_to(data: bytes, recipients: list[x25519.Recipient]) -> bytes:
@@ -120,24 +137,21 @@ def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     from pyrage import passphrase as pp
 
     if len(passphrase) < 8:
-        raise BadInput("The handover passphrase must have at least 8 characters; "
-                       "a few random words are best.")
+        raise BadInput(SHORT_PASSPHRASE)
     return pp.encrypt(data, passphrase)
 
 
-def decrypt_with(data: bytes, identities: list[x25519.Identity], *, what: str = "this vault's "
-                 "receiving key") -> bytes:
+def decrypt_with(data: bytes, identities: list[x25519.Identity], *,
+                 wrong_key: str = WRONG_KEY) -> bytes:
     import pyrage
 
     head = header(data)
     if head.passphrase:
-        raise BadInput("The file is protected with a passphrase, not a receiving key: give "
-                       "the passphrase (--handover-passphrase-file). Nothing was changed.")
+        raise BadInput(NEEDS_PASSPHRASE)
     try:
         return pyrage.decrypt(data, identities)
     except pyrage.DecryptError as exc:
-        raise _decrypt_error(exc, f"The file is not encrypted to {what}: it was made for "
-                             "another receiver. Nothing was changed.") from None
+        raise _decrypt_error(exc, wrong_key) from None
 
 
 def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
@@ -146,14 +160,11 @@ def decrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
 
     head = header(data)
     if not head.passphrase:
-        raise BadInput("The file is encrypted to a receiving key, not a passphrase: import "
-                       "it without --handover-passphrase-file, in the receiver's vault. "
-                       "Nothing was changed.")
+        raise BadInput(KEY_NOT_PASSPHRASE)
     try:
         return pp.decrypt(data, passphrase)
     except pyrage.DecryptError as exc:
-        raise _decrypt_error(exc, "The handover passphrase is wrong. Nothing was "
-                             "changed.") from None
+        raise _decrypt_error(exc, WRONG_PASSPHRASE) from None
 
 
 def _decrypt_error(exc: Exception, wrong_key: str) -> CoachDeskError:
@@ -163,5 +174,4 @@ def _decrypt_error(exc: Exception, wrong_key: str) -> CoachDeskError:
     text = str(exc).lower()
     if "no matching keys" in text or text.startswith("decryption failed"):
         return BadInput(wrong_key)
-    return FileDamaged("The encrypted file is damaged or cut off (it does not decrypt "
-                       "whole). Ask for a new copy. Nothing was changed.")
+    return FileDamaged(DAMAGED)

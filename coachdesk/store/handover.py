@@ -36,6 +36,10 @@ if TYPE_CHECKING:
 
 PASSPHRASE = "passphrase"  # the disclosure log's "to whom" for a passphrase file
 KIND = "handover"
+OWN_KEY = ("That is this vault's own receiving key: give the receiving coach's key. Nothing "
+           "was written.")
+BOTH_OR_NEITHER = ("Give either the receiver's key (--recipient) or a handover passphrase "
+                   "(--handover-passphrase-file), not both.")
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,7 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
     Exactly one of ``to_recipient`` (age1...) and ``passphrase``. Commits the session.
     """
     if (to_recipient is None) == (passphrase is None):
-        raise BadInput("Give either the receiver's key (--recipient) or a handover "
-                       "passphrase (--handover-passphrase-file), not both.")
+        raise BadInput(BOTH_OR_NEITHER)
     target = Path(out)
     check_target(target)
     rcpt = agefile.parse_recipient(to_recipient) if to_recipient is not None else None
@@ -83,8 +86,7 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
         own = recipient.recipient(session)
         to = agefile.normalise_recipient(to_recipient or "")
         if own is not None and own == to:
-            raise BadInput("That is this vault's own receiving key: give the receiving "
-                           "coach's key. Nothing was written.")
+            raise BadInput(OWN_KEY)
         data = agefile.encrypt_to(plain, [rcpt])
     else:
         to = PASSPHRASE
