@@ -158,6 +158,9 @@ def open_file(session: Session | None, data: bytes, *, passphrase: str | None = 
     else:
         if identities is None:
             assert session is not None
+            if recipient.recipient(session) is None:  # no key: nothing was sent to it
+                agefile.header(data)
+                raise BadInput(agefile.WRONG_KEY)
             identities = [recipient.identity(session)]
         plain = agefile.decrypt_with(data, identities)
         mode = "x25519"

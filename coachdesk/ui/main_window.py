@@ -254,6 +254,9 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
+        from coachdesk.store import recipient
+
+        recipient.ensure_committed(vault)  # issue 17: older vaults get their receiving key
         from coachdesk.ui.workspace import Workspace
 
         self.workspace = Workspace(vault, today=self.today,

@@ -61,6 +61,8 @@ class ParticipantPage(QWidget):
         self.archive_button.clicked.connect(self.toggle_archive)
         self.erase_button = QPushButton(self.tr("Erase…"))
         self.erase_button.clicked.connect(self.erase)
+        self.handover_button = QPushButton(self.tr("Hand o&ver to another coach…"))
+        self.handover_button.clicked.connect(self.hand_over)
         # "The course is in week 7: change the status to Individual phase?" (issue 14)
         self.suggestion = QFrame()
         self.suggestion_label = QLabel()
@@ -82,6 +84,7 @@ class ParticipantPage(QWidget):
         who.addWidget(self.suggestion)
         hl.addLayout(who, 1)
         hl.addWidget(self.edit_button)
+        hl.addWidget(self.handover_button)
         hl.addWidget(self.archive_button)
         hl.addWidget(self.erase_button)
 
@@ -436,6 +439,15 @@ class ParticipantPage(QWidget):
             caseload.set_archived(s, self.participant_id, not p.archived)
             s.commit()
         self._something_changed()
+
+    def hand_over(self) -> None:
+        """Issue 17: the dialog writes the file; archiving is offered there."""
+        from coachdesk.ui.handover_dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.vault, self.participant_id, self)
+        self.handover_dialog.exec()
+        if self.handover_dialog.archived:
+            self._something_changed()
 
     def erase(self) -> None:
         try:

@@ -71,8 +71,11 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        from coachdesk.ui.recipient_view import RecipientBox
+
+        self.recipient_box = RecipientBox(vault)
         lay = QVBoxLayout(self)
-        for b in (pss, vault_box, machine):
+        for b in (pss, vault_box, self.recipient_box, machine):
             lay.addWidget(b)
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
