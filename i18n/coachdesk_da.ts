@@ -985,6 +985,128 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over to another coach</source>
+        <translation>Overdrag til anden coach</translation>
+    </message>
+    <message>
+        <source>Writes the complete record of &lt;b&gt;{name}&lt;/b&gt; ({ref}) to one encrypted file that only the receiving coach can open. Send it by a channel your organisation trusts. The handover is recorded in the disclosure log before the file appears.</source>
+        <translation>Skriver hele journalen for &lt;b&gt;{name}&lt;/b&gt; ({ref}) i én krypteret fil, som kun den modtagende coach kan åbne. Send den ad en vej, jeres organisation har godkendt. Overdragelsen noteres i loggen over videregivelser, før filen bliver synlig.</translation>
+    </message>
+    <message>
+        <source>To the receiving coach&apos;s &amp;key</source>
+        <translation>Til den modtagende coachs &amp;nøgle</translation>
+    </message>
+    <message>
+        <source>With a pass&amp;phrase (the receiver has no key yet)</source>
+        <translation>Med en adgangs&amp;sætning (modtageren har endnu ingen nøgle)</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>The receiving coach&apos;s key</source>
+        <translation>Den modtagende coachs nøgle</translation>
+    </message>
+    <message>
+        <source>Handover passphrase</source>
+        <translation>Adgangssætning til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Repeat the handover passphrase</source>
+        <translation>Gentag adgangssætningen til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Tell the receiver the passphrase by phone, never in the same e-mail as the file.</source>
+        <translation>Giv modtageren adgangssætningen i telefonen, aldrig i samme e-mail som filen.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Gentag:</translation>
+    </message>
+    <message>
+        <source>Handover file</source>
+        <translation>Overdragelsesfil</translation>
+    </message>
+    <message>
+        <source>Where to save the file (.age)</source>
+        <translation>Hvor filen skal gemmes (.age)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>The receiving coach finds the key under Settings -&gt; My receiving key. Paste it, or type it as it is read aloud (spaces do not matter).</source>
+        <translation>Den modtagende coach finder nøglen under Indstillinger -&gt; Min modtagernøgle. Indsæt den, eller skriv den, mens den bliver læst op (mellemrum er ligegyldige).</translation>
+    </message>
+    <message>
+        <source>Archive the participant now, so the record leaves your caseload. When the receiving coach confirms that the import worked, erase the participant with Erase… on the participant page.</source>
+        <translation>Arkivér deltageren nu, så journalen forlader din deltagerliste. Når den modtagende coach bekræfter, at importen lykkedes, så slet deltageren med Slet… på deltagersiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive the participant</source>
+        <translation>&amp;Arkivér deltageren</translation>
+    </message>
+    <message>
+        <source>&amp;Write handover file</source>
+        <translation>Skriv &amp;overdragelsesfil</translation>
+    </message>
+    <message>
+        <source>Save the handover file</source>
+        <translation>Gem overdragelsesfilen</translation>
+    </message>
+    <message>
+        <source>Encrypted handover files (*.age)</source>
+        <translation>Krypterede overdragelsesfiler (*.age)</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>overdragelse</translation>
+    </message>
+    <message>
+        <source>Choose where to save the handover file first.</source>
+        <translation>Vælg først, hvor overdragelsesfilen skal gemmes.</translation>
+    </message>
+    <message>
+        <source>A file with that name exists already. Choose another name.</source>
+        <translation>Der findes allerede en fil med det navn. Vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>Paste or type the receiving coach&apos;s key first.</source>
+        <translation>Indsæt eller skriv først den modtagende coachs nøgle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The handover passphrase must have at least %n characters; a few random words are best.</source>
+        <translation>
+            <numerusform>Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige ord er bedst.</numerusform>
+            <numerusform>Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige ord er bedst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to adgangssætninger er ikke ens.</translation>
+    </message>
+    <message>
+        <source>The handover file is written and the disclosure is recorded (SHA-256 %1…).</source>
+        <translation>Overdragelsesfilen er skrevet, og videregivelsen er noteret (SHA-256 %1…).</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arkiveret</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>CoachDesk help</source>
@@ -1086,8 +1208,12 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Deltagerfil</translation>
     </message>
     <message>
-        <source>A participant file (.json)</source>
-        <translation>En deltagerfil (.json)</translation>
+        <source>A participant file (.json) or a handover file (.age)</source>
+        <translation>En deltagerfil (.json) eller en overdragelsesfil (.age)</translation>
+    </message>
+    <message>
+        <source>Participant and handover files (*.json *.age)</source>
+        <translation>Deltager- og overdragelsesfiler (*.json *.age)</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
@@ -1096,6 +1222,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Replace participants who are already in the vault (same ref)</source>
         <translation>&amp;Erstat deltagere, der allerede er i boksen (samme ref.)</translation>
+    </message>
+    <message>
+        <source>Handover passphrase</source>
+        <translation>Adgangssætning til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Handover &amp;passphrase:</source>
+        <translation>&amp;Adgangssætning til overdragelsen:</translation>
     </message>
     <message>
         <source>The whole file is checked first. If anything in it is wrong, nothing is imported and the problems are listed here.</source>
@@ -1118,10 +1252,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Vælg en deltagerfil</translation>
     </message>
     <message>
-        <source>Participant files (*.json)</source>
-        <translation>Deltagerfiler (*.json)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1132,6 +1262,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The file could not be read. Check the name and that you may open it.</source>
         <translation>Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.</translation>
+    </message>
+    <message>
+        <source>This handover file is protected with a passphrase. Type the passphrase the sender told you, then press Import.</source>
+        <translation>Overdragelsesfilen er beskyttet med en adgangssætning. Skriv den adgangssætning, afsenderen har givet dig, og tryk Importér.</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 replaced.</source>
@@ -1817,6 +1951,42 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>Could not write %1: %2. Nothing was changed.</source>
         <translation>Kunne ikke skrive %1: %2. Intet blev ændret.</translation>
     </message>
+    <message>
+        <source>The file is not an encrypted handover file (it does not begin with age-encryption.org/v1). Nothing was changed.</source>
+        <translation>Filen er ikke en krypteret overdragelsesfil (den begynder ikke med age-encryption.org/v1). Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The file is an armoured (text) age file; CoachDesk reads the binary form. Ask for the file without armour. Nothing was changed.</source>
+        <translation>Filen er en age-fil i tekstform (armour); CoachDesk læser den binære form. Bed om filen uden armour. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged or cut off: its header is incomplete. Ask for a new copy. Nothing was changed.</source>
+        <translation>Den krypterede fil er beskadiget eller afkortet: dens hoved er ufuldstændigt. Bed om en ny kopi. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged or cut off (it does not decrypt whole). Ask for a new copy. Nothing was changed.</source>
+        <translation>Den krypterede fil er beskadiget eller afkortet (den kan ikke dekrypteres hel). Bed om en ny kopi. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted to this vault&apos;s receiving key: it was made for another receiver. Nothing was changed.</source>
+        <translation>Filen er ikke krypteret til denne boks&apos; modtagernøgle: den er lavet til en anden modtager. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The handover passphrase is wrong. Nothing was changed.</source>
+        <translation>Adgangssætningen til overdragelsen er forkert. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>This is not a receiving key: it starts with age1 and has 62 characters (the receiver finds it under Settings -&gt; My receiving key).</source>
+        <translation>Det er ikke en modtagernøgle: den begynder med age1 og har 62 tegn (modtageren finder den under Indstillinger -&gt; Min modtagernøgle).</translation>
+    </message>
+    <message>
+        <source>The receiving key has a typing error (its check digits do not match). Copy it again from the receiver.</source>
+        <translation>Modtagernøglen har en tastefejl (dens kontroltegn passer ikke). Kopiér den igen fra modtageren.</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s own receiving key: give the receiving coach&apos;s key. Nothing was written.</source>
+        <translation>Det er denne boks&apos; egen modtagernøgle: angiv den modtagende coachs nøgle. Intet er skrevet.</translation>
+    </message>
 </context>
 <context>
     <name>OutcomeView</name>
@@ -2105,6 +2275,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Erase…</source>
         <translation>Slet…</translation>
+    </message>
+    <message>
+        <source>Hand o&amp;ver to another coach…</source>
+        <translation>Overdrag til anden &amp;coach…</translation>
     </message>
     <message>
         <source>&amp;Overview</source>
@@ -2478,6 +2652,33 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Item by item</source>
         <translation>Spørgsmål &amp;for spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientBox</name>
+    <message>
+        <source>My receiving key</source>
+        <translation>Min modtagernøgle</translation>
+    </message>
+    <message>
+        <source>Other coaches encrypt a participant they hand over to you with this key. It is not secret: give it by e-mail, chat or phone.</source>
+        <translation>Andre coaches krypterer en deltager, de overdrager til dig, med denne nøgle. Den er ikke hemmelig: giv den videre på e-mail, chat eller telefon.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opiér</translation>
+    </message>
+    <message>
+        <source>To read aloud, in groups of four:</source>
+        <translation>Til at læse op, i grupper af fire:</translation>
+    </message>
+    <message>
+        <source>My receiving key in groups of four</source>
+        <translation>Min modtagernøgle i grupper af fire</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopieret</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,16 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message numerus="yes">
+        <source>The handover passphrase must have at least %n characters; a few random words are best.</source>
+        <translation>
+            <numerusform>The handover passphrase must have at least %n character; a few random words are best.</numerusform>
+            <numerusform>The handover passphrase must have at least %n characters; a few random words are best.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message numerus="yes">
         <source>Nothing was imported: %n problem(s) in the file.</source>

@@ -966,6 +966,109 @@ DA: dict[str, str | Plural] = {
     "That day has been marked again since, so the deleted mark was not put back.":
         "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
     "template for it: %1": "skabelon til den: %1",
+    # --- handover between vaults (issue 17) ----------------------------------------
+    "Hand over to another coach": "Overdrag til anden coach",
+    "Hand o&ver to another coach…": "Overdrag til anden &coach…",
+    "Writes the complete record of <b>{name}</b> ({ref}) to one encrypted file that only "
+    "the receiving coach can open. Send it by a channel your organisation trusts. The "
+    "handover is recorded in the disclosure log before the file appears.":
+        "Skriver hele journalen for <b>{name}</b> ({ref}) i én krypteret fil, som kun den "
+        "modtagende coach kan åbne. Send den ad en vej, jeres organisation har godkendt. "
+        "Overdragelsen noteres i loggen over videregivelser, før filen bliver synlig.",
+    "To the receiving coach's &key": "Til den modtagende coachs &nøgle",
+    "With a pass&phrase (the receiver has no key yet)":
+        "Med en adgangs&sætning (modtageren har endnu ingen nøgle)",
+    "The receiving coach's key": "Den modtagende coachs nøgle",
+    "The receiving coach finds the key under Settings -> My receiving key. Paste it, or "
+    "type it as it is read aloud (spaces do not matter).":
+        "Den modtagende coach finder nøglen under Indstillinger -> Min modtagernøgle. Indsæt "
+        "den, eller skriv den, mens den bliver læst op (mellemrum er ligegyldige).",
+    "Handover passphrase": "Adgangssætning til overdragelsen",
+    "Handover &passphrase:": "&Adgangssætning til overdragelsen:",
+    "Repeat the handover passphrase": "Gentag adgangssætningen til overdragelsen",
+    "Tell the receiver the passphrase by phone, never in the same e-mail as the file.":
+        "Giv modtageren adgangssætningen i telefonen, aldrig i samme e-mail som filen.",
+    "Repeat:": "Gentag:",
+    "Handover file": "Overdragelsesfil",
+    "Where to save the file (.age)": "Hvor filen skal gemmes (.age)",
+    "Archive the participant now, so the record leaves your caseload. When the receiving "
+    "coach confirms that the import worked, erase the participant with Erase… on the "
+    "participant page.":
+        "Arkivér deltageren nu, så journalen forlader din deltagerliste. Når den modtagende "
+        "coach bekræfter, at importen lykkedes, så slet deltageren med Slet… på "
+        "deltagersiden.",
+    "&Archive the participant": "&Arkivér deltageren",
+    "&Write handover file": "Skriv &overdragelsesfil",
+    "Save the handover file": "Gem overdragelsesfilen",
+    "Encrypted handover files (*.age)": "Krypterede overdragelsesfiler (*.age)",
+    "handover": "overdragelse",
+    "Choose where to save the handover file first.":
+        "Vælg først, hvor overdragelsesfilen skal gemmes.",
+    "A file with that name exists already. Choose another name.":
+        "Der findes allerede en fil med det navn. Vælg et andet navn.",
+    "Paste or type the receiving coach's key first.":
+        "Indsæt eller skriv først den modtagende coachs nøgle.",
+    "The handover passphrase must have at least %n characters; a few random words are "
+    "best.": (
+        "Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige "
+        "ord er bedst.",
+        "Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige "
+        "ord er bedst."),
+    "The handover file is written and the disclosure is recorded (SHA-256 %1…).":
+        "Overdragelsesfilen er skrevet, og videregivelsen er noteret (SHA-256 %1…).",
+    "Archived": "Arkiveret",
+    "age1…": "age1…",
+    "A participant file (.json) or a handover file (.age)":
+        "En deltagerfil (.json) eller en overdragelsesfil (.age)",
+    "Participant and handover files (*.json *.age)":
+        "Deltager- og overdragelsesfiler (*.json *.age)",
+    "This handover file is protected with a passphrase. Type the passphrase the sender told "
+    "you, then press Import.":
+        "Overdragelsesfilen er beskyttet med en adgangssætning. Skriv den adgangssætning, "
+        "afsenderen har givet dig, og tryk Importér.",
+    "My receiving key": "Min modtagernøgle",
+    "Other coaches encrypt a participant they hand over to you with this key. It is not "
+    "secret: give it by e-mail, chat or phone.":
+        "Andre coaches krypterer en deltager, de overdrager til dig, med denne nøgle. Den er "
+        "ikke hemmelig: giv den videre på e-mail, chat eller telefon.",
+    "C&opy": "K&opiér",
+    "To read aloud, in groups of four:": "Til at læse op, i grupper af fire:",
+    "My receiving key in groups of four": "Min modtagernøgle i grupper af fire",
+    "Copied": "Kopieret",
+    "The file is not an encrypted handover file (it does not begin with "
+    "age-encryption.org/v1). Nothing was changed.":
+        "Filen er ikke en krypteret overdragelsesfil (den begynder ikke med "
+        "age-encryption.org/v1). Intet er ændret.",
+    "The file is an armoured (text) age file; CoachDesk reads the binary form. Ask for the "
+    "file without armour. Nothing was changed.":
+        "Filen er en age-fil i tekstform (armour); CoachDesk læser den binære form. Bed om "
+        "filen uden armour. Intet er ændret.",
+    "The encrypted file is damaged or cut off: its header is incomplete. Ask for a new "
+    "copy. Nothing was changed.":
+        "Den krypterede fil er beskadiget eller afkortet: dens hoved er ufuldstændigt. Bed "
+        "om en ny kopi. Intet er ændret.",
+    "The encrypted file is damaged or cut off (it does not decrypt whole). Ask for a new "
+    "copy. Nothing was changed.":
+        "Den krypterede fil er beskadiget eller afkortet (den kan ikke dekrypteres hel). "
+        "Bed om en ny kopi. Intet er ændret.",
+    "The file is not encrypted to this vault's receiving key: it was made for another "
+    "receiver. Nothing was changed.":
+        "Filen er ikke krypteret til denne boks' modtagernøgle: den er lavet til en anden "
+        "modtager. Intet er ændret.",
+    "The handover passphrase is wrong. Nothing was changed.":
+        "Adgangssætningen til overdragelsen er forkert. Intet er ændret.",
+    "This is not a receiving key: it starts with age1 and has 62 characters (the receiver "
+    "finds it under Settings -> My receiving key).":
+        "Det er ikke en modtagernøgle: den begynder med age1 og har 62 tegn (modtageren "
+        "finder den under Indstillinger -> Min modtagernøgle).",
+    "The receiving key has a typing error (its check digits do not match). Copy it again "
+    "from the receiver.":
+        "Modtagernøglen har en tastefejl (dens kontroltegn passer ikke). Kopiér den igen "
+        "fra modtageren.",
+    "That is this vault's own receiving key: give the receiving coach's key. Nothing was "
+    "written.":
+        "Det er denne boks' egen modtagernøgle: angiv den modtagende coachs nøgle. Intet er "
+        "skrevet.",
 }
 
 # Where one English word needs different Danish in different places: (context, source).
@@ -1011,6 +1114,12 @@ EN_PLURALS: dict[str, Plural] = {
         "The password must have at least %n character.",
         "The password must have at least %n characters."),
     "Restored %n participant(s).": ("Restored %n participant.", "Restored %n participants."),
+    "The handover passphrase must have at least %n characters; a few random words are "
+    "best.": (
+        "The handover passphrase must have at least %n character; a few random words are "
+        "best.",
+        "The handover passphrase must have at least %n characters; a few random words are "
+        "best."),
     "%n questionnaire(s) without a total (2 or more answers missing) not shown.": (
         "%n questionnaire without a total (2 or more answers missing) not shown.",
         "%n questionnaires without a total (2 or more answers missing) not shown."),

@@ -70,12 +70,12 @@ class HandoverDialog(QDialog):
         group.addButton(self.by_key)
         group.addButton(self.by_phrase)
         self.recipient = QLineEdit()
-        self.recipient.setPlaceholderText("age1…")
+        self.recipient.setPlaceholderText(self.tr("age1…"))
         self.recipient.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recipient.setAccessibleName(self.tr("The receiving coach's key"))
-        key_hint = QLabel(self.tr("The receiver finds her key under Settings -> My receiving "
-                                  "key. Paste it, or type it as she reads it aloud (spaces "
-                                  "do not matter)."))
+        key_hint = QLabel(self.tr("The receiving coach finds the key under Settings -> My "
+                                  "receiving key. Paste it, or type it as it is read aloud "
+                                  "(spaces do not matter)."))
         key_hint.setWordWrap(True)
         self.phrase = QLineEdit()
         self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -115,9 +115,9 @@ class HandoverDialog(QDialog):
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.after = QLabel(self.tr(
-            "Archive the participant now, so she leaves your caseload. When the receiving "
-            "coach confirms that the import worked, erase her here with Erase… on the "
-            "participant page."))
+            "Archive the participant now, so the record leaves your caseload. When the "
+            "receiving coach confirms that the import worked, erase the participant with "
+            "Erase… on the participant page."))
         self.after.setWordWrap(True)
         self.archive_button = QPushButton(self.tr("&Archive the participant"))
         self.archive_button.clicked.connect(self.archive)
