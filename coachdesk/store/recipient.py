@@ -73,8 +73,8 @@ def identity(session: Session) -> x25519.Identity:
     return x25519.Identity.from_str(row.value["identity"])
 
 
-def grouped(recipient_text: str, size: int = 4, per_line: int = 4) -> str:
-    """The recipient in groups of four, four groups a line: easy to read aloud and to
+def grouped(recipient_text: str, size: int = 4, per_line: int = 8) -> str:
+    """The recipient in groups of four, eight groups a line: easy to read aloud and to
     compare ("age1 qy7s ..."). Spaces and line breaks are ignored when it is typed in."""
     groups = [recipient_text[i:i + size] for i in range(0, len(recipient_text), size)]
     lines = [" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line)]

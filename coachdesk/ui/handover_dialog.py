@@ -144,7 +144,9 @@ class HandoverDialog(QDialog):
         lay.addStretch(1)
         lay.addWidget(self.buttons)
         self._mode_changed()
-        self.setMinimumWidth(620)
+        # Wrapped labels get their height from the width: room for the Danish texts.
+        self.setMinimumWidth(640)
+        self.resize(700, 500)
 
     def _mode_changed(self) -> None:
         self.key_box.setEnabled(self.by_key.isChecked())

@@ -79,6 +79,9 @@ class SettingsDialog(QDialog):
             lay.addWidget(b)
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
+        # Wrapped labels (the receiving key's) need the height for the dialog's width; a
+        # dialog otherwise opens at its minimum and squeezes them.
+        self.resize(560, max(self.sizeHint().height(), lay.totalHeightForWidth(560)))
         self._load()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
