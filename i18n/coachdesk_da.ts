@@ -985,6 +985,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>HandedOverNote</name>
+    <message>
+        <source>Receiver confirmed: erase…</source>
+        <translation>Modtageren har bekræftet: slet…</translation>
+    </message>
+    <message>
+        <source>Handed over to another coach on %1. When the receiving coach confirms that the import worked, erase the participant here.</source>
+        <translation>Overdraget til anden coach den %1. Når den modtagende coach bekræfter, at importen lykkedes, så slet deltageren her.</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <source>Hand over to another coach</source>

@@ -1018,6 +1018,11 @@ DA: dict[str, str | Plural] = {
         "Overdragelsesfilen er skrevet, og videregivelsen er noteret (SHA-256 %1…).",
     "Archived": "Arkiveret",
     "age1…": "age1…",
+    "Receiver confirmed: erase…": "Modtageren har bekræftet: slet…",
+    "Handed over to another coach on %1. When the receiving coach confirms that the "
+    "import worked, erase the participant here.":
+        "Overdraget til anden coach den %1. Når den modtagende coach bekræfter, at importen "
+        "lykkedes, så slet deltageren her.",
     "A participant file (.json) or a handover file (.age)":
         "En deltagerfil (.json) eller en overdragelsesfil (.age)",
     "Participant and handover files (*.json *.age)":

@@ -124,8 +124,18 @@ def test_handover_to_a_key_from_the_participant_page(qtbot, vault, receiver, tmp
         dlg.archive_button.click()
 
     seen["drive"] = drive
+    assert page.handover_note.isHidden()
     page.handover_button.click()
     assert out.read_bytes().startswith(b"age-encryption.org/v1\n-> X25519 ")
+    # The page now says she was handed over, and offers the erasure for later.
+    assert not page.handover_note.isHidden()
+    assert "Handed over to another coach on" in page.handover_note.label.text()
+    from coachdesk.ui import erase_dialog
+
+    asked = []
+    monkeypatch.setattr(erase_dialog.EraseDialog, "exec", lambda d: asked.append(d.ref) or 0)
+    page.handover_note.erase_button.click()
+    assert asked == ["UI-1"]
     with vault.session() as s:
         p = s.get(Participant, pid)
         assert p.archived

@@ -8,6 +8,7 @@ for the receiver's confirmation and is the page's own Erase… (a later, explici
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,10 +30,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import func, select
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.store import caseload, handover
-from coachdesk.store.models import Participant
+from coachdesk.store.models import Disclosure, Participant
+from coachdesk.ui.labels import date_text
 from coachdesk.ui.messages import error_text
 
 MIN_PASSPHRASE = 8
@@ -226,3 +230,38 @@ class HandoverDialog(QDialog):
         self.archived = True
         self.archive_button.setEnabled(False)
         self.archive_button.setText(self.tr("Archived"))
+
+
+class HandedOverNote(QFrame):
+    """On the participant page of someone handed over: when, and the next step (erase
+    once the receiver confirms). Hidden for everyone else."""
+
+    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.participant_id = participant_id
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.erase_button = QPushButton(self.tr("Receiver confirmed: erase…"))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.erase_button)
+        self.reload()
+
+    def reload(self) -> None:
+        with self.vault.session() as s:
+            last = s.execute(select(func.max(Disclosure.at)).where(
+                Disclosure.participant_id == self.participant_id,
+                Disclosure.kind == handover.KIND)).scalar()
+        self.setVisible(last is not None)
+        if last is not None:
+            self.label.setText(self.tr(
+                "Handed over to another coach on %1. When the receiving coach confirms "
+                "that the import worked, erase the participant here.")
+                .replace("%1", date_text(_local_date(last))))
+
+
+def _local_date(at: dt.datetime) -> dt.date:
+    # Disclosure times are stored in UTC without a zone (models.utcnow).
+    return at.replace(tzinfo=dt.UTC).astimezone().date()

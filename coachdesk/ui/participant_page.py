@@ -82,6 +82,11 @@ class ParticipantPage(QWidget):
         who.addWidget(self.facts_label)
         who.addWidget(self.consent_label)
         who.addWidget(self.suggestion)
+        from coachdesk.ui.handover_dialog import HandedOverNote  # issue 17
+
+        self.handover_note = HandedOverNote(vault, participant_id)
+        self.handover_note.erase_button.clicked.connect(self.erase)
+        who.addWidget(self.handover_note)
         hl.addLayout(who, 1)
         hl.addWidget(self.edit_button)
         hl.addWidget(self.handover_button)
@@ -446,6 +451,7 @@ class ParticipantPage(QWidget):
 
         self.handover_dialog = HandoverDialog(self.vault, self.participant_id, self)
         self.handover_dialog.exec()
+        self.handover_note.reload()
         if self.handover_dialog.archived:
             self._something_changed()
 
