@@ -299,3 +299,19 @@ def test_the_reference_age_tool_decrypts_a_passphrase_handover(two_vaults, passp
     doc = json.loads(plain.read_bytes())
     del doc["exported_at"]
     assert doc == export_one(a, passphrase_file, tmp_path / "a.json")
+
+
+def test_org_keygen_writes_a_private_key_file_once(tmp_path, capsys):
+    from coachdesk.store import agefile
+
+    key = tmp_path / "org.key"
+    assert run("org-keygen", "--out", str(key)) == 0
+    r = capsys.readouterr().out.strip()
+    assert r.startswith("age1") and f"# public key: {r}" in key.read_text()
+    if os.name == "posix":
+        assert key.stat().st_mode & 0o777 == 0o600
+    ident = agefile.read_identity_file(str(key))
+    assert str(ident.to_public()) == r
+    before = key.read_bytes()
+    assert run("org-keygen", "--out", str(key)) == 2
+    assert key.read_bytes() == before

@@ -31,6 +31,7 @@ COMMAND_MODULES = (
     "coachdesk.cli.ui_commands",
     "coachdesk.cli.report_commands",
     "coachdesk.cli.handover_commands",
+    "coachdesk.cli.org_commands",
 )
 
 

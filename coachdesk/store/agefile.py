@@ -175,3 +175,42 @@ def _decrypt_error(exc: Exception, wrong_key: str) -> CoachDeskError:
     if "no matching keys" in text or text.startswith("decryption failed"):
         return BadInput(wrong_key)
     return FileDamaged(DAMAGED)
+
+
+def write_new_identity(out: str, *, comment: str) -> str:
+    """Generate an X25519 identity into a new file (0600, age-keygen's layout); returns
+    the recipient. Never over an existing file."""
+    import datetime as dt
+    import os
+
+    from pyrage import x25519
+
+    ident = x25519.Identity.generate()
+    recipient = str(ident.to_public())
+    text = (f"# created: {dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}\n"
+            f"# {comment}\n"
+            f"# public key: {recipient}\n"
+            f"{ident}\n").encode("ascii")
+    try:
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600)
+    except FileExistsError:
+        raise BadInput(f"{out} already exists; a key is never written over a file. Nothing "
+                       "was changed.") from None
+    except OSError as exc:
+        raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return recipient
+
+
+def read_identity_file(path: str) -> x25519.Identity:
+    from pathlib import Path
+
+    try:
+        raw = Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise BadInput(f"Cannot read the key file {path}.") from None
+    return identity_from_file_text(raw)
