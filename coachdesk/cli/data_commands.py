@@ -85,7 +85,7 @@ def _is_age(name: str, data: bytes) -> bool:
 
 def _import_handover(args: argparse.Namespace, ctx: Context, data: bytes) -> int:
     from coachdesk.cli.secrets import read_secret_file
-    from coachdesk.store import agefile, handover, recipient
+    from coachdesk.store import agefile, handover
 
     # The header is checked before unlocking: a file that is not age, is damaged, or
     # needs the other kind of key is refused without asking for the passphrase.
@@ -97,12 +97,12 @@ def _import_handover(args: argparse.Namespace, ctx: Context, data: bytes) -> int
             raise BadInput(agefile.KEY_NOT_PASSPHRASE)
     elif head.passphrase:
         raise BadInput(agefile.NEEDS_PASSPHRASE)
-    with open_vault(args, ctx) as vault:
-        recipient.ensure_committed(vault)
-        with vault.session() as s:
-            opened = handover.open_file(s, data, passphrase=phrase)
-            result = handover.import_opened(s, opened, replace=args.replace)
-            s.commit()
+    # (A vault without a receiving key yet cannot have been sent a file: refused as "for
+    # another receiver", and no key is made by a failed import.)
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        opened = handover.open_file(s, data, passphrase=phrase)
+        result = handover.import_opened(s, opened, replace=args.replace)
+        s.commit()
     ctx.say(f"Imported {result.added} new participant(s)"
             + (f" and replaced {result.replaced}" if result.replaced else "")
             + " from the encrypted handover file; the receipt is in the audit log.")

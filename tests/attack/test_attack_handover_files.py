@@ -161,3 +161,21 @@ def test_the_sender_cannot_open_her_own_handover(world, capsys):
                "--passphrase-file", str(world["pf"])) == 2
     assert "another receiver" in capsys.readouterr().err
     assert state(a) == before
+
+
+def test_a_vault_without_a_key_refuses_and_makes_none(world, tmp_path, capsys):
+    """A vault from before issue 17 cannot have been sent a file: refused, and the
+    failed import does not create a key either."""
+    from coachdesk.store.keyfile import TEST_KDF
+    from coachdesk.store.models import Setting
+    from coachdesk.store.vault import Vault
+
+    d = tmp_path / "old"
+    v, _ = Vault.create(d, PASSPHRASE, kdf=TEST_KDF)
+    v.close()
+    assert run("--data-dir", str(d), "import", str(world["files"]["for_b"]),
+               "--passphrase-file", str(world["pf"])) == 2
+    assert "another receiver" in capsys.readouterr().err
+    with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
+        assert s.get(Setting, "receiving_identity") is None
+        assert s.query(Participant).count() == 0
