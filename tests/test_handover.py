@@ -315,3 +315,32 @@ def test_org_keygen_writes_a_private_key_file_once(tmp_path, capsys):
     before = key.read_bytes()
     assert run("org-keygen", "--out", str(key)) == 2
     assert key.read_bytes() == before
+
+
+def test_no_file_appears_unless_the_disclosure_is_committed(tmp_path, vault, monkeypatch):
+    """The record comes first: a failed commit leaves neither the file nor a temp file."""
+    from sqlalchemy.orm import Session
+
+    from coachdesk.store import agefile, handover, recipient
+
+    with vault.session() as s:
+        interchange.import_document(s, document(canary_person("A", ref=REF)))
+        s.commit()
+    r = agefile.write_new_identity(str(tmp_path / "other-vault-key"), comment="test")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    seen = []
+
+    def failing_commit(self):
+        seen.append(sorted(p.name for p in out_dir.iterdir()))
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Session, "commit", failing_commit)
+    with vault.session() as s, pytest.raises(OSError):
+        handover.make_handover(s, REF, out_dir / "h.age", to_recipient=r)
+    monkeypatch.undo()
+    assert len(seen) == 1 and len(seen[0]) == 1 and seen[0][0].endswith(".tmp")
+    assert list(out_dir.iterdir()) == []  # the temp file is gone, no handover file
+    with vault.session() as s:
+        assert s.query(Disclosure).count() == 0
+        assert recipient.recipient(s) is None  # and nothing else was made on the way
