@@ -92,7 +92,7 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
         to = PASSPHRASE
         data = agefile.encrypt_with_passphrase(plain, passphrase or "")
     digest = hashlib.sha256(data).hexdigest()
-    tmp = _write_temp(target, data)
+    tmp = write_temp(target, data)
     try:
         session.add(Disclosure(participant_id=p.id, recipient=to, kind=KIND,
                                sections=["full_record"], sha256=digest, encrypted=True))
@@ -106,18 +106,23 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    reveal(tmp, target)
+    return HandoverResult(target, digest, len(data), to)
+
+
+def reveal(tmp: Path, target: Path) -> None:
+    """Rename the committed file's temp file into place (after the commit)."""
     try:
         os.replace(tmp, target)
         _fsync_dir(target.parent if str(target.parent) else Path("."))
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. The "
-                          "handover is recorded but no file was made; make it again.") from exc
-    return HandoverResult(target, digest, len(data), to)
+        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. It is "
+                          "recorded as sent but no file was made; make it again.") from exc
 
 
-def _write_temp(target: Path, data: bytes) -> Path:
+def write_temp(target: Path, data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
