@@ -54,6 +54,7 @@ def cmd_recipient(args: argparse.Namespace, ctx: Context) -> int:
             with vault.session() as s:
                 recipient.export_identity(s, out)
     ctx.result(rcpt)
+    ctx.say("To read aloud, in groups of four: " + recipient.grouped(rcpt).replace("\n", "  "))
     if out is not None:
         ctx.say(f"Wrote this vault's secret identity to {out}. It opens every handover file "
                 "sent to this vault: delete it when you are done.")
