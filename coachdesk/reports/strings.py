@@ -363,6 +363,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
+    ("kind", "handover"): ("Overdragelse til anden coach (krypteret)",
+                           "Handover to another coach (encrypted)"),
     ("channel", "digital_post"): ("Digital Post", "Digital Post"),
     ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
     ("channel", "handed_over"): ("Udleveret", "Handed over"),
