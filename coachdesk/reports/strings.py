@@ -214,6 +214,10 @@ DA: dict[str, str] = {
     "the participant": "borgeren",
     # cohort report
     "Cohort effect report": "Effektrapport for holdet",
+    "Organisation-wide effect report": "Samlet effektrapport for organisationen",
+    "org_scope": (
+        "Lagt sammen af organisationen fra de eksakte tal fra {vaults} coachers bokse; "
+        "reglerne ovenfor er brugt én gang, på de samlede tal."),
     "cohort_intro": (
         "Anonyme, samlede tal for deltagere med forløbsstart i perioden {period}. "
         "Tal fra 1 til 4 vises som »<5«, og procenter beregnet på dem udelades, så ingen "
@@ -439,6 +443,9 @@ EN: dict[str, str] = {
         "least 11 points (Eskildsen et al. 2015). The bands low (0-13), moderate (14-26) and "
         "high (27-40) are descriptive, not a diagnosis. Admission threshold: {threshold}."
     ),
+    "org_scope": (
+        "Merged by the organisation from the exact figures of {vaults} coaches' vaults; the "
+        "rules above are applied once, to the merged totals."),
     "cohort_intro": (
         "Anonymous aggregates for participants whose course started in the period {period}. "
         "Counts from 1 to 4 are shown as «<5» and percentages derived from them are "
