@@ -136,6 +136,12 @@ def test_the_merged_report_has_the_exact_totals_and_pooled_statistics(org, capsy
     assert change["mean"] == str(cohort_report.dc.round_half_up(mean, 1))
     assert change["ci_low"] == str(cohort_report.dc.round_half_up(lo, 1))
     assert change["ci_high"] == str(cohort_report.dc.round_half_up(hi, 1))
+    # The disclosure control applies to the merged totals: their own small cells are
+    # hidden ("<5" and secondary), exactly as the cohort report would hide them.
+    prep = org_report.prepare(org_report.read_parts(files, str(org["key"])))
+    assert prep.hidden and all(rows[c]["n"] == "" for c in prep.hidden if c in rows)
+    small = [c for c, v in prep.values.items() if 0 < v < 5]
+    assert small and all(rows[c]["suppressed"] == "lt5" for c in small if c in rows)
     assert "13 participant(s) from 3 vault(s)" in capsys.readouterr().err
 
 
