@@ -215,3 +215,26 @@ def test_pooled_moments_are_exact(org):
     mean, sd = aggregate._summary(m)
     assert mean is not None and sd is not None and math.isfinite(sd)
     assert Path(org["files"]["A"]).stat().st_mode & 0o777 == 0o600
+
+
+def test_a_forged_or_foreign_aggregate_is_refused(org, capsys):
+    """Decrypts fine but is not what cohort-report --aggregate writes: refused whole."""
+    ident = agefile.read_identity_file(str(org["key"]))
+    rcpt = agefile.parse_recipient(org["recipient"])
+    doc = json.loads(agefile.decrypt_with(org["files"]["C"].read_bytes(), [ident]))
+    out = org["tmp"] / "forged.csv"
+    cases = {
+        "sums for other counts": doc | {"moments": doc["moments"] | {
+            "change": doc["moments"]["change"] | {"n": 99}}},
+        "a negative count": doc | {"cells": doc["cells"] | {"referred": -1}},
+        "a participant file": {"format": "coachdesk.participants", "version": 1,
+                               "participants": []},
+        "an unknown version": doc | {"version": 2},
+    }
+    for name, forged in cases.items():
+        f = org["tmp"] / "forged.age"
+        f.write_bytes(agefile.encrypt_to(json.dumps(forged).encode(), [rcpt]))
+        assert main(["org-report", str(org["files"]["A"]), str(f), "--identity",
+                     str(org["key"]), "--out", str(out)]) == 2, name
+        assert "forged.age" in capsys.readouterr().err
+        assert not out.exists()

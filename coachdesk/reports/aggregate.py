@@ -131,6 +131,10 @@ def parse(data: bytes, name: str) -> Aggregate:
             if set(m) != {"n", "sum", "sumsq"} or not _count(m["n"]) \
                     or not isinstance(m["sum"], int) or not _count(m["sumsq"]):
                 raise ValueError
+        # The sums belong to the counts beside them (a hand-edited file is refused).
+        for w, n_cell in (("before", "before_n"), ("after", "after_n"), ("change", "pairs")):
+            if moments[w]["n"] != cells[n_cell]:
+                raise ValueError
         p = doc["params"]
         params = pss10.Params(threshold=int(p["threshold"]), sd=float(p["sd"]),
                               r=float(p["r"]))
