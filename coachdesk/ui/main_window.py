@@ -262,9 +262,14 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
+        import contextlib
+
         from coachdesk.store import recipient
 
-        recipient.ensure_committed(vault)  # issue 17: older vaults get their receiving key
+        # Issue 17: older vaults get their receiving key. If that fails (a full disk),
+        # the key can wait for the next unlock or Settings; the coach's work cannot.
+        with contextlib.suppress(Exception):
+            recipient.ensure_committed(vault)
         from coachdesk.ui.workspace import Workspace
 
         self.workspace = Workspace(vault, today=self.today,
