@@ -1,0 +1,241 @@
+"""The agenda: planned appointments, the holds' group sessions, and what is due today.
+
+A planned appointment is a SessionLog row with status ``planned`` (issue 14): holding
+it turns it into ``held`` in the session editor. A hold ("hold", a course's group) is
+the participants who share a course start date; its group session dates are
+GroupSession rows keyed by that date. The roster's marks are GroupAttendance rows,
+written through caseload.set_attendance (the same plausibility rules as the forms).
+
+Reads here are for the coach's own screens; the calendar export (calendar_export.py)
+takes only what an appointment needs from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from coachdesk.core import course, records
+from coachdesk.errors import BadInput
+from coachdesk.store import audit
+from coachdesk.store.models import (
+    Assessment,
+    Disclosure,
+    GroupAttendance,
+    GroupSession,
+    Participant,
+    SessionLog,
+)
+
+# The statuses of people who take part in a hold's group sessions (the roster's rows).
+IN_HOLD = ("admitted", "group_phase", "individual_phase", "completed")
+# People the reminders are about: still in (or just through) the course.
+ACTIVE = ("admitted", "group_phase", "individual_phase")
+DEFAULT_GROUP_MINUTES = 120
+DEFAULT_SESSION_MINUTES = 60
+
+
+@dataclass(frozen=True)
+class Item:
+    """One appointment in the agenda: a planned conversation or a group session."""
+
+    kind: str  # "session" | "group"
+    date: dt.date
+    start: str | None  # HH:MM or None (the day only)
+    minutes: int | None
+    mode: str | None  # the conversation's mode; None for a group session
+    participant_id: int | None = None
+    session_id: int | None = None
+    ref: str = ""
+    name: str = ""
+    course_start: dt.date | None = None  # the hold, for a group session
+    group_size: int = 0  # participants in the hold
+
+    @property
+    def sort_key(self) -> tuple[dt.date, str, str, str]:
+        return (self.date, self.start or "", self.kind, self.ref)
+
+
+def monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def items(session: Session, first: dt.date, last: dt.date) -> list[Item]:
+    """Planned conversations and group sessions from ``first`` to ``last`` (inclusive)."""
+    out: list[Item] = []
+    rows = session.execute(
+        select(SessionLog.id, SessionLog.participant_id, SessionLog.date, SessionLog.start,
+               SessionLog.minutes, SessionLog.mode, Participant.ref, Participant.name)
+        .join(Participant, Participant.id == SessionLog.participant_id)
+        .where(SessionLog.status == "planned", SessionLog.date >= first,
+               SessionLog.date <= last, Participant.archived.is_(False))
+    ).all()
+    for sid, pid, day, start, minutes, mode, ref, name in rows:
+        out.append(Item("session", day, start, minutes, mode, participant_id=pid,
+                        session_id=sid, ref=ref, name=name))
+    groups = session.execute(
+        select(GroupSession).where(GroupSession.date >= first, GroupSession.date <= last)
+    ).scalars().all()
+    sizes = hold_sizes(session)
+    for g in groups:
+        out.append(Item("group", g.date, g.start, g.minutes, None,
+                        course_start=g.course_start, group_size=sizes.get(g.course_start, 0)))
+    out.sort(key=lambda i: i.sort_key)
+    return out
+
+
+# --- holds and their group sessions ------------------------------------------------
+
+
+def hold_sizes(session: Session) -> dict[dt.date, int]:
+    """Course start -> participants in that hold (admitted and not dropped out)."""
+    return {start: n for start, n in session.execute(
+        select(Participant.course_start, func.count())
+        .where(Participant.course_start.is_not(None), Participant.status.in_(IN_HOLD),
+               Participant.archived.is_(False))
+        .group_by(Participant.course_start)).all()}
+
+
+def holds(session: Session) -> list[dt.date]:
+    """Every hold: a course start with participants in it or group sessions planned."""
+    starts = set(hold_sizes(session))
+    starts |= set(session.scalars(select(GroupSession.course_start).distinct()))
+    return sorted(starts)
+
+
+def group_sessions(session: Session, course_start: dt.date) -> list[GroupSession]:
+    return list(session.scalars(select(GroupSession).where(
+        GroupSession.course_start == course_start).order_by(GroupSession.date)))
+
+
+def add_group_session(session: Session, course_start: dt.date, day: dt.date,
+                      start: str | None = None,
+                      minutes: int | None = DEFAULT_GROUP_MINUTES) -> GroupSession:
+    """A group session of the hold starting ``course_start``; in its group phase or near."""
+    if start is not None and not records._TIME_RE.fullmatch(start):
+        raise BadInput(f"{start} is not a time (HH:MM).")
+    if minutes is not None and not 0 < minutes <= 1440:
+        raise BadInput("The duration must be 1-1440 minutes.")
+    if day < course_start or day > course.course_end(course_start):
+        raise BadInput("A group session lies within its course (from the course start to "
+                       "the end of week 12).")
+    taken = session.execute(select(GroupSession.id).where(
+        GroupSession.course_start == course_start, GroupSession.date == day)).first()
+    if taken is not None:
+        raise BadInput("This hold already has a group session on that day.")
+    g = GroupSession(course_start=course_start, date=day, start=start, minutes=minutes)
+    session.add(g)
+    session.flush()
+    audit.record(session, "group_session_saved", {"course_start": course_start.isoformat(),
+                                                  "date": day.isoformat()})
+    return g
+
+
+def delete_group_session(session: Session, group_session_id: int) -> None:
+    """Remove a date from the hold's plan (marks already made stay with the people)."""
+    g = session.get(GroupSession, group_session_id)
+    if g is None:
+        return
+    detail = {"course_start": g.course_start.isoformat(), "date": g.date.isoformat()}
+    session.delete(g)
+    audit.record(session, "group_session_deleted", detail)
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    participant_id: int
+    ref: str
+    name: str
+    # date -> "present" | "absent" | "excused" (a day with no mark is missing)
+    marks: dict[dt.date, str]
+
+    def total(self, mark: str) -> int:
+        return sum(1 for m in self.marks.values() if m == mark)
+
+
+def mark_of(present: bool, excused: bool) -> str:
+    return "present" if present else ("excused" if excused else "absent")
+
+
+def roster(session: Session, course_start: dt.date) -> list[RosterRow]:
+    """One row per admitted participant of the hold, with their marks, by name."""
+    people = session.execute(
+        select(Participant.id, Participant.ref, Participant.name)
+        .where(Participant.course_start == course_start, Participant.status.in_(IN_HOLD),
+               Participant.archived.is_(False))
+        .order_by(Participant.name, Participant.id)).all()
+    ids = [pid for pid, _, _ in people]
+    marks: dict[int, dict[dt.date, str]] = {pid: {} for pid in ids}
+    for pid, day, present, excused in session.execute(
+            select(GroupAttendance.participant_id, GroupAttendance.date,
+                   GroupAttendance.present, GroupAttendance.excused)
+            .where(GroupAttendance.participant_id.in_(ids))).all():
+        marks[pid][day] = mark_of(present, excused)
+    return [RosterRow(pid, ref, name, marks[pid]) for pid, ref, name in people]
+
+
+# --- reminders for the "I dag" strip -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """Something the coach should see today; ``key`` is stable, the UI words it."""
+
+    key: str  # final_pss | no_log | consent | report_unsent | status
+    participant_id: int
+    ref: str
+    name: str
+    day: dt.date | None = None  # the planned session's day (no_log)
+    status: str | None = None  # the suggested status (status)
+
+
+def reminders(session: Session, today: dt.date) -> list[Reminder]:
+    """What is due, across the caseload, in a handful of queries.
+
+    - ``final_pss``: the course is in week 12 (or past it) and no final PSS-10 yet;
+    - ``no_log``: a planned conversation whose day has passed, still not held or
+      cancelled (the day after, the coach writes the log or cancels it);
+    - ``consent``: a report will be due (week 11 on) and no valid consent is recorded;
+    - ``report_unsent``: the course has ended and no final report was disclosed;
+    - ``status``: the course calls for a status change (core/course.suggested_status).
+    """
+    people = session.execute(
+        select(Participant.id, Participant.ref, Participant.name, Participant.status,
+               Participant.course_start, Participant.consent_given_on,
+               Participant.consent_withdrawn_on, Participant.outcome_status)
+        .where(Participant.archived.is_(False),
+               Participant.status.in_((*ACTIVE, "completed")))).all()
+    ids = [row[0] for row in people]
+    finals = set(session.scalars(select(Assessment.participant_id).where(
+        Assessment.kind == "final", Assessment.participant_id.in_(ids))))
+    reported = set(session.scalars(select(Disclosure.participant_id).where(
+        Disclosure.kind == "final_report", Disclosure.participant_id.in_(ids))))
+    out: list[Reminder] = []
+    for pid, ref, name, status, start, consent, withdrawn, outcome in people:
+        week = course.course_week(start, today)
+        if week is None:
+            continue
+        active = status in ACTIVE
+        if active and week >= course.COURSE_WEEKS and pid not in finals:
+            out.append(Reminder("final_pss", pid, ref, name))
+        if active and week >= course.COURSE_WEEKS - 1 and (consent is None or withdrawn):
+            out.append(Reminder("consent", pid, ref, name))
+        if week > course.COURSE_WEEKS and pid not in reported:
+            out.append(Reminder("report_unsent", pid, ref, name))
+        suggested = course.suggested_status(status=status, start=start, today=today,
+                                            has_final=pid in finals,
+                                            has_outcome=outcome is not None)
+        if suggested:
+            out.append(Reminder("status", pid, ref, name, status=suggested))
+    for pid, ref, name, day in session.execute(
+            select(SessionLog.participant_id, Participant.ref, Participant.name,
+                   SessionLog.date)
+            .join(Participant, Participant.id == SessionLog.participant_id)
+            .where(SessionLog.status == "planned", SessionLog.date < today,
+                   Participant.archived.is_(False))
+            .order_by(SessionLog.date)).all():
+        out.append(Reminder("no_log", pid, ref, name, day=day))
+    return out
