@@ -141,8 +141,14 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
     for n in range(min(8, max(0, week - 4))):
         d = course.week_start(start, 5 + n) + dt.timedelta(days=rng.randint(0, 4))
         if d > today:
+            # The next conversation is in the agenda (no draw: the seeded stream of the
+            # rest of the caseload stays as it was).
+            if not dropped and d <= today + dt.timedelta(days=14):
+                sessions.append({"date": d.isoformat(), "start": f"{9 + n % 6:02d}:00",
+                                 "minutes": 60, "mode": vocab.SESSION_MODES[n % 3],
+                                 "status": "planned", "week": 5 + n})
             break
-        st = rng.choices(vocab.SESSION_STATUSES, (0.85, 0.1, 0.05))[0]
+        st = rng.choices(("held", "cancelled", "no_show"), (0.85, 0.1, 0.05))[0]
         s: dict[str, Any] = {
             "date": d.isoformat(), "start": f"{rng.randint(8, 15):02d}:{rng.choice((0, 30)):02d}",
             "minutes": rng.choice((45, 60, 60, 75)),

@@ -283,9 +283,10 @@ class ParticipantPage(QWidget):
                 start=p.course_start, today=today,
                 assessments=[(a.kind, a.date) for a in p.assessments],
                 attendance=[(g.date, g.present) for g in p.attendance],
-                sessions=[(x.date, x.status) for x in p.sessions],
+                sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
                 planned=[x.next_appointment.date() for x in p.sessions[-1:]
-                         if x.next_appointment and x.next_appointment.date() >= today])
+                         if x.next_appointment and x.next_appointment.date() >= today]
+                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today])
             # The same count as the caseworker report: only plausible or confirmed marks.
             facts = caseload.course_facts(p, today)
             counted = plausibility.countable_marks(facts, p.attendance)

@@ -231,8 +231,16 @@ class SessionEditor(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.state_label = QLabel()
+        # A planned appointment (the agenda) is held here: status held, dated today if
+        # it was planned later, then the notes; saving makes it a held session.
+        self.hold_button = QPushButton(self.tr("Mark as &held"))
+        self.hold_button.setToolTip(self.tr("The planned conversation took place: set "
+                                            "the status to held and write the log"))
+        self.hold_button.clicked.connect(self.mark_held)
+        self.hold_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.hold_button)
         buttons.addWidget(self.save_button)
 
         body = QWidget()
@@ -268,6 +276,7 @@ class SessionEditor(QWidget):
             sb.valueChanged.connect(self._changed)
         for cb in (self.mode, self.status):
             cb.currentIndexChanged.connect(self._changed)
+        self.status.currentIndexChanged.connect(self._status_changed)
         self.next_date.dateChanged.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
         self.quotes.textChanged.connect(self._changed)
@@ -290,6 +299,17 @@ class SessionEditor(QWidget):
         self._confirmed = False  # a changed session is checked (and confirmed) afresh
         self.save_button.setText(self.tr("&Save session"))
         self.state_label.setText(self.tr("Unsaved changes"))
+
+    def _status_changed(self, *_a: Any) -> None:
+        self.hold_button.setVisible(self.status.currentData() == "planned")
+
+    def mark_held(self) -> None:
+        """Hold the planned appointment: status held (today if it was planned later)."""
+        self.status.setCurrentIndex(self.status.findData("held"))
+        d = self.date.value()
+        if d is not None and d > dt.date.today():
+            self.date.set_value(dt.date.today(), emit=True)
+        self.notes.setFocus()
 
     def _template_names(self) -> dict[str, str]:
         return {
