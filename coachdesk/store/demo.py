@@ -207,3 +207,26 @@ def demo_document(n: int, seed: int = 1, today: dt.date | None = None,
     today = today or dt.date.today()
     rng = random.Random(seed)
     return document(demo_participant(rng, first_number + i, today) for i in range(n))
+
+
+def demo_group_sessions(session: Any, today: dt.date | None = None) -> int:
+    """Every hold's group sessions, as the demo's attendance marks them: the second and
+    fourth day of weeks 1-4, 13:00, two hours. Returns how many were added."""
+    from sqlalchemy import select
+
+    from coachdesk.store.models import GroupSession, Participant
+
+    have = set(session.execute(select(GroupSession.course_start, GroupSession.date)).all())
+    starts = set(session.scalars(select(Participant.course_start).where(
+        Participant.course_start.is_not(None)).distinct()))
+    added = 0
+    for start in sorted(starts):
+        for w in range(1, 5):
+            for day in (1, 3):
+                d = course.week_start(start, w) + dt.timedelta(days=day)
+                if (start, d) not in have:
+                    session.add(GroupSession(course_start=start, date=d, start="13:00",
+                                             minutes=120))
+                    added += 1
+    session.flush()
+    return added

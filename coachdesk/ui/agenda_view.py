@@ -50,8 +50,14 @@ class AgendaTable(QTableWidget):
     """Enter opens the current appointment (double-click does too)."""
 
     activated_item = Signal(object)
+    # Page Up / Page Down / Home move the week (-1 / +1 / 0 for this week), not the rows.
+    week_key = Signal(int)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        weeks = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1, Qt.Key.Key_Home: 0}
+        if event.key() in weeks and not event.modifiers():
+            self.week_key.emit(weeks[Qt.Key(event.key())])
+            return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             item = self.current_agenda_item()
             if item is not None:
@@ -111,6 +117,7 @@ class AgendaView(QWidget):
             header.setSectionResizeMode(i, mode)
         header.resizeSection(3, 260)
         self.table.activated_item.connect(self._activate)
+        self.table.week_key.connect(lambda w: self.move_week(w) if w else self.go_today())
         self.table.cellDoubleClicked.connect(
             lambda r, _c: self._activate(self.table.item(r, 0).data(ITEM_ROLE)))
         self.empty_label = QLabel()
