@@ -16,6 +16,7 @@ from coachdesk.core import plausibility
 from coachdesk.core.pss10 import Params
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, caseload, interchange
+from coachdesk.store.atomic import WriteFailed
 from coachdesk.store.models import AuditEvent, GroupAttendance, SessionLog
 
 TODAY = dt.date.today()
@@ -198,7 +199,7 @@ def test_ics_export_is_audited_and_no_file_without_the_audit(vault, people, tmp_
         raise OSError(28, "No space left on device")
 
     out2 = tmp_path / "b.ics"
-    with vault.session() as s, pytest.raises(Exception):
+    with vault.session() as s, pytest.raises(WriteFailed):
         calendar_export.export_ics(s, out2, commit=failing_commit)
     assert not out2.exists() and not list(tmp_path.glob(".b.ics.*"))
 

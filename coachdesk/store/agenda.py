@@ -92,11 +92,11 @@ def items(session: Session, first: dt.date, last: dt.date) -> list[Item]:
 
 def hold_sizes(session: Session) -> dict[dt.date, int]:
     """Course start -> participants in that hold (admitted and not dropped out)."""
-    return {start: n for start, n in session.execute(
+    return {start: int(n) for start, n in session.execute(
         select(Participant.course_start, func.count())
         .where(Participant.course_start.is_not(None), Participant.status.in_(IN_HOLD),
                Participant.archived.is_(False))
-        .group_by(Participant.course_start)).all()}
+        .group_by(Participant.course_start)).all() if start is not None}
 
 
 def holds(session: Session) -> list[dt.date]:

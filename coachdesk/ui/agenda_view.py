@@ -98,7 +98,7 @@ class AgendaView(QWidget):
         self.next_button.clicked.connect(lambda: self.move_week(1))
         self.roster_button = QPushButton(self.tr("&Group roster…"))
         self.roster_button.clicked.connect(lambda: self.open_roster.emit(None))
-        self.export_button = QPushButton(self.tr("&Export calendar (.ics)…"))
+        self.export_button = QPushButton(self.tr("E&xport calendar (.ics)…"))
         self.export_button.clicked.connect(self.export_calendar.emit)
         self.table = AgendaTable(0, 5)
         self.table.setAccessibleName(self.tr("Agenda"))

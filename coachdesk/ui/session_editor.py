@@ -233,7 +233,7 @@ class SessionEditor(QWidget):
         self.state_label = QLabel()
         # A planned appointment (the agenda) is held here: status held, dated today if
         # it was planned later, then the notes; saving makes it a held session.
-        self.hold_button = QPushButton(self.tr("Mark as &held"))
+        self.hold_button = QPushButton(self.tr("Mar&k as held"))
         self.hold_button.setToolTip(self.tr("The planned conversation took place: set "
                                             "the status to held and write the log"))
         self.hold_button.clicked.connect(self.mark_held)

@@ -15,7 +15,6 @@ import re
 import icalendar
 from canaries import CPR_BY_TAG, canary_person, needles
 
-
 from coachdesk.cli.main import main
 from coachdesk.core import vocab
 from coachdesk.store import agenda, interchange, settings
