@@ -616,10 +616,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more</source>
+        <source>%n more reminder(s)</source>
         <translation>
-            <numerusform>%n mere</numerusform>
-            <numerusform>%n mere</numerusform>
+            <numerusform>%n påmindelse mere</numerusform>
+            <numerusform>%n påmindelser mere</numerusform>
         </translation>
     </message>
     <message>
@@ -3195,7 +3195,7 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>%1 af %2 til stede</translation>
     </message>
     <message numerus="yes">
-        <source>%n excused</source>
+        <source>%n notice(s) of absence</source>
         <translation>
             <numerusform>%n afbud</numerusform>
             <numerusform>%n afbud</numerusform>

@@ -58,10 +58,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n more</source>
+        <source>%n more reminder(s)</source>
         <translation>
-            <numerusform>%n more</numerusform>
-            <numerusform>%n more</numerusform>
+            <numerusform>%n more reminder</numerusform>
+            <numerusform>%n more reminders</numerusform>
         </translation>
     </message>
 </context>
@@ -169,10 +169,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n excused</source>
+        <source>%n notice(s) of absence</source>
         <translation>
-            <numerusform>%n excused</numerusform>
-            <numerusform>%n excused</numerusform>
+            <numerusform>%n notice of absence</numerusform>
+            <numerusform>%n notices of absence</numerusform>
         </translation>
     </message>
 </context>

@@ -1135,7 +1135,7 @@ DA: dict[str, str | Plural] = {
         "%1: forløbet er slut, og slutrapporten er ikke sendt",
     "%1: change the status to %2?": "%1: skift status til %2?",
     "group session": "gruppesession",
-    "%n more": ("%n mere", "%n mere"),
+    "%n more reminder(s)": ("%n påmindelse mere", "%n påmindelser mere"),
     "Reminders:": "Påmindelser:",
     "Planned": "Planlagt",
     "Group roster": "Holdliste",
@@ -1169,7 +1169,7 @@ DA: dict[str, str | Plural] = {
         "(Uge 1-4 tilføjer én om ugen).",
     "No admitted participants in this hold.": "Ingen optagne deltagere på dette hold.",
     "%1 of %2 present": "%1 af %2 til stede",
-    "%n excused": ("%n afbud", "%n afbud"),
+    "%n notice(s) of absence": ("%n afbud", "%n afbud"),
     "If this is right, press the key again to confirm it; until then reports do not count it.":
         "Hvis det er rigtigt, så tryk på tasten igen for at bekræfte; indtil da tæller "
         "rapporterne det ikke med.",
@@ -1241,9 +1241,9 @@ EN_PLURALS: dict[str, Plural] = {
     "Group session, hold %1 (%n participant(s))": (
         "Group session, hold %1 (%n participant)", "Group session, hold %1 (%n participants)"),
     "%n participant(s)": ("%n participant", "%n participants"),
-    "%n more": ("%n more", "%n more"),
+    "%n more reminder(s)": ("%n more reminder", "%n more reminders"),
     "%1 (%n participant(s))": ("%1 (%n participant)", "%1 (%n participants)"),
-    "%n excused": ("%n excused", "%n excused"),
+    "%n notice(s) of absence": ("%n notice of absence", "%n notices of absence"),
     "The calendar (%n appointment(s)) was saved to %1.": (
         "The calendar (%n appointment) was saved to %1.",
         "The calendar (%n appointments) was saved to %1."),

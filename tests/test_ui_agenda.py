@@ -165,7 +165,7 @@ def test_roster_marks_by_keyboard_with_totals(qtbot, vault) -> None:
     assert t.item(0, 2).text() == "Absent"
     total_col = len(days) + 1
     assert t.item(0, total_col).text().startswith("1 of ")
-    assert "1 excused" in t.item(1, total_col).text()
+    assert "1 notice" in t.item(1, total_col).text()
     assert t.item(2, 1).text() == "1 of 2"
     t.setCurrentCell(0, 2)
     press(t, Qt.Key.Key_Delete)

@@ -95,7 +95,9 @@ class CalendarExportDialog(QDialog):
             self, self.tr("Export calendar"), self.path.text(),
             self.tr("Calendar files (*.ics)"), options=QFileDialog.Option.DontUseNativeDialog)
         if path:
-            self.path.setText(path if path.endswith(".ics") else path + ".ics")
+            if not path.endswith(".ics"):
+                path += ".ics"
+            self.path.setText(path)
 
     def export(self) -> None:
         bad = first_invalid((self.first, self.last))

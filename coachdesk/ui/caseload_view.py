@@ -238,7 +238,7 @@ class CaseloadView(QWidget):
                      for r in reminders[:self.MAX_REMINDERS]]
             more = len(reminders) - len(shown)
             if more:
-                shown.append(html.escape(self.tr("%n more", "", more)))
+                shown.append(html.escape(self.tr("%n more reminder(s)", "", more)))
             text += "<br>" + html.escape(self.tr("Reminders:")) + " " + " · ".join(shown)
         self.today_label.setText(text)
 

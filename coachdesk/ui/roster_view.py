@@ -222,7 +222,7 @@ class RosterDialog(QDialog):
         text = self.tr("%1 of %2 present").replace("%1", str(row.total("present"))).replace(
             "%2", str(held))
         if row.total("excused"):
-            text += ", " + self.tr("%n excused", "", row.total("excused"))
+            text += ", " + self.tr("%n notice(s) of absence", "", row.total("excused"))
         return text
 
     # --- writing --------------------------------------------------------------------
