@@ -582,8 +582,8 @@
         <translation>%1: intet samtykke registreret før rapporten</translation>
     </message>
     <message>
-        <source>%1: the course has ended and the final report is not sent</source>
-        <translation>%1: forløbet er slut, og slutrapporten er ikke sendt</translation>
+        <source>%1: final report not sent</source>
+        <translation>%1: slutrapport ikke sendt</translation>
     </message>
     <message>
         <source>%1: change the status to %2?</source>

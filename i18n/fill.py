@@ -1131,8 +1131,7 @@ DA: dict[str, str | Plural] = {
     "%1: no log of the conversation planned for %2":
         "%1: ingen notater fra samtalen planlagt %2",
     "%1: no consent recorded before the report": "%1: intet samtykke registreret før rapporten",
-    "%1: the course has ended and the final report is not sent":
-        "%1: forløbet er slut, og slutrapporten er ikke sendt",
+    "%1: final report not sent": "%1: slutrapport ikke sendt",
     "%1: change the status to %2?": "%1: skift status til %2?",
     "group session": "gruppesession",
     "%n more reminder(s)": ("%n påmindelse mere", "%n påmindelser mere"),

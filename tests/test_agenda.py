@@ -138,7 +138,10 @@ def test_reminders(vault) -> None:
               person("R-2", "Ended", course_start=old.isoformat(),
                      referral_date=(old - dt.timedelta(days=7)).isoformat(), status="completed"),
               person("R-3", "No Log", sessions=[planned(TODAY - dt.timedelta(days=1))]),
-              person("R-4", "Group Still", status="group_phase"))
+              person("R-4", "Group Still", status="group_phase"),
+              person("R-5", "Long Ago", course_start=(TODAY - dt.timedelta(weeks=30))
+                     .isoformat(), referral_date=(TODAY - dt.timedelta(weeks=31)).isoformat(),
+                     status="completed"))
     with vault.session() as s:
         got = {(r.key, r.ref) for r in agenda.reminders(s, TODAY)}
     assert ("final_pss", "R-1") in got and ("consent", "R-1") in got
@@ -146,7 +149,11 @@ def test_reminders(vault) -> None:
     assert ("no_log", "R-3") in got
     assert ("status", "R-4") in got
     assert ("final_pss", "R-3") not in got and ("consent", "R-3") not in got
-    assert len(ids) == 4
+    assert not any(ref == "R-5" for _, ref in got)  # ended long ago: no more reminders
+    assert len(ids) == 5
+    with vault.session() as s:
+        keys = [r.key for r in agenda.reminders(s, TODAY)]
+    assert keys == sorted(keys, key=agenda.REMINDER_ORDER.index)
 
 
 def _cli(data_dir, pf, *args: str) -> int:

@@ -34,6 +34,11 @@ from coachdesk.store.models import (
 IN_HOLD = ("admitted", "group_phase", "individual_phase", "completed")
 # People the reminders are about: still in (or just through) the course.
 ACTIVE = ("admitted", "group_phase", "individual_phase")
+# A final report not sent is reminded of for this many weeks after the course ended
+# (an old course without one in the app was reported some other way, or never will be).
+REPORT_REMINDER_WEEKS = 8
+# The strip's order: what the coach can do today first.
+REMINDER_ORDER = ("no_log", "final_pss", "consent", "status", "report_unsent")
 DEFAULT_GROUP_MINUTES = 120
 DEFAULT_SESSION_MINUTES = 60
 
@@ -199,7 +204,8 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
     - ``no_log``: a planned conversation whose day has passed, still not held or
       cancelled (the day after, the coach writes the log or cancels it);
     - ``consent``: a report will be due (week 11 on) and no valid consent is recorded;
-    - ``report_unsent``: the course has ended and no final report was disclosed;
+    - ``report_unsent``: the course ended (up to REPORT_REMINDER_WEEKS ago) and no final
+      report was disclosed;
     - ``status``: the course calls for a status change (core/course.suggested_status).
     """
     people = session.execute(
@@ -207,7 +213,8 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
                Participant.course_start, Participant.consent_given_on,
                Participant.consent_withdrawn_on, Participant.outcome_status)
         .where(Participant.archived.is_(False),
-               Participant.status.in_((*ACTIVE, "completed")))).all()
+               Participant.status.in_((*ACTIVE, "completed")))
+        .order_by(Participant.name, Participant.id)).all()
     ids = [row[0] for row in people]
     finals = set(session.scalars(select(Assessment.participant_id).where(
         Assessment.kind == "final", Assessment.participant_id.in_(ids))))
@@ -223,7 +230,8 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
             out.append(Reminder("final_pss", pid, ref, name))
         if active and week >= course.COURSE_WEEKS - 1 and (consent is None or withdrawn):
             out.append(Reminder("consent", pid, ref, name))
-        if week > course.COURSE_WEEKS and pid not in reported:
+        if course.COURSE_WEEKS < week <= course.COURSE_WEEKS + REPORT_REMINDER_WEEKS and \
+                pid not in reported:
             out.append(Reminder("report_unsent", pid, ref, name))
         suggested = course.suggested_status(status=status, start=start, today=today,
                                             has_final=pid in finals,
@@ -238,4 +246,5 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
                    Participant.archived.is_(False))
             .order_by(SessionLog.date)).all():
         out.append(Reminder("no_log", pid, ref, name, day=day))
+    out.sort(key=lambda r: REMINDER_ORDER.index(r.key))  # stable: by name within a kind
     return out

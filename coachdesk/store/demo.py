@@ -84,10 +84,19 @@ def _status_for(week: int | None, eligible: bool, rng: random.Random) -> str:
     return "completed"
 
 
+HOLD_EPOCH = dt.date(2024, 1, 1)  # a Monday
+HOLD_EVERY_WEEKS = 4
+
+
 def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, Any]:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     born = dt.date(rng.randint(1965, 2001), rng.randint(1, 12), rng.randint(1, 28))
     start = today + dt.timedelta(weeks=rng.randint(-60, 2), days=-rng.randint(0, 6))
+    # Courses run in holds: a new hold starts on a Monday every fourth week, so the
+    # group roster and the agenda's group sessions have several people (no extra draw:
+    # the seeded stream stays as it was).
+    start -= dt.timedelta(days=start.weekday())
+    start -= dt.timedelta(weeks=((start - HOLD_EPOCH).days // 7) % HOLD_EVERY_WEEKS)
     # Never referred after today: a future referral would precede today's screening
     # (an import error that struck about 1 in 700 people, so only large demo caseloads).
     referral = min(today, start - dt.timedelta(days=rng.randint(7, 30)))

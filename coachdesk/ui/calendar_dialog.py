@@ -66,7 +66,9 @@ class CalendarExportDialog(QDialog):
         form.addRow(self.tr("F&rom:"), self.first)
         form.addRow(self.tr("&To:"), self.last)
         form.addRow(self.tr("&Show participants as:"), self.label)
-        form.addRow(self.tr("Fi&le:"), prow)
+        file_label = QLabel(self.tr("Fi&le:"))
+        file_label.setBuddy(self.path)  # (a row of a layout gets no buddy by itself)
+        form.addRow(file_label, prow)
         note = QLabel(self.tr("The calendar holds the planned conversations and group "
                               "sessions: the ref or initials, the time, the duration and the "
                               "mode. Never a name, a CPR number, themes or notes. The export "
@@ -88,7 +90,7 @@ class CalendarExportDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.message)
         lay.addWidget(buttons)
-        self.resize(620, 0)
+        self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
 
     def choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

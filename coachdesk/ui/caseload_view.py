@@ -171,7 +171,7 @@ class CaseloadView(QWidget):
         self._update_count()
 
     # At most this many reminders in the strip; the rest are counted.
-    MAX_REMINDERS = 8
+    MAX_REMINDERS = 6
 
     def reminder_text(self, r: agenda.Reminder) -> str:
         if r.key == "final_pss":
@@ -182,7 +182,7 @@ class CaseloadView(QWidget):
         elif r.key == "consent":
             text = self.tr("%1: no consent recorded before the report")
         elif r.key == "report_unsent":
-            text = self.tr("%1: the course has ended and the final report is not sent")
+            text = self.tr("%1: final report not sent")
         else:
             text = self.tr("%1: change the status to %2?").replace(
                 "%2", labels.statuses().get(r.status or "", r.status or ""))

@@ -139,8 +139,8 @@ class RosterDialog(QDialog):
         for start in starts:
             self.hold.addItem(self.tr("%1 (%n participant(s))", "", sizes.get(start, 0))
                               .replace("%1", labels.date_text(start)), start)
-        if course_start is not None and (i := self.hold.findData(course_start)) >= 0:
-            self.hold.setCurrentIndex(i)
+        if course_start in starts:  # (findData does not match a date held as QDate)
+            self.hold.setCurrentIndex(starts.index(course_start))
         elif starts:  # the latest hold that has started
             started = [i for i, s in enumerate(starts) if s <= self.today]
             self.hold.setCurrentIndex(started[-1] if started else 0)
@@ -174,7 +174,7 @@ class RosterDialog(QDialog):
         t.setRowCount(len(self.rows) + 1)
         t.setColumnCount(len(days) + 2)
         t.setHorizontalHeaderLabels(
-            [self.tr("Participant"), *[weekday_text(d) + (f" {g.start}" if g.start else "")
+            [self.tr("Participant"), *[weekday_text(d) + (f"\n{g.start}" if g.start else "")
                                        for d, g in zip(days, self.sessions, strict=True)],
              self.tr("Total")])
         t.setVerticalHeaderLabels([str(i + 1) for i in range(len(self.rows))] + [""])
