@@ -261,6 +261,18 @@
         <translation>Effektrapport for holdet</translation>
     </message>
     <message>
+        <source>Calendar exported</source>
+        <translation>Kalender eksporteret</translation>
+    </message>
+    <message>
+        <source>Group session planned</source>
+        <translation>Gruppesession planlagt</translation>
+    </message>
+    <message>
+        <source>Group session removed</source>
+        <translation>Gruppesession fjernet</translation>
+    </message>
+    <message>
         <source>Backup</source>
         <translation>Sikkerhedskopi</translation>
     </message>

@@ -1175,6 +1175,9 @@ DA: dict[str, str | Plural] = {
     "Type the session's date.": "Skriv sessionens dato.",
     "Move to a session's column first.": "Gå først til en sessions kolonne.",
     "Mar&k as held": "Mark&er som afholdt",
+    "Calendar exported": "Kalender eksporteret",
+    "Group session planned": "Gruppesession planlagt",
+    "Group session removed": "Gruppesession fjernet",
     "The planned conversation took place: set the status to held and write the log":
         "Den planlagte samtale er holdt: sæt status til afholdt og skriv notaterne",
     "The calendar (%n appointment(s)) was saved to %1.": (

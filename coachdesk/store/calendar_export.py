@@ -18,17 +18,20 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import icalendar
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, audit, settings
 from coachdesk.store.atomic import WriteFailed, _fsync_dir
+from coachdesk.store.models import Participant
 
 TZ = "Europe/Copenhagen"
 LABELS = ("ref", "initials")
@@ -153,6 +156,15 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
             "from": first.isoformat(), "to": last.isoformat(), "events": len(chosen),
             "sessions": sum(1 for i in chosen if i.kind == "session"),
             "label": how, "sha256": digest})
+        # And in each person's own log (their own copy shows it): their appointments
+        # left the vault, as a ref or initials and a time.
+        per_person = Counter(i.participant_id for i in chosen if i.kind == "session")
+        uids = dict(session.execute(select(Participant.id, Participant.uid).where(
+            Participant.id.in_(list(per_person)))).tuples().all())
+        audit.record_many(session, [
+            ("calendar_export", {"events": n, "label": how}, uids[pid])
+            for pid, n in sorted(per_person.items(), key=lambda x: x[0] or 0)
+            if pid in uids])
         (commit or session.commit)()
         os.replace(tmp, target)
         _fsync_dir(folder)
