@@ -7,7 +7,6 @@ import datetime as dt
 
 import icalendar
 import pytest
-from conftest import PASSPHRASE
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlalchemy import select
@@ -235,4 +234,3 @@ def test_calendar_export_dialog_refuses_a_missing_folder(qtbot, vault, tmp_path)
     QTest.keyClicks(dlg.path, str(tmp_path / "nope" / "x.ics"))
     press(dlg.path, Qt.Key.Key_Return)
     assert dlg.isVisible() and "does not exist" in dlg.message.text()
-    assert PASSPHRASE  # the suite's passphrase, used by make_window's unlock
