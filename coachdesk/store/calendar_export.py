@@ -159,8 +159,9 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
         # And in each person's own log (their own copy shows it): their appointments
         # left the vault, as a ref or initials and a time.
         per_person = Counter(i.participant_id for i in chosen if i.kind == "session")
-        uids = dict(session.execute(select(Participant.id, Participant.uid).where(
-            Participant.id.in_(list(per_person)))).tuples().all())
+        uids = {pid: uid for pid, uid in session.execute(
+            select(Participant.id, Participant.uid).where(
+                Participant.id.in_(list(per_person)))).all()}
         audit.record_many(session, [
             ("calendar_export", {"events": n, "label": how}, uids[pid])
             for pid, n in sorted(per_person.items(), key=lambda x: x[0] or 0)
