@@ -2520,6 +2520,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>fraværende</translation>
     </message>
     <message>
+        <source>notice of absence</source>
+        <translation>afbud</translation>
+    </message>
+    <message>
         <source>not counted</source>
         <translation>tælles ikke med</translation>
     </message>

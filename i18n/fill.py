@@ -1176,6 +1176,7 @@ DA: dict[str, str | Plural] = {
     "Move to a session's column first.": "Gå først til en sessions kolonne.",
     "Mar&k as held": "Mark&er som afholdt",
     "Calendar exported": "Kalender eksporteret",
+    "notice of absence": "afbud",
     "Group session planned": "Gruppesession planlagt",
     "Group session removed": "Gruppesession fjernet",
     "The planned conversation took place: set the status to held and write the log":

@@ -234,3 +234,16 @@ def test_calendar_export_dialog_refuses_a_missing_folder(qtbot, vault, tmp_path)
     QTest.keyClicks(dlg.path, str(tmp_path / "nope" / "x.ics"))
     press(dlg.path, Qt.Key.Key_Return)
     assert dlg.isVisible() and "does not exist" in dlg.message.text()
+
+
+def test_participant_page_lists_an_excused_mark(qtbot, vault) -> None:
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    with vault.session() as s:
+        pid = add_person(s, "AG-10", "Gro Iversen")
+        caseload.set_attendance(s, pid, START + dt.timedelta(days=1), False, excused=True)
+        s.commit()
+    page = ParticipantPage(vault, pid)
+    qtbot.addWidget(page)
+    texts = [page.attendance_list.item(i).text() for i in range(page.attendance_list.count())]
+    assert texts and texts[0].endswith("notice of absence")
