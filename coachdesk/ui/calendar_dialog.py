@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError
-from coachdesk.store import calendar_export, settings
+from coachdesk.store import audit, calendar_export, settings
 from coachdesk.ui.date_field import DateField, first_invalid
 from coachdesk.ui.messages import error_text
 
@@ -115,7 +115,10 @@ class CalendarExportDialog(QDialog):
         out = Path(text).expanduser()
         try:
             with self.vault.session() as s:
-                settings.put(s, "calendar_label", self.label.currentData())
+                how = self.label.currentData()
+                if settings.get(s, "calendar_label") != how:
+                    settings.put(s, "calendar_label", how)
+                    audit.record(s, "settings_changed", {"fields": ["calendar_label"]})
                 res = calendar_export.export_ics(s, out, first=self.first.value(),
                                                  last=self.last.value(), lang=self.lang)
         except CoachDeskError as exc:
