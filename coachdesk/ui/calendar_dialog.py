@@ -118,7 +118,7 @@ class CalendarExportDialog(QDialog):
                 how = self.label.currentData()
                 if settings.get(s, "calendar_label") != how:
                     settings.put(s, "calendar_label", how)
-                    audit.record(s, "settings_changed", {"fields": ["calendar_label"]})
+                    audit.record(s, "settings_changed", {"keys": ["calendar_label"]})
                 res = calendar_export.export_ics(s, out, first=self.first.value(),
                                                  last=self.last.value(), lang=self.lang)
         except CoachDeskError as exc:
