@@ -112,10 +112,9 @@ class AgendaView(QWidget):
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for i, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents,) * 3 +
-                                 (QHeaderView.ResizeMode.Interactive,)):
-            header.setSectionResizeMode(i, mode)
-        header.resizeSection(3, 260)
+        for i in range(4):  # what is in the cells decides; "What" takes the rest
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(False)
         self.table.activated_item.connect(self._activate)
         self.table.week_key.connect(lambda w: self.move_week(w) if w else self.go_today())
         self.table.cellDoubleClicked.connect(

@@ -32,6 +32,7 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
 
 def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
            suffix: str = "") -> list[Path]:
+    from coachdesk.ui.agenda_view import ITEM_ROLE
     from coachdesk.ui.calendar_dialog import CalendarExportDialog
     from coachdesk.ui.roster_view import RosterDialog
 
@@ -45,6 +46,16 @@ def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
     ws.show_agenda()
     ws.agenda.go_today()
     _save(window, out / f"19-agenda{suffix}.png", written)
+    # Enter on the first planned conversation: its editor, with "Marker som afholdt".
+    table = ws.agenda.table
+    row = next((r for r in range(table.rowCount())
+                if table.item(r, 0).data(ITEM_ROLE).kind == "session"), None)
+    if row is not None:
+        item = table.item(row, 0).data(ITEM_ROLE)
+        page = ws.open_session(item.participant_id, item.session_id)
+        _save(window, out / f"22-planned-session{suffix}.png", written)
+        page.sessions.close_editor()
+        ws.close_tab(ws.indexOf(page))
     # The roster of the largest hold that has had its group phase (the latest of equals).
     today = dt.date.today()
     with vault.session() as s:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from coachdesk.ui.agenda_view import AgendaView
@@ -78,6 +79,10 @@ class Workspace(QTabWidget):
         page.tabs.setCurrentWidget(page.sessions)
         if page.sessions.editor is None or page.sessions.editor.session_id != session_id:
             page.sessions.open_editor(session_id)
+        lst = page.sessions.list
+        for i in range(lst.count()):  # the list shows which one is open
+            if lst.item(i).data(Qt.ItemDataRole.UserRole) == session_id:
+                lst.setCurrentRow(i)
         if page.sessions.editor is not None:
             page.sessions.editor.setFocus()
         return page
