@@ -9,7 +9,7 @@ import os
 
 import icalendar
 import pytest
-from test_report_data import add
+from test_report_data import add, pdf_text, squash
 
 from coachdesk.cli.main import main
 from coachdesk.core import plausibility
@@ -108,6 +108,13 @@ def test_roster_marks_present_absent_excused_and_the_report_counts(vault, people
             caseload.get_participant(s, people[0]), today=TODAY,
             params=Params(), computed=False)["group_attendance"]
     assert {"date": d2.isoformat(), "present": False, "excused": True} in exported
+    # The caseworker's PDF: the roster's figures, the afbud among them.
+    from coachdesk.reports.export import render_pdf
+
+    with vault.session() as s:
+        pdf = render_pdf(s, people[0], ReportRequest(kind="final_report", lang="da"),
+                         today=TODAY)
+    assert "1 af 3 registrerede (1 med afbud)" in squash(pdf_text(pdf))
 
 
 def test_excused_and_present_together_is_refused(vault) -> None:
