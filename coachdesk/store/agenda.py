@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import course, records
@@ -212,14 +212,18 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
         select(Participant.id, Participant.ref, Participant.name, Participant.status,
                Participant.course_start, Participant.consent_given_on,
                Participant.consent_withdrawn_on, Participant.outcome_status)
-        .where(Participant.archived.is_(False),
-               Participant.status.in_((*ACTIVE, "completed")))
+        .where(Participant.archived.is_(False), or_(
+            Participant.status.in_(ACTIVE),
+            # a completed course is only reminded of while its report may be unsent
+            and_(Participant.status == "completed",
+                 Participant.course_start >= today - dt.timedelta(
+                     weeks=course.COURSE_WEEKS + REPORT_REMINDER_WEEKS))))
         .order_by(Participant.name, Participant.id)).all()
-    ids = [row[0] for row in people]
+    # Whole-table reads, not IN lists of every id (10,000 bound parameters).
     finals = set(session.scalars(select(Assessment.participant_id).where(
-        Assessment.kind == "final", Assessment.participant_id.in_(ids))))
+        Assessment.kind == "final").distinct()))
     reported = set(session.scalars(select(Disclosure.participant_id).where(
-        Disclosure.kind == "final_report", Disclosure.participant_id.in_(ids))))
+        Disclosure.kind == "final_report").distinct()))
     out: list[Reminder] = []
     for pid, ref, name, status, start, consent, withdrawn, outcome in people:
         week = course.course_week(start, today)

@@ -177,6 +177,10 @@ class SessionLog(Base):
         Index("ix_session_log_caseload", "participant_id", "status", "date"),
         # Today's appointments, read at every unlock.
         Index("ix_session_log_next_appointment", "next_appointment"),
+        # The agenda's week and the I dag reminders (planned sessions by day) from the
+        # index alone: without it every unlock read every page of the notes (migration
+        # 0010).
+        Index("ix_session_log_agenda", "status", "date", "participant_id"),
     )
 
 

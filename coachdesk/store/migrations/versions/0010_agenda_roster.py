@@ -41,9 +41,11 @@ def upgrade() -> None:
                            name="ck_group_session_minutes"),
     )
     op.create_index("ix_group_session_course_start", "group_session", ["course_start"])
+    op.create_index("ix_session_log_agenda", "session_log", ["status", "date", "participant_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_session_log_agenda", table_name="session_log")
     op.drop_index("ix_group_session_course_start", table_name="group_session")
     op.drop_table("group_session")
     with op.batch_alter_table("group_attendance") as batch:
