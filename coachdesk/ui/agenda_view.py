@@ -142,7 +142,13 @@ class AgendaView(QWidget):
         lay.addWidget(self.empty_label)
         lay.addLayout(tools)
         self.setFocusProxy(self.table)
+        # Read whenever the tab is shown (Ctrl+2): not at unlock, where the caseload comes
+        # first, and afresh after conversations were planned or held meanwhile.
+        self.loaded = False
+
+    def showEvent(self, event: Any) -> None:
         self.reload()
+        super().showEvent(event)
 
     @property
     def today(self) -> dt.date:
@@ -168,6 +174,7 @@ class AgendaView(QWidget):
         self.reload()
 
     def reload(self) -> None:
+        self.loaded = True
         last = self.week_start + dt.timedelta(days=6)
         with self.vault.session() as s:
             items = agenda.items(s, self.week_start, last)

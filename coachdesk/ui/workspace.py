@@ -42,7 +42,6 @@ class Workspace(QTabWidget):
             bar.setTabButton(i, bar.ButtonPosition.RightSide, None)
             bar.setTabButton(i, bar.ButtonPosition.LeftSide, None)
         self.tabCloseRequested.connect(self.close_tab)
-        self.currentChanged.connect(self._tab_changed)
 
     def pages(self) -> list[ParticipantPage]:
         return [w for i in range(self.count())
@@ -69,10 +68,6 @@ class Workspace(QTabWidget):
         self.setCurrentWidget(self.agenda)
         self.agenda.table.setFocus()
 
-    def _tab_changed(self, _index: int) -> None:
-        if self.currentWidget() is self.agenda:
-            self.agenda.reload()  # sessions planned or held meanwhile
-
     def open_session(self, participant_id: int, session_id: int) -> ParticipantPage:
         """The participant's session editor with this session (Enter in the agenda)."""
         page = self.open_participant(participant_id)
@@ -95,7 +90,8 @@ class Workspace(QTabWidget):
         dlg.exec()
         if dlg.changed:
             self.caseload.reload()
-            self.agenda.reload()
+            if self.agenda.loaded:
+                self.agenda.reload()
             for page in self.pages():
                 page.reload()
         return dlg
