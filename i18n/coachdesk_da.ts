@@ -703,6 +703,136 @@
     </message>
 </context>
 <context>
+    <name>CohortReportDialog</name>
+    <message>
+        <source>Cohort effect report</source>
+        <translation>Effektrapport</translation>
+    </message>
+    <message>
+        <source>All courses (no period)</source>
+        <translation>Alle forløb (ingen periode)</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Excel (semicolon, decimal comma)</source>
+        <translation>Excel (semikolon, decimalkomma)</translation>
+    </message>
+    <message>
+        <source>RFC 4180 (comma, decimal point)</source>
+        <translation>RFC 4180 (komma, decimalpunktum)</translation>
+    </message>
+    <message>
+        <source>Courses started from</source>
+        <translation>Forløb startet fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Nøgletal</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>What is hidden, and why</source>
+        <translation>Hvad er skjult, og hvorfor</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksportér &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>CSV format</source>
+        <translation>CSV-format</translation>
+    </message>
+    <message>
+        <source>The first month is after the last one.</source>
+        <translation>Den første måned ligger efter den sidste.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Tæller…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</source>
+        <translation>
+            <numerusform>%n tal vises som »&lt;5«, fordi det er mellem 1 og 4: så få personer ville kunne genkendes.</numerusform>
+            <numerusform>%n tal vises som »&lt;5«, fordi de er mellem 1 og 4: så få personer ville kunne genkendes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withheld because they could otherwise be worked out from the other numbers (for example, the three verdicts add up to the number of pairs): %1.</source>
+        <translation>Udeladt, fordi de ellers kunne regnes ud af de andre tal (fx giver de tre vurderinger tilsammen antallet af parrede målinger): %1.</translation>
+    </message>
+    <message>
+        <source>Withheld because comparing with a cohort report you have already exported would reveal a difference of 1-4 people: %1.</source>
+        <translation>Udeladt, fordi en sammenligning med en effektrapport, du allerede har eksporteret, ellers ville afsløre en forskel på 1-4 personer: %1.</translation>
+    </message>
+    <message>
+        <source>Means and confidence intervals over fewer than 5 people are not shown.</source>
+        <translation>Gennemsnit og konfidensintervaller for færre end 5 personer vises ikke.</translation>
+    </message>
+    <message>
+        <source>No number had to be hidden in this report.</source>
+        <translation>Ingen tal skulle skjules i denne rapport.</translation>
+    </message>
+    <message>
+        <source>The report holds no names, CPR numbers or dates. When you export it, its numbers (never people) are recorded in the vault, so that a later report cannot be subtracted from it.</source>
+        <translation>Rapporten indeholder ingen navne, CPR-numre eller datoer. Når du eksporterer den, gemmes dens tal (aldrig personer) i boksen, så en senere rapport ikke kan trækkes fra den.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export cohort report</source>
+        <translation>Eksportér effektrapport</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Exported to %1. The release is recorded.</source>
+        <translation>Eksporteret til %1. Udleveringen er registreret.</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Eksporten mislykkedes.</translation>
+    </message>
+</context>
+<context>
     <name>Corrections</name>
     <message>
         <source>The date is in the future: a session cannot have been held (or missed) yet. Choose "cancelled", or correct the date.</source>
@@ -1948,6 +2078,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Audit log…</source>
         <translation>&amp;Aktivitetslog…</translation>
+    </message>
+    <message>
+        <source>Cohort effect re&amp;port…</source>
+        <translation>&amp;Effektrapport…</translation>
     </message>
     <message>
         <source>Due for &amp;erasure…</source>

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>CohortReportDialog</name>
+    <message numerus="yes">
+        <source>%n number(s) show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</source>
+        <translation>
+            <numerusform>%n number shows as «&lt;5» because it is between 1 and 4: so few people could be recognised.</numerusform>
+            <numerusform>%n numbers show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message numerus="yes">
         <source>Optional, at least %n characters</source>

@@ -812,6 +812,48 @@ DA: dict[str, str | Plural] = {
     "The personal details and:": "Personoplysningerne og:",
     "The personal details (there are no other records).":
         "Personoplysningerne (der er ingen andre registreringer).",
+    # the cohort effect report (ui/cohort_dialog.py)
+    "Cohort effect re&port…": "&Effektrapport…",
+    "Cohort effect report": "Effektrapport",
+    "All courses (no period)": "Alle forløb (ingen periode)",
+    "Excel (semicolon, decimal comma)": "Excel (semikolon, decimalkomma)",
+    "RFC 4180 (comma, decimal point)": "RFC 4180 (komma, decimalpunktum)",
+    "Courses started from": "Forløb startet fra",
+    "to": "til",
+    "Metric": "Nøgletal",
+    "Count": "Antal",
+    "What is hidden, and why": "Hvad er skjult, og hvorfor",
+    "Export &PDF…": "Eksportér &PDF…",
+    "Export &CSV…": "Eksportér &CSV…",
+    "CSV format": "CSV-format",
+    "The first month is after the last one.": "Den første måned ligger efter den sidste.",
+    "Counting…": "Tæller…",
+    "%n number(s) show as «<5» because they are between 1 and 4: so few people could be "
+    "recognised.": (
+        "%n tal vises som »<5«, fordi det er mellem 1 og 4: så få personer ville kunne "
+        "genkendes.",
+        "%n tal vises som »<5«, fordi de er mellem 1 og 4: så få personer ville kunne "
+        "genkendes."),
+    "Withheld because they could otherwise be worked out from the other numbers (for "
+    "example, the three verdicts add up to the number of pairs): %1.": (
+        "Udeladt, fordi de ellers kunne regnes ud af de andre tal (fx giver de tre "
+        "vurderinger tilsammen antallet af parrede målinger): %1."),
+    "Withheld because comparing with a cohort report you have already exported would "
+    "reveal a difference of 1-4 people: %1.": (
+        "Udeladt, fordi en sammenligning med en effektrapport, du allerede har eksporteret, "
+        "ellers ville afsløre en forskel på 1-4 personer: %1."),
+    "Means and confidence intervals over fewer than 5 people are not shown.": (
+        "Gennemsnit og konfidensintervaller for færre end 5 personer vises ikke."),
+    "No number had to be hidden in this report.": "Ingen tal skulle skjules i denne rapport.",
+    "The report holds no names, CPR numbers or dates. When you export it, its numbers "
+    "(never people) are recorded in the vault, so that a later report cannot be subtracted "
+    "from it.": (
+        "Rapporten indeholder ingen navne, CPR-numre eller datoer. Når du eksporterer den, "
+        "gemmes dens tal (aldrig personer) i boksen, så en senere rapport ikke kan trækkes "
+        "fra den."),
+    "CSV files (*.csv)": "CSV-filer (*.csv)",
+    "Export cohort report": "Eksportér effektrapport",
+    "Exported to %1. The release is recorded.": "Eksporteret til %1. Udleveringen er registreret.",
     # --- issue 12: the vault's promises (audit log, key file, recovery code) ----------
     "Disclosure recorded": "Videregivelse registreret",
     "Audit log keyed": "Aktivitetsloggen sikret med nøgle",
@@ -1235,6 +1277,12 @@ EN_PLURALS: dict[str, Plural] = {
         "%n questionnaires without a total (2 or more answers missing) not shown."),
     "Optional, at least %n characters": ("Optional, at least %n character",
                                          "Optional, at least %n characters"),
+    "%n number(s) show as «<5» because they are between 1 and 4: so few people could be "
+    "recognised.": (
+        "%n number shows as «<5» because it is between 1 and 4: so few people could be "
+        "recognised.",
+        "%n numbers show as «<5» because they are between 1 and 4: so few people could be "
+        "recognised."),
     "%n participant(s) finished the course more than {months} months ago. Unless there is a "
     "reason to keep their records, erase them.": (
         "%n participant finished the course more than {months} months ago. Unless there is a "

@@ -336,6 +336,23 @@ class Setting(Base):
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
+class CohortRelease(Base):
+    """A cohort report that left the vault: its period and published counts, nobody's data.
+
+    Kept so that the next report can be checked against it for differencing
+    (reports/differencing.py); a hidden cell is stored as null.
+    """
+
+    __tablename__ = "cohort_release"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    released_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    period_from: Mapped[dt.date | None] = mapped_column(Date)  # first day of a month
+    period_to: Mapped[dt.date | None] = mapped_column(Date)  # last day of a month
+    format: Mapped[str] = mapped_column(String(10))
+    cells: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
 class Draft(Base):
     """Unsaved editor content, autosaved inside the encrypted vault (promise 6)."""
 

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
+        self._action(m, self.tr("Cohort effect re&port…"), self.open_cohort_report)
         self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
         self._action(m, self.tr("Change &passphrase…"), self.change_passphrase)
@@ -437,6 +438,11 @@ class MainWindow(QMainWindow):
             else:
                 view.setWindowFlag(Qt.WindowType.Window)
                 view.show()
+
+    def open_cohort_report(self) -> None:
+        cls = self._optional("coachdesk.ui.cohort_dialog", "CohortReportDialog")
+        if cls is not None and self.vault is not None:
+            cls(self.vault, self).exec()
 
     def show_help(self) -> None:
         from coachdesk.ui.help_dialog import HelpDialog

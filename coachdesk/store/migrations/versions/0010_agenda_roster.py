@@ -1,7 +1,7 @@
 """the agenda and the group roster: planned sessions, excused absences, group sessions
 
 Revision ID: 0010
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-01 23:30:00
 
 A planned appointment is a session with status 'planned' (the agenda, issue 14); a
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
