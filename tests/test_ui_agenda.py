@@ -247,3 +247,22 @@ def test_participant_page_lists_an_excused_mark(qtbot, vault) -> None:
     qtbot.addWidget(page)
     texts = [page.attendance_list.item(i).text() for i in range(page.attendance_list.count())]
     assert texts and texts[0].endswith("notice of absence")
+
+
+def test_enter_on_a_group_session_asks_for_its_hold_roster(qtbot, vault) -> None:
+    from coachdesk.ui.agenda_view import AgendaView
+
+    day = agenda.monday(TODAY) + dt.timedelta(days=2)
+    start = agenda.monday(TODAY) - dt.timedelta(weeks=1)
+    with vault.session() as s:
+        add_person(s, "AG-11", "Hans Juhl", status="group_phase", start=start)
+        agenda.add_group_session(s, start, day, "13:00", 120)
+        s.commit()
+    view = AgendaView(vault, today=TODAY)
+    show(qtbot, view)
+    assert view.table.rowCount() == 1
+    assert "1 participant" in view.table.item(0, 4).text()
+    view.table.setFocus()
+    with qtbot.waitSignal(view.open_roster) as sig:
+        press(view.table, Qt.Key.Key_Return)
+    assert sig.args == [start]
