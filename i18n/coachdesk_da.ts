@@ -3633,6 +3633,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem alligevel</translation>
     </message>
     <message>
+        <source>Saved. The next appointment is in the agenda.</source>
+        <translation>Gemt. Næste aftale står i kalenderen.</translation>
+    </message>
+    <message>
+        <source>Saved. The next appointment is not in the agenda: its date does not fit the course. Plan it as a new session if it is right.</source>
+        <translation>Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg den som en ny samtale, hvis den er rigtig.</translation>
+    </message>
+    <message>
         <source>Saved</source>
         <translation>Gemt</translation>
     </message>

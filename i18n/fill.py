@@ -1219,6 +1219,11 @@ DA: dict[str, str | Plural] = {
     "Mar&k as held": "Mark&er som afholdt",
     "Calendar exported": "Kalender eksporteret",
     "notice of absence": "afbud",
+    "Saved. The next appointment is in the agenda.": "Gemt. Næste aftale står i kalenderen.",
+    "Saved. The next appointment is not in the agenda: its date does not fit the course. "
+    "Plan it as a new session if it is right.":
+        "Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg "
+        "den som en ny samtale, hvis den er rigtig.",
     "Group session planned": "Gruppesession planlagt",
     "Group session removed": "Gruppesession fjernet",
     "The planned conversation took place: set the status to held and write the log":

@@ -266,3 +266,42 @@ def test_enter_on_a_group_session_asks_for_its_hold_roster(qtbot, vault) -> None
     with qtbot.waitSignal(view.open_roster) as sig:
         press(view.table, Qt.Key.Key_Return)
     assert sig.args == [start]
+
+
+def test_next_appointment_typed_in_a_session_lands_in_the_agenda(qtbot, vault) -> None:
+    from coachdesk.ui.session_editor import SessionEditor
+
+    with vault.session() as s:
+        pid = add_person(s, "AG-12", "Ib Krogh")
+        s.commit()
+    ed = SessionEditor(vault, pid)
+    show(qtbot, ed)
+    nxt = TODAY + dt.timedelta(days=7)
+    ed.next_date.edit.setFocus()
+    QTest.keyClicks(ed.next_date.edit, "+7")
+    press(ed.next_date.edit, Qt.Key.Key_Tab)
+    ed.next_time.setFocus()
+    press(ed.next_time, Qt.Key.Key_Home)
+    press(ed.next_time, Qt.Key.Key_Up)  # 10 -> 11
+    press(ed.next_time, Qt.Key.Key_Tab)  # to the minutes
+    QTest.keyClicks(ed.next_time, "30")
+    QTest.keyClicks(ed.notes, "Første samtale.")
+    press(ed.notes, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ed.save() and "agenda" in ed.state_label.text()
+
+    def planned():
+        with vault.session() as s:
+            return [(r.date, r.start, r.status) for r in s.scalars(
+                select(SessionLog).where(SessionLog.status == "planned"))]
+
+    assert planned() == [(nxt, "11:30", "planned")]
+    # Moved to another day: the planned session moves with it (not a second one).
+    ed.next_date.edit.setFocus()
+    ed.next_date.edit.selectAll()
+    QTest.keyClicks(ed.next_date.edit, "+8")
+    press(ed.next_date.edit, Qt.Key.Key_Tab)
+    assert ed.save()
+    assert planned() == [(nxt + dt.timedelta(days=1), "11:30", "planned")]
+    # Saved again unchanged: nothing new.
+    assert ed.save()
+    assert len(planned()) == 1

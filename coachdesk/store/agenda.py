@@ -252,3 +252,60 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
         out.append(Reminder("no_log", pid, ref, name, day=day))
     out.sort(key=lambda r: REMINDER_ORDER.index(r.key))  # stable: by name within a kind
     return out
+
+
+# --- the session editor's "next appointment" -----------------------------------------
+
+
+def plan_next(session: Session, participant_id: int, old: dt.datetime | None,
+              new: dt.datetime | None, *, minutes: int | None = None,
+              mode: str | None = None, today: dt.date | None = None) -> str:
+    """Keep the agenda in step with a session's "next appointment" field.
+
+    The coach types the next appointment at the end of a conversation; it becomes a
+    planned session (the agenda's one kind of appointment). Changed later, the planned
+    session made for the old time moves with it. Returns what happened: ``added``,
+    ``moved``, ``exists`` (a session is already on that day), ``none`` (no new time) or
+    ``implausible`` (the day breaks a core/plausibility rule: nothing is planned; the
+    coach plans it in the Sessions tab, where the rule is explained).
+    """
+    from coachdesk.store import caseload
+
+    if new is None or new == old:
+        return "none"
+    start = f"{new.hour:02d}:{new.minute:02d}"
+    if old is not None:
+        moving = session.execute(select(SessionLog).where(
+            SessionLog.participant_id == participant_id, SessionLog.status == "planned",
+            SessionLog.date == old.date(),
+            SessionLog.start == f"{old.hour:02d}:{old.minute:02d}")).scalar()
+        if moving is not None:
+            data = caseload.interchange.session_to_dict(moving) | {
+                "date": new.date().isoformat(), "start": start, "week": None}
+            try:
+                caseload.save_session(session, participant_id, data, moving.id, today=today)
+            except caseload.Implausible:
+                return "implausible"
+            _set_week(session, moving)
+            return "moved"
+    taken = session.execute(select(SessionLog.id).where(
+        SessionLog.participant_id == participant_id, SessionLog.date == new.date(),
+        SessionLog.status.in_(("planned", "held")))).first()
+    if taken is not None:
+        return "exists"
+    try:
+        row = caseload.save_session(session, participant_id, {
+            "date": new.date().isoformat(), "start": start,
+            "minutes": minutes or DEFAULT_SESSION_MINUTES, "mode": mode or "in_person",
+            "status": "planned"}, today=today)
+    except caseload.Implausible:
+        return "implausible"
+    _set_week(session, row)
+    return "added"
+
+
+def _set_week(session: Session, row: SessionLog) -> None:
+    """The course week of the date (as the editor shows it), when there is a start."""
+    p = session.get(Participant, row.participant_id)
+    if p is not None and p.course_start is not None:
+        row.week = course.course_week(p.course_start, row.date)
