@@ -9,6 +9,7 @@ import os
 
 import icalendar
 import pytest
+from sqlalchemy import select
 from test_report_data import add, pdf_text, squash
 
 from coachdesk.cli.main import main
@@ -244,3 +245,23 @@ def test_migration_allows_planned_and_refuses_other_statuses(vault, people) -> N
             s.flush()
     with vault.session() as s:
         assert s.query(GroupAttendance).count() == 0
+
+
+def test_plan_next_adds_moves_and_leaves_alone(vault, people) -> None:
+    at = dt.datetime.combine(TODAY + dt.timedelta(days=1), dt.time(9, 30))
+    later = at + dt.timedelta(days=7)
+    after_course = dt.datetime.combine(START + dt.timedelta(weeks=20), dt.time(9, 0))
+    with vault.session() as s:
+        # AG-1 already has a planned session tomorrow: nothing added.
+        assert agenda.plan_next(s, people[0], None, at) == "exists"
+        assert agenda.plan_next(s, people[1], None, at, minutes=45, mode="phone") == "added"
+        assert agenda.plan_next(s, people[1], at, later) == "moved"
+        assert agenda.plan_next(s, people[1], later, later) == "none"
+        assert agenda.plan_next(s, people[1], None, after_course) == "implausible"
+        s.commit()
+        rows = [(r.date, r.start, r.minutes, r.mode, r.week) for r in s.scalars(
+            select(SessionLog).where(SessionLog.participant_id == people[1]))]
+    from coachdesk.core import course as course_mod
+
+    assert rows == [(later.date(), "09:30", 45, "phone",
+                     course_mod.course_week(START, later.date()))]
