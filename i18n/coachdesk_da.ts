@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>Agenda</name>
+    <message numerus="yes">
+        <source>Group session, hold %1 (%n participant(s))</source>
+        <translation>
+            <numerusform>Gruppesession, hold %1 (%n deltager)</numerusform>
+            <numerusform>Gruppesession, hold %1 (%n deltagere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Samtale</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ Forri&amp;ge uge</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>This wee&amp;k</source>
+        <translation>Denne &amp;uge</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>&amp;Next week ▶</source>
+        <translation>&amp;Næste uge ▶</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>&amp;Group roster…</source>
+        <translation>Hold&amp;liste…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport calendar (.ics)…</source>
+        <translation>&amp;Eksportér kalender (.ics)…</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Enter opens the appointment. A conversation is planned in the participant&apos;s Sessions tab with the status Planned; group sessions are planned in the roster.</source>
+        <translation>Enter åbner aftalen. En samtale planlægges under deltagerens Samtaler med status Planlagt; gruppesessioner planlægges i holdlisten.</translation>
+    </message>
+    <message>
+        <source>Week %1 · %2 – %3</source>
+        <translation>Uge %1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>hele dagen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deltager</numerusform>
+            <numerusform>%n deltagere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing planned this week.</source>
+        <translation>Intet planlagt i denne uge.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerGrid</name>
     <message>
         <source>Answers: type 0-4 for each item</source>
@@ -159,6 +259,18 @@
     <message>
         <source>Cohort report</source>
         <translation>Effektrapport for holdet</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>Kalender eksporteret</translation>
+    </message>
+    <message>
+        <source>Group session planned</source>
+        <translation>Gruppesession planlagt</translation>
+    </message>
+    <message>
+        <source>Group session removed</source>
+        <translation>Gruppesession fjernet</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -334,6 +446,77 @@
     </message>
 </context>
 <context>
+    <name>CalendarExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Eksportér kalender</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Participants are shown as</source>
+        <translation>Deltagere vises som</translation>
+    </message>
+    <message>
+        <source>Their ref</source>
+        <translation>Deres ref.</translation>
+    </message>
+    <message>
+        <source>Their initials</source>
+        <translation>Deres initialer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>&amp;Show participants as:</source>
+        <translation>Vi&amp;s deltagere som:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>The calendar holds the planned conversations and group sessions: the ref or initials, the time, the duration and the mode. Never a name, a CPR number, themes or notes. The export is recorded in the audit log.</source>
+        <translation>Kalenderen indeholder de planlagte samtaler og gruppesessioner: ref. eller initialer, tidspunkt, varighed og samtaleform. Aldrig navn, CPR-nummer, temaer eller noter. Eksporten registreres i aktivitetsloggen.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksportér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Type a file name for the calendar.</source>
+        <translation>Skriv et filnavn til kalenderen.</translation>
+    </message>
+</context>
+<context>
     <name>Caseload</name>
     <message>
         <source>Name</source>
@@ -399,6 +582,30 @@
         <translation>Deltagere</translation>
     </message>
     <message>
+        <source>%1: final PSS-10 due</source>
+        <translation>%1: afsluttende PSS-10 mangler</translation>
+    </message>
+    <message>
+        <source>%1: no log of the conversation planned for %2</source>
+        <translation>%1: ingen notater fra samtalen planlagt %2</translation>
+    </message>
+    <message>
+        <source>%1: no consent recorded before the report</source>
+        <translation>%1: intet samtykke registreret før rapporten</translation>
+    </message>
+    <message>
+        <source>%1: final report not sent</source>
+        <translation>%1: slutrapport ikke sendt</translation>
+    </message>
+    <message>
+        <source>%1: change the status to %2?</source>
+        <translation>%1: skift status til %2?</translation>
+    </message>
+    <message>
+        <source>group session</source>
+        <translation>gruppesession</translation>
+    </message>
+    <message>
         <source>no conversations planned</source>
         <translation>ingen samtaler planlagt</translation>
     </message>
@@ -419,6 +626,17 @@
             <numerusform>%n PSS-10-slutmåling mangler</numerusform>
             <numerusform>%n PSS-10-slutmålinger mangler</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more reminder(s)</source>
+        <translation>
+            <numerusform>%n påmindelse mere</numerusform>
+            <numerusform>%n påmindelser mere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>Påmindelser:</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1860,6 +2078,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Udeblevet</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
         <source>Working hours (incl. gradual return)</source>
         <translation>Arbejdstid (herunder gradvis tilbagevenden)</translation>
     </message>
@@ -2037,6 +2259,26 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Find participant</source>
         <translation>&amp;Søg efter deltager</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Caseload</source>
+        <translation>&amp;Deltagere</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
+        <source>Group &amp;roster…</source>
+        <translation>&amp;Holdliste…</translation>
+    </message>
+    <message>
+        <source>&amp;Export calendar (.ics)…</source>
+        <translation>&amp;Eksportér kalender (.ics)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2595,6 +2837,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>absent</source>
         <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>notice of absence</source>
+        <translation>afbud</translation>
     </message>
     <message>
         <source>not counted</source>
@@ -3198,6 +3444,139 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Group roster</source>
+        <translation>Holdliste</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>&amp;Hold (course start):</source>
+        <translation>&amp;Hold (forløbsstart):</translation>
+    </message>
+    <message>
+        <source>Date of a group session</source>
+        <translation>Dato for en gruppesession</translation>
+    </message>
+    <message>
+        <source>Start time of the group session</source>
+        <translation>Gruppesessionens starttidspunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>&amp;Tilføj session</translation>
+    </message>
+    <message>
+        <source>Weeks &amp;1-4</source>
+        <translation>Uge &amp;1-4</translation>
+    </message>
+    <message>
+        <source>Add one group session a week in the group phase, on the course start&apos;s weekday</source>
+        <translation>Tilføj én gruppesession om ugen i gruppeforløbet, på forløbsstartens ugedag</translation>
+    </message>
+    <message>
+        <source>Remove session</source>
+        <translation>Fjern session</translation>
+    </message>
+    <message>
+        <source>Remove the current column&apos;s group session from the hold&apos;s plan (its marks stay)</source>
+        <translation>Fjern den markerede kolonnes gruppesession fra holdets plan (markeringerne bevares)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused (notice of absence), Delete removes the mark.</source>
+        <translation>Taster: %1 eller 1 til stede, %2 eller 2 fraværende, %3 eller 3 afbud, Delete fjerner markeringen.</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Holdliste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>New &amp;session:</source>
+        <translation>Ny &amp;session:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n participant(s))</source>
+        <translation>
+            <numerusform>%1 (%n deltager)</numerusform>
+            <numerusform>%1 (%n deltagere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Fraværende</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Afbud</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltager</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>No group sessions planned for this hold yet: add their dates above (Weeks 1-4 adds one a week).</source>
+        <translation>Der er endnu ingen gruppesessioner planlagt for dette hold: tilføj datoerne ovenfor (Uge 1-4 tilføjer én om ugen).</translation>
+    </message>
+    <message>
+        <source>No admitted participants in this hold.</source>
+        <translation>Ingen optagne deltagere på dette hold.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation>%1 af %2 til stede</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) of absence</source>
+        <translation>
+            <numerusform>%n afbud</numerusform>
+            <numerusform>%n afbud</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If this is right, press the key again to confirm it; until then reports do not count it.</source>
+        <translation>Hvis det er rigtigt, så tryk på tasten igen for at bekræfte; indtil da tæller rapporterne det ikke med.</translation>
+    </message>
+    <message>
+        <source>Type the session&apos;s date.</source>
+        <translation>Skriv sessionens dato.</translation>
+    </message>
+    <message>
+        <source>Move to a session&apos;s column first.</source>
+        <translation>Gå først til en sessions kolonne.</translation>
+    </message>
+</context>
+<context>
     <name>RotateRecoveryCodeDialog</name>
     <message>
         <source>New recovery code</source>
@@ -3354,6 +3733,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem samtale</translation>
     </message>
     <message>
+        <source>Mar&amp;k as held</source>
+        <translation>Mark&amp;er som afholdt</translation>
+    </message>
+    <message>
+        <source>The planned conversation took place: set the status to held and write the log</source>
+        <translation>Den planlagte samtale er holdt: sæt status til afholdt og skriv notaterne</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>N&amp;oter</translation>
     </message>
@@ -3456,6 +3843,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save anyway</source>
         <translation>&amp;Gem alligevel</translation>
+    </message>
+    <message>
+        <source>Saved. The next appointment is in the agenda.</source>
+        <translation>Gemt. Næste aftale står i kalenderen.</translation>
+    </message>
+    <message>
+        <source>Saved. The next appointment is not in the agenda: its date does not fit the course. Plan it as a new session if it is right.</source>
+        <translation>Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg den som en ny samtale, hvis den er rigtig.</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -3728,6 +4123,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Caseload</source>
         <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Kalender</translation>
+    </message>
+    <message numerus="yes">
+        <source>The calendar (%n appointment(s)) was saved to %1.</source>
+        <translation>
+            <numerusform>Kalenderen (%n aftale) blev gemt i %1.</numerusform>
+            <numerusform>Kalenderen (%n aftaler) blev gemt i %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -1227,12 +1227,125 @@ DA: dict[str, str | Plural] = {
     "week can have only one row.":
         "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
         "80, og en uge kan kun have én række.",
+    # --- the agenda, the group roster, calendar export (issue 14) ---------------------
+    "Agenda": "Kalender",
+    "&View": "&Vis",
+    "&Caseload": "&Deltagere",
+    "&Agenda": "&Kalender",
+    "Group &roster…": "&Holdliste…",
+    "&Export calendar (.ics)…": "&Eksportér kalender (.ics)…",
+    "E&xport calendar (.ics)…": "&Eksportér kalender (.ics)…",
+    "Group session, hold %1 (%n participant(s))": (
+        "Gruppesession, hold %1 (%n deltager)", "Gruppesession, hold %1 (%n deltagere)"),
+    "Conversation": "Samtale",
+    "◀ &Previous week": "◀ Forri&ge uge",
+    "Page Up": "Page Up",
+    "This wee&k": "Denne &uge",
+    "Home": "Home",
+    "&Next week ▶": "&Næste uge ▶",
+    "Page Down": "Page Down",
+    "&Group roster…": "Hold&liste…",
+    "Day": "Dag",
+    "Time": "Tid",
+    "Duration": "Varighed",
+    "Who": "Hvem",
+    "What": "Hvad",
+    "Enter opens the appointment. A conversation is planned in the participant's Sessions "
+    "tab with the status Planned; group sessions are planned in the roster.":
+        "Enter åbner aftalen. En samtale planlægges under deltagerens Samtaler med status "
+        "Planlagt; gruppesessioner planlægges i holdlisten.",
+    "Week %1 · %2 – %3": "Uge %1 · %2 – %3",
+    "all day": "hele dagen",
+    "%1 min": "%1 min.",
+    "%n participant(s)": ("%n deltager", "%n deltagere"),
+    "Nothing planned this week.": "Intet planlagt i denne uge.",
+    "Export calendar": "Eksportér kalender",
+    "To": "Til",
+    "Participants are shown as": "Deltagere vises som",
+    "Their ref": "Deres ref.",
+    "Their initials": "Deres initialer",
+    "File": "Fil",
+    "F&rom:": "F&ra:",
+    "&Show participants as:": "Vi&s deltagere som:",
+    "Fi&le:": "&Fil:",
+    "The calendar holds the planned conversations and group sessions: the ref or initials, "
+    "the time, the duration and the mode. Never a name, a CPR number, themes or notes. The "
+    "export is recorded in the audit log.":
+        "Kalenderen indeholder de planlagte samtaler og gruppesessioner: ref. eller "
+        "initialer, tidspunkt, varighed og samtaleform. Aldrig navn, CPR-nummer, temaer eller "
+        "noter. Eksporten registreres i aktivitetsloggen.",
+    "&Export": "&Eksportér",
+    "Calendar files (*.ics)": "Kalenderfiler (*.ics)",
+    "Type a file name for the calendar.": "Skriv et filnavn til kalenderen.",
+    "%1: final PSS-10 due": "%1: afsluttende PSS-10 mangler",
+    "%1: no log of the conversation planned for %2":
+        "%1: ingen notater fra samtalen planlagt %2",
+    "%1: no consent recorded before the report": "%1: intet samtykke registreret før rapporten",
+    "%1: final report not sent": "%1: slutrapport ikke sendt",
+    "%1: change the status to %2?": "%1: skift status til %2?",
+    "group session": "gruppesession",
+    "%n more reminder(s)": ("%n påmindelse mere", "%n påmindelser mere"),
+    "Reminders:": "Påmindelser:",
+    "Planned": "Planlagt",
+    "Group roster": "Holdliste",
+    "Hold": "Hold",
+    "&Hold (course start):": "&Hold (forløbsstart):",
+    "Date of a group session": "Dato for en gruppesession",
+    "Start time of the group session": "Gruppesessionens starttidspunkt",
+    "&Add session": "&Tilføj session",
+    "Weeks &1-4": "Uge &1-4",
+    "Add one group session a week in the group phase, on the course start's weekday":
+        "Tilføj én gruppesession om ugen i gruppeforløbet, på forløbsstartens ugedag",
+    "Remove session": "Fjern session",
+    "Remove the current column's group session from the hold's plan (its marks stay)":
+        "Fjern den markerede kolonnes gruppesession fra holdets plan (markeringerne bevares)",
+    "P": "T",
+    "A": "F",
+    "E": "A",
+    "Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused (notice of absence), Delete "
+    "removes the mark.":
+        "Taster: %1 eller 1 til stede, %2 eller 2 fraværende, %3 eller 3 afbud, Delete "
+        "fjerner markeringen.",
+    "Roster": "Holdliste",
+    "New &session:": "Ny &session:",
+    "%1 (%n participant(s))": ("%1 (%n deltager)", "%1 (%n deltagere)"),
+    "Present": "Til stede",
+    "Absent": "Fraværende",
+    "Excused": "Afbud",
+    "No group sessions planned for this hold yet: add their dates above (Weeks 1-4 adds one "
+    "a week).":
+        "Der er endnu ingen gruppesessioner planlagt for dette hold: tilføj datoerne ovenfor "
+        "(Uge 1-4 tilføjer én om ugen).",
+    "No admitted participants in this hold.": "Ingen optagne deltagere på dette hold.",
+    "%1 of %2 present": "%1 af %2 til stede",
+    "%n notice(s) of absence": ("%n afbud", "%n afbud"),
+    "If this is right, press the key again to confirm it; until then reports do not count it.":
+        "Hvis det er rigtigt, så tryk på tasten igen for at bekræfte; indtil da tæller "
+        "rapporterne det ikke med.",
+    "Type the session's date.": "Skriv sessionens dato.",
+    "Move to a session's column first.": "Gå først til en sessions kolonne.",
+    "Mar&k as held": "Mark&er som afholdt",
+    "Calendar exported": "Kalender eksporteret",
+    "notice of absence": "afbud",
+    "Saved. The next appointment is in the agenda.": "Gemt. Næste aftale står i kalenderen.",
+    "Saved. The next appointment is not in the agenda: its date does not fit the course. "
+    "Plan it as a new session if it is right.":
+        "Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg "
+        "den som en ny samtale, hvis den er rigtig.",
+    "Group session planned": "Gruppesession planlagt",
+    "Group session removed": "Gruppesession fjernet",
+    "The planned conversation took place: set the status to held and write the log":
+        "Den planlagte samtale er holdt: sæt status til afholdt og skriv notaterne",
+    "The calendar (%n appointment(s)) was saved to %1.": (
+        "Kalenderen (%n aftale) blev gemt i %1.", "Kalenderen (%n aftaler) blev gemt i %1."),
 }
 
 # Where one English word needs different Danish in different places: (context, source).
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("AuditView", "Restore"): "Gendannelse",  # an event in the log, not a button
     ("ImportDialog", "job plan"): "jobplan",  # a part of a path, not a sentence's subject
+    ("RosterDialog", "Total"): "I alt",  # attendance totals, not a PSS-10 score
+    ("RosterDialog", "Present"): "Til stede",
 }
 
 # A plural text that the code passes without n (so Qt cannot choose the form): the
@@ -1295,6 +1408,15 @@ EN_PLURALS: dict[str, Plural] = {
         "reason to keep their records, erase them.",
         "%n participants finished the course more than {months} months ago. Unless there is "
         "a reason to keep their records, erase them."),
+    "Group session, hold %1 (%n participant(s))": (
+        "Group session, hold %1 (%n participant)", "Group session, hold %1 (%n participants)"),
+    "%n participant(s)": ("%n participant", "%n participants"),
+    "%n more reminder(s)": ("%n more reminder", "%n more reminders"),
+    "%1 (%n participant(s))": ("%1 (%n participant)", "%1 (%n participants)"),
+    "%n notice(s) of absence": ("%n notice of absence", "%n notices of absence"),
+    "The calendar (%n appointment(s)) was saved to %1.": (
+        "The calendar (%n appointment) was saved to %1.",
+        "The calendar (%n appointments) was saved to %1."),
 }
 
 

@@ -181,6 +181,9 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
         first = s.query(Participant).count() + 1
         doc = demo_document(args.participants, seed=args.seed, first_number=first)
         result = interchange.import_document(s, doc)
+        from coachdesk.store.demo import demo_group_sessions
+
+        demo_group_sessions(s)  # the holds' group session dates (the roster, the agenda)
         s.commit()
     ctx.say(f"Added {result.added} synthetic participant(s).")
     return 0

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "coachdesk.cli.report_commands",
     "coachdesk.cli.handover_commands",
     "coachdesk.cli.org_commands",
+    "coachdesk.cli.agenda_commands",
 )
 
 

@@ -94,6 +94,7 @@ DA: dict[str, str] = {
     # attendance
     "Group sessions attended": "Deltagelse i gruppesessioner",
     "{present} of {recorded} recorded": "{present} af {recorded} registrerede",
+    " ({excused} with notice of absence)": " ({excused} med afbud)",
     "not recorded": "ikke registreret",
     "Individual sessions held": "Afholdte individuelle samtaler",
     "Cancelled": "Aflyst",
@@ -370,6 +371,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("session_status", "held"): ("Afholdt", "Held"),
     ("session_status", "cancelled"): ("Aflyst", "Cancelled"),
     ("session_status", "no_show"): ("Udeblevet", "No-show"),
+    ("session_status", "planned"): ("Planlagt", "Planned"),
     ("rating", "energy"): ("Energi", "Energy"),
     ("rating", "sleep"): ("Søvn", "Sleep"),
     ("rating", "wellbeing"): ("Trivsel", "Wellbeing"),

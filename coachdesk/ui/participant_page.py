@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, corrections
+from coachdesk.store import agenda, caseload, corrections
 from coachdesk.ui import labels
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -291,16 +291,18 @@ class ParticipantPage(QWidget):
                 start=p.course_start, today=today,
                 assessments=[(a.kind, a.date) for a in p.assessments],
                 attendance=[(g.date, g.present) for g in p.attendance],
-                sessions=[(x.date, x.status) for x in p.sessions],
+                sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
                 planned=[x.next_appointment.date() for x in p.sessions[-1:]
-                         if x.next_appointment and x.next_appointment.date() >= today])
+                         if x.next_appointment and x.next_appointment.date() >= today]
+                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today])
             # The same count as the caseworker report: only plausible or confirmed marks.
             facts = caseload.course_facts(p, today)
             counted = plausibility.countable_marks(facts, p.attendance)
             attended = sum(1 for g in counted if g.present)
             marked = len(counted)
             waiting = len(p.attendance) - marked
-            marks = [(g.date, g.present, g in counted) for g in p.attendance]
+            marks = [(g.date, agenda.mark_of(g.present, g.excused), g in counted)
+                     for g in p.attendance]
             withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
             archived = p.archived
             facts = [
@@ -356,13 +358,15 @@ class ParticipantPage(QWidget):
         self.reload()
         self.changed.emit()
 
-    def _fill_marks(self, marks: list[tuple[dt.date, bool, bool]]) -> None:
+    def _fill_marks(self, marks: list[tuple[dt.date, str, bool]]) -> None:
         current = self.attendance_list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.attendance_list.blockSignals(True)
         self.attendance_list.clear()
-        for day, present, counted in sorted(marks, reverse=True):
-            state = self.tr("present") if present else self.tr("absent")
+        words = {"present": self.tr("present"), "absent": self.tr("absent"),
+                 "excused": self.tr("notice of absence")}  # (afbud, from the roster)
+        for day, mark, counted in sorted(marks, reverse=True):
+            state = words[mark]
             text = f"{labels.date_text(day)} – {state}"
             if not counted:
                 text += " ⚠ " + self.tr("not counted")
