@@ -34,6 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--csv-dialect", choices=("excel-da", "rfc4180"), default="excel-da",
                    help="excel-da: semicolon, decimal comma, UTF-8 BOM (default); "
                    "rfc4180: comma, decimal point")
+    p.add_argument("--aggregate", action="store_true",
+                   help="instead of a report: the cohort's exact aggregates, encrypted to "
+                   "the organisation's key (--recipient), for coachdesk org-report")
+    p.add_argument("--recipient", metavar="AGE1...",
+                   help="with --aggregate: the organisation's key (coachdesk org-keygen)")
     add_unlock_options(p)
     p.set_defaults(func=cmd_cohort_report)
 
@@ -71,6 +76,8 @@ def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     out = Path(args.out)
     if not out.parent.exists():
         raise BadInput(f"The folder {out.parent} does not exist.")
+    if args.aggregate or args.recipient:
+        return _aggregate(args, ctx, start, end, out)
     with open_vault(args, ctx) as vault, vault.session() as s:
         prep = write_cohort_report(s, out, start=start, end=end, lang=ctx.lang or "da",
                                    csv_dialect=args.csv_dialect)
@@ -78,4 +85,23 @@ def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     hidden = len(prep.hidden)
     ctx.say(f"Wrote the cohort report ({prep.stats.referred} participant(s), {hidden} "
             f"cell(s) withheld) to {out}.")
+    return 0
+
+
+def _aggregate(args: argparse.Namespace, ctx: Context, start: dt.date | None,
+               end: dt.date | None, out: object) -> int:
+    """cohort-report --aggregate (issue 17): exact aggregates for the organisation."""
+    from coachdesk.reports.aggregate import write_aggregate
+    from coachdesk.store import agefile
+
+    if not (args.aggregate and args.recipient):
+        raise BadInput("--aggregate and --recipient go together: the aggregate is "
+                       "encrypted to the organisation's key.")
+    if start is None or end is None:
+        raise BadInput("--aggregate needs a period: --from YYYY-MM and --to YYYY-MM.")
+    agefile.parse_recipient(args.recipient)  # refused before unlocking
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        written = write_aggregate(s, out, org_recipient=args.recipient, start=start, end=end)
+    ctx.say(f"Wrote the cohort's aggregate ({written.participants} participant(s)) for the "
+            f"organisation to {written.path}; it is recorded in the audit log.")
     return 0

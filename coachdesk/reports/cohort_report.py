@@ -274,12 +274,24 @@ def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Perso
     ``everyone``: at least the people of every released period linked to this one.
     """
     stats = cohort.compute(people, params)
+    if dc.is_small(stats.referred):
+        return decide_totals(start, end, stats)
+    diff = differencing.check((start, end), everyone, cohort.cells(stats), released, params)
+    return decide_totals(start, end, stats, diff)
+
+
+def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.CohortStats,
+                  diff: differencing.Check | None = None) -> Prepared:
+    """What may be printed of cohort totals (pure): the same rules for one vault's
+    cohort (``decide``) and for an organisation's merged aggregates (org_report.py,
+    which has no released reports to difference against, so ``diff`` is empty)."""
+    params = stats.params
     values = cohort.cells(stats)
     prep = Prepared(start, end, stats, values)
     if dc.is_small(stats.referred):
         prep.refusal = "small"
         return prep
-    diff = differencing.check((start, end), everyone, values, released, params)
+    diff = diff or differencing.Check()
     if diff.refused_by is not None:
         prep.refusal, prep.refused_by = "difference", diff.refused_by
         return prep
@@ -618,13 +630,18 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
 # --- PDF and CSV -----------------------------------------------------------------------
 
 
-def render_pdf(prep: Prepared, lang: str, organisation: str, today: dt.date) -> bytes:
+def render_pdf(prep: Prepared, lang: str, organisation: str, today: dt.date, *,
+               title: str | None = None, scope: str | None = None) -> bytes:
+    """``title`` and ``scope`` (a line after the intro): the organisation's merged
+    report (org_report.py) prints through here too."""
     period = period_label(prep.start, prep.end, lang)
+    title = title or tr("Cohort effect report", lang)
     story: list[Any] = [
-        para(esc(tr("Cohort effect report", lang)), "title"),
+        para(esc(title), "title"),
         para(esc(tr("The course «A working life without stress»", lang) + " · " + period),
              "subtitle"),
         para(esc(tr("cohort_intro", lang, period=period)), "small"),
+        *([para(esc(scope), "small")] if scope else []),
         para(esc(tr("cohort_rules", lang)), "small"),
         para(esc(f"{tr('Generated', lang)}: {strings.fmt_month(today, lang)}"
                  + (f" · {organisation}" if organisation else "")), "small"),
@@ -647,7 +664,7 @@ def render_pdf(prep: Prepared, lang: str, organisation: str, today: dt.date) -> 
             story.append(para(esc(tr("cohort_method", lang,
                                      sd=strings.fmt_number(params.sd, lang, 2),
                                      r=strings.fmt_number(params.r, lang, 2))), "small"))
-    raw = build_pdf(story, lang=lang, header_left=tr("Cohort effect report", lang),
+    raw = build_pdf(story, lang=lang, header_left=title,
                     footer_left=organisation)
     return pdf_security.finish(raw)
 

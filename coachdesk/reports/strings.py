@@ -94,6 +94,7 @@ DA: dict[str, str] = {
     # attendance
     "Group sessions attended": "Deltagelse i gruppesessioner",
     "{present} of {recorded} recorded": "{present} af {recorded} registrerede",
+    " ({excused} with notice of absence)": " ({excused} med afbud)",
     "not recorded": "ikke registreret",
     "Individual sessions held": "Afholdte individuelle samtaler",
     "Cancelled": "Aflyst",
@@ -231,6 +232,10 @@ DA: dict[str, str] = {
     "the participant": "borgeren",
     # cohort report
     "Cohort effect report": "Effektrapport for holdet",
+    "Organisation-wide effect report": "Samlet effektrapport for organisationen",
+    "org_scope": (
+        "Lagt sammen af organisationen fra de eksakte tal fra {vaults} coachers bokse; "
+        "reglerne ovenfor er brugt én gang, på de samlede tal."),
     "cohort_intro": (
         "Anonyme, samlede tal for deltagere med forløbsstart i perioden {period}. "
         "Tal fra 1 til 4 vises som »<5«, og procenter beregnet på dem udelades, så ingen "
@@ -383,6 +388,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("session_status", "held"): ("Afholdt", "Held"),
     ("session_status", "cancelled"): ("Aflyst", "Cancelled"),
     ("session_status", "no_show"): ("Udeblevet", "No-show"),
+    ("session_status", "planned"): ("Planlagt", "Planned"),
     ("rating", "energy"): ("Energi", "Energy"),
     ("rating", "sleep"): ("Søvn", "Sleep"),
     ("rating", "wellbeing"): ("Trivsel", "Wellbeing"),
@@ -416,6 +422,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
+    ("kind", "handover"): ("Overdragelse til anden coach (krypteret)",
+                           "Handover to another coach (encrypted)"),
     ("channel", "digital_post"): ("Digital Post", "Digital Post"),
     ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
     ("channel", "handed_over"): ("Udleveret", "Handed over"),
@@ -462,6 +470,9 @@ EN: dict[str, str] = {
         "least 11 points (Eskildsen et al. 2015). The bands low (0-13), moderate (14-26) and "
         "high (27-40) are descriptive, not a diagnosis. Admission threshold: {threshold}."
     ),
+    "org_scope": (
+        "Merged by the organisation from the exact figures of {vaults} coaches' vaults; the "
+        "rules above are applied once, to the merged totals."),
     "cohort_intro": (
         "Anonymous aggregates for participants whose course started in the period {period}. "
         "Counts from 1 to 4 are shown as «<5» and percentages derived from them are "

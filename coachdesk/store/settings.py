@@ -30,6 +30,9 @@ DEFAULTS: dict[str, Any] = {
     "instrument_schedule": {k: list(v) for k, v in schedule.DEFAULT.items()},
     # Optional sub-scales the course leaves out, "instrument.scale" (e.g. "cbi.client").
     "omitted_scales": [],
+    # What a calendar export (.ics) calls a participant: "ref" or "initials", never the
+    # name (store/calendar_export.py).
+    "calendar_label": "ref",
 }
 
 

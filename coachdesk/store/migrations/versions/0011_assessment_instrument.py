@@ -1,7 +1,7 @@
 """the instrument of each assessment, and the answer count checked per instrument
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 23:30:00
 
 Until now every assessment was a PSS-10 and the database checked ten answers. Each row
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
