@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -107,14 +108,24 @@ class SettingsDialog(QDialog):
         from coachdesk.ui.recipient_view import RecipientBox
 
         self.recipient_box = RecipientBox(vault)
+        # Two columns: one column of every group was taller than a 1366x768 screen.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for b in (pss, plan_box, machine):
+            left.addWidget(b)
+        for b in (vault_box, self.recipient_box):
+            right.addWidget(b)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         lay = QVBoxLayout(self)
-        for b in (pss, plan_box, vault_box, self.recipient_box, machine):
-            lay.addWidget(b)
+        lay.addLayout(columns)
         lay.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(1000)
         # Wrapped labels (the receiving key's) need the height for the dialog's width; a
         # dialog otherwise opens at its minimum and squeezes them.
-        self.resize(560, max(self.sizeHint().height(), lay.totalHeightForWidth(560)))
+        self.resize(1000, max(self.sizeHint().height(), lay.totalHeightForWidth(1000)))
         self._load()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
