@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
+from coachdesk.reports.channels import CHANNELS
 
 if TYPE_CHECKING:
     from coachdesk.cli.main import Context
@@ -41,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="PDF sections, comma separated (see docs/cli.md)")
     p.add_argument("--pdf-password-file", metavar="F")
     p.add_argument("--recipient", metavar="TEXT")
+    p.add_argument("--channel", choices=CHANNELS,
+                   help="how the PDF leaves you, recorded in the disclosure log "
+                   "(as the export dialog's choice)")
     add_unlock_options(p)
     p.set_defaults(func=cmd_export)
 
