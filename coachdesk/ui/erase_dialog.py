@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import CoachDeskError
 from coachdesk.store.erasure import erase_participant, erasure_preview
 from coachdesk.store.models import Participant
+from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 
 
@@ -105,7 +105,7 @@ class EraseDialog(QDialog):
             erase_participant(self.vault, self.ref)
         except CoachDeskError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Erase participant"), error_text(exc))
+            plain.warning(self, self.tr("Erase participant"), error_text(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.accept()
@@ -131,7 +131,7 @@ class RetentionDialog(QDialog):
         self.today = today or dt.date.today()
         self.setWindowTitle(self.tr("Due for erasure"))
         self.resize(620, 420)
-        self.intro = QLabel()
+        self.intro = plain.label()
         self.intro.setWordWrap(True)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Ref"),

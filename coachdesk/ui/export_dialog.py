@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.reports import content
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
+from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -129,9 +130,10 @@ class ExportDialog(QDialog):
         pf.addRow(self.tr("Repeat"), self.password2)
         pf.addRow(pw_hint)
 
-        self.consent_label = QLabel()
+        # Paths, errors and recipients may hold a participant's name: shown as plain text.
+        self.consent_label = plain.label()
         self.consent_label.setWordWrap(True)
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.progress = QProgressBar()
@@ -164,7 +166,7 @@ class ExportDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview_state = QLabel(self.tr("Building the preview…"))
+        self.preview_state = plain.label(self.tr("Building the preview…"))
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)

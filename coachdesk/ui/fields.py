@@ -107,6 +107,7 @@ class FieldMessage(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.setWordWrap(True)
         pal = self.palette()
         # The platform's own "negative" colour would be nicer; the link-visited role

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload, interchange
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import message
 from coachdesk.ui.row_table import Column, RowTable
@@ -78,7 +78,7 @@ class JobPlanEditor(QWidget):
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Versions"))
         self.version_combo.currentIndexChanged.connect(self._show_version)
-        self.read_only_label = QLabel()
+        self.read_only_label = plain.label()
 
         # Values: pick a common one or type your own.
         self.values = QListWidget()
@@ -140,7 +140,7 @@ class JobPlanEditor(QWidget):
         self.message = FieldMessage()
         self.save_button = QPushButton(self.tr("&Save as new version"))
         self.save_button.clicked.connect(self.save)
-        self.state_label = QLabel()
+        self.state_label = plain.label()
 
         top = QHBoxLayout()
         vl = QLabel(self.tr("Ve&rsions:"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course
 from coachdesk.store import caseload
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.fields import DateField
 from coachdesk.ui.jobplan_editor import JobPlanEditor
 from coachdesk.ui.outcome_view import OutcomeView
@@ -45,9 +45,10 @@ class ParticipantPage(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self.name_label = _big(QLabel())
-        self.facts_label = QLabel()
-        self.consent_label = QLabel()
+        # Name, ref and case fields come from imported files: plain text, never markup.
+        self.name_label = _big(plain.label())
+        self.facts_label = plain.label()
+        self.consent_label = plain.label()
         self.consent_label.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("&Edit details…"))
         self.edit_button.clicked.connect(self.edit_details)
@@ -159,7 +160,7 @@ class ParticipantPage(QWidget):
     def _overview_tab(self) -> QWidget:
         w = QWidget()
         self.timeline = TimelineView()
-        self.due_label = QLabel()
+        self.due_label = plain.label()
         self.due_label.setWordWrap(True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.contact_form = QFormLayout()
@@ -177,7 +178,7 @@ class ParticipantPage(QWidget):
         present.clicked.connect(lambda: self.mark_attendance(True))
         absent = QPushButton(self.tr("A&bsent"))
         absent.clicked.connect(lambda: self.mark_attendance(False))
-        self.attendance_label = QLabel()
+        self.attendance_label = plain.label()
         self.attendance_label.setWordWrap(True)
         al = QVBoxLayout(att_box)
         arow = QHBoxLayout()
@@ -270,7 +271,7 @@ class ParticipantPage(QWidget):
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
-            self.contact_form.addRow(k + ":", QLabel(v or "–"))
+            self.contact_form.addRow(k + ":", plain.label(v or "–"))
         self.title_changed.emit(name)
 
     def _something_changed(self) -> None:
@@ -306,8 +307,8 @@ class ParticipantPage(QWidget):
         try:
             from coachdesk.ui.erase_dialog import EraseDialog
         except ImportError:
-            QMessageBox.information(self, self.tr("Erase"),
-                                    self.tr("Erasure is not available in this build."))
+            plain.information(self, self.tr("Erase"),
+                              self.tr("Erasure is not available in this build."))
             return
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()

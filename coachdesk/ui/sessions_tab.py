@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from coachdesk.store.models import SessionLog
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.session_editor import SessionEditor
 
 
@@ -74,7 +74,7 @@ class SessionsTab(QWidget):
                 "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
                 "%3", str(week or "–"))
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain.tooltip(text))
             item.setData(Qt.ItemDataRole.UserRole, sid)
             self.list.addItem(item)
         self.empty.setVisible(not rows)

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from coachdesk.ui import plain
 from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.participant_page import ParticipantPage
 
@@ -45,7 +46,7 @@ class Workspace(QTabWidget):
         page = ParticipantPage(self.vault, participant_id)
         page.changed.connect(self._page_changed)
         page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
-        self.addTab(page, page.name_label.text())
+        self.addTab(page, plain.tab_text(page.name_label.text()))
         self.setCurrentWidget(page)
         page.tabs.setFocus()
         return page
@@ -53,7 +54,7 @@ class Workspace(QTabWidget):
     def _retitle(self, page: ParticipantPage, name: str) -> None:
         i = self.indexOf(page)
         if i >= 0:
-            self.setTabText(i, name)
+            self.setTabText(i, plain.tab_text(name))
 
     def _page_changed(self) -> None:
         page = self.sender()
