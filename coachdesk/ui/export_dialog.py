@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.reports import content
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
-from coachdesk.ui import plain
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -311,10 +310,9 @@ class ExportDialog(QDialog):
     # --- export ------------------------------------------------------------------
 
     def _choose_target(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), suggested, self.tr("PDF files (*.pdf)"),
-            options=QFileDialog.Option.DontUseNativeDialog)
-        return path or None
+        # The export folder may carry the person's name: no history kept (file_dialogs).
+        return file_dialogs.save_file(self, self.tr("Export report"), suggested,
+                                      self.tr("PDF files (*.pdf)"))
 
     def _ask_passphrase(self) -> str | None:
         text, ok = QInputDialog.getText(

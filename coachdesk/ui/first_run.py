@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import CoachDeskError
-from coachdesk.ui import plain
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 from coachdesk.ui.worker import Task
@@ -225,9 +224,9 @@ class FirstRunView(QWidget):
                            "%1", self.recovery_code)
 
     def save_code(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery code"), "coachdesk-recovery-code.txt",
-            self.tr("Text files (*.txt)"))
+        path = file_dialogs.save_file(self, self.tr("Save the recovery code"),
+                                      "coachdesk-recovery-code.txt",
+                                      self.tr("Text files (*.txt)"))
         if path:
             self.write_code(Path(path))
 
