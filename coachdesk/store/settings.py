@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "organisation": "",
     "backup_dir": "",
     "idle_lock_minutes": 5,
+    "demo_mark": "",  # store/demo_mark.py: set by `demo` while the vault holds only its people
 }
 
 
