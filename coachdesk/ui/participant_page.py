@@ -49,7 +49,10 @@ class ParticipantPage(QWidget):
         self.name_label = _big(plain.label())
         self.facts_label = plain.label()
         self.consent_label = plain.label()
-        self.consent_label.setWordWrap(True)
+        # Imported names may be long (200 characters): wrapped, they cannot push the
+        # window wider than the screen.
+        for lab in (self.name_label, self.facts_label, self.consent_label):
+            lab.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("&Edit details…"))
         self.edit_button.clicked.connect(self.edit_details)
         self.archive_button = QPushButton(self.tr("Archive"))
@@ -271,7 +274,9 @@ class ParticipantPage(QWidget):
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
-            self.contact_form.addRow(k + ":", plain.label(v or "–"))
+            value = plain.label(v or "–")
+            value.setWordWrap(True)
+            self.contact_form.addRow(k + ":", value)
         self.title_changed.emit(name)
 
     def _something_changed(self) -> None:

@@ -39,9 +39,15 @@ def tooltip(text: str) -> str:
     return QtGui_Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
 
 
+TAB_CHARS = 40
+
+
 def tab_text(text: str) -> str:
     """Tab titles are plain but read ``&`` as a shortcut marker: "Hansen & Co" would lose
-    its ampersand (and grab Alt+C)."""
+    its ampersand (and grab Alt+C). A long name is shortened (the tab's tooltip has it
+    all): Qt's own eliding would shorten the other tabs as well."""
+    if len(text) > TAB_CHARS:
+        text = text[:TAB_CHARS - 1].rstrip() + "…"
     return text.replace("&", "&&")
 
 

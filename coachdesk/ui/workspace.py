@@ -46,7 +46,8 @@ class Workspace(QTabWidget):
         page = ParticipantPage(self.vault, participant_id)
         page.changed.connect(self._page_changed)
         page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
-        self.addTab(page, plain.tab_text(page.name_label.text()))
+        i = self.addTab(page, plain.tab_text(page.name_label.text()))
+        self.setTabToolTip(i, plain.tooltip(page.name_label.text()))
         self.setCurrentWidget(page)
         page.tabs.setFocus()
         return page
@@ -55,6 +56,7 @@ class Workspace(QTabWidget):
         i = self.indexOf(page)
         if i >= 0:
             self.setTabText(i, plain.tab_text(name))
+            self.setTabToolTip(i, plain.tooltip(name))
 
     def _page_changed(self) -> None:
         page = self.sender()
