@@ -97,3 +97,28 @@ def test_real_data_needs_the_flag_and_is_an_audited_export(qapp, tmp_path, passp
     exports = [detail for action, detail in _events(d) if action == "export"]
     assert exports == [{"kind": "screenshots", "files": 10, "demo_only": False}]
     assert "Kanarie" not in json.dumps(exports)
+
+
+def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path,
+                                                                passphrase_file):
+    from coachdesk.store import caseload
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault
+
+    d = _demo_vault(tmp_path, passphrase_file)
+    args = ("--data-dir", str(d), "screenshots", "--out", str(tmp_path / "shots"),
+            "--passphrase-file", str(passphrase_file))
+    with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
+        from coachdesk.store import demo_mark
+
+        assert demo_mark.only_demo_people(s)
+        pid = s.query(Participant.id).order_by(Participant.id).first()[0]
+        caseload.update_participant(s, pid, {"name": "Kanarie Real Person"})
+        s.commit()
+        assert not demo_mark.only_demo_people(s)
+    assert run(*args) == 2
+    # `demo` run again does not bless the vault: it held someone real before.
+    assert run("--data-dir", str(d), "demo", "--participants", "1",
+               "--passphrase-file", str(passphrase_file)) == 0
+    assert run(*args) == 2
+    assert not (tmp_path / "shots").exists()
