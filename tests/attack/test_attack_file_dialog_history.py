@@ -46,6 +46,20 @@ def _scan(roots: list[Path], needle: str) -> list[str]:
             if needle in p.name or (p.is_file() and any(f in p.read_bytes() for f in forms))]
 
 
+def _isolate(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+    """HOME and the config folder in ``tmp_path``. QSettings reads XDG_CONFIG_HOME once
+    per process: both formats are pointed there too."""
+    home, config = tmp_path / "home", tmp_path / "config"
+    home.mkdir()
+    config.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    return home, config
+
+
 def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path,
                                                            monkeypatch):
     from coachdesk.store import interchange
@@ -54,15 +68,7 @@ def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path
     from coachdesk.store.vault import Vault
     from coachdesk.ui.export_dialog import ExportDialog
 
-    home, config = tmp_path / "home", tmp_path / "config"
-    home.mkdir()
-    config.mkdir()
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    # QSettings reads XDG_CONFIG_HOME once per process: point both formats here too.
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    home, config = _isolate(tmp_path, monkeypatch)
     qapp.setOrganizationName("CoachDeskTest")
     qapp.setApplicationName("CoachDeskTest")
 
@@ -91,4 +97,46 @@ def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path
     vault.close()
 
     assert any(p.is_file() for p in config.rglob("*"))  # Qt did write its settings here
+    assert _scan([config, home], "KanarieAxfolderQ7") == []
+
+
+def test_backup_and_restore_pickers_remember_nothing_either(qtbot, qapp, tmp_path,
+                                                            monkeypatch, vault):
+    """The backup folder and restore pickers (the same path as the export's); an old
+    history in Qt's file is removed at start."""
+    from coachdesk.ui.backup_dialog import BackupDialog, RestoreDialog
+
+    home, config = _isolate(tmp_path, monkeypatch)
+    folder = tmp_path / "usb" / CANARY
+    folder.mkdir(parents=True)
+    (folder / "coachdesk-1.cdbackup").write_bytes(b"not a backup")
+
+    dlg = BackupDialog(vault)
+    qtbot.addWidget(dlg)
+    timer = _answer_file_dialog(qapp, folder, "")
+    dlg.choose_folder()
+    timer.stop()
+    assert dlg.folder() == folder  # the picker was really used
+    restore = RestoreDialog(tmp_path / "restored")
+    qtbot.addWidget(restore)
+    timer = _answer_file_dialog(qapp, folder, "coachdesk-1.cdbackup")
+    restore.choose_file()
+    timer.stop()
+    timer = _answer_file_dialog(qapp, folder, "")
+    restore.choose_folder()
+    timer.stop()
+    assert restore.folder_edit.text() == str(folder)
+    QSettings().sync()
+    assert (config / "QtProject.conf").exists()
+    assert _scan([config, home], "KanarieAxfolderQ7") == []
+
+    # What an older version left behind is removed when the app starts.
+    qt = QSettings(QSettings.Scope.UserScope, "QtProject")
+    qt.setValue("FileDialog/history", [f"file://{folder}"])
+    qt.setValue("FileDialog/lastVisited", f"file://{folder}")
+    qt.sync()
+    assert _scan([config], "KanarieAxfolderQ7")
+    from coachdesk.ui import file_dialogs
+
+    file_dialogs.purge_qt_history()
     assert _scan([config, home], "KanarieAxfolderQ7") == []
