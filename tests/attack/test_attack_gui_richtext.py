@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QImage, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTabBar, QWidget
@@ -227,3 +227,71 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     for key in ("ref", "cwname", "municipality", "caseref", "Bname", "Bref"):
         assert watch.seen.get(key, 0) >= 1, key
     window.lock()
+
+
+def test_messages_that_quote_data_are_plain_text(qtbot, qapp, tmp_path, image,
+                                                 isolated_settings, monkeypatch):
+    """Errors and notices may quote a ref, a path or what was typed: the lines that show
+    them and the message boxes are plain text too."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from coachdesk.errors import CoachDeskError
+    from coachdesk.store import interchange
+    from coachdesk.store.keyfile import TEST_KDF
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault
+    from coachdesk.ui import erase_dialog
+    from coachdesk.ui.export_dialog import ExportDialog
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    today = dt.date.today()
+    vault, _ = Vault.create(tmp_path / "vault", PASSPHRASE, kdf=TEST_KDF)
+    with vault.session() as s:
+        interchange.import_document(s, document(_person("A", image, today)))
+        s.commit()
+        pid = s.query(Participant.id).scalar()
+    payloads = _payloads(image, "A")
+    watch = Watch(payloads, image)
+    page = ParticipantPage(vault, pid)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    page.tabs.setCurrentWidget(page.sessions)
+    page.sessions.open_editor(None)
+    page.sessions.editor.goal_message.setText(payloads["action"])
+    watch.screen("session editor message", page)
+    export = ExportDialog(vault, pid)
+    qtbot.addWidget(export)
+    export.show()
+    export._show_message(payloads["name"])
+    export.preview_state.setText(payloads["name"])
+    watch.screen("export dialog message", export)
+    export.reject()
+
+    boxes: list[tuple[str, Qt.TextFormat]] = []
+
+    def close_box() -> None:
+        for w in qapp.topLevelWidgets():
+            if isinstance(w, QMessageBox) and w.isVisible():
+                boxes.append((w.text(), w.textFormat()))
+                watch.screen("message box", w)
+                w.reject()
+
+    def refuse(*_a: Any) -> None:
+        raise CoachDeskError(payloads["ref"])
+
+    monkeypatch.setattr(erase_dialog, "erase_participant", refuse)
+    dlg = erase_dialog.EraseDialog(vault, pid)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.confirm.setText(payloads["ref"])
+    timer = QTimer()
+    timer.timeout.connect(close_box)
+    timer.start(50)
+    dlg._erase()
+    timer.stop()
+    dlg.reject()
+    vault.close()
+    assert [text for text, _ in boxes] == [payloads["ref"]]
+    assert not watch.problems, "\n".join(watch.problems)
+    assert watch.seen.get("action") and watch.seen.get("name") and watch.seen.get("ref")
