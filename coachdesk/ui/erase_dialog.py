@@ -143,7 +143,12 @@ class RetentionDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The date column fits its title (it was cut off in Danish); a long ref is cut
+        # with an ellipsis rather than squeezing the names.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 160)
         self.table.setAccessibleName(self.tr("Participants due for erasure"))
         self.table.doubleClicked.connect(lambda _i: self.erase_selected())
         self.erase_button = QPushButton(self.tr("Erase..."))
