@@ -54,6 +54,7 @@ class EraseDialog(QDialog):
         prompt = QLabel(self.tr("Type the participant's ref <b>{ref}</b> to confirm:")
                         .format(ref=_html(self.ref)))
         prompt.setTextFormat(Qt.TextFormat.RichText)
+        prompt.setWordWrap(True)  # a long ref (up to 64 characters) pushed the end off
         self.confirm = QLineEdit()
         self.confirm.setPlaceholderText(self.ref)
         self.confirm.setAccessibleName(self.tr("Participant's ref, to confirm the erasure"))
