@@ -8,9 +8,11 @@ name must be found nowhere under the configuration folder or the home folder.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from tests.canaries import canary_person, document
@@ -46,29 +48,34 @@ def _scan(roots: list[Path], needle: str) -> list[str]:
             if needle in p.name or (p.is_file() and any(f in p.read_bytes() for f in forms))]
 
 
-def _isolate(tmp_path: Path, monkeypatch) -> tuple[Path, Path]:
+@pytest.fixture
+def isolated_home(tmp_path: Path, monkeypatch) -> Iterator[tuple[Path, Path]]:
     """HOME and the config folder in ``tmp_path``. QSettings reads XDG_CONFIG_HOME once
-    per process: both formats are pointed there too."""
+    per process: both formats are pointed there too (and back afterwards)."""
+    before = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.ConfigLocation)
     home, config = tmp_path / "home", tmp_path / "config"
     home.mkdir()
     config.mkdir()
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
-    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+    formats = (QSettings.Format.NativeFormat, QSettings.Format.IniFormat)
+    for fmt in formats:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(config))
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    return home, config
+    yield home, config
+    for fmt in formats:
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, before)
 
 
 def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path,
-                                                           monkeypatch):
+                                                           isolated_home):
     from coachdesk.store import interchange
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.models import Participant
     from coachdesk.store.vault import Vault
     from coachdesk.ui.export_dialog import ExportDialog
 
-    home, config = _isolate(tmp_path, monkeypatch)
+    home, config = isolated_home
     qapp.setOrganizationName("CoachDeskTest")
     qapp.setApplicationName("CoachDeskTest")
 
@@ -101,12 +108,12 @@ def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path
 
 
 def test_backup_and_restore_pickers_remember_nothing_either(qtbot, qapp, tmp_path,
-                                                            monkeypatch, vault):
+                                                            isolated_home, vault):
     """The backup folder and restore pickers (the same path as the export's); an old
     history in Qt's file is removed at start."""
     from coachdesk.ui.backup_dialog import BackupDialog, RestoreDialog
 
-    home, config = _isolate(tmp_path, monkeypatch)
+    home, config = isolated_home
     folder = tmp_path / "usb" / CANARY
     folder.mkdir(parents=True)
     (folder / "coachdesk-1.cdbackup").write_bytes(b"not a backup")
