@@ -7,7 +7,7 @@ export folder is often named after the person ("Ida Jensen – rapporter"), so t
 static QFileDialog.get…() functions leaked names outside the vault. Platform dialogs
 keep recent-file lists of their own (GTK's recently-used.xbel), so they are not used.
 
-Every picker of the app goes through ``pick``: before the dialog is destroyed it is
+Every picker of the app goes through ``pick`` (or ``make`` and ``run``): before the dialog is destroyed it is
 pointed back at the home folder with an empty history (what Qt then saves is neutral),
 and the keys are removed from Qt's file afterwards. ``purge_qt_history`` also runs at
 start, removing what an older version (or another Qt app's dialog) left there.
@@ -33,10 +33,11 @@ def purge_qt_history() -> None:
         qt.sync()
 
 
-def pick(parent: QWidget | None, caption: str, *, directory: str = "", name_filter: str = "",
-         mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
-         save: bool = False) -> str | None:
-    """One modal file or folder dialog; the chosen path, or None when cancelled."""
+def make(parent: QWidget | None, caption: str, *, directory: str = "",
+         name_filter: str = "", mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
+         save: bool = False) -> QFileDialog:
+    """Qt's own file dialog (never the platform's), with no history; show it with
+    ``run``. ``name_filter``: filters separated by ";;"."""
     dlg = QFileDialog(parent, caption, directory or QDir.homePath(), name_filter)
     dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
     dlg.setFileMode(mode)
@@ -45,7 +46,13 @@ def pick(parent: QWidget | None, caption: str, *, directory: str = "", name_filt
     if save:
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dlg.setHistory([])
-    sidebar = dlg.sidebarUrls()
+    dlg.setProperty("coachdesk_sidebar", dlg.sidebarUrls())
+    return dlg
+
+
+def run(dlg: QFileDialog) -> str | None:
+    """Show ``dlg`` (from ``make``) modally, then destroy it leaving nothing behind; the
+    chosen path, or None when cancelled."""
     try:
         chosen = dlg.selectedFiles() if dlg.exec() else []
     finally:
@@ -53,13 +60,21 @@ def pick(parent: QWidget | None, caption: str, *, directory: str = "", name_filt
         # and the sidebar. Neutral values first, so the folder never reaches the disk.
         dlg.setDirectory(QDir.homePath())
         dlg.setHistory([])
-        dlg.setSidebarUrls(sidebar)
+        dlg.setSidebarUrls(dlg.property("coachdesk_sidebar") or [])
         dlg.setParent(None)
         import shiboken6
 
         shiboken6.delete(dlg)
         purge_qt_history()
     return chosen[0] if chosen else None
+
+
+def pick(parent: QWidget | None, caption: str, *, directory: str = "", name_filter: str = "",
+         mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
+         save: bool = False) -> str | None:
+    """One modal file or folder dialog; the chosen path, or None when cancelled."""
+    return run(make(parent, caption, directory=directory, name_filter=name_filter,
+                    mode=mode, save=save))
 
 
 def save_file(parent: QWidget | None, caption: str, suggested: str,

@@ -38,11 +38,23 @@ def check_allowed(session: Any, real_data: bool) -> bool:
     return demo
 
 
-def _write_private(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                 0o600)
-    with os.fdopen(fd, "wb") as f:
-        f.write(data)
+def save_png(widget: Any, path: Path) -> Path:
+    """``widget`` as a PNG at ``path``, readable by the owner only (0600 from the first
+    byte: written to a private temporary file beside it, then renamed)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buf, "PNG")
+    fd, tmp = tempfile.mkstemp(prefix=".shot-", suffix=".tmp", dir=path.parent)  # 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(bytes(buf.data().data()))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
 
 
 def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = None,
@@ -91,7 +103,6 @@ def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       settings_dir.name)
     setup_application(app, lang)
-    from PySide6.QtCore import QBuffer, QIODevice
     from sqlalchemy import select
 
     from coachdesk.store import audit
@@ -103,12 +114,7 @@ def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
     written: list[Path] = []
 
     def save(widget: object, name: str) -> None:
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        widget.grab().save(buf, "PNG")  # type: ignore[attr-defined]
-        path = out / f"{name}.png"
-        _write_private(path, bytes(buf.data().data()))
-        written.append(path)
+        written.append(save_png(widget, out / f"{name}.png"))
 
     def shot(widget: object, name: str) -> None:
         widget.resize(*SIZE)  # type: ignore[attr-defined]

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import json
 import stat
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from coachdesk.cli.main import main
 from tests.canaries import canary_person, document
@@ -18,6 +21,24 @@ from tests.conftest import PASSPHRASE
 
 def run(*args: str) -> int:
     return main(list(args))
+
+
+@pytest.fixture(autouse=True)
+def app_as_it_was(qapp) -> Iterator[None]:
+    """`screenshots` sets the application up (translators, locale, names, QSettings) as
+    the one-shot command it is; the tests after these expect the app as it was."""
+    from PySide6.QtCore import QLocale, QSettings, QTranslator
+
+    translators = set(qapp.findChildren(QTranslator))
+    locale, names = QLocale(), (qapp.organizationName(), qapp.applicationName())
+    fmt = QSettings.defaultFormat()
+    yield
+    for t in set(qapp.findChildren(QTranslator)) - translators:
+        qapp.removeTranslator(t)
+    QLocale.setDefault(locale)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+    QSettings.setDefaultFormat(fmt)
 
 
 def _demo_vault(tmp_path: Path, passphrase_file: Path, n: int = 3) -> Path:
