@@ -8,6 +8,7 @@ name must be found nowhere under the configuration folder or the home folder.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -107,10 +108,10 @@ def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path
     assert _scan([config, home], "KanarieAxfolderQ7") == []
 
 
-def test_backup_and_restore_pickers_remember_nothing_either(qtbot, qapp, tmp_path,
+def test_backup_restore_and_import_pickers_remember_nothing_either(qtbot, qapp, tmp_path,
                                                             isolated_home, vault):
-    """The backup folder and restore pickers (the same path as the export's); an old
-    history in Qt's file is removed at start."""
+    """The backup folder, restore and import pickers (the same path as the export's);
+    an old history in Qt's file is removed at start."""
     from coachdesk.ui.backup_dialog import BackupDialog, RestoreDialog
 
     home, config = isolated_home
@@ -133,6 +134,18 @@ def test_backup_and_restore_pickers_remember_nothing_either(qtbot, qapp, tmp_pat
     restore.choose_folder()
     timer.stop()
     assert restore.folder_edit.text() == str(folder)
+    from coachdesk.ui.import_dialog import ImportDialog
+
+    (folder / "people.json").write_text(json.dumps(document(canary_person("B"))),
+                                        encoding="utf-8")
+    importer = ImportDialog(vault)
+    qtbot.addWidget(importer)
+    timer = _answer_file_dialog(qapp, folder, "people.json")
+    importer.choose()
+    timer.stop()
+    assert importer.imported  # the picker was really used, and the file imported
+    importer.deleteLater()  # a dialog's picker must not wait for its parent to go
+    qapp.processEvents()
     QSettings().sync()
     assert (config / "QtProject.conf").exists()
     assert _scan([config, home], "KanarieAxfolderQ7") == []
