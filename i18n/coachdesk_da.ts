@@ -627,6 +627,14 @@
 <context>
     <name>ErrorHook</name>
     <message>
+        <source>The disk is full, so the change could not be saved. Free some space on the disk and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (an input/output error). Check the disk or the network drive and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
         <source>Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open editors keep their text as drafts. If it happens again, tell your IT department what you were doing.</source>
         <translation>Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din it-afdeling, hvad du var i gang med.</translation>
     </message>

@@ -455,6 +455,14 @@ DA: dict[str, str | Plural] = {
         "Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne "
         "redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din "
         "it-afdeling, hvad du var i gang med.",
+    "The disk is full, so the change could not be saved. Free some space on the disk and try "
+    "again; what you saved before is safe in the vault.":
+        "Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; "
+        "det, du har gemt før, er sikkert i boksen.",
+    "The disk could not be read or written (an input/output error). Check the disk or the "
+    "network drive and try again; what you saved before is safe in the vault.":
+        "Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller "
+        "netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.",
     "Could not write %1: %2. Nothing was changed.":
         "Kunne ikke skrive %1: %2. Intet blev ændret.",
     "Change passphrase": "Skift adgangssætning",
