@@ -53,6 +53,11 @@ MAX_LEN: dict[str, int] = {
     "job_plan.direction": 5_000,
     "job_plan.goals[].text": 1_000,
     "job_plan.accommodations[].description": 2_000,
+    "report_fields.work_capacity": 20_000,
+    "report_fields.resources": 20_000,
+    "report_fields.challenges": 20_000,
+    "report_fields.progression": 20_000,
+    "report_fields.recommendation": 20_000,
 }
 # Maximum number of entries of every list inside a participant.
 MAX_ITEMS: dict[str, int] = {
@@ -66,6 +71,7 @@ MAX_ITEMS: dict[str, int] = {
     "job_plan.goals": 100,
     "job_plan.accommodations": 100,
     "job_plan.hours_steps": 100,
+    "report_fields.step_plan": 52,
 }
 
 Errors = list[str]
@@ -224,7 +230,7 @@ class _Checker:
 PARTICIPANT_FIELDS = (
     "ref", "name", "cpr", "birth_year", "email", "phone", "caseworker", "referral_date",
     "course_start", "status", "dropped_out", "consent", "assessments", "sessions",
-    "group_attendance", "job_plan", "outcome", "report_summary",
+    "group_attendance", "job_plan", "outcome", "report_summary", "report_fields",
     # computed fields written by export: their shape is checked, their values ignored
     "eligible", "pss_change", "course_week",
 )
@@ -452,5 +458,44 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         c.number(out, "hours_per_week", f"{path}.outcome", 0, 80)
         c.date(out, "date", f"{path}.outcome")
     c.text(p, "report_summary", path, max_len=MAX_LEN["report_summary"])
+    rf = p.get("report_fields")
+    if rf is not None:
+        validate_report_fields(rf, f"{path}.report_fields", c)
     _validate_computed(p, path, c)
     return errors
+
+
+REPORT_FIELD_TEXTS = ("work_capacity", "resources", "challenges", "progression",
+                      "recommendation")
+
+
+def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
+    """The report's structured fields (docs/format.md): texts, hours, a weekly step plan."""
+    from coachdesk.core import return_plan
+
+    allowed = (*REPORT_FIELD_TEXTS, "normal_hours", "hours_now", "step_plan", "return_date",
+               "return_kind", "updated_on")
+    if not c.obj(rf, path, allowed=allowed):
+        return
+    for key in REPORT_FIELD_TEXTS:
+        c.text(rf, key, path, max_len=MAX_LEN[f"report_fields.{key}"])
+    c.number(rf, "normal_hours", path, 0, return_plan.MAX_HOURS)
+    c.number(rf, "hours_now", path, 0, return_plan.MAX_HOURS)
+    c.date(rf, "return_date", path)
+    c.date(rf, "updated_on", path)
+    c.enum(rf, "return_kind", path, return_plan.RETURN_KINDS)
+    weeks: set[int] = set()
+    for i, step in enumerate(c.list_of(rf, "step_plan", path,
+                                       max_items=MAX_ITEMS["report_fields.step_plan"])):
+        sp = f"{path}.step_plan[{i}]"
+        if c.obj(step, sp, allowed=("week", "hours")):
+            for key in ("week", "hours"):
+                if step.get(key) is None:
+                    c.err(f"{sp}.{key}", "is required")
+            c.number(step, "week", sp, 1, return_plan.MAX_WEEKS, integer=True)
+            c.number(step, "hours", sp, 0, return_plan.MAX_HOURS)
+            week = step.get("week")
+            if isinstance(week, int) and not isinstance(week, bool):
+                if week in weeks:
+                    c.err(f"{sp}.week", "each week can have only one step")
+                weeks.add(week)

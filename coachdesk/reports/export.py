@@ -53,7 +53,7 @@ def render_pdf(session: Session, participant_id: int, request: ReportRequest, *,
 
 def export_report(session: Session, participant_id: int, request: ReportRequest,
                   out: str | os.PathLike[str], *, password: str | None = None,
-                  today: dt.date | None = None) -> ExportResult:
+                  today: dt.date | None = None, channel: str | None = None) -> ExportResult:
     """Build, encrypt, write atomically; add the disclosure and the audit event.
 
     The caller commits: the records land with the file or not at all (if the write
@@ -67,6 +67,9 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
         raise BadInput(f"{target} is a folder; give a file name for the report.")
     if password is not None:
         pdf_security.check_password(password)
+    from coachdesk.reports import channels
+
+    channel = channels.check(channel)  # how it leaves the coach (Digital Post, ...)
     content = build_report(session, participant_id, request, today)
     data = render_content(content, password)
     write_atomic(target, data)
@@ -74,13 +77,14 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
     recipient = content.recipient or None
     session.add(Disclosure(participant_id=participant_id, recipient=recipient,
                            kind=content.kind, sections=list(content.sections), sha256=digest,
-                           encrypted=bool(password)))
+                           encrypted=bool(password), channel=channel))
     from coachdesk.reports.content import load_participant
 
     p = load_participant(session, participant_id)
     # Field names and counts only: no recipient text, no file name (it may hold a name).
     audit.record(session, "report", {"kind": content.kind, "sections": list(content.sections),
                                      "encrypted": bool(password), "sha256": digest,
-                                     "lang": content.lang}, subject=p.uid)
+                                     "lang": content.lang, "channel": channel},
+                 subject=p.uid)
     return ExportResult(target, digest, len(data), bool(password), content.kind,
                         content.sections)

@@ -28,6 +28,7 @@ from coachdesk.store.models import (
     GroupAttendance,
     JobPlanVersion,
     Participant,
+    ReportFields,
     SessionLog,
     new_uid,
     utcnow,
@@ -113,6 +114,8 @@ def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
     if p.outcome_status:
         optional["outcome"] = {"status": p.outcome_status, "hours_per_week": p.outcome_hours,
                                "date": _iso(p.outcome_date)}
+    if p.report_fields is not None:
+        optional["report_fields"] = report_fields_to_dict(p.report_fields)
     d |= {k: v for k, v in optional.items() if v is not None}
     if computed:
         before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
@@ -238,6 +241,31 @@ def assessment_values(a: dict[str, Any]) -> dict[str, Any]:
             "answers": list(a["answers"])}
 
 
+def report_fields_to_dict(rf: ReportFields) -> dict[str, Any]:
+    """The report's structured fields (docs/format.md), nulls left out."""
+    out = {"work_capacity": rf.work_capacity, "normal_hours": rf.normal_hours,
+           "hours_now": rf.hours_now, "step_plan": [dict(s) for s in rf.step_plan or []],
+           "return_date": _iso(rf.return_date), "return_kind": rf.return_kind,
+           "resources": rf.resources, "challenges": rf.challenges,
+           "progression": rf.progression, "recommendation": rf.recommendation,
+           "updated_on": _iso(rf.updated_on)}
+    return {k: v for k, v in out.items() if v is not None and v != []}
+
+
+def report_fields_values(rf: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "work_capacity": rf.get("work_capacity"), "normal_hours": rf.get("normal_hours"),
+        "hours_now": rf.get("hours_now"),
+        "step_plan": [{"week": int(s["week"]), "hours": float(s["hours"])}
+                      for s in rf.get("step_plan") or []],
+        "return_date": records.opt_date(rf.get("return_date")),
+        "return_kind": rf.get("return_kind"), "resources": rf.get("resources"),
+        "challenges": rf.get("challenges"), "progression": rf.get("progression"),
+        "recommendation": rf.get("recommendation"),
+        "updated_on": records.opt_date(rf.get("updated_on")),
+    }
+
+
 def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
     p = Participant()
     apply_fields(p, d)
@@ -247,6 +275,8 @@ def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
                     for g in d.get("group_attendance") or []]
     if d.get("job_plan") is not None:
         p.job_plans = [job_plan_from_dict(d["job_plan"], 1, today)]
+    if d.get("report_fields") is not None:
+        p.report_fields = ReportFields(**report_fields_values(d["report_fields"]))
     return p
 
 
@@ -485,6 +515,7 @@ def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
     assessments: list[dict[str, Any]] = []
     sessions: list[dict[str, Any]] = []
     attendance: list[dict[str, Any]] = []
+    fields: list[dict[str, Any]] = []
     for pid, d in pairs:
         for a in d.get("assessments") or []:
             assessments.append(assessment_values(a) | {"participant_id": pid})
@@ -493,8 +524,10 @@ def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
         for g in d.get("group_attendance") or []:
             attendance.append({"participant_id": pid, "date": records.parse_date(g["date"]),
                                "present": g["present"]})
+        if d.get("report_fields") is not None:
+            fields.append(report_fields_values(d["report_fields"]) | {"participant_id": pid})
     for model, values in ((Assessment, assessments), (SessionLog, sessions),
-                          (GroupAttendance, attendance)):
+                          (GroupAttendance, attendance), (ReportFields, fields)):
         if values:
             session.execute(insert(cast(Table, model.__table__)), values)
 
@@ -531,6 +564,11 @@ def _replace(session: Session, people: list[dict[str, Any]],
         table = cast(Table, model.__table__)
         for chunk in range(0, len(ids), 500):
             session.execute(delete(table).where(table.c.participant_id.in_(ids[chunk:chunk + 500])))
+    # The report fields are replaced only for those whose file holds them (one row each).
+    rt = cast(Table, ReportFields.__table__)
+    with_fields = [pid for pid, d in pairs if d.get("report_fields") is not None]
+    for chunk in range(0, len(with_fields), 500):
+        session.execute(delete(rt).where(rt.c.participant_id.in_(with_fields[chunk:chunk + 500])))
     _insert_children(session, pairs, today)
     current = _current_plans(session, ids)
     plans: list[dict[str, Any]] = []

@@ -63,11 +63,15 @@ MAX_LEN = {
     "sessions[].quotes": 20_000, "sessions[].actions[]": 1_000, "job_plan.values[]": 200,
     "job_plan.direction": 5_000, "job_plan.goals[].text": 1_000,
     "job_plan.accommodations[].description": 2_000,
+    "report_fields.work_capacity": 20_000, "report_fields.resources": 20_000,
+    "report_fields.challenges": 20_000, "report_fields.progression": 20_000,
+    "report_fields.recommendation": 20_000,
 }
 MAX_ITEMS = {
     "consent.scope": 2, "assessments": 100, "sessions": 1_000, "sessions[].themes": 9,
     "sessions[].actions": 50, "group_attendance": 1_000, "job_plan.values": 50,
     "job_plan.goals": 100, "job_plan.accommodations": 100, "job_plan.hours_steps": 100,
+    "report_fields.step_plan": 52,
 }
 
 
@@ -153,6 +157,9 @@ def _set(path: str, value):
         *head, last = path.split(".")
         node = p
         for key in head:
+            if key == "report_fields":  # the canary person has none: start one
+                node = node.setdefault(key, {})
+                continue
             node = node[int(key)] if key.isdigit() else node[key]
         if isinstance(node, list):
             node[int(last)] = value
@@ -175,6 +182,8 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         "job_plan.values[]": "job_plan.values.0", "job_plan.direction": "job_plan.direction",
         "job_plan.goals[].text": "job_plan.goals.0.text",
         "job_plan.accommodations[].description": "job_plan.accommodations.0.description",
+        **{f"report_fields.{k}": f"report_fields.{k}" for k in (
+            "work_capacity", "resources", "challenges", "progression", "recommendation")},
     }
     assert set(lengths) == set(MAX_LEN)
     for key, path in lengths.items():
@@ -195,6 +204,7 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         "job_plan.accommodations": ("job_plan.accommodations",
                                     {"category": "other", "description": "d"}),
         "job_plan.hours_steps": ("job_plan.hours_steps", {"from": "2026-03-01", "hours": 1}),
+        "report_fields.step_plan": None,  # one entry per week: see test_report_fields.py
     }
     assert set(items) == set(MAX_ITEMS)
     for key, spec in items.items():
