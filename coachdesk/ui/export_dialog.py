@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
         font.setBold(True)
         self.archive_warning.setFont(font)
         self.archive_warning.setVisible(False)
-        self.report_warnings = QLabel()
+        self.report_warnings = plain.label()  # warnings may quote what was recorded
         self.report_warnings.setWordWrap(True)
         self.report_warnings.setVisible(False)
 
