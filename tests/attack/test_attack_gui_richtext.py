@@ -200,6 +200,9 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     watch.screen("job plan tab", window)
     page.tabs.setCurrentWidget(page.outcome)
     watch.screen("outcome tab", window)
+    for i in range(page.tabs.count()):  # and any tab added since (built when shown)
+        page.tabs.setCurrentIndex(i)
+        watch.screen(f"tab {page.tabs.tabText(i)}", window)
     window.workspace.open_participant(pid_b)
     watch.screen("second participant", window)
 
