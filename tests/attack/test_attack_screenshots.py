@@ -31,8 +31,9 @@ def app_as_it_was(qapp) -> Iterator[None]:
 
     translators = set(qapp.findChildren(QTranslator))
     locale, names = QLocale(), (qapp.organizationName(), qapp.applicationName())
-    fmt = QSettings.defaultFormat()
+    fmt, language = QSettings.defaultFormat(), qapp.property("coachdesk_language")
     yield
+    qapp.setProperty("coachdesk_language", language)
     for t in set(qapp.findChildren(QTranslator)) - translators:
         qapp.removeTranslator(t)
     QLocale.setDefault(locale)
