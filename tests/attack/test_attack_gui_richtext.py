@@ -74,6 +74,9 @@ def _person(tag: str, img: Path, today: dt.date) -> dict[str, Any]:
         p.pop("outcome")
         p["consent"]["scope"] = ["course", "report_to_municipality"]
         s["next_appointment"] = f"{today.isoformat()}T10:00"
+        # and planned in the agenda this week
+        p["sessions"].append({"date": today.isoformat(), "start": "10:00", "minutes": 60,
+                              "mode": "in_person", "status": "planned"})
     else:  # dropped out long ago: due for erasure
         p["dropped_out"]["reason"] = m["dropreason"]
     return p
@@ -101,6 +104,7 @@ class Watch:
         self.payloads = payloads
         self.image = image
         self.seen: dict[str, int] = {}
+        self.seen_in: dict[str, set[str]] = {}  # screen -> the fields found on it
         self.problems: list[str] = []
         # relatime updates the access time of a file read after its last change: an old
         # atime makes any read by Qt visible (checked on this file system first).
@@ -115,6 +119,7 @@ class Watch:
             if marker not in raw:
                 continue
             self.seen[key] = self.seen.get(key, 0) + 1
+            self.seen_in.setdefault(where.split(":")[0], set()).add(key)
             if shortened_ok and shown.endswith("…") and shown[:-1] in payload:
                 continue  # a tab title cut short, literally (its tooltip is checked whole)
             if payload not in shown:
@@ -189,6 +194,8 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     window.on_unlocked(vault)
     watch.screen("caseload", window)
     assert window.workspace is not None
+    window.workspace.show_agenda()
+    watch.screen("agenda", window)
     page = window.workspace.open_participant(pid)
     watch.screen("participant overview", window)
     page.tabs.setCurrentWidget(page.pss_tab)
@@ -227,6 +234,7 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     assert not watch.problems, "\n".join(watch.problems)
     # The test looked where the data is: the name on several screens, each field somewhere.
     assert watch.seen.get("name", 0) >= 5
+    assert watch.seen_in.get("agenda", set()) >= {"name", "ref"}
     for key in ("ref", "cwname", "municipality", "caseref", "Bname", "Bref"):
         assert watch.seen.get(key, 0) >= 1, key
     window.lock()
