@@ -15,9 +15,10 @@ import traceback
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from coachdesk.errors import DiskFull, StorageError, classify
+from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 
 
@@ -52,8 +53,9 @@ def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None
         # A bug: where it happened, for IT; the message (which may quote data) never.
         sys.stderr.write(f"CoachDesk error {kind.__name__} at:\n{frames_only(tb)}")
     if QApplication.instance() is not None:
-        QMessageBox.warning(QApplication.activeWindow(),
-                            QCoreApplication.translate("ErrorHook", "CoachDesk"), describe(exc))
+        # Plain text: a message can hold a name or a path, and AutoText renders markup.
+        plain.warning(QApplication.activeWindow(),
+                      QCoreApplication.translate("ErrorHook", "CoachDesk"), describe(exc))
 
 
 def _thread_hook(args: object) -> None:

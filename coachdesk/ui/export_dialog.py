@@ -451,8 +451,8 @@ class ExportDialog(QDialog):
             return
         try:
             password = self._password()
-        except ValueError as exc:
-            self._show_message(error_text(exc))
+        except ValueError as exc:  # _password's own translated sentence
+            self._show_message(str(exc))
             return
         if request.needs_reauth:
             secret = self.ask_passphrase()
@@ -504,8 +504,7 @@ class ExportDialog(QDialog):
 
     def _export_failed(self, exc: Any) -> None:
         self._busy(False)
-        self._show_message(str(exc) if not isinstance(exc, Exception) or str(exc)
-                           else self.tr("The export failed."))
+        self._show_message(error_text(exc) or self.tr("The export failed."))
 
     def done(self, result: int) -> None:
         # Let running jobs finish before the widgets they report to go away.

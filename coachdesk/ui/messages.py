@@ -269,7 +269,16 @@ def message(text: str) -> str:
 
 
 def error_text(exc: BaseException) -> str:
-    return message(str(exc))
+    """A CoachDeskError's sentence in the UI language. Anything else goes through the
+    error boundary's classifier (error_hook.describe): the text of a database error
+    quotes the statement's parameters (personal data), so it is never shown."""
+    from coachdesk.errors import CoachDeskError
+
+    if isinstance(exc, CoachDeskError):
+        return message(str(exc))
+    from coachdesk.ui.error_hook import describe
+
+    return describe(exc)
 
 
 def field_error(error: str) -> str:

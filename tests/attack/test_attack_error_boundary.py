@@ -93,13 +93,12 @@ def test_the_classifier_tells_full_from_damaged_from_io(vault):
 
 
 def test_gui_hook_names_a_full_disk_and_shows_no_data(qtbot, qapp, capsys, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
     from sqlalchemy.exc import OperationalError
 
-    from coachdesk.ui import error_hook
+    from coachdesk.ui import error_hook, plain
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, msg: shown.append(msg))
+    monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: shown.append(msg))
     import sqlcipher3
 
     full = OperationalError("INSERT INTO session_log (notes) VALUES (?)", (SECRET,),
@@ -117,12 +116,10 @@ def test_gui_hook_names_a_full_disk_and_shows_no_data(qtbot, qapp, capsys, monke
 
 
 def test_gui_hook_shows_a_plain_sentence_for_a_surrogate_name(qtbot, qapp, monkeypatch, capsys):
-    from PySide6.QtWidgets import QMessageBox
-
-    from coachdesk.ui import error_hook
+    from coachdesk.ui import error_hook, plain
 
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, msg: shown.append(msg))
+    monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: shown.append(msg))
     exc = _raised(UnicodeEncodeError("utf-8", "Ida\ud800" + SECRET, 3, 4, "surrogates"))
     error_hook.hook(type(exc), exc, exc.__traceback__)
     assert shown and SECRET not in shown[0]

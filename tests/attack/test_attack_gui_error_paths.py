@@ -1,0 +1,133 @@
+"""Attack: the GUI's error paths show no personal data and no markup (issue 12, items 5-7).
+
+A database error's text quotes its statement and parameters (names, notes); the export
+and backup dialogs must show one translated sentence instead. Text in a message box is
+shown literally, never rendered as rich text.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlcipher3
+from canaries import canary, canary_person, document
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+
+from coachdesk.store import interchange
+from coachdesk.store.models import Participant
+
+SECRET = canary("A", "jobplan")
+
+
+def _integrity_error(vault) -> BaseException:
+    """A real IntegrityError from the vault whose text quotes the canary."""
+    with vault.session() as s:
+        try:
+            s.execute(text(f"INSERT INTO participant (ref, name) VALUES ('{SECRET}', NULL)"))
+        except Exception as exc:  # the real error is what the test needs
+            return exc
+    raise AssertionError("the insert did not fail")
+
+
+def _operational_error(_vault) -> BaseException:
+    return OperationalError("UPDATE session_log SET notes = ?", (SECRET,),
+                            sqlcipher3.OperationalError("no such column: notes"))
+
+
+@pytest.fixture
+def pid(vault):
+    with vault.session() as s:
+        interchange.import_document(s, document(canary_person("B")))
+        s.commit()
+        return s.query(Participant).one().id
+
+
+def _texts(widget) -> list[str]:
+    return [lab.text() for lab in widget.findChildren(QLabel)]
+
+
+@pytest.mark.parametrize("make_error", [_integrity_error, _operational_error])
+def test_export_failure_shows_no_database_text(qtbot, vault, pid, tmp_path, monkeypatch,
+                                                make_error):
+    from coachdesk.reports import export
+    from coachdesk.ui import plain
+    from coachdesk.ui.export_dialog import ExportDialog
+
+    error = make_error(vault)
+    assert SECRET in str(error)  # the attack is real: the error's text holds the canary
+
+    def failing(*_a, **_k):
+        raise error
+
+    monkeypatch.setattr(export, "export_report", failing)
+    boxes: list[str] = []
+    monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: boxes.append(msg))
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, msg, *a: boxes.append(msg))
+    dlg = ExportDialog(vault, pid)
+    dlg.ask_sender = lambda current: None
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.choose_target = lambda suggested: str(tmp_path / "rapport.pdf")
+    # The canary person has no consent to reports: the access copy needs none.
+    dlg.kind.setCurrentIndex(dlg.kind.findData("access_copy"))
+    dlg.ask_passphrase = lambda: "correct horse battery"  # conftest's vault passphrase
+    qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.export_button.isEnabled() and dlg.message.text()
+                    and "…" not in dlg.message.text(), timeout=15_000)
+    shown = _texts(dlg) + boxes
+    assert dlg.message.text().strip()
+    assert type(error).__name__ in dlg.message.text()  # one sentence that names the kind
+    assert not any(SECRET in t for t in shown)
+    assert not any("INSERT" in t or "UPDATE" in t for t in shown)
+    assert not (tmp_path / "rapport.pdf").exists()
+
+
+def test_backup_failure_shows_no_database_text(qtbot, vault, pid, tmp_path, monkeypatch):
+    from coachdesk.store import backup
+    from coachdesk.ui import plain
+    from coachdesk.ui.backup_dialog import BackupDialog
+
+    error = _integrity_error(vault)
+
+    def failing(*_a, **_k):
+        raise error
+
+    monkeypatch.setattr(backup, "create_backup", failing)
+    boxes: list[str] = []
+    monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: boxes.append(msg))
+    monkeypatch.setattr("coachdesk.ui.backup_dialog.QMessageBox.warning",
+                        lambda _p, _t, msg, *a: boxes.append(msg))
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    dlg = BackupDialog(vault)
+    qtbot.addWidget(dlg)
+    dlg.set_folder(folder)
+    dlg.back_up_now()
+    qtbot.waitUntil(lambda: not dlg.busy, timeout=20_000)
+    assert boxes and "IntegrityError" in boxes[0]
+    assert not any(SECRET in t for t in boxes + _texts(dlg))
+
+
+def test_error_hook_box_shows_markup_as_text(qtbot, qapp):
+    """An uncaught error's box is plain text: a CoachDeskError's sentence can quote a
+    path or a ref, and AutoText would render <b>, links and <img>."""
+    from coachdesk.errors import BadInput
+    from coachdesk.ui import error_hook
+
+    seen: list[tuple[str, Qt.TextFormat]] = []
+
+    def close_box():
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.text(), box.textFormat()))
+            box.accept()
+        else:
+            QTimer.singleShot(20, close_box)
+
+    QTimer.singleShot(20, close_box)
+    exc = BadInput("No participant with ref <b>X</b><img src=/etc/passwd> in this vault.")
+    error_hook.hook(type(exc), exc, None)
+    assert seen and "<b>X</b>" in seen[0][0]
+    assert seen[0][1] == Qt.TextFormat.PlainText
