@@ -2638,6 +2638,46 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Kunne ikke skrive %1: %2. Intet blev ændret.</translation>
     </message>
     <message>
+        <source>This list has more than %1 entries.</source>
+        <translation>Listen har mere end %1 punkter.</translation>
+    </message>
+    <message>
+        <source>This text holds a lone surrogate, which is not a character.</source>
+        <translation>Teksten indeholder et enligt surrogattegn, som ikke er et gyldigt tegn.</translation>
+    </message>
+    <message>
+        <source>The file was not imported: the text %1 holds a lone surrogate, which is not a character. Nothing was changed.</source>
+        <translation>Filen blev ikke importeret: teksten %1 indeholder et enligt surrogattegn, som ikke er et gyldigt tegn. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>%1 has a time zone; give the local time without one (YYYY-MM-DDTHH:MM).</source>
+        <translation>%1 har en tidszone; angiv den lokale tid uden tidszone (ÅÅÅÅ-MM-DDTTT:MM).</translation>
+    </message>
+    <message>
+        <source>%1 is not a date and time (YYYY-MM-DDTHH:MM).</source>
+        <translation>%1 er ikke en dato og et klokkeslæt (ÅÅÅÅ-MM-DDTTT:MM).</translation>
+    </message>
+    <message>
+        <source>Participant %1 is erased, but the vault file could not be compacted afterwards because the disk is full, so the file can still hold old, encrypted pages of the erased records. Free some space on the disk, then run &apos;coachdesk compact&apos; (or ask your IT department to) to finish.</source>
+        <translation>Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, fordi disken er fuld, så filen kan stadig rumme gamle, krypterede sider med de slettede oplysninger. Frigør plads på disken, og kør derefter &apos;coachdesk compact&apos; (eller bed jeres it-afdeling om det) for at gøre det færdigt.</translation>
+    </message>
+    <message>
+        <source>Participant %1 is erased, but the vault file could not be compacted afterwards, so the file can still hold old, encrypted pages of the erased records. Run &apos;coachdesk compact&apos; (or ask your IT department to) to finish.</source>
+        <translation>Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, så filen kan stadig rumme gamle, krypterede sider med de slettede oplysninger. Kør &apos;coachdesk compact&apos; (eller bed jeres it-afdeling om det) for at gøre det færdigt.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so the change could not be saved. Nothing was changed: free some space on the disk and try again.</source>
+        <translation>Disken er fuld, så ændringen kunne ikke gemmes. Intet blev ændret: frigør plads på disken, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (an input/output error). Nothing was changed: check the disk or the network drive, then try again.</source>
+        <translation>Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Intet blev ændret: kontrollér disken eller netværksdrevet, og prøv så igen.</translation>
+    </message>
+    <message>
+        <source>The computer ran out of memory. Nothing was changed: close other programs and try again.</source>
+        <translation>Computeren løb tør for hukommelse. Intet blev ændret: luk andre programmer, og prøv igen.</translation>
+    </message>
+    <message>
         <source>The file is not an encrypted handover file (it does not begin with age-encryption.org/v1). Nothing was changed.</source>
         <translation>Filen er ikke en krypteret overdragelsesfil (den begynder ikke med age-encryption.org/v1). Intet er ændret.</translation>
     </message>

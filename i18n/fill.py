@@ -423,6 +423,43 @@ DA: dict[str, str | Plural] = {
     "%1 is not a whole number.": "%1 er ikke et helt tal.",
     "%1 is not a number.": "%1 er ikke et tal.",
     "This is longer than %1 characters.": "Teksten er længere end %1 tegn.",
+    "This list has more than %1 entries.": "Listen har mere end %1 punkter.",
+    "This text holds a lone surrogate, which is not a character.":
+        "Teksten indeholder et enligt surrogattegn, som ikke er et gyldigt tegn.",
+    "The file was not imported: the text %1 holds a lone surrogate, which is not a "
+    "character. Nothing was changed.":
+        "Filen blev ikke importeret: teksten %1 indeholder et enligt surrogattegn, som ikke "
+        "er et gyldigt tegn. Intet blev ændret.",
+    "%1 has a time zone; give the local time without one (YYYY-MM-DDTHH:MM).":
+        "%1 har en tidszone; angiv den lokale tid uden tidszone (ÅÅÅÅ-MM-DDTTT:MM).",
+    "%1 is not a date and time (YYYY-MM-DDTHH:MM).":
+        "%1 er ikke en dato og et klokkeslæt (ÅÅÅÅ-MM-DDTTT:MM).",
+    "Participant %1 is erased, but the vault file could not be compacted afterwards "
+    "because the disk is full, so the file can still hold old, encrypted pages of the "
+    "erased records. Free some space on the disk, then run 'coachdesk compact' (or ask "
+    "your IT department to) to finish.":
+        "Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, fordi "
+        "disken er fuld, så filen kan stadig rumme gamle, krypterede sider med de slettede "
+        "oplysninger. Frigør plads på disken, og kør derefter 'coachdesk compact' (eller "
+        "bed jeres it-afdeling om det) for at gøre det færdigt.",
+    "Participant %1 is erased, but the vault file could not be compacted afterwards, so "
+    "the file can still hold old, encrypted pages of the erased records. Run 'coachdesk "
+    "compact' (or ask your IT department to) to finish.":
+        "Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, så "
+        "filen kan stadig rumme gamle, krypterede sider med de slettede oplysninger. Kør "
+        "'coachdesk compact' (eller bed jeres it-afdeling om det) for at gøre det færdigt.",
+    "The disk is full, so the change could not be saved. Nothing was changed: free some "
+    "space on the disk and try again.":
+        "Disken er fuld, så ændringen kunne ikke gemmes. Intet blev ændret: frigør plads på "
+        "disken, og prøv igen.",
+    "The disk could not be read or written (an input/output error). Nothing was changed: "
+    "check the disk or the network drive, then try again.":
+        "Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Intet blev ændret: "
+        "kontrollér disken eller netværksdrevet, og prøv så igen.",
+    "The computer ran out of memory. Nothing was changed: close other programs and try "
+    "again.":
+        "Computeren løb tør for hukommelse. Intet blev ændret: luk andre programmer, og prøv "
+        "igen.",
     "The date is before the referral date.": "Datoen ligger før henvisningsdatoen.",
     "%1 is before the referral date.": "%1 ligger før henvisningsdatoen.",
     "A final PSS-10 cannot be dated before the screening.":

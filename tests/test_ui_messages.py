@@ -42,3 +42,75 @@ def test_vault_errors_are_danish(danish):
 
 def test_unknown_text_is_shown_as_it_is(qapp):
     assert message("Something new went wrong.") == "Something new went wrong."
+
+
+def _record_errors(**over) -> list[str]:
+    p = {"ref": "R-1", "name": "Ida", **over}
+    return [field_error(e) for e in records.validate_participant(p, "p", dt.date(2026, 11, 27))]
+
+
+def test_record_and_import_refusals_are_danish(danish):
+    """Issue 12: the new refusals (list lengths, lone surrogates, time zones)."""
+    from coachdesk.errors import BadInput
+    from coachdesk.store import interchange
+    from coachdesk.ui.messages import error_text
+
+    n = records.MAX_ITEMS["sessions[].actions"]
+    (shown,) = _record_errors(sessions=[{"date": "2026-01-01", "actions": ["x"] * (n + 1)}])
+    assert f"Listen har mere end {n} punkter." in shown
+    (shown,) = _record_errors(name="Ida\ud800")
+    assert "enligt surrogattegn" in shown
+    (shown,) = _record_errors(sessions=[{"date": "2026-01-01",
+                                         "next_appointment": "2026-12-01T10:00+01:00"}])
+    assert "har en tidszone" in shown
+    with pytest.raises(BadInput) as info:
+        interchange.parse_document(b'{"participants": [{"name": "Ida\\ud800"}]}')
+    assert error_text(info.value).startswith("Filen blev ikke importeret: teksten")
+    assert "surrogattegn" in error_text(info.value)
+
+
+def test_disk_and_memory_failures_are_danish(danish):
+    import sqlcipher3
+
+    from coachdesk.errors import classify
+    from coachdesk.ui.messages import error_text
+
+    full = classify(sqlcipher3.OperationalError("database or disk is full"))
+    io = classify(sqlcipher3.OperationalError("disk I/O error"))
+    memory = classify(MemoryError())
+    assert full is not None and io is not None and memory is not None
+    assert error_text(full).startswith("Disken er fuld")
+    assert "ind-/uddatafejl" in error_text(io)
+    assert "hukommelse" in error_text(memory)
+
+
+def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
+    import sqlcipher3
+
+    from coachdesk.errors import ErasedNotCompacted
+    from coachdesk.store import caseload, erasure
+    from coachdesk.ui.messages import error_text
+
+    with vault.session() as s:
+        caseload.create_participant(s, {"ref": "R-9", "name": "Ida Jensen",
+                                        "status": "individual_phase"})
+        s.commit()
+
+    def full(_vault):
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(erasure, "compact", full)
+    with pytest.raises(ErasedNotCompacted) as info:
+        erasure.erase_participant(vault, "R-9")
+    text = error_text(info.value)
+    assert text.startswith("Deltageren R-9 er slettet") and "disken er fuld" in text
+    monkeypatch.setattr(erasure, "compact", lambda _v: (_ for _ in ()).throw(
+        sqlcipher3.OperationalError("disk I/O error")))
+    with vault.session() as s:
+        caseload.create_participant(s, {"ref": "R-8", "name": "Mette",
+                                        "status": "individual_phase"})
+        s.commit()
+    with pytest.raises(ErasedNotCompacted) as info:
+        erasure.erase_participant(vault, "R-8")
+    assert error_text(info.value).startswith("Deltageren R-8 er slettet")
+    assert "coachdesk compact" in error_text(info.value)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.errors import CoachDeskError
+from coachdesk.errors import CoachDeskError, ErasedNotCompacted
 from coachdesk.store.erasure import erase_participant, erasure_preview
 from coachdesk.store.models import Participant
 from coachdesk.ui import plain
@@ -104,6 +104,13 @@ class EraseDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             erase_participant(self.vault, self.ref)
+        except ErasedNotCompacted as exc:
+            # The person IS erased (only the compaction failed): say both halves, and
+            # close as erased so the caseload and the open page let go of them.
+            QGuiApplication.restoreOverrideCursor()
+            plain.warning(self, self.tr("Erase participant"), error_text(exc))
+            self.accept()
+            return
         except CoachDeskError as exc:
             QGuiApplication.restoreOverrideCursor()
             plain.warning(self, self.tr("Erase participant"), error_text(exc))

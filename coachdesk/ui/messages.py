@@ -14,6 +14,8 @@ from functools import cache
 
 from PySide6.QtCore import QCoreApplication
 
+from coachdesk import errors
+
 Rule = tuple[re.Pattern[str], Callable[[], str]]
 
 
@@ -215,6 +217,72 @@ def _rules() -> list[Rule]:
                 "Messages", "Could not write %1: %2. Nothing was changed."
             ),
         ),
+        # issue 12: the record and import refusals (core/records.py, store/interchange.py)
+        (
+            r"^has more than (\d+) entries$",
+            lambda: QCoreApplication.translate("Messages", "This list has more than %1 entries."),
+        ),
+        (
+            r"^holds a lone surrogate .*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "This text holds a lone surrogate, which is not a "
+                "character."),
+        ),
+        (
+            r"^The file was not imported: the text (.+) holds a lone surrogate .*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The file was not imported: the text %1 holds a lone surrogate, "
+                "which is not a character. Nothing was changed."),
+        ),
+        (
+            r"^(.+) has a time zone; give the local time without one \(YYYY-MM-DDTHH:MM\)$",
+            lambda: QCoreApplication.translate(
+                "Messages", "%1 has a time zone; give the local time without one "
+                "(YYYY-MM-DDTHH:MM)."),
+        ),
+        (
+            r"^(.+) is not a date and time \(YYYY-MM-DDTHH:MM\)$",
+            lambda: QCoreApplication.translate(
+                "Messages", "%1 is not a date and time (YYYY-MM-DDTHH:MM)."),
+        ),
+        # store/erasure.py's ErasedNotCompacted: the person IS erased, say both halves.
+        (
+            r"^Participant (.+) is erased, but the vault file could not be compacted "
+            r"afterwards \(the disk is full\).*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Participant %1 is erased, but the vault file could not be "
+                "compacted afterwards because the disk is full, so the file can still hold "
+                "old, encrypted pages of the erased records. Free some space on the disk, "
+                "then run 'coachdesk compact' (or ask your IT department to) to finish."),
+        ),
+        (
+            r"^Participant (.+) is erased, but the vault file could not be compacted "
+            r"afterwards.*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Participant %1 is erased, but the vault file could not be "
+                "compacted afterwards, so the file can still hold old, encrypted pages of "
+                "the erased records. Run 'coachdesk compact' (or ask your IT department to) "
+                "to finish."),
+        ),
+        # errors.py's classified failures (DiskFull, StorageError, out of memory)
+        (
+            "^" + re.escape(errors.DISK_FULL) + "$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The disk is full, so the change could not be saved. Nothing "
+                "was changed: free some space on the disk and try again."),
+        ),
+        (
+            "^" + re.escape(errors.IO_ERROR) + "$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The disk could not be read or written (an input/output error). "
+                "Nothing was changed: check the disk or the network drive, then try again."),
+        ),
+        (
+            r"^The computer ran out of memory\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The computer ran out of memory. Nothing was changed: close "
+                "other programs and try again."),
+        ),
     ]
     pairs += _handover_pairs()
     return [(r(p), f) for p, f in pairs]
@@ -272,9 +340,7 @@ def error_text(exc: BaseException) -> str:
     """A CoachDeskError's sentence in the UI language. Anything else goes through the
     error boundary's classifier (error_hook.describe): the text of a database error
     quotes the statement's parameters (personal data), so it is never shown."""
-    from coachdesk.errors import CoachDeskError
-
-    if isinstance(exc, CoachDeskError):
+    if isinstance(exc, errors.CoachDeskError):
         return message(str(exc))
     from coachdesk.ui.error_hook import describe
 

@@ -131,3 +131,57 @@ def test_error_hook_box_shows_markup_as_text(qtbot, qapp):
     error_hook.hook(type(exc), exc, None)
     assert seen and "<b>X</b>" in seen[0][0]
     assert seen[0][1] == Qt.TextFormat.PlainText
+
+
+@pytest.fixture
+def danish(qapp):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from coachdesk.ui.app import resource_dir
+
+    t = QTranslator()
+    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    QCoreApplication.installTranslator(t)
+    yield
+    QCoreApplication.removeTranslator(t)
+
+
+def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, monkeypatch,
+                                                      danish):
+    """Item 6: VACUUM fails on a full disk after the erasure's commit. The person is gone,
+    so the dialog says so (in Danish), closes as erased, and the caseload drops them."""
+    from test_ui_main_window import add_person, all_text, make_window, unlock
+
+    from coachdesk.store import erasure
+    from coachdesk.ui import plain
+
+    def full(_vault):
+        raise sqlcipher3.OperationalError("database or disk is full")
+
+    pid = add_person(vault, "R-1", "Ida Jensen")
+    add_person(vault, "R-2", "Mette Hansen")
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    page = window.workspace.open_participant(pid)
+    monkeypatch.setattr(erasure, "compact", full)
+    boxes: list[str] = []
+    monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: boxes.append(msg))
+
+    def confirm() -> None:
+        dlg = QApplication.activeModalWidget()
+        qtbot.keyClicks(dlg.confirm, "R-1")
+        qtbot.keyClick(dlg.confirm, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, confirm)
+    page.erase_button.click()
+    qtbot.waitUntil(lambda: not window.workspace.pages(), timeout=3000)
+    assert len(boxes) == 1
+    assert "er slettet" in boxes[0] and "disken er fuld" in boxes[0].lower()
+    assert "coachdesk compact" in boxes[0]
+    assert "Ida Jensen" not in all_text(window)
+    assert window.workspace.caseload.model.rowCount() == 1
+    with window.vault.session() as s:
+        assert [p.ref for p in s.query(Participant)] == ["R-2"]
+    window.close()
