@@ -13,6 +13,10 @@ from coachdesk.ui.date_field import DateField  # the one date field (ui/date_fie
 
 __all__ = ["CprField", "DateField", "FieldMessage"]
 
+# DDMMYY-NNNN is 11 characters; the rest is room for spaces around a pasted number
+# (they are stripped). Anything longer is never a CPR number.
+CPR_MAX_LEN = 20
+
 
 class CprField(QWidget):
     """Shows ``DDMMYY-****`` until the coach reveals the number (each reveal is audited)."""
@@ -25,6 +29,7 @@ class CprField(QWidget):
         self._shown = True
         self.edit = QLineEdit()
         self.edit.setPlaceholderText(self.tr("DDMMYY-NNNN"))
+        self.edit.setMaxLength(CPR_MAX_LEN)
         self.edit.setAccessibleName(self.tr("CPR number"))
         self.button = QPushButton(self.tr("Show"))
         self.button.setAccessibleName(self.tr("Show the full CPR number"))

@@ -52,6 +52,7 @@ class OutcomeView(QWidget):
         self.outcome_date = DateField()
         self.dropout_date = DateField()
         self.dropout_reason = QLineEdit()
+        self.dropout_reason.setMaxLength(records.MAX_LEN["dropped_out.reason"])
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
         self.summary.setPlaceholderText(self.tr("Your summary and recommendation for the "

@@ -52,6 +52,14 @@ class ParticipantDialog(QDialog):
         self.cw_municipality = QLineEdit()
         self.cw_email = QLineEdit()
         self.cw_case_ref = QLineEdit()
+        # A single-line field stops at the stored maximum (core/records.MAX_LEN, the one
+        # source of the limits); nothing longer than that can be saved anyway.
+        for edit, key in ((self.name, "name"), (self.ref, "ref"), (self.email, "email"),
+                          (self.phone, "phone"), (self.cw_name, "caseworker.name"),
+                          (self.cw_municipality, "caseworker.municipality"),
+                          (self.cw_email, "caseworker.email"),
+                          (self.cw_case_ref, "caseworker.case_ref")):
+            edit.setMaxLength(records.MAX_LEN[key])
         self.referral = DateField()
         self.start = DateField()
         self.status = QComboBox()

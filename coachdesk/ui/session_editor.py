@@ -540,6 +540,16 @@ class SessionEditor(QWidget):
 
     # --- save / close ---------------------------------------------------------------
 
+    def _field_error(self, error: str) -> str:
+        """A store refusal (e.g. an over-long note) named by its field's own label, not
+        by the file format's key ("notes")."""
+        path, sep, _text = error.partition(": ")
+        widget = {"notes": self.notes, "quotes": self.quotes}.get(path)
+        shown = field_error(error)
+        if sep and widget is not None:
+            return widget.accessibleName() + shown[len(path):]
+        return shown
+
     def save(self) -> bool:
         bad = first_invalid((self.date, self.next_date))
         if bad is not None:
@@ -572,7 +582,8 @@ class SessionEditor(QWidget):
              else self.date).setFocus()
             return False
         except BadInput as exc:
-            self.message.show_message("\n".join(field_error(e) for e in exc.errors) or error_text(exc))
+            self.message.show_message("\n".join(self._field_error(e) for e in exc.errors)
+                                      or error_text(exc))
             return False
         self.message.show_message(None)
         self._confirmed = False

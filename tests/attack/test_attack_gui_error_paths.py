@@ -185,3 +185,54 @@ def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, m
     with window.vault.session() as s:
         assert [p.ref for p in s.query(Participant)] == ["R-2"]
     window.close()
+
+
+def _typing_stops_at(qtbot, edit, limit: int) -> None:
+    edit.setFocus()
+    edit.setText("a" * (limit - 1))
+    edit.end(False)
+    qtbot.keyClicks(edit, "bcd")
+    assert edit.text() == "a" * (limit - 1) + "b", (edit.accessibleName(), limit)
+
+
+def test_single_line_fields_stop_at_the_stored_maximum(qtbot, vault, pid):
+    """Item 17: a single-line field cannot hold more than the vault stores."""
+    from coachdesk.core import records
+    from coachdesk.ui.fields import CPR_MAX_LEN
+    from coachdesk.ui.outcome_view import OutcomeView
+    from coachdesk.ui.participant_dialog import ParticipantDialog
+
+    dlg = ParticipantDialog(vault)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    for edit, key in ((dlg.name, "name"), (dlg.ref, "ref"), (dlg.email, "email"),
+                      (dlg.phone, "phone"), (dlg.cw_name, "caseworker.name"),
+                      (dlg.cw_municipality, "caseworker.municipality"),
+                      (dlg.cw_email, "caseworker.email"),
+                      (dlg.cw_case_ref, "caseworker.case_ref")):
+        _typing_stops_at(qtbot, edit, records.MAX_LEN[key])
+    _typing_stops_at(qtbot, dlg.cpr.edit, CPR_MAX_LEN)
+    view = OutcomeView(vault, pid)
+    qtbot.addWidget(view)
+    view.show()
+    _typing_stops_at(qtbot, view.dropout_reason, records.MAX_LEN["dropped_out.reason"])
+
+
+def test_an_over_long_note_is_refused_in_danish(qtbot, vault, pid, danish):
+    """A multi-line field keeps the store's refusal: told in Danish, nothing saved."""
+    from coachdesk.core import records
+    from coachdesk.store.models import SessionLog
+    from coachdesk.ui.session_editor import SessionEditor
+
+    with vault.session() as s:
+        before = s.query(SessionLog).count()
+    ed = SessionEditor(vault, pid)
+    qtbot.addWidget(ed)
+    ed.show()
+    limit = records.MAX_LEN["sessions[].notes"]
+    ed.notes.setPlainText("n" * (limit + 1))
+    assert not ed.save()
+    shown = ed.message.text()
+    assert shown == f"Noter: Teksten er længere end {limit} tegn.", shown[:300]
+    with vault.session() as s:
+        assert s.query(SessionLog).count() == before
