@@ -24,7 +24,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import struct
+import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +37,13 @@ import sqlcipher3
 
 from coachdesk.errors import BadInput, CoachDeskError, VaultDamaged, VaultExists
 from coachdesk.store import audit
-from coachdesk.store.atomic import WriteFailed, atomic_writer
+from coachdesk.store.atomic import (
+    RunLock,
+    WriteFailed,
+    atomic_writer,
+    create_private,
+    fsync_dir,
+)
 from coachdesk.store.keyfile import KeyFile
 from coachdesk.store.models import Setting
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
@@ -119,28 +128,74 @@ def rotation(names: Iterable[str], keep_daily: int = KEEP_DAILY,
     return [n for n in ordered if n in keep], [n for n in ordered if n not in keep]
 
 
-STALE_AFTER = dt.timedelta(hours=6)
+# --- temp files of a backup run, and sweeping what a killed run left --------------------
+#
+# Every backup run has a token (pid and random hex) and holds an OS lock on
+# ``.coachdesk-run-TOKEN.lock`` in the backup folder while it writes its temp files there:
+# ``.coachdesk-copy-TOKEN.tmp`` (the VACUUM INTO copy) and ``.coachdesk-part-TOKEN.tmp``
+# (the backup file before its rename). The OS drops the lock when the process dies, so
+# the next run (manual or automatic) knows for sure which temp files nobody is writing
+# any more and removes them, and never those of a backup that is running right now.
+
+_TOKEN = r"(\d+-[0-9a-f]+)"
+_TEMP_RE = re.compile(r"^\.coachdesk-(?:copy|part)-" + _TOKEN + r"\.tmp(?:-journal|-wal|-shm)?$")
+_RUN_LOCK_RE = re.compile(r"^\.coachdesk-run-" + _TOKEN + r"\.lock$")
+# The backup file's temp as versions before issue 12 named it (atomic_writer's default):
+# no run lock exists for it, so it is stale as soon as it is seen.
+_OLD_PART_RE = re.compile(r"^\.coachdesk-.*\.cdbackup\.(\d+)\.([0-9a-f]+)\.tmp$")
+
+
+def _temp_token(name: str) -> str | None:
+    for rx in (_TEMP_RE, _RUN_LOCK_RE):
+        if m := rx.match(name):
+            return m.group(1)
+    if m := _OLD_PART_RE.match(name):
+        return f"{m.group(1)}-{m.group(2)}"
+    return None
 
 
 def _is_our_temp(name: str) -> bool:
-    # The database copy (_temp_path) and atomic_writer's temp file for a backup.
-    # SQLite may leave the copy's journal beside it (encrypted like the copy).
-    copy_ends = (".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm")
-    return (name.startswith(".coachdesk-copy-") and name.endswith(copy_ends)) or (
-        name.startswith(".coachdesk-") and ".cdbackup." in name and name.endswith(".tmp"))
+    """A temp file (or run lock) of a backup run; nothing else is ever swept."""
+    return _temp_token(name) is not None
 
 
-def sweep_stale(folder: Path, now: dt.datetime | None = None) -> list[str]:
-    """Remove temp files a killed backup left behind (encrypted, but clutter)."""
-    now = now or dt.datetime.now()
+def _run_lock_path(folder: Path, token: str) -> Path:
+    return folder / f".coachdesk-run-{token}.lock"
+
+
+def sweep_stale(folder: Path, *, own_token: str | None = None) -> list[str]:
+    """Remove the temp files of backup runs that are no longer running; returns them.
+
+    Only our own names (``_is_our_temp``), only runs whose lock nobody holds (a killed
+    run's lock went with its process); ``own_token`` is the caller's run, never swept.
+    """
+    by_token: dict[str, list[Path]] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for p in entries:
+        token = _temp_token(p.name)
+        if token is not None and token != own_token:
+            by_token.setdefault(token, []).append(p)
     removed = []
-    for p in folder.iterdir():
-        if not _is_our_temp(p.name):
+    for token, paths in sorted(by_token.items()):
+        lock_path = _run_lock_path(folder, token)
+        try:
+            lock = RunLock.try_take(lock_path, create=False)
+        except OSError:
             continue
-        with contextlib.suppress(OSError):
-            if now - dt.datetime.fromtimestamp(p.stat().st_mtime) > STALE_AFTER:
+        if lock is None and lock_path.exists():
+            continue  # a backup is running right now and owns these
+        for p in paths:
+            if p == lock_path or p.is_dir():
+                continue
+            with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p.name)
+        if lock is not None:
+            lock.release(remove=True)
+            removed.append(lock_path.name)
     return removed
 
 
@@ -157,8 +212,15 @@ def rotate(folder: Path) -> list[str]:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _temp_path(folder: Path, tag: str) -> Path:
-    return folder / f".coachdesk-{tag}-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+def _pause_point(name: str) -> None:
+    """A test hook: the attack tests kill -9 a backup or a restore exactly here.
+
+    Only when ``COACHDESK_TEST_PAUSE_AT`` names this point (nobody sets it in use):
+    say so on stderr and wait to be killed."""
+    if os.environ.get("COACHDESK_TEST_PAUSE_AT") == name:
+        sys.stderr.write(f"paused at {name}\n")
+        sys.stderr.flush()
+        time.sleep(300)
 
 
 def _remove(*paths: Path) -> None:
@@ -202,19 +264,44 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
     """Write a verified backup of ``vault`` to ``out`` atomically.
 
     On any failure (disk full, folder gone) no partial file is left and an existing
-    file at ``out`` is untouched; BackupFailed says what happened.
+    file at ``out`` is untouched; BackupFailed says what happened. Every run first
+    removes what killed runs left in the folder (``sweep_stale``); its own temp files
+    are owner-only (0600) from the moment they exist.
     """
-    from coachdesk.store.migrate import HEAD
-
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise BadInput(f"The backup folder {folder} does not exist.")
     now = now or dt.datetime.now()
+    token = f"{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        run = RunLock.try_take(_run_lock_path(folder, token))
+    except OSError as exc:
+        raise BackupFailed(_write_message(out, exc)) from None
+    if run is None:  # a fresh random name that someone holds: never in practice
+        raise BackupFailed(f"The backup {out.name} could not be started. Try again.")
+    try:
+        sweep_stale(folder, own_token=token)
+        return _create_backup(vault, out, folder, token, now)
+    finally:
+        run.release(remove=True)
+
+
+def _create_backup(vault: Any, out: Path, folder: Path, token: str,
+                   now: dt.datetime) -> BackupInfo:
+    from coachdesk.store.migrate import HEAD
+
     key = vault.raw_key_for_backup()
-    tmp = _temp_path(folder, "copy")
+    # The key file is read before the database is copied: if the vault records its
+    # audit chain's head in the key file, that record is then never ahead of the copy
+    # (a key file newer than its database would look like a rolled-back vault).
+    key_bytes = vault.key_path.read_bytes()
+    tmp = folder / f".coachdesk-copy-{token}.tmp"
     try:
         try:
+            # SQLite would create the copy by the umask (often 0644): it exists empty
+            # and owner-only first, and VACUUM INTO accepts an empty file.
+            create_private(tmp)
             # The copy is encrypted by SQLCipher with the same key as it is written.
             raw = vault.engine.raw_connection()
             try:
@@ -224,6 +311,7 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
                 raw.close()
         except Exception as exc:
             raise BackupFailed(_write_message(out, exc)) from None
+        _pause_point("backup-copied")
         problems = _check_copy(tmp, key)
         if problems:
             raise VaultDamaged("The vault could not be copied intact (" + "; ".join(problems[:3])
@@ -233,16 +321,17 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
         _remove(tmp)
     if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
         raise BackupFailed("Refusing to write an unencrypted backup.")
-    key_bytes = vault.key_path.read_bytes()
     header = {"format": FORMAT, "version": VERSION, "schema": HEAD,
               "created_at": now.replace(microsecond=0).isoformat(),
               "key_file_size": len(key_bytes), "database_size": len(db_bytes)}
     data = _container(header, key_bytes, db_bytes)
     try:
-        with atomic_writer(out) as fh:
+        with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
             view = memoryview(data)
             for i in range(0, len(view), 1 << 20):
                 fh.write(view[i:i + (1 << 20)])
+                if i == 0:
+                    _pause_point("backup-writing")
     except WriteFailed as exc:
         raise BackupFailed(_write_message(out, exc.__cause__ or exc)) from None
     # Verified after writing: read the file back as restore would.
