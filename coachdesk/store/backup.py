@@ -46,7 +46,7 @@ from coachdesk.store.atomic import (
 )
 from coachdesk.store.keyfile import KeyFile
 from coachdesk.store.models import Setting
-from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
+from coachdesk.store.paths import DB_NAME, KEY_NAME
 
 MAGIC = b"CDBACKUP"
 FORMAT = "coachdesk.backup"
@@ -59,7 +59,12 @@ WARN_AFTER = dt.timedelta(days=7)
 # The in-vault record of the last verified backup (a Setting row of its own: it is a
 # fact the app keeps, not a preference the coach edits).
 LAST_GOOD_KEY = "backup_last_good"
-_MAX_HEADER = 64 * 1024
+# Bounds for the header (a real one is about 200 bytes) and the key file (about 1 KiB).
+_MAX_HEADER = 4 * 1024
+_MAX_KEY_FILE = 64 * 1024
+_MAX_INT_DIGITS = 15
+_HEADER_KEYS = frozenset({"format", "version", "schema", "created_at", "key_file_size",
+                          "database_size"})
 _SQLITE_PLAIN = b"SQLite format 3\0"
 
 DAMAGED = ("The backup {name} is damaged or was altered ({why}); it was refused and "
@@ -364,6 +369,53 @@ def _write_message(out: Path, exc: BaseException) -> str:
 # --- reading and restoring ----------------------------------------------------------------
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError("numbers with a fraction or exponent are not allowed")
+
+
+def _small_int(text: str) -> int:
+    if len(text) > _MAX_INT_DIGITS:
+        raise ValueError("number too long")
+    return int(text)
+
+
+def _flat_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+
+
+def _load_header(raw: bytes) -> dict[str, Any]:
+    """The header as a dict of known, bounded fields; ValueError for anything else.
+
+    The header is a small flat JSON object that this code wrote. Refused before use:
+    nesting (a deep one would exhaust the recursion limit), floats and the constants
+    NaN/Infinity (``1e400`` is infinity), integers longer than 15 digits, duplicate or
+    unknown keys, and values of the wrong type or out of bounds."""
+    text = raw.decode("utf-8")
+    if "[" in text or text.count("{") != 1:  # it never nests: refuse before parsing
+        raise ValueError("nested")
+    header = json.loads(text, parse_float=_no_float, parse_int=_small_int,
+                        parse_constant=_no_constant, object_pairs_hook=_flat_object)
+    if not isinstance(header, dict) or set(header) != _HEADER_KEYS:
+        raise ValueError("unexpected fields")
+    for field in ("format", "schema", "created_at"):
+        value = header[field]
+        if not isinstance(value, str) or not 0 < len(value) <= 64:
+            raise ValueError(field)
+    dt.datetime.fromisoformat(header["created_at"])
+    for field in ("version", "key_file_size", "database_size"):
+        value = header[field]
+        if type(value) is not int or value < 0:
+            raise ValueError(field)
+    return header
+
+
 def _parse(data: bytes, name: str) -> _Parsed:
     def bad(why: str) -> VaultDamaged:
         return VaultDamaged(DAMAGED.format(name=name, why=why))
@@ -376,20 +428,21 @@ def _parse(data: bytes, name: str) -> _Parsed:
     if hashlib.sha256(body).digest() != digest:
         raise bad("its checksum does not match")
     (head_len,) = struct.unpack(">I", body[8:12])
-    if head_len > _MAX_HEADER or 12 + head_len > len(body):
+    if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > len(body):
         raise bad("its header is malformed")
     try:
-        header = json.loads(body[12:12 + head_len].decode("utf-8"))
-        ksize, dsize = int(header["key_file_size"]), int(header["database_size"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        header = _load_header(body[12:12 + head_len])
+    except (ValueError, RecursionError, UnicodeDecodeError):
         raise bad("its header is malformed") from None
-    if header.get("format") != FORMAT:
+    if header["format"] != FORMAT:
         raise bad("not a CoachDesk backup")
-    if header.get("version") != VERSION:
-        raise VaultDamaged(f"The backup {name} has format version {header.get('version')!r}, "
+    if header["version"] != VERSION:
+        raise VaultDamaged(f"The backup {name} has format version {header['version']}, "
                            "which this CoachDesk does not know. Update CoachDesk.")
+    ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
-    if ksize < 0 or dsize <= 0 or start + ksize + dsize != len(body):
+    # The sizes must describe this file exactly: no negative, empty or oversized part.
+    if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != len(body):
         raise bad("its parts do not add up")
     key_bytes = body[start:start + ksize]
     db_bytes = body[start + ksize:]
@@ -418,6 +471,92 @@ def _empty_or_absent(folder: Path) -> None:
                 f"The folder {folder} is not empty. Restore into an empty folder, so that "
                 "nothing there is overwritten."
             )
+        if os.path.ismount(folder):
+            # A mount point cannot be replaced by a rename (see _move_into_place).
+            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder "
+                           "inside it.")
+
+
+# --- restoring through a staging folder --------------------------------------------------
+#
+# A restore never writes into the target folder. It builds the whole vault in a staging
+# folder beside it (same parent, so same file system), ``.NAME.restore-TOKEN``, checks it
+# there, and renames it into place. A crash at any point leaves either no vault or the
+# whole, checked one, never a database without its key file. While it works it holds an
+# OS lock on ``.NAME.restore-TOKEN.lock``; a later restore into the same target removes
+# staging folders whose lock nobody holds (their restore was killed).
+
+
+def _staging_re(target: Path) -> re.Pattern[str]:
+    return re.compile(r"^\." + re.escape(target.name) + r"\.restore-([0-9a-f]{16})(\.lock)?$")
+
+
+def sweep_stale_restores(target: Path) -> list[str]:
+    """Remove the staging folders (and their lock files) of killed restores into
+    ``target``; those of a restore that is running now are left alone."""
+    parent = target.parent
+    rx = _staging_re(target)
+    tokens: set[str] = set()
+    with contextlib.suppress(OSError):
+        for p in parent.iterdir():
+            if m := rx.match(p.name):
+                tokens.add(m.group(1))
+    removed = []
+    for token in sorted(tokens):
+        staging = parent / f".{target.name}.restore-{token}"
+        lock_path = parent / f".{target.name}.restore-{token}.lock"
+        try:
+            lock = RunLock.try_take(lock_path, create=False)
+        except OSError:
+            continue
+        if lock is None and lock_path.exists():
+            continue  # a restore is running right now
+        try:
+            if staging.is_symlink() or staging.is_file():
+                staging.unlink()
+            elif staging.is_dir():
+                shutil.rmtree(staging)
+            removed.append(staging.name)
+        except OSError:
+            pass
+        if lock is not None:
+            lock.release(remove=True)
+    return removed
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    """Rename the checked staging folder to ``target`` (absent, or an empty folder).
+
+    POSIX ``rename`` replaces an empty folder in one step and refuses a non-empty one
+    (so a file that appeared in the target meanwhile is never overwritten). Windows
+    renames a folder only onto a name that does not exist: the empty target is removed
+    first; a crash between the two steps leaves no target folder and a complete staging
+    folder, which the next restore sweeps: still never half a vault.
+    """
+    try:
+        if os.name == "nt" and target.exists():
+            os.rmdir(target)
+        os.rename(staging, target)
+    except OSError as exc:
+        import errno
+
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or target.exists() and any(
+                target.iterdir()):
+            raise VaultExists(
+                f"The folder {target} is no longer empty (something was put there during "
+                "the restore). Nothing there was overwritten; restore into an empty folder."
+            ) from None
+        raise BackupFailed(f"The restored vault could not be moved into {target} "
+                           f"({exc.strerror}). Nothing was written there.") from None
+    fsync_dir(target.parent)
 
 
 def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
@@ -425,15 +564,18 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
     """Restore a backup into an empty (or absent) ``data_dir``; returns participants.
 
     Checks the checksum, the structure and the secret before writing anything; then
-    writes the two files, opens the vault and checks every page and the audit chain.
-    If that check fails, what was written is removed again.
+    builds the vault in a staging folder beside ``data_dir``, opens it and checks every
+    page and the audit chain, and only then renames it into place. If anything fails
+    (or the process dies), ``data_dir`` is as it was.
     """
     from coachdesk.store.keyfile import normalise_recovery_code
-    from coachdesk.store.models import Participant
-    from coachdesk.store.vault import Vault, encode_secret
+    from coachdesk.store.vault import encode_secret
 
     path, data_dir = Path(path), Path(data_dir)
-    _empty_or_absent(data_dir)
+    # A symlinked target: the vault goes where the link points (the rename would
+    # otherwise refuse to replace the link).
+    target = data_dir.resolve() if data_dir.is_symlink() else data_dir
+    _empty_or_absent(target)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -446,46 +588,80 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
         key = kf.unwrap("passphrase", encode_secret(passphrase))
     else:
         raise BadInput("Restoring needs the passphrase or the recovery code of the backup.")
-    kf.verify_mac(raw, key)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise BadInput(f"Cannot create the folder {data_dir}: {exc.strerror}.") from None
-    written = [data_dir / DB_NAME, data_dir / KEY_NAME]
+        kf.verify_mac(raw, key)
+        parent = target.parent if str(target.parent) else Path(".")
+        try:
+            parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise BadInput(f"Cannot create the folder {parent}: {exc.strerror}.") from None
+        sweep_stale_restores(target)
+        token = os.urandom(8).hex()
+        try:
+            lock = RunLock.try_take(parent / f".{target.name}.restore-{token}.lock")
+        except OSError as exc:
+            raise BadInput(f"Cannot write in the folder {parent}: {exc.strerror}.") from None
+        if lock is None:
+            raise BackupFailed("The restore could not be started. Try again.")
+        try:
+            return _restore_staged(parsed, path.name, key, target,
+                                   parent / f".{target.name}.restore-{token}",
+                                   passphrase=passphrase, recovery_code=recovery_code)
+        finally:
+            lock.release(remove=True)
+    finally:
+        key[:] = b"\0" * len(key)
+
+
+def _restore_staged(parsed: _Parsed, name: str, key: bytearray, target: Path, staging: Path,
+                    *, passphrase: str | None, recovery_code: str | None) -> int:
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault
+
     vault = None
     try:
         try:
-            with atomic_writer(data_dir / DB_NAME) as fh:
-                fh.write(parsed.db_bytes)
-            with atomic_writer(data_dir / KEY_NAME) as fh:
-                fh.write(parsed.key_bytes)
-        except WriteFailed as exc:
-            raise BackupFailed(f"The backup could not be restored: {exc}") from None
-        problems = _check_copy(data_dir / DB_NAME, bytes(key))
+            staging.mkdir(mode=0o700)
+            _write_new(staging / DB_NAME, parsed.db_bytes)
+            _pause_point("restore-db-written")
+            _write_new(staging / KEY_NAME, parsed.key_bytes)
+            fsync_dir(staging)
+        except OSError as exc:
+            raise BackupFailed(_restore_write_message(target, exc)) from None
+        _pause_point("restore-key-written")
+        problems = _check_copy(staging / DB_NAME, bytes(key))
         if problems:
-            raise VaultDamaged(DAMAGED.format(name=path.name, why="; ".join(problems[:3])))
-        vault = (Vault.open(data_dir, recovery_code=recovery_code) if recovery_code is not None
-                 else Vault.open(data_dir, passphrase=passphrase))
+            raise VaultDamaged(DAMAGED.format(name=name, why="; ".join(problems[:3])))
+        vault = (Vault.open(staging, recovery_code=recovery_code) if recovery_code is not None
+                 else Vault.open(staging, passphrase=passphrase))
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
-                raise VaultDamaged(DAMAGED.format(name=path.name,
-                                                  why="its audit chain is broken"))
+                raise VaultDamaged(DAMAGED.format(name=name, why="its audit chain is broken"))
             count = s.query(Participant).count()
             audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
             s.commit()
         vault.close()
         vault = None
+        _pause_point("restore-verified")
+        _move_into_place(staging, target)
     except BaseException:
         if vault is not None:
             vault.close()
-        _remove(*written)
-        with contextlib.suppress(OSError):
-            (data_dir / LOCK_NAME).unlink()
+        shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        key[:] = b"\0" * len(key)
+    _pause_point("restore-moved")
     return count
+
+
+def _restore_write_message(target: Path, exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return (f"The backup could not be restored into {target}: the disk is full. "
+                "Nothing was written there.")
+    return (f"The backup could not be restored into {target} ({exc.strerror}). "
+            "Nothing was written there.")
 
 
 # --- automatic backups and the "last good backup" --------------------------------------
