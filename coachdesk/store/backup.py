@@ -548,8 +548,8 @@ def _move_into_place(staging: Path, target: Path) -> None:
     except OSError as exc:
         import errno
 
-        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or target.exists() and any(
-                target.iterdir()):
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (target.exists() and any(
+                target.iterdir())):
             raise VaultExists(
                 f"The folder {target} is no longer empty (something was put there during "
                 "the restore). Nothing there was overwritten; restore into an empty folder."

@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.conftest import PASSPHRASE
 
 from coachdesk.store import backup, interchange
 from coachdesk.store.demo import demo_document
 from coachdesk.store.keyfile import TEST_KDF
 from coachdesk.store.models import Participant
 from coachdesk.store.vault import Vault
+from tests.conftest import PASSPHRASE
 
 N = 25
 
