@@ -267,3 +267,34 @@ def test_write_failure_records_nothing_in_process(vault, tmp_path, monkeypatch):
     monkeypatch.undo()
     assert list(out.iterdir()) == []
     assert _records(vault) == (0, 0)
+
+
+def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_full_at_commit):
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from coachdesk.ui.app import resource_dir
+    from coachdesk.ui.messages import error_text
+
+    (pid,) = add(vault, person())
+    disk_full_at_commit.update(armed=True)
+    with vault.session() as s, pytest.raises(CoachDeskError) as not_recorded:
+        export_report(s, pid, ReportRequest(kind="final_report"), tmp_path / "r.pdf")
+    t = QTranslator()
+    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    QCoreApplication.installTranslator(t)
+    try:
+        shown = error_text(not_recorded.value)
+        assert shown == ("Intet blev eksporteret: disken med boksen er fuld, så eksporten "
+                         "kunne ikke registreres, og r.pdf blev ikke skrevet."), shown
+        from coachdesk.store.backup import VaultExists, _move_into_place
+
+        target = tmp_path / "t"
+        target.mkdir()
+        (target / "x").write_text("x")
+        staging = tmp_path / "s"
+        staging.mkdir()
+        with pytest.raises(VaultExists) as not_empty:
+            _move_into_place(staging, target)
+        assert error_text(not_empty.value).startswith(f"Mappen {target} er ikke længere tom")
+    finally:
+        QCoreApplication.removeTranslator(t)
