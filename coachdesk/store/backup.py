@@ -572,9 +572,12 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
     from coachdesk.store.vault import encode_secret
 
     path, data_dir = Path(path), Path(data_dir)
-    # A symlinked target: the vault goes where the link points (the rename would
-    # otherwise refuse to replace the link).
-    target = data_dir.resolve() if data_dir.is_symlink() else data_dir
+    # Absolute, so that the staging folder goes beside the target even for "." or
+    # "sub/.."; a symlinked target: the vault goes where the link points (the rename
+    # would otherwise refuse to replace the link).
+    target = data_dir.resolve() if data_dir.is_symlink() else Path(os.path.abspath(data_dir))
+    if not target.name:
+        raise BadInput(f"{data_dir} cannot hold a vault; restore into a folder inside it.")
     _empty_or_absent(target)
     try:
         data = path.read_bytes()

@@ -191,3 +191,23 @@ def test_restore_over_a_folder_that_fills_meanwhile_overwrites_nothing(tmp_path,
         backup.restore_backup(a_backup, target, passphrase=PASSPHRASE)
     assert [p.name for p in target.iterdir()] == ["notes.txt"]
     assert [p.name for p in tmp_path.iterdir() if ".restore-" in p.name] == []
+
+
+@pytest.mark.parametrize("how", ["dot", "symlink"])
+def test_restore_into_the_current_folder_or_through_a_symlink(tmp_path, a_backup, monkeypatch,
+                                                               how):
+    """The staging folder goes beside the real target: for '.', and through a link."""
+    real = tmp_path / "real"
+    real.mkdir()
+    if how == "dot":
+        monkeypatch.chdir(real)
+        given = Path(".")
+    else:
+        given = tmp_path / "link"
+        given.symlink_to(real, target_is_directory=True)
+    assert backup.restore_backup(a_backup, given, passphrase=PASSPHRASE) == N
+    assert sorted(p.name for p in real.iterdir()) >= ["vault.db", "vault.key"]
+    monkeypatch.chdir(tmp_path)
+    with Vault.open(real, passphrase=PASSPHRASE) as v:
+        assert v.integrity_errors() == []
+    assert [p.name for p in tmp_path.iterdir() if ".restore-" in p.name] == []
