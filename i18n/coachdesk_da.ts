@@ -129,6 +129,22 @@
         <translation>Fremmøde gemt</translation>
     </message>
     <message>
+        <source>Attendance mark deleted</source>
+        <translation>Fremmøde slettet</translation>
+    </message>
+    <message>
+        <source>Session restored (undo)</source>
+        <translation>Samtale genskabt (fortryd)</translation>
+    </message>
+    <message>
+        <source>PSS-10 restored (undo)</source>
+        <translation>PSS-10 genskabt (fortryd)</translation>
+    </message>
+    <message>
+        <source>Attendance mark restored (undo)</source>
+        <translation>Fremmøde genskabt (fortryd)</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Import</translation>
     </message>
@@ -449,6 +465,45 @@
     </message>
 </context>
 <context>
+    <name>Corrections</name>
+    <message>
+        <source>The date is in the future: a session cannot have been held (or missed) yet. Choose "cancelled", or correct the date.</source>
+        <translation>Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. Vælg "aflyst", eller ret datoen.</translation>
+    </message>
+    <message>
+        <source>The date is in the future: attendance can only be marked once the group session has taken place.</source>
+        <translation>Datoen ligger i fremtiden: fremmøde kan først registreres, når gruppemødet har fundet sted.</translation>
+    </message>
+    <message>
+        <source>The date is before the participant&apos;s referral date.</source>
+        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
+    </message>
+    <message>
+        <source>The date is before the course start, so it has no course week.</source>
+        <translation>Datoen ligger før forløbets start og har derfor ingen forløbsuge.</translation>
+    </message>
+    <message>
+        <source>The course week does not match the date: that date is in week %1.</source>
+        <translation>Forløbsugen passer ikke med datoen: den dato ligger i uge %1.</translation>
+    </message>
+    <message>
+        <source>The date is before the course start.</source>
+        <translation>Datoen ligger før forløbets start.</translation>
+    </message>
+    <message>
+        <source>The date is more than %1 days after the course ended.</source>
+        <translation>Datoen ligger mere end %1 dage efter forløbets afslutning.</translation>
+    </message>
+    <message>
+        <source>If this is right, save again to confirm it; until then reports do not count it.</source>
+        <translation>Hvis det er rigtigt, så gem igen for at bekræfte det; indtil da tæller rapporter det ikke med.</translation>
+    </message>
+    <message>
+        <source>Put back.</source>
+        <translation>Genskabt.</translation>
+    </message>
+</context>
+<context>
     <name>CprField</name>
     <message>
         <source>DDMMYY-NNNN</source>
@@ -469,6 +524,45 @@
     <message>
         <source>Hide</source>
         <translation>Skjul</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>Type a date.</source>
+        <translation>Skriv en dato.</translation>
+    </message>
+    <message>
+        <source>Not a date. Type it as 15.09.2026, 150926, "today" or +7.</source>
+        <translation>Ikke en dato. Skriv den som 15.09.2026, 150926, "i dag" eller +7.</translation>
+    </message>
+    <message>
+        <source>Add the year, e.g. 15.09.2026.</source>
+        <translation>Skriv også året, fx 15.09.2026.</translation>
+    </message>
+    <message>
+        <source>That day does not exist in that month.</source>
+        <translation>Den dag findes ikke i den måned.</translation>
+    </message>
+    <message>
+        <source>The year must be between 1900 and 2100.</source>
+        <translation>Året skal ligge mellem 1900 og 2100.</translation>
+    </message>
+    <message>
+        <source>That is more than ten years away.</source>
+        <translation>Det er mere end ti år væk.</translation>
+    </message>
+    <message>
+        <source>Not a date.</source>
+        <translation>Ikke en dato.</translation>
+    </message>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>dd.mm.åååå</translation>
+    </message>
+    <message>
+        <source>Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; "today" or "i dag"; +7 for a week from today.</source>
+        <translation>Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; "i dag"; +7 for om en uge.</translation>
     </message>
 </context>
 <context>
@@ -894,10 +988,258 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>session</source>
+        <translation>samtale</translation>
+    </message>
+    <message>
+        <source>attendance mark</source>
+        <translation>fremmøde</translation>
+    </message>
+    <message>
+        <source>PSS-10</source>
+        <translation>PSS-10</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>dato</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>uge</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>svar</translation>
+    </message>
+    <message>
+        <source>ref</source>
+        <translation>ref.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>navn</translation>
+    </message>
+    <message>
+        <source>CPR</source>
+        <translation>CPR</translation>
+    </message>
+    <message>
+        <source>job plan</source>
+        <translation>jobplan</translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation>mål</translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation>samtykke</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>Resultatet</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>caseworker</source>
+        <translation>sagsbehandler</translation>
+    </message>
+    <message>
+        <source>is in the future, so the session cannot have been held yet</source>
+        <translation>ligger i fremtiden, så samtalen kan ikke være holdt endnu</translation>
+    </message>
+    <message>
+        <source>is in the future, so attendance cannot be marked yet</source>
+        <translation>ligger i fremtiden, så fremmøde kan ikke registreres endnu</translation>
+    </message>
+    <message>
+        <source>is before the referral date</source>
+        <translation>ligger før henvisningsdatoen</translation>
+    </message>
+    <message>
+        <source>does not match the date</source>
+        <translation>passer ikke med datoen</translation>
+    </message>
+    <message>
+        <source>Participant %1</source>
+        <translation>Deltager %1</translation>
+    </message>
+    <message>
+        <source>Import participant file</source>
+        <translation>Importér deltagerfil</translation>
+    </message>
+    <message>
+        <source>Participant file</source>
+        <translation>Deltagerfil</translation>
+    </message>
+    <message>
+        <source>A participant file (.json)</source>
+        <translation>En deltagerfil (.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace participants who are already in the vault (same ref)</source>
+        <translation>&amp;Erstat deltagere, der allerede er i boksen (samme ref.)</translation>
+    </message>
+    <message>
+        <source>The whole file is checked first. If anything in it is wrong, nothing is imported and the problems are listed here.</source>
+        <translation>Hele filen kontrolleres først. Er noget i den forkert, importeres intet, og problemerne vises her.</translation>
+    </message>
+    <message>
+        <source>Problems in the file</source>
+        <translation>Problemer i filen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importér</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Choose a participant file</source>
+        <translation>Vælg en deltagerfil</translation>
+    </message>
+    <message>
+        <source>Participant files (*.json)</source>
+        <translation>Deltagerfiler (*.json)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle filer (*)</translation>
+    </message>
+    <message>
+        <source>Choose a participant file first.</source>
+        <translation>Vælg først en deltagerfil.</translation>
+    </message>
+    <message>
+        <source>The file could not be read. Check the name and that you may open it.</source>
+        <translation>Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.</translation>
+    </message>
+    <message>
+        <source>Imported: %1 new, %2 replaced.</source>
+        <translation>Importeret: %1 nye, %2 erstattet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was imported: %n problem(s) in the file.</source>
+        <translation>
+            <numerusform>Intet blev importeret: %n problem i filen.</numerusform>
+            <numerusform>Intet blev importeret: %n problemer i filen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobPlanDiffDialog</name>
+    <message>
+        <source>Compare job plan versions</source>
+        <translation>Sammenlign versioner af jobplanen</translation>
+    </message>
+    <message>
+        <source>Version %1 of %2</source>
+        <translation>Version %1 af %2</translation>
+    </message>
+    <message>
+        <source>Older version</source>
+        <translation>Ældre version</translation>
+    </message>
+    <message>
+        <source>Newer version</source>
+        <translation>Nyere version</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Ændringer</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Fra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s).</source>
+        <translation>
+            <numerusform>%n ændring.</numerusform>
+            <numerusform>%n ændringer.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>De to versioner er ens.</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Retning</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Accommodation need</source>
+        <translation>Skånebehov</translation>
+    </message>
+    <message>
+        <source>Hours per week now</source>
+        <translation>Timer pr. uge nu</translation>
+    </message>
+    <message>
+        <source>Target hours per week</source>
+        <translation>Mål for timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Trin</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>frist %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>til %1</translation>
+    </message>
+    <message>
+        <source>from %1: %2 hours</source>
+        <translation>fra %1: %2 timer</translation>
+    </message>
+    <message>
+        <source>%1 added: %2</source>
+        <translation>%1 tilføjet: %2</translation>
+    </message>
+    <message>
+        <source>%1 removed: %2</source>
+        <translation>%1 fjernet: %2</translation>
+    </message>
+    <message>
+        <source>%1 changed: %2 → %3</source>
+        <translation>%1 ændret: %2 → %3</translation>
+    </message>
+</context>
+<context>
     <name>JobPlanEditor</name>
     <message>
         <source>Versions</source>
         <translation>Versioner</translation>
+    </message>
+    <message>
+        <source>&amp;Compare versions…</source>
+        <translation>Sa&amp;mmenlign versioner…</translation>
     </message>
     <message>
         <source>Values</source>
@@ -1006,6 +1348,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Realistic goals</source>
         <translation>Realistiske mål</translation>
+    </message>
+    <message>
+        <source>Nothing was changed, so no new version was made.</source>
+        <translation>Intet er ændret, så der er ikke lavet en ny version.</translation>
     </message>
     <message>
         <source>Accommodation needs</source>
@@ -1278,6 +1624,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem</translation>
     </message>
     <message>
+        <source>&amp;Import participant file…</source>
+        <translation>&amp;Importér deltagerfil…</translation>
+    </message>
+    <message>
         <source>&amp;Backup…</source>
         <translation>&amp;Sikkerhedskopi…</translation>
     </message>
@@ -1355,6 +1705,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 </context>
 <context>
     <name>Messages</name>
+    <message>
+        <source>This is not an e-mail address (name@example.dk).</source>
+        <translation>Det er ikke en e-mailadresse (navn@eksempel.dk).</translation>
+    </message>
     <message>
         <source>This field is required.</source>
         <translation>Dette felt skal udfyldes.</translation>
@@ -1661,6 +2015,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>ParticipantPage</name>
     <message>
+        <source>Change status</source>
+        <translation>Skift status</translation>
+    </message>
+    <message>
         <source>What is due</source>
         <translation>Det skal gøres</translation>
     </message>
@@ -1686,7 +2044,19 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>A&amp;bsent</source>
-        <translation>&amp;Fraværende</translation>
+        <translation>Fra&amp;værende</translation>
+    </message>
+    <message>
+        <source>Group attendance marks</source>
+        <translation>Registreret fremmøde</translation>
+    </message>
+    <message>
+        <source>Delete mark</source>
+        <translation>Slet fremmøde</translation>
+    </message>
+    <message>
+        <source>Delete the selected mark (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder</translation>
     </message>
     <message>
         <source>The PSS-10 questionnaire is not available in this build.</source>
@@ -1737,8 +2107,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Arkivér</translation>
     </message>
     <message>
-        <source>&amp;Edit details…</source>
-        <translation>&amp;Rediger oplysninger…</translation>
+        <source>Edit &amp;details…</source>
+        <translation>Rediger opl&amp;ysninger…</translation>
     </message>
     <message>
         <source>Erase…</source>
@@ -1765,12 +2135,47 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Resultat &amp;&amp; rappor&amp;t</translation>
     </message>
     <message>
+        <source>The final PSS-10 and the outcome are recorded: mark the course as completed?</source>
+        <translation>Afsluttende PSS-10 og resultat er registreret: markér forløbet som gennemført?</translation>
+    </message>
+    <message>
+        <source>The course is in week %1: change the status to %2?</source>
+        <translation>Forløbet er i uge %1: skift status til %2?</translation>
+    </message>
+    <message>
         <source>Nothing is due.</source>
         <translation>Intet udestående.</translation>
     </message>
     <message>
         <source>Present at %1 of %2 marked group sessions.</source>
         <translation>Til stede ved %1 af %2 registrerede gruppesessioner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n mark(s) not counted: confirm or correct them.</source>
+        <translation>
+            <numerusform>%n registrering tælles ikke med: bekræft eller ret den.</numerusform>
+            <numerusform>%n registreringer tælles ikke med: bekræft eller ret dem.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>til stede</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tælles ikke med</translation>
+    </message>
+    <message>
+        <source>The mark of %1 was deleted.</source>
+        <translation>Fremmødet den %1 er slettet.</translation>
+    </message>
+    <message>
+        <source>That day has been marked again since, so the deleted mark was not put back.</source>
+        <translation>Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.</translation>
     </message>
     <message>
         <source>Erase</source>
@@ -2067,20 +2472,20 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Rediger…</translation>
     </message>
     <message>
-        <source>De&amp;lete…</source>
-        <translation>S&amp;let…</translation>
+        <source>De&amp;lete</source>
+        <translation>S&amp;let</translation>
+    </message>
+    <message>
+        <source>Delete the selected questionnaire (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet det valgte skema (Delete-tasten); Ctrl+Z fortryder</translation>
+    </message>
+    <message>
+        <source>The PSS-10 of %1 was deleted.</source>
+        <translation>PSS-10 fra %1 er slettet.</translation>
     </message>
     <message>
         <source>&amp;Item by item</source>
         <translation>Spørgsmål &amp;for spørgsmål</translation>
-    </message>
-    <message>
-        <source>Delete questionnaire</source>
-        <translation>Slet skema</translation>
-    </message>
-    <message>
-        <source>Delete this PSS-10 questionnaire? This cannot be undone.</source>
-        <translation>Vil du slette dette PSS-10-skema? Det kan ikke fortrydes.</translation>
     </message>
 </context>
 <context>
@@ -2233,6 +2638,18 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation> min.</translation>
     </message>
     <message>
+        <source>Conversation number</source>
+        <translation>Samtalens nummer</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>Skabelon</translation>
+    </message>
+    <message>
+        <source>No template</source>
+        <translation>Ingen skabelon</translation>
+    </message>
+    <message>
         <source>&amp;Date</source>
         <translation>&amp;Dato</translation>
     </message>
@@ -2255,6 +2672,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Course &amp;week</source>
         <translation>Forløbs&amp;uge</translation>
+    </message>
+    <message>
+        <source>Temp&amp;late:</source>
+        <translation>Ska&amp;belon:</translation>
     </message>
     <message>
         <source>Themes (course elements)</source>
@@ -2326,11 +2747,83 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
     <message>
         <source>The participant&apos;s own &amp;words</source>
-        <translation>Deltagerens egne o&amp;rd</translation>
+        <translation>De&amp;ltagerens egne ord</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
         <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>First conversation</source>
+        <translation>Første samtale</translation>
+    </message>
+    <message>
+        <source>Midway conversation</source>
+        <translation>Midtvejssamtale</translation>
+    </message>
+    <message>
+        <source>Closing conversation</source>
+        <translation>Afsluttende samtale</translation>
+    </message>
+    <message>
+        <source>What takes up the most room right now?</source>
+        <translation>Hvad fylder mest lige nu?</translation>
+    </message>
+    <message>
+        <source>How do you notice the stress: in the body, the thoughts, the sleep?</source>
+        <translation>Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?</translation>
+    </message>
+    <message>
+        <source>What do you want from the course?</source>
+        <translation>Hvad vil du gerne have ud af forløbet?</translation>
+    </message>
+    <message>
+        <source>Agreed for next time:</source>
+        <translation>Aftalt til næste gang:</translation>
+    </message>
+    <message>
+        <source>What has worked since the group sessions?</source>
+        <translation>Hvad har virket siden gruppeforløbet?</translation>
+    </message>
+    <message>
+        <source>Which tools do you use, and when?</source>
+        <translation>Hvilke redskaber bruger du, og hvornår?</translation>
+    </message>
+    <message>
+        <source>Where are your boundaries at work now?</source>
+        <translation>Hvor går dine grænser på arbejdet nu?</translation>
+    </message>
+    <message>
+        <source>The job plan: the next small step?</source>
+        <translation>Jobplanen: hvad er det næste lille skridt?</translation>
+    </message>
+    <message>
+        <source>What has changed since the start?</source>
+        <translation>Hvad har ændret sig siden starten?</translation>
+    </message>
+    <message>
+        <source>What will you keep doing after the course?</source>
+        <translation>Hvad vil du blive ved med efter forløbet?</translation>
+    </message>
+    <message>
+        <source>Who supports you, at work and at home?</source>
+        <translation>Hvem støtter dig, på arbejdet og derhjemme?</translation>
+    </message>
+    <message>
+        <source>The job plan and the steps ahead:</source>
+        <translation>Jobplanen og de næste skridt:</translation>
+    </message>
+    <message>
+        <source>Conversation %1 of %2</source>
+        <translation>Samtale %1 af %2</translation>
+    </message>
+    <message>
+        <source>template for it: %1</source>
+        <translation>skabelon til den: %1</translation>
+    </message>
+    <message>
+        <source>Follows the date and the course start.</source>
+        <translation>Følger datoen og forløbets start.</translation>
     </message>
     <message>
         <source>Select an action first.</source>
@@ -2347,6 +2840,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Draft restored – not saved yet</source>
         <translation>Kladden er gendannet – endnu ikke gemt</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Gem alligevel</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -2384,6 +2881,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Ny samtale</translation>
     </message>
     <message>
+        <source>Delete session</source>
+        <translation>Slet samtale</translation>
+    </message>
+    <message>
+        <source>Delete the selected session (Delete key); Ctrl+Z puts it back</source>
+        <translation>Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder</translation>
+    </message>
+    <message>
         <source>No sessions yet. Individual conversations start in week 5.</source>
         <translation>Ingen samtaler endnu. De individuelle samtaler begynder i uge 5.</translation>
     </message>
@@ -2397,6 +2902,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
             <numerusform>%1 – %2, uge %3, %n tema</numerusform>
             <numerusform>%1 – %2, uge %3, %n temaer</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>tælles ikke med</translation>
+    </message>
+    <message>
+        <source>The session of %1 was deleted.</source>
+        <translation>Samtalen fra %1 er slettet.</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +3012,13 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Set the course start date to see the timeline.</source>
         <translation>Angiv forløbets startdato for at se tidslinjen.</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Fortryd (Ctrl+Z)</translation>
     </message>
 </context>
 <context>

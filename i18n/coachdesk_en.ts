@@ -63,12 +63,42 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+        <source>Nothing was imported: %n problem(s) in the file.</source>
+        <translation>
+            <numerusform>Nothing was imported: %n problem in the file.</numerusform>
+            <numerusform>Nothing was imported: %n problems in the file.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobPlanDiffDialog</name>
+    <message numerus="yes">
+        <source>%n change(s).</source>
+        <translation>
+            <numerusform>%n change.</numerusform>
+            <numerusform>%n changes.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>The last backup is %n day(s) old. Make a backup now, so that a lost or broken laptop does not lose your records.</source>
         <translation>
             <numerusform>The last backup is %n day old. Make a backup now, so that a lost or broken laptop does not lose your records.</numerusform>
             <numerusform>The last backup is %n days old. Make a backup now, so that a lost or broken laptop does not lose your records.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantPage</name>
+    <message numerus="yes">
+        <source>%n mark(s) not counted: confirm or correct them.</source>
+        <translation>
+            <numerusform>%n mark not counted: confirm or correct it.</numerusform>
+            <numerusform>%n marks not counted: confirm or correct them.</numerusform>
         </translation>
     </message>
 </context>

@@ -284,7 +284,8 @@ DA: dict[str, str | Plural] = {
     "outcome": "Resultatet",
     "Unsaved changes": "Ændringer er ikke gemt",
     "The %1 has unsaved changes. Save them?": "%1 har ændringer, der ikke er gemt. Vil du gemme dem?",
-    "&Edit details…": "&Rediger oplysninger…",
+    # Alt+D / Alt+Y: &Edit and &Rediger are the menu's (issue 14: Alt+R opened both).
+    "Edit &details…": "Rediger opl&ysninger…",
     "Erase…": "Slet…",
     "&Overview": "&Overblik",
     "&PSS-10": "&PSS-10",
@@ -294,7 +295,7 @@ DA: dict[str, str | Plural] = {
     "Group attendance": "Fremmøde i gruppen",
     "Group session date": "Dato for gruppesession",
     "P&resent": "Til st&ede",
-    "A&bsent": "&Fraværende",
+    "A&bsent": "Fra&værende",  # Alt+F is the Filer menu
     "Present at %1 of %2 marked group sessions.":
         "Til stede ved %1 af %2 registrerede gruppesessioner.",
     # --- timeline ---------------------------------------------------------------------
@@ -522,7 +523,7 @@ DA: dict[str, str | Plural] = {
     "&Next appointment:": "Næste &aftale:",
     "&Save session": "&Gem samtale",
     "N&otes": "N&oter",
-    "The participant's own &words": "Deltagerens egne o&rd",
+    "The participant's own &words": "De&ltagerens egne ord",  # Alt+R: the Rediger menu
     "Select an action first.": "Vælg først en handling.",
     "Added to the job plan as a goal (version %1).":
         "Føjet til jobplanen som et mål (version %1).",
@@ -819,11 +820,166 @@ DA: dict[str, str | Plural] = {
     "The personal details and:": "Personoplysningerne og:",
     "The personal details (there are no other records).":
         "Personoplysningerne (der er ingen andre registreringer).",
+    # --- issue 14: date entry, plausibility, corrections, import ---------------------
+    "Type a date.": "Skriv en dato.",
+    'Not a date. Type it as 15.09.2026, 150926, "today" or +7.':
+        'Ikke en dato. Skriv den som 15.09.2026, 150926, "i dag" eller +7.',
+    "Add the year, e.g. 15.09.2026.": "Skriv også året, fx 15.09.2026.",
+    "That day does not exist in that month.": "Den dag findes ikke i den måned.",
+    "The year must be between 1900 and 2100.": "Året skal ligge mellem 1900 og 2100.",
+    "That is more than ten years away.": "Det er mere end ti år væk.",
+    "Not a date.": "Ikke en dato.",
+    "dd.mm.yyyy": "dd.mm.åååå",
+    'Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; "today" or '
+    '"i dag"; +7 for a week from today.':
+        'Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; "i dag"; '
+        '+7 for om en uge.',
+    "Attendance mark deleted": "Fremmøde slettet",
+    "Session restored (undo)": "Samtale genskabt (fortryd)",
+    "PSS-10 restored (undo)": "PSS-10 genskabt (fortryd)",
+    "Attendance mark restored (undo)": "Fremmøde genskabt (fortryd)",
+    "The date is in the future: a session cannot have been held (or missed) yet. Choose "
+    '"cancelled", or correct the date.':
+        "Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. "
+        'Vælg "aflyst", eller ret datoen.',
+    "The date is in the future: attendance can only be marked once the group session has "
+    "taken place.":
+        "Datoen ligger i fremtiden: fremmøde kan først registreres, når gruppemødet har "
+        "fundet sted.",
+    "The date is before the course start, so it has no course week.":
+        "Datoen ligger før forløbets start og har derfor ingen forløbsuge.",
+    "The course week does not match the date: that date is in week %1.":
+        "Forløbsugen passer ikke med datoen: den dato ligger i uge %1.",
+    "The date is before the course start.": "Datoen ligger før forløbets start.",
+    "The date is more than %1 days after the course ended.":
+        "Datoen ligger mere end %1 dage efter forløbets afslutning.",
+    "If this is right, save again to confirm it; until then reports do not count it.":
+        "Hvis det er rigtigt, så gem igen for at bekræfte det; indtil da tæller rapporter "
+        "det ikke med.",
+    "Put back.": "Genskabt.",
+    "Undo (Ctrl+Z)": "Fortryd (Ctrl+Z)",
+    "Participant %1": "Deltager %1",
+    "Import participant file": "Importér deltagerfil",
+    "Participant file": "Deltagerfil",
+    "A participant file (.json)": "En deltagerfil (.json)",
+    "&Choose…": "&Vælg…",
+    "&Replace participants who are already in the vault (same ref)":
+        "&Erstat deltagere, der allerede er i boksen (samme ref.)",
+    "The whole file is checked first. If anything in it is wrong, nothing is imported and "
+    "the problems are listed here.":
+        "Hele filen kontrolleres først. Er noget i den forkert, importeres intet, og "
+        "problemerne vises her.",
+    "Problems in the file": "Problemer i filen",
+    "&Import": "&Importér",
+    "&File:": "&Fil:",
+    "Choose a participant file": "Vælg en deltagerfil",
+    "Participant files (*.json)": "Deltagerfiler (*.json)",
+    "All files (*)": "Alle filer (*)",
+    "Choose a participant file first.": "Vælg først en deltagerfil.",
+    "The file could not be read. Check the name and that you may open it.":
+        "Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.",
+    "Imported: %1 new, %2 replaced.": "Importeret: %1 nye, %2 erstattet.",
+    "Nothing was imported: %n problem(s) in the file.": (
+        "Intet blev importeret: %n problem i filen.",
+        "Intet blev importeret: %n problemer i filen."),
+    "session": "samtale",
+    "attendance mark": "fremmøde",
+    "answer": "svar",
+    "date": "dato",
+    "week": "uge",
+    "ref": "ref.",
+    "name": "navn",
+    "CPR": "CPR",
+    "goal": "mål",
+    "consent": "samtykke",
+    "e-mail": "e-mail",
+    "caseworker": "sagsbehandler",
+    "is in the future, so the session cannot have been held yet":
+        "ligger i fremtiden, så samtalen kan ikke være holdt endnu",
+    "is in the future, so attendance cannot be marked yet":
+        "ligger i fremtiden, så fremmøde kan ikke registreres endnu",
+    "is before the referral date": "ligger før henvisningsdatoen",
+    "does not match the date": "passer ikke med datoen",
+    "Compare job plan versions": "Sammenlign versioner af jobplanen",
+    "Older version": "Ældre version",
+    "Newer version": "Nyere version",
+    "Changes": "Ændringer",
+    "&From:": "&Fra:",
+    "&To:": "&Til:",
+    "%n change(s).": ("%n ændring.", "%n ændringer."),
+    "The two versions are the same.": "De to versioner er ens.",
+    "Value": "Værdi",
+    "Accommodation need": "Skånebehov",
+    "Step": "Trin",
+    "due %1": "frist %1",
+    "until %1": "til %1",
+    "from %1: %2 hours": "fra %1: %2 timer",
+    "%1 added: %2": "%1 tilføjet: %2",
+    "%1 removed: %2": "%1 fjernet: %2",
+    "%1 changed: %2 → %3": "%1 ændret: %2 → %3",
+    "&Compare versions…": "Sa&mmenlign versioner…",
+    "Nothing was changed, so no new version was made.":
+        "Intet er ændret, så der er ikke lavet en ny version.",
+    "&Import participant file…": "&Importér deltagerfil…",
+    "This is not an e-mail address (name@example.dk).":
+        "Det er ikke en e-mailadresse (navn@eksempel.dk).",
+    "Change status": "Skift status",
+    "Group attendance marks": "Registreret fremmøde",
+    "Delete mark": "Slet fremmøde",
+    "Delete the selected mark (Delete key); Ctrl+Z puts it back":
+        "Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder",
+    "The final PSS-10 and the outcome are recorded: mark the course as completed?":
+        "Afsluttende PSS-10 og resultat er registreret: markér forløbet som gennemført?",
+    "The course is in week %1: change the status to %2?":
+        "Forløbet er i uge %1: skift status til %2?",
+    "%n mark(s) not counted: confirm or correct them.": (
+        "%n registrering tælles ikke med: bekræft eller ret den.",
+        "%n registreringer tælles ikke med: bekræft eller ret dem."),
+    "present": "til stede",
+    "absent": "fraværende",
+    "not counted": "tælles ikke med",
+    "The mark of %1 was deleted.": "Fremmødet den %1 er slettet.",
+    "De&lete": "S&let",
+    "Delete the selected questionnaire (Delete key); Ctrl+Z puts it back":
+        "Slet det valgte skema (Delete-tasten); Ctrl+Z fortryder",
+    "The PSS-10 of %1 was deleted.": "PSS-10 fra %1 er slettet.",
+    "Delete session": "Slet samtale",
+    "Delete the selected session (Delete key); Ctrl+Z puts it back":
+        "Slet den valgte samtale (Delete-tasten); Ctrl+Z fortryder",
+    "The session of %1 was deleted.": "Samtalen fra %1 er slettet.",
+    "Conversation number": "Samtalens nummer",
+    "Template": "Skabelon",
+    "No template": "Ingen skabelon",
+    "Temp&late:": "Ska&belon:",
+    "First conversation": "Første samtale",
+    "Midway conversation": "Midtvejssamtale",
+    "Closing conversation": "Afsluttende samtale",
+    "What takes up the most room right now?": "Hvad fylder mest lige nu?",
+    "How do you notice the stress: in the body, the thoughts, the sleep?":
+        "Hvordan mærker du stressen: i kroppen, i tankerne, i søvnen?",
+    "What do you want from the course?": "Hvad vil du gerne have ud af forløbet?",
+    "Agreed for next time:": "Aftalt til næste gang:",
+    "What has worked since the group sessions?":
+        "Hvad har virket siden gruppeforløbet?",
+    "Which tools do you use, and when?": "Hvilke redskaber bruger du, og hvornår?",
+    "Where are your boundaries at work now?": "Hvor går dine grænser på arbejdet nu?",
+    "The job plan: the next small step?": "Jobplanen: hvad er det næste lille skridt?",
+    "What has changed since the start?": "Hvad har ændret sig siden starten?",
+    "What will you keep doing after the course?":
+        "Hvad vil du blive ved med efter forløbet?",
+    "Who supports you, at work and at home?": "Hvem støtter dig, på arbejdet og derhjemme?",
+    "The job plan and the steps ahead:": "Jobplanen og de næste skridt:",
+    "Conversation %1 of %2": "Samtale %1 af %2",
+    "Follows the date and the course start.": "Følger datoen og forløbets start.",
+    "That day has been marked again since, so the deleted mark was not put back.":
+        "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
+    "template for it: %1": "skabelon til den: %1",
 }
 
 # Where one English word needs different Danish in different places: (context, source).
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("AuditView", "Restore"): "Gendannelse",  # an event in the log, not a button
+    ("ImportDialog", "job plan"): "jobplan",  # a part of a path, not a sentence's subject
 }
 
 # A plural text that the code passes without n (so Qt cannot choose the form): the
@@ -852,6 +1008,13 @@ EN_PLURALS: dict[str, Plural] = {
                                          "%n participants need attention"),
     "%n final PSS-10 due": ("%n final PSS-10 due", "%n final PSS-10s due"),
     "%n page(s)": ("%n page", "%n pages"),
+    "Nothing was imported: %n problem(s) in the file.": (
+        "Nothing was imported: %n problem in the file.",
+        "Nothing was imported: %n problems in the file."),
+    "%n change(s).": ("%n change.", "%n changes."),
+    "%n mark(s) not counted: confirm or correct them.": (
+        "%n mark not counted: confirm or correct it.",
+        "%n marks not counted: confirm or correct them."),
     "The password must have at least %n characters.": (
         "The password must have at least %n character.",
         "The password must have at least %n characters."),

@@ -27,7 +27,14 @@ def _cohort(vault, n_in: int, n_out: int) -> None:
                              dropped_out={"date": "2025-07-01", "reason": "flyttet"},
                              outcome=None,
                              assessments=[{"kind": "screening", "date": "2025-06-02",
-                                           "answers": SCREEN}]))
+                                           "answers": SCREEN}],
+                             # their own course's weeks (a week the date does not fall
+                             # in is refused since issue 14)
+                             sessions=[{"date": "2025-06-30", "status": "held", "week": 5},
+                                       {"date": "2025-07-07", "status": "cancelled",
+                                        "week": 6}],
+                             group_attendance=[{"date": "2025-06-04", "present": True},
+                                               {"date": "2025-06-06", "present": False}]))
     add(vault, *people)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import func, select
 
@@ -60,7 +60,7 @@ def open_new(qtbot, tab: Pss10Tab) -> Pss10Form:
 def test_keyboard_only_entry_lands_in_the_vault(qtbot, tab, vault):
     form = open_new(qtbot, tab)
     assert form.grid.hasFocus() or form.focusWidget() is form.grid
-    form.date.setDate(QDate(2026, 1, 12))
+    form.date.set_value(dt.date(2026, 1, 12))
     type_answers(qtbot, form, "3341142133")
     assert form.grid.answers() == [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]
     assert form.total_label.text() == "Total: 31 (high)"
@@ -136,7 +136,7 @@ def test_answering_resets_the_incomplete_warning(qtbot, tab, vault):
 
 def test_future_date_is_refused_in_the_form(qtbot, tab, vault):
     form = open_new(qtbot, tab)
-    form.date.setDate(QDate(2026, 5, 2))
+    form.date.set_value(dt.date(2026, 5, 2))
     type_answers(qtbot, form, "3341142133")
     assert form.save() is False
     assert form.message.text() == "Not saved: The date is in the future."
@@ -153,7 +153,7 @@ def test_final_before_screening_is_refused_in_the_form(qtbot, tab, vault, pid):
     tab.reload()
     form = open_new(qtbot, tab)
     qtbot.keyClick(form.kind, Qt.Key.Key_Down)
-    form.date.setDate(QDate(2026, 1, 20))
+    form.date.set_value(dt.date(2026, 1, 20))
     type_answers(qtbot, form, "1113311331")
     assert form.save() is False
     assert "cannot be dated before the first screening" in form.message.text()
@@ -162,7 +162,7 @@ def test_final_before_screening_is_refused_in_the_form(qtbot, tab, vault, pid):
 
 def test_edit_keeps_the_audit_trail(qtbot, tab, vault, pid):
     form = open_new(qtbot, tab)
-    form.date.setDate(QDate(2026, 1, 12))
+    form.date.set_value(dt.date(2026, 1, 12))
     type_answers(qtbot, form, "3341142133")
     with qtbot.waitSignal(form.saved):
         form.save()

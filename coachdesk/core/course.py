@@ -79,3 +79,21 @@ def due_items(
         out.append(Due("outcome", overdue=True))
     out.sort(key=lambda d: not d.overdue)
     return out
+
+
+def suggested_status(*, status: str, start: dt.date | None, today: dt.date,
+                     has_final: bool, has_outcome: bool) -> str | None:
+    """The status the course calls for, when it differs from ``status`` (else None).
+
+    Only forward steps the coach would take anyway: into the individual phase from week
+    5, and to completed once the final PSS-10 and the outcome are both recorded. The
+    coach decides; the app suggests (a drop-out or an ineligible screening is never
+    guessed).
+    """
+    if status in ("group_phase", "individual_phase") and has_final and has_outcome:
+        return "completed"
+    week = course_week(start, today)
+    if status in ("admitted", "group_phase") and week is not None and \
+            week >= INDIVIDUAL_WEEKS[0]:
+        return "individual_phase"
+    return None

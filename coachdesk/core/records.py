@@ -15,6 +15,9 @@ from typing import Any
 from coachdesk.core import cpr, pss10, vocab
 
 _TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# One @, something before it, a domain with a dot after it, no spaces: enough to catch a
+# case number typed into the e-mail field (issue 14) without refusing real addresses.
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*$")
 
 Errors = list[str]
 
@@ -78,6 +81,11 @@ class _Checker:
         if not_after is not None and day > not_after:
             self.err(f"{path}.{key}", f"{v} is in the future")
         return day
+
+    def email(self, d: dict[str, Any], key: str, path: str) -> None:
+        v = d.get(key)
+        if isinstance(v, str) and v.strip() and not _EMAIL_RE.match(v.strip()):
+            self.err(f"{path}.{key}", "is not an e-mail address")
 
     def enum(self, d: dict[str, Any], key: str, path: str, choices: tuple[str, ...], *,
              required: bool = False) -> None:
@@ -229,12 +237,14 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
                 c.err(f"{path}.cpr", str(exc))
     c.number(p, "birth_year", path, 1900, today.year, integer=True)
     c.text(p, "email", path, max_len=200)
+    c.email(p, "email", path)
     c.text(p, "phone", path, max_len=50)
     cw = p.get("caseworker")
     if cw is not None and c.obj(cw, f"{path}.caseworker",
                                 allowed=("name", "municipality", "email", "case_ref")):
         for key in ("name", "municipality", "email", "case_ref"):
             c.text(cw, key, f"{path}.caseworker", max_len=200)
+        c.email(cw, "email", f"{path}.caseworker")
     referral = c.date(p, "referral_date", path)
     c.date(p, "course_start", path)
     c.enum(p, "status", path, vocab.PARTICIPANT_STATUSES)

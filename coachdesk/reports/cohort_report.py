@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from coachdesk.core import pss10
+from coachdesk.core import plausibility, pss10
 from coachdesk.errors import BadInput
 from coachdesk.reports import cohort, fonts, pdf_security, strings
 from coachdesk.reports.pdf_layout import (
@@ -56,17 +56,21 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
     if end is not None:
         q = q.where(Participant.course_start <= end)
     people = []
+    today = dt.date.today()
     for p in session.execute(q).scalars():
         before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
-        st = Counter(s.status for s in p.sessions)
+        # Only what the coach confirmed (core/plausibility), as in the caseworker report.
+        facts = plausibility.Course(p.referral_date, p.course_start, today)
+        marks = plausibility.countable_marks(facts, p.attendance)
+        st = Counter(s.status for s in plausibility.countable_sessions(facts, p.sessions))
         people.append(cohort.Person(
             status=p.status,
             screened=any(a.kind == "screening" for a in p.assessments)
             or p.status not in ("referred",),
             before=before.total if before else None, after=after.total if after else None,
             outcome=p.outcome_status,
-            group_present=sum(1 for g in p.attendance if g.present),
-            group_recorded=len(p.attendance),
+            group_present=sum(1 for g in marks if g.present),
+            group_recorded=len(marks),
             held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
         ))
     return people

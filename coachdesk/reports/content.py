@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.core import course, cpr, pss10, pss10_chart, vocab
+from coachdesk.core import course, cpr, plausibility, pss10, pss10_chart, vocab
 from coachdesk.errors import BadInput
 from coachdesk.reports import strings
 from coachdesk.store import audit, interchange, settings
@@ -312,9 +312,14 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
     if recipient is None:
         recipient = (strings.tr("the participant", lang) if access else default_recipient(p))
     out: dict[str, Any] = {}
+    # What the coach has not confirmed, or what cannot be true, is never counted nor
+    # sent (core/plausibility); the participant's own copy still holds everything.
+    facts = plausibility.Course(p.referral_date, p.course_start, today)
+    sessions = p.sessions if access else plausibility.countable_sessions(facts, p.sessions)
+    marks = p.attendance if access else plausibility.countable_marks(facts, p.attendance)
 
     if "course" in chosen:
-        themes = Counter(t for s in p.sessions if s.status == "held" for t in s.themes or ())
+        themes = Counter(t for s in sessions if s.status == "held" for t in s.themes or ())
         out["course"] = CourseContent(
             start=p.course_start,
             end=course.course_end(p.course_start) if p.course_start else None,
@@ -323,10 +328,10 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
             themes=tuple((t, themes[t]) for t in vocab.THEMES if themes[t]),
         )
     if "attendance" in chosen:
-        statuses = Counter(s.status for s in p.sessions)
+        statuses = Counter(s.status for s in sessions)
         out["attendance"] = AttendanceContent(
-            group_present=sum(1 for g in p.attendance if g.present),
-            group_recorded=len(p.attendance), held=statuses["held"],
+            group_present=sum(1 for g in marks if g.present),
+            group_recorded=len(marks), held=statuses["held"],
             cancelled=statuses["cancelled"], no_show=statuses["no_show"],
         )
     if "pss10" in chosen:
@@ -354,7 +359,7 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
         out["summary"] = p.report_summary or ""
     if "notes" in chosen:
         out["notes"] = tuple(_session(i, s) for i, s in enumerate(
-            sorted(p.sessions, key=lambda s: (s.date, s.start or "", s.id)), 1))
+            sorted(sessions, key=lambda s: (s.date, s.start or "", s.id)), 1))
     if "contact" in chosen:
         out["contact"] = ContactContent(p.email, p.phone)
     if access:

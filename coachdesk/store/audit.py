@@ -32,7 +32,8 @@ ACTIONS = (
     "participant_created", "participant_changed", "participant_read", "participant_erased",
     "assessment_saved", "assessment_changed", "assessment_deleted",
     "session_saved", "session_changed", "session_deleted",
-    "job_plan_saved", "attendance_saved", "import", "export", "report", "cohort_report",
+    "job_plan_saved", "attendance_saved", "attendance_deleted",
+    "session_restored", "assessment_restored", "attendance_restored", "import", "export", "report", "cohort_report",
     "backup", "restore", "search", "settings_changed",
 )
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
-from coachdesk.core import course, pss10, records
+from coachdesk.core import course, plausibility, pss10, records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit, interchange
 from coachdesk.store.models import (
@@ -259,6 +259,12 @@ def update_participant(session: Session, participant_id: int, changes: dict[str,
     merged = _clean(before | changes)
     _check_record(session, merged, today, participant_id)
     interchange.apply_fields(p, merged)
+    if before.get("course_start") != merged.get("course_start"):
+        # A session's course week is its date's week: it moves with the course start
+        # (a stale week made the report and the timeline disagree, issue 14).
+        for s in p.sessions:
+            if s.week is not None:
+                s.week = course.course_week(p.course_start, s.date) if p.course_start else None
     changed = sorted(k for k in set(before) | set(merged) if before.get(k) != merged.get(k))
     if changed:
         audit.record(session, "participant_changed", {"fields": changed}, subject=p.uid)
@@ -287,15 +293,45 @@ def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list
     return _errors_for("sessions", [data], today or dt.date.today())
 
 
+class Implausible(BadInput):
+    """A record core/plausibility finds impossible (``findings`` has an error), or unusual
+    and not confirmed (warnings only: save again with ``confirmed=True``)."""
+
+    def __init__(self, what: str, findings: list[plausibility.Finding]) -> None:
+        self.findings = findings
+        self.needs_confirmation = not plausibility.errors(findings)
+        key = "week" if any(f.code == plausibility.WEEK_MISMATCH for f in findings) else "date"
+        super().__init__(f"The {what} was not saved.",
+                         [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings])
+
+
+def course_facts(p: Participant, today: dt.date | None = None) -> plausibility.Course:
+    return plausibility.Course(p.referral_date, p.course_start, today or dt.date.today())
+
+
+def _check_plausible(what: str, findings: list[plausibility.Finding], confirmed: bool) -> None:
+    if plausibility.errors(findings) or (plausibility.warnings(findings) and not confirmed):
+        raise Implausible(what, findings)
+
+
 def save_session(session: Session, participant_id: int, data: dict[str, Any],
-                 session_id: int | None = None) -> SessionLog:
-    """Add (or replace the content of) one session log; data is interchange-shaped."""
+                 session_id: int | None = None, *, confirmed: bool = False,
+                 today: dt.date | None = None) -> SessionLog:
+    """Add (or replace the content of) one session log; data is interchange-shaped.
+
+    Raises Implausible for a session that cannot be true, or that is unusual and not
+    ``confirmed`` by the coach (core/plausibility).
+    """
     data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
     errors = validate_session(data)
     if errors:
         raise BadInput("The session was not saved.", errors)
     p = get_participant(session, participant_id)
     new = interchange.session_from_dict(data)
+    findings = plausibility.check_session(course_facts(p, today), new.date, new.status,
+                                          new.week)
+    _check_plausible("session", findings, confirmed)
+    new.confirmed = bool(confirmed and findings)
     if session_id is None:
         new.participant_id = p.id
         session.add(new)
@@ -306,7 +342,7 @@ def save_session(session: Session, participant_id: int, data: dict[str, Any],
     if row is None or row.participant_id != p.id:
         raise BadInput("This session is no longer in the vault.")
     for attr in ("date", "start", "minutes", "mode", "status", "week", "themes", "notes",
-                 "quotes", "actions", "ratings", "next_appointment"):
+                 "quotes", "actions", "ratings", "next_appointment", "confirmed"):
         setattr(row, attr, getattr(new, attr))
     audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
     return row
@@ -324,18 +360,25 @@ def delete_session(session: Session, session_id: int) -> None:
 
 
 def set_attendance(session: Session, participant_id: int, day: dt.date,
-                   present: bool | None) -> None:
-    """Mark one group session; None removes the mark."""
+                   present: bool | None, *, confirmed: bool = False,
+                   today: dt.date | None = None) -> None:
+    """Mark one group session; None removes the mark. Implausible as save_session."""
     p = get_participant(session, participant_id)
     row = session.execute(select(GroupAttendance).where(
         GroupAttendance.participant_id == p.id, GroupAttendance.date == day)).scalar()
+    if present is not None:
+        findings = plausibility.check_attendance(course_facts(p, today), day)
+        _check_plausible("attendance mark", findings, confirmed)
+        confirmed = bool(confirmed and findings)
     if present is None:
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(GroupAttendance(participant_id=p.id, date=day, present=present))
+        session.add(GroupAttendance(participant_id=p.id, date=day, present=present,
+                                    confirmed=confirmed))
     else:
         row.present = present
+        row.confirmed = confirmed
     audit.record(session, "attendance_saved", {"marks": 1}, subject=p.uid)
 
 
@@ -354,17 +397,23 @@ def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> lis
 
 def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
                   today: dt.date | None = None) -> JobPlanVersion:
-    """Saving never overwrites: it adds the next version (the report shows the latest)."""
+    """Saving never overwrites: it adds the next version (the report shows the latest).
+
+    A plan identical to the latest version adds nothing and returns that version: a
+    version is a change, and the report's "updated on" must not move without one.
+    """
     today = today or dt.date.today()
     plan = {k: v for k, v in plan.items() if k != "updated_on"}
     errors = validate_job_plan(plan, today)
     if errors:
         raise BadInput("The job plan was not saved.", errors)
     p = get_participant(session, participant_id)
-    latest = session.execute(select(func.max(JobPlanVersion.version)).where(
-        JobPlanVersion.participant_id == p.id)).scalar() or 0
+    versions = job_plan_versions(session, p.id)
+    latest = versions[-1].version if versions else 0
     row = interchange.job_plan_from_dict(plan | {"updated_on": today.isoformat()},
                                          latest + 1, today)
+    if versions and _same_plan(versions[-1], row):
+        return versions[-1]
     row.participant_id = p.id
     session.add(row)
     session.flush()
@@ -372,6 +421,12 @@ def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
         "version": row.version, "goals": len(row.goals),
         "accommodations": len(row.accommodations)}, subject=p.uid)
     return row
+
+
+def _same_plan(a: JobPlanVersion, b: JobPlanVersion) -> bool:
+    def content(j: JobPlanVersion) -> dict[str, Any]:
+        return {k: v for k, v in interchange.job_plan_to_dict(j).items() if k != "updated_on"}
+    return content(a) == content(b)
 
 
 def add_goal(session: Session, participant_id: int, text: str,

@@ -18,7 +18,7 @@ from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
-from coachdesk.core import course, cpr, pss10, records
+from coachdesk.core import course, cpr, plausibility, pss10, records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit
 from coachdesk.store.models import (
@@ -279,6 +279,7 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
     for i, p in enumerate(people):
         path = f"participants[{i}]"
         errors += records.validate_participant(p, path, today)
+        errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
         ref = p.get("ref") if isinstance(p, dict) else None
         if isinstance(ref, str):
             key = ref.strip()

@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -153,6 +154,9 @@ class SessionLog(Base):
     actions: Mapped[list[Any]] = mapped_column(JSON, default=list)
     ratings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     next_appointment: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # The coach confirmed this session's plausibility warning (core/plausibility); an
+    # imported row with a warning stays unconfirmed and uncounted. Migration 0006.
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
@@ -180,6 +184,8 @@ class GroupAttendance(Base):
     )
     date: Mapped[dt.date] = mapped_column(Date)
     present: Mapped[bool] = mapped_column(Boolean)
+    # As SessionLog.confirmed: the coach confirmed the mark's warning. Migration 0006.
+    confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     participant: Mapped[Participant] = relationship(back_populates="attendance")
 

@@ -1,55 +1,17 @@
-"""Small input widgets shared by the forms: an optional date, a masked CPR field, and
-the message label shown next to a field when core/records rejects its value."""
+"""Small input widgets shared by the forms: a masked CPR field and the message label
+shown next to a field when core/records rejects its value. (The date field lives in
+ui/date_field.py; it is re-exported here for the forms that import it from here.)"""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from coachdesk.core import cpr
-from coachdesk.ui.labels import pydate, qdate
+from coachdesk.ui.date_field import DateField  # the one date field (ui/date_field.py)
 
-_NO_DATE = QDate(1900, 1, 1)
-
-
-class DateField(QDateEdit):
-    """A date that may be empty: the minimum date shows as blank; Delete clears it."""
-
-    def __init__(self, value: dt.date | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText(" ")
-        # The locale's own short date (Danish: 27.11.2026), with a four-digit year.
-        fmt = self.locale().dateFormat(QLocale.FormatType.ShortFormat)
-        if "yyyy" not in fmt:
-            fmt = fmt.replace("yy", "yyyy")
-        self.setDisplayFormat(fmt)
-        self.set_value(value)
-
-    def value(self) -> dt.date | None:
-        d = self.date()
-        return None if d == _NO_DATE else pydate(d)
-
-    def iso(self) -> str | None:
-        v = self.value()
-        return None if v is None else v.isoformat()
-
-    def set_value(self, value: dt.date | None) -> None:
-        self.setDate(_NO_DATE if value is None else qdate(value))
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and \
-                event.modifiers() == Qt.KeyboardModifier.ControlModifier:
-            self.set_value(None)
-            return
-        if self.date() == _NO_DATE and event.text().isdigit():
-            # Typing into a blank date starts from today, not from 1900.
-            self.setDate(QDate.currentDate())
-        super().keyPressEvent(event)
+__all__ = ["CprField", "DateField", "FieldMessage"]
 
 
 class CprField(QWidget):

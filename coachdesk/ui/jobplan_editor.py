@@ -30,6 +30,7 @@ from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload, interchange
 from coachdesk.ui import labels
+from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import message
 from coachdesk.ui.row_table import Column, RowTable
@@ -54,7 +55,7 @@ def _combo(options: dict[str, str], default: str) -> Any:
 
 
 def _date(v: Any) -> DateField:
-    return DateField(records.opt_date(v) if v else None)
+    return DateField(records.opt_date(v) if v else None, compact=True)
 
 
 def _hours(v: Any) -> QDoubleSpinBox:
@@ -79,6 +80,8 @@ class JobPlanEditor(QWidget):
         self.version_combo.setAccessibleName(self.tr("Versions"))
         self.version_combo.currentIndexChanged.connect(self._show_version)
         self.read_only_label = QLabel()
+        self.compare_button = QPushButton(self.tr("&Compare versions…"))
+        self.compare_button.clicked.connect(self.compare)
 
         # Values: pick a common one or type your own.
         self.values = QListWidget()
@@ -93,9 +96,9 @@ class JobPlanEditor(QWidget):
         self.value_input.setCurrentText("")
         self.value_input.lineEdit().setPlaceholderText(self.tr("Pick or type a value…"))
         self.value_input.lineEdit().returnPressed.connect(self.add_value)
-        add_value = QPushButton(self.tr("Add &value"))
+        add_value = self.add_value_button = QPushButton(self.tr("Add &value"))
         add_value.clicked.connect(self.add_value)
-        remove_value = QPushButton(self.tr("Remove value"))
+        remove_value = self.remove_value_button = QPushButton(self.tr("Remove value"))
         remove_value.clicked.connect(self._remove_value)
 
         self.direction = QPlainTextEdit()
@@ -148,6 +151,7 @@ class JobPlanEditor(QWidget):
         top.addWidget(vl)
         top.addWidget(self.version_combo, 1)
         top.addWidget(self.read_only_label, 2)
+        top.addWidget(self.compare_button)
 
         values_box = QGroupBox(self.tr("Values"))
         vb = QHBoxLayout(values_box)
@@ -238,8 +242,11 @@ class JobPlanEditor(QWidget):
         self._dirty = False
         for w in (self.direction,):
             w.setReadOnly(not latest)
-        for w in (self.value_input, self.hours_now, self.hours_target, self.save_button):
+        # An earlier version is history: nothing in it can be pressed or typed into.
+        for w in (self.value_input, self.hours_now, self.hours_target, self.save_button,
+                  self.add_value_button, self.remove_value_button):
             w.setEnabled(latest)
+        self.compare_button.setEnabled(len(self._versions) > 1)
         for table in (self.goals, self.accommodations, self.steps):
             table.set_read_only(not latest)
         self.read_only_label.setText("" if latest else self.tr(
@@ -320,9 +327,16 @@ class JobPlanEditor(QWidget):
     def save(self) -> bool:
         if not self.save_button.isEnabled():
             return False
+        bad = first_invalid(self.findChildren(DateField))
+        if bad is not None:
+            self.message.show_message(bad.error())
+            bad.setFocus()
+            return False
         try:
             with self.vault.session() as s:
+                before = len(caseload.job_plan_versions(s, self.participant_id))
                 caseload.save_job_plan(s, self.participant_id, self.plan())
+                added = len(caseload.job_plan_versions(s, self.participant_id)) > before
                 caseload.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
@@ -330,9 +344,22 @@ class JobPlanEditor(QWidget):
             return False
         self.message.show_message(None)
         self.reload()
-        self.state_label.setText(self.tr("Saved as a new version."))
-        self.saved.emit()
+        self.state_label.setText(self.tr("Saved as a new version.") if added else self.tr(
+            "Nothing was changed, so no new version was made."))
+        if added:
+            self.saved.emit()
         return True
+
+    def compare(self) -> None:
+        """Two versions side by side as a list of what changed (core/jobplan_diff)."""
+        from coachdesk.ui.jobplan_diff_dialog import JobPlanDiffDialog
+
+        if len(self._versions) < 2:
+            return
+        shown = self.version_combo.currentData()
+        dialog = JobPlanDiffDialog(self._versions, newer=shown, parent=self)
+        dialog.open()
+        self.diff_dialog = dialog
 
 
 def _readable(error: str) -> str:

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         self.vault: Any = None
         self.workspace: Any = None  # a ui.workspace.Workspace while unlocked
         self._restore: list[tuple[int, int | None, bool]] = []
+        self._backup_warning = ""
         self.setWindowTitle(self.tr("CoachDesk"))
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -190,6 +191,8 @@ class MainWindow(QMainWindow):
                                        QKeySequence.StandardKey.New)
         self.save_action = self._action(m, self.tr("&Save"), self.save_current,
                                         QKeySequence.StandardKey.Save)
+        self.import_action = self._action(m, self.tr("&Import participant file…"),
+                                          self.import_file)
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
@@ -327,6 +330,18 @@ class MainWindow(QMainWindow):
             self.workspace.caseload.reload()
             self.workspace.open_participant(dlg.participant_id)
 
+    def import_file(self) -> None:
+        """Filer -> Importér deltagerfil…: all or nothing, as the CLI (issue 14)."""
+        if self.vault is None or self.workspace is None:
+            return
+        from coachdesk.ui.import_dialog import ImportDialog
+
+        dlg = ImportDialog(self.vault, self)
+        self.import_dialog = dlg
+        dlg.exec()
+        if dlg.imported:
+            self.workspace.caseload.reload()
+
     def save_current(self) -> None:
         if self.workspace is not None:
             self.workspace.save_current()
@@ -381,6 +396,7 @@ class MainWindow(QMainWindow):
         cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")
         if cls is not None and self.vault is not None:
             cls(self.vault, self).exec()
+            self._maybe_warn_backup()  # a backup just made clears the reminder
 
     def open_audit(self) -> None:
         cls = self._optional("coachdesk.ui.audit_view", "AuditView")
@@ -414,7 +430,10 @@ class MainWindow(QMainWindow):
                            "lost or broken laptop does not lose your records.", "",
                            (now - last).days)
         else:
+            if self.statusBar().currentMessage() == self._backup_warning:
+                self.statusBar().clearMessage()
             return
+        self._backup_warning = text
         self.statusBar().showMessage(text)
 
     # --- closing --------------------------------------------------------------------

@@ -24,6 +24,11 @@ def _rules() -> list[Rule]:
     # force when shown; each translate() call names its literal text for lupdate.
     pairs: list[tuple[str, Callable[[], str]]] = [
         (
+            r"^is not an e-mail address$",
+            lambda: QCoreApplication.translate(
+                "Messages", "This is not an e-mail address (name@example.dk)."),
+        ),
+        (
             r"^is required$",
             lambda: QCoreApplication.translate("Messages", "This field is required."),
         ),

@@ -24,6 +24,7 @@ from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.ui import labels
+from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import field_error
 
@@ -191,6 +192,11 @@ class OutcomeView(QWidget):
         self.reload()
 
     def save(self) -> bool:
+        bad = first_invalid((self.outcome_date, self.dropout_date))
+        if bad is not None:
+            self.message.show_message(bad.error())
+            bad.setFocus()
+            return False
         try:
             with self.vault.session() as s:
                 caseload.update_participant(s, self.participant_id, self.changes())

@@ -24,6 +24,7 @@ from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit, caseload
 from coachdesk.ui import labels
+from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
 from coachdesk.ui.messages import message
 
@@ -37,6 +38,7 @@ class ParticipantDialog(QDialog):
         self.setWindowTitle(self.tr("New participant") if participant_id is None
                             else self.tr("Edit participant"))
         self.messages: dict[str, FieldMessage] = {}
+        self.fields: dict[str, QWidget] = {}
         self._forms: dict[str, QFormLayout] = {}
 
         self.name = QLineEdit()
@@ -139,7 +141,22 @@ class ParticipantDialog(QDialog):
         msg = FieldMessage()
         cl.addWidget(msg)
         self.messages[path] = msg
+        self.fields[path] = widget
+        # A message goes as soon as the coach changes its field: a stale one reads as if
+        # the correction had not worked (issue 14).
+        edit = getattr(widget, "edit", widget)
+        for signal in ("textEdited", "currentIndexChanged", "toggled"):
+            if hasattr(edit, signal):
+                getattr(edit, signal).connect(lambda *_a, p=path: self._clear_message(p))
+        if path == "consent.scope":
+            for box in self.scope_boxes.values():
+                box.toggled.connect(lambda *_a, p=path: self._clear_message(p))
         form.addRow(lab, col)
+
+    def _clear_message(self, path: str) -> None:
+        self.messages[path].show_message(None)
+        if not any(m.isVisibleTo(self) and m.text() for m in self.messages.values()):
+            self.summary.show_message(None)
 
     def _load(self) -> None:
         with self.vault.session() as s:
@@ -196,27 +213,31 @@ class ParticipantDialog(QDialog):
         for msg in self.messages.values():
             msg.show_message(None)
         other = []
-        first: QWidget | None = None
+        marked: set[str] = set()
         for e in errors:
             path, _, text = e.partition(": ")
             key = path.split("[")[0]
             if key in self.messages:
-                self.messages[key].show_message(_humane(text))
-                if first is None:
-                    first = self.messages[key].parentWidget()
+                if key not in marked:
+                    self.messages[key].show_message(_humane(text))
+                    marked.add(key)
             else:
                 other.append(e)
         self.summary.show_message(
             self.tr("Please correct the marked fields.") + ("\n" + "\n".join(other)
                                                             if other else "")
             if errors else None)
+        # The focus goes to the first marked field from the top, where the eye starts.
+        first = next((self.fields[k] for k in self.fields if k in marked), None)
         if first is not None:
             first.setFocus()
-            w = first.findChild(QWidget)
-            if w is not None:
-                w.setFocus()
 
     def save(self) -> None:
+        bad = first_invalid(self.fields.values())
+        if bad is not None:  # the date field shows its own message under it
+            self.summary.show_message(self.tr("Please correct the marked fields."))
+            bad.setFocus()
+            return
         rec = self.record()
         try:
             with self.vault.session() as s:

@@ -6,12 +6,15 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QTabWidget,
@@ -19,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course
-from coachdesk.store import caseload
+from coachdesk.core import course, plausibility
+from coachdesk.errors import BadInput
+from coachdesk.store import caseload, corrections
 from coachdesk.ui import labels
-from coachdesk.ui.fields import DateField
+from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
+from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.jobplan_editor import JobPlanEditor
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.outcome_view import OutcomeView
 from coachdesk.ui.sessions_tab import SessionsTab
 from coachdesk.ui.timeline_view import TimelineData, TimelineView
@@ -49,12 +55,23 @@ class ParticipantPage(QWidget):
         self.facts_label = QLabel()
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = QPushButton(self.tr("Edit &details…"))
         self.edit_button.clicked.connect(self.edit_details)
         self.archive_button = QPushButton(self.tr("Archive"))
         self.archive_button.clicked.connect(self.toggle_archive)
         self.erase_button = QPushButton(self.tr("Erase…"))
         self.erase_button.clicked.connect(self.erase)
+        # "The course is in week 7: change the status to Individual phase?" (issue 14)
+        self.suggestion = QFrame()
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_button = QPushButton(self.tr("Change status"))
+        self.suggestion_button.clicked.connect(self.accept_suggestion)
+        sl = QHBoxLayout(self.suggestion)
+        sl.setContentsMargins(0, 0, 0, 0)
+        sl.addWidget(self.suggestion_label, 1)
+        sl.addWidget(self.suggestion_button)
+        self._suggested: str | None = None
         header = QFrame()
         header.setFrameShape(QFrame.Shape.StyledPanel)
         hl = QHBoxLayout(header)
@@ -62,6 +79,7 @@ class ParticipantPage(QWidget):
         who.addWidget(self.name_label)
         who.addWidget(self.facts_label)
         who.addWidget(self.consent_label)
+        who.addWidget(self.suggestion)
         hl.addLayout(who, 1)
         hl.addWidget(self.edit_button)
         hl.addWidget(self.archive_button)
@@ -171,21 +189,42 @@ class ParticipantPage(QWidget):
                                 "■ session held  ✕ cancelled or no-show  ⬚ next appointment"))
         legend.setWordWrap(True)
         att_box = QGroupBox(self.tr("Group attendance"))
-        self.attendance_date = DateField(dt.date.today())
+        self.attendance_date = DateField(dt.date.today(), allow_empty=False)
         self.attendance_date.setAccessibleName(self.tr("Group session date"))
-        present = QPushButton(self.tr("P&resent"))
-        present.clicked.connect(lambda: self.mark_attendance(True))
-        absent = QPushButton(self.tr("A&bsent"))
-        absent.clicked.connect(lambda: self.mark_attendance(False))
+        self.present_button = QPushButton(self.tr("P&resent"))
+        self.present_button.clicked.connect(lambda: self.mark_attendance(True))
+        self.absent_button = QPushButton(self.tr("A&bsent"))
+        self.absent_button.clicked.connect(lambda: self.mark_attendance(False))
         self.attendance_label = QLabel()
         self.attendance_label.setWordWrap(True)
+        # Every mark, so a wrong one can be seen and put right: select it to re-mark it
+        # (its date goes into the field), Delete removes it, Ctrl+Z puts it back.
+        self.attendance_list = QListWidget()
+        self.attendance_list.setAccessibleName(self.tr("Group attendance marks"))
+        self.attendance_list.setMaximumHeight(120)
+        self.attendance_list.currentItemChanged.connect(self._mark_selected)
+        self.delete_mark_button = QPushButton(self.tr("Delete mark"))
+        self.delete_mark_button.setToolTip(self.tr("Delete the selected mark (Delete key); "
+                                                   "Ctrl+Z puts it back"))
+        self.delete_mark_button.clicked.connect(self.delete_mark)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.attendance_list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_mark)
+        self.attendance_message = FieldMessage()
+        self._pending_mark: tuple[dt.date, bool] | None = None
+        self.attendance_undo = UndoBar(att_box)
+        run_undo(self.attendance_undo, self._restore_mark)
         al = QVBoxLayout(att_box)
         arow = QHBoxLayout()
         arow.addWidget(self.attendance_date, 1)
-        arow.addWidget(present)
-        arow.addWidget(absent)
+        arow.addWidget(self.present_button, 0, Qt.AlignmentFlag.AlignTop)
+        arow.addWidget(self.absent_button, 0, Qt.AlignmentFlag.AlignTop)
         al.addLayout(arow)
+        al.addWidget(self.attendance_message)
         al.addWidget(self.attendance_label)
+        al.addWidget(self.attendance_list)
+        al.addWidget(self.delete_mark_button, 0, Qt.AlignmentFlag.AlignLeft)
+        al.addWidget(self.attendance_undo)
         al.addStretch()
         row = QHBoxLayout()
         row.addWidget(due_box, 1)
@@ -220,6 +259,10 @@ class ParticipantPage(QWidget):
             name, ref = p.name, p.ref
             week = course.course_week(p.course_start, today)
             status = labels.statuses().get(p.status, p.status)
+            suggested = course.suggested_status(
+                status=p.status, start=p.course_start, today=today,
+                has_final=any(a.kind == "final" for a in p.assessments),
+                has_outcome=p.outcome_status is not None)
             held = sum(1 for x in p.sessions if x.status == "held")
             due = course.due_items(
                 status=p.status, start=p.course_start, today=today,
@@ -233,8 +276,13 @@ class ParticipantPage(QWidget):
                 sessions=[(x.date, x.status) for x in p.sessions],
                 planned=[x.next_appointment.date() for x in p.sessions[-1:]
                          if x.next_appointment and x.next_appointment.date() >= today])
-            attended = sum(1 for g in p.attendance if g.present)
-            marked = len(p.attendance)
+            # The same count as the caseworker report: only plausible or confirmed marks.
+            facts = caseload.course_facts(p, today)
+            counted = plausibility.countable_marks(facts, p.attendance)
+            attended = sum(1 for g in counted if g.present)
+            marked = len(counted)
+            waiting = len(p.attendance) - marked
+            marks = [(g.date, g.present, g in counted) for g in p.attendance]
             withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
             archived = p.archived
             facts = [
@@ -262,11 +310,24 @@ class ParticipantPage(QWidget):
         else:
             self.consent_label.setText(self.tr("No consent recorded."))
         self.archive_button.setText(self.tr("Unarchive") if archived else self.tr("Archive"))
+        self._suggested = suggested
+        self.suggestion.setVisible(suggested is not None)
+        if suggested == "completed":
+            self.suggestion_label.setText(self.tr(
+                "The final PSS-10 and the outcome are recorded: mark the course as completed?"))
+        elif suggested is not None:
+            self.suggestion_label.setText(self.tr(
+                "The course is in week %1: change the status to %2?").replace(
+                "%1", str(week)).replace("%2", labels.statuses().get(suggested, suggested)))
         self.timeline.set_data(data)
         self.due_label.setText("\n".join("• " + labels.due_text(d) for d in due)
                                or self.tr("Nothing is due."))
-        self.attendance_label.setText(self.tr("Present at %1 of %2 marked group sessions.")
-                                      .replace("%1", str(attended)).replace("%2", str(marked)))
+        self.attendance_label.setText(
+            self.tr("Present at %1 of %2 marked group sessions.")
+            .replace("%1", str(attended)).replace("%2", str(marked))
+            + (" " + self.tr("%n mark(s) not counted: confirm or correct them.", "", waiting)
+               if waiting else ""))
+        self._fill_marks(marks)
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
@@ -277,13 +338,87 @@ class ParticipantPage(QWidget):
         self.reload()
         self.changed.emit()
 
+    def _fill_marks(self, marks: list[tuple[dt.date, bool, bool]]) -> None:
+        current = self.attendance_list.currentItem()
+        keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
+        self.attendance_list.blockSignals(True)
+        self.attendance_list.clear()
+        for day, present, counted in sorted(marks, reverse=True):
+            state = self.tr("present") if present else self.tr("absent")
+            text = f"{labels.date_text(day)} – {state}"
+            if not counted:
+                text += " ⚠ " + self.tr("not counted")
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, day.isoformat())
+            self.attendance_list.addItem(item)
+            if day.isoformat() == keep:
+                self.attendance_list.setCurrentItem(item)
+        self.attendance_list.blockSignals(False)
+        self.delete_mark_button.setEnabled(bool(marks))
+
+    def _mark_selected(self, item: QListWidgetItem | None, *_a: Any) -> None:
+        if item is not None:
+            self.attendance_date.set_value(dt.date.fromisoformat(
+                item.data(Qt.ItemDataRole.UserRole)))
+
     def mark_attendance(self, present: bool) -> None:
+        if not self.attendance_date.check():
+            self.attendance_message.show_message(self.attendance_date.error())
+            self.attendance_date.setFocus()
+            return
         day = self.attendance_date.value()
         if day is None:
             return
+        # The same mark pressed again after a warning is the coach's confirmation.
+        confirmed = self._pending_mark == (day, present)
+        try:
+            with self.vault.session() as s:
+                caseload.set_attendance(s, self.participant_id, day, present,
+                                        confirmed=confirmed)
+                s.commit()
+        except caseload.Implausible as exc:
+            self._pending_mark = (day, present) if exc.needs_confirmation else None
+            self.attendance_message.show_message(findings_text(exc.findings))
+            return
+        self._pending_mark = None
+        self.attendance_message.show_message(None)
+        self._something_changed()
+
+    def delete_mark(self) -> None:
+        item = self.attendance_list.currentItem()
+        if item is None:
+            return
+        day = dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
         with self.vault.session() as s:
-            caseload.set_attendance(s, self.participant_id, day, present)
+            snap = corrections.delete_attendance(s, self.participant_id, day)
             s.commit()
+        self.attendance_undo.offer(snap, self.tr("The mark of %1 was deleted.").replace(
+            "%1", labels.date_text(day)))
+        self._something_changed()
+        self.attendance_list.setFocus()
+
+    def _restore_mark(self, snap: corrections.Snapshot) -> str | None:
+        try:
+            with self.vault.session() as s:
+                corrections.restore(s, snap)
+                s.commit()
+        except BadInput as exc:
+            if "marked again" in str(exc):
+                return self.tr("That day has been marked again since, so the deleted mark "
+                               "was not put back.")
+            return error_text(exc)
+        self._something_changed()
+        return None
+
+    def accept_suggestion(self) -> None:
+        if self._suggested is None:
+            return
+        with self.vault.session() as s:
+            caseload.update_participant(s, self.participant_id, {"status": self._suggested})
+            s.commit()
+        outcome = self._built.get("outcome")
+        if isinstance(outcome, OutcomeView):
+            outcome.reload()
         self._something_changed()
 
     def edit_details(self) -> None:

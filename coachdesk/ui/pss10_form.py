@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QRectF, Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QFrame,
@@ -44,6 +43,7 @@ from coachdesk.core import pss10, vocab
 from coachdesk.store import assessments, settings
 from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
+from coachdesk.ui.date_field import DateField
 from coachdesk.ui.pss10_chart_view import band_labels, kind_labels, ui_lang
 
 _DIGITS = {Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3, Qt.Key.Key_4: 4}
@@ -214,10 +214,7 @@ class Pss10Form(QDialog):
             self.kind.addItem(kind_labels()[key], key)
         self.kind.setCurrentIndex(vocab.ASSESSMENT_KINDS.index(kind))
         self.kind.setAccessibleName(self.tr("Kind"))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat(self.locale().dateFormat(self.locale().FormatType.ShortFormat))
-        self.date.setDate(QDate(day.year, day.month, day.day))
+        self.date = DateField(day, allow_empty=False)
         self.date.setAccessibleName(self.tr("Date"))
         top = QFormLayout()
         top.addRow(self.tr("&Kind"), self.kind)
@@ -303,9 +300,8 @@ class Pss10Form(QDialog):
     def kind_key(self) -> str:
         return str(self.kind.currentData())
 
-    def day(self) -> dt.date:
-        d = self.date.date()
-        return dt.date(d.year(), d.month(), d.day())
+    def day(self) -> dt.date | None:
+        return self.date.value()
 
     def _changed(self) -> None:
         self._confirm_incomplete = False
@@ -378,10 +374,15 @@ class Pss10Form(QDialog):
                                "again (Ctrl+S) to save anyway.").replace("%1", str(missing))
             self._show_message("⚠ " + text)
             return False
+        day = self.day()
+        if not self.date.check() or day is None:
+            self._show_message(self.tr("Not saved: ") + (self.date.error() or ""))
+            self.date.setFocus()
+            return False
         try:
             with self._vault.session() as s:
                 a = assessments.save_assessment(
-                    s, self._participant_id, self.kind_key(), self.day(), answers,
+                    s, self._participant_id, self.kind_key(), day, answers,
                     assessment_id=self._assessment_id, today=self._today)
                 s.commit()
                 saved_id = a.id

@@ -14,12 +14,12 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -27,9 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.store import assessments
+from coachdesk.errors import BadInput
+from coachdesk.store import assessments, corrections
 from coachdesk.store.assessments import AssessmentRow
 from coachdesk.store.vault import Vault
+from coachdesk.ui import labels
+from coachdesk.ui.corrections import UndoBar, run_undo
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.pss10_chart_view import Pss10ChartView, band_labels, kind_labels, ui_lang
 from coachdesk.ui.pss10_form import Pss10Form
 
@@ -120,8 +124,15 @@ class Pss10Tab(QWidget):
         self.new_button.clicked.connect(self.new_assessment)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
-        self.delete_button = QPushButton(self.tr("De&lete…"))
+        self.delete_button = QPushButton(self.tr("De&lete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected questionnaire (Delete "
+                                              "key); Ctrl+Z puts it back"))
         self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        self.undo_bar = UndoBar(self)
+        run_undo(self.undo_bar, self._restore)
         self.items_toggle = QCheckBox(self.tr("&Item by item"))
         self.items_toggle.toggled.connect(self._toggle_items)
 
@@ -142,6 +153,7 @@ class Pss10Tab(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.undo_bar)
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -192,21 +204,33 @@ class Pss10Tab(QWidget):
         self.changed.emit()
 
     def delete_selected(self) -> None:
+        """Delete at once; the undo bar (Ctrl+Z) puts it back, so no question first."""
         aid = self.selected_id()
         if aid is None:
-            return
-        answer = QMessageBox.question(
-            self, self.tr("Delete questionnaire"),
-            self.tr("Delete this PSS-10 questionnaire? This cannot be undone."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
             return
         self.delete(aid)
 
     def delete(self, assessment_id: int) -> None:
         with self._vault.session() as s:
-            assessments.delete_assessment(s, self._participant_id, assessment_id)
+            snap = corrections.delete_assessment(s, self._participant_id, assessment_id)
             s.commit()
         self.reload()
+        self.undo_bar.offer(snap, self.tr("The PSS-10 of %1 was deleted.").replace(
+            "%1", labels.date_text(snap.date)))
+        self.table.setFocus()
         self.changed.emit()
+
+    def _restore(self, snap: corrections.Snapshot) -> str | None:
+        try:
+            with self._vault.session() as s:
+                aid = corrections.restore(s, snap)
+                s.commit()
+        except BadInput as exc:
+            return error_text(exc)
+        self.reload()
+        for r in range(self.model.rowCount()):
+            if self.model.row_at(r).id == aid:
+                self.table.selectRow(r)
+        self.table.setFocus()
+        self.changed.emit()
+        return None

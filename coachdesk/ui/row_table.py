@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,9 +45,12 @@ class RowTable(QWidget):
         self.table.setMinimumHeight(120)
         header = self.table.horizontalHeader()
         for i, c in enumerate(columns):
+            # A fixed column is sized by _fit_columns from its widgets: ResizeToContents
+            # measures item text only, and cut the combo boxes and dates off (issue 14).
             header.setSectionResizeMode(
                 i, QHeaderView.ResizeMode.Stretch if c.stretch
-                else QHeaderView.ResizeMode.ResizeToContents)
+                else QHeaderView.ResizeMode.Fixed)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = QPushButton(add_text)
         self.add_button.clicked.connect(lambda: self.add_row({}, focus=True))
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -73,6 +77,7 @@ class RowTable(QWidget):
         self.table.insertRow(r)
         self._fill(r, values)
         self.table.resizeRowToContents(r)
+        self._fit_columns()
         if focus:
             self.table.selectRow(r)
             w = self.table.cellWidget(r, 0)
@@ -85,6 +90,18 @@ class RowTable(QWidget):
             w = col.make(values.get(col.key))
             w.setAccessibleName(col.title)
             self.table.setCellWidget(r, c, w)
+
+    def _fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for c, col in enumerate(self.columns):
+            if col.stretch:
+                continue
+            want = header.sectionSizeHint(c)
+            for r in range(self.table.rowCount()):
+                w = self.table.cellWidget(r, c)
+                if w is not None:
+                    want = max(want, w.sizeHint().width())
+            header.resizeSection(c, want)
 
     def row_values(self, r: int) -> dict[str, Any]:
         return {col.key: col.read(self.table.cellWidget(r, c))

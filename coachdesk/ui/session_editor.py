@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course, records
+from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
+from coachdesk.ui.corrections import findings_text
+from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import error_text, field_error
 
@@ -64,6 +66,7 @@ class SessionEditor(QWidget):
         self._draft_dirty = False
         self._loading = True
         self._course_start: dt.date | None = None
+        self._confirmed = False
         self._build()
         self._load()
         self._loading = False
@@ -90,7 +93,7 @@ class SessionEditor(QWidget):
         bl.addWidget(self.discard_draft_button)
         self.draft_bar.hide()
 
-        self.date = DateField(dt.date.today())
+        self.date = DateField(dt.date.today(), allow_empty=False)
         self.date.dateChanged.connect(self._date_changed)
         self.start = QTimeEdit()
         self.start.setDisplayFormat("HH:mm")
@@ -109,6 +112,17 @@ class SessionEditor(QWidget):
         self.week = QSpinBox()
         self.week.setRange(0, 104)
         self.week.setSpecialValueText("–")
+        # "Samtale 3 af 8", and for a new session the template it starts from.
+        self.number_label = QLabel()
+        self.number_label.setAccessibleName(self.tr("Conversation number"))
+        self.template = QComboBox()
+        self.template.setAccessibleName(self.tr("Template"))
+        self.template.addItem(self.tr("No template"), None)
+        for key, name in self._template_names().items():
+            self.template.addItem(name, key)
+        self.template.currentIndexChanged.connect(self._template_chosen)
+        self._held_dates: list[dt.date] = []
+        self._applied_prompts = ""
 
         top = QGridLayout()
         pairs = [(self.tr("&Date"), self.date), (self.tr("S&tart"), self.start),
@@ -120,6 +134,15 @@ class SessionEditor(QWidget):
             w.setAccessibleName(text.replace("&", ""))
             top.addWidget(lab, (i // 3) * 2, i % 3)
             top.addWidget(w, (i // 3) * 2 + 1, i % 3)
+
+        tpl_row = QHBoxLayout()
+        tpl_label = QLabel(self.tr("Temp&late:"))
+        tpl_label.setBuddy(self.template)
+        tpl_row.addWidget(self.number_label)
+        tpl_row.addStretch(1)
+        tpl_row.addWidget(tpl_label)
+        tpl_row.addWidget(self.template)
+        self.template_label = tpl_label
 
         themes_box = QGroupBox(self.tr("Themes (course elements)"))
         tl = QGridLayout(themes_box)
@@ -214,6 +237,7 @@ class SessionEditor(QWidget):
 
         body = QWidget()
         form = QVBoxLayout(body)
+        form.addLayout(tpl_row)
         form.addLayout(top)
         form.addWidget(themes_box)
         nlab2 = QLabel(self.tr("N&otes"))
@@ -263,14 +287,77 @@ class SessionEditor(QWidget):
             return
         self._dirty = True
         self._draft_dirty = True
+        self._confirmed = False  # a changed session is checked (and confirmed) afresh
+        self.save_button.setText(self.tr("&Save session"))
         self.state_label.setText(self.tr("Unsaved changes"))
 
+    def _template_names(self) -> dict[str, str]:
+        return {
+            session_templates.INTAKE: self.tr("First conversation"),
+            session_templates.MIDWAY: self.tr("Midway conversation"),
+            session_templates.CLOSING: self.tr("Closing conversation"),
+        }
+
+    def _prompts(self, key: str) -> str:
+        """The questions a template puts into an empty note, one per line."""
+        lines = {
+            session_templates.INTAKE: [
+                self.tr("What takes up the most room right now?"),
+                self.tr("How do you notice the stress: in the body, the thoughts, the sleep?"),
+                self.tr("What do you want from the course?"),
+                self.tr("Agreed for next time:")],
+            session_templates.MIDWAY: [
+                self.tr("What has worked since the group sessions?"),
+                self.tr("Which tools do you use, and when?"),
+                self.tr("Where are your boundaries at work now?"),
+                self.tr("The job plan: the next small step?")],
+            session_templates.CLOSING: [
+                self.tr("What has changed since the start?"),
+                self.tr("What will you keep doing after the course?"),
+                self.tr("Who supports you, at work and at home?"),
+                self.tr("The job plan and the steps ahead:")],
+        }[key]
+        return "\n\n".join(lines) + "\n"
+
+    def _template_chosen(self, *_a: Any) -> None:
+        key = self.template.currentData()
+        notes = self.notes.toPlainText()
+        if key is None:
+            if notes == self._applied_prompts:
+                self.notes.clear()
+            self._applied_prompts = ""
+            self._changed()
+            return
+        for k, box in self.theme_boxes.items():
+            box.setChecked(k in session_templates.THEMES[key])
+        if not notes.strip() or notes == self._applied_prompts:
+            # Only an empty note (or the last template's own questions) is replaced.
+            self._applied_prompts = self._prompts(key)
+            self.notes.setPlainText(self._applied_prompts)
+        self._changed()
+
+    def _update_number(self) -> None:
+        d = self.date.value()
+        if d is None:
+            self.number_label.clear()
+            return
+        n = session_templates.session_number(self._held_dates, d)
+        text = self.tr("Conversation %1 of %2").replace(
+            "%1", str(n)).replace("%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        key = session_templates.suggested(n)
+        if key is not None and self.template.isVisibleTo(self):
+            # A suggestion, not a choice: the coach picks the template (Alt+B in Danish).
+            text += " · " + self.tr("template for it: %1").replace(
+                "%1", self._template_names()[key])
+        self.number_label.setText(text)
+
     def _date_changed(self, *_a: Any) -> None:
+        self._update_number()
         # The course week follows the date until the coach sets it by hand.
         d = self.date.value()
-        w = course.course_week(self._course_start, d) if d else None
-        if w is not None:
-            self.week.setValue(w)
+        if d is not None and self._course_start is not None:
+            # No week before the start: a stale one made a session look like week 14.
+            self.week.setValue(course.course_week(self._course_start, d) or 0)
         self._changed()
 
     def _load(self) -> None:
@@ -280,12 +367,23 @@ class SessionEditor(QWidget):
             row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
             if row is not None and row.participant_id != p.id:
                 row = None
+            self._held_dates = [x.date for x in p.sessions
+                                if x.status == "held" and x.id != self.session_id]
             data = (caseload.interchange.session_to_dict(row) if row is not None else None)
+        if self._course_start is not None:
+            # The week is the date's week (core/plausibility refuses any other): shown,
+            # not typed.
+            self.week.setReadOnly(True)
+            self.week.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+            self.week.setToolTip(self.tr("Follows the date and the course start."))
         if data is None:
             w = course.course_week(self._course_start, dt.date.today())
             self.week.setValue(w or 0)
         else:
             self.set_content(data)
+            self.template.hide()
+            self.template_label.hide()
+        self._update_number()
 
     def content(self) -> dict[str, Any]:
         """The form as an interchange-shaped session dict (also the draft's content)."""
@@ -420,19 +518,36 @@ class SessionEditor(QWidget):
     # --- save / close ---------------------------------------------------------------
 
     def save(self) -> bool:
+        bad = first_invalid((self.date, self.next_date))
+        if bad is not None:
+            self.message.show_message(bad.error())
+            bad.setFocus()
+            return False
         data = self.content()
         try:
             with self.vault.session() as s:
-                row = caseload.save_session(s, self.participant_id, data, self.session_id)
+                row = caseload.save_session(s, self.participant_id, data, self.session_id,
+                                            confirmed=self._confirmed)
                 old_key = self.key
                 self.session_id = row.id
                 caseload.delete_draft(s, old_key)
                 caseload.delete_draft(s, self.key)
                 s.commit()
+        except caseload.Implausible as exc:
+            # An impossible date is refused; an unusual one is saved on the second press.
+            self._confirmed = exc.needs_confirmation
+            self.save_button.setText(self.tr("&Save anyway") if self._confirmed
+                                     else self.tr("&Save session"))
+            self.message.show_message(findings_text(exc.findings))
+            (self.week if any(f.code == plausibility.WEEK_MISMATCH for f in exc.findings)
+             else self.date).setFocus()
+            return False
         except BadInput as exc:
             self.message.show_message("\n".join(field_error(e) for e in exc.errors) or error_text(exc))
             return False
         self.message.show_message(None)
+        self._confirmed = False
+        self.save_button.setText(self.tr("&Save session"))
         self._dirty = self._draft_dirty = False
         self.draft_bar.hide()
         self.state_label.setText(self.tr("Saved"))

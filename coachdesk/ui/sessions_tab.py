@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,8 +18,13 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
+from coachdesk.core import plausibility
+from coachdesk.errors import BadInput
+from coachdesk.store import caseload, corrections
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
+from coachdesk.ui.corrections import UndoBar, run_undo
+from coachdesk.ui.messages import error_text
 from coachdesk.ui.session_editor import SessionEditor
 
 
@@ -37,13 +43,26 @@ class SessionsTab(QWidget):
         self.list.itemClicked.connect(self._open_item)
         self.new_button = QPushButton(self.tr("&New session"))
         self.new_button.clicked.connect(lambda: self.open_editor(None))
+        self.delete_button = QPushButton(self.tr("Delete session"))
+        self.delete_button.setToolTip(self.tr("Delete the selected session (Delete key); "
+                                              "Ctrl+Z puts it back"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
+        self.undo_bar = UndoBar(self)
+        run_undo(self.undo_bar, self._restore)
         self.empty = QLabel(self.tr("No sessions yet. Individual conversations start in "
                                     "week 5."))
         self.empty.setWordWrap(True)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.new_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        ll.addLayout(buttons)
         ll.addWidget(self.list, 1)
         ll.addWidget(self.empty)
         self.right = QWidget()
@@ -57,27 +76,81 @@ class SessionsTab(QWidget):
         split.addWidget(self.right)
         split.setStretchFactor(1, 3)
         split.setSizes([330, 830])
-        lay = QHBoxLayout(self)
-        lay.addWidget(split)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.undo_bar)
+        lay.addWidget(split, 1)
         self.reload()
 
     def reload(self) -> None:
         with self.vault.session() as s:
             rows = s.execute(select(SessionLog.id, SessionLog.date, SessionLog.status,
-                                    SessionLog.week, SessionLog.themes)
+                                    SessionLog.week, SessionLog.themes, SessionLog.confirmed)
                              .where(SessionLog.participant_id == self.participant_id)
                              .order_by(SessionLog.date.desc())).all()
+            facts = caseload.course_facts(caseload.get_participant(s, self.participant_id))
         st = labels.session_statuses()
         self.list.clear()
-        for sid, day, status, week, themes in rows:
+        for sid, day, status, week, themes, confirmed in rows:
             text = self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or [])).replace(
                 "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
                 "%3", str(week or "–"))
+            if not plausibility.counts(plausibility.check_session(facts, day, status, week),
+                                       confirmed):
+                # As in the attendance list: reports leave it out until it is put right.
+                text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
             item.setToolTip(text)
             item.setData(Qt.ItemDataRole.UserRole, sid)
             self.list.addItem(item)
         self.empty.setVisible(not rows)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.delete_button.setEnabled(self.list.currentItem() is not None)
+
+    def selected_id(self) -> int | None:
+        item = self.list.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def delete_selected(self) -> None:
+        """Delete the selected session at once; the undo bar (Ctrl+Z) can put it back."""
+        sid = self.selected_id()
+        if sid is None:
+            return
+        if self.editor is not None:
+            if self.editor.session_id == sid:
+                # Its unsaved edits and draft go with it: the undo restores the saved one.
+                self.editor.discard_draft()
+                self.editor._dirty = False
+            elif not self.editor.confirm_close():
+                return
+            self.close_editor()
+        row = self.list.currentRow()
+        with self.vault.session() as s:
+            snap = corrections.delete_session(s, self.participant_id, sid)
+            s.commit()
+        self.reload()
+        if self.list.count():  # the next one is selected: Delete, Delete works down a list
+            self.list.setCurrentRow(min(row, self.list.count() - 1))
+        self.undo_bar.offer(snap, self.tr("The session of %1 was deleted.").replace(
+            "%1", labels.date_text(snap.date)))
+        self.list.setFocus()
+        self.changed.emit()
+
+    def _restore(self, snap: corrections.Snapshot) -> str | None:
+        try:
+            with self.vault.session() as s:
+                sid = corrections.restore(s, snap)
+                s.commit()
+        except BadInput as exc:
+            return error_text(exc)
+        self.reload()
+        for i in range(self.list.count()):
+            if self.list.item(i).data(Qt.ItemDataRole.UserRole) == sid:
+                self.list.setCurrentRow(i)
+        self.list.setFocus()
+        self.changed.emit()
+        return None
 
     def _open_item(self, item: QListWidgetItem) -> None:
         sid = item.data(Qt.ItemDataRole.UserRole)

@@ -1,0 +1,190 @@
+"""Filer -> Importér deltagerfil…: the CLI's import (store/interchange), from the app.
+
+The same all-or-nothing rule as ``coachdesk import``: the whole file is checked first;
+one error and nothing is imported, and the errors are listed, one readable line each
+("Deltager 4 (GK-2026-0042), samtale 1, dato: …"). The file is chosen in a QFileDialog
+*instance* with an empty history, so no recently used folder is remembered.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coachdesk.core import plausibility
+from coachdesk.errors import BadInput
+from coachdesk.store import interchange
+from coachdesk.ui.messages import error_text, message
+
+_PATH = re.compile(r"^participants\[(\d+)\](.*)$")
+_PART = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
+
+
+def _part_name(key: str) -> str:
+    names = {
+        "sessions": QCoreApplication.translate("ImportDialog", "session"),
+        "group_attendance": QCoreApplication.translate("ImportDialog", "attendance mark"),
+        "assessments": QCoreApplication.translate("ImportDialog", "PSS-10"),
+        "date": QCoreApplication.translate("ImportDialog", "date"),
+        "week": QCoreApplication.translate("ImportDialog", "week"),
+        "answers": QCoreApplication.translate("ImportDialog", "answer"),
+        "ref": QCoreApplication.translate("ImportDialog", "ref"),
+        "name": QCoreApplication.translate("ImportDialog", "name"),
+        "cpr": QCoreApplication.translate("ImportDialog", "CPR"),
+        "job_plan": QCoreApplication.translate("ImportDialog", "job plan"),
+        "goals": QCoreApplication.translate("ImportDialog", "goal"),
+        "consent": QCoreApplication.translate("ImportDialog", "consent"),
+        "outcome": QCoreApplication.translate("ImportDialog", "outcome"),
+        "email": QCoreApplication.translate("ImportDialog", "e-mail"),
+        "caseworker": QCoreApplication.translate("ImportDialog", "caseworker"),
+    }
+    return names.get(key, key.replace("_", " "))
+
+
+def _message(text: str) -> str:
+    mine = {
+        plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: QCoreApplication.translate(
+            "ImportDialog", "is in the future, so the session cannot have been held yet"),
+        plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: QCoreApplication.translate(
+            "ImportDialog", "is in the future, so attendance cannot be marked yet"),
+        plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: QCoreApplication.translate(
+            "ImportDialog", "is before the referral date"),
+        plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: QCoreApplication.translate(
+            "ImportDialog", "does not match the date"),
+    }
+    return mine.get(text) or message(text)
+
+
+def readable(error: str, refs: list[str | None]) -> str:
+    """'participants[3].sessions[0].date: msg' -> 'Participant 4 (ref), session 1, date: msg'."""
+    path, sep, text = error.partition(": ")
+    m = _PATH.match(path) if sep else None
+    if m is None:
+        return message(error)
+    i = int(m.group(1))
+    who = QCoreApplication.translate("ImportDialog", "Participant %1").replace("%1", str(i + 1))
+    if i < len(refs) and refs[i]:
+        who += f" ({refs[i]})"
+    parts = [who]
+    for key, idx in _PART.findall(m.group(2)):
+        parts.append(_part_name(key) + (f" {int(idx) + 1}" if idx else ""))
+    return ", ".join(parts) + ": " + _message(text)
+
+
+class ImportDialog(QDialog):
+    """Choose a participant file, import it all or nothing, list what was wrong."""
+
+    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vault = vault
+        self.imported = False
+        self.setWindowTitle(self.tr("Import participant file"))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Participant file"))
+        self.path.setPlaceholderText(self.tr("A participant file (.json)"))
+        browse = QPushButton(self.tr("&Choose…"))
+        browse.clicked.connect(self.choose)
+        self.replace = QCheckBox(self.tr("&Replace participants who are already in the vault "
+                                         "(same ref)"))
+        intro = QLabel(self.tr("The whole file is checked first. If anything in it is wrong, "
+                               "nothing is imported and the problems are listed here."))
+        intro.setWordWrap(True)
+        self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.errors = QListWidget()
+        self.errors.setAccessibleName(self.tr("Problems in the file"))
+        self.errors.setWordWrap(True)
+        self.errors.hide()
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(self.tr("&Import"),
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button.clicked.connect(self.run_import)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        row = QHBoxLayout()
+        lab = QLabel(self.tr("&File:"))
+        lab.setBuddy(self.path)
+        row.addWidget(lab)
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        lay = QVBoxLayout(self)
+        lay.addWidget(intro)
+        lay.addLayout(row)
+        lay.addWidget(self.replace)
+        lay.addWidget(self.result)
+        lay.addWidget(self.errors, 1)
+        lay.addWidget(self.buttons)
+        self.resize(720, 460)
+
+    def file_dialog(self) -> QFileDialog:
+        dlg = QFileDialog(self, self.tr("Choose a participant file"))
+        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
+        dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dlg.setNameFilters([self.tr("Participant files (*.json)"), self.tr("All files (*)")])
+        dlg.setHistory([])  # no list of recent folders (they can name people)
+        return dlg
+
+    def choose(self) -> None:
+        dlg = self.file_dialog()
+        if dlg.exec() and dlg.selectedFiles():
+            self.path.setText(dlg.selectedFiles()[0])
+            self.run_import()
+
+    def run_import(self) -> bool:
+        text = self.path.text().strip()
+        self.errors.clear()
+        self.errors.hide()
+        if not text:
+            self.result.setText(self.tr("Choose a participant file first."))
+            return False
+        try:
+            data = Path(text).read_bytes()
+        except OSError:
+            self.result.setText(self.tr("The file could not be read. Check the name and that "
+                                        "you may open it."))
+            return False
+        try:
+            with self.vault.session() as s:
+                res = interchange.import_document(s, data, replace=self.replace.isChecked())
+                s.commit()
+        except BadInput as exc:
+            self._show_errors(exc, data)
+            return False
+        self.result.setText(self.tr("Imported: %1 new, %2 replaced.")
+                            .replace("%1", str(res.added)).replace("%2", str(res.replaced)))
+        self.imported = True
+        return True
+
+    def _show_errors(self, exc: BadInput, data: bytes) -> None:
+        refs: list[str | None] = []
+        try:
+            doc = interchange.parse_document(data)
+            people = doc.get("participants") if isinstance(doc, dict) else None
+            refs = [p.get("ref") if isinstance(p, dict) and isinstance(p.get("ref"), str)
+                    else None for p in people or []]
+        except BadInput:
+            pass
+        if not exc.errors:
+            self.result.setText(error_text(exc))
+            return
+        self.result.setText(self.tr("Nothing was imported: %n problem(s) in the file.", "",
+                                    len(exc.errors)))
+        for e in exc.errors:
+            self.errors.addItem(readable(e, refs))
+        self.errors.show()
