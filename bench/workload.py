@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from coachdesk.core.course import course_week
 from coachdesk.store import interchange
 from coachdesk.store.demo import demo_document
 from coachdesk.store.keyfile import TEST_KDF, KdfParams
@@ -23,13 +24,34 @@ HEAVY_REF = "BENCH-HEAVY-0001"
 
 
 def with_sessions(doc: dict[str, Any], per_person: int) -> dict[str, Any]:
-    """Give every participant exactly ``per_person`` session logs (drawn from the demo's)."""
+    """Give every participant exactly ``per_person`` session logs (drawn from the demo's).
+
+    A drawn session is moved into its new owner's course (the importer refuses a session
+    before the referral, a held one in the future or a week the date is not in): every
+    third day from the course start (else the referral), never after today; a session
+    whose day has not come yet is a cancelled one."""
     pool = [s for p in doc["participants"] for s in p.get("sessions", [])]
     if not pool:
         raise ValueError("the demo document has no sessions to draw from")
+    today = dt.date.fromisoformat(doc["exported_at"][:10]) if doc.get("exported_at") \
+        else dt.date.today()
     for i, p in enumerate(doc["participants"]):
-        p["sessions"] = [dict(pool[(i * per_person + k) % len(pool)])
-                         for k in range(per_person)]
+        start = dt.date.fromisoformat(p["course_start"]) if p.get("course_start") else None
+        referral = (dt.date.fromisoformat(p["referral_date"]) if p.get("referral_date")
+                    else None)
+        anchor = start or referral or today - dt.timedelta(days=90)
+        sessions = []
+        for k in range(per_person):
+            s = dict(pool[(i * per_person + k) % len(pool)])
+            day = anchor + dt.timedelta(days=(3 * k) % 84)
+            if day > today:
+                day = max(anchor, today)
+            if day > today:
+                s["status"] = "cancelled"
+            s["date"] = day.isoformat()
+            s["week"] = course_week(start, day) if start else None
+            sessions.append(s)
+        p["sessions"] = sessions
     return doc
 
 
@@ -48,9 +70,15 @@ def heavy_participant(today: dt.date, sessions: int = 50) -> dict[str, Any]:
     p["sessions"] = []
     for k in range(sessions):
         s = dict(held[k % len(held)])
-        s["date"] = (start + dt.timedelta(days=4 * k + 1)).isoformat()
-        s["week"] = min(104, 1 + 4 * k // 7)
+        day = start + dt.timedelta(days=4 * k + 1)
+        s["date"] = day.isoformat()
+        s["week"] = course_week(start, day)
         p["sessions"].append(s)
+    # The group phase's marks move with the course (weeks 1-4, never before the referral).
+    p["group_attendance"] = [
+        {**mark, "date": (start + dt.timedelta(days=3 + 7 * (j % 4) + j // 4)).isoformat()}
+        for j, mark in enumerate(p.get("group_attendance", []))
+    ]
     answers = p["assessments"][0]["answers"]
     p["assessments"] = [
         {"kind": "screening", "date": start.isoformat(), "answers": answers},

@@ -177,6 +177,26 @@
         <translation>Indstillinger ændret</translation>
     </message>
     <message>
+        <source>Disclosure recorded</source>
+        <translation>Videregivelse registreret</translation>
+    </message>
+    <message>
+        <source>Audit log keyed</source>
+        <translation>Aktivitetsloggen sikret med nøgle</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Key derivation strengthened</source>
+        <translation>Nøgleafledning styrket</translation>
+    </message>
+    <message>
+        <source>Failed-unlock log altered</source>
+        <translation>Log over mislykkede oplåsninger ændret</translation>
+    </message>
+    <message>
         <source>erased participant</source>
         <translation>slettet deltager</translation>
     </message>
@@ -627,6 +647,14 @@
 <context>
     <name>ErrorHook</name>
     <message>
+        <source>The disk is full, so the change could not be saved. Free some space on the disk and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written (an input/output error). Check the disk or the network drive and try again; what you saved before is safe in the vault.</source>
+        <translation>Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.</translation>
+    </message>
+    <message>
         <source>Something went wrong in CoachDesk (%1). What you saved is safe in the vault, and open editors keep their text as drafts. If it happens again, tell your IT department what you were doing.</source>
         <translation>Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din it-afdeling, hvad du var i gang med.</translation>
     </message>
@@ -649,6 +677,18 @@
         <source>Building the preview…</source>
         <translation>Laver forhåndsvisningen…</translation>
     </message>
+    <message>
+        <source>Status note (statusnotat)</source>
+        <translation>Statusnotat</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Opsummering</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -659,10 +699,6 @@
     <message>
         <source>Export report</source>
         <translation>Eksportér rapport</translation>
-    </message>
-    <message>
-        <source>Status report</source>
-        <translation>Statusrapport</translation>
     </message>
     <message>
         <source>Final report</source>
@@ -683,6 +719,22 @@
     <message>
         <source>Caseworker, municipality</source>
         <translation>Sagsbehandler, kommune</translation>
+    </message>
+    <message>
+        <source>Digital Post</source>
+        <translation>Digital Post</translation>
+    </message>
+    <message>
+        <source>Secure e-mail</source>
+        <translation>Sikker e-mail</translation>
+    </message>
+    <message>
+        <source>Handed over in person</source>
+        <translation>Udleveret personligt</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Andet</translation>
     </message>
     <message>
         <source>Sections</source>
@@ -716,6 +768,10 @@
         <translation>PDF-filen krypteres med AES-256. Send adgangskoden ad en anden vej (telefon eller sms), aldrig i samme e-mail.</translation>
     </message>
     <message>
+        <source>An encrypted PDF cannot be archived: the municipality&apos;s case system files PDF/A, which may not be encrypted. Send the municipality the plain PDF through Digital Post or secure e-mail instead.</source>
+        <translation>En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post eller sikker e-mail.</translation>
+    </message>
+    <message>
         <source>Report type</source>
         <translation>Rapporttype</translation>
     </message>
@@ -726,6 +782,10 @@
     <message>
         <source>Recipient</source>
         <translation>Modtager</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Sendes med</translation>
     </message>
     <message>
         <source>Password protection</source>
@@ -756,6 +816,26 @@
         <translation>Fremmøde</translation>
     </message>
     <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Accommodations</source>
+        <translation>Skånehensyn</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
         <source>PSS-10 before and after</source>
         <translation>PSS-10 før og efter</translation>
     </message>
@@ -768,16 +848,8 @@
         <translation>Værdier</translation>
     </message>
     <message>
-        <source>Accommodation needs and hours</source>
-        <translation>Skånebehov og timeplan</translation>
-    </message>
-    <message>
         <source>Outcome</source>
         <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Summary and recommendation</source>
-        <translation>Opsummering og anbefaling</translation>
     </message>
     <message>
         <source>Session notes (sensitive)</source>
@@ -802,6 +874,26 @@
     <message>
         <source>This export includes session notes, the full CPR number or everything about the person. Enter your passphrase:</source>
         <translation>Denne eksport indeholder samtalenoter, det fulde CPR-nummer eller alt om personen. Skriv din adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Who sends the report</source>
+        <translation>Hvem sender rapporten</translation>
+    </message>
+    <message>
+        <source>Every report names its sender, so the caseworker can answer. This is asked once; you can change it in Settings.</source>
+        <translation>Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt én gang; du kan ændre det under Indstillinger.</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Dit navn</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail</source>
+        <translation>Telefon eller e-mail</translation>
     </message>
     <message>
         <source>The two passwords differ.</source>
@@ -948,8 +1040,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Filen kunne ikke gemmes: %1</translation>
     </message>
     <message>
-        <source>Your name and organisation appear on the reports you send to the jobcenter. You can change them later in Settings.</source>
-        <translation>Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan ændre dem senere under Indstillinger.</translation>
+        <source>Your name and organisation appear on the reports you send to the municipality. You can change them later in Settings.</source>
+        <translation>Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan ændre dem senere under Indstillinger.</translation>
     </message>
     <message>
         <source>Coach name</source>
@@ -983,8 +1075,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Hjælp til CoachDesk</translation>
     </message>
     <message>
-        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til jobcentret.&lt;/p&gt;</translation>
+        <source>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Your caseload for the 12-week course, encrypted on this computer.&lt;/p&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;New participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Search the caseload by name or ref&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Open the selected participant&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Save the session, job plan or outcome&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lock CoachDesk now&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+letter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Jump to the field or tab with that underlined letter&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;This help&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Safety&lt;/h3&gt;&lt;p&gt;CoachDesk locks itself after a few idle minutes (Settings). Text you were typing is kept as an encrypted draft and offered back when you open the session again. CoachDesk never connects to the internet.&lt;/p&gt;&lt;h3&gt;The course&lt;/h3&gt;&lt;p&gt;Week 1: screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, outcome and the report to the municipality.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;CoachDesk&lt;/h2&gt;&lt;p&gt;Dine deltagere i det 12 uger lange forløb, krypteret på denne computer.&lt;/p&gt;&lt;h3&gt;Tastatur&lt;/h3&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+N&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Ny deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+F&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Søg blandt deltagerne på navn eller ref.&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Enter&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Åbn den valgte deltager&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+S&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gem samtalen, jobplanen eller resultatet&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Ctrl+L&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Lås CoachDesk nu&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;Alt+bogstav&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Gå til feltet eller fanen med det understregede bogstav&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;&lt;b&gt;F1&lt;/b&gt;&lt;/td&gt;&lt;td&gt;Denne hjælp&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;&lt;h3&gt;Sikkerhed&lt;/h3&gt;&lt;p&gt;CoachDesk låser sig selv efter nogle minutter uden aktivitet (Indstillinger). Tekst, du var i gang med at skrive, gemmes som en krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på internettet.&lt;/p&gt;&lt;h3&gt;Forløbet&lt;/h3&gt;&lt;p&gt;Uge 1: screening med PSS-10 og indledende samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: PSS-10-slutmåling, resultat og rapporten til kommunen.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1350,6 +1442,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Realistiske mål</translation>
     </message>
     <message>
+        <source>Step plan (the municipality approves each step):</source>
+        <translation>Optrapningsplan (kommunen godkender hvert trin):</translation>
+    </message>
+    <message>
         <source>Nothing was changed, so no new version was made.</source>
         <translation>Intet er ændret, så der er ikke lavet en ny version.</translation>
     </message>
@@ -1368,10 +1464,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Target hours per week:</source>
         <translation>&amp;Mål for timer pr. uge:</translation>
-    </message>
-    <message>
-        <source>Step plan (the jobcenter approves each step):</source>
-        <translation>Optrapningsplan (jobcentret godkender hvert trin):</translation>
     </message>
     <message>
         <source>Version %1 of %2</source>
@@ -1648,6 +1740,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Skift adgangs&amp;sætning…</translation>
     </message>
     <message>
+        <source>New &amp;recovery code…</source>
+        <translation>Ny &amp;gendannelseskode…</translation>
+    </message>
+    <message>
         <source>&amp;Lock</source>
         <translation>&amp;Lås</translation>
     </message>
@@ -1674,6 +1770,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The passphrase was changed.</source>
         <translation>Adgangssætningen er skiftet.</translation>
+    </message>
+    <message>
+        <source>A new recovery code was made.</source>
+        <translation>Der blev lavet en ny gendannelseskode.</translation>
     </message>
     <message>
         <source>Not available</source>
@@ -1788,6 +1888,30 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The database is damaged and cannot be read safely. Restore the latest backup (Restore a backup… on this screen).</source>
         <translation>Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The key file (vault.key) does not belong to this vault (it is from another vault, or was altered) and was refused. Put back this vault&apos;s own key file, from a backup if need be.</source>
+        <translation>Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt fra en sikkerhedskopi.</translation>
+    </message>
+    <message>
+        <source>The database was rolled back: it is older than its key file, and an older copy can bring back erased people. It was refused. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan bringe slettede personer tilbage. Den blev afvist. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database is empty or has no tables although its key file exists: it is damaged. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>The database cannot be read with its key file: it is damaged, or an older copy from before the last passphrase change. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
+        <translation>Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
+    </message>
+    <message>
+        <source>Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and try again.</source>
+        <translation>Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér den, og prøv igen.</translation>
+    </message>
+    <message>
+        <source>A passphrase change was interrupted after the vault was re-encrypted. Unlock with the new passphrase or the recovery code.</source>
+        <translation>Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås op med den nye adgangssætning eller med gendannelseskoden.</translation>
     </message>
     <message>
         <source>The key file (vault.key) was altered or damaged and was refused. Restore it from a backup.</source>
@@ -1956,8 +2080,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Telefon</translation>
     </message>
     <message>
-        <source>Caseworker at the jobcenter</source>
-        <translation>Sagsbehandler i jobcentret</translation>
+        <source>Caseworker at the municipality</source>
+        <translation>Sagsbehandler i kommunen</translation>
     </message>
     <message>
         <source>Case&amp;worker</source>
@@ -2131,6 +2255,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Jobplan</translation>
     </message>
     <message>
+        <source>Report f&amp;ields</source>
+        <translation>Rapportfe&amp;lter</translation>
+    </message>
+    <message>
         <source>O&amp;utcome &amp;&amp; report</source>
         <translation>Resultat &amp;&amp; rappor&amp;t</translation>
     </message>
@@ -2192,6 +2320,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>outcome</source>
         <translation>Resultatet</translation>
+    </message>
+    <message>
+        <source>report fields</source>
+        <translation>rapportfelterne</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -2489,6 +2621,133 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>ReportFieldsEditor</name>
+    <message>
+        <source>What the participant can do at work today, described by function (hours, tasks, pace), never by diagnosis.</source>
+        <translation>Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, tempo), aldrig ud fra diagnose.</translation>
+    </message>
+    <message>
+        <source>Strengths and support the participant has.</source>
+        <translation>Styrker og støtte, deltageren har.</translation>
+    </message>
+    <message>
+        <source>What still makes work hard.</source>
+        <translation>Hvad der stadig gør arbejdet svært.</translation>
+    </message>
+    <message>
+        <source>The change since the start, in your words. The report adds the PSS-10 change.</source>
+        <translation>Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.</translation>
+    </message>
+    <message>
+        <source>Your recommendation and the next steps.</source>
+        <translation>Din anbefaling og de næste skridt.</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>Ikke angivet</translation>
+    </message>
+    <message>
+        <source>Full return</source>
+        <translation>Fuld raskmelding</translation>
+    </message>
+    <message>
+        <source>Partial return (delvis raskmelding)</source>
+        <translation>Delvis raskmelding</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Uge</translation>
+    </message>
+    <message>
+        <source>Hours per week</source>
+        <translation>Timer pr. uge</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week</source>
+        <translation>Optrapning uge for uge</translation>
+    </message>
+    <message>
+        <source>&amp;Add week</source>
+        <translation>&amp;Tilføj uge</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve week</source>
+        <translation>F&amp;jern uge</translation>
+    </message>
+    <message>
+        <source>Work capacity today</source>
+        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
+    </message>
+    <message>
+        <source>Hours and gradual return</source>
+        <translation>Timetal og optrapning</translation>
+    </message>
+    <message>
+        <source>&amp;Normal hours per week</source>
+        <translation>&amp;Normal arbejdstid pr. uge</translation>
+    </message>
+    <message>
+        <source>Hours per week &amp;now</source>
+        <translation>Timer pr. uge &amp;nu</translation>
+    </message>
+    <message>
+        <source>Expected &amp;return</source>
+        <translation>&amp;Forventet tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Return &amp;date</source>
+        <translation>&amp;Dato for tilbagevenden</translation>
+    </message>
+    <message>
+        <source>Step plan, week by week (week 1 is the first week of the plan):</source>
+        <translation>Optrapning uge for uge (uge 1 er planens første uge):</translation>
+    </message>
+    <message>
+        <source>Resources and challenges</source>
+        <translation>Ressourcer og udfordringer</translation>
+    </message>
+    <message>
+        <source>Re&amp;sources</source>
+        <translation>&amp;Ressourcer</translation>
+    </message>
+    <message>
+        <source>C&amp;hallenges</source>
+        <translation>&amp;Udfordringer</translation>
+    </message>
+    <message>
+        <source>Progress since the start</source>
+        <translation>Progression siden start</translation>
+    </message>
+    <message>
+        <source>Recommendation / next steps</source>
+        <translation>Anbefaling / næste skridt</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
+    </message>
+    <message>
+        <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
+        <translation>Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.</translation>
+    </message>
+    <message>
+        <source>Unsaved changes restored from a draft</source>
+        <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
+    </message>
+    <message>
+        <source>Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a week can have only one row.</source>
+        <translation>Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til 80, og en uge kan kun have én række.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <source>Restore a backup</source>
@@ -2606,6 +2865,29 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
             <numerusform>%n deltager afsluttede forløbet for mere end {months} måneder siden. Medmindre der er en grund til at gemme oplysningerne, bør du slette dem.</numerusform>
             <numerusform>%n deltagere afsluttede forløbet for mere end {months} måneder siden. Medmindre der er en grund til at gemme oplysningerne, bør du slette dem.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RotateRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>Make a new recovery code when the old one may have been seen by someone else. The old code stops working for this vault; the passphrase stays the same.</source>
+        <translation>Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode holder op med at virke for denne boks; adgangssætningen er den samme.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new code</source>
+        <translation>&amp;Lav en ny kode</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +3241,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Organisation:</translation>
     </message>
     <message>
+        <source>Con&amp;tact on reports:</source>
+        <translation>Kon&amp;takt på rapporter:</translation>
+    </message>
+    <message>
         <source>Offer erasure &amp;after the course ended:</source>
         <translation>Foreslå sletning &amp;efter forløbets afslutning:</translation>
     </message>
@@ -2977,6 +3263,25 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>A new language takes effect when CoachDesk restarts.</source>
         <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
+    </message>
+</context>
+<context>
+    <name>ShowRecoveryCodeDialog</name>
+    <message>
+        <source>New recovery code</source>
+        <translation>Ny gendannelseskode</translation>
+    </message>
+    <message>
+        <source>This is the vault&apos;s new recovery code. The old code no longer unlocks it (old backups still open with the code of their day). It is shown only now: write it down, and keep it locked away, apart from this computer.</source>
+        <translation>Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op (gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: skriv den ned, og opbevar den låst inde, adskilt fra denne computer.</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>Gendannelseskode</translation>
+    </message>
+    <message>
+        <source>I have &amp;stored the new recovery code</source>
+        <translation>Jeg har &amp;opbevaret den nye gendannelseskode sikkert</translation>
     </message>
 </context>
 <context>

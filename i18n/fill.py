@@ -104,9 +104,9 @@ DA: dict[str, str | Plural] = {
     "Text files (*.txt)": "Tekstfiler (*.txt)",
     "Not saved": "Ikke gemt",
     "The file could not be written: %1": "Filen kunne ikke gemmes: %1",
-    "Your name and organisation appear on the reports you send to the jobcenter. You can "
-    "change them later in Settings.":
-        "Dit navn og din organisation står på de rapporter, du sender til jobcentret. Du kan "
+    "Your name and organisation appear on the reports you send to the municipality. You "
+    "can change them later in Settings.":
+        "Dit navn og din organisation står på de rapporter, du sender til kommunen. Du kan "
         "ændre dem senere under Indstillinger.",
     "Coach name": "Coachens navn",
     "Organisation": "Organisation",
@@ -127,7 +127,7 @@ DA: dict[str, str | Plural] = {
     "were typing is kept as an encrypted draft and offered back when you open the session "
     "again. CoachDesk never connects to the internet.</p><h3>The course</h3><p>Week 1: "
     "screening PSS-10 and intake. Weeks 1-4: group phase. Weeks 5-12: up to 8 individual "
-    "conversations. Week 12: final PSS-10, outcome and the report to the jobcenter.</p>":
+    "conversations. Week 12: final PSS-10, outcome and the report to the municipality.</p>":
         "<h2>CoachDesk</h2><p>Dine deltagere i det 12 uger lange forløb, krypteret på denne "
         "computer.</p><h3>Tastatur</h3><table><tr><td><b>Ctrl+N</b></td><td>Ny deltager</td>"
         "</tr><tr><td><b>Ctrl+F</b></td><td>Søg blandt deltagerne på navn eller ref.</td></tr>"
@@ -140,7 +140,7 @@ DA: dict[str, str | Plural] = {
         "krypteret kladde og tilbydes igen, når du åbner samtalen. CoachDesk går aldrig på "
         "internettet.</p><h3>Forløbet</h3><p>Uge 1: screening med PSS-10 og indledende "
         "samtale. Uge 1-4: gruppeforløb. Uge 5-12: op til 8 individuelle samtaler. Uge 12: "
-        "PSS-10-slutmåling, resultat og rapporten til jobcentret.</p>",
+        "PSS-10-slutmåling, resultat og rapporten til kommunen.</p>",
     # --- caseload ---------------------------------------------------------------------
     "Name": "Navn",
     "Ref": "Ref.",
@@ -236,7 +236,7 @@ DA: dict[str, str | Plural] = {
     "&CPR": "&CPR",
     "&E-mail": "&E-mail",
     "P&hone": "&Telefon",
-    "Caseworker at the jobcenter": "Sagsbehandler i jobcentret",
+    "Caseworker at the municipality": "Sagsbehandler i kommunen",
     "Case&worker": "Sags&behandler",
     "&Municipality": "&Kommune",
     "Caseworker e-&mail": "Sagsbehandlerens e-&mail",
@@ -455,6 +455,14 @@ DA: dict[str, str | Plural] = {
         "Noget gik galt i CoachDesk (%1). Det, du har gemt, er sikkert i boksen, og åbne "
         "redigeringsvinduer beholder deres tekst som kladder. Sker det igen, så fortæl din "
         "it-afdeling, hvad du var i gang med.",
+    "The disk is full, so the change could not be saved. Free some space on the disk and try "
+    "again; what you saved before is safe in the vault.":
+        "Disken er fuld, så ændringen kunne ikke gemmes. Frigør plads på disken, og prøv igen; "
+        "det, du har gemt før, er sikkert i boksen.",
+    "The disk could not be read or written (an input/output error). Check the disk or the "
+    "network drive and try again; what you saved before is safe in the vault.":
+        "Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Kontrollér disken eller "
+        "netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.",
     "Could not write %1: %2. Nothing was changed.":
         "Kunne ikke skrive %1: %2. Intet blev ændret.",
     "Nothing was exported: the disk holding the vault is full, so the export could not be "
@@ -553,8 +561,8 @@ DA: dict[str, str | Plural] = {
     "Hours": "Timer",
     "Hours per week &now:": "Timer pr. uge &nu:",
     "&Target hours per week:": "&Mål for timer pr. uge:",
-    "Step plan (the jobcenter approves each step):":
-        "Optrapningsplan (jobcentret godkender hvert trin):",
+    "Step plan (the municipality approves each step):":
+        "Optrapningsplan (kommunen godkender hvert trin):",
     "Version %1 of %2": "Version %1 af %2",
     "No plan saved yet": "Ingen plan gemt endnu",
     "An earlier version, shown read-only.": "En tidligere version, vist skrivebeskyttet.",
@@ -820,6 +828,58 @@ DA: dict[str, str | Plural] = {
     "The personal details and:": "Personoplysningerne og:",
     "The personal details (there are no other records).":
         "Personoplysningerne (der er ingen andre registreringer).",
+    # --- issue 12: the vault's promises (audit log, key file, recovery code) ----------
+    "Disclosure recorded": "Videregivelse registreret",
+    "Audit log keyed": "Aktivitetsloggen sikret med nøgle",
+    "New recovery code": "Ny gendannelseskode",
+    "Key derivation strengthened": "Nøgleafledning styrket",
+    "Failed-unlock log altered": "Log over mislykkede oplåsninger ændret",
+    "New &recovery code…": "Ny &gendannelseskode…",
+    "A new recovery code was made.": "Der blev lavet en ny gendannelseskode.",
+    "The key file (vault.key) does not belong to this vault (it is from another vault, or "
+    "was altered) and was refused. Put back this vault's own key file, from a backup if "
+    "need be.":
+        "Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller "
+        "den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt "
+        "fra en sikkerhedskopi.",
+    "The database was rolled back: it is older than its key file, and an older copy can "
+    "bring back erased people. It was refused. Restore the latest backup (Restore a "
+    "backup… on this screen).":
+        "Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan "
+        "bringe slettede personer tilbage. Den blev afvist. Gendan den seneste "
+        "sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "The database is empty or has no tables although its key file exists: it is damaged. "
+    "Nothing was written. Restore the latest backup (Restore a backup… on this screen).":
+        "Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er "
+        "beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en "
+        "sikkerhedskopi… på denne skærm).",
+    "The database cannot be read with its key file: it is damaged, or an older copy from "
+    "before the last passphrase change. Nothing was written. Restore the latest backup "
+    "(Restore a backup… on this screen).":
+        "Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en "
+        "ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den "
+        "seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).",
+    "Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and "
+    "try again.":
+        "Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér "
+        "den, og prøv igen.",
+    "A passphrase change was interrupted after the vault was re-encrypted. Unlock with the "
+    "new passphrase or the recovery code.":
+        "Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås "
+        "op med den nye adgangssætning eller med gendannelseskoden.",
+    "Make a new recovery code when the old one may have been seen by someone else. The old "
+    "code stops working for this vault; the passphrase stays the same.":
+        "Lav en ny gendannelseskode, hvis den gamle kan være set af andre. Den gamle kode "
+        "holder op med at virke for denne boks; adgangssætningen er den samme.",
+    "&Make a new code": "&Lav en ny kode",
+    "This is the vault's new recovery code. The old code no longer unlocks it (old backups "
+    "still open with the code of their day). It is shown only now: write it down, and keep "
+    "it locked away, apart from this computer.":
+        "Dette er boksens nye gendannelseskode. Den gamle kode låser den ikke længere op "
+        "(gamle sikkerhedskopier åbner stadig med koden fra deres tid). Den vises kun nu: "
+        "skriv den ned, og opbevar den låst inde, adskilt fra denne computer.",
+    "I have &stored the new recovery code": "Jeg har &opbevaret den nye gendannelseskode "
+                                            "sikkert",
     # --- issue 14: date entry, plausibility, corrections, import ---------------------
     "Type a date.": "Skriv en dato.",
     'Not a date. Type it as 15.09.2026, 150926, "today" or +7.':
@@ -974,6 +1034,65 @@ DA: dict[str, str | Plural] = {
     "That day has been marked again since, so the deleted mark was not put back.":
         "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
     "template for it: %1": "skabelon til den: %1",
+    # --- report fields, channels, PDF/A (issue 15) -----------------------------------
+    "Status note (statusnotat)": "Statusnotat",
+    "Who sends the report": "Hvem sender rapporten",
+    "Every report names its sender, so the caseworker can answer. This is asked once; you "
+    "can change it in Settings.":
+        "Hver rapport nævner afsenderen, så sagsbehandleren kan svare. Du bliver kun spurgt "
+        "én gang; du kan ændre det under Indstillinger.",
+    "Your name": "Dit navn",
+    "Con&tact on reports:": "Kon&takt på rapporter:",
+    "Phone or e-mail": "Telefon eller e-mail",
+    "Summary": "Opsummering",
+    "Recommendation / next steps": "Anbefaling / næste skridt",
+    "Digital Post": "Digital Post",
+    "Secure e-mail": "Sikker e-mail",
+    "Handed over in person": "Udleveret personligt",
+    "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
+    "which may not be encrypted. Send the municipality the plain PDF through Digital Post "
+    "or secure e-mail instead.":
+        "En krypteret PDF kan ikke arkiveres: kommunens sagssystem journaliserer PDF/A, som "
+        "ikke må være krypteret. Send i stedet kommunen den ukrypterede PDF med Digital Post "
+        "eller sikker e-mail.",
+    "Sent by": "Sendes med",
+    "Work capacity today": "Muligheder for arbejde (arbejdsevne) i dag",
+    "Accommodations": "Skånehensyn",
+    "Hours and gradual return": "Timetal og optrapning",
+    "Resources and challenges": "Ressourcer og udfordringer",
+    "Progress since the start": "Progression siden start",
+    "Report f&ields": "Rapportfe&lter",
+    "report fields": "rapportfelterne",
+    "What the participant can do at work today, described by function (hours, tasks, "
+    "pace), never by diagnosis.":
+        "Hvad deltageren kan på arbejdet i dag, beskrevet ud fra funktion (timer, opgaver, "
+        "tempo), aldrig ud fra diagnose.",
+    "Strengths and support the participant has.": "Styrker og støtte, deltageren har.",
+    "What still makes work hard.": "Hvad der stadig gør arbejdet svært.",
+    "The change since the start, in your words. The report adds the PSS-10 change.":
+        "Udviklingen siden start, med dine ord. Rapporten tilføjer ændringen i PSS-10.",
+    "Your recommendation and the next steps.": "Din anbefaling og de næste skridt.",
+    "Not stated": "Ikke angivet",
+    "Full return": "Fuld raskmelding",
+    "Partial return (delvis raskmelding)": "Delvis raskmelding",
+    "Step plan, week by week": "Optrapning uge for uge",
+    "&Add week": "&Tilføj uge",
+    "Remo&ve week": "F&jern uge",
+    "&Normal hours per week": "&Normal arbejdstid pr. uge",
+    "Hours per week &now": "Timer pr. uge &nu",
+    "Expected &return": "&Forventet tilbagevenden",
+    "Return &date": "&Dato for tilbagevenden",
+    "Step plan, week by week (week 1 is the first week of the plan):":
+        "Optrapning uge for uge (uge 1 er planens første uge):",
+    "Re&sources": "&Ressourcer",
+    "C&hallenges": "&Udfordringer",
+    "Week %1 leaves less than 4 hours of absence a week: a partial return (delvis "
+    "raskmelding) needs at least 4.":
+        "Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.",
+    "Check the step plan: each row needs a week from 1 to 52 and hours from 0 to 80, and a "
+    "week can have only one row.":
+        "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
+        "80, og en uge kan kun have én række.",
 }
 
 # Where one English word needs different Danish in different places: (context, source).

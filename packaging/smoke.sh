@@ -18,6 +18,8 @@ printf 'smoke test passphrase 1\n' > "$PASS"
 printf 'not the passphrase\n' > "$WORK/wrong.txt"
 # Keep the frozen app's Qt and config writes inside the work folder.
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_DATA_HOME="$WORK/share"
+# The smoke test uses the cheap test KDF (--insecure-test-kdf), allowed only with this.
+export COACHDESK_ALLOW_INSECURE_KDF=1
 mkdir -p "$HOME"
 unset COACHDESK_DATA_DIR
 

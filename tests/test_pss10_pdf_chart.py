@@ -42,7 +42,7 @@ def test_every_label_key_has_both_languages():
 
 def test_danish_chart_labels_in_the_pdf():
     text = pdf_text(draw_pss10_chart(pss10_chart.build(ROWS), 480, 260, "da"))
-    for expected in ("Optagelsesgrænse 17", "Høj stress (national) 18+", "Samlet score (0–40)",
+    for expected in ("Optagelsesgrænse 17", "Højt stressniveau (Sundhedsprofilen) 18+", "Samlet score (0–40)",
                      "Screening", "Slutmåling", "Opfølgning", "lav", "moderat", "høj",
                      "10.01.2026", "01.04.2026", "24*",
                      "Før 31 (10.01.2026), efter 10 (01.04.2026): -21 point",

@@ -12,6 +12,21 @@ NOTE_CANARY = "NOTECANARY fortrolig samtale"
 QUOTE_CANARY = "QUOTECANARY egne ord"
 
 
+# The report's structured fields, all filled (docs/reports.md); the step plan keeps at
+# least 4 hours of absence a week below the normal 37 (a valid partial return).
+REPORT_FIELDS: dict[str, Any] = {
+    "work_capacity": "Kan arbejde 4 timer dagligt med stillesiddende opgaver.",
+    "normal_hours": 37, "hours_now": 12,
+    "step_plan": [{"week": 1, "hours": 12}, {"week": 3, "hours": 18},
+                  {"week": 6, "hours": 24}, {"week": 9, "hours": 30}],
+    "return_date": "2026-07-01", "return_kind": "partial",
+    "resources": "Stærk faglighed og god kontakt til lederen.",
+    "challenges": "Søvnen forstyrres i travle perioder.",
+    "progression": "Har genfundet overskud og sætter grænser i hverdagen.",
+    "recommendation": "Fortsat gradvis optrapning; opfølgning i kommunen om 6 uger.",
+}
+
+
 def person(ref: str = "GK-2026-0042", **over: Any) -> dict[str, Any]:
     p: dict[str, Any] = {
         "ref": ref,
@@ -56,6 +71,7 @@ def person(ref: str = "GK-2026-0042", **over: Any) -> dict[str, Any]:
         },
         "outcome": {"status": "work_partial", "hours_per_week": 20, "date": "2026-04-03"},
         "report_summary": "Ida har gennemført forløbet med god energi; anbefaler gradvis øgning.",
+        "report_fields": REPORT_FIELDS,
     }
     p.update(over)
     return p

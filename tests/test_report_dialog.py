@@ -22,6 +22,7 @@ def dialog(qtbot, vault):
     def make(**over):
         (pid,) = add(vault, person(**over))
         dlg = ExportDialog(vault, pid)
+        dlg.ask_sender = lambda current: None  # as if the coach closed the question
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg
@@ -110,3 +111,106 @@ def test_withdrawn_consent_blocks_but_access_copy_works(qtbot, dialog, tmp_path)
         _export(qtbot, dlg, tmp_path / "kopi.pdf")
     r = PdfReader(io.BytesIO((tmp_path / "kopi.pdf").read_bytes()))
     assert "coachdesk-participant.json" in r.attachments
+
+
+def test_channel_is_recorded_and_folder_remembered(qtbot, dialog, vault, tmp_path) -> None:
+    from coachdesk.store import settings
+
+    dlg = dialog()
+    assert [dlg.channel.itemData(i) for i in range(dlg.channel.count())] == [
+        "digital_post", "secure_email", "handed_over", "other"]
+    dlg.channel.setCurrentIndex(dlg.channel.findData("secure_email"))
+    seen: list[str] = []
+
+    def choose(suggested: str) -> str:
+        seen.append(suggested)
+        return str(tmp_path / "rapport.pdf")
+
+    dlg.choose_target = choose
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
+    # A Danish name with the ref and the kind, not one English name for everybody.
+    assert seen[0].startswith("Slutrapport-GK-2026-0042-") and seen[0].endswith(".pdf")
+    with vault.session() as s:
+        (d,) = s.query(Disclosure).all()
+        assert d.channel == "secure_email" and not d.encrypted
+        ev = s.query(AuditEvent).filter_by(action="report").one()
+        assert ev.detail["channel"] == "secure_email"
+        assert settings.get(s, "export_dir") == str(tmp_path)
+    # The next dialog proposes the same folder (kept in the vault, not in a config file).
+    dlg2 = dialog(ref="GK-2026-0043")
+    dlg2.kind.setCurrentIndex(dlg2.kind.findData("status_report"))
+    dlg2.choose_target = lambda suggested: seen.append(suggested)  # cancel
+    qtbot.mouseClick(dlg2.export_button, Qt.MouseButton.LeftButton)
+    assert seen[-1].startswith(str(tmp_path / "Statusnotat-GK-2026-0043-"))
+
+
+def test_encryption_warns_that_it_cannot_be_archived(qtbot, dialog) -> None:
+    dlg = dialog()
+    assert not dlg.archive_warning.isVisible()
+    dlg.password.setText("et-langt-kodeord")
+    assert dlg.archive_warning.isVisible()
+    assert "Digital Post" in dlg.archive_warning.text()
+    dlg.password.clear()
+    assert not dlg.archive_warning.isVisible()
+
+
+def test_own_copy_hides_the_caseworker_ticks(qtbot, dialog) -> None:
+    dlg = dialog()
+    assert dlg.section_boxes["course"].isVisible()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("access_copy"))
+    assert not any(b.isVisible() for b in dlg.section_boxes.values())
+    assert dlg.access_note.isVisible()
+    dlg.kind.setCurrentIndex(dlg.kind.findData("final_report"))
+    assert dlg.section_boxes["course"].isVisible()
+
+
+def test_sender_asked_once_and_printed(qtbot, dialog, vault, tmp_path) -> None:
+    from coachdesk.store import settings
+
+    dlg = dialog()
+    asked: list[dict] = []
+
+    def answer(current):
+        asked.append(current)
+        return {"coach_name": "Mette Coach", "organisation": "Stressfri ApS",
+                "coach_contact": "mette@stressfri.dk"}
+
+    dlg.ask_sender = answer
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "a.pdf")
+    text = squash(pdf_text((tmp_path / "a.pdf").read_bytes()))
+    assert "Mette Coach" in text and "Stressfri ApS" in text and "mette@stressfri.dk" in text
+    assert "ikke angivet" not in text
+    with vault.session() as s:
+        assert settings.get(s, "coach_contact") == "mette@stressfri.dk"
+    with qtbot.waitSignal(dlg.exported, timeout=15_000):
+        _export(qtbot, dlg, tmp_path / "b.pdf")
+    assert len(asked) == 1  # asked once, not on every export
+
+
+def test_nothing_known_is_left_out_not_printed_as_unknown(vault) -> None:
+    import datetime as dt
+
+    from coachdesk.reports.content import ReportRequest
+    from coachdesk.reports.export import render_pdf
+
+    (pid,) = add(vault, person(caseworker=None))
+    for kind in ("final_report", "access_copy"):
+        with vault.session() as s:
+            text = pdf_text(render_pdf(s, pid, ReportRequest(kind=kind, recipient=""),
+                                       today=dt.date(2026, 4, 10)))
+        assert "ikke angivet" not in text and "Coach" not in text.split("Deltager")[0]
+
+
+def test_contact_is_kept_in_settings(qtbot, vault) -> None:
+    """The contact the reports print can be changed in Settings, as the export says."""
+    from coachdesk.store import settings
+    from coachdesk.ui.settings_dialog import SettingsDialog
+
+    dlg = SettingsDialog(vault)
+    qtbot.addWidget(dlg)
+    dlg.coach_contact.setText("  20 30 40 50 ")
+    dlg.save()
+    with vault.session() as s:
+        assert settings.get(s, "coach_contact") == "20 30 40 50"

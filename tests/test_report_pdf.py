@@ -33,7 +33,9 @@ def test_default_report_text(vault) -> None:
     text = pdf_text(data)
     flat = squash(text)
     for heading in ("Slutrapport", "Forløb", "Fremmøde", "PSS-10 før og efter", "Jobplan",
-                    "Skånebehov og optrapningsplan", "Resultat", "Opsummering og anbefaling",
+                    "Skånehensyn", "Timetal og optrapning", "Resultat", "Opsummering",
+                    "Muligheder for arbejde (arbejdsevne) i dag", "Ressourcer og udfordringer",
+                    "Progression siden start", "Anbefaling / næste skridt",
                     "Formål og hjemmel", "Karen Holm", "JC-4711"):
         assert heading in text, heading
     assert NAME in text  # Danish letters survive
@@ -73,22 +75,25 @@ def test_english_report(vault) -> None:
     (pid,) = add(vault, person())
     flat = squash(pdf_text(_render(vault, pid, ReportRequest(kind="status_report",
                                                                lang="en"))))
-    assert "Status report" in flat and "Confidential – contains health information" in flat
+    assert "Status note" in flat and "Confidential – contains health information" in flat
     assert "This is a reliable improvement" in flat and "Page 1 of" in flat
     assert "Back at work part time" in flat
 
 
 def test_metadata_holds_no_personal_data(vault) -> None:
     (pid,) = add(vault, person())
-    for req in (ReportRequest(sections=content.SECTIONS), ReportRequest(kind="access_copy")):
+    for req, title in ((ReportRequest(sections=content.SECTIONS), "Statusnotat"),
+                       (ReportRequest(kind="access_copy"), "Borgerens kopi af egne oplysninger")):
         r = PdfReader(io.BytesIO(_render(vault, pid, req)))
         meta = dict(r.metadata or {})
-        assert meta.get("/Title") == "CoachDesk-rapport"
+        assert meta.get("/Title") == title  # the kind of report, never the person
         assert "/Author" not in meta
-        joined = " ".join(str(v) for v in meta.values())
-        for secret in ("Ida", "Østergård", "010190", "GK-2026", "Karen"):
+        # The XMP packet (PDF/A needs one) holds the same generic fields and nothing else.
+        xmp = r.trailer["/Root"]["/Metadata"].get_object().get_data().decode("utf-8")
+        assert title in xmp and "pdfaid:part" in xmp
+        joined = " ".join(str(v) for v in meta.values()) + xmp
+        for secret in ("Ida", "Østergård", "010190", "GK-2026", "Karen", "Gentofte"):
             assert secret not in joined
-        assert r.xmp_metadata is None and "/Metadata" not in r.trailer["/Root"]
 
 
 def test_password_is_aes256_r6_and_needed(vault) -> None:
@@ -173,7 +178,8 @@ def test_access_copy_holds_everything(vault, tmp_path) -> None:
     flat = squash(pdf_text(data))
     for needle in (CPR, NOTE_CANARY, QUOTE_CANARY, "ida@example.org", "GK-2026-0042",
                    "Energi 4", "Version 1", "Hvem har modtaget dine oplysninger", "Slutrapport",
-                   "participant_created", "report", "Ret ofte", "Meget ofte"):
+                   "Dine oplysninger blev registreret.", "Der blev lavet en slutrapport.",
+                   "Ret ofte", "Meget ofte"):
         assert needle in flat, needle
     r = PdfReader(io.BytesIO(data))
     (blob,) = r.attachments["coachdesk-participant.json"]
@@ -181,3 +187,25 @@ def test_access_copy_holds_everything(vault, tmp_path) -> None:
     assert doc["format"] == "coachdesk.participants"
     assert doc["participants"][0]["ref"] == "GK-2026-0042"
     assert doc["participants"][0]["sessions"][0]["notes"] == NOTE_CANARY
+
+
+def test_emoji_in_a_note_is_dropped_visibly(vault) -> None:
+    """A character the font lacks prints as the replacement mark, not as an empty box."""
+    sessions = person()["sessions"]
+    sessions[0] = dict(sessions[0], notes="Gik en tur i skoven \U0001F332 og sov bedre")
+    (pid,) = add(vault, person(sessions=sessions))
+    data = _render(vault, pid, ReportRequest(sections=("notes",)))
+    text = pdf_text(data)
+    assert "Gik en tur i skoven \ufffd og sov bedre" in text
+    assert "\U0001F332" not in text
+
+
+def test_chart_item_texts_are_whole_and_the_chart_has_a_heading(vault) -> None:
+    (pid,) = add(vault, person())
+    flat = squash(pdf_text(_render(vault, pid, ReportRequest(kind="final_report"))))
+    assert "…" not in flat
+    assert ("10. har du følt, at vanskelighederne hobede sig så meget op, at du ikke kunne "
+            "klare dem?") in flat
+    assert "Samlet score over tid" in flat and "Spørgsmål for spørgsmål, før og efter" in flat
+    # The same name for the 18+ line as the app's chart.
+    assert "Højt stressniveau (Sundhedsprofilen) 18+" in flat

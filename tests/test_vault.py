@@ -299,7 +299,10 @@ def test_failed_unlocks_reach_the_audit_log_at_the_next_unlock(vault, data_dir):
         actions = [e.action for e in s.query(AuditEvent).order_by(AuditEvent.id)]
         assert actions[-3:] == ["unlock_failed", "unlock_failed", "unlock"]
         assert audit.verify(s) == []
-    assert not (data_dir / "failed-unlocks.log").exists()
+    # the log starts again, empty (store/failed_unlocks.py)
+    from coachdesk.store import failed_unlocks
+
+    assert failed_unlocks.read_and_verify(data_dir, None).failures == []
 
 
 def test_vault_moved_while_open_gives_a_clear_error_and_creates_nothing(vault, data_dir, tmp_path):

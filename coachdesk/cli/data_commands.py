@@ -21,7 +21,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("import", help="import a participant file (JSON, all or nothing)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true",
-                   help="overwrite participants whose ref is already in the vault")
+                   help="update participants whose ref is already in the vault from the "
+                   "file (their disclosure log and job plan history are kept)")
     add_unlock_options(p)
     p.set_defaults(func=cmd_import)
 
@@ -68,6 +69,13 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.core.records import has_surrogate
+
+    # An argument in a broken encoding (undecodable bytes arrive as lone surrogates)
+    # cannot be stored in the disclosure log: refused here, before anything is written.
+    if args.recipient is not None and has_surrogate(args.recipient):
+        raise BadInput("--recipient is not valid text (a broken character encoding). "
+                       "Nothing was exported.")
     if args.format == "pdf":
         from coachdesk.reports.cli_export import export_pdf
 

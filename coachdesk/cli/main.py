@@ -2,6 +2,12 @@
 
 Subcommands live in modules listed in COMMAND_MODULES; each has ``register(sub)``
 that adds its parsers with ``func`` set to a callable taking (args, ctx).
+
+``main`` is the one error boundary of every command: whatever fails becomes one plain
+sentence and a documented exit status (docs/cli.md), never a traceback, and never the
+text of a database error (SQLAlchemy and SQLite messages can quote the statement's
+parameters: names, notes, CPR numbers). ``--debug`` adds where it happened, still
+without those texts.
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk import __version__
-from coachdesk.errors import CoachDeskError, VaultDamaged
+from coachdesk.cli.terminal import safe
+from coachdesk.errors import CoachDeskError, classify, is_database_error
 from coachdesk.store.paths import resolve_data_dir
 
 COMMAND_MODULES = (
@@ -30,13 +37,44 @@ class Context:
     """What every command gets besides its arguments. (A plain class: importing
     dataclasses would add 9 ms to every start of the app.)"""
 
-    def __init__(self, data_dir: Path, lang: str | None, out: Any = None) -> None:
+    def __init__(self, data_dir: Path, lang: str | None, out: Any = None,
+                 debug: bool = False) -> None:
         self.data_dir = data_dir
         self.lang = lang
         self.out = sys.stderr if out is None else out
+        self.debug = debug
 
     def say(self, message: str) -> None:
-        print(message, file=self.out)
+        """One line for the person at the terminal (standard error)."""
+        write_line(self.out, message)
+
+    def result(self, *fields: str) -> None:
+        """One line of a command's result (standard output), its fields tab-separated."""
+        print("\t".join(_encodable(safe(f), sys.stdout) for f in fields))
+
+
+def _encodable(text: str, stream: Any) -> str:
+    enc = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        text.encode(enc)
+    except UnicodeEncodeError:
+        return text.encode(enc, "backslashreplace").decode(enc)
+    return text
+
+
+def write_line(stream: Any, text: str) -> None:
+    # Escaped (cli/terminal.py): a ref or a name is shown, never obeyed by the terminal.
+    print(_encodable(safe(text), stream), file=stream)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse quotes the command line in its errors: escaped like every other line."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            stream = file or sys.stderr
+            for line in message.rstrip("\n").split("\n"):
+                write_line(stream, line)
 
 
 def add_unlock_options(p: argparse.ArgumentParser) -> None:
@@ -53,10 +91,13 @@ def _add_global_options(parser: argparse.ArgumentParser) -> None:
                         help="the vault's folder (default: $COACHDESK_DATA_DIR or the "
                         "per-user data folder)")
     parser.add_argument("--lang", choices=("da", "en"), help="language of the app and reports")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, also show where it happened (a traceback "
+                        "without the texts of database errors)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="coachdesk",
         description="CoachDesk: the stress coach's encrypted, offline case desk. "
         "Without a subcommand, starts the desktop app.",
@@ -72,7 +113,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     """The command line. Starting the app (no subcommand, the common case) reads only the
     global options: the subcommands' modules are imported when a command is named, for
     --help, or to explain an error (the full parser then parses everything again)."""
-    base = argparse.ArgumentParser(prog="coachdesk", add_help=False, exit_on_error=False)
+    base = _Parser(prog="coachdesk", add_help=False, exit_on_error=False)
     _add_global_options(base)
     try:
         args, rest = base.parse_known_args(argv)
@@ -84,24 +125,78 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-def _looks_damaged(exc: BaseException) -> bool:
-    import sqlcipher3
-    from sqlalchemy.exc import DatabaseError
+UNEXPECTED = ("An unexpected error ({kind}) stopped the command. Run it again with --debug "
+              "to see where it happened, and tell your IT department.")
 
-    orig = exc.orig if isinstance(exc, DatabaseError) else exc
-    if not isinstance(orig, sqlcipher3.DatabaseError):
-        return False
-    text = str(orig).lower()
-    return any(w in text for w in ("malformed", "not a database", "hmac", "corrupt",
-                                    "disk i/o"))
+# SQLite's fixed error texts (sqlite3ErrStr): safe to show in a --debug traceback.
+# Any other text of a database error may quote SQL or its parameters and is withheld.
+_SQLITE_TEXTS = (
+    "database or disk is full", "disk I/O error", "database disk image is malformed",
+    "file is not a database", "database is locked", "unable to open database file",
+    "attempt to write a readonly database", "out of memory", "interrupted",
+)
+
+
+def _exception_text(exc: BaseException) -> str:
+    kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    if is_database_error(exc):
+        inner = getattr(exc, "orig", None) or exc
+        text = str(inner.args[0]) if inner.args else ""
+        if text not in _SQLITE_TEXTS:
+            text = "(message withheld: it can quote SQL parameters)"
+        return f"{kind}: {text}"
+    try:
+        text = str(exc)
+    except Exception:
+        text = "(message cannot be shown)"
+    return f"{kind}: {text}" if text else kind
+
+
+def debug_traceback(exc: BaseException) -> list[str]:
+    """A traceback (oldest cause first) with frames and exception types; the messages of
+    database errors are withheld, the others escaped."""
+    import traceback
+
+    chain: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in chain and len(chain) < 20:
+        chain.append(cur)
+        cur = cur.__cause__ or (None if cur.__suppress_context__ else cur.__context__)
+    lines: list[str] = []
+    for i, e in enumerate(reversed(chain)):
+        if i:
+            lines.append("During handling of the above, another exception occurred:")
+        lines.append("Traceback (most recent call last):")
+        for frame in traceback.format_list(traceback.extract_tb(e.__traceback__)):
+            lines += frame.rstrip("\n").split("\n")
+        lines.append(_exception_text(e))
+    return lines
+
+
+def report(exc: BaseException, ctx: Context) -> int:
+    """Say what failed in one sentence (plus the errors of a refused file); the exit code."""
+    err = classify(exc)
+    if err is None:
+        ctx.say("coachdesk: " + UNEXPECTED.format(kind=type(exc).__name__))
+        code = 1
+    else:
+        ctx.say(f"coachdesk: {err}")
+        for line in getattr(err, "errors", [])[:200]:
+            ctx.say(f"  {line}")
+        code = err.exit_code
+    if ctx.debug and not (isinstance(exc, CoachDeskError) and exc.__cause__ is None):
+        for line in debug_traceback(exc):
+            ctx.say(line)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     # Library loggers stay quiet: nothing personal may reach a log, and nothing noisy
     # a terminal.
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    ctx = Context(data_dir=resolve_data_dir(args.data_dir), lang=args.lang)
+    ctx = Context(data_dir=Path(), lang=args.lang, debug=bool(getattr(args, "debug", False)))
     try:
+        ctx.data_dir = resolve_data_dir(args.data_dir)
         if args.command is None:
             from coachdesk.ui.app import run_app
 
@@ -109,24 +204,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         import logging
 
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
+        from coachdesk.cli.terminal import quiet_logging
+
+        quiet_logging()
         return int(args.func(args, ctx) or 0)
-    except CoachDeskError as exc:
-        ctx.say(f"coachdesk: {exc}")
-        for line in getattr(exc, "errors", [])[:200]:
-            ctx.say(f"  {line}")
-        return exc.exit_code
     except KeyboardInterrupt:
         ctx.say("coachdesk: interrupted; nothing was changed.")
         return 130
     except Exception as exc:
-        if _looks_damaged(exc):
-            err = VaultDamaged(
-                "The database is damaged and cannot be read safely. Restore the latest "
-                "backup (coachdesk restore BACKUP into an empty folder)."
-            )
-            ctx.say(f"coachdesk: {err}")
-            return err.exit_code
-        raise
+        return report(exc, ctx)
 
 
 if __name__ == "__main__":

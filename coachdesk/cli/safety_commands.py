@@ -37,6 +37,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_unlock_options(p)
     p.set_defaults(func=cmd_erase)
 
+    p = sub.add_parser("compact",
+                       help="rewrite the vault file so that no freed page remains (erase "
+                       "does this itself; run it when erase could not finish it)")
+    add_unlock_options(p)
+    p.set_defaults(func=cmd_compact)
+
     p = sub.add_parser("retention",
                        help="list participants whose course ended longer ago than the "
                        "retention period (refs only)")
@@ -96,13 +102,22 @@ def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
+def cmd_compact(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store.erasure import compact
+
+    with open_vault(args, ctx) as vault:
+        compact(vault)
+    ctx.say("The vault file was compacted: no freed page of erased records remains in it.")
+    return 0
+
+
 def cmd_retention(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store.retention import due_for_erasure, ended_on
 
     with open_vault(args, ctx) as vault, vault.session() as s:
         due = due_for_erasure(s, dt.date.today(), args.months)
-        lines = [f"{p.ref}\t{ended_on(p)}" for p in due]
-    for line in lines:
-        print(line)
+        lines = [(p.ref, str(ended_on(p))) for p in due]
+    for ref, ended in lines:
+        ctx.result(ref, ended)
     ctx.say(f"{len(lines)} participant(s) due for erasure.")
     return 0

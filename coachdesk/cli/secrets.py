@@ -11,16 +11,34 @@ from coachdesk.errors import BadInput
 
 def read_secret_file(path: str, what: str) -> str:
     try:
-        raw = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
+        # Bytes, decoded here: text mode would also turn a lone CR into a line end.
+        # (A byte order mark, as Notepad writes, is not part of the secret.)
+        raw = _read_bytes(path).decode("utf-8-sig")
     except OSError as exc:
         raise BadInput(f"Cannot read the {what} file {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:
         raise BadInput(f"The {what} file {path} is not UTF-8 text.") from None
-    # One secret per file; only the line ending is not part of it.
-    secret = raw.splitlines()[0] if raw.splitlines() else ""
+    secret = first_line(raw)
     if not secret:
         raise BadInput(f"The {what} file {path} is empty.")
     return secret
+
+
+def _read_bytes(path: str) -> bytes:
+    if path != "-":
+        return Path(path).read_bytes()
+    if hasattr(sys.stdin, "buffer"):
+        return bytes(sys.stdin.buffer.read())
+    return sys.stdin.read().encode("utf-8")  # a replaced stdin (tests): text already
+
+
+def first_line(text: str) -> str:
+    """The secret in a file: everything before the first line feed (and a carriage
+    return just before it). Not str.splitlines(): that also ends a line at U+2028,
+    U+0085, form feed and other separators, which are valid characters of a passphrase
+    and would silently cut it short."""
+    line = text.split("\n", 1)[0]
+    return line[:-1] if line.endswith("\r") else line
 
 
 def prompt(what: str, *, confirm: bool = False) -> str:

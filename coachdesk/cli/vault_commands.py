@@ -1,4 +1,4 @@
-"""init, check, change-passphrase: the vault itself."""
+"""init, check, change-passphrase, rotate-recovery-code: the vault itself."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from coachdesk.errors import VaultDamaged
 
 if TYPE_CHECKING:
     from coachdesk.cli.main import Context
+    from coachdesk.store.keyfile import KdfParams
 
 
 def add_test_kdf_flag(p: argparse.ArgumentParser) -> None:
@@ -39,6 +40,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="read the new passphrase from F (- for standard input)")
     p.set_defaults(func=cmd_change_passphrase)
 
+    p = sub.add_parser("rotate-recovery-code",
+                       help="issue a new recovery code (printed once); the old one stops "
+                            "working")
+    p.add_argument("--passphrase-file", metavar="F",
+                   help="read the passphrase from F (- for standard input)")
+    p.set_defaults(func=cmd_rotate_recovery_code)
+
 
 def new_passphrase(path: str | None) -> str:
     if path:
@@ -46,37 +54,77 @@ def new_passphrase(path: str | None) -> str:
     return prompt("new passphrase", confirm=True)
 
 
-def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    from coachdesk.store.keyfile import TEST_KDF
-    from coachdesk.store.vault import Vault, check_passphrase
+def test_kdf_or_none(args: argparse.Namespace) -> KdfParams | None:
+    """TEST_KDF when --insecure-test-kdf is given, and allowed only under the test
+    environment variable (issue 12 item 15): checked before anything is asked or made."""
+    from coachdesk.store import keyfile
 
-    passphrase = new_passphrase(args.passphrase_file)
-    check_passphrase(passphrase)
-    if not args.insecure_test_kdf:
-        ctx.say("Tuning the key derivation to this machine (a second or two)...")
-    vault, code = Vault.create(ctx.data_dir, passphrase,
-                               kdf=TEST_KDF if args.insecure_test_kdf else None)
-    vault.close()
-    ctx.say(f"Created a vault in {ctx.data_dir}.")
-    ctx.say("")
+    if not getattr(args, "insecure_test_kdf", False):
+        return None
+    keyfile.require_strong_or_allowed(keyfile.TEST_KDF)
+    return keyfile.TEST_KDF
+
+
+def show_recovery_code(ctx: Context, code: str) -> None:
     ctx.say("Recovery code (shown only this once; print it or store it with your "
             "organisation, never next to the laptop):")
     ctx.say("")
     ctx.say(f"    {code}")
     ctx.say("")
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store.vault import Vault, check_passphrase
+
+    kdf = test_kdf_or_none(args)
+    passphrase = new_passphrase(args.passphrase_file)
+    check_passphrase(passphrase)
+    if not args.insecure_test_kdf:
+        ctx.say("Tuning the key derivation to this machine (a second or two)...")
+    vault, code = Vault.create(ctx.data_dir, passphrase, kdf=kdf)
+    vault.close()
+    ctx.say(f"Created a vault in {ctx.data_dir}.")
+    ctx.say("")
+    show_recovery_code(ctx, code)
     return 0
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    from coachdesk.store import audit
+    """Line by line: key file, every page, schema, audit chain, anchor (issue 12)."""
+    from sqlalchemy import text
 
+    from coachdesk.store import audit
+    from coachdesk.store.migrate import HEAD
+
+    # Opening already refuses a key file that does not belong, an empty database, a
+    # database that does not decrypt and a rolled-back one (exit 4, one sentence).
     with open_vault(args, ctx) as vault:
-        problems = vault.integrity_errors()
+        ctx.say("key file: OK (checksum, MAC and the binding to this database verified)")
+        pages = vault.integrity_errors()
         with vault.session() as s:
+            revision = s.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            count = s.execute(text("SELECT count(*) FROM audit_event")).scalar()
+            disclosures = s.execute(text("SELECT count(*) FROM disclosure")).scalar()
             chain = audit.verify(s)
-    if problems or chain:
-        for line in problems + chain:
-            ctx.say(f"  {line}")
+        anchor = vault.anchor_errors()
+        length = vault.key_file.anchor.length if vault.key_file.anchor else 0
+    lines = [
+        ("database pages", pages, "every page's HMAC and the structure check pass"),
+        ("schema", [] if revision == HEAD else [f"revision {revision}, expected {HEAD}"],
+         f"present, revision {revision}"),
+        ("audit chain", chain, f"{count} events, keyed (HMAC-SHA256), starting with the "
+                               f"vault's creation; {disclosures} disclosure rows chained"),
+        ("anchor", anchor, f"the key file's record of {length} events is a prefix of the "
+                           "chain: no rollback"),
+    ]
+    for name, problems, good in lines:
+        if problems:
+            ctx.say(f"{name}: DAMAGED")
+            for line in problems[:50]:
+                ctx.say(f"  {line}")
+        else:
+            ctx.say(f"{name}: OK ({good})")
+    if any(problems for _name, problems, _good in lines):
         raise VaultDamaged(
             "The check found damage (listed above). Restore the latest backup, or ask "
             "your IT department for help."
@@ -91,8 +139,29 @@ def cmd_change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     new = new_passphrase(args.new_passphrase_file)
     check_passphrase(new)
     with open_vault(args, ctx) as vault:
-        vault.change_passphrase(new)
-    ctx.say("The passphrase was changed. The recovery code is unchanged.")
+        code = vault.change_passphrase(new)
+    ctx.say("The passphrase was changed, and the vault re-encrypted under a new key: an "
+            "old copy of vault.key no longer opens it.")
+    if code is None:
+        ctx.say("The recovery code is unchanged.")
+    else:
+        ctx.say("This vault's recovery code was made by an older CoachDesk and could not "
+                "follow the new key, so it was replaced.")
+        show_recovery_code(ctx, code)
     return 0
 
 
+def cmd_rotate_recovery_code(args: argparse.Namespace, ctx: Context) -> int:
+    from coachdesk.store.vault import Vault
+
+    # The passphrase (not the old code) re-seals the passphrase slot under the new key.
+    passphrase = (read_secret_file(args.passphrase_file, "passphrase")
+                  if args.passphrase_file else prompt("passphrase"))
+    with Vault.open(ctx.data_dir, passphrase=passphrase) as vault:
+        code = vault.rotate_recovery_code(passphrase)
+    ctx.say("A new recovery code was made, and the vault re-encrypted under a new key. "
+            "The old recovery code no longer opens it (old backups still open with the "
+            "code of their day).")
+    ctx.say("")
+    show_recovery_code(ctx, code)
+    return 0

@@ -8,7 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_CPR_RE = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+# ASCII digits only: \d (and str.isdigit) would also take Arabic-Indic "٠١٠١٩٠",
+# fullwidth "０１０１９０" and other scripts' digits, which int() then reads as a date.
+_CPR_RE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})")
 
 
 class CprError(ValueError):
@@ -25,11 +27,16 @@ def _century(yy: int, seventh: int) -> int:
     return 2000 if yy <= 57 else 1800
 
 
+def _show(text: str) -> str:
+    shown = repr(text)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
+
+
 def parse(text: str) -> tuple[str, dt.date]:
     """Return the normalised form ``DDMMYY-NNNN`` and the birth date, or raise CprError."""
-    m = _CPR_RE.match(text.strip())
+    m = _CPR_RE.fullmatch(text.strip())
     if not m:
-        raise CprError(f"{text!r} is not a CPR number (DDMMYY-NNNN)")
+        raise CprError(f"{_show(text)} is not a CPR number (DDMMYY-NNNN)")
     dd, mm, yy, serial = m.groups()
     year = _century(int(yy), int(serial[0])) + int(yy)
     try:

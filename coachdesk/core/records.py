@@ -3,6 +3,11 @@
 Records have the shape of the participant file (docs/format.md). ``validate_participant``
 returns every error with its JSON path (``participants[3].assessments[0].answers[7]:
 5 is not in 0-4``); an empty list means the record is good.
+
+The same rules are written as a JSON Schema (store/schema/participants-v1.schema.json)
+for other programs; tests/attack/test_attack_schema_agreement.py feeds every test file
+through both and holds their verdicts equal, and MAX_LEN / MAX_ITEMS equal to the
+schema's maxLength / maxItems.
 """
 
 from __future__ import annotations
@@ -14,22 +19,113 @@ from typing import Any
 
 from coachdesk.core import cpr, pss10, vocab
 
-_TIME_RE = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# [0-9], not \d: in Python \d also matches Arabic-Indic, fullwidth and other digits.
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIME_RE = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
+_LOCAL_DATETIME_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T(([01][0-9]|2[0-3]):[0-5][0-9])")
+_ZONED_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)")
+# RFC 3339 date-time with an offset: the export's exported_at.
+_DATETIME_OFFSET_RE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # One @, something before it, a domain with a dot after it, no spaces: enough to catch a
 # case number typed into the e-mail field (issue 14) without refusing real addresses.
-_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*$")
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.][^@\s]*")
+
+# Maximum length in characters of every text field (docs/format.md). The database's
+# String(n) columns have the same n; the rest are Text, bounded here so that one field
+# cannot hold a 200 MB text that every report and export would then carry.
+MAX_LEN: dict[str, int] = {
+    "ref": 64,
+    "name": 200,
+    "email": 200,
+    "phone": 50,
+    "caseworker.name": 200,
+    "caseworker.municipality": 200,
+    "caseworker.email": 200,
+    "caseworker.case_ref": 100,
+    "dropped_out.reason": 2_000,
+    "report_summary": 20_000,
+    "sessions[].notes": 50_000,
+    "sessions[].quotes": 20_000,
+    "sessions[].actions[]": 1_000,
+    "job_plan.values[]": 200,
+    "job_plan.direction": 5_000,
+    "job_plan.goals[].text": 1_000,
+    "job_plan.accommodations[].description": 2_000,
+    "report_fields.work_capacity": 20_000,
+    "report_fields.resources": 20_000,
+    "report_fields.challenges": 20_000,
+    "report_fields.progression": 20_000,
+    "report_fields.recommendation": 20_000,
+}
+# Maximum number of entries of every list inside a participant.
+MAX_ITEMS: dict[str, int] = {
+    "consent.scope": 2,
+    "assessments": 100,
+    "sessions": 1_000,
+    "sessions[].themes": 9,
+    "sessions[].actions": 50,
+    "group_attendance": 1_000,
+    "job_plan.values": 50,
+    "job_plan.goals": 100,
+    "job_plan.accommodations": 100,
+    "job_plan.hours_steps": 100,
+    "report_fields.step_plan": 52,
+}
 
 Errors = list[str]
 
 
+def show(value: Any) -> str:
+    """A value for an error message: short, and never the whole of a huge or deeply
+    nested value (its repr could be megabytes long, or recurse too deep to print)."""
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, list):
+        return "a list"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def has_surrogate(text: str) -> bool:
+    """A lone surrogate (JSON "\\ud800") is not a character: UTF-8 cannot store it."""
+    return not text.isascii() and _SURROGATE_RE.search(text) is not None
+
+
 def parse_date(value: Any) -> dt.date:
     """ISO 8601 ``YYYY-MM-DD`` only (no times, no other orders)."""
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise ValueError(f"{value!r} is not a date (YYYY-MM-DD)")
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        raise ValueError(f"{show(value)} is not a date (YYYY-MM-DD)")
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ValueError(f"{value!r} is not a real date") from None
+
+
+def parse_local_datetime(value: Any) -> dt.datetime:
+    """``YYYY-MM-DDTHH:MM``, local time: a time zone or offset is refused, not dropped."""
+    if isinstance(value, str) and _ZONED_RE.fullmatch(value):
+        raise ValueError(f"{show(value)} has a time zone; give the local time without one "
+                         "(YYYY-MM-DDTHH:MM)")
+    m = _LOCAL_DATETIME_RE.fullmatch(value) if isinstance(value, str) else None
+    if not m:
+        raise ValueError(f"{show(value)} is not a date and time (YYYY-MM-DDTHH:MM)")
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date and time") from None
+
+
+def parse_datetime_with_offset(value: Any) -> dt.datetime:
+    """RFC 3339 ``YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM)``: the export's ``exported_at``."""
+    if not isinstance(value, str) or not _DATETIME_OFFSET_RE.fullmatch(value):
+        raise ValueError(f"{show(value)} is not a date and time with a UTC offset "
+                         "(YYYY-MM-DDTHH:MM:SS+HH:MM)")
+    try:
+        return dt.datetime.fromisoformat(value.replace("z", "Z"))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real date and time") from None
 
 
 def opt_date(value: Any) -> dt.date | None:
@@ -52,19 +148,27 @@ class _Checker:
             self.err(f"{path}.{key}", "is not a known field")
         return True
 
-    def text(self, d: dict[str, Any], key: str, path: str, *, required: bool = False,
-             max_len: int = 100_000) -> None:
+    def text(self, d: dict[str, Any], key: str, path: str, *, max_len: int,
+             required: bool = False) -> None:
         v = d.get(key)
         if v is None:
             if required:
                 self.err(f"{path}.{key}", "is required")
             return
+        self.text_value(v, f"{path}.{key}", max_len=max_len, required=required,
+                        empty="must not be empty")
+
+    def text_value(self, v: Any, path: str, *, max_len: int, required: bool = False,
+                   empty: str = "must be non-empty text") -> None:
         if not isinstance(v, str):
-            self.err(f"{path}.{key}", f"{v!r} is not text")
+            self.err(path, f"{show(v)} is not text")
         elif required and not v.strip():
-            self.err(f"{path}.{key}", "must not be empty")
+            self.err(path, empty)
         elif len(v) > max_len:
-            self.err(f"{path}.{key}", f"is longer than {max_len} characters")
+            self.err(path, f"is longer than {max_len} characters")
+        elif has_surrogate(v):
+            self.err(path, "holds a lone surrogate (\\ud800-\\udfff), which is not a "
+                     "character")
 
     def date(self, d: dict[str, Any], key: str, path: str, *, required: bool = False,
              not_after: dt.date | None = None) -> dt.date | None:
@@ -84,7 +188,7 @@ class _Checker:
 
     def email(self, d: dict[str, Any], key: str, path: str) -> None:
         v = d.get(key)
-        if isinstance(v, str) and v.strip() and not _EMAIL_RE.match(v.strip()):
+        if isinstance(v, str) and v.strip() and not _EMAIL_RE.fullmatch(v.strip()):
             self.err(f"{path}.{key}", "is not an e-mail address")
 
     def enum(self, d: dict[str, Any], key: str, path: str, choices: tuple[str, ...], *,
@@ -94,8 +198,8 @@ class _Checker:
             if required:
                 self.err(f"{path}.{key}", "is required")
             return
-        if v not in choices:
-            self.err(f"{path}.{key}", f"{v!r} is not one of {', '.join(choices)}")
+        if not isinstance(v, str) or v not in choices:
+            self.err(f"{path}.{key}", f"{show(v)} is not one of {', '.join(choices)}")
 
     def number(self, d: dict[str, Any], key: str, path: str, lo: float, hi: float, *,
                integer: bool = False) -> None:
@@ -105,16 +209,20 @@ class _Checker:
         ok_type = isinstance(v, int) if integer else isinstance(v, int | float)
         if isinstance(v, bool) or not ok_type:
             kind = "an integer" if integer else "a number"
-            self.err(f"{path}.{key}", f"{v!r} is not {kind}")
+            self.err(f"{path}.{key}", f"{show(v)} is not {kind}")
         elif not lo <= v <= hi:
             self.err(f"{path}.{key}", f"{v} is not in {lo:g}-{hi:g}")
 
-    def list_of(self, d: dict[str, Any], key: str, path: str) -> list[Any]:
+    def list_of(self, d: dict[str, Any], key: str, path: str,
+                max_items: int | None = None) -> list[Any]:
         v = d.get(key)
         if v is None:
             return []
         if not isinstance(v, list):
             self.err(f"{path}.{key}", "must be a list")
+            return []
+        if max_items is not None and len(v) > max_items:
+            self.err(f"{path}.{key}", f"has more than {max_items} entries")
             return []
         return v
 
@@ -122,8 +230,8 @@ class _Checker:
 PARTICIPANT_FIELDS = (
     "ref", "name", "cpr", "birth_year", "email", "phone", "caseworker", "referral_date",
     "course_start", "status", "dropped_out", "consent", "assessments", "sessions",
-    "group_attendance", "job_plan", "outcome", "report_summary",
-    # computed fields written by export: accepted and ignored on import
+    "group_attendance", "job_plan", "outcome", "report_summary", "report_fields",
+    # computed fields written by export: their shape is checked, their values ignored
     "eligible", "pss_change", "course_week",
 )
 ASSESSMENT_FIELDS = ("kind", "date", "answers", "total", "prorated", "band")
@@ -131,6 +239,20 @@ SESSION_FIELDS = ("date", "start", "minutes", "mode", "status", "week", "themes"
                   "quotes", "actions", "ratings", "next_appointment")
 JOB_PLAN_FIELDS = ("values", "direction", "goals", "accommodations", "hours_now",
                    "hours_target", "hours_steps", "updated_on")
+PSS_CHANGE_FIELDS = ("before", "after", "difference", "reliable_change",
+                     "clinically_important")
+BANDS = ("low", "moderate", "high")
+MAX_COURSE_WEEK = 10_000  # computed at export: the week of the course on that day
+RELIABLE_CHANGES = ("improved", "no_reliable_change", "worsened")
+
+
+def _boolean(c: _Checker, d: dict[str, Any], key: str, path: str, *,
+             nullable: bool = True) -> None:
+    if key not in d:
+        return
+    v = d[key]
+    if not (isinstance(v, bool) or (v is None and nullable)):
+        c.err(f"{path}.{key}", "must be true or false")
 
 
 def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.date | None:
@@ -148,10 +270,18 @@ def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.da
             c.err(f"{path}.answers", f"must have exactly 10 entries, not {len(answers)}")
         else:
             for i, ans in enumerate(answers):
+                if ans is not None and (isinstance(ans, bool) or not isinstance(ans, int)):
+                    c.err(f"{path}.answers[{i}]", f"{show(ans)} is not an integer 0-4 or null")
+                    continue
                 try:
                     pss10.check_answers([ans] + [None] * 9)
                 except pss10.AnswerError as exc:
                     c.err(f"{path}.answers[{i}]", str(exc))
+    # Computed by export, ignored by import: only their shape is checked.
+    c.number(a, "total", path, 0, 40, integer=True)
+    _boolean(c, a, "prorated", path, nullable=False)
+    if a.get("band") is not None:
+        c.enum(a, "band", path, BANDS)
     return day
 
 
@@ -160,20 +290,19 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
         return
     c.date(s, "date", path, required=True)
     start = s.get("start")
-    if start is not None and (not isinstance(start, str) or not _TIME_RE.match(start)):
-        c.err(f"{path}.start", f"{start!r} is not a time (HH:MM)")
+    if start is not None and (not isinstance(start, str) or not _TIME_RE.fullmatch(start)):
+        c.err(f"{path}.start", f"{show(start)} is not a time (HH:MM)")
     c.number(s, "minutes", path, 0, 1440, integer=True)
     c.enum(s, "mode", path, vocab.SESSION_MODES)
     c.enum(s, "status", path, vocab.SESSION_STATUSES)
     c.number(s, "week", path, 1, 104, integer=True)
-    for i, theme in enumerate(c.list_of(s, "themes", path)):
-        if theme not in vocab.THEMES:
-            c.err(f"{path}.themes[{i}]", f"{theme!r} is not one of the nine course elements")
-    c.text(s, "notes", path)
-    c.text(s, "quotes", path)
-    for i, act in enumerate(c.list_of(s, "actions", path)):
-        if not isinstance(act, str):
-            c.err(f"{path}.actions[{i}]", f"{act!r} is not text")
+    for i, theme in enumerate(c.list_of(s, "themes", path, MAX_ITEMS["sessions[].themes"])):
+        if not isinstance(theme, str) or theme not in vocab.THEMES:
+            c.err(f"{path}.themes[{i}]", f"{show(theme)} is not one of the nine course elements")
+    c.text(s, "notes", path, max_len=MAX_LEN["sessions[].notes"])
+    c.text(s, "quotes", path, max_len=MAX_LEN["sessions[].quotes"])
+    for i, act in enumerate(c.list_of(s, "actions", path, MAX_ITEMS["sessions[].actions"])):
+        c.text_value(act, f"{path}.actions[{i}]", max_len=MAX_LEN["sessions[].actions[]"])
     ratings = s.get("ratings")
     if ratings is not None and c.obj(ratings, f"{path}.ratings", allowed=vocab.RATING_KEYS):
         for key in vocab.RATING_KEYS:
@@ -181,35 +310,35 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
     nxt = s.get("next_appointment")
     if nxt is not None:
         try:
-            if not isinstance(nxt, str):
-                raise ValueError
-            dt.datetime.fromisoformat(nxt)
-        except ValueError:
-            c.err(f"{path}.next_appointment", f"{nxt!r} is not a date and time (YYYY-MM-DDTHH:MM)")
+            parse_local_datetime(nxt)
+        except ValueError as exc:
+            c.err(f"{path}.next_appointment", str(exc))
 
 
 def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
     if not c.obj(j, path, allowed=JOB_PLAN_FIELDS):
         return
-    for i, v in enumerate(c.list_of(j, "values", path)):
-        if not isinstance(v, str) or not v.strip():
-            c.err(f"{path}.values[{i}]", "must be non-empty text")
-    c.text(j, "direction", path)
-    for i, g in enumerate(c.list_of(j, "goals", path)):
+    for i, v in enumerate(c.list_of(j, "values", path, MAX_ITEMS["job_plan.values"])):
+        c.text_value(v, f"{path}.values[{i}]", max_len=MAX_LEN["job_plan.values[]"],
+                     required=True)
+    c.text(j, "direction", path, max_len=MAX_LEN["job_plan.direction"])
+    for i, g in enumerate(c.list_of(j, "goals", path, MAX_ITEMS["job_plan.goals"])):
         gp = f"{path}.goals[{i}]"
         if c.obj(g, gp, allowed=("text", "due", "status")):
-            c.text(g, "text", gp, required=True)
+            c.text(g, "text", gp, required=True, max_len=MAX_LEN["job_plan.goals[].text"])
             c.date(g, "due", gp)
             c.enum(g, "status", gp, vocab.GOAL_STATUSES)
-    for i, a in enumerate(c.list_of(j, "accommodations", path)):
+    for i, a in enumerate(c.list_of(j, "accommodations", path,
+                                    MAX_ITEMS["job_plan.accommodations"])):
         ap = f"{path}.accommodations[{i}]"
         if c.obj(a, ap, allowed=("category", "description", "until")):
             c.enum(a, "category", ap, vocab.ACCOMMODATION_CATEGORIES, required=True)
-            c.text(a, "description", ap, required=True)
+            c.text(a, "description", ap, required=True,
+                   max_len=MAX_LEN["job_plan.accommodations[].description"])
             c.date(a, "until", ap)
     c.number(j, "hours_now", path, 0, 80)
     c.number(j, "hours_target", path, 0, 80)
-    for i, st in enumerate(c.list_of(j, "hours_steps", path)):
+    for i, st in enumerate(c.list_of(j, "hours_steps", path, MAX_ITEMS["job_plan.hours_steps"])):
         sp = f"{path}.hours_steps[{i}]"
         if c.obj(st, sp, allowed=("from", "hours")):
             c.date(st, "from", sp, required=True)
@@ -219,31 +348,54 @@ def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
     c.date(j, "updated_on", path)
 
 
+def _validate_computed(p: dict[str, Any], path: str, c: _Checker) -> None:
+    """The fields export computes: ignored on import, but of the documented shape (the
+    JSON Schema says the same), so that a file is refused or accepted by both alike."""
+    _boolean(c, p, "eligible", path)
+    c.number(p, "course_week", path, 1, MAX_COURSE_WEEK, integer=True)
+    ch = p.get("pss_change")
+    cp = f"{path}.pss_change"
+    if ch is not None and c.obj(ch, cp, allowed=PSS_CHANGE_FIELDS):
+        for key in PSS_CHANGE_FIELDS:
+            if key not in ch:
+                c.err(f"{cp}.{key}", "is required")
+        c.number(ch, "before", cp, 0, 40, integer=True)
+        c.number(ch, "after", cp, 0, 40, integer=True)
+        c.number(ch, "difference", cp, -40, 40, integer=True)
+        for key in ("before", "after", "difference"):
+            if key in ch and ch[key] is None:
+                c.err(f"{cp}.{key}", "is required")
+        if "reliable_change" in ch:
+            c.enum(ch, "reliable_change", cp, RELIABLE_CHANGES, required=True)
+        if "clinically_important" in ch:
+            _boolean(c, ch, "clinically_important", cp, nullable=False)
+
+
 def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     """Every rule of the participant file for one participant."""
     errors: Errors = []
     c = _Checker(errors)
     if not c.obj(p, path, allowed=PARTICIPANT_FIELDS):
         return errors
-    c.text(p, "ref", path, required=True, max_len=64)
-    c.text(p, "name", path, required=True, max_len=200)
+    c.text(p, "ref", path, required=True, max_len=MAX_LEN["ref"])
+    c.text(p, "name", path, required=True, max_len=MAX_LEN["name"])
     if p.get("cpr") is not None:
         if not isinstance(p["cpr"], str):
-            c.err(f"{path}.cpr", f"{p['cpr']!r} is not text")
+            c.err(f"{path}.cpr", f"{show(p['cpr'])} is not text")
         else:
             try:
                 cpr.parse(p["cpr"])
             except cpr.CprError as exc:
                 c.err(f"{path}.cpr", str(exc))
     c.number(p, "birth_year", path, 1900, today.year, integer=True)
-    c.text(p, "email", path, max_len=200)
+    c.text(p, "email", path, max_len=MAX_LEN["email"])
     c.email(p, "email", path)
-    c.text(p, "phone", path, max_len=50)
+    c.text(p, "phone", path, max_len=MAX_LEN["phone"])
     cw = p.get("caseworker")
     if cw is not None and c.obj(cw, f"{path}.caseworker",
                                 allowed=("name", "municipality", "email", "case_ref")):
         for key in ("name", "municipality", "email", "case_ref"):
-            c.text(cw, key, f"{path}.caseworker", max_len=200)
+            c.text(cw, key, f"{path}.caseworker", max_len=MAX_LEN[f"caseworker.{key}"])
         c.email(cw, "email", f"{path}.caseworker")
     referral = c.date(p, "referral_date", path)
     c.date(p, "course_start", path)
@@ -251,22 +403,23 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     do = p.get("dropped_out")
     if do is not None and c.obj(do, f"{path}.dropped_out", allowed=("date", "reason")):
         c.date(do, "date", f"{path}.dropped_out", required=True)
-        c.text(do, "reason", f"{path}.dropped_out")
+        c.text(do, "reason", f"{path}.dropped_out", max_len=MAX_LEN["dropped_out.reason"])
     consent = p.get("consent")
     if consent is not None and c.obj(consent, f"{path}.consent",
                                      allowed=("given_on", "scope", "withdrawn_on")):
         cp = f"{path}.consent"
         given = c.date(consent, "given_on", cp)
         withdrawn = c.date(consent, "withdrawn_on", cp)
-        for i, s in enumerate(c.list_of(consent, "scope", cp)):
-            if s not in vocab.CONSENT_SCOPES:
-                c.err(f"{cp}.scope[{i}]", f"{s!r} is not one of {', '.join(vocab.CONSENT_SCOPES)}")
+        for i, s in enumerate(c.list_of(consent, "scope", cp, MAX_ITEMS["consent.scope"])):
+            if not isinstance(s, str) or s not in vocab.CONSENT_SCOPES:
+                c.err(f"{cp}.scope[{i}]",
+                      f"{show(s)} is not one of {', '.join(vocab.CONSENT_SCOPES)}")
         if given and withdrawn and withdrawn < given:
             c.err(f"{cp}.withdrawn_on", "is before the consent was given")
     first_screening: dt.date | None = None
     finals: list[tuple[int, dt.date]] = []
     earliest = referral
-    for i, a in enumerate(c.list_of(p, "assessments", path)):
+    for i, a in enumerate(c.list_of(p, "assessments", path, MAX_ITEMS["assessments"])):
         ap = f"{path}.assessments[{i}]"
         day = validate_assessment(a, ap, today, c)
         if day is None:
@@ -281,14 +434,21 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         for i, day in finals:
             if day < first_screening:
                 c.err(f"{path}.assessments[{i}].date", "a final assessment is before the screening")
-    for i, s in enumerate(c.list_of(p, "sessions", path)):
+    for i, s in enumerate(c.list_of(p, "sessions", path, MAX_ITEMS["sessions"])):
         validate_session(s, f"{path}.sessions[{i}]", c)
-    for i, g in enumerate(c.list_of(p, "group_attendance", path)):
+    days: dict[dt.date, int] = {}
+    for i, g in enumerate(c.list_of(p, "group_attendance", path, MAX_ITEMS["group_attendance"])):
         gp = f"{path}.group_attendance[{i}]"
         if c.obj(g, gp, allowed=("date", "present")):
-            c.date(g, "date", gp, required=True)
+            day = c.date(g, "date", gp, required=True)
             if not isinstance(g.get("present"), bool):
                 c.err(f"{gp}.present", "must be true or false")
+            if day is not None and day in days:
+                # One row per day in the vault (uq_attendance_day).
+                c.err(f"{gp}.date",
+                      f"{day.isoformat()} is also group_attendance[{days[day]}]'s date")
+            elif day is not None:
+                days[day] = i
     if p.get("job_plan") is not None:
         validate_job_plan(p["job_plan"], f"{path}.job_plan", c)
     out = p.get("outcome")
@@ -297,5 +457,45 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         c.enum(out, "status", f"{path}.outcome", vocab.OUTCOME_STATUSES, required=True)
         c.number(out, "hours_per_week", f"{path}.outcome", 0, 80)
         c.date(out, "date", f"{path}.outcome")
-    c.text(p, "report_summary", path)
+    c.text(p, "report_summary", path, max_len=MAX_LEN["report_summary"])
+    rf = p.get("report_fields")
+    if rf is not None:
+        validate_report_fields(rf, f"{path}.report_fields", c)
+    _validate_computed(p, path, c)
     return errors
+
+
+REPORT_FIELD_TEXTS = ("work_capacity", "resources", "challenges", "progression",
+                      "recommendation")
+
+
+def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
+    """The report's structured fields (docs/format.md): texts, hours, a weekly step plan."""
+    from coachdesk.core import return_plan
+
+    allowed = (*REPORT_FIELD_TEXTS, "normal_hours", "hours_now", "step_plan", "return_date",
+               "return_kind", "updated_on")
+    if not c.obj(rf, path, allowed=allowed):
+        return
+    for key in REPORT_FIELD_TEXTS:
+        c.text(rf, key, path, max_len=MAX_LEN[f"report_fields.{key}"])
+    c.number(rf, "normal_hours", path, 0, return_plan.MAX_HOURS)
+    c.number(rf, "hours_now", path, 0, return_plan.MAX_HOURS)
+    c.date(rf, "return_date", path)
+    c.date(rf, "updated_on", path)
+    c.enum(rf, "return_kind", path, return_plan.RETURN_KINDS)
+    weeks: set[int] = set()
+    for i, step in enumerate(c.list_of(rf, "step_plan", path,
+                                       max_items=MAX_ITEMS["report_fields.step_plan"])):
+        sp = f"{path}.step_plan[{i}]"
+        if c.obj(step, sp, allowed=("week", "hours")):
+            for key in ("week", "hours"):
+                if step.get(key) is None:
+                    c.err(f"{sp}.{key}", "is required")
+            c.number(step, "week", sp, 1, return_plan.MAX_WEEKS, integer=True)
+            c.number(step, "hours", sp, 0, return_plan.MAX_HOURS)
+            week = step.get("week")
+            if isinstance(week, int) and not isinstance(week, bool):
+                if week in weeks:
+                    c.err(f"{sp}.week", "each week can have only one step")
+                weeks.add(week)

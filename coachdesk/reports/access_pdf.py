@@ -8,20 +8,22 @@ PDF, so one password protects both.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from reportlab.lib.units import mm
 
 from coachdesk.core import pss10
-from coachdesk.reports import strings
+from coachdesk.reports import access_log, strings
 from coachdesk.reports.caseworker_pdf import (
     accommodations_part,
     attendance_part,
     course_part,
+    free_text_part,
     outcome_part,
     pss10_part,
+    sender_rows,
     session_block,
+    structured_parts,
     values_part,
 )
 from coachdesk.reports.content import (
@@ -51,14 +53,13 @@ def render(c: ReportContent) -> bytes:
     story: list[Any] = [
         para(esc(tr("Participant's copy of their data", lang)), "title"),
         para(esc(tr("The course «A working life without stress»", lang)), "subtitle"),
-        kv_table([(tr("Provider", lang), c.organisation or tr("not stated", lang)),
-                  (tr("Coach", lang), c.coach or tr("not stated", lang)),
-                  (tr("Date", lang), strings.fmt_long_date(c.today, lang))]),
+        kv_table(sender_rows(c)),
         para(esc(tr("access_purpose_text", lang)), "small"),
     ]
     story += _about(c, a, lang)
     if c.course is not None:
         story += course_part(c.course, lang)
+    story += structured_parts(c, lang)
     if c.attendance is not None:
         story += attendance_part(c.attendance, lang)
     if a.attendance:
@@ -75,6 +76,7 @@ def render(c: ReportContent) -> bytes:
         story += outcome_part(c.outcome, lang)
     story += [heading(strings.label("section", "summary", lang)),
               text(c.summary or tr("No summary has been written.", lang))]
+    story += free_text_part("recommendation", c.recommendation, lang)
     story.append(heading(strings.label("section", "notes", lang)))
     if not c.notes:
         story.append(text(tr("No sessions recorded.", lang)))
@@ -83,6 +85,7 @@ def render(c: ReportContent) -> bytes:
     story += _disclosures(a, lang)
     story += _audit(a, lang)
     return build_pdf(story, lang=lang, header_left=tr("Participant's copy of their data", lang),
+                     title=tr("Participant's copy of their data", lang),
                      footer_left=f"{c.name} · {strings.fmt_date(c.today, lang)}")
 
 
@@ -116,7 +119,8 @@ def _answers(c: ReportContent, lang: str) -> list[Any]:
         out.append(para(f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
                         f"{esc(strings.fmt_date(r.date, lang))} – {esc(tr('Total (0-40)', lang))}: "
                         f"{esc(r.score.total if r.score.total is not None else tr('no total', lang))}"
-                        + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else "")))
+                        + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else ""),
+                        "lead"))
         rows = []
         for i, (ans, sc) in enumerate(zip(r.answers, r.score.item_scores, strict=True), 1):
             note = f" ({tr('reversed', lang)})" if pss10.is_reversed(i) else ""
@@ -167,17 +171,23 @@ def _disclosures(a: AccessContent, lang: str) -> list[Any]:
     rows = [[f"{strings.fmt_date(d.at.date(), lang)} {d.at:%H:%M}", d.recipient or "–",
              strings.label("kind", d.kind, lang),
              ", ".join(strings.label("section", s, lang) for s in d.sections),
+             strings.label("channel", d.channel, lang) if d.channel else "–",
              tr("yes", lang) if d.encrypted else tr("no", lang)] for d in a.disclosures]
     return [*out, grid_table([tr("Time (UTC)", lang), tr("Recipient", lang), tr("Report type", lang),
-                              tr("Sections", lang), tr("Encrypted", lang)], rows,
-                             [28 * mm, 40 * mm, 30 * mm, FRAME_W - 118 * mm, 20 * mm])]
+                              tr("Sections", lang), tr("Sent by", lang), tr("Encrypted", lang)],
+                             rows, [24 * mm, 32 * mm, 24 * mm, FRAME_W - 125 * mm, 24 * mm,
+                                    21 * mm])]
 
 
 def _audit(a: AccessContent, lang: str) -> list[Any]:
+    """The log of reads and changes in plain words (reports/access_log.py): no event
+    codes, no JSON, no hashes."""
     tr = strings.tr
-    out: list[Any] = [heading(tr("Log of reads and changes", lang))]
-    rows = [[f"{e.at:%Y-%m-%d %H:%M:%S}", e.action,
-             json.dumps(e.detail, ensure_ascii=False, sort_keys=True) if e.detail else ""]
-            for e in a.audit]
-    return [*out, grid_table([tr("Time (UTC)", lang), tr("Action", lang), tr("Details", lang)],
-                             rows, [36 * mm, 36 * mm, FRAME_W - 72 * mm])]
+    out: list[Any] = [heading(tr("Log of reads and changes", lang)),
+                      para(esc(tr("access_log_intro", lang)), "small")]
+    lines = [access_log.describe(e.at, e.action, e.detail, lang) for e in a.audit]
+    if not lines:
+        return [*out, text(tr("No entries.", lang))]
+    return [*out, grid_table([tr("When", lang), tr("What was done", lang), tr("Why", lang)],
+                             [[x.when, x.what, x.why] for x in lines],
+                             [30 * mm, (FRAME_W - 30 * mm) / 2, (FRAME_W - 30 * mm) / 2])]

@@ -15,14 +15,18 @@ from coachdesk.reports.content import (
     AccommodationsContent,
     AttendanceContent,
     CourseContent,
+    HoursContent,
     JobPlanContent,
     OutcomeContent,
+    ProgressionContent,
     PssContent,
     ReportContent,
+    ResourcesContent,
     SessionContent,
 )
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
+    TABLE_FONT,
     build_pdf,
     esc,
     grid_table,
@@ -34,12 +38,18 @@ from coachdesk.reports.pdf_layout import (
     subheading,
     text,
 )
-from coachdesk.reports.pss10_chart import draw_item_comparison, draw_pss10_chart
+from coachdesk.reports.pss10_chart import (
+    draw_item_comparison,
+    draw_pss10_chart,
+    item_comparison_height,
+)
 
-TITLES = {"status_report": "Status report", "final_report": "Final report",
+# The statusnotat (mid-course) and the final report carry the same headings; the
+# subtitle names the course and the moment, so title and subtitle never repeat.
+TITLES = {"status_report": "Status note", "final_report": "Final report",
           "access_copy": "Participant's copy of their data"}
-SUBTITLES = {"status_report": "Status report after the group phase",
-             "final_report": "Final report at the end of the course"}
+SUBTITLES = {"status_report": "The course «A working life without stress» – during the course",
+             "final_report": "The course «A working life without stress» – at its end"}
 
 
 def render(content: ReportContent) -> bytes:
@@ -47,7 +57,7 @@ def render(content: ReportContent) -> bytes:
     lang = content.lang
     story = header_story(content)
     story += body_story(content)
-    return build_pdf(story, lang=lang,
+    return build_pdf(story, lang=lang, title=strings.tr(TITLES[content.kind], lang),
                      header_left=_header_left(content),
                      footer_left=f"{content.name} · {strings.fmt_date(content.today, lang)}")
 
@@ -66,25 +76,25 @@ def header_story(c: ReportContent) -> list[Any]:
                  if c.kind not in SUBTITLES else tr(SUBTITLES[c.kind], lang)), "subtitle"),
     ]
     half = (FRAME_W - 8 * mm) / 2
-    sender = kv_table([(tr("Provider", lang), c.organisation or tr("not stated", lang)),
-                       (tr("Coach", lang), c.coach or tr("not stated", lang)),
-                       (tr("Date", lang), strings.fmt_long_date(c.today, lang))],
-                      label_w=24 * mm, width=half)
-    receiver = kv_table([(tr("Recipient", lang), c.recipient or tr("not stated", lang)),
-                         (tr("Caseworker", lang), c.caseworker_name),
-                         (tr("Municipality", lang), c.municipality)],
-                        label_w=26 * mm, width=half)
+    sender = kv_table(sender_rows(c), label_w=24 * mm, width=half)
+    # A fact that is not known is left out, never printed as "ikke angivet".
+    to = [(k, v) for k, v in ((tr("Recipient", lang), c.recipient),
+                              (tr("Caseworker", lang), c.caseworker_name),
+                              (tr("Municipality", lang), c.municipality)) if v]
+    receiver = kv_table(to, label_w=26 * mm, width=half) if to else spacer(0)
     from reportlab.platypus import Table, TableStyle
 
     pair = Table([[sender, receiver]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    pair.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
+    pair.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
     story += [pair, spacer(3), subheading(tr("Participant", lang))]
-    ident = [(tr("Name", lang), c.name),
-             (tr("CPR number", lang) if c.cpr_is_full else tr("CPR number (masked)", lang),
-              c.cpr_display or tr("not stated", lang)),
-             (tr("Case reference", lang), c.case_ref or tr("not stated", lang))]
+    ident = [(tr("Name", lang), c.name)]
+    if c.cpr_display:
+        ident.append((tr("CPR number", lang) if c.cpr_is_full
+                      else tr("CPR number (masked)", lang), c.cpr_display))
+    if c.case_ref:
+        ident.append((tr("Case reference", lang), c.case_ref))
     if c.contact is not None:
         ident += [(tr("E-mail", lang), c.contact.email), (tr("Phone", lang), c.contact.phone)]
     story.append(kv_table(ident))
@@ -96,29 +106,122 @@ def header_story(c: ReportContent) -> list[Any]:
     return story
 
 
+def sender_rows(c: ReportContent) -> list[tuple[str, object]]:
+    """Who sends the report and how to reach them: on every report, only what is known
+    (the export asks for the coach's details once when they are missing)."""
+    tr, lang = strings.tr, c.lang
+    rows: list[tuple[str, object]] = [(k, v) for k, v in (
+        (tr("Provider", lang), c.organisation), (tr("Coach", lang), c.coach),
+        (tr("Contact", lang), c.coach_contact)) if v]
+    return [*rows, (tr("Date", lang), strings.fmt_long_date(c.today, lang))]
+
+
 def body_story(c: ReportContent) -> list[Any]:
+    """The sections in print order (content.SECTIONS); the statusnotat is shorter."""
     lang = c.lang
+    short = c.kind == "status_report"
     story: list[Any] = []
     if c.course is not None:
-        story += course_part(c.course, lang)
+        story += course_part(c.course, lang, short=short)
+    story += structured_parts(c, lang)
     if c.attendance is not None:
         story += attendance_part(c.attendance, lang)
     if c.pss10 is not None:
-        story += pss10_part(c.pss10, lang)
+        story += pss10_part(c.pss10, lang, short=short)
     if c.job_plan is not None:
         story += job_plan_part(c.job_plan, lang)
     if c.values is not None:
         story += values_part(c.values, lang)
-    if c.accommodations is not None:
-        story += accommodations_part(c.accommodations, lang)
     if c.outcome is not None:
         story += outcome_part(c.outcome, lang)
     if c.summary is not None:
         story += [heading(strings.label("section", "summary", lang)),
                   text(c.summary or strings.tr("No summary has been written.", lang))]
+    if c.recommendation is not None:
+        story += free_text_part("recommendation", c.recommendation, lang)
     if c.notes is not None:
         story += notes_part(c.notes, lang)
     return story
+
+
+def structured_parts(c: ReportContent, lang: str) -> list[Any]:
+    """Arbejdsevne, skånehensyn, timetal og optrapning, ressourcer og udfordringer,
+    progression: the headings the caseworker acts on, in that order."""
+    story: list[Any] = []
+    if c.work_capacity is not None:
+        story += free_text_part("work_capacity", c.work_capacity, lang)
+    if c.accommodations is not None:
+        story += accommodations_part(c.accommodations, lang, with_hours=False)
+    if c.hours is not None:
+        story += hours_part(c.hours, lang)
+    if c.resources is not None:
+        story += resources_part(c.resources, lang)
+    if c.progression is not None:
+        story += progression_part(c.progression, lang)
+    return story
+
+
+def free_text_part(section: str, value: str | None, lang: str) -> list[Any]:
+    """A heading and the coach's words, or a plain "not described" line."""
+    return [heading(strings.label("section", section, lang)),
+            text(value) if value else text(strings.tr("Not described.", lang))]
+
+
+def hours_part(h: HoursContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "hours", lang))]
+    rows: list[tuple[str, object]] = [
+        (tr("Hours per week now", lang), strings.fmt_hours(h.hours_now, lang)),
+        (tr("Normal weekly hours", lang), strings.fmt_hours(h.normal_hours, lang)),
+    ]
+    if h.plan_target is not None:
+        rows.append((tr("Target hours per week", lang), strings.fmt_hours(h.plan_target, lang)))
+    if h.return_kind or h.return_date:
+        what = strings.label("return", h.return_kind, lang) if h.return_kind else ""
+        when = strings.fmt_date(h.return_date, lang) if h.return_date else ""
+        rows.append((tr("Expected return", lang), " – ".join(x for x in (what, when) if x)))
+    out.append(kv_table(rows))
+    if h.steps:
+        out.append(subheading(tr("Step plan, week by week", lang)))
+        out.append(grid_table([tr("Week", lang), tr("Hours per week", lang)],
+                              [[str(s.week), strings.fmt_hours(s.hours, lang)]
+                               for s in h.steps], [30 * mm, 40 * mm], align_right=(0, 1)))
+    if h.plan_steps:
+        out.append(subheading(tr("Hours plan", lang)))
+        out.append(grid_table([tr("From date", lang), tr("Hours per week", lang)],
+                              [[_date_str(s.get("from"), lang),
+                                strings.fmt_hours(s.get("hours"), lang)]
+                               for s in h.plan_steps], [40 * mm, 40 * mm], align_right=(1,)))
+    if h.breaks:
+        out.append(text(tr("partial_return_warning", lang,
+                           weeks=", ".join(str(w) for w in h.breaks)), "verdict"))
+    if not (h.hours_now is not None or h.steps or h.plan_steps or h.return_date):
+        out.append(text(tr("Not described.", lang)))
+    out.append(para(esc(tr("The hours plan is agreed with the workplace and approved by the "
+                           "municipality.", lang)), "small"))
+    return out
+
+
+def resources_part(r: ResourcesContent, lang: str) -> list[Any]:
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "resources", lang))]
+    if not r.resources and not r.challenges:
+        return [*out, text(tr("Not described.", lang))]
+    if r.resources:
+        out += [subheading(tr("Resources", lang)), text(r.resources)]
+    if r.challenges:
+        out += [subheading(tr("Challenges", lang)), text(r.challenges)]
+    return out
+
+
+def progression_part(pr: ProgressionContent, lang: str) -> list[Any]:
+    out: list[Any] = [heading(strings.label("section", "progression", lang))]
+    out.append(text(pr.text) if pr.text else text(strings.tr("Not described.", lang)))
+    out.append(subheading(strings.tr("PSS-10 (perceived stress)", lang)))
+    lines = verdict_lines(pr.change, lang)
+    out.append(text(lines[0]))
+    out += [text(line, "verdict") for line in lines[1:]]
+    return out
 
 
 def _week_text(week: int | None, lang: str) -> str:
@@ -129,7 +232,7 @@ def _week_text(week: int | None, lang: str) -> str:
     return strings.tr("after the course (week {week})", lang, week=week)
 
 
-def course_part(cc: CourseContent, lang: str) -> list[Any]:
+def course_part(cc: CourseContent, lang: str, *, short: bool = False) -> list[Any]:
     tr = strings.tr
     rows: list[tuple[str, object]] = [
         (tr("Status", lang), strings.label("status", cc.status, lang)),
@@ -143,7 +246,7 @@ def course_part(cc: CourseContent, lang: str) -> list[Any]:
         if cc.dropout_reason:
             rows.append((tr("Reason", lang), cc.dropout_reason))
     out: list[Any] = [heading(strings.label("section", "course", lang)), kv_table(rows)]
-    if cc.themes:
+    if cc.themes and not short:
         out.append(subheading(tr("Themes worked with in the individual sessions", lang)))
         out.append(grid_table(
             [tr("Themes", lang), tr("Count", lang)],
@@ -189,16 +292,21 @@ def verdict_lines(ch: pss10.Change | None, lang: str) -> list[str]:
     return lines
 
 
-def _chart(ps: PssContent, lang: str) -> list[Any]:
-    """The PSS-10 engineer's drawings of the same data the GUI shows."""
-    out: list[Any] = [spacer(2), draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
-                                                           verdict=False)]
-    if ps.chart_data.items:
-        out += [spacer(2), draw_item_comparison(ps.chart_data, FRAME_W, 55 * mm, lang)]
+def _chart(ps: PssContent, lang: str, short: bool = False) -> list[Any]:
+    """The PSS-10 engineer's drawings of the same data the GUI shows (the statusnotat:
+    the totals only)."""
+    tr = strings.tr
+    out: list[Any] = [keep(subheading(tr("Total score over time", lang)),
+                           draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
+                                            verdict=False))]
+    if ps.chart_data.items and not short:
+        height = item_comparison_height(ps.chart_data, FRAME_W, lang)
+        out += [keep(subheading(tr("Item by item, before and after", lang)),
+                     draw_item_comparison(ps.chart_data, FRAME_W, height, lang))]
     return out
 
 
-def pss10_part(ps: PssContent, lang: str) -> list[Any]:
+def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
     tr = strings.tr
     out: list[Any] = [heading(strings.label("section", "pss10", lang))]
     if not ps.rows:
@@ -212,11 +320,13 @@ def pss10_part(ps: PssContent, lang: str) -> list[Any]:
     if any(r.score.prorated for r in ps.rows):
         out.append(para(esc(tr("A prorated total was computed from 9 of 10 answers.", lang)),
                         "small"))
-    out += _chart(ps, lang)
+    out += _chart(ps, lang, short)
     out.append(subheading(tr("Change", lang)))
     lines = verdict_lines(ps.change, lang)
     out.append(text(lines[0]))
     out += [text(line, "verdict") for line in lines[1:]]
+    if short:
+        return out  # the statusnotat: the method is in the final report
     p = ps.params
     out += [spacer(1.5), para(esc(tr("method_text", lang, sd=strings.fmt_number(p.sd, lang, 2),
                                      r=strings.fmt_number(p.r, lang, 2),
@@ -261,7 +371,10 @@ def values_part(values: tuple[str, ...], lang: str) -> list[Any]:
     return [*out, para("<br/>".join(f"• {esc(v)}" for v in values))]
 
 
-def accommodations_part(a: AccommodationsContent, lang: str) -> list[Any]:
+def accommodations_part(a: AccommodationsContent, lang: str, *,
+                        with_hours: bool = True) -> list[Any]:
+    """Skånehensyn; ``with_hours``: also the job plan's hours plan (the own copy's job
+    plan versions; the caseworker report has it under timetal og optrapning)."""
     tr = strings.tr
     out: list[Any] = [heading(strings.label("section", "accommodations", lang))]
     if a.needs:
@@ -274,7 +387,8 @@ def accommodations_part(a: AccommodationsContent, lang: str) -> list[Any]:
                         "small"))
     else:
         out.append(text(tr("No accommodation needs recorded.", lang)))
-    if a.hours_now is not None or a.hours_target is not None or a.hours_steps:
+    if with_hours and (a.hours_now is not None or a.hours_target is not None
+                       or a.hours_steps):
         plan: list[Any] = [
             subheading(tr("Hours plan", lang)),
             kv_table([(tr("Hours per week now", lang), strings.fmt_hours(a.hours_now, lang)),
@@ -287,7 +401,8 @@ def accommodations_part(a: AccommodationsContent, lang: str) -> list[Any]:
                                      strings.fmt_hours(s.get("hours"), lang)]
                                     for s in a.hours_steps],
                                    [40 * mm, 40 * mm], align_right=(1,)))
-        plan.append(para(esc(tr("The hours plan must be approved by the jobcenter.", lang)),
+        plan.append(para(esc(tr("The hours plan is agreed with the workplace and approved by the "
+                                 "municipality.", lang)),
                          "small"))
         # A short block: never split the plan from its heading across pages.
         out += [keep(*plan)] if len(a.hours_steps) < 20 else plan

@@ -16,20 +16,26 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.core import course, cpr, plausibility, pss10, pss10_chart, vocab
+from coachdesk.core import course, cpr, plausibility, pss10, pss10_chart, return_plan, vocab
 from coachdesk.errors import BadInput
 from coachdesk.reports import strings
 from coachdesk.store import audit, interchange, settings
 from coachdesk.store.models import Participant
 
-# The sections of the caseworker report, in print order (docs/cli.md).
+# The sections of the caseworker report, in print order (docs/cli.md, docs/reports.md).
+# The structured headings follow the documents a municipal caseworker works with (the
+# LÆ 285 content of the sick-pay follow-up, the rehabilitation plan's preparatory part,
+# the § 7b retention plan): arbejdsevne, skånehensyn, timetal og optrapning, ressourcer
+# og udfordringer, progression, fremmøde, anbefaling / næste skridt.
 SECTIONS: tuple[str, ...] = (
-    "course", "attendance", "pss10", "job_plan", "values", "accommodations", "outcome",
-    "summary", "notes", "contact", "cpr_full",
+    "course", "work_capacity", "accommodations", "hours", "resources", "progression",
+    "attendance", "pss10", "job_plan", "values", "outcome", "summary", "recommendation",
+    "notes", "contact", "cpr_full",
 )
 # The least data that serves the report's purpose (domain.md).
 DEFAULT_SECTIONS: tuple[str, ...] = (
-    "course", "attendance", "pss10", "job_plan", "accommodations", "outcome", "summary",
+    "course", "work_capacity", "accommodations", "hours", "resources", "progression",
+    "attendance", "pss10", "job_plan", "outcome", "summary", "recommendation",
 )
 # Never pre-selected; the dialog marks them.
 SENSITIVE_SECTIONS: frozenset[str] = frozenset({"notes", "contact", "cpr_full"})
@@ -163,6 +169,34 @@ class AccommodationsContent:
 
 
 @dataclass(frozen=True)
+class HoursContent:
+    """Timetal og optrapning: hours now, the week-by-week steps, the expected return."""
+
+    normal_hours: float | None
+    hours_now: float | None
+    steps: tuple[return_plan.Step, ...]
+    return_date: dt.date | None
+    return_kind: str | None  # full | partial
+    breaks: tuple[int, ...]  # weeks that leave less than 4 hours of absence (partial)
+    plan_target: float | None  # the job plan's target hours
+    plan_steps: tuple[dict[str, Any], ...]  # the job plan's dated steps
+
+
+@dataclass(frozen=True)
+class ResourcesContent:
+    resources: str | None
+    challenges: str | None
+
+
+@dataclass(frozen=True)
+class ProgressionContent:
+    """Progression siden start: the coach's words and the PSS-10 change computed."""
+
+    text: str | None
+    change: pss10.Change | None
+
+
+@dataclass(frozen=True)
 class OutcomeContent:
     status: str | None
     hours_per_week: float | None
@@ -199,6 +233,7 @@ class DisclosureRow:
     kind: str
     sections: tuple[str, ...]
     encrypted: bool
+    channel: str | None = None
 
 
 @dataclass(frozen=True)
@@ -250,12 +285,18 @@ class ReportContent:
     job_plan: JobPlanContent | None = None
     values: tuple[str, ...] | None = None
     accommodations: AccommodationsContent | None = None
+    work_capacity: str | None = None
+    hours: HoursContent | None = None
+    resources: ResourcesContent | None = None
+    progression: ProgressionContent | None = None
+    recommendation: str | None = None
     outcome: OutcomeContent | None = None
     summary: str | None = None
     notes: tuple[SessionContent, ...] | None = None
     contact: ContactContent | None = None
     access: AccessContent | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    coach_contact: str = ""  # phone or e-mail the recipient can answer to
 
 
 def default_recipient(p: Participant) -> str:
@@ -353,6 +394,27 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
             hours_steps=tuple(dict(s) for s in (plan.hours_steps if plan else []) or []),
             updated_on=plan.updated_on if plan else None,
         )
+    rf = p.report_fields
+    warnings: list[str] = []
+    if "work_capacity" in chosen:
+        out["work_capacity"] = (rf.work_capacity if rf else None) or ""
+    if "hours" in chosen:
+        out["hours"] = _hours(rf, plan)
+        if out["hours"].breaks:
+            warnings.append(strings.tr("partial_return_warning", lang, weeks=", ".join(
+                str(w) for w in out["hours"].breaks)))
+    if "resources" in chosen:
+        out["resources"] = ResourcesContent(rf.resources if rf else None,
+                                            rf.challenges if rf else None)
+    if "progression" in chosen:
+        before, after = pss10.before_after([(a.kind, a.date, a.answers)
+                                            for a in p.assessments])
+        out["progression"] = ProgressionContent(
+            rf.progression if rf else None,
+            pss10.change(before.total if before else None, after.total if after else None,
+                         params))
+    if "recommendation" in chosen:
+        out["recommendation"] = (rf.recommendation if rf else None) or ""
     if "outcome" in chosen:
         out["outcome"] = OutcomeContent(p.outcome_status, p.outcome_hours, p.outcome_date)
     if "summary" in chosen:
@@ -369,11 +431,28 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
         kind=request.kind, lang=lang, sections=sections, today=today,
         organisation=str(settings.get(session, "organisation") or ""),
         coach=str(settings.get(session, "coach_name") or ""),
+        coach_contact=str(settings.get(session, "coach_contact") or ""),
         recipient=recipient, caseworker_name=p.caseworker_name,
         municipality=p.caseworker_municipality, case_ref=p.case_ref,
         consent_given_on=p.consent_given_on, name=p.name,
         cpr_display=(p.cpr or "") if full_cpr else cpr.mask(p.cpr), cpr_is_full=full_cpr,
-        **out,
+        warnings=tuple(warnings), **out,
+    )
+
+
+def _hours(rf: Any, plan: Any) -> HoursContent:
+    steps, _ = return_plan.parse_steps((rf.step_plan if rf else []) or [])
+    normal = rf.normal_hours if rf else None
+    kind = rf.return_kind if rf else None
+    breaks = return_plan.partial_return_breaks(normal, steps) if kind == "partial" else []
+    hours_now = rf.hours_now if rf and rf.hours_now is not None else (
+        plan.hours_now if plan else None)
+    return HoursContent(
+        normal_hours=normal, hours_now=hours_now, steps=tuple(steps),
+        return_date=rf.return_date if rf else None, return_kind=kind,
+        breaks=tuple(s.week for s in breaks),
+        plan_target=plan.hours_target if plan else None,
+        plan_steps=tuple(dict(s) for s in (plan.hours_steps if plan else []) or []),
     )
 
 
@@ -389,7 +468,7 @@ def _access(session: Session, p: Participant, params: pss10.Params,
         job_plan_versions=tuple((j.version, interchange.job_plan_to_dict(j))
                                 for j in p.job_plans),
         disclosures=tuple(DisclosureRow(d.at, d.recipient, d.kind, tuple(d.sections or ()),
-                                        d.encrypted) for d in p.disclosures),
+                                        d.encrypted, d.channel) for d in p.disclosures),
         audit=tuple(AuditRow(e.at, e.action, e.detail)
                     for e in audit.events_for(session, p.uid)),
         participant_file=interchange.dumps(interchange.document([record])),

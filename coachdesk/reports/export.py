@@ -125,7 +125,7 @@ def render_pdf(session: Session, participant_id: int, request: ReportRequest, *,
 
 def export_report(session: Session, participant_id: int, request: ReportRequest,
                   out: str | os.PathLike[str], *, password: str | None = None,
-                  today: dt.date | None = None) -> ExportResult:
+                  today: dt.date | None = None, channel: str | None = None) -> ExportResult:
     """Build, encrypt, record and commit the disclosure, then make the file visible.
 
     Commits the session (``write_recorded``): the records land with the file or not
@@ -139,6 +139,9 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
         raise BadInput(f"{target} is a folder; give a file name for the report.")
     if password is not None:
         pdf_security.check_password(password)
+    from coachdesk.reports import channels
+
+    channel = channels.check(channel)  # how it leaves the coach (Digital Post, ...)
     content = build_report(session, participant_id, request, today)
     data = render_content(content, password)
     from coachdesk.reports.content import load_participant
@@ -149,13 +152,14 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
     def record(digest: str) -> None:
         session.add(Disclosure(participant_id=participant_id, recipient=recipient,
                                kind=content.kind, sections=list(content.sections),
-                               sha256=digest, encrypted=bool(password)))
+                               sha256=digest, encrypted=bool(password), channel=channel))
         # Field names and counts only: no recipient text, no file name (it may hold a
         # name).
         audit.record(session, "report", {"kind": content.kind,
                                          "sections": list(content.sections),
                                          "encrypted": bool(password), "sha256": digest,
-                                         "lang": content.lang}, subject=p.uid)
+                                         "lang": content.lang, "channel": channel},
+                     subject=p.uid)
 
     digest = write_recorded(session, target, data, record)
     return ExportResult(target, digest, len(data), bool(password), content.kind,

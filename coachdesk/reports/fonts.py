@@ -22,6 +22,12 @@ BOLD = "CoachDeskSans-Bold"
 
 _lock = threading.Lock()
 _done = False
+_cmap: frozenset[int] = frozenset()
+
+# What a character the font lacks prints as: the Unicode replacement character, which
+# DejaVu has. Without this an emoji in a note printed as an empty box that looked like
+# a real mark; now it is visibly something that could not be shown.
+MISSING = "\ufffd"
 
 
 def register() -> None:
@@ -37,4 +43,14 @@ def register() -> None:
         addMapping(REGULAR, 1, 0, BOLD)
         addMapping(REGULAR, 0, 1, REGULAR)
         addMapping(REGULAR, 1, 1, BOLD)
+        global _cmap
+        _cmap = frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
         _done = True
+
+
+def printable(text: str) -> str:
+    """``text`` with every character the font cannot draw replaced by MISSING."""
+    register()
+    if all(ord(ch) in _cmap or ch in "\n\r\t" for ch in text):
+        return text
+    return "".join(ch if ord(ch) in _cmap or ch in "\n\r\t" else MISSING for ch in text)

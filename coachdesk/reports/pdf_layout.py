@@ -68,12 +68,20 @@ STYLES: dict[str, ParagraphStyle] = {
     "h3": ParagraphStyle("h3", parent=_BASE, fontName=fonts.BOLD, fontSize=10,
                          leading=13, spaceBefore=7, spaceAfter=2, keepWithNext=1),
     "verdict": ParagraphStyle("verdict", parent=_BASE, fontName=fonts.BOLD),
+    # A line that introduces what follows (a table): never left alone at a page bottom.
+    "lead": ParagraphStyle("lead", parent=_BASE, keepWithNext=1, spaceBefore=4),
 }
 
 
+# A table sets its cells' font even when they hold Paragraphs; reportlab's default is
+# Helvetica, unembedded, which PDF/A forbids. Every table starts with this style.
+TABLE_FONT: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]
+
+
 def esc(text: object) -> str:
-    """User text into a Paragraph: XML-escaped, line breaks kept."""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+    """User text into a Paragraph: XML-escaped, line breaks kept, characters the font
+    lacks (an emoji) shown as a visible replacement mark, never as an empty box."""
+    return escape(fonts.printable(str(text))).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -109,6 +117,7 @@ def kv_table(rows: Sequence[tuple[str, object]], label_w: float = 48 * mm,
                                                       "cell")] for k, v in rows]
     t = Table(data, colWidths=[label_w, width - label_w], hAlign="LEFT", splitInRow=1)
     t.setStyle(TableStyle([
+        *TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
@@ -129,6 +138,7 @@ def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]],
     data += [[cell(v, "cell") for v in row] for row in rows]
     t = Table(data, colWidths=list(col_widths), repeatRows=1, hAlign="LEFT", splitInRow=1)
     style = [
+        *TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), SHADE),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
@@ -170,7 +180,7 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
             top = PAGE_H - 13 * mm
-            self.drawString(MARGIN_X, top, header_left)
+            self.drawString(MARGIN_X, top, fonts.printable(header_left))
             self.setFillColor(INK)
             self.setFont(fonts.BOLD, 8.5)
             self.drawRightString(PAGE_W - MARGIN_X, top, confidential)
@@ -181,7 +191,7 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             self.line(MARGIN_X, bottom + 9, PAGE_W - MARGIN_X, bottom + 9)
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
-            self.drawString(MARGIN_X, bottom, footer_left)
+            self.drawString(MARGIN_X, bottom, fonts.printable(footer_left))
             self.drawRightString(PAGE_W - MARGIN_X, bottom,
                                  strings.tr("Page {page} of {pages}", lang,
                                             page=self._pageNumber, pages=total))
@@ -191,13 +201,21 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
 
 
 def build_pdf(story: list[Any], *, lang: str, header_left: str, footer_left: str,
-              on_canvas: Callable[[rl_canvas.Canvas], None] | None = None) -> bytes:
-    """Lay out ``story`` on A4 pages in memory and return the PDF bytes."""
+              on_canvas: Callable[[rl_canvas.Canvas], None] | None = None,
+              title: str = DOC_TITLE) -> bytes:
+    """Lay out ``story`` on A4 pages in memory and return the PDF bytes.
+
+    ``title`` is the document title a viewer shows (PDF/A: /DisplayDocTitle); it names
+    the kind of report only, never the person (security promise 7).
+    """
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
         buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=DOC_TITLE, subject=DOC_SUBJECT, author="",
+        bottomMargin=MARGIN_BOTTOM, title=title, subject=DOC_SUBJECT, author="",
         creator=DOC_CREATOR, keywords="", lang="da-DK" if lang == "da" else "en-GB",
+        # reportlab's default first font is Helvetica, which it would then reference,
+        # unembedded, on every page: PDF/A forbids that (reports/pdfa.py).
+        initialFontName=fonts.REGULAR,
     )
     doc.build(story, canvasmaker=_canvas_class(header_left, footer_left, lang))
     return buf.getvalue()

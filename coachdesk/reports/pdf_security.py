@@ -1,20 +1,28 @@
-"""Password protection and clean metadata for exported PDFs (security promise 7).
+"""Archivable, clean, optionally encrypted PDFs (security promise 7).
 
-Encryption is pypdf's AES-256 (PDF 2.0 security handler, revision 6, V 5), done in
-memory. Never RC4, never reportlab's own (RC4/AES-128) encryption: Datatilsynet
-expects sensitive data sent by e-mail to be properly encrypted.
+``finish`` is the one step between the layout and the file: it makes the PDF PDF/A
+(reports/pdfa.py: PDF/A-2b, or PDF/A-3b when a file is attached, as in the
+participant's own copy) with generic metadata only, and optionally encrypts it.
+
+Encryption is AES-256 (security handler revision 6), done in memory by qpdf through
+pikepdf. Never RC4, never reportlab's own (RC4/AES-128) encryption: Datatilsynet
+expects sensitive data sent by e-mail to be properly encrypted. An encrypted PDF cannot
+be PDF/A (ISO 19005 forbids encryption), so it carries no PDF/A declaration; the export
+dialog tells the coach a municipality cannot archive it.
 """
 
 from __future__ import annotations
 
 import io
 
-from pypdf import PdfReader, PdfWriter
+import pikepdf
 
 from coachdesk.errors import BadInput
+from coachdesk.reports import pdfa
 from coachdesk.reports.pdf_layout import DOC_CREATOR, DOC_SUBJECT, DOC_TITLE
 
 MIN_PASSWORD_LEN = 8
+JSON_MIME = "application/json"
 
 
 def check_password(password: str) -> None:
@@ -23,25 +31,33 @@ def check_password(password: str) -> None:
         raise BadInput(f"The PDF password must have at least {MIN_PASSWORD_LEN} characters.")
 
 
+def _title_and_lang(pdf: bytes) -> tuple[str, str]:
+    """The generic title and language the layout set (pdf_layout.build_pdf)."""
+    with pikepdf.open(io.BytesIO(pdf)) as doc:
+        title = str(doc.docinfo.get("/Title", DOC_TITLE)) or DOC_TITLE
+        lang = str(doc.Root.get("/Lang", "da-DK"))
+    return title, "en" if lang.startswith("en") else "da"
+
+
 def finish(pdf: bytes, *, password: str | None = None,
            attachments: dict[str, bytes] | None = None) -> bytes:
-    """Rewrite the PDF with generic metadata, optional attachments, optional AES-256.
+    """PDF/A with generic metadata, optional attachments (JSON), optional AES-256.
 
-    The document info is replaced, not merged, so nothing reportlab (or a later
-    change) put there survives; no XMP stream is written.
+    The document info is replaced, not merged, so nothing reportlab (or a later change)
+    put there survives; the XMP holds the same generic fields and the PDF/A mark.
+    A layout that PDF/A forbids (transparency, an unembedded font) is written without
+    the PDF/A declaration rather than with a false one (pdfa.NotPdfA).
     """
-    reader = PdfReader(io.BytesIO(pdf))
-    writer = PdfWriter(clone_from=reader)
-    if "/Metadata" in writer.root_object:
-        del writer.root_object["/Metadata"]  # XMP: never any
-    writer.metadata = {"/Title": DOC_TITLE, "/Subject": DOC_SUBJECT, "/Creator": DOC_CREATOR,
-                       "/Producer": DOC_CREATOR}
-    for name, data in (attachments or {}).items():
-        writer.add_attachment(name, data)
     if password:
         check_password(password)
-        # Owner password = user password: there is no second secret to leak or lose.
-        writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    title, lang = _title_and_lang(pdf)
+    files = {name: (data, JSON_MIME, "Participant file (JSON)")
+             for name, data in (attachments or {}).items()}
+    part = None if password else (3 if files else 2)
+    try:
+        out = pdfa.make_pdfa(pdf, part=part, title=title, lang=lang, subject=DOC_SUBJECT,
+                             creator=DOC_CREATOR, attachments=files)
+    except pdfa.NotPdfA:
+        out = pdfa.make_pdfa(pdf, part=None, title=title, lang=lang, subject=DOC_SUBJECT,
+                             creator=DOC_CREATOR, attachments=files)
+    return pdfa.encrypt(out, password) if password else out

@@ -33,7 +33,8 @@ LABELS: dict[str, dict[str, str]] = {
         "before": "Før",
         "after": "Efter",
         "threshold": "Optagelsesgrænse {value}",
-        "national_high": "Høj stress (national) {value}+",
+        # The app's own wording (ui/pss10_chart_view.py): one name for the same line.
+        "national_high": "Højt stressniveau (Sundhedsprofilen) {value}+",
         "band_low": "lav",
         "band_moderate": "moderat",
         "band_high": "høj",
@@ -171,6 +172,7 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     paragraph.
     """
     d = Drawing(width_pt, height_pt)
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     line_h = FONT_SIZE * 1.45
     lines = verdict_lines(data, lang) if verdict else []
     ref_labels = {r.key: label(r.key, lang, value=r.value) for r in data.reference_lines}
@@ -185,8 +187,12 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     def ypos(v: float) -> float:
         return y0 + data.y_fraction(v) * ph
 
+    # The first and last measurement sit inside the plot, not on its edges, so the
+    # band names at the left edge never run into a point (the "moderat" collision).
+    pad = min(36.0, pw * 0.08)
+
     def xpos(day: dt.date) -> float:
-        return x0 + data.x_fraction(day) * pw
+        return x0 + pad + data.x_fraction(day) * (pw - 2 * pad)
 
     # Bands: soft tints with their name at the plot's left, inside.
     for b in data.bands:
@@ -254,22 +260,41 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     return d
 
 
-def _item_label(c: ItemComparison, lang: str, font: str, max_width: float) -> str:
+ITEM_FONT_SIZE = 7.0
+
+
+def _item_label(c: ItemComparison, lang: str, font: str, max_width: float) -> list[str]:
+    """The item's whole wording, wrapped to lines that fit: never cut off with "…"."""
     text = f"{c.item}. {pss10.items(lang)[c.item - 1]}"
     suffix = " (O)" if lang == "da" else " (R)"
     if c.reversed:
         text = text.rstrip("?") + suffix
-    if stringWidth(text, font, FONT_SIZE) <= max_width:
-        return text
-    while text and stringWidth(text + "…", font, FONT_SIZE) > max_width:
-        text = text[:-1]
-    return text.rstrip(" ,") + "…"
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        trial = f"{line} {word}" if line.strip() else line + word
+        if line.strip() and stringWidth(trial, font, ITEM_FONT_SIZE) > max_width:
+            lines.append(line)
+            line = "    " + word  # continuation lines indented under the text
+        else:
+            line = trial
+    lines.append(line)
+    return lines
+
+
+def item_comparison_height(data: ChartData, width_pt: float, lang: str = "da",
+                           font_name: str = fonts.REGULAR) -> float:
+    """The height the item comparison needs for its wrapped labels (points)."""
+    label_w = min(width_pt * 0.55, 260.0)
+    lines = sum(len(_item_label(c, lang, font_name, label_w)) for c in data.items)
+    return lines * ITEM_FONT_SIZE * 1.25 + len(data.items) * 4 + 16 + 2 * FONT_SIZE * 1.45 + 12
 
 
 def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
                          font_name: str = fonts.REGULAR) -> Drawing:
     """Before (circle) and after (square) score of each item, joined by a line."""
     d = Drawing(width_pt, height_pt)
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     line_h = FONT_SIZE * 1.45
     if not data.items:
         d.add(_text(width_pt / 2, height_pt / 2, label("no_change_yet", lang), font_name,
@@ -280,7 +305,6 @@ def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lan
     bottom = 16 + 2 * line_h + 4  # tick labels, legend, note
     y1 = height_pt - 4
     y0 = bottom
-    row = (y1 - y0) / len(data.items)
 
     def xpos(score: float) -> float:
         return x0 + score / pss10.MAX_ANSWER * (x1 - x0)
@@ -290,9 +314,18 @@ def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lan
         d.add(Line(x, y0, x, y1, strokeColor=colors.HexColor("#dddddd"), strokeWidth=0.6))
         d.add(_text(x, y0 - FONT_SIZE - 2, str(s), font_name, anchor="middle"))
     d.add(Line(x0, y0, x1, y0, strokeColor=INK, strokeWidth=0.8))
+    labels = [_item_label(c, lang, font_name, label_w) for c in data.items]
+    # Each item's row is as tall as its wrapped label; the markers sit at its middle.
+    weights = [len(lab) * ITEM_FONT_SIZE * 1.25 + 4 for lab in labels]
+    scale = (y1 - y0) / sum(weights)
+    tops = [y1 - sum(weights[:i]) * scale for i in range(len(weights))]
     for i, c in enumerate(data.items):
-        y = y1 - (i + 0.5) * row
-        d.add(_text(0, y - FONT_SIZE / 3, _item_label(c, lang, font_name, label_w), font_name))
+        y = tops[i] - weights[i] * scale / 2
+        lab = labels[i]
+        first = y + (len(lab) - 1) * ITEM_FONT_SIZE * 1.25 / 2 - ITEM_FONT_SIZE / 3
+        for k, text in enumerate(lab):
+            d.add(_text(0, first - k * ITEM_FONT_SIZE * 1.25, text, font_name,
+                        ITEM_FONT_SIZE))
         if c.before_score is not None and c.after_score is not None:
             d.add(Line(xpos(c.before_score), y, xpos(c.after_score), y, strokeColor=SERIES,
                        strokeWidth=1.2))

@@ -19,15 +19,19 @@ DA: dict[str, str] = {
     "CoachDesk report": "CoachDesk-rapport",
     "Confidential – contains health information": "Fortroligt – indeholder helbredsoplysninger",
     "Page {page} of {pages}": "Side {page} af {pages}",
-    "Status report": "Statusrapport",
+    "Status report": "Statusnotat",
+    "Status note": "Statusnotat",
     "Final report": "Slutrapport",
     "Participant's copy of their data": "Borgerens kopi af egne oplysninger",
-    "Status report after the group phase": "Statusrapport efter gruppeforløbet",
-    "Final report at the end of the course": "Slutrapport ved forløbets afslutning",
+    "The course «A working life without stress» – during the course": (
+        "Forløbet »Et arbejdsliv uden stress« – undervejs i forløbet"),
+    "The course «A working life without stress» – at its end": (
+        "Forløbet »Et arbejdsliv uden stress« – ved forløbets afslutning"),
     "From": "Fra",
     "To": "Til",
     "Provider": "Leverandør",
     "Coach": "Coach",
+    "Contact": "Kontakt",
     "Recipient": "Modtager",
     "Caseworker": "Sagsbehandler",
     "Municipality": "Kommune",
@@ -45,9 +49,9 @@ DA: dict[str, str] = {
     "no": "nej",
     "The course «A working life without stress»": "Forløbet »Et arbejdsliv uden stress«",
     "purpose_text": (
-        "Rapporten orienterer sagsbehandleren om borgerens forløb i stressforløbet "
-        "»Et arbejdsliv uden stress« som grundlag for jobcentrets opfølgning. "
-        "Leverandøren informerer; alle afgørelser træffes af jobcentret. Rapporten "
+        "Rapporten orienterer sagsbehandleren i kommunen om borgerens forløb i "
+        "stressforløbet »Et arbejdsliv uden stress« som grundlag for kommunens opfølgning. "
+        "Leverandøren informerer; alle afgørelser træffes af kommunen. Rapporten "
         "indeholder kun de oplysninger, der er nødvendige for formålet."
     ),
     "legal_basis_text": (
@@ -103,6 +107,8 @@ DA: dict[str, str] = {
     "no total": "ingen total",
     "No PSS-10 has been recorded.": "Der er ikke registreret nogen PSS-10.",
     "Change": "Ændring",
+    "Total score over time": "Samlet score over tid",
+    "Item by item, before and after": "Spørgsmål for spørgsmål, før og efter",
     "Change from {before} to {after} points ({diff:+d}).": "Ændring fra {before} til {after} point ({diff:+d}).",
     "The change cannot be computed: a before and an after total are both needed.": (
         "Ændringen kan ikke beregnes: der skal både være en total før og efter."),
@@ -146,8 +152,20 @@ DA: dict[str, str] = {
     "Hours per week": "Timer pr. uge",
     "Needs are described by function, not diagnosis.": (
         "Behovene er beskrevet ud fra funktion, ikke diagnose."),
-    "The hours plan must be approved by the jobcenter.": (
-        "Optrapningsplanen skal godkendes af jobcentret."),
+    "The hours plan is agreed with the workplace and approved by the municipality.": (
+        "Optrapningsplanen aftales med arbejdspladsen og godkendes af kommunen."),
+    # structured fields
+    "Not described.": "Ikke beskrevet.",
+    "Normal weekly hours": "Normal arbejdstid pr. uge",
+    "Expected return": "Forventet tilbagevenden",
+    "Step plan, week by week": "Optrapning uge for uge",
+    "Week": "Uge",
+    "Resources": "Ressourcer",
+    "Challenges": "Udfordringer",
+    "PSS-10 (perceived stress)": "PSS-10 (oplevet stress)",
+    "partial_return_warning": (
+        "Bemærk: i uge {weeks} er fraværet mindre end 4 timer om ugen. Delvis raskmelding "
+        "kræver mindst 4 timers fravær om ugen."),
     # outcome
     "No outcome recorded yet.": "Der er endnu ikke registreret et resultat.",
     "Recorded on": "Registreret den",
@@ -183,8 +201,10 @@ DA: dict[str, str] = {
     "Who has received your data": "Hvem har modtaget dine oplysninger",
     "Sections": "Afsnit",
     "Encrypted": "Krypteret",
+    "Sent by": "Sendt med",
     "No disclosures recorded.": "Ingen videregivelser registreret.",
     "Log of reads and changes": "Log over læsninger og ændringer",
+    "No entries.": "Ingen registreringer.",
     "Time (UTC)": "Tidspunkt (UTC)",
     "Action": "Handling",
     "Details": "Detaljer",
@@ -322,26 +342,40 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("section", "pss10"): ("PSS-10 før og efter", "PSS-10 before and after"),
     ("section", "job_plan"): ("Jobplan", "Job plan"),
     ("section", "values"): ("Værdier", "Values"),
-    ("section", "accommodations"): ("Skånebehov og optrapningsplan", "Accommodation needs and hours"),
+    ("section", "accommodations"): ("Skånehensyn", "Accommodations"),
+    ("section", "work_capacity"): ("Muligheder for arbejde (arbejdsevne) i dag",
+                                   "Work capacity today"),
+    ("section", "hours"): ("Timetal og optrapning", "Hours and gradual return"),
+    ("section", "resources"): ("Ressourcer og udfordringer", "Resources and challenges"),
+    ("section", "progression"): ("Progression siden start", "Progress since the start"),
+    ("section", "recommendation"): ("Anbefaling / næste skridt",
+                                    "Recommendation / next steps"),
+    ("return", "full"): ("Fuld raskmelding", "Full return to work"),
+    ("return", "partial"): ("Delvis raskmelding", "Partial return to work"),
     ("section", "outcome"): ("Resultat", "Outcome"),
-    ("section", "summary"): ("Opsummering og anbefaling", "Summary and recommendation"),
+    ("section", "summary"): ("Opsummering", "Summary"),
     ("section", "notes"): ("Samtalenoter", "Session notes"),
     ("section", "contact"): ("Kontaktoplysninger", "Contact details"),
     ("section", "cpr_full"): ("Fuldt CPR-nummer", "Full CPR number"),
     ("section", "everything"): ("Alt om borgeren", "Everything about the participant"),
     ("section", "full_record"): ("Hele journalen", "The full record"),
-    ("kind", "status_report"): ("Statusrapport", "Status report"),
+    ("kind", "status_report"): ("Statusnotat", "Status note"),
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
+    ("channel", "digital_post"): ("Digital Post", "Digital Post"),
+    ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
+    ("channel", "handed_over"): ("Udleveret", "Handed over"),
+    ("channel", "other"): ("Andet", "Other"),
 }
 
 # English text for keys whose English source is a key rather than a sentence.
 EN: dict[str, str] = {
     "purpose_text": (
         "This report informs the caseworker about the participant's progress in the stress "
-        "course «A working life without stress» as a basis for the jobcenter's follow-up. "
-        "The provider informs; every decision is the jobcenter's. The report holds only the "
+        "course «A working life without stress» as a basis for the municipality's "
+        "follow-up. The provider informs; every decision is the municipality's. The report "
+        "holds only the "
         "information needed for that purpose."
     ),
     "legal_basis_text": (
@@ -355,6 +389,9 @@ EN: dict[str, str] = {
         "portability). The same data is attached to this PDF in machine-readable form "
         "(JSON)."
     ),
+    "partial_return_warning": (
+        "Note: in week {weeks} the absence is less than 4 hours a week. A partial return "
+        "(delvis raskmelding) requires at least 4 hours of absence a week."),
     "verdict_improved": "This is a reliable improvement (less perceived stress).",
     "verdict_worsened": "This is a reliable worsening (more perceived stress).",
     "verdict_no_reliable_change": (

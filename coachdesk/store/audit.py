@@ -1,11 +1,31 @@
-"""The audit log: append-only and hash-chained, inside the encrypted vault (promise 8).
+"""The audit log: append-only and keyed-hash-chained, inside the encrypted vault (promise 8).
 
-Each row stores ``content_hash`` = SHA-256 of its canonical content (time, action,
-subject, detail and a random per-row nonce) and ``hash`` = SHA-256(prev_hash +
-content_hash). ``verify`` walks the chain. Erasure *redacts* a person's rows: it drops
-subject, detail and nonce but keeps both hashes, so the chain still verifies while the
-remaining hash can no longer be linked to anyone (the nonce was the only way to
-recompute it).
+Each row stores two hashes (issue 12 item 12):
+
+- ``content_hash``, the inner hash: SHA-256 of the row's personal part (subject,
+  detail and a random per-row nonce);
+- ``hash``, the outer, keyed hash: HMAC-SHA256, under the vault's chain key
+  (KeyFile.chain_key, derived by HKDF from the data key), of the previous row's
+  ``hash``, the time, the action, whether the row is about a person ("redactable")
+  and the inner hash.
+
+Erasure *redacts* a person's rows: it drops subject, detail and nonce but keeps both
+hashes, so the chain still verifies; time and action stay under the keyed hash, the
+person can no longer be linked (the nonce was the only way to recompute the inner
+hash). Only rows about a person can be redacted, and the number of redacted rows must
+equal what the "participant_erased" events say they redacted.
+
+Disclosures are chained too: every disclosure row written, changed or deleted through
+the ORM gets a "disclosure" event (subject: the person) carrying the row's keyed hash;
+``verify`` checks every row against the newest event naming it, and that no row is
+missing or added.
+
+The chain's length and head are anchored outside the database, in the key file's MAC'd
+body (store/vault.py), so a deleted tail or an older database is found.
+
+Vaults from before issue 12 have an unkeyed SHA-256 chain (``content_hash`` covering
+time and action too). At their first unlock the old chain is verified, then re-chained
+once under the key (``upgrade_chain``); an "audit_upgraded" event records that.
 
 Subjects are participant uids, never names, refs or CPR numbers; details name fields
 and counts, never their values.
@@ -20,12 +40,19 @@ import json
 import os
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import event as sa_event
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from coachdesk.store.models import AuditEvent, Setting
+from coachdesk.store.models import AuditEvent, Disclosure, Participant, Setting
 
 GENESIS = "0" * 64
+CHAIN_SETTING = "audit_chain"
+CHAIN_VERSION = 2
+KEY_INFO = "audit_key"  # Session.info entry holding the chain key (set by the Vault)
+# A session not made by a Vault (bench/'s plain SQLite engine) chains under this
+# all-zero key; a vault's chain never verifies under it.
+_NO_KEY = bytes(32)
 
 ACTIONS = (
     "vault_created", "unlock", "unlock_failed", "lock", "passphrase_changed",
@@ -33,39 +60,77 @@ ACTIONS = (
     "assessment_saved", "assessment_changed", "assessment_deleted",
     "session_saved", "session_changed", "session_deleted",
     "job_plan_saved", "attendance_saved", "attendance_deleted",
-    "session_restored", "assessment_restored", "attendance_restored", "import", "export", "report", "cohort_report",
+    "session_restored", "assessment_restored", "attendance_restored",
+    "import", "export", "report", "cohort_report",
     "backup", "restore", "search", "settings_changed",
+    "disclosure", "audit_upgraded", "recovery_code_rotated", "kdf_upgraded",
+    "failed_unlocks_log_altered",
 )
 
+# Committing one of these moves the anchor in the key file at once (store/vault.py);
+# other saves are anchored at the next lock, so an ordinary save costs no key-file write.
+ANCHOR_ACTIONS = frozenset({
+    "backup", "restore", "export", "report", "cohort_report", "disclosure",
+    "participant_erased", "import", "passphrase_changed", "recovery_code_rotated",
+    "audit_upgraded",
+})
 
-def _content(at: str, action: str, subject: str | None, detail: Any, nonce: bytes) -> bytes:
-    return json.dumps(
-        {"at": at, "action": action, "subject": subject, "detail": detail, "nonce": nonce.hex()},
-        sort_keys=True, separators=(",", ":"), ensure_ascii=True,
-    ).encode()
+
+def _dumps(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
-def _chain(prev: str, content_hash: str) -> str:
+def _inner(subject: str | None, detail: Any, nonce: bytes) -> str:
+    return hashlib.sha256(
+        _dumps({"subject": subject, "detail": detail, "nonce": nonce.hex()})).hexdigest()
+
+
+def _legacy_content(at: str, action: str, subject: str | None, detail: Any,
+                    nonce: bytes) -> str:
+    return hashlib.sha256(_dumps({"at": at, "action": action, "subject": subject,
+                                  "detail": detail, "nonce": nonce.hex()})).hexdigest()
+
+
+def _legacy_chain(prev: str, content_hash: str) -> str:
     return hashlib.sha256((prev + content_hash).encode("ascii")).hexdigest()
+
+
+def _outer(key: bytes, prev: str, at: str, action: str, redactable: bool, inner: str) -> str:
+    msg = _dumps({"prev": prev, "at": at, "action": action, "redactable": redactable,
+                  "inner": inner})
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()
 
 
 def _iso(at: dt.datetime) -> str:
     return at.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
+def chain_key(session: Session) -> bytes:
+    return bytes(session.info.get(KEY_INFO) or _NO_KEY)
+
+
+def _head(session: Session) -> str:
+    return session.execute(
+        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).scalar() or GENESIS
+
+
+def _new_event(key: bytes, prev: str, at: dt.datetime, action: str,
+               detail: dict[str, Any] | None, subject: str | None) -> AuditEvent:
+    nonce = os.urandom(16)
+    inner = _inner(subject, detail, nonce)
+    return AuditEvent(at=at, action=action, subject=subject, detail=detail, nonce=nonce,
+                      content_hash=inner, prev_hash=prev,
+                      hash=_outer(key, prev, _iso(at), action, subject is not None, inner),
+                      redacted=False)
+
+
 def record(session: Session, action: str, detail: dict[str, Any] | None = None,
            subject: str | None = None) -> AuditEvent:
     """Append one event in the caller's transaction (it lands with the change or not at all)."""
     session.flush()
-    prev = session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar() or GENESIS
     at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    nonce = os.urandom(16)
-    content_hash = hashlib.sha256(_content(_iso(at), action, subject, detail, nonce)).hexdigest()
-    ev = AuditEvent(at=at, action=action, subject=subject, detail=detail, nonce=nonce,
-                    content_hash=content_hash, prev_hash=prev, hash=_chain(prev, content_hash),
-                    redacted=False)
+    ev = _new_event(chain_key(session), _head(session), at, action, detail, subject)
     session.add(ev)
     session.flush()
     return ev
@@ -75,45 +140,291 @@ def record_many(session: Session,
                 events: list[tuple[str, dict[str, Any] | None, str | None]]) -> None:
     """Append many events at once (an import of thousands), chained in memory."""
     session.flush()
-    prev = session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar() or GENESIS
+    key = chain_key(session)
+    prev = _head(session)
     at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     rows = []
     for action, detail, subject in events:
-        nonce = os.urandom(16)
-        content_hash = hashlib.sha256(
-            _content(_iso(at), action, subject, detail, nonce)).hexdigest()
-        h = _chain(prev, content_hash)
-        rows.append(AuditEvent(at=at, action=action, subject=subject, detail=detail,
-                               nonce=nonce, content_hash=content_hash, prev_hash=prev,
-                               hash=h, redacted=False))
-        prev = h
+        ev = _new_event(key, prev, at, action, detail, subject)
+        rows.append(ev)
+        prev = ev.hash
     session.add_all(rows)
     session.flush()
 
 
+# --- disclosures under the chain ----------------------------------------------------------
+
+
+def disclosure_mac(key: bytes, d: Disclosure) -> str:
+    msg = _dumps({"disclosure": d.id, "participant_id": d.participant_id,
+                  "at": _iso(d.at) if d.at else None, "recipient": d.recipient,
+                  "kind": d.kind, "sections": d.sections, "sha256": d.sha256,
+                  "encrypted": bool(d.encrypted)})
+    return hmac.new(key, msg, hashlib.sha256).hexdigest()
+
+
+_PENDING = "_audit_disclosures"
+_ACTIONS_SEEN = "_audit_actions"
+
+# What happened to a disclosure row in this transaction, by id: ("row", participant_id)
+# written or changed (its keyed hash is taken at commit), ("gone", participant_id)
+# deleted. Collected from the ORM (after_flush), from a participant deleted through the
+# ORM (before_flush: the database's ON DELETE CASCADE would take its disclosures
+# silently) and from bulk UPDATE/DELETE statements run through the session
+# (do_orm_execute), so that no code path of the app can change the disclosure log
+# without the chain knowing; only a write around the session (an SQL shell) can, and
+# that is what ``verify`` finds.
+Pending = dict[int, tuple[str, int]]
+
+
+def _pending(session: Session) -> Pending:
+    return session.info.setdefault(_PENDING, {})
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    people = [obj.id for obj in session.deleted
+              if isinstance(obj, Participant) and obj.id is not None]
+    if people:
+        with session.no_autoflush:
+            rows = session.execute(select(Disclosure.id, Disclosure.participant_id)
+                                   .where(Disclosure.participant_id.in_(people))).all()
+        for did, pid in rows:
+            _pending(session)[did] = ("gone", pid)
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    pending = _pending(session)
+    seen = session.info.setdefault(_ACTIONS_SEEN, set())
+    for obj in session.new:
+        if isinstance(obj, Disclosure):
+            pending[obj.id] = ("row", obj.participant_id)
+        elif isinstance(obj, AuditEvent):
+            seen.add(obj.action)
+    for obj in session.dirty:
+        if isinstance(obj, Disclosure) and session.is_modified(obj):
+            pending[obj.id] = ("row", obj.participant_id)
+    for obj in session.deleted:
+        if isinstance(obj, Disclosure):
+            pending[obj.id] = ("gone", obj.participant_id)
+
+
+def _do_orm_execute(state: Any) -> None:
+    """A bulk UPDATE or DELETE through the session: note the disclosure rows it hits."""
+    if not (state.is_update or state.is_delete) or state.bind_mapper is None:
+        return
+    entity = state.bind_mapper.class_
+    where = state.statement.whereclause
+    if entity is Disclosure:
+        q = select(Disclosure.id, Disclosure.participant_id)
+        kind = "gone" if state.is_delete else "row"
+    elif entity is Participant and state.is_delete:
+        people = select(Participant.id)
+        if where is not None:
+            people = people.where(where)
+        q = select(Disclosure.id, Disclosure.participant_id).where(
+            Disclosure.participant_id.in_(people))
+        where, kind = None, "gone"
+    else:
+        return
+    if where is not None:
+        q = q.where(where)
+    for did, pid in state.session.execute(q).all():
+        _pending(state.session)[did] = (kind, pid)
+
+
+def _before_commit(session: Session) -> None:
+    """Each disclosure row written in this transaction gets its event before it lands."""
+    key = chain_key(session)
+    for _ in range(10):
+        session.flush()
+        pending: Pending = session.info.pop(_PENDING, {})
+        if not pending:
+            return
+        ids = [did for did, (kind, _pid) in pending.items() if kind == "row"]
+        rows = {d.id: d for d in session.execute(
+            select(Disclosure).where(Disclosure.id.in_(ids))
+            .execution_options(populate_existing=True)).scalars()} if ids else {}
+        pids = {pid for _kind, pid in pending.values()}
+        uids = dict(session.execute(
+            select(Participant.id, Participant.uid).where(Participant.id.in_(pids))).all())
+        by_person: dict[str | None, list[list[Any]]] = {}
+        for did, (_kind, pid) in sorted(pending.items()):
+            row = rows.get(did)
+            mac = disclosure_mac(key, row) if row is not None else None
+            # Subject: the person, so that erasure redacts the event with the rest; a
+            # person already gone leaves an event naming row ids only.
+            by_person.setdefault(uids.get(pid), []).append([did, mac])
+        record_many(session, [("disclosure", {"rows": rows_}, uid)
+                              for uid, rows_ in by_person.items()])
+
+
+def _forget(session: Session, *_a: Any) -> None:
+    session.info.pop(_PENDING, None)
+    session.info.pop(_ACTIONS_SEEN, None)
+
+
+def committed_actions(session: Session) -> set[str]:
+    """The actions of the events flushed in the transaction that just committed."""
+    return set(session.info.pop(_ACTIONS_SEEN, set()))
+
+
+def install(session_factory: Any) -> None:
+    """Hook a vault's sessionmaker: disclosures chained, committed actions noted."""
+    sa_event.listen(session_factory, "before_flush", _before_flush)
+    sa_event.listen(session_factory, "after_flush", _after_flush)
+    sa_event.listen(session_factory, "do_orm_execute", _do_orm_execute)
+    sa_event.listen(session_factory, "before_commit", _before_commit)
+    sa_event.listen(session_factory, "after_soft_rollback", _forget)
+
+
+# --- verification -------------------------------------------------------------------------
+
+
 def verify(session: Session) -> list[str]:
-    """Problems in the chain ([] when intact)."""
+    """Problems in the chain and the disclosure log ([] when intact)."""
+    key = chain_key(session)
     problems: list[str] = []
     prev = GENESIS
+    first = True
+    redacted = 0
+    said_redacted = 0
+    latest: dict[int, str | None] = {}
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
     for ev in rows:
+        if first and ev.action != "vault_created":
+            problems.append(f"audit event {ev.id}: the chain does not start with the "
+                            "vault's creation (events before it were removed)")
+        first = False
         if ev.prev_hash != prev:
             problems.append(f"audit event {ev.id}: does not follow the event before it")
-        if ev.hash != _chain(ev.prev_hash, ev.content_hash):
+        redactable = bool(ev.redacted) or ev.subject is not None
+        if ev.hash != _outer(key, ev.prev_hash, _iso(ev.at), ev.action, redactable,
+                             ev.content_hash):
+            problems.append(f"audit event {ev.id}: its keyed hash does not match")
+        if ev.redacted:
+            redacted += 1
+        elif ev.nonce is None:
+            problems.append(f"audit event {ev.id}: lost its nonce")
+        else:
+            # Rows re-chained from a pre-issue-12 vault keep their old inner hash.
+            if ev.content_hash not in (
+                    _inner(ev.subject, ev.detail, ev.nonce),
+                    _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail,
+                                    ev.nonce)):
+                problems.append(f"audit event {ev.id}: its content was changed")
+            elif ev.action == "participant_erased" and isinstance(ev.detail, dict):
+                n = ev.detail.get("audit_events_redacted")
+                said_redacted += n if isinstance(n, int) else 0
+            elif ev.action == "disclosure" and isinstance(ev.detail, dict):
+                for item in ev.detail.get("rows") or []:
+                    if isinstance(item, list) and len(item) == 2 and isinstance(item[0], int):
+                        latest[item[0]] = item[1]
+        prev = ev.hash
+    if first:
+        problems.append("the audit chain is empty: the vault's creation event is missing")
+    if redacted != said_redacted:
+        problems.append(f"{redacted} audit events are redacted, but the erasures account "
+                        f"for {said_redacted}")
+    problems += _verify_disclosures(session, key, latest)
+    return problems
+
+
+def _verify_disclosures(session: Session, key: bytes,
+                        latest: dict[int, str | None]) -> list[str]:
+    problems = []
+    seen = set()
+    for d in session.execute(select(Disclosure).order_by(Disclosure.id)).scalars():
+        seen.add(d.id)
+        want = latest.get(d.id)
+        if want is None:
+            problems.append(f"disclosure {d.id}: not in the audit chain (added afterwards)")
+        elif not hmac.compare_digest(want, disclosure_mac(key, d)):
+            problems.append(f"disclosure {d.id}: changed after it was recorded")
+    for did, mac in sorted(latest.items()):
+        if mac is not None and did not in seen:
+            problems.append(f"disclosure {did}: recorded in the audit chain but missing")
+    return problems
+
+
+def chain_position(session: Session, length: int) -> str | None:
+    """The stored hash of the ``length``-th event (1-based), None if there are fewer."""
+    if length <= 0:
+        return GENESIS
+    return session.execute(select(AuditEvent.hash).order_by(AuditEvent.id)
+                           .offset(length - 1).limit(1)).scalar()
+
+
+def length_and_head(session: Session) -> tuple[int, str]:
+    n = int(session.execute(select(func.count()).select_from(AuditEvent)).scalar() or 0)
+    return n, _head(session)
+
+
+# --- the one-time upgrade of a pre-issue-12 chain ----------------------------------------
+
+
+def is_keyed(session: Session) -> bool:
+    row = session.get(Setting, CHAIN_SETTING)
+    return row is not None and isinstance(row.value, dict) \
+        and row.value.get("version") == CHAIN_VERSION
+
+
+def mark_keyed(session: Session) -> None:
+    row = session.get(Setting, CHAIN_SETTING)
+    if row is None:
+        session.add(Setting(key=CHAIN_SETTING, value={"version": CHAIN_VERSION}))
+    else:
+        row.value = {"version": CHAIN_VERSION}
+    session.flush()
+
+
+def verify_legacy(session: Session) -> list[str]:
+    """The pre-issue-12 unkeyed chain's own check (before it is re-chained)."""
+    problems: list[str] = []
+    prev = GENESIS
+    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+        if ev.prev_hash != prev:
+            problems.append(f"audit event {ev.id}: does not follow the event before it")
+        if ev.hash != _legacy_chain(ev.prev_hash, ev.content_hash):
             problems.append(f"audit event {ev.id}: its hash does not match")
         if not ev.redacted:
             if ev.nonce is None:
                 problems.append(f"audit event {ev.id}: lost its nonce")
-            else:
-                want = hashlib.sha256(
-                    _content(_iso(ev.at), ev.action, ev.subject, ev.detail, ev.nonce)
-                ).hexdigest()
-                if want != ev.content_hash:
-                    problems.append(f"audit event {ev.id}: its content was changed")
+            elif _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail,
+                                 ev.nonce) != ev.content_hash:
+                problems.append(f"audit event {ev.id}: its content was changed")
         prev = ev.hash
     return problems
+
+
+def upgrade_chain(session: Session) -> int:
+    """Re-chain a verified unkeyed chain under the key; returns how many events.
+
+    The caller has checked ``verify_legacy`` (a broken chain must not be laundered).
+    Each row keeps its inner hash (the old content hash, which also covers time and
+    action) and gets a keyed outer hash.
+    """
+    key = chain_key(session)
+    prev = GENESIS
+    updates = []
+    for ev_id, at, action, subject, inner, was_redacted in session.execute(
+            select(AuditEvent.id, AuditEvent.at, AuditEvent.action, AuditEvent.subject,
+                   AuditEvent.content_hash, AuditEvent.redacted).order_by(AuditEvent.id)):
+        h = _outer(key, prev, _iso(at), action, bool(was_redacted) or subject is not None,
+                   inner)
+        updates.append({"id": ev_id, "prev_hash": prev, "hash": h})
+        prev = h
+    if updates:
+        session.execute(update(AuditEvent), updates)
+    mark_keyed(session)
+    session.expire_all()
+    # The disclosure log was not chained before: its rows enter the chain now, as they
+    # are (the commit's hook records their keyed hashes).
+    disclosures = session.execute(select(Disclosure.id, Disclosure.participant_id)).all()
+    for did, pid in disclosures:
+        _pending(session)[did] = ("row", pid)
+    record(session, "audit_upgraded", {"events": len(updates), "from": "sha256",
+                                       "to": "hmac-sha256", "disclosures": len(disclosures)})
+    return len(updates)
 
 
 def redact_subject(session: Session, subject: str) -> int:

@@ -6,6 +6,13 @@ redacted to their hashes (the chain still verifies), and one "participant_erased
 event names them only by a salted hash of the ref. ``secure_delete`` zeroes freed
 pages; the VACUUM and the WAL checkpoint afterwards leave no old page in the file or
 its WAL.
+
+The erasure and the compaction are two steps, and either can fail on a full disk. If
+the erasure's commit fails, nothing was erased (the transaction rolls back) and the
+caller's error boundary says the disk is full. If the commit succeeded and only the
+compaction failed, the person IS erased: ErasedNotCompacted says exactly that, and how
+to finish (``coachdesk compact``), instead of a failure that would make the coach think
+the person is still there.
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ from typing import Any
 
 from sqlalchemy import delete, func, select
 
-from coachdesk.errors import BadInput
+from coachdesk.core import records
+from coachdesk.errors import BadInput, DiskFull, ErasedNotCompacted, classify
 from coachdesk.store import audit
 from coachdesk.store.models import (
     Assessment,
@@ -52,6 +60,10 @@ def erasure_preview(session: Any, participant_id: int) -> dict[str, int]:
 def erase_participant(vault: Any, ref: str) -> ErasureResult:
     """Erase the participant with ``ref``; raises BadInput when there is none."""
     ref = ref.strip()
+    if records.has_surrogate(ref):
+        # Not a character (an argument in a broken encoding): no stored ref has one,
+        # and SQLite could not even be asked.
+        raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
     with vault.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == ref)).scalar_one_or_none()
         if p is None:
@@ -69,8 +81,19 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
                      {"rows": rows, "audit_events_redacted": redacted},
                      subject=audit.pseudonym(s, ref))
         s.commit()
-    compact(vault)
-    return ErasureResult(rows, redacted)
+    result = ErasureResult(rows, redacted)
+    try:
+        compact(vault)
+    except Exception as exc:
+        full = isinstance(classify(exc), DiskFull)
+        why = "the disk is full" if full else "the database could not be rewritten"
+        then = "Free some space on the disk, then run" if full else "Run"
+        raise ErasedNotCompacted(
+            f"Participant {ref} is erased, but the vault file could not be compacted "
+            f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
+            f"erased records. {then} 'coachdesk compact' (or ask your IT department to) "
+            "to finish.", result) from exc
+    return result
 
 
 def compact(vault: Any) -> None:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, insert, select
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
@@ -23,11 +24,14 @@ from coachdesk.errors import BadInput
 from coachdesk.store import audit
 from coachdesk.store.models import (
     Assessment,
+    Draft,
     GroupAttendance,
     JobPlanVersion,
     Participant,
+    ReportFields,
     SessionLog,
     new_uid,
+    utcnow,
 )
 
 FORMAT = "coachdesk.participants"
@@ -110,6 +114,8 @@ def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
     if p.outcome_status:
         optional["outcome"] = {"status": p.outcome_status, "hours_per_week": p.outcome_hours,
                                "date": _iso(p.outcome_date)}
+    if p.report_fields is not None:
+        optional["report_fields"] = report_fields_to_dict(p.report_fields)
     d |= {k: v for k, v in optional.items() if v is not None}
     if computed:
         before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
@@ -146,6 +152,9 @@ def load_participants(session: Session, refs: Sequence[str] | None = None) -> li
 
 def export_document(session: Session, refs: Sequence[str] | None, *, today: dt.date,
                     params: pss10.Params) -> dict[str, Any]:
+    bad = [r for r in refs or () if records.has_surrogate(r)]
+    if bad:
+        raise BadInput(f"No participant with ref {', '.join(bad)} in this vault.")
     people = load_participants(session, refs)
     if refs is not None:
         missing = sorted(set(refs) - {p.ref for p in people})
@@ -200,7 +209,7 @@ def session_values(s: dict[str, Any]) -> dict[str, Any]:
         "themes": list(s.get("themes") or []), "notes": s.get("notes"),
         "quotes": s.get("quotes"), "actions": list(s.get("actions") or []),
         "ratings": {k: v for k, v in (s.get("ratings") or {}).items() if v is not None},
-        "next_appointment": dt.datetime.fromisoformat(nxt) if nxt else None,
+        "next_appointment": records.parse_local_datetime(nxt) if nxt else None,
     }
 
 
@@ -232,6 +241,31 @@ def assessment_values(a: dict[str, Any]) -> dict[str, Any]:
             "answers": list(a["answers"])}
 
 
+def report_fields_to_dict(rf: ReportFields) -> dict[str, Any]:
+    """The report's structured fields (docs/format.md), nulls left out."""
+    out = {"work_capacity": rf.work_capacity, "normal_hours": rf.normal_hours,
+           "hours_now": rf.hours_now, "step_plan": [dict(s) for s in rf.step_plan or []],
+           "return_date": _iso(rf.return_date), "return_kind": rf.return_kind,
+           "resources": rf.resources, "challenges": rf.challenges,
+           "progression": rf.progression, "recommendation": rf.recommendation,
+           "updated_on": _iso(rf.updated_on)}
+    return {k: v for k, v in out.items() if v is not None and v != []}
+
+
+def report_fields_values(rf: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "work_capacity": rf.get("work_capacity"), "normal_hours": rf.get("normal_hours"),
+        "hours_now": rf.get("hours_now"),
+        "step_plan": [{"week": int(s["week"]), "hours": float(s["hours"])}
+                      for s in rf.get("step_plan") or []],
+        "return_date": records.opt_date(rf.get("return_date")),
+        "return_kind": rf.get("return_kind"), "resources": rf.get("resources"),
+        "challenges": rf.get("challenges"), "progression": rf.get("progression"),
+        "recommendation": rf.get("recommendation"),
+        "updated_on": records.opt_date(rf.get("updated_on")),
+    }
+
+
 def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
     p = Participant()
     apply_fields(p, d)
@@ -241,6 +275,8 @@ def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
                     for g in d.get("group_attendance") or []]
     if d.get("job_plan") is not None:
         p.job_plans = [job_plan_from_dict(d["job_plan"], 1, today)]
+    if d.get("report_fields") is not None:
+        p.report_fields = ReportFields(**report_fields_values(d["report_fields"]))
     return p
 
 
@@ -250,27 +286,126 @@ class ImportResult:
     replaced: int
 
 
+# --- reading the file ----------------------------------------------------------------
+#
+# The file is I-JSON (RFC 7493), checked while it is parsed: UTF-8; no name twice in one
+# object (Python's json would silently keep the last value); no lone surrogates
+# ("\\ud800" decodes to a str that UTF-8, and so the database, cannot store); numbers
+# that fit an IEEE double (no NaN or Infinity, which are not JSON at all). Integers
+# within +-2^53: an integer literal too long for Python (4,300 digits) is refused here,
+# and every integer field has a range far below 2^53 (core/records.py), so no check
+# per integer is needed while parsing (a call per integer cost a tenth of a big file's
+# parse). A number with a zero fraction is that integer (1.0 is 1), as JSON Schema
+# reads it. Nesting deeper than Python's recursion limit is refused too.
+
+MAX_SAFE_INTEGER = 2**53
+
+
+class _Refused(ValueError):
+    """A file that is JSON to Python's parser but not I-JSON: the message says why."""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _check_strings(value: Any) -> None:
+    if isinstance(value, str):
+        if records.has_surrogate(value):
+            raise _Refused(f"the text {_clip(value)!r} holds a lone surrogate "
+                           "(\\ud800-\\udfff), which is not a character")
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str | list):
+                _check_strings(item)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(f"the field {_clip(key)!r} appears twice in one object; the "
+                               "second would silently replace the first")
+            seen.add(key)
+    return obj
+
+
+def _object_checked(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = _object(pairs)
+    for key, value in pairs:
+        if not key.isascii():
+            _check_strings(key)
+        if isinstance(value, str | list):
+            _check_strings(value)
+    return obj
+
+
+# A surrogate can only come from a \u escape (UTF-8 decoding refuses encoded ones): a
+# file without "\uD800"-"\uDFFF" escapes (nearly every file) skips the per-string check.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _float(text: str) -> float | int:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise _Refused(f"the number {_clip(text)} is too large")
+    if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:
+        return int(value)
+    return value
+
+
+def _constant(text: str) -> Any:
+    raise _Refused(f"{text} is not a JSON number")
+
+
 def parse_document(data: bytes) -> dict[str, Any]:
     try:
-        doc = json.loads(data.decode("utf-8-sig"))
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
+    try:
+        hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
+        doc = json.loads(text, object_pairs_hook=hook, parse_float=_float,
+                         parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
-    return doc
+    except _Refused as exc:
+        raise BadInput(f"The file was not imported: {exc}. Nothing was changed.") from None
+    except RecursionError:
+        raise BadInput("The file was not imported: its JSON is nested far deeper than a "
+                       "participant file ever is. Nothing was changed.") from None
+    except ValueError:
+        # Python's int-str limit: an integer literal of more than 4,300 digits.
+        raise BadInput("The file was not imported: a number in it is too large. Nothing "
+                       "was changed.") from None
+    return cast(dict[str, Any], doc)
+
+
+DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
 
 
 def validate_document(doc: Any, today: dt.date) -> list[str]:
     errors: list[str] = []
     if not isinstance(doc, dict):
         return ["$: the file must hold a JSON object"]
+    for key in sorted(set(doc) - set(DOCUMENT_FIELDS)):
+        errors.append(f"{key}: is not a known field")
     if doc.get("format") != FORMAT:
-        errors.append(f"format: must be {FORMAT!r}, not {doc.get('format')!r}")
-    if doc.get("version") not in SUPPORTED_VERSIONS:
-        errors.append(f"version: {doc.get('version')!r} is not a version this CoachDesk reads "
-                      f"({', '.join(map(str, SUPPORTED_VERSIONS))})")
+        errors.append(f"format: must be {FORMAT!r}, not {records.show(doc.get('format'))}")
+    version = doc.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) \
+            or version not in SUPPORTED_VERSIONS:
+        errors.append(f"version: {records.show(version)} is not a version this CoachDesk "
+                      f"reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+    if "exported_at" in doc:
+        try:
+            records.parse_datetime_with_offset(doc["exported_at"])
+        except ValueError as exc:
+            errors.append(f"exported_at: {exc}")
     people = doc.get("participants")
     if not isinstance(people, list):
         errors.append("participants: must be a list")
@@ -284,7 +419,8 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
         if isinstance(ref, str):
             key = ref.strip()
             if key in seen:
-                errors.append(f"{path}.ref: {key!r} is also participants[{seen[key]}]'s ref")
+                errors.append(f"{path}.ref: {records.show(key)} is also "
+                              f"participants[{seen[key]}]'s ref")
             else:
                 seen[key] = i
     return errors
@@ -304,20 +440,20 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
             today: dt.date) -> ImportResult:
     doc = parse_document(data) if isinstance(data, bytes | bytearray) else data
     errors = validate_document(doc, today)
+    existing: dict[str, tuple[int, str]] = {}  # ref -> (id, uid) of people already here
     if not errors:
         refs = [p["ref"].strip() for p in doc["participants"]]
-        existing: dict[str, str] = {}
         for chunk in range(0, len(refs), 500):
             rows = session.execute(
-                select(Participant.ref, Participant.uid).where(
+                select(Participant.ref, Participant.id, Participant.uid).where(
                     Participant.ref.in_(refs[chunk : chunk + 500]))
             ).all()
-            existing |= {r: u for r, u in rows}
+            existing |= {r: (i, u) for r, i, u in rows}
         if existing and not replace:
             for i, ref in enumerate(refs):
                 if ref in existing:
-                    errors.append(f"participants[{i}].ref: {ref!r} is already in the vault "
-                                  "(import with --replace to overwrite it)")
+                    errors.append(f"participants[{i}].ref: {records.show(ref)} is already in "
+                                  "the vault (import with --replace to overwrite it)")
     if errors:
         shown = errors[:MAX_REPORTED_ERRORS]
         more = len(errors) - len(shown)
@@ -326,14 +462,17 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
             + (f" ({more} more not shown.)" if more else ""),
             shown,
         )
-    if existing:
-        session.execute(delete(Participant).where(Participant.ref.in_(list(existing))))
-        session.flush()
-    uids = _bulk_insert(session, doc["participants"], existing, today)
-    audit.record(session, "import", {"participants": len(uids), "replaced": len(existing)})
+    people = doc["participants"]
+    new = [d for d in people if d["ref"].strip() not in existing]
+    old = [d for d in people if d["ref"].strip() in existing]
+    uids = _bulk_insert(session, new, today)
+    replaced = _replace(session, old, existing, today)
+    audit.record(session, "import", {"participants": len(people), "replaced": len(old)})
     audit.record_many(session, [("participant_created", {"via": "import"}, uid)
                                 for uid in uids])
-    return ImportResult(added=len(uids) - len(existing), replaced=len(existing))
+    audit.record_many(session, [("participant_changed", {"via": "import", **detail}, uid)
+                                for uid, detail in replaced])
+    return ImportResult(added=len(new), replaced=len(old))
 
 
 # --- the bulk write ------------------------------------------------------------------
@@ -347,28 +486,37 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
 # RETURNING in parameter order (SQLAlchemy's insertmanyvalues).
 
 
-def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[str, str],
-                 today: dt.date) -> list[str]:
-    """Insert validated participant records and their child rows; returns their uids."""
-    rows: list[dict[str, Any]] = []
-    for d in people:
-        ns = SimpleNamespace()
-        apply_fields(ns, d)
-        row = vars(ns)
-        # Keep a replaced person's uid so their audit trail continues.
-        row["uid"] = existing.get(row["ref"]) or new_uid()
-        rows.append(row)
-    if not rows:
+def _own_fields(d: dict[str, Any]) -> dict[str, Any]:
+    ns = SimpleNamespace()
+    apply_fields(ns, d)
+    return vars(ns)
+
+
+def _bulk_insert(session: Session, people: list[dict[str, Any]], today: dt.date) -> list[str]:
+    """Insert new participants and their child rows; returns their uids."""
+    if not people:
         return []
+    rows = [_own_fields(d) | {"uid": new_uid()} for d in people]
     pt = cast(Table, Participant.__table__)
     ids = session.execute(
         insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows
     ).scalars().all()
+    _insert_children(session, list(zip(ids, people, strict=True)), today)
+    plans = [job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
+             for pid, d in zip(ids, people, strict=True) if d.get("job_plan") is not None]
+    if plans:
+        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
+    return [r["uid"] for r in rows]
+
+
+def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
+                     today: dt.date) -> None:
+    """The collections a file holds whole: assessments, sessions, group attendance."""
     assessments: list[dict[str, Any]] = []
     sessions: list[dict[str, Any]] = []
     attendance: list[dict[str, Any]] = []
-    plans: list[dict[str, Any]] = []
-    for pid, d in zip(ids, people, strict=True):
+    fields: list[dict[str, Any]] = []
+    for pid, d in pairs:
         for a in d.get("assessments") or []:
             assessments.append(assessment_values(a) | {"participant_id": pid})
         for s in d.get("sessions") or []:
@@ -376,10 +524,78 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], existing: dict[
         for g in d.get("group_attendance") or []:
             attendance.append({"participant_id": pid, "date": records.parse_date(g["date"]),
                                "present": g["present"]})
-        if d.get("job_plan") is not None:
-            plans.append(job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid})
+        if d.get("report_fields") is not None:
+            fields.append(report_fields_values(d["report_fields"]) | {"participant_id": pid})
     for model, values in ((Assessment, assessments), (SessionLog, sessions),
-                          (GroupAttendance, attendance), (JobPlanVersion, plans)):
+                          (GroupAttendance, attendance), (ReportFields, fields)):
         if values:
             session.execute(insert(cast(Table, model.__table__)), values)
-    return [r["uid"] for r in rows]
+
+
+# --- replacing people already in the vault ---------------------------------------------
+#
+# "Replace" used to delete the participant row and insert it again: ON DELETE CASCADE
+# took the disclosure log (the record of what was given to whom, which must outlive any
+# re-import) and every earlier job plan version with it. Now the row is updated in place
+# (same id, same uid), only the collections a file holds whole are replaced, and the job
+# plan in the file becomes the next version when it differs from the current one; a
+# file without a job plan leaves the history as it is. Disclosures are never touched.
+
+_PLAN_CONTENT = ("values", "direction", "goals", "accommodations", "hours_now",
+                 "hours_target", "hours_steps")
+
+
+def _replace(session: Session, people: list[dict[str, Any]],
+             existing: dict[str, tuple[int, str]], today: dt.date) -> list[tuple[str, Any]]:
+    """Update replaced participants in place; returns (uid, audit detail) per person."""
+    if not people:
+        return []
+    pt = cast(Table, Participant.__table__)
+    now = utcnow()
+    pairs: list[tuple[int, dict[str, Any]]] = []
+    rows: list[dict[str, Any]] = []
+    for d in people:
+        pid, _uid = existing[d["ref"].strip()]
+        pairs.append((pid, d))
+        rows.append(_own_fields(d) | {"b_id": pid, "updated_at": now})
+    session.execute(update(pt).where(pt.c.id == bindparam("b_id")), rows)
+    ids = [pid for pid, _ in pairs]
+    for model in (Assessment, SessionLog, GroupAttendance, Draft):
+        table = cast(Table, model.__table__)
+        for chunk in range(0, len(ids), 500):
+            session.execute(delete(table).where(table.c.participant_id.in_(ids[chunk:chunk + 500])))
+    # The report fields are replaced only for those whose file holds them (one row each).
+    rt = cast(Table, ReportFields.__table__)
+    with_fields = [pid for pid, d in pairs if d.get("report_fields") is not None]
+    for chunk in range(0, len(with_fields), 500):
+        session.execute(delete(rt).where(rt.c.participant_id.in_(with_fields[chunk:chunk + 500])))
+    _insert_children(session, pairs, today)
+    current = _current_plans(session, ids)
+    plans: list[dict[str, Any]] = []
+    out: list[tuple[str, Any]] = []
+    for pid, d in pairs:
+        detail: dict[str, Any] = {}
+        if d.get("job_plan") is not None:
+            version, content = current.get(pid, (0, None))
+            values = job_plan_values(d["job_plan"], version + 1, today)
+            if content != {k: values[k] for k in _PLAN_CONTENT}:
+                plans.append(values | {"participant_id": pid})
+                detail["job_plan_version"] = version + 1
+        out.append((existing[d["ref"].strip()][1], detail))
+    if plans:
+        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
+    return out
+
+
+def _current_plans(session: Session, ids: list[int]) -> dict[int, tuple[int, dict[str, Any]]]:
+    """participant id -> (latest version number, its content) for those with a plan."""
+    jt = cast(Table, JobPlanVersion.__table__)
+    out: dict[int, tuple[int, dict[str, Any]]] = {}
+    for chunk in range(0, len(ids), 500):
+        rows = session.execute(
+            select(jt).where(jt.c.participant_id.in_(ids[chunk:chunk + 500]))
+            .order_by(jt.c.participant_id, jt.c.version)
+        ).mappings()
+        for r in rows:
+            out[r["participant_id"]] = (r["version"], {k: r[k] for k in _PLAN_CONTENT})
+    return out

@@ -95,6 +95,10 @@ class Participant(Base):
         back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Disclosure.at",
     )
+    report_fields: Mapped[ReportFields | None] = relationship(
+        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        uselist=False,
+    )
 
     __table_args__ = (
         CheckConstraint(
@@ -236,8 +240,40 @@ class Disclosure(Base):
     sections: Mapped[list[Any]] = mapped_column(JSON, default=list)
     sha256: Mapped[str] = mapped_column(String(64))
     encrypted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # How the report left the coach: digital_post | secure_email | handed_over | other
+    # (reports/channels.py); None for JSON exports and for rows from before 0008.
+    channel: Mapped[str | None] = mapped_column(String(20))
 
     participant: Mapped[Participant] = relationship(back_populates="disclosures")
+
+
+class ReportFields(Base):
+    """The coach's text for the report's structured headings (reports/content.py).
+
+    One row per participant: the current wording, shown in the statusnotat and the
+    final report. ``step_plan`` is a week-by-week list ``[{"week": 1, "hours": 12}]``;
+    ``return_kind`` is ``full`` or ``partial`` (delvis raskmelding).
+    """
+
+    __tablename__ = "report_fields"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    participant_id: Mapped[int] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), unique=True
+    )
+    work_capacity: Mapped[str | None] = mapped_column(Text)
+    normal_hours: Mapped[float | None]
+    hours_now: Mapped[float | None]
+    step_plan: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    return_date: Mapped[dt.date | None] = mapped_column(Date)
+    return_kind: Mapped[str | None] = mapped_column(String(10))
+    resources: Mapped[str | None] = mapped_column(Text)
+    challenges: Mapped[str | None] = mapped_column(Text)
+    progression: Mapped[str | None] = mapped_column(Text)
+    recommendation: Mapped[str | None] = mapped_column(Text)
+    updated_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    participant: Mapped[Participant] = relationship(back_populates="report_fields")
 
 
 class AuditEvent(Base):

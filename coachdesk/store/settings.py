@@ -21,6 +21,10 @@ DEFAULTS: dict[str, Any] = {
     "coach_name": "",
     "organisation": "",
     "backup_dir": "",
+    # The folder the last report was exported to (in the vault: a path can name a person).
+    "export_dir": "",
+    # The coach's contact details, printed on every report (asked for once at export).
+    "coach_contact": "",
     "idle_lock_minutes": 5,
 }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hmac
 import os
+import threading
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -31,19 +32,44 @@ from coachdesk.errors import (
     WrongSecret,
 )
 from coachdesk.store import keyfile
-from coachdesk.store.keyfile import KdfParams, KeyFile
+from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
 
 # Failed unlocks cannot be written into a vault that did not open; they wait in this
 # small file (times and method only, nothing personal) until the next unlock moves
-# them into the audit log.
+# them into the audit log (store/failed_unlocks.py).
 FAILED_NAME = "failed-unlocks.log"
 
+
+# A data-key rotation in progress (change-passphrase, rotate-recovery-code): the new key
+# file waits here until the database is re-encrypted (see _rotate).
+PENDING_KEY = "vault.key.next"
 
 DAMAGED = (
     "The database is damaged and cannot be read safely. Restore the latest backup "
     "(coachdesk restore BACKUP into an empty folder, or Restore in the app)."
+)
+EMPTY = (
+    "The database vault.db is empty or has no tables, although its key file exists: it "
+    "is damaged, and CoachDesk will not make a new vault over it. Nothing was written. "
+    "Restore the latest backup (coachdesk restore BACKUP into an empty folder)."
+)
+NOT_DECRYPTED = (
+    "The database vault.db cannot be read with this key file: the database is damaged, "
+    "it is an older copy from before the last passphrase change, or the key file is "
+    "from another vault. Nothing was written. Restore the latest backup."
+)
+NOT_DECRYPTED_BOUND = (
+    "The database vault.db cannot be read with its key file: it is damaged, or it is an "
+    "older copy from before the last passphrase change (rolled back). Nothing was "
+    "written. Restore the latest backup."
+)
+ROLLED_BACK = (
+    "The database vault.db was rolled back: it is older than its key file, which "
+    "recorded {want} audit events where the database has {have}{how}. An older copy may "
+    "bring back erased people or hide disclosures, so it was refused. Restore the latest "
+    "backup, or ask your IT department."
 )
 
 
@@ -60,28 +86,88 @@ def check_passphrase(passphrase: str) -> None:
 
 
 def _is_damage(exc: BaseException) -> bool:
-    return isinstance(exc, sqlcipher3.DatabaseError | sqlcipher3.OperationalError)
+    """A database error that means damage. A full disk, an I/O error or a busy database
+    is not damage: _raise_storage_failure says what it is (restoring a backup, the advice
+    for damage, would lose the day's work)."""
+    if not isinstance(exc, sqlcipher3.DatabaseError | sqlcipher3.OperationalError):
+        return False
+    from coachdesk.errors import VaultDamaged, classify
+
+    found = classify(exc)
+    return found is None or isinstance(found, VaultDamaged)
+
+
+def _raise_storage_failure(exc: BaseException, folder: Path | None = None) -> None:
+    """Raise the expected failure behind a database error that is not damage."""
+    import shutil
+
+    from coachdesk.errors import DISK_FULL, DiskFull, StorageError, VaultInUse, classify
+
+    found = classify(exc)
+    if isinstance(found, StorageError) and folder is not None:
+        # SQLite says "disk I/O error" when it cannot grow its -shm file on a full disk;
+        # an I/O error with no space left is a full disk, which the coach can fix.
+        with contextlib.suppress(OSError):
+            if shutil.disk_usage(folder).free < 1024 * 1024:
+                found = DiskFull(DISK_FULL)
+    if isinstance(found, DiskFull | StorageError | VaultInUse):
+        raise found from None
 
 
 def _note_failed_unlock(data_dir: Path, method: str) -> None:
     import datetime as dt
 
+    from coachdesk.store import failed_unlocks
+
     at = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    with contextlib.suppress(OSError), (data_dir / FAILED_NAME).open("a", encoding="ascii") as f:
-        f.write(f"{at} {method}\n")
+    failed_unlocks.note_failure(data_dir, at, method)
 
 
-def _read_failed_unlocks(path: Path) -> list[tuple[str, str]]:
+def _db_decrypts(db: Path, key: bytes | bytearray) -> bool:
+    """Does ``key`` open ``db``? Read-only, so nothing is written when it does not."""
     try:
-        lines = path.read_text(encoding="ascii", errors="replace").splitlines()
-    except OSError:
-        return []
-    out = []
-    for line in lines[-1000:]:  # bounded: a flood of attempts must not stall unlock
-        at, _, how = line.partition(" ")
-        if how in ("passphrase", "recovery_code"):
-            out.append((at, how))
-    return out
+        conn = sqlcipher3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlcipher3.Error:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.Error as exc:
+        # Reading a WAL database creates its -shm file: on a full disk that fails, and
+        # a full disk is not a key that does not fit.
+        _raise_storage_failure(exc, db.parent)
+        return False
+    finally:
+        conn.close()
+
+
+def _sidecars(db: Path) -> list[Path]:
+    return [Path(str(db) + suffix) for suffix in ("-wal", "-shm", "-journal")]
+
+
+def _rekey(db: Path, old_key: bytes | bytearray, new_key: bytes | bytearray) -> None:
+    """Re-encrypt every page under ``new_key``: one SQLite transaction, all or nothing."""
+    raw = sqlcipher3.connect(f"{db.resolve().as_uri()}?mode=rw", uri=True)
+    try:
+        raw.isolation_level = None
+        raw.execute("PRAGMA cipher_log_level = NONE")
+        raw.execute(f"PRAGMA key = \"x'{bytes(old_key).hex()}'\"")
+        raw.execute("PRAGMA busy_timeout = 5000")
+        raw.execute(f"PRAGMA rekey = \"x'{bytes(new_key).hex()}'\"")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        raw.close()
+
+
+def _commit_pending_key(pending: Path, key_path: Path) -> None:
+    """The last step of a rotation: the new key file takes the old one's place."""
+    os.replace(pending, key_path)
+    from coachdesk.store.atomic import _fsync_dir
+
+    with contextlib.suppress(OSError):
+        _fsync_dir(key_path.parent)
 
 
 class Vault:
@@ -93,8 +179,16 @@ class Vault:
         self._key = data_key
         self.key_file = key_file
         self._lock = lock
+        self._anchor_lock = threading.RLock()
+        self._backup_started: float | None = None
+        self._failed_k0 = b""
         self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False,
+                                      info={"audit_key": key_file.chain_key(data_key)})
+        from coachdesk.store import audit
+
+        audit.install(self._sessions)
+        event.listen(self._sessions, "after_commit", self._after_commit)
 
     # --- opening ------------------------------------------------------------------
 
@@ -107,6 +201,8 @@ class Vault:
                kdf: KdfParams | None = None) -> tuple[Vault, str]:
         """Create a vault; returns it unlocked and the recovery code (shown once)."""
         check_passphrase(passphrase)
+        if kdf is not None:
+            keyfile.require_strong_or_allowed(kdf)
         data_dir = Path(data_dir)
         try:
             data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -128,26 +224,37 @@ class Vault:
             # An empty file, owner-only from the start: SQLCipher makes it a database,
             # and _connect (which never creates files) can open it.
             (data_dir / DB_NAME).touch(mode=0o600, exist_ok=False)
+            lock.lock_database()
             vault = cls(data_dir, data_key, kf, lock)
             try:
                 vault._initialise()
                 # SQLite creates files by the umask; the vault is for its owner only.
                 (data_dir / DB_NAME).chmod(0o600)
-                kf.save(data_dir / KEY_NAME, data_key)
+                with (data_dir / DB_NAME).open("rb") as f:
+                    kf.db_salt = f.read(keyfile.DB_SALT_BYTES).hex()
+                from coachdesk.store import audit
+
+                with vault.session() as s:
+                    audit.mark_keyed(s)
+                    audit.record(s, "vault_created")
+                    s.commit()
+                from coachdesk.store import failed_unlocks
+
+                k0 = os.urandom(32)
+                kf.put_sealed("failed_log", k0, data_key)
+                kf.failed_log_db = failed_unlocks.db_identity(data_dir)
+                vault._write_anchor()
+                failed_unlocks.restart(data_dir, k0)
             except BaseException:
                 vault.engine.dispose()
-                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm"):
+                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME,
+                             FAILED_NAME):
                     with contextlib.suppress(OSError):
                         (data_dir / name).unlink()
                 raise
         except BaseException:
             lock.release()
             raise
-        from coachdesk.store import audit
-
-        with vault.session() as s:
-            audit.record(s, "vault_created")
-            s.commit()
         return vault, code
 
     @classmethod
@@ -171,44 +278,161 @@ class Vault:
         lock = VaultLock(data_dir / LOCK_NAME)
         lock.acquire()
         try:
-            kf, raw = KeyFile.parse(key_path.read_bytes())
-            method = "recovery_code" if recovery_code is not None else "passphrase"
-            try:
-                if recovery_code is not None:
-                    secret = keyfile.normalise_recovery_code(recovery_code).encode("ascii")
-                    data_key = kf.unwrap("recovery", secret)
-                elif passphrase is not None:
-                    data_key = kf.unwrap("passphrase", encode_secret(passphrase))
-                else:
-                    raise ValueError("open() needs a passphrase or a recovery code")
-            except WrongSecret:
-                _note_failed_unlock(data_dir, method)
-                raise
-            kf.verify_mac(raw, data_key)
-            vault = cls(data_dir, data_key, kf, lock)
-            try:
-                vault._verify_readable()
-                vault._migrate()
-            except BaseException:
-                vault.engine.dispose()
-                vault._wipe_key()
-                raise
+            vault, method = cls._unlock(data_dir, lock, passphrase, recovery_code)
         except BaseException:
             lock.release()
             raise
-        from coachdesk.store import audit
+        try:
+            vault._record_unlock(method)
+            vault._finish_unlock(method, passphrase, recovery_code)
+        except BaseException:
+            vault.close()
+            raise
+        return vault
 
-        failed_path = data_dir / FAILED_NAME
-        failures = _read_failed_unlocks(failed_path)
-        with vault.session() as s:
-            for at, how in failures:
+    def _record_unlock(self, method: str) -> None:
+        """Failed attempts since the last unlock into the audit log, then this unlock."""
+        from coachdesk.store import audit, failed_unlocks
+
+        k0 = (self.key_file.open_sealed("failed_log", self._key)
+              if "failed_log" in self.key_file.sealed else None)
+        reading = failed_unlocks.read_and_verify(self.data_dir, k0)
+        if reading.altered == failed_unlocks.MISSING and (
+                self.key_file.failed_log_db != failed_unlocks.db_identity(self.data_dir)):
+            # Restored from a backup or moved: the log stayed where it was written.
+            reading.altered = None
+        with self.session() as s:
+            for at, how in reading.failures:
                 audit.record(s, "unlock_failed", {"at": at, "with": how})
+            if reading.altered:
+                audit.record(s, "failed_unlocks_log_altered", {"why": reading.altered})
             audit.record(s, "unlock", {"with": method})
             s.commit()
-        if failures:
-            with contextlib.suppress(OSError):
-                failed_path.unlink()
-        return vault
+        if k0 is not None and not reading.failures and not reading.altered:
+            return  # an empty, verified log: it stays as it is (no write at unlock)
+        # A fresh chain for the failures to come; its first key is sealed into the key
+        # file (saved by _finish_unlock) before the new log replaces the old one.
+        self._failed_k0 = os.urandom(32)
+        self.key_file.put_sealed("failed_log", self._failed_k0, self._key)
+        self.key_file.failed_log_db = failed_unlocks.db_identity(self.data_dir)
+        self.key_file.changed = True
+
+    @classmethod
+    def _unlock(cls, data_dir: Path, lock: VaultLock, passphrase: str | None,
+                recovery_code: str | None) -> tuple[Vault, str]:
+        """Key file -> data key -> database checked; the lock is the caller's."""
+        key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
+        try:
+            kf, raw = KeyFile.parse(key_path.read_bytes())
+        except OSError as exc:
+            raise VaultDamaged(f"The key file cannot be read ({exc.strerror}).") from None
+        # Item 1: an empty or truncated database is damage, found before SQLite could
+        # write anything into it (or a WAL beside it).
+        size = db_path.stat().st_size
+        if size < 1024 or size % 512:
+            raise VaultDamaged(EMPTY if size == 0 else DAMAGED)
+        # Item 20: a key file from another vault, before any KDF runs.
+        kf.check_database(db_path)
+        method = "recovery_code" if recovery_code is not None else "passphrase"
+        if recovery_code is not None:
+            slot, secret = "recovery", b""
+            try:
+                secret = keyfile.normalise_recovery_code(recovery_code).encode("ascii")
+            except WrongSecret:
+                _note_failed_unlock(data_dir, method)
+                raise
+        elif passphrase is not None:
+            slot, secret = "passphrase", encode_secret(passphrase)
+        else:
+            raise ValueError("open() needs a passphrase or a recovery code")
+        pending = data_dir / PENDING_KEY
+        try:
+            data_key = kf.unwrap(slot, secret)
+        except WrongSecret:
+            finished = cls._finish_rotation(pending, key_path, db_path, slot, secret)
+            if finished is None:
+                _note_failed_unlock(data_dir, method)
+                raise
+            kf, raw, data_key = finished
+        else:
+            if pending.exists():
+                if _db_decrypts(db_path, data_key):
+                    # The rotation never reached the database: the old key file holds.
+                    with contextlib.suppress(OSError):
+                        pending.unlink()
+                else:
+                    finished = cls._finish_rotation(pending, key_path, db_path, slot, secret)
+                    if finished is None:
+                        raise WrongSecret(
+                            "A passphrase change was interrupted after the database was "
+                            "re-encrypted. Unlock with the new passphrase or the recovery "
+                            "code.")
+                    kf, raw, data_key = finished
+        kf.verify_mac(raw, data_key)
+        existed = {p for p in _sidecars(db_path) if p.exists()}
+        vault = cls(data_dir, data_key, kf, lock)
+        try:
+            vault._verify_readable(bound=kf.db_salt is not None)
+            vault._check_anchor()
+            vault._migrate()
+            vault._upgrade_chain()
+        except BaseException:
+            vault.engine.dispose()
+            vault._wipe_key()
+            for p in _sidecars(db_path):
+                if p not in existed:
+                    with contextlib.suppress(OSError):
+                        p.unlink()
+            raise
+        return vault, method
+
+    @staticmethod
+    def _finish_rotation(pending: Path, key_path: Path, db_path: Path, slot: str,
+                         secret: bytes) -> tuple[KeyFile, dict[str, Any], bytearray] | None:
+        """A rotation killed after the rekey, before the key file moved: finish it."""
+        if not pending.exists():
+            return None
+        try:
+            kf, raw = KeyFile.parse(pending.read_bytes())
+            key = kf.unwrap(slot, secret)
+        except (WrongSecret, VaultDamaged, OSError):
+            return None
+        if not _db_decrypts(db_path, key):
+            return None
+        kf.verify_mac(raw, key)
+        _commit_pending_key(pending, key_path)
+        return kf, raw, key
+
+    def _finish_unlock(self, method: str, passphrase: str | None,
+                       recovery_code: str | None) -> None:
+        """After a good unlock: upgrade a weak KDF slot, bind and anchor the key file."""
+        slot = "recovery" if method == "recovery_code" else "passphrase"
+        params = self.key_file.slots[slot].kdf
+        if not params.strong and not keyfile.insecure_kdf_allowed():
+            secret = (keyfile.normalise_recovery_code(recovery_code).encode("ascii")
+                      if recovery_code is not None else encode_secret(passphrase or ""))
+            self.key_file.seal(slot, secret, self._key, keyfile.tune())
+            self.key_file.changed = True
+            from coachdesk.store import audit
+
+            with self.session() as s:
+                audit.record(s, "kdf_upgraded", {"slot": slot})
+                s.commit()
+        if self.key_file.db_salt is None:
+            with self.db_path.open("rb") as f:
+                self.key_file.db_salt = f.read(keyfile.DB_SALT_BYTES).hex()
+            self.key_file.changed = True
+        # The key file is written at unlock only when something in it changed (an
+        # upgrade, a new failed-log key); the anchor moves at lock, backup, disclosure
+        # and erasure. So a plain unlock costs no fsynced write (bench: unlock_s).
+        if self.key_file.changed:
+            self._write_anchor(force=True)
+        if self._failed_k0:
+            from coachdesk.store import failed_unlocks
+
+            with contextlib.suppress(Exception):  # best effort, like writing the failures
+                failed_unlocks.restart(self.data_dir, self._failed_k0)
+            self._failed_k0 = b""
 
     # --- the database -------------------------------------------------------------
 
@@ -236,8 +460,11 @@ class Vault:
 
     def _make_engine(self) -> Engine:
         # "sqlite://" would mean an in-memory pool; the creator opens the real file.
+        # hide_parameters: an error message never carries the values of a statement
+        # (names, job plans), not even in a traceback (issue 12 item 5).
         engine = create_engine("sqlite://", creator=self._connect, module=sqlcipher3,
-                               poolclass=QueuePool, pool_size=4, max_overflow=4)
+                               poolclass=QueuePool, pool_size=4, max_overflow=4,
+                               hide_parameters=True)
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -250,14 +477,48 @@ class Vault:
 
         return engine
 
-    def _verify_readable(self) -> None:
+    def _read(self, sql: str) -> list[Any]:
+        """A read outside any transaction (no BEGIN IMMEDIATE, so no write lock)."""
+        raw = self.engine.raw_connection()
         try:
-            with self.engine.connect() as c:
-                c.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+            conn = raw.driver_connection
+            assert conn is not None
+            return list(conn.execute(sql).fetchall())
+        finally:
+            raw.close()
+
+    def _verify_readable(self, bound: bool = True) -> None:
+        # Read-only first: a database that does not decrypt is refused before the
+        # engine's connections (journal_mode=WAL) could write anything beside it.
+        if not _db_decrypts(self.db_path, self._key):
+            raise VaultDamaged(NOT_DECRYPTED_BOUND if bound else NOT_DECRYPTED)
+        try:
+            tables = {r[0] for r in self._read(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)) or _is_damage(exc):
                 raise VaultDamaged(DAMAGED) from None
+            _raise_storage_failure(exc, self.data_dir)
             raise
+        # Item 1: a vault that has a key file is never (re)created: no schema is damage.
+        if not {"alembic_version", "audit_event", "participant"} <= tables:
+            raise VaultDamaged(EMPTY)
+
+    def _check_anchor(self) -> None:
+        """Item 13: the key file's (length, head) must be a prefix of the chain."""
+        anchor = self.key_file.anchor
+        if anchor is None:
+            return
+        have = int(self._read("SELECT count(*) FROM audit_event")[0][0])
+        if have < anchor.length:
+            raise VaultDamaged(ROLLED_BACK.format(want=anchor.length, have=have, how=""))
+        if anchor.length:
+            rows = self._read(f"SELECT hash FROM audit_event ORDER BY id "
+                              f"LIMIT 1 OFFSET {int(anchor.length) - 1}")
+            if not rows or not hmac.compare_digest(str(rows[0][0]), anchor.head):
+                raise VaultDamaged(ROLLED_BACK.format(
+                    want=anchor.length, have=have,
+                    how=", and its events differ from the recorded ones"))
 
     def _initialise(self) -> None:
         self._migrate()
@@ -270,7 +531,28 @@ class Vault:
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)):
                 raise VaultDamaged(DAMAGED) from None
+            _raise_storage_failure(exc, self.data_dir)
             raise
+
+    def _upgrade_chain(self) -> None:
+        """Item 12: a pre-issue-12 chain is verified, then re-chained under the key."""
+        from coachdesk.store import audit
+
+        with self.session() as s:
+            if audit.is_keyed(s):
+                return
+            if self.key_file.anchor is not None:
+                # An anchored vault was keyed already: someone reset the marker.
+                raise VaultDamaged("The audit chain's format marker was altered; the vault "
+                                   "was refused. Restore the latest backup.")
+            problems = audit.verify_legacy(s)
+            if problems:
+                raise VaultDamaged(
+                    "The audit chain was broken before this version of CoachDesk could "
+                    "protect it with a key (" + "; ".join(problems[:3]) + "). It was not "
+                    "re-chained. Restore the latest backup, or ask your IT department.")
+            audit.upgrade_chain(s)
+            s.commit()
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -304,19 +586,137 @@ class Vault:
                 raise
         return problems
 
-    # --- secrets ------------------------------------------------------------------
+    # --- the anchor (items 12, 13) ------------------------------------------------------
 
-    def change_passphrase(self, new_passphrase: str) -> None:
-        """Re-wrap the data key under a new passphrase: instant, the data is untouched."""
-        check_passphrase(new_passphrase)
-        slot = self.key_file.slots["passphrase"]
-        self.key_file.seal("passphrase", encode_secret(new_passphrase), self._key, slot.kdf)
-        self.key_file.save(self.data_dir / KEY_NAME, self._key)
+    def _after_commit(self, session: Session) -> None:
         from coachdesk.store import audit
 
+        actions = audit.committed_actions(session)
+        if not actions & audit.ANCHOR_ACTIONS:
+            return
+        if "backup" in actions:
+            self._backup_started = None
+        elif self._backup_in_progress():
+            return  # the backup's own commit anchors; its copied key file must not lead
+        with contextlib.suppress(Exception):  # the commit happened; anchor at next chance
+            self._write_anchor()
+
+    def _backup_in_progress(self) -> bool:
+        import time
+
+        started = self._backup_started
+        return started is not None and time.monotonic() - started < 600
+
+    def _write_anchor(self, *, force: bool = False) -> None:
+        """Record the chain's length and head in the key file (atomic, fsynced)."""
+        with self._anchor_lock:
+            if not self._key:
+                return
+            row = self._read("SELECT count(*), (SELECT hash FROM audit_event "
+                             "ORDER BY id DESC LIMIT 1) FROM audit_event")[0]
+            anchor = Anchor(int(row[0]), str(row[1] or "0" * 64))
+            old = self.key_file.anchor
+            if anchor == old and not self.key_file.changed:
+                return
+            if old is not None and anchor.length < old.length and not force:
+                return  # another thread anchored a later state already
+            self.key_file.anchor = anchor
+            self.key_file.save(self.key_path, self._key)
+            self.key_file.changed = False
+
+    def anchor_errors(self) -> list[str]:
+        """For ``check``: the anchor against the verified chain (no rollback)."""
+        anchor = self.key_file.anchor
+        if anchor is None:
+            return ["the key file holds no anchor of the audit chain"]
+        try:
+            self._check_anchor()
+        except VaultDamaged as exc:
+            return [str(exc)]
+        return []
+
+    # --- secrets ------------------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> str | None:
+        """A new passphrase, and a new data key (SQLCipher rekey): an old key file or
+        the old passphrase opens nothing written from now on (issue 12 item 14).
+
+        Returns a new recovery code when the old one could not follow the new data key
+        (a recovery slot made before issue 12, sealed under the code itself), else None.
+        """
+        check_passphrase(new_passphrase)
+        secret = encode_secret(new_passphrase)
+        return self._rotate(passphrase=secret, new_code=None, action="passphrase_changed")
+
+    def rotate_recovery_code(self, passphrase: str) -> str:
+        """A new recovery code (returned once) and a new data key; the passphrase stays."""
+        if not self.verify_passphrase(passphrase):
+            raise WrongSecret("Wrong passphrase. Try again.")
+        code = keyfile.new_recovery_code()
+        self._rotate(passphrase=encode_secret(passphrase), new_code=code,
+                     action="recovery_code_rotated")
+        return code
+
+    def _rotate(self, *, passphrase: bytes, new_code: str | None, action: str) -> str | None:
+        """Re-encrypt the database under a new data key, crash-safely.
+
+        1. the new key file (both slots sealed to the new key, the chain key carried
+           over) is written as vault.key.next, fsynced;
+        2. PRAGMA rekey re-encrypts every page in one SQLite transaction;
+        3. vault.key.next replaces vault.key.
+        Killed before 2: vault.key still opens the database; the stale .next is removed
+        at the next unlock. Killed between 2 and 3: vault.key no longer opens it, and
+        the next unlock (new passphrase, or the recovery code) finishes step 3.
+        """
+        from coachdesk.store import audit
+
+        old_kf = self.key_file
+        self._write_anchor(force=True)
+        new_key = bytearray(os.urandom(keyfile.KEY_BYTES))
+        kf = KeyFile(old_kf.vault_id, old_kf.created_at, dict(old_kf.slots))
+        kf.db_salt, kf.anchor = old_kf.db_salt, old_kf.anchor
+        kf.seal_chain_key(old_kf.chain_key(self._key), new_key)
+        if "failed_log" in old_kf.sealed:
+            kf.put_sealed("failed_log", old_kf.open_sealed("failed_log", self._key), new_key)
+        kf.failed_log_db = old_kf.failed_log_db
+        weak_ok = keyfile.insecure_kdf_allowed()
+        params = old_kf.slots["passphrase"].kdf
+        if not params.strong and not weak_ok:
+            params = keyfile.tune()
+        kf.seal("passphrase", passphrase, new_key, params)
+        issued = new_code
+        if new_code is None and not old_kf.can_reseal("recovery"):
+            issued = keyfile.new_recovery_code()
+        if issued is not None:
+            rparams = old_kf.slots["recovery"].kdf if "recovery" in old_kf.slots else params
+            kf.seal("recovery", issued.encode("ascii"), new_key,
+                    rparams if rparams.strong or weak_ok else params)
+        else:
+            kf.slots["recovery"] = _copy_slot(old_kf.slots["recovery"])
+            kf.reseal_to_public("recovery", new_key)
+        pending = self.data_dir / PENDING_KEY
+        kf.save(pending, new_key)
+        with self._anchor_lock:
+            self.engine.dispose()
+            try:
+                _rekey(self.db_path, self._key, new_key)
+            except Exception:
+                # Not re-encrypted (SQLite rolled the transaction back): the old key
+                # file stays; the new one goes.
+                with contextlib.suppress(OSError):
+                    pending.unlink()
+                raise
+            self._wipe_key()
+            self._key = new_key
+            self.key_file = kf
+            _commit_pending_key(pending, self.key_path)
         with self.session() as s:
-            audit.record(s, "passphrase_changed")
+            detail = {"data_key": "rotated", "recovery_code": "new" if issued else "kept"}
+            audit.record(s, action, detail)
+            if action == "passphrase_changed" and issued:
+                audit.record(s, "recovery_code_rotated", {"reason": "old slot format"})
             s.commit()
+        return issued if new_code is None else None
 
     def verify_passphrase(self, passphrase: str) -> bool:
         """Re-authentication before sensitive exports (MASVS AUTH-2/3)."""
@@ -341,8 +741,10 @@ class Vault:
         return bool(self._key)
 
     def close(self) -> None:
-        """Lock: drop every connection and the key, release the folder lock."""
+        """Lock: anchor the chain, drop every connection and the key, release the lock."""
         if self._key:
+            with contextlib.suppress(Exception):  # a full disk must not block locking
+                self._write_anchor()
             self.engine.dispose()
             self._wipe_key()
         self._lock.release()
@@ -362,5 +764,19 @@ class Vault:
         return self.data_dir / KEY_NAME
 
     def raw_key_for_backup(self) -> bytes:
-        """The data key, for writing a backup that opens with the same secrets."""
+        """The data key, for writing a backup that opens with the same secrets.
+
+        The backup copies the database first and reads the key file after: until the
+        backup's own event commits, other commits do not move the anchor, so the
+        copied key file never records more than the copied database holds.
+        """
+        import time
+
+        self._backup_started = time.monotonic()
         return bytes(self._key)
+
+
+def _copy_slot(slot: keyfile.Slot) -> keyfile.Slot:
+    import dataclasses
+
+    return dataclasses.replace(slot)

@@ -73,6 +73,13 @@ def action_label(action: str) -> str:
         "restore": QCoreApplication.translate("AuditView", "Restore"),
         "search": QCoreApplication.translate("AuditView", "Search"),
         "settings_changed": QCoreApplication.translate("AuditView", "Settings changed"),
+        "disclosure": QCoreApplication.translate("AuditView", "Disclosure recorded"),
+        "audit_upgraded": QCoreApplication.translate("AuditView", "Audit log keyed"),
+        "recovery_code_rotated": QCoreApplication.translate("AuditView",
+                                                            "New recovery code"),
+        "kdf_upgraded": QCoreApplication.translate("AuditView", "Key derivation strengthened"),
+        "failed_unlocks_log_altered": QCoreApplication.translate(
+            "AuditView", "Failed-unlock log altered"),
     }
     return labels.get(action, action)
 

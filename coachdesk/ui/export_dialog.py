@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QInputDialog,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -38,6 +40,15 @@ from coachdesk.reports import content
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
+
+# Danish file names: the kind of report, the participant's ref (never the name), the date.
+FILE_KINDS = {"status_report": "Statusnotat", "final_report": "Slutrapport",
+              "access_copy": "Indsigt-borgerens-kopi"}
+
+
+def file_name(kind: str, ref: str, day: dt.date) -> str:
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in ref)
+    return f"{FILE_KINDS[kind]}-{safe}-{day:%Y-%m-%d}.pdf"
 
 
 class ExportDialog(QDialog):
@@ -57,6 +68,7 @@ class ExportDialog(QDialog):
         # Replaceable in tests; the Qt dialog avoids the platform's recent-files lists.
         self.choose_target: Callable[[str], str | None] = self._choose_target
         self.ask_passphrase: Callable[[], str | None] = self._ask_passphrase
+        self.ask_sender: Callable[[dict[str, str]], dict[str, str] | None] = self._ask_sender
         self.setWindowTitle(self.tr("Export report"))
 
         with vault.session() as s:
@@ -64,7 +76,13 @@ class ExportDialog(QDialog):
             self._default_recipient = content.default_recipient(p)
             self._default_kind = content.default_kind(p)
             self._consent_problem = content.consent_problem(p)
-            from coachdesk.store import audit
+            self._ref = p.ref
+            from coachdesk.store import audit, settings
+
+            # The last export folder is kept in the vault: a path can name a person.
+            self._last_dir = str(settings.get(s, "export_dir") or "")
+            self._sender = {k: str(settings.get(s, k) or "")
+                            for k in ("coach_name", "organisation", "coach_contact")}
 
             # Opening the preview reads the person's data: one audit line per dialog.
             audit.record(s, "participant_read", {"view": "report_preview"}, subject=p.uid)
@@ -72,7 +90,7 @@ class ExportDialog(QDialog):
 
         # --- choices -------------------------------------------------------------
         self.kind = QComboBox()
-        self.kind.addItem(self.tr("Status report"), "status_report")
+        self.kind.addItem(self.tr("Status note (statusnotat)"), "status_report")
         self.kind.addItem(self.tr("Final report"), "final_report")
         self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
@@ -82,8 +100,15 @@ class ExportDialog(QDialog):
         self.recipient = QLineEdit(self._default_recipient)
         self.recipient.setPlaceholderText(self.tr("Caseworker, municipality"))
 
+        # How the report leaves the coach: recorded in the disclosure log.
+        self.channel = QComboBox()
+        self.channel.addItem(self.tr("Digital Post"), "digital_post")
+        self.channel.addItem(self.tr("Secure e-mail"), "secure_email")
+        self.channel.addItem(self.tr("Handed over in person"), "handed_over")
+        self.channel.addItem(self.tr("Other"), "other")
+
         self.section_boxes: dict[str, QCheckBox] = {}
-        sections_box = QGroupBox(self.tr("Sections"))
+        self.sections_box = sections_box = QGroupBox(self.tr("Sections"))
         sl = QVBoxLayout(sections_box)
         for key in content.SECTIONS:
             if key == "notes":
@@ -118,16 +143,31 @@ class ExportDialog(QDialog):
         pw_hint = QLabel(self.tr("The PDF is encrypted with AES-256. Send the password by another "
                            "channel (phone or text message), never in the same e-mail."))
         pw_hint.setWordWrap(True)
+        # PDF/A forbids encryption: an encrypted report cannot be filed by the municipality.
+        self.archive_warning = QLabel(self.tr(
+            "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
+            "which may not be encrypted. Send the municipality the plain PDF through Digital "
+            "Post or secure e-mail instead."))
+        self.archive_warning.setWordWrap(True)
+        font = self.archive_warning.font()
+        font.setBold(True)
+        self.archive_warning.setFont(font)
+        self.archive_warning.setVisible(False)
+        self.report_warnings = QLabel()
+        self.report_warnings.setWordWrap(True)
+        self.report_warnings.setVisible(False)
 
         form = QFormLayout()
         form.addRow(self.tr("Report type"), self.kind)
         form.addRow(self.tr("Report language"), self.lang)
         form.addRow(self.tr("Recipient"), self.recipient)
+        form.addRow(self.tr("Sent by"), self.channel)
         pw_box = QGroupBox(self.tr("Password protection"))
         pf = QFormLayout(pw_box)
         pf.addRow(self.tr("Password"), self.password)
         pf.addRow(self.tr("Repeat"), self.password2)
         pf.addRow(pw_hint)
+        pf.addRow(self.archive_warning)
 
         self.consent_label = QLabel()
         self.consent_label.setWordWrap(True)
@@ -156,6 +196,7 @@ class ExportDialog(QDialog):
         ll.addWidget(sections_box)
         ll.addWidget(pw_box)
         ll.addWidget(self.consent_label)
+        ll.addWidget(self.report_warnings)
         ll.addStretch()
 
         # --- preview -------------------------------------------------------------
@@ -171,8 +212,15 @@ class ExportDialog(QDialog):
         rl.addWidget(self.preview_state)
         rl.addWidget(self.view, 1)
 
+        # The choices scroll rather than squeeze: 16 sections, the password and the
+        # warnings do not fit a 768-pixel screen otherwise.
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left)
+        left_scroll.setMinimumWidth(left.sizeHint().width() + 24)
         split = QSplitter()
-        split.addWidget(left)
+        split.addWidget(left_scroll)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         outer = QVBoxLayout(self)
@@ -188,6 +236,7 @@ class ExportDialog(QDialog):
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.lang.currentIndexChanged.connect(self._changed)
         self.recipient.textChanged.connect(self._changed)
+        self.password.textChanged.connect(self._password_changed)
         self._kind_changed()
         self.refresh_preview()
 
@@ -196,9 +245,15 @@ class ExportDialog(QDialog):
     def _section_label(self, key: str) -> str:
         names = {
             "course": self.tr("Course"), "attendance": self.tr("Attendance"),
+            "work_capacity": self.tr("Work capacity today"),
+            "accommodations": self.tr("Accommodations"),
+            "hours": self.tr("Hours and gradual return"),
+            "resources": self.tr("Resources and challenges"),
+            "progression": self.tr("Progress since the start"),
             "pss10": self.tr("PSS-10 before and after"), "job_plan": self.tr("Job plan"),
-            "values": self.tr("Values"), "accommodations": self.tr("Accommodation needs and hours"),
-            "outcome": self.tr("Outcome"), "summary": self.tr("Summary and recommendation"),
+            "values": self.tr("Values"),
+            "outcome": self.tr("Outcome"), "summary": self.tr("Summary"),
+            "recommendation": self.tr("Recommendation / next steps"),
             "notes": self.tr("Session notes (sensitive)"),
             "contact": self.tr("Contact details (sensitive)"),
             "cpr_full": self.tr("Full CPR number (sensitive)"),
@@ -216,8 +271,13 @@ class ExportDialog(QDialog):
 
     def _kind_changed(self) -> None:
         access = self.kind.currentData() == "access_copy"
+        # The own copy holds everything: the caseworker ticks would only mislead.
         for box in self.section_boxes.values():
             box.setEnabled(not access)
+            box.setVisible(not access)
+        for label in self.sections_box.findChildren(QLabel):
+            if label is not self.access_note:
+                label.setVisible(not access)
         self.access_note.setVisible(access)
         blocked = self._consent_problem is not None and not access
         self.consent_label.setText(self.tr("No report to the municipality: the participant "
@@ -233,6 +293,9 @@ class ExportDialog(QDialog):
 
     def _changed(self) -> None:
         self._debounce.start()
+
+    def _password_changed(self) -> None:
+        self.archive_warning.setVisible(bool(self.password.text()))
 
     def _show_message(self, text: str | None) -> None:
         self.message.setText(text or "")
@@ -271,14 +334,18 @@ class ExportDialog(QDialog):
         self.preview_state.setVisible(True)
         vault, pid = self.vault, self.participant_id
 
-        def work() -> bytes:
-            from coachdesk.reports.export import render_pdf
+        def work() -> tuple[bytes, tuple[str, ...]]:
+            from coachdesk.reports.export import render_content
 
             with vault.session() as s:
-                return render_pdf(s, pid, request)
+                built = content.build_report(s, pid, request)
+                return render_content(built), built.warnings
 
-        def done(data: bytes) -> None:
+        def done(result: tuple[bytes, tuple[str, ...]]) -> None:
             if generation == self._generation:
+                data, warnings = result
+                self.report_warnings.setText("\n".join(warnings))
+                self.report_warnings.setVisible(bool(warnings))
                 self._set_preview(data, None)
 
         def failed(exc: Any) -> None:
@@ -321,6 +388,49 @@ class ExportDialog(QDialog):
                     "about the person. Enter your passphrase:"), QLineEdit.EchoMode.Password)
         return text if ok else None
 
+    def _ask_sender(self, current: dict[str, str]) -> dict[str, str] | None:
+        """The coach's name, organisation and contact, asked once when missing."""
+        from PySide6.QtWidgets import QDialogButtonBox
+
+        dlg = QDialog(self)
+        dlg.setWindowTitle(self.tr("Who sends the report"))
+        form = QFormLayout(dlg)
+        intro = QLabel(self.tr("Every report names its sender, so the caseworker can answer. "
+                               "This is asked once; you can change it in Settings."))
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        edits = {}
+        for key, text in (("coach_name", self.tr("Your name")),
+                          ("organisation", self.tr("Organisation")),
+                          ("coach_contact", self.tr("Phone or e-mail"))):
+            edits[key] = QLineEdit(current.get(key, ""))
+            form.addRow(text, edits[key])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dlg.accept)
+        buttons.rejected.connect(dlg.reject)
+        form.addRow(buttons)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {k: e.text().strip() for k, e in edits.items()}
+
+    def _complete_sender(self) -> None:
+        """Ask for the sender's details and keep them in the vault's settings."""
+        answer = self.ask_sender(dict(self._sender))
+        if not answer:
+            return  # the report leaves out what is not known; it asks again next time
+        from coachdesk.store import audit, settings
+
+        changed = [k for k, v in answer.items() if v and v != self._sender.get(k)]
+        if not changed:
+            return
+        with self.vault.session() as s:
+            for key in changed:
+                settings.put(s, key, answer[key])
+            audit.record(s, "settings_changed", {"keys": changed})
+            s.commit()
+        self._sender.update({k: answer[k] for k in changed})
+
     def _password(self) -> str | None:
         """The chosen PDF password, None for none; raises ValueError with the problem."""
         a, b = self.password.text(), self.password2.text()
@@ -350,19 +460,28 @@ class ExportDialog(QDialog):
             if not self.vault.verify_passphrase(secret):
                 self._show_message(self.tr("Wrong passphrase. Nothing was exported."))
                 return
-        suggested = f"CoachDesk-{request.kind.replace('_', '-')}-{dt.date.today():%Y-%m-%d}.pdf"
+        if not all(self._sender.values()):
+            self._complete_sender()
+        suggested = str(Path(self._last_dir) / file_name(request.kind, self._ref, dt.date.today())
+                        if self._last_dir and Path(self._last_dir).is_dir()
+                        else file_name(request.kind, self._ref, dt.date.today()))
         target = self.choose_target(suggested)
         if not target:
             return
         if not target.lower().endswith(".pdf"):
             target += ".pdf"
         vault, pid = self.vault, self.participant_id
+        channel = self.channel.currentData()
+        self._last_dir = str(Path(target).parent)
 
         def work() -> Any:
             from coachdesk.reports.export import export_report
+            from coachdesk.store import settings
 
             with vault.session() as s:
-                result = export_report(s, pid, request, Path(target), password=password)
+                result = export_report(s, pid, request, Path(target), password=password,
+                                       channel=channel)
+                settings.put(s, "export_dir", str(Path(target).parent))
                 s.commit()
             return result
 

@@ -262,7 +262,7 @@ class FirstRunView(QWidget):
     def _coach_step(self) -> QWidget:
         w = QWidget()
         text = QLabel(self.tr("Your name and organisation appear on the reports you send to "
-                              "the jobcenter. You can change them later in Settings."))
+                              "the municipality. You can change them later in Settings."))
         text.setWordWrap(True)
         self.coach_name = QLineEdit()
         self.coach_name.setAccessibleName(self.tr("Coach name"))

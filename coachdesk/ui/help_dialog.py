@@ -29,7 +29,7 @@ class HelpDialog(QDialog):
             "open the session again. CoachDesk never connects to the internet.</p>"
             "<h3>The course</h3><p>Week 1: screening PSS-10 and intake. Weeks 1-4: group "
             "phase. Weeks 5-12: up to 8 individual conversations. Week 12: final PSS-10, "
-            "outcome and the report to the jobcenter.</p>"))
+            "outcome and the report to the municipality.</p>"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

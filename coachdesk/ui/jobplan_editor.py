@@ -177,7 +177,7 @@ class JobPlanEditor(QWidget):
         hf.addRow(self.tr("Hours per week &now:"), self.hours_now)
         hf.addRow(self.tr("&Target hours per week:"), self.hours_target)
         hl.addLayout(hf)
-        hl.addWidget(QLabel(self.tr("Step plan (the jobcenter approves each step):")))
+        hl.addWidget(QLabel(self.tr("Step plan (the municipality approves each step):")))
         hl.addWidget(self.steps)
 
         body = QWidget()

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
         self._action(m, self.tr("Change &passphrase…"), self.change_passphrase)
+        self._action(m, self.tr("New &recovery code…"), self.rotate_recovery_code)
         m.addSeparator()
         self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
         self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
@@ -250,6 +251,12 @@ class MainWindow(QMainWindow):
             return
         if ChangePassphraseDialog(self.vault, self, require_current=require_current).exec():
             self.statusBar().showMessage(self.tr("The passphrase was changed."), 10_000)
+
+    def rotate_recovery_code(self) -> None:
+        from coachdesk.ui.recovery_code_dialog import RotateRecoveryCodeDialog
+
+        if self.vault is not None and RotateRecoveryCodeDialog(self.vault, self).exec():
+            self.statusBar().showMessage(self.tr("A new recovery code was made."), 10_000)
 
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))

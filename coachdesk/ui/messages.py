@@ -128,8 +128,59 @@ def _rules() -> list[Rule]:
                 "the latest backup (Restore a backup… on this screen).",
             ),
         ),
+        # issue 12: the vault's own refusals (store/vault.py, store/keyfile.py)
         (
-            r"^The key file .*(altered|damaged|malformed|does not belong).*$",
+            r"^The key file \(vault\.key\) does not belong to this vault's database.*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The key file (vault.key) does not belong to this vault (it is from "
+                "another vault, or was altered) and was refused. Put back this vault's "
+                "own key file, from a backup if need be.",
+            ),
+        ),
+        (
+            r"^The database vault\.db was rolled back.*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The database was rolled back: it is older than its key file, and an "
+                "older copy can bring back erased people. It was refused. Restore the "
+                "latest backup (Restore a backup… on this screen).",
+            ),
+        ),
+        (
+            r"^The database vault\.db is empty or has no tables.*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The database is empty or has no tables although its key file exists: "
+                "it is damaged. Nothing was written. Restore the latest backup "
+                "(Restore a backup… on this screen).",
+            ),
+        ),
+        (
+            r"^The database vault\.db cannot be read with (this|its) key file.*$",
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The database cannot be read with its key file: it is damaged, or an "
+                "older copy from before the last passphrase change. Nothing was "
+                "written. Restore the latest backup (Restore a backup… on this screen).",
+            ),
+        ),
+        (
+            r"^Wrong recovery code: it has only the letters.*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Wrong recovery code: it has only the letters A-Z and the "
+                "digits 2-7. Check it and try again."
+            ),
+        ),
+        (
+            r"^A passphrase change was interrupted.*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "A passphrase change was interrupted after the vault was "
+                "re-encrypted. Unlock with the new passphrase or the recovery code."
+            ),
+        ),
+        (
+            r"^The key file .*(altered|damaged|malformed|does not belong|refused).*$",
             lambda: QCoreApplication.translate(
                 "Messages",
                 "The key file (vault.key) was altered or damaged and was "

@@ -73,7 +73,7 @@ class ParticipantDialog(QDialog):
         self._row(f, self.tr("&E-mail"), self.email, "email")
         self._row(f, self.tr("P&hone"), self.phone, "phone")
 
-        cw = QGroupBox(self.tr("Caseworker at the jobcenter"))
+        cw = QGroupBox(self.tr("Caseworker at the municipality"))
         f = self._form(cw, "caseworker")
         self._row(f, self.tr("Case&worker"), self.cw_name, "caseworker.name")
         self._row(f, self.tr("&Municipality"), self.cw_municipality, "caseworker.municipality")

@@ -31,6 +31,7 @@ from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.jobplan_editor import JobPlanEditor
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.outcome_view import OutcomeView
+from coachdesk.ui.report_fields_editor import ReportFieldsEditor
 from coachdesk.ui.sessions_tab import SessionsTab
 from coachdesk.ui.timeline_view import TimelineData, TimelineView
 
@@ -100,10 +101,13 @@ class ParticipantPage(QWidget):
         # and most visits never open them. One with a pending draft is built now, so
         # its unsaved content is back in place as the coach left it.
         self._built: dict[str, QWidget] = {}
-        self._factories = {"jobplan": self._make_jobplan, "outcome": self._make_outcome}
+        self._factories = {"jobplan": self._make_jobplan, "outcome": self._make_outcome,
+                           "report": self._make_report_fields}
         self.tabs.addTab(QWidget(), self.tr("&Job plan"))
+        self.tabs.addTab(QWidget(), self.tr("Report f&ields"))
         self.tabs.addTab(QWidget(), self.tr("O&utcome && report"))
-        self._lazy_index = {"jobplan": self.tabs.count() - 2, "outcome": self.tabs.count() - 1}
+        self._lazy_index = {"jobplan": self.tabs.count() - 3, "report": self.tabs.count() - 2,
+                            "outcome": self.tabs.count() - 1}
         self.tabs.currentChanged.connect(self._build_current)
 
         lay = QVBoxLayout(self)
@@ -112,7 +116,8 @@ class ParticipantPage(QWidget):
         self.reload(audit_read=True)
         with vault.session() as s:
             pending = caseload.draft_keys(s, participant_id)
-        for name, cls in (("jobplan", JobPlanEditor), ("outcome", OutcomeView)):
+        for name, cls in (("jobplan", JobPlanEditor), ("outcome", OutcomeView),
+                          ("report", ReportFieldsEditor)):
             if cls.draft_key_for(participant_id) in pending:
                 self._tab(name)
 
@@ -159,6 +164,11 @@ class ParticipantPage(QWidget):
 
     def _make_jobplan(self) -> QWidget:
         view = JobPlanEditor(self.vault, self.participant_id)
+        view.saved.connect(self._something_changed)
+        return view
+
+    def _make_report_fields(self) -> QWidget:
+        view = ReportFieldsEditor(self.vault, self.participant_id)
         view.saved.connect(self._something_changed)
         return view
 
@@ -455,9 +465,11 @@ class ParticipantPage(QWidget):
     def confirm_close(self) -> bool:
         if not self.sessions.confirm_close():
             return False
-        for key, name in (("jobplan", self.tr("job plan")), ("outcome", self.tr("outcome"))):
+        for key, name in (("jobplan", self.tr("job plan")), ("outcome", self.tr("outcome")),
+                          ("report", self.tr("report fields"))):
             view = self._built.get(key)  # a tab never shown has nothing unsaved
-            if isinstance(view, JobPlanEditor | OutcomeView) and view.is_dirty():
+            if isinstance(view, JobPlanEditor | OutcomeView | ReportFieldsEditor) \
+                    and view.is_dirty():
                 answer = QMessageBox.question(
                     self, self.tr("Unsaved changes"),
                     self.tr("The %1 has unsaved changes. Save them?").replace("%1", name),
@@ -475,7 +487,7 @@ class ParticipantPage(QWidget):
         """Before a lock or quit: every unsaved edit goes into an encrypted draft."""
         self.sessions.keep_drafts()
         for view in self._built.values():
-            if isinstance(view, JobPlanEditor | OutcomeView):
+            if isinstance(view, JobPlanEditor | OutcomeView | ReportFieldsEditor):
                 view.keep_draft()
 
     def open_session_editor(self) -> Any:

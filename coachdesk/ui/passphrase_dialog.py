@@ -1,4 +1,5 @@
-"""Change the passphrase: re-wrap the vault key (instant; the data is not re-encrypted).
+"""Change the passphrase: a new data key too (the vault is re-encrypted, issue 12 item
+14), so an old copy of vault.key with the old passphrase opens nothing newer.
 
 The current passphrase is asked again first (MASVS AUTH-2/3), except right after an
 unlock with the recovery code, when the old passphrase is what was forgotten.
@@ -89,7 +90,7 @@ class ChangePassphraseDialog(QDialog):
                 self.current.selectAll()
                 self.current.setFocus()
                 return
-            self.vault.change_passphrase(self.new1.text())
+            new_code = self.vault.change_passphrase(self.new1.text())
         except CoachDeskError as exc:
             self.message.setText(error_text(exc))
             return
@@ -98,3 +99,9 @@ class ChangePassphraseDialog(QDialog):
         for edit in (self.current, self.new1, self.new2):
             edit.clear()
         self.accept()
+        if new_code:
+            # A recovery slot from before issue 12 cannot follow the new key: the vault
+            # got a new code, shown once.
+            from coachdesk.ui.recovery_code_dialog import ShowRecoveryCodeDialog
+
+            ShowRecoveryCodeDialog(new_code, self.parentWidget()).exec()

@@ -42,6 +42,7 @@ class SettingsDialog(QDialog):
         self.retention.setSuffix(self.tr(" months"))
         self.coach_name = QLineEdit()
         self.organisation = QLineEdit()
+        self.coach_contact = QLineEdit()  # printed on every report as the sender's contact
         self.idle = QSpinBox()
         self.idle.setRange(1, 120)
         self.idle.setSuffix(self.tr(" min"))
@@ -59,6 +60,7 @@ class SettingsDialog(QDialog):
         f = QFormLayout(vault_box)
         self._row(f, self.tr("&Coach name:"), self.coach_name)
         self._row(f, self.tr("&Organisation:"), self.organisation)
+        self._row(f, self.tr("Con&tact on reports:"), self.coach_contact)
         self._row(f, self.tr("Offer erasure &after the course ended:"), self.retention)
         machine = QGroupBox(self.tr("This computer"))
         f = QFormLayout(machine)
@@ -88,7 +90,7 @@ class SettingsDialog(QDialog):
         with self.vault.session() as s:
             self._before = {k: settings.get(s, k) for k in (
                 "admission_threshold", "pss_sd", "pss_r", "retention_months", "coach_name",
-                "organisation")}
+                "organisation", "coach_contact")}
         b = self._before
         self.threshold.setValue(int(b["admission_threshold"]))
         self.sd.setValue(float(b["pss_sd"]))
@@ -96,6 +98,7 @@ class SettingsDialog(QDialog):
         self.retention.setValue(int(b["retention_months"]))
         self.coach_name.setText(b["coach_name"] or "")
         self.organisation.setText(b["organisation"] or "")
+        self.coach_contact.setText(b["coach_contact"] or "")
         self.idle.setValue(preferences.IDLE_LOCK_MINUTES.get())
         self.language.setCurrentIndex(max(0, self.language.findData(
             preferences.LANGUAGE.get())))
@@ -104,7 +107,8 @@ class SettingsDialog(QDialog):
         return {"admission_threshold": self.threshold.value(), "pss_sd": self.sd.value(),
                 "pss_r": self.r.value(), "retention_months": self.retention.value(),
                 "coach_name": self.coach_name.text().strip(),
-                "organisation": self.organisation.text().strip()}
+                "organisation": self.organisation.text().strip(),
+                "coach_contact": self.coach_contact.text().strip()}
 
     def save(self) -> None:
         new = self.values()
