@@ -119,6 +119,7 @@ def test_gui_export_whose_commit_fails_shows_it_and_leaves_no_file(
 
     (pid,) = add(vault, person())
     dlg = ExportDialog(vault, pid)
+    dlg.ask_sender = lambda current: None  # as if the coach closed that question
     qtbot.addWidget(dlg)
     dlg.show()
     out = tmp_path / "out"
