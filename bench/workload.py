@@ -30,7 +30,10 @@ def with_sessions(doc: dict[str, Any], per_person: int) -> dict[str, Any]:
     before the referral, a held one in the future or a week the date is not in): every
     third day from the course start (else the referral), never after today; a session
     whose day has not come yet is a cancelled one."""
-    pool = [s for p in doc["participants"] for s in p.get("sessions", [])]
+    # (Not the demo's planned appointments: moved into the past they would be logs never
+    # written.)
+    pool = [s for p in doc["participants"] for s in p.get("sessions", [])
+            if s.get("status") != "planned"]
     if not pool:
         raise ValueError("the demo document has no sessions to draw from")
     today = dt.date.fromisoformat(doc["exported_at"][:10]) if doc.get("exported_at") \

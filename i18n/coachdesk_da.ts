@@ -2,6 +2,106 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>Agenda</name>
+    <message numerus="yes">
+        <source>Group session, hold %1 (%n participant(s))</source>
+        <translation>
+            <numerusform>Gruppesession, hold %1 (%n deltager)</numerusform>
+            <numerusform>Gruppesession, hold %1 (%n deltagere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Conversation</source>
+        <translation>Samtale</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message>
+        <source>◀ &amp;Previous week</source>
+        <translation>◀ Forri&amp;ge uge</translation>
+    </message>
+    <message>
+        <source>Page Up</source>
+        <translation>Page Up</translation>
+    </message>
+    <message>
+        <source>This wee&amp;k</source>
+        <translation>Denne &amp;uge</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>&amp;Next week ▶</source>
+        <translation>&amp;Næste uge ▶</translation>
+    </message>
+    <message>
+        <source>Page Down</source>
+        <translation>Page Down</translation>
+    </message>
+    <message>
+        <source>&amp;Group roster…</source>
+        <translation>Hold&amp;liste…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport calendar (.ics)…</source>
+        <translation>&amp;Eksportér kalender (.ics)…</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Kalender</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Dag</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Tid</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Varighed</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Hvem</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Hvad</translation>
+    </message>
+    <message>
+        <source>Enter opens the appointment. A conversation is planned in the participant&apos;s Sessions tab with the status Planned; group sessions are planned in the roster.</source>
+        <translation>Enter åbner aftalen. En samtale planlægges under deltagerens Samtaler med status Planlagt; gruppesessioner planlægges i holdlisten.</translation>
+    </message>
+    <message>
+        <source>Week %1 · %2 – %3</source>
+        <translation>Uge %1 · %2 – %3</translation>
+    </message>
+    <message>
+        <source>all day</source>
+        <translation>hele dagen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n deltager</numerusform>
+            <numerusform>%n deltagere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing planned this week.</source>
+        <translation>Intet planlagt i denne uge.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerGrid</name>
     <message>
         <source>Answers: type 0-4 for each item</source>
@@ -159,6 +259,18 @@
     <message>
         <source>Cohort report</source>
         <translation>Effektrapport for holdet</translation>
+    </message>
+    <message>
+        <source>Calendar exported</source>
+        <translation>Kalender eksporteret</translation>
+    </message>
+    <message>
+        <source>Group session planned</source>
+        <translation>Gruppesession planlagt</translation>
+    </message>
+    <message>
+        <source>Group session removed</source>
+        <translation>Gruppesession fjernet</translation>
     </message>
     <message>
         <source>Backup</source>
@@ -334,6 +446,77 @@
     </message>
 </context>
 <context>
+    <name>CalendarExportDialog</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>Eksportér kalender</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Fra</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Til</translation>
+    </message>
+    <message>
+        <source>Participants are shown as</source>
+        <translation>Deltagere vises som</translation>
+    </message>
+    <message>
+        <source>Their ref</source>
+        <translation>Deres ref.</translation>
+    </message>
+    <message>
+        <source>Their initials</source>
+        <translation>Deres initialer</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fil</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>F&amp;ra:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Til:</translation>
+    </message>
+    <message>
+        <source>&amp;Show participants as:</source>
+        <translation>Vi&amp;s deltagere som:</translation>
+    </message>
+    <message>
+        <source>Fi&amp;le:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>The calendar holds the planned conversations and group sessions: the ref or initials, the time, the duration and the mode. Never a name, a CPR number, themes or notes. The export is recorded in the audit log.</source>
+        <translation>Kalenderen indeholder de planlagte samtaler og gruppesessioner: ref. eller initialer, tidspunkt, varighed og samtaleform. Aldrig navn, CPR-nummer, temaer eller noter. Eksporten registreres i aktivitetsloggen.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Eksportér</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Kalenderfiler (*.ics)</translation>
+    </message>
+    <message>
+        <source>Type a file name for the calendar.</source>
+        <translation>Skriv et filnavn til kalenderen.</translation>
+    </message>
+</context>
+<context>
     <name>Caseload</name>
     <message>
         <source>Name</source>
@@ -399,6 +582,30 @@
         <translation>Deltagere</translation>
     </message>
     <message>
+        <source>%1: final PSS-10 due</source>
+        <translation>%1: afsluttende PSS-10 mangler</translation>
+    </message>
+    <message>
+        <source>%1: no log of the conversation planned for %2</source>
+        <translation>%1: ingen notater fra samtalen planlagt %2</translation>
+    </message>
+    <message>
+        <source>%1: no consent recorded before the report</source>
+        <translation>%1: intet samtykke registreret før rapporten</translation>
+    </message>
+    <message>
+        <source>%1: final report not sent</source>
+        <translation>%1: slutrapport ikke sendt</translation>
+    </message>
+    <message>
+        <source>%1: change the status to %2?</source>
+        <translation>%1: skift status til %2?</translation>
+    </message>
+    <message>
+        <source>group session</source>
+        <translation>gruppesession</translation>
+    </message>
+    <message>
         <source>no conversations planned</source>
         <translation>ingen samtaler planlagt</translation>
     </message>
@@ -419,6 +626,17 @@
             <numerusform>%n PSS-10-slutmåling mangler</numerusform>
             <numerusform>%n PSS-10-slutmålinger mangler</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more reminder(s)</source>
+        <translation>
+            <numerusform>%n påmindelse mere</numerusform>
+            <numerusform>%n påmindelser mere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reminders:</source>
+        <translation>Påmindelser:</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -482,6 +700,136 @@
     <message>
         <source>The current passphrase is wrong.</source>
         <translation>Den nuværende adgangssætning er forkert.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortReportDialog</name>
+    <message>
+        <source>Cohort effect report</source>
+        <translation>Effektrapport</translation>
+    </message>
+    <message>
+        <source>All courses (no period)</source>
+        <translation>Alle forløb (ingen periode)</translation>
+    </message>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
+    </message>
+    <message>
+        <source>Excel (semicolon, decimal comma)</source>
+        <translation>Excel (semikolon, decimalkomma)</translation>
+    </message>
+    <message>
+        <source>RFC 4180 (comma, decimal point)</source>
+        <translation>RFC 4180 (komma, decimalpunktum)</translation>
+    </message>
+    <message>
+        <source>Courses started from</source>
+        <translation>Forløb startet fra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>til</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>Rapportens sprog</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Nøgletal</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>Antal</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Værdi</translation>
+    </message>
+    <message>
+        <source>What is hidden, and why</source>
+        <translation>Hvad er skjult, og hvorfor</translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation>Eksportér &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Eksportér &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>CSV format</source>
+        <translation>CSV-format</translation>
+    </message>
+    <message>
+        <source>The first month is after the last one.</source>
+        <translation>Den første måned ligger efter den sidste.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Tæller…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n number(s) show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</source>
+        <translation>
+            <numerusform>%n tal vises som »&lt;5«, fordi det er mellem 1 og 4: så få personer ville kunne genkendes.</numerusform>
+            <numerusform>%n tal vises som »&lt;5«, fordi de er mellem 1 og 4: så få personer ville kunne genkendes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Withheld because they could otherwise be worked out from the other numbers (for example, the three verdicts add up to the number of pairs): %1.</source>
+        <translation>Udeladt, fordi de ellers kunne regnes ud af de andre tal (fx giver de tre vurderinger tilsammen antallet af parrede målinger): %1.</translation>
+    </message>
+    <message>
+        <source>Withheld because comparing with a cohort report you have already exported would reveal a difference of 1-4 people: %1.</source>
+        <translation>Udeladt, fordi en sammenligning med en effektrapport, du allerede har eksporteret, ellers ville afsløre en forskel på 1-4 personer: %1.</translation>
+    </message>
+    <message>
+        <source>Means and confidence intervals over fewer than 5 people are not shown.</source>
+        <translation>Gennemsnit og konfidensintervaller for færre end 5 personer vises ikke.</translation>
+    </message>
+    <message>
+        <source>No number had to be hidden in this report.</source>
+        <translation>Ingen tal skulle skjules i denne rapport.</translation>
+    </message>
+    <message>
+        <source>The report holds no names, CPR numbers or dates. When you export it, its numbers (never people) are recorded in the vault, so that a later report cannot be subtracted from it.</source>
+        <translation>Rapporten indeholder ingen navne, CPR-numre eller datoer. Når du eksporterer den, gemmes dens tal (aldrig personer) i boksen, så en senere rapport ikke kan trækkes fra den.</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-filer (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export cohort report</source>
+        <translation>Eksportér effektrapport</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Eksporterer…</translation>
+    </message>
+    <message>
+        <source>Exported to %1. The release is recorded.</source>
+        <translation>Eksporteret til %1. Udleveringen er registreret.</translation>
+    </message>
+    <message>
+        <source>The export failed.</source>
+        <translation>Eksporten mislykkedes.</translation>
     </message>
 </context>
 <context>
@@ -1069,6 +1417,139 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>HandedOverNote</name>
+    <message>
+        <source>Receiver confirmed: erase…</source>
+        <translation>Modtageren har bekræftet: slet…</translation>
+    </message>
+    <message>
+        <source>Handed over to another coach on %1. When the receiving coach confirms that the import worked, erase the participant here.</source>
+        <translation>Overdraget til anden coach den %1. Når den modtagende coach bekræfter, at importen lykkedes, så slet deltageren her.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over to another coach</source>
+        <translation>Overdrag til anden coach</translation>
+    </message>
+    <message>
+        <source>Writes the complete record of &lt;b&gt;{name}&lt;/b&gt; ({ref}) to one encrypted file that only the receiving coach can open. Send it by a channel your organisation trusts. The handover is recorded in the disclosure log before the file appears.</source>
+        <translation>Skriver hele journalen for &lt;b&gt;{name}&lt;/b&gt; ({ref}) i én krypteret fil, som kun den modtagende coach kan åbne. Send den ad en vej, jeres organisation har godkendt. Overdragelsen noteres i loggen over videregivelser, før filen bliver synlig.</translation>
+    </message>
+    <message>
+        <source>To the receiving coach&apos;s &amp;key</source>
+        <translation>Til den modtagende coachs &amp;nøgle</translation>
+    </message>
+    <message>
+        <source>With a pass&amp;phrase (the receiver has no key yet)</source>
+        <translation>Med en adgangs&amp;sætning (modtageren har endnu ingen nøgle)</translation>
+    </message>
+    <message>
+        <source>age1…</source>
+        <translation>age1…</translation>
+    </message>
+    <message>
+        <source>The receiving coach&apos;s key</source>
+        <translation>Den modtagende coachs nøgle</translation>
+    </message>
+    <message>
+        <source>The receiving coach finds the key under Settings -&gt; My receiving key. Paste it, or type it as it is read aloud (spaces do not matter).</source>
+        <translation>Den modtagende coach finder nøglen under Indstillinger -&gt; Min modtagernøgle. Indsæt den, eller skriv den, mens den bliver læst op (mellemrum er ligegyldige).</translation>
+    </message>
+    <message>
+        <source>Handover passphrase</source>
+        <translation>Adgangssætning til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Repeat the handover passphrase</source>
+        <translation>Gentag adgangssætningen til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Tell the receiver the passphrase by phone, never in the same e-mail as the file.</source>
+        <translation>Giv modtageren adgangssætningen i telefonen, aldrig i samme e-mail som filen.</translation>
+    </message>
+    <message>
+        <source>Passphrase:</source>
+        <translation>Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Gentag:</translation>
+    </message>
+    <message>
+        <source>Handover file</source>
+        <translation>Overdragelsesfil</translation>
+    </message>
+    <message>
+        <source>Where to save the file (.age)</source>
+        <translation>Hvor filen skal gemmes (.age)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Vælg…</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Fil:</translation>
+    </message>
+    <message>
+        <source>Archive the participant now, so the record leaves your caseload. When the receiving coach confirms that the import worked, erase the participant with Erase… on the participant page.</source>
+        <translation>Arkivér deltageren nu, så journalen forlader din deltagerliste. Når den modtagende coach bekræfter, at importen lykkedes, så slet deltageren med Slet… på deltagersiden.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive the participant</source>
+        <translation>&amp;Arkivér deltageren</translation>
+    </message>
+    <message>
+        <source>&amp;Write handover file</source>
+        <translation>Skriv &amp;overdragelsesfil</translation>
+    </message>
+    <message>
+        <source>Save the handover file</source>
+        <translation>Gem overdragelsesfilen</translation>
+    </message>
+    <message>
+        <source>Encrypted handover files (*.age)</source>
+        <translation>Krypterede overdragelsesfiler (*.age)</translation>
+    </message>
+    <message>
+        <source>handover</source>
+        <translation>overdragelse</translation>
+    </message>
+    <message>
+        <source>Choose where to save the handover file first.</source>
+        <translation>Vælg først, hvor overdragelsesfilen skal gemmes.</translation>
+    </message>
+    <message>
+        <source>A file with that name exists already. Choose another name.</source>
+        <translation>Der findes allerede en fil med det navn. Vælg et andet navn.</translation>
+    </message>
+    <message>
+        <source>Paste or type the receiving coach&apos;s key first.</source>
+        <translation>Indsæt eller skriv først den modtagende coachs nøgle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The handover passphrase must have at least %n characters; a few random words are best.</source>
+        <translation>
+            <numerusform>Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige ord er bedst.</numerusform>
+            <numerusform>Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige ord er bedst.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>De to adgangssætninger er ikke ens.</translation>
+    </message>
+    <message>
+        <source>The handover file is written and the disclosure is recorded (SHA-256 %1…).</source>
+        <translation>Overdragelsesfilen er skrevet, og videregivelsen er noteret (SHA-256 %1…).</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Arkiveret</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>CoachDesk help</source>
@@ -1170,8 +1651,12 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Deltagerfil</translation>
     </message>
     <message>
-        <source>A participant file (.json)</source>
-        <translation>En deltagerfil (.json)</translation>
+        <source>A participant file (.json) or a handover file (.age)</source>
+        <translation>En deltagerfil (.json) eller en overdragelsesfil (.age)</translation>
+    </message>
+    <message>
+        <source>Participant and handover files (*.json *.age)</source>
+        <translation>Deltager- og overdragelsesfiler (*.json *.age)</translation>
     </message>
     <message>
         <source>&amp;Choose…</source>
@@ -1180,6 +1665,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Replace participants who are already in the vault (same ref)</source>
         <translation>&amp;Erstat deltagere, der allerede er i boksen (samme ref.)</translation>
+    </message>
+    <message>
+        <source>Handover passphrase</source>
+        <translation>Adgangssætning til overdragelsen</translation>
+    </message>
+    <message>
+        <source>Handover &amp;passphrase:</source>
+        <translation>&amp;Adgangssætning til overdragelsen:</translation>
     </message>
     <message>
         <source>The whole file is checked first. If anything in it is wrong, nothing is imported and the problems are listed here.</source>
@@ -1202,10 +1695,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Vælg en deltagerfil</translation>
     </message>
     <message>
-        <source>Participant files (*.json)</source>
-        <translation>Deltagerfiler (*.json)</translation>
-    </message>
-    <message>
         <source>All files (*)</source>
         <translation>Alle filer (*)</translation>
     </message>
@@ -1216,6 +1705,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The file could not be read. Check the name and that you may open it.</source>
         <translation>Filen kunne ikke læses. Kontrollér navnet, og at du må åbne den.</translation>
+    </message>
+    <message>
+        <source>This handover file is protected with a passphrase. Type the passphrase the sender told you, then press Import.</source>
+        <translation>Overdragelsesfilen er beskyttet med en adgangssætning. Skriv den adgangssætning, afsenderen har givet dig, og tryk Importér.</translation>
     </message>
     <message>
         <source>Imported: %1 new, %2 replaced.</source>
@@ -1585,6 +2078,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Udeblevet</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
         <source>Working hours (incl. gradual return)</source>
         <translation>Arbejdstid (herunder gradvis tilbagevenden)</translation>
     </message>
@@ -1728,6 +2225,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Aktivitetslog…</translation>
     </message>
     <message>
+        <source>Cohort effect re&amp;port…</source>
+        <translation>&amp;Effektrapport…</translation>
+    </message>
+    <message>
         <source>Due for &amp;erasure…</source>
         <translation>Klar til &amp;sletning…</translation>
     </message>
@@ -1758,6 +2259,26 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Find participant</source>
         <translation>&amp;Søg efter deltager</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>&amp;Caseload</source>
+        <translation>&amp;Deltagere</translation>
+    </message>
+    <message>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Kalender</translation>
+    </message>
+    <message>
+        <source>Group &amp;roster…</source>
+        <translation>&amp;Holdliste…</translation>
+    </message>
+    <message>
+        <source>&amp;Export calendar (.ics)…</source>
+        <translation>&amp;Eksportér kalender (.ics)…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1948,6 +2469,42 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The folder %1 is no longer empty (something was put there during the restore). Nothing there was overwritten; restore into an empty folder.</source>
         <translation>Mappen %1 er ikke længere tom (noget blev lagt der under gendannelsen). Intet der blev overskrevet; gendan i en tom mappe.</translation>
+    </message>
+    <message>
+        <source>The file is not an encrypted handover file (it does not begin with age-encryption.org/v1). Nothing was changed.</source>
+        <translation>Filen er ikke en krypteret overdragelsesfil (den begynder ikke med age-encryption.org/v1). Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The file is an armoured (text) age file; CoachDesk reads the binary form. Ask for the file without armour. Nothing was changed.</source>
+        <translation>Filen er en age-fil i tekstform (armour); CoachDesk læser den binære form. Bed om filen uden armour. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged or cut off: its header is incomplete. Ask for a new copy. Nothing was changed.</source>
+        <translation>Den krypterede fil er beskadiget eller afkortet: dens hoved er ufuldstændigt. Bed om en ny kopi. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The encrypted file is damaged or cut off (it does not decrypt whole). Ask for a new copy. Nothing was changed.</source>
+        <translation>Den krypterede fil er beskadiget eller afkortet (den kan ikke dekrypteres hel). Bed om en ny kopi. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted to this vault&apos;s receiving key: it was made for another receiver. Nothing was changed.</source>
+        <translation>Filen er ikke krypteret til denne boks&apos; modtagernøgle: den er lavet til en anden modtager. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>The handover passphrase is wrong. Nothing was changed.</source>
+        <translation>Adgangssætningen til overdragelsen er forkert. Intet er ændret.</translation>
+    </message>
+    <message>
+        <source>This is not a receiving key: it starts with age1 and has 62 characters (the receiver finds it under Settings -&gt; My receiving key).</source>
+        <translation>Det er ikke en modtagernøgle: den begynder med age1 og har 62 tegn (modtageren finder den under Indstillinger -&gt; Min modtagernøgle).</translation>
+    </message>
+    <message>
+        <source>The receiving key has a typing error (its check digits do not match). Copy it again from the receiver.</source>
+        <translation>Modtagernøglen har en tastefejl (dens kontroltegn passer ikke). Kopiér den igen fra modtageren.</translation>
+    </message>
+    <message>
+        <source>That is this vault&apos;s own receiving key: give the receiving coach&apos;s key. Nothing was written.</source>
+        <translation>Det er denne boks&apos; egen modtagernøgle: angiv den modtagende coachs nøgle. Intet er skrevet.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2796,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Slet…</translation>
     </message>
     <message>
+        <source>Hand o&amp;ver to another coach…</source>
+        <translation>Overdrag til anden &amp;coach…</translation>
+    </message>
+    <message>
         <source>&amp;Overview</source>
         <translation>&amp;Overblik</translation>
     </message>
@@ -2292,6 +2853,10 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>absent</source>
         <translation>fraværende</translation>
+    </message>
+    <message>
+        <source>notice of absence</source>
+        <translation>afbud</translation>
     </message>
     <message>
         <source>not counted</source>
@@ -2621,6 +3186,33 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RecipientBox</name>
+    <message>
+        <source>My receiving key</source>
+        <translation>Min modtagernøgle</translation>
+    </message>
+    <message>
+        <source>Other coaches encrypt a participant they hand over to you with this key. It is not secret: give it by e-mail, chat or phone.</source>
+        <translation>Andre coaches krypterer en deltager, de overdrager til dig, med denne nøgle. Den er ikke hemmelig: giv den videre på e-mail, chat eller telefon.</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>K&amp;opiér</translation>
+    </message>
+    <message>
+        <source>To read aloud, in groups of four:</source>
+        <translation>Til at læse op, i grupper af fire:</translation>
+    </message>
+    <message>
+        <source>My receiving key in groups of four</source>
+        <translation>Min modtagernøgle i grupper af fire</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopieret</translation>
+    </message>
+</context>
+<context>
     <name>ReportFieldsEditor</name>
     <message>
         <source>What the participant can do at work today, described by function (hours, tasks, pace), never by diagnosis.</source>
@@ -2868,6 +3460,139 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message>
+        <source>Group roster</source>
+        <translation>Holdliste</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Hold</translation>
+    </message>
+    <message>
+        <source>&amp;Hold (course start):</source>
+        <translation>&amp;Hold (forløbsstart):</translation>
+    </message>
+    <message>
+        <source>Date of a group session</source>
+        <translation>Dato for en gruppesession</translation>
+    </message>
+    <message>
+        <source>Start time of the group session</source>
+        <translation>Gruppesessionens starttidspunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Add session</source>
+        <translation>&amp;Tilføj session</translation>
+    </message>
+    <message>
+        <source>Weeks &amp;1-4</source>
+        <translation>Uge &amp;1-4</translation>
+    </message>
+    <message>
+        <source>Add one group session a week in the group phase, on the course start&apos;s weekday</source>
+        <translation>Tilføj én gruppesession om ugen i gruppeforløbet, på forløbsstartens ugedag</translation>
+    </message>
+    <message>
+        <source>Remove session</source>
+        <translation>Fjern session</translation>
+    </message>
+    <message>
+        <source>Remove the current column&apos;s group session from the hold&apos;s plan (its marks stay)</source>
+        <translation>Fjern den markerede kolonnes gruppesession fra holdets plan (markeringerne bevares)</translation>
+    </message>
+    <message>
+        <source>P</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>E</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused (notice of absence), Delete removes the mark.</source>
+        <translation>Taster: %1 eller 1 til stede, %2 eller 2 fraværende, %3 eller 3 afbud, Delete fjerner markeringen.</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Holdliste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Luk</translation>
+    </message>
+    <message>
+        <source>New &amp;session:</source>
+        <translation>Ny &amp;session:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n participant(s))</source>
+        <translation>
+            <numerusform>%1 (%n deltager)</numerusform>
+            <numerusform>%1 (%n deltagere)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Til stede</translation>
+    </message>
+    <message>
+        <source>Absent</source>
+        <translation>Fraværende</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Afbud</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>Deltager</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>I alt</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 af %2</translation>
+    </message>
+    <message>
+        <source>No group sessions planned for this hold yet: add their dates above (Weeks 1-4 adds one a week).</source>
+        <translation>Der er endnu ingen gruppesessioner planlagt for dette hold: tilføj datoerne ovenfor (Uge 1-4 tilføjer én om ugen).</translation>
+    </message>
+    <message>
+        <source>No admitted participants in this hold.</source>
+        <translation>Ingen optagne deltagere på dette hold.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 present</source>
+        <translation>%1 af %2 til stede</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) of absence</source>
+        <translation>
+            <numerusform>%n afbud</numerusform>
+            <numerusform>%n afbud</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If this is right, press the key again to confirm it; until then reports do not count it.</source>
+        <translation>Hvis det er rigtigt, så tryk på tasten igen for at bekræfte; indtil da tæller rapporterne det ikke med.</translation>
+    </message>
+    <message>
+        <source>Type the session&apos;s date.</source>
+        <translation>Skriv sessionens dato.</translation>
+    </message>
+    <message>
+        <source>Move to a session&apos;s column first.</source>
+        <translation>Gå først til en sessions kolonne.</translation>
+    </message>
+</context>
+<context>
     <name>RotateRecoveryCodeDialog</name>
     <message>
         <source>New recovery code</source>
@@ -3024,6 +3749,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem samtale</translation>
     </message>
     <message>
+        <source>Mar&amp;k as held</source>
+        <translation>Mark&amp;er som afholdt</translation>
+    </message>
+    <message>
+        <source>The planned conversation took place: set the status to held and write the log</source>
+        <translation>Den planlagte samtale er holdt: sæt status til afholdt og skriv notaterne</translation>
+    </message>
+    <message>
         <source>N&amp;otes</source>
         <translation>N&amp;oter</translation>
     </message>
@@ -3126,6 +3859,14 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save anyway</source>
         <translation>&amp;Gem alligevel</translation>
+    </message>
+    <message>
+        <source>Saved. The next appointment is in the agenda.</source>
+        <translation>Gemt. Næste aftale står i kalenderen.</translation>
+    </message>
+    <message>
+        <source>Saved. The next appointment is not in the agenda: its date does not fit the course. Plan it as a new session if it is right.</source>
+        <translation>Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg den som en ny samtale, hvis den er rigtig.</translation>
     </message>
     <message>
         <source>Saved</source>
@@ -3398,6 +4139,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Caseload</source>
         <translation>Deltagere</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Kalender</translation>
+    </message>
+    <message numerus="yes">
+        <source>The calendar (%n appointment(s)) was saved to %1.</source>
+        <translation>
+            <numerusform>Kalenderen (%n aftale) blev gemt i %1.</numerusform>
+            <numerusform>Kalenderen (%n aftaler) blev gemt i %1.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB">
 <context>
+    <name>Agenda</name>
+    <message numerus="yes">
+        <source>Group session, hold %1 (%n participant(s))</source>
+        <translation>
+            <numerusform>Group session, hold %1 (%n participant)</numerusform>
+            <numerusform>Group session, hold %1 (%n participants)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AgendaView</name>
+    <message numerus="yes">
+        <source>%n participant(s)</source>
+        <translation>
+            <numerusform>%n participant</numerusform>
+            <numerusform>%n participants</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AuditView</name>
     <message numerus="yes">
         <source>The audit chain is intact (%n event(s)).</source>
@@ -37,6 +57,23 @@
             <numerusform>%n final PSS-10s due</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n more reminder(s)</source>
+        <translation>
+            <numerusform>%n more reminder</numerusform>
+            <numerusform>%n more reminders</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CohortReportDialog</name>
+    <message numerus="yes">
+        <source>%n number(s) show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</source>
+        <translation>
+            <numerusform>%n number shows as «&lt;5» because it is between 1 and 4: so few people could be recognised.</numerusform>
+            <numerusform>%n numbers show as «&lt;5» because they are between 1 and 4: so few people could be recognised.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -59,6 +96,16 @@
         <translation>
             <numerusform>The password must have at least %n character.</numerusform>
             <numerusform>The password must have at least %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message numerus="yes">
+        <source>The handover passphrase must have at least %n characters; a few random words are best.</source>
+        <translation>
+            <numerusform>The handover passphrase must have at least %n character; a few random words are best.</numerusform>
+            <numerusform>The handover passphrase must have at least %n characters; a few random words are best.</numerusform>
         </translation>
     </message>
 </context>
@@ -133,12 +180,39 @@
     </message>
 </context>
 <context>
+    <name>RosterDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n participant(s))</source>
+        <translation>
+            <numerusform>%1 (%n participant)</numerusform>
+            <numerusform>%1 (%n participants)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n notice(s) of absence</source>
+        <translation>
+            <numerusform>%n notice of absence</numerusform>
+            <numerusform>%n notices of absence</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SessionsTab</name>
     <message numerus="yes">
         <source>%1 – %2, week %3, %n theme(s)</source>
         <translation>
             <numerusform>%1 – %2, week %3, %n theme</numerusform>
             <numerusform>%1 – %2, week %3, %n themes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message numerus="yes">
+        <source>The calendar (%n appointment(s)) was saved to %1.</source>
+        <translation>
+            <numerusform>The calendar (%n appointment) was saved to %1.</numerusform>
+            <numerusform>The calendar (%n appointments) was saved to %1.</numerusform>
         </translation>
     </message>
 </context>

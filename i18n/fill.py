@@ -828,6 +828,48 @@ DA: dict[str, str | Plural] = {
     "The personal details and:": "Personoplysningerne og:",
     "The personal details (there are no other records).":
         "Personoplysningerne (der er ingen andre registreringer).",
+    # the cohort effect report (ui/cohort_dialog.py)
+    "Cohort effect re&port…": "&Effektrapport…",
+    "Cohort effect report": "Effektrapport",
+    "All courses (no period)": "Alle forløb (ingen periode)",
+    "Excel (semicolon, decimal comma)": "Excel (semikolon, decimalkomma)",
+    "RFC 4180 (comma, decimal point)": "RFC 4180 (komma, decimalpunktum)",
+    "Courses started from": "Forløb startet fra",
+    "to": "til",
+    "Metric": "Nøgletal",
+    "Count": "Antal",
+    "What is hidden, and why": "Hvad er skjult, og hvorfor",
+    "Export &PDF…": "Eksportér &PDF…",
+    "Export &CSV…": "Eksportér &CSV…",
+    "CSV format": "CSV-format",
+    "The first month is after the last one.": "Den første måned ligger efter den sidste.",
+    "Counting…": "Tæller…",
+    "%n number(s) show as «<5» because they are between 1 and 4: so few people could be "
+    "recognised.": (
+        "%n tal vises som »<5«, fordi det er mellem 1 og 4: så få personer ville kunne "
+        "genkendes.",
+        "%n tal vises som »<5«, fordi de er mellem 1 og 4: så få personer ville kunne "
+        "genkendes."),
+    "Withheld because they could otherwise be worked out from the other numbers (for "
+    "example, the three verdicts add up to the number of pairs): %1.": (
+        "Udeladt, fordi de ellers kunne regnes ud af de andre tal (fx giver de tre "
+        "vurderinger tilsammen antallet af parrede målinger): %1."),
+    "Withheld because comparing with a cohort report you have already exported would "
+    "reveal a difference of 1-4 people: %1.": (
+        "Udeladt, fordi en sammenligning med en effektrapport, du allerede har eksporteret, "
+        "ellers ville afsløre en forskel på 1-4 personer: %1."),
+    "Means and confidence intervals over fewer than 5 people are not shown.": (
+        "Gennemsnit og konfidensintervaller for færre end 5 personer vises ikke."),
+    "No number had to be hidden in this report.": "Ingen tal skulle skjules i denne rapport.",
+    "The report holds no names, CPR numbers or dates. When you export it, its numbers "
+    "(never people) are recorded in the vault, so that a later report cannot be subtracted "
+    "from it.": (
+        "Rapporten indeholder ingen navne, CPR-numre eller datoer. Når du eksporterer den, "
+        "gemmes dens tal (aldrig personer) i boksen, så en senere rapport ikke kan trækkes "
+        "fra den."),
+    "CSV files (*.csv)": "CSV-filer (*.csv)",
+    "Export cohort report": "Eksportér effektrapport",
+    "Exported to %1. The release is recorded.": "Eksporteret til %1. Udleveringen er registreret.",
     # --- issue 12: the vault's promises (audit log, key file, recovery code) ----------
     "Disclosure recorded": "Videregivelse registreret",
     "Audit log keyed": "Aktivitetsloggen sikret med nøgle",
@@ -1034,6 +1076,114 @@ DA: dict[str, str | Plural] = {
     "That day has been marked again since, so the deleted mark was not put back.":
         "Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.",
     "template for it: %1": "skabelon til den: %1",
+    # --- handover between vaults (issue 17) ----------------------------------------
+    "Hand over to another coach": "Overdrag til anden coach",
+    "Hand o&ver to another coach…": "Overdrag til anden &coach…",
+    "Writes the complete record of <b>{name}</b> ({ref}) to one encrypted file that only "
+    "the receiving coach can open. Send it by a channel your organisation trusts. The "
+    "handover is recorded in the disclosure log before the file appears.":
+        "Skriver hele journalen for <b>{name}</b> ({ref}) i én krypteret fil, som kun den "
+        "modtagende coach kan åbne. Send den ad en vej, jeres organisation har godkendt. "
+        "Overdragelsen noteres i loggen over videregivelser, før filen bliver synlig.",
+    "To the receiving coach's &key": "Til den modtagende coachs &nøgle",
+    "With a pass&phrase (the receiver has no key yet)":
+        "Med en adgangs&sætning (modtageren har endnu ingen nøgle)",
+    "The receiving coach's key": "Den modtagende coachs nøgle",
+    "The receiving coach finds the key under Settings -> My receiving key. Paste it, or "
+    "type it as it is read aloud (spaces do not matter).":
+        "Den modtagende coach finder nøglen under Indstillinger -> Min modtagernøgle. Indsæt "
+        "den, eller skriv den, mens den bliver læst op (mellemrum er ligegyldige).",
+    "Handover passphrase": "Adgangssætning til overdragelsen",
+    "Handover &passphrase:": "&Adgangssætning til overdragelsen:",
+    "Repeat the handover passphrase": "Gentag adgangssætningen til overdragelsen",
+    "Tell the receiver the passphrase by phone, never in the same e-mail as the file.":
+        "Giv modtageren adgangssætningen i telefonen, aldrig i samme e-mail som filen.",
+    "Repeat:": "Gentag:",
+    "Handover file": "Overdragelsesfil",
+    "Where to save the file (.age)": "Hvor filen skal gemmes (.age)",
+    "Archive the participant now, so the record leaves your caseload. When the receiving "
+    "coach confirms that the import worked, erase the participant with Erase… on the "
+    "participant page.":
+        "Arkivér deltageren nu, så journalen forlader din deltagerliste. Når den modtagende "
+        "coach bekræfter, at importen lykkedes, så slet deltageren med Slet… på "
+        "deltagersiden.",
+    "&Archive the participant": "&Arkivér deltageren",
+    "&Write handover file": "Skriv &overdragelsesfil",
+    "Save the handover file": "Gem overdragelsesfilen",
+    "Encrypted handover files (*.age)": "Krypterede overdragelsesfiler (*.age)",
+    "handover": "overdragelse",
+    "Choose where to save the handover file first.":
+        "Vælg først, hvor overdragelsesfilen skal gemmes.",
+    "A file with that name exists already. Choose another name.":
+        "Der findes allerede en fil med det navn. Vælg et andet navn.",
+    "Paste or type the receiving coach's key first.":
+        "Indsæt eller skriv først den modtagende coachs nøgle.",
+    "The handover passphrase must have at least %n characters; a few random words are "
+    "best.": (
+        "Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige "
+        "ord er bedst.",
+        "Adgangssætningen til overdragelsen skal have mindst %n tegn; nogle få tilfældige "
+        "ord er bedst."),
+    "The handover file is written and the disclosure is recorded (SHA-256 %1…).":
+        "Overdragelsesfilen er skrevet, og videregivelsen er noteret (SHA-256 %1…).",
+    "Archived": "Arkiveret",
+    "age1…": "age1…",
+    "Receiver confirmed: erase…": "Modtageren har bekræftet: slet…",
+    "Handed over to another coach on %1. When the receiving coach confirms that the "
+    "import worked, erase the participant here.":
+        "Overdraget til anden coach den %1. Når den modtagende coach bekræfter, at importen "
+        "lykkedes, så slet deltageren her.",
+    "A participant file (.json) or a handover file (.age)":
+        "En deltagerfil (.json) eller en overdragelsesfil (.age)",
+    "Participant and handover files (*.json *.age)":
+        "Deltager- og overdragelsesfiler (*.json *.age)",
+    "This handover file is protected with a passphrase. Type the passphrase the sender told "
+    "you, then press Import.":
+        "Overdragelsesfilen er beskyttet med en adgangssætning. Skriv den adgangssætning, "
+        "afsenderen har givet dig, og tryk Importér.",
+    "My receiving key": "Min modtagernøgle",
+    "Other coaches encrypt a participant they hand over to you with this key. It is not "
+    "secret: give it by e-mail, chat or phone.":
+        "Andre coaches krypterer en deltager, de overdrager til dig, med denne nøgle. Den er "
+        "ikke hemmelig: giv den videre på e-mail, chat eller telefon.",
+    "C&opy": "K&opiér",
+    "To read aloud, in groups of four:": "Til at læse op, i grupper af fire:",
+    "My receiving key in groups of four": "Min modtagernøgle i grupper af fire",
+    "Copied": "Kopieret",
+    "The file is not an encrypted handover file (it does not begin with "
+    "age-encryption.org/v1). Nothing was changed.":
+        "Filen er ikke en krypteret overdragelsesfil (den begynder ikke med "
+        "age-encryption.org/v1). Intet er ændret.",
+    "The file is an armoured (text) age file; CoachDesk reads the binary form. Ask for the "
+    "file without armour. Nothing was changed.":
+        "Filen er en age-fil i tekstform (armour); CoachDesk læser den binære form. Bed om "
+        "filen uden armour. Intet er ændret.",
+    "The encrypted file is damaged or cut off: its header is incomplete. Ask for a new "
+    "copy. Nothing was changed.":
+        "Den krypterede fil er beskadiget eller afkortet: dens hoved er ufuldstændigt. Bed "
+        "om en ny kopi. Intet er ændret.",
+    "The encrypted file is damaged or cut off (it does not decrypt whole). Ask for a new "
+    "copy. Nothing was changed.":
+        "Den krypterede fil er beskadiget eller afkortet (den kan ikke dekrypteres hel). "
+        "Bed om en ny kopi. Intet er ændret.",
+    "The file is not encrypted to this vault's receiving key: it was made for another "
+    "receiver. Nothing was changed.":
+        "Filen er ikke krypteret til denne boks' modtagernøgle: den er lavet til en anden "
+        "modtager. Intet er ændret.",
+    "The handover passphrase is wrong. Nothing was changed.":
+        "Adgangssætningen til overdragelsen er forkert. Intet er ændret.",
+    "This is not a receiving key: it starts with age1 and has 62 characters (the receiver "
+    "finds it under Settings -> My receiving key).":
+        "Det er ikke en modtagernøgle: den begynder med age1 og har 62 tegn (modtageren "
+        "finder den under Indstillinger -> Min modtagernøgle).",
+    "The receiving key has a typing error (its check digits do not match). Copy it again "
+    "from the receiver.":
+        "Modtagernøglen har en tastefejl (dens kontroltegn passer ikke). Kopiér den igen "
+        "fra modtageren.",
+    "That is this vault's own receiving key: give the receiving coach's key. Nothing was "
+    "written.":
+        "Det er denne boks' egen modtagernøgle: angiv den modtagende coachs nøgle. Intet er "
+        "skrevet.",
     # --- report fields, channels, PDF/A (issue 15) -----------------------------------
     "Status note (statusnotat)": "Statusnotat",
     "Who sends the report": "Hvem sender rapporten",
@@ -1093,12 +1243,125 @@ DA: dict[str, str | Plural] = {
     "week can have only one row.":
         "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
         "80, og en uge kan kun have én række.",
+    # --- the agenda, the group roster, calendar export (issue 14) ---------------------
+    "Agenda": "Kalender",
+    "&View": "&Vis",
+    "&Caseload": "&Deltagere",
+    "&Agenda": "&Kalender",
+    "Group &roster…": "&Holdliste…",
+    "&Export calendar (.ics)…": "&Eksportér kalender (.ics)…",
+    "E&xport calendar (.ics)…": "&Eksportér kalender (.ics)…",
+    "Group session, hold %1 (%n participant(s))": (
+        "Gruppesession, hold %1 (%n deltager)", "Gruppesession, hold %1 (%n deltagere)"),
+    "Conversation": "Samtale",
+    "◀ &Previous week": "◀ Forri&ge uge",
+    "Page Up": "Page Up",
+    "This wee&k": "Denne &uge",
+    "Home": "Home",
+    "&Next week ▶": "&Næste uge ▶",
+    "Page Down": "Page Down",
+    "&Group roster…": "Hold&liste…",
+    "Day": "Dag",
+    "Time": "Tid",
+    "Duration": "Varighed",
+    "Who": "Hvem",
+    "What": "Hvad",
+    "Enter opens the appointment. A conversation is planned in the participant's Sessions "
+    "tab with the status Planned; group sessions are planned in the roster.":
+        "Enter åbner aftalen. En samtale planlægges under deltagerens Samtaler med status "
+        "Planlagt; gruppesessioner planlægges i holdlisten.",
+    "Week %1 · %2 – %3": "Uge %1 · %2 – %3",
+    "all day": "hele dagen",
+    "%1 min": "%1 min.",
+    "%n participant(s)": ("%n deltager", "%n deltagere"),
+    "Nothing planned this week.": "Intet planlagt i denne uge.",
+    "Export calendar": "Eksportér kalender",
+    "To": "Til",
+    "Participants are shown as": "Deltagere vises som",
+    "Their ref": "Deres ref.",
+    "Their initials": "Deres initialer",
+    "File": "Fil",
+    "F&rom:": "F&ra:",
+    "&Show participants as:": "Vi&s deltagere som:",
+    "Fi&le:": "&Fil:",
+    "The calendar holds the planned conversations and group sessions: the ref or initials, "
+    "the time, the duration and the mode. Never a name, a CPR number, themes or notes. The "
+    "export is recorded in the audit log.":
+        "Kalenderen indeholder de planlagte samtaler og gruppesessioner: ref. eller "
+        "initialer, tidspunkt, varighed og samtaleform. Aldrig navn, CPR-nummer, temaer eller "
+        "noter. Eksporten registreres i aktivitetsloggen.",
+    "&Export": "&Eksportér",
+    "Calendar files (*.ics)": "Kalenderfiler (*.ics)",
+    "Type a file name for the calendar.": "Skriv et filnavn til kalenderen.",
+    "%1: final PSS-10 due": "%1: afsluttende PSS-10 mangler",
+    "%1: no log of the conversation planned for %2":
+        "%1: ingen notater fra samtalen planlagt %2",
+    "%1: no consent recorded before the report": "%1: intet samtykke registreret før rapporten",
+    "%1: final report not sent": "%1: slutrapport ikke sendt",
+    "%1: change the status to %2?": "%1: skift status til %2?",
+    "group session": "gruppesession",
+    "%n more reminder(s)": ("%n påmindelse mere", "%n påmindelser mere"),
+    "Reminders:": "Påmindelser:",
+    "Planned": "Planlagt",
+    "Group roster": "Holdliste",
+    "Hold": "Hold",
+    "&Hold (course start):": "&Hold (forløbsstart):",
+    "Date of a group session": "Dato for en gruppesession",
+    "Start time of the group session": "Gruppesessionens starttidspunkt",
+    "&Add session": "&Tilføj session",
+    "Weeks &1-4": "Uge &1-4",
+    "Add one group session a week in the group phase, on the course start's weekday":
+        "Tilføj én gruppesession om ugen i gruppeforløbet, på forløbsstartens ugedag",
+    "Remove session": "Fjern session",
+    "Remove the current column's group session from the hold's plan (its marks stay)":
+        "Fjern den markerede kolonnes gruppesession fra holdets plan (markeringerne bevares)",
+    "P": "T",
+    "A": "F",
+    "E": "A",
+    "Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused (notice of absence), Delete "
+    "removes the mark.":
+        "Taster: %1 eller 1 til stede, %2 eller 2 fraværende, %3 eller 3 afbud, Delete "
+        "fjerner markeringen.",
+    "Roster": "Holdliste",
+    "New &session:": "Ny &session:",
+    "%1 (%n participant(s))": ("%1 (%n deltager)", "%1 (%n deltagere)"),
+    "Present": "Til stede",
+    "Absent": "Fraværende",
+    "Excused": "Afbud",
+    "No group sessions planned for this hold yet: add their dates above (Weeks 1-4 adds one "
+    "a week).":
+        "Der er endnu ingen gruppesessioner planlagt for dette hold: tilføj datoerne ovenfor "
+        "(Uge 1-4 tilføjer én om ugen).",
+    "No admitted participants in this hold.": "Ingen optagne deltagere på dette hold.",
+    "%1 of %2 present": "%1 af %2 til stede",
+    "%n notice(s) of absence": ("%n afbud", "%n afbud"),
+    "If this is right, press the key again to confirm it; until then reports do not count it.":
+        "Hvis det er rigtigt, så tryk på tasten igen for at bekræfte; indtil da tæller "
+        "rapporterne det ikke med.",
+    "Type the session's date.": "Skriv sessionens dato.",
+    "Move to a session's column first.": "Gå først til en sessions kolonne.",
+    "Mar&k as held": "Mark&er som afholdt",
+    "Calendar exported": "Kalender eksporteret",
+    "notice of absence": "afbud",
+    "Saved. The next appointment is in the agenda.": "Gemt. Næste aftale står i kalenderen.",
+    "Saved. The next appointment is not in the agenda: its date does not fit the course. "
+    "Plan it as a new session if it is right.":
+        "Gemt. Næste aftale står ikke i kalenderen: datoen passer ikke med forløbet. Planlæg "
+        "den som en ny samtale, hvis den er rigtig.",
+    "Group session planned": "Gruppesession planlagt",
+    "Group session removed": "Gruppesession fjernet",
+    "The planned conversation took place: set the status to held and write the log":
+        "Den planlagte samtale er holdt: sæt status til afholdt og skriv notaterne",
+    "The calendar (%n appointment(s)) was saved to %1.": (
+        "Kalenderen (%n aftale) blev gemt i %1.", "Kalenderen (%n aftaler) blev gemt i %1."),
 }
 
 # Where one English word needs different Danish in different places: (context, source).
 BY_CONTEXT: dict[tuple[str, str], str] = {
     ("AuditView", "Restore"): "Gendannelse",  # an event in the log, not a button
     ("ImportDialog", "job plan"): "jobplan",  # a part of a path, not a sentence's subject
+    ("RosterDialog", "Total"): "I alt",  # attendance totals, not a PSS-10 score
+    ("RosterDialog", "Present"): "Til stede",
 }
 
 # A plural text that the code passes without n (so Qt cannot choose the form): the
@@ -1138,17 +1401,38 @@ EN_PLURALS: dict[str, Plural] = {
         "The password must have at least %n character.",
         "The password must have at least %n characters."),
     "Restored %n participant(s).": ("Restored %n participant.", "Restored %n participants."),
+    "The handover passphrase must have at least %n characters; a few random words are "
+    "best.": (
+        "The handover passphrase must have at least %n character; a few random words are "
+        "best.",
+        "The handover passphrase must have at least %n characters; a few random words are "
+        "best."),
     "%n questionnaire(s) without a total (2 or more answers missing) not shown.": (
         "%n questionnaire without a total (2 or more answers missing) not shown.",
         "%n questionnaires without a total (2 or more answers missing) not shown."),
     "Optional, at least %n characters": ("Optional, at least %n character",
                                          "Optional, at least %n characters"),
+    "%n number(s) show as «<5» because they are between 1 and 4: so few people could be "
+    "recognised.": (
+        "%n number shows as «<5» because it is between 1 and 4: so few people could be "
+        "recognised.",
+        "%n numbers show as «<5» because they are between 1 and 4: so few people could be "
+        "recognised."),
     "%n participant(s) finished the course more than {months} months ago. Unless there is a "
     "reason to keep their records, erase them.": (
         "%n participant finished the course more than {months} months ago. Unless there is a "
         "reason to keep their records, erase them.",
         "%n participants finished the course more than {months} months ago. Unless there is "
         "a reason to keep their records, erase them."),
+    "Group session, hold %1 (%n participant(s))": (
+        "Group session, hold %1 (%n participant)", "Group session, hold %1 (%n participants)"),
+    "%n participant(s)": ("%n participant", "%n participants"),
+    "%n more reminder(s)": ("%n more reminder", "%n more reminders"),
+    "%1 (%n participant(s))": ("%1 (%n participant)", "%1 (%n participants)"),
+    "%n notice(s) of absence": ("%n notice of absence", "%n notices of absence"),
+    "The calendar (%n appointment(s)) was saved to %1.": (
+        "The calendar (%n appointment) was saved to %1.",
+        "The calendar (%n appointments) was saved to %1."),
 }
 
 

@@ -50,6 +50,8 @@ step "init"                     0 -- cd_ init --passphrase-file "$PASS" --insecu
 step "demo --participants 5"    0 -- cd_ demo --participants 5 --passphrase-file "$PASS" --insecure-test-kdf
 step "check"                    0 -- cd_ check --passphrase-file "$PASS"
 step "check, wrong passphrase"  3 -- cd_ check --passphrase-file "$WORK/wrong.txt"
+step "agenda --ics"             0 -- cd_ agenda --ics "$WORK/agenda.ics" --passphrase-file "$PASS"
+grep -q "BEGIN:VCALENDAR" "$WORK/agenda.ics" 2>/dev/null || { echo "FAIL  agenda.ics is no calendar (icalendar, tzdata bundled?)" >&2; failures=$((failures + 1)); }
 step "export --format json"     0 -- cd_ export --all --format json --out "$WORK/all.json" --passphrase-file "$PASS"
 if [[ -s "$WORK/all.json" ]] && head -c 1 "$WORK/all.json" | grep -q '{'; then
     count=$(grep -o '"ref" *: *"[^"]*"' "$WORK/all.json" | wc -l | tr -d ' ' || true)

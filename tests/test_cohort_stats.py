@@ -98,14 +98,3 @@ def test_verdicts_follow_the_vault_parameters() -> None:
     people = [_p("completed", 30, 21, None)] * 5  # -9: reliable with the defaults
     assert cohort.compute(people).paired.improved == 5
     assert cohort.compute(people, pss10.Params(sd=12.0)).paired.improved == 0
-
-
-def test_one_hidden_cell_takes_a_second_with_it():
-    from coachdesk.reports.cohort import hidden_cells
-
-    assert hidden_cells({"a": 38, "b": 2}) == {"b": "small", "a": "complement"}
-    assert hidden_cells({"a": 30, "b": 6, "c": 3}) == {"c": "small", "b": "complement"}
-    # Two small cells already protect each other; zeros reveal nothing and stay.
-    assert hidden_cells({"a": 30, "b": 2, "c": 3}) == {"b": "small", "c": "small"}
-    assert hidden_cells({"a": 30, "b": 0}) == {}
-    assert hidden_cells({"a": 3, "b": 0}) == {"a": "small"}

@@ -88,17 +88,32 @@ def test_wrong_passphrase_exit_3_and_other_errors(filled, tmp_path) -> None:
     assert not out.exists()
 
 
-def test_cohort_report_cli_pdf_and_csv(filled, tmp_path) -> None:
-    data_dir, pf = filled
-    base = ["--data-dir", str(data_dir), "cohort-report", "--passphrase-file", str(pf)]
+def test_cohort_report_cli_pdf_and_csv(vault, data_dir, passphrase_file, tmp_path) -> None:
+    add(vault, *(person(f"GK-2026-{i:04d}", cpr=f"0101{90 - i:02d}-1234", name=f"Ida {i}")
+                 for i in range(8)))
+    vault.close()
+    base = ["--data-dir", str(data_dir), "cohort-report", "--passphrase-file",
+            str(passphrase_file)]
     assert main([*base, "--out", str(tmp_path / "c.pdf")]) == 0
     flat = squash(pdf_text((tmp_path / "c.pdf").read_bytes()))
-    assert "Effektrapport for holdet" in flat and "<5" in flat
+    assert "Effektrapport for holdet" in flat and "Henvist 8" in flat
     assert "Ida" not in flat and "GK-2026" not in flat and "12.01.2026" not in flat
-    assert main([*base, "--out", str(tmp_path / "c.csv"), "--from", "2026-01-01",
-                 "--to", "2026-01-31"]) == 0
-    csv_text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
-    assert "Henvist;<5" in csv_text and "Ida" not in csv_text
-    assert main([*base, "--out", str(tmp_path / "x.csv"), "--from", "2026-13-01"]) == 2
-    assert main([*base, "--out", str(tmp_path / "x.csv"), "--from", "2026-05-01",
-                 "--to", "2026-01-01"]) == 2
+    assert main([*base, "--out", str(tmp_path / "c.csv"), "--from", "2026-01",
+                 "--to", "2026-01"]) == 0
+    raw = (tmp_path / "c.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "key;section;metric;n;mean;sd;ci_low;ci_high;percent;suppressed"
+    assert lines[1].startswith("referred;Deltagere;Henvist;8;") and "Ida" not in raw.decode()
+    assert main([*base, "--out", str(tmp_path / "r.csv"), "--csv-dialect", "rfc4180",
+                 "--from", "2026-01-01", "--to", "2026-01-31"]) == 0
+    rfc = (tmp_path / "r.csv").read_bytes()
+    assert not rfc.startswith(b"\xef\xbb\xbf")
+    assert rfc.decode().splitlines()[1].startswith("referred,Deltagere,Henvist,8,")
+    for bad in (("--from", "2026-13"), ("--from", "2026-05", "--to", "2026-01"),
+                ("--to", "2026-03-01"), ("--from", "2026-01-15")):
+        assert main([*base, "--out", str(tmp_path / "x.csv"), *bad]) == 2, bad
+    with pytest.raises(SystemExit) as exc:  # argparse's own usage error
+        main([*base, "--out", str(tmp_path / "x.csv"), "--csv-dialect", "semicolon"])
+    assert exc.value.code == 2
+    assert not (tmp_path / "x.csv").exists()

@@ -6,6 +6,7 @@ import ast
 from pathlib import Path
 
 import coachdesk.reports as reports_pkg
+import coachdesk.reports.access_log  # noqa: F401  (adds its strings to the catalogue)
 from coachdesk.core import vocab
 from coachdesk.reports import strings
 

@@ -259,7 +259,7 @@ def test_erase_from_the_participant_page_closes_it(qtbot, vault, data_dir):
 
     QTimer.singleShot(0, confirm)
     page.erase_button.click()
-    qtbot.waitUntil(lambda: window.workspace.count() == 1, timeout=3000)
+    qtbot.waitUntil(lambda: not window.workspace.pages(), timeout=3000)
     assert "Ida Jensen" not in all_text(window)
     assert window.workspace.caseload.model.rowCount() == 1
     with window.vault.session() as s:

@@ -18,8 +18,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from coachdesk.cli.main import add_unlock_options
     from coachdesk.cli.vault_commands import add_test_kdf_flag
 
-    p = sub.add_parser("import", help="import a participant file (JSON, all or nothing)")
+    p = sub.add_parser("import", help="import a participant file (JSON, or a handover file "
+                       "in the age format; all or nothing)")
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--handover-passphrase-file", metavar="F",
+                   help="a handover file protected with a passphrase: read it from F "
+                   "(without it, the vault's own receiving key opens the file)")
     p.add_argument("--replace", action="store_true",
                    help="update participants whose ref is already in the vault from the "
                    "file (their disclosure log and job plan history are kept)")
@@ -58,6 +62,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store import interchange
 
     data = _read_input(args.file)
+    if _is_age(args.file, data) or args.handover_passphrase_file:
+        return _import_handover(args, ctx, data)
     # Parse before unlocking: a broken file needs no passphrase to be refused.
     doc = interchange.parse_document(data)
     with open_vault(args, ctx) as vault, vault.session() as s:
@@ -65,6 +71,40 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         s.commit()
     ctx.say(f"Imported {result.added} new participant(s)"
             + (f" and replaced {result.replaced}." if result.replaced else "."))
+    return 0
+
+
+def _is_age(name: str, data: bytes) -> bool:
+    """An age file by its header line; a name ending in .age is one too (so a plain file
+    renamed .age is refused as not encrypted, not imported as if it were)."""
+    from coachdesk.store import agefile
+
+    return agefile.looks_like_age(data) or name.lower().endswith(".age")
+
+
+def _import_handover(args: argparse.Namespace, ctx: Context, data: bytes) -> int:
+    from coachdesk.cli.secrets import read_secret_file
+    from coachdesk.store import agefile, handover
+
+    # The header is checked before unlocking: a file that is not age, is damaged, or
+    # needs the other kind of key is refused without asking for the passphrase.
+    head = agefile.header(data)
+    phrase = None
+    if args.handover_passphrase_file:
+        phrase = read_secret_file(args.handover_passphrase_file, "handover passphrase")
+        if not head.passphrase:
+            raise BadInput(agefile.KEY_NOT_PASSPHRASE)
+    elif head.passphrase:
+        raise BadInput(agefile.NEEDS_PASSPHRASE)
+    # (A vault without a receiving key yet cannot have been sent a file: refused as "for
+    # another receiver", and no key is made by a failed import.)
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        opened = handover.open_file(s, data, passphrase=phrase)
+        result = handover.import_opened(s, opened, replace=args.replace)
+        s.commit()
+    ctx.say(f"Imported {result.added} new participant(s)"
+            + (f" and replaced {result.replaced}" if result.replaced else "")
+            + " from the encrypted handover file; the receipt is in the audit log.")
     return 0
 
 
@@ -130,6 +170,9 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
         first = s.query(Participant).count() + 1
         doc = demo_document(args.participants, seed=args.seed, first_number=first)
         result = interchange.import_document(s, doc)
+        from coachdesk.store.demo import demo_group_sessions
+
+        demo_group_sessions(s)  # the holds' group session dates (the roster, the agenda)
         s.commit()
     ctx.say(f"Added {result.added} synthetic participant(s).")
     return 0

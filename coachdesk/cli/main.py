@@ -30,6 +30,9 @@ COMMAND_MODULES = (
     "coachdesk.cli.safety_commands",
     "coachdesk.cli.ui_commands",
     "coachdesk.cli.report_commands",
+    "coachdesk.cli.handover_commands",
+    "coachdesk.cli.org_commands",
+    "coachdesk.cli.agenda_commands",
 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from typing import TYPE_CHECKING
 
 from coachdesk.cli.unlock import open_vault
@@ -21,24 +22,46 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="anonymous effect report over the courses started in a period (PDF or CSV)",
         description="Counts, PSS-10 before/after with a 95%% confidence interval, "
         "reliable change, outcomes and attendance for participants whose course started "
-        "within --from/--to. Counts of 1-4 print as <5. CSV when --out ends in .csv.",
+        "within the months --from to --to. Counts of 1-4 print as <5, and further cells "
+        "are withheld so that they cannot be worked out from the rest or from a report "
+        "released earlier. CSV when --out ends in .csv.",
     )
     p.add_argument("--out", metavar="FILE", required=True)
-    p.add_argument("--from", dest="date_from", metavar="DATE",
-                   help="first course start date to include (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="DATE",
-                   help="last course start date to include (YYYY-MM-DD)")
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM",
+                   help="first month of course starts to include")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM",
+                   help="last month of course starts to include")
+    p.add_argument("--csv-dialect", choices=("excel-da", "rfc4180"), default="excel-da",
+                   help="excel-da: semicolon, decimal comma, UTF-8 BOM (default); "
+                   "rfc4180: comma, decimal point")
+    p.add_argument("--aggregate", action="store_true",
+                   help="instead of a report: the cohort's exact aggregates, encrypted to "
+                   "the organisation's key (--recipient), for coachdesk org-report")
+    p.add_argument("--recipient", metavar="AGE1...",
+                   help="with --aggregate: the organisation's key (coachdesk org-keygen)")
     add_unlock_options(p)
     p.set_defaults(func=cmd_cohort_report)
 
 
-def _date(value: str | None, option: str) -> dt.date | None:
+def month(value: str | None, option: str, last: bool) -> dt.date | None:
+    """YYYY-MM (the month's first or last day), or a date that is that day already."""
+    from coachdesk.reports.cohort_report import month_end
+
     if value is None:
         return None
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value.strip())
+    if m and 1 <= int(m[2]) <= 12:
+        y, mo = int(m[1]), int(m[2])
+        return month_end(y, mo) if last else dt.date(y, mo, 1)
     try:
-        return dt.date.fromisoformat(value)
+        d = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise BadInput(f"{option} {value!r} is not a date (YYYY-MM-DD).") from None
+        raise BadInput(f"{option} {value!r} is not a month (YYYY-MM).") from None
+    if (last and d != month_end(d.year, d.month)) or (not last and d.day != 1):
+        edge = "last" if last else "first"
+        raise BadInput(f"{option} {value} is not the {edge} day of a month: periods are "
+                       f"whole months (give {d:%Y-%m}).")
+    return d
 
 
 def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
@@ -46,14 +69,39 @@ def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
 
     from coachdesk.reports.cohort_report import write_cohort_report
 
-    start, end = _date(args.date_from, "--from"), _date(args.date_to, "--to")
+    start = month(args.date_from, "--from", last=False)
+    end = month(args.date_to, "--to", last=True)
     if start and end and start > end:
         raise BadInput("--from must not be after --to.")
     out = Path(args.out)
     if not out.parent.exists():
         raise BadInput(f"The folder {out.parent} does not exist.")
+    if args.aggregate or args.recipient:
+        return _aggregate(args, ctx, start, end, out)
     with open_vault(args, ctx) as vault, vault.session() as s:
-        stats = write_cohort_report(s, out, start=start, end=end, lang=ctx.lang or "da")
+        prep = write_cohort_report(s, out, start=start, end=end, lang=ctx.lang or "da",
+                                   csv_dialect=args.csv_dialect)
         s.commit()
-    ctx.say(f"Wrote the cohort report ({stats.referred} participant(s)) to {out}.")
+    hidden = len(prep.hidden)
+    ctx.say(f"Wrote the cohort report ({prep.stats.referred} participant(s), {hidden} "
+            f"cell(s) withheld) to {out}.")
+    return 0
+
+
+def _aggregate(args: argparse.Namespace, ctx: Context, start: dt.date | None,
+               end: dt.date | None, out: object) -> int:
+    """cohort-report --aggregate (issue 17): exact aggregates for the organisation."""
+    from coachdesk.reports.aggregate import write_aggregate
+    from coachdesk.store import agefile
+
+    if not (args.aggregate and args.recipient):
+        raise BadInput("--aggregate and --recipient go together: the aggregate is "
+                       "encrypted to the organisation's key.")
+    if start is None or end is None:
+        raise BadInput("--aggregate needs a period: --from YYYY-MM and --to YYYY-MM.")
+    agefile.parse_recipient(args.recipient)  # refused before unlocking
+    with open_vault(args, ctx) as vault, vault.session() as s:
+        written = write_aggregate(s, out, org_recipient=args.recipient, start=start, end=end)
+    ctx.say(f"Wrote the cohort's aggregate ({written.participants} participant(s)) for the "
+            f"organisation to {written.path}; it is recorded in the audit log.")
     return 0

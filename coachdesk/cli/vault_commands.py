@@ -82,7 +82,12 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     if not args.insecure_test_kdf:
         ctx.say("Tuning the key derivation to this machine (a second or two)...")
     vault, code = Vault.create(ctx.data_dir, passphrase, kdf=kdf)
-    vault.close()
+    try:
+        from coachdesk.store import recipient
+
+        recipient.ensure_committed(vault)  # the receiving key, made with the vault
+    finally:
+        vault.close()
     ctx.say(f"Created a vault in {ctx.data_dir}.")
     ctx.say("")
     show_recovery_code(ctx, code)

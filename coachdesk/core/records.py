@@ -439,10 +439,14 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     days: dict[dt.date, int] = {}
     for i, g in enumerate(c.list_of(p, "group_attendance", path, MAX_ITEMS["group_attendance"])):
         gp = f"{path}.group_attendance[{i}]"
-        if c.obj(g, gp, allowed=("date", "present")):
+        if c.obj(g, gp, allowed=("date", "present", "excused")):
             day = c.date(g, "date", gp, required=True)
             if not isinstance(g.get("present"), bool):
                 c.err(f"{gp}.present", "must be true or false")
+            _boolean(c, g, "excused", gp)
+            if g.get("excused") is True and g.get("present") is True:
+                # Afbud is an absence: the roster's three marks are exclusive.
+                c.err(f"{gp}.excused", "an excused absence cannot be present")
             if day is not None and day in days:
                 # One row per day in the vault (uq_attendance_day).
                 c.err(f"{gp}.date",

@@ -18,7 +18,8 @@ PARTICIPANT_STATUSES: tuple[str, ...] = (
 )
 ASSESSMENT_KINDS: tuple[str, ...] = ("screening", "final", "followup")
 SESSION_MODES: tuple[str, ...] = ("in_person", "phone", "video")
-SESSION_STATUSES: tuple[str, ...] = ("held", "cancelled", "no_show")
+# "planned": an appointment in the agenda (issue 14); holding it makes it "held".
+SESSION_STATUSES: tuple[str, ...] = ("held", "cancelled", "no_show", "planned")
 THEMES: tuple[str, ...] = (
     "psychoeducation",
     "practical_exercises",

@@ -43,6 +43,9 @@ WHAT: dict[str, tuple[str, str]] = {
     "import": ("Your data was read in from a file.", "The coach moved or restored data."),
     "export": ("Your data was saved to a file (participant file).",
                "A copy of your data was made."),
+    "calendar_export": ("Your appointment was put in the coach's calendar file (your "
+                        "ref or initials, the time and the form; nothing else).",
+                        "So that the coach keeps the appointment."),
 }
 READ_WHY: dict[str, str] = {
     "page": "The coach opened your page.",
@@ -140,6 +143,11 @@ DA: dict[str, str] = {
     "You asked for a copy of your data.": "Du bad om en kopi af dine oplysninger.",
     "To inform your caseworker at the municipality, with your consent.": (
         "For at orientere din sagsbehandler i kommunen, med dit samtykke."),
+    "Your appointment was put in the coach's calendar file (your ref or initials, the "
+    "time and the form; nothing else).": (
+        "Din aftale blev lagt i coachens kalenderfil (din ref. eller dine initialer, "
+        "tidspunktet og samtaleformen; intet andet)."),
+    "So that the coach keeps the appointment.": "For at coachen kan holde aftalen.",
     "Your data was handled.": "Dine oplysninger blev behandlet.",
     "The coach's work on your course.": "Coachens arbejde med dit forløb.",
     "What was done": "Hvad skete der",

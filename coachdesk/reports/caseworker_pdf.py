@@ -261,6 +261,8 @@ def attendance_part(a: AttendanceContent, lang: str) -> list[Any]:
     tr = strings.tr
     group = (tr("{present} of {recorded} recorded", lang, present=a.group_present,
                 recorded=a.group_recorded) if a.group_recorded else tr("not recorded", lang))
+    if a.group_excused:
+        group += tr(" ({excused} with notice of absence)", lang, excused=a.group_excused)
     rows = [(tr("Group sessions attended", lang), group),
             (tr("Individual sessions held", lang), tr("{held} of up to 8", lang, held=a.held)),
             (tr("Cancelled", lang), a.cancelled),

@@ -7,17 +7,19 @@ shares (core/pss10 decides each person's verdict), outcomes and attendance.
 
 Small-cell suppression: a count of 1-4 is shown as "<5" and anything derived from it
 (a percentage, a mean of fewer than 5 people) is withheld, so nobody can be singled
-out in a small course.
+out in a small course. Which further cells to hide so that the reader's arithmetic
+cannot undo that is decided in disclosure_control.py, over ``cells`` and ``relations``.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from coachdesk.core import pss10, vocab
+from coachdesk.reports import disclosure_control as dc
 
 SMALL_CELL = 5  # counts 1..SMALL_CELL-1 are suppressed
 SUPPRESSED = "<5"
@@ -139,21 +141,6 @@ def show_count(count: int) -> str:
     return SUPPRESSED if is_small(count) else str(count)
 
 
-def hidden_cells(group: dict[str, int]) -> dict[str, str]:
-    """Which counts of a group to hide, for counts that add up to a total printed beside them.
-
-    Every count of 1-4 is hidden ("small"). If that hides exactly one count of the
-    group, the total minus the others would give it back, so the smallest other
-    non-zero count is hidden too ("complement", the usual secondary suppression).
-    """
-    hidden = {k: "small" for k, v in group.items() if is_small(v)}
-    if len(hidden) == 1:
-        others = sorted((v, k) for k, v in group.items() if k not in hidden and v > 0)
-        if others:
-            hidden[others[0][1]] = "complement"
-    return hidden
-
-
 def share(count: int, denominator: int) -> float | None:
     """count / denominator, or None when either is a small cell (or nothing to divide)."""
     if denominator <= 0 or is_small(count) or is_small(denominator):
@@ -178,6 +165,7 @@ class Person:
     held: int = 0
     cancelled: int = 0
     no_show: int = 0
+    month: tuple[int, int] | None = None  # (year, month) of the course start
 
     @property
     def admitted(self) -> bool:
@@ -221,7 +209,8 @@ class CohortStats:
     cancelled: int
     no_show: int
     params: pss10.Params
-    pairs: tuple[tuple[int, int], ...] = field(default=())  # for the paired chart only
+    before_bands: dict[str, int] = field(default_factory=dict)  # PSS band -> people
+    after_bands: dict[str, int] = field(default_factory=dict)
 
     @property
     def mean_group_attended(self) -> float | None:
@@ -235,6 +224,18 @@ class CohortStats:
 def _summary(values: Sequence[int]) -> Summary:
     mean, sd = mean_sd(values)
     return Summary(len(values), mean, sd)
+
+
+BANDS = tuple(key for key, _, _ in pss10.BANDS)
+
+
+def _bands(totals: Iterable[int | None]) -> dict[str, int]:
+    """People per PSS-10 band (low 0-13, moderate 14-26, high 27-40): the chart's bins."""
+    out = dict.fromkeys(BANDS, 0)
+    for t in totals:
+        if t is not None:
+            out[next(k for k, lo, hi in pss10.BANDS if lo <= t <= hi)] += 1
+    return out
 
 
 def compute(people: Sequence[Person], params: pss10.Params | None = None) -> CohortStats:
@@ -272,10 +273,86 @@ def compute(people: Sequence[Person], params: pss10.Params | None = None) -> Coh
         cancelled=sum(p.cancelled for p in admitted),
         no_show=sum(p.no_show for p in admitted),
         params=params,
-        pairs=tuple(pairs),
+        before_bands=_bands(p.before for p in people),
+        after_bands=_bands(p.after for p in people),
     )
 
 
 def visible(n: int) -> bool:
     """A statistic over ``n`` people may be printed (n >= 5)."""
     return n >= SMALL_CELL
+
+
+# --- the published cells and what a reader knows about them ---------------------------
+
+FLOW = ("referred", "screened", "admitted", "not_eligible", "completed", "dropped_out")
+OUTCOME_KEYS = (*vocab.OUTCOME_STATUSES, "none")
+
+
+def cells(stats: CohortStats) -> dict[str, int]:
+    """Every count the report publishes, by a stable key (the CSV's and the log's)."""
+    pr = stats.paired
+    out = {k: getattr(stats, k) for k in FLOW}
+    out |= {"before_n": stats.before.n, "after_n": stats.after.n, "pairs": pr.n,
+            "improved": pr.improved, "no_change": pr.no_change, "worsened": pr.worsened,
+            "clinically_important": pr.clinically_important}
+    out |= {f"outcome:{k}": stats.outcomes.get(k, 0) for k in OUTCOME_KEYS}
+    out |= {f"before_band:{k}": stats.before_bands.get(k, 0) for k in BANDS}
+    out |= {f"after_band:{k}": stats.after_bands.get(k, 0) for k in BANDS}
+    out |= {"cancelled": stats.cancelled, "no_show": stats.no_show}
+    return out
+
+
+# Counts of sessions, not of people: no relation links them to the rest.
+SESSION_CELLS = ("cancelled", "no_show")
+
+
+def upper_bounds(values: dict[str, int], referred_hidden: bool) -> dict[str, int]:
+    """What a reader knows as the most any cell can be: the number referred."""
+    ub = dc.SMALL - 1 if referred_hidden else values["referred"]
+    return {c: (10**9 if c in SESSION_CELLS else ub) for c in values}
+
+
+def relations(params: pss10.Params,
+              means: dict[str, tuple[int, float]] | None = None) -> list[dc.Relation]:
+    """Every relation between published cells that holds by construction.
+
+    ``means``: {"before"/"after": (n, printed mean)} for the time points whose n and
+    mean are both printed: the mean bounds the bands (each band's totals lie in its range).
+    """
+    rels = [
+        dc.le(["screened"], ["referred"], "screened <= referred"),
+        dc.le(["admitted", "not_eligible"], ["screened"],
+              "admitted + not eligible <= screened"),
+        dc.le(["completed", "dropped_out"], ["admitted"],
+              "completed + dropped out <= admitted"),
+        dc.eq([f"outcome:{k}" for k in OUTCOME_KEYS], ["completed", "dropped_out"],
+              "outcomes (incl. not recorded) = completed + dropped out"),
+        dc.le(["before_n"], ["screened"], "before (screening) n <= screened"),
+        dc.le(["after_n"], ["referred"], "after (final) n <= referred"),
+        dc.le(["pairs"], ["before_n"], "pairs <= before n"),
+        dc.le(["pairs"], ["after_n"], "pairs <= after n"),
+        dc.eq(["improved", "no_change", "worsened"], ["pairs"],
+              "improved + no change + worsened = pairs"),
+        dc.le(["clinically_important"], ["pairs"], "clinically important <= pairs"),
+        dc.eq([f"before_band:{k}" for k in BANDS], ["before_n"], "before bands = before n"),
+        dc.eq([f"after_band:{k}" for k in BANDS], ["after_n"], "after bands = after n"),
+    ]
+    # An improvement of MCID points or more is reliable when the reliable difference is
+    # below MCID, and every reliable improvement is clinically important otherwise.
+    if params.reliable_difference < pss10.MCID_POINTS:
+        rels.append(dc.le(["clinically_important"], ["improved"],
+                          "clinically important <= improved"))
+    else:
+        rels.append(dc.le(["improved"], ["clinically_important"],
+                          "improved <= clinically important"))
+    for when, (n, mean) in (means or {}).items():
+        # The printed mean m (1 decimal, half up) puts the sum of totals S within
+        # n(m - 0.05) <= S < n(m + 0.05); S lies between sum(lo * band) and sum(hi * band).
+        lo_sum = math.ceil(n * (mean - 0.05) - 1e-9)
+        hi_sum = math.ceil(n * (mean + 0.05) - 1e-9) - 1
+        rels.append(dc.Relation(tuple((lo, f"{when}_band:{k}") for k, lo, _ in pss10.BANDS),
+                                "<=", hi_sum, f"{when} mean: sum of band minima <= n x mean"))
+        rels.append(dc.Relation(tuple((-hi, f"{when}_band:{k}") for k, _, hi in pss10.BANDS),
+                                "<=", -lo_sum, f"{when} mean: sum of band maxima >= n x mean"))
+    return rels

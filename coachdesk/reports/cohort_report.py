@@ -1,8 +1,13 @@
 """The cohort effect report: gather anonymous facts from the vault, print PDF or CSV.
 
-Only counts and statistics leave the vault; every count of 1-4 is "<5" and whatever is
-derived from it is withheld (cohort.py). No names, refs, CPR numbers or exact dates:
-the period prints as months.
+Only counts and statistics leave the vault. What is hidden is decided once, in
+``prepare``: small cells (1-4, printed "<5"), the cells a reader could work out from
+the published relations (disclosure_control.py), and the cells that differ by 1-4
+from a report already released (differencing.py). ``rows`` turns that into the one
+table that the PDF, the CSV and the app's preview all print, so they cannot disagree.
+
+Periods are whole months (a period ending on the 1st would differ from the month
+before by one day's participants). Every number is rounded half up.
 """
 
 from __future__ import annotations
@@ -10,266 +15,666 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import os
-from collections import Counter
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from reportlab.graphics.shapes import Drawing, Line, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.units import mm
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from coachdesk.core import plausibility, pss10
 from coachdesk.errors import BadInput
-from coachdesk.reports import cohort, fonts, pdf_security, strings
+from coachdesk.reports import cohort, differencing, fonts, pdf_security, strings
+from coachdesk.reports import disclosure_control as dc
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
     INK,
     MUTED,
     RULE,
+    SHADE,
     build_pdf,
     esc,
     grid_table,
     heading,
     para,
     spacer,
-    text,
 )
-from coachdesk.store import audit, settings
-from coachdesk.store.atomic import write_atomic
-from coachdesk.store.models import Participant
+from coachdesk.store import audit, cohort_releases, settings
+from coachdesk.store.atomic import WriteFailed, atomic_writer
 
 fonts.register()
+
+CSV_DIALECTS = ("excel-da", "rfc4180")
+
+def tr(key: str, lang: str, **fields: object) -> str:
+    return strings.tr(key, lang, **fields)
+
+
+# --- periods: whole months -------------------------------------------------------------
+
+
+def month_start(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def check_period(start: dt.date | None, end: dt.date | None) -> None:
+    """Whole months only: ``start`` the 1st, ``end`` the last day of a month."""
+    if start is not None and start.day != 1:
+        raise BadInput(f"--from {start.isoformat()} is not the first day of a month: "
+                       f"periods are whole months (give {start:%Y-%m}).")
+    if end is not None and end != month_end(end.year, end.month):
+        raise BadInput(f"--to {end.isoformat()} is not the last day of a month: periods "
+                       f"are whole months (give {end:%Y-%m}).")
+    if start and end and start > end:
+        raise BadInput("--from must not be after --to.")
+
+
+def period_label(start: dt.date | None, end: dt.date | None, lang: str) -> str:
+    if start is None and end is None:
+        return strings.tr("all dates", lang)
+    a = strings.fmt_month(start, lang) if start else "…"
+    b = strings.fmt_month(end, lang) if end else "…"
+    return a if a == b else f"{a} – {b}"
+
+
+# --- gathering -------------------------------------------------------------------------
+
+
+class _Session(NamedTuple):  # what core/plausibility reads of a session
+    date: dt.date
+    status: str
+    week: int | None
+    confirmed: bool
+
+
+class _Mark(NamedTuple):  # ... and of a group attendance mark
+    date: dt.date
+    present: bool
+    confirmed: bool
 
 
 def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list[cohort.Person]:
     """The cohort: participants whose course started within [start, end] (inclusive).
 
     Without a period everyone is counted, including the referred who have not started.
+    Plain SQL on the session's connection, four queries, no ORM objects and no type
+    processing (10,000 people with their sessions in well under a second), reading
+    nothing but the counted facts.
     """
-    q = select(Participant).options(
-        selectinload(Participant.assessments), selectinload(Participant.sessions),
-        selectinload(Participant.attendance))
+    where, params = [], []
     if start is not None:
-        q = q.where(Participant.course_start >= start)
+        where.append("p.course_start >= ?")
+        params.append(start.isoformat())
     if end is not None:
-        q = q.where(Participant.course_start <= end)
-    people = []
+        where.append("p.course_start <= ?")
+        params.append(end.isoformat())
+    cond = (" WHERE " + " AND ".join(where)) if where else ""
+    join = " JOIN participant p ON p.id = t.participant_id"
+
+    def rows(sql: str) -> Any:
+        return session.connection().exec_driver_sql(sql, tuple(params)).fetchall()
+
+    day = dt.date.fromisoformat
+    people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start, p.referral_date "
+                  "FROM participant p" + cond)
+    assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
+    for pid, kind, date, answers in rows(
+            "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
+            + cond):
+        # ISO dates compare as strings: pss10 only orders them
+        assessments[pid].append((kind, date, json.loads(answers)))
+    # Only what the coach confirmed counts (core/plausibility), as in the caseworker
+    # report.
+    sessions: dict[int, list[_Session]] = defaultdict(list)
+    for pid, date, status, week, confirmed in rows(
+            "SELECT t.participant_id, t.date, t.status, t.week, t.confirmed FROM session_log t"
+            + join + cond):
+        sessions[pid].append(_Session(day(date), status, week, bool(confirmed)))
+    marks: dict[int, list[_Mark]] = defaultdict(list)
+    for pid, date, present, confirmed in rows(
+            "SELECT t.participant_id, t.date, t.present, t.confirmed FROM group_attendance t"
+            + join + cond):
+        marks[pid].append(_Mark(day(date), bool(present), bool(confirmed)))
     today = dt.date.today()
-    for p in session.execute(q).scalars():
-        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
-        # Only what the coach confirmed (core/plausibility), as in the caseworker report.
-        facts = plausibility.Course(p.referral_date, p.course_start, today)
-        marks = plausibility.countable_marks(facts, p.attendance)
-        st = Counter(s.status for s in plausibility.countable_sessions(facts, p.sessions))
-        people.append(cohort.Person(
-            status=p.status,
-            screened=any(a.kind == "screening" for a in p.assessments)
-            or p.status not in ("referred",),
-            before=before.total if before else None, after=after.total if after else None,
-            outcome=p.outcome_status,
-            group_present=sum(1 for g in marks if g.present),
-            group_recorded=len(marks),
+    out = []
+    for pid, status, outcome, cs_text, ref_text in people:
+        cs = day(cs_text) if cs_text else None
+        ref = day(ref_text) if ref_text else None
+        mine = assessments.get(pid, [])
+        before, after = pss10.before_after_totals(mine)
+        facts = _Facts.of(plausibility.Course(ref, cs, today))
+        st = Counter(r.status for r in plausibility.countable_sessions(
+            facts, sessions.get(pid, [])))  # type: ignore[type-var]
+        counted = plausibility.countable_marks(facts, marks.get(pid, []))  # type: ignore[type-var]
+        out.append(cohort.Person(
+            status=status,
+            screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
+            before=before, after=after, outcome=outcome,
+            group_present=sum(1 for g in counted if g.present), group_recorded=len(counted),
             held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
+            month=(cs.year, cs.month) if cs else None,
         ))
-    return people
+    return out
 
 
-def _period(start: dt.date | None, end: dt.date | None, lang: str) -> str:
-    if start is None and end is None:
-        return strings.tr("all dates", lang)
-    a = strings.fmt_month(start, lang) if start else "…"
-    b = strings.fmt_month(end, lang) if end else "…"
-    return f"{a} – {b}"
+@dataclass(frozen=True)
+class _Facts:
+    """plausibility.Course with its last ordinary day worked out once per person, not
+    once per session (the rules themselves stay in core/plausibility)."""
+
+    referral: dt.date | None
+    start: dt.date | None
+    today: dt.date
+    last_ordinary_day: dt.date | None
+
+    @classmethod
+    def of(cls, c: plausibility.Course) -> _Facts:
+        return cls(c.referral, c.start, c.today, c.last_ordinary_day)
 
 
-def _pct(count: int, denominator: int, lang: str) -> str:
-    s = cohort.share(count, denominator)
-    if s is None:
-        return "–" if denominator == 0 or count == 0 else strings.tr("withheld (fewer than 5)",
-                                                                       lang)
-    return f"{strings.fmt_number(100 * s, lang, 0)} %"
+# --- what is published -----------------------------------------------------------------
 
 
-def _cell(count: int, denominator: int, hidden: str | None, lang: str) -> tuple[str, str]:
-    """(count, share) as printed, after primary and secondary suppression."""
-    if hidden == "complement":
-        return (strings.tr("withheld", lang),
-                strings.tr("withheld (protects a small number)", lang))
-    return cohort.show_count(count), _pct(count, denominator, lang)
+@dataclass
+class Prepared:
+    """A cohort report decided: the numbers, what is hidden and why (nothing written)."""
+
+    start: dt.date | None
+    end: dt.date | None
+    stats: cohort.CohortStats
+    values: dict[str, int]
+    hidden: dict[str, str] = field(default_factory=dict)  # cell -> dc.PRIMARY/...
+    stats_hidden: set[str] = field(default_factory=set)  # "before", "after", "change", ...
+    absent: set[str] = field(default_factory=set)  # cells not printed at all (n < 5)
+    refusal: str | None = None  # "small", "unprotectable" or "difference"
+    refused_by: cohort_releases.Release | None = None
+
+    def shown(self, cell: str) -> bool:
+        return cell not in self.hidden
+
+    def published_cells(self) -> dict[str, int | None]:
+        """The released counts (None: hidden), as the release log keeps them."""
+        return {c: (None if c in self.hidden or c in self.absent else v)
+                for c, v in self.values.items()}
+
+    def refusal_text(self, lang: str) -> str:
+        if self.refusal in ("small", "unprotectable"):
+            return tr("refuse_small", lang)
+        r = self.refused_by
+        assert r is not None
+        return tr("refuse_difference", lang,
+                  period=period_label(r.period_from, r.period_to, lang),
+                  date=strings.fmt_date(r.released_at.date(), lang))
 
 
-def _num(x: float | None, n: int, lang: str, decimals: int = 1) -> str:
-    """A statistic over n people: printed only when n >= 5."""
-    if n == 0 or x is None:
-        return "–"
-    if not cohort.visible(n):
-        return strings.tr("withheld (fewer than 5)", lang)
-    return strings.fmt_number(x, lang, decimals)
+def _mean(x: float | None) -> Decimal | None:
+    return None if x is None else dc.round_half_up(x, 1)
 
 
-def _ci(pr: cohort.Paired, lang: str) -> str:
-    if pr.ci_low is None or pr.ci_high is None or not cohort.visible(pr.n):
-        return _num(pr.mean_change, pr.n, lang)  # "–" or "withheld"
-    return f"[{_num(pr.ci_low, pr.n, lang)}; {_num(pr.ci_high, pr.n, lang)}]"
+def prepare(session: Session, start: dt.date | None, end: dt.date | None) -> Prepared:
+    """Compute the cohort and decide what may be printed (reads only)."""
+    check_period(start, end)
+    params = settings.pss_params(session)
+    released = cohort_releases.released(session)
+    linked = differencing.component((start, end), released)
+    if linked:
+        # Everyone in the connected periods, for the groups a reader can subtract out.
+        los = [p for p in (start, *(r.period_from for r in linked))]
+        his = [p for p in (end, *(r.period_to for r in linked))]
+        span_lo = None if None in los else min(d for d in los if d)
+        span_hi = None if None in his else max(d for d in his if d)
+        if (start, end) == (None, None) or any(
+                (r.period_from, r.period_to) == (None, None) for r in linked):
+            span_lo = span_hi = None
+        everyone = gather(session, span_lo, span_hi)
+        people = [p for p in everyone if differencing.contains((start, end), p.month)]
+    else:
+        everyone = people = gather(session, start, end)
+    return decide(start, end, people, everyone, params, released)
 
 
-def rows(stats: cohort.CohortStats, lang: str) -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """The report's tables as (section, [(metric, value, share)]): one source for PDF and CSV."""
-    tr = strings.tr
-    ref = stats.referred
-    # Groups whose counts add up (or nearly) to a total printed beside them: hiding one
-    # small cell alone would let a reader subtract it back (cohort.hidden_cells).
-    hidden = (cohort.hidden_cells({"Admitted": stats.admitted,
-                                   "Not eligible": stats.not_eligible})
-              | cohort.hidden_cells({"Completed": stats.completed,
-                                     "Dropped out": stats.dropped_out}))
-    flow = [(tr(k, lang), *_cell(v, ref, hidden.get(k), lang)) for k, v in (
-        ("Referred", stats.referred), ("Screened", stats.screened),
-        ("Admitted", stats.admitted), ("Not eligible", stats.not_eligible),
-        ("Completed", stats.completed), ("Dropped out", stats.dropped_out))]
-    b, a, pr = stats.before, stats.after, stats.paired
-    verdicts = cohort.hidden_cells({"improved": pr.improved, "no_change": pr.no_change,
-                                    "worsened": pr.worsened})
+def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Person],
+           everyone: list[cohort.Person], params: pss10.Params,
+           released: list[cohort_releases.Release]) -> Prepared:
+    """What may be printed for ``people`` (the period's cohort); pure, no vault.
+
+    ``everyone``: at least the people of every released period linked to this one.
+    """
+    stats = cohort.compute(people, params)
+    if dc.is_small(stats.referred):
+        return decide_totals(start, end, stats)
+    diff = differencing.check((start, end), everyone, cohort.cells(stats), released, params)
+    return decide_totals(start, end, stats, diff)
+
+
+def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.CohortStats,
+                  diff: differencing.Check | None = None) -> Prepared:
+    """What may be printed of cohort totals (pure): the same rules for one vault's
+    cohort (``decide``) and for an organisation's merged aggregates (org_report.py,
+    which has no released reports to difference against, so ``diff`` is empty)."""
+    params = stats.params
+    values = cohort.cells(stats)
+    prep = Prepared(start, end, stats, values)
+    if dc.is_small(stats.referred):
+        prep.refusal = "small"
+        return prep
+    diff = diff or differencing.Check()
+    if diff.refused_by is not None:
+        prep.refusal, prep.refused_by = "difference", diff.refused_by
+        return prep
+    forced = dict(diff.forced)
+    # A time point with fewer than 5 measurements prints no distribution at all (its
+    # zeros would tell what the 1-4 people scored): its bands leave the tables, and
+    # with them their relation to the n.
+    absent = {f"{when}_band:{k}" for when, n in (("before", stats.before.n),
+                                                ("after", stats.after.n))
+              if n < dc.SMALL for k in cohort.BANDS}
+    prep.absent = absent
+    # Statistics over fewer than 5 people, or over a number that differs by 1-4 from a
+    # released report (the difference of two means is those people's mean), are withheld.
+    n_of = {"before": "before_n", "after": "after_n", "change": "pairs",
+            "attendance": "admitted"}
+    prep.stats_hidden = {s for s, c in n_of.items()
+                         if values[c] < dc.SMALL or c in forced}
+    means = {w: (values[f"{w}_n"], float(m)) for w, summ in
+             (("before", stats.before), ("after", stats.after))
+             if w not in prep.stats_hidden and (m := _mean(summ.mean)) is not None}
+    rels = [r for r in cohort.relations(params, means) if not set(r.cells) & absent]
+    shown = {c: v for c, v in values.items() if c not in absent}
+    upper = cohort.upper_bounds(shown, referred_hidden=False)
+    hidden = dc.protect(shown, rels, upper, {c: w for c, w in forced.items()
+                                             if c not in absent},
+                        diff.zones, keep=("referred",))
+    if hidden is None:
+        if forced and diff.linked:  # it is the released report that makes it impossible
+            prep.refusal, prep.refused_by = "difference", diff.linked[0]
+        else:
+            prep.refusal = "unprotectable"
+        return prep
+    prep.hidden = hidden
+    for s, c in n_of.items():  # a differencing-hidden n takes its statistics with it
+        if prep.hidden.get(c) == dc.DIFFERENCING:
+            prep.stats_hidden.add(s)
+    return prep
+
+
+# --- the one table ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One printed line; None = not applicable or hidden (``suppressed`` says which)."""
+
+    key: str
+    label: str
+    n: int | None = None
+    mean: Decimal | None = None
+    sd: Decimal | None = None
+    ci_low: Decimal | None = None
+    ci_high: Decimal | None = None
+    percent: Decimal | None = None
+    suppressed: str = ""  # "" | "lt5" | "withheld" | "n_lt5" | "percent_withheld"
+    is_count: bool = True
+
+
+def _pct(count: int, denominator: int) -> Decimal:
+    return dc.round_half_up(100 * count / denominator, 0)
+
+
+def _count_row(prep: Prepared, key: str, label: str, denominator: str | None) -> Row:
+    v = prep.values[key]
+    if key in prep.absent:
+        return Row(key, label, suppressed="n_lt5")
+    why = prep.hidden.get(key)
+    if why == dc.PRIMARY:
+        return Row(key, label, suppressed="lt5")
+    if why:
+        return Row(key, label, suppressed="withheld")
+    pct = None
+    sup = ""
+    if denominator is not None:
+        parts = denominator.split("+")
+        den = sum(prep.values[p] for p in parts)
+        if any(p in prep.hidden for p in parts):
+            sup = "percent_withheld"
+        elif den > 0:
+            pct = _pct(v, den)
+    return Row(key, label, n=v, percent=pct, suppressed=sup)
+
+
+def _stat_row(prep: Prepared, key: str, label: str, which: str, n_cell: str,
+              summary: cohort.Summary) -> Row:
+    n_why = prep.hidden.get(n_cell)
+    n = None if n_why else prep.values[n_cell]
+    if which in prep.stats_hidden or summary.mean is None:
+        sup = ("lt5" if n_why == dc.PRIMARY else "withheld" if n_why
+               else "n_lt5" if prep.values[n_cell] else "")
+        return Row(key, label, n=n, suppressed=sup, is_count=False)
+    return Row(key, label, n=n, mean=_mean(summary.mean),
+               sd=None if summary.sd is None else dc.round_half_up(summary.sd, 1),
+               suppressed="withheld" if n_why else "", is_count=False)
+
+
+def rows(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
+    """The report's tables: (section, rows). One source for the PDF, the CSV, the app."""
+    def t(k: str) -> str:
+        return tr(k, lang)
+
+    st, pr = prep.stats, prep.stats.paired
+    flow = [_count_row(prep, k, t(label), None if k == "referred" else "referred")
+            for k, label in (("referred", "Referred"), ("screened", "Screened"),
+                             ("admitted", "Admitted"), ("not_eligible", "Not eligible"),
+                             ("completed", "Completed"), ("dropped_out", "Dropped out"))]
     pss = [
-        (tr("Before (screening)", lang), cohort.show_count(b.n),
-         f"{_num(b.mean, b.n, lang)} ({tr('SD', lang)} {_num(b.sd, b.n, lang)})"),
-        (tr("After (final)", lang), cohort.show_count(a.n),
-         f"{_num(a.mean, a.n, lang)} ({tr('SD', lang)} {_num(a.sd, a.n, lang)})"),
-        (tr("Paired before and after", lang), cohort.show_count(pr.n), ""),
-        (tr("Mean change", lang), "", _num(pr.mean_change, pr.n, lang)),
-        (tr("95% confidence interval", lang), "", _ci(pr, lang)),
-        (tr("Reliable improvement", lang),
-         *_cell(pr.improved, pr.n, verdicts.get("improved"), lang)),
-        (tr("No reliable change", lang),
-         *_cell(pr.no_change, pr.n, verdicts.get("no_change"), lang)),
-        (tr("Reliable worsening", lang),
-         *_cell(pr.worsened, pr.n, verdicts.get("worsened"), lang)),
-        (tr("Clinically important improvement", lang), cohort.show_count(pr.clinically_important),
-         _pct(pr.clinically_important, pr.n, lang)),
+        _stat_row(prep, "before", t("Before (screening)"), "before", "before_n", st.before),
+        _stat_row(prep, "after", t("After (final)"), "after", "after_n", st.after),
+        _count_row(prep, "pairs", t("Paired before and after"), None),
     ]
-    ended = stats.completed + stats.dropped_out
-    out_hidden = cohort.hidden_cells(dict(stats.outcomes))
-    outcomes = [(strings.label("outcome", k, lang) if k != "none"
-                 else tr("Outcome not recorded", lang),
-                 *_cell(v, ended, out_hidden.get(k), lang)) for k, v in stats.outcomes.items()]
-    n = stats.admitted
+    if "change" in prep.stats_hidden or pr.mean_change is None:
+        pss.append(Row("mean_change", t("Mean change"), is_count=False,
+                       suppressed="n_lt5" if prep.values["pairs"] else ""))
+    else:
+        pss.append(Row("mean_change", t("Mean change"), mean=_mean(pr.mean_change),
+                       ci_low=_mean(pr.ci_low), ci_high=_mean(pr.ci_high), is_count=False))
+    pss += [_count_row(prep, k, t(label), "pairs") for k, label in (
+        ("improved", "Reliable improvement"), ("no_change", "No reliable change"),
+        ("worsened", "Reliable worsening"),
+        ("clinically_important", "Clinically important improvement"))]
+    bands = []
+    for when, title in (("before", "PSS-10 band, before"), ("after", "PSS-10 band, after")):
+        for k, label in zip(cohort.BANDS, ("Low (0-13)", "Moderate (14-26)", "High (27-40)"),
+                            strict=True):
+            bands.append(_count_row(prep, f"{when}_band:{k}", f"{t(title)}: {t(label)}",
+                                    f"{when}_n"))
+    outcomes = [_count_row(prep, f"outcome:{k}", strings.label("outcome", k, lang)
+                           if k != "none" else t("Outcome not recorded"),
+                           "completed+dropped_out") for k in cohort.OUTCOME_KEYS]
+    att_hidden = "attendance" in prep.stats_hidden
+    n_adm = prep.values["admitted"]
+
+    def att(key: str, label: str, x: float | None, pct: bool = False) -> Row:
+        if x is None:
+            return Row(key, t(label), is_count=False)
+        if att_hidden:
+            return Row(key, t(label), is_count=False, suppressed="n_lt5")
+        if pct:
+            return Row(key, t(label), percent=dc.round_half_up(100 * x, 0), is_count=False)
+        return Row(key, t(label), mean=_mean(x), is_count=False)
+
+    share = (st.group_present / st.group_recorded
+             if st.group_recorded and not dc.is_small(st.group_recorded)
+             and not dc.is_small(st.group_present) else None)
     attendance = [
-        (tr("Group sessions attended, mean per admitted participant", lang), "",
-         _num(stats.mean_group_attended, n, lang)),
-        (tr("Share of recorded group sessions attended", lang), "",
-         _pct(stats.group_present, stats.group_recorded, lang)),
-        (tr("Individual sessions held, mean per admitted participant", lang), "",
-         _num(stats.mean_held, n, lang)),
-        (tr("Individual sessions cancelled", lang), cohort.show_count(stats.cancelled), ""),
-        (tr("Individual sessions no-show", lang), cohort.show_count(stats.no_show), ""),
+        att("group_attended_mean", "Group sessions attended, mean per admitted participant",
+            st.mean_group_attended if n_adm else None),
+        att("group_attended_share", "Share of recorded group sessions attended", share, True),
+        att("held_mean", "Individual sessions held, mean per admitted participant",
+            st.mean_held if n_adm else None),
+        _count_row(prep, "cancelled", t("Individual sessions cancelled"), None),
+        _count_row(prep, "no_show", t("Individual sessions no-show"), None),
     ]
-    return [(tr("Participants", lang), flow), (tr("PSS-10 before and after", lang), pss),
-            (tr("Outcomes", lang), outcomes), (tr("Attendance", lang), attendance)]
+    return [(t("Participants"), flow), (t("PSS-10 before and after"), pss),
+            (t("Distribution of PSS-10 totals (participants per band)"), bands),
+            (t("Outcomes"), outcomes), (t("Attendance"), attendance)]
 
 
-def paired_chart(pairs: tuple[tuple[int, int], ...], width: float, height: float,
-                 lang: str, threshold: int) -> Drawing:
-    """One thin line per person from before to after; no labels, no identities."""
+def fmt(x: Decimal | None, lang: str) -> str:
+    """A rounded number as printed: decimal comma in Danish."""
+    if x is None:
+        return ""
+    s = str(x)
+    return s.replace(".", ",") if lang == "da" else s
+
+
+def printed(row: Row, lang: str) -> tuple[str, str]:
+    """(count, value) as the PDF and the preview print them."""
+    withheld5 = strings.tr("withheld (fewer than 5)", lang)
+    if row.suppressed == "lt5":
+        return dc_label_small(), withheld5
+    if row.suppressed == "withheld":
+        count = strings.tr("withheld", lang)
+        if row.mean is None:
+            return count, strings.tr("withheld (protects a small number)", lang)
+    else:
+        count = "" if row.n is None else str(row.n)
+    if row.suppressed == "n_lt5":
+        return count, withheld5
+    if row.suppressed == "percent_withheld":
+        return count, tr("share withheld", lang)
+    if row.ci_low is not None and row.ci_high is not None:
+        return count, (f"{fmt(row.mean, lang)} "
+                       f"[{fmt(row.ci_low, lang)}; {fmt(row.ci_high, lang)}]")
+    if row.mean is not None:
+        sd = (f" ({strings.tr('SD', lang)} {fmt(row.sd, lang)})" if row.sd is not None
+              else "")
+        return count, fmt(row.mean, lang) + sd
+    if row.percent is not None:
+        return count, f"{fmt(row.percent, lang)} %"
+    return count, "" if row.is_count else "–"
+
+
+def dc_label_small() -> str:
+    return cohort.SUPPRESSED
+
+
+# --- the chart -------------------------------------------------------------------------
+
+
+def _band_count(prep: Prepared, when: str, band: str) -> int | None:
+    c = f"{when}_band:{band}"
+    return None if c in prep.hidden else prep.values[c]
+
+
+def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Drawing:
+    """Participants per PSS-10 band before and after (bars) and the mean change with its
+    95% CI: drawn only from published, rounded figures, so no mark is one person."""
     d = Drawing(width, height)
-    x0, x1 = 30.0, width - 10.0
-    bx, ax = x0 + 40, x1 - 100  # room right of "after" for the threshold's label
-    y0, y1 = 18.0, height - 8.0
+    d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
+    hist_w = width * 0.58
+    x0, y0, y1 = 28.0, 26.0, height - 14.0
+    counts = {(w, b): _band_count(prep, w, b) for w in ("before", "after")
+              for b in cohort.BANDS}
+    top = max([c for (w, b), c in counts.items()
+               if c is not None and f"{w}_band:{b}" not in prep.absent] + [dc.SMALL])
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9)
+                if top / s <= 5)
+    top = -(-top // step) * step
 
     def y(v: float) -> float:
-        return y0 + (y1 - y0) * v / pss10.MAX_TOTAL
+        return y0 + (y1 - y0) * v / top
 
+    d.add(String(0, height - 6, tr("Distribution of PSS-10 totals (participants per band)",
+                                   lang), fontName=fonts.BOLD, fontSize=7.5, fillColor=INK))
     d.add(Line(x0, y0, x0, y1, strokeColor=RULE, strokeWidth=0.6))
-    for tick in (0, 10, 20, 30, 40):
+    d.add(Line(x0, y0, hist_w, y0, strokeColor=RULE, strokeWidth=0.6))
+    for tick in range(0, top + 1, step):
         d.add(Line(x0 - 3, y(tick), x0, y(tick), strokeColor=RULE, strokeWidth=0.6))
-        d.add(String(x0 - 6, y(tick) - 3, str(tick), fontName=fonts.REGULAR, fontSize=7,
+        d.add(String(x0 - 5, y(tick) - 2.5, str(tick), fontName=fonts.REGULAR, fontSize=6.5,
                      fillColor=MUTED, textAnchor="end"))
-    d.add(Line(x0, y(threshold), ax + 20, y(threshold), strokeColor=MUTED, strokeWidth=0.6,
-               strokeDashArray=(4, 3)))
-    d.add(String(ax + 24, y(threshold) - 2.5, strings.tr("Admission threshold {t}", lang,
-                                                         t=threshold),
-                 fontName=fonts.REGULAR, fontSize=7, fillColor=MUTED, textAnchor="start"))
-    for before, after in pairs:
-        d.add(Line(bx, y(before), ax, y(after), strokeColor=INK, strokeWidth=0.5,
-                   strokeOpacity=0.45))
-    if pairs:
-        mb = sum(b for b, _ in pairs) / len(pairs)
-        ma = sum(a for _, a in pairs) / len(pairs)
-        d.add(Line(bx, y(mb), ax, y(ma), strokeColor=INK, strokeWidth=2.2))
-    for x, key in ((bx, "Before"), (ax, "After")):
-        d.add(String(x, 4, strings.tr(key, lang), fontName=fonts.BOLD, fontSize=8,
-                     fillColor=INK, textAnchor="middle"))
+    slot = (hist_w - x0 - 6) / len(cohort.BANDS)
+    bar = slot * 0.32
+    for i, band in enumerate(cohort.BANDS):
+        sx = x0 + 6 + i * slot
+        d.add(String(sx + slot / 2 - 3, y0 - 10, tr(band, lang), fontName=fonts.REGULAR,
+                     fontSize=7, fillColor=INK, textAnchor="middle"))
+        for j, (when, colour) in enumerate((("before", SHADE), ("after", INK))):
+            bx = sx + j * (bar + 2)
+            c = counts[(when, band)]
+            if f"{when}_band:{band}" in prep.absent:
+                continue  # fewer than 5 measurements: no distribution at all
+            if c is None:
+                # A hidden band: a fixed dashed outline and its label, whatever the value.
+                d.add(Rect(bx, y0, bar, y(dc.SMALL) - y0, strokeColor=MUTED, strokeWidth=0.5,
+                           strokeDashArray=(2, 2), fillColor=None))
+                small = prep.hidden.get(f"{when}_band:{band}") == dc.PRIMARY
+                d.add(String(bx + bar / 2, y(dc.SMALL) + 2,
+                             cohort.SUPPRESSED if small else strings.tr("withheld", lang),
+                             fontName=fonts.REGULAR, fontSize=5.5, fillColor=MUTED,
+                             textAnchor="middle"))
+            elif c > 0:
+                d.add(Rect(bx, y0, bar, y(c) - y0, strokeColor=INK, strokeWidth=0.5,
+                           fillColor=colour))
+    for j, (key, colour) in enumerate((("Before", SHADE), ("After", INK))):
+        lx = x0 + 6 + j * 46
+        d.add(Rect(lx, 2, 7, 7, strokeColor=INK, strokeWidth=0.5, fillColor=colour))
+        d.add(String(lx + 10, 3, strings.tr(key, lang), fontName=fonts.REGULAR, fontSize=7,
+                     fillColor=INK))
+    # The mean change with its CI, on a fixed axis of -20..+20 points.
+    cx0, cx1 = hist_w + 30, width - 8
+    cy = (y0 + y1) / 2
+
+    def x(v: float) -> float:
+        return cx0 + (cx1 - cx0) * (max(-20.0, min(20.0, v)) + 20) / 40
+
+    d.add(String(cx0 - 20, height - 6, tr("Mean change with 95% confidence interval (points)",
+                                          lang), fontName=fonts.BOLD, fontSize=7.5,
+                 fillColor=INK))
+    d.add(Line(cx0, cy - 14, cx1, cy - 14, strokeColor=RULE, strokeWidth=0.6))
+    for tick in (-20, -10, 0, 10, 20):
+        d.add(Line(x(tick), cy - 17, x(tick), cy - 14, strokeColor=RULE, strokeWidth=0.6))
+        d.add(String(x(tick), cy - 26, f"{tick:+d}" if tick else "0", fontName=fonts.REGULAR,
+                     fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
+    d.add(Line(x(0), cy - 14, x(0), cy + 18, strokeColor=MUTED, strokeWidth=0.5,
+               strokeDashArray=(3, 2)))
+    pr = prep.stats.paired
+    if "change" not in prep.stats_hidden and pr.ci_low is not None and pr.ci_high is not None \
+            and pr.mean_change is not None:
+        m, lo, hi = (float(_mean(v) or 0) for v in (pr.mean_change, pr.ci_low, pr.ci_high))
+        d.add(Line(x(lo), cy, x(hi), cy, strokeColor=INK, strokeWidth=1.2))
+        for e in (lo, hi):
+            d.add(Line(x(e), cy - 4, x(e), cy + 4, strokeColor=INK, strokeWidth=1.2))
+        d.add(Circle(x(m), cy, 3, fillColor=INK, strokeColor=INK))
+    else:
+        d.add(String((cx0 + cx1) / 2, cy, strings.tr("withheld (fewer than 5)", lang),
+                     fontName=fonts.REGULAR, fontSize=7, fillColor=MUTED,
+                     textAnchor="middle"))
     return d
 
 
-def render_pdf(stats: cohort.CohortStats, start: dt.date | None, end: dt.date | None,
-               lang: str, organisation: str, today: dt.date) -> bytes:
-    tr = strings.tr
+# --- PDF and CSV -----------------------------------------------------------------------
+
+
+def render_pdf(prep: Prepared, lang: str, organisation: str, today: dt.date, *,
+               title: str | None = None, scope: str | None = None) -> bytes:
+    """``title`` and ``scope`` (a line after the intro): the organisation's merged
+    report (org_report.py) prints through here too."""
+    period = period_label(prep.start, prep.end, lang)
+    title = title or tr("Cohort effect report", lang)
     story: list[Any] = [
-        para(esc(tr("Cohort effect report", lang)), "title"),
-        para(esc(tr("The course «A working life without stress»", lang) + " · "
-                 + _period(start, end, lang)), "subtitle"),
-        para(esc(tr("cohort_intro", lang, period=_period(start, end, lang))), "small"),
+        para(esc(title), "title"),
+        para(esc(tr("The course «A working life without stress»", lang) + " · " + period),
+             "subtitle"),
+        para(esc(tr("cohort_intro", lang, period=period)), "small"),
+        *([para(esc(scope), "small")] if scope else []),
+        para(esc(tr("cohort_rules", lang)), "small"),
         para(esc(f"{tr('Generated', lang)}: {strings.fmt_month(today, lang)}"
                  + (f" · {organisation}" if organisation else "")), "small"),
     ]
     widths = [FRAME_W - 80 * mm, 25 * mm, 55 * mm]
-    for title, table in rows(stats, lang):
+    for i, (title, table) in enumerate(rows(prep, lang)):
         story.append(heading(title))
-        if not table:
-            story.append(text("–"))
-            continue
         story.append(grid_table([tr("Metric", lang), tr("Count", lang), tr("Value", lang)],
-                                [list(r) for r in table], widths, align_right=(1, 2)))
-        if title == tr("PSS-10 before and after", lang):
+                                [[r.label, *printed(r, lang)] for r in table], widths,
+                                align_right=(1, 2)))
+        if i == 2:  # after the bands: the chart of them
             story.append(spacer(2))
-            if cohort.visible(stats.paired.n):
-                story.append(paired_chart(stats.pairs, FRAME_W * 0.6, 70 * mm, lang,
-                                          stats.params.threshold))
-                story.append(para(esc(tr("Each line is one participant's screening and final "
-                                         "total; no labels.", lang)), "small"))
+            if prep.values["before_n"] >= dc.SMALL or prep.values["after_n"] >= dc.SMALL:
+                story.append(effect_chart(prep, FRAME_W, 62 * mm, lang))
+                story.append(para(esc(tr("chart_note", lang)), "small"))
             else:
-                story.append(para(esc(tr("The chart is withheld: fewer than 5 paired "
-                                         "measurements.", lang)), "small"))
+                story.append(para(esc(tr("The chart is withheld: fewer than 5 measurements.",
+                                         lang)), "small"))
+            params = prep.stats.params
             story.append(para(esc(tr("cohort_method", lang,
-                                     sd=strings.fmt_number(stats.params.sd, lang, 2),
-                                     r=strings.fmt_number(stats.params.r, lang, 2))), "small"))
-    raw = build_pdf(story, lang=lang, header_left=tr("Cohort effect report", lang),
+                                     sd=strings.fmt_number(params.sd, lang, 2),
+                                     r=strings.fmt_number(params.r, lang, 2))), "small"))
+    raw = build_pdf(story, lang=lang, header_left=title,
                     footer_left=organisation)
     return pdf_security.finish(raw)
 
 
-def render_csv(stats: cohort.CohortStats, lang: str) -> bytes:
-    """The same tables as the PDF, suppression included: section, metric, count, value."""
+CSV_COLUMNS = ("key", "section", "metric", "n", "mean", "sd", "ci_low", "ci_high", "percent",
+               "suppressed")
+
+
+def render_csv(prep: Prepared, lang: str, dialect: str = "excel-da") -> bytes:
+    """Tidy: one value per column, numbers as numbers, empty where hidden.
+
+    ``excel-da``: semicolon, decimal comma, UTF-8 with a BOM (Danish Excel opens it as
+    columns); ``rfc4180``: comma, decimal point, UTF-8. Independent of ``lang``.
+    """
+    if dialect not in CSV_DIALECTS:
+        raise BadInput(f"Unknown CSV dialect {dialect!r}: use excel-da or rfc4180.")
+    da = dialect == "excel-da"
     buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";" if lang == "da" else ",", lineterminator="\r\n")
-    tr = strings.tr
-    w.writerow([tr("Sections", lang), tr("Metric", lang), tr("Count", lang), tr("Value", lang)])
-    for title, table in rows(stats, lang):
-        for metric, count, value in table:
-            w.writerow([title, metric, count, value])
-    # UTF-8 with BOM so that Excel (the caseworkers' tool) shows æøå correctly.
-    return buf.getvalue().encode("utf-8-sig")
+    w = csv.writer(buf, delimiter=";" if da else ",", lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+
+    def num(x: Decimal | int | None) -> str:
+        if x is None:
+            return ""
+        s = str(x)
+        return s.replace(".", ",") if da else s
+
+    for title, table in rows(prep, lang):
+        for r in table:
+            w.writerow([r.key, title, r.label, num(r.n), num(r.mean), num(r.sd),
+                        num(r.ci_low), num(r.ci_high), num(r.percent), r.suppressed])
+    text_ = buf.getvalue()
+    return text_.encode("utf-8-sig") if da else text_.encode("utf-8")
+
+
+# --- writing ---------------------------------------------------------------------------
 
 
 def write_cohort_report(session: Session, out: str | os.PathLike[str], *,
                         start: dt.date | None = None, end: dt.date | None = None,
-                        lang: str = strings.DEFAULT_LANG,
-                        today: dt.date | None = None) -> cohort.CohortStats:
-    """Compute, write (PDF, or CSV when ``out`` ends in .csv) atomically, audit."""
+                        lang: str = strings.DEFAULT_LANG, csv_dialect: str = "excel-da",
+                        today: dt.date | None = None,
+                        prep: Prepared | None = None, message_lang: str = "en") -> Prepared:
+    """Decide, render, and release: PDF (or CSV when ``out`` ends in .csv).
+
+    The file is written to a temp file first; the release log and the audit event are
+    committed before the rename, so a file never exists that the log does not know of.
+    A refused report raises BadInput and writes and records nothing.
+    """
     target = Path(out)
     if not target.parent.exists():
         raise BadInput(f"The folder {target.parent} does not exist.")
-    if start and end and start > end:
-        raise BadInput("--from must not be after --to.")
+    if target.is_dir():
+        raise BadInput(f"{target} is a folder; give a file name for the report.")
+    if csv_dialect not in CSV_DIALECTS:
+        raise BadInput(f"Unknown CSV dialect {csv_dialect!r}: use excel-da or rfc4180.")
     today = today or dt.date.today()
     lang = strings.check_lang(lang)
-    stats = cohort.compute(gather(session, start, end), settings.pss_params(session))
-    fmt = "csv" if target.suffix.lower() == ".csv" else "pdf"
-    data = (render_csv(stats, lang) if fmt == "csv" else
-            render_pdf(stats, start, end, lang, str(settings.get(session, "organisation") or ""),
-                       today))
-    write_atomic(target, data)
-    audit.record(session, "cohort_report", {"format": fmt, "participants": stats.referred})
-    return stats
+    prep = prep or prepare(session, start, end)
+    if prep.refusal:
+        raise BadInput(prep.refusal_text(message_lang))
+    fmt_ = "csv" if target.suffix.lower() == ".csv" else "pdf"
+    data = (render_csv(prep, lang, csv_dialect) if fmt_ == "csv" else
+            render_pdf(prep, lang, str(settings.get(session, "organisation") or ""), today))
+    try:
+        with atomic_writer(target) as fh:
+            fh.write(data)
+            cohort_releases.record(session, prep.start, prep.end, fmt_,
+                                   prep.published_cells())
+            audit.record(session, "cohort_report", {
+                "format": fmt_, "participants": prep.stats.referred,
+                "period": [prep.start.isoformat() if prep.start else None,
+                           prep.end.isoformat() if prep.end else None],
+                "hidden": len(prep.hidden)})
+            session.commit()  # the release is on record before the file appears
+    except WriteFailed:
+        session.rollback()
+        raise
+    return prep

@@ -150,6 +150,8 @@ class AttendanceContent:
     held: int
     cancelled: int
     no_show: int
+    # From the group roster (ui/roster_view): absences called off in advance (afbud).
+    group_excused: int = 0
 
 
 @dataclass(frozen=True)
@@ -357,6 +359,8 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
     # sent (core/plausibility); the participant's own copy still holds everything.
     facts = plausibility.Course(p.referral_date, p.course_start, today)
     sessions = p.sessions if access else plausibility.countable_sessions(facts, p.sessions)
+    if not access:  # an appointment in the agenda is not yet part of the course's record
+        sessions = [s for s in sessions if s.status != "planned"]
     marks = p.attendance if access else plausibility.countable_marks(facts, p.attendance)
 
     if "course" in chosen:
@@ -374,6 +378,7 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
             group_present=sum(1 for g in marks if g.present),
             group_recorded=len(marks), held=statuses["held"],
             cancelled=statuses["cancelled"], no_show=statuses["no_show"],
+            group_excused=sum(1 for g in marks if not g.present and g.excused),
         )
     if "pss10" in chosen:
         out["pss10"] = _pss(p, params)

@@ -94,6 +94,7 @@ DA: dict[str, str] = {
     # attendance
     "Group sessions attended": "Deltagelse i gruppesessioner",
     "{present} of {recorded} recorded": "{present} af {recorded} registrerede",
+    " ({excused} with notice of absence)": " ({excused} med afbud)",
     "not recorded": "ikke registreret",
     "Individual sessions held": "Afholdte individuelle samtaler",
     "Cancelled": "Aflyst",
@@ -214,6 +215,10 @@ DA: dict[str, str] = {
     "the participant": "borgeren",
     # cohort report
     "Cohort effect report": "Effektrapport for holdet",
+    "Organisation-wide effect report": "Samlet effektrapport for organisationen",
+    "org_scope": (
+        "Lagt sammen af organisationen fra de eksakte tal fra {vaults} coachers bokse; "
+        "reglerne ovenfor er brugt én gang, på de samlede tal."),
     "cohort_intro": (
         "Anonyme, samlede tal for deltagere med forløbsstart i perioden {period}. "
         "Tal fra 1 til 4 vises som »<5«, og procenter beregnet på dem udelades, så ingen "
@@ -269,6 +274,41 @@ DA: dict[str, str] = {
     "Metric": "Nøgletal",
     "Value": "Værdi",
     "Admission threshold {t}": "Optagelsesgrænse {t}",
+    # cohort report: disclosure control (reports/cohort_report.py)
+    "Distribution of PSS-10 totals (participants per band)": (
+        "Fordeling af PSS-10-totaler (deltagere pr. niveau)"),
+    "Mean change with 95% confidence interval (points)": (
+        "Gennemsnitlig ændring med 95 % konfidensinterval (point)"),
+    "chart_note": (
+        "Diagrammet viser kun de offentliggjorte tal: antal deltagere pr. niveau (lav "
+        "0-13, moderat 14-26, høj 27-40) før og efter, og den gennemsnitlige ændring. Et "
+        "niveau med 1-4 deltagere er markeret »<5«, et skjult niveau »udeladt«; ingen "
+        "streg eller prik svarer til én person."),
+    "The chart is withheld: fewer than 5 measurements.": (
+        "Diagrammet er udeladt: færre end 5 målinger."),
+    "share withheld": "andel udeladt",
+    "low": "lav",
+    "moderate": "moderat",
+    "high": "høj",
+    "PSS-10 band, before": "PSS-10-niveau før",
+    "PSS-10 band, after": "PSS-10-niveau efter",
+    "Low (0-13)": "Lav (0-13)",
+    "Moderate (14-26)": "Moderat (14-26)",
+    "High (27-40)": "Høj (27-40)",
+    "cohort_rules": (
+        "»udeladt« er et tal, der er skjult, fordi det sammen med de øvrige tal (fx at de"
+        " tre vurderinger tilsammen er antallet af parrede målinger) eller med en "
+        "tidligere udleveret rapport ellers ville afsløre et lille tal. Tal er afrundet, "
+        "5 opad."),
+    "refuse_small": (
+        "Perioden har for få deltagere: med færre end 5 i tabellerne, eller når de små "
+        "tal ikke kan skjules, ville rapporten kunne pege enkeltpersoner ud. Vælg en "
+        "længere periode."),
+    "refuse_difference": (
+        "Rapporten kan ikke udleveres: sammen med effektrapporten for {period}, udleveret"
+        " {date}, ville den vise tal for færre end 5 deltagere (forskellen mellem de to)."
+        " Vælg en periode, der enten ikke overlapper den, eller som adskiller sig fra den"
+        " med mindst 5 deltagere."),
 }
 
 # Vocabulary labels: (vocabulary, key) -> (Danish, English).
@@ -331,6 +371,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("session_status", "held"): ("Afholdt", "Held"),
     ("session_status", "cancelled"): ("Aflyst", "Cancelled"),
     ("session_status", "no_show"): ("Udeblevet", "No-show"),
+    ("session_status", "planned"): ("Planlagt", "Planned"),
     ("rating", "energy"): ("Energi", "Energy"),
     ("rating", "sleep"): ("Søvn", "Sleep"),
     ("rating", "wellbeing"): ("Trivsel", "Wellbeing"),
@@ -363,6 +404,8 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
+    ("kind", "handover"): ("Overdragelse til anden coach (krypteret)",
+                           "Handover to another coach (encrypted)"),
     ("channel", "digital_post"): ("Digital Post", "Digital Post"),
     ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
     ("channel", "handed_over"): ("Udleveret", "Handed over"),
@@ -402,6 +445,9 @@ EN: dict[str, str] = {
         "least 11 points (Eskildsen et al. 2015). The bands low (0-13), moderate (14-26) and "
         "high (27-40) are descriptive, not a diagnosis. Admission threshold: {threshold}."
     ),
+    "org_scope": (
+        "Merged by the organisation from the exact figures of {vaults} coaches' vaults; the "
+        "rules above are applied once, to the merged totals."),
     "cohort_intro": (
         "Anonymous aggregates for participants whose course started in the period {period}. "
         "Counts from 1 to 4 are shown as «<5» and percentages derived from them are "
@@ -413,6 +459,23 @@ EN: dict[str, str] = {
         "Reliable change and clinically important improvement as in the individual report "
         "(SD = {sd}, r = {r})."
     ),
+    "chart_note": (
+        "The chart shows published figures only: participants per band (low 0-13, "
+        "moderate 14-26, high 27-40) before and after, and the mean change. A band with "
+        "1-4 participants is marked «<5», a hidden band «withheld»; no bar, line or dot "
+        "stands for one person."),
+    "cohort_rules": (
+        "«withheld» is a count that is hidden because together with the other figures "
+        "(e.g. the three verdicts add up to the pairs) or with a report released earlier "
+        "it would reveal a small count. Numbers are rounded half up."),
+    "refuse_small": (
+        "The period has too few participants: with fewer than 5, or when the small counts"
+        " cannot be hidden, the report could single people out. Choose a longer period."),
+    "refuse_difference": (
+        "The report cannot be released: together with the cohort report for {period}, "
+        "released {date}, it would show figures for fewer than 5 participants (the "
+        "difference between the two). Choose a period that does not overlap it, or one "
+        "that differs from it by at least 5 participants."),
 }
 
 _MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",

@@ -93,8 +93,8 @@ _ASSESSMENTS_SQL = (
     "WHERE kind IN ('screening', 'final')"
 )
 _HELD_SQL = (
-    f"SELECT participant_id, sum(status = 'held'), max(date) FROM {SessionLog.__tablename__} "
-    "GROUP BY participant_id"
+    f"SELECT participant_id, sum(status = 'held'), max(CASE WHEN status != 'planned' THEN date "
+    f"END) FROM {SessionLog.__tablename__} GROUP BY participant_id"
 )
 
 
@@ -361,8 +361,12 @@ def delete_session(session: Session, session_id: int) -> None:
 
 def set_attendance(session: Session, participant_id: int, day: dt.date,
                    present: bool | None, *, confirmed: bool = False,
-                   today: dt.date | None = None) -> None:
-    """Mark one group session; None removes the mark. Implausible as save_session."""
+                   today: dt.date | None = None, excused: bool = False) -> None:
+    """Mark one group session; None removes the mark. Implausible as save_session.
+
+    ``excused`` (afbud, the group roster's third mark) goes with ``present=False`` only.
+    """
+    excused = bool(excused) and present is False
     p = get_participant(session, participant_id)
     row = session.execute(select(GroupAttendance).where(
         GroupAttendance.participant_id == p.id, GroupAttendance.date == day)).scalar()
@@ -375,9 +379,10 @@ def set_attendance(session: Session, participant_id: int, day: dt.date,
             session.delete(row)
     elif row is None:
         session.add(GroupAttendance(participant_id=p.id, date=day, present=present,
-                                    confirmed=confirmed))
+                                    excused=excused, confirmed=confirmed))
     else:
         row.present = present
+        row.excused = excused
         row.confirmed = confirmed
     audit.record(session, "attendance_saved", {"marks": 1}, subject=p.uid)
 

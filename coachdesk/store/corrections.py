@@ -59,7 +59,7 @@ def delete_attendance(session: Session, participant_id: int, day: dt.date) -> Sn
     if row is None:
         raise BadInput("This attendance mark is no longer in the vault.")
     snap = Snapshot(ATTENDANCE, p.id, {"date": day.isoformat(), "present": row.present,
-                                       "confirmed": row.confirmed})
+                                       "excused": row.excused, "confirmed": row.confirmed})
     session.delete(row)
     audit.record(session, "attendance_deleted", {"date": day.isoformat()}, subject=p.uid)
     return snap
@@ -96,7 +96,7 @@ def restore(session: Session, snap: Snapshot) -> int:
             raise BadInput("That day has been marked again since; the deleted mark was not "
                            "put back.")
         row = GroupAttendance(date=snap.date, present=bool(data["present"]),
-                              confirmed=confirmed)
+                              excused=bool(data.get("excused")), confirmed=confirmed)
         action = "attendance_restored"
     elif snap.kind == ASSESSMENT:
         row = Assessment(**interchange.assessment_values(data))

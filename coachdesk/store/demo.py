@@ -84,10 +84,19 @@ def _status_for(week: int | None, eligible: bool, rng: random.Random) -> str:
     return "completed"
 
 
+HOLD_EPOCH = dt.date(2024, 1, 1)  # a Monday
+HOLD_EVERY_WEEKS = 4
+
+
 def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, Any]:
     first, last = rng.choice(FIRST), rng.choice(LAST)
     born = dt.date(rng.randint(1965, 2001), rng.randint(1, 12), rng.randint(1, 28))
     start = today + dt.timedelta(weeks=rng.randint(-60, 2), days=-rng.randint(0, 6))
+    # Courses run in holds: a new hold starts on a Monday every fourth week, so the
+    # group roster and the agenda's group sessions have several people (no extra draw:
+    # the seeded stream stays as it was).
+    start -= dt.timedelta(days=start.weekday())
+    start -= dt.timedelta(weeks=((start - HOLD_EPOCH).days // 7) % HOLD_EVERY_WEEKS)
     # Never referred after today: a future referral would precede today's screening
     # (an import error that struck about 1 in 700 people, so only large demo caseloads).
     referral = min(today, start - dt.timedelta(days=rng.randint(7, 30)))
@@ -141,8 +150,14 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
     for n in range(min(8, max(0, week - 4))):
         d = course.week_start(start, 5 + n) + dt.timedelta(days=rng.randint(0, 4))
         if d > today:
+            # The next conversation is in the agenda (no draw: the seeded stream of the
+            # rest of the caseload stays as it was).
+            if not dropped and d <= today + dt.timedelta(days=14):
+                sessions.append({"date": d.isoformat(), "start": f"{9 + n % 6:02d}:00",
+                                 "minutes": 60, "mode": vocab.SESSION_MODES[n % 3],
+                                 "status": "planned", "week": 5 + n})
             break
-        st = rng.choices(vocab.SESSION_STATUSES, (0.85, 0.1, 0.05))[0]
+        st = rng.choices(("held", "cancelled", "no_show"), (0.85, 0.1, 0.05))[0]
         s: dict[str, Any] = {
             "date": d.isoformat(), "start": f"{rng.randint(8, 15):02d}:{rng.choice((0, 30)):02d}",
             "minutes": rng.choice((45, 60, 60, 75)),
@@ -201,3 +216,26 @@ def demo_document(n: int, seed: int = 1, today: dt.date | None = None,
     today = today or dt.date.today()
     rng = random.Random(seed)
     return document(demo_participant(rng, first_number + i, today) for i in range(n))
+
+
+def demo_group_sessions(session: Any, today: dt.date | None = None) -> int:
+    """Every hold's group sessions, as the demo's attendance marks them: the second and
+    fourth day of weeks 1-4, 13:00, two hours. Returns how many were added."""
+    from sqlalchemy import select
+
+    from coachdesk.store.models import GroupSession, Participant
+
+    have = set(session.execute(select(GroupSession.course_start, GroupSession.date)).all())
+    starts = set(session.scalars(select(Participant.course_start).where(
+        Participant.course_start.is_not(None)).distinct()))
+    added = 0
+    for start in sorted(starts):
+        for w in range(1, 5):
+            for day in (1, 3):
+                d = course.week_start(start, w) + dt.timedelta(days=day)
+                if (start, d) not in have:
+                    session.add(GroupSession(course_start=start, date=d, start="13:00",
+                                             minutes=120))
+                    added += 1
+    session.flush()
+    return added

@@ -107,8 +107,9 @@ def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
     if p.sessions:
         optional["sessions"] = [session_to_dict(s) for s in p.sessions]
     if p.attendance:
-        optional["group_attendance"] = [{"date": _iso(g.date), "present": g.present}
-                                        for g in p.attendance]
+        optional["group_attendance"] = [
+            {"date": _iso(g.date), "present": g.present} | ({"excused": True} if g.excused else {})
+            for g in p.attendance]
     if p.job_plan is not None:
         optional["job_plan"] = job_plan_to_dict(p.job_plan)
     if p.outcome_status:
@@ -271,7 +272,8 @@ def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
     apply_fields(p, d)
     p.assessments = [Assessment(**assessment_values(a)) for a in d.get("assessments") or []]
     p.sessions = [session_from_dict(s) for s in d.get("sessions") or []]
-    p.attendance = [GroupAttendance(date=records.parse_date(g["date"]), present=g["present"])
+    p.attendance = [GroupAttendance(date=records.parse_date(g["date"]), present=g["present"],
+                                    excused=bool(g.get("excused")))
                     for g in d.get("group_attendance") or []]
     if d.get("job_plan") is not None:
         p.job_plans = [job_plan_from_dict(d["job_plan"], 1, today)]
@@ -523,7 +525,7 @@ def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
             sessions.append(session_values(s) | {"participant_id": pid})
         for g in d.get("group_attendance") or []:
             attendance.append({"participant_id": pid, "date": records.parse_date(g["date"]),
-                               "present": g["present"]})
+                               "present": g["present"], "excused": bool(g.get("excused"))})
         if d.get("report_fields") is not None:
             fields.append(report_fields_values(d["report_fields"]) | {"participant_id": pid})
     for model, values in ((Assessment, assessments), (SessionLog, sessions),

@@ -168,7 +168,8 @@ class SessionLog(Base):
 
     __table_args__ = (
         CheckConstraint("mode IN ('in_person','phone','video')", name="ck_session_mode"),
-        CheckConstraint("status IN ('held','cancelled','no_show')", name="ck_session_status"),
+        CheckConstraint("status IN ('held','cancelled','no_show','planned')",
+                        name="ck_session_status"),
         CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_session_minutes"),
         # The caseload's per-person count of held conversations and last date is read from
         # this index alone (no visit to the rows, which hold the notes): at 10,000
@@ -176,6 +177,10 @@ class SessionLog(Base):
         Index("ix_session_log_caseload", "participant_id", "status", "date"),
         # Today's appointments, read at every unlock.
         Index("ix_session_log_next_appointment", "next_appointment"),
+        # The agenda's week and the I dag reminders (planned sessions by day) from the
+        # index alone: without it every unlock read every page of the notes (migration
+        # 0010).
+        Index("ix_session_log_agenda", "status", "date", "participant_id"),
     )
 
 
@@ -188,12 +193,39 @@ class GroupAttendance(Base):
     )
     date: Mapped[dt.date] = mapped_column(Date)
     present: Mapped[bool] = mapped_column(Boolean)
+    # An absence the participant called off in advance (afbud); only with present False.
+    # Migration 0010 (the group roster: present / absent / excused).
+    excused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # As SessionLog.confirmed: the coach confirmed the mark's warning. Migration 0006.
     confirmed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     participant: Mapped[Participant] = relationship(back_populates="attendance")
 
     __table_args__ = (UniqueConstraint("participant_id", "date", name="uq_attendance_day"),)
+
+
+class GroupSession(Base):
+    """One dated session of a course's group phase ("hold").
+
+    A hold is the participants who share a course start date: its group sessions are
+    keyed by that date, so no participant row changes when a hold is planned, and a
+    participant moved to another start moves to that hold. Course facts, no personal
+    data (the roster's marks are GroupAttendance rows). Migration 0010.
+    """
+
+    __tablename__ = "group_session"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_start: Mapped[dt.date] = mapped_column(Date, index=True)
+    date: Mapped[dt.date] = mapped_column(Date)
+    start: Mapped[str | None] = mapped_column(String(5))  # HH:MM, local time
+    minutes: Mapped[int | None] = mapped_column(Integer)
+
+    __table_args__ = (
+        UniqueConstraint("course_start", "date", name="uq_group_session_day"),
+        CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440",
+                        name="ck_group_session_minutes"),
+    )
 
 
 class JobPlanVersion(Base):
@@ -302,6 +334,23 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class CohortRelease(Base):
+    """A cohort report that left the vault: its period and published counts, nobody's data.
+
+    Kept so that the next report can be checked against it for differencing
+    (reports/differencing.py); a hidden cell is stored as null.
+    """
+
+    __tablename__ = "cohort_release"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    released_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    period_from: Mapped[dt.date | None] = mapped_column(Date)  # first day of a month
+    period_to: Mapped[dt.date | None] = mapped_column(Date)  # last day of a month
+    format: Mapped[str] = mapped_column(String(10))
+    cells: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
 class Draft(Base):

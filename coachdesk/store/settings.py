@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     # The coach's contact details, printed on every report (asked for once at export).
     "coach_contact": "",
     "idle_lock_minutes": 5,
+    # What a calendar export (.ics) calls a participant: "ref" or "initials", never the
+    # name (store/calendar_export.py).
+    "calendar_label": "ref",
 }
 
 

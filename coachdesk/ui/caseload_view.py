@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.store import audit, caseload
+from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
 
@@ -170,11 +170,60 @@ class CaseloadView(QWidget):
         self._update_today(cl)
         self._update_count()
 
+    # At most this many reminders in the strip; the rest are counted.
+    MAX_REMINDERS = 6
+
+    def reminder_text(self, r: agenda.Reminder) -> str:
+        if r.key == "final_pss":
+            text = self.tr("%1: final PSS-10 due")
+        elif r.key == "no_log":
+            text = self.tr("%1: no log of the conversation planned for %2").replace(
+                "%2", labels.date_text(r.day))
+        elif r.key == "consent":
+            text = self.tr("%1: no consent recorded before the report")
+        elif r.key == "report_unsent":
+            text = self.tr("%1: final report not sent")
+        else:
+            text = self.tr("%1: change the status to %2?").replace(
+                "%2", labels.statuses().get(r.status or "", r.status or ""))
+        return text.replace("%1", r.name)
+
     def _update_today(self, cl: caseload.Caseload) -> None:
+        self._caseload = cl
+        self._render_today()
+        if self.vault is not None:
+            # After the caseload is on screen: the unlock does not wait for them.
+            QTimer.singleShot(0, self, self.load_reminders)
+
+    def load_reminders(self) -> None:
+        """Due items and the day's planned conversations (the agenda, issue 14)."""
+        from coachdesk.errors import VaultLocked
+
+        if self.vault is None:
+            return
+        try:
+            with self.vault.session() as s:
+                self.reminders = agenda.reminders(s, self.today)
+                self.todays = agenda.items(s, self.today, self.today)
+        except VaultLocked:  # locked before the event loop came round: nothing to show
+            return
+        self._render_today()
+
+    def _render_today(self) -> None:
+        cl = self._caseload
+        reminders: list[agenda.Reminder] = getattr(self, "reminders", [])
+        todays: list[agenda.Item] = getattr(self, "todays", [])
         parts = []
+        seen = {a.participant_id for a in cl.today_appointments}
         for a in cl.today_appointments:
             parts.append(f'<a href="p:{a.participant_id}">{html.escape(labels.time_text(a.at))}'
                          f" {html.escape(a.name)}</a>")
+        for i in todays:
+            if i.kind == "session" and i.participant_id not in seen:
+                parts.append(f'<a href="p:{i.participant_id}">{html.escape(i.start or "")}'
+                             f" {html.escape(i.name)}</a>")
+            elif i.kind == "group":
+                parts.append(html.escape(f"{i.start or ''} " + self.tr("group session")))
         attention = sum(1 for r in cl.rows if r.needs_attention)
         finals = sum(1 for r in cl.rows for d in r.due if d.key == "final_pss")
         appts = (", ".join(parts) if parts else
@@ -184,6 +233,13 @@ class CaseloadView(QWidget):
         text += " &nbsp;·&nbsp; " + html.escape(
             self.tr("%n participant(s) need attention", "", attention))
         text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
+        if reminders:
+            shown = [f'<a href="p:{r.participant_id}">{html.escape(self.reminder_text(r))}</a>'
+                     for r in reminders[:self.MAX_REMINDERS]]
+            more = len(reminders) - len(shown)
+            if more:
+                shown.append(html.escape(self.tr("%n more reminder(s)", "", more)))
+            text += "<br>" + html.escape(self.tr("Reminders:")) + " " + " · ".join(shown)
         self.today_label.setText(text)
 
     def _update_count(self) -> None:

@@ -1,5 +1,10 @@
 """Filer -> Importér deltagerfil…: the CLI's import (store/interchange), from the app.
 
+A handover file from another coach (age-encrypted, issue 17) is opened here too: with
+this vault's receiving key, or with the passphrase the sender told by phone (the field
+appears when the file needs one). Inside it is a participant file, imported by the
+same rules.
+
 The same all-or-nothing rule as ``coachdesk import``: the whole file is checked first;
 one error and nothing is imported, and the errors are listed, one readable line each
 ("Deltager 4 (GK-2026-0042), samtale 1, dato: …"). The file is chosen in a QFileDialog
@@ -28,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import plausibility
-from coachdesk.errors import BadInput
-from coachdesk.store import interchange
+from coachdesk.errors import BadInput, CoachDeskError
+from coachdesk.store import agefile, handover, interchange
 from coachdesk.ui.messages import error_text, message
 
 _PATH = re.compile(r"^participants\[(\d+)\](.*)$")
@@ -97,11 +102,23 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import participant file"))
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Participant file"))
-        self.path.setPlaceholderText(self.tr("A participant file (.json)"))
+        self.path.setPlaceholderText(self.tr("A participant file (.json) or a handover file "
+                                             "(.age)"))
         browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.choose)
         self.replace = QCheckBox(self.tr("&Replace participants who are already in the vault "
                                          "(same ref)"))
+        self.phrase = QLineEdit()
+        self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.phrase.setAccessibleName(self.tr("Handover passphrase"))
+        self.phrase_label = QLabel(self.tr("Handover &passphrase:"))
+        self.phrase_label.setBuddy(self.phrase)
+        self.phrase_row = QWidget()
+        pr = QHBoxLayout(self.phrase_row)
+        pr.setContentsMargins(0, 0, 0, 0)
+        pr.addWidget(self.phrase_label)
+        pr.addWidget(self.phrase, 1)
+        self.phrase_row.hide()
         intro = QLabel(self.tr("The whole file is checked first. If anything in it is wrong, "
                                "nothing is imported and the problems are listed here."))
         intro.setWordWrap(True)
@@ -126,6 +143,7 @@ class ImportDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(intro)
         lay.addLayout(row)
+        lay.addWidget(self.phrase_row)
         lay.addWidget(self.replace)
         lay.addWidget(self.result)
         lay.addWidget(self.errors, 1)
@@ -136,7 +154,8 @@ class ImportDialog(QDialog):
         dlg = QFileDialog(self, self.tr("Choose a participant file"))
         dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dlg.setNameFilters([self.tr("Participant files (*.json)"), self.tr("All files (*)")])
+        dlg.setNameFilters([self.tr("Participant and handover files (*.json *.age)"),
+                            self.tr("All files (*)")])
         dlg.setHistory([])  # no list of recent folders (they can name people)
         return dlg
 
@@ -144,6 +163,7 @@ class ImportDialog(QDialog):
         dlg = self.file_dialog()
         if dlg.exec() and dlg.selectedFiles():
             self.path.setText(dlg.selectedFiles()[0])
+            self.phrase.clear()
             self.run_import()
 
     def run_import(self) -> bool:
@@ -159,6 +179,9 @@ class ImportDialog(QDialog):
             self.result.setText(self.tr("The file could not be read. Check the name and that "
                                         "you may open it."))
             return False
+        if agefile.looks_like_age(data) or text.lower().endswith(".age"):
+            return self._import_age(data)
+        self.phrase_row.hide()
         try:
             with self.vault.session() as s:
                 res = interchange.import_document(s, data, replace=self.replace.isChecked())
@@ -166,10 +189,45 @@ class ImportDialog(QDialog):
         except BadInput as exc:
             self._show_errors(exc, data)
             return False
+        self._done(res)
+        return True
+
+    def _import_age(self, data: bytes) -> bool:
+        """A handover file: check its header, decrypt, import all or nothing."""
+        try:
+            head = agefile.header(data)
+        except CoachDeskError as exc:
+            self.result.setText(error_text(exc))
+            return False
+        self.phrase_row.setVisible(head.passphrase)
+        phrase = self.phrase.text() if head.passphrase else None
+        if head.passphrase and not phrase:
+            self.result.setText(self.tr("This handover file is protected with a passphrase. "
+                                        "Type the passphrase the sender told you, then "
+                                        "press Import."))
+            self.phrase.setFocus()
+            return False
+        plain = b""
+        try:
+            with self.vault.session() as s:
+                opened = handover.open_file(s, data, passphrase=phrase)
+                plain = opened.document
+                res = handover.import_opened(s, opened, replace=self.replace.isChecked())
+                s.commit()
+        except BadInput as exc:
+            self._show_errors(exc, plain)
+            return False
+        except CoachDeskError as exc:
+            self.result.setText(error_text(exc))
+            return False
+        self.phrase.clear()
+        self._done(res)
+        return True
+
+    def _done(self, res: interchange.ImportResult) -> None:
         self.result.setText(self.tr("Imported: %1 new, %2 replaced.")
                             .replace("%1", str(res.added)).replace("%2", str(res.replaced)))
         self.imported = True
-        return True
 
     def _show_errors(self, exc: BadInput, data: bytes) -> None:
         refs: list[str | None] = []

@@ -49,7 +49,8 @@ def session_modes() -> dict[str, str]:
 
 def session_statuses() -> dict[str, str]:
     return {"held": QCoreApplication.translate("Labels", "Held"), "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
-            "no_show": QCoreApplication.translate("Labels", "No-show")}
+            "no_show": QCoreApplication.translate("Labels", "No-show"),
+            "planned": QCoreApplication.translate("Labels", "Planned")}
 
 
 def accommodation_categories() -> dict[str, str]:

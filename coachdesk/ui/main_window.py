@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
+        self._action(m, self.tr("Cohort effect re&port…"), self.open_cohort_report)
         self._action(m, self.tr("Due for &erasure…"), self.open_retention)
         self._action(m, self.tr("Se&ttings…"), self.open_settings)
         self._action(m, self.tr("Change &passphrase…"), self.change_passphrase)
@@ -207,6 +208,13 @@ class MainWindow(QMainWindow):
         m = self.menuBar().addMenu(self.tr("&Edit"))
         self.find_action = self._action(m, self.tr("&Find participant"), self.focus_search,
                                         QKeySequence.StandardKey.Find)
+        m = self.menuBar().addMenu(self.tr("&View"))
+        self.caseload_action = self._action(m, self.tr("&Caseload"), self.show_caseload,
+                                            "Ctrl+1")
+        self.agenda_action = self._action(m, self.tr("&Agenda"), self.show_agenda, "Ctrl+2")
+        self.roster_action = self._action(m, self.tr("Group &roster…"), self.open_roster)
+        self.calendar_action = self._action(m, self.tr("&Export calendar (.ics)…"),
+                                            self.export_calendar)
         m = self.menuBar().addMenu(self.tr("&Help"))
         self._action(m, self.tr("CoachDesk &help"), self.show_help, QKeySequence.StandardKey.HelpContents,
                      needs_vault=False)
@@ -261,6 +269,14 @@ class MainWindow(QMainWindow):
     def on_unlocked(self, vault: Any) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
+        import contextlib
+
+        from coachdesk.store import recipient
+
+        # Issue 17: older vaults get their receiving key. If that fails (a full disk),
+        # the key can wait for the next unlock or Settings; the coach's work cannot.
+        with contextlib.suppress(Exception):
+            recipient.ensure_committed(vault)
         from coachdesk.ui.workspace import Workspace
 
         self.workspace = Workspace(vault, today=self.today,
@@ -349,6 +365,22 @@ class MainWindow(QMainWindow):
         if dlg.imported:
             self.workspace.caseload.reload()
 
+    def show_caseload(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_caseload()
+
+    def show_agenda(self) -> None:
+        if self.workspace is not None:
+            self.workspace.show_agenda()
+
+    def open_roster(self) -> None:
+        if self.workspace is not None:
+            self.workspace.open_roster()
+
+    def export_calendar(self) -> None:
+        if self.workspace is not None:
+            self.workspace.export_calendar()
+
     def save_current(self) -> None:
         if self.workspace is not None:
             self.workspace.save_current()
@@ -414,6 +446,11 @@ class MainWindow(QMainWindow):
             else:
                 view.setWindowFlag(Qt.WindowType.Window)
                 view.show()
+
+    def open_cohort_report(self) -> None:
+        cls = self._optional("coachdesk.ui.cohort_dialog", "CohortReportDialog")
+        if cls is not None and self.vault is not None:
+            cls(self.vault, self).exec()
 
     def show_help(self) -> None:
         from coachdesk.ui.help_dialog import HelpDialog

@@ -250,7 +250,43 @@ def _rules() -> list[Rule]:
             ),
         ),
     ]
+    pairs += _handover_pairs()
     return [(r(p), f) for p, f in pairs]
+
+
+def _handover_pairs() -> list[tuple[str, Callable[[], str]]]:
+    """store/agefile.py's and store/handover.py's sentences (issue 17), matched whole."""
+    from coachdesk.store import agefile, handover
+
+    texts: list[tuple[str, Callable[[], str]]] = [
+        (agefile.NOT_AGE, lambda: QCoreApplication.translate(
+            "Messages", "The file is not an encrypted handover file (it does not begin with "
+            "age-encryption.org/v1). Nothing was changed.")),
+        (agefile.ARMOURED, lambda: QCoreApplication.translate(
+            "Messages", "The file is an armoured (text) age file; CoachDesk reads the binary "
+            "form. Ask for the file without armour. Nothing was changed.")),
+        (agefile.HEADER_CUT, lambda: QCoreApplication.translate(
+            "Messages", "The encrypted file is damaged or cut off: its header is incomplete. "
+            "Ask for a new copy. Nothing was changed.")),
+        (agefile.DAMAGED, lambda: QCoreApplication.translate(
+            "Messages", "The encrypted file is damaged or cut off (it does not decrypt "
+            "whole). Ask for a new copy. Nothing was changed.")),
+        (agefile.WRONG_KEY, lambda: QCoreApplication.translate(
+            "Messages", "The file is not encrypted to this vault's receiving key: it was "
+            "made for another receiver. Nothing was changed.")),
+        (agefile.WRONG_PASSPHRASE, lambda: QCoreApplication.translate(
+            "Messages", "The handover passphrase is wrong. Nothing was changed.")),
+        (agefile.BAD_RECIPIENT, lambda: QCoreApplication.translate(
+            "Messages", "This is not a receiving key: it starts with age1 and has 62 "
+            "characters (the receiver finds it under Settings -> My receiving key).")),
+        (agefile.RECIPIENT_TYPO, lambda: QCoreApplication.translate(
+            "Messages", "The receiving key has a typing error (its check digits do not "
+            "match). Copy it again from the receiver.")),
+        (handover.OWN_KEY, lambda: QCoreApplication.translate(
+            "Messages", "That is this vault's own receiving key: give the receiving coach's "
+            "key. Nothing was written.")),
+    ]
+    return [("^" + re.escape(text) + "$", fn) for text, fn in texts]
 
 
 def message(text: str) -> str:

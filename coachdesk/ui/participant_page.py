@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, corrections
+from coachdesk.store import agenda, caseload, corrections
 from coachdesk.ui import labels
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -62,6 +62,8 @@ class ParticipantPage(QWidget):
         self.archive_button.clicked.connect(self.toggle_archive)
         self.erase_button = QPushButton(self.tr("Erase…"))
         self.erase_button.clicked.connect(self.erase)
+        self.handover_button = QPushButton(self.tr("Hand o&ver to another coach…"))
+        self.handover_button.clicked.connect(self.hand_over)
         # "The course is in week 7: change the status to Individual phase?" (issue 14)
         self.suggestion = QFrame()
         self.suggestion_label = QLabel()
@@ -81,8 +83,14 @@ class ParticipantPage(QWidget):
         who.addWidget(self.facts_label)
         who.addWidget(self.consent_label)
         who.addWidget(self.suggestion)
+        from coachdesk.ui.handover_dialog import HandedOverNote  # issue 17
+
+        self.handover_note = HandedOverNote(vault, participant_id)
+        self.handover_note.erase_button.clicked.connect(self.erase)
+        who.addWidget(self.handover_note)
         hl.addLayout(who, 1)
         hl.addWidget(self.edit_button)
+        hl.addWidget(self.handover_button)
         hl.addWidget(self.archive_button)
         hl.addWidget(self.erase_button)
 
@@ -283,16 +291,18 @@ class ParticipantPage(QWidget):
                 start=p.course_start, today=today,
                 assessments=[(a.kind, a.date) for a in p.assessments],
                 attendance=[(g.date, g.present) for g in p.attendance],
-                sessions=[(x.date, x.status) for x in p.sessions],
+                sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
                 planned=[x.next_appointment.date() for x in p.sessions[-1:]
-                         if x.next_appointment and x.next_appointment.date() >= today])
+                         if x.next_appointment and x.next_appointment.date() >= today]
+                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today])
             # The same count as the caseworker report: only plausible or confirmed marks.
             facts = caseload.course_facts(p, today)
             counted = plausibility.countable_marks(facts, p.attendance)
             attended = sum(1 for g in counted if g.present)
             marked = len(counted)
             waiting = len(p.attendance) - marked
-            marks = [(g.date, g.present, g in counted) for g in p.attendance]
+            marks = [(g.date, agenda.mark_of(g.present, g.excused), g in counted)
+                     for g in p.attendance]
             withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
             archived = p.archived
             facts = [
@@ -348,13 +358,15 @@ class ParticipantPage(QWidget):
         self.reload()
         self.changed.emit()
 
-    def _fill_marks(self, marks: list[tuple[dt.date, bool, bool]]) -> None:
+    def _fill_marks(self, marks: list[tuple[dt.date, str, bool]]) -> None:
         current = self.attendance_list.currentItem()
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.attendance_list.blockSignals(True)
         self.attendance_list.clear()
-        for day, present, counted in sorted(marks, reverse=True):
-            state = self.tr("present") if present else self.tr("absent")
+        words = {"present": self.tr("present"), "absent": self.tr("absent"),
+                 "excused": self.tr("notice of absence")}  # (afbud, from the roster)
+        for day, mark, counted in sorted(marks, reverse=True):
+            state = words[mark]
             text = f"{labels.date_text(day)} – {state}"
             if not counted:
                 text += " ⚠ " + self.tr("not counted")
@@ -446,6 +458,16 @@ class ParticipantPage(QWidget):
             caseload.set_archived(s, self.participant_id, not p.archived)
             s.commit()
         self._something_changed()
+
+    def hand_over(self) -> None:
+        """Issue 17: the dialog writes the file; archiving is offered there."""
+        from coachdesk.ui.handover_dialog import HandoverDialog
+
+        self.handover_dialog = HandoverDialog(self.vault, self.participant_id, self)
+        self.handover_dialog.exec()
+        self.handover_note.reload()
+        if self.handover_dialog.archived:
+            self._something_changed()
 
     def erase(self) -> None:
         try:

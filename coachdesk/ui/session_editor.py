@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload
+from coachdesk.store import agenda, caseload
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels
 from coachdesk.ui.corrections import findings_text
@@ -231,8 +231,17 @@ class SessionEditor(QWidget):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        # A planned appointment (the agenda) is held here: status held, dated today if
+        # it was planned later, then the notes; saving makes it a held session.
+        self.hold_button = QPushButton(self.tr("Mar&k as held"))
+        self.hold_button.setToolTip(self.tr("The planned conversation took place: set "
+                                            "the status to held and write the log"))
+        self.hold_button.clicked.connect(self.mark_held)
+        self.hold_button.hide()
         buttons = QHBoxLayout()
         buttons.addWidget(self.state_label, 1)
+        buttons.addWidget(self.hold_button)
         buttons.addWidget(self.save_button)
 
         body = QWidget()
@@ -268,6 +277,7 @@ class SessionEditor(QWidget):
             sb.valueChanged.connect(self._changed)
         for cb in (self.mode, self.status):
             cb.currentIndexChanged.connect(self._changed)
+        self.status.currentIndexChanged.connect(self._status_changed)
         self.next_date.dateChanged.connect(self._changed)
         self.notes.textChanged.connect(self._changed)
         self.quotes.textChanged.connect(self._changed)
@@ -290,6 +300,17 @@ class SessionEditor(QWidget):
         self._confirmed = False  # a changed session is checked (and confirmed) afresh
         self.save_button.setText(self.tr("&Save session"))
         self.state_label.setText(self.tr("Unsaved changes"))
+
+    def _status_changed(self, *_a: Any) -> None:
+        self.hold_button.setVisible(self.status.currentData() == "planned")
+
+    def mark_held(self) -> None:
+        """Hold the planned appointment: status held (today if it was planned later)."""
+        self.status.setCurrentIndex(self.status.findData("held"))
+        d = self.date.value()
+        if d is not None and d > dt.date.today():
+            self.date.set_value(dt.date.today(), emit=True)
+        self.notes.setFocus()
 
     def _template_names(self) -> dict[str, str]:
         return {
@@ -370,6 +391,8 @@ class SessionEditor(QWidget):
             self._held_dates = [x.date for x in p.sessions
                                 if x.status == "held" and x.id != self.session_id]
             data = (caseload.interchange.session_to_dict(row) if row is not None else None)
+            # The next appointment as saved: a change moves its planned session along.
+            self._saved_next = row.next_appointment if row is not None else None
         if self._course_start is not None:
             # The week is the date's week (core/plausibility refuses any other): shown,
             # not typed.
@@ -528,6 +551,12 @@ class SessionEditor(QWidget):
             with self.vault.session() as s:
                 row = caseload.save_session(s, self.participant_id, data, self.session_id,
                                             confirmed=self._confirmed)
+                planned = "none"
+                if row.status != "planned":  # the next appointment goes in the agenda
+                    planned = agenda.plan_next(s, self.participant_id, self._saved_next,
+                                               row.next_appointment, minutes=row.minutes,
+                                               mode=row.mode)
+                self._saved_next = row.next_appointment
                 old_key = self.key
                 self.session_id = row.id
                 caseload.delete_draft(s, old_key)
@@ -550,7 +579,14 @@ class SessionEditor(QWidget):
         self.save_button.setText(self.tr("&Save session"))
         self._dirty = self._draft_dirty = False
         self.draft_bar.hide()
-        self.state_label.setText(self.tr("Saved"))
+        if planned in ("added", "moved"):
+            self.state_label.setText(self.tr("Saved. The next appointment is in the agenda."))
+        elif planned == "implausible":
+            self.state_label.setText(self.tr(
+                "Saved. The next appointment is not in the agenda: its date does not fit "
+                "the course. Plan it as a new session if it is right."))
+        else:
+            self.state_label.setText(self.tr("Saved"))
         self.saved.emit()
         return True
 

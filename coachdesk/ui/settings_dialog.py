@@ -73,11 +73,17 @@ class SettingsDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        from coachdesk.ui.recipient_view import RecipientBox
+
+        self.recipient_box = RecipientBox(vault)
         lay = QVBoxLayout(self)
-        for b in (pss, vault_box, machine):
+        for b in (pss, vault_box, self.recipient_box, machine):
             lay.addWidget(b)
         lay.addWidget(buttons)
         self.setMinimumWidth(560)
+        # Wrapped labels (the receiving key's) need the height for the dialog's width; a
+        # dialog otherwise opens at its minimum and squeezes them.
+        self.resize(560, max(self.sizeHint().height(), lay.totalHeightForWidth(560)))
         self._load()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from coachdesk.ui.agenda_view import AgendaView
 from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.participant_page import ParticipantPage
 
@@ -28,9 +30,17 @@ class Workspace(QTabWidget):
         self.caseload = CaseloadView(vault, today=today, preloaded=preloaded)
         self.caseload.open_participant.connect(self.open_participant)
         self.addTab(self.caseload, self.tr("Caseload"))
+        # The agenda (Ctrl+2): the week's planned conversations and group sessions.
+        self.agenda = AgendaView(vault, today=today)
+        self.agenda.open_session.connect(self.open_session)
+        self.agenda.open_roster.connect(self.open_roster)
+        self.agenda.export_calendar.connect(self.export_calendar)
+        self.addTab(self.agenda, self.tr("Agenda"))
+        self.today = today
         bar = self.tabBar()
-        bar.setTabButton(0, bar.ButtonPosition.RightSide, None)
-        bar.setTabButton(0, bar.ButtonPosition.LeftSide, None)
+        for i in (0, 1):
+            bar.setTabButton(i, bar.ButtonPosition.RightSide, None)
+            bar.setTabButton(i, bar.ButtonPosition.LeftSide, None)
         self.tabCloseRequested.connect(self.close_tab)
 
     def pages(self) -> list[ParticipantPage]:
@@ -49,6 +59,56 @@ class Workspace(QTabWidget):
         self.setCurrentWidget(page)
         page.tabs.setFocus()
         return page
+
+    def show_caseload(self) -> None:
+        self.setCurrentWidget(self.caseload)
+        self.caseload.table.setFocus()
+
+    def show_agenda(self) -> None:
+        self.setCurrentWidget(self.agenda)
+        self.agenda.table.setFocus()
+
+    def open_session(self, participant_id: int, session_id: int) -> ParticipantPage:
+        """The participant's session editor with this session (Enter in the agenda)."""
+        page = self.open_participant(participant_id)
+        page.tabs.setCurrentWidget(page.sessions)
+        if page.sessions.editor is None or page.sessions.editor.session_id != session_id:
+            page.sessions.open_editor(session_id)
+        lst = page.sessions.list
+        for i in range(lst.count()):  # the list shows which one is open
+            if lst.item(i).data(Qt.ItemDataRole.UserRole) == session_id:
+                lst.setCurrentRow(i)
+        if page.sessions.editor is not None:
+            page.sessions.editor.setFocus()
+        return page
+
+    def open_roster(self, course_start: Any = None) -> Any:
+        from coachdesk.ui.roster_view import RosterDialog
+
+        dlg = RosterDialog(self.vault, self, course_start=course_start, today=self.today)
+        self.roster_dialog = dlg
+        dlg.exec()
+        if dlg.changed:
+            self.caseload.reload()
+            if self.agenda.loaded:
+                self.agenda.reload()
+            for page in self.pages():
+                page.reload()
+        return dlg
+
+    def export_calendar(self) -> Any:
+        from PySide6.QtCore import QLocale
+
+        from coachdesk.ui.calendar_dialog import CalendarExportDialog
+
+        lang = "da" if QLocale().language() == QLocale.Language.Danish else "en"
+        dlg = CalendarExportDialog(self.vault, self, today=self.today, lang=lang)
+        self.calendar_dialog = dlg
+        if dlg.exec() and dlg.result_path is not None:
+            self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+                self.tr("The calendar (%n appointment(s)) was saved to %1.", "", dlg.events)
+                .replace("%1", str(dlg.result_path)), 10_000)
+        return dlg
 
     def _retitle(self, page: ParticipantPage, name: str) -> None:
         i = self.indexOf(page)

@@ -297,6 +297,24 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         ("email-blank", "email", "   "), ("email-two-at", "caseworker.email", "a@b@c.dk"),
         ("email-newline", "email", "ida@example.org\n"), ("email-nodot", "email", "ida@dk"),
         ("caseworker-list", "caseworker", []),
+        # The agenda and the roster (issue 14): planned sessions, excused absences.
+        ("planned-future", "sessions.0", {"date": (TODAY + dt.timedelta(days=3)).isoformat(),
+                                          "start": "10:00", "minutes": 45,
+                                          "status": "planned"}),
+        ("held-future", "sessions.0", {"date": (TODAY + dt.timedelta(days=3)).isoformat(),
+                                       "status": "held"}),
+        ("excused-absent", "group_attendance.0.present", False),
+        ("excused-true", "group_attendance.0", {"date": "2026-01-14", "present": False,
+                                                "excused": True}),
+        ("excused-present", "group_attendance.0", {"date": "2026-01-14", "present": True,
+                                                   "excused": True}),
+        ("excused-false-present", "group_attendance.0", {"date": "2026-01-14",
+                                                         "present": True, "excused": False}),
+        ("excused-null", "group_attendance.0", {"date": "2026-01-14", "present": True,
+                                                "excused": None}),
+        ("excused-str", "group_attendance.0", {"date": "2026-01-14", "present": False,
+                                               "excused": "yes"}),
+        ("status-bogus", "sessions.0.status", "tentative"),
     ]
     for name, path, value in values:
         out.append((name, _set(path, value)))
@@ -472,3 +490,17 @@ def test_database_columns_are_as_long_as_the_limits():
              "caseworker.email": cols.caseworker_email, "caseworker.case_ref": cols.case_ref}
     for key, col in pairs.items():
         assert col.type.length == MAX_LEN[key], key
+
+
+@pytest.mark.parametrize(("name", "schema_ok", "importer_ok"), [
+    ("planned-future", True, True), ("held-future", True, False),
+    ("excused-true", True, True), ("excused-present", False, False),
+    ("excused-false-present", True, True), ("excused-null", True, True),
+    ("excused-str", False, False), ("status-bogus", False, False),
+])
+def test_agenda_and_roster_cases_have_their_verdict(shared_vault, name, schema_ok,
+                                                     importer_ok):
+    """A planned session may be in the future, a held one may not; afbud is an absence."""
+    text = dict(CORPUS)[name]
+    assert schema_verdict(text)[0] is schema_ok
+    assert importer_verdict(text, shared_vault)[0] is importer_ok
