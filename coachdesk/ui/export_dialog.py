@@ -504,7 +504,7 @@ class ExportDialog(QDialog):
 
     def _export_failed(self, exc: Any) -> None:
         self._busy(False)
-        self._show_message(str(exc) if not isinstance(exc, Exception) or str(exc)
+        self._show_message(error_text(exc) if not isinstance(exc, Exception) or str(exc)
                            else self.tr("The export failed."))
 
     def done(self, result: int) -> None:
