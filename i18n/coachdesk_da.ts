@@ -2678,6 +2678,22 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Computeren løb tør for hukommelse. Intet blev ændret: luk andre programmer, og prøv igen.</translation>
     </message>
     <message>
+        <source>Nothing was exported: the disk holding the vault is full, so the export could not be recorded and %1 was not written.</source>
+        <translation>Intet blev eksporteret: disken med boksen er fuld, så eksporten kunne ikke registreres, og %1 blev ikke skrevet.</translation>
+    </message>
+    <message>
+        <source>Nothing was exported: the export could not be recorded in the vault (%1), so %2 was not written.</source>
+        <translation>Intet blev eksporteret: eksporten kunne ikke registreres i boksen (%1), så %2 blev ikke skrevet.</translation>
+    </message>
+    <message>
+        <source>The export was recorded as a disclosure, but %1 could not be put in place (%2); no file was written.</source>
+        <translation>Eksporten blev registreret som en videregivelse, men %1 kunne ikke lægges på plads (%2); ingen fil blev skrevet.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is no longer empty (something was put there during the restore). Nothing there was overwritten; restore into an empty folder.</source>
+        <translation>Mappen %1 er ikke længere tom (noget blev lagt der under gendannelsen). Intet der blev overskrevet; gendan i en tom mappe.</translation>
+    </message>
+    <message>
         <source>The file is not an encrypted handover file (it does not begin with age-encryption.org/v1). Nothing was changed.</source>
         <translation>Filen er ikke en krypteret overdragelsesfil (den begynder ikke med age-encryption.org/v1). Intet er ændret.</translation>
     </message>

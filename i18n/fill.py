@@ -504,6 +504,22 @@ DA: dict[str, str | Plural] = {
         "netværksdrevet, og prøv igen; det, du har gemt før, er sikkert i boksen.",
     "Could not write %1: %2. Nothing was changed.":
         "Kunne ikke skrive %1: %2. Intet blev ændret.",
+    "Nothing was exported: the disk holding the vault is full, so the export could not be "
+    "recorded and %1 was not written.":
+        "Intet blev eksporteret: disken med boksen er fuld, så eksporten kunne ikke "
+        "registreres, og %1 blev ikke skrevet.",
+    "Nothing was exported: the export could not be recorded in the vault (%1), so %2 was "
+    "not written.":
+        "Intet blev eksporteret: eksporten kunne ikke registreres i boksen (%1), så %2 blev "
+        "ikke skrevet.",
+    "The export was recorded as a disclosure, but %1 could not be put in place (%2); no "
+    "file was written.":
+        "Eksporten blev registreret som en videregivelse, men %1 kunne ikke lægges på plads "
+        "(%2); ingen fil blev skrevet.",
+    "The folder %1 is no longer empty (something was put there during the restore). "
+    "Nothing there was overwritten; restore into an empty folder.":
+        "Mappen %1 er ikke længere tom (noget blev lagt der under gendannelsen). Intet der "
+        "blev overskrevet; gendan i en tom mappe.",
     "Change passphrase": "Skift adgangssætning",
     "The new passphrase unlocks this vault from now on. The recovery code stays the same.":
         "Den nye adgangssætning låser boksen op fra nu af. Gendannelseskoden er den samme.",

@@ -291,26 +291,35 @@ def test_read_backup_info_has_no_personal_data(vault, tmp_path):
 
 
 def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
+    from coachdesk.store.atomic import RunLock
+
     folder = tmp_path / "bk"
     folder.mkdir()
     out = folder / backup.backup_name(dt.datetime(2026, 1, 1, 12))
     backup.create_backup(vault, out)
     if os.name == "posix":
         assert out.stat().st_mode & 0o777 == 0o600
-    # What a backup killed half-way leaves: its encrypted copy and the atomic temp file.
+    # What a backup killed half-way leaves: its encrypted copy and the atomic temp file
+    # (also as versions before the run lock named it), and a run lock nobody holds.
     stale = [folder / ".coachdesk-copy-123-abcd.tmp",
              folder / ".coachdesk-copy-123-abcd.tmp-journal",
+             folder / ".coachdesk-part-124-abcd.tmp",
+             folder / ".coachdesk-run-124-abcd.lock",
              folder / f".{out.name}.123.abcd.tmp"]
-    fresh = folder / ".coachdesk-copy-456-ef01.tmp"  # maybe a backup running right now
+    fresh = folder / ".coachdesk-copy-456-ef01.tmp"  # a backup running right now
+    running = RunLock.try_take(folder / ".coachdesk-run-456-ef01.lock")
+    assert running is not None
     other = folder / ".something-else.tmp"
-    old = (dt.datetime.now() - dt.timedelta(days=2)).timestamp()
     for f in [*stale, fresh, other]:
         f.write_bytes(b"x")
-    for f in [*stale, other]:
-        os.utime(f, (old, old))
-    backup.rotate(folder)
-    assert sorted(p.name for p in folder.iterdir()) == sorted(
-        [out.name, fresh.name, other.name])
+    try:
+        backup.rotate(folder)
+        assert sorted(p.name for p in folder.iterdir()) == sorted(
+            [out.name, fresh.name, other.name, ".coachdesk-run-456-ef01.lock"])
+    finally:
+        running.release(remove=True)
+    backup.rotate(folder)  # the run ended without cleaning up (killed): now swept
+    assert sorted(p.name for p in folder.iterdir()) == sorted([out.name, other.name])
 
 
 @hsettings(max_examples=200, deadline=None)

@@ -366,6 +366,20 @@ def test_a_settled_search_is_audited_without_its_text(qtbot, vault):
     assert "ida" not in str(searches()).lower()
 
 
+def test_a_search_settling_after_the_lock_raises_nothing(qtbot, vault):
+    """The search's audit timer may fire after a lock, before the view is deleted."""
+    from coachdesk.ui.caseload_view import CaseloadView
+
+    add_person(vault, ref="R-1", name="Ida Jensen")
+    view = CaseloadView(vault)
+    qtbot.addWidget(view)
+    view.search_audit.setInterval(50)
+    qtbot.keyClicks(view.search, "ida")
+    vault.close()  # Ctrl+L: the key is gone, the view not yet
+    qtbot.wait(200)  # the timer fires; an exception in the slot would fail the test
+    assert not view.search_audit.isActive()
+
+
 def test_background_work_waits_for_the_first_paint(qtbot):
     """The preload (GIL-bound imports) starts only once the unlock screen is on screen."""
     from PySide6.QtWidgets import QWidget

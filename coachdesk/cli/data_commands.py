@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -131,9 +130,8 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def export_json(args: argparse.Namespace, ctx: Context) -> int:
-    from coachdesk.store import audit, interchange, settings
-    from coachdesk.store.atomic import write_atomic
-    from coachdesk.store.models import Disclosure, Participant
+    from coachdesk.reports.export import record_json_export, write_recorded
+    from coachdesk.store import interchange, settings
 
     out = Path(args.out)
     if not out.parent.exists():
@@ -143,19 +141,10 @@ def export_json(args: argparse.Namespace, ctx: Context) -> int:
         doc = interchange.export_document(s, refs, today=dt.date.today(),
                                           params=settings.pss_params(s))
         data = interchange.dumps(doc)
-        write_atomic(out, data)
-        digest = hashlib.sha256(data).hexdigest()
-        # Each export is a disclosure of every person in it (security promise 7).
-        people = s.query(Participant).filter(
-            Participant.ref.in_([p["ref"] for p in doc["participants"]])).all()
-        for p in people:
-            s.add(Disclosure(participant_id=p.id, recipient=args.recipient, kind="json",
-                             sections=["full_record"], sha256=digest))
-        audit.record(s, "export", {"format": "json", "participants": len(people),
-                                   "sha256": digest})
-        audit.record_many(s, [("export", {"format": "json", "sha256": digest}, p.uid)
-                              for p in people])
-        s.commit()
+        # The file appears only after its disclosures are committed (reports/export.py).
+        exported = [p["ref"] for p in doc["participants"]]
+        write_recorded(s, out, data,
+                       lambda digest: record_json_export(s, exported, digest, args.recipient))
     ctx.say(f"Exported {len(doc['participants'])} participant(s) to {out}.")
     return 0
 

@@ -1,26 +1,98 @@
 """Making and exporting a participant report: the one path the CLI and the GUI share.
 
 ``render_pdf`` builds the PDF in memory (the GUI preview uses it as is);
-``export_report`` also encrypts it in memory, writes it once, atomically, and records
-the disclosure and the audit event in the caller's transaction (security promise 7).
+``export_report`` also encrypts it in memory and writes it through ``write_recorded``:
+the disclosure and the audit event are committed before the file becomes visible
+(security promise 7). ``write_recorded`` is the one way an export leaves the vault
+(the JSON export uses it too).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
-from coachdesk.store.atomic import write_atomic
+from coachdesk.store.atomic import staged_file
 from coachdesk.store.models import Disclosure
+
+
+class ExportNotRecorded(CoachDeskError):
+    """Recording the export failed, so no file was written (exit 1)."""
+
+    exit_code = 1
+
+
+class ExportNotPlaced(CoachDeskError):
+    """The export was recorded, but its file could not be put in place (exit 1)."""
+
+    exit_code = 1
+
+
+def _db_reason(exc: BaseException) -> str:
+    """The database's own short reason, never SQLAlchemy's text (which quotes the
+    statement and may quote its parameters: personal data)."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig) if orig is not None else ""
+    if "full" in text.lower() or getattr(exc, "errno", None) == 28:
+        return "the disk is full"
+    return text if text and len(text) < 80 and orig is not None else type(exc).__name__
+
+
+def write_recorded(session: Session, out: str | os.PathLike[str], data: bytes,
+                   record: Callable[[str], None]) -> str:
+    """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
+
+    1. the file is written in full to an owner-only temp file beside ``out`` (a full
+       disk there raises WriteFailed: nothing is recorded, nothing is left);
+    2. ``record(sha256)`` adds the disclosure and audit rows, and they are committed
+       (if that fails, e.g. the vault's disk is full, the temp file is removed: no
+       export without its record);
+    3. the temp file is renamed to ``out``. If that fails after the commit, the vault
+       records the failure too (when it can) and the error says what is recorded.
+    """
+    target = Path(out)
+    digest = hashlib.sha256(data).hexdigest()
+    with staged_file(target, data) as staged:
+        try:
+            record(digest)
+            session.commit()
+        except CoachDeskError:
+            raise
+        except Exception as exc:
+            with contextlib.suppress(Exception):
+                session.rollback()
+            raise ExportNotRecorded(
+                f"Nothing was exported: the export could not be recorded in the vault "
+                f"({_db_reason(exc)}), so {target.name} was not written."
+            ) from None
+        try:
+            staged.publish()
+        except OSError as exc:
+            noted = False
+            with contextlib.suppress(Exception):
+                # An "export" event whose file never appeared (no new action name:
+                # the audit log's readers know this one).
+                audit.record(session, "export", {"sha256": digest, "file_written": False})
+                session.commit()
+                noted = True
+            raise ExportNotPlaced(
+                f"The export was recorded as a disclosure, but {target.name} could not be "
+                f"put in place ({exc.strerror or exc}); no file was written."
+                + (" The audit log notes this." if noted else
+                   " The audit log shows the export without this note.")
+            ) from None
+    return digest
 
 
 @dataclass(frozen=True)
@@ -54,11 +126,11 @@ def render_pdf(session: Session, participant_id: int, request: ReportRequest, *,
 def export_report(session: Session, participant_id: int, request: ReportRequest,
                   out: str | os.PathLike[str], *, password: str | None = None,
                   today: dt.date | None = None, channel: str | None = None) -> ExportResult:
-    """Build, encrypt, write atomically; add the disclosure and the audit event.
+    """Build, encrypt, record and commit the disclosure, then make the file visible.
 
-    The caller commits: the records land with the file or not at all (if the write
-    fails nothing is recorded; if the commit fails the file exists unrecorded, which
-    the coach sees as an error).
+    Commits the session (``write_recorded``): the records land with the file or not
+    at all. Failures leave no file: WriteFailed (nothing recorded), ExportNotRecorded
+    (the commit failed), ExportNotPlaced (recorded, the rename failed; says so).
     """
     target = Path(out)
     if not target.parent.exists():
@@ -72,19 +144,39 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
     channel = channels.check(channel)  # how it leaves the coach (Digital Post, ...)
     content = build_report(session, participant_id, request, today)
     data = render_content(content, password)
-    write_atomic(target, data)
-    digest = hashlib.sha256(data).hexdigest()
-    recipient = content.recipient or None
-    session.add(Disclosure(participant_id=participant_id, recipient=recipient,
-                           kind=content.kind, sections=list(content.sections), sha256=digest,
-                           encrypted=bool(password), channel=channel))
     from coachdesk.reports.content import load_participant
 
     p = load_participant(session, participant_id)
-    # Field names and counts only: no recipient text, no file name (it may hold a name).
-    audit.record(session, "report", {"kind": content.kind, "sections": list(content.sections),
-                                     "encrypted": bool(password), "sha256": digest,
-                                     "lang": content.lang, "channel": channel},
-                 subject=p.uid)
+    recipient = content.recipient or None
+
+    def record(digest: str) -> None:
+        session.add(Disclosure(participant_id=participant_id, recipient=recipient,
+                               kind=content.kind, sections=list(content.sections),
+                               sha256=digest, encrypted=bool(password), channel=channel))
+        # Field names and counts only: no recipient text, no file name (it may hold a
+        # name).
+        audit.record(session, "report", {"kind": content.kind,
+                                         "sections": list(content.sections),
+                                         "encrypted": bool(password), "sha256": digest,
+                                         "lang": content.lang, "channel": channel},
+                     subject=p.uid)
+
+    digest = write_recorded(session, target, data, record)
     return ExportResult(target, digest, len(data), bool(password), content.kind,
                         content.sections)
+
+
+def record_json_export(session: Session, refs: list[str], digest: str,
+                       recipient: str | None) -> None:
+    """The records of a JSON export (``coachdesk export --format json``): a disclosure
+    of every person in it (security promise 7) and the audit events."""
+    from coachdesk.store.models import Participant
+
+    people = session.query(Participant).filter(Participant.ref.in_(refs)).all()
+    for p in people:
+        session.add(Disclosure(participant_id=p.id, recipient=recipient, kind="json",
+                               sections=["full_record"], sha256=digest))
+    audit.record(session, "export", {"format": "json", "participants": len(people),
+                                     "sha256": digest})
+    audit.record_many(session, [("export", {"format": "json", "sha256": digest}, p.uid)
+                                for p in people])

@@ -24,7 +24,10 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import struct
+import sys
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,10 +37,16 @@ import sqlcipher3
 
 from coachdesk.errors import BadInput, CoachDeskError, VaultDamaged, VaultExists
 from coachdesk.store import audit
-from coachdesk.store.atomic import WriteFailed, atomic_writer
+from coachdesk.store.atomic import (
+    RunLock,
+    WriteFailed,
+    atomic_writer,
+    create_private,
+    fsync_dir,
+)
 from coachdesk.store.keyfile import KeyFile
 from coachdesk.store.models import Setting
-from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME
+from coachdesk.store.paths import DB_NAME, KEY_NAME
 
 MAGIC = b"CDBACKUP"
 FORMAT = "coachdesk.backup"
@@ -50,7 +59,12 @@ WARN_AFTER = dt.timedelta(days=7)
 # The in-vault record of the last verified backup (a Setting row of its own: it is a
 # fact the app keeps, not a preference the coach edits).
 LAST_GOOD_KEY = "backup_last_good"
-_MAX_HEADER = 64 * 1024
+# Bounds for the header (a real one is about 200 bytes) and the key file (about 1 KiB).
+_MAX_HEADER = 4 * 1024
+_MAX_KEY_FILE = 64 * 1024
+_MAX_INT_DIGITS = 15
+_HEADER_KEYS = frozenset({"format", "version", "schema", "created_at", "key_file_size",
+                          "database_size"})
 _SQLITE_PLAIN = b"SQLite format 3\0"
 
 DAMAGED = ("The backup {name} is damaged or was altered ({why}); it was refused and "
@@ -119,28 +133,74 @@ def rotation(names: Iterable[str], keep_daily: int = KEEP_DAILY,
     return [n for n in ordered if n in keep], [n for n in ordered if n not in keep]
 
 
-STALE_AFTER = dt.timedelta(hours=6)
+# --- temp files of a backup run, and sweeping what a killed run left --------------------
+#
+# Every backup run has a token (pid and random hex) and holds an OS lock on
+# ``.coachdesk-run-TOKEN.lock`` in the backup folder while it writes its temp files there:
+# ``.coachdesk-copy-TOKEN.tmp`` (the VACUUM INTO copy) and ``.coachdesk-part-TOKEN.tmp``
+# (the backup file before its rename). The OS drops the lock when the process dies, so
+# the next run (manual or automatic) knows for sure which temp files nobody is writing
+# any more and removes them, and never those of a backup that is running right now.
+
+_TOKEN = r"(\d+-[0-9a-f]+)"
+_TEMP_RE = re.compile(r"^\.coachdesk-(?:copy|part)-" + _TOKEN + r"\.tmp(?:-journal|-wal|-shm)?$")
+_RUN_LOCK_RE = re.compile(r"^\.coachdesk-run-" + _TOKEN + r"\.lock$")
+# The backup file's temp as versions before issue 12 named it (atomic_writer's default):
+# no run lock exists for it, so it is stale as soon as it is seen.
+_OLD_PART_RE = re.compile(r"^\.coachdesk-.*\.cdbackup\.(\d+)\.([0-9a-f]+)\.tmp$")
+
+
+def _temp_token(name: str) -> str | None:
+    for rx in (_TEMP_RE, _RUN_LOCK_RE):
+        if m := rx.match(name):
+            return m.group(1)
+    if m := _OLD_PART_RE.match(name):
+        return f"{m.group(1)}-{m.group(2)}"
+    return None
 
 
 def _is_our_temp(name: str) -> bool:
-    # The database copy (_temp_path) and atomic_writer's temp file for a backup.
-    # SQLite may leave the copy's journal beside it (encrypted like the copy).
-    copy_ends = (".tmp", ".tmp-journal", ".tmp-wal", ".tmp-shm")
-    return (name.startswith(".coachdesk-copy-") and name.endswith(copy_ends)) or (
-        name.startswith(".coachdesk-") and ".cdbackup." in name and name.endswith(".tmp"))
+    """A temp file (or run lock) of a backup run; nothing else is ever swept."""
+    return _temp_token(name) is not None
 
 
-def sweep_stale(folder: Path, now: dt.datetime | None = None) -> list[str]:
-    """Remove temp files a killed backup left behind (encrypted, but clutter)."""
-    now = now or dt.datetime.now()
+def _run_lock_path(folder: Path, token: str) -> Path:
+    return folder / f".coachdesk-run-{token}.lock"
+
+
+def sweep_stale(folder: Path, *, own_token: str | None = None) -> list[str]:
+    """Remove the temp files of backup runs that are no longer running; returns them.
+
+    Only our own names (``_is_our_temp``), only runs whose lock nobody holds (a killed
+    run's lock went with its process); ``own_token`` is the caller's run, never swept.
+    """
+    by_token: dict[str, list[Path]] = {}
+    try:
+        entries = list(folder.iterdir())
+    except OSError:
+        return []
+    for p in entries:
+        token = _temp_token(p.name)
+        if token is not None and token != own_token:
+            by_token.setdefault(token, []).append(p)
     removed = []
-    for p in folder.iterdir():
-        if not _is_our_temp(p.name):
+    for token, paths in sorted(by_token.items()):
+        lock_path = _run_lock_path(folder, token)
+        try:
+            lock = RunLock.try_take(lock_path, create=False)
+        except OSError:
             continue
-        with contextlib.suppress(OSError):
-            if now - dt.datetime.fromtimestamp(p.stat().st_mtime) > STALE_AFTER:
+        if lock is None and lock_path.exists():
+            continue  # a backup is running right now and owns these
+        for p in paths:
+            if p == lock_path or p.is_dir():
+                continue
+            with contextlib.suppress(OSError):
                 p.unlink()
                 removed.append(p.name)
+        if lock is not None:
+            lock.release(remove=True)
+            removed.append(lock_path.name)
     return removed
 
 
@@ -157,8 +217,15 @@ def rotate(folder: Path) -> list[str]:
 # --- writing -------------------------------------------------------------------------------
 
 
-def _temp_path(folder: Path, tag: str) -> Path:
-    return folder / f".coachdesk-{tag}-{os.getpid()}-{os.urandom(4).hex()}.tmp"
+def _pause_point(name: str) -> None:
+    """A test hook: the attack tests kill -9 a backup or a restore exactly here.
+
+    Only when ``COACHDESK_TEST_PAUSE_AT`` names this point (nobody sets it in use):
+    say so on stderr and wait to be killed."""
+    if os.environ.get("COACHDESK_TEST_PAUSE_AT") == name:
+        sys.stderr.write(f"paused at {name}\n")
+        sys.stderr.flush()
+        time.sleep(300)
 
 
 def _remove(*paths: Path) -> None:
@@ -202,19 +269,44 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
     """Write a verified backup of ``vault`` to ``out`` atomically.
 
     On any failure (disk full, folder gone) no partial file is left and an existing
-    file at ``out`` is untouched; BackupFailed says what happened.
+    file at ``out`` is untouched; BackupFailed says what happened. Every run first
+    removes what killed runs left in the folder (``sweep_stale``); its own temp files
+    are owner-only (0600) from the moment they exist.
     """
-    from coachdesk.store.migrate import HEAD
-
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
         raise BadInput(f"The backup folder {folder} does not exist.")
     now = now or dt.datetime.now()
+    token = f"{os.getpid()}-{os.urandom(4).hex()}"
+    try:
+        run = RunLock.try_take(_run_lock_path(folder, token))
+    except OSError as exc:
+        raise BackupFailed(_write_message(out, exc)) from None
+    if run is None:  # a fresh random name that someone holds: never in practice
+        raise BackupFailed(f"The backup {out.name} could not be started. Try again.")
+    try:
+        sweep_stale(folder, own_token=token)
+        return _create_backup(vault, out, folder, token, now)
+    finally:
+        run.release(remove=True)
+
+
+def _create_backup(vault: Any, out: Path, folder: Path, token: str,
+                   now: dt.datetime) -> BackupInfo:
+    from coachdesk.store.migrate import HEAD
+
     key = vault.raw_key_for_backup()
-    tmp = _temp_path(folder, "copy")
+    # The key file is read before the database is copied: if the vault records its
+    # audit chain's head in the key file, that record is then never ahead of the copy
+    # (a key file newer than its database would look like a rolled-back vault).
+    key_bytes = vault.key_path.read_bytes()
+    tmp = folder / f".coachdesk-copy-{token}.tmp"
     try:
         try:
+            # SQLite would create the copy by the umask (often 0644): it exists empty
+            # and owner-only first, and VACUUM INTO accepts an empty file.
+            create_private(tmp)
             # The copy is encrypted by SQLCipher with the same key as it is written.
             raw = vault.engine.raw_connection()
             try:
@@ -224,6 +316,7 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
                 raw.close()
         except Exception as exc:
             raise BackupFailed(_write_message(out, exc)) from None
+        _pause_point("backup-copied")
         problems = _check_copy(tmp, key)
         if problems:
             raise VaultDamaged("The vault could not be copied intact (" + "; ".join(problems[:3])
@@ -233,16 +326,17 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
         _remove(tmp)
     if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
         raise BackupFailed("Refusing to write an unencrypted backup.")
-    key_bytes = vault.key_path.read_bytes()
     header = {"format": FORMAT, "version": VERSION, "schema": HEAD,
               "created_at": now.replace(microsecond=0).isoformat(),
               "key_file_size": len(key_bytes), "database_size": len(db_bytes)}
     data = _container(header, key_bytes, db_bytes)
     try:
-        with atomic_writer(out) as fh:
+        with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
             view = memoryview(data)
             for i in range(0, len(view), 1 << 20):
                 fh.write(view[i:i + (1 << 20)])
+                if i == 0:
+                    _pause_point("backup-writing")
     except WriteFailed as exc:
         raise BackupFailed(_write_message(out, exc.__cause__ or exc)) from None
     # Verified after writing: read the file back as restore would.
@@ -275,6 +369,53 @@ def _write_message(out: Path, exc: BaseException) -> str:
 # --- reading and restoring ----------------------------------------------------------------
 
 
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _no_float(text: str) -> Any:
+    raise ValueError("numbers with a fraction or exponent are not allowed")
+
+
+def _small_int(text: str) -> int:
+    if len(text) > _MAX_INT_DIGITS:
+        raise ValueError("number too long")
+    return int(text)
+
+
+def _flat_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [k for k, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate key")
+    return dict(pairs)
+
+
+def _load_header(raw: bytes) -> dict[str, Any]:
+    """The header as a dict of known, bounded fields; ValueError for anything else.
+
+    The header is a small flat JSON object that this code wrote. Refused before use:
+    nesting (a deep one would exhaust the recursion limit), floats and the constants
+    NaN/Infinity (``1e400`` is infinity), integers longer than 15 digits, duplicate or
+    unknown keys, and values of the wrong type or out of bounds."""
+    text = raw.decode("utf-8")
+    if "[" in text or text.count("{") != 1:  # it never nests: refuse before parsing
+        raise ValueError("nested")
+    header = json.loads(text, parse_float=_no_float, parse_int=_small_int,
+                        parse_constant=_no_constant, object_pairs_hook=_flat_object)
+    if not isinstance(header, dict) or set(header) != _HEADER_KEYS:
+        raise ValueError("unexpected fields")
+    for field in ("format", "schema", "created_at"):
+        value = header[field]
+        if not isinstance(value, str) or not 0 < len(value) <= 64:
+            raise ValueError(field)
+    dt.datetime.fromisoformat(header["created_at"])
+    for field in ("version", "key_file_size", "database_size"):
+        value = header[field]
+        if type(value) is not int or value < 0:
+            raise ValueError(field)
+    return header
+
+
 def _parse(data: bytes, name: str) -> _Parsed:
     def bad(why: str) -> VaultDamaged:
         return VaultDamaged(DAMAGED.format(name=name, why=why))
@@ -287,20 +428,21 @@ def _parse(data: bytes, name: str) -> _Parsed:
     if hashlib.sha256(body).digest() != digest:
         raise bad("its checksum does not match")
     (head_len,) = struct.unpack(">I", body[8:12])
-    if head_len > _MAX_HEADER or 12 + head_len > len(body):
+    if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > len(body):
         raise bad("its header is malformed")
     try:
-        header = json.loads(body[12:12 + head_len].decode("utf-8"))
-        ksize, dsize = int(header["key_file_size"]), int(header["database_size"])
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        header = _load_header(body[12:12 + head_len])
+    except (ValueError, RecursionError, UnicodeDecodeError):
         raise bad("its header is malformed") from None
-    if header.get("format") != FORMAT:
+    if header["format"] != FORMAT:
         raise bad("not a CoachDesk backup")
-    if header.get("version") != VERSION:
-        raise VaultDamaged(f"The backup {name} has format version {header.get('version')!r}, "
+    if header["version"] != VERSION:
+        raise VaultDamaged(f"The backup {name} has format version {header['version']}, "
                            "which this CoachDesk does not know. Update CoachDesk.")
+    ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
-    if ksize < 0 or dsize <= 0 or start + ksize + dsize != len(body):
+    # The sizes must describe this file exactly: no negative, empty or oversized part.
+    if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != len(body):
         raise bad("its parts do not add up")
     key_bytes = body[start:start + ksize]
     db_bytes = body[start + ksize:]
@@ -329,6 +471,92 @@ def _empty_or_absent(folder: Path) -> None:
                 f"The folder {folder} is not empty. Restore into an empty folder, so that "
                 "nothing there is overwritten."
             )
+        if os.path.ismount(folder):
+            # A mount point cannot be replaced by a rename (see _move_into_place).
+            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder "
+                           "inside it.")
+
+
+# --- restoring through a staging folder --------------------------------------------------
+#
+# A restore never writes into the target folder. It builds the whole vault in a staging
+# folder beside it (same parent, so same file system), ``.NAME.restore-TOKEN``, checks it
+# there, and renames it into place. A crash at any point leaves either no vault or the
+# whole, checked one, never a database without its key file. While it works it holds an
+# OS lock on ``.NAME.restore-TOKEN.lock``; a later restore into the same target removes
+# staging folders whose lock nobody holds (their restore was killed).
+
+
+def _staging_re(target: Path) -> re.Pattern[str]:
+    return re.compile(r"^\." + re.escape(target.name) + r"\.restore-([0-9a-f]{16})(\.lock)?$")
+
+
+def sweep_stale_restores(target: Path) -> list[str]:
+    """Remove the staging folders (and their lock files) of killed restores into
+    ``target``; those of a restore that is running now are left alone."""
+    parent = target.parent
+    rx = _staging_re(target)
+    tokens: set[str] = set()
+    with contextlib.suppress(OSError):
+        for p in parent.iterdir():
+            if m := rx.match(p.name):
+                tokens.add(m.group(1))
+    removed = []
+    for token in sorted(tokens):
+        staging = parent / f".{target.name}.restore-{token}"
+        lock_path = parent / f".{target.name}.restore-{token}.lock"
+        try:
+            lock = RunLock.try_take(lock_path, create=False)
+        except OSError:
+            continue
+        if lock is None and lock_path.exists():
+            continue  # a restore is running right now
+        try:
+            if staging.is_symlink() or staging.is_file():
+                staging.unlink()
+            elif staging.is_dir():
+                shutil.rmtree(staging)
+            removed.append(staging.name)
+        except OSError:
+            pass
+        if lock is not None:
+            lock.release(remove=True)
+    return removed
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _move_into_place(staging: Path, target: Path) -> None:
+    """Rename the checked staging folder to ``target`` (absent, or an empty folder).
+
+    POSIX ``rename`` replaces an empty folder in one step and refuses a non-empty one
+    (so a file that appeared in the target meanwhile is never overwritten). Windows
+    renames a folder only onto a name that does not exist: the empty target is removed
+    first; a crash between the two steps leaves no target folder and a complete staging
+    folder, which the next restore sweeps: still never half a vault.
+    """
+    try:
+        if os.name == "nt" and target.exists():
+            os.rmdir(target)
+        os.rename(staging, target)
+    except OSError as exc:
+        import errno
+
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (target.exists() and any(
+                target.iterdir())):
+            raise VaultExists(
+                f"The folder {target} is no longer empty (something was put there during "
+                "the restore). Nothing there was overwritten; restore into an empty folder."
+            ) from None
+        raise BackupFailed(f"The restored vault could not be moved into {target} "
+                           f"({exc.strerror}). Nothing was written there.") from None
+    fsync_dir(target.parent)
 
 
 def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
@@ -336,15 +564,21 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
     """Restore a backup into an empty (or absent) ``data_dir``; returns participants.
 
     Checks the checksum, the structure and the secret before writing anything; then
-    writes the two files, opens the vault and checks every page and the audit chain.
-    If that check fails, what was written is removed again.
+    builds the vault in a staging folder beside ``data_dir``, opens it and checks every
+    page and the audit chain, and only then renames it into place. If anything fails
+    (or the process dies), ``data_dir`` is as it was.
     """
     from coachdesk.store.keyfile import normalise_recovery_code
-    from coachdesk.store.models import Participant
-    from coachdesk.store.vault import Vault, encode_secret
+    from coachdesk.store.vault import encode_secret
 
     path, data_dir = Path(path), Path(data_dir)
-    _empty_or_absent(data_dir)
+    # Absolute, so that the staging folder goes beside the target even for "." or
+    # "sub/.."; a symlinked target: the vault goes where the link points (the rename
+    # would otherwise refuse to replace the link).
+    target = data_dir.resolve() if data_dir.is_symlink() else Path(os.path.abspath(data_dir))
+    if not target.name:
+        raise BadInput(f"{data_dir} cannot hold a vault; restore into a folder inside it.")
+    _empty_or_absent(target)
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -357,46 +591,80 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
         key = kf.unwrap("passphrase", encode_secret(passphrase))
     else:
         raise BadInput("Restoring needs the passphrase or the recovery code of the backup.")
-    kf.verify_mac(raw, key)
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError as exc:
-        raise BadInput(f"Cannot create the folder {data_dir}: {exc.strerror}.") from None
-    written = [data_dir / DB_NAME, data_dir / KEY_NAME]
+        kf.verify_mac(raw, key)
+        parent = target.parent if str(target.parent) else Path(".")
+        try:
+            parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise BadInput(f"Cannot create the folder {parent}: {exc.strerror}.") from None
+        sweep_stale_restores(target)
+        token = os.urandom(8).hex()
+        try:
+            lock = RunLock.try_take(parent / f".{target.name}.restore-{token}.lock")
+        except OSError as exc:
+            raise BadInput(f"Cannot write in the folder {parent}: {exc.strerror}.") from None
+        if lock is None:
+            raise BackupFailed("The restore could not be started. Try again.")
+        try:
+            return _restore_staged(parsed, path.name, key, target,
+                                   parent / f".{target.name}.restore-{token}",
+                                   passphrase=passphrase, recovery_code=recovery_code)
+        finally:
+            lock.release(remove=True)
+    finally:
+        key[:] = b"\0" * len(key)
+
+
+def _restore_staged(parsed: _Parsed, name: str, key: bytearray, target: Path, staging: Path,
+                    *, passphrase: str | None, recovery_code: str | None) -> int:
+    from coachdesk.store.models import Participant
+    from coachdesk.store.vault import Vault
+
     vault = None
     try:
         try:
-            with atomic_writer(data_dir / DB_NAME) as fh:
-                fh.write(parsed.db_bytes)
-            with atomic_writer(data_dir / KEY_NAME) as fh:
-                fh.write(parsed.key_bytes)
-        except WriteFailed as exc:
-            raise BackupFailed(f"The backup could not be restored: {exc}") from None
-        problems = _check_copy(data_dir / DB_NAME, bytes(key))
+            staging.mkdir(mode=0o700)
+            _write_new(staging / DB_NAME, parsed.db_bytes)
+            _pause_point("restore-db-written")
+            _write_new(staging / KEY_NAME, parsed.key_bytes)
+            fsync_dir(staging)
+        except OSError as exc:
+            raise BackupFailed(_restore_write_message(target, exc)) from None
+        _pause_point("restore-key-written")
+        problems = _check_copy(staging / DB_NAME, bytes(key))
         if problems:
-            raise VaultDamaged(DAMAGED.format(name=path.name, why="; ".join(problems[:3])))
-        vault = (Vault.open(data_dir, recovery_code=recovery_code) if recovery_code is not None
-                 else Vault.open(data_dir, passphrase=passphrase))
+            raise VaultDamaged(DAMAGED.format(name=name, why="; ".join(problems[:3])))
+        vault = (Vault.open(staging, recovery_code=recovery_code) if recovery_code is not None
+                 else Vault.open(staging, passphrase=passphrase))
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
-                raise VaultDamaged(DAMAGED.format(name=path.name,
-                                                  why="its audit chain is broken"))
+                raise VaultDamaged(DAMAGED.format(name=name, why="its audit chain is broken"))
             count = s.query(Participant).count()
             audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
             s.commit()
         vault.close()
         vault = None
+        _pause_point("restore-verified")
+        _move_into_place(staging, target)
     except BaseException:
         if vault is not None:
             vault.close()
-        _remove(*written)
-        with contextlib.suppress(OSError):
-            (data_dir / LOCK_NAME).unlink()
+        shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        key[:] = b"\0" * len(key)
+    _pause_point("restore-moved")
     return count
+
+
+def _restore_write_message(target: Path, exc: OSError) -> str:
+    import errno
+
+    if exc.errno == errno.ENOSPC:
+        return (f"The backup could not be restored into {target}: the disk is full. "
+                "Nothing was written there.")
+    return (f"The backup could not be restored into {target} ({exc.strerror}). "
+            "Nothing was written there.")
 
 
 # --- automatic backups and the "last good backup" --------------------------------------

@@ -263,7 +263,9 @@ class CaseloadView(QWidget):
         return super().eventFilter(watched, event)
 
     def _audit_search(self) -> None:
-        if not self.search.text().strip():
+        # The timer can fire between a lock and this view's deletion: the vault is closed
+        # then, and a slot must not raise.
+        if not self.search.text().strip() or not self.vault.is_open:
             return
         with self.vault.session() as s:
             audit.record(s, "search", {"view": "caseload", "results": self.proxy.rowCount()})

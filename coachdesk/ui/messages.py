@@ -283,6 +283,40 @@ def _rules() -> list[Rule]:
                 "Messages", "The computer ran out of memory. Nothing was changed: close "
                 "other programs and try again."),
         ),
+        # reports/export.write_recorded: an export is recorded before its file appears.
+        (
+            r"^Nothing was exported: the export could not be recorded in the vault "
+            r"\(the disk is full\), so (.+) was not written\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Nothing was exported: the disk holding the vault is full, so the "
+                "export could not be recorded and %1 was not written."
+            ),
+        ),
+        (
+            r"^Nothing was exported: the export could not be recorded in the vault "
+            r"\((.+)\), so (.+) was not written\.$",
+            lambda: QCoreApplication.translate(
+                "Messages", "Nothing was exported: the export could not be recorded in the "
+                "vault (%1), so %2 was not written."
+            ),
+        ),
+        (
+            r"^The export was recorded as a disclosure, but (.+) could not be put in place "
+            r"\((.+)\); no file was written\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The export was recorded as a disclosure, but %1 could not be "
+                "put in place (%2); no file was written."
+            ),
+        ),
+        # store/backup.py: a restore never replaces a folder that filled up meanwhile.
+        (
+            r"^The folder (.+) is no longer empty \(something was put there during "
+            r"the restore\)\..*$",
+            lambda: QCoreApplication.translate(
+                "Messages", "The folder %1 is no longer empty (something was put there during "
+                "the restore). Nothing there was overwritten; restore into an empty folder."
+            ),
+        ),
     ]
     pairs += _handover_pairs()
     return [(r(p), f) for p, f in pairs]
