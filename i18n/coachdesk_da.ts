@@ -628,6 +628,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>questionnaires due for %n participant(s)</source>
+        <translation>
+            <numerusform>spørgeskemaer mangler for %n deltager</numerusform>
+            <numerusform>spørgeskemaer mangler for %n deltagere</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n more reminder(s)</source>
         <translation>
             <numerusform>%n påmindelse mere</numerusform>
@@ -1192,6 +1199,10 @@
         <translation>Jobplan</translation>
     </message>
     <message>
+        <source>Other questionnaires (WHO-5, CBI, WAS)</source>
+        <translation>Andre spørgeskemaer (WHO-5, CBI, WAS)</translation>
+    </message>
+    <message>
         <source>Values</source>
         <translation>Værdier</translation>
     </message>
@@ -1720,6 +1731,178 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
             <numerusform>Intet blev importeret: %n problem i filen.</numerusform>
             <numerusform>Intet blev importeret: %n problemer i filen.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentChart</name>
+    <message>
+        <source>Before/after: needs a scored screening and a scored final questionnaire.</source>
+        <translation>Før/efter: kræver en scoret screening og et scoret slutskema.</translation>
+    </message>
+    <message>
+        <source>meaningful improvement</source>
+        <translation>betydende forbedring</translation>
+    </message>
+    <message>
+        <source>meaningful worsening</source>
+        <translation>betydende forværring</translation>
+    </message>
+    <message>
+        <source>no meaningful change</source>
+        <translation>ingen betydende ændring</translation>
+    </message>
+    <message>
+        <source>no published rule for a meaningful change</source>
+        <translation>ingen publiceret regel for betydende ændring</translation>
+    </message>
+    <message>
+        <source>Before %1, after %2, change %3: %4</source>
+        <translation>Før %1, efter %2, ændring %3: %4</translation>
+    </message>
+    <message>
+        <source>Chart of %1</source>
+        <translation>Graf over %1</translation>
+    </message>
+    <message>
+        <source>No questionnaires yet.</source>
+        <translation>Ingen skemaer endnu.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentForm</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>Rediger %1</translation>
+    </message>
+    <message>
+        <source>New %1</source>
+        <translation>Nyt %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Dato</translation>
+    </message>
+    <message>
+        <source>⚠ This wording has not been verified against the published questionnaire; see the instrument&apos;s documentation before using it with participants.</source>
+        <translation>⚠ Denne ordlyd er ikke kontrolleret mod det publicerede spørgeskema; se skemaets dokumentation, før det bruges med deltagere.</translation>
+    </message>
+    <message>
+        <source>Type %1-%2 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.</source>
+        <translation>Tast %1-%2 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, Ctrl+S gemmer.</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Besked</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Gem</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuller</translation>
+    </message>
+    <message>
+        <source>%1: none</source>
+        <translation>%1: ingen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 answered.</source>
+        <translation>%1 af %2 besvaret.</translation>
+    </message>
+    <message>
+        <source>* Prorated: a missing answer is filled in by the questionnaire&apos;s missing-item rule.</source>
+        <translation>* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.</translation>
+    </message>
+    <message>
+        <source>Too many answers are missing for a score under this questionnaire&apos;s missing-item rule.</source>
+        <translation>Der mangler for mange svar til en score efter skemaets regel for manglende svar.</translation>
+    </message>
+    <message>
+        <source>The date is in the future.</source>
+        <translation>Datoen ligger i fremtiden.</translation>
+    </message>
+    <message>
+        <source>The date is before the participant&apos;s referral date.</source>
+        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
+    </message>
+    <message>
+        <source>A final questionnaire cannot be dated before the first screening.</source>
+        <translation>En slutmåling kan ikke dateres før den første screening.</translation>
+    </message>
+    <message>
+        <source>This screening would come after the participant&apos;s final questionnaire.</source>
+        <translation>Denne screening ville ligge efter deltagerens slutmåling.</translation>
+    </message>
+    <message>
+        <source>Every answer must be %1-%2 or empty.</source>
+        <translation>Hvert svar skal være %1-%2 eller tomt.</translation>
+    </message>
+    <message>
+        <source>Choose screening, final or follow-up.</source>
+        <translation>Vælg screening, slutmåling eller opfølgning.</translation>
+    </message>
+    <message>
+        <source>The date is not valid.</source>
+        <translation>Datoen er ikke gyldig.</translation>
+    </message>
+    <message>
+        <source>&amp;Save anyway</source>
+        <translation>&amp;Gem alligevel</translation>
+    </message>
+    <message>
+        <source>%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.</source>
+        <translation>%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
+    </message>
+    <message>
+        <source>Not saved: </source>
+        <translation>Ikke gemt: </translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentGrid</name>
+    <message>
+        <source>Answers: type %1-%2 for each item</source>
+        <translation>Svar: tast %1-%2 for hvert spørgsmål</translation>
+    </message>
+</context>
+<context>
+    <name>InstrumentsTab</name>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Spørgeskema</translation>
+    </message>
+    <message>
+        <source>&amp;New questionnaire…</source>
+        <translation>&amp;Nyt skema…</translation>
+    </message>
+    <message>
+        <source>Questionnaire:</source>
+        <translation>Spørgeskema:</translation>
+    </message>
+    <message>
+        <source>Answers item by item</source>
+        <translation>Svar spørgsmål for spørgsmål</translation>
     </message>
 </context>
 <context>
@@ -2808,12 +2991,40 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Resultat &amp;&amp; rappor&amp;t</translation>
     </message>
     <message>
+        <source>&amp;Questionnaires</source>
+        <translation>Spørges&amp;kemaer</translation>
+    </message>
+    <message>
         <source>The final PSS-10 and the outcome are recorded: mark the course as completed?</source>
         <translation>Afsluttende PSS-10 og resultat er registreret: markér forløbet som gennemført?</translation>
     </message>
     <message>
         <source>The course is in week %1: change the status to %2?</source>
         <translation>Forløbet er i uge %1: skift status til %2?</translation>
+    </message>
+    <message>
+        <source>screening</source>
+        <translation>screening</translation>
+    </message>
+    <message>
+        <source>week 4</source>
+        <translation>uge 4</translation>
+    </message>
+    <message>
+        <source>week 12</source>
+        <translation>uge 12</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>opfølgning</translation>
+    </message>
+    <message>
+        <source>%1 (%2) overdue</source>
+        <translation>%1 (%2) er overskredet</translation>
+    </message>
+    <message>
+        <source>%1 (%2) due</source>
+        <translation>%1 (%2) skal udfyldes</translation>
     </message>
     <message>
         <source>Nothing is due.</source>
@@ -3988,6 +4199,30 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>A new language takes effect when CoachDesk restarts.</source>
         <translation>Et nyt sprog træder i kraft, når CoachDesk startes igen.</translation>
+    </message>
+    <message>
+        <source>Questionnaires in the course</source>
+        <translation>Spørgeskemaer i forløbet</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Screening</translation>
+    </message>
+    <message>
+        <source>Week 4</source>
+        <translation>Uge 4</translation>
+    </message>
+    <message>
+        <source>Week 12</source>
+        <translation>Uge 12</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Ask %1: %2</source>
+        <translation>Spørg om %1: %2</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>questionnaires due for %n participant(s)</source>
+        <translation>
+            <numerusform>questionnaires due for %n participant</numerusform>
+            <numerusform>questionnaires due for %n participants</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n more reminder(s)</source>
         <translation>
             <numerusform>%n more reminder</numerusform>

@@ -161,6 +161,8 @@ DA: dict[str, str | Plural] = {
     "%n participant(s) need attention": ("%n deltager kræver opmærksomhed",
                                          "%n deltagere kræver opmærksomhed"),
     "%n final PSS-10 due": ("%n PSS-10-slutmåling mangler", "%n PSS-10-slutmålinger mangler"),
+    "questionnaires due for %n participant(s)": ("spørgeskemaer mangler for %n deltager",
+                                                 "spørgeskemaer mangler for %n deltagere"),
     "%1 of %2": "%1 af %2",
     "No participants yet. Press Ctrl+N to add the first one, or import a participant file.":
         "Ingen deltagere endnu. Tryk Ctrl+N for at oprette den første, eller importér en "
@@ -1227,6 +1229,52 @@ DA: dict[str, str | Plural] = {
     "week can have only one row.":
         "Tjek optrapningsplanen: hver række skal have en uge fra 1 til 52 og timer fra 0 til "
         "80, og en uge kan kun have én række.",
+    # --- questionnaires from the registry (issue 16) ----------------------------------
+    "Edit %1": "Rediger %1",
+    "New %1": "Nyt %1",
+    "⚠ This wording has not been verified against the published questionnaire; see the "
+    "instrument's documentation before using it with participants.":
+        "⚠ Denne ordlyd er ikke kontrolleret mod det publicerede spørgeskema; se "
+        "skemaets dokumentation, før det bruges med deltagere.",
+    "Type %1-%2 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.":
+        "Tast %1-%2 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete "
+        "rydder, Ctrl+S gemmer.",
+    "Score": "Score",
+    "%1: none": "%1: ingen",
+    "%1 of %2 answered.": "%1 af %2 besvaret.",
+    "* Prorated: a missing answer is filled in by the questionnaire's missing-item rule.":
+        "* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.",
+    "Too many answers are missing for a score under this questionnaire's missing-item rule.":
+        "Der mangler for mange svar til en score efter skemaets regel for manglende svar.",
+    "Every answer must be %1-%2 or empty.": "Hvert svar skal være %1-%2 eller tomt.",
+    "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.":
+        "%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.",
+    "Answers: type %1-%2 for each item": "Svar: tast %1-%2 for hvert spørgsmål",
+    "Questionnaire": "Spørgeskema",
+    "Questionnaire:": "Spørgeskema:",
+    "Answers item by item": "Svar spørgsmål for spørgsmål",
+    "&Questionnaires": "Spørges&kemaer",
+    "Before/after: needs a scored screening and a scored final questionnaire.":
+        "Før/efter: kræver en scoret screening og et scoret slutskema.",
+    "meaningful improvement": "betydende forbedring",
+    "meaningful worsening": "betydende forværring",
+    "no meaningful change": "ingen betydende ændring",
+    "no published rule for a meaningful change": "ingen publiceret regel for betydende ændring",
+    "Before %1, after %2, change %3: %4": "Før %1, efter %2, ændring %3: %4",
+    "Chart of %1": "Graf over %1",
+    "No questionnaires yet.": "Ingen skemaer endnu.",
+    "Item": "Spørgsmål",
+    "Other questionnaires (WHO-5, CBI, WAS)": "Andre spørgeskemaer (WHO-5, CBI, WAS)",
+    "Questionnaires in the course": "Spørgeskemaer i forløbet",
+    "Week 4": "Uge 4",
+    "Week 12": "Uge 12",
+    "Ask %1: %2": "Spørg om %1: %2",
+    "screening": "screening",
+    "week 4": "uge 4",
+    "week 12": "uge 12",
+    "follow-up": "opfølgning",
+    "%1 (%2) overdue": "%1 (%2) er overskredet",
+    "%1 (%2) due": "%1 (%2) skal udfyldes",
     # --- the agenda, the group roster, calendar export (issue 14) ---------------------
     "Agenda": "Kalender",
     "&View": "&Vis",
@@ -1373,6 +1421,8 @@ EN_PLURALS: dict[str, Plural] = {
     "%n participant(s) need attention": ("%n participant needs attention",
                                          "%n participants need attention"),
     "%n final PSS-10 due": ("%n final PSS-10 due", "%n final PSS-10s due"),
+    "questionnaires due for %n participant(s)": ("questionnaires due for %n participant",
+                                                 "questionnaires due for %n participants"),
     "%n page(s)": ("%n page", "%n pages"),
     "Nothing was imported: %n problem(s) in the file.": (
         "Nothing was imported: %n problem in the file.",

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from coachdesk.core import course, plausibility, pss10, vocab
+from coachdesk.core import course, instruments, plausibility, pss10, vocab
 from coachdesk.reports import cohort, cohort_report
 from coachdesk.store.models import Assessment, GroupAttendance, Participant, SessionLog
 
@@ -63,10 +63,20 @@ def _python_gather(session: Any, start: dt.date | None, end: dt.date | None,
     people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start, p.referral_date "
                   "FROM participant p" + cond)
     assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
+    pss_only = (cond + " AND" if cond else " WHERE") + " t.instrument = 'pss10'"
     for pid, kind, date, answers in rows(
             "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
-            + cond):
+            + pss_only):
         assessments[pid].append((kind, date, json.loads(answers)))
+    others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)
+    not_pss = (cond + " AND" if cond else " WHERE") + " t.instrument != 'pss10'"
+    known = set(instruments.ids())
+    for pid, iid, kind, date, answers in rows(
+            "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
+            "FROM assessment t" + join + not_pss + " ORDER BY t.date, t.id"):
+        if iid in known and kind in ("screening", "final"):
+            value = instruments.get(iid).scored(json.loads(answers)).value
+            others[pid].setdefault(iid, []).append((kind, date, value))
     sessions: dict[int, list[_Session]] = defaultdict(list)
     for pid, date, status, week, confirmed in rows(
             "SELECT t.participant_id, t.date, t.status, t.week, t.confirmed FROM session_log t"
@@ -95,8 +105,17 @@ def _python_gather(session: Any, start: dt.date | None, end: dt.date | None,
             group_present=sum(1 for g in counted if g.present), group_recorded=len(counted),
             held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
             month=(cs.year, cs.month) if cs else None,
+            measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
+            if pid in others else (),
         ))
     return out
+
+
+def _before_after(iid: str, got: list[tuple[str, str, float | None]]
+                  ) -> tuple[str, float | None, float | None]:
+    firsts = [v for k, _, v in got if k == "screening"]
+    lasts = [v for k, _, v in got if k == "final"]
+    return iid, (firsts[0] if firsts else None), (lasts[-1] if lasts else None)
 
 
 # --- random vaults ----------------------------------------------------------------------
@@ -146,6 +165,10 @@ def _fill(s: Any, rng: random.Random, n: int) -> None:
             d = same_day if rng.random() < 0.4 else _day(rng, start)  # ties on the date
             s.add(Assessment(participant_id=p.id, date=d, answers=answers,
                              kind=rng.choice(("screening", "final", "followup"))))
+        for _ in range(rng.randint(0, 2)):  # another questionnaire (5 answers 0-5)
+            s.add(Assessment(participant_id=p.id, date=_day(rng, start), instrument="who5",
+                             answers=[rng.randint(0, 5) for _ in range(5)],
+                             kind=rng.choice(("screening", "final"))))
     s.flush()
 
 

@@ -81,14 +81,15 @@ def errors_of(vault, d, **kw) -> list[str]:
 def test_import_then_export_keeps_every_field_and_adds_computed_ones(vault):
     import_(vault, doc(ida()))
     out = export(vault)
-    assert out["format"] == "coachdesk.participants" and out["version"] == 1
+    assert out["format"] == "coachdesk.participants" and out["version"] == 2
     assert "+" in out["exported_at"] or "-" in out["exported_at"][10:]  # has an offset
     p = out["participants"][0]
     for key, value in ida().items():
         if key != "assessments":
             assert p[key] == value, key
+    # A version-1 file's assessments are PSS-10s; version 2 says so.
     assert p["assessments"][0] == ida()["assessments"][0] | {
-        "total": 31, "prorated": False, "band": "high"}
+        "instrument": "pss10", "total": 31, "prorated": False, "band": "high"}
     assert p["assessments"][1]["total"] == 15
     assert p["eligible"] is True
     assert p["pss_change"] == {"before": 31, "after": 15, "difference": -16,
@@ -111,7 +112,7 @@ def test_prorated_and_missing_totals_in_export(vault):
     import_(vault, doc(d))
     p = export(vault)["participants"][0]
     assert p["assessments"][0] == d["assessments"][0] | {
-        "total": 31, "prorated": True, "band": "high"}
+        "instrument": "pss10", "total": 31, "prorated": True, "band": "high"}
     assert p["assessments"][1]["total"] is None and p["assessments"][1]["band"] is None
     assert p["pss_change"] is None
 

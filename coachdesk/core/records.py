@@ -17,7 +17,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from coachdesk.core import cpr, pss10, vocab
+from coachdesk.core import cpr, instruments, vocab
+from coachdesk.core.instrument import Instrument
 
 # [0-9], not \d: in Python \d also matches Arabic-Indic, fullwidth and other digits.
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -234,14 +235,15 @@ PARTICIPANT_FIELDS = (
     # computed fields written by export: their shape is checked, their values ignored
     "eligible", "pss_change", "course_week",
 )
-ASSESSMENT_FIELDS = ("kind", "date", "answers", "total", "prorated", "band")
+ASSESSMENT_FIELDS = ("kind", "date", "instrument", "answers", "total", "prorated", "band")
 SESSION_FIELDS = ("date", "start", "minutes", "mode", "status", "week", "themes", "notes",
                   "quotes", "actions", "ratings", "next_appointment")
 JOB_PLAN_FIELDS = ("values", "direction", "goals", "accommodations", "hours_now",
                    "hours_target", "hours_steps", "updated_on")
 PSS_CHANGE_FIELDS = ("before", "after", "difference", "reliable_change",
                      "clinically_important")
-BANDS = ("low", "moderate", "high")
+# Every band key of the shipped instruments (PSS-10, WHO-5, WAS), for the shape check.
+BANDS = ("low", "moderate", "high", "very_low", "not_low", "poor", "good", "excellent")
 MAX_COURSE_WEEK = 10_000  # computed at export: the week of the course on that day
 RELIABLE_CHANGES = ("improved", "no_reliable_change", "worsened")
 
@@ -255,31 +257,45 @@ def _boolean(c: _Checker, d: dict[str, Any], key: str, path: str, *,
         c.err(f"{path}.{key}", "must be true or false")
 
 
+def _assessment_instrument(a: dict[str, Any], path: str, c: _Checker) -> Instrument | None:
+    """The assessment's instrument: ``instrument`` (file version 2) or PSS-10 (version 1)."""
+    iid = a.get("instrument", instruments.DEFAULT)
+    if not isinstance(iid, str) or iid not in instruments.ids():
+        c.err(f"{path}.instrument", f"{show(iid)} is not one of {', '.join(instruments.ids())}")
+        return None
+    return instruments.get(iid)
+
+
 def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.date | None:
-    if not c.obj(a, path, allowed=ASSESSMENT_FIELDS):
+    if not c.obj(a, path, allowed=("kind", "date", "instrument", "answers",
+                                   *instruments.computed_keys())):
         return None
     c.enum(a, "kind", path, vocab.ASSESSMENT_KINDS, required=True)
     day = c.date(a, "date", path, required=True, not_after=today)
+    inst = _assessment_instrument(a, path, c)
     if "answers" not in a:
         c.err(f"{path}.answers", "is required")
-    else:
+    elif inst is not None:
         answers = a["answers"]
+        n, lo, hi = inst.n_items, inst.answer_min, inst.answer_max
         if not isinstance(answers, list):
-            c.err(f"{path}.answers", "must be a list of 10 entries")
-        elif len(answers) != pss10.N_ITEMS:
-            c.err(f"{path}.answers", f"must have exactly 10 entries, not {len(answers)}")
+            c.err(f"{path}.answers", f"must be a list of {n} entries")
+        elif len(answers) != n:
+            c.err(f"{path}.answers", f"must have exactly {n} entries, not {len(answers)}")
         else:
             for i, ans in enumerate(answers):
                 if ans is not None and (isinstance(ans, bool) or not isinstance(ans, int)):
-                    c.err(f"{path}.answers[{i}]", f"{show(ans)} is not an integer 0-4 or null")
-                    continue
-                try:
-                    pss10.check_answers([ans] + [None] * 9)
-                except pss10.AnswerError as exc:
-                    c.err(f"{path}.answers[{i}]", str(exc))
-    # Computed by export, ignored by import: only their shape is checked.
+                    c.err(f"{path}.answers[{i}]",
+                          f"{show(ans)} is not an integer {lo}-{hi} or null")
+                elif ans is not None and not lo <= ans <= hi:
+                    c.err(f"{path}.answers[{i}]", f"{ans} is not in {lo}-{hi}")
+    # Computed by export, ignored by import: only their shape is checked (the same shape
+    # for every instrument, so that the JSON Schema can state it).
     c.number(a, "total", path, 0, 40, integer=True)
     _boolean(c, a, "prorated", path, nullable=False)
+    c.number(a, "index", path, 0, 100, integer=True)
+    for key in ("personal", "work", "client"):
+        c.number(a, key, path, 0, 100)
     if a.get("band") is not None:
         c.enum(a, "band", path, BANDS)
     return day

@@ -12,7 +12,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from coachdesk.core import pss10
+from coachdesk.core import instruments, pss10
 from coachdesk.reports import access_log, strings
 from coachdesk.reports.caseworker_pdf import (
     accommodations_part,
@@ -21,6 +21,7 @@ from coachdesk.reports.caseworker_pdf import (
     free_text_part,
     outcome_part,
     pss10_part,
+    questionnaires_part,
     sender_rows,
     session_block,
     structured_parts,
@@ -71,6 +72,9 @@ def render(c: ReportContent) -> bytes:
     if c.pss10 is not None:
         story += pss10_part(c.pss10, lang)
         story += _answers(c, lang)
+    if c.questionnaires is not None:
+        story += questionnaires_part(c.questionnaires, lang)
+        story += _questionnaire_answers(c, lang)
     story += _plans(a, lang)
     if c.outcome is not None:
         story += outcome_part(c.outcome, lang)
@@ -129,6 +133,29 @@ def _answers(c: ReportContent, lang: str) -> list[Any]:
                          "" if sc is None else f"{sc}{note}"])
         out.append(grid_table([" #", tr("Item", lang), tr("Answer", lang), tr("Score", lang)],
                               rows, [9 * mm, FRAME_W - 84 * mm, 40 * mm, 35 * mm]))
+    return out
+
+
+def _questionnaire_answers(c: ReportContent, lang: str) -> list[Any]:
+    """Item by item, every answer to the other questionnaires (the registry's wording)."""
+    tr = strings.tr
+    out: list[Any] = []
+    for q in c.questionnaires or ():
+        inst = instruments.get(q.instrument)
+        out.append(subheading(tr("Every answer: {name}", lang,
+                                 name=inst.name.get(lang) or inst.name["en"])))
+        for r in q.rows:
+            out.append(para(f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
+                            f"{esc(strings.fmt_date(r.date, lang))}", "lead"))
+            rows = []
+            for i, (item, ans) in enumerate(zip(inst.items, r.answers, strict=True), 1):
+                words = inst.answer_sets[item.answer_set].labels(lang)
+                note = f" ({tr('reversed', lang)})" if item.reversed else ""
+                rows.append([str(i), item.wording(lang) + note,
+                             tr("no answer", lang) if ans is None
+                             else f"{ans} {words[ans - inst.answer_min]}"])
+            out.append(grid_table([" #", tr("Item", lang), tr("Answer", lang)], rows,
+                                  [9 * mm, FRAME_W - 59 * mm, 50 * mm]))
     return out
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from reportlab.lib.units import mm
 
-from coachdesk.core import pss10
+from coachdesk.core import instruments, pss10
 from coachdesk.reports import strings
 from coachdesk.reports.content import (
     AccommodationsContent,
@@ -20,10 +20,12 @@ from coachdesk.reports.content import (
     OutcomeContent,
     ProgressionContent,
     PssContent,
+    QuestionnaireContent,
     ReportContent,
     ResourcesContent,
     SessionContent,
 )
+from coachdesk.reports.instrument_chart import draw_instrument_chart
 from coachdesk.reports.pdf_layout import (
     FRAME_W,
     TABLE_FONT,
@@ -128,6 +130,8 @@ def body_story(c: ReportContent) -> list[Any]:
         story += attendance_part(c.attendance, lang)
     if c.pss10 is not None:
         story += pss10_part(c.pss10, lang, short=short)
+    if c.questionnaires is not None:
+        story += questionnaires_part(c.questionnaires, lang)
     if c.job_plan is not None:
         story += job_plan_part(c.job_plan, lang)
     if c.values is not None:
@@ -334,6 +338,60 @@ def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
                                      r=strings.fmt_number(p.r, lang, 2),
                                      points=p.reliable_points, threshold=p.threshold)),
                               "small")]
+    return out
+
+
+def _num(value: float | None, lang: str) -> str:
+    if value is None:
+        return strings.tr("no score", lang)
+    return strings.fmt_number(value, lang, 2) if value != int(value) else str(int(value))
+
+
+def questionnaires_part(qs: tuple[QuestionnaireContent, ...], lang: str) -> list[Any]:
+    """Each chosen questionnaire beyond PSS-10: its scores and its change verdict, every
+    rule from the instrument's registry entry (core/instruments.py)."""
+    tr = strings.tr
+    out: list[Any] = [heading(strings.label("section", "questionnaires", lang))]
+    if not qs:
+        return [*out, text(tr("No other questionnaire has been recorded.", lang))]
+    for q in qs:
+        inst = instruments.get(q.instrument)
+        # Every score the instrument reports that this participant has (the CBI: its
+        # three scales), then the band when the instrument has bands.
+        specs = [sp for sp in inst.scores
+                 if any(dict(r.fields).get(sp.key) is not None for r in q.rows)]
+        specs = specs or [inst.primary_spec()]
+        header = [tr("Measurement", lang), tr("Date", lang)]
+        header += [f"{sp.name.get(lang) or sp.name['en']} ({sp.lo:g}-{sp.hi:g})"
+                   for sp in specs]
+        rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang)]
+                + [_num(dict(r.fields).get(sp.key), lang) for sp in specs] for r in q.rows]
+        widths = [32 * mm, 24 * mm]
+        if inst.bands:
+            header.append(tr("Band", lang))
+            for row, r in zip(rows, q.rows, strict=True):
+                row.append(inst.band_label(r.band, lang))
+            score_w = 32 * mm
+            widths += [score_w] * len(specs) + [FRAME_W - 56 * mm - score_w * len(specs)]
+        else:
+            widths += [(FRAME_W - 56 * mm) / len(specs)] * len(specs)
+        out.append(keep(subheading(inst.name.get(lang) or inst.name["en"]),
+                        grid_table(header, rows, widths)))
+        if any(r.value is not None for r in q.rows):
+            out.append(draw_instrument_chart(inst, q.rows, FRAME_W, 55 * mm, lang))
+        if q.before is None or q.after is None:
+            out.append(text(tr("qverdict_missing", lang), "verdict"))
+            continue
+        diff = q.after - q.before
+        out.append(text(tr("From {before} to {after} ({diff}).", lang,
+                           before=_num(q.before, lang), after=_num(q.after, lang),
+                           diff=("+" if diff > 0 else "") + _num(diff, lang))))
+        if q.verdict is None or inst.change is None:
+            out.append(text(tr("qverdict_none", lang), "verdict"))
+        else:
+            rule = tr("a change of {points} points or more", lang,
+                      points=f"{inst.change.points:g}")
+            out.append(text(tr(f"qverdict_{q.verdict}", lang, rule=rule), "verdict"))
     return out
 
 

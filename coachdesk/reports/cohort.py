@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from coachdesk.core import pss10, vocab
+from coachdesk.core import instruments, pss10, vocab
 from coachdesk.reports import disclosure_control as dc
 
 SMALL_CELL = 5  # counts 1..SMALL_CELL-1 are suppressed
@@ -166,6 +166,9 @@ class Person:
     cancelled: int = 0
     no_show: int = 0
     month: tuple[int, int] | None = None  # (year, month) of the course start
+    # The other questionnaires (core/instruments): (id, first screening's primary score,
+    # latest final's), for each instrument the person answered.
+    measures: tuple[tuple[str, float | None, float | None], ...] = ()
 
     @property
     def admitted(self) -> bool:
@@ -192,6 +195,18 @@ class Paired:
 
 
 @dataclass(frozen=True)
+class InstrumentStats:
+    """One questionnaire beyond PSS-10: before, after, the paired change and the verdicts
+    by its meaningful-change rule (``has_rule``; without one the verdicts stay 0)."""
+
+    instrument: str
+    before: Summary
+    after: Summary
+    paired: Paired
+    has_rule: bool
+
+
+@dataclass(frozen=True)
 class CohortStats:
     referred: int
     screened: int
@@ -211,6 +226,8 @@ class CohortStats:
     params: pss10.Params
     before_bands: dict[str, int] = field(default_factory=dict)  # PSS band -> people
     after_bands: dict[str, int] = field(default_factory=dict)
+    # The other questionnaires anyone in the cohort answered, in registry order.
+    instruments: dict[str, InstrumentStats] = field(default_factory=dict)
 
     @property
     def mean_group_attended(self) -> float | None:
@@ -236,6 +253,38 @@ def _bands(totals: Iterable[int | None]) -> dict[str, int]:
         if t is not None:
             out[next(k for k, lo, hi in pss10.BANDS if lo <= t <= hi)] += 1
     return out
+
+
+def _instrument_stats(people: Sequence[Person]) -> dict[str, InstrumentStats]:
+    by_id: dict[str, list[tuple[float | None, float | None]]] = {}
+    for p in people:
+        for iid, b, a in p.measures:
+            by_id.setdefault(iid, []).append((b, a))
+    out: dict[str, InstrumentStats] = {}
+    for inst in instruments.all_instruments():
+        values = by_id.get(inst.id)
+        if inst.id == "pss10" or values is None:
+            continue
+        pairs = [(b, a) for b, a in values if b is not None and a is not None]
+        verdicts = Counter(inst.change_verdict(b, a) for b, a in pairs)
+        ci = mean_ci([a - b for b, a in pairs])
+        out[inst.id] = InstrumentStats(
+            inst.id,
+            before=Summary(*_n_mean_sd([b for b, _ in values if b is not None])),
+            after=Summary(*_n_mean_sd([a for _, a in values if a is not None])),
+            paired=Paired(
+                n=len(pairs),
+                mean_change=ci[0] if ci else (pairs[0][1] - pairs[0][0] if pairs else None),
+                ci_low=ci[1] if ci else None, ci_high=ci[2] if ci else None,
+                improved=verdicts["improved"], no_change=verdicts["no_meaningful_change"],
+                worsened=verdicts["worsened"], clinically_important=0),
+            has_rule=inst.change is not None)
+    return out
+
+
+def _n_mean_sd(values: Sequence[float]) -> tuple[int, float | None, float | None]:
+    mean, sd = mean_sd(values)
+    return len(values), mean, sd
 
 
 def compute(people: Sequence[Person], params: pss10.Params | None = None) -> CohortStats:
@@ -275,6 +324,7 @@ def compute(people: Sequence[Person], params: pss10.Params | None = None) -> Coh
         params=params,
         before_bands=_bands(p.before for p in people),
         after_bands=_bands(p.after for p in people),
+        instruments=_instrument_stats(people),
     )
 
 
@@ -300,6 +350,13 @@ def cells(stats: CohortStats) -> dict[str, int]:
     out |= {f"before_band:{k}": stats.before_bands.get(k, 0) for k in BANDS}
     out |= {f"after_band:{k}": stats.after_bands.get(k, 0) for k in BANDS}
     out |= {"cancelled": stats.cancelled, "no_show": stats.no_show}
+    for iid, ist in stats.instruments.items():
+        out |= {f"{iid}:before_n": ist.before.n, f"{iid}:after_n": ist.after.n,
+                f"{iid}:pairs": ist.paired.n}
+        if ist.has_rule:
+            out |= {f"{iid}:improved": ist.paired.improved,
+                    f"{iid}:no_change": ist.paired.no_change,
+                    f"{iid}:worsened": ist.paired.worsened}
     return out
 
 
@@ -314,11 +371,14 @@ def upper_bounds(values: dict[str, int], referred_hidden: bool) -> dict[str, int
 
 
 def relations(params: pss10.Params,
-              means: dict[str, tuple[int, float]] | None = None) -> list[dc.Relation]:
+              means: dict[str, tuple[int, float]] | None = None,
+              measured: Iterable[str] = ()) -> list[dc.Relation]:
     """Every relation between published cells that holds by construction.
 
     ``means``: {"before"/"after": (n, printed mean)} for the time points whose n and
     mean are both printed: the mean bounds the bands (each band's totals lie in its range).
+    ``measured``: the other questionnaires with cells in this report (their own counts'
+    relations are added).
     """
     rels = [
         dc.le(["screened"], ["referred"], "screened <= referred"),
@@ -338,6 +398,20 @@ def relations(params: pss10.Params,
         dc.eq([f"before_band:{k}" for k in BANDS], ["before_n"], "before bands = before n"),
         dc.eq([f"after_band:{k}" for k in BANDS], ["after_n"], "after bands = after n"),
     ]
+    # The other questionnaires: the same relations among their own counts.
+    for inst in instruments.all_instruments():
+        i = inst.id
+        if i == "pss10" or i not in set(measured):
+            continue
+        rels += [
+            dc.le([f"{i}:before_n"], ["referred"], f"{i} before n <= referred"),
+            dc.le([f"{i}:after_n"], ["referred"], f"{i} after n <= referred"),
+            dc.le([f"{i}:pairs"], [f"{i}:before_n"], f"{i} pairs <= before n"),
+            dc.le([f"{i}:pairs"], [f"{i}:after_n"], f"{i} pairs <= after n"),
+        ]
+        if inst.change is not None:
+            rels.append(dc.eq([f"{i}:improved", f"{i}:no_change", f"{i}:worsened"],
+                              [f"{i}:pairs"], f"{i} verdicts = pairs"))
     # An improvement of MCID points or more is reliable when the reliable difference is
     # below MCID, and every reliable improvement is clinically important otherwise.
     if params.reliable_difference < pss10.MCID_POINTS:

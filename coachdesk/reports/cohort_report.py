@@ -28,7 +28,7 @@ from reportlab.lib.units import mm
 from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
-from coachdesk.core import plausibility, pss10
+from coachdesk.core import instruments, plausibility, pss10
 from coachdesk.errors import BadInput
 from coachdesk.reports import cohort, differencing, fonts, pdf_security, strings
 from coachdesk.reports import disclosure_control as dc
@@ -120,10 +120,24 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
         people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start "
                       "FROM participant p WHERE " + cond)
         assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
+        # PSS-10 only: the other questionnaires (core/instruments) have other answer counts.
         for pid, kind, date, answers in rows(
-                "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join):
+                "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
+                + " AND t.instrument = 'pss10'"):
             # ISO dates compare as strings: pss10 only orders them
             assessments[pid].append((kind, date, json.loads(answers)))
+        # The other questionnaires: per person and instrument the first screening's and
+        # the latest final's primary score (the registry scores them; unknown ids are
+        # skipped).
+        others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)
+        known = set(instruments.ids())
+        for pid, iid, kind, date, answers in rows(
+                "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
+                "FROM assessment t" + join + " AND t.instrument != 'pss10'"
+                " ORDER BY t.date, t.id"):
+            if iid in known and kind in ("screening", "final"):
+                value = instruments.get(iid).scored(json.loads(answers)).value
+                others[pid].setdefault(iid, []).append((kind, date, value))
         sessions = {pid: (held, cancelled, no_show) for pid, held, cancelled, no_show in rows(
             "SELECT t.participant_id, SUM(t.status = 'held'), SUM(t.status = 'cancelled'), "
             "SUM(t.status = 'no_show') FROM session_log t" + join
@@ -147,8 +161,18 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
                 held=held, cancelled=cancelled, no_show=no_show,
                 # ISO text: the year and month are its first seven characters
                 month=(int(cs[:4]), int(cs[5:7])) if cs else None,
+                measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
+                if pid in others else (),
             ))
         return out
+
+
+def _before_after(iid: str, got: list[tuple[str, str, float | None]]
+                  ) -> tuple[str, float | None, float | None]:
+    """(id, first screening's score, latest final's score); ``got`` is in date order."""
+    firsts = [v for k, _, v in got if k == "screening"]
+    lasts = [v for k, _, v in got if k == "final"]
+    return iid, (firsts[0] if firsts else None), (lasts[-1] if lasts else None)
 
 
 # --- what is published -----------------------------------------------------------------
@@ -250,18 +274,27 @@ def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.Coho
     absent = {f"{when}_band:{k}" for when, n in (("before", stats.before.n),
                                                 ("after", stats.after.n))
               if n < dc.SMALL for k in cohort.BANDS}
+    # A questionnaire beyond PSS-10 is reported only with 5 or more before/after pairs
+    # (the issue's "enough pairs"); with fewer, none of its counts is printed.
+    for iid, ist in stats.instruments.items():
+        if ist.paired.n < dc.SMALL:
+            absent |= {c for c in values if c.startswith(f"{iid}:")}
     prep.absent = absent
     # Statistics over fewer than 5 people, or over a number that differs by 1-4 from a
     # released report (the difference of two means is those people's mean), are withheld.
     n_of = {"before": "before_n", "after": "after_n", "change": "pairs",
             "attendance": "admitted"}
+    for iid in stats.instruments:
+        n_of |= {f"{iid}:before": f"{iid}:before_n", f"{iid}:after": f"{iid}:after_n",
+                 f"{iid}:change": f"{iid}:pairs"}
     prep.stats_hidden = {s for s, c in n_of.items()
                          if values[c] < dc.SMALL or c in forced}
     means = {w: (values[f"{w}_n"], float(m)) for w, summ in
              (("before", stats.before), ("after", stats.after))
              if w not in prep.stats_hidden and (m := _mean(summ.mean)) is not None}
-    rels = [r for r in cohort.relations(params, means) if not set(r.cells) & absent]
     shown = {c: v for c, v in values.items() if c not in absent}
+    rels = [r for r in cohort.relations(params, means, stats.instruments)
+            if set(r.cells) <= set(shown)]
     upper = cohort.upper_bounds(shown, referred_hidden=False)
     hidden = dc.protect(shown, rels, upper, {c: w for c, w in forced.items()
                                              if c not in absent},
@@ -396,7 +429,41 @@ def rows(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
     ]
     return [(t("Participants"), flow), (t("PSS-10 before and after"), pss),
             (t("Distribution of PSS-10 totals (participants per band)"), bands),
+            *_instrument_sections(prep, lang),
             (t("Outcomes"), outcomes), (t("Attendance"), attendance)]
+
+
+def _instrument_sections(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
+    """Before and after for each other questionnaire with 5 or more pairs (the registry's
+    primary score and its meaningful-change rule)."""
+    out = []
+    for iid, ist in prep.stats.instruments.items():
+        if f"{iid}:pairs" in prep.absent:
+            continue
+        inst = instruments.get(iid)
+        name = inst.name.get(lang) or inst.name["en"]
+        table = [
+            _stat_row(prep, f"{iid}:before", tr("Before (screening)", lang), f"{iid}:before",
+                      f"{iid}:before_n", ist.before),
+            _stat_row(prep, f"{iid}:after", tr("After (final)", lang), f"{iid}:after",
+                      f"{iid}:after_n", ist.after),
+            _count_row(prep, f"{iid}:pairs", tr("Paired before and after", lang), None),
+        ]
+        pr = ist.paired
+        if f"{iid}:change" in prep.stats_hidden or pr.mean_change is None:
+            table.append(Row(f"{iid}:mean_change", tr("Mean change", lang), is_count=False,
+                             suppressed="n_lt5" if prep.values[f"{iid}:pairs"] else ""))
+        else:
+            table.append(Row(f"{iid}:mean_change", tr("Mean change", lang),
+                             mean=_mean(pr.mean_change), ci_low=_mean(pr.ci_low),
+                             ci_high=_mean(pr.ci_high), is_count=False))
+        if ist.has_rule:
+            table += [_count_row(prep, f"{iid}:{k}", tr(label, lang), f"{iid}:pairs")
+                      for k, label in (("improved", "Meaningful improvement"),
+                                       ("no_change", "No meaningful change"),
+                                       ("worsened", "Meaningful worsening"))]
+        out.append((tr("{name} before and after", lang, name=name), table))
+    return out
 
 
 def fmt(x: Decimal | None, lang: str) -> str:

@@ -16,7 +16,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.core import course, cpr, plausibility, pss10, pss10_chart, return_plan, vocab
+from coachdesk.core import (
+    course,
+    cpr,
+    instruments,
+    plausibility,
+    pss10,
+    pss10_chart,
+    return_plan,
+    vocab,
+)
 from coachdesk.errors import BadInput
 from coachdesk.reports import strings
 from coachdesk.store import audit, interchange, settings
@@ -29,13 +38,14 @@ from coachdesk.store.models import Participant
 # og udfordringer, progression, fremmøde, anbefaling / næste skridt.
 SECTIONS: tuple[str, ...] = (
     "course", "work_capacity", "accommodations", "hours", "resources", "progression",
-    "attendance", "pss10", "job_plan", "values", "outcome", "summary", "recommendation",
-    "notes", "contact", "cpr_full",
+    "attendance", "pss10", "questionnaires", "job_plan", "values", "outcome", "summary",
+    "recommendation", "notes", "contact", "cpr_full",
 )
 # The least data that serves the report's purpose (domain.md).
 DEFAULT_SECTIONS: tuple[str, ...] = (
     "course", "work_capacity", "accommodations", "hours", "resources", "progression",
-    "attendance", "pss10", "job_plan", "outcome", "summary", "recommendation",
+    "attendance", "pss10", "questionnaires", "job_plan", "outcome", "summary",
+    "recommendation",
 )
 # Never pre-selected; the dialog marks them.
 SENSITIVE_SECTIONS: frozenset[str] = frozenset({"notes", "contact", "cpr_full"})
@@ -99,6 +109,9 @@ class ReportRequest:
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     lang: str = strings.DEFAULT_LANG
     recipient: str | None = None  # None: the caseworker on file
+    # The questionnaires beyond PSS-10 the "questionnaires" section shows (registry ids);
+    # None: every one the participant has answered.
+    instruments: tuple[str, ...] | None = None
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -120,6 +133,27 @@ class AssessmentRow:
     date: dt.date
     answers: tuple[int | None, ...]
     score: pss10.Score
+
+
+@dataclass(frozen=True)
+class QuestionnaireRow:
+    kind: str
+    date: dt.date
+    answers: tuple[int | None, ...]
+    value: float | None  # the instrument's primary score
+    band: str | None
+    fields: tuple[tuple[str, Any], ...]  # every computed score, as exported
+
+
+@dataclass(frozen=True)
+class QuestionnaireContent:
+    """One instrument's results with its change verdict (core/instruments.py)."""
+
+    instrument: str
+    rows: tuple[QuestionnaireRow, ...]
+    before: float | None  # the first screening's primary score
+    after: float | None  # the latest final's
+    verdict: str | None  # improved | worsened | no_meaningful_change; None: no rule/data
 
 
 @dataclass(frozen=True)
@@ -284,6 +318,7 @@ class ReportContent:
     course: CourseContent | None = None
     attendance: AttendanceContent | None = None
     pss10: PssContent | None = None
+    questionnaires: tuple[QuestionnaireContent, ...] | None = None
     job_plan: JobPlanContent | None = None
     values: tuple[str, ...] | None = None
     accommodations: AccommodationsContent | None = None
@@ -319,12 +354,43 @@ def _chart_data(rows: list[AssessmentRow], params: pss10.Params) -> pss10_chart.
     return pss10_chart.build([(r.kind, r.date, list(r.answers)) for r in rows], params)
 
 
+def _pss_rows(p: Participant) -> list[Any]:
+    """The participant's PSS-10 assessments (the other instruments have their own section)."""
+    return [a for a in p.assessments if a.instrument == "pss10"]
+
+
 def _pss(p: Participant, params: pss10.Params) -> PssContent:
     rows = [AssessmentRow(a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
-            for a in sorted(p.assessments, key=lambda a: (a.date, a.id))]
-    before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
+            for a in sorted(_pss_rows(p), key=lambda a: (a.date, a.id))]
+    before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in _pss_rows(p)])
     ch = pss10.change(before.total if before else None, after.total if after else None, params)
     return PssContent(tuple(rows), before, after, ch, params, _chart_data(rows, params))
+
+
+def questionnaires(p: Participant,
+                   chosen: tuple[str, ...] | None) -> tuple[QuestionnaireContent, ...]:
+    """Each instrument other than PSS-10 (its own section), in registry order, that the
+    participant has answered and the coach chose (None: all of them)."""
+    out: list[QuestionnaireContent] = []
+    for inst in instruments.all_instruments():
+        if inst.id == "pss10" or (chosen is not None and inst.id not in chosen):
+            continue
+        mine = sorted((a for a in p.assessments if a.instrument == inst.id),
+                      key=lambda a: (a.date, a.id))
+        if not mine:
+            continue
+        rows = []
+        for a in mine:
+            r = inst.scored(a.answers)
+            rows.append(QuestionnaireRow(a.kind, a.date, tuple(a.answers), r.value, r.band,
+                                         tuple(r.fields.items())))
+        firsts = [r.value for r in rows if r.kind == "screening" and r.value is not None]
+        lasts = [r.value for r in rows if r.kind == "final" and r.value is not None]
+        before = firsts[0] if firsts else None
+        after = lasts[-1] if lasts else None
+        out.append(QuestionnaireContent(inst.id, tuple(rows), before, after,
+                                        inst.change_verdict(before, after)))
+    return tuple(out)
 
 
 def _session(i: int, s: Any) -> SessionContent:
@@ -382,6 +448,8 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
         )
     if "pss10" in chosen:
         out["pss10"] = _pss(p, params)
+    if "questionnaires" in chosen:
+        out["questionnaires"] = questionnaires(p, None if access else request.instruments)
     plan = p.job_plan
     if "job_plan" in chosen:
         out["job_plan"] = JobPlanContent(
@@ -413,7 +481,7 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
                                             rf.challenges if rf else None)
     if "progression" in chosen:
         before, after = pss10.before_after([(a.kind, a.date, a.answers)
-                                            for a in p.assessments])
+                                            for a in _pss_rows(p)])
         out["progression"] = ProgressionContent(
             rf.progression if rf else None,
             pss10.change(before.total if before else None, after.total if after else None,

@@ -107,6 +107,23 @@ DA: dict[str, str] = {
     "prorated": "opregnet",
     "no total": "ingen total",
     "No PSS-10 has been recorded.": "Der er ikke registreret nogen PSS-10.",
+    "No other questionnaire has been recorded.":
+        "Der er ikke registreret andre spørgeskemaer.",
+    "no score": "ingen score",
+    "Every answer: {name}": "Alle svar: {name}",
+    "{name} before and after": "{name} før og efter",
+    "Meaningful improvement": "Betydende forbedring",
+    "No meaningful change": "Ingen betydende ændring",
+    "Meaningful worsening": "Betydende forværring",
+    "From {before} to {after} ({diff}).": "Fra {before} til {after} ({diff}).",
+    "qverdict_improved": "Det er en betydende forbedring ({rule}).",
+    "qverdict_worsened": "Det er en betydende forværring ({rule}).",
+    "qverdict_no_meaningful_change": "Det er ingen betydende ændring ({rule}).",
+    "qverdict_none": "Der er ingen publiceret regel for en betydende ændring; forskellen "
+                     "vises uden vurdering.",
+    "qverdict_missing": "Ændringen kan ikke beregnes: der skal være en scoret screening og "
+                        "en scoret slutmåling.",
+    "a change of {points} points or more": "en ændring på {points} point eller mere",
     "Change": "Ændring",
     "Total score over time": "Samlet score over tid",
     "Item by item, before and after": "Spørgsmål for spørgsmål, før og efter",
@@ -381,6 +398,7 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("section", "course"): ("Forløb", "Course"),
     ("section", "attendance"): ("Fremmøde", "Attendance"),
     ("section", "pss10"): ("PSS-10 før og efter", "PSS-10 before and after"),
+    ("section", "questionnaires"): ("Andre spørgeskemaer", "Other questionnaires"),
     ("section", "job_plan"): ("Jobplan", "Job plan"),
     ("section", "values"): ("Værdier", "Values"),
     ("section", "accommodations"): ("Skånehensyn", "Accommodations"),
@@ -435,6 +453,13 @@ EN: dict[str, str] = {
     "partial_return_warning": (
         "Note: in week {weeks} the absence is less than 4 hours a week. A partial return "
         "(delvis raskmelding) requires at least 4 hours of absence a week."),
+    "qverdict_improved": "This is a meaningful improvement ({rule}).",
+    "qverdict_worsened": "This is a meaningful worsening ({rule}).",
+    "qverdict_no_meaningful_change": "This is no meaningful change ({rule}).",
+    "qverdict_none": "There is no published rule for a meaningful change; the difference "
+                     "is shown without a verdict.",
+    "qverdict_missing": "The change cannot be computed: a scored screening and a scored "
+                        "final are both needed.",
     "verdict_improved": "This is a reliable improvement (less perceived stress).",
     "verdict_worsened": "This is a reliable worsening (more perceived stress).",
     "verdict_no_reliable_change": (

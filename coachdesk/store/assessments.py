@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.core import pss10, pss10_chart, records, vocab
+from coachdesk.core import instruments, pss10, pss10_chart, records, vocab
+from coachdesk.core.instrument import Result
 from coachdesk.errors import BadInput
 from coachdesk.store import audit, settings
 from coachdesk.store.models import Assessment, Participant
@@ -61,8 +62,10 @@ def _as_date(value: dt.date | str) -> dt.date:
                                  [PROBLEM_DATE]) from None
 
 
-def _record(kind: str, day: dt.date, answers: Sequence[Any]) -> dict[str, Any]:
-    return {"kind": kind, "date": day.isoformat(), "answers": list(answers)}
+def _record(kind: str, day: dt.date, answers: Sequence[Any],
+            instrument: str = instruments.DEFAULT) -> dict[str, Any]:
+    return {"kind": kind, "date": day.isoformat(), "instrument": instrument,
+            "answers": list(answers)}
 
 
 def _problem(error: str) -> str:
@@ -91,12 +94,13 @@ def _participant_errors(p: Participant, assessments: list[dict[str, Any]],
 
 
 def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[Any],
-                     assessment_id: int | None, today: dt.date) -> None:
+                     assessment_id: int | None, today: dt.date,
+                     instrument: str = instruments.DEFAULT) -> None:
     """Raise AssessmentRejected when saving this questionnaire would break a rule."""
-    existing = [_record(a.kind, a.date, a.answers) for a in p.assessments]
+    existing = [_record(a.kind, a.date, a.answers, a.instrument) for a in p.assessments]
     ids = [a.id for a in p.assessments]
     proposed = list(existing)
-    new = _record(kind, day, answers)
+    new = _record(kind, day, answers, instrument)
     if assessment_id is None:
         proposed.append(new)
         index = len(proposed) - 1
@@ -123,12 +127,20 @@ def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[
         PROBLEM_FINAL_BEFORE_SCREENING: "A final assessment cannot be dated before the first "
                                         "screening.",
         PROBLEM_SCREENING_AFTER_FINAL: "The screening would come after a final assessment.",
-        PROBLEM_ANSWERS: "Every answer must be 0-4 or left empty, ten in all.",
+        PROBLEM_ANSWERS: _answers_rule(instrument),
         PROBLEM_KIND: f"The kind must be one of {', '.join(vocab.ASSESSMENT_KINDS)}.",
         PROBLEM_DATE: "The date is not valid.",
     }
     raise AssessmentRejected("The questionnaire was not saved: "
                              + " ".join(text[k] for k in problems), errors, problems)
+
+
+def _answers_rule(instrument: str) -> str:
+    if instrument not in instruments.ids():
+        return f"{instrument!r} is not a known questionnaire."
+    inst = instruments.get(instrument)
+    return (f"Every answer must be {inst.answer_min}-{inst.answer_max} or left empty, "
+            f"{inst.n_items if inst.n_items != 10 else 'ten'} in all.")
 
 
 def _participant(session: Session, participant_id: int) -> Participant:
@@ -140,7 +152,8 @@ def _participant(session: Session, participant_id: int) -> Participant:
 
 def save_assessment(session: Session, participant_id: int, kind: str, date: dt.date | str,
                     answers: Sequence[int | None], assessment_id: int | None = None,
-                    today: dt.date | None = None) -> Assessment:
+                    today: dt.date | None = None,
+                    instrument: str = instruments.DEFAULT) -> Assessment:
     """Add (or, with ``assessment_id``, change) a questionnaire; the caller commits.
 
     Raises AssessmentRejected (a BadInput) and adds nothing when a rule is broken.
@@ -154,14 +167,19 @@ def save_assessment(session: Session, participant_id: int, kind: str, date: dt.d
             f"{', '.join(vocab.ASSESSMENT_KINDS)}.", [f"kind: {kind!r}"], [PROBLEM_KIND])
     if assessment_id is not None and assessment_id not in {a.id for a in p.assessments}:
         raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
-    check_assessment(p, kind, day, answers, assessment_id, today)
+    if assessment_id is not None:
+        # An assessment keeps its instrument: changing it would be another questionnaire.
+        instrument = next(x for x in p.assessments if x.id == assessment_id).instrument
+    check_assessment(p, kind, day, answers, assessment_id, today, instrument)
     answers = list(answers)
     if assessment_id is None:
-        a = Assessment(kind=kind, date=day, answers=answers)
+        a = Assessment(kind=kind, date=day, instrument=instrument, answers=answers)
         p.assessments.append(a)
         session.flush()
         audit.record(session, "assessment_saved",
                      {"assessment": a.id, "kind": kind, "date": day.isoformat(),
+                      **({} if instrument == instruments.DEFAULT
+                         else {"instrument": instrument}),
                       "answered": sum(x is not None for x in answers)},
                      subject=p.uid)
         return a
@@ -192,9 +210,10 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
 
 
 def list_assessments(session: Session, participant_id: int) -> list[AssessmentRow]:
-    """The participant's questionnaires, oldest first, each scored by core/pss10."""
+    """The participant's PSS-10 questionnaires, oldest first, each scored by core/pss10."""
     rows = session.execute(
-        select(Assessment).where(Assessment.participant_id == participant_id)
+        select(Assessment).where(Assessment.participant_id == participant_id,
+                                 Assessment.instrument == "pss10")
         .order_by(Assessment.date, Assessment.id)
     ).scalars()
     return [AssessmentRow(a.id, a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
@@ -206,3 +225,31 @@ def chart_data(session: Session, participant_id: int) -> pss10_chart.ChartData:
     rows = list_assessments(session, participant_id)
     return pss10_chart.build([(r.kind, r.date, r.answers) for r in rows],
                              settings.pss_params(session))
+
+
+@dataclass(frozen=True)
+class InstrumentRow:
+    """One saved questionnaire of any instrument, scored by its registry entry."""
+
+    id: int
+    instrument: str
+    kind: str
+    date: dt.date
+    answers: tuple[int | None, ...]
+    result: Result
+
+
+def list_instrument_assessments(session: Session, participant_id: int,
+                                instrument: str | None = None) -> list[InstrumentRow]:
+    """The participant's questionnaires (of one instrument, or all), oldest first.
+
+    Rows of an instrument this CoachDesk does not know (a newer vault's) are left out.
+    """
+    q = select(Assessment).where(Assessment.participant_id == participant_id)
+    if instrument is not None:
+        q = q.where(Assessment.instrument == instrument)
+    known = set(instruments.ids())
+    return [InstrumentRow(a.id, a.instrument, a.kind, a.date, tuple(a.answers),
+                          instruments.get(a.instrument).scored(a.answers))
+            for a in session.execute(q.order_by(Assessment.date, Assessment.id)).scalars()
+            if a.instrument in known]

@@ -19,9 +19,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
-from coachdesk.core import course, plausibility, pss10, records
+from coachdesk.core import course, plausibility, pss10, records, schedule
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, interchange
+from coachdesk.store import audit, interchange, settings
 from coachdesk.store.models import (
     Assessment,
     Draft,
@@ -57,6 +57,8 @@ class CaseloadRow:
     consent_withdrawn: bool
     # casefold()ed name + ref: the proxy filters on it without per-keystroke work.
     search_key: str
+    # The course's scheduled questionnaires due today (core/schedule.py).
+    measurements_due: tuple[schedule.DueMeasurement, ...] = ()
 
     @property
     def needs_attention(self) -> bool:
@@ -90,8 +92,10 @@ _PEOPLE_SQL = (
 # Only what the table shows: the first screening and the latest final (follow-ups never).
 _ASSESSMENTS_SQL = (
     f"SELECT participant_id, kind, date, answers FROM {Assessment.__tablename__} "
-    "WHERE kind IN ('screening', 'final')"
+    "WHERE kind IN ('screening', 'final') AND instrument = 'pss10'"
 )
+# Every questionnaire's instrument, kind and date: what the schedule says is still due.
+_TAKEN_SQL = f"SELECT participant_id, instrument, kind, date FROM {Assessment.__tablename__}"
 _HELD_SQL = (
     f"SELECT participant_id, sum(status = 'held'), max(CASE WHEN status != 'planned' THEN date "
     f"END) FROM {SessionLog.__tablename__} GROUP BY participant_id"
@@ -120,6 +124,19 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
     loads = json.loads
     for pid, kind, day, answers in cur.execute(_ASSESSMENTS_SQL).fetchall():
         by_person[pid].append((kind, day, loads(answers)))
+
+    # (instrument, schedule point) taken per person; only a follow-up's date matters
+    # (inside the course it is the week-4 point), so only those dates are parsed.
+    starts = {row[0]: row[5] for row in people}
+    done: dict[int, set[tuple[str, str]]] = defaultdict(set)
+    for pid, iid, kind, day in cur.execute(_TAKEN_SQL).fetchall():
+        if kind == "followup":
+            start_text = starts.get(pid)
+            kind = schedule.point_of(kind, dt.date.fromisoformat(day),
+                                     _date(start_text) if start_text else None)
+        done[pid].add((iid, kind))
+    plan = settings.instrument_schedule(session)
+    nothing: set[tuple[str, str]] = set()
 
     held: dict[int, tuple[int, dt.date | None]] = {
         pid: (int(n or 0), _date(last))
@@ -158,6 +175,8 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
             pss_before=before, pss_after=after,
             archived=bool(archived), consent_withdrawn=withdrawn is not None,
             search_key=key or interchange.search_key(name, ref),
+            measurements_due=tuple(schedule.due_from_done(
+                plan, status=status, start=start, today=today, done=done.get(pid, nothing))),
         ))
     # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms at
     # 10,000); the table view sorts again by its own column, with this order for ties.

@@ -19,7 +19,7 @@ from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
-from coachdesk.core import course, cpr, plausibility, pss10, records
+from coachdesk.core import course, cpr, instruments, plausibility, pss10, records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit
 from coachdesk.store.models import (
@@ -35,8 +35,8 @@ from coachdesk.store.models import (
 )
 
 FORMAT = "coachdesk.participants"
-VERSION = 1
-SUPPORTED_VERSIONS = (1,)
+VERSION = 2  # 2: assessments[].instrument (1: every assessment is a PSS-10)
+SUPPORTED_VERSIONS = (1, 2)
 MAX_REPORTED_ERRORS = 200
 
 
@@ -77,10 +77,16 @@ def session_to_dict(s: SessionLog) -> dict[str, Any]:
 
 
 def assessment_to_dict(a: Assessment, computed: bool = True) -> dict[str, Any]:
-    d: dict[str, Any] = {"kind": a.kind, "date": _iso(a.date), "answers": list(a.answers)}
+    """kind, date, instrument, answers and, with ``computed``, the instrument's scores
+    (its Instrument.export_keys, in order: PSS-10 total/prorated/band, WHO-5
+    total/index/band, CBI total/personal/work/client, WAS total/band)."""
+    d: dict[str, Any] = {"kind": a.kind, "date": _iso(a.date),
+                         "instrument": a.instrument or instruments.DEFAULT,
+                         "answers": list(a.answers)}
     if computed:
-        sc = pss10.score(a.answers)
-        d |= {"total": sc.total, "prorated": sc.prorated, "band": sc.band}
+        inst = instruments.get(d["instrument"])
+        fields = inst.scored(a.answers).fields
+        d |= {k: fields.get(k) for k in inst.export_keys}
     return d
 
 
@@ -119,7 +125,8 @@ def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
         optional["report_fields"] = report_fields_to_dict(p.report_fields)
     d |= {k: v for k, v in optional.items() if v is not None}
     if computed:
-        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
+        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments
+                                            if a.instrument == "pss10"])
         d["eligible"] = pss10.is_eligible(before.total if before else None, params)
         ch = pss10.change(before.total if before else None, after.total if after else None,
                           params)
@@ -239,6 +246,7 @@ def job_plan_from_dict(j: dict[str, Any], version: int, today: dt.date) -> JobPl
 
 def assessment_values(a: dict[str, Any]) -> dict[str, Any]:
     return {"kind": a["kind"], "date": records.parse_date(a["date"]),
+            "instrument": a.get("instrument", instruments.DEFAULT),
             "answers": list(a["answers"])}
 
 

@@ -115,7 +115,11 @@ class Participant(Base):
 
 
 class Assessment(Base):
-    """One PSS-10 questionnaire: ten raw answers (0-4 or NULL); scoring is core/pss10."""
+    """One questionnaire: its instrument (core/instruments.py) and raw answers (or NULL).
+
+    Scoring is the instrument's (core/); the answer count per instrument is checked here
+    (migration 0011) and by the app.
+    """
 
     __tablename__ = "assessment"
 
@@ -125,6 +129,8 @@ class Assessment(Base):
     )
     kind: Mapped[str] = mapped_column(String(12))
     date: Mapped[dt.date] = mapped_column(Date)
+    instrument: Mapped[str] = mapped_column(String(20), default="pss10",
+                                            server_default="pss10")
     answers: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -133,7 +139,9 @@ class Assessment(Base):
 
     __table_args__ = (
         CheckConstraint("kind IN ('screening','final','followup')", name="ck_assessment_kind"),
-        CheckConstraint("json_array_length(answers) = 10", name="ck_assessment_answers"),
+        CheckConstraint("json_array_length(answers) = CASE instrument WHEN 'pss10' THEN 10 "
+                        "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END",
+                        name="ck_assessment_answers"),
     )
 
 
@@ -174,7 +182,7 @@ class SessionLog(Base):
         # The caseload's per-person count of held conversations and last date is read from
         # this index alone (no visit to the rows, which hold the notes): at 10,000
         # participants 86 ms -> see docs/performance.md. Migration 0002. Week and
-        # confirmed too (migration 0011): the cohort report counts each person's
+        # confirmed too (migration 0012): the cohort report counts each person's
         # plausible sessions (core/plausibility.COUNTABLE_SESSION_SQL) from it alone.
         Index("ix_session_log_caseload", "participant_id", "status", "date", "week",
               "confirmed"),

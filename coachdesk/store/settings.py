@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from coachdesk.core import pss10
+from coachdesk.core import pss10, schedule
 from coachdesk.store.models import Setting
 
 DEFAULTS: dict[str, Any] = {
@@ -26,6 +26,10 @@ DEFAULTS: dict[str, Any] = {
     # The coach's contact details, printed on every report (asked for once at export).
     "coach_contact": "",
     "idle_lock_minutes": 5,
+    # Which questionnaires the course measures at which point (core/schedule.py).
+    "instrument_schedule": {k: list(v) for k, v in schedule.DEFAULT.items()},
+    # Optional sub-scales the course leaves out, "instrument.scale" (e.g. "cbi.client").
+    "omitted_scales": [],
     # What a calendar export (.ics) calls a participant: "ref" or "initials", never the
     # name (store/calendar_export.py).
     "calendar_label": "ref",
@@ -55,3 +59,25 @@ def pss_params(session: Session) -> pss10.Params:
         sd=float(get(session, "pss_sd")),
         r=float(get(session, "pss_r")),
     )
+
+
+def instrument_schedule(session: Session) -> dict[str, tuple[str, ...]]:
+    """The course's schedule of questionnaires; the default if the stored one no longer
+    names known questionnaires (a vault from a build with more of them)."""
+    try:
+        return schedule.check(get(session, "instrument_schedule"))
+    except ValueError:
+        return dict(schedule.DEFAULT)
+
+
+def put_instrument_schedule(session: Session, value: object) -> None:
+    """Store a schedule after schedule.check (ValueError says what is wrong)."""
+    put(session, "instrument_schedule",
+        {k: list(v) for k, v in schedule.check(value).items()})
+
+
+def omitted_scales(session: Session) -> frozenset[str]:
+    """The optional sub-scales the course leaves out ("cbi.client")."""
+    value = get(session, "omitted_scales")
+    return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) \
+        else frozenset()

@@ -233,6 +233,10 @@ class CaseloadView(QWidget):
         text += " &nbsp;·&nbsp; " + html.escape(
             self.tr("%n participant(s) need attention", "", attention))
         text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
+        # The course's other scheduled questionnaires (core/schedule.py): how many people.
+        measures = sum(1 for r in cl.rows if r.measurements_due)
+        text += " &nbsp;·&nbsp; " + html.escape(
+            self.tr("questionnaires due for %n participant(s)", "", measures))
         if reminders:
             shown = [f'<a href="p:{r.participant_id}">{html.escape(self.reminder_text(r))}</a>'
                      for r in reminders[:self.MAX_REMINDERS]]

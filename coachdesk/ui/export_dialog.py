@@ -251,6 +251,7 @@ class ExportDialog(QDialog):
             "resources": self.tr("Resources and challenges"),
             "progression": self.tr("Progress since the start"),
             "pss10": self.tr("PSS-10 before and after"), "job_plan": self.tr("Job plan"),
+            "questionnaires": self.tr("Other questionnaires (WHO-5, CBI, WAS)"),
             "values": self.tr("Values"),
             "outcome": self.tr("Outcome"), "summary": self.tr("Summary"),
             "recommendation": self.tr("Recommendation / next steps"),

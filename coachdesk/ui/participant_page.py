@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course, plausibility
+from coachdesk.core import course, instruments, plausibility, schedule
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload, corrections
+from coachdesk.store import agenda, caseload, corrections, settings
 from coachdesk.ui import labels
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -110,12 +110,16 @@ class ParticipantPage(QWidget):
         # its unsaved content is back in place as the coach left it.
         self._built: dict[str, QWidget] = {}
         self._factories = {"jobplan": self._make_jobplan, "outcome": self._make_outcome,
-                           "report": self._make_report_fields}
+                           "report": self._make_report_fields,
+                           "instruments": self._make_instruments}
         self.tabs.addTab(QWidget(), self.tr("&Job plan"))
         self.tabs.addTab(QWidget(), self.tr("Report f&ields"))
         self.tabs.addTab(QWidget(), self.tr("O&utcome && report"))
         self._lazy_index = {"jobplan": self.tabs.count() - 3, "report": self.tabs.count() - 2,
                             "outcome": self.tabs.count() - 1}
+        # Every registered questionnaire (WHO-5, CBI, WAS, ...): built when first shown.
+        self.tabs.addTab(QWidget(), self.tr("&Questionnaires"))
+        self._lazy_index["instruments"] = self.tabs.count() - 1
         self.tabs.currentChanged.connect(self._build_current)
 
         lay = QVBoxLayout(self)
@@ -169,6 +173,13 @@ class ParticipantPage(QWidget):
                 view = self._built[name]
                 self.tabs.setCurrentWidget(view)
                 view.setFocus()
+
+    def _make_instruments(self) -> QWidget:
+        from coachdesk.ui.instruments_tab import InstrumentsTab
+
+        view = InstrumentsTab(self.vault, self.participant_id)
+        view.changed.connect(self._something_changed)
+        return view
 
     def _make_jobplan(self) -> QWidget:
         view = JobPlanEditor(self.vault, self.participant_id)
@@ -277,16 +288,23 @@ class ParticipantPage(QWidget):
             name, ref = p.name, p.ref
             week = course.course_week(p.course_start, today)
             status = labels.statuses().get(p.status, p.status)
+            # The course's own steps count PSS-10s (as the caseload does); the other
+            # scheduled questionnaires are listed from core/schedule below.
+            pss = [a for a in p.assessments if a.instrument == "pss10"]
             suggested = course.suggested_status(
                 status=p.status, start=p.course_start, today=today,
-                has_final=any(a.kind == "final" for a in p.assessments),
+                has_final=any(a.kind == "final" for a in pss),
                 has_outcome=p.outcome_status is not None)
             held = sum(1 for x in p.sessions if x.status == "held")
             due = course.due_items(
                 status=p.status, start=p.course_start, today=today,
-                has_screening=any(a.kind == "screening" for a in p.assessments),
-                has_final=any(a.kind == "final" for a in p.assessments),
+                has_screening=any(a.kind == "screening" for a in pss),
+                has_final=any(a.kind == "final" for a in pss),
                 sessions_held=held, has_outcome=p.outcome_status is not None)
+            measures = [m for m in schedule.due_measurements(
+                settings.instrument_schedule(s), status=p.status, start=p.course_start,
+                today=today, taken=[(a.instrument, a.kind, a.date) for a in p.assessments])
+                if m.instrument != "pss10"]
             data = TimelineData(
                 start=p.course_start, today=today,
                 assessments=[(a.kind, a.date) for a in p.assessments],
@@ -340,8 +358,13 @@ class ParticipantPage(QWidget):
                 "The course is in week %1: change the status to %2?").replace(
                 "%1", str(week)).replace("%2", labels.statuses().get(suggested, suggested)))
         self.timeline.set_data(data)
-        self.due_label.setText("\n".join("• " + labels.due_text(d) for d in due)
-                               or self.tr("Nothing is due."))
+        points = {"screening": self.tr("screening"), "mid": self.tr("week 4"),
+                  "final": self.tr("week 12"), "followup": self.tr("follow-up")}
+        lines = ["• " + labels.due_text(d) for d in due]
+        lines += ["• " + (self.tr("%1 (%2) overdue") if m.overdue else self.tr("%1 (%2) due"))
+                  .replace("%1", instruments.get(m.instrument).short)
+                  .replace("%2", points[m.point]) for m in measures]
+        self.due_label.setText("\n".join(lines) or self.tr("Nothing is due."))
         self.attendance_label.setText(
             self.tr("Present at %1 of %2 marked group sessions.")
             .replace("%1", str(attended)).replace("%2", str(marked))

@@ -6,12 +6,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -19,8 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.core import instruments, schedule
+from coachdesk.core.instrument import text
 from coachdesk.store import audit, settings
 from coachdesk.ui import preferences
+from coachdesk.ui.pss10_chart_view import ui_lang
 
 
 class SettingsDialog(QDialog):
@@ -69,6 +75,32 @@ class SettingsDialog(QDialog):
         self.restart_note = QLabel(self.tr("A new language takes effect when CoachDesk restarts."))
         self.restart_note.setWordWrap(True)
         f.addRow(self.restart_note)
+        # The course's questionnaires: which instrument at which point (core/schedule.py).
+        plan_box = QGroupBox(self.tr("Questionnaires in the course"))
+        grid = QGridLayout(plan_box)
+        points = {"screening": self.tr("Screening"), "mid": self.tr("Week 4"),
+                  "final": self.tr("Week 12"), "followup": self.tr("Follow-up")}
+        for col, point in enumerate(schedule.POINTS):
+            grid.addWidget(QLabel(points[point]), 0, 1 + col)
+        self.plan_boxes: dict[tuple[str, str], QCheckBox] = {}
+        for row, inst in enumerate(instruments.all_instruments()):
+            grid.addWidget(QLabel(text(inst.name, ui_lang())), 1 + row, 0)
+            for col, point in enumerate(schedule.POINTS):
+                box = QCheckBox()
+                box.setAccessibleName(f"{inst.short}: {points[point]}")
+                grid.addWidget(box, 1 + row, 1 + col)
+                self.plan_boxes[(inst.id, point)] = box
+        # Optional sub-scales (the CBI's client scale): asked in this course or not.
+        self.scale_boxes: dict[str, QCheckBox] = {}
+        row = 1 + len(instruments.all_instruments())
+        for inst in instruments.all_instruments():
+            for scale in inst.optional_scales:
+                spec = next(sp for sp in inst.scores if sp.key == scale)
+                box = QCheckBox(self.tr("Ask %1: %2").replace("%1", inst.short)
+                                .replace("%2", text(spec.name, ui_lang())))
+                grid.addWidget(box, row, 0, 1, 1 + len(schedule.POINTS))
+                self.scale_boxes[f"{inst.id}.{scale}"] = box
+                row += 1
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -76,14 +108,24 @@ class SettingsDialog(QDialog):
         from coachdesk.ui.recipient_view import RecipientBox
 
         self.recipient_box = RecipientBox(vault)
+        # Two columns: one column of every group was taller than a 1366x768 screen.
+        left, right = QVBoxLayout(), QVBoxLayout()
+        for b in (pss, plan_box, machine):
+            left.addWidget(b)
+        for b in (vault_box, self.recipient_box):
+            right.addWidget(b)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
         lay = QVBoxLayout(self)
-        for b in (pss, vault_box, self.recipient_box, machine):
-            lay.addWidget(b)
+        lay.addLayout(columns)
         lay.addWidget(buttons)
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(1000)
         # Wrapped labels (the receiving key's) need the height for the dialog's width; a
         # dialog otherwise opens at its minimum and squeezes them.
-        self.resize(560, max(self.sizeHint().height(), lay.totalHeightForWidth(560)))
+        self.resize(1000, max(self.sizeHint().height(), lay.totalHeightForWidth(1000)))
         self._load()
 
     def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
@@ -97,6 +139,12 @@ class SettingsDialog(QDialog):
             self._before = {k: settings.get(s, k) for k in (
                 "admission_threshold", "pss_sd", "pss_r", "retention_months", "coach_name",
                 "organisation", "coach_contact")}
+            self._plan = settings.instrument_schedule(s)
+            self._omitted = settings.omitted_scales(s)
+        for key, box in self.scale_boxes.items():
+            box.setChecked(key not in self._omitted)
+        for (iid, point), box in self.plan_boxes.items():
+            box.setChecked(iid in self._plan.get(point, ()))
         b = self._before
         self.threshold.setValue(int(b["admission_threshold"]))
         self.sd.setValue(float(b["pss_sd"]))
@@ -116,13 +164,29 @@ class SettingsDialog(QDialog):
                 "organisation": self.organisation.text().strip(),
                 "coach_contact": self.coach_contact.text().strip()}
 
+    def plan(self) -> dict[str, tuple[str, ...]]:
+        """The schedule as ticked, in registry order per point."""
+        return {point: tuple(i.id for i in instruments.all_instruments()
+                             if self.plan_boxes[(i.id, point)].isChecked())
+                for point in schedule.POINTS}
+
     def save(self) -> None:
         new = self.values()
         changed = sorted(k for k, v in new.items() if self._before.get(k) != v)
+        plan = self.plan()
+        if plan != self._plan:
+            changed.append("instrument_schedule")
+        omitted = sorted(k for k, box in self.scale_boxes.items() if not box.isChecked())
+        if set(omitted) != self._omitted:
+            changed.append("omitted_scales")
+            new["omitted_scales"] = omitted
         if changed:
             with self.vault.session() as s:
                 for k in changed:
-                    settings.put(s, k, new[k])
+                    if k == "instrument_schedule":
+                        settings.put_instrument_schedule(s, plan)
+                    else:
+                        settings.put(s, k, new[k])
                 audit.record(s, "settings_changed", {"keys": changed})
                 s.commit()
         preferences.IDLE_LOCK_MINUTES.set(self.idle.value())

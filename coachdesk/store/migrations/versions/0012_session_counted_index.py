@@ -1,7 +1,7 @@
 """the caseload index of session_log also holds week and confirmed (the cohort report)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-12-01 23:58:00
 
 The cohort report counts every participant's plausible sessions in SQL
@@ -13,8 +13,8 @@ reads (participant_id, status, date) use the same index as before, by its prefix
 
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
