@@ -117,3 +117,19 @@ def test_cohort_report_cli_pdf_and_csv(vault, data_dir, passphrase_file, tmp_pat
         main([*base, "--out", str(tmp_path / "x.csv"), "--csv-dialect", "semicolon"])
     assert exc.value.code == 2
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_records_the_channel_the_coach_names(filled, tmp_path, capsys) -> None:
+    from sqlalchemy import select
+
+    from coachdesk.store.vault import Vault
+
+    data_dir, pf = filled
+    assert _export(data_dir, pf, tmp_path / "r.pdf", "--channel", "digital_post") == 0
+    with pytest.raises(SystemExit) as bad:
+        _export(data_dir, pf, tmp_path / "s.pdf", "--channel", "fax")
+    assert bad.value.code == 2 and not (tmp_path / "s.pdf").exists()
+    secret = pf.read_text(encoding="utf-8").strip()
+    with Vault.open(data_dir, passphrase=secret) as v, v.session() as s:
+        channels = [d.channel for d in s.execute(select(Disclosure)).scalars()]
+    assert channels == ["digital_post"]

@@ -112,7 +112,7 @@ def test_screenshots_and_clean_qsettings(qtbot, vault, data_dir, tmp_path):
         s.commit()
     vault.close()
     out = tmp_path / "shots"
-    files = render_all(data_dir, out, PASSPHRASE, "en")
+    files = render_all(data_dir, out, PASSPHRASE, "en", real_data=True)
     names = sorted(f.name for f in files)
     assert names[:3] == ["01-unlock.png", "02-first-run-recovery-code.png", "03-caseload.png"]
     assert len(names) == 10

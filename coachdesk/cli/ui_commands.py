@@ -18,8 +18,12 @@ def register(sub: Any) -> None:
     p = sub.add_parser("screenshots", help="render every main screen of the app to PNG",
                        description="Render the unlock screen, the first-run recovery code "
                        "page, the caseload, a participant's tabs and the settings to PNG "
-                       "files (1280x800, offscreen) on this vault.")
+                       "files (1280x800, offscreen, readable by the owner only) on a vault "
+                       "made by 'demo'. Recorded in the audit log as an export.")
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
+    p.add_argument("--real-data", action="store_true",
+                   help="also render a vault with real participants (the pictures are "
+                   "plaintext copies of their data)")
     add_unlock_options(p)
     p.set_defaults(func=run)
 
@@ -33,10 +37,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
                        "with the passphrase).")
     secret = (read_secret_file(args.passphrase_file, "passphrase")
               if args.passphrase_file else prompt("passphrase"))
-    # Check the passphrase before any window opens: a wrong one exits 3 like every command.
+    # Check the passphrase (exit 3) and the vault (only demo people, or --real-data:
+    # exit 2) before any window opens.
     from coachdesk.store.vault import Vault
+    from coachdesk.ui.screenshots import check_allowed
 
-    Vault.open(ctx.data_dir, passphrase=secret).close()
-    files = render_all(ctx.data_dir, Path(args.out), secret, ctx.lang)
+    with Vault.open(ctx.data_dir, passphrase=secret) as vault, vault.session() as s:
+        check_allowed(s, args.real_data)
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"{args.out} is not a folder.")
+    files = render_all(ctx.data_dir, out, secret, ctx.lang, real_data=args.real_data)
     ctx.say(f"Wrote {len(files)} screenshot(s) to {args.out}.")
     return 0

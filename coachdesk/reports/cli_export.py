@@ -45,7 +45,8 @@ def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         else:
             request = content.ReportRequest(kind=content.default_kind(p), sections=sections,
                                             lang=lang, recipient=args.recipient)
-        result = export_report(s, p.id, request, out, password=password)
+        result = export_report(s, p.id, request, out, password=password,
+                               channel=getattr(args, "channel", None))
         s.commit()
     what = "the participant's own copy" if result.kind == "access_copy" else (
         result.kind.replace("_", " "))

@@ -156,10 +156,16 @@ def record_many(session: Session,
 
 
 def disclosure_mac(key: bytes, d: Disclosure) -> str:
-    msg = _dumps({"disclosure": d.id, "participant_id": d.participant_id,
-                  "at": _iso(d.at) if d.at else None, "recipient": d.recipient,
-                  "kind": d.kind, "sections": d.sections, "sha256": d.sha256,
-                  "encrypted": bool(d.encrypted)})
+    fields = {"disclosure": d.id, "participant_id": d.participant_id,
+              "at": _iso(d.at) if d.at else None, "recipient": d.recipient,
+              "kind": d.kind, "sections": d.sections, "sha256": d.sha256,
+              "encrypted": bool(d.encrypted)}
+    # The channel (Digital Post, secure e-mail, ...) came with migration 0008. Under the
+    # MAC only when set, so rows chained before it still verify.
+    channel = getattr(d, "channel", None)
+    if channel is not None:
+        fields["channel"] = channel
+    msg = _dumps(fields)
     return hmac.new(key, msg, hashlib.sha256).hexdigest()
 
 

@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     # What a calendar export (.ics) calls a participant: "ref" or "initials", never the
     # name (store/calendar_export.py).
     "calendar_label": "ref",
+    "demo_mark": "",  # store/demo_mark.py: set by `demo` while the vault holds only its people
 }
 
 

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course
 from coachdesk.store import agenda
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -197,7 +197,7 @@ class AgendaView(QWidget):
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
-                cell.setToolTip(text)
+                cell.setToolTip(plain.tooltip(text))  # names and refs: never markup
                 if c == 0:
                     cell.setData(ITEM_ROLE, item)
                 if item.date == self.today:

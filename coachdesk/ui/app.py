@@ -72,6 +72,10 @@ def run_app(data_dir: Path, lang: str | None) -> int:
     from coachdesk.ui import error_hook
 
     error_hook.install()
+    from coachdesk.ui.file_dialogs import purge_qt_history
+
+    # Folders an older version's file dialogs remembered (docs/security.md).
+    purge_qt_history()
     from PySide6.QtGui import QIcon
 
     from coachdesk.resources import icon_png_paths

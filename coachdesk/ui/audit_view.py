@@ -34,6 +34,7 @@ from sqlalchemy import select
 
 from coachdesk.store import audit
 from coachdesk.store.models import AuditEvent, Participant
+from coachdesk.ui import plain
 
 _Index = QModelIndex | QPersistentModelIndex
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -199,7 +200,7 @@ class AuditModel(QAbstractTableModel):
         if role == ACTION_ROLE:
             return r.action
         if role == Qt.ItemDataRole.ToolTipRole and col == 3:
-            return r.detail
+            return plain.tooltip(r.detail)
         return None
 
 
@@ -289,7 +290,7 @@ class AuditView(QDialog):
         header.setStretchLastSection(True)
         self.table.setAccessibleName(self.tr("Audit events"))
 
-        self.chain_label = QLabel()
+        self.chain_label = plain.label()
         self.chain_label.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.store import audit, backup, settings
+from coachdesk.ui import file_dialogs
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -186,8 +186,8 @@ class BackupDialog(QDialog):
 
     def choose_folder(self) -> None:
         start = str(self.folder() or Path.home())
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose the backup folder"),
-                                                  start)
+        chosen = file_dialogs.existing_directory(self, self.tr("Choose the backup folder"),
+                                                 start)
         if chosen:
             self.set_folder(Path(chosen))
 
@@ -368,15 +368,14 @@ class RestoreDialog(QDialog):
         return True
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a backup"),
-                                              str(Path.home()),
-                                              self.tr("CoachDesk backups (*.cdbackup)"))
+        path = file_dialogs.open_file(self, self.tr("Choose a backup"), str(Path.home()),
+                                      self.tr("CoachDesk backups (*.cdbackup)"))
         if path:
             self.set_file(Path(path))
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, self.tr("Choose an empty folder"),
-                                                  str(Path.home()))
+        chosen = file_dialogs.existing_directory(self, self.tr("Choose an empty folder"),
+                                                 str(Path.home()))
         if chosen:
             self.folder_edit.setText(chosen)
 

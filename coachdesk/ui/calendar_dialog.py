@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.store import audit, calendar_export, settings
+from coachdesk.ui import file_dialogs
 from coachdesk.ui.date_field import DateField, first_invalid
 from coachdesk.ui.messages import error_text
 
@@ -93,9 +93,9 @@ class CalendarExportDialog(QDialog):
         self.resize(max(640, self.sizeHint().width()), self.sizeHint().height())
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export calendar"), self.path.text(),
-            self.tr("Calendar files (*.ics)"), options=QFileDialog.Option.DontUseNativeDialog)
+        # No folder history outside the vault (ui/file_dialogs.py).
+        path = file_dialogs.save_file(self, self.tr("Export calendar"), self.path.text(),
+                                      self.tr("Calendar files (*.ics)"))
         if path:
             if not path.endswith(".ics"):
                 path += ".ics"

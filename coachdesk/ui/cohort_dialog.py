@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -111,7 +111,7 @@ class CohortReportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.explanation = QLabel()
+        self.explanation = plain.label()
         self.explanation.setWordWrap(True)
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.explanation.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -130,7 +130,7 @@ class CohortReportDialog(QDialog):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
 
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.pdf_button = QPushButton(self.tr("Export &PDF…"))
         self.csv_button = QPushButton(self.tr("Export &CSV…"))
@@ -310,10 +310,8 @@ class CohortReportDialog(QDialog):
 
     def _choose_target(self, suggested: str, fmt: str) -> str | None:
         filt = self.tr("PDF files (*.pdf)") if fmt == "pdf" else self.tr("CSV files (*.csv)")
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export cohort report"), suggested, filt,
-            options=QFileDialog.Option.DontUseNativeDialog)
-        return path or None
+        # No folder history outside the vault (ui/file_dialogs.py).
+        return file_dialogs.save_file(self, self.tr("Export cohort report"), suggested, filt)
 
     def start_export(self, fmt: str) -> None:
         prep = self.prepared

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from coachdesk.errors import CoachDeskError
 from coachdesk.store.erasure import erase_participant, erasure_preview
 from coachdesk.store.models import Participant
+from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 
 
@@ -54,6 +54,7 @@ class EraseDialog(QDialog):
         prompt = QLabel(self.tr("Type the participant's ref <b>{ref}</b> to confirm:")
                         .format(ref=_html(self.ref)))
         prompt.setTextFormat(Qt.TextFormat.RichText)
+        prompt.setWordWrap(True)  # a long ref (up to 64 characters) pushed the end off
         self.confirm = QLineEdit()
         self.confirm.setPlaceholderText(self.ref)
         self.confirm.setAccessibleName(self.tr("Participant's ref, to confirm the erasure"))
@@ -105,7 +106,7 @@ class EraseDialog(QDialog):
             erase_participant(self.vault, self.ref)
         except CoachDeskError as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Erase participant"), error_text(exc))
+            plain.warning(self, self.tr("Erase participant"), error_text(exc))
             return
         QGuiApplication.restoreOverrideCursor()
         self.accept()
@@ -131,7 +132,7 @@ class RetentionDialog(QDialog):
         self.today = today or dt.date.today()
         self.setWindowTitle(self.tr("Due for erasure"))
         self.resize(620, 420)
-        self.intro = QLabel()
+        self.intro = plain.label()
         self.intro.setWordWrap(True)
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Ref"),
@@ -143,7 +144,12 @@ class RetentionDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The date column fits its title (it was cut off in Danish); a long ref is cut
+        # with an ellipsis rather than squeezing the names.
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(1, 160)
         self.table.setAccessibleName(self.tr("Participants due for erasure"))
         self.table.doubleClicked.connect(lambda _i: self.erase_selected())
         self.erase_button = QPushButton(self.tr("Erase..."))

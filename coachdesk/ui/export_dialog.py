@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.reports import content
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -153,7 +153,7 @@ class ExportDialog(QDialog):
         font.setBold(True)
         self.archive_warning.setFont(font)
         self.archive_warning.setVisible(False)
-        self.report_warnings = QLabel()
+        self.report_warnings = plain.label()  # warnings may quote what was recorded
         self.report_warnings.setWordWrap(True)
         self.report_warnings.setVisible(False)
 
@@ -169,9 +169,10 @@ class ExportDialog(QDialog):
         pf.addRow(pw_hint)
         pf.addRow(self.archive_warning)
 
-        self.consent_label = QLabel()
+        # Paths, errors and recipients may hold a participant's name: shown as plain text.
+        self.consent_label = plain.label()
         self.consent_label.setWordWrap(True)
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self.progress = QProgressBar()
@@ -205,7 +206,7 @@ class ExportDialog(QDialog):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.preview_state = QLabel(self.tr("Building the preview…"))
+        self.preview_state = plain.label(self.tr("Building the preview…"))
         right = QWidget()
         rl = QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
@@ -377,10 +378,9 @@ class ExportDialog(QDialog):
     # --- export ------------------------------------------------------------------
 
     def _choose_target(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export report"), suggested, self.tr("PDF files (*.pdf)"),
-            options=QFileDialog.Option.DontUseNativeDialog)
-        return path or None
+        # The export folder may carry the person's name: no history kept (file_dialogs).
+        return file_dialogs.save_file(self, self.tr("Export report"), suggested,
+                                      self.tr("PDF files (*.pdf)"))
 
     def _ask_passphrase(self) -> str | None:
         text, ok = QInputDialog.getText(

@@ -4,7 +4,7 @@ ui/date_field.py; it is re-exported here for the forms that import it from here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -69,6 +69,7 @@ class FieldMessage(QLabel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.setWordWrap(True)
         pal = self.palette()
         # The platform's own "negative" colour would be nicer; the link-visited role

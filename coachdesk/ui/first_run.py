@@ -9,13 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -25,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 from coachdesk.ui.worker import Task
@@ -99,7 +98,7 @@ class FirstRunView(QWidget):
         self.pass2.setAccessibleName(self.tr("Repeat the passphrase"))
         self.strength_label = QLabel()
         self.strength_label.setAccessibleName(self.tr("Passphrase strength"))
-        self.create_message = QLabel()
+        self.create_message = plain.label()
         self.create_message.setWordWrap(True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -225,9 +224,9 @@ class FirstRunView(QWidget):
                            "%1", self.recovery_code)
 
     def save_code(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the recovery code"), "coachdesk-recovery-code.txt",
-            self.tr("Text files (*.txt)"))
+        path = file_dialogs.save_file(self, self.tr("Save the recovery code"),
+                                      "coachdesk-recovery-code.txt",
+                                      self.tr("Text files (*.txt)"))
         if path:
             self.write_code(Path(path))
 
@@ -237,9 +236,9 @@ class FirstRunView(QWidget):
         try:
             write_atomic(path, self._code_text().encode("utf-8"))
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"),
-                                self.tr("The file could not be written: %1").replace(
-                                    "%1", exc.strerror or str(exc)))
+            plain.warning(self, self.tr("Not saved"),
+                          self.tr("The file could not be written: %1").replace(
+                              "%1", exc.strerror or str(exc)))
 
     def print_code(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter

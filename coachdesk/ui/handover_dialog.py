@@ -35,6 +35,7 @@ from sqlalchemy import func, select
 from coachdesk.errors import CoachDeskError
 from coachdesk.store import caseload, handover
 from coachdesk.store.models import Disclosure, Participant
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.labels import date_text
 from coachdesk.ui.messages import error_text
 
@@ -115,7 +116,7 @@ class HandoverDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
 
-        self.result = QLabel()
+        self.result = plain.label()  # errors may quote a path or a name
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.after = QLabel(self.tr(
@@ -157,20 +158,19 @@ class HandoverDialog(QDialog):
         self.phrase_box.setEnabled(self.by_phrase.isChecked())
 
     def file_dialog(self) -> QFileDialog:
-        dlg = QFileDialog(self, self.tr("Save the handover file"))
-        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dlg.setNameFilters([self.tr("Encrypted handover files (*.age)")])
+        # No list of recent folders, not even on closing (they can name people).
+        dlg = file_dialogs.make(self, self.tr("Save the handover file"),
+                                name_filter=self.tr("Encrypted handover files (*.age)"),
+                                mode=QFileDialog.FileMode.AnyFile, save=True)
         dlg.setDefaultSuffix("age")
         # A neutral name: the file name travels unencrypted (docs/security.md).
         dlg.selectFile(self.tr("handover") + ".age")
-        dlg.setHistory([])  # no list of recent folders (they can name people)
         return dlg
 
     def choose(self) -> None:
-        dlg = self.file_dialog()
-        if dlg.exec() and dlg.selectedFiles():
-            self.path.setText(dlg.selectedFiles()[0])
+        chosen = file_dialogs.run(self.file_dialog())
+        if chosen:
+            self.path.setText(chosen)
 
     def write(self) -> bool:
         """Write the file; False (with the reason shown) when anything is missing or

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import plausibility
 from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.store import agefile, handover, interchange
+from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text, message
 
 _PATH = re.compile(r"^participants\[(\d+)\](.*)$")
@@ -122,7 +123,7 @@ class ImportDialog(QDialog):
         intro = QLabel(self.tr("The whole file is checked first. If anything in it is wrong, "
                                "nothing is imported and the problems are listed here."))
         intro.setWordWrap(True)
-        self.result = QLabel()
+        self.result = plain.label()  # errors may quote the file's content or its path
         self.result.setWordWrap(True)
         self.errors = QListWidget()
         self.errors.setAccessibleName(self.tr("Problems in the file"))
@@ -151,18 +152,16 @@ class ImportDialog(QDialog):
         self.resize(720, 460)
 
     def file_dialog(self) -> QFileDialog:
-        dlg = QFileDialog(self, self.tr("Choose a participant file"))
-        dlg.setOption(QFileDialog.Option.DontUseNativeDialog)
-        dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dlg.setNameFilters([self.tr("Participant and handover files (*.json *.age)"),
-                            self.tr("All files (*)")])
-        dlg.setHistory([])  # no list of recent folders (they can name people)
-        return dlg
+        # No list of recent folders, not even on closing (they can name people).
+        return file_dialogs.make(
+            self, self.tr("Choose a participant file"),
+            name_filter=";;".join([self.tr("Participant and handover files (*.json *.age)"),
+                                   self.tr("All files (*)")]))
 
     def choose(self) -> None:
-        dlg = self.file_dialog()
-        if dlg.exec() and dlg.selectedFiles():
-            self.path.setText(dlg.selectedFiles()[0])
+        chosen = file_dialogs.run(self.file_dialog())
+        if chosen:
+            self.path.setText(chosen)
             self.phrase.clear()
             self.run_import()
 

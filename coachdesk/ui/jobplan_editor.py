@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload, interchange
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import message
@@ -79,7 +79,7 @@ class JobPlanEditor(QWidget):
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Versions"))
         self.version_combo.currentIndexChanged.connect(self._show_version)
-        self.read_only_label = QLabel()
+        self.read_only_label = plain.label()
         self.compare_button = QPushButton(self.tr("&Compare versions…"))
         self.compare_button.clicked.connect(self.compare)
 
@@ -143,7 +143,7 @@ class JobPlanEditor(QWidget):
         self.message = FieldMessage()
         self.save_button = QPushButton(self.tr("&Save as new version"))
         self.save_button.clicked.connect(self.save)
-        self.state_label = QLabel()
+        self.state_label = plain.label()
 
         top = QHBoxLayout()
         vl = QLabel(self.tr("Ve&rsions:"))

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.ui import preferences
+from coachdesk.ui import plain, preferences
 from coachdesk.ui.clipboard_guard import ClipboardGuard
 from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
@@ -499,9 +499,9 @@ class MainWindow(QMainWindow):
                 backup.maybe_auto_backup(self.vault, dt.datetime.now())
             except (CoachDeskError, OSError) as exc:
                 # Closing goes on (the data is safe in the vault), but the coach must know.
-                QMessageBox.warning(self, self.tr("Automatic backup failed"),
-                                    self.tr("The automatic backup could not be made: %1")
-                                    .replace("%1", str(exc)))
+                plain.warning(self, self.tr("Automatic backup failed"),
+                              self.tr("The automatic backup could not be made: %1")
+                              .replace("%1", str(exc)))
             self._close_vault()
         self.clipboard_guard.clear()
         self.idle.stop()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import field_error
@@ -78,7 +78,7 @@ class OutcomeView(QWidget):
         self.save_button.clicked.connect(self.save)
         self.export_button = QPushButton(self.tr("&Export report…"))
         self.export_button.clicked.connect(self.export_report)
-        self.state_label = QLabel()
+        self.state_label = plain.label()
         row = QHBoxLayout()
         row.addWidget(self.state_label, 1)
         row.addWidget(self.export_button)

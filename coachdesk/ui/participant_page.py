@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from coachdesk.core import course, instruments, plausibility, schedule
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, caseload, corrections, settings
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.jobplan_editor import JobPlanEditor
@@ -52,10 +52,14 @@ class ParticipantPage(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self.name_label = _big(QLabel())
-        self.facts_label = QLabel()
-        self.consent_label = QLabel()
-        self.consent_label.setWordWrap(True)
+        # Name, ref and case fields come from imported files: plain text, never markup.
+        self.name_label = _big(plain.label())
+        self.facts_label = plain.label()
+        self.consent_label = plain.label()
+        # Imported names may be long (200 characters): wrapped, they cannot push the
+        # window wider than the screen.
+        for lab in (self.name_label, self.facts_label, self.consent_label):
+            lab.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Edit &details…"))
         self.edit_button.clicked.connect(self.edit_details)
         self.archive_button = QPushButton(self.tr("Archive"))
@@ -206,7 +210,7 @@ class ParticipantPage(QWidget):
     def _overview_tab(self) -> QWidget:
         w = QWidget()
         self.timeline = TimelineView()
-        self.due_label = QLabel()
+        self.due_label = plain.label()
         self.due_label.setWordWrap(True)
         self.due_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.contact_form = QFormLayout()
@@ -224,7 +228,7 @@ class ParticipantPage(QWidget):
         self.present_button.clicked.connect(lambda: self.mark_attendance(True))
         self.absent_button = QPushButton(self.tr("A&bsent"))
         self.absent_button.clicked.connect(lambda: self.mark_attendance(False))
-        self.attendance_label = QLabel()
+        self.attendance_label = plain.label()
         self.attendance_label.setWordWrap(True)
         # Every mark, so a wrong one can be seen and put right: select it to re-mark it
         # (its date goes into the field), Delete removes it, Ctrl+Z puts it back.
@@ -374,7 +378,9 @@ class ParticipantPage(QWidget):
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
-            self.contact_form.addRow(k + ":", QLabel(v or "–"))
+            value = plain.label(v or "–")
+            value.setWordWrap(True)
+            self.contact_form.addRow(k + ":", value)
         self.title_changed.emit(name)
 
     def _something_changed(self) -> None:
@@ -496,8 +502,8 @@ class ParticipantPage(QWidget):
         try:
             from coachdesk.ui.erase_dialog import EraseDialog
         except ImportError:
-            QMessageBox.information(self, self.tr("Erase"),
-                                    self.tr("Erasure is not available in this build."))
+            plain.information(self, self.tr("Erase"),
+                              self.tr("Erasure is not available in this build."))
             return
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()

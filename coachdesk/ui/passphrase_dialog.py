@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import CoachDeskError
+from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 
@@ -49,7 +50,7 @@ class ChangePassphraseDialog(QDialog):
         self.new2.setEchoMode(QLineEdit.EchoMode.Password)
         self.new2.setAccessibleName(self.tr("Repeat the new passphrase"))
         self.strength_label = QLabel()
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Message"))
         form = QFormLayout()

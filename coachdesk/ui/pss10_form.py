@@ -43,6 +43,7 @@ from coachdesk.core import pss10, vocab
 from coachdesk.store import assessments, settings
 from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
+from coachdesk.ui import plain
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.pss10_chart_view import band_labels, kind_labels, ui_lang
 
@@ -234,15 +235,15 @@ class Pss10Form(QDialog):
         self.grid.current_changed.connect(
             lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30))
 
-        self.total_label = QLabel()
+        self.total_label = plain.label()
         font = self.total_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.total_label.setFont(font)
         self.total_label.setAccessibleName(self.tr("Total"))
-        self.detail_label = QLabel()
+        self.detail_label = plain.label()
         self.detail_label.setWordWrap(True)
-        self.threshold_label = QLabel()
+        self.threshold_label = plain.label()
         self.threshold_label.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)

@@ -1,18 +1,95 @@
-"""Render every main screen to PNG (offscreen, 1280x800) for review and the docs."""
+"""Render every main screen to PNG (offscreen, 1280x800) for review and the docs.
+
+A screenshot is a plaintext copy of what the app shows, so (docs/security.md, "GUI:
+plain text, screenshots, file dialogs"): only a vault that holds nothing but `demo`'s
+synthetic people is rendered, unless the caller says ``real_data`` (then it is an
+export, in the audit log); the PNGs are readable by the owner only (0600, a folder made
+here 0700), written into a private temporary folder and moved into place only once the
+audit event is committed.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Any
 
 SIZE = (1280, 800)
 SAMPLE_CODE = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"  # never a real recovery code
 
 
+REFUSED = ("This vault holds real participants (or people not made by 'coachdesk demo'): "
+           "screenshots are plaintext copies of their data. Use a vault made by "
+           "'coachdesk demo', or pass --real-data (recorded in the audit log as an export).")
+
+
+def check_allowed(session: Any, real_data: bool) -> bool:
+    """True for a vault of demo people only; raises BadInput for real data without
+    ``real_data``."""
+    from coachdesk.errors import BadInput
+    from coachdesk.store import demo_mark
+
+    demo = demo_mark.only_demo_people(session)
+    if not demo and not real_data:
+        raise BadInput(REFUSED)
+    return demo
+
+
+def save_png(widget: Any, path: Path) -> Path:
+    """``widget`` as a PNG at ``path``, readable by the owner only (0600 from the first
+    byte: written to a private temporary file beside it, then renamed)."""
+    from PySide6.QtCore import QBuffer, QIODevice
+
+    buf = QBuffer()
+    buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    widget.grab().save(buf, "PNG")
+    fd, tmp = tempfile.mkstemp(prefix=".shot-", suffix=".tmp", dir=path.parent)  # 0600
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(bytes(buf.data().data()))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
 def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = None,
-               today: dt.date | None = None) -> list[Path]:
+               today: dt.date | None = None, *, real_data: bool = False) -> list[Path]:
+    from coachdesk.store.vault import Vault
+
+    vault = Vault.open(data_dir, passphrase=passphrase)
+    try:
+        with vault.session() as s:
+            demo = check_allowed(s, real_data)
+    except BaseException:
+        vault.close()
+        raise
+    if not out.exists():
+        out.mkdir(parents=True)
+        out.chmod(0o700)
+    staging = Path(tempfile.mkdtemp(prefix=".coachdesk-shots-", dir=out))  # 0700
+    try:
+        try:
+            staged = _render(vault, data_dir, staging, lang, today, demo)
+        finally:
+            vault.close()  # locked by the window already when all went well; idempotent
+        written = []
+        for f in staged:
+            os.replace(f, out / f.name)
+            written.append(out / f.name)
+        return written
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
+            today: dt.date | None, demo: bool) -> list[Path]:
+    """Every screen into ``out`` (a private folder); the export is audited before the
+    vault is locked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -28,23 +105,23 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
     setup_application(app, lang)
     from sqlalchemy import select
 
+    from coachdesk.store import audit
     from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
-    from coachdesk.store.vault import Vault
     from coachdesk.ui.first_run import FirstRunView
     from coachdesk.ui.main_window import MainWindow
     from coachdesk.ui.settings_dialog import SettingsDialog
 
-    out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+
+    def save(widget: object, name: str) -> None:
+        written.append(save_png(widget, out / f"{name}.png"))
 
     def shot(widget: object, name: str) -> None:
         widget.resize(*SIZE)  # type: ignore[attr-defined]
         widget.show()  # type: ignore[attr-defined]
         for _ in range(5):
             app.processEvents()
-        path = out / f"{name}.png"
-        widget.grab().save(str(path))  # type: ignore[attr-defined]
-        written.append(path)
+        save(widget, name)
 
     window = MainWindow(data_dir, today=today, idle_minutes=60)
     shot(window, "01-unlock")
@@ -57,7 +134,6 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
         shot(first, "02-first-run-recovery-code")
         first.close()
 
-    vault = Vault.open(data_dir, passphrase=passphrase)
     window.on_unlocked(vault)
     shot(window, "03-caseload")
     with vault.session() as s:
@@ -85,10 +161,14 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
     dlg.adjustSize()
     dlg.show()
     app.processEvents()
-    path = out / "09-settings.png"
-    dlg.grab().save(str(path))
-    written.append(path)
+    save(dlg, "09-settings")
     dlg.close()
+    # An export of what the screens showed (names never in the log): committed before
+    # the files leave the private folder. The locked screen (next) shows no data.
+    with vault.session() as s:
+        audit.record(s, "export", {"kind": "screenshots", "files": len(written) + 1,
+                                   "demo_only": demo})
+        s.commit()
     window.lock()
     shot(window, "10-locked")
     window.close()

@@ -25,9 +25,10 @@ def _settle() -> None:
 
 
 def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
+    from coachdesk.ui.screenshots import save_png
+
     _settle()
-    widget.grab().save(str(path))
-    written.append(path)
+    written.append(save_png(widget, path))  # owner-only, as `coachdesk screenshots`'s
 
 
 def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
@@ -76,6 +77,7 @@ def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
 
 def main(argv: list[str]) -> int:
     import os
+    import sys
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -94,6 +96,16 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(data_dir, idle_minutes=60)
     vault = Vault.open(data_dir, passphrase=pass_file.read_text(encoding="utf-8").strip())
+    from coachdesk.errors import BadInput
+    from coachdesk.ui.screenshots import check_allowed
+
+    try:  # pictures of the agenda: demo people only, never real ones
+        with vault.session() as s:
+            check_allowed(s, real_data=False)
+    except BadInput as exc:
+        vault.close()
+        print(exc, file=sys.stderr)
+        return 2
     window.on_unlocked(vault)
     for size, suffix in (((1366, 768), ""), ((1920, 1080), "-1920")):
         render(window, vault, out, size, suffix)

@@ -29,9 +29,10 @@ def _settle() -> None:
 
 
 def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
+    from coachdesk.ui.screenshots import save_png
+
     _settle()
-    widget.grab().save(str(path))
-    written.append(path)
+    written.append(save_png(widget, path))  # owner-only, as `coachdesk screenshots`'s
 
 
 def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
@@ -119,6 +120,7 @@ def _second_version(vault: Any) -> None:
 
 def main(argv: list[str]) -> int:
     import os
+    import sys
     import tempfile
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -137,6 +139,16 @@ def main(argv: list[str]) -> int:
     out.mkdir(parents=True, exist_ok=True)
     window = MainWindow(data_dir, idle_minutes=60)
     vault = Vault.open(data_dir, passphrase=pass_file.read_text(encoding="utf-8").strip())
+    from coachdesk.errors import BadInput
+    from coachdesk.ui.screenshots import check_allowed
+
+    try:  # it changes the vault and pictures it: demo people only, never real ones
+        with vault.session() as s:
+            check_allowed(s, real_data=False)
+    except BadInput as exc:
+        vault.close()
+        print(exc, file=sys.stderr)
+        return 2
     window.on_unlocked(vault)
     _second_version(vault)
     for size, suffix in (((1366, 768), ""), ((1920, 1080), "-1920")):

@@ -24,8 +24,9 @@ TODAY = dt.date(2026, 5, 1)
 def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
     for _ in range(5):
         QApplication.processEvents()
-    widget.grab().save(str(path))
-    written.append(path)
+    from coachdesk.ui.screenshots import save_png
+
+    written.append(save_png(widget, path))  # owner-only, as `coachdesk screenshots`'s
 
 
 def main(argv: list[str]) -> int:

@@ -35,7 +35,7 @@ from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, caseload
 from coachdesk.store.models import SessionLog
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import findings_text
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -81,7 +81,7 @@ class SessionEditor(QWidget):
     def _build(self) -> None:
         self.draft_bar = QFrame()
         self.draft_bar.setFrameShape(QFrame.Shape.StyledPanel)
-        self.draft_label = QLabel()
+        self.draft_label = plain.label()
         self.draft_label.setWordWrap(True)
         self.restore_button = QPushButton(self.tr("&Restore draft"))
         self.restore_button.clicked.connect(self.restore_draft)
@@ -186,7 +186,7 @@ class SessionEditor(QWidget):
         self.make_goal_button.clicked.connect(self.make_goal)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self.remove_action)
-        self.goal_message = QLabel()
+        self.goal_message = plain.label()  # errors may quote the typed action
         al = QGridLayout(actions_box)
         al.addWidget(self.action_input, 0, 0)
         al.addWidget(add, 0, 1)
@@ -230,7 +230,7 @@ class SessionEditor(QWidget):
         self.save_button = QPushButton(self.tr("&Save session"))
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
-        self.state_label = QLabel()
+        self.state_label = plain.label()
         self.state_label.setWordWrap(True)
         # A planned appointment (the agenda) is held here: status held, dated today if
         # it was planned later, then the notes; saving makes it a held session.

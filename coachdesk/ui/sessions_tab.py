@@ -22,7 +22,7 @@ from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
 from coachdesk.store import caseload, corrections
 from coachdesk.store.models import SessionLog
-from coachdesk.ui import labels
+from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, run_undo
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.session_editor import SessionEditor
@@ -99,7 +99,7 @@ class SessionsTab(QWidget):
                 # As in the attendance list: reports leave it out until it is put right.
                 text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
-            item.setToolTip(text)
+            item.setToolTip(plain.tooltip(text))
             item.setData(Qt.ItemDataRole.UserRole, sid)
             self.list.addItem(item)
         self.empty.setVisible(not rows)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError, VaultLocked, WrongSecret
-from coachdesk.ui import preferences
+from coachdesk.ui import plain, preferences
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
@@ -57,7 +57,7 @@ class UnlockView(QWidget):
         self.secret_label = QLabel(self.tr("&Passphrase:"))
         self.secret_label.setBuddy(self.secret)
 
-        self.message = QLabel()
+        self.message = plain.label()
         self.message.setWordWrap(True)
         self.message.setAccessibleName(self.tr("Unlock message"))
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from coachdesk.ui import plain
 from coachdesk.ui.agenda_view import AgendaView
 from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.participant_page import ParticipantPage
@@ -55,7 +56,8 @@ class Workspace(QTabWidget):
         page = ParticipantPage(self.vault, participant_id)
         page.changed.connect(self._page_changed)
         page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
-        self.addTab(page, page.name_label.text())
+        i = self.addTab(page, plain.tab_text(page.name_label.text()))
+        self.setTabToolTip(i, plain.tooltip(page.name_label.text()))
         self.setCurrentWidget(page)
         page.tabs.setFocus()
         return page
@@ -113,7 +115,8 @@ class Workspace(QTabWidget):
     def _retitle(self, page: ParticipantPage, name: str) -> None:
         i = self.indexOf(page)
         if i >= 0:
-            self.setTabText(i, name)
+            self.setTabText(i, plain.tab_text(name))
+            self.setTabToolTip(i, plain.tooltip(name))
 
     def _page_changed(self) -> None:
         page = self.sender()

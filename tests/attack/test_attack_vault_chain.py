@@ -112,6 +112,19 @@ def test_disclosure_rows_are_chained(vault):
         assert any("not in the audit chain" in p for p in audit.verify(s))
 
 
+def test_the_channel_of_a_disclosure_is_under_its_mac(vault):
+    """How a report left (Digital Post, handed over, ...) cannot be changed afterwards."""
+    pid = _person(vault)
+    with vault.session() as s:
+        s.add(Disclosure(participant_id=pid, recipient="Kommunen", kind="pdf",
+                         sections=["course"], sha256="c" * 64, channel="digital_post"))
+        s.commit()
+        assert audit.verify(s) == []
+        s.execute(text("UPDATE disclosure SET channel = 'handed_over'"))
+        s.commit()
+        assert any("changed after it was recorded" in p for p in audit.verify(s))
+
+
 def test_disclosures_of_an_erased_person_go_with_them(vault):
     from coachdesk.store.erasure import erase_participant
 
