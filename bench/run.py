@@ -50,6 +50,7 @@ TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "import_s_2000": ("<= 5.0", lambda v: v <= 5.0),
     "cipher_overhead_ratio": ("<= 1.5", lambda v: v <= 1.5),
     "rss_mb_10k": ("<= 300", lambda v: v <= 300),
+    "cohort_report_s_10k": ("<= 1.0", lambda v: v <= 1.0),
 }
 SCALES = (100, 1_000, 10_000)
 # How long the simulated coach takes to type the passphrase (bench/demo-passphrase.txt,
@@ -238,6 +239,49 @@ class Bench:
                   f"{out.stat().st_size // 1024} KiB")
         self.put("pdf_export_ms", statistics.median(runs), 1)
 
+    def cohort_report(self) -> None:
+        """The whole ``coachdesk cohort-report`` (a fresh process: start, unlock with the
+        test KDF, gather, the released-reports check, the PDF) at 10,000 participants,
+        with a release log of several reports whose periods overlap the new one."""
+        from coachdesk.reports.cohort_report import month_end, write_cohort_report
+        from coachdesk.store.vault import Vault
+
+        d = self.root / "vault-cohort"
+        shutil.copytree(self.vault(10_000), d)  # its own copy: the log grows with each run
+        pp = self.root / "cohort-passphrase.txt"
+        pp.write_text(workload.PASSPHRASE, encoding="utf-8")
+        t = dt.date.today()
+
+        def month(back: int) -> dt.date:
+            m = t.year * 12 + t.month - 1 - back
+            return dt.date(m // 12, m % 12 + 1, 1)
+
+        def last(back: int) -> dt.date:
+            first = month(back)
+            return month_end(first.year, first.month)
+
+        # Released before: everything, a year ago, and half of the new report's months.
+        with Vault.open(d, passphrase=workload.PASSPHRASE) as v, v.session() as s:
+            for start, end in ((None, None), (month(12), last(7)), (month(6), last(4))):
+                write_cohort_report(s, self.root / "released.pdf", start=start, end=end)
+            s.commit()
+        cmd = [sys.executable, "-m", "coachdesk", "--data-dir", str(d), "cohort-report",
+               "--passphrase-file", str(pp), "--out", str(self.root / "cohort.pdf"),
+               "--from", f"{month(6):%Y-%m}", "--to", f"{month(1):%Y-%m}"]
+        env = os.environ | {"PYTHONPATH": str(BENCH.parent)}
+        runs = []
+        for _ in range(self.reps(5, 9)):
+            t0 = time.perf_counter()
+            proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+            runs.append(time.perf_counter() - t0)
+            if proc.returncode:
+                tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+                raise RuntimeError(f"cohort-report exited {proc.returncode}: {tail}")
+        self.note("cohort-report at 10,000 (PDF, released reports checked), per run: "
+                  + ", ".join(f"{x:.2f}" for x in runs) + " s")
+        self.put("cohort_report_s_10k", statistics.median(runs))
+        shutil.rmtree(d, ignore_errors=True)
+
     def import_2000(self) -> None:
         from coachdesk.store import interchange
         from coachdesk.store.keyfile import TEST_KDF
@@ -287,6 +331,7 @@ class Bench:
             ("cipher_overhead_ratio", self.cipher_overhead),
             ("unlock_s", self.unlock),
             ("pdf_export_ms", self.pdf_export),
+            ("cohort_report_s_10k", self.cohort_report),
             ("startup_ratio", self.startup),
             ("filter_ms_p95", self.scaling),
         ]

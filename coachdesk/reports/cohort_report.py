@@ -17,16 +17,17 @@ import datetime as dt
 import io
 import json
 import os
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, Rect, String
 from reportlab.lib.units import mm
 from sqlalchemy.orm import Session
 
+from coachdesk import gc_policy
 from coachdesk.core import instruments, plausibility, pss10
 from coachdesk.errors import BadInput
 from coachdesk.reports import cohort, differencing, fonts, pdf_security, strings
@@ -90,96 +91,80 @@ def period_label(start: dt.date | None, end: dt.date | None, lang: str) -> str:
 # --- gathering -------------------------------------------------------------------------
 
 
-class _Session(NamedTuple):  # what core/plausibility reads of a session
-    date: dt.date
-    status: str
-    week: int | None
-    confirmed: bool
-
-
-class _Mark(NamedTuple):  # ... and of a group attendance mark
-    date: dt.date
-    present: bool
-    confirmed: bool
-
-
 def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list[cohort.Person]:
     """The cohort: participants whose course started within [start, end] (inclusive).
 
     Without a period everyone is counted, including the referred who have not started.
-    Plain SQL on the session's connection, four queries, no ORM objects and no type
-    processing (10,000 people with their sessions in well under a second), reading
-    nothing but the counted facts.
+    Plain SQL on the session's connection, no ORM objects and no type processing. The
+    sessions and group attendance marks (130,000 rows at 10,000 people) are counted in
+    the database, per person, with core/plausibility's rule in SQL (only a plausible or
+    coach-confirmed record counts, as in the caseworker report): 10,000 rows come back
+    instead of 130,000, and no rule runs per record in Python.
     """
-    where, params = [], []
+    where, params = [], {"today": dt.date.today().isoformat()}
     if start is not None:
-        where.append("p.course_start >= ?")
-        params.append(start.isoformat())
+        where.append("p.course_start >= :start")
+        params["start"] = start.isoformat()
     if end is not None:
-        where.append("p.course_start <= ?")
-        params.append(end.isoformat())
-    cond = (" WHERE " + " AND ".join(where)) if where else ""
-    join = " JOIN participant p ON p.id = t.participant_id"
+        where.append("p.course_start <= :end")
+        params["end"] = end.isoformat()
+    cond = (" AND ".join(where)) if where else "1"
+    join = " JOIN participant p ON p.id = t.participant_id WHERE " + cond
 
     def rows(sql: str) -> Any:
-        return session.connection().exec_driver_sql(sql, tuple(params)).fetchall()
+        return session.connection().exec_driver_sql(sql, params).fetchall()
 
-    day = dt.date.fromisoformat
-    people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start, p.referral_date "
-                  "FROM participant p" + cond)
-    assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
-    # PSS-10 only: the other questionnaires (core/instruments) have other answer counts.
-    pss_only = (cond + " AND" if cond else " WHERE") + " t.instrument = 'pss10'"
-    for pid, kind, date, answers in rows(
-            "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
-            + pss_only):
-        # ISO dates compare as strings: pss10 only orders them
-        assessments[pid].append((kind, date, json.loads(answers)))
-    # The other questionnaires: per person and instrument the first screening's and the
-    # latest final's primary score (the registry scores them; unknown ids are skipped).
-    others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)
-    not_pss = (cond + " AND" if cond else " WHERE") + " t.instrument != 'pss10'"
-    known = set(instruments.ids())
-    for pid, iid, kind, date, answers in rows(
-            "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
-            "FROM assessment t" + join + not_pss + " ORDER BY t.date, t.id"):
-        if iid in known and kind in ("screening", "final"):
-            value = instruments.get(iid).scored(json.loads(answers)).value
-            others[pid].setdefault(iid, []).append((kind, date, value))
-    # Only what the coach confirmed counts (core/plausibility), as in the caseworker
-    # report.
-    sessions: dict[int, list[_Session]] = defaultdict(list)
-    for pid, date, status, week, confirmed in rows(
-            "SELECT t.participant_id, t.date, t.status, t.week, t.confirmed FROM session_log t"
-            + join + cond):
-        sessions[pid].append(_Session(day(date), status, week, bool(confirmed)))
-    marks: dict[int, list[_Mark]] = defaultdict(list)
-    for pid, date, present, confirmed in rows(
-            "SELECT t.participant_id, t.date, t.present, t.confirmed FROM group_attendance t"
-            + join + cond):
-        marks[pid].append(_Mark(day(date), bool(present), bool(confirmed)))
-    today = dt.date.today()
-    out = []
-    for pid, status, outcome, cs_text, ref_text in people:
-        cs = day(cs_text) if cs_text else None
-        ref = day(ref_text) if ref_text else None
-        mine = assessments.get(pid, [])
-        before, after = pss10.before_after_totals(mine)
-        facts = _Facts.of(plausibility.Course(ref, cs, today))
-        st = Counter(r.status for r in plausibility.countable_sessions(
-            facts, sessions.get(pid, [])))  # type: ignore[type-var]
-        counted = plausibility.countable_marks(facts, marks.get(pid, []))  # type: ignore[type-var]
-        out.append(cohort.Person(
-            status=status,
-            screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
-            before=before, after=after, outcome=outcome,
-            group_present=sum(1 for g in counted if g.present), group_recorded=len(counted),
-            held=st["held"], cancelled=st["cancelled"], no_show=st["no_show"],
-            month=(cs.year, cs.month) if cs else None,
-            measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
-            if pid in others else (),
-        ))
-    return out
+    # Tens of thousands of small objects and no cycles among them: no collector runs
+    # (gc_policy; a full pass walks every SQLAlchemy object: 90 ms here).
+    with gc_policy.paused():
+        people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start "
+                      "FROM participant p WHERE " + cond)
+        assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
+        # PSS-10 only: the other questionnaires (core/instruments) have other answer counts.
+        for pid, kind, date, answers in rows(
+                "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
+                + " AND t.instrument = 'pss10'"):
+            # ISO dates compare as strings: pss10 only orders them
+            assessments[pid].append((kind, date, json.loads(answers)))
+        # The other questionnaires: per person and instrument the first screening's and
+        # the latest final's primary score (the registry scores them; unknown ids are
+        # skipped).
+        others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)
+        known = set(instruments.ids())
+        for pid, iid, kind, date, answers in rows(
+                "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
+                "FROM assessment t" + join + " AND t.instrument != 'pss10'"
+                " ORDER BY t.date, t.id"):
+            if iid in known and kind in ("screening", "final"):
+                value = instruments.get(iid).scored(json.loads(answers)).value
+                others[pid].setdefault(iid, []).append((kind, date, value))
+        sessions = {pid: (held, cancelled, no_show) for pid, held, cancelled, no_show in rows(
+            "SELECT t.participant_id, SUM(t.status = 'held'), SUM(t.status = 'cancelled'), "
+            "SUM(t.status = 'no_show') FROM session_log t" + join
+            + " AND " + plausibility.COUNTABLE_SESSION_SQL + " GROUP BY t.participant_id")}
+        marks = {pid: (present, recorded) for pid, present, recorded in rows(
+            "SELECT t.participant_id, SUM(COALESCE(t.present, 0) != 0), COUNT(*) "
+            "FROM group_attendance t" + join
+            + " AND " + plausibility.COUNTABLE_MARK_SQL + " GROUP BY t.participant_id")}
+        out = []
+        none3, none2 = (0, 0, 0), (0, 0)
+        for pid, status, outcome, cs in people:
+            mine = assessments.get(pid, ())
+            before, after = pss10.before_after_totals(mine)
+            held, cancelled, no_show = sessions.get(pid, none3)
+            present, recorded = marks.get(pid, none2)
+            out.append(cohort.Person(
+                status=status,
+                screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
+                before=before, after=after, outcome=outcome,
+                group_present=present, group_recorded=recorded,
+                held=held, cancelled=cancelled, no_show=no_show,
+                # ISO text: the year and month are its first seven characters
+                month=(int(cs[:4]), int(cs[5:7])) if cs else None,
+                measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
+                if pid in others else (),
+            ))
+        return out
 
 
 def _before_after(iid: str, got: list[tuple[str, str, float | None]]
@@ -188,21 +173,6 @@ def _before_after(iid: str, got: list[tuple[str, str, float | None]]
     firsts = [v for k, _, v in got if k == "screening"]
     lasts = [v for k, _, v in got if k == "final"]
     return iid, (firsts[0] if firsts else None), (lasts[-1] if lasts else None)
-
-
-@dataclass(frozen=True)
-class _Facts:
-    """plausibility.Course with its last ordinary day worked out once per person, not
-    once per session (the rules themselves stay in core/plausibility)."""
-
-    referral: dt.date | None
-    start: dt.date | None
-    today: dt.date
-    last_ordinary_day: dt.date | None
-
-    @classmethod
-    def of(cls, c: plausibility.Course) -> _Facts:
-        return cls(c.referral, c.start, c.today, c.last_ordinary_day)
 
 
 # --- what is published -----------------------------------------------------------------
@@ -260,7 +230,9 @@ def prepare(session: Session, start: dt.date | None, end: dt.date | None) -> Pre
                 (r.period_from, r.period_to) == (None, None) for r in linked):
             span_lo = span_hi = None
         everyone = gather(session, span_lo, span_hi)
-        people = [p for p in everyone if differencing.contains((start, end), p.month)]
+        months = {p.month for p in everyone}  # (contains once a month, not a person)
+        inside = {m for m in months if differencing.contains((start, end), m)}
+        people = [p for p in everyone if p.month in inside]
     else:
         everyone = people = gather(session, start, end)
     return decide(start, end, people, everyone, params, released)

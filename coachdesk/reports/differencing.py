@@ -99,8 +99,13 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
         return out
     periods = [new, *((r.period_from, r.period_to) for r in linked)]
     groups: dict[tuple[bool, ...], list[cohort.Person]] = defaultdict(list)
+    # A person's signature depends on their start month only: worked out once a month,
+    # not once a person (10,000 people start in a few dozen months).
+    sigs: dict[tuple[int, int] | None, tuple[bool, ...]] = {}
     for p in people:
-        sig = tuple(contains(q, p.month) for q in periods)
+        sig = sigs.get(p.month)
+        if sig is None:
+            sig = sigs[p.month] = tuple(contains(q, p.month) for q in periods)
         if any(sig):
             groups[sig].append(p)
     # A group that is a whole report's population is that report's own business (its

@@ -181,8 +181,11 @@ class SessionLog(Base):
         CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_session_minutes"),
         # The caseload's per-person count of held conversations and last date is read from
         # this index alone (no visit to the rows, which hold the notes): at 10,000
-        # participants 86 ms -> see docs/performance.md. Migration 0002.
-        Index("ix_session_log_caseload", "participant_id", "status", "date"),
+        # participants 86 ms -> see docs/performance.md. Migration 0002. Week and
+        # confirmed too (migration 0012): the cohort report counts each person's
+        # plausible sessions (core/plausibility.COUNTABLE_SESSION_SQL) from it alone.
+        Index("ix_session_log_caseload", "participant_id", "status", "date", "week",
+              "confirmed"),
         # Today's appointments, read at every unlock.
         Index("ix_session_log_next_appointment", "next_appointment"),
         # The agenda's week and the I dag reminders (planned sessions by day) from the
