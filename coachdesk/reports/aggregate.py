@@ -230,6 +230,7 @@ def write_aggregate(session: Any, out: Any, *, org_recipient: str, start: dt.dat
 
     from coachdesk.reports.cohort_report import check_period, gather
     from coachdesk.store import agefile, audit, handover, recipient, settings
+    from coachdesk.store.atomic import reveal, write_temp
 
     check_period(start, end)
     target = Path(out)
@@ -240,7 +241,7 @@ def write_aggregate(session: Any, out: Any, *, org_recipient: str, start: dt.dat
                 source=source_id(recipient.ensure(session)), start=start, end=end)
     data = agefile.encrypt_to(dumps(doc), [rcpt])
     digest = hashlib.sha256(data).hexdigest()
-    tmp = handover.write_temp(target, data)
+    tmp = write_temp(target, data)
     try:
         # Counts only, as every audit detail: no recipient, no file name.
         audit.record(session, "cohort_report", {"format": "aggregate", "participants":
@@ -249,5 +250,5 @@ def write_aggregate(session: Any, out: Any, *, org_recipient: str, start: dt.dat
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    handover.reveal(tmp, target)
+    reveal(tmp, target)
     return Written(target, digest, len(people))

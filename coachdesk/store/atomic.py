@@ -244,3 +244,41 @@ def _same_file(fd: int, path: Path) -> bool:
     except OSError:
         return False
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+# Record, commit, then reveal: a file that discloses data (handover, calendar, organisation
+# aggregate) is written whole to a private temp file, the disclosure is committed, and
+# only then is the file renamed into sight (issue 12, item 11).
+
+
+def reveal(tmp: Path, target: Path) -> None:
+    """Rename the committed file's temp file into place (after the commit)."""
+    try:
+        os.replace(tmp, target)
+        _fsync_dir(target.parent if str(target.parent) else Path("."))
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. It is "
+                          "recorded as sent but no file was made; make it again.") from exc
+
+
+def write_temp(target: Path, data: bytes) -> Path:
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                     0o600)
+    except OSError as exc:
+        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. Nothing "
+                          "was changed.") from exc
+    return tmp

@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, audit, settings
-from coachdesk.store.atomic import WriteFailed, _fsync_dir
+from coachdesk.store.atomic import WriteFailed, reveal, write_temp
 from coachdesk.store.models import Participant
 
 TZ = "Europe/Copenhagen"
@@ -139,18 +139,8 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
     chosen = agenda.items(session, first, last)
     data = build_ics(chosen, how if how in LABELS else "ref", lang)
     digest = hashlib.sha256(data).hexdigest()
-    folder = target.parent
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    tmp = write_temp(target, data)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
-    except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
         # Counts and the period only: no refs, no file name (it may hold a name).
         audit.record(session, "calendar_export", {
             "from": first.isoformat(), "to": last.isoformat(), "events": len(chosen),
@@ -167,8 +157,6 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
             for pid, n in sorted(per_person.items(), key=lambda x: x[0] or 0)
             if pid in uids])
         (commit or session.commit)()
-        os.replace(tmp, target)
-        _fsync_dir(folder)
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -178,4 +166,5 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    reveal(tmp, target)
     return IcsResult(target, len(chosen), digest)

@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import agefile, audit, interchange, recipient, settings
-from coachdesk.store.atomic import WriteFailed, _fsync_dir
+from coachdesk.store.atomic import reveal, write_temp
 from coachdesk.store.models import Disclosure, Participant
 
 if TYPE_CHECKING:
@@ -110,37 +110,6 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
     return HandoverResult(target, digest, len(data), to)
 
 
-def reveal(tmp: Path, target: Path) -> None:
-    """Rename the committed file's temp file into place (after the commit)."""
-    try:
-        os.replace(tmp, target)
-        _fsync_dir(target.parent if str(target.parent) else Path("."))
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. It is "
-                          "recorded as sent but no file was made; make it again.") from exc
-
-
-def write_temp(target: Path, data: bytes) -> Path:
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
-    except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. Nothing "
-                          "was changed.") from exc
-    return tmp
 
 
 # --- receiving ----------------------------------------------------------------------
