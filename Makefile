@@ -36,6 +36,7 @@ run: $(STAMP) $(QM) $(QM_EN)
 test: $(STAMP) $(QM) $(QM_EN)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -p no:cacheprovider
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 # Refresh the .ts files from the sources, fill them from i18n/fill.py's tables (it lists

@@ -31,8 +31,14 @@ T0 = float(os.environ.get("BENCH_T0", "0")) or time.monotonic()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 KEYS = "jensen" + "\b" * 6 + "demo-2026" + "\b" * 9  # 30 keystrokes, back to everyone
-HEAVY_MODULES = ("reportlab", "pypdf", "alembic", "cryptography.hazmat.primitives.kdf.argon2",
-                 "PySide6.QtPdf", "jsonschema")
+HEAVY_MODULES = (
+    "reportlab",
+    "pypdf",
+    "alembic",
+    "cryptography.hazmat.primitives.kdf.argon2",
+    "PySide6.QtPdf",
+    "jsonschema",
+)
 
 
 def _rss_mb() -> float:
@@ -149,7 +155,9 @@ def coach(data_dir: str, typing_s: float, interact: bool) -> dict[str, object]:
     _settle(app)
     painted = time.monotonic()
     out: dict[str, object] = {
-        "gate_s": gate_s, "enter_s": painted - t_enter, "painted_s": painted - T0,
+        "gate_s": gate_s,
+        "enter_s": painted - t_enter,
+        "painted_s": painted - T0,
         "rows": window.workspace.caseload.model.rowCount(),
         "preload_running_at_enter": preload_running,
         "unlock_screen_modules": unlock_screen_modules,
@@ -185,8 +193,9 @@ def _interact(app, window) -> dict[str, object]:  # type: ignore[no-untyped-def]
     out["filter_ms"] = times
     out["filter_rows"] = shown
     with window.vault.session() as s:
-        pid = s.execute(select(Participant.id).where(
-            Participant.ref == os.environ.get("BENCH_HEAVY_REF", ""))).scalar()
+        pid = s.execute(
+            select(Participant.id).where(Participant.ref == os.environ.get("BENCH_HEAVY_REF", ""))
+        ).scalar()
     if pid is None:
         out["open_ms"] = None
         return out

@@ -44,9 +44,15 @@ ANSWER = {"pss10": 2, "who5": 3, "cbi": 2, "was": 6}
 def sixteen(p: dict) -> dict:
     start = dt.date.fromisoformat(p["course_start"])
     p["assessments"] = [
-        {"kind": kind, "date": (start + dt.timedelta(weeks=w)).isoformat(), "instrument": iid,
-         "answers": [ANSWER[iid]] * instruments.get(iid).n_items}
-        for iid in ("pss10", "who5", "cbi", "was") for kind, w in POINTS]
+        {
+            "kind": kind,
+            "date": (start + dt.timedelta(weeks=w)).isoformat(),
+            "instrument": iid,
+            "answers": [ANSWER[iid]] * instruments.get(iid).n_items,
+        }
+        for iid in ("pss10", "who5", "cbi", "was")
+        for kind, w in POINTS
+    ]
     return p
 
 
@@ -61,11 +67,13 @@ def measure(app: QApplication, variant: str) -> tuple[float, float, float]:
         if variant == "4x4":
             person = sixteen(person)
         with vault.session() as s:
-            interchange.import_document(s, {"format": interchange.FORMAT, "version": 2,
-                                            "participants": [person]}, today=today)
+            interchange.import_document(
+                s,
+                {"format": interchange.FORMAT, "version": 2, "participants": [person]},
+                today=today,
+            )
             s.commit()
-            pid = s.execute(select(Participant.id).where(Participant.ref == HEAVY_REF)
-                            ).scalar_one()
+            pid = s.execute(select(Participant.id).where(Participant.ref == HEAVY_REF)).scalar_one()
         vault.close()
         window = MainWindow(data_dir, idle_minutes=60)
         window.resize(1366, 768)
@@ -101,8 +109,10 @@ def main() -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tmp.name)
     for variant in ("pss10x3", "4x4"):
         first, warm, tab = measure(app, variant)
-        print(f"{variant:8s} open first {first:6.1f} ms  open median {warm:6.1f} ms "
-              f"(target <= 100)  questionnaires tab, 4 charts {tab:6.1f} ms")
+        print(
+            f"{variant:8s} open first {first:6.1f} ms  open median {warm:6.1f} ms "
+            f"(target <= 100)  questionnaires tab, 4 charts {tab:6.1f} ms"
+        )
     tmp.cleanup()
 
 

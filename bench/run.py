@@ -90,8 +90,10 @@ class Bench:
         if n not in self.vaults:
             t = time.perf_counter()
             self.vaults[n] = workload.make_vault(self.root / f"vault-{n}", n)
-            self.note(f"built a vault of {n} participants (+1 with 50 sessions) in "
-                      f"{time.perf_counter() - t:.1f} s")
+            self.note(
+                f"built a vault of {n} participants (+1 with 50 sessions) in "
+                f"{time.perf_counter() - t:.1f} s"
+            )
         return self.vaults[n]
 
     # --- GUI probes ---------------------------------------------------------------------
@@ -106,8 +108,13 @@ class Bench:
             "PYTHONPATH": str(BENCH.parent),
         }
         env["BENCH_T0"] = repr(time.monotonic())
-        proc = subprocess.run([sys.executable, str(BENCH / "gui_probe.py"), *args],
-                              env=env, capture_output=True, text=True, timeout=600)
+        proc = subprocess.run(
+            [sys.executable, str(BENCH / "gui_probe.py"), *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         for line in proc.stdout.splitlines():
             if line.startswith("BENCH "):
                 return json.loads(line[6:])
@@ -143,11 +150,14 @@ class Bench:
         # screen appears, so the database code loads after Enter, not while typing.
         self.put("startup_pasted_s_2000", statistics.median(cold))
         self.put("startup_pasted_ratio", statistics.median(cold) / b, 2)
-        self.note("loaded by the time the unlock screen is painted: "
-                  + (", ".join(r.get("unlock_screen_modules", [])) or "none of "
-                     + ", ".join(HEAVY_NAMES)))
-        self.note("heavy modules loaded by the time the caseload is painted: "
-                  + (", ".join(r.get("heavy_modules", [])) or "none"))
+        self.note(
+            "loaded by the time the unlock screen is painted: "
+            + (", ".join(r.get("unlock_screen_modules", [])) or "none of " + ", ".join(HEAVY_NAMES))
+        )
+        self.note(
+            "heavy modules loaded by the time the caseload is painted: "
+            + (", ".join(r.get("heavy_modules", [])) or "none")
+        )
         if r.get("preload_running_at_enter"):
             self.note("the preload was still running when Enter was pressed")
 
@@ -159,19 +169,22 @@ class Bench:
         for size in SCALES:
             path = str(self.vault(size))
             runs = [self.coach(path, "--interact") for _ in range(n)]
-            self.put(f"startup_s_{size}", statistics.median(
-                [x["gate_s"] + x["enter_s"] for x in runs]))
-            self.put(f"enter_to_caseload_s_{size}", statistics.median(
-                [x["enter_s"] for x in runs]))
+            self.put(
+                f"startup_s_{size}", statistics.median([x["gate_s"] + x["enter_s"] for x in runs])
+            )
+            self.put(f"enter_to_caseload_s_{size}", statistics.median([x["enter_s"] for x in runs]))
             p95s = [p95(x["filter_ms"]) for x in runs]
             self.put(f"filter_ms_p95_{size}", statistics.median(p95s), 1)
             self.put(f"rss_mb_{size}", statistics.median([x["rss_mb"] for x in runs]), 1)
             if size != 10_000:
                 continue
-            self.note("filter p95 of each run at 10,000: "
-                      + ", ".join(f"{x:.1f}" for x in p95s) + " ms; median keystroke "
-                      + ", ".join(f"{statistics.median(x['filter_ms']):.1f}" for x in runs)
-                      + " ms")
+            self.note(
+                "filter p95 of each run at 10,000: "
+                + ", ".join(f"{x:.1f}" for x in p95s)
+                + " ms; median keystroke "
+                + ", ".join(f"{statistics.median(x['filter_ms']):.1f}" for x in runs)
+                + " ms"
+            )
             self.put("filter_ms_p95", statistics.median(p95s), 1)
             self.put("rss_mb_10k", statistics.median([x["rss_mb"] for x in runs]), 1)
             opens = [x["open_ms"] for x in runs if x.get("open_ms")]
@@ -180,11 +193,17 @@ class Bench:
                 continue
             # The first open in a process is cold (modules, fonts); the rest are the
             # felt cost: per run their median, then the median over the runs.
-            self.note("opened the participant with 50 sessions, per run: " + "; ".join(
-                ", ".join(f"{v:.0f}" for v in o) for o in opens) + " ms")
+            self.note(
+                "opened the participant with 50 sessions, per run: "
+                + "; ".join(", ".join(f"{v:.0f}" for v in o) for o in opens)
+                + " ms"
+            )
             self.put("open_participant_first_ms", statistics.median([o[0] for o in opens]), 1)
-            self.put("open_participant_ms",
-                     statistics.median([statistics.median(o[1:] or o) for o in opens]), 1)
+            self.put(
+                "open_participant_ms",
+                statistics.median([statistics.median(o[1:] or o) for o in opens]),
+                1,
+            )
 
     # --- in-process figures -------------------------------------------------------------
 
@@ -207,9 +226,11 @@ class Bench:
             t = time.perf_counter()
             keyfile.derive(b"benchmark", b"0123456789abcdef", params)
             derive.append(time.perf_counter() - t)
-        self.note(f"production KDF here: Argon2id {params.memory_kib // 1024} MiB, "
-                  f"{params.iterations} iterations, {params.lanes} lanes "
-                  f"(tuned for {keyfile.TARGET_SECONDS} s per derivation)")
+        self.note(
+            f"production KDF here: Argon2id {params.memory_kib // 1024} MiB, "
+            f"{params.iterations} iterations, {params.lanes} lanes "
+            f"(tuned for {keyfile.TARGET_SECONDS} s per derivation)"
+        )
         self.put("kdf_derive_s", statistics.median(derive))
         self.put("unlock_s", statistics.median(runs))
 
@@ -226,17 +247,21 @@ class Bench:
             runs = []
             for i in range(1 + self.reps(5, 11)):
                 with v.session() as s:
-                    p = s.execute(select(Participant).where(
-                        Participant.ref == workload.HEAVY_REF)).scalar_one()
-                    request = content.ReportRequest(kind=content.default_kind(p),
-                                                    sections=content.SECTIONS, lang="da")
+                    p = s.execute(
+                        select(Participant).where(Participant.ref == workload.HEAVY_REF)
+                    ).scalar_one()
+                    request = content.ReportRequest(
+                        kind=content.default_kind(p), sections=content.SECTIONS, lang="da"
+                    )
                     t = time.perf_counter()
                     export_report(s, p.id, request, out)
                     s.commit()
                     if i:  # the first run is the warm-up
                         runs.append((time.perf_counter() - t) * 1000)
-        self.note(f"caseworker report: {len(content.SECTIONS)} sections, 50 sessions, "
-                  f"{out.stat().st_size // 1024} KiB")
+        self.note(
+            f"caseworker report: {len(content.SECTIONS)} sections, 50 sessions, "
+            f"{out.stat().st_size // 1024} KiB"
+        )
         self.put("pdf_export_ms", statistics.median(runs), 1)
 
     def cohort_report(self) -> None:
@@ -265,9 +290,22 @@ class Bench:
             for start, end in ((None, None), (month(12), last(7)), (month(6), last(4))):
                 write_cohort_report(s, self.root / "released.pdf", start=start, end=end)
             s.commit()
-        cmd = [sys.executable, "-m", "coachdesk", "--data-dir", str(d), "cohort-report",
-               "--passphrase-file", str(pp), "--out", str(self.root / "cohort.pdf"),
-               "--from", f"{month(6):%Y-%m}", "--to", f"{month(1):%Y-%m}"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(d),
+            "cohort-report",
+            "--passphrase-file",
+            str(pp),
+            "--out",
+            str(self.root / "cohort.pdf"),
+            "--from",
+            f"{month(6):%Y-%m}",
+            "--to",
+            f"{month(1):%Y-%m}",
+        ]
         env = os.environ | {"PYTHONPATH": str(BENCH.parent)}
         runs = []
         for _ in range(self.reps(5, 9)):
@@ -277,8 +315,11 @@ class Bench:
             if proc.returncode:
                 tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
                 raise RuntimeError(f"cohort-report exited {proc.returncode}: {tail}")
-        self.note("cohort-report at 10,000 (PDF, released reports checked), per run: "
-                  + ", ".join(f"{x:.2f}" for x in runs) + " s")
+        self.note(
+            "cohort-report at 10,000 (PDF, released reports checked), per run: "
+            + ", ".join(f"{x:.2f}" for x in runs)
+            + " s"
+        )
         self.put("cohort_report_s_10k", statistics.median(runs))
         shutil.rmtree(d, ignore_errors=True)
 
@@ -291,15 +332,13 @@ class Bench:
         runs = []
         for i in range(self.reps(3, 5)):
             d = self.root / f"vault-import-{i}"
-            with Vault.create(d, workload.PASSPHRASE, kdf=TEST_KDF)[0] as v, \
-                    v.session() as s:
+            with Vault.create(d, workload.PASSPHRASE, kdf=TEST_KDF)[0] as v, v.session() as s:
                 t = time.perf_counter()
                 interchange.import_document(s, data)
                 s.commit()
                 runs.append(time.perf_counter() - t)
             shutil.rmtree(d)
-        self.note(f"import file: 2,000 participants, 8 sessions each, "
-                  f"{len(data) / 1e6:.1f} MB")
+        self.note(f"import file: 2,000 participants, 8 sessions each, {len(data) / 1e6:.1f} MB")
         self.put("import_s_2000", statistics.median(runs))
 
     def cipher_overhead(self) -> None:
@@ -315,13 +354,11 @@ class Bench:
             with Vault.create(d, workload.PASSPHRASE, kdf=TEST_KDF)[0] as v:
                 cipher.append(workload.orm_workload(v.session, data))
             engine = workload.plain_engine(self.root / f"plain-{i}.sqlite")
-            plain.append(workload.orm_workload(sessionmaker(engine, expire_on_commit=False),
-                                               data))
+            plain.append(workload.orm_workload(sessionmaker(engine, expire_on_commit=False), data))
             engine.dispose()
         self.put("cipher_workload_s", statistics.median(cipher))
         self.put("plain_workload_s", statistics.median(plain))
-        self.put("cipher_overhead_ratio", statistics.median(cipher) / statistics.median(plain),
-                 2)
+        self.put("cipher_overhead_ratio", statistics.median(cipher) / statistics.median(plain), 2)
 
     # --- the run ------------------------------------------------------------------------
 
@@ -349,22 +386,29 @@ class Bench:
                         self.results.setdefault(other, self.results[name])
 
     def table(self) -> str:
-        lines = ["", f"{'metric':<24}{'value':>12}  {'target':<10} verdict",
-                 "-" * 56]
+        lines = ["", f"{'metric':<24}{'value':>12}  {'target':<10} verdict", "-" * 56]
         for name, (target, ok) in TARGETS.items():
             v = self.results.get(name, "n/a (not run)")
             if isinstance(v, str):
                 lines.append(f"{name:<24}{'n/a':>12}  {target:<10} {v[4:]}")
             else:
                 lines.append(f"{name:<24}{v:>12}  {target:<10} {'ok' if ok(v) else 'MISSED'}")
-        lines += ["", "growth with the caseload:",
-                  f"{'participants':<20}" + "".join(f"{n:>10,}" for n in SCALES)]
-        for label, key in (("startup_s", "startup_s_{}"),
-                           ("enter_to_caseload_s", "enter_to_caseload_s_{}"),
-                           ("filter_p95_ms", "filter_ms_p95_{}"), ("rss_mb", "rss_mb_{}")):
+        lines += [
+            "",
+            "growth with the caseload:",
+            f"{'participants':<20}" + "".join(f"{n:>10,}" for n in SCALES),
+        ]
+        for label, key in (
+            ("startup_s", "startup_s_{}"),
+            ("enter_to_caseload_s", "enter_to_caseload_s_{}"),
+            ("filter_p95_ms", "filter_ms_p95_{}"),
+            ("rss_mb", "rss_mb_{}"),
+        ):
             cells = [self.results.get(key.format(n), "n/a") for n in SCALES]
-            lines.append(f"{label:<20}" + "".join(
-                f"{c:>10}" if not isinstance(c, str) else f"{'n/a':>10}" for c in cells))
+            lines.append(
+                f"{label:<20}"
+                + "".join(f"{c:>10}" if not isinstance(c, str) else f"{'n/a':>10}" for c in cells)
+            )
         return "\n".join(lines)
 
 
@@ -381,13 +425,18 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-        mem = next(line.split()[1] for line in Path("/proc/meminfo").read_text().splitlines()
-                   if line.startswith("MemTotal"))
+        mem = next(
+            line.split()[1]
+            for line in Path("/proc/meminfo").read_text().splitlines()
+            if line.startswith("MemTotal")
+        )
         ram = f"{int(mem) / 1024 / 1024:.1f} GiB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
-    return (f"{os.cpu_count()} CPU(s), {cpu}, {ram}; Python {sys.version.split()[0]}; "
-            f"{dt.date.today().isoformat()}; {load()}")
+    return (
+        f"{os.cpu_count()} CPU(s), {cpu}, {ram}; Python {sys.version.split()[0]}; "
+        f"{dt.date.today().isoformat()}; {load()}"
+    )
 
 
 def bytecode() -> str:
@@ -401,8 +450,11 @@ def bytecode() -> str:
     import compileall
 
     ok = compileall.compile_dir(str(BENCH.parent / "coachdesk"), quiet=1)
-    return ("bytecode compiled for coachdesk/ (as installed)" if ok
-            else "bytecode compilation failed for some modules")
+    return (
+        "bytecode compiled for coachdesk/ (as installed)"
+        if ok
+        else "bytecode compilation failed for some modules"
+    )
 
 
 def load() -> str:
@@ -415,14 +467,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true", help="fewer repeats (under 10 minutes)")
     ap.add_argument("--keep", action="store_true", help="keep the synthetic vaults")
-    ap.add_argument("--only", metavar="METRICS",
-                    help="comma-separated target metrics to run (e.g. startup_ratio)")
+    ap.add_argument(
+        "--only",
+        metavar="METRICS",
+        help="comma-separated target metrics to run (e.g. startup_ratio)",
+    )
     args = ap.parse_args()
     root = Path(tempfile.mkdtemp(prefix="coachdesk-bench-"))
     compiled = bytecode()
     t = time.perf_counter()
-    print(f"# CoachDesk benchmark ({'quick' if args.quick else 'full'}) on {machine()}",
-          flush=True)
+    print(f"# CoachDesk benchmark ({'quick' if args.quick else 'full'}) on {machine()}", flush=True)
     print(f"# {compiled}", flush=True)
     bench = Bench(args.quick, root)
     try:

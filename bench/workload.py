@@ -32,16 +32,22 @@ def with_sessions(doc: dict[str, Any], per_person: int) -> dict[str, Any]:
     whose day has not come yet is a cancelled one."""
     # (Not the demo's planned appointments: moved into the past they would be logs never
     # written.)
-    pool = [s for p in doc["participants"] for s in p.get("sessions", [])
-            if s.get("status") != "planned"]
+    pool = [
+        s
+        for p in doc["participants"]
+        for s in p.get("sessions", [])
+        if s.get("status") != "planned"
+    ]
     if not pool:
         raise ValueError("the demo document has no sessions to draw from")
-    today = dt.date.fromisoformat(doc["exported_at"][:10]) if doc.get("exported_at") \
+    today = (
+        dt.date.fromisoformat(doc["exported_at"][:10])
+        if doc.get("exported_at")
         else dt.date.today()
+    )
     for i, p in enumerate(doc["participants"]):
         start = dt.date.fromisoformat(p["course_start"]) if p.get("course_start") else None
-        referral = (dt.date.fromisoformat(p["referral_date"]) if p.get("referral_date")
-                    else None)
+        referral = dt.date.fromisoformat(p["referral_date"]) if p.get("referral_date") else None
         anchor = start or referral or today - dt.timedelta(days=90)
         sessions = []
         for k in range(per_person):
@@ -61,8 +67,14 @@ def with_sessions(doc: dict[str, Any], per_person: int) -> dict[str, Any]:
 def heavy_participant(today: dt.date, sessions: int = 50) -> dict[str, Any]:
     """A finished course with ``sessions`` session logs and three assessments."""
     base = demo_document(400, seed=99, today=today)["participants"]
-    done = next(p for p in base if p.get("status") == "completed" and p.get("job_plan")
-                and len(p.get("sessions", [])) >= 4 and p.get("outcome"))
+    done = next(
+        p
+        for p in base
+        if p.get("status") == "completed"
+        and p.get("job_plan")
+        and len(p.get("sessions", [])) >= 4
+        and p.get("outcome")
+    )
     p = copy.deepcopy(done)
     p["ref"] = HEAVY_REF
     held = [s for q in base for s in q.get("sessions", []) if s.get("status") == "held"]
@@ -85,16 +97,28 @@ def heavy_participant(today: dt.date, sessions: int = 50) -> dict[str, Any]:
     answers = p["assessments"][0]["answers"]
     p["assessments"] = [
         {"kind": "screening", "date": start.isoformat(), "answers": answers},
-        {"kind": "final", "date": (start + dt.timedelta(weeks=12)).isoformat(),
-         "answers": [max(0, min(4, (a or 0) - 1)) for a in answers]},
-        {"kind": "followup", "date": (start + dt.timedelta(weeks=24)).isoformat(),
-         "answers": [max(0, min(4, (a or 0) - 2)) for a in answers]},
+        {
+            "kind": "final",
+            "date": (start + dt.timedelta(weeks=12)).isoformat(),
+            "answers": [max(0, min(4, (a or 0) - 1)) for a in answers],
+        },
+        {
+            "kind": "followup",
+            "date": (start + dt.timedelta(weeks=24)).isoformat(),
+            "answers": [max(0, min(4, (a or 0) - 2)) for a in answers],
+        },
     ]
     return p
 
 
-def make_vault(data_dir: Path, participants: int, *, heavy: bool = True,
-               kdf: KdfParams = TEST_KDF, seed: int = 1) -> Path:
+def make_vault(
+    data_dir: Path,
+    participants: int,
+    *,
+    heavy: bool = True,
+    kdf: KdfParams = TEST_KDF,
+    seed: int = 1,
+) -> Path:
     """A vault with ``participants`` demo people (plus the heavy one); returns its folder."""
     today = dt.date.today()
     vault, _code = Vault.create(data_dir, PASSPHRASE, kdf=kdf)
@@ -148,16 +172,18 @@ def orm_workload(session_factory: Any, data: bytes) -> float:
     with session_factory() as s:
         caseload.load_caseload(s, today)
     with session_factory() as s:
-        ids = s.execute(select(Participant.id).order_by(Participant.id)
-                        .limit(ORM_WORKLOAD_OPENS)).scalars().all()
+        ids = (
+            s.execute(select(Participant.id).order_by(Participant.id).limit(ORM_WORKLOAD_OPENS))
+            .scalars()
+            .all()
+        )
     for pid in ids:
         with session_factory() as s:
             p = caseload.get_participant(s, pid, audit_read=True)
             interchange.participant_to_dict(p, today=today, params=pss10.Params())
             s.commit()
     with session_factory() as s:
-        interchange.dumps(interchange.export_document(s, None, today=today,
-                                                      params=pss10.Params()))
+        interchange.dumps(interchange.export_document(s, None, today=today, params=pss10.Params()))
     return time.perf_counter() - t
 
 
@@ -168,15 +194,20 @@ def plain_engine(path: Path) -> Any:
 
     from coachdesk.store.migrate import upgrade
 
-    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4,
-                           max_overflow=4)
+    engine = create_engine(f"sqlite:///{path}", poolclass=QueuePool, pool_size=4, max_overflow=4)
 
     @event.listens_for(engine, "connect")
     def _connect(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
         dbapi_conn.isolation_level = None
         # The vault's pragmas (store/vault.py Vault._connect), so only the cipher differs.
-        for pragma in ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
-                       "journal_mode = WAL", "synchronous = FULL", "busy_timeout = 5000"):
+        for pragma in (
+            "temp_store = MEMORY",
+            "secure_delete = ON",
+            "foreign_keys = ON",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "busy_timeout = 5000",
+        ):
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")

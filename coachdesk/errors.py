@@ -89,12 +89,18 @@ class ErasedNotCompacted(CoachDeskError):
         self.result = result
 
 
-DISK_FULL = ("The disk is full, so the change could not be saved. Nothing was changed: "
-             "free some space on the disk and try again.")
-IO_ERROR = ("The disk could not be read or written (an input/output error). Nothing was "
-            "changed: check the disk or the network drive, then try again.")
-DAMAGED = ("The database is damaged and cannot be read safely. Restore the latest backup "
-           "(coachdesk restore BACKUP into an empty folder, or Restore in the app).")
+DISK_FULL = (
+    "The disk is full, so the change could not be saved. Nothing was changed: "
+    "free some space on the disk and try again."
+)
+IO_ERROR = (
+    "The disk could not be read or written (an input/output error). Nothing was "
+    "changed: check the disk or the network drive, then try again."
+)
+DAMAGED = (
+    "The database is damaged and cannot be read safely. Restore the latest backup "
+    "(coachdesk restore BACKUP into an empty folder, or Restore in the app)."
+)
 
 _FULL_ERRNOS = frozenset(e for e in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if e)
 
@@ -148,7 +154,9 @@ def classify(exc: BaseException) -> CoachDeskError | None:
             if any(w in text for w in _SQLITE_BUSY):
                 return VaultInUse(IN_USE)
         if isinstance(cur, MemoryError):
-            return CoachDeskError("The computer ran out of memory. Nothing was changed: "
-                                  "close other programs and try again.")
+            return CoachDeskError(
+                "The computer ran out of memory. Nothing was changed: "
+                "close other programs and try again."
+            )
         cur = cur.__cause__ or cur.__context__
     return None

@@ -65,13 +65,19 @@ def main() -> int:
     images = {n: Image.open(io.BytesIO(png)).convert("RGBA") for n, png in rendered.items()}
     # Pillow takes the exact bitmaps via append_images instead of resampling the biggest.
     biggest_ico = images[max(ICO_SIZES)]
-    biggest_ico.save(RESOURCES / "coachdesk.ico", format="ICO",
-                     sizes=[(n, n) for n in ICO_SIZES],
-                     append_images=[images[n] for n in ICO_SIZES])
-    images[max(ICNS_SIZES)].save(RESOURCES / "coachdesk.icns", format="ICNS",
-                                 append_images=[images[n] for n in ICNS_SIZES])
-    print(f"wrote {len(PNG_SIZES)} PNGs, coachdesk.ico, coachdesk.icns into {RESOURCES}",
-          file=sys.stderr)
+    biggest_ico.save(
+        RESOURCES / "coachdesk.ico",
+        format="ICO",
+        sizes=[(n, n) for n in ICO_SIZES],
+        append_images=[images[n] for n in ICO_SIZES],
+    )
+    images[max(ICNS_SIZES)].save(
+        RESOURCES / "coachdesk.icns", format="ICNS", append_images=[images[n] for n in ICNS_SIZES]
+    )
+    print(
+        f"wrote {len(PNG_SIZES)} PNGs, coachdesk.ico, coachdesk.icns into {RESOURCES}",
+        file=sys.stderr,
+    )
     return 0
 
 

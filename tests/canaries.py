@@ -24,30 +24,48 @@ def canary_person(tag: str, ref: str | None = None) -> dict[str, Any]:
         "cpr": CPR_BY_TAG[tag],
         "email": c("email").lower() + "@example.org",
         "phone": "+45 " + {"A": "71 93 28 46", "B": "63 58 19 27", "C": "52 86 31 94"}[tag],
-        "caseworker": {"name": c("cwname"), "municipality": c("municipality"),
-                       "email": c("cwemail").lower() + "@kommune.example",
-                       "case_ref": c("caseref")},
+        "caseworker": {
+            "name": c("cwname"),
+            "municipality": c("municipality"),
+            "email": c("cwemail").lower() + "@kommune.example",
+            "case_ref": c("caseref"),
+        },
         "referral_date": "2026-01-05",
         "course_start": "2026-01-12",
         "status": "dropped_out",
         "dropped_out": {"date": "2026-03-02", "reason": c("dropreason")},
         "consent": {"given_on": "2026-01-12", "scope": ["course"], "withdrawn_on": None},
-        "assessments": [{"kind": "screening", "date": "2026-01-12",
-                         "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]}],
-        "sessions": [{"date": "2026-02-10", "start": "10:00", "minutes": 60,
-                      "mode": "in_person", "status": "held", "week": 5,
-                      "themes": ["boundaries_time"], "notes": c("notes"),
-                      "quotes": c("quotes"), "actions": [c("action")],
-                      "ratings": {"energy": 4}}],
+        "assessments": [
+            {"kind": "screening", "date": "2026-01-12", "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]}
+        ],
+        "sessions": [
+            {
+                "date": "2026-02-10",
+                "start": "10:00",
+                "minutes": 60,
+                "mode": "in_person",
+                "status": "held",
+                "week": 5,
+                "themes": ["boundaries_time"],
+                "notes": c("notes"),
+                "quotes": c("quotes"),
+                "actions": [c("action")],
+                "ratings": {"energy": 4},
+            }
+        ],
         "group_attendance": [{"date": "2026-01-14", "present": True}],
-        "job_plan": {"values": [c("value")], "direction": c("direction"),
-                     "goals": [{"text": c("goal"), "due": "2026-03-01", "status": "open"}],
-                     "accommodations": [{"category": "hours",
-                                         "description": c("accommodation"),
-                                         "until": "2026-05-01"}],
-                     "hours_now": 10, "hours_target": 30,
-                     "hours_steps": [{"from": "2026-03-01", "hours": 15}],
-                     "updated_on": "2026-02-20"},
+        "job_plan": {
+            "values": [c("value")],
+            "direction": c("direction"),
+            "goals": [{"text": c("goal"), "due": "2026-03-01", "status": "open"}],
+            "accommodations": [
+                {"category": "hours", "description": c("accommodation"), "until": "2026-05-01"}
+            ],
+            "hours_now": 10,
+            "hours_target": 30,
+            "hours_steps": [{"from": "2026-03-01", "hours": 15}],
+            "updated_on": "2026-02-20",
+        },
         "outcome": {"status": "sick_leave", "hours_per_week": 0, "date": "2026-03-02"},
         "report_summary": c("summary"),
     }
@@ -71,9 +89,9 @@ RESERVE = 80  # SQLCipher 4: 16-byte IV + 64-byte HMAC-SHA512 at the end of each
 def _decrypt_page(page: bytes, key: bytes, first: bool) -> bytes:
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-    iv = page[PAGE - RESERVE:PAGE - RESERVE + 16]
+    iv = page[PAGE - RESERVE : PAGE - RESERVE + 16]
     d = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
-    return d.update(page[16 if first else 0:PAGE - RESERVE]) + d.finalize()
+    return d.update(page[16 if first else 0 : PAGE - RESERVE]) + d.finalize()
 
 
 def decrypted_pages(db_path, key: bytes) -> bytes:
@@ -83,13 +101,13 @@ def decrypted_pages(db_path, key: bytes) -> bytes:
 
     db_path = Path(db_path)
     raw = db_path.read_bytes()
-    out = [_decrypt_page(raw[i:i + PAGE], key, i == 0) for i in range(0, len(raw), PAGE)]
+    out = [_decrypt_page(raw[i : i + PAGE], key, i == 0) for i in range(0, len(raw), PAGE)]
     wal = db_path.with_name(db_path.name + "-wal")
     if wal.exists():
         w = wal.read_bytes()
         for off in range(32, len(w) - PAGE + 1, 24 + PAGE):
-            page_no = int.from_bytes(w[off:off + 4], "big")
-            out.append(_decrypt_page(w[off + 24:off + 24 + PAGE], key, page_no == 1))
+            page_no = int.from_bytes(w[off : off + 4], "big")
+            out.append(_decrypt_page(w[off + 24 : off + 24 + PAGE], key, page_no == 1))
     return b"".join(out)
 
 

@@ -67,8 +67,9 @@ def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:
     from PySide6.QtCore import QSettings
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "qsettings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
     qapp.setOrganizationName("CoachDeskTest")
     qapp.setApplicationName("CoachDeskTest")
     QSettings().clear()

@@ -22,8 +22,10 @@ def mounted(where: Path, size_kib: int) -> Iterator[Path]:
     where.mkdir(parents=True, exist_ok=True)
     if not shutil.which("mount") or os.geteuid() != 0:
         pytest.skip("mounting a tmpfs needs root")
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700",
-                           "tmpfs", str(where)], capture_output=True)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0700", "tmpfs", str(where)],
+        capture_output=True,
+    )
     if done.returncode != 0:
         pytest.skip("mounting a tmpfs is not permitted here")
     try:
@@ -46,7 +48,7 @@ def fill(where: Path, leave: int = 0) -> Path:
         want = free_bytes(where) - leave
         while want > 0:
             try:
-                os.write(fd, chunk[:min(want, len(chunk))])
+                os.write(fd, chunk[: min(want, len(chunk))])
             except OSError:
                 break
             want = free_bytes(where) - leave

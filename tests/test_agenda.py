@@ -25,22 +25,37 @@ START = agenda.monday(TODAY) - dt.timedelta(weeks=5)  # the hold is in week 6
 
 
 def person(ref: str, name: str, **extra):
-    return {"ref": ref, "name": name, "referral_date": (START - dt.timedelta(days=10)).isoformat(),
-            "course_start": START.isoformat(), "status": "individual_phase",
-            "consent": {"given_on": START.isoformat(), "scope": ["course", "report_to_municipality"],
-                        "withdrawn_on": None}} | extra
+    return {
+        "ref": ref,
+        "name": name,
+        "referral_date": (START - dt.timedelta(days=10)).isoformat(),
+        "course_start": START.isoformat(),
+        "status": "individual_phase",
+        "consent": {
+            "given_on": START.isoformat(),
+            "scope": ["course", "report_to_municipality"],
+            "withdrawn_on": None,
+        },
+    } | extra
 
 
 def planned(day: dt.date, start: str = "09:30", minutes: int = 45, mode: str = "video"):
-    return {"date": day.isoformat(), "start": start, "minutes": minutes, "mode": mode,
-            "status": "planned"}
+    return {
+        "date": day.isoformat(),
+        "start": start,
+        "minutes": minutes,
+        "mode": mode,
+        "status": "planned",
+    }
 
 
 @pytest.fixture
 def people(vault):
-    ids = add(vault, person("AG-1", "Anna Bente Hansen",
-                            sessions=[planned(TODAY + dt.timedelta(days=1))]),
-              person("AG-2", "Bo Larsen"))
+    ids = add(
+        vault,
+        person("AG-1", "Anna Bente Hansen", sessions=[planned(TODAY + dt.timedelta(days=1))]),
+        person("AG-2", "Bo Larsen"),
+    )
     return ids
 
 
@@ -48,9 +63,14 @@ def test_planned_session_round_trips_through_the_file(vault, people) -> None:
     with vault.session() as s:
         p = caseload.get_participant(s, people[0])
         d = interchange.participant_to_dict(p, today=TODAY, params=Params(), computed=False)
-    assert d["sessions"] == [planned(TODAY + dt.timedelta(days=1)) | {
-        k: v for k, v in d["sessions"][0].items()
-        if k not in ("date", "start", "minutes", "mode", "status")}]
+    assert d["sessions"] == [
+        planned(TODAY + dt.timedelta(days=1))
+        | {
+            k: v
+            for k, v in d["sessions"][0].items()
+            if k not in ("date", "start", "minutes", "mode", "status")
+        }
+    ]
     assert d["sessions"][0]["status"] == "planned"
 
 
@@ -59,7 +79,8 @@ def test_a_planned_session_may_be_in_the_future_a_held_one_may_not() -> None:
     tomorrow = TODAY + dt.timedelta(days=1)
     assert plausibility.check_session(c, tomorrow, "planned") == []
     assert [f.code for f in plausibility.check_session(c, tomorrow, "held")] == [
-        plausibility.HELD_IN_FUTURE]
+        plausibility.HELD_IN_FUTURE
+    ]
 
 
 def test_the_importer_refuses_a_future_held_session_but_takes_a_planned_one(vault) -> None:
@@ -77,8 +98,10 @@ def test_week_items_planned_sessions_and_group_sessions(vault, people) -> None:
         s.commit()
         got = agenda.items(s, TODAY, TODAY + dt.timedelta(days=6))
     kinds = [(i.kind, i.ref, i.date) for i in got]
-    assert kinds == [("session", "AG-1", TODAY + dt.timedelta(days=1)),
-                     ("group", "", TODAY + dt.timedelta(days=2))]
+    assert kinds == [
+        ("session", "AG-1", TODAY + dt.timedelta(days=1)),
+        ("group", "", TODAY + dt.timedelta(days=2)),
+    ]
     assert got[1].group_size == 2
 
 
@@ -90,8 +113,11 @@ def test_group_session_outside_its_course_is_refused(vault) -> None:
 def test_roster_marks_present_absent_excused_and_the_report_counts(vault, people) -> None:
     from coachdesk.reports.content import ReportRequest, build_report
 
-    d1, d2, d3 = START + dt.timedelta(days=1), START + dt.timedelta(days=8), \
-        START + dt.timedelta(days=15)
+    d1, d2, d3 = (
+        START + dt.timedelta(days=1),
+        START + dt.timedelta(days=8),
+        START + dt.timedelta(days=15),
+    )
     with vault.session() as s:
         for d in (d1, d2, d3):
             agenda.add_group_session(s, START, d)
@@ -106,21 +132,25 @@ def test_roster_marks_present_absent_excused_and_the_report_counts(vault, people
         a = build_report(s, people[0], ReportRequest(kind="final_report"), TODAY).attendance
         assert (a.group_present, a.group_recorded, a.group_excused) == (1, 3, 1)
         exported = interchange.participant_to_dict(
-            caseload.get_participant(s, people[0]), today=TODAY,
-            params=Params(), computed=False)["group_attendance"]
+            caseload.get_participant(s, people[0]), today=TODAY, params=Params(), computed=False
+        )["group_attendance"]
     assert {"date": d2.isoformat(), "present": False, "excused": True} in exported
     # The caseworker's PDF: the roster's figures, the afbud among them.
     from coachdesk.reports.export import render_pdf
 
     with vault.session() as s:
-        pdf = render_pdf(s, people[0], ReportRequest(kind="final_report", lang="da"),
-                         today=TODAY)
+        pdf = render_pdf(s, people[0], ReportRequest(kind="final_report", lang="da"), today=TODAY)
     assert "1 af 3 registrerede (1 med afbud)" in squash(pdf_text(pdf))
 
 
 def test_excused_and_present_together_is_refused(vault) -> None:
-    bad = person("AG-5", "E", group_attendance=[
-        {"date": (START + dt.timedelta(days=1)).isoformat(), "present": True, "excused": True}])
+    bad = person(
+        "AG-5",
+        "E",
+        group_attendance=[
+            {"date": (START + dt.timedelta(days=1)).isoformat(), "present": True, "excused": True}
+        ],
+    )
     with pytest.raises(BadInput) as e:
         add(vault, bad)
     assert any("excused absence cannot be present" in x for x in e.value.errors)
@@ -132,24 +162,43 @@ def test_planned_sessions_are_not_the_last_session_nor_in_the_report(vault, peop
     with vault.session() as s:
         row = next(r for r in caseload.load_caseload(s, TODAY).rows if r.id == people[0])
         assert row.last_session is None and row.sessions_held == 0
-        rep = build_report(s, people[0], ReportRequest(kind="final_report",
-                                                       sections=("notes", "attendance")), TODAY)
+        rep = build_report(
+            s,
+            people[0],
+            ReportRequest(kind="final_report", sections=("notes", "attendance")),
+            TODAY,
+        )
         assert rep.notes == ()
 
 
 def test_reminders(vault) -> None:
     old = TODAY - dt.timedelta(weeks=12)  # week 13: the course has ended
-    ids = add(vault,
-              person("R-1", "Final Due", course_start=(TODAY - dt.timedelta(weeks=11, days=1))
-                     .isoformat(), referral_date=(TODAY - dt.timedelta(weeks=13)).isoformat(),
-                     consent=None),
-              person("R-2", "Ended", course_start=old.isoformat(),
-                     referral_date=(old - dt.timedelta(days=7)).isoformat(), status="completed"),
-              person("R-3", "No Log", sessions=[planned(TODAY - dt.timedelta(days=1))]),
-              person("R-4", "Group Still", status="group_phase"),
-              person("R-5", "Long Ago", course_start=(TODAY - dt.timedelta(weeks=30))
-                     .isoformat(), referral_date=(TODAY - dt.timedelta(weeks=31)).isoformat(),
-                     status="completed"))
+    ids = add(
+        vault,
+        person(
+            "R-1",
+            "Final Due",
+            course_start=(TODAY - dt.timedelta(weeks=11, days=1)).isoformat(),
+            referral_date=(TODAY - dt.timedelta(weeks=13)).isoformat(),
+            consent=None,
+        ),
+        person(
+            "R-2",
+            "Ended",
+            course_start=old.isoformat(),
+            referral_date=(old - dt.timedelta(days=7)).isoformat(),
+            status="completed",
+        ),
+        person("R-3", "No Log", sessions=[planned(TODAY - dt.timedelta(days=1))]),
+        person("R-4", "Group Still", status="group_phase"),
+        person(
+            "R-5",
+            "Long Ago",
+            course_start=(TODAY - dt.timedelta(weeks=30)).isoformat(),
+            referral_date=(TODAY - dt.timedelta(weeks=31)).isoformat(),
+            status="completed",
+        ),
+    )
     with vault.session() as s:
         got = {(r.key, r.ref) for r in agenda.reminders(s, TODAY)}
     assert ("final_pss", "R-1") in got and ("consent", "R-1") in got
@@ -168,35 +217,66 @@ def _cli(data_dir, pf, *args: str) -> int:
     return main(["--data-dir", str(data_dir), "agenda", *args, "--passphrase-file", str(pf)])
 
 
-def test_cli_agenda_list_and_ics(vault, people, data_dir, passphrase_file, tmp_path,
-                                 capsys) -> None:
+def test_cli_agenda_list_and_ics(
+    vault, people, data_dir, passphrase_file, tmp_path, capsys
+) -> None:
     with vault.session() as s:
         agenda.add_group_session(s, START, TODAY + dt.timedelta(days=3), "13:00", 120)
         s.commit()
     vault.close()
     assert _cli(data_dir, passphrase_file) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split("\t") == [(TODAY + dt.timedelta(days=1)).isoformat(), "09:30", "45",
-                                    "session", "video", "AG-1"]
+    assert lines[0].split("\t") == [
+        (TODAY + dt.timedelta(days=1)).isoformat(),
+        "09:30",
+        "45",
+        "session",
+        "video",
+        "AG-1",
+    ]
     assert lines[1].split("\t")[3] == "group"
     out = tmp_path / "agenda.ics"
     assert _cli(data_dir, passphrase_file, "--ics", str(out)) == 0
     assert (os.stat(out).st_mode & 0o777) == 0o600
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     events = cal.walk("VEVENT")
-    assert [str(e["SUMMARY"]) for e in events] == ["Samtale AG-1 (video)",
-                                                   "Gruppesession (2 deltagere)"]
+    assert [str(e["SUMMARY"]) for e in events] == [
+        "Samtale AG-1 (video)",
+        "Gruppesession (2 deltagere)",
+    ]
     assert events[0].decoded("DTSTART").hour == 9
     assert events[0].decoded("DURATION") == dt.timedelta(minutes=45)
     assert not list(tmp_path.glob(".agenda.ics.*.tmp"))
     # Outside the period: nothing; a bad date: exit 2 and no file.
-    assert _cli(data_dir, passphrase_file, "--ics", str(tmp_path / "none.ics"),
-                "--from", (TODAY + dt.timedelta(days=30)).isoformat()) == 0
+    assert (
+        _cli(
+            data_dir,
+            passphrase_file,
+            "--ics",
+            str(tmp_path / "none.ics"),
+            "--from",
+            (TODAY + dt.timedelta(days=30)).isoformat(),
+        )
+        == 0
+    )
     assert not icalendar.Calendar.from_ical((tmp_path / "none.ics").read_bytes()).walk("VEVENT")
-    assert _cli(data_dir, passphrase_file, "--ics", str(tmp_path / "x.ics"),
-                "--from", "2026-13-01") == 2
-    assert _cli(data_dir, passphrase_file, "--ics", str(tmp_path / "x.ics"),
-                "--from", "2026-05-02", "--to", "2026-05-01") == 2
+    assert (
+        _cli(data_dir, passphrase_file, "--ics", str(tmp_path / "x.ics"), "--from", "2026-13-01")
+        == 2
+    )
+    assert (
+        _cli(
+            data_dir,
+            passphrase_file,
+            "--ics",
+            str(tmp_path / "x.ics"),
+            "--from",
+            "2026-05-02",
+            "--to",
+            "2026-05-01",
+        )
+        == 2
+    )
     assert _cli(data_dir, passphrase_file, "--ics", str(tmp_path / "nodir" / "x.ics")) == 2
     assert not (tmp_path / "x.ics").exists()
 
@@ -259,9 +339,12 @@ def test_plan_next_adds_moves_and_leaves_alone(vault, people) -> None:
         assert agenda.plan_next(s, people[1], later, later) == "none"
         assert agenda.plan_next(s, people[1], None, after_course) == "implausible"
         s.commit()
-        rows = [(r.date, r.start, r.minutes, r.mode, r.week) for r in s.scalars(
-            select(SessionLog).where(SessionLog.participant_id == people[1]))]
+        rows = [
+            (r.date, r.start, r.minutes, r.mode, r.week)
+            for r in s.scalars(select(SessionLog).where(SessionLog.participant_id == people[1]))
+        ]
     from coachdesk.core import course as course_mod
 
-    assert rows == [(later.date(), "09:30", 45, "phone",
-                     course_mod.course_week(START, later.date()))]
+    assert rows == [
+        (later.date(), "09:30", 45, "phone", course_mod.course_week(START, later.date()))
+    ]

@@ -77,8 +77,9 @@ def test_restore_refuses_non_empty_folder_and_wrong_secret(vault, tmp_path):
     assert not (tmp_path / "new").exists()
 
 
-@pytest.mark.parametrize("damage", ["flip_db", "flip_header", "truncate", "swap_keyfile",
-                                    "not_backup"])
+@pytest.mark.parametrize(
+    "damage", ["flip_db", "flip_header", "truncate", "swap_keyfile", "not_backup"]
+)
 def test_damaged_or_tampered_backup_is_refused_and_nothing_written(vault, tmp_path, damage):
     _fill(vault, 3)
     out = tmp_path / "b.cdbackup"
@@ -99,10 +100,10 @@ def test_damaged_or_tampered_backup_is_refused_and_nothing_written(vault, tmp_pa
         head_len = int.from_bytes(body[8:12], "big")
         import json
 
-        head = json.loads(body[12:12 + head_len])
+        head = json.loads(body[12 : 12 + head_len])
         head["key_file_size"] += 1
         new_head = json.dumps(head, sort_keys=True, separators=(",", ":")).encode()
-        body = body[:8] + len(new_head).to_bytes(4, "big") + new_head + body[12 + head_len:]
+        body = body[:8] + len(new_head).to_bytes(4, "big") + new_head + body[12 + head_len :]
         data = bytearray(body + hashlib.sha256(body).digest())
     else:
         data = bytearray(b"PK\x03\x04 a zip file, not a backup")
@@ -115,8 +116,7 @@ def test_damaged_or_tampered_backup_is_refused_and_nothing_written(vault, tmp_pa
     # The CLI says so with exit status 4 and writes nothing.
     pf = tmp_path / "p.txt"
     pf.write_text(PASSPHRASE)
-    assert main(["--data-dir", str(target), "restore", str(bad), "--passphrase-file",
-                 str(pf)]) == 4
+    assert main(["--data-dir", str(target), "restore", str(bad), "--passphrase-file", str(pf)]) == 4
     assert not target.exists() or list(target.iterdir()) == []
 
 
@@ -139,8 +139,7 @@ def test_tampered_page_with_recomputed_checksum_is_refused(vault, tmp_path):
 
 
 @pytest.mark.parametrize("how", ["fsync", "write"])
-def test_disk_full_keeps_previous_backup_and_leaves_no_partial(vault, tmp_path, monkeypatch,
-                                                               how):
+def test_disk_full_keeps_previous_backup_and_leaves_no_partial(vault, tmp_path, monkeypatch, how):
     _fill(vault, 5)
     out = tmp_path / "bk" / "coachdesk-20260101-120000.cdbackup"
     out.parent.mkdir()
@@ -168,10 +167,10 @@ def test_disk_full_keeps_previous_backup_and_leaves_no_partial(vault, tmp_path, 
                 full()
             return real(self, b)
 
-        monkeypatch.setattr(io, "BufferedWriter", type("BW", (io.BufferedWriter,),
-                                                       {"write": write}))
-        monkeypatch.setattr(os, "fdopen", lambda fd, mode: io.BufferedWriter(
-            io.FileIO(fd, "wb")))
+        monkeypatch.setattr(
+            io, "BufferedWriter", type("BW", (io.BufferedWriter,), {"write": write})
+        )
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: io.BufferedWriter(io.FileIO(fd, "wb")))
     with pytest.raises(backup.BackupFailed, match="disk is full"):
         backup.create_backup(vault, out)
     monkeypatch.undo()
@@ -182,8 +181,17 @@ def test_disk_full_keeps_previous_backup_and_leaves_no_partial(vault, tmp_path, 
     vault.close()
     pf = tmp_path / "p.txt"
     pf.write_text(PASSPHRASE)
-    rc = main(["--data-dir", str(vault.data_dir), "backup", "--out", str(out),
-               "--passphrase-file", str(pf)])
+    rc = main(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "backup",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pf),
+        ]
+    )
     assert rc == 1
     monkeypatch.undo()
     assert out.read_bytes() == before and sorted(os.listdir(out.parent)) == [out.name]
@@ -256,27 +264,70 @@ def test_cli_backup_and_restore_roundtrip(vault, tmp_path, passphrase_file):
     refs = _fill(vault, 4)
     vault.close()
     out = tmp_path / "cli.cdbackup"
-    assert main(["--data-dir", str(vault.data_dir), "backup", "--out", str(out),
-                 "--passphrase-file", str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "backup",
+                "--out",
+                str(out),
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )
     target = tmp_path / "restored"
-    assert main(["--data-dir", str(target), "restore", str(out),
-                 "--passphrase-file", str(passphrase_file)]) == 0
-    assert main(["--data-dir", str(target), "check",
-                 "--passphrase-file", str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(target),
+                "restore",
+                str(out),
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["--data-dir", str(target), "check", "--passphrase-file", str(passphrase_file)]) == 0
+    )
     with Vault.open(target, passphrase=PASSPHRASE) as v:
         assert _refs(v) == refs
     # Into the (now non-empty) folder again: exit 2, nothing touched.
     before = (target / "vault.db").read_bytes()
-    assert main(["--data-dir", str(target), "restore", str(out),
-                 "--passphrase-file", str(passphrase_file)]) == 2
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(target),
+                "restore",
+                str(out),
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 2
+    )
     assert (target / "vault.db").read_bytes() == before
 
 
 def test_backup_cli_bad_out_folder(vault, tmp_path, passphrase_file, capsys):
     vault.close()
-    rc = main(["--data-dir", str(vault.data_dir), "backup", "--out",
-               str(tmp_path / "nope" / "b.cdbackup"), "--passphrase-file",
-               str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "backup",
+            "--out",
+            str(tmp_path / "nope" / "b.cdbackup"),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     assert rc == 2
     assert "does not exist" in capsys.readouterr().err
 
@@ -286,8 +337,14 @@ def test_read_backup_info_has_no_personal_data(vault, tmp_path):
     out = tmp_path / "b.cdbackup"
     backup.create_backup(vault, out)
     head = backup.read_backup_info(out)
-    assert set(head) == {"format", "version", "schema", "created_at", "key_file_size",
-                         "database_size"}
+    assert set(head) == {
+        "format",
+        "version",
+        "schema",
+        "created_at",
+        "key_file_size",
+        "database_size",
+    }
 
 
 def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
@@ -301,11 +358,13 @@ def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
         assert out.stat().st_mode & 0o777 == 0o600
     # What a backup killed half-way leaves: its encrypted copy and the atomic temp file
     # (also as versions before the run lock named it), and a run lock nobody holds.
-    stale = [folder / ".coachdesk-copy-123-abcd.tmp",
-             folder / ".coachdesk-copy-123-abcd.tmp-journal",
-             folder / ".coachdesk-part-124-abcd.tmp",
-             folder / ".coachdesk-run-124-abcd.lock",
-             folder / f".{out.name}.123.abcd.tmp"]
+    stale = [
+        folder / ".coachdesk-copy-123-abcd.tmp",
+        folder / ".coachdesk-copy-123-abcd.tmp-journal",
+        folder / ".coachdesk-part-124-abcd.tmp",
+        folder / ".coachdesk-run-124-abcd.lock",
+        folder / f".{out.name}.123.abcd.tmp",
+    ]
     fresh = folder / ".coachdesk-copy-456-ef01.tmp"  # a backup running right now
     running = RunLock.try_take(folder / ".coachdesk-run-456-ef01.lock")
     assert running is not None
@@ -315,7 +374,8 @@ def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
     try:
         backup.rotate(folder)
         assert sorted(p.name for p in folder.iterdir()) == sorted(
-            [out.name, fresh.name, other.name, ".coachdesk-run-456-ef01.lock"])
+            [out.name, fresh.name, other.name, ".coachdesk-run-456-ef01.lock"]
+        )
     finally:
         running.release(remove=True)
     backup.rotate(folder)  # the run ended without cleaning up (killed): now swept
@@ -323,8 +383,12 @@ def test_backup_file_is_private_and_stale_temp_files_are_swept(vault, tmp_path):
 
 
 @hsettings(max_examples=200, deadline=None)
-@given(st.lists(st.datetimes(min_value=dt.datetime(2020, 1, 1),
-                             max_value=dt.datetime(2030, 1, 1)), max_size=80))
+@given(
+    st.lists(
+        st.datetimes(min_value=dt.datetime(2020, 1, 1), max_value=dt.datetime(2030, 1, 1)),
+        max_size=80,
+    )
+)
 def test_rotation_properties(times):
     names = sorted({backup.backup_name(t.replace(microsecond=0)) for t in times})
     keep, delete = backup.rotation(names)

@@ -28,8 +28,9 @@ def _shot(widget, name: str) -> None:
 @pytest.fixture
 def people(vault):
     with vault.session() as s:
-        interchange.import_document(s, document(canary_person("A", "GK-0001"),
-                                                canary_person("B", "GK-0002")))
+        interchange.import_document(
+            s, document(canary_person("A", "GK-0001"), canary_person("B", "GK-0002"))
+        )
         a = s.query(Participant).filter_by(ref="GK-0001").one()
         audit.record(s, "participant_read", {"fields": ["notes"]}, subject=a.uid)
         s.commit()
@@ -68,8 +69,9 @@ def test_backup_dialog_reports_failure(qtbot, vault, people, tmp_path, monkeypat
     qtbot.addWidget(dlg)
     dlg.set_folder(folder)
     shown = []
-    monkeypatch.setattr("coachdesk.ui.backup_dialog.QMessageBox.warning",
-                        lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(
+        "coachdesk.ui.backup_dialog.QMessageBox.warning", lambda _p, _t, text: shown.append(text)
+    )
 
     def full(*_a):
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -104,8 +106,10 @@ def test_audit_view_filters_by_action_and_participant(qtbot, vault, people):
     assert all("GK-0001" in view.proxy.index(r, 2).data() for r in range(len(rows)))
     # Newest first; sorting by time is by position in the chain.
     view.participant_combo.setCurrentIndex(0)
-    ids = [view.model.rows[view.proxy.mapToSource(view.proxy.index(r, 0)).row()].id
-           for r in range(view.proxy.rowCount())]
+    ids = [
+        view.model.rows[view.proxy.mapToSource(view.proxy.index(r, 0)).row()].id
+        for r in range(view.proxy.rowCount())
+    ]
     assert ids == sorted(ids, reverse=True)
     view.resize(1000, 520)
     _shot(view, "audit-view")

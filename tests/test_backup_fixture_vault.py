@@ -47,11 +47,18 @@ def test_v1_vault_opens_migrates_and_reads(tmp_path):
             assert lars.dropout_reason == "Flyttet"
             # Migration 0002 added the caseload's indexes to this 0001 vault, and the
             # caseload (plain SQL on the driver) reads it as the ORM does.
-            indexes = {name for (name,) in s.connection().exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index'")}
+            indexes = {
+                name
+                for (name,) in s.connection().exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index'"
+                )
+            }
             assert {"ix_session_log_caseload", "ix_session_log_next_appointment"} <= indexes
-            row = next(r for r in caseload.load_caseload(s, dt.date(2026, 11, 27)).rows
-                       if r.ref == "V1-0001")
+            row = next(
+                r
+                for r in caseload.load_caseload(s, dt.date(2026, 11, 27)).rows
+                if r.ref == "V1-0001"
+            )
             assert (row.pss_before, row.pss_after) == (31, 15)
             assert row.sessions_held == sum(x.status == "held" for x in ida.sessions)
             assert row.last_session == max(x.date for x in ida.sessions)
@@ -59,12 +66,16 @@ def test_v1_vault_opens_migrates_and_reads(tmp_path):
 
 def test_v1_vault_recovery_code_and_backup_roundtrip(tmp_path):
     data_dir = _copy(tmp_path)
-    code = next(line.split("`")[1] for line in (FIXTURE / "README.md").read_text().splitlines()
-                if line.startswith("- recovery code"))
+    code = next(
+        line.split("`")[1]
+        for line in (FIXTURE / "README.md").read_text().splitlines()
+        if line.startswith("- recovery code")
+    )
     with Vault.open(data_dir, recovery_code=code) as v:
         backup.create_backup(v, tmp_path / "v1.cdbackup")
-    assert backup.restore_backup(tmp_path / "v1.cdbackup", tmp_path / "r",
-                                 passphrase=PASSPHRASE) == 2
+    assert (
+        backup.restore_backup(tmp_path / "v1.cdbackup", tmp_path / "r", passphrase=PASSPHRASE) == 2
+    )
 
 
 def test_fixture_files_are_untouched_by_the_tests():

@@ -17,8 +17,10 @@ from tests.conftest import PASSPHRASE
 @pytest.fixture
 def sandbox(tmp_path, monkeypatch):
     """HOME, config and temp folders of our own, so that we can search all of them."""
-    dirs = {name: tmp_path / name for name in ("home", "config", "tmp", "data", "backups",
-                                                "inputs", "exports")}
+    dirs = {
+        name: tmp_path / name
+        for name in ("home", "config", "tmp", "data", "backups", "inputs", "exports")
+    }
     for d in dirs.values():
         d.mkdir()
     monkeypatch.setenv("HOME", str(dirs["home"]))
@@ -55,8 +57,9 @@ def test_no_canary_at_rest_after_a_full_cli_workflow(sandbox):
     pf = d["inputs"] / "pass.txt"
     pf.write_text(PASSPHRASE + "\n")
     src = d["inputs"] / "people.json"
-    src.write_bytes(interchange.dumps(document(canary_person("A"), canary_person("B"),
-                                               canary_person("C"))))
+    src.write_bytes(
+        interchange.dumps(document(canary_person("A"), canary_person("B"), canary_person("C")))
+    )
     base = ["--data-dir", str(d["data"])]
     unlock = ["--passphrase-file", str(pf)]
     assert main([*base, "init", *unlock, "--insecure-test-kdf"]) == 0
@@ -64,8 +67,22 @@ def test_no_canary_at_rest_after_a_full_cli_workflow(sandbox):
     src.unlink()  # the input file is the coach's own; it is not the app's to keep
 
     export = d["exports"] / "a.json"
-    assert main([*base, "export", "--participant", canary_person("A")["ref"],
-                 "--format", "json", "--out", str(export), *unlock]) == 0
+    assert (
+        main(
+            [
+                *base,
+                "export",
+                "--participant",
+                canary_person("A")["ref"],
+                "--format",
+                "json",
+                "--out",
+                str(export),
+                *unlock,
+            ]
+        )
+        == 0
+    )
     # The export asked for does hold the person (so the scan below can find things).
     assert needles("A")[0].encode() in export.read_bytes()
     assert _scan([d["exports"]]) != []
@@ -73,15 +90,17 @@ def test_no_canary_at_rest_after_a_full_cli_workflow(sandbox):
 
     assert main([*base, "backup", "--out", str(d["backups"] / "b.cdbackup"), *unlock]) == 0
     assert main([*base, "check", *unlock]) == 0
-    assert main([*base, "erase", "--participant", canary_person("B")["ref"], "--yes",
-                 *unlock]) == 0
+    assert main([*base, "erase", "--participant", canary_person("B")["ref"], "--yes", *unlock]) == 0
     assert main([*base, "check", *unlock]) == 0
     restored = d["data"].parent / "restored"
-    assert main(["--data-dir", str(restored), "restore", str(d["backups"] / "b.cdbackup"),
-                 *unlock]) == 0
+    assert (
+        main(["--data-dir", str(restored), "restore", str(d["backups"] / "b.cdbackup"), *unlock])
+        == 0
+    )
 
     files = [f for f in (d["data"].rglob("*")) if f.is_file()]
     assert {f.name for f in files} >= {"vault.db", "vault.key"}
-    found = _scan([d["data"], restored, d["backups"], d["home"], d["config"], d["tmp"],
-                   d["exports"]])
+    found = _scan(
+        [d["data"], restored, d["backups"], d["home"], d["config"], d["tmp"], d["exports"]]
+    )
     assert found == []

@@ -15,8 +15,13 @@ from tests.conftest import PASSPHRASE
 from tests.test_canary import _scan, sandbox  # noqa: F401  (the fixture)
 
 
-def test_no_canary_at_rest_after_using_the_app(qtbot, qapp, no_network, sandbox,  # noqa: F811
-                                                monkeypatch):
+def test_no_canary_at_rest_after_using_the_app(
+    qtbot,
+    qapp,
+    no_network,
+    sandbox,  # noqa: F811
+    monkeypatch,
+):
     d = sandbox
     from coachdesk.ui.session_editor import SessionEditor
 

@@ -18,8 +18,16 @@ TODAY = dt.date(2026, 11, 27)
 def _new(vault, **extra):
     with vault.session() as s:
         p = caseload.create_participant(
-            s, {"ref": "R-1", "name": "Ida Jensen", "course_start": "2026-10-01",
-                "status": "individual_phase"} | extra, today=TODAY)
+            s,
+            {
+                "ref": "R-1",
+                "name": "Ida Jensen",
+                "course_start": "2026-10-01",
+                "status": "individual_phase",
+            }
+            | extra,
+            today=TODAY,
+        )
         s.commit()
         return p.id
 
@@ -46,8 +54,9 @@ def test_caseload_in_constant_queries(vault):
         people = {p.ref: p for p in interchange.load_participants(s)}
         for row in cl.rows:
             p = people[row.ref]
-            assert row.week == (None if p.course_start is None else
-                                (TODAY - p.course_start).days // 7 + 1)
+            assert row.week == (
+                None if p.course_start is None else (TODAY - p.course_start).days // 7 + 1
+            )
             assert row.search_key == row.name.casefold() + "\x1f" + row.ref.casefold()
             held = sum(1 for x in p.sessions if x.status == "held")
             assert row.sessions_held == held
@@ -55,8 +64,7 @@ def test_caseload_in_constant_queries(vault):
 
 def test_create_validates_with_record_rules(vault):
     with vault.session() as s, pytest.raises(BadInput) as exc:
-        caseload.create_participant(s, {"ref": "", "name": "X", "cpr": "320190-1234"},
-                                    today=TODAY)
+        caseload.create_participant(s, {"ref": "", "name": "X", "cpr": "320190-1234"}, today=TODAY)
     paths = {e.split(":")[0] for e in exc.value.errors}
     assert paths == {"ref", "cpr"}
     pid = _new(vault)
@@ -74,8 +82,9 @@ def test_create_validates_with_record_rules(vault):
 def test_update_merges_and_audits_field_names(vault):
     pid = _new(vault)
     with vault.session() as s:
-        caseload.update_participant(s, pid, {"outcome": {"status": "work_partial",
-                                                         "hours_per_week": 20}}, today=TODAY)
+        caseload.update_participant(
+            s, pid, {"outcome": {"status": "work_partial", "hours_per_week": 20}}, today=TODAY
+        )
         s.commit()
     with vault.session() as s:
         p = s.get(Participant, pid)
@@ -90,10 +99,22 @@ def test_session_then_goal_makes_new_job_plan_version(vault):
     with vault.session() as s:
         with pytest.raises(BadInput):
             caseload.save_session(s, pid, {"date": "2026-11-20", "minutes": 5000})
-        caseload.save_session(s, pid, {"date": "2026-11-20", "themes": ["clarity_goals"],
-                                       "actions": ["Walk daily"], "status": "held"})
-        caseload.save_job_plan(s, pid, {"direction": "Back to own job",
-                                        "goals": [{"text": "Talk to manager"}]}, today=TODAY)
+        caseload.save_session(
+            s,
+            pid,
+            {
+                "date": "2026-11-20",
+                "themes": ["clarity_goals"],
+                "actions": ["Walk daily"],
+                "status": "held",
+            },
+        )
+        caseload.save_job_plan(
+            s,
+            pid,
+            {"direction": "Back to own job", "goals": [{"text": "Talk to manager"}]},
+            today=TODAY,
+        )
         caseload.add_goal(s, pid, "Walk daily", today=TODAY)
         s.commit()
     with vault.session() as s:
@@ -111,8 +132,9 @@ def test_session_then_goal_makes_new_job_plan_version(vault):
 def test_today_appointments_and_archive(vault):
     pid = _new(vault)
     with vault.session() as s:
-        caseload.save_session(s, pid, {"date": "2026-11-20",
-                                       "next_appointment": f"{TODAY.isoformat()}T10:00"})
+        caseload.save_session(
+            s, pid, {"date": "2026-11-20", "next_appointment": f"{TODAY.isoformat()}T10:00"}
+        )
         s.commit()
         cl = caseload.load_caseload(s, TODAY)
         assert [a.participant_id for a in cl.today_appointments] == [pid]
@@ -155,17 +177,38 @@ def test_caseload_rows_equal_the_orm_view(vault, include_archived):
             if p.archived and not include_archived:
                 continue
             held = [x for x in p.sessions if x.status == "held"]
-            before, after = pss10.before_after([(a.kind, a.date, a.answers)
-                                                for a in p.assessments])
+            before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments])
             expected[p.id] = (
-                p.uid, p.name, p.ref, p.status, p.course_start,
-                course.course_week(p.course_start, TODAY), len(held),
+                p.uid,
+                p.name,
+                p.ref,
+                p.status,
+                p.course_start,
+                course.course_week(p.course_start, TODAY),
+                len(held),
                 max((x.date for x in p.sessions), default=None),
-                before.total if before else None, after.total if after else None,
-                p.archived, p.consent_withdrawn_on is not None)
-        got = {r.id: (r.uid, r.name, r.ref, r.status, r.course_start, r.week,
-                      r.sessions_held, r.last_session, r.pss_before, r.pss_after,
-                      r.archived, r.consent_withdrawn) for r in cl.rows}
+                before.total if before else None,
+                after.total if after else None,
+                p.archived,
+                p.consent_withdrawn_on is not None,
+            )
+        got = {
+            r.id: (
+                r.uid,
+                r.name,
+                r.ref,
+                r.status,
+                r.course_start,
+                r.week,
+                r.sessions_held,
+                r.last_session,
+                r.pss_before,
+                r.pss_after,
+                r.archived,
+                r.consent_withdrawn,
+            )
+            for r in cl.rows
+        }
     assert got == expected
     assert len(got) == 80 if include_archived else 79
     assert any(v[8] is not None and v[9] is not None for v in got.values())

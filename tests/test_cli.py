@@ -21,8 +21,17 @@ def run(*args: str) -> int:
 @pytest.fixture
 def cli_vault(tmp_path, passphrase_file) -> Path:
     d = tmp_path / "cli-vault"
-    assert run("--data-dir", str(d), "init", "--passphrase-file", str(passphrase_file),
-               "--insecure-test-kdf") == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "init",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--insecure-test-kdf",
+        )
+        == 0
+    )
     return d
 
 
@@ -32,14 +41,25 @@ def write(path: Path, obj) -> Path:
 
 
 def participant_file(tmp_path: Path, *people) -> Path:
-    return write(tmp_path / "people.json", {"format": "coachdesk.participants", "version": 1,
-                                            "participants": list(people)})
+    return write(
+        tmp_path / "people.json",
+        {"format": "coachdesk.participants", "version": 1, "participants": list(people)},
+    )
 
 
 def test_init_prints_the_recovery_code_once(tmp_path, passphrase_file, capsys):
     d = tmp_path / "v"
-    assert run("--data-dir", str(d), "init", "--passphrase-file", str(passphrase_file),
-               "--insecure-test-kdf") == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "init",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--insecure-test-kdf",
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     code_lines = [ln.strip() for ln in err.splitlines() if ln.strip().count("-") == 7]
     assert len(code_lines) == 1
@@ -47,19 +67,48 @@ def test_init_prints_the_recovery_code_once(tmp_path, passphrase_file, capsys):
     rc.write_text(code_lines[0])
     assert run("--data-dir", str(d), "check", "--recovery-code-file", str(rc)) == 0
     # A second init refuses to overwrite the vault.
-    assert run("--data-dir", str(d), "init", "--passphrase-file", str(passphrase_file),
-               "--insecure-test-kdf") == 2
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "init",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--insecure-test-kdf",
+        )
+        == 2
+    )
     assert "already a vault" in capsys.readouterr().err
 
 
 def test_import_export_check_round_trip(cli_vault, tmp_path, passphrase_file, capsys):
-    f = participant_file(tmp_path, {"ref": "A-1", "name": "Åse Ørsted", "assessments": [
-        {"kind": "screening", "date": "2026-01-12", "answers": [2] * 10}]})
+    f = participant_file(
+        tmp_path,
+        {
+            "ref": "A-1",
+            "name": "Åse Ørsted",
+            "assessments": [{"kind": "screening", "date": "2026-01-12", "answers": [2] * 10}],
+        },
+    )
     pf = str(passphrase_file)
     assert run("--data-dir", str(cli_vault), "import", str(f), "--passphrase-file", pf) == 0
     out = tmp_path / "out.json"
-    assert run("--data-dir", str(cli_vault), "export", "--participant", "A-1", "--format",
-               "json", "--out", str(out), "--passphrase-file", pf) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(cli_vault),
+            "export",
+            "--participant",
+            "A-1",
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            pf,
+        )
+        == 0
+    )
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["participants"][0]["name"] == "Åse Ørsted"
     assert doc["participants"][0]["assessments"][0]["total"] == 20
@@ -76,8 +125,23 @@ def test_export_is_recorded_as_a_disclosure(cli_vault, tmp_path, passphrase_file
     pf = str(passphrase_file)
     run("--data-dir", str(cli_vault), "import", str(f), "--passphrase-file", pf)
     out = tmp_path / "all.json"
-    assert run("--data-dir", str(cli_vault), "export", "--all", "--format", "json", "--out",
-               str(out), "--recipient", "Participant (art. 15)", "--passphrase-file", pf) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(cli_vault),
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--recipient",
+            "Participant (art. 15)",
+            "--passphrase-file",
+            pf,
+        )
+        == 0
+    )
     import hashlib
 
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
@@ -88,16 +152,36 @@ def test_export_is_recorded_as_a_disclosure(cli_vault, tmp_path, passphrase_file
 
 
 def test_bad_import_exits_2_and_writes_nothing(cli_vault, tmp_path, passphrase_file, capsys):
-    f = participant_file(tmp_path, {"ref": "A-1", "name": "A"},
-                         {"ref": "B-2", "name": "B", "status": "asleep"})
-    assert run("--data-dir", str(cli_vault), "import", str(f), "--passphrase-file",
-               str(passphrase_file)) == 2
+    f = participant_file(
+        tmp_path, {"ref": "A-1", "name": "A"}, {"ref": "B-2", "name": "B", "status": "asleep"}
+    )
+    assert (
+        run(
+            "--data-dir",
+            str(cli_vault),
+            "import",
+            str(f),
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "participants[1].status: 'asleep' is not one of" in err
     assert "Traceback" not in err
     out = tmp_path / "o.json"
-    run("--data-dir", str(cli_vault), "export", "--all", "--format", "json", "--out", str(out),
-        "--passphrase-file", str(passphrase_file))
+    run(
+        "--data-dir",
+        str(cli_vault),
+        "export",
+        "--all",
+        "--format",
+        "json",
+        "--out",
+        str(out),
+        "--passphrase-file",
+        str(passphrase_file),
+    )
     assert json.loads(out.read_text())["participants"] == []
 
 
@@ -141,34 +225,61 @@ def test_tampered_key_file_exits_4(cli_vault, passphrase_file, capsys):
     doc = json.loads(kf.read_text())
     doc["slots"]["passphrase"]["kdf"]["memory_kib"] = 1024
     kf.write_text(json.dumps(doc))
-    assert run("--data-dir", str(cli_vault), "check", "--passphrase-file",
-               str(passphrase_file)) == 4
+    assert (
+        run("--data-dir", str(cli_vault), "check", "--passphrase-file", str(passphrase_file)) == 4
+    )
     assert "altered" in capsys.readouterr().err
 
 
 def test_missing_vault_exits_2(tmp_path, passphrase_file, capsys):
-    assert run("--data-dir", str(tmp_path / "none"), "check", "--passphrase-file",
-               str(passphrase_file)) == 2
+    assert (
+        run(
+            "--data-dir", str(tmp_path / "none"), "check", "--passphrase-file", str(passphrase_file)
+        )
+        == 2
+    )
     assert "coachdesk init" in capsys.readouterr().err
 
 
 def test_change_passphrase(cli_vault, tmp_path, passphrase_file):
     new = tmp_path / "new.txt"
     new.write_text("the new passphrase\n")
-    assert run("--data-dir", str(cli_vault), "change-passphrase", "--passphrase-file",
-               str(passphrase_file), "--new-passphrase-file", str(new)) == 0
-    assert run("--data-dir", str(cli_vault), "check", "--passphrase-file",
-               str(passphrase_file)) == 3
+    assert (
+        run(
+            "--data-dir",
+            str(cli_vault),
+            "change-passphrase",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--new-passphrase-file",
+            str(new),
+        )
+        == 0
+    )
+    assert (
+        run("--data-dir", str(cli_vault), "check", "--passphrase-file", str(passphrase_file)) == 3
+    )
     assert run("--data-dir", str(cli_vault), "check", "--passphrase-file", str(new)) == 0
 
 
 def test_new_passphrase_too_short_exits_2(cli_vault, tmp_path, passphrase_file, capsys):
     new = tmp_path / "new.txt"
     new.write_text("short")
-    assert run("--data-dir", str(cli_vault), "change-passphrase", "--passphrase-file",
-               str(passphrase_file), "--new-passphrase-file", str(new)) == 2
-    assert run("--data-dir", str(cli_vault), "check", "--passphrase-file",
-               str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(cli_vault),
+            "change-passphrase",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--new-passphrase-file",
+            str(new),
+        )
+        == 2
+    )
+    assert (
+        run("--data-dir", str(cli_vault), "check", "--passphrase-file", str(passphrase_file)) == 0
+    )
 
 
 def test_demo_fills_a_realistic_caseload(tmp_path, passphrase_file):
@@ -176,10 +287,33 @@ def test_demo_fills_a_realistic_caseload(tmp_path, passphrase_file):
     from coachdesk.store.vault import Vault
 
     d = tmp_path / "demo"
-    assert run("--data-dir", str(d), "demo", "--participants", "60", "--seed", "7",
-               "--passphrase-file", str(passphrase_file), "--insecure-test-kdf") == 0
-    assert run("--data-dir", str(d), "demo", "--participants", "10",
-               "--passphrase-file", str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "demo",
+            "--participants",
+            "60",
+            "--seed",
+            "7",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--insecure-test-kdf",
+        )
+        == 0
+    )
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "demo",
+            "--participants",
+            "10",
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
         people = s.query(Participant).all()
         assert len(people) == 70
@@ -218,8 +352,12 @@ def test_real_process_exit_codes_and_no_traceback(cli_vault, tmp_path):
     exe = Path(sys.executable).with_name("coachdesk")
     bad = tmp_path / "bad.txt"
     bad.write_text("definitely wrong")
-    p = subprocess.run([str(exe), "--data-dir", str(cli_vault), "check", "--passphrase-file",
-                        str(bad)], capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [str(exe), "--data-dir", str(cli_vault), "check", "--passphrase-file", str(bad)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert p.returncode == 3 and "Traceback" not in p.stderr and p.stdout == ""
     p = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=60)
     assert p.returncode == 0 and "CoachDesk" in p.stdout
@@ -229,8 +367,10 @@ def test_vault_in_use_exits_5(cli_vault, passphrase_file, capsys):
     from coachdesk.store.vault import Vault
 
     with Vault.open(cli_vault, passphrase=PASSPHRASE):
-        assert run("--data-dir", str(cli_vault), "check", "--passphrase-file",
-                   str(passphrase_file)) == 5
+        assert (
+            run("--data-dir", str(cli_vault), "check", "--passphrase-file", str(passphrase_file))
+            == 5
+        )
     assert "another running CoachDesk" in capsys.readouterr().err
 
 
@@ -247,8 +387,7 @@ def test_starting_the_app_reads_only_the_global_options():
         "assert (b.command, b.lang) == ('check', 'en') and callable(b.func)\n"
         "print('ok')\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         timeout=60)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "ok", out.stderr
 
 

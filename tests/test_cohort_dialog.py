@@ -17,12 +17,28 @@ TODAY = dt.date(2026, 6, 15)
 
 
 def _fill(vault, jan: int = 12, feb: int = 2) -> None:
-    people = [person(f"J-{i}", cpr=f"0101{90 - i:02d}-1234", name=f"Jens Hansen {i}",
-                     course_start="2026-01-12") for i in range(jan)]
-    people += [person(f"F-{i}", cpr=f"0202{90 - i:02d}-1234", course_start="2026-02-09",
-                      status="dropped_out", outcome=None, sessions=[], group_attendance=[],
-                      dropped_out={"date": "2026-03-01", "reason": "flyttet"})
-               for i in range(feb)]
+    people = [
+        person(
+            f"J-{i}",
+            cpr=f"0101{90 - i:02d}-1234",
+            name=f"Jens Hansen {i}",
+            course_start="2026-01-12",
+        )
+        for i in range(jan)
+    ]
+    people += [
+        person(
+            f"F-{i}",
+            cpr=f"0202{90 - i:02d}-1234",
+            course_start="2026-02-09",
+            status="dropped_out",
+            outcome=None,
+            sessions=[],
+            group_attendance=[],
+            dropped_out={"date": "2026-03-01", "reason": "flyttet"},
+        )
+        for i in range(feb)
+    ]
     add(vault, *people)
 
 
@@ -35,18 +51,24 @@ def dialog(qtbot, vault):
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg
+
     return make
 
 
 def _cells(dlg) -> dict[str, tuple[str, str]]:
     t = dlg.table
-    return {t.item(r, 0).text(): (t.item(r, 1).text(), t.item(r, 2).text())
-            for r in range(t.rowCount()) if t.item(r, 1) is not None}
+    return {
+        t.item(r, 0).text(): (t.item(r, 1).text(), t.item(r, 2).text())
+        for r in range(t.rowCount())
+        if t.item(r, 1) is not None
+    }
 
 
 def _wait(qtbot, dlg) -> None:
-    qtbot.waitUntil(lambda: dlg.prepared is not None
-                    and (dlg.table.rowCount() > 0 or dlg.prepared.refusal), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dlg.prepared is not None and (dlg.table.rowCount() > 0 or dlg.prepared.refusal),
+        timeout=15_000,
+    )
 
 
 def test_preview_explains_and_exports_pdf_and_csv(qtbot, dialog, vault, tmp_path) -> None:
@@ -54,8 +76,14 @@ def test_preview_explains_and_exports_pdf_and_csv(qtbot, dialog, vault, tmp_path
     dlg = dialog()
     assert dlg.from_month.count() == 36 and dlg.to_month.currentData() == "2026-05"
     dlg.set_period("2026-01", "2026-02")
-    qtbot.waitUntil(lambda: dlg.prepared is not None and dlg.prepared.start
-                    == dt.date(2026, 1, 1) and dlg.table.rowCount() > 0, timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            dlg.prepared is not None
+            and dlg.prepared.start == dt.date(2026, 1, 1)
+            and dlg.table.rowCount() > 0
+        ),
+        timeout=15_000,
+    )
     assert dlg.period() == (dt.date(2026, 1, 1), dt.date(2026, 2, 28))
     cells = _cells(dlg)
     assert cells["Henvist"][0] == "14"
@@ -94,21 +122,25 @@ def test_a_period_that_singles_people_out_is_refused(qtbot, dialog, vault, tmp_p
     with vault.session() as s:  # January (12 people) was released already
         from coachdesk.reports.cohort_report import write_cohort_report
 
-        write_cohort_report(s, tmp_path / "jan.pdf", start=dt.date(2026, 1, 1),
-                            end=dt.date(2026, 1, 31))
+        write_cohort_report(
+            s, tmp_path / "jan.pdf", start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 31)
+        )
     dlg = dialog()
     dlg.set_period("2026-02", "2026-02")  # 2 people
-    qtbot.waitUntil(lambda: dlg.prepared is not None
-                    and dlg.prepared.start == dt.date(2026, 2, 1), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dlg.prepared is not None and dlg.prepared.start == dt.date(2026, 2, 1),
+        timeout=15_000,
+    )
     assert dlg.prepared.refusal == "small"
     assert dlg.table.rowCount() == 0 and not dlg.pdf_button.isEnabled()
     assert "5" in dlg.explanation.text()
     dlg.set_period("2026-01", "2026-02")  # adds 2 people to the released January
-    qtbot.waitUntil(lambda: dlg.prepared is not None
-                    and dlg.prepared.start == dt.date(2026, 1, 1), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: dlg.prepared is not None and dlg.prepared.start == dt.date(2026, 1, 1),
+        timeout=15_000,
+    )
     assert dlg.prepared.refusal == "difference"
-    assert "januar 2026" in dlg.explanation.text() or "January 2026" in \
-        dlg.explanation.text()
+    assert "januar 2026" in dlg.explanation.text() or "January 2026" in dlg.explanation.text()
     assert not dlg.csv_button.isEnabled()
     dlg.done(0)
 
@@ -122,6 +154,5 @@ def test_the_file_menu_has_the_entry(qtbot, data_dir) -> None:
     file_menu = w.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions()]
     assert any("port…" in t and ("Cohort" in t or "Effekt" in t) for t in texts), texts
-    entry = next(a for a in file_menu.actions() if "Cohort" in a.text()
-                 or "Effekt" in a.text())
+    entry = next(a for a in file_menu.actions() if "Cohort" in a.text() or "Effekt" in a.text())
     assert not entry.isEnabled()  # no vault open: nothing to report on

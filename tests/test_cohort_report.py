@@ -26,23 +26,37 @@ JAN = (dt.date(2026, 1, 1), dt.date(2026, 1, 31))
 def _cohort(vault, n_in: int, n_out: int) -> None:
     people = []
     for i in range(n_in):
-        people.append(person(f"IN-{i}", name=f"Inge Nielsen {i}", cpr=f"0101{90 - i:02d}-1234",
-                             course_start="2026-01-12"))
+        people.append(
+            person(
+                f"IN-{i}",
+                name=f"Inge Nielsen {i}",
+                cpr=f"0101{90 - i:02d}-1234",
+                course_start="2026-01-12",
+            )
+        )
     for i in range(n_out):
-        people.append(person(f"OUT-{i}", name=f"Ole Olsen {i}", course_start="2025-06-02",
-                             referral_date="2025-05-01",
-                             status="dropped_out",
-                             dropped_out={"date": "2025-07-01", "reason": "flyttet"},
-                             outcome=None,
-                             assessments=[{"kind": "screening", "date": "2025-06-02",
-                                           "answers": SCREEN}],
-                             # their own course's weeks (a week the date does not fall
-                             # in is refused since issue 14)
-                             sessions=[{"date": "2025-06-30", "status": "held", "week": 5},
-                                       {"date": "2025-07-07", "status": "cancelled",
-                                        "week": 6}],
-                             group_attendance=[{"date": "2025-06-04", "present": True},
-                                               {"date": "2025-06-06", "present": False}]))
+        people.append(
+            person(
+                f"OUT-{i}",
+                name=f"Ole Olsen {i}",
+                course_start="2025-06-02",
+                referral_date="2025-05-01",
+                status="dropped_out",
+                dropped_out={"date": "2025-07-01", "reason": "flyttet"},
+                outcome=None,
+                assessments=[{"kind": "screening", "date": "2025-06-02", "answers": SCREEN}],
+                # their own course's weeks (a week the date does not fall
+                # in is refused since issue 14)
+                sessions=[
+                    {"date": "2025-06-30", "status": "held", "week": 5},
+                    {"date": "2025-07-07", "status": "cancelled", "week": 6},
+                ],
+                group_attendance=[
+                    {"date": "2025-06-04", "present": True},
+                    {"date": "2025-06-06", "present": False},
+                ],
+            )
+        )
     add(vault, *people)
 
 
@@ -58,9 +72,9 @@ def test_pdf_is_anonymous_and_suppresses_small_cells(vault, tmp_path) -> None:
     _cohort(vault, 6, 3)
     out = tmp_path / "c.pdf"
     with vault.session() as s:
-        prep = cohort_report.write_cohort_report(s, out, start=dt.date(2025, 1, 1),
-                                                 end=dt.date(2026, 12, 31),
-                                                 today=dt.date(2026, 5, 1))
+        prep = cohort_report.write_cohort_report(
+            s, out, start=dt.date(2025, 1, 1), end=dt.date(2026, 12, 31), today=dt.date(2026, 5, 1)
+        )
         ev = s.query(AuditEvent).filter_by(action="cohort_report").one()
         assert ev.subject is None
         assert ev.detail["format"] == "pdf" and ev.detail["participants"] == 9
@@ -75,8 +89,17 @@ def test_pdf_is_anonymous_and_suppresses_small_cells(vault, tmp_path) -> None:
     assert "I arbejde på deltid 6 andel udeladt" in flat
     assert "Pålidelig forbedring 6 100 %" in flat
     assert "januar 2025 – december 2026" in flat
-    for secret in ("Inge Nielsen", "Ole Olsen", "IN-0", "OUT-", "0101", "12.01.2026",
-                   "flyttet", "Karen", "JC-4711"):
+    for secret in (
+        "Inge Nielsen",
+        "Ole Olsen",
+        "IN-0",
+        "OUT-",
+        "0101",
+        "12.01.2026",
+        "flyttet",
+        "Karen",
+        "JC-4711",
+    ):
         assert secret not in flat, secret
 
 
@@ -121,8 +144,7 @@ def test_csv_is_tidy_in_both_dialects_whatever_the_language(vault, tmp_path) -> 
             for r in rows:
                 for col in ("n", "mean", "sd", "ci_low", "ci_high", "percent"):
                     if r[col]:
-                        Decimal(r[col].replace(",", ".") if dialect == "excel-da"
-                                else r[col])
+                        Decimal(r[col].replace(",", ".") if dialect == "excel-da" else r[col])
                         assert "%" not in r[col] and "<" not in r[col]
 
 
@@ -135,8 +157,9 @@ def test_csv_and_pdf_show_the_same_numbers(vault, tmp_path) -> None:
     rows = _csv(tmp_path / "x.csv")
     assert rows
     for r in rows:
-        if r["suppressed"] in ("lt5", "withheld") or r["key"].startswith(("before_band",
-                                                                           "after_band")):
+        if r["suppressed"] in ("lt5", "withheld") or r["key"].startswith(
+            ("before_band", "after_band")
+        ):
             continue
         if r["n"]:
             assert f"{r['metric']} {r['n']}" in flat, r
@@ -150,15 +173,19 @@ def test_csv_and_pdf_show_the_same_numbers(vault, tmp_path) -> None:
 def test_month_periods_only(vault, tmp_path) -> None:
     _cohort(vault, 6, 0)
     with vault.session() as s:
-        for start, end in ((dt.date(2026, 1, 2), None), (None, dt.date(2026, 3, 1)),
-                           (dt.date(2026, 1, 1), dt.date(2026, 2, 27))):
+        for start, end in (
+            (dt.date(2026, 1, 2), None),
+            (None, dt.date(2026, 3, 1)),
+            (dt.date(2026, 1, 1), dt.date(2026, 2, 27)),
+        ):
             with pytest.raises(BadInput, match="whole months"):
-                cohort_report.write_cohort_report(s, tmp_path / "c.pdf", start=start,
-                                                  end=end)
+                cohort_report.write_cohort_report(s, tmp_path / "c.pdf", start=start, end=end)
     assert [p.name for p in tmp_path.iterdir()] == ["vault"]
     assert cohort_report.period_label(*JAN, "da") == "januar 2026"
-    assert cohort_report.period_label(dt.date(2026, 1, 1), dt.date(2026, 2, 28),
-                                      "da") == "januar 2026 – februar 2026"
+    assert (
+        cohort_report.period_label(dt.date(2026, 1, 1), dt.date(2026, 2, 28), "da")
+        == "januar 2026 – februar 2026"
+    )
 
 
 def test_rounding_is_half_up() -> None:
@@ -175,13 +202,32 @@ def test_rounding_in_print() -> None:
     from coachdesk.core import pss10
     from coachdesk.reports.cohort import Person
 
-    people = [Person(status="completed", screened=True, before=35, after=35 + d,
-                     outcome="work_full", month=(2026, 1))
-              for d in (-17, -17, -17, -17, -17, -17, -18, -18)]  # mean -138/8 = -17.25
-    people += [Person(status="screened", screened=True, before=None, after=None,
-                      outcome=None, month=(2026, 1))] * 25
-    people += [Person(status="referred", screened=False, before=None, after=None,
-                      outcome=None, month=(2026, 1))] * 7
+    people = [
+        Person(
+            status="completed",
+            screened=True,
+            before=35,
+            after=35 + d,
+            outcome="work_full",
+            month=(2026, 1),
+        )
+        for d in (-17, -17, -17, -17, -17, -17, -18, -18)
+    ]  # mean -138/8 = -17.25
+    people += [
+        Person(
+            status="screened", screened=True, before=None, after=None, outcome=None, month=(2026, 1)
+        )
+    ] * 25
+    people += [
+        Person(
+            status="referred",
+            screened=False,
+            before=None,
+            after=None,
+            outcome=None,
+            month=(2026, 1),
+        )
+    ] * 7
     prep = cohort_report.decide(*JAN, people, people, pss10.Params(), [])
     rows = {r.key: r for _, t in cohort_report.rows(prep, "da") for r in t}
     assert prep.stats.paired.mean_change == pytest.approx(-17.25)
@@ -189,8 +235,12 @@ def test_rounding_in_print() -> None:
     assert cohort_report.printed(rows["mean_change"], "da")[1].startswith("-17,3 [")
     assert rows["screened"].n == 33 and rows["screened"].percent == Decimal("83")
     assert cohort_report.printed(rows["screened"], "da") == ("33", "83 %")
-    csv_rows = {r["key"]: r for r in csv.DictReader(io.StringIO(
-        cohort_report.render_csv(prep, "da", "rfc4180").decode()))}
+    csv_rows = {
+        r["key"]: r
+        for r in csv.DictReader(
+            io.StringIO(cohort_report.render_csv(prep, "da", "rfc4180").decode())
+        )
+    }
     assert csv_rows["mean_change"]["mean"] == "-17.3"
     assert csv_rows["screened"]["percent"] == "83"
 
@@ -198,8 +248,7 @@ def test_rounding_in_print() -> None:
 def test_release_is_logged_with_aggregates_only(vault, tmp_path) -> None:
     _cohort(vault, 7, 2)
     with vault.session() as s:
-        prep = cohort_report.write_cohort_report(s, tmp_path / "c.csv", start=JAN[0],
-                                                 end=JAN[1])
+        prep = cohort_report.write_cohort_report(s, tmp_path / "c.csv", start=JAN[0], end=JAN[1])
     with vault.session() as s:
         (rel,) = cohort_releases.released(s)
     assert (rel.period_from, rel.period_to) == JAN

@@ -13,10 +13,20 @@ from coachdesk.reports import cohort
 from coachdesk.reports.cohort import Person
 
 
-@pytest.mark.parametrize(("df", "expected"), [
-    (1, 12.7062), (2, 4.3027), (4, 2.7764), (5, 2.5706), (9, 2.2622), (10, 2.2281),
-    (24, 2.0639), (30, 2.0423), (120, 1.9799),
-])
+@pytest.mark.parametrize(
+    ("df", "expected"),
+    [
+        (1, 12.7062),
+        (2, 4.3027),
+        (4, 2.7764),
+        (5, 2.5706),
+        (9, 2.2622),
+        (10, 2.2281),
+        (24, 2.0639),
+        (30, 2.0423),
+        (120, 1.9799),
+    ],
+)
 def test_t_quantile_matches_tables(df, expected) -> None:
     assert cohort.t_quantile(0.975, df) == pytest.approx(expected, abs=5e-4)
 
@@ -42,7 +52,11 @@ def test_mean_sd_and_ci_by_hand() -> None:
     mean, sd = cohort.mean_sd([1, 2, 3, 4, 5])
     assert (mean, sd) == (3.0, pytest.approx(math.sqrt(2.5)))
     m, lo, hi = cohort.mean_ci([1, 2, 3, 4, 5])
-    assert (m, lo, hi) == (3.0, pytest.approx(1.036757, abs=1e-6), pytest.approx(4.963243, abs=1e-6))
+    assert (m, lo, hi) == (
+        3.0,
+        pytest.approx(1.036757, abs=1e-6),
+        pytest.approx(4.963243, abs=1e-6),
+    )
     assert cohort.mean_sd([]) == (None, None)
     assert cohort.mean_sd([7]) == (7.0, None)
     assert cohort.mean_ci([7]) is None
@@ -57,19 +71,26 @@ def test_suppression_rules() -> None:
     assert not cohort.visible(4) and cohort.visible(5)
 
 
-def _p(status: str, before: int | None, after: int | None, outcome: str | None = None,
-       **kw) -> Person:
-    return Person(status=status, screened=before is not None, before=before, after=after,
-                  outcome=outcome, **kw)
+def _p(
+    status: str, before: int | None, after: int | None, outcome: str | None = None, **kw
+) -> Person:
+    return Person(
+        status=status,
+        screened=before is not None,
+        before=before,
+        after=after,
+        outcome=outcome,
+        **kw,
+    )
 
 
 def test_compute_by_hand() -> None:
     people = [
         _p("completed", 30, 20, "work_full", held=8, group_present=7, group_recorded=8),  # -10
-        _p("completed", 25, 24, "work_partial", held=6, cancelled=2),                       # -1
-        _p("completed", 20, 30, "sick_leave", held=7, no_show=1),                            # +10
-        _p("completed", 28, 16, "work_full", held=8),                                         # -12
-        _p("completed", 22, 21, "work_full", held=8),                                         # -1
+        _p("completed", 25, 24, "work_partial", held=6, cancelled=2),  # -1
+        _p("completed", 20, 30, "sick_leave", held=7, no_show=1),  # +10
+        _p("completed", 28, 16, "work_full", held=8),  # -12
+        _p("completed", 22, 21, "work_full", held=8),  # -1
         _p("dropped_out", 24, None, held=2),
         _p("not_eligible", 10, None),
         _p("referred", None, None),

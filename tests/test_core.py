@@ -13,8 +13,14 @@ START = dt.date(2026, 1, 12)  # a Monday
 
 @pytest.mark.parametrize(
     ("today", "week"),
-    [(dt.date(2026, 1, 11), None), (START, 1), (dt.date(2026, 1, 18), 1), (dt.date(2026, 1, 19), 2),
-     (dt.date(2026, 4, 5), 12), (dt.date(2026, 4, 6), 13)],
+    [
+        (dt.date(2026, 1, 11), None),
+        (START, 1),
+        (dt.date(2026, 1, 18), 1),
+        (dt.date(2026, 1, 19), 2),
+        (dt.date(2026, 4, 5), 12),
+        (dt.date(2026, 4, 6), 13),
+    ],
 )
 def test_course_week(today, week):
     assert course.course_week(START, today) == week
@@ -30,16 +36,30 @@ def test_course_end_is_the_last_day_of_week_12():
     assert course.course_week(START, end + dt.timedelta(days=1)) == 13
 
 
-@pytest.mark.parametrize(("week", "phase"), [(None, None), (1, "screening"), (4, "group_phase"),
-                                             (5, "individual_phase"), (12, "individual_phase"),
-                                             (13, "ended")])
+@pytest.mark.parametrize(
+    ("week", "phase"),
+    [
+        (None, None),
+        (1, "screening"),
+        (4, "group_phase"),
+        (5, "individual_phase"),
+        (12, "individual_phase"),
+        (13, "ended"),
+    ],
+)
 def test_expected_phase(week, phase):
     assert course.expected_phase(week) == phase
 
 
 def due(week: int, **kw):
-    base = dict(status="individual_phase", start=START, has_screening=True, has_final=False,
-                sessions_held=0, has_outcome=False)
+    base = dict(
+        status="individual_phase",
+        start=START,
+        has_screening=True,
+        has_final=False,
+        sessions_held=0,
+        has_outcome=False,
+    )
     base.update(kw)
     today = course.week_start(START, week)
     return [(d.key, d.overdue, d.number) for d in course.due_items(today=today, **base)]
@@ -71,19 +91,23 @@ def test_nothing_due_after_the_course_ended():
 
 @pytest.mark.parametrize(
     ("text", "normalised", "born"),
-    [("010190-1234", "010190-1234", dt.date(1990, 1, 1)),
-     ("0101901234", "010190-1234", dt.date(1990, 1, 1)),
-     ("290200-4111", "290200-4111", dt.date(2000, 2, 29)),   # 7th digit 4: 2000s
-     ("150537-4111", "150537-4111", dt.date(1937, 5, 15)),   # 4 and yy > 36: 1900s
-     ("010160-5111", "010160-5111", dt.date(1860, 1, 1)),    # 5-8 and yy > 57: 1800s
-     (" 010190-1234 ", "010190-1234", dt.date(1990, 1, 1))],
+    [
+        ("010190-1234", "010190-1234", dt.date(1990, 1, 1)),
+        ("0101901234", "010190-1234", dt.date(1990, 1, 1)),
+        ("290200-4111", "290200-4111", dt.date(2000, 2, 29)),  # 7th digit 4: 2000s
+        ("150537-4111", "150537-4111", dt.date(1937, 5, 15)),  # 4 and yy > 36: 1900s
+        ("010160-5111", "010160-5111", dt.date(1860, 1, 1)),  # 5-8 and yy > 57: 1800s
+        (" 010190-1234 ", "010190-1234", dt.date(1990, 1, 1)),
+    ],
 )
 def test_cpr_parse(text, normalised, born):
     assert cpr.parse(text) == (normalised, born)
 
 
-@pytest.mark.parametrize("text", ["", "010190", "01019-01234", "320190-1234", "290201-1234",
-                                  "abcdef-1234", "010190--1234"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "010190", "01019-01234", "320190-1234", "290201-1234", "abcdef-1234", "010190--1234"],
+)
 def test_cpr_invalid(text):
     assert not cpr.is_valid(text)
     with pytest.raises(cpr.CprError):

@@ -26,20 +26,40 @@ COACHDESK = [sys.executable, "-m", "coachdesk"]
 def synthetic(n: int, prefix: str = "K") -> dict[str, Any]:
     people = []
     for i in range(n):
-        people.append({
-            "ref": f"{prefix}-{i:05d}", "name": f"Deltager {i}", "cpr": "010190-9001",
-            "referral_date": "2026-01-05", "course_start": "2026-01-12",
-            "status": "individual_phase",
-            "assessments": [{"kind": "screening", "date": "2026-01-12",
-                             "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]}],
-            "sessions": [{"date": f"2026-02-{d:02d}", "minutes": 60, "themes":
-                          ["boundaries_time"], "notes": "Samtale om søvn og grænser. " * 8,
-                          "actions": ["Gå en tur hver dag"]} for d in range(2, 9)],
-            "job_plan": {"values": ["Ro"], "direction": "Tilbage til faget",
-                         "goals": [{"text": "Mål", "status": "open"}],
-                         "accommodations": [{"category": "hours", "description": "Færre timer"}],
-                         "updated_on": "2026-02-20"},
-        })
+        people.append(
+            {
+                "ref": f"{prefix}-{i:05d}",
+                "name": f"Deltager {i}",
+                "cpr": "010190-9001",
+                "referral_date": "2026-01-05",
+                "course_start": "2026-01-12",
+                "status": "individual_phase",
+                "assessments": [
+                    {
+                        "kind": "screening",
+                        "date": "2026-01-12",
+                        "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3],
+                    }
+                ],
+                "sessions": [
+                    {
+                        "date": f"2026-02-{d:02d}",
+                        "minutes": 60,
+                        "themes": ["boundaries_time"],
+                        "notes": "Samtale om søvn og grænser. " * 8,
+                        "actions": ["Gå en tur hver dag"],
+                    }
+                    for d in range(2, 9)
+                ],
+                "job_plan": {
+                    "values": ["Ro"],
+                    "direction": "Tilbage til faget",
+                    "goals": [{"text": "Mål", "status": "open"}],
+                    "accommodations": [{"category": "hours", "description": "Færre timer"}],
+                    "updated_on": "2026-02-20",
+                },
+            }
+        )
     return {"format": "coachdesk.participants", "version": 1, "participants": people}
 
 
@@ -71,16 +91,25 @@ def test_kill_9_during_a_large_import_is_all_or_nothing(tmp_path, passphrase_fil
     f = tmp_path / "big.json"
     f.write_bytes(interchange.dumps(synthetic(3000)))
     proc = subprocess.Popen(
-        [*COACHDESK, "--data-dir", str(data_dir), "import", str(f),
-         "--passphrase-file", str(passphrase_file)],
-        env=_env(tmp_path), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        [
+            *COACHDESK,
+            "--data-dir",
+            str(data_dir),
+            "import",
+            str(f),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        env=_env(tmp_path),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     t0 = time.monotonic()
     if when == "0.5s":
         time.sleep(0.5)
     else:
         limit = 2 * 1024 * 1024
-        while _wal_size(data_dir) < limit and proc.poll() is None \
-                and time.monotonic() - t0 < 120:
+        while _wal_size(data_dir) < limit and proc.poll() is None and time.monotonic() - t0 < 120:
             time.sleep(0.005)
     finished = proc.poll() is not None
     if not finished:
@@ -89,8 +118,18 @@ def test_kill_9_during_a_large_import_is_all_or_nothing(tmp_path, passphrase_fil
     assert not finished, "the import ended before the kill: make the file bigger"
     wal = _wal_size(data_dir)
     r = subprocess.run(
-        [*COACHDESK, "--data-dir", str(data_dir), "check", "--passphrase-file",
-         str(passphrase_file)], env=_env(tmp_path), capture_output=True, timeout=60)
+        [
+            *COACHDESK,
+            "--data-dir",
+            str(data_dir),
+            "check",
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        env=_env(tmp_path),
+        capture_output=True,
+        timeout=60,
+    )
     assert r.returncode == 0, r.stderr.decode()
     n = _count(data_dir)
     print(f"kill at {when} after {time.monotonic() - t0:.1f}s, WAL {wal} bytes: {n} people")
@@ -100,12 +139,20 @@ def test_kill_9_during_a_large_import_is_all_or_nothing(tmp_path, passphrase_fil
 def test_second_open_of_the_same_vault_is_refused(vault, passphrase_file, capsys):
     with pytest.raises(VaultInUse):
         Vault.open(vault.data_dir, passphrase=PASSPHRASE)
-    assert main(["--data-dir", str(vault.data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 5
+    assert (
+        main(
+            ["--data-dir", str(vault.data_dir), "check", "--passphrase-file", str(passphrase_file)]
+        )
+        == 5
+    )
     assert "another running CoachDesk" in capsys.readouterr().err
     vault.close()
-    assert main(["--data-dir", str(vault.data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 0
+    assert (
+        main(
+            ["--data-dir", str(vault.data_dir), "check", "--passphrase-file", str(passphrase_file)]
+        )
+        == 0
+    )
 
 
 HOLDER = """
@@ -121,13 +168,28 @@ time.sleep(120)
 def test_stale_lock_after_kill_9_is_recovered(tmp_path, passphrase_file):
     data_dir = tmp_path / "v"
     Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)[0].close()
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data_dir), PASSPHRASE],
-                              env=_env(tmp_path), stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data_dir), PASSPHRASE],
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "open"
-        rc = subprocess.run([*COACHDESK, "--data-dir", str(data_dir), "check",
-                             "--passphrase-file", str(passphrase_file)],
-                            env=_env(tmp_path), capture_output=True, text=True, timeout=60)
+        rc = subprocess.run(
+            [
+                *COACHDESK,
+                "--data-dir",
+                str(data_dir),
+                "check",
+                "--passphrase-file",
+                str(passphrase_file),
+            ],
+            env=_env(tmp_path),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert rc.returncode == 5 and "Traceback" not in rc.stderr
         assert "another running CoachDesk" in rc.stderr
     finally:
@@ -139,12 +201,28 @@ def test_stale_lock_after_kill_9_is_recovered(tmp_path, passphrase_file):
 
 
 def test_missing_data_dir_gives_a_clear_message(tmp_path, passphrase_file, capsys):
-    rc = main(["--data-dir", str(tmp_path / "nowhere"), "check", "--passphrase-file",
-               str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(tmp_path / "nowhere"),
+            "check",
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     err = capsys.readouterr().err
     assert rc == 2 and "no vault" in err.lower() and "Traceback" not in err
-    rc = main(["--data-dir", str(tmp_path / "nowhere"), "backup", "--out",
-               str(tmp_path / "b.cdbackup"), "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(tmp_path / "nowhere"),
+            "backup",
+            "--out",
+            str(tmp_path / "b.cdbackup"),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     assert rc == 2 and not (tmp_path / "b.cdbackup").exists()
 
 
@@ -158,11 +236,12 @@ def _make_vault_and_inputs(tmp_path: Path, data_dir: Path) -> tuple[Path, Path]:
 
 
 def _args(command: str, data_dir: Path, pf: Path, doc: Path) -> list[str]:
-    return {"check": ["check", "--passphrase-file", str(pf)],
-            "import": ["import", str(doc), "--passphrase-file", str(pf)],
-            "erase": ["erase", "--participant", "X", "--yes", "--passphrase-file", str(pf)],
-            "backup": ["backup", "--out", str(data_dir / "b.cdbackup"),
-                       "--passphrase-file", str(pf)]}[command]
+    return {
+        "check": ["check", "--passphrase-file", str(pf)],
+        "import": ["import", str(doc), "--passphrase-file", str(pf)],
+        "erase": ["erase", "--participant", "X", "--yes", "--passphrase-file", str(pf)],
+        "backup": ["backup", "--out", str(data_dir / "b.cdbackup"), "--passphrase-file", str(pf)],
+    }[command]
 
 
 @pytest.mark.parametrize("command", ["check", "import", "erase", "backup"])
@@ -199,8 +278,9 @@ def ro_mount(tmp_path):
     mnt.mkdir()
     if os.geteuid() != 0 or not shutil.which("mount"):
         pytest.skip("needs root to mount a read-only file system")
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mnt)],
-                       capture_output=True)
+    r = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(mnt)], capture_output=True
+    )
     if r.returncode != 0:
         pytest.skip("cannot mount a tmpfs here")
     try:
@@ -215,9 +295,13 @@ def test_read_only_file_system(tmp_path, ro_mount, command):
     pf, doc = _make_vault_and_inputs(tmp_path, data_dir)
     before = {p.name: p.read_bytes() for p in data_dir.iterdir()}
     subprocess.run(["mount", "-o", "remount,ro", str(ro_mount)], check=True)
-    r = subprocess.run([*COACHDESK, "--data-dir", str(data_dir),
-                        *_args(command, data_dir, pf, doc)],
-                       env=_env(tmp_path), capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [*COACHDESK, "--data-dir", str(data_dir), *_args(command, data_dir, pf, doc)],
+        env=_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2, (r.returncode, r.stderr)
     assert "Traceback" not in r.stderr and "read-only" in r.stderr.lower(), r.stderr
     assert {p.name: p.read_bytes() for p in data_dir.iterdir()} == before
@@ -251,9 +335,12 @@ def test_kill_9_while_writing_backups_leaves_a_whole_one(tmp_path, passphrase_fi
     folder.mkdir()
     out = folder / "coachdesk-20260101-120000.cdbackup"
     for delay in (0.05, 0.2, 0.45):
-        proc = subprocess.Popen([sys.executable, "-c", BACKUP_LOOP, str(data_dir), PASSPHRASE,
-                                 str(out)], env=_env(tmp_path), stdout=subprocess.PIPE,
-                                text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", BACKUP_LOOP, str(data_dir), PASSPHRASE, str(out)],
+            env=_env(tmp_path),
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout.readline().strip() == "first"
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)

@@ -21,10 +21,18 @@ def test_kill_9_while_typing_offers_the_draft_back(qtbot, vault, data_dir):
         s.commit()
     vault.close()
     child = subprocess.Popen(
-        [sys.executable, str(Path(__file__).with_name("typist.py")), str(data_dir),
-         PASSPHRASE, str(pid)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"})
+        [
+            sys.executable,
+            str(Path(__file__).with_name("typist.py")),
+            str(data_dir),
+            PASSPHRASE,
+            str(pid),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=os.environ | {"QT_QPA_PLATFORM": "offscreen"},
+    )
     try:
         assert child.stdout is not None
         assert child.stdout.readline().strip() == "READY"

@@ -27,8 +27,11 @@ def _setup(vault: Vault) -> tuple[str, str]:
         s.commit()
         a = s.query(Participant).filter_by(ref=canary_person("A")["ref"]).one()
         # A draft left by an editor, and some reads/changes in the audit log.
-        s.add(Draft(key=f"session:{a.uid}", participant_id=a.id,
-                    content={"notes": "KanarieAxdraftQ7"}))
+        s.add(
+            Draft(
+                key=f"session:{a.uid}", participant_id=a.id, content={"notes": "KanarieAxdraftQ7"}
+            )
+        )
         audit.record(s, "participant_read", {"fields": ["notes"]}, subject=a.uid)
         s.commit()
         return a.ref, a.uid
@@ -85,8 +88,15 @@ def test_erased_bytes_not_in_any_page_even_with_the_key(vault):
 def test_cli_erase_needs_confirmation(vault, passphrase_file, capsys, monkeypatch):
     ref, _ = _setup(vault)
     vault.close()
-    base = ["--data-dir", str(vault.data_dir), "erase", "--participant", ref,
-            "--passphrase-file", str(passphrase_file)]
+    base = [
+        "--data-dir",
+        str(vault.data_dir),
+        "erase",
+        "--participant",
+        ref,
+        "--passphrase-file",
+        str(passphrase_file),
+    ]
     assert main(base) == 2  # pytest's stdin is not a terminal: --yes needed
     assert "--yes" in capsys.readouterr().err
     # On a terminal, a mistyped ref erases nothing; the right one erases.
@@ -109,10 +119,18 @@ def _person(ref: str, status: str, **kw) -> dict:
 def test_retention_lists_ended_courses_older_than_the_setting(vault):
     people = [
         _person("R1", "completed", course_start="2024-01-08"),  # ends 2024-03-31
-        _person("R2", "dropped_out", course_start="2025-01-06",
-                dropped_out={"date": "2025-02-01", "reason": "x"}),
-        _person("R3", "completed", course_start="2025-06-02",
-                outcome={"status": "work_full", "date": "2025-08-20"}),
+        _person(
+            "R2",
+            "dropped_out",
+            course_start="2025-01-06",
+            dropped_out={"date": "2025-02-01", "reason": "x"},
+        ),
+        _person(
+            "R3",
+            "completed",
+            course_start="2025-06-02",
+            outcome={"status": "work_full", "date": "2025-08-20"},
+        ),
         _person("R4", "not_eligible", referral_date="2025-01-10"),
         _person("R5", "individual_phase", course_start="2020-01-06"),  # still running
         _person("R6", "completed", course_start="2026-01-05"),
@@ -128,17 +146,25 @@ def test_retention_lists_ended_courses_older_than_the_setting(vault):
         assert [p.ref for p in retention.due_for_erasure(s, today, 36)] == []
         # The boundary (R2 ended 2025-02-01): exactly 12 months ago is not yet due,
         # one day more is.
-        assert [p.ref for p in retention.due_for_erasure(s, dt.date(2026, 2, 1), 12)] \
-            == ["R1", "R4"]
-        assert [p.ref for p in retention.due_for_erasure(s, dt.date(2026, 2, 2), 12)] \
-            == ["R1", "R4", "R2"]
+        assert [p.ref for p in retention.due_for_erasure(s, dt.date(2026, 2, 1), 12)] == [
+            "R1",
+            "R4",
+        ]
+        assert [p.ref for p in retention.due_for_erasure(s, dt.date(2026, 2, 2), 12)] == [
+            "R1",
+            "R4",
+            "R2",
+        ]
 
 
-@pytest.mark.parametrize("day,months,want", [
-    (dt.date(2026, 3, 31), 1, dt.date(2026, 2, 28)),
-    (dt.date(2024, 3, 31), 1, dt.date(2024, 2, 29)),
-    (dt.date(2026, 1, 15), 12, dt.date(2025, 1, 15)),
-    (dt.date(2026, 1, 15), 13, dt.date(2024, 12, 15)),
-])
+@pytest.mark.parametrize(
+    "day,months,want",
+    [
+        (dt.date(2026, 3, 31), 1, dt.date(2026, 2, 28)),
+        (dt.date(2024, 3, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2026, 1, 15), 12, dt.date(2025, 1, 15)),
+        (dt.date(2026, 1, 15), 13, dt.date(2024, 12, 15)),
+    ],
+)
 def test_months_before(day, months, want):
     assert retention.months_before(day, months) == want

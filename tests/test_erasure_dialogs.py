@@ -13,16 +13,27 @@ from coachdesk.ui.erase_dialog import EraseDialog, RetentionDialog
 
 def test_retention_dialog_lists_and_erases(qtbot, vault, monkeypatch):
     people = [
-        {"ref": "OLD-1", "name": "Gammel Een", "status": "completed",
-         "course_start": "2024-01-08"},
-        {"ref": "OLD-2", "name": "Gammel To", "status": "dropped_out",
-         "course_start": "2025-01-06", "dropped_out": {"date": "2025-02-01", "reason": "x"}},
-        {"ref": "NEW-1", "name": "Ny Deltager", "status": "individual_phase",
-         "course_start": "2026-04-06"},
+        {"ref": "OLD-1", "name": "Gammel Een", "status": "completed", "course_start": "2024-01-08"},
+        {
+            "ref": "OLD-2",
+            "name": "Gammel To",
+            "status": "dropped_out",
+            "course_start": "2025-01-06",
+            "dropped_out": {"date": "2025-02-01", "reason": "x"},
+        },
+        {
+            "ref": "NEW-1",
+            "name": "Ny Deltager",
+            "status": "individual_phase",
+            "course_start": "2026-04-06",
+        },
     ]
     with vault.session() as s:
-        interchange.import_document(s, {"format": "coachdesk.participants", "version": 1,
-                                        "participants": people}, today=dt.date(2026, 6, 1))
+        interchange.import_document(
+            s,
+            {"format": "coachdesk.participants", "version": 1, "participants": people},
+            today=dt.date(2026, 6, 1),
+        )
         s.commit()
     dlg = RetentionDialog(vault, today=dt.date(2026, 6, 1))
     qtbot.addWidget(dlg)

@@ -32,20 +32,34 @@ def test_enospc_during_a_pdf_export_leaves_nothing(vault, tmp_path, monkeypatch)
         assert s.query(Disclosure).count() == 0  # nothing recorded as disclosed
 
 
-def test_enospc_during_a_json_export_via_cli(vault, data_dir, tmp_path, passphrase_file,
-                                             monkeypatch, capsys):
+def test_enospc_during_a_json_export_via_cli(
+    vault, data_dir, tmp_path, passphrase_file, monkeypatch, capsys
+):
     from coachdesk.cli.main import main
 
     add(vault, person())
     vault.close()
     out = tmp_path / "json-out"
     out.mkdir()
+
     def full(_fd):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    rc = main(["--data-dir", str(data_dir), "export", "--all", "--format", "json", "--out",
-               str(out / "all.json"), "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "--out",
+            str(out / "all.json"),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     monkeypatch.undo()
     assert rc == 1
     err = capsys.readouterr().err

@@ -38,13 +38,25 @@ def two_vaults(tmp_path, passphrase_file):
     """Vault A (the sender, with REF and one other person) and an empty vault B."""
     a, b = tmp_path / "A", tmp_path / "B"
     for d in (a, b):
-        assert run("--data-dir", str(d), "init", "--passphrase-file", str(passphrase_file),
-                   "--insecure-test-kdf") == 0
+        assert (
+            run(
+                "--data-dir",
+                str(d),
+                "init",
+                "--passphrase-file",
+                str(passphrase_file),
+                "--insecure-test-kdf",
+            )
+            == 0
+        )
     src = tmp_path / "people.json"
-    src.write_bytes(interchange.dumps(document(canary_person("A", ref=REF),
-                                               canary_person("B", ref="HO-2"))))
-    assert run("--data-dir", str(a), "import", str(src), "--passphrase-file",
-               str(passphrase_file)) == 0
+    src.write_bytes(
+        interchange.dumps(document(canary_person("A", ref=REF), canary_person("B", ref="HO-2")))
+    )
+    assert (
+        run("--data-dir", str(a), "import", str(src), "--passphrase-file", str(passphrase_file))
+        == 0
+    )
     return a, b
 
 
@@ -55,8 +67,22 @@ def recipient_of(d: Path, pf: Path, capsys, *extra: str) -> str:
 
 
 def export_one(d: Path, pf: Path, out: Path, ref: str = REF) -> dict:
-    assert run("--data-dir", str(d), "export", "--participant", ref, "--format", "json",
-               "--out", str(out), "--passphrase-file", str(pf)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "export",
+            "--participant",
+            ref,
+            "--format",
+            "json",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pf),
+        )
+        == 0
+    )
     doc = json.loads(out.read_text(encoding="utf-8"))
     del doc["exported_at"]
     return doc
@@ -68,19 +94,27 @@ def people(d: Path) -> dict:
     from coachdesk.store.vault import Vault
 
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
-        doc = interchange.export_document(s, None, today=dt.date.today(),
-                                          params=settings.pss_params(s))
-        non_unlock = s.query(AuditEvent).filter(
-            AuditEvent.action.notin_(("unlock", "unlock_failed"))).count()
-        return {"participants": doc["participants"], "audit": non_unlock,
-                "disclosures": s.query(Disclosure).count()}
+        doc = interchange.export_document(
+            s, None, today=dt.date.today(), params=settings.pss_params(s)
+        )
+        non_unlock = (
+            s.query(AuditEvent)
+            .filter(AuditEvent.action.notin_(("unlock", "unlock_failed")))
+            .count()
+        )
+        return {
+            "participants": doc["participants"],
+            "audit": non_unlock,
+            "disclosures": s.query(Disclosure).count(),
+        }
 
 
 # --- item 1: the receiving key --------------------------------------------------------
 
 
-def test_init_makes_a_receiving_key_and_recipient_prints_it(two_vaults, passphrase_file,
-                                                           capsys, tmp_path):
+def test_init_makes_a_receiving_key_and_recipient_prints_it(
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     from coachdesk.store.vault import Vault
 
     a, b = two_vaults
@@ -111,13 +145,17 @@ def test_an_existing_vault_gets_its_key_when_first_needed(tmp_path, passphrase_f
     assert r.startswith("age1")
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
         assert s.get(Setting, "receiving_identity").value["recipient"] == r
-        created = s.execute(select(AuditEvent).where(
-            AuditEvent.action == "settings_changed")).scalars().all()
+        created = (
+            s.execute(select(AuditEvent).where(AuditEvent.action == "settings_changed"))
+            .scalars()
+            .all()
+        )
         assert [e.detail for e in created] == [{"keys": ["receiving_identity"]}]
 
 
-def test_identity_out_is_private_audited_and_never_overwrites(two_vaults, passphrase_file,
-                                                              capsys, tmp_path):
+def test_identity_out_is_private_audited_and_never_overwrites(
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     from coachdesk.store.vault import Vault
 
     _, b = two_vaults
@@ -131,8 +169,18 @@ def test_identity_out_is_private_audited_and_never_overwrites(two_vaults, passph
         details = [e.detail for e in s.query(AuditEvent).filter_by(action="export")]
     assert details == [{"what": "receiving_identity"}]
     key.write_text("keep me")
-    assert run("--data-dir", str(b), "recipient", "--passphrase-file", str(passphrase_file),
-               "--identity-out", str(key)) == 2
+    assert (
+        run(
+            "--data-dir",
+            str(b),
+            "recipient",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--identity-out",
+            str(key),
+        )
+        == 2
+    )
     assert key.read_text() == "keep me"
 
 
@@ -140,12 +188,23 @@ def test_identity_out_is_private_audited_and_never_overwrites(two_vaults, passph
 
 
 def _handover(a: Path, pf: Path, out: Path, *to: str) -> int:
-    return run("--data-dir", str(a), "handover", "--participant", REF, "--out", str(out),
-               "--passphrase-file", str(pf), *to)
+    return run(
+        "--data-dir",
+        str(a),
+        "handover",
+        "--participant",
+        REF,
+        "--out",
+        str(out),
+        "--passphrase-file",
+        str(pf),
+        *to,
+    )
 
 
-def test_handover_to_a_key_round_trips_into_the_second_vault(two_vaults, passphrase_file,
-                                                             capsys, tmp_path):
+def test_handover_to_a_key_round_trips_into_the_second_vault(
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     a, b = two_vaults
     rb = recipient_of(b, passphrase_file, capsys)
     out = tmp_path / "handover.age"
@@ -156,15 +215,19 @@ def test_handover_to_a_key_round_trips_into_the_second_vault(two_vaults, passphr
     if os.name == "posix":
         assert out.stat().st_mode & 0o777 == 0o600
     assert not [f for f in tmp_path.iterdir() if f.name.endswith(".tmp")]
-    assert run("--data-dir", str(b), "import", str(out), "--passphrase-file",
-               str(passphrase_file)) == 0
-    assert export_one(b, passphrase_file, tmp_path / "b.json") == \
-        export_one(a, passphrase_file, tmp_path / "a.json")
+    assert (
+        run("--data-dir", str(b), "import", str(out), "--passphrase-file", str(passphrase_file))
+        == 0
+    )
+    assert export_one(b, passphrase_file, tmp_path / "b.json") == export_one(
+        a, passphrase_file, tmp_path / "a.json"
+    )
     assert len(people(b)["participants"]) == 1  # only the one handed over
 
 
 def test_the_handover_is_a_logged_disclosure_and_the_receipt_is_audited(
-        two_vaults, passphrase_file, capsys, tmp_path):
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     import hashlib
 
     from coachdesk.store.vault import Vault
@@ -177,16 +240,27 @@ def test_the_handover_is_a_logged_disclosure_and_the_receipt_is_audited(
     with Vault.open(a, passphrase=PASSPHRASE) as v, v.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == REF)).scalar_one()
         d = s.execute(select(Disclosure).where(Disclosure.participant_id == p.id)).scalar_one()
-        assert (d.kind, d.recipient, d.sha256, d.encrypted, d.sections) == \
-            ("handover", rb, digest, True, ["full_record"])
+        assert (d.kind, d.recipient, d.sha256, d.encrypted, d.sections) == (
+            "handover",
+            rb,
+            digest,
+            True,
+            ["full_record"],
+        )
         ev = s.query(AuditEvent).filter_by(action="export", subject=p.uid).one()
         assert ev.detail == {"format": "handover", "encryption": "x25519", "sha256": digest}
-    assert run("--data-dir", str(b), "import", str(out), "--passphrase-file",
-               str(passphrase_file)) == 0
+    assert (
+        run("--data-dir", str(b), "import", str(out), "--passphrase-file", str(passphrase_file))
+        == 0
+    )
     with Vault.open(b, passphrase=PASSPHRASE) as v, v.session() as s:
         receipt = s.query(AuditEvent).filter(AuditEvent.action == "import").all()
-        assert {"format": "handover", "encryption": "x25519", "sha256": digest,
-                "participants": 1} in [e.detail for e in receipt]
+        assert {
+            "format": "handover",
+            "encryption": "x25519",
+            "sha256": digest,
+            "participants": 1,
+        } in [e.detail for e in receipt]
 
 
 def test_handover_with_a_passphrase_round_trips(two_vaults, passphrase_file, tmp_path):
@@ -200,14 +274,27 @@ def test_handover_with_a_passphrase_round_trips(two_vaults, passphrase_file, tmp
 
     with Vault.open(a, passphrase=PASSPHRASE) as v, v.session() as s:
         assert s.query(Disclosure).one().recipient == "passphrase"
-    assert run("--data-dir", str(b), "import", str(out), "--handover-passphrase-file",
-               str(hp), "--passphrase-file", str(passphrase_file)) == 0
-    assert export_one(b, passphrase_file, tmp_path / "b.json") == \
-        export_one(a, passphrase_file, tmp_path / "a.json")
+    assert (
+        run(
+            "--data-dir",
+            str(b),
+            "import",
+            str(out),
+            "--handover-passphrase-file",
+            str(hp),
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
+    assert export_one(b, passphrase_file, tmp_path / "b.json") == export_one(
+        a, passphrase_file, tmp_path / "a.json"
+    )
 
 
 def test_a_ref_already_in_the_receiving_vault_is_refused_unless_replace(
-        two_vaults, passphrase_file, capsys, tmp_path):
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     a, b = two_vaults
     rb = recipient_of(b, passphrase_file, capsys)
     out = tmp_path / "h.age"
@@ -223,7 +310,8 @@ def test_a_ref_already_in_the_receiving_vault_is_refused_unless_replace(
 
 
 def test_handover_refuses_a_bad_recipient_and_own_key_before_writing(
-        two_vaults, passphrase_file, capsys, tmp_path):
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     a, _ = two_vaults
     out = tmp_path / "h.age"
     assert _handover(a, passphrase_file, out, "--recipient", "age1notakey") == 2
@@ -236,14 +324,16 @@ def test_handover_refuses_a_bad_recipient_and_own_key_before_writing(
 
 @needs_age
 def test_the_reference_age_tool_decrypts_a_handover_with_the_receivers_identity(
-        two_vaults, passphrase_file, capsys, tmp_path):
+    two_vaults, passphrase_file, capsys, tmp_path
+):
     a, b = two_vaults
     key = tmp_path / "b.key"
     rb = recipient_of(b, passphrase_file, capsys, "--identity-out", str(key))
     out = tmp_path / "h.age"
     assert _handover(a, passphrase_file, out, "--recipient", rb) == 0
-    plain = subprocess.run([AGE, "--decrypt", "-i", str(key), str(out)], capture_output=True,
-                           check=True, timeout=60).stdout
+    plain = subprocess.run(
+        [AGE, "--decrypt", "-i", str(key), str(out)], capture_output=True, check=True, timeout=60
+    ).stdout
     doc = json.loads(plain)
     assert [p["ref"] for p in doc["participants"]] == [REF]
     del doc["exported_at"]
@@ -251,8 +341,17 @@ def test_the_reference_age_tool_decrypts_a_handover_with_the_receivers_identity(
     # ...and a file the age tool encrypted to this vault imports too (the other direction).
     tool_file = tmp_path / "from-tool.age"
     subprocess.run([AGE, "-r", rb, "-o", str(tool_file)], input=plain, check=True, timeout=60)
-    assert run("--data-dir", str(b), "import", str(tool_file), "--passphrase-file",
-               str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(b),
+            "import",
+            str(tool_file),
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
     assert export_one(b, passphrase_file, tmp_path / "b.json") == doc
 
 
@@ -287,8 +386,9 @@ def _age_with_passphrase(args: list[str], phrase: str) -> bytes:
 
 @needs_age
 @pytest.mark.skipif(os.name != "posix", reason="drives age through a pseudo-terminal")
-def test_the_reference_age_tool_decrypts_a_passphrase_handover(two_vaults, passphrase_file,
-                                                               tmp_path):
+def test_the_reference_age_tool_decrypts_a_passphrase_handover(
+    two_vaults, passphrase_file, tmp_path
+):
     a, _ = two_vaults
     hp = tmp_path / "hp.txt"
     hp.write_text(HANDOVER_PHRASE)

@@ -32,14 +32,16 @@ def _messages(path: Path) -> list[dict]:
         for m in ctx.iter("message"):
             tr = m.find("translation")
             forms = [f.text or "" for f in tr.iter("numerusform")] if tr is not None else []
-            out.append({
-                "context": ctx.findtext("name") or "",
-                "source": m.findtext("source") or "",
-                "numerus": m.get("numerus") == "yes",
-                "type": None if tr is None else tr.get("type"),
-                "text": "" if tr is None else (tr.text or ""),
-                "forms": forms,
-            })
+            out.append(
+                {
+                    "context": ctx.findtext("name") or "",
+                    "source": m.findtext("source") or "",
+                    "numerus": m.get("numerus") == "yes",
+                    "type": None if tr is None else tr.get("type"),
+                    "text": "" if tr is None else (tr.text or ""),
+                    "forms": forms,
+                }
+            )
     return out
 
 
@@ -55,8 +57,9 @@ def _translations(m: dict) -> list[str]:
 
 
 def _lupdate() -> str:
-    exe = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or \
-        shutil.which("pyside6-lupdate")
+    exe = shutil.which("pyside6-lupdate", path=str(Path(sys.executable).parent)) or shutil.which(
+        "pyside6-lupdate"
+    )
     if exe is None:
         pytest.skip("pyside6-lupdate is not installed")
     return exe
@@ -79,8 +82,9 @@ def test_the_ts_has_messages():
 
 @pytest.mark.parametrize("m", MESSAGES, ids=_ids)
 def test_every_entry_is_translated(m):
-    assert m["type"] not in ("unfinished", "vanished", "obsolete"), \
+    assert m["type"] not in ("unfinished", "vanished", "obsolete"), (
         f"[{m['context']}] {m['source']!r} is {m['type']}: run make i18n, then i18n/fill.py"
+    )
     if m["numerus"]:
         # Danish has two forms: one (n == 1) and the rest.
         assert len(m["forms"]) == 2 and all(f.strip() for f in m["forms"]), m["forms"]
@@ -102,11 +106,13 @@ def test_placeholders_tags_and_accelerators_survive(m):
     for da in _translations(m):
         if m["numerus"] and "%n" not in src:
             continue
-        assert Counter(_PLACEHOLDER.findall(da)) == Counter(_PLACEHOLDER.findall(src)), \
+        assert Counter(_PLACEHOLDER.findall(da)) == Counter(_PLACEHOLDER.findall(src)), (
             f"placeholders differ: {src!r} -> {da!r}"
+        )
         assert Counter(_TAG.findall(da)) == Counter(_TAG.findall(src)), (src, da)
-        assert len(_accelerators(da)) == len(_accelerators(src)), \
+        assert len(_accelerators(da)) == len(_accelerators(src)), (
             f"accelerator lost or added: {src!r} -> {da!r}"
+        )
         assert da.count("&&") == src.count("&&"), (src, da)
         # Suffixes such as " min" and prefixes like "Not saved: " are glued to other text.
         assert (da[:1].isspace(), da[-1:].isspace()) == (src[:1].isspace(), src[-1:].isspace())
@@ -120,7 +126,8 @@ def test_accelerators_unique_where_the_english_ones_are():
     for m in MESSAGES:
         if _accelerators(m["source"]):
             by_context.setdefault(m["context"], []).append(
-                (_accelerators(m["source"])[0].lower(), _accelerators(m["text"])[0].lower()))
+                (_accelerators(m["source"])[0].lower(), _accelerators(m["text"])[0].lower())
+            )
     problems = []
     for ctx, pairs in by_context.items():
         en = Counter(e for e, _ in pairs)
@@ -133,8 +140,20 @@ def test_accelerators_unique_where_the_english_ones_are():
 def test_the_ts_is_not_stale(tmp_path):
     """lupdate over today's sources finds exactly the strings of the committed .ts."""
     fresh = tmp_path / "fresh.ts"
-    subprocess.run([_lupdate(), "-silent", "-no-obsolete", "-locations", "none",
-                    *map(str, UI_FILES), "-ts", str(fresh)], check=True, timeout=120)
+    subprocess.run(
+        [
+            _lupdate(),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            *map(str, UI_FILES),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        timeout=120,
+    )
     have = {(m["context"], m["source"], m["numerus"]) for m in MESSAGES}
     want = {(m["context"], m["source"], m["numerus"]) for m in _messages(fresh)}
     assert not want - have, f"new strings, run `make i18n` and i18n/fill.py: {sorted(want - have)}"
@@ -145,11 +164,25 @@ def test_english_plurals_are_complete_and_current(tmp_path):
     """English needs its own plural forms, or Qt shows "1 page(s)"."""
     en_ts = ROOT / "i18n" / "coachdesk_en.ts"
     fresh = tmp_path / "en.ts"
-    subprocess.run([_lupdate(), "-silent", "-no-obsolete", "-locations", "none", "-pluralonly",
-                    *map(str, UI_FILES), "-ts", str(fresh)], check=True, timeout=120)
+    subprocess.run(
+        [
+            _lupdate(),
+            "-silent",
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-pluralonly",
+            *map(str, UI_FILES),
+            "-ts",
+            str(fresh),
+        ],
+        check=True,
+        timeout=120,
+    )
     committed = _messages(en_ts)
-    assert {(m["context"], m["source"]) for m in _messages(fresh)} == \
-        {(m["context"], m["source"]) for m in committed}, "run lupdate -pluralonly, fill.py"
+    assert {(m["context"], m["source"]) for m in _messages(fresh)} == {
+        (m["context"], m["source"]) for m in committed
+    }, "run lupdate -pluralonly, fill.py"
     for m in committed:
         assert m["type"] is None and len(m["forms"]) == 2, m
         one, many = m["forms"]
@@ -166,8 +199,11 @@ def test_pss10_items_are_not_translated_through_qt():
 
 def test_fill_table_covers_the_ts():
     fill = _fill_module()
-    missing = [(m["context"], m["source"]) for m in MESSAGES
-               if fill.translation_for(m["context"], m["source"]) is None]
+    missing = [
+        (m["context"], m["source"])
+        for m in MESSAGES
+        if fill.translation_for(m["context"], m["source"]) is None
+    ]
     assert not missing
 
 
@@ -175,19 +211,64 @@ def test_fill_table_covers_the_ts():
 
 # Qt calls that put text on the screen; the arguments are checked for bare literals.
 TEXT_CALLS = {
-    "setText", "setWindowTitle", "setToolTip", "setPlaceholderText", "setTitle",
-    "setStatusTip", "setWhatsThis", "addAction", "addTab", "insertTab", "addItem",
-    "insertItem", "addItems", "setTabText", "setTabToolTip", "setLabelText",
-    "setAccessibleName", "setAccessibleDescription", "setSuffix", "setPrefix",
-    "setHeaderLabels", "setHorizontalHeaderLabels", "setVerticalHeaderLabels", "showMessage",
-    "setSpecialValueText", "addRow", "insertRow", "setButtonText", "setInformativeText",
-    "setDetailedText", "addMenu", "setHtml", "setFormat", "setWindowIconText",
+    "setText",
+    "setWindowTitle",
+    "setToolTip",
+    "setPlaceholderText",
+    "setTitle",
+    "setStatusTip",
+    "setWhatsThis",
+    "addAction",
+    "addTab",
+    "insertTab",
+    "addItem",
+    "insertItem",
+    "addItems",
+    "setTabText",
+    "setTabToolTip",
+    "setLabelText",
+    "setAccessibleName",
+    "setAccessibleDescription",
+    "setSuffix",
+    "setPrefix",
+    "setHeaderLabels",
+    "setHorizontalHeaderLabels",
+    "setVerticalHeaderLabels",
+    "showMessage",
+    "setSpecialValueText",
+    "addRow",
+    "insertRow",
+    "setButtonText",
+    "setInformativeText",
+    "setDetailedText",
+    "addMenu",
+    "setHtml",
+    "setFormat",
+    "setWindowIconText",
     # QMessageBox / QFileDialog / QInputDialog
-    "information", "warning", "question", "critical", "about", "getSaveFileName",
-    "getOpenFileName", "getExistingDirectory", "getText", "getInt", "getDouble", "getItem",
+    "information",
+    "warning",
+    "question",
+    "critical",
+    "about",
+    "getSaveFileName",
+    "getOpenFileName",
+    "getExistingDirectory",
+    "getText",
+    "getInt",
+    "getDouble",
+    "getItem",
     # widgets built with a text
-    "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QAction",
-    "QToolButton", "QMenu", "QCommandLinkButton", "QMessageBox",
+    "QLabel",
+    "QPushButton",
+    "QCheckBox",
+    "QRadioButton",
+    "QGroupBox",
+    "QAction",
+    "QToolButton",
+    "QMenu",
+    "QCommandLinkButton",
+    "QMessageBox",
 }
 # The last argument of these is item data (a key), not text.
 DATA_LAST = {"addItem", "insertItem"}
@@ -249,27 +330,38 @@ def unseen_translations() -> list[str]:
     found = []
     for path, tree in _trees():
         for node in ast.walk(tree):
-            if isinstance(node, ast.Assign | ast.AnnAssign) and isinstance(
-                    node.value, ast.Attribute) and node.value.attr in ("tr", "translate"):
-                found.append(f"{path.name}:{node.lineno}: alias of {node.value.attr}(): lupdate "
-                             "does not follow it; write self.tr(\"...\") or "
-                             "QCoreApplication.translate(\"Context\", \"...\") at each use")
-            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute | ast.Name):
+            if (
+                isinstance(node, ast.Assign | ast.AnnAssign)
+                and isinstance(node.value, ast.Attribute)
+                and node.value.attr in ("tr", "translate")
+            ):
+                found.append(
+                    f"{path.name}:{node.lineno}: alias of {node.value.attr}(): lupdate "
+                    'does not follow it; write self.tr("...") or '
+                    'QCoreApplication.translate("Context", "...") at each use'
+                )
+            if not isinstance(node, ast.Call) or not isinstance(
+                node.func, ast.Attribute | ast.Name
+            ):
                 continue
             name = _call_name(node)
             if name == "tr":
                 text = node.args[0] if node.args else None
             elif name == "translate" and (
-                    isinstance(node.func, ast.Name) or getattr(node.func.value, "id", "") in
-                    ("QCoreApplication", "QApplication", "QGuiApplication")):
+                isinstance(node.func, ast.Name)
+                or getattr(node.func.value, "id", "")
+                in ("QCoreApplication", "QApplication", "QGuiApplication")
+            ):
                 text = node.args[1] if len(node.args) > 1 else None
                 if node.args and not isinstance(node.args[0], ast.Constant):
                     text = None
             else:
                 continue
             if not (isinstance(text, ast.Constant) and isinstance(text.value, str)):
-                found.append(f"{path.name}:{node.lineno}: {name}() without a literal string: "
-                             "lupdate cannot extract it")
+                found.append(
+                    f"{path.name}:{node.lineno}: {name}() without a literal string: "
+                    "lupdate cannot extract it"
+                )
     return found
 
 
@@ -288,16 +380,29 @@ def alias_strings() -> set[str]:
     """The literal texts passed through an alias of tr()/translate() (invisible to lupdate)."""
     texts: set[str] = set()
     for _path, tree in _trees():
-        aliases = {t.id for node in ast.walk(tree) if isinstance(node, ast.Assign)
-                   and isinstance(node.value, ast.Attribute | ast.Lambda)
-                   for t in node.targets if isinstance(t, ast.Name)}
-        aliases |= {node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef)
-                    and node.name.startswith("_t")}
+        aliases = {
+            t.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Attribute | ast.Lambda)
+            for t in node.targets
+            if isinstance(t, ast.Name)
+        }
+        aliases |= {
+            node.name
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("_t")
+        }
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-                    and node.func.id in aliases:
-                texts |= {a.value for a in node.args
-                          if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in aliases
+            ):
+                texts |= {
+                    a.value
+                    for a in node.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                }
     return texts
 
 
@@ -328,10 +433,15 @@ def test_the_scanners_catch_what_they_should(tmp_path, monkeypatch):
         "    w.setText('%1')\n"
         "    t = w.tr\n"
         "    t('Hidden from lupdate')\n"
-        "    w.tr(label)\n", encoding="utf-8")
+        "    w.tr(label)\n",
+        encoding="utf-8",
+    )
     monkeypatch.setattr(sys.modules[__name__], "UI_FILES", [bad])
     assert [x.split(": ", 1)[1] for x in bare_literals()] == [
-        "setWindowTitle('Settings')", "QPushButton('Save ')", "addItem('Danish words')"]
+        "setWindowTitle('Settings')",
+        "QPushButton('Save ')",
+        "addItem('Danish words')",
+    ]
     assert len(unseen_translations()) == 2
 
 
@@ -347,8 +457,9 @@ def danish(qapp, tmp_path):
     qm = tmp_path / "coachdesk_da.qm"
     subprocess.run([str(lrelease), "-silent", str(TS), "-qm", str(qm)], check=True, timeout=60)
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "qsettings"))
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
     translator = QTranslator()
     assert translator.load(str(qm))
     old_locale = QLocale()
@@ -395,8 +506,11 @@ def _visible_texts(widget) -> list[str]:
             except TypeError:  # a list model keeps columnCount private: one column
                 columns = 1
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(columns)]
-            texts += [str(model.index(r, c).data()) for r in range(min(model.rowCount(root), 20))
-                      for c in range(columns)]
+            texts += [
+                str(model.index(r, c).data())
+                for r in range(min(model.rowCount(root), 20))
+                for c in range(columns)
+            ]
     if isinstance(widget, QMainWindow):
         for menu_action in widget.menuBar().actions():
             texts.append(menu_action.text())
@@ -426,9 +540,15 @@ def test_the_main_window_speaks_danish(danish, qtbot, data_dir):
     today = dt.date.today()
     vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
     with vault.session() as s:
-        pid = caseload.create_participant(s, {
-            "ref": "R-1", "name": "Ida Jensen", "status": "individual_phase",
-            "course_start": (today - dt.timedelta(weeks=6)).isoformat()}).id
+        pid = caseload.create_participant(
+            s,
+            {
+                "ref": "R-1",
+                "name": "Ida Jensen",
+                "status": "individual_phase",
+                "course_start": (today - dt.timedelta(weeks=6)).isoformat(),
+            },
+        ).id
         s.commit()
     vault.close()
 
@@ -455,8 +575,14 @@ def test_the_main_window_speaks_danish(danish, qtbot, data_dir):
 def test_pseudo_text_is_longer_accented_and_keeps_what_qt_needs():
     from coachdesk.ui.pseudo_translator import pseudo
 
-    for src in ("Save the session", "&Save anyway", "%n page(s)", "Before %1 (%2): %5 points",
-                "Erase <b>{name}</b> ({ref}) for good?", "O&utcome && report"):
+    for src in (
+        "Save the session",
+        "&Save anyway",
+        "%n page(s)",
+        "Before %1 (%2): %5 points",
+        "Erase <b>{name}</b> ({ref}) for good?",
+        "O&utcome && report",
+    ):
         out = pseudo(src)
         assert len(out) >= 1.3 * len(src), (src, out)
         assert out != src and not set("aeiou") <= set(out)  # the vowels are accented
@@ -479,8 +605,9 @@ def test_pseudo_translator_is_installed_only_when_asked(qapp, monkeypatch):
     monkeypatch.setenv("COACHDESK_PSEUDO", "1")
     assert install_if_requested(qapp)
     try:
-        assert QPushButton(QCoreApplication.translate("UnlockView", "&Unlock")).text() == \
-            "[&Uñĺöçķ ~]"  # the accelerator letter stays typeable
+        assert (
+            QPushButton(QCoreApplication.translate("UnlockView", "&Unlock")).text() == "[&Uñĺöçķ ~]"
+        )  # the accelerator letter stays typeable
         assert QCoreApplication.translate("SessionsTab", "%n theme(s)", "", 2).startswith("[2 ")
         # Qt's own strings are left to Qt.
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"

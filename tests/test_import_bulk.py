@@ -51,10 +51,16 @@ def test_bulk_import_keeps_uids_on_replace_and_audits_each_person(vault):
         after = dict(s.execute(select(Participant.ref, Participant.uid)).all())
         # The replaced people's old sessions are replaced, not doubled.
         assert s.execute(select(func.count(SessionLog.id))).scalar() == n_sessions
-        created = s.execute(select(AuditEvent.subject).where(
-            AuditEvent.action == "participant_created")).scalars().all()
-        changed = s.execute(select(AuditEvent.subject).where(
-            AuditEvent.action == "participant_changed")).scalars().all()
+        created = (
+            s.execute(select(AuditEvent.subject).where(AuditEvent.action == "participant_created"))
+            .scalars()
+            .all()
+        )
+        changed = (
+            s.execute(select(AuditEvent.subject).where(AuditEvent.action == "participant_changed"))
+            .scalars()
+            .all()
+        )
     assert (r.added, r.replaced) == (0, 12)
     assert after == before
     # Created once; a replace is a change of the same person (same row, same uid).

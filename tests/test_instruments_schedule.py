@@ -17,13 +17,19 @@ def due(today, taken=(), status="group_phase", sched=schedule.DEFAULT):
 
 
 def test_default_schedule_is_the_issues():
-    assert schedule.DEFAULT == {"screening": ("pss10", "who5"), "mid": ("who5",),
-                                "final": ("pss10", "who5"), "followup": ()}
+    assert schedule.DEFAULT == {
+        "screening": ("pss10", "who5"),
+        "mid": ("who5",),
+        "final": ("pss10", "who5"),
+        "followup": (),
+    }
 
 
 def test_screening_is_due_at_once_and_overdue_after_week_1():
-    assert due(START) == [DueMeasurement("pss10", "screening", False),
-                          DueMeasurement("who5", "screening", False)]
+    assert due(START) == [
+        DueMeasurement("pss10", "screening", False),
+        DueMeasurement("who5", "screening", False),
+    ]
     assert all(d.overdue for d in due(START + dt.timedelta(weeks=1)))
 
 
@@ -37,11 +43,16 @@ def test_week_4_who5_is_due_in_week_4_and_filled_by_a_followup_inside_the_course
 
 
 def test_final_points_and_closed_courses():
-    taken = [("pss10", "screening", START), ("who5", "screening", START),
-             ("who5", "followup", START + dt.timedelta(weeks=3))]
+    taken = [
+        ("pss10", "screening", START),
+        ("who5", "screening", START),
+        ("who5", "followup", START + dt.timedelta(weeks=3)),
+    ]
     week12 = START + dt.timedelta(weeks=11)
-    assert due(week12, taken) == [DueMeasurement("pss10", "final", False),
-                                  DueMeasurement("who5", "final", False)]
+    assert due(week12, taken) == [
+        DueMeasurement("pss10", "final", False),
+        DueMeasurement("who5", "final", False),
+    ]
     assert due(week12, taken, status="completed") == []
     # A follow-up dated after the course does not fill the mid-course point.
     late = [("who5", "followup", START + dt.timedelta(weeks=20))]
@@ -61,17 +72,32 @@ def test_caseload_and_today_strip_show_due_questionnaires(vault, qtbot):
     from coachdesk.ui.caseload_view import CaseloadView
 
     today = START + dt.timedelta(weeks=3, days=1)  # week 4
-    people = [{"ref": f"R-{i}", "name": f"Person {i}", "referral_date": "2026-01-05",
-               "course_start": START.isoformat(), "status": "group_phase",
-               "assessments": [{"kind": "screening", "date": START.isoformat(),
-                                "instrument": iid, "answers": answers}
-                               for iid, answers in (("pss10", [2] * 10), ("who5", [3] * 5))]}
-              for i in range(2)]
-    people[1]["assessments"].append({"kind": "followup", "date": today.isoformat(),
-                                     "instrument": "who5", "answers": [3] * 5})
+    people = [
+        {
+            "ref": f"R-{i}",
+            "name": f"Person {i}",
+            "referral_date": "2026-01-05",
+            "course_start": START.isoformat(),
+            "status": "group_phase",
+            "assessments": [
+                {
+                    "kind": "screening",
+                    "date": START.isoformat(),
+                    "instrument": iid,
+                    "answers": answers,
+                }
+                for iid, answers in (("pss10", [2] * 10), ("who5", [3] * 5))
+            ],
+        }
+        for i in range(2)
+    ]
+    people[1]["assessments"].append(
+        {"kind": "followup", "date": today.isoformat(), "instrument": "who5", "answers": [3] * 5}
+    )
     with vault.session() as s:
-        interchange.import_document(s, {"format": interchange.FORMAT, "version": 2,
-                                        "participants": people}, today=today)
+        interchange.import_document(
+            s, {"format": interchange.FORMAT, "version": 2, "participants": people}, today=today
+        )
         s.commit()
         rows = {r.ref: r for r in caseload.load_caseload(s, today).rows}
     assert rows["R-0"].measurements_due == (DueMeasurement("who5", "mid", False),)
@@ -82,8 +108,9 @@ def test_caseload_and_today_strip_show_due_questionnaires(vault, qtbot):
     assert "questionnaires due for 1 participant" in view.today_label.text()
     # The course's schedule is a vault setting: without the week-4 WHO-5 nothing is due.
     with vault.session() as s:
-        settings.put_instrument_schedule(s, {"screening": ["pss10", "who5"],
-                                             "final": ["pss10", "who5"]})
+        settings.put_instrument_schedule(
+            s, {"screening": ["pss10", "who5"], "final": ["pss10", "who5"]}
+        )
         s.commit()
         rows = {r.ref: r for r in caseload.load_caseload(s, today).rows}
     assert rows["R-0"].measurements_due == ()
@@ -109,8 +136,11 @@ def test_settings_dialog_sets_the_course_schedule(vault, qtbot):
         plan = settings.instrument_schedule(s)
         assert plan["screening"] == ("pss10", "who5", "cbi") and plan["mid"] == ()
         assert settings.omitted_scales(s) == {"cbi.client"}
-        details = s.execute(select(AuditEvent.detail).where(
-            AuditEvent.action == "settings_changed")).scalars().all()
+        details = (
+            s.execute(select(AuditEvent.detail).where(AuditEvent.action == "settings_changed"))
+            .scalars()
+            .all()
+        )
         assert {"keys": ["instrument_schedule", "omitted_scales"]} in details
 
 
@@ -120,14 +150,21 @@ def test_participant_overview_lists_due_questionnaires(vault, qtbot):
 
     today = dt.date.today()
     start = today - dt.timedelta(weeks=4)  # week 5: the week-4 WHO-5 is overdue
-    person = {"ref": "R-9", "name": "Person 9", "referral_date": start.isoformat(),
-              "course_start": start.isoformat(), "status": "group_phase",
-              "assessments": [{"kind": "screening", "date": start.isoformat(),
-                               "instrument": iid, "answers": answers}
-                              for iid, answers in (("pss10", [2] * 10), ("who5", [3] * 5))]}
+    person = {
+        "ref": "R-9",
+        "name": "Person 9",
+        "referral_date": start.isoformat(),
+        "course_start": start.isoformat(),
+        "status": "group_phase",
+        "assessments": [
+            {"kind": "screening", "date": start.isoformat(), "instrument": iid, "answers": answers}
+            for iid, answers in (("pss10", [2] * 10), ("who5", [3] * 5))
+        ],
+    }
     with vault.session() as s:
-        interchange.import_document(s, {"format": interchange.FORMAT, "version": 2,
-                                        "participants": [person]}, today=today)
+        interchange.import_document(
+            s, {"format": interchange.FORMAT, "version": 2, "participants": [person]}, today=today
+        )
         s.commit()
         pid = interchange.load_participants(s, ["R-9"])[0].id
     page = ParticipantPage(vault, pid)

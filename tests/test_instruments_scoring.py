@@ -23,6 +23,7 @@ def answers_strategy(n: int, hi: int):
 
 # --- references --------------------------------------------------------------------------
 
+
 def ref_who5(a):
     if None in a:
         return {"total": None, "index": None, "band": None}
@@ -76,6 +77,7 @@ def ref_pss10(a):
 
 # --- the tests ---------------------------------------------------------------------------
 
+
 @settings(max_examples=400)
 @given(answers_strategy(5, 5))
 def test_who5_matches_reference(a):
@@ -119,13 +121,16 @@ def test_pss10_entry_matches_reference(a):
     assert dict(instruments.get("pss10").scored(a).fields) == ref_pss10(a)
 
 
-@pytest.mark.parametrize(("answers", "fields"), [
-    ([5, 5, 5, 5, 5], {"total": 25, "index": 100, "band": "not_low"}),
-    ([2, 3, 2, 3, 2], {"total": 12, "index": 48, "band": "low"}),
-    ([1, 2, 1, 2, 1], {"total": 7, "index": 28, "band": "very_low"}),
-    ([2, 2, 2, 2, 2], {"total": 10, "index": 40, "band": "low"}),
-    ([5, 5, 5, 5, None], {"total": None, "index": None, "band": None}),
-])
+@pytest.mark.parametrize(
+    ("answers", "fields"),
+    [
+        ([5, 5, 5, 5, 5], {"total": 25, "index": 100, "band": "not_low"}),
+        ([2, 3, 2, 3, 2], {"total": 12, "index": 48, "band": "low"}),
+        ([1, 2, 1, 2, 1], {"total": 7, "index": 28, "band": "very_low"}),
+        ([2, 2, 2, 2, 2], {"total": 10, "index": 40, "band": "low"}),
+        ([5, 5, 5, 5, None], {"total": None, "index": None, "band": None}),
+    ],
+)
 def test_who5_worked_examples(answers, fields):
     assert dict(instruments.get("who5").scored(answers).fields) == fields
 
@@ -150,13 +155,16 @@ def test_meaningful_change_rules():
     assert instruments.get("cbi").change_verdict(50, 20) is None  # no published rule
 
 
-@pytest.mark.parametrize(("iid", "bad", "message"), [
-    ("who5", [6, 0, 0, 0, 0], "6 is not in 0-5"),
-    ("who5", [0, 0, 0, 0], "answers must have exactly 5 entries, not 4"),
-    ("cbi", [0] * 18, "answers must have exactly 19 entries, not 18"),
-    ("was", [11], "11 is not in 0-10"),
-    ("was", [True], "True is not an integer 0-10 or null"),
-])
+@pytest.mark.parametrize(
+    ("iid", "bad", "message"),
+    [
+        ("who5", [6, 0, 0, 0, 0], "6 is not in 0-5"),
+        ("who5", [0, 0, 0, 0], "answers must have exactly 5 entries, not 4"),
+        ("cbi", [0] * 18, "answers must have exactly 19 entries, not 18"),
+        ("was", [11], "11 is not in 0-10"),
+        ("was", [True], "True is not an integer 0-10 or null"),
+    ],
+)
 def test_bad_answers_are_refused(iid, bad, message):
     with pytest.raises(InstrumentAnswerError, match=message):
         instruments.get(iid).scored(bad)

@@ -27,27 +27,43 @@ CBI_ANSWERS = [4, 3, 2, 1, 0, 2, 4, 4, 4, 4, 4, 4, 0] + [None] * 6
 
 def person() -> dict:
     return {
-        "ref": "GK-2026-0100", "name": "Mette Berg", "referral_date": "2026-01-05",
+        "ref": "GK-2026-0100",
+        "name": "Mette Berg",
+        "referral_date": "2026-01-05",
         "course_start": "2026-01-12",
         "assessments": [
-            {"kind": "screening", "date": "2026-01-12", "instrument": "pss10",
-             "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "who5",
-             "answers": [1, 2, 1, 2, 1]},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "cbi",
-             "answers": CBI_ANSWERS},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "was",
-             "answers": [4]},
-            {"kind": "final", "date": "2026-04-03", "instrument": "who5",
-             "answers": [3, 3, 3, 3, None]},
+            {
+                "kind": "screening",
+                "date": "2026-01-12",
+                "instrument": "pss10",
+                "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3],
+            },
+            {
+                "kind": "screening",
+                "date": "2026-01-12",
+                "instrument": "who5",
+                "answers": [1, 2, 1, 2, 1],
+            },
+            {
+                "kind": "screening",
+                "date": "2026-01-12",
+                "instrument": "cbi",
+                "answers": CBI_ANSWERS,
+            },
+            {"kind": "screening", "date": "2026-01-12", "instrument": "was", "answers": [4]},
+            {
+                "kind": "final",
+                "date": "2026-04-03",
+                "instrument": "who5",
+                "answers": [3, 3, 3, 3, None],
+            },
             {"kind": "final", "date": "2026-04-03", "instrument": "was", "answers": [8]},
         ],
     }
 
 
 def doc(*people: dict, version: int = 2) -> dict:
-    return {"format": "coachdesk.participants", "version": version,
-            "participants": list(people)}
+    return {"format": "coachdesk.participants", "version": version, "participants": list(people)}
 
 
 def import_(vault, d) -> None:
@@ -66,11 +82,21 @@ def test_export_computes_each_instruments_fields(vault):
     a = export(vault)["participants"][0]["assessments"]
     assert [x["instrument"] for x in a] == ["pss10", "who5", "cbi", "was", "who5", "was"]
     assert a[0] | {} == person()["assessments"][0] | {
-        "total": 31, "prorated": False, "band": "high"}
+        "total": 31,
+        "prorated": False,
+        "band": "high",
+    }
     assert {k: a[1][k] for k in ("total", "index", "band")} == {
-        "total": 7, "index": 28, "band": "very_low"}
+        "total": 7,
+        "index": 28,
+        "band": "very_low",
+    }
     assert {k: a[2][k] for k in ("total", "personal", "work", "client")} == {
-        "total": None, "personal": 50.0, "work": 100.0, "client": None}
+        "total": None,
+        "personal": 50.0,
+        "work": 100.0,
+        "client": None,
+    }
     assert {k: a[3][k] for k in ("total", "band")} == {"total": 4, "band": "poor"}
     # WHO-5 with a missing item: no total, no index.
     assert (a[4]["total"], a[4]["index"], a[4]["band"]) == (None, None, None)
@@ -93,24 +119,29 @@ def test_round_trip_is_byte_for_byte_apart_from_exported_at(vault):
 
 def test_version_1_file_imports_as_pss10(vault):
     p = person()
-    p["assessments"] = [{k: v for k, v in a.items() if k != "instrument"}
-                        for a in p["assessments"][:1]]
+    p["assessments"] = [
+        {k: v for k, v in a.items() if k != "instrument"} for a in p["assessments"][:1]
+    ]
     import_(vault, doc(p, version=1))
     a = export(vault)["participants"][0]["assessments"][0]
     assert a["instrument"] == "pss10" and a["total"] == 31
 
 
-@pytest.mark.parametrize(("instrument", "answers", "message"), [
-    ("who5", [1, 2, 3, 4, 5, 0, 1, 2, 3, 4], "must have exactly 5 entries, not 10"),
-    ("who5", [6, 0, 0, 0, 0], "6 is not in 0-5"),
-    ("cbi", [0] * 10, "must have exactly 19 entries, not 10"),
-    ("was", [11], "11 is not in 0-10"),
-    ("phq9", [0] * 9, "'phq9' is not one of pss10, who5, cbi, was"),
-])
+@pytest.mark.parametrize(
+    ("instrument", "answers", "message"),
+    [
+        ("who5", [1, 2, 3, 4, 5, 0, 1, 2, 3, 4], "must have exactly 5 entries, not 10"),
+        ("who5", [6, 0, 0, 0, 0], "6 is not in 0-5"),
+        ("cbi", [0] * 10, "must have exactly 19 entries, not 10"),
+        ("was", [11], "11 is not in 0-10"),
+        ("phq9", [0] * 9, "'phq9' is not one of pss10, who5, cbi, was"),
+    ],
+)
 def test_import_refuses_answers_that_break_the_instrument(vault, instrument, answers, message):
     p = person()
-    p["assessments"] = [{"kind": "screening", "date": "2026-01-12", "instrument": instrument,
-                         "answers": answers}]
+    p["assessments"] = [
+        {"kind": "screening", "date": "2026-01-12", "instrument": instrument, "answers": answers}
+    ]
     with pytest.raises(BadInput) as exc:
         import_(vault, doc(p))
     assert any(message in e for e in exc.value.errors), exc.value.errors
@@ -123,11 +154,14 @@ def test_database_checks_the_answer_count_per_instrument(vault):
         pid = s.execute(sa.text("SELECT id FROM participant")).scalar_one()
         for instrument, n in (("who5", 10), ("pss10", 5), ("cbi", 18), ("was", 2)):
             with pytest.raises(IntegrityError):
-                s.execute(sa.text(
-                    "INSERT INTO assessment (participant_id, kind, date, instrument, answers, "
-                    "created_at, updated_at) VALUES (:p, 'screening', '2026-01-12', :i, :a, "
-                    "'2026-01-12', '2026-01-12')"),
-                    {"p": pid, "i": instrument, "a": json.dumps([0] * n)})
+                s.execute(
+                    sa.text(
+                        "INSERT INTO assessment (participant_id, kind, date, instrument, answers, "
+                        "created_at, updated_at) VALUES (:p, 'screening', '2026-01-12', :i, :a, "
+                        "'2026-01-12', '2026-01-12')"
+                    ),
+                    {"p": pid, "i": instrument, "a": json.dumps([0] * n)},
+                )
             s.rollback()
 
 
@@ -135,11 +169,13 @@ def test_save_assessment_by_instrument(vault):
     import_(vault, doc({"ref": "A", "name": "B", "referral_date": "2026-01-05"}))
     with vault.session() as s:
         pid = s.execute(sa.text("SELECT id FROM participant")).scalar_one()
-        assessments.save_assessment(s, pid, "screening", "2026-01-12", [5, 5, 4, 4, 3],
-                                    today=TODAY, instrument="who5")
+        assessments.save_assessment(
+            s, pid, "screening", "2026-01-12", [5, 5, 4, 4, 3], today=TODAY, instrument="who5"
+        )
         with pytest.raises(assessments.AssessmentRejected, match="0-5 or left empty, 5"):
-            assessments.save_assessment(s, pid, "final", "2026-02-12", [5, 5, 4, 4, 6],
-                                        today=TODAY, instrument="who5")
+            assessments.save_assessment(
+                s, pid, "final", "2026-02-12", [5, 5, 4, 4, 6], today=TODAY, instrument="who5"
+            )
         s.commit()
         rows = assessments.list_instrument_assessments(s, pid)
         assert [(r.instrument, r.result.fields["index"]) for r in rows] == [("who5", 84)]
@@ -158,14 +194,18 @@ def test_migration_0011_on_the_first_schemas_vault(tmp_path):
     fixture = Path(__file__).parent / "fixtures" / "vault-v1"
     target = tmp_path / "v1"
     shutil.copytree(fixture, target, ignore=shutil.ignore_patterns("README.md"))
-    with Vault.open(target, passphrase="vault-v1 fixture passphrase") as v, \
-            v.session() as s:
-        rows = s.execute(sa.text("SELECT instrument, json_array_length(answers) "
-                                 "FROM assessment")).all()
+    with Vault.open(target, passphrase="vault-v1 fixture passphrase") as v, v.session() as s:
+        rows = s.execute(
+            sa.text("SELECT instrument, json_array_length(answers) FROM assessment")
+        ).all()
         assert rows and set(rows) == {("pss10", 10)}
         pid = s.execute(sa.text("SELECT participant_id FROM assessment")).scalars().first()
         with pytest.raises(IntegrityError):
-            s.execute(sa.text(
-                "INSERT INTO assessment (participant_id, kind, date, instrument, answers, "
-                "created_at, updated_at) VALUES (:p, 'final', '2026-01-12', 'who5', :a, "
-                "'2026-01-12', '2026-01-12')"), {"p": pid, "a": json.dumps([1] * 10)})
+            s.execute(
+                sa.text(
+                    "INSERT INTO assessment (participant_id, kind, date, instrument, answers, "
+                    "created_at, updated_at) VALUES (:p, 'final', '2026-01-12', 'who5', :a, "
+                    "'2026-01-12', '2026-01-12')"
+                ),
+                {"p": pid, "a": json.dumps([1] * 10)},
+            )

@@ -25,8 +25,9 @@ TODAY = dt.date(2026, 5, 1)
 @pytest.fixture
 def pid(vault) -> int:
     with vault.session() as s:
-        p = Participant(ref="P-001", name="Ida Jensen", search_key="x",
-                        referral_date=dt.date(2026, 1, 5))
+        p = Participant(
+            ref="P-001", name="Ida Jensen", search_key="x", referral_date=dt.date(2026, 1, 5)
+        )
         s.add(p)
         s.commit()
         return p.id
@@ -34,8 +35,10 @@ def pid(vault) -> int:
 
 def stored(vault) -> list[tuple[str, str, list]]:
     with vault.session() as s:
-        return [(a.instrument, a.kind, list(a.answers))
-                for a in s.execute(select(Assessment).order_by(Assessment.id)).scalars()]
+        return [
+            (a.instrument, a.kind, list(a.answers))
+            for a in s.execute(select(Assessment).order_by(Assessment.id)).scalars()
+        ]
 
 
 def type_digits(qtbot, form: InstrumentForm, digits: str) -> None:
@@ -54,8 +57,10 @@ def test_who5_keyboard_entry_live_index_and_band(qtbot, vault, pid):
     # (The tests run without the Danish UI translation; the registry's words are Danish.)
     assert form.score_label.text() == "Indeks: none"
     type_digits(qtbot, form, "1")
-    assert form.score_label.text() == "Indeks: 28 (Meget lavt trivselsniveau: anbefal " \
-                                      "udredning for depression)"
+    assert (
+        form.score_label.text() == "Indeks: 28 (Meget lavt trivselsniveau: anbefal "
+        "udredning for depression)"
+    )
     assert form.wording_note.isVisibleTo(form)  # the Danish wording is not verified
     qtbot.keyClick(form.grid, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert stored(vault) == [("who5", "screening", [1, 2, 1, 2, 1])]
@@ -87,10 +92,12 @@ def test_tab_chart_and_item_view_follow_the_registry(qtbot, vault, pid):
     from coachdesk.store.assessments import save_assessment
 
     with vault.session() as s:
-        save_assessment(s, pid, "screening", "2026-01-10", [1, 1, 1, 1, 1], today=TODAY,
-                        instrument="who5")
-        save_assessment(s, pid, "final", "2026-04-10", [3, 3, 3, 3, 3], today=TODAY,
-                        instrument="who5")
+        save_assessment(
+            s, pid, "screening", "2026-01-10", [1, 1, 1, 1, 1], today=TODAY, instrument="who5"
+        )
+        save_assessment(
+            s, pid, "final", "2026-04-10", [3, 3, 3, 3, 3], today=TODAY, instrument="who5"
+        )
         s.commit()
     tab = InstrumentsTab(vault, pid, lang="en", today=TODAY)
     qtbot.addWidget(tab)
@@ -103,26 +110,41 @@ def test_tab_chart_and_item_view_follow_the_registry(qtbot, vault, pid):
 
 # --- a made-up fourth instrument: one registration, nothing else -----------------------
 
+
 def _toy_score(answers: list[int | None]) -> Result:
     if None in answers:
-        return Result(None, {"total": None, "band": None}, False,
-                      sum(a is None for a in answers), None, "missing")
+        return Result(
+            None,
+            {"total": None, "band": None},
+            False,
+            sum(a is None for a in answers),
+            None,
+            "missing",
+        )
     total = sum(a for a in answers if a is not None)
     band = TOY.band_of(total)
     return Result(total, {"total": total, "band": band}, False, 0, band, None)
 
 
 TOY = Instrument(
-    id="toy3", short="TOY-3", name={"da": "Legetøjsskala", "en": "Toy scale"},
+    id="toy3",
+    short="TOY-3",
+    name={"da": "Legetøjsskala", "en": "Toy scale"},
     opening={"da": "Den sidste uge", "en": "In the last week"},
     items=(Item("Et", "One"), Item("To", "Two"), Item("Tre", "Three")),
     answer_sets=(AnswerSet(("nej", "lidt", "ja"), ("no", "some", "yes")),),
-    answer_min=0, answer_max=2,
+    answer_min=0,
+    answer_max=2,
     scores=(ScoreSpec("total", {"da": "Total", "en": "Total"}, 0, 6),),
-    primary="total", score=_toy_score,
-    missing_rule="No total with any item missing.", source="made up", licence="none",
-    bands=(Band("low", 0, 2, {"da": "lav", "en": "low"}),
-           Band("high", 3, 6, {"da": "høj", "en": "high"})),
+    primary="total",
+    score=_toy_score,
+    missing_rule="No total with any item missing.",
+    source="made up",
+    licence="none",
+    bands=(
+        Band("low", 0, 2, {"da": "lav", "en": "low"}),
+        Band("high", 3, 6, {"da": "høj", "en": "high"}),
+    ),
     ref_lines=(RefLine(3, {"da": "grænse", "en": "line"}),),
     extra_export=("band",),
 )
@@ -155,8 +177,14 @@ def test_a_registered_made_up_instrument_works_end_to_end(qtbot, vault, pid, toy
     with vault.session() as s:
         doc = interchange.export_document(s, None, today=TODAY, params=pss10.Params())
     a = doc["participants"][0]["assessments"][0]
-    assert a == {"kind": "screening", "date": TODAY.isoformat(), "instrument": "toy3",
-                 "answers": [2, 1, 2], "total": 5, "band": "high"}
+    assert a == {
+        "kind": "screening",
+        "date": TODAY.isoformat(),
+        "instrument": "toy3",
+        "answers": [2, 1, 2],
+        "total": 5,
+        "band": "high",
+    }
     data = interchange.dumps(doc)
     with vault.session() as s:
         interchange.import_document(s, data, replace=True, today=TODAY)
@@ -167,6 +195,7 @@ def test_a_registered_made_up_instrument_works_end_to_end(qtbot, vault, pid, toy
     # Its rules hold at import: a wrong count is refused with its own numbers.
     doc["participants"][0]["assessments"][0]["answers"] = [2, 1]
     from coachdesk.errors import BadInput
+
     with vault.session() as s, pytest.raises(BadInput) as exc:
         interchange.import_document(s, doc, replace=True, today=TODAY)
     assert any("must have exactly 3 entries, not 2" in e for e in exc.value.errors)
@@ -194,8 +223,9 @@ def test_a_questionnaire_is_corrected_from_the_item_view(qtbot, vault, pid):
     from coachdesk.store.assessments import save_assessment
 
     with vault.session() as s:
-        save_assessment(s, pid, "screening", "2026-01-10", [1, 1, 1, 1, 1], today=TODAY,
-                        instrument="who5")
+        save_assessment(
+            s, pid, "screening", "2026-01-10", [1, 1, 1, 1, 1], today=TODAY, instrument="who5"
+        )
         s.commit()
     tab = InstrumentsTab(vault, pid, lang="en", today=TODAY)
     qtbot.addWidget(tab)

@@ -21,30 +21,57 @@ PARAMS = pss10.Params()
 
 def ida() -> dict:
     return {
-        "ref": "GK-2026-0042", "name": "Ida Jensen", "cpr": "010190-1234", "birth_year": 1990,
-        "email": "ida@example.org", "phone": "+45 12 34 56 78",
-        "caseworker": {"name": "Karen Holm", "municipality": "Gentofte Kommune",
-                       "email": "kh@example.org", "case_ref": "JC-1"},
-        "referral_date": "2026-01-05", "course_start": "2026-01-12",
+        "ref": "GK-2026-0042",
+        "name": "Ida Jensen",
+        "cpr": "010190-1234",
+        "birth_year": 1990,
+        "email": "ida@example.org",
+        "phone": "+45 12 34 56 78",
+        "caseworker": {
+            "name": "Karen Holm",
+            "municipality": "Gentofte Kommune",
+            "email": "kh@example.org",
+            "case_ref": "JC-1",
+        },
+        "referral_date": "2026-01-05",
+        "course_start": "2026-01-12",
         "status": "individual_phase",
-        "consent": {"given_on": "2026-01-12", "scope": ["course", "report_to_municipality"],
-                    "withdrawn_on": None},
+        "consent": {
+            "given_on": "2026-01-12",
+            "scope": ["course", "report_to_municipality"],
+            "withdrawn_on": None,
+        },
         "assessments": [
             {"kind": "screening", "date": "2026-01-12", "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]},
             {"kind": "final", "date": "2026-04-03", "answers": [2, 1, 2, 3, 2, 2, 3, 2, 1, 1]},
         ],
-        "sessions": [{"date": "2026-02-10", "start": "10:00", "minutes": 60, "mode": "in_person",
-                      "status": "held", "week": 5, "themes": ["boundaries_time", "clarity_goals"],
-                      "notes": "Talte om søvn.", "actions": ["Gå en tur"],
-                      "ratings": {"energy": 4, "sleep": 5, "wellbeing": 4}}],
+        "sessions": [
+            {
+                "date": "2026-02-10",
+                "start": "10:00",
+                "minutes": 60,
+                "mode": "in_person",
+                "status": "held",
+                "week": 5,
+                "themes": ["boundaries_time", "clarity_goals"],
+                "notes": "Talte om søvn.",
+                "actions": ["Gå en tur"],
+                "ratings": {"energy": 4, "sleep": 5, "wellbeing": 4},
+            }
+        ],
         "group_attendance": [{"date": "2026-01-14", "present": True}],
-        "job_plan": {"values": ["Ro"], "direction": "Eget job",
-                     "goals": [{"text": "Møde med leder", "due": "2026-03-01", "status": "open"}],
-                     "accommodations": [{"category": "hours", "description": "10 timer",
-                                         "until": "2026-05-01"}],
-                     "hours_now": 10, "hours_target": 30,
-                     "hours_steps": [{"from": "2026-03-01", "hours": 15}],
-                     "updated_on": "2026-03-10"},
+        "job_plan": {
+            "values": ["Ro"],
+            "direction": "Eget job",
+            "goals": [{"text": "Møde med leder", "due": "2026-03-01", "status": "open"}],
+            "accommodations": [
+                {"category": "hours", "description": "10 timer", "until": "2026-05-01"}
+            ],
+            "hours_now": 10,
+            "hours_target": 30,
+            "hours_steps": [{"from": "2026-03-01", "hours": 15}],
+            "updated_on": "2026-03-10",
+        },
         "outcome": {"status": "work_partial", "hours_per_week": 20, "date": "2026-04-03"},
         "report_summary": "Godt forløb.",
     }
@@ -89,11 +116,20 @@ def test_import_then_export_keeps_every_field_and_adds_computed_ones(vault):
             assert p[key] == value, key
     # A version-1 file's assessments are PSS-10s; version 2 says so.
     assert p["assessments"][0] == ida()["assessments"][0] | {
-        "instrument": "pss10", "total": 31, "prorated": False, "band": "high"}
+        "instrument": "pss10",
+        "total": 31,
+        "prorated": False,
+        "band": "high",
+    }
     assert p["assessments"][1]["total"] == 15
     assert p["eligible"] is True
-    assert p["pss_change"] == {"before": 31, "after": 15, "difference": -16,
-                               "reliable_change": "improved", "clinically_important": True}
+    assert p["pss_change"] == {
+        "before": 31,
+        "after": 15,
+        "difference": -16,
+        "reliable_change": "improved",
+        "clinically_important": True,
+    }
     assert p["course_week"] == (TODAY - dt.date(2026, 1, 12)).days // 7 + 1
 
 
@@ -112,7 +148,11 @@ def test_prorated_and_missing_totals_in_export(vault):
     import_(vault, doc(d))
     p = export(vault)["participants"][0]
     assert p["assessments"][0] == d["assessments"][0] | {
-        "instrument": "pss10", "total": 31, "prorated": True, "band": "high"}
+        "instrument": "pss10",
+        "total": 31,
+        "prorated": True,
+        "band": "high",
+    }
     assert p["assessments"][1]["total"] is None and p["assessments"][1]["band"] is None
     assert p["pss_change"] is None
 
@@ -136,52 +176,118 @@ def test_before_is_first_screening_after_is_latest_final(vault):
         (lambda p: p.pop("name"), "participants[0].name", "is required"),
         (lambda p: p.update(name="  "), "participants[0].name", "must not be empty"),
         (lambda p: p.update(status="sleeping"), "participants[0].status", "is not one of"),
-        (lambda p: p["assessments"][0].update(kind="midway"),
-         "participants[0].assessments[0].kind", "is not one of"),
-        (lambda p: p["sessions"][0].update(mode="letter"),
-         "participants[0].sessions[0].mode", "is not one of"),
-        (lambda p: p["sessions"][0].update(status="late"),
-         "participants[0].sessions[0].status", "is not one of"),
-        (lambda p: p["sessions"][0]["themes"].append("yoga"),
-         "participants[0].sessions[0].themes[2]", "nine course elements"),
-        (lambda p: p["job_plan"]["accommodations"][0].update(category="diagnosis"),
-         "participants[0].job_plan.accommodations[0].category", "is not one of"),
-        (lambda p: p["job_plan"]["goals"][0].update(status="maybe"),
-         "participants[0].job_plan.goals[0].status", "is not one of"),
-        (lambda p: p["outcome"].update(status="retired"),
-         "participants[0].outcome.status", "is not one of"),
-        (lambda p: p["assessments"][0]["answers"].__setitem__(7, 5),
-         "participants[0].assessments[0].answers[7]", "5 is not in 0-4"),
-        (lambda p: p["assessments"][0]["answers"].__setitem__(2, -1),
-         "participants[0].assessments[0].answers[2]", "-1 is not in 0-4"),
-        (lambda p: p["assessments"][0]["answers"].__setitem__(2, 2.5),
-         "participants[0].assessments[0].answers[2]", "not an integer"),
-        (lambda p: p["assessments"][0]["answers"].__setitem__(2, True),
-         "participants[0].assessments[0].answers[2]", "not an integer"),
-        (lambda p: p["assessments"][0]["answers"].pop(),
-         "participants[0].assessments[0].answers", "exactly 10 entries, not 9"),
-        (lambda p: p["assessments"][0]["answers"].append(1),
-         "participants[0].assessments[0].answers", "exactly 10 entries, not 11"),
+        (
+            lambda p: p["assessments"][0].update(kind="midway"),
+            "participants[0].assessments[0].kind",
+            "is not one of",
+        ),
+        (
+            lambda p: p["sessions"][0].update(mode="letter"),
+            "participants[0].sessions[0].mode",
+            "is not one of",
+        ),
+        (
+            lambda p: p["sessions"][0].update(status="late"),
+            "participants[0].sessions[0].status",
+            "is not one of",
+        ),
+        (
+            lambda p: p["sessions"][0]["themes"].append("yoga"),
+            "participants[0].sessions[0].themes[2]",
+            "nine course elements",
+        ),
+        (
+            lambda p: p["job_plan"]["accommodations"][0].update(category="diagnosis"),
+            "participants[0].job_plan.accommodations[0].category",
+            "is not one of",
+        ),
+        (
+            lambda p: p["job_plan"]["goals"][0].update(status="maybe"),
+            "participants[0].job_plan.goals[0].status",
+            "is not one of",
+        ),
+        (
+            lambda p: p["outcome"].update(status="retired"),
+            "participants[0].outcome.status",
+            "is not one of",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].__setitem__(7, 5),
+            "participants[0].assessments[0].answers[7]",
+            "5 is not in 0-4",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].__setitem__(2, -1),
+            "participants[0].assessments[0].answers[2]",
+            "-1 is not in 0-4",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].__setitem__(2, 2.5),
+            "participants[0].assessments[0].answers[2]",
+            "not an integer",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].__setitem__(2, True),
+            "participants[0].assessments[0].answers[2]",
+            "not an integer",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].pop(),
+            "participants[0].assessments[0].answers",
+            "exactly 10 entries, not 9",
+        ),
+        (
+            lambda p: p["assessments"][0]["answers"].append(1),
+            "participants[0].assessments[0].answers",
+            "exactly 10 entries, not 11",
+        ),
         (lambda p: p.update(cpr="320190-1234"), "participants[0].cpr", "real date"),
         (lambda p: p.update(cpr="0101901234x"), "participants[0].cpr", "not a CPR number"),
-        (lambda p: p.update(course_start="12-01-2026"), "participants[0].course_start",
-         "YYYY-MM-DD"),
-        (lambda p: p.update(course_start="2026-02-30"), "participants[0].course_start",
-         "not a real date"),
-        (lambda p: p["sessions"][0].update(start="25:00"), "participants[0].sessions[0].start",
-         "HH:MM"),
-        (lambda p: p["sessions"][0]["ratings"].update(sleep=11),
-         "participants[0].sessions[0].ratings.sleep", "not in 0-10"),
-        (lambda p: p["assessments"][1].update(date="2026-01-10"),
-         "participants[0].assessments[1].date", "before"),
-        (lambda p: p["assessments"][0].update(date="2027-01-01"),
-         "participants[0].assessments[0].date", "in the future"),
-        (lambda p: p.update(favourite_colour="blue"), "participants[0].favourite_colour",
-         "not a known field"),
-        (lambda p: p["consent"].update(scope=["marketing"]), "participants[0].consent.scope[0]",
-         "is not one of"),
-        (lambda p: p["group_attendance"][0].update(present="yes"),
-         "participants[0].group_attendance[0].present", "true or false"),
+        (
+            lambda p: p.update(course_start="12-01-2026"),
+            "participants[0].course_start",
+            "YYYY-MM-DD",
+        ),
+        (
+            lambda p: p.update(course_start="2026-02-30"),
+            "participants[0].course_start",
+            "not a real date",
+        ),
+        (
+            lambda p: p["sessions"][0].update(start="25:00"),
+            "participants[0].sessions[0].start",
+            "HH:MM",
+        ),
+        (
+            lambda p: p["sessions"][0]["ratings"].update(sleep=11),
+            "participants[0].sessions[0].ratings.sleep",
+            "not in 0-10",
+        ),
+        (
+            lambda p: p["assessments"][1].update(date="2026-01-10"),
+            "participants[0].assessments[1].date",
+            "before",
+        ),
+        (
+            lambda p: p["assessments"][0].update(date="2027-01-01"),
+            "participants[0].assessments[0].date",
+            "in the future",
+        ),
+        (
+            lambda p: p.update(favourite_colour="blue"),
+            "participants[0].favourite_colour",
+            "not a known field",
+        ),
+        (
+            lambda p: p["consent"].update(scope=["marketing"]),
+            "participants[0].consent.scope[0]",
+            "is not one of",
+        ),
+        (
+            lambda p: p["group_attendance"][0].update(present="yes"),
+            "participants[0].group_attendance[0].present",
+            "true or false",
+        ),
     ],
 )
 def test_each_rule_is_enforced_with_its_path(vault, mutate, path, message):
@@ -265,21 +371,26 @@ def test_computed_fields_in_the_file_are_ignored_on_import(vault):
 # --- property: import -> export -> import is stable ----------------------------------
 
 dates = st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2026, 11, 1)).map(
-    dt.date.isoformat)
+    dt.date.isoformat
+)
 text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-nonempty = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1,
-                   max_size=20)
+nonempty = st.text(st.characters(blacklist_categories=("Cs", "Zs", "Cc")), min_size=1, max_size=20)
 answers = st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=10, max_size=10)
 session = st.fixed_dictionaries(
     {"date": dates},
-    optional={"start": st.sampled_from(["08:00", "10:30", "23:59"]),
-              "minutes": st.integers(0, 1440), "mode": st.sampled_from(vocab.SESSION_MODES),
-              "status": st.sampled_from(vocab.SESSION_STATUSES),
-              # (no "week": a week the date does not fall in is refused since issue 14)
-              "themes": st.lists(st.sampled_from(vocab.THEMES), max_size=3, unique=True),
-              "notes": text, "actions": st.lists(text, max_size=2),
-              "ratings": st.fixed_dictionaries({}, optional={k: st.integers(0, 10)
-                                                              for k in vocab.RATING_KEYS})},
+    optional={
+        "start": st.sampled_from(["08:00", "10:30", "23:59"]),
+        "minutes": st.integers(0, 1440),
+        "mode": st.sampled_from(vocab.SESSION_MODES),
+        "status": st.sampled_from(vocab.SESSION_STATUSES),
+        # (no "week": a week the date does not fall in is refused since issue 14)
+        "themes": st.lists(st.sampled_from(vocab.THEMES), max_size=3, unique=True),
+        "notes": text,
+        "actions": st.lists(text, max_size=2),
+        "ratings": st.fixed_dictionaries(
+            {}, optional={k: st.integers(0, 10) for k in vocab.RATING_KEYS}
+        ),
+    },
 )
 person = st.fixed_dictionaries(
     {"ref": nonempty, "name": nonempty},
@@ -288,15 +399,18 @@ person = st.fixed_dictionaries(
         "course_start": dates,
         "email": st.emails().filter(lambda e: len(e) <= 200),
         "report_summary": text,
-        "assessments": st.lists(st.fixed_dictionaries(
-            {"kind": st.just("followup"), "date": dates, "answers": answers}), max_size=3),
+        "assessments": st.lists(
+            st.fixed_dictionaries({"kind": st.just("followup"), "date": dates, "answers": answers}),
+            max_size=3,
+        ),
         "sessions": st.lists(session, max_size=3),
     },
 )
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(people=st.lists(person, min_size=1, max_size=4, unique_by=lambda p: p["ref"]))
 def test_round_trip_import_export_import(vault, people):
     with vault.session() as s:
@@ -330,7 +444,8 @@ def test_shipped_json_schema_accepts_exports_and_rejects_bad_files(vault):
     import jsonschema
 
     schema = json.loads(
-        files("coachdesk.store").joinpath("schema/participants-v1.schema.json").read_text("utf-8"))
+        files("coachdesk.store").joinpath("schema/participants-v1.schema.json").read_text("utf-8")
+    )
     jsonschema.Draft202012Validator.check_schema(schema)
     from coachdesk.store.demo import demo_document
 
@@ -339,7 +454,8 @@ def test_shipped_json_schema_accepts_exports_and_rejects_bad_files(vault):
     exported = export(vault)
     jsonschema.validate(exported, schema)
     bad = copy.deepcopy(exported)
-    bad["participants"][0]["assessments"] = [{"kind": "screening", "date": "2026-01-01",
-                                              "answers": [5] * 10}]
+    bad["participants"][0]["assessments"] = [
+        {"kind": "screening", "date": "2026-01-01", "answers": [5] * 10}
+    ]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)

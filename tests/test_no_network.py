@@ -29,13 +29,48 @@ def test_full_cli_workflow_opens_no_socket(no_network, tmp_path):
     assert main([*data, "init", *unlock, "--insecure-test-kdf"]) == 0
     assert main([*data, "demo", "--participants", "8", *unlock]) == 0
     assert main([*data, "import", str(src), *unlock]) == 0
-    assert main([*data, "export", "--all", "--format", "json", "--out",
-                 str(tmp_path / "all.json"), *unlock]) == 0
+    assert (
+        main(
+            [
+                *data,
+                "export",
+                "--all",
+                "--format",
+                "json",
+                "--out",
+                str(tmp_path / "all.json"),
+                *unlock,
+            ]
+        )
+        == 0
+    )
     assert main([*data, "backup", "--out", str(tmp_path / "b.cdbackup"), *unlock]) == 0
-    assert main(["--data-dir", str(tmp_path / "restored"), "restore",
-                 str(tmp_path / "b.cdbackup"), *unlock]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "restored"),
+                "restore",
+                str(tmp_path / "b.cdbackup"),
+                *unlock,
+            ]
+        )
+        == 0
+    )
     assert main(["--data-dir", str(tmp_path / "restored"), "check", *unlock]) == 0
-    assert main(["--data-dir", str(tmp_path / "restored"), "erase", "--participant",
-                 canary_person("A")["ref"], "--yes", *unlock]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "restored"),
+                "erase",
+                "--participant",
+                canary_person("A")["ref"],
+                "--yes",
+                *unlock,
+            ]
+        )
+        == 0
+    )
     assert main(["--data-dir", str(tmp_path / "restored"), "retention", *unlock]) == 0
     assert b"coachdesk.participants" in (tmp_path / "all.json").read_bytes()

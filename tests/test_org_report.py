@@ -47,20 +47,35 @@ def people_for(tag: str, n: int) -> list[dict]:
     for i in range(n):
         seed = ord(tag) * 10 + i
         dropped = n >= 6 and i == n - 1
-        assessments = [{"kind": "screening", "date": "2026-03-02",
-                        "answers": answers(seed, False)}]
+        assessments = [{"kind": "screening", "date": "2026-03-02", "answers": answers(seed, False)}]
         if not dropped:
-            assessments.append({"kind": "final", "date": "2026-06-01",
-                                "answers": answers(seed, True)})
-        extra = ({"status": "dropped_out", "outcome": None,
-                  "dropped_out": {"date": "2026-04-01", "reason": "flyttet"}} if dropped else
-                 {"status": "completed", "outcome": {"status": OUTCOMES[i % 3],
-                                                     "hours_per_week": 30,
-                                                     "date": "2026-06-01"}})
-        out.append(person(
-            f"ORG{tag}-{i}", name=f"Kanarie{tag}{i}navn Jensen", course_start="2026-03-02",
-            referral_date="2026-02-20", sessions=[], group_attendance=[],
-            assessments=assessments, **extra))
+            assessments.append(
+                {"kind": "final", "date": "2026-06-01", "answers": answers(seed, True)}
+            )
+        extra = (
+            {
+                "status": "dropped_out",
+                "outcome": None,
+                "dropped_out": {"date": "2026-04-01", "reason": "flyttet"},
+            }
+            if dropped
+            else {
+                "status": "completed",
+                "outcome": {"status": OUTCOMES[i % 3], "hours_per_week": 30, "date": "2026-06-01"},
+            }
+        )
+        out.append(
+            person(
+                f"ORG{tag}-{i}",
+                name=f"Kanarie{tag}{i}navn Jensen",
+                course_start="2026-03-02",
+                referral_date="2026-02-20",
+                sessions=[],
+                group_attendance=[],
+                assessments=assessments,
+                **extra,
+            )
+        )
     return out
 
 
@@ -83,11 +98,36 @@ def org(tmp_path_factory):
         everyone += ppl
         dirs[tag] = d
         files[tag] = tmp / f"{tag}.age"
-        assert main(["--data-dir", str(d), "cohort-report", "--aggregate", "--recipient",
-                     recipient, "--from", MARCH[0], "--to", MARCH[1], "--out",
-                     str(files[tag]), "--passphrase-file", str(pf)]) == 0
-    return {"tmp": tmp, "pf": pf, "key": key, "recipient": recipient, "dirs": dirs,
-            "files": files, "people": everyone}
+        assert (
+            main(
+                [
+                    "--data-dir",
+                    str(d),
+                    "cohort-report",
+                    "--aggregate",
+                    "--recipient",
+                    recipient,
+                    "--from",
+                    MARCH[0],
+                    "--to",
+                    MARCH[1],
+                    "--out",
+                    str(files[tag]),
+                    "--passphrase-file",
+                    str(pf),
+                ]
+            )
+            == 0
+        )
+    return {
+        "tmp": tmp,
+        "pf": pf,
+        "key": key,
+        "recipient": recipient,
+        "dirs": dirs,
+        "files": files,
+        "people": everyone,
+    }
 
 
 def test_each_coachs_own_report_hides_most_counts(org):
@@ -112,14 +152,32 @@ def cohort_report_period():
 def test_the_merged_report_has_the_exact_totals_and_pooled_statistics(org, capsys):
     out = org["tmp"] / "org.csv"
     files = [str(f) for f in org["files"].values()]
-    assert main(["org-report", *files, "--identity", str(org["key"]), "--out", str(out),
-                 "--csv-dialect", "rfc4180"]) == 0
+    assert (
+        main(
+            [
+                "org-report",
+                *files,
+                "--identity",
+                str(org["key"]),
+                "--out",
+                str(out),
+                "--csv-dialect",
+                "rfc4180",
+            ]
+        )
+        == 0
+    )
     rows = {r["key"]: r for r in csv.DictReader(io.StringIO(out.read_text("utf-8")))}
     assert rows["referred"]["n"] == "13"
     # The 13 people computed directly, outside CoachDesk's merge.
-    totals = [(pss10.score(p["assessments"][0]["answers"]).total,
-               pss10.score(p["assessments"][1]["answers"]).total) for p in org["people"]
-              if len(p["assessments"]) == 2]
+    totals = [
+        (
+            pss10.score(p["assessments"][0]["answers"]).total,
+            pss10.score(p["assessments"][1]["answers"]).total,
+        )
+        for p in org["people"]
+        if len(p["assessments"]) == 2
+    ]
     changes = [a - b for b, a in totals]
     mean, lo, hi = cohort.mean_ci(changes)
     parts = [a for _, a in org_report.read_parts(files, str(org["key"]))]
@@ -128,8 +186,9 @@ def test_the_merged_report_has_the_exact_totals_and_pooled_statistics(org, capsy
     assert stats.paired.mean_change == pytest.approx(mean, rel=1e-12)
     assert stats.paired.ci_low == pytest.approx(lo, rel=1e-12)
     assert stats.paired.ci_high == pytest.approx(hi, rel=1e-12)
-    b_mean, b_sd = cohort.mean_sd([pss10.score(p["assessments"][0]["answers"]).total
-                                   for p in org["people"]])
+    b_mean, b_sd = cohort.mean_sd(
+        [pss10.score(p["assessments"][0]["answers"]).total for p in org["people"]]
+    )
     assert stats.before.mean == pytest.approx(b_mean) and stats.before.sd == pytest.approx(b_sd)
     # ...and printed so in the merged report.
     change = rows["mean_change"]  # (its n, 12 pairs, is withheld to protect "no change")
@@ -147,8 +206,21 @@ def test_the_merged_report_has_the_exact_totals_and_pooled_statistics(org, capsy
 
 def test_the_merged_pdf_is_written_and_refuses_nothing_it_need_not(org):
     out = org["tmp"] / "org.pdf"
-    assert main(["org-report", *map(str, org["files"].values()), "--identity",
-                 str(org["key"]), "--out", str(out), "--organisation", "Stressfri ApS"]) == 0
+    assert (
+        main(
+            [
+                "org-report",
+                *map(str, org["files"].values()),
+                "--identity",
+                str(org["key"]),
+                "--out",
+                str(out),
+                "--organisation",
+                "Stressfri ApS",
+            ]
+        )
+        == 0
+    )
     assert out.read_bytes().startswith(b"%PDF")
 
 
@@ -175,18 +247,31 @@ def test_duplicates_wrong_keys_and_broken_files_are_refused(org, capsys):
     out = org["tmp"] / "dup.csv"
     dup = org["tmp"] / "A-again.age"
     shutil.copy(files["A"], dup)
-    assert main(["org-report", str(files["A"]), str(dup), str(files["B"]), "--identity", key,
-                 "--out", str(out)]) == 2
+    assert (
+        main(
+            [
+                "org-report",
+                str(files["A"]),
+                str(dup),
+                str(files["B"]),
+                "--identity",
+                key,
+                "--out",
+                str(out),
+            ]
+        )
+        == 2
+    )
     assert "same vault" in capsys.readouterr().err and not out.exists()
     other = org["tmp"] / "other.key"
     agefile.write_new_identity(str(other), comment="t")
-    assert main(["org-report", str(files["A"]), "--identity", str(other), "--out",
-                 str(out)]) == 2
+    assert main(["org-report", str(files["A"]), "--identity", str(other), "--out", str(out)]) == 2
     assert "not encrypted to this organisation key" in capsys.readouterr().err
     cut = org["tmp"] / "cut.age"
     cut.write_bytes(files["C"].read_bytes()[:-20])
-    assert main(["org-report", str(files["A"]), str(cut), "--identity", key, "--out",
-                 str(out)]) == 4
+    assert (
+        main(["org-report", str(files["A"]), str(cut), "--identity", key, "--out", str(out)]) == 4
+    )
     capsys.readouterr()
     # Only one small vault: the merged report is refused as the cohort report would be.
     assert main(["org-report", str(files["A"]), "--identity", key, "--out", str(out)]) == 2
@@ -196,8 +281,16 @@ def test_duplicates_wrong_keys_and_broken_files_are_refused(org, capsys):
 
 def test_aggregate_needs_a_period_and_the_key(org, capsys):
     d, pf = org["dirs"]["A"], str(org["pf"])
-    base = ["--data-dir", str(d), "cohort-report", "--aggregate", "--out",
-            str(org["tmp"] / "x.age"), "--passphrase-file", pf]
+    base = [
+        "--data-dir",
+        str(d),
+        "cohort-report",
+        "--aggregate",
+        "--out",
+        str(org["tmp"] / "x.age"),
+        "--passphrase-file",
+        pf,
+    ]
     assert main([*base, "--recipient", org["recipient"]]) == 2
     assert "needs a period" in capsys.readouterr().err
     assert main([*base, "--from", "2026-03", "--to", "2026-03"]) == 2
@@ -207,9 +300,13 @@ def test_aggregate_needs_a_period_and_the_key(org, capsys):
 
 def test_pooled_moments_are_exact(org):
     """SD from integer sums equals the direct SD (no cancellation)."""
-    parts = [aggregate.parse(agefile.decrypt_with(f.read_bytes(), [
-        agefile.read_identity_file(str(org["key"]))]), f.name)
-        for f in org["files"].values()]
+    parts = [
+        aggregate.parse(
+            agefile.decrypt_with(f.read_bytes(), [agefile.read_identity_file(str(org["key"]))]),
+            f.name,
+        )
+        for f in org["files"].values()
+    ]
     m = {k: sum(p.moments["change"][k] for p in parts) for k in ("n", "sum", "sumsq")}
     assert m["n"] == 12  # pairs: the 13th dropped out before the final PSS-10
     mean, sd = aggregate._summary(m)
@@ -224,17 +321,32 @@ def test_a_forged_or_foreign_aggregate_is_refused(org, capsys):
     doc = json.loads(agefile.decrypt_with(org["files"]["C"].read_bytes(), [ident]))
     out = org["tmp"] / "forged.csv"
     cases = {
-        "sums for other counts": doc | {"moments": doc["moments"] | {
-            "change": doc["moments"]["change"] | {"n": 99}}},
+        "sums for other counts": doc
+        | {"moments": doc["moments"] | {"change": doc["moments"]["change"] | {"n": 99}}},
         "a negative count": doc | {"cells": doc["cells"] | {"referred": -1}},
-        "a participant file": {"format": "coachdesk.participants", "version": 1,
-                               "participants": []},
+        "a participant file": {
+            "format": "coachdesk.participants",
+            "version": 1,
+            "participants": [],
+        },
         "an unknown version": doc | {"version": 2},
     }
     for name, forged in cases.items():
         f = org["tmp"] / "forged.age"
         f.write_bytes(agefile.encrypt_to(json.dumps(forged).encode(), [rcpt]))
-        assert main(["org-report", str(org["files"]["A"]), str(f), "--identity",
-                     str(org["key"]), "--out", str(out)]) == 2, name
+        assert (
+            main(
+                [
+                    "org-report",
+                    str(org["files"]["A"]),
+                    str(f),
+                    "--identity",
+                    str(org["key"]),
+                    "--out",
+                    str(out),
+                ]
+            )
+            == 2
+        ), name
         assert "forged.age" in capsys.readouterr().err
         assert not out.exists()

@@ -33,10 +33,10 @@ def codes(findings):
 def test_a_held_session_in_the_future_is_an_error_a_cancelled_one_is_not():
     future = TODAY + dt.timedelta(days=1)
     assert plausibility.HELD_IN_FUTURE in codes(plausibility.check_session(C, future, "held"))
-    assert plausibility.HELD_IN_FUTURE in codes(
-        plausibility.check_session(C, future, "no_show"))
+    assert plausibility.HELD_IN_FUTURE in codes(plausibility.check_session(C, future, "no_show"))
     assert plausibility.HELD_IN_FUTURE not in codes(
-        plausibility.check_session(C, future, "cancelled"))
+        plausibility.check_session(C, future, "cancelled")
+    )
 
 
 def test_before_referral_is_an_error_before_start_a_warning():
@@ -63,14 +63,19 @@ def test_a_week_the_date_is_not_in_is_an_error():
 
 def test_an_assessment_before_referral_is_an_error():
     assert codes(plausibility.check_assessment(C, dt.date(2026, 1, 4))) == [
-        plausibility.BEFORE_REFERRAL]
+        plausibility.BEFORE_REFERRAL
+    ]
     assert plausibility.check_assessment(C, REFERRAL) == []
 
 
-@given(st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2027, 12, 31)),
-       st.sampled_from(["held", "cancelled", "no_show"]), st.booleans())
-def test_counts_never_takes_an_error_and_takes_a_warning_only_when_confirmed(day, status,
-                                                                             confirmed):
+@given(
+    st.dates(min_value=dt.date(2025, 1, 1), max_value=dt.date(2027, 12, 31)),
+    st.sampled_from(["held", "cancelled", "no_show"]),
+    st.booleans(),
+)
+def test_counts_never_takes_an_error_and_takes_a_warning_only_when_confirmed(
+    day, status, confirmed
+):
     f = plausibility.check_session(C, day, status, course.course_week(START, day))
     ok = plausibility.counts(f, confirmed)
     if plausibility.errors(f):
@@ -84,30 +89,43 @@ def test_counts_never_takes_an_error_and_takes_a_warning_only_when_confirmed(day
 # --- through the importer -------------------------------------------------------------
 
 
-@pytest.mark.parametrize("over,path", [
-    ({"sessions": [{"date": "2026-05-02", "status": "held"}]}, "sessions[0].date"),
-    ({"sessions": [{"date": "2026-01-02", "status": "cancelled"}]}, "sessions[0].date"),
-    ({"sessions": [{"date": "2026-02-10", "status": "held", "week": 14}]}, "sessions[0].week"),
-    ({"group_attendance": [{"date": "2026-12-24", "present": True}]},
-     "group_attendance[0].date"),
-    ({"assessments": [{"kind": "screening", "date": "2026-01-02", "answers": [2] * 10}]},
-     "assessments[0].date"),
-])
+@pytest.mark.parametrize(
+    "over,path",
+    [
+        ({"sessions": [{"date": "2026-05-02", "status": "held"}]}, "sessions[0].date"),
+        ({"sessions": [{"date": "2026-01-02", "status": "cancelled"}]}, "sessions[0].date"),
+        ({"sessions": [{"date": "2026-02-10", "status": "held", "week": 14}]}, "sessions[0].week"),
+        (
+            {"group_attendance": [{"date": "2026-12-24", "present": True}]},
+            "group_attendance[0].date",
+        ),
+        (
+            {"assessments": [{"kind": "screening", "date": "2026-01-02", "answers": [2] * 10}]},
+            "assessments[0].date",
+        ),
+    ],
+)
 def test_the_importer_refuses_what_cannot_be_true(vault, over, path):
     doc = interchange.document([person(**over)])
     with vault.session() as s, pytest.raises(BadInput) as e:
         interchange.import_document(s, doc, today=TODAY)
-    assert any(err.startswith(f"participants[0].{path}:") for err in e.value.errors), \
-        e.value.errors
+    assert any(err.startswith(f"participants[0].{path}:") for err in e.value.errors), e.value.errors
     with vault.session() as s:
         assert s.execute(select(SessionLog)).first() is None
 
 
 def test_the_importer_takes_a_warning_unconfirmed(vault):
     late = {"date": "2026-06-01", "status": "held"}  # after the course + grace: possible
-    add(vault, person(sessions=[late],
-                               group_attendance=[{"date": "2026-01-14", "present": True},
-                                                 {"date": "2026-04-30", "present": True}]))
+    add(
+        vault,
+        person(
+            sessions=[late],
+            group_attendance=[
+                {"date": "2026-01-14", "present": True},
+                {"date": "2026-04-30", "present": True},
+            ],
+        ),
+    )
     with vault.session() as s:
         assert [r.confirmed for r in s.execute(select(SessionLog)).scalars()] == [False]
         assert {r.confirmed for r in s.execute(select(GroupAttendance)).scalars()} == {False}
@@ -118,19 +136,23 @@ def test_the_importer_takes_a_warning_unconfirmed(vault):
 
 def _report(vault, pid, today=TODAY):
     with vault.session() as s:
-        return build_report(s, pid, ReportRequest(
-            sections=("course", "attendance", "notes")), today=today)
+        return build_report(
+            s, pid, ReportRequest(sections=("course", "attendance", "notes")), today=today
+        )
 
 
 def test_the_report_counts_only_what_the_coach_confirmed(vault):
     """The issue: the report said "4 af 5 registrerede" where the coach had 3 of 4."""
-    marks = [{"date": "2026-01-14", "present": True}, {"date": "2026-01-16", "present": True},
-             {"date": "2026-01-21", "present": True}, {"date": "2026-01-28", "present": False},
-             # after the course (+14 days): possible, not yet confirmed
-             {"date": "2026-04-24", "present": True}]
+    marks = [
+        {"date": "2026-01-14", "present": True},
+        {"date": "2026-01-16", "present": True},
+        {"date": "2026-01-21", "present": True},
+        {"date": "2026-01-28", "present": False},
+        # after the course (+14 days): possible, not yet confirmed
+        {"date": "2026-04-24", "present": True},
+    ]
     late = {"date": "2026-04-29", "status": "held", "themes": ["digital_tools"], "notes": "sent"}
-    (pid,) = add(vault, person(group_attendance=marks,
-                               sessions=[*person()["sessions"], late]))
+    (pid,) = add(vault, person(group_attendance=marks, sessions=[*person()["sessions"], late]))
     c = _report(vault, pid)
     assert (c.attendance.group_present, c.attendance.group_recorded) == (3, 4)
     assert c.attendance.held == 1
@@ -138,12 +160,13 @@ def test_the_report_counts_only_what_the_coach_confirmed(vault):
     assert "digital_tools" not in dict(c.course.themes)
     # The coach confirms both (as the form does, with confirmed=True): now they count.
     with vault.session() as s:
-        caseload.set_attendance(s, pid, dt.date(2026, 4, 24), True, confirmed=True,
-                                today=TODAY)
-        row = s.execute(select(SessionLog).where(SessionLog.date == dt.date(2026, 4, 29))
-                        ).scalar_one()
-        caseload.save_session(s, pid, interchange.session_to_dict(row), row.id,
-                              confirmed=True, today=TODAY)
+        caseload.set_attendance(s, pid, dt.date(2026, 4, 24), True, confirmed=True, today=TODAY)
+        row = s.execute(
+            select(SessionLog).where(SessionLog.date == dt.date(2026, 4, 29))
+        ).scalar_one()
+        caseload.save_session(
+            s, pid, interchange.session_to_dict(row), row.id, confirmed=True, today=TODAY
+        )
         s.commit()
     c = _report(vault, pid)
     assert (c.attendance.group_present, c.attendance.group_recorded) == (4, 5)
@@ -154,8 +177,11 @@ def test_a_stored_impossible_record_is_not_counted(vault):
     """A held session dated ahead (stored before these rules) never counts."""
     (pid,) = add(vault, person())
     with vault.session() as s:
-        s.add(SessionLog(participant_id=pid, date=dt.date(2026, 12, 24), status="held",
-                         confirmed=True))
+        s.add(
+            SessionLog(
+                participant_id=pid, date=dt.date(2026, 12, 24), status="held", confirmed=True
+            )
+        )
         s.commit()
     c = _report(vault, pid)
     assert c.attendance.held == 1
@@ -166,8 +192,7 @@ def test_the_course_start_moves_the_session_weeks(vault):
     with vault.session() as s:
         caseload.update_participant(s, pid, {"course_start": "2026-01-19"})
         s.commit()
-        weeks = [r.week for r in s.execute(select(SessionLog).order_by(SessionLog.date))
-                 .scalars()]
+        weeks = [r.week for r in s.execute(select(SessionLog).order_by(SessionLog.date)).scalars()]
     assert weeks == [4, 5]
 
 
@@ -175,14 +200,13 @@ def test_forms_refuse_and_confirm_through_the_store(vault):
     (pid,) = add(vault, person())
     with vault.session() as s:
         with pytest.raises(caseload.Implausible) as e:
-            caseload.save_session(s, pid, {"date": "2026-05-02", "status": "held"},
-                                  today=TODAY)
+            caseload.save_session(s, pid, {"date": "2026-05-02", "status": "held"}, today=TODAY)
         assert not e.value.needs_confirmation
         with pytest.raises(caseload.Implausible) as e:
             caseload.set_attendance(s, pid, dt.date(2026, 5, 1), True, today=TODAY)
         assert e.value.needs_confirmation  # after the course: possible
-        caseload.set_attendance(s, pid, dt.date(2026, 5, 1), True, confirmed=True,
-                                today=TODAY)
+        caseload.set_attendance(s, pid, dt.date(2026, 5, 1), True, confirmed=True, today=TODAY)
         with pytest.raises(caseload.Implausible):
-            caseload.set_attendance(s, pid, dt.date(2026, 5, 2), True, confirmed=True,
-                                    today=TODAY)  # the future: no confirmation helps
+            caseload.set_attendance(
+                s, pid, dt.date(2026, 5, 2), True, confirmed=True, today=TODAY
+            )  # the future: no confirmation helps

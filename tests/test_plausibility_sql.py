@@ -18,14 +18,23 @@ _DAY0 = dt.date(2025, 6, 1)
 
 
 def _sql(expr: str, rec: dict, part: dict, today: dt.date) -> bool:
-    sql = ("WITH p(referral_date, course_start) AS (VALUES (:ref, :start)), "
-           "t(date, status, week, confirmed) AS (VALUES (:date, :status, :week, :confirmed)) "
-           f"SELECT {expr} FROM t, p")
-    row = _DB.execute(sql, {
-        "ref": part["referral"] and part["referral"].isoformat(),
-        "start": part["start"] and part["start"].isoformat(),
-        "date": rec["date"].isoformat(), "status": rec["status"], "week": rec["week"],
-        "confirmed": rec["confirmed"], "today": today.isoformat()}).fetchone()
+    sql = (
+        "WITH p(referral_date, course_start) AS (VALUES (:ref, :start)), "
+        "t(date, status, week, confirmed) AS (VALUES (:date, :status, :week, :confirmed)) "
+        f"SELECT {expr} FROM t, p"
+    )
+    row = _DB.execute(
+        sql,
+        {
+            "ref": part["referral"] and part["referral"].isoformat(),
+            "start": part["start"] and part["start"].isoformat(),
+            "date": rec["date"].isoformat(),
+            "status": rec["status"],
+            "week": rec["week"],
+            "confirmed": rec["confirmed"],
+            "today": today.isoformat(),
+        },
+    ).fetchone()
     return bool(row[0])
 
 
@@ -38,19 +47,36 @@ def records(draw):
     part = draw(participants)
     start = part["start"]
     # Near the edges the rules care about: the referral, the start, the grace period.
-    anchors = [a for a in (part["referral"], start,
-                           start and course.course_end(start)
-                           + dt.timedelta(days=plausibility.GRACE_DAYS)) if a]
-    day = draw(days | (st.sampled_from(anchors).flatmap(
-        lambda a: st.integers(-2, 2).map(lambda k: a + dt.timedelta(days=k)))
-        if anchors else days))
+    anchors = [
+        a
+        for a in (
+            part["referral"],
+            start,
+            start and course.course_end(start) + dt.timedelta(days=plausibility.GRACE_DAYS),
+        )
+        if a
+    ]
+    day = draw(
+        days
+        | (
+            st.sampled_from(anchors).flatmap(
+                lambda a: st.integers(-2, 2).map(lambda k: a + dt.timedelta(days=k))
+            )
+            if anchors
+            else days
+        )
+    )
     right = course.course_week(start, day) if start else None
     week = draw(st.none() | st.integers(-1, 16) | st.just(right))
-    rec = {"date": day, "status": draw(st.sampled_from(
-        ["held", "cancelled", "no_show", "planned", "", None])),
-        "week": week, "confirmed": draw(st.none() | st.booleans() | st.sampled_from([0, 1]))}
-    today = draw(st.sampled_from([day, day - dt.timedelta(days=1),
-                                  day + dt.timedelta(days=1)]) | days)
+    rec = {
+        "date": day,
+        "status": draw(st.sampled_from(["held", "cancelled", "no_show", "planned", "", None])),
+        "week": week,
+        "confirmed": draw(st.none() | st.booleans() | st.sampled_from([0, 1])),
+    }
+    today = draw(
+        st.sampled_from([day, day - dt.timedelta(days=1), day + dt.timedelta(days=1)]) | days
+    )
     return rec, part, today
 
 
@@ -61,7 +87,8 @@ def test_the_session_rule_in_sql_is_the_python_rule(case) -> None:
     c = plausibility.Course(part["referral"], part["start"], today)
     want = plausibility.counts(
         plausibility.check_session(c, rec["date"], rec["status"], rec["week"]),
-        bool(rec["confirmed"]))
+        bool(rec["confirmed"]),
+    )
     assert _sql(plausibility.COUNTABLE_SESSION_SQL, rec, part, today) == want
 
 
@@ -70,8 +97,9 @@ def test_the_session_rule_in_sql_is_the_python_rule(case) -> None:
 def test_the_attendance_rule_in_sql_is_the_python_rule(case) -> None:
     rec, part, today = case
     c = plausibility.Course(part["referral"], part["start"], today)
-    want = plausibility.counts(plausibility.check_attendance(c, rec["date"]),
-                               bool(rec["confirmed"]))
+    want = plausibility.counts(
+        plausibility.check_attendance(c, rec["date"]), bool(rec["confirmed"])
+    )
     assert _sql(plausibility.COUNTABLE_MARK_SQL, rec, part, today) == want
 
 
@@ -95,6 +123,8 @@ def test_each_finding_flips_the_sql_rule_as_it_flips_the_python_rule() -> None:
     for day, status, week, confirmed, counted in cases:
         rec = {"date": day, "status": status, "week": week, "confirmed": confirmed}
         c = plausibility.Course(ref, start, today)
-        assert plausibility.counts(plausibility.check_session(c, day, status, week),
-                                   confirmed) is counted
+        assert (
+            plausibility.counts(plausibility.check_session(c, day, status, week), confirmed)
+            is counted
+        )
         assert _sql(plausibility.COUNTABLE_SESSION_SQL, rec, part, today) is counted

@@ -21,9 +21,11 @@ from coachdesk.reports.pss10_chart import (
 D = dt.date
 HIGH = [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]  # 31
 LOW = [1, 1, 1, 3, 3, 1, 3, 3, 1, 1]  # 10
-ROWS = [("screening", D(2026, 1, 10), HIGH),
-        ("followup", D(2026, 2, 20), [3, 2, 3, 2, 1, 3, 2, 2, 2, None]),  # 24 prorated
-        ("final", D(2026, 4, 1), LOW)]
+ROWS = [
+    ("screening", D(2026, 1, 10), HIGH),
+    ("followup", D(2026, 2, 20), [3, 2, 3, 2, 1, 3, 2, 2, 2, None]),  # 24 prorated
+    ("final", D(2026, 4, 1), LOW),
+]
 
 
 def pdf_text(drawing) -> str:
@@ -42,28 +44,50 @@ def test_every_label_key_has_both_languages():
 
 def test_danish_chart_labels_in_the_pdf():
     text = pdf_text(draw_pss10_chart(pss10_chart.build(ROWS), 480, 260, "da"))
-    for expected in ("Optagelsesgrænse 17", "Højt stressniveau (Sundhedsprofilen) 18+", "Samlet score (0–40)",
-                     "Screening", "Slutmåling", "Opfølgning", "lav", "moderat", "høj",
-                     "10.01.2026", "01.04.2026", "24*",
-                     "Før 31 (10.01.2026), efter 10 (01.04.2026): -21 point",
-                     "Pålidelig forbedring", "SD 6,33, r 0,78",
-                     "Klinisk betydende forbedring"):
+    for expected in (
+        "Optagelsesgrænse 17",
+        "Højt stressniveau (Sundhedsprofilen) 18+",
+        "Samlet score (0–40)",
+        "Screening",
+        "Slutmåling",
+        "Opfølgning",
+        "lav",
+        "moderat",
+        "høj",
+        "10.01.2026",
+        "01.04.2026",
+        "24*",
+        "Før 31 (10.01.2026), efter 10 (01.04.2026): -21 point",
+        "Pålidelig forbedring",
+        "SD 6,33, r 0,78",
+        "Klinisk betydende forbedring",
+    ):
         assert expected in text, expected
 
 
 def test_english_chart_with_a_custom_threshold():
     data = pss10_chart.build([*ROWS[:1], ("final", D(2026, 4, 1), [2] * 10)], Params(threshold=20))
     text = pdf_text(draw_pss10_chart(data, 400, 240, "en"))
-    for expected in ("Admission threshold 20", "National high stress 18+", "Total score",
-                     "Before 31", "after 20", "-11 points", "Reliable improvement",
-                     "Clinically important improvement"):
+    for expected in (
+        "Admission threshold 20",
+        "National high stress 18+",
+        "Total score",
+        "Before 31",
+        "after 20",
+        "-11 points",
+        "Reliable improvement",
+        "Clinically important improvement",
+    ):
         assert expected in text, expected
 
 
-@pytest.mark.parametrize(("after", "words"), [
-    ([3, 3, 3, 1, 1, 3, 2, 2, 3, 3], ["No reliable change", "Not a clinically important"]),
-    ([4, 4, 4, 0, 0, 4, 0, 0, 4, 4], ["Reliable worsening", "Not a clinically important"]),
-])
+@pytest.mark.parametrize(
+    ("after", "words"),
+    [
+        ([3, 3, 3, 1, 1, 3, 2, 2, 3, 3], ["No reliable change", "Not a clinically important"]),
+        ([4, 4, 4, 0, 0, 4, 0, 0, 4, 4], ["Reliable worsening", "Not a clinically important"]),
+    ],
+)
 def test_verdict_words(after, words):
     data = pss10_chart.build([ROWS[0], ("final", D(2026, 4, 1), after)])
     lines = verdict_lines(data, "en")

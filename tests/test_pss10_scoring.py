@@ -54,10 +54,18 @@ def test_reversed_items_are_4_5_7_8():
         assert pss10.item_score(item, 1) == (3 if item in {4, 5, 7, 8} else 1)
 
 
-@pytest.mark.parametrize(("total", "band"), [
-    (0, "low"), (13, "low"), (14, "moderate"), (26, "moderate"), (27, "high"), (40, "high"),
-    (None, None),
-])
+@pytest.mark.parametrize(
+    ("total", "band"),
+    [
+        (0, "low"),
+        (13, "low"),
+        (14, "moderate"),
+        (26, "moderate"),
+        (27, "high"),
+        (40, "high"),
+        (None, None),
+    ],
+)
 def test_band_edges(total, band):
     assert pss10.band(total) == band
 
@@ -100,7 +108,10 @@ def test_clinically_important_is_a_decrease_of_11_or_more():
     assert change(30, 19).clinically_important is True  # -11
     assert change(19, 30).clinically_important is False  # +11 is worse, not important gain
     assert change(30, 19).as_dict() == {
-        "before": 30, "after": 19, "difference": -11, "reliable_change": "improved",
+        "before": 30,
+        "after": 19,
+        "difference": -11,
+        "reliable_change": "improved",
         "clinically_important": True,
     }
 
@@ -110,9 +121,17 @@ def test_change_without_a_total_is_none():
     assert change(20, None) is None
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"threshold": -1}, {"threshold": 41}, {"sd": 0}, {"sd": -2.0}, {"r": 1.0}, {"r": -0.1},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"threshold": -1},
+        {"threshold": 41},
+        {"sd": 0},
+        {"sd": -2.0},
+        {"r": 1.0},
+        {"r": -0.1},
+    ],
+)
 def test_params_validation(kwargs):
     with pytest.raises(ValueError):
         Params(**kwargs)
@@ -143,10 +162,18 @@ def test_before_after_works_on_iso_strings_and_missing_kinds():
     assert before_after([]) == (None, None)
 
 
-@pytest.mark.parametrize("bad", [
-    [1] * 9, [1] * 11, "1111111111", [5] + [1] * 9, [-1] + [1] * 9, [True] + [1] * 9,
-    [1.0] + [1] * 9,
-])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        [1] * 9,
+        [1] * 11,
+        "1111111111",
+        [5] + [1] * 9,
+        [-1] + [1] * 9,
+        [True] + [1] * 9,
+        [1.0] + [1] * 9,
+    ],
+)
 def test_bad_answers_are_refused(bad):
     with pytest.raises(pss10.AnswerError):
         score(bad)
@@ -162,7 +189,8 @@ def test_answer_error_names_the_item():
 
 complete = st.lists(st.integers(0, 4), min_size=10, max_size=10)
 one_missing = st.tuples(complete, st.integers(0, 9)).map(
-    lambda t: [None if i == t[1] else a for i, a in enumerate(t[0])])
+    lambda t: [None if i == t[1] else a for i, a in enumerate(t[0])]
+)
 NOT_REVERSED = [i for i in range(10) if i + 1 not in pss10.REVERSED]
 
 
@@ -216,13 +244,21 @@ def test_total_refuses_what_score_refuses(bad):
         pss10.total(bad)
 
 
-@given(st.lists(st.tuples(st.sampled_from(["screening", "final", "followup"]),
-                          st.integers(0, 5), answers_any), max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["screening", "final", "followup"]), st.integers(0, 5), answers_any
+        ),
+        max_size=6,
+    )
+)
 def test_totals_pick_what_before_after_picks(rows):
     """Including equal dates: the first-listed screening and last-listed final win."""
     before, after = before_after(rows)
     assert pss10.before_after_totals(rows) == (before and before.total, after and after.total)
     first = sorted((r for r in rows if r[0] == "screening"), key=lambda r: r[1])
     last = sorted((r for r in rows if r[0] == "final"), key=lambda r: r[1])
-    assert pss10.pick_before_after(rows) == (first[0][2] if first else None,
-                                             last[-1][2] if last else None)
+    assert pss10.pick_before_after(rows) == (
+        first[0][2] if first else None,
+        last[-1][2] if last else None,
+    )

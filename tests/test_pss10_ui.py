@@ -24,8 +24,9 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def pid(vault) -> int:
     with vault.session() as s:
-        p = Participant(ref="P-001", name="Ida Jensen", search_key="x",
-                        referral_date=dt.date(2026, 1, 5))
+        p = Participant(
+            ref="P-001", name="Ida Jensen", search_key="x", referral_date=dt.date(2026, 1, 5)
+        )
         s.add(p)
         s.commit()
         return p.id
@@ -42,8 +43,10 @@ def tab(qtbot, vault, pid) -> Pss10Tab:
 
 def stored(vault) -> list[tuple[str, dt.date, list]]:
     with vault.session() as s:
-        return [(a.kind, a.date, list(a.answers))
-                for a in s.execute(select(Assessment).order_by(Assessment.id)).scalars()]
+        return [
+            (a.kind, a.date, list(a.answers))
+            for a in s.execute(select(Assessment).order_by(Assessment.id)).scalars()
+        ]
 
 
 def type_answers(qtbot, form: Pss10Form, digits: str) -> None:
@@ -226,10 +229,12 @@ def test_danish_form_shows_the_danish_items_word_for_word(qtbot, vault, pid):
 
 def test_chart_view_paints_and_speaks_the_verdict(qtbot, vault, pid, tab):
     with vault.session() as s:
-        save_assessment(s, pid, "screening", dt.date(2026, 1, 10),
-                        [3, 3, 4, 1, 1, 4, 2, 1, 3, 3], today=TODAY)
-        save_assessment(s, pid, "final", dt.date(2026, 4, 1),
-                        [1, 1, 1, 3, 3, 1, 3, 3, 1, 1], today=TODAY)
+        save_assessment(
+            s, pid, "screening", dt.date(2026, 1, 10), [3, 3, 4, 1, 1, 4, 2, 1, 3, 3], today=TODAY
+        )
+        save_assessment(
+            s, pid, "final", dt.date(2026, 4, 1), [1, 1, 1, 3, 3, 1, 3, 3, 1, 1], today=TODAY
+        )
         s.commit()
     tab.reload()
     desc = tab.chart.accessibleDescription()

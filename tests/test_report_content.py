@@ -79,12 +79,18 @@ def test_vault_pss_settings_are_used(vault) -> None:
     assert c.pss10.change is not None and c.pss10.change.reliable_change == "no_reliable_change"
 
 
-@pytest.mark.parametrize("consent", [
-    None,
-    {"given_on": "2026-01-12", "scope": ["course"], "withdrawn_on": None},
-    {"given_on": "2026-01-12", "scope": ["course", "report_to_municipality"],
-     "withdrawn_on": "2026-03-01"},
-])
+@pytest.mark.parametrize(
+    "consent",
+    [
+        None,
+        {"given_on": "2026-01-12", "scope": ["course"], "withdrawn_on": None},
+        {
+            "given_on": "2026-01-12",
+            "scope": ["course", "report_to_municipality"],
+            "withdrawn_on": "2026-03-01",
+        },
+    ],
+)
 def test_no_consent_no_report(vault, consent) -> None:
     p = person()
     if consent is None:
@@ -113,8 +119,18 @@ def test_default_kind(vault) -> None:
 
 
 def test_minimal_participant_builds(vault) -> None:
-    (pid,) = add(vault, {"ref": "MIN-1", "name": "Bo", "consent": {
-        "given_on": "2026-01-01", "scope": ["report_to_municipality"], "withdrawn_on": None}})
+    (pid,) = add(
+        vault,
+        {
+            "ref": "MIN-1",
+            "name": "Bo",
+            "consent": {
+                "given_on": "2026-01-01",
+                "scope": ["report_to_municipality"],
+                "withdrawn_on": None,
+            },
+        },
+    )
     with vault.session() as s:
         c = build_report(s, pid, ReportRequest(sections=content.SECTIONS), TODAY)
     assert c.pss10 is not None and c.pss10.rows == () and c.pss10.change is None

@@ -16,10 +16,16 @@ QUOTE_CANARY = "QUOTECANARY egne ord"
 # least 4 hours of absence a week below the normal 37 (a valid partial return).
 REPORT_FIELDS: dict[str, Any] = {
     "work_capacity": "Kan arbejde 4 timer dagligt med stillesiddende opgaver.",
-    "normal_hours": 37, "hours_now": 12,
-    "step_plan": [{"week": 1, "hours": 12}, {"week": 3, "hours": 18},
-                  {"week": 6, "hours": 24}, {"week": 9, "hours": 30}],
-    "return_date": "2026-07-01", "return_kind": "partial",
+    "normal_hours": 37,
+    "hours_now": 12,
+    "step_plan": [
+        {"week": 1, "hours": 12},
+        {"week": 3, "hours": 18},
+        {"week": 6, "hours": 24},
+        {"week": 9, "hours": 30},
+    ],
+    "return_date": "2026-07-01",
+    "return_kind": "partial",
     "resources": "Stærk faglighed og god kontakt til lederen.",
     "challenges": "Søvnen forstyrres i travle perioder.",
     "progression": "Har genfundet overskud og sætter grænser i hverdagen.",
@@ -35,38 +41,74 @@ def person(ref: str = "GK-2026-0042", **over: Any) -> dict[str, Any]:
         "birth_year": 1990,
         "email": "ida@example.org",
         "phone": "+45 12 34 56 78",
-        "caseworker": {"name": "Karen Holm", "municipality": "Gentofte Kommune",
-                       "email": "jc@example.org", "case_ref": "JC-4711"},
+        "caseworker": {
+            "name": "Karen Holm",
+            "municipality": "Gentofte Kommune",
+            "email": "jc@example.org",
+            "case_ref": "JC-4711",
+        },
         "referral_date": "2026-01-05",
         "course_start": "2026-01-12",
         "status": "completed",
-        "consent": {"given_on": "2026-01-12", "scope": ["course", "report_to_municipality"],
-                    "withdrawn_on": None},
+        "consent": {
+            "given_on": "2026-01-12",
+            "scope": ["course", "report_to_municipality"],
+            "withdrawn_on": None,
+        },
         "assessments": [
-            {"kind": "screening", "date": "2026-01-12",
-             "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3]},  # 31
-            {"kind": "final", "date": "2026-04-03",
-             "answers": [1, 1, 2, 3, 3, 1, 3, 3, 1, 1]},  # 11
+            {
+                "kind": "screening",
+                "date": "2026-01-12",
+                "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3],
+            },  # 31
+            {
+                "kind": "final",
+                "date": "2026-04-03",
+                "answers": [1, 1, 2, 3, 3, 1, 3, 3, 1, 1],
+            },  # 11
         ],
         "sessions": [
-            {"date": "2026-02-10", "start": "10:00", "minutes": 60, "mode": "in_person",
-             "status": "held", "week": 5, "themes": ["boundaries_time", "clarity_goals"],
-             "notes": NOTE_CANARY, "quotes": QUOTE_CANARY, "actions": ["Gå en tur"],
-             "ratings": {"energy": 4, "sleep": 5, "wellbeing": 4}},
-            {"date": "2026-02-17", "start": "10:00", "minutes": 60, "mode": "phone",
-             "status": "cancelled", "week": 6},
+            {
+                "date": "2026-02-10",
+                "start": "10:00",
+                "minutes": 60,
+                "mode": "in_person",
+                "status": "held",
+                "week": 5,
+                "themes": ["boundaries_time", "clarity_goals"],
+                "notes": NOTE_CANARY,
+                "quotes": QUOTE_CANARY,
+                "actions": ["Gå en tur"],
+                "ratings": {"energy": 4, "sleep": 5, "wellbeing": 4},
+            },
+            {
+                "date": "2026-02-17",
+                "start": "10:00",
+                "minutes": 60,
+                "mode": "phone",
+                "status": "cancelled",
+                "week": 6,
+            },
         ],
-        "group_attendance": [{"date": "2026-01-14", "present": True},
-                             {"date": "2026-01-16", "present": False}],
+        "group_attendance": [
+            {"date": "2026-01-14", "present": True},
+            {"date": "2026-01-16", "present": False},
+        ],
         "job_plan": {
             "values": ["Faglig stolthed", "Ro og overskud"],
             "direction": "Tilbage som sygeplejerske med færre vagter",
-            "goals": [{"text": "Tale med lederen om vagtplan", "due": "2026-03-01",
-                       "status": "done"}],
-            "accommodations": [{"category": "environment",
-                                "description": "Et stille rum til dokumentation",
-                                "until": "2026-06-01"}],
-            "hours_now": 10, "hours_target": 30,
+            "goals": [
+                {"text": "Tale med lederen om vagtplan", "due": "2026-03-01", "status": "done"}
+            ],
+            "accommodations": [
+                {
+                    "category": "environment",
+                    "description": "Et stille rum til dokumentation",
+                    "until": "2026-06-01",
+                }
+            ],
+            "hours_now": 10,
+            "hours_target": 30,
             "hours_steps": [{"from": "2026-03-01", "hours": 15}],
         },
         "outcome": {"status": "work_partial", "hours_per_week": 20, "date": "2026-04-03"},

@@ -26,6 +26,7 @@ def dialog(qtbot, vault):
         qtbot.addWidget(dlg)
         dlg.show()
         return dlg
+
     yield make
 
 
@@ -45,9 +46,14 @@ def test_defaults_and_live_preview(qtbot, dialog, vault) -> None:
     first = dlg.preview_pages
     # Ticking notes rebuilds the preview from the same path as the export: more pages.
     dlg.section_boxes["notes"].setChecked(True)
-    qtbot.waitUntil(lambda: dlg.preview_pages > 0 and bytes(dlg._pdf_bytes)
-                    and NOTE_CANARY in squash(pdf_text(bytes(dlg._pdf_bytes))),
-                    timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            dlg.preview_pages > 0
+            and bytes(dlg._pdf_bytes)
+            and NOTE_CANARY in squash(pdf_text(bytes(dlg._pdf_bytes)))
+        ),
+        timeout=15_000,
+    )
     assert dlg.preview_pages >= first
     with vault.session() as s:
         assert s.query(AuditEvent).filter_by(action="participant_read").count() == 1
@@ -118,7 +124,11 @@ def test_channel_is_recorded_and_folder_remembered(qtbot, dialog, vault, tmp_pat
 
     dlg = dialog()
     assert [dlg.channel.itemData(i) for i in range(dlg.channel.count())] == [
-        "digital_post", "secure_email", "handed_over", "other"]
+        "digital_post",
+        "secure_email",
+        "handed_over",
+        "other",
+    ]
     dlg.channel.setCurrentIndex(dlg.channel.findData("secure_email"))
     seen: list[str] = []
 
@@ -173,8 +183,11 @@ def test_sender_asked_once_and_printed(qtbot, dialog, vault, tmp_path) -> None:
 
     def answer(current):
         asked.append(current)
-        return {"coach_name": "Mette Coach", "organisation": "Stressfri ApS",
-                "coach_contact": "mette@stressfri.dk"}
+        return {
+            "coach_name": "Mette Coach",
+            "organisation": "Stressfri ApS",
+            "coach_contact": "mette@stressfri.dk",
+        }
 
     dlg.ask_sender = answer
     with qtbot.waitSignal(dlg.exported, timeout=15_000):
@@ -198,8 +211,11 @@ def test_nothing_known_is_left_out_not_printed_as_unknown(vault) -> None:
     (pid,) = add(vault, person(caseworker=None))
     for kind in ("final_report", "access_copy"):
         with vault.session() as s:
-            text = pdf_text(render_pdf(s, pid, ReportRequest(kind=kind, recipient=""),
-                                       today=dt.date(2026, 4, 10)))
+            text = pdf_text(
+                render_pdf(
+                    s, pid, ReportRequest(kind=kind, recipient=""), today=dt.date(2026, 4, 10)
+                )
+            )
         assert "ikke angivet" not in text and "Coach" not in text.split("Deltager")[0]
 
 

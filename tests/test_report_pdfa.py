@@ -34,11 +34,17 @@ KINDS = [
 ]
 
 
-def _render(vault, pid: int, kind: str, sections, lang: str = "da",
-            password: str | None = None) -> bytes:
+def _render(
+    vault, pid: int, kind: str, sections, lang: str = "da", password: str | None = None
+) -> bytes:
     with vault.session() as s:
-        return render_pdf(s, pid, ReportRequest(kind=kind, sections=sections, lang=lang),
-                          today=TODAY, password=password)
+        return render_pdf(
+            s,
+            pid,
+            ReportRequest(kind=kind, sections=sections, lang=lang),
+            today=TODAY,
+            password=password,
+        )
 
 
 def _xmp(pdf: pikepdf.Pdf) -> str:

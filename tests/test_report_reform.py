@@ -25,8 +25,12 @@ def test_no_report_text_names_the_jobcenter(vault, kind, lang) -> None:
     (pid,) = add(vault, person())
     sections = (content.EVERYTHING,) if kind == "access_copy" else content.SECTIONS
     with vault.session() as s:
-        data = render_pdf(s, pid, ReportRequest(kind=kind, sections=sections, lang=lang),
-                          today=dt.date(2026, 4, 10))
+        data = render_pdf(
+            s,
+            pid,
+            ReportRequest(kind=kind, sections=sections, lang=lang),
+            today=dt.date(2026, 4, 10),
+        )
     text = " ".join(pdf_text(data).split())
     assert not GONE.search(text), GONE.search(text)
     purpose = "sagsbehandleren i kommunen" if lang == "da" else "municipality's follow-up"

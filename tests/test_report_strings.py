@@ -17,11 +17,16 @@ def _tr_literals() -> set[str]:
         if path.name == "pss10_chart.py":  # the PSS-10 engineer's own table
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Call) and node.args
-                    and isinstance(node.args[0], ast.Constant)
-                    and isinstance(node.args[0].value, str)
-                    and (getattr(node.func, "id", None) == "tr"
-                         or getattr(node.func, "attr", None) == "tr")):
+            if (
+                isinstance(node, ast.Call)
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and (
+                    getattr(node.func, "id", None) == "tr"
+                    or getattr(node.func, "attr", None) == "tr"
+                )
+            ):
                 found.add(node.args[0].value)
     return found
 
@@ -41,13 +46,18 @@ def test_keys_have_english_text() -> None:
 
 
 def test_every_vocabulary_key_has_both_labels() -> None:
-    for vocab_name, keys in (("status", vocab.PARTICIPANT_STATUSES), ("theme", vocab.THEMES),
-                             ("outcome", vocab.OUTCOME_STATUSES),
-                             ("accommodation", vocab.ACCOMMODATION_CATEGORIES),
-                             ("goal", vocab.GOAL_STATUSES), ("mode", vocab.SESSION_MODES),
-                             ("session_status", vocab.SESSION_STATUSES),
-                             ("assessment", vocab.ASSESSMENT_KINDS),
-                             ("consent", vocab.CONSENT_SCOPES), ("rating", vocab.RATING_KEYS)):
+    for vocab_name, keys in (
+        ("status", vocab.PARTICIPANT_STATUSES),
+        ("theme", vocab.THEMES),
+        ("outcome", vocab.OUTCOME_STATUSES),
+        ("accommodation", vocab.ACCOMMODATION_CATEGORIES),
+        ("goal", vocab.GOAL_STATUSES),
+        ("mode", vocab.SESSION_MODES),
+        ("session_status", vocab.SESSION_STATUSES),
+        ("assessment", vocab.ASSESSMENT_KINDS),
+        ("consent", vocab.CONSENT_SCOPES),
+        ("rating", vocab.RATING_KEYS),
+    ):
         for key in keys:
             da, en = strings.LABELS[(vocab_name, key)]
             assert da and en

@@ -31,8 +31,9 @@ def test_unknown_or_escaping_names_are_refused() -> None:
         resource_path("../resources.py")
 
 
-def test_resource_path_uses_meipass_when_frozen(tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_resource_path_uses_meipass_when_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Lay out what PyInstaller unpacks: <_MEIPASS>/coachdesk/resources/<file>.
     bundled = tmp_path / "coachdesk" / "resources"
     bundled.mkdir(parents=True)

@@ -22,21 +22,34 @@ REFERRAL = START - dt.timedelta(days=7)
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 
-def add_person(s, ref: str, name: str, status: str = "individual_phase",
-               start: dt.date = START) -> int:
-    p = caseload.create_participant(s, {
-        "ref": ref, "name": name, "course_start": start.isoformat(),
-        "referral_date": (start - dt.timedelta(days=7)).isoformat(), "status": status,
-        "consent": {"given_on": (start - dt.timedelta(days=7)).isoformat(),
-                    "scope": ["course", "report_to_municipality"]}}, today=TODAY)
+def add_person(
+    s, ref: str, name: str, status: str = "individual_phase", start: dt.date = START
+) -> int:
+    p = caseload.create_participant(
+        s,
+        {
+            "ref": ref,
+            "name": name,
+            "course_start": start.isoformat(),
+            "referral_date": (start - dt.timedelta(days=7)).isoformat(),
+            "status": status,
+            "consent": {
+                "given_on": (start - dt.timedelta(days=7)).isoformat(),
+                "scope": ["course", "report_to_municipality"],
+            },
+        },
+        today=TODAY,
+    )
     s.flush()
     return p.id
 
 
 def plan(s, pid: int, day: dt.date, start: str = "10:00", mode: str = "video") -> int:
-    return caseload.save_session(s, pid, {"date": day.isoformat(), "start": start,
-                                          "minutes": 45, "mode": mode,
-                                          "status": "planned"}).id
+    return caseload.save_session(
+        s,
+        pid,
+        {"date": day.isoformat(), "start": start, "minutes": 45, "mode": mode, "status": "planned"},
+    ).id
 
 
 def show(qtbot, w) -> None:
@@ -52,7 +65,8 @@ def press(widget, key, mod=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def test_ctrl2_agenda_enter_opens_the_session_and_holding_it_makes_it_held(
-        qtbot, vault, data_dir) -> None:
+    qtbot, vault, data_dir
+) -> None:
     with vault.session() as s:
         ida = add_person(s, "AG-1", "Ida Jensen")
         bo = add_person(s, "AG-2", "Bo Larsen")
@@ -60,8 +74,12 @@ def test_ctrl2_agenda_enter_opens_the_session_and_holding_it_makes_it_held(
         tomorrow = TODAY + dt.timedelta(days=1 if TODAY.weekday() < 6 else 0)
         sid = plan(s, ida, tomorrow, "09:30")
         plan(s, bo, tomorrow, "13:00", "phone")
-        agenda.add_group_session(s, START, tomorrow if tomorrow <= START + dt.timedelta(
-            weeks=12, days=-1) else TODAY, "15:00")
+        agenda.add_group_session(
+            s,
+            START,
+            tomorrow if tomorrow <= START + dt.timedelta(weeks=12, days=-1) else TODAY,
+            "15:00",
+        )
         s.commit()
     vault.close()
     window = make_window(qtbot, data_dir)
@@ -72,8 +90,10 @@ def test_ctrl2_agenda_enter_opens_the_session_and_holding_it_makes_it_held(
     assert ws.currentWidget() is ws.agenda
     table = ws.agenda.table
     assert table.hasFocus()
-    rows = [[table.item(r, c).text() for c in range(table.columnCount())]
-            for r in range(table.rowCount())]
+    rows = [
+        [table.item(r, c).text() for c in range(table.columnCount())]
+        for r in range(table.rowCount())
+    ]
     assert [r[1] for r in rows if r[1] != "all day"][:3] == ["09:30", "13:00", "15:00"]
     assert "Ida Jensen (AG-1)" in rows[0][3] and "Video" in rows[0][4]
     assert "Group session" in rows[2][4]
@@ -120,8 +140,10 @@ def test_today_strip_reminds_of_a_planned_session_with_no_log(qtbot, vault) -> N
     qtbot.waitUntil(lambda: "Reminders" in view.today_label.text(), timeout=3000)
     text = view.today_label.text()
     assert "Carl Nielsen: no log of the conversation planned for" in text
-    assert f'href="p:{old}">Dora Holm: change the status to Individual phase?' in text \
+    assert (
+        f'href="p:{old}">Dora Holm: change the status to Individual phase?' in text
         or "Dora Holm: change the status to" in text
+    )
     with qtbot.waitSignal(view.open_participant) as sig:
         view.today_label.linkActivated.emit(f"p:{pid}")
     assert sig.args == [pid]
@@ -169,10 +191,15 @@ def test_roster_marks_by_keyboard_with_totals(qtbot, vault) -> None:
     t.setCurrentCell(0, 2)
     press(t, Qt.Key.Key_Delete)
     with vault.session() as s:
-        marks = {(g.participant_id, g.date): (g.present, g.excused)
-                 for g in s.scalars(select(GroupAttendance))}
-    assert marks == {(a, days[0]): (True, False), (b, days[0]): (False, True),
-                     (b, days[1]): (True, False)}
+        marks = {
+            (g.participant_id, g.date): (g.present, g.excused)
+            for g in s.scalars(select(GroupAttendance))
+        }
+    assert marks == {
+        (a, days[0]): (True, False),
+        (b, days[0]): (False, True),
+        (b, days[1]): (True, False),
+    }
     assert dlg.changed
 
 
@@ -190,8 +217,7 @@ def test_roster_refuses_a_future_session(qtbot, vault) -> None:
     dlg.table.setFocus()
     dlg.table.setCurrentCell(0, 1)
     press(dlg.table, Qt.Key.Key_P)
-    assert "attendance cannot be marked yet" in dlg.message.text() or \
-        "future" in dlg.message.text()
+    assert "attendance cannot be marked yet" in dlg.message.text() or "future" in dlg.message.text()
     with vault.session() as s:
         assert s.scalar(select(GroupAttendance.id)) is None
 
@@ -219,8 +245,10 @@ def test_calendar_export_dialog_writes_the_ics_with_initials(qtbot, vault, tmp_p
     cal = icalendar.Calendar.from_ical(out.read_bytes())
     assert [str(e["SUMMARY"]) for e in cal.walk("VEVENT")] == ["Samtale FGH (video)"]
     with vault.session() as s:
-        assert s.scalar(select(AuditEvent.action).where(
-            AuditEvent.action == "calendar_export")) == "calendar_export"
+        assert (
+            s.scalar(select(AuditEvent.action).where(AuditEvent.action == "calendar_export"))
+            == "calendar_export"
+        )
 
 
 def test_calendar_export_dialog_refuses_a_missing_folder(qtbot, vault, tmp_path) -> None:
@@ -291,8 +319,10 @@ def test_next_appointment_typed_in_a_session_lands_in_the_agenda(qtbot, vault) -
 
     def planned():
         with vault.session() as s:
-            return [(r.date, r.start, r.status) for r in s.scalars(
-                select(SessionLog).where(SessionLog.status == "planned"))]
+            return [
+                (r.date, r.start, r.status)
+                for r in s.scalars(select(SessionLog).where(SessionLog.status == "planned"))
+            ]
 
     assert planned() == [(nxt, "11:30", "planned")]
     # Moved to another day: the planned session moves with it (not a second one).

@@ -16,11 +16,23 @@ NAMES = ["Ida Jensen", "Idun Holm", "Søren Ærø", "Anne Idsø", "Bo Bæk"]
 
 def row(i: int, name: str, status: str = "individual_phase", overdue: bool = False):
     ref = f"R-{i}"
-    return CaseloadRow(id=i, uid=str(i), name=name, ref=ref, status=status, course_start=None,
-                       week=None, due=(Due("session", overdue=overdue),) if overdue else (),
-                       last_session=None, sessions_held=0, pss_before=None, pss_after=None,
-                       archived=False, consent_withdrawn=False,
-                       search_key=f"{name}\x1f{ref}".casefold())
+    return CaseloadRow(
+        id=i,
+        uid=str(i),
+        name=name,
+        ref=ref,
+        status=status,
+        course_start=None,
+        week=None,
+        due=(Due("session", overdue=overdue),) if overdue else (),
+        last_session=None,
+        sessions_held=0,
+        pss_before=None,
+        pss_after=None,
+        archived=False,
+        consent_withdrawn=False,
+        search_key=f"{name}\x1f{ref}".casefold(),
+    )
 
 
 def shown(model: CaseloadModel) -> list[str]:
@@ -29,8 +41,15 @@ def shown(model: CaseloadModel) -> list[str]:
 
 def test_search_status_and_attention(qapp):
     m = CaseloadModel()
-    m.set_rows([row(0, NAMES[0]), row(1, NAMES[1], "completed"), row(2, NAMES[2]),
-                row(3, NAMES[3], overdue=True), row(4, NAMES[4])])
+    m.set_rows(
+        [
+            row(0, NAMES[0]),
+            row(1, NAMES[1], "completed"),
+            row(2, NAMES[2]),
+            row(3, NAMES[3], overdue=True),
+            row(4, NAMES[4]),
+        ]
+    )
     m.set_filter("id", None, False)
     assert shown(m) == ["Ida Jensen", "Idun Holm", "Anne Idsø"]
     m.set_filter("ida", None, False)  # narrows
@@ -73,18 +92,29 @@ def _rich_row(i: int):
 
     statuses = ["referred", "individual_phase", "completed", "group_phase"]
     return CaseloadRow(
-        id=i, uid=str(i), name=f"Person {(i * 7) % 23:02d}", ref=f"R-{(i * 5) % 17:02d}-{i}",
-        status=statuses[i % 4], course_start=None, week=None if i % 5 == 0 else i % 13,
+        id=i,
+        uid=str(i),
+        name=f"Person {(i * 7) % 23:02d}",
+        ref=f"R-{(i * 5) % 17:02d}-{i}",
+        status=statuses[i % 4],
+        course_start=None,
+        week=None if i % 5 == 0 else i % 13,
         due=(Due("final_pss", overdue=i % 3 == 0),) if i % 2 else (),
         last_session=None if i % 6 == 0 else dt.date(2026, 1 + i % 12, 1 + i % 27),
-        sessions_held=i % 8, pss_before=None if i % 4 == 0 else 10 + i % 25,
-        pss_after=None, archived=False, consent_withdrawn=False,
-        search_key=f"person {i}")
+        sessions_held=i % 8,
+        pss_before=None if i % 4 == 0 else 10 + i % 25,
+        pss_after=None,
+        archived=False,
+        consent_withdrawn=False,
+        search_key=f"person {i}",
+    )
 
 
 @settings(max_examples=40, deadline=None)
-@given(sorts=st.lists(st.tuples(st.integers(0, 6), st.booleans()), min_size=1, max_size=5),
-       peek=st.lists(st.integers(0, 29), max_size=6))
+@given(
+    sorts=st.lists(st.tuples(st.integers(0, 6), st.booleans()), min_size=1, max_size=5),
+    peek=st.lists(st.integers(0, 29), max_size=6),
+)
 def test_lazy_text_and_keys_follow_every_sort(qapp, sorts, peek):
     """Text is made when a row is first shown, keys at a column's first sort: whatever
     was made before a sort must move with its row, and every column sorts correctly."""
@@ -93,8 +123,9 @@ def test_lazy_text_and_keys_follow_every_sort(qapp, sorts, peek):
     rows = [_rich_row(i) for i in range(30)]
     fresh = CaseloadModel()
     fresh.set_rows(rows)
-    text_of = {fresh.row_at(r).id: [fresh.data(fresh.index(r, c)) for c in range(7)]
-               for r in range(30)}
+    text_of = {
+        fresh.row_at(r).id: [fresh.data(fresh.index(r, c)) for c in range(7)] for r in range(30)
+    }
     m = CaseloadModel()
     m.set_rows(list(rows))
     for r in peek:  # some rows painted before the first sort
@@ -109,29 +140,46 @@ def test_lazy_text_and_keys_follow_every_sort(qapp, sorts, peek):
 
 
 @settings(max_examples=40, deadline=None)
-@given(column=st.integers(0, 6), first=st.sampled_from(["", "1", "person 2"]),
-       second=st.sampled_from(["", "2", "3", "person"]),
-       status=st.sampled_from([None, "completed", "referred"]), attention=st.booleans())
-def test_filters_after_a_sort_match_a_fresh_scan(qapp, column, first, second, status,
-                                                 attention):
+@given(
+    column=st.integers(0, 6),
+    first=st.sampled_from(["", "1", "person 2"]),
+    second=st.sampled_from(["", "2", "3", "person"]),
+    status=st.sampled_from([None, "completed", "referred"]),
+    attention=st.booleans(),
+)
+def test_filters_after_a_sort_match_a_fresh_scan(qapp, column, first, second, status, attention):
     rows = [_rich_row(i) for i in range(30)]
     m = CaseloadModel()
     m.set_rows(list(rows))
     m.set_filter(first, None, False)  # the filter's lists are made in the first order...
     m.sort(column, Qt.SortOrder.DescendingOrder)  # ...and must follow the sort
     m.set_filter(second, status, attention)
-    want = {r.id for r in rows if second in r.search_key
-            and (status is None or r.status == status)
-            and (not attention or r.needs_attention)}
+    want = {
+        r.id
+        for r in rows
+        if second in r.search_key
+        and (status is None or r.status == status)
+        and (not attention or r.needs_attention)
+    }
     assert {m.row_at(i).id for i in range(m.rowCount())} == want
 
 
-@pytest.mark.parametrize(("text", "shaped"), [
-    ("Søren Ærø-Østergaard", False), ("Łukasz Wójcik", False), ("Şahin Yılmaz", False),
-    ("Nguyễn Văn An", False), ("DEMO-2026-00001 – ref… → 5", False),
-    ("محمد العلي", True), ("Nguye\u0302\u0303n", True), ("Zoë\u0308", True),
-    ("王小明", True), ("Ida 🙂", True), ("Јован", True),
-])
+@pytest.mark.parametrize(
+    ("text", "shaped"),
+    [
+        ("Søren Ærø-Østergaard", False),
+        ("Łukasz Wójcik", False),
+        ("Şahin Yılmaz", False),
+        ("Nguyễn Văn An", False),
+        ("DEMO-2026-00001 – ref… → 5", False),
+        ("محمد العلي", True),
+        ("Nguye\u0302\u0303n", True),
+        ("Zoë\u0308", True),
+        ("王小明", True),
+        ("Ida 🙂", True),
+        ("Јован", True),
+    ],
+)
 def test_which_names_need_shaping(text, shaped):
     from coachdesk.ui.caseload_model import needs_shaping
 

@@ -25,11 +25,20 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, start=START, referral=REFERRAL) -> int:
     with vault.session() as s:
-        p = caseload.create_participant(s, {
-            "ref": "R-1", "name": "Ida Jensen", "course_start": start.isoformat(),
-            "referral_date": referral.isoformat(), "status": "individual_phase",
-            "consent": {"given_on": referral.isoformat(),
-                        "scope": ["course", "report_to_municipality"]}})
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": "R-1",
+                "name": "Ida Jensen",
+                "course_start": start.isoformat(),
+                "referral_date": referral.isoformat(),
+                "status": "individual_phase",
+                "consent": {
+                    "given_on": referral.isoformat(),
+                    "scope": ["course", "report_to_municipality"],
+                },
+            },
+        )
         s.commit()
         return p.id
 
@@ -104,8 +113,7 @@ def test_an_unconfirmed_session_is_marked_in_the_list(qtbot, vault):
     pid = add_person(vault, start=start, referral=start)
     with vault.session() as s:  # as the importer stores one: unconfirmed
         s.add(SessionLog(participant_id=pid, date=TODAY, status="held"))
-        s.add(SessionLog(participant_id=pid, date=start + dt.timedelta(days=30),
-                         status="held"))
+        s.add(SessionLog(participant_id=pid, date=start + dt.timedelta(days=30), status="held"))
         s.commit()
     tab = SessionsTab(vault, pid)
     qtbot.addWidget(tab)
@@ -205,8 +213,15 @@ def test_delete_a_session_then_undo_with_ctrl_z(qtbot, vault):
     pid = add_person(vault)
     with vault.session() as s:
         for n in (1, 2):
-            caseload.save_session(s, pid, {"date": (TODAY - dt.timedelta(days=n)).isoformat(),
-                                           "status": "held", "notes": f"samtale {n}"})
+            caseload.save_session(
+                s,
+                pid,
+                {
+                    "date": (TODAY - dt.timedelta(days=n)).isoformat(),
+                    "status": "held",
+                    "notes": f"samtale {n}",
+                },
+            )
         s.commit()
     tab = SessionsTab(vault, pid)
     show(qtbot, tab)
@@ -221,7 +236,9 @@ def test_delete_a_session_then_undo_with_ctrl_z(qtbot, vault):
     QTest.keyClick(tab.list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     with vault.session() as s:
         assert sorted(n for (n,) in s.execute(select(SessionLog.notes))) == [
-            "samtale 1", "samtale 2"]
+            "samtale 1",
+            "samtale 2",
+        ]
     assert tab.list.count() == 2
     assert "Put back" in tab.undo_bar.label.text()
     assert actions(vault)[-2:] == ["session_deleted", "session_restored"]
@@ -298,8 +315,11 @@ def test_job_plan_unchanged_save_makes_no_version_old_ones_read_only_and_diff(qt
     # The old version: every button inside the editor is disabled or hidden.
     ed.version_combo.setCurrentIndex(1)
     assert "read-only" in ed.read_only_label.text()
-    active = [b.text() for b in ed.findChildren(QAbstractButton)
-              if b.isVisibleTo(ed) and b.isEnabled() and b is not ed.compare_button]
+    active = [
+        b.text()
+        for b in ed.findChildren(QAbstractButton)
+        if b.isVisibleTo(ed) and b.isEnabled() and b is not ed.compare_button
+    ]
     assert active == []
     # The diff between the two versions.
     ed.compare()

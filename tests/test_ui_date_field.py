@@ -18,9 +18,16 @@ from coachdesk.ui.date_field import DateField
 TODAY = dt.date.today()
 SEPT_15 = dt.date(2026, 9, 15)
 # The forms and what each must give.
-FORMS = [("15.09.2026", SEPT_15), ("15-09-2026", SEPT_15), ("15092026", SEPT_15),
-         ("150926", SEPT_15), ("15.9.26", SEPT_15), ("i dag", TODAY), ("today", TODAY),
-         ("+7", TODAY + dt.timedelta(days=7))]
+FORMS = [
+    ("15.09.2026", SEPT_15),
+    ("15-09-2026", SEPT_15),
+    ("15092026", SEPT_15),
+    ("150926", SEPT_15),
+    ("15.9.26", SEPT_15),
+    ("i dag", TODAY),
+    ("today", TODAY),
+    ("+7", TODAY + dt.timedelta(days=7)),
+]
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
@@ -132,9 +139,16 @@ def test_up_and_down_step_one_day(qtbot):
 def add_person(vault, **extra) -> int:
     start = TODAY - dt.timedelta(weeks=6)
     with vault.session() as s:
-        p = caseload.create_participant(s, {"ref": "R-1", "name": "Ida Jensen",
-                                            "course_start": start.isoformat(),
-                                            "status": "individual_phase"} | extra)
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": "R-1",
+                "name": "Ida Jensen",
+                "course_start": start.isoformat(),
+                "status": "individual_phase",
+            }
+            | extra,
+        )
         s.commit()
         return p.id
 
@@ -154,9 +168,16 @@ def test_session_typed_date_sets_the_right_week_and_saves(qtbot, vault):
 
     start = dt.date(2026, 9, 7)
     with vault.session() as s:
-        p = caseload.create_participant(s, {"ref": "R-2", "name": "Bo", "referral_date":
-                                            "2026-08-01", "course_start": start.isoformat(),
-                                            "status": "individual_phase"})
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": "R-2",
+                "name": "Bo",
+                "referral_date": "2026-08-01",
+                "course_start": start.isoformat(),
+                "status": "individual_phase",
+            },
+        )
         s.commit()
         pid = p.id
     ed = SessionEditor(vault, pid)

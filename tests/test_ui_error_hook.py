@@ -38,8 +38,9 @@ def test_bug_message_hides_the_exception_text(qtbot, qapp, capsys):
 
 
 def test_expected_errors_are_worded_for_the_coach(qapp):
-    text = error_hook.describe(VaultMissing("The vault in /x was moved or deleted while "
-                                            "CoachDesk was running."))
+    text = error_hook.describe(
+        VaultMissing("The vault in /x was moved or deleted while CoachDesk was running.")
+    )
     assert "moved or deleted" in text
 
 

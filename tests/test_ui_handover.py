@@ -38,8 +38,9 @@ def add_person(vault, ref="UI-1") -> int:
 
 def export(vault, ref="UI-1") -> dict:
     with vault.session() as s:
-        doc = interchange.export_document(s, [ref], today=dt.date.today(),
-                                          params=settings.pss_params(s))
+        doc = interchange.export_document(
+            s, [ref], today=dt.date.today(), params=settings.pss_params(s)
+        )
     del doc["exported_at"]
     return doc
 
@@ -102,8 +103,7 @@ def _dialog(qtbot, page, monkeypatch):
     return seen
 
 
-def test_handover_to_a_key_from_the_participant_page(qtbot, vault, receiver, tmp_path,
-                                                     monkeypatch):
+def test_handover_to_a_key_from_the_participant_page(qtbot, vault, receiver, tmp_path, monkeypatch):
     from coachdesk.store import handover
 
     pid = add_person(vault)
@@ -184,8 +184,7 @@ def test_handover_with_a_passphrase_and_the_refusals(qtbot, vault, tmp_path, mon
         assert not s.get(Participant, pid).archived  # archiving is offered, not done
 
 
-def test_import_dialog_opens_an_age_file_with_the_vaults_key(qtbot, vault, receiver,
-                                                            tmp_path):
+def test_import_dialog_opens_an_age_file_with_the_vaults_key(qtbot, vault, receiver, tmp_path):
     from coachdesk.store import handover
     from coachdesk.ui.import_dialog import ImportDialog
 
@@ -209,13 +208,17 @@ def test_import_dialog_opens_an_age_file_with_the_vaults_key(qtbot, vault, recei
     dlg.import_button.click()
     assert "1 replaced" in dlg.result.text()
     with receiver.session() as s:
-        receipts = [e.detail for e in s.query(AuditEvent).filter_by(action="import")
-                    if (e.detail or {}).get("format") == "handover"]
+        receipts = [
+            e.detail
+            for e in s.query(AuditEvent).filter_by(action="import")
+            if (e.detail or {}).get("format") == "handover"
+        ]
         assert len(receipts) == 2
 
 
-def test_import_dialog_asks_for_the_passphrase_and_refuses_bad_files(qtbot, vault, receiver,
-                                                                     tmp_path):
+def test_import_dialog_asks_for_the_passphrase_and_refuses_bad_files(
+    qtbot, vault, receiver, tmp_path
+):
     from coachdesk.store import handover
     from coachdesk.ui.import_dialog import ImportDialog
 

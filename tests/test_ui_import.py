@@ -19,8 +19,12 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def write(tmp_path, *people, name="deltagere.json"):
     f = tmp_path / name
-    f.write_text(json.dumps({"format": "coachdesk.participants", "version": 1,
-                             "participants": list(people)}), encoding="utf-8")
+    f.write_text(
+        json.dumps(
+            {"format": "coachdesk.participants", "version": 1, "participants": list(people)}
+        ),
+        encoding="utf-8",
+    )
     return f
 
 
@@ -33,9 +37,12 @@ def test_import_all_or_nothing_with_readable_errors(qtbot, vault, tmp_path):
     from coachdesk.ui.import_dialog import ImportDialog
 
     good = person("GK-1")
-    bad = person("GK-2", name="Bo Berg",
-                 sessions=[{"date": "2026-02-10", "status": "held", "week": 14}],
-                 group_attendance=[{"date": "2099-12-24", "present": True}])
+    bad = person(
+        "GK-2",
+        name="Bo Berg",
+        sessions=[{"date": "2026-02-10", "status": "held", "week": 14}],
+        group_attendance=[{"date": "2099-12-24", "present": True}],
+    )
     dlg = ImportDialog(vault)
     qtbot.addWidget(dlg)
     dlg.show()
@@ -44,8 +51,10 @@ def test_import_all_or_nothing_with_readable_errors(qtbot, vault, tmp_path):
     assert count(vault) == 0  # one bad person: nobody imported
     lines = [dlg.errors.item(i).text() for i in range(dlg.errors.count())]
     assert "Participant 2 (GK-2), session 1, week: does not match the date" in lines
-    assert ("Participant 2 (GK-2), attendance mark 1, date: is in the future, so attendance "
-            "cannot be marked yet") in lines
+    assert (
+        "Participant 2 (GK-2), attendance mark 1, date: is in the future, so attendance "
+        "cannot be marked yet"
+    ) in lines
     assert "Nothing was imported: 2 problem(s)" in dlg.result.text()
     # The good file alone goes in.
     dlg.path.clear()
@@ -60,8 +69,9 @@ def test_import_all_or_nothing_with_readable_errors(qtbot, vault, tmp_path):
     dlg.import_button.click()
     assert "1 replaced" in dlg.result.text()
     with vault.session() as s:
-        assert s.execute(select(func.count()).where(AuditEvent.action == "import")
-                         ).scalar_one() == 2
+        assert (
+            s.execute(select(func.count()).where(AuditEvent.action == "import")).scalar_one() == 2
+        )
 
 
 def test_unreadable_files_say_so(qtbot, vault, tmp_path):

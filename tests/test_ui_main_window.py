@@ -20,11 +20,18 @@ TODAY = dt.date.today()
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
+
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6):
     with vault.session() as s:
-        p = caseload.create_participant(s, {
-            "ref": ref, "name": name, "status": "individual_phase",
-            "course_start": (TODAY - dt.timedelta(weeks=weeks_ago)).isoformat()})
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": ref,
+                "name": name,
+                "status": "individual_phase",
+                "course_start": (TODAY - dt.timedelta(weeks=weeks_ago)).isoformat(),
+            },
+        )
         s.commit()
         return p.id
 
@@ -39,8 +46,11 @@ def all_text(window) -> str:
     for v in window.findChildren(QAbstractItemView):
         m = v.model()
         if m is not None:
-            parts += [str(m.index(r, c).data()) for r in range(m.rowCount())
-                      for c in range(m.columnCount())]
+            parts += [
+                str(m.index(r, c).data())
+                for r in range(m.rowCount())
+                for c in range(m.columnCount())
+            ]
     return "\n".join(parts)
 
 
@@ -141,8 +151,10 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v2, v2.session() as s:
         drafts = s.execute(select(Participant.name)).scalars().all()
         assert drafts == ["Ida Jensen"]
-        assert caseload.get_draft(s, f"session:{pid}:new")["session"]["notes"] == \
-            "Fortrolig note om søvn"
+        assert (
+            caseload.get_draft(s, f"session:{pid}:new")["session"]["notes"]
+            == "Fortrolig note om søvn"
+        )
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     page = window.workspace.current_page()
@@ -174,7 +186,8 @@ def test_idle_lock(qtbot, vault, data_dir):
 
 
 def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked(
-        qtbot, vault, data_dir):
+    qtbot, vault, data_dir
+):
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QDialog, QLineEdit
 
@@ -220,9 +233,9 @@ def test_keyboard_only_flow(qtbot, vault, data_dir):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is ws.caseload.search
     qtbot.keyClicks(ws.caseload.search, "mette")
-    qtbot.keyClick(ws.caseload.search, Qt.Key.Key_Return)   # to the first match
+    qtbot.keyClick(ws.caseload.search, Qt.Key.Key_Return)  # to the first match
     assert QApplication.focusWidget() is ws.caseload.table
-    qtbot.keyClick(ws.caseload.table, Qt.Key.Key_Return)    # open it
+    qtbot.keyClick(ws.caseload.table, Qt.Key.Key_Return)  # open it
     page = ws.current_page()
     assert page is not None and page.name_label.text() == "Mette Hansen"
     # Alt+S: the Sessions tab; a new session; type notes; Ctrl+S saves.
@@ -280,8 +293,11 @@ def test_idle_lock_closes_an_open_dialog(qtbot, vault, data_dir):
     window.idle.start()
     page.edit_button.click()  # a modal dialog showing the person; the coach walks away
     assert window.is_locked()
-    assert [w for w in QApplication.topLevelWidgets()
-            if isinstance(w, ParticipantDialog) and w.isVisible()] == []
+    assert [
+        w
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, ParticipantDialog) and w.isVisible()
+    ] == []
     assert "Ida Jensen" not in all_text(window)
 
 
@@ -317,8 +333,7 @@ def test_restore_and_retention_dialogs_open_from_the_app(qtbot, vault, data_dir,
     window.close()
 
 
-def test_the_caseload_is_read_off_the_gui_thread_at_unlock(qtbot, vault, data_dir,
-                                                            monkeypatch):
+def test_the_caseload_is_read_off_the_gui_thread_at_unlock(qtbot, vault, data_dir, monkeypatch):
     """The unlock worker reads the caseload with the key; the GUI thread only paints it."""
     import threading
 

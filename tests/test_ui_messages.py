@@ -22,22 +22,33 @@ def danish(qapp):
 
 
 def test_every_record_error_of_a_bad_form_is_danish(danish):
-    bad = {"ref": "", "name": "Ida", "cpr": "320190-1234", "course_start": "2026-02-30",
-           "assessments": [{"kind": "screening", "date": "2999-01-01", "answers": [5] + [0] * 9}],
-           "sessions": [{"date": "2026-01-01", "start": "25:61"}]}
+    bad = {
+        "ref": "",
+        "name": "Ida",
+        "cpr": "320190-1234",
+        "course_start": "2026-02-30",
+        "assessments": [{"kind": "screening", "date": "2999-01-01", "answers": [5] + [0] * 9}],
+        "sessions": [{"date": "2026-01-01", "start": "25:61"}],
+    }
     errors = records.validate_participant(bad, "p", dt.date(2026, 11, 27))
     shown = [field_error(e) for e in errors]
     assert len(shown) == 6
     joined = "\n".join(shown)
-    for danish_text in ("skal udfyldes", "ikke en gyldig dato", "ligger i fremtiden",
-                        "ligger ikke inden for 0-4", "ikke et klokkeslæt"):
+    for danish_text in (
+        "skal udfyldes",
+        "ikke en gyldig dato",
+        "ligger i fremtiden",
+        "ligger ikke inden for 0-4",
+        "ikke et klokkeslæt",
+    ):
         assert danish_text in joined.lower() or danish_text in joined, (danish_text, joined)
 
 
 def test_vault_errors_are_danish(danish):
     assert message("Wrong passphrase. Try again.") == "Forkert adgangssætning. Prøv igen."
     assert "andet CoachDesk" in message(
-        "This vault is open in another running CoachDesk. Close it there first.")
+        "This vault is open in another running CoachDesk. Close it there first."
+    )
 
 
 def test_unknown_text_is_shown_as_it_is(qapp):
@@ -60,8 +71,9 @@ def test_record_and_import_refusals_are_danish(danish):
     assert f"Listen har mere end {n} punkter." in shown
     (shown,) = _record_errors(name="Ida\ud800")
     assert "enligt surrogattegn" in shown
-    (shown,) = _record_errors(sessions=[{"date": "2026-01-01",
-                                         "next_appointment": "2026-12-01T10:00+01:00"}])
+    (shown,) = _record_errors(
+        sessions=[{"date": "2026-01-01", "next_appointment": "2026-12-01T10:00+01:00"}]
+    )
     assert "har en tidszone" in shown
     with pytest.raises(BadInput) as info:
         interchange.parse_document(b'{"participants": [{"name": "Ida\\ud800"}]}')
@@ -92,8 +104,9 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
     from coachdesk.ui.messages import error_text
 
     with vault.session() as s:
-        caseload.create_participant(s, {"ref": "R-9", "name": "Ida Jensen",
-                                        "status": "individual_phase"})
+        caseload.create_participant(
+            s, {"ref": "R-9", "name": "Ida Jensen", "status": "individual_phase"}
+        )
         s.commit()
 
     def full(_vault):
@@ -104,11 +117,15 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
         erasure.erase_participant(vault, "R-9")
     text = error_text(info.value)
     assert text.startswith("Deltageren R-9 er slettet") and "disken er fuld" in text
-    monkeypatch.setattr(erasure, "compact", lambda _v: (_ for _ in ()).throw(
-        sqlcipher3.OperationalError("disk I/O error")))
+    monkeypatch.setattr(
+        erasure,
+        "compact",
+        lambda _v: (_ for _ in ()).throw(sqlcipher3.OperationalError("disk I/O error")),
+    )
     with vault.session() as s:
-        caseload.create_participant(s, {"ref": "R-8", "name": "Mette",
-                                        "status": "individual_phase"})
+        caseload.create_participant(
+            s, {"ref": "R-8", "name": "Mette", "status": "individual_phase"}
+        )
         s.commit()
     with pytest.raises(ErasedNotCompacted) as info:
         erasure.erase_participant(vault, "R-8")

@@ -16,11 +16,19 @@ TODAY = dt.date.today()
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
+
 def add_person(vault, **extra):
     with vault.session() as s:
-        p = caseload.create_participant(s, {
-            "ref": "R-9", "name": "Birthe Canary", "status": "individual_phase",
-            "course_start": (TODAY - dt.timedelta(weeks=12)).isoformat()} | extra)
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": "R-9",
+                "name": "Birthe Canary",
+                "status": "individual_phase",
+                "course_start": (TODAY - dt.timedelta(weeks=12)).isoformat(),
+            }
+            | extra,
+        )
         s.commit()
         return p.id
 
@@ -39,8 +47,7 @@ def test_outcome_and_dropout(qtbot, vault):
     assert view.save()
     with vault.session() as s:
         p = s.get(Participant, pid)
-        assert (p.outcome_status, p.outcome_hours, p.outcome_date) == ("work_partial", 20,
-                                                                       TODAY)
+        assert (p.outcome_status, p.outcome_hours, p.outcome_date) == ("work_partial", 20, TODAY)
         assert p.report_summary == "Godt forløb." and p.status == "individual_phase"
     # A drop-out date moves the participant out of the course.
     view.dropout_date.set_value(TODAY)
@@ -51,14 +58,21 @@ def test_outcome_and_dropout(qtbot, vault):
         p = s.get(Participant, pid)
         assert (p.status, p.dropout_date, p.dropout_reason) == ("dropped_out", TODAY, "Flyttet")
         assert [e.detail for e in audit.events_for(s, p.uid)][-1] == {
-            "fields": ["dropped_out", "status"]}
+            "fields": ["dropped_out", "status"]
+        }
 
 
 def test_withdrawn_consent_shown_on_page(qtbot, vault):
     from coachdesk.ui.participant_page import ParticipantPage
 
-    pid = add_person(vault, consent={"given_on": (TODAY - dt.timedelta(days=30)).isoformat(),
-                                     "scope": ["course"], "withdrawn_on": TODAY.isoformat()})
+    pid = add_person(
+        vault,
+        consent={
+            "given_on": (TODAY - dt.timedelta(days=30)).isoformat(),
+            "scope": ["course"],
+            "withdrawn_on": TODAY.isoformat(),
+        },
+    )
     page = ParticipantPage(vault, pid)
     qtbot.addWidget(page)
     assert "Consent WITHDRAWN" in page.consent_label.text()

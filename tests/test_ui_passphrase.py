@@ -17,6 +17,7 @@ NEW = "a new and longer passphrase"
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
+
 def ok_button(dlg):
     return dlg.buttons.button(QDialogButtonBox.StandardButton.Ok)
 

@@ -25,9 +25,16 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def add_person(vault, *, weeks_ago=6, status="group_phase", **extra) -> int:
     start = TODAY - dt.timedelta(weeks=weeks_ago)
     with vault.session() as s:
-        p = caseload.create_participant(s, {"ref": "R-1", "name": "Ida Jensen",
-                                            "course_start": start.isoformat(),
-                                            "status": status} | extra)
+        p = caseload.create_participant(
+            s,
+            {
+                "ref": "R-1",
+                "name": "Ida Jensen",
+                "course_start": start.isoformat(),
+                "status": status,
+            }
+            | extra,
+        )
         s.commit()
         return p.id
 
@@ -35,15 +42,23 @@ def add_person(vault, *, weeks_ago=6, status="group_phase", **extra) -> int:
 # --- e-mail ---------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value,ok", [
-    ("ida@example.org", True), ("ida.jensen+kursus@sub.kommune.dk", True),
-    ("SAG-2026-11873", False), ("ida@", False), ("@example.org", False),
-    ("ida@example", False), ("ida jensen@example.org", False), ("ida@example.", False),
-])
+@pytest.mark.parametrize(
+    "value,ok",
+    [
+        ("ida@example.org", True),
+        ("ida.jensen+kursus@sub.kommune.dk", True),
+        ("SAG-2026-11873", False),
+        ("ida@", False),
+        ("@example.org", False),
+        ("ida@example", False),
+        ("ida jensen@example.org", False),
+        ("ida@example.", False),
+    ],
+)
 def test_email_rule(value, ok):
     errors = records.validate_participant(
-        {"ref": "R", "name": "N", "email": value, "caseworker": {"email": value}}, "$",
-        TODAY)
+        {"ref": "R", "name": "N", "email": value, "caseworker": {"email": value}}, "$", TODAY
+    )
     assert (errors == []) is ok, errors
     if not ok:
         assert "$.email: is not an e-mail address" in errors
@@ -103,16 +118,56 @@ def test_dialog_refuses_an_unreadable_date_with_its_message(qtbot, vault):
 def test_status_suggestions_follow_the_course():
     start = dt.date(2026, 1, 5)
     s = course.suggested_status
-    assert s(status="group_phase", start=start, today=dt.date(2026, 1, 30),
-             has_final=False, has_outcome=False) is None  # week 4
-    assert s(status="group_phase", start=start, today=dt.date(2026, 2, 2),
-             has_final=False, has_outcome=False) == "individual_phase"  # week 5
-    assert s(status="individual_phase", start=start, today=dt.date(2026, 3, 30),
-             has_final=True, has_outcome=False) is None
-    assert s(status="individual_phase", start=start, today=dt.date(2026, 3, 30),
-             has_final=True, has_outcome=True) == "completed"
-    assert s(status="dropped_out", start=start, today=dt.date(2026, 3, 30),
-             has_final=True, has_outcome=True) is None
+    assert (
+        s(
+            status="group_phase",
+            start=start,
+            today=dt.date(2026, 1, 30),
+            has_final=False,
+            has_outcome=False,
+        )
+        is None
+    )  # week 4
+    assert (
+        s(
+            status="group_phase",
+            start=start,
+            today=dt.date(2026, 2, 2),
+            has_final=False,
+            has_outcome=False,
+        )
+        == "individual_phase"
+    )  # week 5
+    assert (
+        s(
+            status="individual_phase",
+            start=start,
+            today=dt.date(2026, 3, 30),
+            has_final=True,
+            has_outcome=False,
+        )
+        is None
+    )
+    assert (
+        s(
+            status="individual_phase",
+            start=start,
+            today=dt.date(2026, 3, 30),
+            has_final=True,
+            has_outcome=True,
+        )
+        == "completed"
+    )
+    assert (
+        s(
+            status="dropped_out",
+            start=start,
+            today=dt.date(2026, 3, 30),
+            has_final=True,
+            has_outcome=True,
+        )
+        is None
+    )
 
 
 def test_the_page_suggests_and_changes_the_status(qtbot, vault):
@@ -147,20 +202,23 @@ def _mnemonic(text: str) -> str | None:
     return m.group(1).casefold() if m else None
 
 
-def test_no_danish_mnemonic_on_the_page_clashes_with_the_menus(
-        danish, qtbot, vault):  # noqa: F811
+def test_no_danish_mnemonic_on_the_page_clashes_with_the_menus(danish, qtbot, vault):  # noqa: F811
     from coachdesk.ui.main_window import MainWindow  # noqa: F401 (its menu texts)
     from coachdesk.ui.participant_page import ParticipantPage
 
-    menus = {_mnemonic(QApplication.translate("MainWindow", t))
-             for t in ("&File", "&Edit", "&Help")}
+    menus = {
+        _mnemonic(QApplication.translate("MainWindow", t)) for t in ("&File", "&Edit", "&Help")
+    }
     assert menus == {"f", "r", "h"}  # Filer, Rediger, Hjælp
     page = ParticipantPage(vault, add_person(vault))
     qtbot.addWidget(page)
     page.show()
     texts = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisible()]
-    texts += [lab.text() for lab in page.findChildren(QLabel)
-              if lab.isVisible() and lab.buddy() is not None]
+    texts += [
+        lab.text()
+        for lab in page.findChildren(QLabel)
+        if lab.isVisible() and lab.buddy() is not None
+    ]
     texts += [page.tabs.tabText(i) for i in range(page.tabs.count())]
     clashes = [t for t in texts if _mnemonic(t) in menus]
     assert clashes == [], clashes
@@ -186,14 +244,16 @@ def test_job_plan_columns_are_not_cut_off_at_1366x768(qtbot, vault):
         for c in range(table.table.columnCount()):
             w = table.table.cellWidget(0, c)
             assert header.sectionSize(c) >= w.minimumSizeHint().width(), (
-                table.table.accessibleName(), c, header.sectionSize(c),
-                w.minimumSizeHint().width())
+                table.table.accessibleName(),
+                c,
+                header.sectionSize(c),
+                w.minimumSizeHint().width(),
+            )
         total = sum(header.sectionSize(c) for c in range(table.table.columnCount()))
         assert total <= table.table.viewport().width() + 1  # no sideways scrolling
 
 
-def test_no_danish_mnemonic_in_the_session_editor_clashes_with_the_menus(
-        danish, qtbot, vault):  # noqa: F811
+def test_no_danish_mnemonic_in_the_session_editor_clashes_with_the_menus(danish, qtbot, vault):  # noqa: F811
     from coachdesk.ui.sessions_tab import SessionsTab
 
     tab = SessionsTab(vault, add_person(vault))
@@ -201,8 +261,11 @@ def test_no_danish_mnemonic_in_the_session_editor_clashes_with_the_menus(
     tab.show()
     tab.open_editor(None)
     texts = [b.text() for b in tab.findChildren(QAbstractButton) if b.isVisible()]
-    texts += [lab.text() for lab in tab.findChildren(QLabel)
-              if lab.isVisible() and lab.buddy() is not None]
+    texts += [
+        lab.text()
+        for lab in tab.findChildren(QLabel)
+        if lab.isVisible() and lab.buddy() is not None
+    ]
     clashes = [t for t in texts if _mnemonic(t) in {"f", "r", "h"}]
     assert clashes == [], clashes
 
@@ -217,7 +280,15 @@ def test_templates_by_number():
     assert st.session_number(held, dt.date(2026, 2, 1)) == 1
     assert st.session_number(held, dt.date(2026, 2, 20)) == 4
     assert [st.suggested(n) for n in range(1, 9)] == [
-        "intake", None, None, "midway", None, None, None, "closing"]
+        "intake",
+        None,
+        None,
+        "midway",
+        None,
+        None,
+        None,
+        "closing",
+    ]
 
 
 def test_a_new_session_starts_from_its_template(qtbot, vault):
@@ -226,14 +297,14 @@ def test_a_new_session_starts_from_its_template(qtbot, vault):
     pid = add_person(vault, status="individual_phase")
     with vault.session() as s:
         for n in (1, 2, 3):  # three held: the next is number 4, the midway conversation
-            caseload.save_session(s, pid, {"date": (TODAY - dt.timedelta(days=n)).isoformat(),
-                                           "status": "held"})
+            caseload.save_session(
+                s, pid, {"date": (TODAY - dt.timedelta(days=n)).isoformat(), "status": "held"}
+            )
         s.commit()
     ed = SessionEditor(vault, pid)
     qtbot.addWidget(ed)
     ed.show()
-    assert ed.number_label.text() == (
-        "Conversation 4 of 8 · template for it: Midway conversation")
+    assert ed.number_label.text() == ("Conversation 4 of 8 · template for it: Midway conversation")
     assert ed.template.currentData() is None and ed.template.isVisible()  # suggested only
     assert ed.notes.toPlainText() == ""
     ed.template.setCurrentIndex(ed.template.findData("midway"))  # the coach picks it

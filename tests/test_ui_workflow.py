@@ -17,15 +17,22 @@ TODAY = dt.date.today()
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
+
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6, screened=True, **extra):
     start = TODAY - dt.timedelta(weeks=weeks_ago)
     with vault.session() as s:
         p = caseload.create_participant(
-            s, {"ref": ref, "name": name, "course_start": start.isoformat(),
-                "status": "individual_phase"} | extra)
+            s,
+            {
+                "ref": ref,
+                "name": name,
+                "course_start": start.isoformat(),
+                "status": "individual_phase",
+            }
+            | extra,
+        )
         if screened:
-            s.add(Assessment(participant_id=p.id, kind="screening", date=start,
-                             answers=[3] * 10))
+            s.add(Assessment(participant_id=p.id, kind="screening", date=start, answers=[3] * 10))
         s.commit()
         return p.id
 
@@ -61,8 +68,12 @@ def test_create_participant_through_dialog(qtbot, vault):
     assert dlg.result() == dlg.DialogCode.Accepted
     with vault.session() as s:
         p = s.execute(select(Participant)).scalar_one()
-        assert (p.name, p.ref, p.cpr, p.birth_year) == ("Ida Jensen", "GK-2026-0042",
-                                                          "010190-1234", 1990)
+        assert (p.name, p.ref, p.cpr, p.birth_year) == (
+            "Ida Jensen",
+            "GK-2026-0042",
+            "010190-1234",
+            1990,
+        )
         assert p.caseworker_municipality == "Gentofte Kommune"
         pid = p.id
     # Editing shows the CPR masked until revealed.
@@ -79,14 +90,15 @@ def test_create_participant_through_dialog(qtbot, vault):
 def test_caseload_search_and_filters(qtbot, vault):
     from coachdesk.ui.caseload_view import CaseloadView
 
-    add_person(vault, "R-1", "Ida Jensen", weeks_ago=4)   # week 5: session 1 due
+    add_person(vault, "R-1", "Ida Jensen", weeks_ago=4)  # week 5: session 1 due
     add_person(vault, "R-2", "Mette Hansen", weeks_ago=9)  # week 10, no sessions: overdue
     add_person(vault, "X-3", "Søren Ødegaard", weeks_ago=1, status="group_phase")
     view = CaseloadView(vault)
     qtbot.addWidget(view)
     view.show()
     shown = lambda: sorted(  # noqa: E731
-        view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount()))
+        view.proxy.index(r, 0).data() for r in range(view.proxy.rowCount())
+    )
     assert shown() == ["Ida Jensen", "Mette Hansen", "Søren Ødegaard"]
     qtbot.keyClicks(view.search, "ØDEG")
     assert shown() == ["Søren Ødegaard"]
@@ -101,14 +113,18 @@ def test_caseload_search_and_filters(qtbot, vault):
     view.phase.setCurrentIndex(view.phase.findData("group_phase"))
     assert shown() == ["Søren Ødegaard"]
     view.phase.setCurrentIndex(0)
-    row = next(r for r in range(view.proxy.rowCount())
-               if view.proxy.index(r, 0).data() == "Ida Jensen")
+    row = next(
+        r for r in range(view.proxy.rowCount()) if view.proxy.index(r, 0).data() == "Ida Jensen"
+    )
     texts = [view.proxy.index(row, c).data() for c in range(7)]
     assert texts[3] == "week 5 of 12"
     assert texts[4] == "session 1 of 8"
     view.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     assert [view.proxy.index(r, 0).data() for r in range(3)] == [
-        "Søren Ødegaard", "Mette Hansen", "Ida Jensen"]
+        "Søren Ødegaard",
+        "Mette Hansen",
+        "Ida Jensen",
+    ]
     view.table.sortByColumn(4, Qt.SortOrder.AscendingOrder)  # overdue first
     assert view.proxy.index(0, 0).data() == "Mette Hansen"
     qtbot.keyClicks(view.search, "nobody")
@@ -147,8 +163,7 @@ def test_log_session_with_themes_actions_and_make_goal(qtbot, vault):
     assert "version 1" in ed.goal_message.text()
     with vault.session() as s:
         plan = s.execute(select(JobPlanVersion)).scalar_one()
-        assert plan.goals == [{"text": "Gå en tur hver dag kl. 12", "due": None,
-                               "status": "open"}]
+        assert plan.goals == [{"text": "Gå en tur hver dag kl. 12", "due": None, "status": "open"}]
 
 
 def test_add_accommodation_saves_new_version(qtbot, vault):
@@ -177,9 +192,13 @@ def test_add_accommodation_saves_new_version(qtbot, vault):
     with vault.session() as s:
         plans = list(s.execute(select(JobPlanVersion)).scalars())
         assert len(plans) == 1
-        assert plans[0].accommodations == [{"category": "environment", "description":
-                                            "Brug for et roligt sted uden afbrydelser",
-                                            "until": None}]
+        assert plans[0].accommodations == [
+            {
+                "category": "environment",
+                "description": "Brug for et roligt sted uden afbrydelser",
+                "until": None,
+            }
+        ]
         assert plans[0].values == ["Ro og overskud"] and plans[0].hours_now == 10
     ed.accommodations.remove_current()
     ed.direction.setPlainText("Tilbage til eget job")
@@ -265,8 +284,10 @@ def test_hidden_tabs_are_built_when_first_shown(qtbot, vault):
     plan.direction.setPlainText("Tilbage som pædagog, 20 timer")
     assert ws.save_current()
     with vault.session() as s:
-        assert s.execute(select(JobPlanVersion)).scalar_one().direction == \
-            "Tilbage som pædagog, 20 timer"
+        assert (
+            s.execute(select(JobPlanVersion)).scalar_one().direction
+            == "Tilbage som pædagog, 20 timer"
+        )
     assert page.confirm_close()  # nothing unsaved: the outcome view is still not built
     assert page.built("outcome") is None
 

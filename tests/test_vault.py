@@ -202,8 +202,10 @@ def _flip_middle(path: Path) -> None:
 
 def _fill(vault: Vault, n: int = 300) -> None:
     with vault.session() as s:
-        s.add_all(Participant(ref=f"R{i}", name=f"Person {i} " + "x" * 200, search_key="")
-                  for i in range(n))
+        s.add_all(
+            Participant(ref=f"R{i}", name=f"Person {i} " + "x" * 200, search_key="")
+            for i in range(n)
+        )
         s.commit()
 
 

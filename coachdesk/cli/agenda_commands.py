@@ -27,10 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "export.",
     )
     p.add_argument("--ics", metavar="FILE", help="write the agenda to FILE as iCalendar")
-    p.add_argument("--from", dest="date_from", metavar="DATE",
-                   help="first day (YYYY-MM-DD; default today)")
-    p.add_argument("--to", dest="date_to", metavar="DATE",
-                   help="last day (YYYY-MM-DD; default eight weeks from --from)")
+    p.add_argument(
+        "--from", dest="date_from", metavar="DATE", help="first day (YYYY-MM-DD; default today)"
+    )
+    p.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DATE",
+        help="last day (YYYY-MM-DD; default eight weeks from --from)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_agenda)
 
@@ -49,8 +54,9 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
 
     from coachdesk.store import agenda, calendar_export
 
-    first, last = calendar_export.period(_date(args.date_from, "--from"),
-                                         _date(args.date_to, "--to"), dt.date.today())
+    first, last = calendar_export.period(
+        _date(args.date_from, "--from"), _date(args.date_to, "--to"), dt.date.today()
+    )
     if args.ics is not None:
         out = Path(args.ics)
         if not out.parent.exists():
@@ -60,13 +66,20 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault, vault.session() as s:
         if args.ics is None:
             for item in agenda.items(s, first, last):
-                ctx.result(item.date.isoformat(), item.start or "", str(item.minutes or ""),
-                           item.kind, item.mode or "",
-                           item.ref if item.kind == "session" else
-                           f"hold {item.course_start.isoformat() if item.course_start else ''}")
+                ctx.result(
+                    item.date.isoformat(),
+                    item.start or "",
+                    str(item.minutes or ""),
+                    item.kind,
+                    item.mode or "",
+                    item.ref
+                    if item.kind == "session"
+                    else f"hold {item.course_start.isoformat() if item.course_start else ''}",
+                )
             return 0
-        res = calendar_export.export_ics(s, args.ics, first=first, last=last,
-                                         lang=ctx.lang or "da")
-    ctx.say(f"Wrote {res.events} appointment(s) from {first.isoformat()} to "
-            f"{last.isoformat()} to {res.path}.")
+        res = calendar_export.export_ics(s, args.ics, first=first, last=last, lang=ctx.lang or "da")
+    ctx.say(
+        f"Wrote {res.events} appointment(s) from {first.isoformat()} to "
+        f"{last.isoformat()} to {res.path}."
+    )
     return 0

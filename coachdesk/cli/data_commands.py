@@ -19,15 +19,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from coachdesk.cli.main import add_unlock_options
     from coachdesk.cli.vault_commands import add_test_kdf_flag
 
-    p = sub.add_parser("import", help="import a participant file (JSON, or a handover file "
-                       "in the age format; all or nothing)")
+    p = sub.add_parser(
+        "import",
+        help="import a participant file (JSON, or a handover file "
+        "in the age format; all or nothing)",
+    )
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--handover-passphrase-file", metavar="F",
-                   help="a handover file protected with a passphrase: read it from F "
-                   "(without it, the vault's own receiving key opens the file)")
-    p.add_argument("--replace", action="store_true",
-                   help="update participants whose ref is already in the vault from the "
-                   "file (their disclosure log and job plan history are kept)")
+    p.add_argument(
+        "--handover-passphrase-file",
+        metavar="F",
+        help="a handover file protected with a passphrase: read it from F "
+        "(without it, the vault's own receiving key opens the file)",
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="update participants whose ref is already in the vault from the "
+        "file (their disclosure log and job plan history are kept)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_import)
 
@@ -37,13 +46,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     who.add_argument("--all", action="store_true")
     p.add_argument("--format", choices=("json", "pdf"), required=True)
     p.add_argument("--out", metavar="FILE", required=True)
-    p.add_argument("--sections", metavar="LIST",
-                   help="PDF sections, comma separated (see docs/cli.md)")
+    p.add_argument(
+        "--sections", metavar="LIST", help="PDF sections, comma separated (see docs/cli.md)"
+    )
     p.add_argument("--pdf-password-file", metavar="F")
     p.add_argument("--recipient", metavar="TEXT")
-    p.add_argument("--channel", choices=CHANNELS,
-                   help="how the PDF leaves you, recorded in the disclosure log "
-                   "(as the export dialog's choice)")
+    p.add_argument(
+        "--channel",
+        choices=CHANNELS,
+        help="how the PDF leaves you, recorded in the disclosure log "
+        "(as the export dialog's choice)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_export)
 
@@ -73,8 +86,10 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     with open_vault(args, ctx) as vault, vault.session() as s:
         result = interchange.import_document(s, doc, replace=args.replace)
         s.commit()
-    ctx.say(f"Imported {result.added} new participant(s)"
-            + (f" and replaced {result.replaced}." if result.replaced else "."))
+    ctx.say(
+        f"Imported {result.added} new participant(s)"
+        + (f" and replaced {result.replaced}." if result.replaced else ".")
+    )
     return 0
 
 
@@ -106,9 +121,11 @@ def _import_handover(args: argparse.Namespace, ctx: Context, data: bytes) -> int
         opened = handover.open_file(s, data, passphrase=phrase)
         result = handover.import_opened(s, opened, replace=args.replace)
         s.commit()
-    ctx.say(f"Imported {result.added} new participant(s)"
-            + (f" and replaced {result.replaced}" if result.replaced else "")
-            + " from the encrypted handover file; the receipt is in the audit log.")
+    ctx.say(
+        f"Imported {result.added} new participant(s)"
+        + (f" and replaced {result.replaced}" if result.replaced else "")
+        + " from the encrypted handover file; the receipt is in the audit log."
+    )
     return 0
 
 
@@ -118,8 +135,9 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     # An argument in a broken encoding (undecodable bytes arrive as lone surrogates)
     # cannot be stored in the disclosure log: refused here, before anything is written.
     if args.recipient is not None and has_surrogate(args.recipient):
-        raise BadInput("--recipient is not valid text (a broken character encoding). "
-                       "Nothing was exported.")
+        raise BadInput(
+            "--recipient is not valid text (a broken character encoding). Nothing was exported."
+        )
     if args.format == "pdf":
         from coachdesk.reports.cli_export import export_pdf
 
@@ -138,13 +156,15 @@ def export_json(args: argparse.Namespace, ctx: Context) -> int:
         raise BadInput(f"The folder {out.parent} does not exist.")
     refs = None if args.all else [args.participant]
     with open_vault(args, ctx) as vault, vault.session() as s:
-        doc = interchange.export_document(s, refs, today=dt.date.today(),
-                                          params=settings.pss_params(s))
+        doc = interchange.export_document(
+            s, refs, today=dt.date.today(), params=settings.pss_params(s)
+        )
         data = interchange.dumps(doc)
         # The file appears only after its disclosures are committed (reports/export.py).
         exported = [p["ref"] for p in doc["participants"]]
-        write_recorded(s, out, data,
-                       lambda digest: record_json_export(s, exported, digest, args.recipient))
+        write_recorded(
+            s, out, data, lambda digest: record_json_export(s, exported, digest, args.recipient)
+        )
     ctx.say(f"Exported {len(doc['participants'])} participant(s) to {out}.")
     return 0
 
@@ -165,10 +185,14 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     else:
         if args.recovery_code_file:
             raise BadInput("There is no vault yet; create one with a passphrase.")
-        passphrase = (read_secret_file(args.passphrase_file, "passphrase")
-                      if args.passphrase_file else new_passphrase(None))
-        vault, code = Vault.create(ctx.data_dir, passphrase,
-                                   kdf=TEST_KDF if args.insecure_test_kdf else None)
+        passphrase = (
+            read_secret_file(args.passphrase_file, "passphrase")
+            if args.passphrase_file
+            else new_passphrase(None)
+        )
+        vault, code = Vault.create(
+            ctx.data_dir, passphrase, kdf=TEST_KDF if args.insecure_test_kdf else None
+        )
         ctx.say(f"Created a vault in {ctx.data_dir}. Recovery code: {code}")
     with vault, vault.session() as s:
         first = s.query(Participant).count() + 1

@@ -19,24 +19,39 @@ if TYPE_CHECKING:
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from coachdesk.cli.main import add_unlock_options
 
-    p = sub.add_parser("recipient", help="print this vault's receiving key (age1...), "
-                       "which other coaches encrypt handover files to")
-    p.add_argument("--identity-out", metavar="FILE",
-                   help="also write the secret identity to FILE (0600; audited), e.g. to "
-                   "check a handover file with the age tool")
+    p = sub.add_parser(
+        "recipient",
+        help="print this vault's receiving key (age1...), "
+        "which other coaches encrypt handover files to",
+    )
+    p.add_argument(
+        "--identity-out",
+        metavar="FILE",
+        help="also write the secret identity to FILE (0600; audited), e.g. to "
+        "check a handover file with the age tool",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_recipient)
 
-    p = sub.add_parser("handover", help="write one participant's complete record, "
-                       "encrypted, for another coach (a disclosure: it is logged)")
+    p = sub.add_parser(
+        "handover",
+        help="write one participant's complete record, "
+        "encrypted, for another coach (a disclosure: it is logged)",
+    )
     p.add_argument("--participant", metavar="REF", required=True)
     p.add_argument("--out", metavar="FILE", required=True)
     to = p.add_mutually_exclusive_group(required=True)
-    to.add_argument("--recipient", metavar="AGE1...",
-                    help="the receiving coach's key (coachdesk recipient in her vault)")
-    to.add_argument("--handover-passphrase-file", metavar="F",
-                    help="encrypt with the passphrase in F instead (age's scrypt mode), "
-                    "for a receiver without a key; tell it by another channel")
+    to.add_argument(
+        "--recipient",
+        metavar="AGE1...",
+        help="the receiving coach's key (coachdesk recipient in her vault)",
+    )
+    to.add_argument(
+        "--handover-passphrase-file",
+        metavar="F",
+        help="encrypt with the passphrase in F instead (age's scrypt mode), "
+        "for a receiver without a key; tell it by another channel",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_handover)
 
@@ -46,8 +61,9 @@ def cmd_recipient(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.identity_out) if args.identity_out else None
     if out is not None and out.exists():
-        raise BadInput(f"{out} already exists; the identity is never written over a file. "
-                       "Nothing was changed.")
+        raise BadInput(
+            f"{out} already exists; the identity is never written over a file. Nothing was changed."
+        )
     with open_vault(args, ctx) as vault:
         rcpt = recipient.ensure_committed(vault)
         if out is not None:
@@ -56,8 +72,10 @@ def cmd_recipient(args: argparse.Namespace, ctx: Context) -> int:
     ctx.result(rcpt)
     ctx.say("To read aloud, in groups of four: " + recipient.grouped(rcpt).replace("\n", "  "))
     if out is not None:
-        ctx.say(f"Wrote this vault's secret identity to {out}. It opens every handover file "
-                "sent to this vault: delete it when you are done.")
+        ctx.say(
+            f"Wrote this vault's secret identity to {out}. It opens every handover file "
+            "sent to this vault: delete it when you are done."
+        )
     return 0
 
 
@@ -72,20 +90,23 @@ def cmd_handover(args: argparse.Namespace, ctx: Context) -> int:
     phrase = None
     if args.recipient is not None:
         if has_surrogate(args.recipient):
-            raise BadInput("--recipient is not valid text (a broken character encoding). "
-                           "Nothing was written.")
+            raise BadInput(
+                "--recipient is not valid text (a broken character encoding). Nothing was written."
+            )
         agefile.parse_recipient(args.recipient)
     else:
         phrase = read_secret_file(args.handover_passphrase_file, "handover passphrase")
         if len(phrase) < 8:
             raise BadInput(agefile.SHORT_PASSPHRASE)
     with open_vault(args, ctx) as vault, vault.session() as s:
-        result = handover.make_handover(s, args.participant, out,
-                                        to_recipient=args.recipient, passphrase=phrase)
-    ctx.say(f"Wrote the handover file {result.path} (SHA-256 {result.sha256[:16]}…); the "
-            "disclosure is recorded.")
+        result = handover.make_handover(
+            s, args.participant, out, to_recipient=args.recipient, passphrase=phrase
+        )
+    ctx.say(
+        f"Wrote the handover file {result.path} (SHA-256 {result.sha256[:16]}…); the "
+        "disclosure is recorded."
+    )
     if phrase is not None:
-        ctx.say("Tell the receiver the passphrase by another channel (phone), never with "
-                "the file.")
+        ctx.say("Tell the receiver the passphrase by another channel (phone), never with the file.")
     ctx.say("When the receiver confirms the import, archive or erase the participant here.")
     return 0

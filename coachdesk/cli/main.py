@@ -40,8 +40,9 @@ class Context:
     """What every command gets besides its arguments. (A plain class: importing
     dataclasses would add 9 ms to every start of the app.)"""
 
-    def __init__(self, data_dir: Path, lang: str | None, out: Any = None,
-                 debug: bool = False) -> None:
+    def __init__(
+        self, data_dir: Path, lang: str | None, out: Any = None, debug: bool = False
+    ) -> None:
         self.data_dir = data_dir
         self.lang = lang
         self.out = sys.stderr if out is None else out
@@ -82,21 +83,28 @@ class _Parser(argparse.ArgumentParser):
 
 def add_unlock_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--passphrase-file", metavar="F",
-                   help="read the passphrase from F (- for standard input)")
-    g.add_argument("--recovery-code-file", metavar="F",
-                   help="unlock with the organisation recovery code in F")
+    g.add_argument(
+        "--passphrase-file", metavar="F", help="read the passphrase from F (- for standard input)"
+    )
+    g.add_argument(
+        "--recovery-code-file", metavar="F", help="unlock with the organisation recovery code in F"
+    )
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"CoachDesk {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help="the vault's folder (default: $COACHDESK_DATA_DIR or the "
-                        "per-user data folder)")
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help="the vault's folder (default: $COACHDESK_DATA_DIR or the per-user data folder)",
+    )
     parser.add_argument("--lang", choices=("da", "en"), help="language of the app and reports")
-    parser.add_argument("--debug", action="store_true",
-                        help="on an error, also show where it happened (a traceback "
-                        "without the texts of database errors)")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="on an error, also show where it happened (a traceback "
+        "without the texts of database errors)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -128,15 +136,23 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-UNEXPECTED = ("An unexpected error ({kind}) stopped the command. Run it again with --debug "
-              "to see where it happened, and tell your IT department.")
+UNEXPECTED = (
+    "An unexpected error ({kind}) stopped the command. Run it again with --debug "
+    "to see where it happened, and tell your IT department."
+)
 
 # SQLite's fixed error texts (sqlite3ErrStr): safe to show in a --debug traceback.
 # Any other text of a database error may quote SQL or its parameters and is withheld.
 _SQLITE_TEXTS = (
-    "database or disk is full", "disk I/O error", "database disk image is malformed",
-    "file is not a database", "database is locked", "unable to open database file",
-    "attempt to write a readonly database", "out of memory", "interrupted",
+    "database or disk is full",
+    "disk I/O error",
+    "database disk image is malformed",
+    "file is not a database",
+    "database is locked",
+    "unable to open database file",
+    "attempt to write a readonly database",
+    "out of memory",
+    "interrupted",
 )
 
 

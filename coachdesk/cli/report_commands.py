@@ -27,18 +27,33 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "released earlier. CSV when --out ends in .csv.",
     )
     p.add_argument("--out", metavar="FILE", required=True)
-    p.add_argument("--from", dest="date_from", metavar="YYYY-MM",
-                   help="first month of course starts to include")
-    p.add_argument("--to", dest="date_to", metavar="YYYY-MM",
-                   help="last month of course starts to include")
-    p.add_argument("--csv-dialect", choices=("excel-da", "rfc4180"), default="excel-da",
-                   help="excel-da: semicolon, decimal comma, UTF-8 BOM (default); "
-                   "rfc4180: comma, decimal point")
-    p.add_argument("--aggregate", action="store_true",
-                   help="instead of a report: the cohort's exact aggregates, encrypted to "
-                   "the organisation's key (--recipient), for coachdesk org-report")
-    p.add_argument("--recipient", metavar="AGE1...",
-                   help="with --aggregate: the organisation's key (coachdesk org-keygen)")
+    p.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="YYYY-MM",
+        help="first month of course starts to include",
+    )
+    p.add_argument(
+        "--to", dest="date_to", metavar="YYYY-MM", help="last month of course starts to include"
+    )
+    p.add_argument(
+        "--csv-dialect",
+        choices=("excel-da", "rfc4180"),
+        default="excel-da",
+        help="excel-da: semicolon, decimal comma, UTF-8 BOM (default); "
+        "rfc4180: comma, decimal point",
+    )
+    p.add_argument(
+        "--aggregate",
+        action="store_true",
+        help="instead of a report: the cohort's exact aggregates, encrypted to "
+        "the organisation's key (--recipient), for coachdesk org-report",
+    )
+    p.add_argument(
+        "--recipient",
+        metavar="AGE1...",
+        help="with --aggregate: the organisation's key (coachdesk org-keygen)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_cohort_report)
 
@@ -59,8 +74,10 @@ def month(value: str | None, option: str, last: bool) -> dt.date | None:
         raise BadInput(f"{option} {value!r} is not a month (YYYY-MM).") from None
     if (last and d != month_end(d.year, d.month)) or (not last and d.day != 1):
         edge = "last" if last else "first"
-        raise BadInput(f"{option} {value} is not the {edge} day of a month: periods are "
-                       f"whole months (give {d:%Y-%m}).")
+        raise BadInput(
+            f"{option} {value} is not the {edge} day of a month: periods are "
+            f"whole months (give {d:%Y-%m})."
+        )
     return d
 
 
@@ -79,29 +96,37 @@ def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     if args.aggregate or args.recipient:
         return _aggregate(args, ctx, start, end, out)
     with open_vault(args, ctx) as vault, vault.session() as s:
-        prep = write_cohort_report(s, out, start=start, end=end, lang=ctx.lang or "da",
-                                   csv_dialect=args.csv_dialect)
+        prep = write_cohort_report(
+            s, out, start=start, end=end, lang=ctx.lang or "da", csv_dialect=args.csv_dialect
+        )
         s.commit()
     hidden = len(prep.hidden)
-    ctx.say(f"Wrote the cohort report ({prep.stats.referred} participant(s), {hidden} "
-            f"cell(s) withheld) to {out}.")
+    ctx.say(
+        f"Wrote the cohort report ({prep.stats.referred} participant(s), {hidden} "
+        f"cell(s) withheld) to {out}."
+    )
     return 0
 
 
-def _aggregate(args: argparse.Namespace, ctx: Context, start: dt.date | None,
-               end: dt.date | None, out: object) -> int:
+def _aggregate(
+    args: argparse.Namespace, ctx: Context, start: dt.date | None, end: dt.date | None, out: object
+) -> int:
     """cohort-report --aggregate (issue 17): exact aggregates for the organisation."""
     from coachdesk.reports.aggregate import write_aggregate
     from coachdesk.store import agefile
 
     if not (args.aggregate and args.recipient):
-        raise BadInput("--aggregate and --recipient go together: the aggregate is "
-                       "encrypted to the organisation's key.")
+        raise BadInput(
+            "--aggregate and --recipient go together: the aggregate is "
+            "encrypted to the organisation's key."
+        )
     if start is None or end is None:
         raise BadInput("--aggregate needs a period: --from YYYY-MM and --to YYYY-MM.")
     agefile.parse_recipient(args.recipient)  # refused before unlocking
     with open_vault(args, ctx) as vault, vault.session() as s:
         written = write_aggregate(s, out, org_recipient=args.recipient, start=start, end=end)
-    ctx.say(f"Wrote the cohort's aggregate ({written.participants} participant(s)) for the "
-            f"organisation to {written.path}; it is recorded in the audit log.")
+    ctx.say(
+        f"Wrote the cohort's aggregate ({written.participants} participant(s)) for the "
+        f"organisation to {written.path}; it is recorded in the audit log."
+    )
     return 0

@@ -20,8 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from coachdesk.cli.main import add_unlock_options
 
     p = sub.add_parser("backup", help="write an encrypted, verified backup of the vault")
-    p.add_argument("--out", metavar="FILE", required=True,
-                   help="the backup file (e.g. coachdesk-20260101-120000.cdbackup)")
+    p.add_argument(
+        "--out",
+        metavar="FILE",
+        required=True,
+        help="the backup file (e.g. coachdesk-20260101-120000.cdbackup)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_backup)
 
@@ -32,22 +36,28 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("erase", help="erase a participant completely (GDPR art. 17)")
     p.add_argument("--participant", metavar="REF", required=True)
-    p.add_argument("--yes", action="store_true",
-                   help="do not ask for confirmation (needed when not on a terminal)")
+    p.add_argument(
+        "--yes",
+        action="store_true",
+        help="do not ask for confirmation (needed when not on a terminal)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_erase)
 
-    p = sub.add_parser("compact",
-                       help="rewrite the vault file so that no freed page remains (erase "
-                       "does this itself; run it when erase could not finish it)")
+    p = sub.add_parser(
+        "compact",
+        help="rewrite the vault file so that no freed page remains (erase "
+        "does this itself; run it when erase could not finish it)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=cmd_compact)
 
-    p = sub.add_parser("retention",
-                       help="list participants whose course ended longer ago than the "
-                       "retention period (refs only)")
-    p.add_argument("--months", type=int, metavar="N",
-                   help="override the retention_months setting")
+    p = sub.add_parser(
+        "retention",
+        help="list participants whose course ended longer ago than the "
+        "retention period (refs only)",
+    )
+    p.add_argument("--months", type=int, metavar="N", help="override the retention_months setting")
     add_unlock_options(p)
     p.set_defaults(func=cmd_retention)
 
@@ -60,8 +70,10 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
         raise BadInput(f"{out} is a folder; give the backup file's name with --out.")
     with open_vault(args, ctx) as vault:
         info = create_backup(vault, out)
-    ctx.say(f"Backup written and verified: {info.path} ({info.size // 1024} KiB, "
-            f"SHA-256 {info.sha256[:16]}...).")
+    ctx.say(
+        f"Backup written and verified: {info.path} ({info.size // 1024} KiB, "
+        f"SHA-256 {info.sha256[:16]}...)."
+    )
     return 0
 
 
@@ -77,8 +89,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     else:
         kw = {"passphrase": prompt("passphrase of the backup")}
     count = restore_backup(Path(args.file), ctx.data_dir, **kw)
-    ctx.say(f"Restored {count} participant(s) into {ctx.data_dir}. The vault opens with "
-            "the backup's passphrase or recovery code.")
+    ctx.say(
+        f"Restored {count} participant(s) into {ctx.data_dir}. The vault opens with "
+        "the backup's passphrase or recovery code."
+    )
     return 0
 
 
@@ -87,8 +101,10 @@ def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
 
     ref = args.participant.strip()
     if not args.yes and not sys.stdin.isatty():
-        raise BadInput("Erasing cannot be undone. Add --yes to confirm when not "
-                       "running in a terminal. Nothing was erased.")
+        raise BadInput(
+            "Erasing cannot be undone. Add --yes to confirm when not "
+            "running in a terminal. Nothing was erased."
+        )
     with open_vault(args, ctx) as vault:
         if not args.yes:
             ctx.say(f"This erases every record of participant {ref} for good.")
@@ -97,8 +113,10 @@ def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
                 raise BadInput("The ref you typed does not match. Nothing was erased.")
         result = erase_participant(vault, ref)
     total = sum(result.rows.values())
-    ctx.say(f"Erased participant {ref}: {total} record(s) removed; "
-            f"{result.audit_events_redacted} audit entries reduced to their hashes.")
+    ctx.say(
+        f"Erased participant {ref}: {total} record(s) removed; "
+        f"{result.audit_events_redacted} audit entries reduced to their hashes."
+    )
     return 0
 
 

@@ -15,8 +15,9 @@ from typing import Any
 # C0 controls (also tab and line feed: one message is one line), DEL, C1 controls,
 # the line and paragraph separators, the bidi marks, embeddings, overrides and
 # isolates, and the surrogate code points (not characters: UTF-8 cannot encode them).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069"
-                     "\ud800-\udfff]")
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
 
 
 def _escape(m: re.Match[str]) -> str:

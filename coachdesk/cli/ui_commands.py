@@ -15,15 +15,21 @@ if TYPE_CHECKING:
 def register(sub: Any) -> None:
     from coachdesk.cli.main import add_unlock_options
 
-    p = sub.add_parser("screenshots", help="render every main screen of the app to PNG",
-                       description="Render the unlock screen, the first-run recovery code "
-                       "page, the caseload, a participant's tabs and the settings to PNG "
-                       "files (1280x800, offscreen, readable by the owner only) on a vault "
-                       "made by 'demo'. Recorded in the audit log as an export.")
+    p = sub.add_parser(
+        "screenshots",
+        help="render every main screen of the app to PNG",
+        description="Render the unlock screen, the first-run recovery code "
+        "page, the caseload, a participant's tabs and the settings to PNG "
+        "files (1280x800, offscreen, readable by the owner only) on a vault "
+        "made by 'demo'. Recorded in the audit log as an export.",
+    )
     p.add_argument("--out", required=True, metavar="DIR", help="folder for the PNG files")
-    p.add_argument("--real-data", action="store_true",
-                   help="also render a vault with real participants (the pictures are "
-                   "plaintext copies of their data)")
+    p.add_argument(
+        "--real-data",
+        action="store_true",
+        help="also render a vault with real participants (the pictures are "
+        "plaintext copies of their data)",
+    )
     add_unlock_options(p)
     p.set_defaults(func=run)
 
@@ -33,10 +39,14 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.ui.screenshots import render_all
 
     if getattr(args, "recovery_code_file", None):
-        raise BadInput("screenshots needs --passphrase-file (the unlock screen is shown "
-                       "with the passphrase).")
-    secret = (read_secret_file(args.passphrase_file, "passphrase")
-              if args.passphrase_file else prompt("passphrase"))
+        raise BadInput(
+            "screenshots needs --passphrase-file (the unlock screen is shown with the passphrase)."
+        )
+    secret = (
+        read_secret_file(args.passphrase_file, "passphrase")
+        if args.passphrase_file
+        else prompt("passphrase")
+    )
     # Check the passphrase (exit 3) and the vault (only demo people, or --real-data:
     # exit 2) before any window opens.
     from coachdesk.store.vault import Vault

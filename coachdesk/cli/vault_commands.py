@@ -24,8 +24,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     from coachdesk.cli.main import add_unlock_options
 
     p = sub.add_parser("init", help="create a vault; prints the recovery code once")
-    p.add_argument("--passphrase-file", metavar="F",
-                   help="read the new passphrase from F (- for standard input)")
+    p.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="read the new passphrase from F (- for standard input)",
+    )
     add_test_kdf_flag(p)
     p.set_defaults(func=cmd_init)
 
@@ -33,18 +36,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_unlock_options(p)
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("change-passphrase",
-                       help="set a new passphrase (unlock with the old one or the recovery code)")
+    p = sub.add_parser(
+        "change-passphrase",
+        help="set a new passphrase (unlock with the old one or the recovery code)",
+    )
     add_unlock_options(p)
-    p.add_argument("--new-passphrase-file", metavar="F",
-                   help="read the new passphrase from F (- for standard input)")
+    p.add_argument(
+        "--new-passphrase-file",
+        metavar="F",
+        help="read the new passphrase from F (- for standard input)",
+    )
     p.set_defaults(func=cmd_change_passphrase)
 
-    p = sub.add_parser("rotate-recovery-code",
-                       help="issue a new recovery code (printed once); the old one stops "
-                            "working")
-    p.add_argument("--passphrase-file", metavar="F",
-                   help="read the passphrase from F (- for standard input)")
+    p = sub.add_parser(
+        "rotate-recovery-code",
+        help="issue a new recovery code (printed once); the old one stops working",
+    )
+    p.add_argument(
+        "--passphrase-file", metavar="F", help="read the passphrase from F (- for standard input)"
+    )
     p.set_defaults(func=cmd_rotate_recovery_code)
 
 
@@ -66,8 +76,10 @@ def test_kdf_or_none(args: argparse.Namespace) -> KdfParams | None:
 
 
 def show_recovery_code(ctx: Context, code: str) -> None:
-    ctx.say("Recovery code (shown only this once; print it or store it with your "
-            "organisation, never next to the laptop):")
+    ctx.say(
+        "Recovery code (shown only this once; print it or store it with your "
+        "organisation, never next to the laptop):"
+    )
     ctx.say("")
     ctx.say(f"    {code}")
     ctx.say("")
@@ -115,12 +127,22 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         length = vault.key_file.anchor.length if vault.key_file.anchor else 0
     lines = [
         ("database pages", pages, "every page's HMAC and the structure check pass"),
-        ("schema", [] if revision == HEAD else [f"revision {revision}, expected {HEAD}"],
-         f"present, revision {revision}"),
-        ("audit chain", chain, f"{count} events, keyed (HMAC-SHA256), starting with the "
-                               f"vault's creation; {disclosures} disclosure rows chained"),
-        ("anchor", anchor, f"the key file's record of {length} events is a prefix of the "
-                           "chain: no rollback"),
+        (
+            "schema",
+            [] if revision == HEAD else [f"revision {revision}, expected {HEAD}"],
+            f"present, revision {revision}",
+        ),
+        (
+            "audit chain",
+            chain,
+            f"{count} events, keyed (HMAC-SHA256), starting with the "
+            f"vault's creation; {disclosures} disclosure rows chained",
+        ),
+        (
+            "anchor",
+            anchor,
+            f"the key file's record of {length} events is a prefix of the chain: no rollback",
+        ),
     ]
     for name, problems, good in lines:
         if problems:
@@ -145,13 +167,17 @@ def cmd_change_passphrase(args: argparse.Namespace, ctx: Context) -> int:
     check_passphrase(new)
     with open_vault(args, ctx) as vault:
         code = vault.change_passphrase(new)
-    ctx.say("The passphrase was changed, and the vault re-encrypted under a new key: an "
-            "old copy of vault.key no longer opens it.")
+    ctx.say(
+        "The passphrase was changed, and the vault re-encrypted under a new key: an "
+        "old copy of vault.key no longer opens it."
+    )
     if code is None:
         ctx.say("The recovery code is unchanged.")
     else:
-        ctx.say("This vault's recovery code was made by an older CoachDesk and could not "
-                "follow the new key, so it was replaced.")
+        ctx.say(
+            "This vault's recovery code was made by an older CoachDesk and could not "
+            "follow the new key, so it was replaced."
+        )
         show_recovery_code(ctx, code)
     return 0
 
@@ -160,13 +186,18 @@ def cmd_rotate_recovery_code(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store.vault import Vault
 
     # The passphrase (not the old code) re-seals the passphrase slot under the new key.
-    passphrase = (read_secret_file(args.passphrase_file, "passphrase")
-                  if args.passphrase_file else prompt("passphrase"))
+    passphrase = (
+        read_secret_file(args.passphrase_file, "passphrase")
+        if args.passphrase_file
+        else prompt("passphrase")
+    )
     with Vault.open(ctx.data_dir, passphrase=passphrase) as vault:
         code = vault.rotate_recovery_code(passphrase)
-    ctx.say("A new recovery code was made, and the vault re-encrypted under a new key. "
-            "The old recovery code no longer opens it (old backups still open with the "
-            "code of their day).")
+    ctx.say(
+        "A new recovery code was made, and the vault re-encrypted under a new key. "
+        "The old recovery code no longer opens it (old backups still open with the "
+        "code of their day)."
+    )
     ctx.say("")
     show_recovery_code(ctx, code)
     return 0

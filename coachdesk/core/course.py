@@ -81,8 +81,9 @@ def due_items(
     return out
 
 
-def suggested_status(*, status: str, start: dt.date | None, today: dt.date,
-                     has_final: bool, has_outcome: bool) -> str | None:
+def suggested_status(
+    *, status: str, start: dt.date | None, today: dt.date, has_final: bool, has_outcome: bool
+) -> str | None:
     """The status the course calls for, when it differs from ``status`` (else None).
 
     Only forward steps the coach would take anyway: into the individual phase from week
@@ -93,7 +94,6 @@ def suggested_status(*, status: str, start: dt.date | None, today: dt.date,
     if status in ("group_phase", "individual_phase") and has_final and has_outcome:
         return "completed"
     week = course_week(start, today)
-    if status in ("admitted", "group_phase") and week is not None and \
-            week >= INDIVIDUAL_WEEKS[0]:
+    if status in ("admitted", "group_phase") and week is not None and week >= INDIVIDUAL_WEEKS[0]:
         return "individual_phase"
     return None

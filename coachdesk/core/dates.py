@@ -34,9 +34,15 @@ YEAR_RANGE = "year_range"  # outside MIN_YEAR-MAX_YEAR
 OFFSET_RANGE = "offset_range"  # "+N" too far
 
 WORDS = {
-    "i dag": 0, "idag": 0, "today": 0,
-    "i morgen": 1, "imorgen": 1, "tomorrow": 1,
-    "i går": -1, "igår": -1, "yesterday": -1,
+    "i dag": 0,
+    "idag": 0,
+    "today": 0,
+    "i morgen": 1,
+    "imorgen": 1,
+    "tomorrow": 1,
+    "i går": -1,
+    "igår": -1,
+    "yesterday": -1,
 }
 
 # A separator: a dot, dash or slash (with spaces around it or not), or spaces alone.

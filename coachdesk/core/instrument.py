@@ -153,7 +153,8 @@ class Instrument:
             raise InstrumentAnswerError(f"answers must be a list of {n} entries")
         if len(answers) != n:
             raise InstrumentAnswerError(
-                f"answers must have exactly {n} entries, not {len(answers)}")
+                f"answers must have exactly {n} entries, not {len(answers)}"
+            )
         for i, a in enumerate(answers):
             if a is None or (type(a) is int and lo <= a <= hi):
                 continue

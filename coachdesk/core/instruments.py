@@ -24,21 +24,31 @@ DEFAULT = "pss10"  # the instrument of an assessment that names none (participan
 
 def _pss10_score(answers: list[int | None]) -> Result:
     sc = pss10.score(answers)
-    return Result(sc.total, {"total": sc.total, "prorated": sc.prorated, "band": sc.band},
-                  sc.prorated, sc.missing, sc.band, sc.reason)
+    return Result(
+        sc.total,
+        {"total": sc.total, "prorated": sc.prorated, "band": sc.band},
+        sc.prorated,
+        sc.missing,
+        sc.band,
+        sc.reason,
+    )
 
 
-_PSS_BAND_LABELS = {"low": ("Lav", "Low"), "moderate": ("Moderat", "Moderate"),
-                    "high": ("Høj", "High")}
+_PSS_BAND_LABELS = {
+    "low": ("Lav", "Low"),
+    "moderate": ("Moderat", "Moderate"),
+    "high": ("Høj", "High"),
+}
 
 PSS10 = Instrument(
     id="pss10",
     short="PSS-10",
     name={"da": "PSS-10 (oplevet stress)", "en": "PSS-10 (Perceived Stress Scale)"},
     opening={"da": pss10.OPENING_DA, "en": pss10.OPENING_EN},
-    items=tuple(Item(da, en, reversed=pss10.is_reversed(i + 1))
-                for i, (da, en) in enumerate(zip(pss10.ITEMS_DA, pss10.ITEMS_EN,
-                                                 strict=True))),
+    items=tuple(
+        Item(da, en, reversed=pss10.is_reversed(i + 1))
+        for i, (da, en) in enumerate(zip(pss10.ITEMS_DA, pss10.ITEMS_EN, strict=True))
+    ),
     answer_sets=(AnswerSet(pss10.ANSWERS_DA, pss10.ANSWERS_EN),),
     answer_min=pss10.MIN_ANSWER,
     answer_max=pss10.MAX_ANSWER,
@@ -46,20 +56,30 @@ PSS10 = Instrument(
     primary="total",
     score=_pss10_score,
     missing_rule="One missing answer is prorated (x 10/9, rounded half up); with two or "
-                 "more there is no total (CoachDesk's documented rule, docs/pss10.md).",
-    source="Cohen, Kamarck & Mermelstein 1983; Danish consensus version, Eskildsen et al. "
-           "2015",
+    "more there is no total (CoachDesk's documented rule, docs/pss10.md).",
+    source="Cohen, Kamarck & Mermelstein 1983; Danish consensus version, Eskildsen et al. 2015",
     licence="© Sheldon Cohen; the Danish consensus version is free for research and "
-            "private practice.",
-    bands=tuple(Band(k, lo, hi, {"da": _PSS_BAND_LABELS[k][0], "en": _PSS_BAND_LABELS[k][1]})
-                for k, lo, hi in pss10.BANDS),
-    ref_lines=(RefLine(pss10.NATIONAL_HIGH_STRESS,
-                       {"da": "Høj stress, Sundhedsprofilen (18)",
-                        "en": "High stress, national health profile (18)"},
-                       "Den Nationale Sundhedsprofil"),),
-    change=ChangeRule(pss10.Params().reliable_points, False,
-                      "Jacobson & Truax 1991 with Cohen & Williamson 1988 (the reliable "
-                      "change settings may change it; docs/pss10.md)"),
+    "private practice.",
+    bands=tuple(
+        Band(k, lo, hi, {"da": _PSS_BAND_LABELS[k][0], "en": _PSS_BAND_LABELS[k][1]})
+        for k, lo, hi in pss10.BANDS
+    ),
+    ref_lines=(
+        RefLine(
+            pss10.NATIONAL_HIGH_STRESS,
+            {
+                "da": "Høj stress, Sundhedsprofilen (18)",
+                "en": "High stress, national health profile (18)",
+            },
+            "Den Nationale Sundhedsprofil",
+        ),
+    ),
+    change=ChangeRule(
+        pss10.Params().reliable_points,
+        False,
+        "Jacobson & Truax 1991 with Cohen & Williamson 1988 (the reliable "
+        "change settings may change it; docs/pss10.md)",
+    ),
     higher_is_better=False,
     verified_wording=frozenset({"da", "en"}),
     docs="docs/pss10.md",
@@ -105,4 +125,3 @@ def computed_keys() -> tuple[str, ...]:
     for inst in _REGISTRY.values():
         keys |= dict.fromkeys(inst.export_keys)
     return tuple(keys)
-

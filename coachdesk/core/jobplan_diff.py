@@ -14,8 +14,15 @@ from typing import Any
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 # The plan's parts in the order the editor shows them.
-SECTIONS = ("values", "direction", "goals", "accommodations", "hours_now", "hours_target",
-            "hours_steps")
+SECTIONS = (
+    "values",
+    "direction",
+    "goals",
+    "accommodations",
+    "hours_now",
+    "hours_target",
+    "hours_steps",
+)
 
 
 @dataclass(frozen=True)

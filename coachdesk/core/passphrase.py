@@ -9,8 +9,10 @@ def strength(passphrase: str) -> int:
     """0 (too short) .. 3 (strong): a hint, not a rule; length matters most."""
     if len(passphrase) < MIN_PASSPHRASE:
         return 0
-    classes = sum(any(f(c) for c in passphrase) for f in
-                  (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    classes = sum(
+        any(f(c) for c in passphrase)
+        for f in (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum())
+    )
     words = len(passphrase.split())
     if len(passphrase) >= 20 or (len(passphrase) >= 14 and (classes >= 3 or words >= 3)):
         return 3

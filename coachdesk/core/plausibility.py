@@ -40,8 +40,12 @@ BEFORE_START = "before_start"
 AFTER_COURSE = "after_course"
 
 SEVERITY = {
-    HELD_IN_FUTURE: ERROR, MARK_IN_FUTURE: ERROR, BEFORE_REFERRAL: ERROR,
-    WEEK_MISMATCH: ERROR, BEFORE_START: WARNING, AFTER_COURSE: WARNING,
+    HELD_IN_FUTURE: ERROR,
+    MARK_IN_FUTURE: ERROR,
+    BEFORE_REFERRAL: ERROR,
+    WEEK_MISMATCH: ERROR,
+    BEFORE_START: WARNING,
+    AFTER_COURSE: WARNING,
 }
 # The statuses that say something happened (a no-show is a fact about a past day too).
 HAPPENED = ("held", "no_show")
@@ -89,8 +93,9 @@ def _dates(c: Course, day: dt.date) -> list[Finding]:
     return out
 
 
-def check_session(c: Course, day: dt.date, status: str | None,
-                  week: int | None = None) -> list[Finding]:
+def check_session(
+    c: Course, day: dt.date, status: str | None, week: int | None = None
+) -> list[Finding]:
     out = []
     if (status or "held") in HAPPENED and day > c.today:
         out.append(Finding(HELD_IN_FUTURE))
@@ -143,8 +148,7 @@ M = TypeVar("M", bound=_Mark)
 
 def countable_sessions(c: Course, sessions: Iterable[S]) -> list[S]:
     """The sessions a report, a summary or a count may include."""
-    return [s for s in sessions
-            if counts(check_session(c, s.date, s.status, s.week), s.confirmed)]
+    return [s for s in sessions if counts(check_session(c, s.date, s.status, s.week), s.confirmed)]
 
 
 def countable_marks(c: Course, marks: Iterable[M]) -> list[M]:
@@ -169,13 +173,15 @@ _LAST_ORDINARY_OFFSET = course.COURSE_WEEKS * 7 - 1 + GRACE_DAYS
 _BEFORE_REFERRAL_SQL = "(p.referral_date IS NOT NULL AND t.date < p.referral_date)"
 _WARNING_SQL = (
     "(p.course_start IS NOT NULL AND (t.date < p.course_start OR "
-    f"t.date > date(p.course_start, '+{_LAST_ORDINARY_OFFSET} days')))")
+    f"t.date > date(p.course_start, '+{_LAST_ORDINARY_OFFSET} days')))"
+)
 _CONFIRMED_SQL = "COALESCE(t.confirmed, 0) != 0"
 
 
 def _counts_sql(errors: str) -> str:
-    return (f"(NOT ({errors} OR {_BEFORE_REFERRAL_SQL}) "
-            f"AND ({_CONFIRMED_SQL} OR NOT {_WARNING_SQL}))")
+    return (
+        f"(NOT ({errors} OR {_BEFORE_REFERRAL_SQL}) AND ({_CONFIRMED_SQL} OR NOT {_WARNING_SQL}))"
+    )
 
 
 # check_session's errors besides the referral: held (or no-show; no status means held)
@@ -184,7 +190,8 @@ COUNTABLE_SESSION_SQL = _counts_sql(
     "(COALESCE(NULLIF(t.status, ''), 'held') IN ('held', 'no_show') AND t.date > :today)"
     " OR (t.week IS NOT NULL AND p.course_start IS NOT NULL AND (t.date < p.course_start"
     " OR CAST(julianday(t.date) - julianday(p.course_start) AS INTEGER) / 7 + 1"
-    " != t.week))")
+    " != t.week))"
+)
 # check_attendance's: a mark for a day that has not come yet.
 COUNTABLE_MARK_SQL = _counts_sql("t.date > :today")
 

@@ -111,8 +111,9 @@ def item_score(item: int, answer: int) -> int:
 
 # _ITEM_SCORES[i][a]: the score of answer ``a`` to item i + 1, from item_score. The caseload
 # scores every participant's questionnaires at each unlock; a lookup keeps that cheap.
-_ITEM_SCORES = tuple(tuple(item_score(i + 1, a) for a in range(MIN_ANSWER, MAX_ANSWER + 1))
-                     for i in range(N_ITEMS))
+_ITEM_SCORES = tuple(
+    tuple(item_score(i + 1, a) for a in range(MIN_ANSWER, MAX_ANSWER + 1)) for i in range(N_ITEMS)
+)
 
 
 def _round_half_up_div(numerator: int, denominator: int) -> int:
@@ -144,14 +145,21 @@ def _total(answered_sum: int, missing: int) -> int | None:
 def score(answers: Answers) -> Score:
     """Score ten answers by the rules in docs/pss10.md."""
     checked = check_answers(answers)
-    scores = tuple(None if a is None else row[a]
-                   for row, a in zip(_ITEM_SCORES, checked, strict=True))
+    scores = tuple(
+        None if a is None else row[a] for row, a in zip(_ITEM_SCORES, checked, strict=True)
+    )
     answered = [s for s in scores if s is not None]
     missing = N_ITEMS - len(answered)
     total = _total(sum(answered), missing)
     if total is None:
-        return Score(None, False, missing, scores, None,
-                     f"{missing} answers are missing; a total needs at least 9 of 10")
+        return Score(
+            None,
+            False,
+            missing,
+            scores,
+            None,
+            f"{missing} answers are missing; a total needs at least 9 of 10",
+        )
     return Score(total, missing == 1, missing, scores, band(total), None)
 
 
@@ -260,8 +268,7 @@ def before_after(
     Dates only need to be mutually comparable (date objects or ISO strings).
     """
     first, last = pick_before_after(assessments)
-    return (None if first is None else score(first),
-            None if last is None else score(last))
+    return (None if first is None else score(first), None if last is None else score(last))
 
 
 def pick_before_after(

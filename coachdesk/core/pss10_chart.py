@@ -23,12 +23,32 @@ MAX_X_TICKS = 6
 
 # Every key a renderer must be able to put into words.
 LABEL_KEYS: tuple[str, ...] = (
-    "title", "y_axis", "x_axis", "items_title", "item", "before", "after",
-    "threshold", "national_high", "band_low", "band_moderate", "band_high",
-    "kind_screening", "kind_final", "kind_followup", "prorated",
-    "improved", "no_reliable_change", "worsened",
-    "clinically_important", "not_clinically_important",
-    "no_data", "no_change_yet", "no_total", "reversed", "points",
+    "title",
+    "y_axis",
+    "x_axis",
+    "items_title",
+    "item",
+    "before",
+    "after",
+    "threshold",
+    "national_high",
+    "band_low",
+    "band_moderate",
+    "band_high",
+    "kind_screening",
+    "kind_final",
+    "kind_followup",
+    "prorated",
+    "improved",
+    "no_reliable_change",
+    "worsened",
+    "clinically_important",
+    "not_clinically_important",
+    "no_data",
+    "no_change_yet",
+    "no_total",
+    "reversed",
+    "points",
 )
 
 
@@ -165,18 +185,27 @@ def build(rows: Sequence[Row], params: pss10.Params | None = None) -> ChartData:
     ch = pss10.change(before.total if before else None, after.total if after else None, params)
     if ch is not None and b_row is not None and a_row is not None:
         verdict = Verdict(
-            before=ch.before, after=ch.after, before_date=b_row[1], after_date=a_row[1],
-            difference=ch.difference, reliable_change=ch.reliable_change,
+            before=ch.before,
+            after=ch.after,
+            before_date=b_row[1],
+            after_date=a_row[1],
+            difference=ch.difference,
+            reliable_change=ch.reliable_change,
             clinically_important=ch.clinically_important,
-            reliable_points=params.reliable_points, mcid_points=pss10.MCID_POINTS,
-            sd=params.sd, r=params.r,
+            reliable_points=params.reliable_points,
+            mcid_points=pss10.MCID_POINTS,
+            sd=params.sd,
+            r=params.r,
         )
     if before is not None and after is not None and b_row is not None and a_row is not None:
         items = tuple(
             ItemComparison(
-                item=i + 1, reversed=pss10.is_reversed(i + 1),
-                before_answer=b_row[2][i], after_answer=a_row[2][i],
-                before_score=before.item_scores[i], after_score=after.item_scores[i],
+                item=i + 1,
+                reversed=pss10.is_reversed(i + 1),
+                before_answer=b_row[2][i],
+                after_answer=a_row[2][i],
+                before_score=before.item_scores[i],
+                after_score=after.item_scores[i],
             )
             for i in range(pss10.N_ITEMS)
         )
@@ -192,13 +221,23 @@ def build(rows: Sequence[Row], params: pss10.Params | None = None) -> ChartData:
     return ChartData(
         points=tuple(points),
         reference_lines=(
-            ReferenceLine("threshold", params.threshold, (6.0, 3.0),
-                          params.threshold > pss10.NATIONAL_HIGH_STRESS),
-            ReferenceLine("national_high", pss10.NATIONAL_HIGH_STRESS, (1.5, 2.5),
-                          params.threshold <= pss10.NATIONAL_HIGH_STRESS),
+            ReferenceLine(
+                "threshold",
+                params.threshold,
+                (6.0, 3.0),
+                params.threshold > pss10.NATIONAL_HIGH_STRESS,
+            ),
+            ReferenceLine(
+                "national_high",
+                pss10.NATIONAL_HIGH_STRESS,
+                (1.5, 2.5),
+                params.threshold <= pss10.NATIONAL_HIGH_STRESS,
+            ),
         ),
-        bands=tuple(BandArea(key, lo, hi, shade)
-                    for (key, lo, hi), shade in zip(pss10.BANDS, (0.0, 0.5, 1.0), strict=True)),
+        bands=tuple(
+            BandArea(key, lo, hi, shade)
+            for (key, lo, hi), shade in zip(pss10.BANDS, (0.0, 0.5, 1.0), strict=True)
+        ),
         verdict=verdict,
         items=items,
         without_total=tuple(missing),
@@ -216,4 +255,3 @@ def _index_of(points: Sequence[Point], day: dt.date, kind: str, *, first: bool) 
     if not hits:
         return None
     return hits[0] if first else hits[-1]
-

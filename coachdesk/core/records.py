@@ -27,7 +27,8 @@ _LOCAL_DATETIME_RE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})T(([01][0-9]|2[0-3
 _ZONED_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)")
 # RFC 3339 date-time with an offset: the export's exported_at.
 _DATETIME_OFFSET_RE = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})")
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})"
+)
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 # One @, something before it, a domain with a dot after it, no spaces: enough to catch a
 # case number typed into the e-mail field (issue 14) without refusing real addresses.
@@ -107,8 +108,9 @@ def parse_date(value: Any) -> dt.date:
 def parse_local_datetime(value: Any) -> dt.datetime:
     """``YYYY-MM-DDTHH:MM``, local time: a time zone or offset is refused, not dropped."""
     if isinstance(value, str) and _ZONED_RE.fullmatch(value):
-        raise ValueError(f"{show(value)} has a time zone; give the local time without one "
-                         "(YYYY-MM-DDTHH:MM)")
+        raise ValueError(
+            f"{show(value)} has a time zone; give the local time without one (YYYY-MM-DDTHH:MM)"
+        )
     m = _LOCAL_DATETIME_RE.fullmatch(value) if isinstance(value, str) else None
     if not m:
         raise ValueError(f"{show(value)} is not a date and time (YYYY-MM-DDTHH:MM)")
@@ -121,8 +123,9 @@ def parse_local_datetime(value: Any) -> dt.datetime:
 def parse_datetime_with_offset(value: Any) -> dt.datetime:
     """RFC 3339 ``YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM)``: the export's ``exported_at``."""
     if not isinstance(value, str) or not _DATETIME_OFFSET_RE.fullmatch(value):
-        raise ValueError(f"{show(value)} is not a date and time with a UTC offset "
-                         "(YYYY-MM-DDTHH:MM:SS+HH:MM)")
+        raise ValueError(
+            f"{show(value)} is not a date and time with a UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
+        )
     try:
         return dt.datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError:
@@ -149,18 +152,27 @@ class _Checker:
             self.err(f"{path}.{key}", "is not a known field")
         return True
 
-    def text(self, d: dict[str, Any], key: str, path: str, *, max_len: int,
-             required: bool = False) -> None:
+    def text(
+        self, d: dict[str, Any], key: str, path: str, *, max_len: int, required: bool = False
+    ) -> None:
         v = d.get(key)
         if v is None:
             if required:
                 self.err(f"{path}.{key}", "is required")
             return
-        self.text_value(v, f"{path}.{key}", max_len=max_len, required=required,
-                        empty="must not be empty")
+        self.text_value(
+            v, f"{path}.{key}", max_len=max_len, required=required, empty="must not be empty"
+        )
 
-    def text_value(self, v: Any, path: str, *, max_len: int, required: bool = False,
-                   empty: str = "must be non-empty text") -> None:
+    def text_value(
+        self,
+        v: Any,
+        path: str,
+        *,
+        max_len: int,
+        required: bool = False,
+        empty: str = "must be non-empty text",
+    ) -> None:
         if not isinstance(v, str):
             self.err(path, f"{show(v)} is not text")
         elif required and not v.strip():
@@ -168,11 +180,17 @@ class _Checker:
         elif len(v) > max_len:
             self.err(path, f"is longer than {max_len} characters")
         elif has_surrogate(v):
-            self.err(path, "holds a lone surrogate (\\ud800-\\udfff), which is not a "
-                     "character")
+            self.err(path, "holds a lone surrogate (\\ud800-\\udfff), which is not a character")
 
-    def date(self, d: dict[str, Any], key: str, path: str, *, required: bool = False,
-             not_after: dt.date | None = None) -> dt.date | None:
+    def date(
+        self,
+        d: dict[str, Any],
+        key: str,
+        path: str,
+        *,
+        required: bool = False,
+        not_after: dt.date | None = None,
+    ) -> dt.date | None:
         v = d.get(key)
         if v is None:
             if required:
@@ -192,8 +210,15 @@ class _Checker:
         if isinstance(v, str) and v.strip() and not _EMAIL_RE.fullmatch(v.strip()):
             self.err(f"{path}.{key}", "is not an e-mail address")
 
-    def enum(self, d: dict[str, Any], key: str, path: str, choices: tuple[str, ...], *,
-             required: bool = False) -> None:
+    def enum(
+        self,
+        d: dict[str, Any],
+        key: str,
+        path: str,
+        choices: tuple[str, ...],
+        *,
+        required: bool = False,
+    ) -> None:
         v = d.get(key)
         if v is None:
             if required:
@@ -202,8 +227,9 @@ class _Checker:
         if not isinstance(v, str) or v not in choices:
             self.err(f"{path}.{key}", f"{show(v)} is not one of {', '.join(choices)}")
 
-    def number(self, d: dict[str, Any], key: str, path: str, lo: float, hi: float, *,
-               integer: bool = False) -> None:
+    def number(
+        self, d: dict[str, Any], key: str, path: str, lo: float, hi: float, *, integer: bool = False
+    ) -> None:
         v = d.get(key)
         if v is None:
             return
@@ -214,8 +240,9 @@ class _Checker:
         elif not lo <= v <= hi:
             self.err(f"{path}.{key}", f"{v} is not in {lo:g}-{hi:g}")
 
-    def list_of(self, d: dict[str, Any], key: str, path: str,
-                max_items: int | None = None) -> list[Any]:
+    def list_of(
+        self, d: dict[str, Any], key: str, path: str, max_items: int | None = None
+    ) -> list[Any]:
         v = d.get(key)
         if v is None:
             return []
@@ -229,27 +256,63 @@ class _Checker:
 
 
 PARTICIPANT_FIELDS = (
-    "ref", "name", "cpr", "birth_year", "email", "phone", "caseworker", "referral_date",
-    "course_start", "status", "dropped_out", "consent", "assessments", "sessions",
-    "group_attendance", "job_plan", "outcome", "report_summary", "report_fields",
+    "ref",
+    "name",
+    "cpr",
+    "birth_year",
+    "email",
+    "phone",
+    "caseworker",
+    "referral_date",
+    "course_start",
+    "status",
+    "dropped_out",
+    "consent",
+    "assessments",
+    "sessions",
+    "group_attendance",
+    "job_plan",
+    "outcome",
+    "report_summary",
+    "report_fields",
     # computed fields written by export: their shape is checked, their values ignored
-    "eligible", "pss_change", "course_week",
+    "eligible",
+    "pss_change",
+    "course_week",
 )
 ASSESSMENT_FIELDS = ("kind", "date", "instrument", "answers", "total", "prorated", "band")
-SESSION_FIELDS = ("date", "start", "minutes", "mode", "status", "week", "themes", "notes",
-                  "quotes", "actions", "ratings", "next_appointment")
-JOB_PLAN_FIELDS = ("values", "direction", "goals", "accommodations", "hours_now",
-                   "hours_target", "hours_steps", "updated_on")
-PSS_CHANGE_FIELDS = ("before", "after", "difference", "reliable_change",
-                     "clinically_important")
+SESSION_FIELDS = (
+    "date",
+    "start",
+    "minutes",
+    "mode",
+    "status",
+    "week",
+    "themes",
+    "notes",
+    "quotes",
+    "actions",
+    "ratings",
+    "next_appointment",
+)
+JOB_PLAN_FIELDS = (
+    "values",
+    "direction",
+    "goals",
+    "accommodations",
+    "hours_now",
+    "hours_target",
+    "hours_steps",
+    "updated_on",
+)
+PSS_CHANGE_FIELDS = ("before", "after", "difference", "reliable_change", "clinically_important")
 # Every band key of the shipped instruments (PSS-10, WHO-5, WAS), for the shape check.
 BANDS = ("low", "moderate", "high", "very_low", "not_low", "poor", "good", "excellent")
 MAX_COURSE_WEEK = 10_000  # computed at export: the week of the course on that day
 RELIABLE_CHANGES = ("improved", "no_reliable_change", "worsened")
 
 
-def _boolean(c: _Checker, d: dict[str, Any], key: str, path: str, *,
-             nullable: bool = True) -> None:
+def _boolean(c: _Checker, d: dict[str, Any], key: str, path: str, *, nullable: bool = True) -> None:
     if key not in d:
         return
     v = d[key]
@@ -267,8 +330,9 @@ def _assessment_instrument(a: dict[str, Any], path: str, c: _Checker) -> Instrum
 
 
 def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.date | None:
-    if not c.obj(a, path, allowed=("kind", "date", "instrument", "answers",
-                                   *instruments.computed_keys())):
+    if not c.obj(
+        a, path, allowed=("kind", "date", "instrument", "answers", *instruments.computed_keys())
+    ):
         return None
     c.enum(a, "kind", path, vocab.ASSESSMENT_KINDS, required=True)
     day = c.date(a, "date", path, required=True, not_after=today)
@@ -285,8 +349,9 @@ def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.da
         else:
             for i, ans in enumerate(answers):
                 if ans is not None and (isinstance(ans, bool) or not isinstance(ans, int)):
-                    c.err(f"{path}.answers[{i}]",
-                          f"{show(ans)} is not an integer {lo}-{hi} or null")
+                    c.err(
+                        f"{path}.answers[{i}]", f"{show(ans)} is not an integer {lo}-{hi} or null"
+                    )
                 elif ans is not None and not lo <= ans <= hi:
                     c.err(f"{path}.answers[{i}]", f"{ans} is not in {lo}-{hi}")
     # Computed by export, ignored by import: only their shape is checked (the same shape
@@ -335,8 +400,7 @@ def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
     if not c.obj(j, path, allowed=JOB_PLAN_FIELDS):
         return
     for i, v in enumerate(c.list_of(j, "values", path, MAX_ITEMS["job_plan.values"])):
-        c.text_value(v, f"{path}.values[{i}]", max_len=MAX_LEN["job_plan.values[]"],
-                     required=True)
+        c.text_value(v, f"{path}.values[{i}]", max_len=MAX_LEN["job_plan.values[]"], required=True)
     c.text(j, "direction", path, max_len=MAX_LEN["job_plan.direction"])
     for i, g in enumerate(c.list_of(j, "goals", path, MAX_ITEMS["job_plan.goals"])):
         gp = f"{path}.goals[{i}]"
@@ -344,13 +408,19 @@ def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
             c.text(g, "text", gp, required=True, max_len=MAX_LEN["job_plan.goals[].text"])
             c.date(g, "due", gp)
             c.enum(g, "status", gp, vocab.GOAL_STATUSES)
-    for i, a in enumerate(c.list_of(j, "accommodations", path,
-                                    MAX_ITEMS["job_plan.accommodations"])):
+    for i, a in enumerate(
+        c.list_of(j, "accommodations", path, MAX_ITEMS["job_plan.accommodations"])
+    ):
         ap = f"{path}.accommodations[{i}]"
         if c.obj(a, ap, allowed=("category", "description", "until")):
             c.enum(a, "category", ap, vocab.ACCOMMODATION_CATEGORIES, required=True)
-            c.text(a, "description", ap, required=True,
-                   max_len=MAX_LEN["job_plan.accommodations[].description"])
+            c.text(
+                a,
+                "description",
+                ap,
+                required=True,
+                max_len=MAX_LEN["job_plan.accommodations[].description"],
+            )
             c.date(a, "until", ap)
     c.number(j, "hours_now", path, 0, 80)
     c.number(j, "hours_target", path, 0, 80)
@@ -408,8 +478,9 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     c.email(p, "email", path)
     c.text(p, "phone", path, max_len=MAX_LEN["phone"])
     cw = p.get("caseworker")
-    if cw is not None and c.obj(cw, f"{path}.caseworker",
-                                allowed=("name", "municipality", "email", "case_ref")):
+    if cw is not None and c.obj(
+        cw, f"{path}.caseworker", allowed=("name", "municipality", "email", "case_ref")
+    ):
         for key in ("name", "municipality", "email", "case_ref"):
             c.text(cw, key, f"{path}.caseworker", max_len=MAX_LEN[f"caseworker.{key}"])
         c.email(cw, "email", f"{path}.caseworker")
@@ -421,15 +492,17 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         c.date(do, "date", f"{path}.dropped_out", required=True)
         c.text(do, "reason", f"{path}.dropped_out", max_len=MAX_LEN["dropped_out.reason"])
     consent = p.get("consent")
-    if consent is not None and c.obj(consent, f"{path}.consent",
-                                     allowed=("given_on", "scope", "withdrawn_on")):
+    if consent is not None and c.obj(
+        consent, f"{path}.consent", allowed=("given_on", "scope", "withdrawn_on")
+    ):
         cp = f"{path}.consent"
         given = c.date(consent, "given_on", cp)
         withdrawn = c.date(consent, "withdrawn_on", cp)
         for i, s in enumerate(c.list_of(consent, "scope", cp, MAX_ITEMS["consent.scope"])):
             if not isinstance(s, str) or s not in vocab.CONSENT_SCOPES:
-                c.err(f"{cp}.scope[{i}]",
-                      f"{show(s)} is not one of {', '.join(vocab.CONSENT_SCOPES)}")
+                c.err(
+                    f"{cp}.scope[{i}]", f"{show(s)} is not one of {', '.join(vocab.CONSENT_SCOPES)}"
+                )
         if given and withdrawn and withdrawn < given:
             c.err(f"{cp}.withdrawn_on", "is before the consent was given")
     first_screening: dt.date | None = None
@@ -465,15 +538,17 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
                 c.err(f"{gp}.excused", "an excused absence cannot be present")
             if day is not None and day in days:
                 # One row per day in the vault (uq_attendance_day).
-                c.err(f"{gp}.date",
-                      f"{day.isoformat()} is also group_attendance[{days[day]}]'s date")
+                c.err(
+                    f"{gp}.date", f"{day.isoformat()} is also group_attendance[{days[day]}]'s date"
+                )
             elif day is not None:
                 days[day] = i
     if p.get("job_plan") is not None:
         validate_job_plan(p["job_plan"], f"{path}.job_plan", c)
     out = p.get("outcome")
-    if out is not None and c.obj(out, f"{path}.outcome",
-                                 allowed=("status", "hours_per_week", "date")):
+    if out is not None and c.obj(
+        out, f"{path}.outcome", allowed=("status", "hours_per_week", "date")
+    ):
         c.enum(out, "status", f"{path}.outcome", vocab.OUTCOME_STATUSES, required=True)
         c.number(out, "hours_per_week", f"{path}.outcome", 0, 80)
         c.date(out, "date", f"{path}.outcome")
@@ -485,16 +560,22 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     return errors
 
 
-REPORT_FIELD_TEXTS = ("work_capacity", "resources", "challenges", "progression",
-                      "recommendation")
+REPORT_FIELD_TEXTS = ("work_capacity", "resources", "challenges", "progression", "recommendation")
 
 
 def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
     """The report's structured fields (docs/format.md): texts, hours, a weekly step plan."""
     from coachdesk.core import return_plan
 
-    allowed = (*REPORT_FIELD_TEXTS, "normal_hours", "hours_now", "step_plan", "return_date",
-               "return_kind", "updated_on")
+    allowed = (
+        *REPORT_FIELD_TEXTS,
+        "normal_hours",
+        "hours_now",
+        "step_plan",
+        "return_date",
+        "return_kind",
+        "updated_on",
+    )
     if not c.obj(rf, path, allowed=allowed):
         return
     for key in REPORT_FIELD_TEXTS:
@@ -505,8 +586,9 @@ def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
     c.date(rf, "updated_on", path)
     c.enum(rf, "return_kind", path, return_plan.RETURN_KINDS)
     weeks: set[int] = set()
-    for i, step in enumerate(c.list_of(rf, "step_plan", path,
-                                       max_items=MAX_ITEMS["report_fields.step_plan"])):
+    for i, step in enumerate(
+        c.list_of(rf, "step_plan", path, max_items=MAX_ITEMS["report_fields.step_plan"])
+    ):
         sp = f"{path}.step_plan[{i}]"
         if c.obj(step, sp, allowed=("week", "hours")):
             for key in ("week", "hours"):

@@ -55,5 +55,4 @@ def partial_return_breaks(normal_hours: float | None, steps: Sequence[Step]) -> 
     """
     if normal_hours is None:
         return []
-    return [s for s in steps
-            if normal_hours - MIN_ABSENCE_HOURS < s.hours < normal_hours]
+    return [s for s in steps if normal_hours - MIN_ABSENCE_HOURS < s.hours < normal_hours]

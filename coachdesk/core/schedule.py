@@ -65,9 +65,14 @@ class DueMeasurement:
     overdue: bool
 
 
-def due_measurements(schedule: Schedule, *, status: str, start: dt.date | None,
-                     today: dt.date,
-                     taken: Iterable[tuple[str, str, dt.date]]) -> list[DueMeasurement]:
+def due_measurements(
+    schedule: Schedule,
+    *,
+    status: str,
+    start: dt.date | None,
+    today: dt.date,
+    taken: Iterable[tuple[str, str, dt.date]],
+) -> list[DueMeasurement]:
     """The scheduled questionnaires due today and not yet taken, overdue first.
 
     ``taken`` holds (instrument, kind, date) of the participant's assessments. A point
@@ -81,8 +86,14 @@ def due_measurements(schedule: Schedule, *, status: str, start: dt.date | None,
     return due_from_done(schedule, status=status, start=start, today=today, done=done)
 
 
-def due_from_done(schedule: Schedule, *, status: str, start: dt.date | None, today: dt.date,
-                  done: set[tuple[str, str]]) -> list[DueMeasurement]:
+def due_from_done(
+    schedule: Schedule,
+    *,
+    status: str,
+    start: dt.date | None,
+    today: dt.date,
+    done: set[tuple[str, str]],
+) -> list[DueMeasurement]:
     """due_measurements from the (instrument, point) pairs already taken (the caseload
     builds those for everyone in one pass)."""
     if status in ("not_eligible", "dropped_out", "completed"):

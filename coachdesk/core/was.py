@@ -39,8 +39,9 @@ ANSWERS = AnswerSet(tuple(str(i) for i in range(11)), tuple(str(i) for i in rang
 def score(answers: list[int | None]) -> Result:
     a = answers[0]
     if a is None:
-        return Result(None, {"total": None, "band": None}, False, 1, None,
-                      "the single answer is missing")
+        return Result(
+            None, {"total": None, "band": None}, False, 1, None, "the single answer is missing"
+        )
     band = INSTRUMENT.band_of(a)
     return Result(a, {"total": a, "band": band}, False, 0, band, None)
 
@@ -49,8 +50,10 @@ INSTRUMENT = Instrument(
     id="was",
     short="WAS",
     name={"da": "Arbejdsevnescore (WAS)", "en": "Work Ability Score (WAS)"},
-    opening={"da": "Nuværende arbejdsevne sammenlignet med den bedste nogensinde",
-             "en": "Current work ability compared with the lifetime best"},
+    opening={
+        "da": "Nuværende arbejdsevne sammenlignet med den bedste nogensinde",
+        "en": "Current work ability compared with the lifetime best",
+    },
     items=(ITEM,),
     answer_sets=(ANSWERS,),
     answer_min=0,
@@ -59,15 +62,20 @@ INSTRUMENT = Instrument(
     primary="total",
     score=score,
     missing_rule="A single item: no score when it is not answered.",
-    source=("The first item of the Work Ability Index (Finnish Institute of Occupational "
-            "Health); as a single score: Ahlstrom et al., Scand J Work Environ Health "
-            "2010;36(5):404-412; El Fassi et al., BMC Public Health 2013;13:305"),
+    source=(
+        "The first item of the Work Ability Index (Finnish Institute of Occupational "
+        "Health); as a single score: Ahlstrom et al., Scand J Work Environ Health "
+        "2010;36(5):404-412; El Fassi et al., BMC Public Health 2013;13:305"
+    ),
     licence="Single item of the Work Ability Index (FIOH); used freely in research and "
-            "practice. Confirm for commercial deployment.",
+    "practice. Confirm for commercial deployment.",
     bands=BANDS,
-    change=ChangeRule(SMALLEST_DETECTABLE, True,
-                      "Stienstra, Edelaar, Fritz & Reneman: smallest detectable change "
-                      "1.92 points among sick-listed workers with chronic pain"),
+    change=ChangeRule(
+        SMALLEST_DETECTABLE,
+        True,
+        "Stienstra, Edelaar, Fritz & Reneman: smallest detectable change "
+        "1.92 points among sick-listed workers with chronic pain",
+    ),
     higher_is_better=True,
     # Neither wording checked against FIOH's form (docs/was.md): the form says so.
     verified_wording=frozenset(),

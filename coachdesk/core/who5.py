@@ -17,9 +17,11 @@ from coachdesk.core.instrument import (
     ScoreSpec,
 )
 
-SOURCE = ("Psychiatric Research Unit, Mental Health Centre North Zealand (Hillerød), "
-          "WHO-5 Well-Being Index (1998 version); Topp, Østergaard, Søndergaard & Bech, "
-          "Psychother Psychosom 2015;84:167-176")
+SOURCE = (
+    "Psychiatric Research Unit, Mental Health Centre North Zealand (Hillerød), "
+    "WHO-5 Well-Being Index (1998 version); Topp, Østergaard, Søndergaard & Bech, "
+    "Psychother Psychosom 2015;84:167-176"
+)
 LICENCE = "Free to use without permission (Psychiatric Research Unit, Hillerød)."
 
 LOW = 50  # index <= 50: "lavt trivselsniveau"
@@ -27,37 +29,61 @@ VERY_LOW = 28  # index <= 28: "meget lavt, anbefal udredning for depression"
 MEANINGFUL = 10  # index points (Topp et al. 2015)
 
 BANDS = (
-    Band("very_low", 0, VERY_LOW,
-         {"da": "Meget lavt trivselsniveau: anbefal udredning for depression",
-          "en": "Very low well-being: recommend assessment for depression"}),
+    Band(
+        "very_low",
+        0,
+        VERY_LOW,
+        {
+            "da": "Meget lavt trivselsniveau: anbefal udredning for depression",
+            "en": "Very low well-being: recommend assessment for depression",
+        },
+    ),
     Band("low", VERY_LOW + 1, LOW, {"da": "Lavt trivselsniveau", "en": "Low well-being"}),
-    Band("not_low", LOW + 1, 100,
-         {"da": "Ikke lavt trivselsniveau", "en": "Not low well-being"}),
+    Band("not_low", LOW + 1, 100, {"da": "Ikke lavt trivselsniveau", "en": "Not low well-being"}),
 )
 
 # The items and answers: Danish wording NOT verified against the source (docs/who5.md).
 ITEMS = (
-    Item("Jeg har været glad og i godt humør",
-         "I have felt cheerful and in good spirits"),
+    Item("Jeg har været glad og i godt humør", "I have felt cheerful and in good spirits"),
     Item("Jeg har følt mig rolig og afslappet", "I have felt calm and relaxed"),
     Item("Jeg har følt mig aktiv og energisk", "I have felt active and vigorous"),
     Item("Jeg er vågnet frisk og udhvilet", "I woke up feeling fresh and rested"),
-    Item("Min dagligdag har været fyldt med ting, der interesserer mig",
-         "My daily life has been filled with things that interest me"),
+    Item(
+        "Min dagligdag har været fyldt med ting, der interesserer mig",
+        "My daily life has been filled with things that interest me",
+    ),
 )
 ANSWERS = AnswerSet(
-    ("På intet tidspunkt", "Lidt af tiden", "Lidt mindre end halvdelen af tiden",
-     "Lidt mere end halvdelen af tiden", "Det meste af tiden", "Hele tiden"),
-    ("At no time", "Some of the time", "Less than half of the time",
-     "More than half of the time", "Most of the time", "All of the time"),
+    (
+        "På intet tidspunkt",
+        "Lidt af tiden",
+        "Lidt mindre end halvdelen af tiden",
+        "Lidt mere end halvdelen af tiden",
+        "Det meste af tiden",
+        "Hele tiden",
+    ),
+    (
+        "At no time",
+        "Some of the time",
+        "Less than half of the time",
+        "More than half of the time",
+        "Most of the time",
+        "All of the time",
+    ),
 )
 
 
 def score(answers: list[int | None]) -> Result:
     missing = sum(a is None for a in answers)
     if missing:
-        return Result(None, {"total": None, "index": None, "band": None}, False, missing,
-                      None, f"{missing} answer(s) missing; WHO-5 needs all five")
+        return Result(
+            None,
+            {"total": None, "index": None, "band": None},
+            False,
+            missing,
+            None,
+            f"{missing} answer(s) missing; WHO-5 needs all five",
+        )
     total = sum(a for a in answers if a is not None)
     index = total * 4
     band = INSTRUMENT.band_of(index)
@@ -73,8 +99,10 @@ INSTRUMENT = Instrument(
     answer_sets=(ANSWERS,),
     answer_min=0,
     answer_max=5,
-    scores=(ScoreSpec("total", {"da": "Råscore", "en": "Raw score"}, 0, 25),
-            ScoreSpec("index", {"da": "Indeks", "en": "Index"}, 0, 100)),
+    scores=(
+        ScoreSpec("total", {"da": "Råscore", "en": "Raw score"}, 0, 25),
+        ScoreSpec("index", {"da": "Indeks", "en": "Index"}, 0, 100),
+    ),
     primary="index",
     score=score,
     missing_rule="No total when any item is missing (no published prorating rule).",
@@ -82,14 +110,18 @@ INSTRUMENT = Instrument(
     licence=LICENCE,
     bands=BANDS,
     ref_lines=(
-        RefLine(LOW, {"da": "Lavt trivselsniveau (50)", "en": "Low well-being (50)"},
-                "Topp et al. 2015"),
-        RefLine(VERY_LOW, {"da": "Udredning for depression (28)",
-                           "en": "Assess for depression (28)"}, "Topp et al. 2015"),
+        RefLine(
+            LOW, {"da": "Lavt trivselsniveau (50)", "en": "Low well-being (50)"}, "Topp et al. 2015"
+        ),
+        RefLine(
+            VERY_LOW,
+            {"da": "Udredning for depression (28)", "en": "Assess for depression (28)"},
+            "Topp et al. 2015",
+        ),
     ),
-    change=ChangeRule(MEANINGFUL, True,
-                      "Topp et al. 2015: a 10% (10 index points) change is clinically "
-                      "relevant"),
+    change=ChangeRule(
+        MEANINGFUL, True, "Topp et al. 2015: a 10% (10 index points) change is clinically relevant"
+    ),
     higher_is_better=True,
     verified_wording=frozenset({"en"}),
     docs="docs/who5.md",

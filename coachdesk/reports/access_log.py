@@ -20,32 +20,49 @@ from coachdesk.reports import strings
 WHAT: dict[str, tuple[str, str]] = {
     "participant_created": ("Your data was recorded.", "You started in the course."),
     "participant_changed": ("Your data was changed.", "The coach updated your record."),
-    "assessment_saved": ("A PSS-10 questionnaire was recorded.",
-                         "To follow your stress level during the course."),
-    "assessment_changed": ("A PSS-10 questionnaire was corrected.",
-                           "To follow your stress level during the course."),
-    "assessment_deleted": ("A PSS-10 questionnaire was deleted.",
-                           "The coach removed a questionnaire."),
-    "assessment_restored": ("A deleted PSS-10 questionnaire was restored.",
-                            "The coach undid a deletion."),
+    "assessment_saved": (
+        "A PSS-10 questionnaire was recorded.",
+        "To follow your stress level during the course.",
+    ),
+    "assessment_changed": (
+        "A PSS-10 questionnaire was corrected.",
+        "To follow your stress level during the course.",
+    ),
+    "assessment_deleted": (
+        "A PSS-10 questionnaire was deleted.",
+        "The coach removed a questionnaire.",
+    ),
+    "assessment_restored": (
+        "A deleted PSS-10 questionnaire was restored.",
+        "The coach undid a deletion.",
+    ),
     "session_saved": ("A conversation was recorded.", "To document your course."),
     "session_changed": ("A conversation was changed.", "To document your course."),
     "session_deleted": ("A conversation was deleted.", "The coach removed a conversation."),
-    "session_restored": ("A deleted conversation was restored.",
-                         "The coach undid a deletion."),
+    "session_restored": ("A deleted conversation was restored.", "The coach undid a deletion."),
     "job_plan_saved": ("Your job plan was saved.", "To plan your return to work."),
-    "attendance_saved": ("Your attendance at a group session was recorded.",
-                         "To document your course."),
-    "attendance_deleted": ("An attendance mark was deleted.",
-                           "The coach corrected the attendance."),
-    "attendance_restored": ("A deleted attendance mark was restored.",
-                            "The coach undid a deletion."),
+    "attendance_saved": (
+        "Your attendance at a group session was recorded.",
+        "To document your course.",
+    ),
+    "attendance_deleted": (
+        "An attendance mark was deleted.",
+        "The coach corrected the attendance.",
+    ),
+    "attendance_restored": (
+        "A deleted attendance mark was restored.",
+        "The coach undid a deletion.",
+    ),
     "import": ("Your data was read in from a file.", "The coach moved or restored data."),
-    "export": ("Your data was saved to a file (participant file).",
-               "A copy of your data was made."),
-    "calendar_export": ("Your appointment was put in the coach's calendar file (your "
-                        "ref or initials, the time and the form; nothing else).",
-                        "So that the coach keeps the appointment."),
+    "export": (
+        "Your data was saved to a file (participant file).",
+        "A copy of your data was made.",
+    ),
+    "calendar_export": (
+        "Your appointment was put in the coach's calendar file (your "
+        "ref or initials, the time and the form; nothing else).",
+        "So that the coach keeps the appointment.",
+    ),
 }
 READ_WHY: dict[str, str] = {
     "page": "The coach opened your page.",
@@ -72,8 +89,7 @@ class LogLine:
     why: str
 
 
-def describe(at: dt.datetime, action: str, detail: dict[str, Any] | None,
-             lang: str) -> LogLine:
+def describe(at: dt.datetime, action: str, detail: dict[str, Any] | None, lang: str) -> LogLine:
     """One audit event as a plain line: when, what was done, why."""
     tr = strings.tr
     d = detail or {}
@@ -87,8 +103,11 @@ def describe(at: dt.datetime, action: str, detail: dict[str, Any] | None,
         channel = CHANNEL.get(str(d.get("channel")))
         if channel:
             what = what[:-1] + " (" + tr(channel, lang) + ")."
-        why = ("You asked for a copy of your data." if kind == "access_copy"
-               else "To inform your caseworker at the municipality, with your consent.")
+        why = (
+            "You asked for a copy of your data."
+            if kind == "access_copy"
+            else "To inform your caseworker at the municipality, with your consent."
+        )
         return LogLine(when, what, tr(why, lang))
     what, why = WHAT.get(action, ("Your data was handled.", "The coach's work on your course."))
     return LogLine(when, tr(what, lang), tr(why, lang))
@@ -101,12 +120,14 @@ DA: dict[str, str] = {
     "The coach updated your record.": "Coachen opdaterede dine oplysninger.",
     "A PSS-10 questionnaire was recorded.": "Et PSS-10-spørgeskema blev registreret.",
     "To follow your stress level during the course.": (
-        "For at følge dit stressniveau gennem forløbet."),
+        "For at følge dit stressniveau gennem forløbet."
+    ),
     "A PSS-10 questionnaire was corrected.": "Et PSS-10-spørgeskema blev rettet.",
     "A PSS-10 questionnaire was deleted.": "Et PSS-10-spørgeskema blev slettet.",
     "The coach removed a questionnaire.": "Coachen fjernede et spørgeskema.",
     "A deleted PSS-10 questionnaire was restored.": (
-        "Et slettet PSS-10-spørgeskema blev gendannet."),
+        "Et slettet PSS-10-spørgeskema blev gendannet."
+    ),
     "The coach undid a deletion.": "Coachen fortrød en sletning.",
     "A conversation was recorded.": "En samtale blev registreret.",
     "To document your course.": "For at dokumentere dit forløb.",
@@ -117,15 +138,18 @@ DA: dict[str, str] = {
     "Your job plan was saved.": "Din jobplan blev gemt.",
     "To plan your return to work.": "For at planlægge din tilbagevenden til arbejdet.",
     "Your attendance at a group session was recorded.": (
-        "Dit fremmøde på en gruppesession blev registreret."),
+        "Dit fremmøde på en gruppesession blev registreret."
+    ),
     "An attendance mark was deleted.": "En registrering af fremmøde blev slettet.",
     "The coach corrected the attendance.": "Coachen rettede fremmødet.",
     "A deleted attendance mark was restored.": (
-        "En slettet registrering af fremmøde blev gendannet."),
+        "En slettet registrering af fremmøde blev gendannet."
+    ),
     "Your data was read in from a file.": "Dine oplysninger blev indlæst fra en fil.",
     "The coach moved or restored data.": "Coachen flyttede eller gendannede oplysninger.",
     "Your data was saved to a file (participant file).": (
-        "Dine oplysninger blev gemt i en fil (deltagerfil)."),
+        "Dine oplysninger blev gemt i en fil (deltagerfil)."
+    ),
     "A copy of your data was made.": "Der blev lavet en kopi af dine oplysninger.",
     "Your data was read.": "Dine oplysninger blev læst.",
     "The coach opened your page.": "Coachen åbnede din side.",
@@ -142,11 +166,13 @@ DA: dict[str, str] = {
     "sent another way": "sendt på anden måde",
     "You asked for a copy of your data.": "Du bad om en kopi af dine oplysninger.",
     "To inform your caseworker at the municipality, with your consent.": (
-        "For at orientere din sagsbehandler i kommunen, med dit samtykke."),
+        "For at orientere din sagsbehandler i kommunen, med dit samtykke."
+    ),
     "Your appointment was put in the coach's calendar file (your ref or initials, the "
     "time and the form; nothing else).": (
         "Din aftale blev lagt i coachens kalenderfil (din ref. eller dine initialer, "
-        "tidspunktet og samtaleformen; intet andet)."),
+        "tidspunktet og samtaleformen; intet andet)."
+    ),
     "So that the coach keeps the appointment.": "For at coachen kan holde aftalen.",
     "Your data was handled.": "Dine oplysninger blev behandlet.",
     "The coach's work on your course.": "Coachens arbejde med dit forløb.",
@@ -155,11 +181,11 @@ DA: dict[str, str] = {
     "When": "Hvornår",
     "access_log_intro": (
         "Her kan du se, hvornår dine oplysninger er læst eller ændret, og hvorfor. "
-        "Tidspunkterne er i UTC (dansk tid minus en eller to timer)."),
+        "Tidspunkterne er i UTC (dansk tid minus en eller to timer)."
+    ),
 }
 EN: dict[str, str] = {
-    "access_log_intro": (
-        "When your data was read or changed, and why. The times are in UTC."),
+    "access_log_intro": ("When your data was read or changed, and why. The times are in UTC."),
 }
 strings.DA.update(DA)
 strings.EN.update(EN)

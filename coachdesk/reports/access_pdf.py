@@ -65,10 +65,19 @@ def render(c: ReportContent) -> bytes:
         story += attendance_part(c.attendance, lang)
     if a.attendance:
         story.append(subheading(tr("Group sessions", lang)))
-        story.append(grid_table([tr("Date", lang), tr("Status", lang)],
-                                [[strings.fmt_date(d, lang),
-                                  tr("Present", lang) if present else tr("Absent", lang)]
-                                 for d, present in a.attendance], [40 * mm, 40 * mm]))
+        story.append(
+            grid_table(
+                [tr("Date", lang), tr("Status", lang)],
+                [
+                    [
+                        strings.fmt_date(d, lang),
+                        tr("Present", lang) if present else tr("Absent", lang),
+                    ]
+                    for d, present in a.attendance
+                ],
+                [40 * mm, 40 * mm],
+            )
+        )
     if c.pss10 is not None:
         story += pss10_part(c.pss10, lang)
         story += _answers(c, lang)
@@ -78,8 +87,10 @@ def render(c: ReportContent) -> bytes:
     story += _plans(a, lang)
     if c.outcome is not None:
         story += outcome_part(c.outcome, lang)
-    story += [heading(strings.label("section", "summary", lang)),
-              text(c.summary or tr("No summary has been written.", lang))]
+    story += [
+        heading(strings.label("section", "summary", lang)),
+        text(c.summary or tr("No summary has been written.", lang)),
+    ]
     story += free_text_part("recommendation", c.recommendation, lang)
     story.append(heading(strings.label("section", "notes", lang)))
     if not c.notes:
@@ -88,28 +99,41 @@ def render(c: ReportContent) -> bytes:
         story += session_block(s, lang, ratings=True)
     story += _disclosures(a, lang)
     story += _audit(a, lang)
-    return build_pdf(story, lang=lang, header_left=tr("Participant's copy of their data", lang),
-                     title=tr("Participant's copy of their data", lang),
-                     footer_left=f"{c.name} · {strings.fmt_date(c.today, lang)}")
+    return build_pdf(
+        story,
+        lang=lang,
+        header_left=tr("Participant's copy of their data", lang),
+        title=tr("Participant's copy of their data", lang),
+        footer_left=f"{c.name} · {strings.fmt_date(c.today, lang)}",
+    )
 
 
 def _about(c: ReportContent, a: AccessContent, lang: str) -> list[Any]:
     tr = strings.tr
     rows: list[tuple[str, object]] = [
-        (tr("Name", lang), c.name), (tr("CPR number", lang), c.cpr_display),
-        (tr("Reference", lang), a.ref), (tr("Birth year", lang), a.birth_year),
-        (tr("E-mail", lang), a.email), (tr("Phone", lang), a.phone),
+        (tr("Name", lang), c.name),
+        (tr("CPR number", lang), c.cpr_display),
+        (tr("Reference", lang), a.ref),
+        (tr("Birth year", lang), a.birth_year),
+        (tr("E-mail", lang), a.email),
+        (tr("Phone", lang), a.phone),
         (tr("Referral date", lang), strings.fmt_date(a.referral_date, lang)),
-        (tr("Caseworker", lang), c.caseworker_name), (tr("Municipality", lang), c.municipality),
+        (tr("Caseworker", lang), c.caseworker_name),
+        (tr("Municipality", lang), c.municipality),
         (tr("E-mail", lang) + " (" + tr("Caseworker", lang).lower() + ")", a.caseworker_email),
         (tr("Case reference", lang), c.case_ref),
     ]
-    consent = [(tr("Given on", lang), strings.fmt_date(a.consent_given_on, lang)),
-               (tr("Scope", lang), "; ".join(strings.label("consent", s, lang)
-                                             for s in a.consent_scope)),
-               (tr("Withdrawn on", lang), strings.fmt_date(a.consent_withdrawn_on, lang))]
-    return [heading(tr("About you", lang)), kv_table(rows),
-            subheading(tr("Consent", lang)), kv_table(consent)]
+    consent = [
+        (tr("Given on", lang), strings.fmt_date(a.consent_given_on, lang)),
+        (tr("Scope", lang), "; ".join(strings.label("consent", s, lang) for s in a.consent_scope)),
+        (tr("Withdrawn on", lang), strings.fmt_date(a.consent_withdrawn_on, lang)),
+    ]
+    return [
+        heading(tr("About you", lang)),
+        kv_table(rows),
+        subheading(tr("Consent", lang)),
+        kv_table(consent),
+    ]
 
 
 def _answers(c: ReportContent, lang: str) -> list[Any]:
@@ -120,19 +144,33 @@ def _answers(c: ReportContent, lang: str) -> list[Any]:
     items = pss10.items(lang)
     labels = pss10.answer_labels(lang)
     for r in c.pss10.rows:
-        out.append(para(f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
-                        f"{esc(strings.fmt_date(r.date, lang))} – {esc(tr('Total (0-40)', lang))}: "
-                        f"{esc(r.score.total if r.score.total is not None else tr('no total', lang))}"
-                        + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else ""),
-                        "lead"))
+        out.append(
+            para(
+                f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
+                f"{esc(strings.fmt_date(r.date, lang))} – {esc(tr('Total (0-40)', lang))}: "
+                f"{esc(r.score.total if r.score.total is not None else tr('no total', lang))}"
+                + (f" ({esc(tr('prorated', lang))})" if r.score.prorated else ""),
+                "lead",
+            )
+        )
         rows = []
         for i, (ans, sc) in enumerate(zip(r.answers, r.score.item_scores, strict=True), 1):
             note = f" ({tr('reversed', lang)})" if pss10.is_reversed(i) else ""
-            rows.append([str(i), f"{pss10.opening(lang)} {items[i - 1]}",
-                         tr("no answer", lang) if ans is None else f"{ans} {labels[ans]}",
-                         "" if sc is None else f"{sc}{note}"])
-        out.append(grid_table([" #", tr("Item", lang), tr("Answer", lang), tr("Score", lang)],
-                              rows, [9 * mm, FRAME_W - 84 * mm, 40 * mm, 35 * mm]))
+            rows.append(
+                [
+                    str(i),
+                    f"{pss10.opening(lang)} {items[i - 1]}",
+                    tr("no answer", lang) if ans is None else f"{ans} {labels[ans]}",
+                    "" if sc is None else f"{sc}{note}",
+                ]
+            )
+        out.append(
+            grid_table(
+                [" #", tr("Item", lang), tr("Answer", lang), tr("Score", lang)],
+                rows,
+                [9 * mm, FRAME_W - 84 * mm, 40 * mm, 35 * mm],
+            )
+        )
     return out
 
 
@@ -142,20 +180,39 @@ def _questionnaire_answers(c: ReportContent, lang: str) -> list[Any]:
     out: list[Any] = []
     for q in c.questionnaires or ():
         inst = instruments.get(q.instrument)
-        out.append(subheading(tr("Every answer: {name}", lang,
-                                 name=inst.name.get(lang) or inst.name["en"])))
+        out.append(
+            subheading(
+                tr("Every answer: {name}", lang, name=inst.name.get(lang) or inst.name["en"])
+            )
+        )
         for r in q.rows:
-            out.append(para(f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
-                            f"{esc(strings.fmt_date(r.date, lang))}", "lead"))
+            out.append(
+                para(
+                    f"<b>{esc(strings.label('assessment', r.kind, lang))}</b> "
+                    f"{esc(strings.fmt_date(r.date, lang))}",
+                    "lead",
+                )
+            )
             rows = []
             for i, (item, ans) in enumerate(zip(inst.items, r.answers, strict=True), 1):
                 words = inst.answer_sets[item.answer_set].labels(lang)
                 note = f" ({tr('reversed', lang)})" if item.reversed else ""
-                rows.append([str(i), item.wording(lang) + note,
-                             tr("no answer", lang) if ans is None
-                             else f"{ans} {words[ans - inst.answer_min]}"])
-            out.append(grid_table([" #", tr("Item", lang), tr("Answer", lang)], rows,
-                                  [9 * mm, FRAME_W - 59 * mm, 50 * mm]))
+                rows.append(
+                    [
+                        str(i),
+                        item.wording(lang) + note,
+                        tr("no answer", lang)
+                        if ans is None
+                        else f"{ans} {words[ans - inst.answer_min]}",
+                    ]
+                )
+            out.append(
+                grid_table(
+                    [" #", tr("Item", lang), tr("Answer", lang)],
+                    rows,
+                    [9 * mm, FRAME_W - 59 * mm, 50 * mm],
+                )
+            )
     return out
 
 
@@ -165,21 +222,39 @@ def _plans(a: AccessContent, lang: str) -> list[Any]:
     if not a.job_plan_versions:
         return [*out, text(tr("No job plan has been made yet.", lang))]
     for version, plan in a.job_plan_versions:
-        out.append(subheading(tr("Version {n}", lang, n=version) + " – "
-                              + tr("Last changed", lang).lower() + " "
-                              + _iso(plan.get("updated_on"), lang)))
+        out.append(
+            subheading(
+                tr("Version {n}", lang, n=version)
+                + " – "
+                + tr("Last changed", lang).lower()
+                + " "
+                + _iso(plan.get("updated_on"), lang)
+            )
+        )
         out.append(kv_table([(tr("Direction", lang), plan.get("direction"))]))
         out += values_part(tuple(plan.get("values") or ()), lang)[1:]
         if plan.get("goals"):
-            out.append(grid_table(
-                [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
-                [[g.get("text", ""), _iso(g.get("due"), lang),
-                  strings.label("goal", g.get("status"), lang)] for g in plan["goals"]],
-                [FRAME_W - 55 * mm, 28 * mm, 27 * mm]))
+            out.append(
+                grid_table(
+                    [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
+                    [
+                        [
+                            g.get("text", ""),
+                            _iso(g.get("due"), lang),
+                            strings.label("goal", g.get("status"), lang),
+                        ]
+                        for g in plan["goals"]
+                    ],
+                    [FRAME_W - 55 * mm, 28 * mm, 27 * mm],
+                )
+            )
         acc = AccommodationsContent(
-            needs=tuple(plan.get("accommodations") or ()), hours_now=plan.get("hours_now"),
+            needs=tuple(plan.get("accommodations") or ()),
+            hours_now=plan.get("hours_now"),
             hours_target=plan.get("hours_target"),
-            hours_steps=tuple(plan.get("hours_steps") or ()), updated_on=None)
+            hours_steps=tuple(plan.get("hours_steps") or ()),
+            updated_on=None,
+        )
         out += accommodations_part(acc, lang)[1:]
     return out
 
@@ -195,26 +270,50 @@ def _disclosures(a: AccessContent, lang: str) -> list[Any]:
     out: list[Any] = [heading(tr("Who has received your data", lang))]
     if not a.disclosures:
         return [*out, text(tr("No disclosures recorded.", lang))]
-    rows = [[f"{strings.fmt_date(d.at.date(), lang)} {d.at:%H:%M}", d.recipient or "–",
-             strings.label("kind", d.kind, lang),
-             ", ".join(strings.label("section", s, lang) for s in d.sections),
-             strings.label("channel", d.channel, lang) if d.channel else "–",
-             tr("yes", lang) if d.encrypted else tr("no", lang)] for d in a.disclosures]
-    return [*out, grid_table([tr("Time (UTC)", lang), tr("Recipient", lang), tr("Report type", lang),
-                              tr("Sections", lang), tr("Sent by", lang), tr("Encrypted", lang)],
-                             rows, [24 * mm, 32 * mm, 24 * mm, FRAME_W - 125 * mm, 24 * mm,
-                                    21 * mm])]
+    rows = [
+        [
+            f"{strings.fmt_date(d.at.date(), lang)} {d.at:%H:%M}",
+            d.recipient or "–",
+            strings.label("kind", d.kind, lang),
+            ", ".join(strings.label("section", s, lang) for s in d.sections),
+            strings.label("channel", d.channel, lang) if d.channel else "–",
+            tr("yes", lang) if d.encrypted else tr("no", lang),
+        ]
+        for d in a.disclosures
+    ]
+    return [
+        *out,
+        grid_table(
+            [
+                tr("Time (UTC)", lang),
+                tr("Recipient", lang),
+                tr("Report type", lang),
+                tr("Sections", lang),
+                tr("Sent by", lang),
+                tr("Encrypted", lang),
+            ],
+            rows,
+            [24 * mm, 32 * mm, 24 * mm, FRAME_W - 125 * mm, 24 * mm, 21 * mm],
+        ),
+    ]
 
 
 def _audit(a: AccessContent, lang: str) -> list[Any]:
     """The log of reads and changes in plain words (reports/access_log.py): no event
     codes, no JSON, no hashes."""
     tr = strings.tr
-    out: list[Any] = [heading(tr("Log of reads and changes", lang)),
-                      para(esc(tr("access_log_intro", lang)), "small")]
+    out: list[Any] = [
+        heading(tr("Log of reads and changes", lang)),
+        para(esc(tr("access_log_intro", lang)), "small"),
+    ]
     lines = [access_log.describe(e.at, e.action, e.detail, lang) for e in a.audit]
     if not lines:
         return [*out, text(tr("No entries.", lang))]
-    return [*out, grid_table([tr("When", lang), tr("What was done", lang), tr("Why", lang)],
-                             [[x.when, x.what, x.why] for x in lines],
-                             [30 * mm, (FRAME_W - 30 * mm) / 2, (FRAME_W - 30 * mm) / 2])]
+    return [
+        *out,
+        grid_table(
+            [tr("When", lang), tr("What was done", lang), tr("Why", lang)],
+            [[x.when, x.what, x.why] for x in lines],
+            [30 * mm, (FRAME_W - 30 * mm) / 2, (FRAME_W - 30 * mm) / 2],
+        ),
+    ]

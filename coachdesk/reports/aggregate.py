@@ -47,8 +47,14 @@ def _moments(values: Sequence[int]) -> dict[str, int]:
     return {"n": len(values), "sum": sum(values), "sumsq": sum(v * v for v in values)}
 
 
-def build(people: Sequence[cohort.Person], params: pss10.Params, *, source: str,
-          start: dt.date, end: dt.date) -> dict[str, Any]:
+def build(
+    people: Sequence[cohort.Person],
+    params: pss10.Params,
+    *,
+    source: str,
+    start: dt.date,
+    end: dt.date,
+) -> dict[str, Any]:
     """The exact aggregate document of one vault's cohort for whole months start-end."""
     stats = cohort.compute(people, params)
     pairs = [(p.before, p.after) for p in people if p.before is not None and p.after is not None]
@@ -99,8 +105,10 @@ def _month(text: Any, last: bool) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-NOT_AGGREGATE = ("The file is not a CoachDesk cohort aggregate (coachdesk cohort-report "
-                 "--aggregate makes them). Nothing was written.")
+NOT_AGGREGATE = (
+    "The file is not a CoachDesk cohort aggregate (coachdesk cohort-report "
+    "--aggregate makes them). Nothing was written."
+)
 
 
 def parse(data: bytes, name: str) -> Aggregate:
@@ -112,59 +120,78 @@ def parse(data: bytes, name: str) -> Aggregate:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise BadInput(f"{name}: {NOT_AGGREGATE}")
     if doc.get("version") != VERSION:
-        raise BadInput(f"{name}: the aggregate's version {doc.get('version')!r} is not one "
-                       "this CoachDesk reads; update CoachDesk.")
+        raise BadInput(
+            f"{name}: the aggregate's version {doc.get('version')!r} is not one "
+            "this CoachDesk reads; update CoachDesk."
+        )
     try:
         cells = doc["cells"]
         want = set(cohort.cells(cohort.compute([], pss10.Params())))
-        if not isinstance(cells, dict) or set(cells) != want \
-                or not all(_count(v) for v in cells.values()):
+        if (
+            not isinstance(cells, dict)
+            or set(cells) != want
+            or not all(_count(v) for v in cells.values())
+        ):
             raise ValueError
         attendance = doc["attendance"]
-        if set(attendance) != set(ATTENDANCE) or not all(_count(v) for v in
-                                                         attendance.values()):
+        if set(attendance) != set(ATTENDANCE) or not all(_count(v) for v in attendance.values()):
             raise ValueError
         moments = doc["moments"]
         if set(moments) != set(MEASURES):
             raise ValueError
         for m in moments.values():
-            if set(m) != {"n", "sum", "sumsq"} or not _count(m["n"]) \
-                    or not isinstance(m["sum"], int) or not _count(m["sumsq"]):
+            if (
+                set(m) != {"n", "sum", "sumsq"}
+                or not _count(m["n"])
+                or not isinstance(m["sum"], int)
+                or not _count(m["sumsq"])
+            ):
                 raise ValueError
         # The sums belong to the counts beside them (a hand-edited file is refused).
         for w, n_cell in (("before", "before_n"), ("after", "after_n"), ("change", "pairs")):
             if moments[w]["n"] != cells[n_cell]:
                 raise ValueError
         p = doc["params"]
-        params = pss10.Params(threshold=int(p["threshold"]), sd=float(p["sd"]),
-                              r=float(p["r"]))
+        params = pss10.Params(threshold=int(p["threshold"]), sd=float(p["sd"]), r=float(p["r"]))
         start = _month(doc["period"]["from"], last=False)
         end = _month(doc["period"]["to"], last=True)
         source = doc["source"]
         if not (isinstance(source, str) and len(source) == 32):
             raise ValueError
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise BadInput(f"{name}: the aggregate is incomplete or damaged. Nothing was "
-                       "written.") from None
-    return Aggregate(source, start, end, params, dict(cells), dict(attendance),
-                     {k: dict(v) for k, v in moments.items()})
+        raise BadInput(
+            f"{name}: the aggregate is incomplete or damaged. Nothing was written."
+        ) from None
+    return Aggregate(
+        source,
+        start,
+        end,
+        params,
+        dict(cells),
+        dict(attendance),
+        {k: dict(v) for k, v in moments.items()},
+    )
 
 
 def check_distinct(parts: Sequence[tuple[str, Aggregate]]) -> None:
     """The same vault twice for overlapping months would count people twice: refused."""
     for i, (name_a, a) in enumerate(parts):
-        for name_b, b in parts[i + 1:]:
+        for name_b, b in parts[i + 1 :]:
             if a.source == b.source and a.start <= b.end and b.start <= a.end:
-                raise BadInput(f"{name_a} and {name_b} are from the same vault for "
-                               "overlapping months: its people would be counted twice. "
-                               "Give each vault's file for a period once. Nothing was "
-                               "written.")
+                raise BadInput(
+                    f"{name_a} and {name_b} are from the same vault for "
+                    "overlapping months: its people would be counted twice. "
+                    "Give each vault's file for a period once. Nothing was "
+                    "written."
+                )
     params = {a.params for _, a in parts}
     if len(params) > 1:
-        raise BadInput("The files were made with different PSS-10 settings (admission "
-                       "threshold, SD or r), so their reliable-change verdicts cannot be "
-                       "added up. Align the settings in every vault and make the files "
-                       "again. Nothing was written.")
+        raise BadInput(
+            "The files were made with different PSS-10 settings (admission "
+            "threshold, SD or r), so their reliable-change verdicts cannot be "
+            "added up. Align the settings in every vault and make the files "
+            "again. Nothing was written."
+        )
 
 
 def _summary(m: dict[str, int]) -> tuple[float | None, float | None]:
@@ -184,8 +211,9 @@ def merged_stats(parts: Sequence[Aggregate]) -> cohort.CohortStats:
     assert parts
     cells = {k: sum(a.cells[k] for a in parts) for k in parts[0].cells}
     att = {k: sum(a.attendance[k] for a in parts) for k in ATTENDANCE}
-    mom = {w: {k: sum(a.moments[w][k] for a in parts) for k in ("n", "sum", "sumsq")}
-           for w in MEASURES}
+    mom = {
+        w: {k: sum(a.moments[w][k] for a in parts) for k in ("n", "sum", "sumsq")} for w in MEASURES
+    }
     b_mean, b_sd = _summary(mom["before"])
     a_mean, a_sd = _summary(mom["after"])
     c_mean, c_sd = _summary(mom["change"])
@@ -198,14 +226,22 @@ def merged_stats(parts: Sequence[Aggregate]) -> cohort.CohortStats:
         **{k: cells[k] for k in cohort.FLOW},
         before=cohort.Summary(mom["before"]["n"], b_mean, b_sd),
         after=cohort.Summary(mom["after"]["n"], a_mean, a_sd),
-        paired=cohort.Paired(n=n, mean_change=c_mean, ci_low=lo, ci_high=hi,
-                             improved=cells["improved"], no_change=cells["no_change"],
-                             worsened=cells["worsened"],
-                             clinically_important=cells["clinically_important"]),
-        outcomes={k: cells[f"outcome:{k}"] for k in cohort.OUTCOME_KEYS
-                  if cells[f"outcome:{k}"]},
-        group_present=att["group_present"], group_recorded=att["group_recorded"],
-        held=att["held"], cancelled=cells["cancelled"], no_show=cells["no_show"],
+        paired=cohort.Paired(
+            n=n,
+            mean_change=c_mean,
+            ci_low=lo,
+            ci_high=hi,
+            improved=cells["improved"],
+            no_change=cells["no_change"],
+            worsened=cells["worsened"],
+            clinically_important=cells["clinically_important"],
+        ),
+        outcomes={k: cells[f"outcome:{k}"] for k in cohort.OUTCOME_KEYS if cells[f"outcome:{k}"]},
+        group_present=att["group_present"],
+        group_recorded=att["group_recorded"],
+        held=att["held"],
+        cancelled=cells["cancelled"],
+        no_show=cells["no_show"],
         params=parts[0].params,
         before_bands={k: cells[f"before_band:{k}"] for k in cohort.BANDS},
         after_bands={k: cells[f"after_band:{k}"] for k in cohort.BANDS},
@@ -222,8 +258,9 @@ class Written:
     participants: int
 
 
-def write_aggregate(session: Any, out: Any, *, org_recipient: str, start: dt.date,
-                    end: dt.date) -> Written:
+def write_aggregate(
+    session: Any, out: Any, *, org_recipient: str, start: dt.date, end: dt.date
+) -> Written:
     """Gather the cohort, build its exact aggregate, encrypt it to the organisation and
     write it: audited and committed before the file appears (as a handover). Commits."""
     from pathlib import Path
@@ -237,15 +274,23 @@ def write_aggregate(session: Any, out: Any, *, org_recipient: str, start: dt.dat
     handover.check_target(target)
     rcpt = agefile.parse_recipient(org_recipient)
     people = gather(session, start, end)
-    doc = build(people, settings.pss_params(session),
-                source=source_id(recipient.ensure(session)), start=start, end=end)
+    doc = build(
+        people,
+        settings.pss_params(session),
+        source=source_id(recipient.ensure(session)),
+        start=start,
+        end=end,
+    )
     data = agefile.encrypt_to(dumps(doc), [rcpt])
     digest = hashlib.sha256(data).hexdigest()
     tmp = write_temp(target, data)
     try:
         # Counts only, as every audit detail: no recipient, no file name.
-        audit.record(session, "cohort_report", {"format": "aggregate", "participants":
-                                                len(people), "sha256": digest})
+        audit.record(
+            session,
+            "cohort_report",
+            {"format": "aggregate", "participants": len(people), "sha256": digest},
+        )
         session.commit()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -48,10 +48,15 @@ from coachdesk.reports.pss10_chart import (
 
 # The statusnotat (mid-course) and the final report carry the same headings; the
 # subtitle names the course and the moment, so title and subtitle never repeat.
-TITLES = {"status_report": "Status note", "final_report": "Final report",
-          "access_copy": "Participant's copy of their data"}
-SUBTITLES = {"status_report": "The course «A working life without stress» – during the course",
-             "final_report": "The course «A working life without stress» – at its end"}
+TITLES = {
+    "status_report": "Status note",
+    "final_report": "Final report",
+    "access_copy": "Participant's copy of their data",
+}
+SUBTITLES = {
+    "status_report": "The course «A working life without stress» – during the course",
+    "final_report": "The course «A working life without stress» – at its end",
+}
 
 
 def render(content: ReportContent) -> bytes:
@@ -59,9 +64,13 @@ def render(content: ReportContent) -> bytes:
     lang = content.lang
     story = header_story(content)
     story += body_story(content)
-    return build_pdf(story, lang=lang, title=strings.tr(TITLES[content.kind], lang),
-                     header_left=_header_left(content),
-                     footer_left=f"{content.name} · {strings.fmt_date(content.today, lang)}")
+    return build_pdf(
+        story,
+        lang=lang,
+        title=strings.tr(TITLES[content.kind], lang),
+        header_left=_header_left(content),
+        footer_left=f"{content.name} · {strings.fmt_date(content.today, lang)}",
+    )
 
 
 def _header_left(c: ReportContent) -> str:
@@ -74,37 +83,66 @@ def header_story(c: ReportContent) -> list[Any]:
     tr = strings.tr
     story: list[Any] = [
         para(esc(tr(TITLES[c.kind], lang)), "title"),
-        para(esc(tr("The course «A working life without stress»", lang)
-                 if c.kind not in SUBTITLES else tr(SUBTITLES[c.kind], lang)), "subtitle"),
+        para(
+            esc(
+                tr("The course «A working life without stress»", lang)
+                if c.kind not in SUBTITLES
+                else tr(SUBTITLES[c.kind], lang)
+            ),
+            "subtitle",
+        ),
     ]
     half = (FRAME_W - 8 * mm) / 2
     sender = kv_table(sender_rows(c), label_w=24 * mm, width=half)
     # A fact that is not known is left out, never printed as "ikke angivet".
-    to = [(k, v) for k, v in ((tr("Recipient", lang), c.recipient),
-                              (tr("Caseworker", lang), c.caseworker_name),
-                              (tr("Municipality", lang), c.municipality)) if v]
+    to = [
+        (k, v)
+        for k, v in (
+            (tr("Recipient", lang), c.recipient),
+            (tr("Caseworker", lang), c.caseworker_name),
+            (tr("Municipality", lang), c.municipality),
+        )
+        if v
+    ]
     receiver = kv_table(to, label_w=26 * mm, width=half) if to else spacer(0)
     from reportlab.platypus import Table, TableStyle
 
     pair = Table([[sender, receiver]], colWidths=[half + 8 * mm, half], hAlign="LEFT")
-    pair.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                              ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                              ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+    pair.setStyle(
+        TableStyle(
+            [
+                *TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     story += [pair, spacer(3), subheading(tr("Participant", lang))]
     ident = [(tr("Name", lang), c.name)]
     if c.cpr_display:
-        ident.append((tr("CPR number", lang) if c.cpr_is_full
-                      else tr("CPR number (masked)", lang), c.cpr_display))
+        ident.append(
+            (
+                tr("CPR number", lang) if c.cpr_is_full else tr("CPR number (masked)", lang),
+                c.cpr_display,
+            )
+        )
     if c.case_ref:
         ident.append((tr("Case reference", lang), c.case_ref))
     if c.contact is not None:
         ident += [(tr("E-mail", lang), c.contact.email), (tr("Phone", lang), c.contact.phone)]
     story.append(kv_table(ident))
-    story += [subheading(tr("Purpose and legal basis", lang)),
-              para(esc(tr("purpose_text", lang)), "small")]
+    story += [
+        subheading(tr("Purpose and legal basis", lang)),
+        para(esc(tr("purpose_text", lang)), "small"),
+    ]
     if c.consent_given_on:
-        story.append(para(esc(tr("legal_basis_text", lang,
-                                 date=strings.fmt_date(c.consent_given_on, lang))), "small"))
+        story.append(
+            para(
+                esc(tr("legal_basis_text", lang, date=strings.fmt_date(c.consent_given_on, lang))),
+                "small",
+            )
+        )
     return story
 
 
@@ -112,9 +150,15 @@ def sender_rows(c: ReportContent) -> list[tuple[str, object]]:
     """Who sends the report and how to reach them: on every report, only what is known
     (the export asks for the coach's details once when they are missing)."""
     tr, lang = strings.tr, c.lang
-    rows: list[tuple[str, object]] = [(k, v) for k, v in (
-        (tr("Provider", lang), c.organisation), (tr("Coach", lang), c.coach),
-        (tr("Contact", lang), c.coach_contact)) if v]
+    rows: list[tuple[str, object]] = [
+        (k, v)
+        for k, v in (
+            (tr("Provider", lang), c.organisation),
+            (tr("Coach", lang), c.coach),
+            (tr("Contact", lang), c.coach_contact),
+        )
+        if v
+    ]
     return [*rows, (tr("Date", lang), strings.fmt_long_date(c.today, lang))]
 
 
@@ -139,8 +183,10 @@ def body_story(c: ReportContent) -> list[Any]:
     if c.outcome is not None:
         story += outcome_part(c.outcome, lang)
     if c.summary is not None:
-        story += [heading(strings.label("section", "summary", lang)),
-                  text(c.summary or strings.tr("No summary has been written.", lang))]
+        story += [
+            heading(strings.label("section", "summary", lang)),
+            text(c.summary or strings.tr("No summary has been written.", lang)),
+        ]
     if c.recommendation is not None:
         story += free_text_part("recommendation", c.recommendation, lang)
     if c.notes is not None:
@@ -167,8 +213,10 @@ def structured_parts(c: ReportContent, lang: str) -> list[Any]:
 
 def free_text_part(section: str, value: str | None, lang: str) -> list[Any]:
     """A heading and the coach's words, or a plain "not described" line."""
-    return [heading(strings.label("section", section, lang)),
-            text(value) if value else text(strings.tr("Not described.", lang))]
+    return [
+        heading(strings.label("section", section, lang)),
+        text(value) if value else text(strings.tr("Not described.", lang)),
+    ]
 
 
 def hours_part(h: HoursContent, lang: str) -> list[Any]:
@@ -187,22 +235,47 @@ def hours_part(h: HoursContent, lang: str) -> list[Any]:
     out.append(kv_table(rows))
     if h.steps:
         out.append(subheading(tr("Step plan, week by week", lang)))
-        out.append(grid_table([tr("Week", lang), tr("Hours per week", lang)],
-                              [[str(s.week), strings.fmt_hours(s.hours, lang)]
-                               for s in h.steps], [30 * mm, 40 * mm], align_right=(0, 1)))
+        out.append(
+            grid_table(
+                [tr("Week", lang), tr("Hours per week", lang)],
+                [[str(s.week), strings.fmt_hours(s.hours, lang)] for s in h.steps],
+                [30 * mm, 40 * mm],
+                align_right=(0, 1),
+            )
+        )
     if h.plan_steps:
         out.append(subheading(tr("Hours plan", lang)))
-        out.append(grid_table([tr("From date", lang), tr("Hours per week", lang)],
-                              [[_date_str(s.get("from"), lang),
-                                strings.fmt_hours(s.get("hours"), lang)]
-                               for s in h.plan_steps], [40 * mm, 40 * mm], align_right=(1,)))
+        out.append(
+            grid_table(
+                [tr("From date", lang), tr("Hours per week", lang)],
+                [
+                    [_date_str(s.get("from"), lang), strings.fmt_hours(s.get("hours"), lang)]
+                    for s in h.plan_steps
+                ],
+                [40 * mm, 40 * mm],
+                align_right=(1,),
+            )
+        )
     if h.breaks:
-        out.append(text(tr("partial_return_warning", lang,
-                           weeks=", ".join(str(w) for w in h.breaks)), "verdict"))
+        out.append(
+            text(
+                tr("partial_return_warning", lang, weeks=", ".join(str(w) for w in h.breaks)),
+                "verdict",
+            )
+        )
     if not (h.hours_now is not None or h.steps or h.plan_steps or h.return_date):
         out.append(text(tr("Not described.", lang)))
-    out.append(para(esc(tr("The hours plan is agreed with the workplace and approved by the "
-                           "municipality.", lang)), "small"))
+    out.append(
+        para(
+            esc(
+                tr(
+                    "The hours plan is agreed with the workplace and approved by the municipality.",
+                    lang,
+                )
+            ),
+            "small",
+        )
+    )
     return out
 
 
@@ -240,8 +313,10 @@ def course_part(cc: CourseContent, lang: str, *, short: bool = False) -> list[An
     tr = strings.tr
     rows: list[tuple[str, object]] = [
         (tr("Status", lang), strings.label("status", cc.status, lang)),
-        (tr("Course start", lang), strings.fmt_date(cc.start, lang)
-         or tr("No start date recorded.", lang)),
+        (
+            tr("Course start", lang),
+            strings.fmt_date(cc.start, lang) or tr("No start date recorded.", lang),
+        ),
         (tr("Course end", lang), strings.fmt_date(cc.end, lang)),
         (tr("Course week on the report date", lang), _week_text(cc.week, lang)),
     ]
@@ -252,25 +327,43 @@ def course_part(cc: CourseContent, lang: str, *, short: bool = False) -> list[An
     out: list[Any] = [heading(strings.label("section", "course", lang)), kv_table(rows)]
     if cc.themes and not short:
         out.append(subheading(tr("Themes worked with in the individual sessions", lang)))
-        out.append(grid_table(
-            [tr("Themes", lang), tr("Count", lang)],
-            [[strings.label("theme", t, lang),
-              tr("1 session", lang) if n == 1 else tr("{n} sessions", lang, n=n)]
-             for t, n in cc.themes],
-            [FRAME_W - 30 * mm, 30 * mm], align_right=(1,)))
+        out.append(
+            grid_table(
+                [tr("Themes", lang), tr("Count", lang)],
+                [
+                    [
+                        strings.label("theme", t, lang),
+                        tr("1 session", lang) if n == 1 else tr("{n} sessions", lang, n=n),
+                    ]
+                    for t, n in cc.themes
+                ],
+                [FRAME_W - 30 * mm, 30 * mm],
+                align_right=(1,),
+            )
+        )
     return out
 
 
 def attendance_part(a: AttendanceContent, lang: str) -> list[Any]:
     tr = strings.tr
-    group = (tr("{present} of {recorded} recorded", lang, present=a.group_present,
-                recorded=a.group_recorded) if a.group_recorded else tr("not recorded", lang))
+    group = (
+        tr(
+            "{present} of {recorded} recorded",
+            lang,
+            present=a.group_present,
+            recorded=a.group_recorded,
+        )
+        if a.group_recorded
+        else tr("not recorded", lang)
+    )
     if a.group_excused:
         group += tr(" ({excused} with notice of absence)", lang, excused=a.group_excused)
-    rows = [(tr("Group sessions attended", lang), group),
-            (tr("Individual sessions held", lang), tr("{held} of up to 8", lang, held=a.held)),
-            (tr("Cancelled", lang), a.cancelled),
-            (tr("No-show", lang), a.no_show)]
+    rows = [
+        (tr("Group sessions attended", lang), group),
+        (tr("Individual sessions held", lang), tr("{held} of up to 8", lang, held=a.held)),
+        (tr("Cancelled", lang), a.cancelled),
+        (tr("No-show", lang), a.no_show),
+    ]
     return [keep(heading(strings.label("section", "attendance", lang)), kv_table(rows))]
 
 
@@ -285,16 +378,25 @@ def verdict_lines(ch: pss10.Change | None, lang: str) -> list[str]:
     """The change in words: what the caseworker reads instead of an RCI."""
     tr = strings.tr
     if ch is None:
-        return [tr("The change cannot be computed: a before and an after total are both "
-                   "needed.", lang)]
-    lines = [tr("Change from {before} to {after} points ({diff:+d}).", lang,
-                before=ch.before, after=ch.after, diff=ch.difference),
-             tr(f"verdict_{ch.reliable_change}", lang)]
+        return [
+            tr("The change cannot be computed: a before and an after total are both needed.", lang)
+        ]
+    lines = [
+        tr(
+            "Change from {before} to {after} points ({diff:+d}).",
+            lang,
+            before=ch.before,
+            after=ch.after,
+            diff=ch.difference,
+        ),
+        tr(f"verdict_{ch.reliable_change}", lang),
+    ]
     if ch.difference < 0:
-        lines.append(tr("The decrease is clinically important (11 points or more).", lang)
-                     if ch.clinically_important else
-                     tr("The decrease is not clinically important (less than 11 points).",
-                        lang))
+        lines.append(
+            tr("The decrease is clinically important (11 points or more).", lang)
+            if ch.clinically_important
+            else tr("The decrease is not clinically important (less than 11 points).", lang)
+        )
     return lines
 
 
@@ -302,13 +404,20 @@ def _chart(ps: PssContent, lang: str, short: bool = False) -> list[Any]:
     """The PSS-10 engineer's drawings of the same data the GUI shows (the statusnotat:
     the totals only)."""
     tr = strings.tr
-    out: list[Any] = [keep(subheading(tr("Total score over time", lang)),
-                           draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang,
-                                            verdict=False))]
+    out: list[Any] = [
+        keep(
+            subheading(tr("Total score over time", lang)),
+            draw_pss10_chart(ps.chart_data, FRAME_W, 62 * mm, lang, verdict=False),
+        )
+    ]
     if ps.chart_data.items and not short:
         height = item_comparison_height(ps.chart_data, FRAME_W, lang)
-        out += [keep(subheading(tr("Item by item, before and after", lang)),
-                     draw_item_comparison(ps.chart_data, FRAME_W, height, lang))]
+        out += [
+            keep(
+                subheading(tr("Item by item, before and after", lang)),
+                draw_item_comparison(ps.chart_data, FRAME_W, height, lang),
+            )
+        ]
     return out
 
 
@@ -317,15 +426,26 @@ def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
     out: list[Any] = [heading(strings.label("section", "pss10", lang))]
     if not ps.rows:
         return [*out, text(tr("No PSS-10 has been recorded.", lang))]
-    rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang),
-             _total_text(r.score, lang), strings.label("band", r.score.band, lang)]
-            for r in ps.rows]
-    out.append(grid_table([tr("Measurement", lang), tr("Date", lang), tr("Total (0-40)", lang),
-                           tr("Band", lang)], rows,
-                          [45 * mm, 35 * mm, 45 * mm, FRAME_W - 125 * mm]))
+    rows = [
+        [
+            strings.label("assessment", r.kind, lang),
+            strings.fmt_date(r.date, lang),
+            _total_text(r.score, lang),
+            strings.label("band", r.score.band, lang),
+        ]
+        for r in ps.rows
+    ]
+    out.append(
+        grid_table(
+            [tr("Measurement", lang), tr("Date", lang), tr("Total (0-40)", lang), tr("Band", lang)],
+            rows,
+            [45 * mm, 35 * mm, 45 * mm, FRAME_W - 125 * mm],
+        )
+    )
     if any(r.score.prorated for r in ps.rows):
-        out.append(para(esc(tr("A prorated total was computed from 9 of 10 answers.", lang)),
-                        "small"))
+        out.append(
+            para(esc(tr("A prorated total was computed from 9 of 10 answers.", lang)), "small")
+        )
     out += _chart(ps, lang, short)
     out.append(subheading(tr("Change", lang)))
     lines = verdict_lines(ps.change, lang)
@@ -334,10 +454,22 @@ def pss10_part(ps: PssContent, lang: str, *, short: bool = False) -> list[Any]:
     if short:
         return out  # the statusnotat: the method is in the final report
     p = ps.params
-    out += [spacer(1.5), para(esc(tr("method_text", lang, sd=strings.fmt_number(p.sd, lang, 2),
-                                     r=strings.fmt_number(p.r, lang, 2),
-                                     points=p.reliable_points, threshold=p.threshold)),
-                              "small")]
+    out += [
+        spacer(1.5),
+        para(
+            esc(
+                tr(
+                    "method_text",
+                    lang,
+                    sd=strings.fmt_number(p.sd, lang, 2),
+                    r=strings.fmt_number(p.r, lang, 2),
+                    points=p.reliable_points,
+                    threshold=p.threshold,
+                )
+            ),
+            "small",
+        ),
+    ]
     return out
 
 
@@ -358,14 +490,17 @@ def questionnaires_part(qs: tuple[QuestionnaireContent, ...], lang: str) -> list
         inst = instruments.get(q.instrument)
         # Every score the instrument reports that this participant has (the CBI: its
         # three scales), then the band when the instrument has bands.
-        specs = [sp for sp in inst.scores
-                 if any(dict(r.fields).get(sp.key) is not None for r in q.rows)]
+        specs = [
+            sp for sp in inst.scores if any(dict(r.fields).get(sp.key) is not None for r in q.rows)
+        ]
         specs = specs or [inst.primary_spec()]
         header = [tr("Measurement", lang), tr("Date", lang)]
-        header += [f"{sp.name.get(lang) or sp.name['en']} ({sp.lo:g}-{sp.hi:g})"
-                   for sp in specs]
-        rows = [[strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang)]
-                + [_num(dict(r.fields).get(sp.key), lang) for sp in specs] for r in q.rows]
+        header += [f"{sp.name.get(lang) or sp.name['en']} ({sp.lo:g}-{sp.hi:g})" for sp in specs]
+        rows = [
+            [strings.label("assessment", r.kind, lang), strings.fmt_date(r.date, lang)]
+            + [_num(dict(r.fields).get(sp.key), lang) for sp in specs]
+            for r in q.rows
+        ]
         widths = [32 * mm, 24 * mm]
         if inst.bands:
             header.append(tr("Band", lang))
@@ -375,22 +510,32 @@ def questionnaires_part(qs: tuple[QuestionnaireContent, ...], lang: str) -> list
             widths += [score_w] * len(specs) + [FRAME_W - 56 * mm - score_w * len(specs)]
         else:
             widths += [(FRAME_W - 56 * mm) / len(specs)] * len(specs)
-        out.append(keep(subheading(inst.name.get(lang) or inst.name["en"]),
-                        grid_table(header, rows, widths)))
+        out.append(
+            keep(
+                subheading(inst.name.get(lang) or inst.name["en"]), grid_table(header, rows, widths)
+            )
+        )
         if any(r.value is not None for r in q.rows):
             out.append(draw_instrument_chart(inst, q.rows, FRAME_W, 55 * mm, lang))
         if q.before is None or q.after is None:
             out.append(text(tr("qverdict_missing", lang), "verdict"))
             continue
         diff = q.after - q.before
-        out.append(text(tr("From {before} to {after} ({diff}).", lang,
-                           before=_num(q.before, lang), after=_num(q.after, lang),
-                           diff=("+" if diff > 0 else "") + _num(diff, lang))))
+        out.append(
+            text(
+                tr(
+                    "From {before} to {after} ({diff}).",
+                    lang,
+                    before=_num(q.before, lang),
+                    after=_num(q.after, lang),
+                    diff=("+" if diff > 0 else "") + _num(diff, lang),
+                )
+            )
+        )
         if q.verdict is None or inst.change is None:
             out.append(text(tr("qverdict_none", lang), "verdict"))
         else:
-            rule = tr("a change of {points} points or more", lang,
-                      points=f"{inst.change.points:g}")
+            rule = tr("a change of {points} points or more", lang, points=f"{inst.change.points:g}")
             out.append(text(tr(f"qverdict_{q.verdict}", lang, rule=rule), "verdict"))
     return out
 
@@ -400,15 +545,30 @@ def job_plan_part(j: JobPlanContent, lang: str) -> list[Any]:
     out: list[Any] = [heading(strings.label("section", "job_plan", lang))]
     if j.updated_on is None and not j.goals and not j.direction:
         return [*out, text(tr("No job plan has been made yet.", lang))]
-    out.append(kv_table([(tr("Direction", lang), j.direction),
-                         (tr("Last changed", lang), strings.fmt_date(j.updated_on, lang))]))
+    out.append(
+        kv_table(
+            [
+                (tr("Direction", lang), j.direction),
+                (tr("Last changed", lang), strings.fmt_date(j.updated_on, lang)),
+            ]
+        )
+    )
     if j.goals:
         out.append(subheading(tr("Goals", lang)))
-        out.append(grid_table(
-            [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
-            [[g.get("text", ""), _date_str(g.get("due"), lang),
-              strings.label("goal", g.get("status"), lang)] for g in j.goals],
-            [FRAME_W - 55 * mm, 28 * mm, 27 * mm]))
+        out.append(
+            grid_table(
+                [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
+                [
+                    [
+                        g.get("text", ""),
+                        _date_str(g.get("due"), lang),
+                        strings.label("goal", g.get("status"), lang),
+                    ]
+                    for g in j.goals
+                ],
+                [FRAME_W - 55 * mm, 28 * mm, 27 * mm],
+            )
+        )
     return out
 
 
@@ -431,39 +591,66 @@ def values_part(values: tuple[str, ...], lang: str) -> list[Any]:
     return [*out, para("<br/>".join(f"• {esc(v)}" for v in values))]
 
 
-def accommodations_part(a: AccommodationsContent, lang: str, *,
-                        with_hours: bool = True) -> list[Any]:
+def accommodations_part(
+    a: AccommodationsContent, lang: str, *, with_hours: bool = True
+) -> list[Any]:
     """Skånehensyn; ``with_hours``: also the job plan's hours plan (the own copy's job
     plan versions; the caseworker report has it under timetal og optrapning)."""
     tr = strings.tr
     out: list[Any] = [heading(strings.label("section", "accommodations", lang))]
     if a.needs:
-        out.append(grid_table(
-            [tr("Category", lang), tr("Description", lang), tr("Until", lang)],
-            [[strings.label("accommodation", n.get("category"), lang), n.get("description", ""),
-              _date_str(n.get("until"), lang)] for n in a.needs],
-            [48 * mm, FRAME_W - 76 * mm, 28 * mm]))
-        out.append(para(esc(tr("Needs are described by function, not diagnosis.", lang)),
-                        "small"))
+        out.append(
+            grid_table(
+                [tr("Category", lang), tr("Description", lang), tr("Until", lang)],
+                [
+                    [
+                        strings.label("accommodation", n.get("category"), lang),
+                        n.get("description", ""),
+                        _date_str(n.get("until"), lang),
+                    ]
+                    for n in a.needs
+                ],
+                [48 * mm, FRAME_W - 76 * mm, 28 * mm],
+            )
+        )
+        out.append(para(esc(tr("Needs are described by function, not diagnosis.", lang)), "small"))
     else:
         out.append(text(tr("No accommodation needs recorded.", lang)))
-    if with_hours and (a.hours_now is not None or a.hours_target is not None
-                       or a.hours_steps):
+    if with_hours and (a.hours_now is not None or a.hours_target is not None or a.hours_steps):
         plan: list[Any] = [
             subheading(tr("Hours plan", lang)),
-            kv_table([(tr("Hours per week now", lang), strings.fmt_hours(a.hours_now, lang)),
-                      (tr("Target hours per week", lang),
-                       strings.fmt_hours(a.hours_target, lang))])]
+            kv_table(
+                [
+                    (tr("Hours per week now", lang), strings.fmt_hours(a.hours_now, lang)),
+                    (tr("Target hours per week", lang), strings.fmt_hours(a.hours_target, lang)),
+                ]
+            ),
+        ]
         if a.hours_steps:
             plan.append(spacer(1.5))
-            plan.append(grid_table([tr("From date", lang), tr("Hours per week", lang)],
-                                   [[_date_str(s.get("from"), lang),
-                                     strings.fmt_hours(s.get("hours"), lang)]
-                                    for s in a.hours_steps],
-                                   [40 * mm, 40 * mm], align_right=(1,)))
-        plan.append(para(esc(tr("The hours plan is agreed with the workplace and approved by the "
-                                 "municipality.", lang)),
-                         "small"))
+            plan.append(
+                grid_table(
+                    [tr("From date", lang), tr("Hours per week", lang)],
+                    [
+                        [_date_str(s.get("from"), lang), strings.fmt_hours(s.get("hours"), lang)]
+                        for s in a.hours_steps
+                    ],
+                    [40 * mm, 40 * mm],
+                    align_right=(1,),
+                )
+            )
+        plan.append(
+            para(
+                esc(
+                    tr(
+                        "The hours plan is agreed with the workplace and approved by the "
+                        "municipality.",
+                        lang,
+                    )
+                ),
+                "small",
+            )
+        )
         # A short block: never split the plan from its heading across pages.
         out += [keep(*plan)] if len(a.hours_steps) < 20 else plan
     return out
@@ -474,11 +661,18 @@ def outcome_part(o: OutcomeContent, lang: str) -> list[Any]:
     head = heading(strings.label("section", "outcome", lang))
     if not o.status:
         return [head, text(tr("No outcome recorded yet.", lang))]
-    return [keep(head, kv_table([
-        (tr("Status", lang), strings.label("outcome", o.status, lang)),
-        (tr("Hours per week", lang), strings.fmt_hours(o.hours_per_week, lang)),
-        (tr("Recorded on", lang), strings.fmt_date(o.date, lang)),
-    ]))]
+    return [
+        keep(
+            head,
+            kv_table(
+                [
+                    (tr("Status", lang), strings.label("outcome", o.status, lang)),
+                    (tr("Hours per week", lang), strings.fmt_hours(o.hours_per_week, lang)),
+                    (tr("Recorded on", lang), strings.fmt_date(o.date, lang)),
+                ]
+            ),
+        )
+    ]
 
 
 def session_block(s: SessionContent, lang: str, *, ratings: bool = False) -> list[Any]:
@@ -492,25 +686,44 @@ def session_block(s: SessionContent, lang: str, *, ratings: bool = False) -> lis
     facts += [strings.label("mode", s.mode, lang), strings.label("session_status", s.status, lang)]
     out: list[Any] = [subheading(f"{tr('Session {n}', lang, n=s.number)} – {', '.join(facts)}")]
     if s.themes:
-        out.append(para(f"<b>{esc(tr('Themes', lang))}:</b> "
-                        + esc("; ".join(strings.label("theme", t, lang) for t in s.themes)),
-                        "small"))
+        out.append(
+            para(
+                f"<b>{esc(tr('Themes', lang))}:</b> "
+                + esc("; ".join(strings.label("theme", t, lang) for t in s.themes)),
+                "small",
+            )
+        )
     if s.notes:
         out += [para(f"<b>{esc(tr('Notes', lang))}</b>"), text(s.notes)]
     if s.quotes:
         words = tr("The participant's own words", lang)
-        out += [para(f"<b>{esc(words)}</b>"),
-                para(f"<i>{esc(s.quotes)}</i>")]
+        out += [para(f"<b>{esc(words)}</b>"), para(f"<i>{esc(s.quotes)}</i>")]
     if s.actions:
-        out += [para(f"<b>{esc(tr('Agreed actions', lang))}</b>"),
-                para("<br/>".join(f"• {esc(a)}" for a in s.actions))]
+        out += [
+            para(f"<b>{esc(tr('Agreed actions', lang))}</b>"),
+            para("<br/>".join(f"• {esc(a)}" for a in s.actions)),
+        ]
     if ratings and s.ratings:
-        out.append(para(f"<b>{esc(tr('Ratings (0-10)', lang))}:</b> " + esc(", ".join(
-            f"{strings.label('rating', k, lang)} {v}" for k, v in s.ratings.items())), "small"))
+        out.append(
+            para(
+                f"<b>{esc(tr('Ratings (0-10)', lang))}:</b> "
+                + esc(
+                    ", ".join(
+                        f"{strings.label('rating', k, lang)} {v}" for k, v in s.ratings.items()
+                    )
+                ),
+                "small",
+            )
+        )
     if ratings and s.next_appointment:
-        out.append(para(f"<b>{esc(tr('Next appointment', lang))}:</b> "
-                        f"{strings.fmt_date(s.next_appointment.date(), lang)} "
-                        f"{s.next_appointment:%H:%M}", "small"))
+        out.append(
+            para(
+                f"<b>{esc(tr('Next appointment', lang))}:</b> "
+                f"{strings.fmt_date(s.next_appointment.date(), lang)} "
+                f"{s.next_appointment:%H:%M}",
+                "small",
+            )
+        )
     return out
 
 

@@ -23,8 +23,10 @@ def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store.models import Participant
 
     if args.all:
-        raise BadInput("A PDF report is made for one participant at a time: use "
-                       "--participant REF (or --format json for --all).")
+        raise BadInput(
+            "A PDF report is made for one participant at a time: use "
+            "--participant REF (or --format json for --all)."
+        )
     # Everything that can be refused without the vault is refused before unlocking.
     sections = content.parse_sections(args.sections)
     password = None
@@ -40,19 +42,29 @@ def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         if p is None:
             raise BadInput(f"No participant with ref {args.participant} in this vault.")
         if sections == (content.EVERYTHING,):
-            request = content.ReportRequest(kind="access_copy", sections=sections, lang=lang,
-                                            recipient=args.recipient)
+            request = content.ReportRequest(
+                kind="access_copy", sections=sections, lang=lang, recipient=args.recipient
+            )
         else:
-            request = content.ReportRequest(kind=content.default_kind(p), sections=sections,
-                                            lang=lang, recipient=args.recipient)
-        result = export_report(s, p.id, request, out, password=password,
-                               channel=getattr(args, "channel", None))
+            request = content.ReportRequest(
+                kind=content.default_kind(p), sections=sections, lang=lang, recipient=args.recipient
+            )
+        result = export_report(
+            s, p.id, request, out, password=password, channel=getattr(args, "channel", None)
+        )
         s.commit()
-    what = "the participant's own copy" if result.kind == "access_copy" else (
-        result.kind.replace("_", " "))
-    ctx.say(f"Wrote {what} to {result.path} (SHA-256 {result.sha256[:16]}…); the disclosure "
-            "is recorded.")
+    what = (
+        "the participant's own copy"
+        if result.kind == "access_copy"
+        else (result.kind.replace("_", " "))
+    )
+    ctx.say(
+        f"Wrote {what} to {result.path} (SHA-256 {result.sha256[:16]}…); the disclosure "
+        "is recorded."
+    )
     if result.encrypted:
-        ctx.say("The PDF is protected with AES-256. Send the password to the recipient by "
-                "another channel (phone or text message), never in the same e-mail.")
+        ctx.say(
+            "The PDF is protected with AES-256. Send the password to the recipient by "
+            "another channel (phone or text message), never in the same e-mail."
+        )
     return 0

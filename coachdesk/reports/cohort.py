@@ -26,8 +26,7 @@ SUPPRESSED = "<5"
 
 # Statuses that mean the person was admitted to the course at some point (a drop-out
 # leaves the course, so they were in it: domain.md's state diagram).
-_ADMITTED = frozenset({"admitted", "group_phase", "individual_phase", "completed",
-                       "dropped_out"})
+_ADMITTED = frozenset({"admitted", "group_phase", "individual_phase", "completed", "dropped_out"})
 
 
 # --- the t distribution ----------------------------------------------------------------
@@ -66,8 +65,9 @@ def betainc(a: float, b: float, x: float) -> float:
         raise ValueError("x must be within 0-1")
     if x in (0.0, 1.0):
         return x
-    log_front = (math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
-                 + a * math.log(x) + b * math.log1p(-x))
+    log_front = (
+        math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b) + a * math.log(x) + b * math.log1p(-x)
+    )
     front = math.exp(log_front)
     if x < (a + 1.0) / (a + b + 2.0):
         return front * _betacf(a, b, x) / a
@@ -275,10 +275,15 @@ def _instrument_stats(people: Sequence[Person]) -> dict[str, InstrumentStats]:
             paired=Paired(
                 n=len(pairs),
                 mean_change=ci[0] if ci else (pairs[0][1] - pairs[0][0] if pairs else None),
-                ci_low=ci[1] if ci else None, ci_high=ci[2] if ci else None,
-                improved=verdicts["improved"], no_change=verdicts["no_meaningful_change"],
-                worsened=verdicts["worsened"], clinically_important=0),
-            has_rule=inst.change is not None)
+                ci_low=ci[1] if ci else None,
+                ci_high=ci[2] if ci else None,
+                improved=verdicts["improved"],
+                no_change=verdicts["no_meaningful_change"],
+                worsened=verdicts["worsened"],
+                clinically_important=0,
+            ),
+            has_rule=inst.change is not None,
+        )
     return out
 
 
@@ -309,11 +314,14 @@ def compute(people: Sequence[Person], params: pss10.Params | None = None) -> Coh
         paired=Paired(
             n=len(pairs),
             mean_change=ci[0] if ci else (pairs[0][1] - pairs[0][0] if pairs else None),
-            ci_low=ci[1] if ci else None, ci_high=ci[2] if ci else None,
-            improved=verdicts["improved"], no_change=verdicts["no_reliable_change"],
+            ci_low=ci[1] if ci else None,
+            ci_high=ci[2] if ci else None,
+            improved=verdicts["improved"],
+            no_change=verdicts["no_reliable_change"],
             worsened=verdicts["worsened"],
-            clinically_important=sum(1 for c in changes if c is not None and
-                                     c.clinically_important),
+            clinically_important=sum(
+                1 for c in changes if c is not None and c.clinically_important
+            ),
         ),
         outcomes={k: outcomes[k] for k in (*vocab.OUTCOME_STATUSES, "none") if outcomes[k]},
         group_present=sum(p.group_present for p in admitted),
@@ -343,20 +351,31 @@ def cells(stats: CohortStats) -> dict[str, int]:
     """Every count the report publishes, by a stable key (the CSV's and the log's)."""
     pr = stats.paired
     out = {k: getattr(stats, k) for k in FLOW}
-    out |= {"before_n": stats.before.n, "after_n": stats.after.n, "pairs": pr.n,
-            "improved": pr.improved, "no_change": pr.no_change, "worsened": pr.worsened,
-            "clinically_important": pr.clinically_important}
+    out |= {
+        "before_n": stats.before.n,
+        "after_n": stats.after.n,
+        "pairs": pr.n,
+        "improved": pr.improved,
+        "no_change": pr.no_change,
+        "worsened": pr.worsened,
+        "clinically_important": pr.clinically_important,
+    }
     out |= {f"outcome:{k}": stats.outcomes.get(k, 0) for k in OUTCOME_KEYS}
     out |= {f"before_band:{k}": stats.before_bands.get(k, 0) for k in BANDS}
     out |= {f"after_band:{k}": stats.after_bands.get(k, 0) for k in BANDS}
     out |= {"cancelled": stats.cancelled, "no_show": stats.no_show}
     for iid, ist in stats.instruments.items():
-        out |= {f"{iid}:before_n": ist.before.n, f"{iid}:after_n": ist.after.n,
-                f"{iid}:pairs": ist.paired.n}
+        out |= {
+            f"{iid}:before_n": ist.before.n,
+            f"{iid}:after_n": ist.after.n,
+            f"{iid}:pairs": ist.paired.n,
+        }
         if ist.has_rule:
-            out |= {f"{iid}:improved": ist.paired.improved,
-                    f"{iid}:no_change": ist.paired.no_change,
-                    f"{iid}:worsened": ist.paired.worsened}
+            out |= {
+                f"{iid}:improved": ist.paired.improved,
+                f"{iid}:no_change": ist.paired.no_change,
+                f"{iid}:worsened": ist.paired.worsened,
+            }
     return out
 
 
@@ -370,9 +389,11 @@ def upper_bounds(values: dict[str, int], referred_hidden: bool) -> dict[str, int
     return {c: (10**9 if c in SESSION_CELLS else ub) for c in values}
 
 
-def relations(params: pss10.Params,
-              means: dict[str, tuple[int, float]] | None = None,
-              measured: Iterable[str] = ()) -> list[dc.Relation]:
+def relations(
+    params: pss10.Params,
+    means: dict[str, tuple[int, float]] | None = None,
+    measured: Iterable[str] = (),
+) -> list[dc.Relation]:
     """Every relation between published cells that holds by construction.
 
     ``means``: {"before"/"after": (n, printed mean)} for the time points whose n and
@@ -382,18 +403,22 @@ def relations(params: pss10.Params,
     """
     rels = [
         dc.le(["screened"], ["referred"], "screened <= referred"),
-        dc.le(["admitted", "not_eligible"], ["screened"],
-              "admitted + not eligible <= screened"),
-        dc.le(["completed", "dropped_out"], ["admitted"],
-              "completed + dropped out <= admitted"),
-        dc.eq([f"outcome:{k}" for k in OUTCOME_KEYS], ["completed", "dropped_out"],
-              "outcomes (incl. not recorded) = completed + dropped out"),
+        dc.le(["admitted", "not_eligible"], ["screened"], "admitted + not eligible <= screened"),
+        dc.le(["completed", "dropped_out"], ["admitted"], "completed + dropped out <= admitted"),
+        dc.eq(
+            [f"outcome:{k}" for k in OUTCOME_KEYS],
+            ["completed", "dropped_out"],
+            "outcomes (incl. not recorded) = completed + dropped out",
+        ),
         dc.le(["before_n"], ["screened"], "before (screening) n <= screened"),
         dc.le(["after_n"], ["referred"], "after (final) n <= referred"),
         dc.le(["pairs"], ["before_n"], "pairs <= before n"),
         dc.le(["pairs"], ["after_n"], "pairs <= after n"),
-        dc.eq(["improved", "no_change", "worsened"], ["pairs"],
-              "improved + no change + worsened = pairs"),
+        dc.eq(
+            ["improved", "no_change", "worsened"],
+            ["pairs"],
+            "improved + no change + worsened = pairs",
+        ),
         dc.le(["clinically_important"], ["pairs"], "clinically important <= pairs"),
         dc.eq([f"before_band:{k}" for k in BANDS], ["before_n"], "before bands = before n"),
         dc.eq([f"after_band:{k}" for k in BANDS], ["after_n"], "after bands = after n"),
@@ -410,23 +435,42 @@ def relations(params: pss10.Params,
             dc.le([f"{i}:pairs"], [f"{i}:after_n"], f"{i} pairs <= after n"),
         ]
         if inst.change is not None:
-            rels.append(dc.eq([f"{i}:improved", f"{i}:no_change", f"{i}:worsened"],
-                              [f"{i}:pairs"], f"{i} verdicts = pairs"))
+            rels.append(
+                dc.eq(
+                    [f"{i}:improved", f"{i}:no_change", f"{i}:worsened"],
+                    [f"{i}:pairs"],
+                    f"{i} verdicts = pairs",
+                )
+            )
     # An improvement of MCID points or more is reliable when the reliable difference is
     # below MCID, and every reliable improvement is clinically important otherwise.
     if params.reliable_difference < pss10.MCID_POINTS:
-        rels.append(dc.le(["clinically_important"], ["improved"],
-                          "clinically important <= improved"))
+        rels.append(
+            dc.le(["clinically_important"], ["improved"], "clinically important <= improved")
+        )
     else:
-        rels.append(dc.le(["improved"], ["clinically_important"],
-                          "improved <= clinically important"))
+        rels.append(
+            dc.le(["improved"], ["clinically_important"], "improved <= clinically important")
+        )
     for when, (n, mean) in (means or {}).items():
         # The printed mean m (1 decimal, half up) puts the sum of totals S within
         # n(m - 0.05) <= S < n(m + 0.05); S lies between sum(lo * band) and sum(hi * band).
         lo_sum = math.ceil(n * (mean - 0.05) - 1e-9)
         hi_sum = math.ceil(n * (mean + 0.05) - 1e-9) - 1
-        rels.append(dc.Relation(tuple((lo, f"{when}_band:{k}") for k, lo, _ in pss10.BANDS),
-                                "<=", hi_sum, f"{when} mean: sum of band minima <= n x mean"))
-        rels.append(dc.Relation(tuple((-hi, f"{when}_band:{k}") for k, _, hi in pss10.BANDS),
-                                "<=", -lo_sum, f"{when} mean: sum of band maxima >= n x mean"))
+        rels.append(
+            dc.Relation(
+                tuple((lo, f"{when}_band:{k}") for k, lo, _ in pss10.BANDS),
+                "<=",
+                hi_sum,
+                f"{when} mean: sum of band minima <= n x mean",
+            )
+        )
+        rels.append(
+            dc.Relation(
+                tuple((-hi, f"{when}_band:{k}") for k, _, hi in pss10.BANDS),
+                "<=",
+                -lo_sum,
+                f"{when} mean: sum of band maxima >= n x mean",
+            )
+        )
     return rels

@@ -52,6 +52,7 @@ fonts.register()
 
 CSV_DIALECTS = ("excel-da", "rfc4180")
 
+
 def tr(key: str, lang: str, **fields: object) -> str:
     return strings.tr(key, lang, **fields)
 
@@ -71,11 +72,15 @@ def month_end(year: int, month: int) -> dt.date:
 def check_period(start: dt.date | None, end: dt.date | None) -> None:
     """Whole months only: ``start`` the 1st, ``end`` the last day of a month."""
     if start is not None and start.day != 1:
-        raise BadInput(f"--from {start.isoformat()} is not the first day of a month: "
-                       f"periods are whole months (give {start:%Y-%m}).")
+        raise BadInput(
+            f"--from {start.isoformat()} is not the first day of a month: "
+            f"periods are whole months (give {start:%Y-%m})."
+        )
     if end is not None and end != month_end(end.year, end.month):
-        raise BadInput(f"--to {end.isoformat()} is not the last day of a month: periods "
-                       f"are whole months (give {end:%Y-%m}).")
+        raise BadInput(
+            f"--to {end.isoformat()} is not the last day of a month: periods "
+            f"are whole months (give {end:%Y-%m})."
+        )
     if start and end and start > end:
         raise BadInput("--from must not be after --to.")
 
@@ -117,13 +122,17 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
     # Tens of thousands of small objects and no cycles among them: no collector runs
     # (gc_policy; a full pass walks every SQLAlchemy object: 90 ms here).
     with gc_policy.paused():
-        people = rows("SELECT p.id, p.status, p.outcome_status, p.course_start "
-                      "FROM participant p WHERE " + cond)
+        people = rows(
+            "SELECT p.id, p.status, p.outcome_status, p.course_start "
+            "FROM participant p WHERE " + cond
+        )
         assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
         # PSS-10 only: the other questionnaires (core/instruments) have other answer counts.
         for pid, kind, date, answers in rows(
-                "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join
-                + " AND t.instrument = 'pss10'"):
+            "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t"
+            + join
+            + " AND t.instrument = 'pss10'"
+        ):
             # ISO dates compare as strings: pss10 only orders them
             assessments[pid].append((kind, date, json.loads(answers)))
         # The other questionnaires: per person and instrument the first screening's and
@@ -132,20 +141,35 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
         others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)
         known = set(instruments.ids())
         for pid, iid, kind, date, answers in rows(
-                "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
-                "FROM assessment t" + join + " AND t.instrument != 'pss10'"
-                " ORDER BY t.date, t.id"):
+            "SELECT t.participant_id, t.instrument, t.kind, t.date, t.answers "
+            "FROM assessment t" + join + " AND t.instrument != 'pss10'"
+            " ORDER BY t.date, t.id"
+        ):
             if iid in known and kind in ("screening", "final"):
                 value = instruments.get(iid).scored(json.loads(answers)).value
                 others[pid].setdefault(iid, []).append((kind, date, value))
-        sessions = {pid: (held, cancelled, no_show) for pid, held, cancelled, no_show in rows(
-            "SELECT t.participant_id, SUM(t.status = 'held'), SUM(t.status = 'cancelled'), "
-            "SUM(t.status = 'no_show') FROM session_log t" + join
-            + " AND " + plausibility.COUNTABLE_SESSION_SQL + " GROUP BY t.participant_id")}
-        marks = {pid: (present, recorded) for pid, present, recorded in rows(
-            "SELECT t.participant_id, SUM(COALESCE(t.present, 0) != 0), COUNT(*) "
-            "FROM group_attendance t" + join
-            + " AND " + plausibility.COUNTABLE_MARK_SQL + " GROUP BY t.participant_id")}
+        sessions = {
+            pid: (held, cancelled, no_show)
+            for pid, held, cancelled, no_show in rows(
+                "SELECT t.participant_id, SUM(t.status = 'held'), SUM(t.status = 'cancelled'), "
+                "SUM(t.status = 'no_show') FROM session_log t"
+                + join
+                + " AND "
+                + plausibility.COUNTABLE_SESSION_SQL
+                + " GROUP BY t.participant_id"
+            )
+        }
+        marks = {
+            pid: (present, recorded)
+            for pid, present, recorded in rows(
+                "SELECT t.participant_id, SUM(COALESCE(t.present, 0) != 0), COUNT(*) "
+                "FROM group_attendance t"
+                + join
+                + " AND "
+                + plausibility.COUNTABLE_MARK_SQL
+                + " GROUP BY t.participant_id"
+            )
+        }
         out = []
         none3, none2 = (0, 0, 0), (0, 0)
         for pid, status, outcome, cs in people:
@@ -153,22 +177,31 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
             before, after = pss10.before_after_totals(mine)
             held, cancelled, no_show = sessions.get(pid, none3)
             present, recorded = marks.get(pid, none2)
-            out.append(cohort.Person(
-                status=status,
-                screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
-                before=before, after=after, outcome=outcome,
-                group_present=present, group_recorded=recorded,
-                held=held, cancelled=cancelled, no_show=no_show,
-                # ISO text: the year and month are its first seven characters
-                month=(int(cs[:4]), int(cs[5:7])) if cs else None,
-                measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
-                if pid in others else (),
-            ))
+            out.append(
+                cohort.Person(
+                    status=status,
+                    screened=any(a[0] == "screening" for a in mine) or status not in ("referred",),
+                    before=before,
+                    after=after,
+                    outcome=outcome,
+                    group_present=present,
+                    group_recorded=recorded,
+                    held=held,
+                    cancelled=cancelled,
+                    no_show=no_show,
+                    # ISO text: the year and month are its first seven characters
+                    month=(int(cs[:4]), int(cs[5:7])) if cs else None,
+                    measures=tuple(_before_after(iid, got) for iid, got in others[pid].items())
+                    if pid in others
+                    else (),
+                )
+            )
         return out
 
 
-def _before_after(iid: str, got: list[tuple[str, str, float | None]]
-                  ) -> tuple[str, float | None, float | None]:
+def _before_after(
+    iid: str, got: list[tuple[str, str, float | None]]
+) -> tuple[str, float | None, float | None]:
     """(id, first screening's score, latest final's score); ``got`` is in date order."""
     firsts = [v for k, _, v in got if k == "screening"]
     lasts = [v for k, _, v in got if k == "final"]
@@ -197,17 +230,21 @@ class Prepared:
 
     def published_cells(self) -> dict[str, int | None]:
         """The released counts (None: hidden), as the release log keeps them."""
-        return {c: (None if c in self.hidden or c in self.absent else v)
-                for c, v in self.values.items()}
+        return {
+            c: (None if c in self.hidden or c in self.absent else v) for c, v in self.values.items()
+        }
 
     def refusal_text(self, lang: str) -> str:
         if self.refusal in ("small", "unprotectable"):
             return tr("refuse_small", lang)
         r = self.refused_by
         assert r is not None
-        return tr("refuse_difference", lang,
-                  period=period_label(r.period_from, r.period_to, lang),
-                  date=strings.fmt_date(r.released_at.date(), lang))
+        return tr(
+            "refuse_difference",
+            lang,
+            period=period_label(r.period_from, r.period_to, lang),
+            date=strings.fmt_date(r.released_at.date(), lang),
+        )
 
 
 def _mean(x: float | None) -> Decimal | None:
@@ -227,7 +264,8 @@ def prepare(session: Session, start: dt.date | None, end: dt.date | None) -> Pre
         span_lo = None if None in los else min(d for d in los if d)
         span_hi = None if None in his else max(d for d in his if d)
         if (start, end) == (None, None) or any(
-                (r.period_from, r.period_to) == (None, None) for r in linked):
+            (r.period_from, r.period_to) == (None, None) for r in linked
+        ):
             span_lo = span_hi = None
         everyone = gather(session, span_lo, span_hi)
         months = {p.month for p in everyone}  # (contains once a month, not a person)
@@ -238,9 +276,14 @@ def prepare(session: Session, start: dt.date | None, end: dt.date | None) -> Pre
     return decide(start, end, people, everyone, params, released)
 
 
-def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Person],
-           everyone: list[cohort.Person], params: pss10.Params,
-           released: list[cohort_releases.Release]) -> Prepared:
+def decide(
+    start: dt.date | None,
+    end: dt.date | None,
+    people: list[cohort.Person],
+    everyone: list[cohort.Person],
+    params: pss10.Params,
+    released: list[cohort_releases.Release],
+) -> Prepared:
     """What may be printed for ``people`` (the period's cohort); pure, no vault.
 
     ``everyone``: at least the people of every released period linked to this one.
@@ -252,8 +295,12 @@ def decide(start: dt.date | None, end: dt.date | None, people: list[cohort.Perso
     return decide_totals(start, end, stats, diff)
 
 
-def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.CohortStats,
-                  diff: differencing.Check | None = None) -> Prepared:
+def decide_totals(
+    start: dt.date | None,
+    end: dt.date | None,
+    stats: cohort.CohortStats,
+    diff: differencing.Check | None = None,
+) -> Prepared:
     """What may be printed of cohort totals (pure): the same rules for one vault's
     cohort (``decide``) and for an organisation's merged aggregates (org_report.py,
     which has no released reports to difference against, so ``diff`` is empty)."""
@@ -271,9 +318,12 @@ def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.Coho
     # A time point with fewer than 5 measurements prints no distribution at all (its
     # zeros would tell what the 1-4 people scored): its bands leave the tables, and
     # with them their relation to the n.
-    absent = {f"{when}_band:{k}" for when, n in (("before", stats.before.n),
-                                                ("after", stats.after.n))
-              if n < dc.SMALL for k in cohort.BANDS}
+    absent = {
+        f"{when}_band:{k}"
+        for when, n in (("before", stats.before.n), ("after", stats.after.n))
+        if n < dc.SMALL
+        for k in cohort.BANDS
+    }
     # A questionnaire beyond PSS-10 is reported only with 5 or more before/after pairs
     # (the issue's "enough pairs"); with fewer, none of its counts is printed.
     for iid, ist in stats.instruments.items():
@@ -282,23 +332,32 @@ def decide_totals(start: dt.date | None, end: dt.date | None, stats: cohort.Coho
     prep.absent = absent
     # Statistics over fewer than 5 people, or over a number that differs by 1-4 from a
     # released report (the difference of two means is those people's mean), are withheld.
-    n_of = {"before": "before_n", "after": "after_n", "change": "pairs",
-            "attendance": "admitted"}
+    n_of = {"before": "before_n", "after": "after_n", "change": "pairs", "attendance": "admitted"}
     for iid in stats.instruments:
-        n_of |= {f"{iid}:before": f"{iid}:before_n", f"{iid}:after": f"{iid}:after_n",
-                 f"{iid}:change": f"{iid}:pairs"}
-    prep.stats_hidden = {s for s, c in n_of.items()
-                         if values[c] < dc.SMALL or c in forced}
-    means = {w: (values[f"{w}_n"], float(m)) for w, summ in
-             (("before", stats.before), ("after", stats.after))
-             if w not in prep.stats_hidden and (m := _mean(summ.mean)) is not None}
+        n_of |= {
+            f"{iid}:before": f"{iid}:before_n",
+            f"{iid}:after": f"{iid}:after_n",
+            f"{iid}:change": f"{iid}:pairs",
+        }
+    prep.stats_hidden = {s for s, c in n_of.items() if values[c] < dc.SMALL or c in forced}
+    means = {
+        w: (values[f"{w}_n"], float(m))
+        for w, summ in (("before", stats.before), ("after", stats.after))
+        if w not in prep.stats_hidden and (m := _mean(summ.mean)) is not None
+    }
     shown = {c: v for c, v in values.items() if c not in absent}
-    rels = [r for r in cohort.relations(params, means, stats.instruments)
-            if set(r.cells) <= set(shown)]
+    rels = [
+        r for r in cohort.relations(params, means, stats.instruments) if set(r.cells) <= set(shown)
+    ]
     upper = cohort.upper_bounds(shown, referred_hidden=False)
-    hidden = dc.protect(shown, rels, upper, {c: w for c, w in forced.items()
-                                             if c not in absent},
-                        diff.zones, keep=("referred",))
+    hidden = dc.protect(
+        shown,
+        rels,
+        upper,
+        {c: w for c, w in forced.items() if c not in absent},
+        diff.zones,
+        keep=("referred",),
+    )
     if hidden is None:
         if forced and diff.linked:  # it is the released report that makes it impossible
             prep.refusal, prep.refused_by = "difference", diff.linked[0]
@@ -356,53 +415,102 @@ def _count_row(prep: Prepared, key: str, label: str, denominator: str | None) ->
     return Row(key, label, n=v, percent=pct, suppressed=sup)
 
 
-def _stat_row(prep: Prepared, key: str, label: str, which: str, n_cell: str,
-              summary: cohort.Summary) -> Row:
+def _stat_row(
+    prep: Prepared, key: str, label: str, which: str, n_cell: str, summary: cohort.Summary
+) -> Row:
     n_why = prep.hidden.get(n_cell)
     n = None if n_why else prep.values[n_cell]
     if which in prep.stats_hidden or summary.mean is None:
-        sup = ("lt5" if n_why == dc.PRIMARY else "withheld" if n_why
-               else "n_lt5" if prep.values[n_cell] else "")
+        sup = (
+            "lt5"
+            if n_why == dc.PRIMARY
+            else "withheld"
+            if n_why
+            else "n_lt5"
+            if prep.values[n_cell]
+            else ""
+        )
         return Row(key, label, n=n, suppressed=sup, is_count=False)
-    return Row(key, label, n=n, mean=_mean(summary.mean),
-               sd=None if summary.sd is None else dc.round_half_up(summary.sd, 1),
-               suppressed="withheld" if n_why else "", is_count=False)
+    return Row(
+        key,
+        label,
+        n=n,
+        mean=_mean(summary.mean),
+        sd=None if summary.sd is None else dc.round_half_up(summary.sd, 1),
+        suppressed="withheld" if n_why else "",
+        is_count=False,
+    )
 
 
 def rows(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
     """The report's tables: (section, rows). One source for the PDF, the CSV, the app."""
+
     def t(k: str) -> str:
         return tr(k, lang)
 
     st, pr = prep.stats, prep.stats.paired
-    flow = [_count_row(prep, k, t(label), None if k == "referred" else "referred")
-            for k, label in (("referred", "Referred"), ("screened", "Screened"),
-                             ("admitted", "Admitted"), ("not_eligible", "Not eligible"),
-                             ("completed", "Completed"), ("dropped_out", "Dropped out"))]
+    flow = [
+        _count_row(prep, k, t(label), None if k == "referred" else "referred")
+        for k, label in (
+            ("referred", "Referred"),
+            ("screened", "Screened"),
+            ("admitted", "Admitted"),
+            ("not_eligible", "Not eligible"),
+            ("completed", "Completed"),
+            ("dropped_out", "Dropped out"),
+        )
+    ]
     pss = [
         _stat_row(prep, "before", t("Before (screening)"), "before", "before_n", st.before),
         _stat_row(prep, "after", t("After (final)"), "after", "after_n", st.after),
         _count_row(prep, "pairs", t("Paired before and after"), None),
     ]
     if "change" in prep.stats_hidden or pr.mean_change is None:
-        pss.append(Row("mean_change", t("Mean change"), is_count=False,
-                       suppressed="n_lt5" if prep.values["pairs"] else ""))
+        pss.append(
+            Row(
+                "mean_change",
+                t("Mean change"),
+                is_count=False,
+                suppressed="n_lt5" if prep.values["pairs"] else "",
+            )
+        )
     else:
-        pss.append(Row("mean_change", t("Mean change"), mean=_mean(pr.mean_change),
-                       ci_low=_mean(pr.ci_low), ci_high=_mean(pr.ci_high), is_count=False))
-    pss += [_count_row(prep, k, t(label), "pairs") for k, label in (
-        ("improved", "Reliable improvement"), ("no_change", "No reliable change"),
-        ("worsened", "Reliable worsening"),
-        ("clinically_important", "Clinically important improvement"))]
+        pss.append(
+            Row(
+                "mean_change",
+                t("Mean change"),
+                mean=_mean(pr.mean_change),
+                ci_low=_mean(pr.ci_low),
+                ci_high=_mean(pr.ci_high),
+                is_count=False,
+            )
+        )
+    pss += [
+        _count_row(prep, k, t(label), "pairs")
+        for k, label in (
+            ("improved", "Reliable improvement"),
+            ("no_change", "No reliable change"),
+            ("worsened", "Reliable worsening"),
+            ("clinically_important", "Clinically important improvement"),
+        )
+    ]
     bands = []
     for when, title in (("before", "PSS-10 band, before"), ("after", "PSS-10 band, after")):
-        for k, label in zip(cohort.BANDS, ("Low (0-13)", "Moderate (14-26)", "High (27-40)"),
-                            strict=True):
-            bands.append(_count_row(prep, f"{when}_band:{k}", f"{t(title)}: {t(label)}",
-                                    f"{when}_n"))
-    outcomes = [_count_row(prep, f"outcome:{k}", strings.label("outcome", k, lang)
-                           if k != "none" else t("Outcome not recorded"),
-                           "completed+dropped_out") for k in cohort.OUTCOME_KEYS]
+        for k, label in zip(
+            cohort.BANDS, ("Low (0-13)", "Moderate (14-26)", "High (27-40)"), strict=True
+        ):
+            bands.append(
+                _count_row(prep, f"{when}_band:{k}", f"{t(title)}: {t(label)}", f"{when}_n")
+            )
+    outcomes = [
+        _count_row(
+            prep,
+            f"outcome:{k}",
+            strings.label("outcome", k, lang) if k != "none" else t("Outcome not recorded"),
+            "completed+dropped_out",
+        )
+        for k in cohort.OUTCOME_KEYS
+    ]
     att_hidden = "attendance" in prep.stats_hidden
     n_adm = prep.values["admitted"]
 
@@ -415,22 +523,36 @@ def rows(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
             return Row(key, t(label), percent=dc.round_half_up(100 * x, 0), is_count=False)
         return Row(key, t(label), mean=_mean(x), is_count=False)
 
-    share = (st.group_present / st.group_recorded
-             if st.group_recorded and not dc.is_small(st.group_recorded)
-             and not dc.is_small(st.group_present) else None)
+    share = (
+        st.group_present / st.group_recorded
+        if st.group_recorded
+        and not dc.is_small(st.group_recorded)
+        and not dc.is_small(st.group_present)
+        else None
+    )
     attendance = [
-        att("group_attended_mean", "Group sessions attended, mean per admitted participant",
-            st.mean_group_attended if n_adm else None),
+        att(
+            "group_attended_mean",
+            "Group sessions attended, mean per admitted participant",
+            st.mean_group_attended if n_adm else None,
+        ),
         att("group_attended_share", "Share of recorded group sessions attended", share, True),
-        att("held_mean", "Individual sessions held, mean per admitted participant",
-            st.mean_held if n_adm else None),
+        att(
+            "held_mean",
+            "Individual sessions held, mean per admitted participant",
+            st.mean_held if n_adm else None,
+        ),
         _count_row(prep, "cancelled", t("Individual sessions cancelled"), None),
         _count_row(prep, "no_show", t("Individual sessions no-show"), None),
     ]
-    return [(t("Participants"), flow), (t("PSS-10 before and after"), pss),
-            (t("Distribution of PSS-10 totals (participants per band)"), bands),
-            *_instrument_sections(prep, lang),
-            (t("Outcomes"), outcomes), (t("Attendance"), attendance)]
+    return [
+        (t("Participants"), flow),
+        (t("PSS-10 before and after"), pss),
+        (t("Distribution of PSS-10 totals (participants per band)"), bands),
+        *_instrument_sections(prep, lang),
+        (t("Outcomes"), outcomes),
+        (t("Attendance"), attendance),
+    ]
 
 
 def _instrument_sections(prep: Prepared, lang: str) -> list[tuple[str, list[Row]]]:
@@ -443,25 +565,54 @@ def _instrument_sections(prep: Prepared, lang: str) -> list[tuple[str, list[Row]
         inst = instruments.get(iid)
         name = inst.name.get(lang) or inst.name["en"]
         table = [
-            _stat_row(prep, f"{iid}:before", tr("Before (screening)", lang), f"{iid}:before",
-                      f"{iid}:before_n", ist.before),
-            _stat_row(prep, f"{iid}:after", tr("After (final)", lang), f"{iid}:after",
-                      f"{iid}:after_n", ist.after),
+            _stat_row(
+                prep,
+                f"{iid}:before",
+                tr("Before (screening)", lang),
+                f"{iid}:before",
+                f"{iid}:before_n",
+                ist.before,
+            ),
+            _stat_row(
+                prep,
+                f"{iid}:after",
+                tr("After (final)", lang),
+                f"{iid}:after",
+                f"{iid}:after_n",
+                ist.after,
+            ),
             _count_row(prep, f"{iid}:pairs", tr("Paired before and after", lang), None),
         ]
         pr = ist.paired
         if f"{iid}:change" in prep.stats_hidden or pr.mean_change is None:
-            table.append(Row(f"{iid}:mean_change", tr("Mean change", lang), is_count=False,
-                             suppressed="n_lt5" if prep.values[f"{iid}:pairs"] else ""))
+            table.append(
+                Row(
+                    f"{iid}:mean_change",
+                    tr("Mean change", lang),
+                    is_count=False,
+                    suppressed="n_lt5" if prep.values[f"{iid}:pairs"] else "",
+                )
+            )
         else:
-            table.append(Row(f"{iid}:mean_change", tr("Mean change", lang),
-                             mean=_mean(pr.mean_change), ci_low=_mean(pr.ci_low),
-                             ci_high=_mean(pr.ci_high), is_count=False))
+            table.append(
+                Row(
+                    f"{iid}:mean_change",
+                    tr("Mean change", lang),
+                    mean=_mean(pr.mean_change),
+                    ci_low=_mean(pr.ci_low),
+                    ci_high=_mean(pr.ci_high),
+                    is_count=False,
+                )
+            )
         if ist.has_rule:
-            table += [_count_row(prep, f"{iid}:{k}", tr(label, lang), f"{iid}:pairs")
-                      for k, label in (("improved", "Meaningful improvement"),
-                                       ("no_change", "No meaningful change"),
-                                       ("worsened", "Meaningful worsening"))]
+            table += [
+                _count_row(prep, f"{iid}:{k}", tr(label, lang), f"{iid}:pairs")
+                for k, label in (
+                    ("improved", "Meaningful improvement"),
+                    ("no_change", "No meaningful change"),
+                    ("worsened", "Meaningful worsening"),
+                )
+            ]
         out.append((tr("{name} before and after", lang, name=name), table))
     return out
 
@@ -490,11 +641,9 @@ def printed(row: Row, lang: str) -> tuple[str, str]:
     if row.suppressed == "percent_withheld":
         return count, tr("share withheld", lang)
     if row.ci_low is not None and row.ci_high is not None:
-        return count, (f"{fmt(row.mean, lang)} "
-                       f"[{fmt(row.ci_low, lang)}; {fmt(row.ci_high, lang)}]")
+        return count, (f"{fmt(row.mean, lang)} [{fmt(row.ci_low, lang)}; {fmt(row.ci_high, lang)}]")
     if row.mean is not None:
-        sd = (f" ({strings.tr('SD', lang)} {fmt(row.sd, lang)})" if row.sd is not None
-              else "")
+        sd = f" ({strings.tr('SD', lang)} {fmt(row.sd, lang)})" if row.sd is not None else ""
         return count, fmt(row.mean, lang) + sd
     if row.percent is not None:
         return count, f"{fmt(row.percent, lang)} %"
@@ -520,31 +669,59 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
     d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     hist_w = width * 0.58
     x0, y0, y1 = 28.0, 26.0, height - 14.0
-    counts = {(w, b): _band_count(prep, w, b) for w in ("before", "after")
-              for b in cohort.BANDS}
-    top = max([c for (w, b), c in counts.items()
-               if c is not None and f"{w}_band:{b}" not in prep.absent] + [dc.SMALL])
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9)
-                if top / s <= 5)
+    counts = {(w, b): _band_count(prep, w, b) for w in ("before", "after") for b in cohort.BANDS}
+    top = max(
+        [c for (w, b), c in counts.items() if c is not None and f"{w}_band:{b}" not in prep.absent]
+        + [dc.SMALL]
+    )
+    step = next(
+        s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9) if top / s <= 5
+    )
     top = -(-top // step) * step
 
     def y(v: float) -> float:
         return y0 + (y1 - y0) * v / top
 
-    d.add(String(0, height - 6, tr("Distribution of PSS-10 totals (participants per band)",
-                                   lang), fontName=fonts.BOLD, fontSize=7.5, fillColor=INK))
+    d.add(
+        String(
+            0,
+            height - 6,
+            tr("Distribution of PSS-10 totals (participants per band)", lang),
+            fontName=fonts.BOLD,
+            fontSize=7.5,
+            fillColor=INK,
+        )
+    )
     d.add(Line(x0, y0, x0, y1, strokeColor=RULE, strokeWidth=0.6))
     d.add(Line(x0, y0, hist_w, y0, strokeColor=RULE, strokeWidth=0.6))
     for tick in range(0, top + 1, step):
         d.add(Line(x0 - 3, y(tick), x0, y(tick), strokeColor=RULE, strokeWidth=0.6))
-        d.add(String(x0 - 5, y(tick) - 2.5, str(tick), fontName=fonts.REGULAR, fontSize=6.5,
-                     fillColor=MUTED, textAnchor="end"))
+        d.add(
+            String(
+                x0 - 5,
+                y(tick) - 2.5,
+                str(tick),
+                fontName=fonts.REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="end",
+            )
+        )
     slot = (hist_w - x0 - 6) / len(cohort.BANDS)
     bar = slot * 0.32
     for i, band in enumerate(cohort.BANDS):
         sx = x0 + 6 + i * slot
-        d.add(String(sx + slot / 2 - 3, y0 - 10, tr(band, lang), fontName=fonts.REGULAR,
-                     fontSize=7, fillColor=INK, textAnchor="middle"))
+        d.add(
+            String(
+                sx + slot / 2 - 3,
+                y0 - 10,
+                tr(band, lang),
+                fontName=fonts.REGULAR,
+                fontSize=7,
+                fillColor=INK,
+                textAnchor="middle",
+            )
+        )
         for j, (when, colour) in enumerate((("before", SHADE), ("after", INK))):
             bx = sx + j * (bar + 2)
             c = counts[(when, band)]
@@ -552,21 +729,42 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
                 continue  # fewer than 5 measurements: no distribution at all
             if c is None:
                 # A hidden band: a fixed dashed outline and its label, whatever the value.
-                d.add(Rect(bx, y0, bar, y(dc.SMALL) - y0, strokeColor=MUTED, strokeWidth=0.5,
-                           strokeDashArray=(2, 2), fillColor=None))
+                d.add(
+                    Rect(
+                        bx,
+                        y0,
+                        bar,
+                        y(dc.SMALL) - y0,
+                        strokeColor=MUTED,
+                        strokeWidth=0.5,
+                        strokeDashArray=(2, 2),
+                        fillColor=None,
+                    )
+                )
                 small = prep.hidden.get(f"{when}_band:{band}") == dc.PRIMARY
-                d.add(String(bx + bar / 2, y(dc.SMALL) + 2,
-                             cohort.SUPPRESSED if small else strings.tr("withheld", lang),
-                             fontName=fonts.REGULAR, fontSize=5.5, fillColor=MUTED,
-                             textAnchor="middle"))
+                d.add(
+                    String(
+                        bx + bar / 2,
+                        y(dc.SMALL) + 2,
+                        cohort.SUPPRESSED if small else strings.tr("withheld", lang),
+                        fontName=fonts.REGULAR,
+                        fontSize=5.5,
+                        fillColor=MUTED,
+                        textAnchor="middle",
+                    )
+                )
             elif c > 0:
-                d.add(Rect(bx, y0, bar, y(c) - y0, strokeColor=INK, strokeWidth=0.5,
-                           fillColor=colour))
+                d.add(
+                    Rect(bx, y0, bar, y(c) - y0, strokeColor=INK, strokeWidth=0.5, fillColor=colour)
+                )
     for j, (key, colour) in enumerate((("Before", SHADE), ("After", INK))):
         lx = x0 + 6 + j * 46
         d.add(Rect(lx, 2, 7, 7, strokeColor=INK, strokeWidth=0.5, fillColor=colour))
-        d.add(String(lx + 10, 3, strings.tr(key, lang), fontName=fonts.REGULAR, fontSize=7,
-                     fillColor=INK))
+        d.add(
+            String(
+                lx + 10, 3, strings.tr(key, lang), fontName=fonts.REGULAR, fontSize=7, fillColor=INK
+            )
+        )
     # The mean change with its CI, on a fixed axis of -20..+20 points.
     cx0, cx1 = hist_w + 30, width - 8
     cy = (y0 + y1) / 2
@@ -574,75 +772,146 @@ def effect_chart(prep: Prepared, width: float, height: float, lang: str) -> Draw
     def x(v: float) -> float:
         return cx0 + (cx1 - cx0) * (max(-20.0, min(20.0, v)) + 20) / 40
 
-    d.add(String(cx0 - 20, height - 6, tr("Mean change with 95% confidence interval (points)",
-                                          lang), fontName=fonts.BOLD, fontSize=7.5,
-                 fillColor=INK))
+    d.add(
+        String(
+            cx0 - 20,
+            height - 6,
+            tr("Mean change with 95% confidence interval (points)", lang),
+            fontName=fonts.BOLD,
+            fontSize=7.5,
+            fillColor=INK,
+        )
+    )
     d.add(Line(cx0, cy - 14, cx1, cy - 14, strokeColor=RULE, strokeWidth=0.6))
     for tick in (-20, -10, 0, 10, 20):
         d.add(Line(x(tick), cy - 17, x(tick), cy - 14, strokeColor=RULE, strokeWidth=0.6))
-        d.add(String(x(tick), cy - 26, f"{tick:+d}" if tick else "0", fontName=fonts.REGULAR,
-                     fontSize=6.5, fillColor=MUTED, textAnchor="middle"))
-    d.add(Line(x(0), cy - 14, x(0), cy + 18, strokeColor=MUTED, strokeWidth=0.5,
-               strokeDashArray=(3, 2)))
+        d.add(
+            String(
+                x(tick),
+                cy - 26,
+                f"{tick:+d}" if tick else "0",
+                fontName=fonts.REGULAR,
+                fontSize=6.5,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
+    d.add(
+        Line(
+            x(0), cy - 14, x(0), cy + 18, strokeColor=MUTED, strokeWidth=0.5, strokeDashArray=(3, 2)
+        )
+    )
     pr = prep.stats.paired
-    if "change" not in prep.stats_hidden and pr.ci_low is not None and pr.ci_high is not None \
-            and pr.mean_change is not None:
+    if (
+        "change" not in prep.stats_hidden
+        and pr.ci_low is not None
+        and pr.ci_high is not None
+        and pr.mean_change is not None
+    ):
         m, lo, hi = (float(_mean(v) or 0) for v in (pr.mean_change, pr.ci_low, pr.ci_high))
         d.add(Line(x(lo), cy, x(hi), cy, strokeColor=INK, strokeWidth=1.2))
         for e in (lo, hi):
             d.add(Line(x(e), cy - 4, x(e), cy + 4, strokeColor=INK, strokeWidth=1.2))
         d.add(Circle(x(m), cy, 3, fillColor=INK, strokeColor=INK))
     else:
-        d.add(String((cx0 + cx1) / 2, cy, strings.tr("withheld (fewer than 5)", lang),
-                     fontName=fonts.REGULAR, fontSize=7, fillColor=MUTED,
-                     textAnchor="middle"))
+        d.add(
+            String(
+                (cx0 + cx1) / 2,
+                cy,
+                strings.tr("withheld (fewer than 5)", lang),
+                fontName=fonts.REGULAR,
+                fontSize=7,
+                fillColor=MUTED,
+                textAnchor="middle",
+            )
+        )
     return d
 
 
 # --- PDF and CSV -----------------------------------------------------------------------
 
 
-def render_pdf(prep: Prepared, lang: str, organisation: str, today: dt.date, *,
-               title: str | None = None, scope: str | None = None) -> bytes:
+def render_pdf(
+    prep: Prepared,
+    lang: str,
+    organisation: str,
+    today: dt.date,
+    *,
+    title: str | None = None,
+    scope: str | None = None,
+) -> bytes:
     """``title`` and ``scope`` (a line after the intro): the organisation's merged
     report (org_report.py) prints through here too."""
     period = period_label(prep.start, prep.end, lang)
     title = title or tr("Cohort effect report", lang)
     story: list[Any] = [
         para(esc(title), "title"),
-        para(esc(tr("The course «A working life without stress»", lang) + " · " + period),
-             "subtitle"),
+        para(
+            esc(tr("The course «A working life without stress»", lang) + " · " + period), "subtitle"
+        ),
         para(esc(tr("cohort_intro", lang, period=period)), "small"),
         *([para(esc(scope), "small")] if scope else []),
         para(esc(tr("cohort_rules", lang)), "small"),
-        para(esc(f"{tr('Generated', lang)}: {strings.fmt_month(today, lang)}"
-                 + (f" · {organisation}" if organisation else "")), "small"),
+        para(
+            esc(
+                f"{tr('Generated', lang)}: {strings.fmt_month(today, lang)}"
+                + (f" · {organisation}" if organisation else "")
+            ),
+            "small",
+        ),
     ]
     widths = [FRAME_W - 80 * mm, 25 * mm, 55 * mm]
     for i, (title, table) in enumerate(rows(prep, lang)):
         story.append(heading(title))
-        story.append(grid_table([tr("Metric", lang), tr("Count", lang), tr("Value", lang)],
-                                [[r.label, *printed(r, lang)] for r in table], widths,
-                                align_right=(1, 2)))
+        story.append(
+            grid_table(
+                [tr("Metric", lang), tr("Count", lang), tr("Value", lang)],
+                [[r.label, *printed(r, lang)] for r in table],
+                widths,
+                align_right=(1, 2),
+            )
+        )
         if i == 2:  # after the bands: the chart of them
             story.append(spacer(2))
             if prep.values["before_n"] >= dc.SMALL or prep.values["after_n"] >= dc.SMALL:
                 story.append(effect_chart(prep, FRAME_W, 62 * mm, lang))
                 story.append(para(esc(tr("chart_note", lang)), "small"))
             else:
-                story.append(para(esc(tr("The chart is withheld: fewer than 5 measurements.",
-                                         lang)), "small"))
+                story.append(
+                    para(
+                        esc(tr("The chart is withheld: fewer than 5 measurements.", lang)), "small"
+                    )
+                )
             params = prep.stats.params
-            story.append(para(esc(tr("cohort_method", lang,
-                                     sd=strings.fmt_number(params.sd, lang, 2),
-                                     r=strings.fmt_number(params.r, lang, 2))), "small"))
-    raw = build_pdf(story, lang=lang, header_left=title,
-                    footer_left=organisation)
+            story.append(
+                para(
+                    esc(
+                        tr(
+                            "cohort_method",
+                            lang,
+                            sd=strings.fmt_number(params.sd, lang, 2),
+                            r=strings.fmt_number(params.r, lang, 2),
+                        )
+                    ),
+                    "small",
+                )
+            )
+    raw = build_pdf(story, lang=lang, header_left=title, footer_left=organisation)
     return pdf_security.finish(raw)
 
 
-CSV_COLUMNS = ("key", "section", "metric", "n", "mean", "sd", "ci_low", "ci_high", "percent",
-               "suppressed")
+CSV_COLUMNS = (
+    "key",
+    "section",
+    "metric",
+    "n",
+    "mean",
+    "sd",
+    "ci_low",
+    "ci_high",
+    "percent",
+    "suppressed",
+)
 
 
 def render_csv(prep: Prepared, lang: str, dialect: str = "excel-da") -> bytes:
@@ -666,8 +935,20 @@ def render_csv(prep: Prepared, lang: str, dialect: str = "excel-da") -> bytes:
 
     for title, table in rows(prep, lang):
         for r in table:
-            w.writerow([r.key, title, r.label, num(r.n), num(r.mean), num(r.sd),
-                        num(r.ci_low), num(r.ci_high), num(r.percent), r.suppressed])
+            w.writerow(
+                [
+                    r.key,
+                    title,
+                    r.label,
+                    num(r.n),
+                    num(r.mean),
+                    num(r.sd),
+                    num(r.ci_low),
+                    num(r.ci_high),
+                    num(r.percent),
+                    r.suppressed,
+                ]
+            )
     text_ = buf.getvalue()
     return text_.encode("utf-8-sig") if da else text_.encode("utf-8")
 
@@ -675,11 +956,18 @@ def render_csv(prep: Prepared, lang: str, dialect: str = "excel-da") -> bytes:
 # --- writing ---------------------------------------------------------------------------
 
 
-def write_cohort_report(session: Session, out: str | os.PathLike[str], *,
-                        start: dt.date | None = None, end: dt.date | None = None,
-                        lang: str = strings.DEFAULT_LANG, csv_dialect: str = "excel-da",
-                        today: dt.date | None = None,
-                        prep: Prepared | None = None, message_lang: str = "en") -> Prepared:
+def write_cohort_report(
+    session: Session,
+    out: str | os.PathLike[str],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    lang: str = strings.DEFAULT_LANG,
+    csv_dialect: str = "excel-da",
+    today: dt.date | None = None,
+    prep: Prepared | None = None,
+    message_lang: str = "en",
+) -> Prepared:
     """Decide, render, and release: PDF (or CSV when ``out`` ends in .csv).
 
     The file is written to a temp file first; the release log and the audit event are
@@ -699,18 +987,28 @@ def write_cohort_report(session: Session, out: str | os.PathLike[str], *,
     if prep.refusal:
         raise BadInput(prep.refusal_text(message_lang))
     fmt_ = "csv" if target.suffix.lower() == ".csv" else "pdf"
-    data = (render_csv(prep, lang, csv_dialect) if fmt_ == "csv" else
-            render_pdf(prep, lang, str(settings.get(session, "organisation") or ""), today))
+    data = (
+        render_csv(prep, lang, csv_dialect)
+        if fmt_ == "csv"
+        else render_pdf(prep, lang, str(settings.get(session, "organisation") or ""), today)
+    )
     try:
         with atomic_writer(target) as fh:
             fh.write(data)
-            cohort_releases.record(session, prep.start, prep.end, fmt_,
-                                   prep.published_cells())
-            audit.record(session, "cohort_report", {
-                "format": fmt_, "participants": prep.stats.referred,
-                "period": [prep.start.isoformat() if prep.start else None,
-                           prep.end.isoformat() if prep.end else None],
-                "hidden": len(prep.hidden)})
+            cohort_releases.record(session, prep.start, prep.end, fmt_, prep.published_cells())
+            audit.record(
+                session,
+                "cohort_report",
+                {
+                    "format": fmt_,
+                    "participants": prep.stats.referred,
+                    "period": [
+                        prep.start.isoformat() if prep.start else None,
+                        prep.end.isoformat() if prep.end else None,
+                    ],
+                    "hidden": len(prep.hidden),
+                },
+            )
             session.commit()  # the release is on record before the file appears
     except WriteFailed:
         session.rollback()

@@ -37,14 +37,38 @@ from coachdesk.store.models import Participant
 # the § 7b retention plan): arbejdsevne, skånehensyn, timetal og optrapning, ressourcer
 # og udfordringer, progression, fremmøde, anbefaling / næste skridt.
 SECTIONS: tuple[str, ...] = (
-    "course", "work_capacity", "accommodations", "hours", "resources", "progression",
-    "attendance", "pss10", "questionnaires", "job_plan", "values", "outcome", "summary",
-    "recommendation", "notes", "contact", "cpr_full",
+    "course",
+    "work_capacity",
+    "accommodations",
+    "hours",
+    "resources",
+    "progression",
+    "attendance",
+    "pss10",
+    "questionnaires",
+    "job_plan",
+    "values",
+    "outcome",
+    "summary",
+    "recommendation",
+    "notes",
+    "contact",
+    "cpr_full",
 )
 # The least data that serves the report's purpose (domain.md).
 DEFAULT_SECTIONS: tuple[str, ...] = (
-    "course", "work_capacity", "accommodations", "hours", "resources", "progression",
-    "attendance", "pss10", "questionnaires", "job_plan", "outcome", "summary",
+    "course",
+    "work_capacity",
+    "accommodations",
+    "hours",
+    "resources",
+    "progression",
+    "attendance",
+    "pss10",
+    "questionnaires",
+    "job_plan",
+    "outcome",
+    "summary",
     "recommendation",
 )
 # Never pre-selected; the dialog marks them.
@@ -69,8 +93,10 @@ def parse_sections(text: str | None) -> tuple[str, ...]:
     names = [n.strip() for n in text.split(",") if n.strip()]
     if EVERYTHING in names:
         if len(names) > 1:
-            raise BadInput(f"'{EVERYTHING}' cannot be combined with other sections: it "
-                           "already holds everything.")
+            raise BadInput(
+                f"'{EVERYTHING}' cannot be combined with other sections: it "
+                "already holds everything."
+            )
         return (EVERYTHING,)
     unknown = [n for n in names if n not in SECTIONS]
     if unknown:
@@ -91,13 +117,17 @@ def default_kind(p: Participant) -> str:
 def consent_problem(p: Participant) -> str | None:
     """Why a report to the municipality may not be made, or None when it may."""
     if p.consent_withdrawn_on is not None:
-        return (f"The participant withdrew their consent on {p.consent_withdrawn_on.isoformat()}, "
-                "so no report may be sent to the municipality. The participant's own copy "
-                "can still be made.")
+        return (
+            f"The participant withdrew their consent on {p.consent_withdrawn_on.isoformat()}, "
+            "so no report may be sent to the municipality. The participant's own copy "
+            "can still be made."
+        )
     if p.consent_given_on is None or CONSENT_SCOPE not in (p.consent_scope or []):
-        return ("The participant has not consented to reports to the municipality (the "
-                "consent's scope must include 'report_to_municipality'). Record the "
-                "consent first.")
+        return (
+            "The participant has not consented to reports to the municipality (the "
+            "consent's scope must include 'report_to_municipality'). Record the "
+            "consent first."
+        )
     return None
 
 
@@ -115,8 +145,7 @@ class ReportRequest:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise BadInput(f"Unknown report type {self.kind!r}; choose one of "
-                           f"{', '.join(KINDS)}.")
+            raise BadInput(f"Unknown report type {self.kind!r}; choose one of {', '.join(KINDS)}.")
         if self.kind != "access_copy":
             bad = [s for s in self.sections if s not in SECTIONS]
             if bad:
@@ -360,50 +389,70 @@ def _pss_rows(p: Participant) -> list[Any]:
 
 
 def _pss(p: Participant, params: pss10.Params) -> PssContent:
-    rows = [AssessmentRow(a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
-            for a in sorted(_pss_rows(p), key=lambda a: (a.date, a.id))]
+    rows = [
+        AssessmentRow(a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
+        for a in sorted(_pss_rows(p), key=lambda a: (a.date, a.id))
+    ]
     before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in _pss_rows(p)])
     ch = pss10.change(before.total if before else None, after.total if after else None, params)
     return PssContent(tuple(rows), before, after, ch, params, _chart_data(rows, params))
 
 
-def questionnaires(p: Participant,
-                   chosen: tuple[str, ...] | None) -> tuple[QuestionnaireContent, ...]:
+def questionnaires(
+    p: Participant, chosen: tuple[str, ...] | None
+) -> tuple[QuestionnaireContent, ...]:
     """Each instrument other than PSS-10 (its own section), in registry order, that the
     participant has answered and the coach chose (None: all of them)."""
     out: list[QuestionnaireContent] = []
     for inst in instruments.all_instruments():
         if inst.id == "pss10" or (chosen is not None and inst.id not in chosen):
             continue
-        mine = sorted((a for a in p.assessments if a.instrument == inst.id),
-                      key=lambda a: (a.date, a.id))
+        mine = sorted(
+            (a for a in p.assessments if a.instrument == inst.id), key=lambda a: (a.date, a.id)
+        )
         if not mine:
             continue
         rows = []
         for a in mine:
             r = inst.scored(a.answers)
-            rows.append(QuestionnaireRow(a.kind, a.date, tuple(a.answers), r.value, r.band,
-                                         tuple(r.fields.items())))
+            rows.append(
+                QuestionnaireRow(
+                    a.kind, a.date, tuple(a.answers), r.value, r.band, tuple(r.fields.items())
+                )
+            )
         firsts = [r.value for r in rows if r.kind == "screening" and r.value is not None]
         lasts = [r.value for r in rows if r.kind == "final" and r.value is not None]
         before = firsts[0] if firsts else None
         after = lasts[-1] if lasts else None
-        out.append(QuestionnaireContent(inst.id, tuple(rows), before, after,
-                                        inst.change_verdict(before, after)))
+        out.append(
+            QuestionnaireContent(
+                inst.id, tuple(rows), before, after, inst.change_verdict(before, after)
+            )
+        )
     return tuple(out)
 
 
 def _session(i: int, s: Any) -> SessionContent:
     return SessionContent(
-        number=i, date=s.date, start=s.start, minutes=s.minutes, mode=s.mode, status=s.status,
-        week=s.week, themes=tuple(s.themes or ()), notes=s.notes, quotes=s.quotes,
-        actions=tuple(str(a) for a in s.actions or ()), ratings=dict(s.ratings or {}),
+        number=i,
+        date=s.date,
+        start=s.start,
+        minutes=s.minutes,
+        mode=s.mode,
+        status=s.status,
+        week=s.week,
+        themes=tuple(s.themes or ()),
+        notes=s.notes,
+        quotes=s.quotes,
+        actions=tuple(str(a) for a in s.actions or ()),
+        ratings=dict(s.ratings or {}),
         next_appointment=s.next_appointment,
     )
 
 
-def build_report(session: Session, participant_id: int, request: ReportRequest,
-                 today: dt.date | None = None) -> ReportContent:
+def build_report(
+    session: Session, participant_id: int, request: ReportRequest, today: dt.date | None = None
+) -> ReportContent:
     """Assemble what the report discloses. Raises BadInput when consent is missing."""
     today = today or dt.date.today()
     lang = strings.check_lang(request.lang)
@@ -419,7 +468,7 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
     full_cpr = access or "cpr_full" in chosen
     recipient = request.recipient
     if recipient is None:
-        recipient = (strings.tr("the participant", lang) if access else default_recipient(p))
+        recipient = strings.tr("the participant", lang) if access else default_recipient(p)
     out: dict[str, Any] = {}
     # What the coach has not confirmed, or what cannot be true, is never counted nor
     # sent (core/plausibility); the participant's own copy still holds everything.
@@ -434,16 +483,20 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
         out["course"] = CourseContent(
             start=p.course_start,
             end=course.course_end(p.course_start) if p.course_start else None,
-            week=course.course_week(p.course_start, today), status=p.status,
-            dropout_date=p.dropout_date, dropout_reason=p.dropout_reason,
+            week=course.course_week(p.course_start, today),
+            status=p.status,
+            dropout_date=p.dropout_date,
+            dropout_reason=p.dropout_reason,
             themes=tuple((t, themes[t]) for t in vocab.THEMES if themes[t]),
         )
     if "attendance" in chosen:
         statuses = Counter(s.status for s in sessions)
         out["attendance"] = AttendanceContent(
             group_present=sum(1 for g in marks if g.present),
-            group_recorded=len(marks), held=statuses["held"],
-            cancelled=statuses["cancelled"], no_show=statuses["no_show"],
+            group_recorded=len(marks),
+            held=statuses["held"],
+            cancelled=statuses["cancelled"],
+            no_show=statuses["no_show"],
             group_excused=sum(1 for g in marks if not g.present and g.excused),
         )
     if "pss10" in chosen:
@@ -474,18 +527,23 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
     if "hours" in chosen:
         out["hours"] = _hours(rf, plan)
         if out["hours"].breaks:
-            warnings.append(strings.tr("partial_return_warning", lang, weeks=", ".join(
-                str(w) for w in out["hours"].breaks)))
+            warnings.append(
+                strings.tr(
+                    "partial_return_warning",
+                    lang,
+                    weeks=", ".join(str(w) for w in out["hours"].breaks),
+                )
+            )
     if "resources" in chosen:
-        out["resources"] = ResourcesContent(rf.resources if rf else None,
-                                            rf.challenges if rf else None)
+        out["resources"] = ResourcesContent(
+            rf.resources if rf else None, rf.challenges if rf else None
+        )
     if "progression" in chosen:
-        before, after = pss10.before_after([(a.kind, a.date, a.answers)
-                                            for a in _pss_rows(p)])
+        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in _pss_rows(p)])
         out["progression"] = ProgressionContent(
             rf.progression if rf else None,
-            pss10.change(before.total if before else None, after.total if after else None,
-                         params))
+            pss10.change(before.total if before else None, after.total if after else None, params),
+        )
     if "recommendation" in chosen:
         out["recommendation"] = (rf.recommendation if rf else None) or ""
     if "outcome" in chosen:
@@ -493,23 +551,33 @@ def build_report(session: Session, participant_id: int, request: ReportRequest,
     if "summary" in chosen:
         out["summary"] = p.report_summary or ""
     if "notes" in chosen:
-        out["notes"] = tuple(_session(i, s) for i, s in enumerate(
-            sorted(sessions, key=lambda s: (s.date, s.start or "", s.id)), 1))
+        out["notes"] = tuple(
+            _session(i, s)
+            for i, s in enumerate(sorted(sessions, key=lambda s: (s.date, s.start or "", s.id)), 1)
+        )
     if "contact" in chosen:
         out["contact"] = ContactContent(p.email, p.phone)
     if access:
         out["access"] = _access(session, p, params, today)
 
     return ReportContent(
-        kind=request.kind, lang=lang, sections=sections, today=today,
+        kind=request.kind,
+        lang=lang,
+        sections=sections,
+        today=today,
         organisation=str(settings.get(session, "organisation") or ""),
         coach=str(settings.get(session, "coach_name") or ""),
         coach_contact=str(settings.get(session, "coach_contact") or ""),
-        recipient=recipient, caseworker_name=p.caseworker_name,
-        municipality=p.caseworker_municipality, case_ref=p.case_ref,
-        consent_given_on=p.consent_given_on, name=p.name,
-        cpr_display=(p.cpr or "") if full_cpr else cpr.mask(p.cpr), cpr_is_full=full_cpr,
-        warnings=tuple(warnings), **out,
+        recipient=recipient,
+        caseworker_name=p.caseworker_name,
+        municipality=p.caseworker_municipality,
+        case_ref=p.case_ref,
+        consent_given_on=p.consent_given_on,
+        name=p.name,
+        cpr_display=(p.cpr or "") if full_cpr else cpr.mask(p.cpr),
+        cpr_is_full=full_cpr,
+        warnings=tuple(warnings),
+        **out,
     )
 
 
@@ -518,31 +586,43 @@ def _hours(rf: Any, plan: Any) -> HoursContent:
     normal = rf.normal_hours if rf else None
     kind = rf.return_kind if rf else None
     breaks = return_plan.partial_return_breaks(normal, steps) if kind == "partial" else []
-    hours_now = rf.hours_now if rf and rf.hours_now is not None else (
-        plan.hours_now if plan else None)
+    hours_now = (
+        rf.hours_now if rf and rf.hours_now is not None else (plan.hours_now if plan else None)
+    )
     return HoursContent(
-        normal_hours=normal, hours_now=hours_now, steps=tuple(steps),
-        return_date=rf.return_date if rf else None, return_kind=kind,
+        normal_hours=normal,
+        hours_now=hours_now,
+        steps=tuple(steps),
+        return_date=rf.return_date if rf else None,
+        return_kind=kind,
         breaks=tuple(s.week for s in breaks),
         plan_target=plan.hours_target if plan else None,
         plan_steps=tuple(dict(s) for s in (plan.hours_steps if plan else []) or []),
     )
 
 
-def _access(session: Session, p: Participant, params: pss10.Params,
-            today: dt.date) -> AccessContent:
+def _access(
+    session: Session, p: Participant, params: pss10.Params, today: dt.date
+) -> AccessContent:
     record = interchange.participant_to_dict(p, today=today, params=params)
     return AccessContent(
-        ref=p.ref, birth_year=p.birth_year, email=p.email, phone=p.phone,
-        referral_date=p.referral_date, consent_given_on=p.consent_given_on,
+        ref=p.ref,
+        birth_year=p.birth_year,
+        email=p.email,
+        phone=p.phone,
+        referral_date=p.referral_date,
+        consent_given_on=p.consent_given_on,
         consent_scope=tuple(p.consent_scope or ()),
-        consent_withdrawn_on=p.consent_withdrawn_on, caseworker_email=p.caseworker_email,
+        consent_withdrawn_on=p.consent_withdrawn_on,
+        caseworker_email=p.caseworker_email,
         attendance=tuple((g.date, g.present) for g in p.attendance),
-        job_plan_versions=tuple((j.version, interchange.job_plan_to_dict(j))
-                                for j in p.job_plans),
-        disclosures=tuple(DisclosureRow(d.at, d.recipient, d.kind, tuple(d.sections or ()),
-                                        d.encrypted, d.channel) for d in p.disclosures),
-        audit=tuple(AuditRow(e.at, e.action, e.detail)
-                    for e in audit.events_for(session, p.uid)),
+        job_plan_versions=tuple((j.version, interchange.job_plan_to_dict(j)) for j in p.job_plans),
+        disclosures=tuple(
+            DisclosureRow(
+                d.at, d.recipient, d.kind, tuple(d.sections or ()), d.encrypted, d.channel
+            )
+            for d in p.disclosures
+        ),
+        audit=tuple(AuditRow(e.at, e.action, e.detail) for e in audit.events_for(session, p.uid)),
         participant_file=interchange.dumps(interchange.document([record])),
     )

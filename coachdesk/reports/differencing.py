@@ -85,8 +85,13 @@ class Check:
     linked: list[Release] = field(default_factory=list)  # the connected released reports
 
 
-def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
-          released: Sequence[Release], params: pss10.Params) -> Check:
+def check(
+    new: Period,
+    people: Sequence[cohort.Person],
+    values: dict[str, int],
+    released: Sequence[Release],
+    params: pss10.Params,
+) -> Check:
     """What the released reports force on a new report over ``new``.
 
     ``people``: at least everyone in the periods of ``component(new, released)``;
@@ -115,8 +120,7 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
             continue
         atom = cohort.cells(cohort.compute(members, params))
         if dc.is_small(atom["referred"]):
-            out.refused_by = next((r for q, r in zip(sig[1:], linked, strict=True) if q),
-                                  linked[0])
+            out.refused_by = next((r for q, r in zip(sig[1:], linked, strict=True) if q), linked[0])
             return out
         for c, v in atom.items():
             if dc.is_small(v):
@@ -136,9 +140,11 @@ def check(new: Period, people: Sequence[cohort.Person], values: dict[str, int],
                     return out
                 out.forced[c] = dc.DIFFERENCING
     for c in out.forced:
-        out.zones[c] = [r.cells[c] for r in linked
-                        if overlaps(new, (r.period_from, r.period_to))
-                        and r.cells.get(c) is not None]
+        out.zones[c] = [
+            r.cells[c]
+            for r in linked
+            if overlaps(new, (r.period_from, r.period_to)) and r.cells.get(c) is not None
+        ]
     return out
 
 

@@ -192,8 +192,9 @@ def _minus(dom: Domain, lo: int, hi: int) -> Domain:
 # --- the reader's model ----------------------------------------------------------------
 
 
-def domains(values: Mapping[str, int], hidden: Mapping[str, str],
-            upper: Mapping[str, int]) -> dict[str, Domain]:
+def domains(
+    values: Mapping[str, int], hidden: Mapping[str, str], upper: Mapping[str, int]
+) -> dict[str, Domain]:
     """What a reader knows of each cell: its value, 1-4 ("<5"), or 0..upper ("udeladt")."""
     out: dict[str, Domain] = {}
     for c, v in values.items():
@@ -207,8 +208,9 @@ def domains(values: Mapping[str, int], hidden: Mapping[str, str],
     return out
 
 
-def _reduce(doms: dict[str, Domain], rels: Sequence[Relation]) -> tuple[dict[str, Domain],
-                                                                        list[Relation]]:
+def _reduce(
+    doms: dict[str, Domain], rels: Sequence[Relation]
+) -> tuple[dict[str, Domain], list[Relation]]:
     """Substitute the known cells into the relations (fewer variables for the solver)."""
     out = []
     for rel in rels:
@@ -227,9 +229,13 @@ def _reduce(doms: dict[str, Domain], rels: Sequence[Relation]) -> tuple[dict[str
     return free, out
 
 
-def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
-               rels: Sequence[Relation], upper: Mapping[str, int],
-               zones: Mapping[str, Iterable[int]] = {}) -> list[str]:
+def weak_cells(
+    values: Mapping[str, int],
+    hidden: Mapping[str, str],
+    rels: Sequence[Relation],
+    upper: Mapping[str, int],
+    zones: Mapping[str, Iterable[int]] = {},
+) -> list[str]:
     """The hidden cells a reader can pin down: one feasible value only, an "udeladt"
     cell narrowed into 1-4, or (for a cell with differencing ``zones``) a difference of
     1-4 to every value it could take."""
@@ -246,8 +252,7 @@ def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
         if not feasible({**doms, c: rest}, live):
             weak.append(c)
             continue
-        if hidden[c] != PRIMARY and not feasible({**doms, c: _minus(doms[c], 1, SMALL - 1)},
-                                                 live):
+        if hidden[c] != PRIMARY and not feasible({**doms, c: _minus(doms[c], 1, SMALL - 1)}, live):
             weak.append(c)
             continue
         for old in zones.get(c, ()):
@@ -259,10 +264,14 @@ def weak_cells(values: Mapping[str, int], hidden: Mapping[str, str],
     return weak
 
 
-def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[str, int],
-            forced: Mapping[str, str] = {},
-            zones: Mapping[str, Iterable[int]] = {},
-            keep: Iterable[str] = ()) -> dict[str, str] | None:
+def protect(
+    values: Mapping[str, int],
+    rels: Sequence[Relation],
+    upper: Mapping[str, int],
+    forced: Mapping[str, str] = {},
+    zones: Mapping[str, Iterable[int]] = {},
+    keep: Iterable[str] = (),
+) -> dict[str, str] | None:
     """The cells to hide, with why: small ones, ``forced`` ones, and enough others that
     no hidden cell can be worked out from the published cells and relations.
 
@@ -277,9 +286,14 @@ def protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[
         return None
 
 
-def _protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping[str, int],
-             forced: Mapping[str, str], zones: Mapping[str, Iterable[int]],
-             keep: set[str]) -> dict[str, str] | None:
+def _protect(
+    values: Mapping[str, int],
+    rels: Sequence[Relation],
+    upper: Mapping[str, int],
+    forced: Mapping[str, str],
+    zones: Mapping[str, Iterable[int]],
+    keep: set[str],
+) -> dict[str, str] | None:
     hidden = {c: PRIMARY for c, v in values.items() if is_small(v)}
     hidden |= forced  # a small cell hidden for differencing prints "udeladt", not "<5"
     if keep & set(hidden):
@@ -289,11 +303,14 @@ def _protect(values: Mapping[str, int], rels: Sequence[Relation], upper: Mapping
         if not weak:
             return hidden
         near = {c for r in rels if set(r.cells) & set(weak) for c in r.cells}
-        candidates = sorted((c for c in near if c not in hidden and c not in keep),
-                            key=lambda c: (values[c], c))
+        candidates = sorted(
+            (c for c in near if c not in hidden and c not in keep), key=lambda c: (values[c], c)
+        )
         if not candidates:  # every neighbour is hidden: widen to any published cell
-            candidates = sorted((c for c in values if c not in hidden and c not in keep),
-                                key=lambda c: (values[c], c))
+            candidates = sorted(
+                (c for c in values if c not in hidden and c not in keep),
+                key=lambda c: (values[c], c),
+            )
         if not candidates:
             return None
         best, best_left = candidates[0], len(weak)

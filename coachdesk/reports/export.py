@@ -49,8 +49,9 @@ def _db_reason(exc: BaseException) -> str:
     return text if text and len(text) < 80 and orig is not None else type(exc).__name__
 
 
-def write_recorded(session: Session, out: str | os.PathLike[str], data: bytes,
-                   record: Callable[[str], None]) -> str:
+def write_recorded(
+    session: Session, out: str | os.PathLike[str], data: bytes, record: Callable[[str], None]
+) -> str:
     """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
 
     1. the file is written in full to an owner-only temp file beside ``out`` (a full
@@ -89,8 +90,11 @@ def write_recorded(session: Session, out: str | os.PathLike[str], data: bytes,
             raise ExportNotPlaced(
                 f"The export was recorded as a disclosure, but {target.name} could not be "
                 f"put in place ({exc.strerror or exc}); no file was written."
-                + (" The audit log notes this." if noted else
-                   " The audit log shows the export without this note.")
+                + (
+                    " The audit log notes this."
+                    if noted
+                    else " The audit log shows the export without this note."
+                )
             ) from None
     return digest
 
@@ -117,15 +121,28 @@ def render_content(content: ReportContent, password: str | None = None) -> bytes
     return pdf_security.finish(raw, password=password, attachments=attachments)
 
 
-def render_pdf(session: Session, participant_id: int, request: ReportRequest, *,
-               today: dt.date | None = None, password: str | None = None) -> bytes:
+def render_pdf(
+    session: Session,
+    participant_id: int,
+    request: ReportRequest,
+    *,
+    today: dt.date | None = None,
+    password: str | None = None,
+) -> bytes:
     """The report as PDF bytes, nothing written, nothing recorded (the preview)."""
     return render_content(build_report(session, participant_id, request, today), password)
 
 
-def export_report(session: Session, participant_id: int, request: ReportRequest,
-                  out: str | os.PathLike[str], *, password: str | None = None,
-                  today: dt.date | None = None, channel: str | None = None) -> ExportResult:
+def export_report(
+    session: Session,
+    participant_id: int,
+    request: ReportRequest,
+    out: str | os.PathLike[str],
+    *,
+    password: str | None = None,
+    today: dt.date | None = None,
+    channel: str | None = None,
+) -> ExportResult:
     """Build, encrypt, record and commit the disclosure, then make the file visible.
 
     Commits the session (``write_recorded``): the records land with the file or not
@@ -150,33 +167,58 @@ def export_report(session: Session, participant_id: int, request: ReportRequest,
     recipient = content.recipient or None
 
     def record(digest: str) -> None:
-        session.add(Disclosure(participant_id=participant_id, recipient=recipient,
-                               kind=content.kind, sections=list(content.sections),
-                               sha256=digest, encrypted=bool(password), channel=channel))
+        session.add(
+            Disclosure(
+                participant_id=participant_id,
+                recipient=recipient,
+                kind=content.kind,
+                sections=list(content.sections),
+                sha256=digest,
+                encrypted=bool(password),
+                channel=channel,
+            )
+        )
         # Field names and counts only: no recipient text, no file name (it may hold a
         # name).
-        audit.record(session, "report", {"kind": content.kind,
-                                         "sections": list(content.sections),
-                                         "encrypted": bool(password), "sha256": digest,
-                                         "lang": content.lang, "channel": channel},
-                     subject=p.uid)
+        audit.record(
+            session,
+            "report",
+            {
+                "kind": content.kind,
+                "sections": list(content.sections),
+                "encrypted": bool(password),
+                "sha256": digest,
+                "lang": content.lang,
+                "channel": channel,
+            },
+            subject=p.uid,
+        )
 
     digest = write_recorded(session, target, data, record)
-    return ExportResult(target, digest, len(data), bool(password), content.kind,
-                        content.sections)
+    return ExportResult(target, digest, len(data), bool(password), content.kind, content.sections)
 
 
-def record_json_export(session: Session, refs: list[str], digest: str,
-                       recipient: str | None) -> None:
+def record_json_export(
+    session: Session, refs: list[str], digest: str, recipient: str | None
+) -> None:
     """The records of a JSON export (``coachdesk export --format json``): a disclosure
     of every person in it (security promise 7) and the audit events."""
     from coachdesk.store.models import Participant
 
     people = session.query(Participant).filter(Participant.ref.in_(refs)).all()
     for p in people:
-        session.add(Disclosure(participant_id=p.id, recipient=recipient, kind="json",
-                               sections=["full_record"], sha256=digest))
-    audit.record(session, "export", {"format": "json", "participants": len(people),
-                                     "sha256": digest})
-    audit.record_many(session, [("export", {"format": "json", "sha256": digest}, p.uid)
-                                for p in people])
+        session.add(
+            Disclosure(
+                participant_id=p.id,
+                recipient=recipient,
+                kind="json",
+                sections=["full_record"],
+                sha256=digest,
+            )
+        )
+    audit.record(
+        session, "export", {"format": "json", "participants": len(people), "sha256": digest}
+    )
+    audit.record_many(
+        session, [("export", {"format": "json", "sha256": digest}, p.uid) for p in people]
+    )

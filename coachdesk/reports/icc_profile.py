@@ -42,17 +42,26 @@ def _srgb_to_linear(v: float) -> float:
 
 
 def _curve() -> bytes:
-    points = [round(_srgb_to_linear(i / (_CURVE_POINTS - 1)) * 65535)
-              for i in range(_CURVE_POINTS)]
-    return b"curv" + b"\0" * 4 + struct.pack(">I", len(points)) + struct.pack(
-        f">{len(points)}H", *points)
+    points = [round(_srgb_to_linear(i / (_CURVE_POINTS - 1)) * 65535) for i in range(_CURVE_POINTS)]
+    return (
+        b"curv"
+        + b"\0" * 4
+        + struct.pack(">I", len(points))
+        + struct.pack(f">{len(points)}H", *points)
+    )
 
 
 def _desc(text: str) -> bytes:
     ascii_ = text.encode("ascii") + b"\0"
-    return (b"desc" + b"\0" * 4 + struct.pack(">I", len(ascii_)) + ascii_
-            + struct.pack(">II", 0, 0)  # no Unicode description
-            + struct.pack(">HB", 0, 0) + b"\0" * 67)  # no ScriptCode description
+    return (
+        b"desc"
+        + b"\0" * 4
+        + struct.pack(">I", len(ascii_))
+        + ascii_
+        + struct.pack(">II", 0, 0)  # no Unicode description
+        + struct.pack(">HB", 0, 0)
+        + b"\0" * 67
+    )  # no ScriptCode description
 
 
 def _text(text: str) -> bytes:
@@ -63,9 +72,15 @@ def build() -> bytes:
     """The profile's bytes: deterministic, so the committed file can be checked."""
     curve = _curve()
     tags: list[tuple[bytes, bytes]] = [
-        (b"desc", _desc(DESCRIPTION)), (b"cprt", _text(COPYRIGHT)), (b"wtpt", _xyz(_D50)),
-        (b"rXYZ", _xyz(_RED)), (b"gXYZ", _xyz(_GREEN)), (b"bXYZ", _xyz(_BLUE)),
-        (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve),
+        (b"desc", _desc(DESCRIPTION)),
+        (b"cprt", _text(COPYRIGHT)),
+        (b"wtpt", _xyz(_D50)),
+        (b"rXYZ", _xyz(_RED)),
+        (b"gXYZ", _xyz(_GREEN)),
+        (b"bXYZ", _xyz(_BLUE)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
     ]
     table_len = 4 + 12 * len(tags)
     offset = 128 + table_len
@@ -85,11 +100,24 @@ def build() -> bytes:
     while len(body) % 4:
         body += b"\0"
     size = 128 + table_len + len(body)
-    header = (struct.pack(">I", size) + b"\0" * 4 + struct.pack(">I", 0x02100000)
-              + b"mntr" + b"RGB " + b"XYZ " + struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
-              + b"acsp" + b"\0" * 4 + struct.pack(">I", 0) + b"\0" * 4 + b"\0" * 4
-              + b"\0" * 8 + struct.pack(">I", 0) + b"".join(_s15f16(v) for v in _D50)
-              + b"\0" * 4)
+    header = (
+        struct.pack(">I", size)
+        + b"\0" * 4
+        + struct.pack(">I", 0x02100000)
+        + b"mntr"
+        + b"RGB "
+        + b"XYZ "
+        + struct.pack(">6H", 2026, 1, 1, 0, 0, 0)
+        + b"acsp"
+        + b"\0" * 4
+        + struct.pack(">I", 0)
+        + b"\0" * 4
+        + b"\0" * 4
+        + b"\0" * 8
+        + struct.pack(">I", 0)
+        + b"".join(_s15f16(v) for v in _D50)
+        + b"\0" * 4
+    )
     header += b"\0" * (128 - len(header))
     return header + struct.pack(">I", len(tags)) + entries + body
 

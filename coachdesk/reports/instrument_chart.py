@@ -20,14 +20,23 @@ from coachdesk.reports.pss10_chart import INK, MUTED, SERIES, _marker, _text, fm
 
 fonts.register()
 
-BAND_FILLS = (colors.HexColor("#f6e4e1"), colors.HexColor("#f6efdc"),
-              colors.HexColor("#eef5ee"), colors.HexColor("#e6eef6"))
+BAND_FILLS = (
+    colors.HexColor("#f6e4e1"),
+    colors.HexColor("#f6efdc"),
+    colors.HexColor("#eef5ee"),
+    colors.HexColor("#e6eef6"),
+)
 REF = colors.HexColor("#7a1f1f")
 
 
-def draw_instrument_chart(inst: Instrument, rows: Sequence[QuestionnaireRow], width_pt: float,
-                          height_pt: float, lang: str = "da",
-                          font_name: str = fonts.REGULAR) -> Drawing:
+def draw_instrument_chart(
+    inst: Instrument,
+    rows: Sequence[QuestionnaireRow],
+    width_pt: float,
+    height_pt: float,
+    lang: str = "da",
+    font_name: str = fonts.REGULAR,
+) -> Drawing:
     d = Drawing(width_pt, height_pt)
     spec = inst.primary_spec()
     lo, hi = spec.lo, spec.hi
@@ -37,28 +46,50 @@ def draw_instrument_chart(inst: Instrument, rows: Sequence[QuestionnaireRow], wi
     def y(v: float) -> float:
         return bottom + (v - lo) / (hi - lo) * ph
 
-    d.add(_text(left, height_pt - 9, f"{text(spec.name, lang)} ({lo:g}-{hi:g})", font_name,
-                color=MUTED))
+    d.add(
+        _text(
+            left, height_pt - 9, f"{text(spec.name, lang)} ({lo:g}-{hi:g})", font_name, color=MUTED
+        )
+    )
     for i, b in enumerate(inst.bands):
         top_v = min(b.hi + (1 if spec.integer else 0), hi)
-        d.add(Rect(left, y(b.lo), pw, y(top_v) - y(b.lo), fillColor=BAND_FILLS[i % 4],
-                   strokeColor=None))
-        d.add(_text(left + pw - 3, y(b.lo) + 2.5, inst.band_label(b.key, lang), font_name,
-                    size=6.5, anchor="end", color=MUTED))
+        d.add(
+            Rect(
+                left, y(b.lo), pw, y(top_v) - y(b.lo), fillColor=BAND_FILLS[i % 4], strokeColor=None
+            )
+        )
+        d.add(
+            _text(
+                left + pw - 3,
+                y(b.lo) + 2.5,
+                inst.band_label(b.key, lang),
+                font_name,
+                size=6.5,
+                anchor="end",
+                color=MUTED,
+            )
+        )
     d.add(Rect(left, bottom, pw, ph, fillColor=None, strokeColor=INK, strokeWidth=0.6))
     for t in sorted({lo, hi, *(r.value for r in inst.ref_lines)}):
         d.add(_text(left - 3, y(t) - 2.5, f"{t:g}", font_name, anchor="end"))
     for r in inst.ref_lines:
-        d.add(Line(left, y(r.value), left + pw, y(r.value), strokeColor=REF, strokeWidth=0.9,
-                   strokeDashArray=[3, 2]))
-        d.add(_text(left + 3, y(r.value) + 2, text(r.label, lang), font_name, size=6.5,
-                    color=REF))
+        d.add(
+            Line(
+                left,
+                y(r.value),
+                left + pw,
+                y(r.value),
+                strokeColor=REF,
+                strokeWidth=0.9,
+                strokeDashArray=[3, 2],
+            )
+        )
+        d.add(_text(left + 3, y(r.value) + 2, text(r.label, lang), font_name, size=6.5, color=REF))
     n = len(rows)
     pts: list[float] = []
     for i, row in enumerate(rows):
         x = left + pw * (i + 1) / (n + 1)
-        d.add(_text(x, bottom - 9, fmt_date(row.date, lang), font_name, size=6.5,
-                    anchor="middle"))
+        d.add(_text(x, bottom - 9, fmt_date(row.date, lang), font_name, size=6.5, anchor="middle"))
         if row.value is not None:
             pts += [x, y(row.value)]
     if len(pts) >= 4:

@@ -35,8 +35,11 @@ def read_parts(paths: Sequence[str], identity_file: str) -> list[tuple[str, aggr
             raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
         try:
             plain = agefile.decrypt_with(
-                data, [ident], wrong_key="The file is not encrypted to this organisation "
-                "key (it was made for another key). Nothing was written.")
+                data,
+                [ident],
+                wrong_key="The file is not encrypted to this organisation "
+                "key (it was made for another key). Nothing was written.",
+            )
         except BadInput as exc:
             raise BadInput(f"{name}: {exc}") from None
         except agefile.FileDamaged as exc:
@@ -53,10 +56,16 @@ def prepare(parts: Sequence[tuple[str, aggregate.Aggregate]]) -> cohort_report.P
     return cohort_report.decide_totals(start, end, stats)
 
 
-def write_org_report(paths: Sequence[str], identity_file: str, out: str, *,
-                     lang: str = strings.DEFAULT_LANG, csv_dialect: str = "excel-da",
-                     organisation: str = "", today: dt.date | None = None
-                     ) -> tuple[cohort_report.Prepared, int]:
+def write_org_report(
+    paths: Sequence[str],
+    identity_file: str,
+    out: str,
+    *,
+    lang: str = strings.DEFAULT_LANG,
+    csv_dialect: str = "excel-da",
+    organisation: str = "",
+    today: dt.date | None = None,
+) -> tuple[cohort_report.Prepared, int]:
     """Merge, protect, render and write (PDF, or CSV for .csv); (prepared, vaults)."""
     target = Path(out)
     if not target.parent.exists():
@@ -75,8 +84,12 @@ def write_org_report(paths: Sequence[str], identity_file: str, out: str, *,
         data = cohort_report.render_csv(prep, lang, csv_dialect)
     else:
         data = cohort_report.render_pdf(
-            prep, lang, organisation, today or dt.date.today(),
+            prep,
+            lang,
+            organisation,
+            today or dt.date.today(),
             title=strings.tr("Organisation-wide effect report", lang),
-            scope=strings.tr("org_scope", lang, vaults=vaults))
+            scope=strings.tr("org_scope", lang, vaults=vaults),
+        )
     write_atomic(target, data)
     return prep, vaults

@@ -50,23 +50,53 @@ DOC_TITLE = "CoachDesk-rapport"
 DOC_SUBJECT = "Rapport"
 DOC_CREATOR = "CoachDesk"
 
-_BASE = ParagraphStyle("base", fontName=fonts.REGULAR, fontSize=9.5, leading=13,
-                       textColor=INK, alignment=TA_LEFT, splitLongWords=1)
+_BASE = ParagraphStyle(
+    "base",
+    fontName=fonts.REGULAR,
+    fontSize=9.5,
+    leading=13,
+    textColor=INK,
+    alignment=TA_LEFT,
+    splitLongWords=1,
+)
 STYLES: dict[str, ParagraphStyle] = {
     "body": _BASE,
     "small": ParagraphStyle("small", parent=_BASE, fontSize=8, leading=10.5, textColor=MUTED),
     "cell": ParagraphStyle("cell", parent=_BASE, fontSize=9, leading=11.5),
-    "cellb": ParagraphStyle("cellb", parent=_BASE, fontSize=9, leading=11.5,
-                            fontName=fonts.BOLD),
-    "title": ParagraphStyle("title", parent=_BASE, fontName=fonts.BOLD, fontSize=18,
-                            leading=22, textColor=ACCENT, spaceAfter=2),
-    "subtitle": ParagraphStyle("subtitle", parent=_BASE, fontSize=11, leading=14,
-                               textColor=MUTED, spaceAfter=8),
-    "h2": ParagraphStyle("h2", parent=_BASE, fontName=fonts.BOLD, fontSize=12.5,
-                         leading=16, textColor=ACCENT, spaceBefore=12, spaceAfter=5,
-                         keepWithNext=1),
-    "h3": ParagraphStyle("h3", parent=_BASE, fontName=fonts.BOLD, fontSize=10,
-                         leading=13, spaceBefore=7, spaceAfter=2, keepWithNext=1),
+    "cellb": ParagraphStyle("cellb", parent=_BASE, fontSize=9, leading=11.5, fontName=fonts.BOLD),
+    "title": ParagraphStyle(
+        "title",
+        parent=_BASE,
+        fontName=fonts.BOLD,
+        fontSize=18,
+        leading=22,
+        textColor=ACCENT,
+        spaceAfter=2,
+    ),
+    "subtitle": ParagraphStyle(
+        "subtitle", parent=_BASE, fontSize=11, leading=14, textColor=MUTED, spaceAfter=8
+    ),
+    "h2": ParagraphStyle(
+        "h2",
+        parent=_BASE,
+        fontName=fonts.BOLD,
+        fontSize=12.5,
+        leading=16,
+        textColor=ACCENT,
+        spaceBefore=12,
+        spaceAfter=5,
+        keepWithNext=1,
+    ),
+    "h3": ParagraphStyle(
+        "h3",
+        parent=_BASE,
+        fontName=fonts.BOLD,
+        fontSize=10,
+        leading=13,
+        spaceBefore=7,
+        spaceAfter=2,
+        keepWithNext=1,
+    ),
     "verdict": ParagraphStyle("verdict", parent=_BASE, fontName=fonts.BOLD),
     # A line that introduces what follows (a table): never left alone at a page bottom.
     "lead": ParagraphStyle("lead", parent=_BASE, keepWithNext=1, spaceBefore=4),
@@ -110,25 +140,38 @@ def spacer(h_mm: float = 3) -> Spacer:
     return Spacer(1, h_mm * mm)
 
 
-def kv_table(rows: Sequence[tuple[str, object]], label_w: float = 48 * mm,
-             width: float = FRAME_W) -> Table:
+def kv_table(
+    rows: Sequence[tuple[str, object]], label_w: float = 48 * mm, width: float = FRAME_W
+) -> Table:
     """Label/value pairs, labels in grey: the header blocks and short facts."""
-    data = [[Paragraph(esc(k), STYLES["small"]), text(v if v not in (None, "") else "–",
-                                                      "cell")] for k, v in rows]
+    data = [
+        [Paragraph(esc(k), STYLES["small"]), text(v if v not in (None, "") else "–", "cell")]
+        for k, v in rows
+    ]
     t = Table(data, colWidths=[label_w, width - label_w], hAlign="LEFT", splitInRow=1)
-    t.setStyle(TableStyle([
-        *TABLE_FONT,
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-    ]))
+    t.setStyle(
+        TableStyle(
+            [
+                *TABLE_FONT,
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+            ]
+        )
+    )
     return t
 
 
-def grid_table(header: Sequence[str], rows: Sequence[Sequence[object]],
-               col_widths: Sequence[float], *, align_right: Sequence[int] = ()) -> Table:
+def grid_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    *,
+    align_right: Sequence[int] = (),
+) -> Table:
     """A light table with a shaded header row; cells are plain text (escaped here)."""
+
     def cell(v: object, style: str) -> Any:
         if isinstance(v, Paragraph):
             return v
@@ -192,17 +235,25 @@ def _canvas_class(header_left: str, footer_left: str, lang: str) -> type[rl_canv
             self.setFillColor(MUTED)
             self.setFont(fonts.REGULAR, 8)
             self.drawString(MARGIN_X, bottom, fonts.printable(footer_left))
-            self.drawRightString(PAGE_W - MARGIN_X, bottom,
-                                 strings.tr("Page {page} of {pages}", lang,
-                                            page=self._pageNumber, pages=total))
+            self.drawRightString(
+                PAGE_W - MARGIN_X,
+                bottom,
+                strings.tr("Page {page} of {pages}", lang, page=self._pageNumber, pages=total),
+            )
             self.restoreState()
 
     return NumberedCanvas
 
 
-def build_pdf(story: list[Any], *, lang: str, header_left: str, footer_left: str,
-              on_canvas: Callable[[rl_canvas.Canvas], None] | None = None,
-              title: str = DOC_TITLE) -> bytes:
+def build_pdf(
+    story: list[Any],
+    *,
+    lang: str,
+    header_left: str,
+    footer_left: str,
+    on_canvas: Callable[[rl_canvas.Canvas], None] | None = None,
+    title: str = DOC_TITLE,
+) -> bytes:
     """Lay out ``story`` on A4 pages in memory and return the PDF bytes.
 
     ``title`` is the document title a viewer shows (PDF/A: /DisplayDocTitle); it names
@@ -210,9 +261,18 @@ def build_pdf(story: list[Any], *, lang: str, header_left: str, footer_left: str
     """
     buf = io.BytesIO()
     doc = SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM, title=title, subject=DOC_SUBJECT, author="",
-        creator=DOC_CREATOR, keywords="", lang="da-DK" if lang == "da" else "en-GB",
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        subject=DOC_SUBJECT,
+        author="",
+        creator=DOC_CREATOR,
+        keywords="",
+        lang="da-DK" if lang == "da" else "en-GB",
         # reportlab's default first font is Helvetica, which it would then reference,
         # unembedded, on every page: PDF/A forbids that (reports/pdfa.py).
         initialFontName=fonts.REGULAR,

@@ -39,8 +39,9 @@ def _title_and_lang(pdf: bytes) -> tuple[str, str]:
     return title, "en" if lang.startswith("en") else "da"
 
 
-def finish(pdf: bytes, *, password: str | None = None,
-           attachments: dict[str, bytes] | None = None) -> bytes:
+def finish(
+    pdf: bytes, *, password: str | None = None, attachments: dict[str, bytes] | None = None
+) -> bytes:
     """PDF/A with generic metadata, optional attachments (JSON), optional AES-256.
 
     The document info is replaced, not merged, so nothing reportlab (or a later change)
@@ -51,13 +52,29 @@ def finish(pdf: bytes, *, password: str | None = None,
     if password:
         check_password(password)
     title, lang = _title_and_lang(pdf)
-    files = {name: (data, JSON_MIME, "Participant file (JSON)")
-             for name, data in (attachments or {}).items()}
+    files = {
+        name: (data, JSON_MIME, "Participant file (JSON)")
+        for name, data in (attachments or {}).items()
+    }
     part = None if password else (3 if files else 2)
     try:
-        out = pdfa.make_pdfa(pdf, part=part, title=title, lang=lang, subject=DOC_SUBJECT,
-                             creator=DOC_CREATOR, attachments=files)
+        out = pdfa.make_pdfa(
+            pdf,
+            part=part,
+            title=title,
+            lang=lang,
+            subject=DOC_SUBJECT,
+            creator=DOC_CREATOR,
+            attachments=files,
+        )
     except pdfa.NotPdfA:
-        out = pdfa.make_pdfa(pdf, part=None, title=title, lang=lang, subject=DOC_SUBJECT,
-                             creator=DOC_CREATOR, attachments=files)
+        out = pdfa.make_pdfa(
+            pdf,
+            part=None,
+            title=title,
+            lang=lang,
+            subject=DOC_SUBJECT,
+            creator=DOC_CREATOR,
+            attachments=files,
+        )
     return pdfa.encrypt(out, password) if password else out

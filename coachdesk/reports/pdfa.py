@@ -48,25 +48,36 @@ def _pdf_date(when: dt.datetime) -> str:
 def _output_intent(pdf: Pdf) -> Dictionary:
     icc = pikepdf.Stream(pdf, resource_path(ICC_FILE).read_bytes())
     icc.N = 3
-    return pdf.make_indirect(Dictionary(
-        Type=Name.OutputIntent, S=Name.GTS_PDFA1,
-        OutputConditionIdentifier=String(OUTPUT_CONDITION),
-        RegistryName=String("http://www.color.org"),
-        Info=String(OUTPUT_CONDITION), DestOutputProfile=icc,
-    ))
+    return pdf.make_indirect(
+        Dictionary(
+            Type=Name.OutputIntent,
+            S=Name.GTS_PDFA1,
+            OutputConditionIdentifier=String(OUTPUT_CONDITION),
+            RegistryName=String("http://www.color.org"),
+            Info=String(OUTPUT_CONDITION),
+            DestOutputProfile=icc,
+        )
+    )
 
 
-def _attach(pdf: Pdf, name: str, data: bytes, mime: str, description: str,
-            when: dt.datetime) -> Dictionary:
+def _attach(
+    pdf: Pdf, name: str, data: bytes, mime: str, description: str, when: dt.datetime
+) -> Dictionary:
     """One embedded file as a PDF/A-3 associated file (ISO 19005-3, 6.8)."""
     stream = pikepdf.Stream(pdf, data)
     stream.Type = Name.EmbeddedFile
     stream.Subtype = Name("/" + mime)
     stream.Params = Dictionary(Size=len(data), ModDate=String(_pdf_date(when)))
-    spec = pdf.make_indirect(Dictionary(
-        Type=Name.Filespec, F=String(name), UF=String(name), Desc=String(description),
-        AFRelationship=Name.Data, EF=Dictionary(F=stream, UF=stream),
-    ))
+    spec = pdf.make_indirect(
+        Dictionary(
+            Type=Name.Filespec,
+            F=String(name),
+            UF=String(name),
+            Desc=String(description),
+            AFRelationship=Name.Data,
+            EF=Dictionary(F=stream, UF=stream),
+        )
+    )
     return spec
 
 
@@ -83,15 +94,17 @@ def _walk(pdf: Pdf) -> list[pikepdf.Object]:
         code = obj._type_code
         if code in (pikepdf.ObjectType.dictionary, pikepdf.ObjectType.stream):
             seen.append(obj)
-            values = list(obj.stream_dict.values()) if code == pikepdf.ObjectType.stream \
+            values = (
+                list(obj.stream_dict.values())
+                if code == pikepdf.ObjectType.stream
                 else list(obj.values())
+            )
         elif code == pikepdf.ObjectType.array:
             values = list(obj)
         else:
             continue
         # Indirect objects are in pdf.objects already; only direct ones are followed.
-        todo += [v for v in values
-                 if isinstance(v, pikepdf.Object) and not v.is_indirect]
+        todo += [v for v in values if isinstance(v, pikepdf.Object) and not v.is_indirect]
     return seen
 
 
@@ -99,11 +112,11 @@ def problems(pdf: Pdf) -> list[str]:
     """What stops ``pdf`` from being PDF/A-2b/3b here: unembedded fonts, transparency."""
     found: list[str] = []
     for obj in _walk(pdf):
-        if obj.get("/Type") == Name.Font and obj.get("/Subtype") in (Name.TrueType,
-                                                                     Name.Type1):
+        if obj.get("/Type") == Name.Font and obj.get("/Subtype") in (Name.TrueType, Name.Type1):
             desc = obj.get("/FontDescriptor")
             embedded = desc is not None and any(
-                k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+                k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")
+            )
             if not embedded:
                 found.append(f"font {obj.get('/BaseFont')} is not embedded")
         # Graphics states need not carry /Type /ExtGState (reportlab's do not): any
@@ -116,10 +129,17 @@ def problems(pdf: Pdf) -> list[str]:
     return sorted(set(found))
 
 
-def make_pdfa(data: bytes, *, part: int | None = 2, title: str, lang: str = "da",
-              subject: str = "", creator: str = "CoachDesk",
-              attachments: Mapping[str, tuple[bytes, str, str]] | None = None,
-              now: dt.datetime | None = None) -> bytes:
+def make_pdfa(
+    data: bytes,
+    *,
+    part: int | None = 2,
+    title: str,
+    lang: str = "da",
+    subject: str = "",
+    creator: str = "CoachDesk",
+    attachments: Mapping[str, tuple[bytes, str, str]] | None = None,
+    now: dt.datetime | None = None,
+) -> bytes:
     """``data`` (a reportlab PDF) as PDF/A-``part``b; ``part=None``: not declared.
 
     ``attachments``: file name -> (bytes, MIME type, description); only PDF/A-3
@@ -139,8 +159,13 @@ def make_pdfa(data: bytes, *, part: int | None = 2, title: str, lang: str = "da"
         if trans is not None and len(trans.keys()) == 0:
             del page.obj["/Trans"]  # reportlab's empty transition dict: unknown to PDF/A
     # The document info, replaced rather than merged: nothing reportlab put there stays.
-    info = {"/Title": title, "/Creator": creator, "/Producer": creator,
-            "/CreationDate": _pdf_date(when), "/ModDate": _pdf_date(when)}
+    info = {
+        "/Title": title,
+        "/Creator": creator,
+        "/Producer": creator,
+        "/CreationDate": _pdf_date(when),
+        "/ModDate": _pdf_date(when),
+    }
     if subject:
         info["/Subject"] = subject
     pdf.trailer.Info = pdf.make_indirect(Dictionary({k: String(v) for k, v in info.items()}))
@@ -164,8 +189,10 @@ def make_pdfa(data: bytes, *, part: int | None = 2, title: str, lang: str = "da"
     prefs.DisplayDocTitle = True
     root.ViewerPreferences = prefs
     if attachments:
-        specs = [_attach(pdf, name, blob, mime, desc, when)
-                 for name, (blob, mime, desc) in sorted(attachments.items())]
+        specs = [
+            _attach(pdf, name, blob, mime, desc, when)
+            for name, (blob, mime, desc) in sorted(attachments.items())
+        ]
         names = Array()
         for spec in specs:
             names.append(spec.F)
@@ -175,8 +202,12 @@ def make_pdfa(data: bytes, *, part: int | None = 2, title: str, lang: str = "da"
         root.AF = Array(specs)
     out = io.BytesIO()
     # qpdf writes the trailer /ID PDF/A needs; no object streams keeps it plain 1.7.
-    pdf.save(out, min_version=PDF_VERSION, force_version=PDF_VERSION,
-             object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    pdf.save(
+        out,
+        min_version=PDF_VERSION,
+        force_version=PDF_VERSION,
+        object_stream_mode=pikepdf.ObjectStreamMode.disable,
+    )
     return out.getvalue()
 
 
@@ -185,6 +216,8 @@ def encrypt(data: bytes, password: str) -> bytes:
     pdf = Pdf.open(io.BytesIO(data))
     out = io.BytesIO()
     # Owner password = user password: there is no second secret to leak or lose.
-    pdf.save(out, encryption=pikepdf.Encryption(user=password, owner=password, R=6,
-                                                aes=True, metadata=True))
+    pdf.save(
+        out,
+        encryption=pikepdf.Encryption(user=password, owner=password, R=6, aes=True, metadata=True),
+    )
     return out.getvalue()

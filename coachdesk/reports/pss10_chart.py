@@ -48,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "reliable_rule": "en ændring på {points} point eller mere er pålidelig (SD {sd}, r {r})",
         "clinically_important": "Klinisk betydende forbedring (fald på {mcid} point eller mere)",
         "not_clinically_important": "Ikke en klinisk betydende forbedring (det kræver et fald "
-                                    "på {mcid} point)",
+        "på {mcid} point)",
         "no_data": "Ingen PSS-10-målinger endnu",
         "no_change_yet": "Ændringen vises, når der er en screening og en slutmåling med total.",
         "no_total": "{n} skema(er) uden total (2 eller flere svar mangler) vises ikke.",
@@ -77,13 +77,12 @@ LABELS: dict[str, dict[str, str]] = {
         "worsened": "Reliable worsening",
         "reliable_rule": "a change of {points} points or more is reliable (SD {sd}, r {r})",
         "clinically_important": "Clinically important improvement (a decrease of {mcid} "
-                                "points or more)",
+        "points or more)",
         "not_clinically_important": "Not a clinically important improvement (that needs a "
-                                    "decrease of {mcid} points)",
+        "decrease of {mcid} points)",
         "no_data": "No PSS-10 questionnaires yet",
         "no_change_yet": "The change shows once there is a screening and a final with a total.",
-        "no_total": "{n} questionnaire(s) without a total (2 or more answers missing) not "
-                    "shown.",
+        "no_total": "{n} questionnaire(s) without a total (2 or more answers missing) not shown.",
         "reversed": "R = reversed item (4 - answer); a higher score always means more stress",
         "points": "Before {before} ({before_date}), after {after} ({after_date}): {diff} points",
     },
@@ -94,8 +93,11 @@ LABELS: dict[str, dict[str, str]] = {
 INK = colors.HexColor("#222222")
 MUTED = colors.HexColor("#666666")
 SERIES = colors.HexColor("#1f4e79")
-BAND_FILL = {"low": colors.HexColor("#eef5ee"), "moderate": colors.HexColor("#f6efdc"),
-             "high": colors.HexColor("#f3dcd6")}
+BAND_FILL = {
+    "low": colors.HexColor("#eef5ee"),
+    "moderate": colors.HexColor("#f6efdc"),
+    "high": colors.HexColor("#f3dcd6"),
+}
 REF_LINE = {"threshold": colors.HexColor("#7a1f1f"), "national_high": colors.HexColor("#444444")}
 FONT_SIZE = 7.5
 MARKER = 3.2
@@ -129,12 +131,24 @@ def verdict_lines(data: ChartData, lang: str) -> list[str]:
     elif v is None:
         lines.append(label("no_change_yet", lang))
     else:
-        lines.append(label("points", lang, before=v.before, after=v.after,
-                           before_date=fmt_date(v.before_date, lang),
-                           after_date=fmt_date(v.after_date, lang),
-                           diff=fmt_signed(v.difference)))
-        rule = label("reliable_rule", lang, points=v.reliable_points,
-                     sd=fmt_number(v.sd, lang), r=fmt_number(v.r, lang))
+        lines.append(
+            label(
+                "points",
+                lang,
+                before=v.before,
+                after=v.after,
+                before_date=fmt_date(v.before_date, lang),
+                after_date=fmt_date(v.after_date, lang),
+                diff=fmt_signed(v.difference),
+            )
+        )
+        rule = label(
+            "reliable_rule",
+            lang,
+            points=v.reliable_points,
+            sd=fmt_number(v.sd, lang),
+            r=fmt_number(v.r, lang),
+        )
         lines.append(f"{label(v.reliable_change, lang)}: {rule}")
         key = "clinically_important" if v.clinically_important else "not_clinically_important"
         lines.append(label(key, lang, mcid=v.mcid_points))
@@ -159,13 +173,27 @@ def _marker(kind: str, x: float, y: float, hollow: bool, size: float = MARKER) -
     return Polygon(pts, **common)
 
 
-def _text(x: float, y: float, text: str, font: str, size: float = FONT_SIZE,
-          anchor: str = "start", color: colors.Color = INK) -> String:
+def _text(
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float = FONT_SIZE,
+    anchor: str = "start",
+    color: colors.Color = INK,
+) -> String:
     return String(x, y, text, fontName=font, fontSize=size, textAnchor=anchor, fillColor=color)
 
 
-def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
-                     font_name: str = fonts.REGULAR, *, verdict: bool = True) -> Drawing:
+def draw_pss10_chart(
+    data: ChartData,
+    width_pt: float,
+    height_pt: float,
+    lang: str = "da",
+    font_name: str = fonts.REGULAR,
+    *,
+    verdict: bool = True,
+) -> Drawing:
     """The totals-over-time chart with reference lines, bands, legend and verdict.
 
     ``verdict=False`` leaves the verdict lines out, for a page that states it in its own
@@ -198,8 +226,16 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     for b in data.bands:
         lo, hi = ypos(b.low - (0 if b.low == 0 else 0.5)), ypos(min(b.high + 0.5, data.y_max))
         d.add(Rect(x0, lo, pw, hi - lo, fillColor=BAND_FILL[b.key], strokeColor=None))
-        d.add(_text(x0 + 3, hi - FONT_SIZE - 1.5, label(f"band_{b.key}", lang), font_name,
-                    FONT_SIZE - 0.5, color=MUTED))
+        d.add(
+            _text(
+                x0 + 3,
+                hi - FONT_SIZE - 1.5,
+                label(f"band_{b.key}", lang),
+                font_name,
+                FONT_SIZE - 0.5,
+                color=MUTED,
+            )
+        )
 
     # Axes with ticks; the y-axis title is rotated along the axis.
     d.add(Line(x0, y0, x0, y1, strokeColor=INK, strokeWidth=0.8))
@@ -221,8 +257,17 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
     # Reference lines, labelled in the right margin; dash patterns tell them apart.
     for r in data.reference_lines:
         y = ypos(r.value)
-        d.add(Line(x0, y, x1, y, strokeColor=REF_LINE[r.key], strokeWidth=1.1,
-                   strokeDashArray=list(r.dash)))
+        d.add(
+            Line(
+                x0,
+                y,
+                x1,
+                y,
+                strokeColor=REF_LINE[r.key],
+                strokeWidth=1.1,
+                strokeDashArray=list(r.dash),
+            )
+        )
         ty = y + 2 if r.label_above else y - FONT_SIZE + 0.5
         d.add(_text(x1 + 4, ty, ref_labels[r.key], font_name, color=REF_LINE[r.key]))
 
@@ -239,8 +284,17 @@ def draw_pss10_chart(data: ChartData, width_pt: float, height_pt: float, lang: s
             text = f"{p.total}*" if p.prorated else str(p.total)
             d.add(_text(x, y + MARKER + 3, text, font_name, FONT_SIZE + 0.5, anchor="middle"))
     else:
-        d.add(_text(x0 + pw / 2, y0 + ph / 2, label("no_data", lang), font_name, FONT_SIZE + 1,
-                    anchor="middle", color=MUTED))
+        d.add(
+            _text(
+                x0 + pw / 2,
+                y0 + ph / 2,
+                label("no_data", lang),
+                font_name,
+                FONT_SIZE + 1,
+                anchor="middle",
+                color=MUTED,
+            )
+        )
 
     # Legend row: the three markers and the hollow (prorated) one.
     ly = y0 - 3 - FONT_SIZE - line_h - 2
@@ -282,23 +336,37 @@ def _item_label(c: ItemComparison, lang: str, font: str, max_width: float) -> li
     return lines
 
 
-def item_comparison_height(data: ChartData, width_pt: float, lang: str = "da",
-                           font_name: str = fonts.REGULAR) -> float:
+def item_comparison_height(
+    data: ChartData, width_pt: float, lang: str = "da", font_name: str = fonts.REGULAR
+) -> float:
     """The height the item comparison needs for its wrapped labels (points)."""
     label_w = min(width_pt * 0.55, 260.0)
     lines = sum(len(_item_label(c, lang, font_name, label_w)) for c in data.items)
     return lines * ITEM_FONT_SIZE * 1.25 + len(data.items) * 4 + 16 + 2 * FONT_SIZE * 1.45 + 12
 
 
-def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lang: str = "da",
-                         font_name: str = fonts.REGULAR) -> Drawing:
+def draw_item_comparison(
+    data: ChartData,
+    width_pt: float,
+    height_pt: float,
+    lang: str = "da",
+    font_name: str = fonts.REGULAR,
+) -> Drawing:
     """Before (circle) and after (square) score of each item, joined by a line."""
     d = Drawing(width_pt, height_pt)
     d.initialFontName = fonts.REGULAR  # not Helvetica: PDF/A embeds every font
     line_h = FONT_SIZE * 1.45
     if not data.items:
-        d.add(_text(width_pt / 2, height_pt / 2, label("no_change_yet", lang), font_name,
-                    anchor="middle", color=MUTED))
+        d.add(
+            _text(
+                width_pt / 2,
+                height_pt / 2,
+                label("no_change_yet", lang),
+                font_name,
+                anchor="middle",
+                color=MUTED,
+            )
+        )
         return d
     label_w = min(width_pt * 0.55, 260.0)
     x0, x1 = label_w + 8, width_pt - 10
@@ -324,11 +392,18 @@ def draw_item_comparison(data: ChartData, width_pt: float, height_pt: float, lan
         lab = labels[i]
         first = y + (len(lab) - 1) * ITEM_FONT_SIZE * 1.25 / 2 - ITEM_FONT_SIZE / 3
         for k, text in enumerate(lab):
-            d.add(_text(0, first - k * ITEM_FONT_SIZE * 1.25, text, font_name,
-                        ITEM_FONT_SIZE))
+            d.add(_text(0, first - k * ITEM_FONT_SIZE * 1.25, text, font_name, ITEM_FONT_SIZE))
         if c.before_score is not None and c.after_score is not None:
-            d.add(Line(xpos(c.before_score), y, xpos(c.after_score), y, strokeColor=SERIES,
-                       strokeWidth=1.2))
+            d.add(
+                Line(
+                    xpos(c.before_score),
+                    y,
+                    xpos(c.after_score),
+                    y,
+                    strokeColor=SERIES,
+                    strokeWidth=1.2,
+                )
+            )
         # Equal scores would hide the circle behind the square: nudge them apart.
         nudge = MARKER * 0.8 if c.before_score == c.after_score else 0.0
         if c.before_score is not None:

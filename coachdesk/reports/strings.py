@@ -24,9 +24,11 @@ DA: dict[str, str] = {
     "Final report": "Slutrapport",
     "Participant's copy of their data": "Borgerens kopi af egne oplysninger",
     "The course «A working life without stress» – during the course": (
-        "Forløbet »Et arbejdsliv uden stress« – undervejs i forløbet"),
+        "Forløbet »Et arbejdsliv uden stress« – undervejs i forløbet"
+    ),
     "The course «A working life without stress» – at its end": (
-        "Forløbet »Et arbejdsliv uden stress« – ved forløbets afslutning"),
+        "Forløbet »Et arbejdsliv uden stress« – ved forløbets afslutning"
+    ),
     "From": "Fra",
     "To": "Til",
     "Provider": "Leverandør",
@@ -107,8 +109,7 @@ DA: dict[str, str] = {
     "prorated": "opregnet",
     "no total": "ingen total",
     "No PSS-10 has been recorded.": "Der er ikke registreret nogen PSS-10.",
-    "No other questionnaire has been recorded.":
-        "Der er ikke registreret andre spørgeskemaer.",
+    "No other questionnaire has been recorded.": "Der er ikke registreret andre spørgeskemaer.",
     "no score": "ingen score",
     "Every answer: {name}": "Alle svar: {name}",
     "{name} before and after": "{name} før og efter",
@@ -120,24 +121,28 @@ DA: dict[str, str] = {
     "qverdict_worsened": "Det er en betydende forværring ({rule}).",
     "qverdict_no_meaningful_change": "Det er ingen betydende ændring ({rule}).",
     "qverdict_none": "Der er ingen publiceret regel for en betydende ændring; forskellen "
-                     "vises uden vurdering.",
+    "vises uden vurdering.",
     "qverdict_missing": "Ændringen kan ikke beregnes: der skal være en scoret screening og "
-                        "en scoret slutmåling.",
+    "en scoret slutmåling.",
     "a change of {points} points or more": "en ændring på {points} point eller mere",
     "Change": "Ændring",
     "Total score over time": "Samlet score over tid",
     "Item by item, before and after": "Spørgsmål for spørgsmål, før og efter",
     "Change from {before} to {after} points ({diff:+d}).": "Ændring fra {before} til {after} point ({diff:+d}).",
     "The change cannot be computed: a before and an after total are both needed.": (
-        "Ændringen kan ikke beregnes: der skal både være en total før og efter."),
+        "Ændringen kan ikke beregnes: der skal både være en total før og efter."
+    ),
     "verdict_improved": "Det er en pålidelig forbedring (mindre oplevet stress).",
     "verdict_worsened": "Det er en pålidelig forværring (mere oplevet stress).",
     "verdict_no_reliable_change": (
-        "Ændringen er ikke større end målingens usikkerhed (ingen pålidelig ændring)."),
+        "Ændringen er ikke større end målingens usikkerhed (ingen pålidelig ændring)."
+    ),
     "The decrease is clinically important (11 points or more).": (
-        "Faldet er klinisk betydningsfuldt (11 point eller mere)."),
+        "Faldet er klinisk betydningsfuldt (11 point eller mere)."
+    ),
     "The decrease is not clinically important (less than 11 points).": (
-        "Faldet er ikke klinisk betydningsfuldt (mindre end 11 point)."),
+        "Faldet er ikke klinisk betydningsfuldt (mindre end 11 point)."
+    ),
     "method_text": (
         "Pålidelig ændring efter Jacobson & Truax: SD = {sd}, r = {r}; en ændring på "
         "{points} point eller mere er pålidelig. Klinisk betydningsfuld forbedring: et fald "
@@ -145,7 +150,8 @@ DA: dict[str, str] = {
         "og høj (27-40) er beskrivende, ikke en diagnose. Optagelsesgrænse: {threshold}."
     ),
     "A prorated total was computed from 9 of 10 answers.": (
-        "En opregnet total er beregnet ud fra 9 af 10 svar."),
+        "En opregnet total er beregnet ud fra 9 af 10 svar."
+    ),
     "Item": "Spørgsmål",
     "Answer": "Svar",
     "Score": "Point",
@@ -169,9 +175,11 @@ DA: dict[str, str] = {
     "From date": "Fra dato",
     "Hours per week": "Timer pr. uge",
     "Needs are described by function, not diagnosis.": (
-        "Behovene er beskrevet ud fra funktion, ikke diagnose."),
+        "Behovene er beskrevet ud fra funktion, ikke diagnose."
+    ),
     "The hours plan is agreed with the workplace and approved by the municipality.": (
-        "Optrapningsplanen aftales med arbejdspladsen og godkendes af kommunen."),
+        "Optrapningsplanen aftales med arbejdspladsen og godkendes af kommunen."
+    ),
     # structured fields
     "Not described.": "Ikke beskrevet.",
     "Normal weekly hours": "Normal arbejdstid pr. uge",
@@ -183,7 +191,8 @@ DA: dict[str, str] = {
     "PSS-10 (perceived stress)": "PSS-10 (oplevet stress)",
     "partial_return_warning": (
         "Bemærk: i uge {weeks} er fraværet mindre end 4 timer om ugen. Delvis raskmelding "
-        "kræver mindst 4 timers fravær om ugen."),
+        "kræver mindst 4 timers fravær om ugen."
+    ),
     # outcome
     "No outcome recorded yet.": "Der er endnu ikke registreret et resultat.",
     "Recorded on": "Registreret den",
@@ -235,7 +244,8 @@ DA: dict[str, str] = {
     "Organisation-wide effect report": "Samlet effektrapport for organisationen",
     "org_scope": (
         "Lagt sammen af organisationen fra de eksakte tal fra {vaults} coachers bokse; "
-        "reglerne ovenfor er brugt én gang, på de samlede tal."),
+        "reglerne ovenfor er brugt én gang, på de samlede tal."
+    ),
     "cohort_intro": (
         "Anonyme, samlede tal for deltagere med forløbsstart i perioden {period}. "
         "Tal fra 1 til 4 vises som »<5«, og procenter beregnet på dem udelades, så ingen "
@@ -267,19 +277,23 @@ DA: dict[str, str] = {
     "Outcomes": "Resultater",
     "Outcome not recorded": "Resultat ikke registreret",
     "Group sessions attended, mean per admitted participant": (
-        "Gruppesessioner med fremmøde, gennemsnit pr. optaget deltager"),
+        "Gruppesessioner med fremmøde, gennemsnit pr. optaget deltager"
+    ),
     "Share of recorded group sessions attended": "Andel af registrerede gruppesessioner med fremmøde",
     "Individual sessions held, mean per admitted participant": (
-        "Afholdte individuelle samtaler, gennemsnit pr. optaget deltager"),
+        "Afholdte individuelle samtaler, gennemsnit pr. optaget deltager"
+    ),
     "Individual sessions cancelled": "Aflyste individuelle samtaler",
     "Individual sessions no-show": "Individuelle samtaler med udeblivelse",
     "withheld (fewer than 5)": "udeladt (færre end 5)",
     "withheld (protects a small number)": "udeladt (beskytter et lille tal)",
     "withheld": "udeladt",
     "Each line is one participant's screening and final total; no labels.": (
-        "Hver linje er én deltagers total ved screening og slutmåling; uden navne."),
+        "Hver linje er én deltagers total ved screening og slutmåling; uden navne."
+    ),
     "The chart is withheld: fewer than 5 paired measurements.": (
-        "Diagrammet er udeladt: færre end 5 parrede målinger."),
+        "Diagrammet er udeladt: færre end 5 parrede målinger."
+    ),
     "Before": "Før",
     "After": "Efter",
     "Generated": "Udarbejdet",
@@ -293,16 +307,20 @@ DA: dict[str, str] = {
     "Admission threshold {t}": "Optagelsesgrænse {t}",
     # cohort report: disclosure control (reports/cohort_report.py)
     "Distribution of PSS-10 totals (participants per band)": (
-        "Fordeling af PSS-10-totaler (deltagere pr. niveau)"),
+        "Fordeling af PSS-10-totaler (deltagere pr. niveau)"
+    ),
     "Mean change with 95% confidence interval (points)": (
-        "Gennemsnitlig ændring med 95 % konfidensinterval (point)"),
+        "Gennemsnitlig ændring med 95 % konfidensinterval (point)"
+    ),
     "chart_note": (
         "Diagrammet viser kun de offentliggjorte tal: antal deltagere pr. niveau (lav "
         "0-13, moderat 14-26, høj 27-40) før og efter, og den gennemsnitlige ændring. Et "
         "niveau med 1-4 deltagere er markeret »<5«, et skjult niveau »udeladt«; ingen "
-        "streg eller prik svarer til én person."),
+        "streg eller prik svarer til én person."
+    ),
     "The chart is withheld: fewer than 5 measurements.": (
-        "Diagrammet er udeladt: færre end 5 målinger."),
+        "Diagrammet er udeladt: færre end 5 målinger."
+    ),
     "share withheld": "andel udeladt",
     "low": "lav",
     "moderate": "moderat",
@@ -316,16 +334,19 @@ DA: dict[str, str] = {
         "»udeladt« er et tal, der er skjult, fordi det sammen med de øvrige tal (fx at de"
         " tre vurderinger tilsammen er antallet af parrede målinger) eller med en "
         "tidligere udleveret rapport ellers ville afsløre et lille tal. Tal er afrundet, "
-        "5 opad."),
+        "5 opad."
+    ),
     "refuse_small": (
         "Perioden har for få deltagere: med færre end 5 i tabellerne, eller når de små "
         "tal ikke kan skjules, ville rapporten kunne pege enkeltpersoner ud. Vælg en "
-        "længere periode."),
+        "længere periode."
+    ),
     "refuse_difference": (
         "Rapporten kan ikke udleveres: sammen med effektrapporten for {period}, udleveret"
         " {date}, ville den vise tal for færre end 5 deltagere (forskellen mellem de to)."
         " Vælg en periode, der enten ikke overlapper den, eller som adskiller sig fra den"
-        " med mindst 5 deltagere."),
+        " med mindst 5 deltagere."
+    ),
 }
 
 # Vocabulary labels: (vocabulary, key) -> (Danish, English).
@@ -338,34 +359,52 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("status", "individual_phase"): ("Individuelt forløb", "Individual phase"),
     ("status", "completed"): ("Gennemført", "Completed"),
     ("status", "dropped_out"): ("Afbrudt", "Dropped out"),
-    ("theme", "psychoeducation"): ("Psykoedukation – viden om stress",
-                                   "Psychoeducation – knowledge about stress"),
+    ("theme", "psychoeducation"): (
+        "Psykoedukation – viden om stress",
+        "Psychoeducation – knowledge about stress",
+    ),
     ("theme", "practical_exercises"): (
         "Praktiske øvelser – åndedræt, mindfulness, kropslige teknikker",
-        "Practical exercises – breathing, mindfulness, body techniques"),
-    ("theme", "metacognitive_tools"): ("Metakognitive redskaber – tankehåndtering og søvnstrategier",
-                                       "Metacognitive tools – managing thoughts, sleep strategies"),
-    ("theme", "boundaries_time"): ("Grænsesætning og tidsstyring",
-                                   "Setting boundaries and managing time"),
-    ("theme", "clarity_goals"): ("Klarhed og mål – realistiske mål",
-                                 "Clarity and goals – realistic goals"),
-    ("theme", "good_working_life"): ("Det gode arbejdsliv – værdibaseret jobplan og skånebehov",
-                                     "The good working life – value-based job plan and "
-                                     "accommodation needs"),
-    ("theme", "community"): ("Fællesskab – støtte og spejling i gruppen",
-                             "Community – support and mirroring in the group"),
-    ("theme", "personal_support"): ("Personlig støtte – individuelle samtaler",
-                                    "Personal support – individual conversations"),
-    ("theme", "digital_tools"): ("Digitale værktøjer (fx Jobuniverset)",
-                                 "Digital tools (e.g. Jobuniverset)"),
+        "Practical exercises – breathing, mindfulness, body techniques",
+    ),
+    ("theme", "metacognitive_tools"): (
+        "Metakognitive redskaber – tankehåndtering og søvnstrategier",
+        "Metacognitive tools – managing thoughts, sleep strategies",
+    ),
+    ("theme", "boundaries_time"): (
+        "Grænsesætning og tidsstyring",
+        "Setting boundaries and managing time",
+    ),
+    ("theme", "clarity_goals"): (
+        "Klarhed og mål – realistiske mål",
+        "Clarity and goals – realistic goals",
+    ),
+    ("theme", "good_working_life"): (
+        "Det gode arbejdsliv – værdibaseret jobplan og skånebehov",
+        "The good working life – value-based job plan and accommodation needs",
+    ),
+    ("theme", "community"): (
+        "Fællesskab – støtte og spejling i gruppen",
+        "Community – support and mirroring in the group",
+    ),
+    ("theme", "personal_support"): (
+        "Personlig støtte – individuelle samtaler",
+        "Personal support – individual conversations",
+    ),
+    ("theme", "digital_tools"): (
+        "Digitale værktøjer (fx Jobuniverset)",
+        "Digital tools (e.g. Jobuniverset)",
+    ),
     ("outcome", "work_full"): ("I arbejde på fuld tid", "Back at work full time"),
     ("outcome", "work_partial"): ("I arbejde på deltid", "Back at work part time"),
     ("outcome", "sick_leave"): ("Fortsat sygemeldt", "Still on sick leave"),
     ("outcome", "job_seeking"): ("Jobsøgende", "Job-seeking"),
     ("outcome", "education"): ("Under uddannelse", "In education"),
     ("outcome", "other"): ("Andet", "Other"),
-    ("accommodation", "hours"): ("Arbejdstid (herunder gradvis tilbagevenden)",
-                                 "Working hours (incl. gradual return)"),
+    ("accommodation", "hours"): (
+        "Arbejdstid (herunder gradvis tilbagevenden)",
+        "Working hours (incl. gradual return)",
+    ),
     ("accommodation", "tasks"): ("Opgaver der skal undgås", "Tasks to avoid"),
     ("accommodation", "environment"): ("Arbejdsmiljø", "Work environment"),
     ("accommodation", "breaks"): ("Pauser", "Breaks"),
@@ -393,8 +432,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("rating", "sleep"): ("Søvn", "Sleep"),
     ("rating", "wellbeing"): ("Trivsel", "Wellbeing"),
     ("consent", "course"): ("Deltagelse i forløbet", "Taking part in the course"),
-    ("consent", "report_to_municipality"): ("Rapportering til kommunen",
-                                            "Reporting to the municipality"),
+    ("consent", "report_to_municipality"): (
+        "Rapportering til kommunen",
+        "Reporting to the municipality",
+    ),
     ("section", "course"): ("Forløb", "Course"),
     ("section", "attendance"): ("Fremmøde", "Attendance"),
     ("section", "pss10"): ("PSS-10 før og efter", "PSS-10 before and after"),
@@ -402,13 +443,14 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("section", "job_plan"): ("Jobplan", "Job plan"),
     ("section", "values"): ("Værdier", "Values"),
     ("section", "accommodations"): ("Skånehensyn", "Accommodations"),
-    ("section", "work_capacity"): ("Muligheder for arbejde (arbejdsevne) i dag",
-                                   "Work capacity today"),
+    ("section", "work_capacity"): (
+        "Muligheder for arbejde (arbejdsevne) i dag",
+        "Work capacity today",
+    ),
     ("section", "hours"): ("Timetal og optrapning", "Hours and gradual return"),
     ("section", "resources"): ("Ressourcer og udfordringer", "Resources and challenges"),
     ("section", "progression"): ("Progression siden start", "Progress since the start"),
-    ("section", "recommendation"): ("Anbefaling / næste skridt",
-                                    "Recommendation / next steps"),
+    ("section", "recommendation"): ("Anbefaling / næste skridt", "Recommendation / next steps"),
     ("return", "full"): ("Fuld raskmelding", "Full return to work"),
     ("return", "partial"): ("Delvis raskmelding", "Partial return to work"),
     ("section", "outcome"): ("Resultat", "Outcome"),
@@ -422,8 +464,10 @@ LABELS: dict[tuple[str, str], tuple[str, str]] = {
     ("kind", "final_report"): ("Slutrapport", "Final report"),
     ("kind", "access_copy"): ("Borgerens kopi", "Participant's copy"),
     ("kind", "json"): ("Deltagerfil (JSON)", "Participant file (JSON)"),
-    ("kind", "handover"): ("Overdragelse til anden coach (krypteret)",
-                           "Handover to another coach (encrypted)"),
+    ("kind", "handover"): (
+        "Overdragelse til anden coach (krypteret)",
+        "Handover to another coach (encrypted)",
+    ),
     ("channel", "digital_post"): ("Digital Post", "Digital Post"),
     ("channel", "secure_email"): ("Sikker e-mail", "Secure e-mail"),
     ("channel", "handed_over"): ("Udleveret", "Handed over"),
@@ -452,18 +496,20 @@ EN: dict[str, str] = {
     ),
     "partial_return_warning": (
         "Note: in week {weeks} the absence is less than 4 hours a week. A partial return "
-        "(delvis raskmelding) requires at least 4 hours of absence a week."),
+        "(delvis raskmelding) requires at least 4 hours of absence a week."
+    ),
     "qverdict_improved": "This is a meaningful improvement ({rule}).",
     "qverdict_worsened": "This is a meaningful worsening ({rule}).",
     "qverdict_no_meaningful_change": "This is no meaningful change ({rule}).",
     "qverdict_none": "There is no published rule for a meaningful change; the difference "
-                     "is shown without a verdict.",
+    "is shown without a verdict.",
     "qverdict_missing": "The change cannot be computed: a scored screening and a scored "
-                        "final are both needed.",
+    "final are both needed.",
     "verdict_improved": "This is a reliable improvement (less perceived stress).",
     "verdict_worsened": "This is a reliable worsening (more perceived stress).",
     "verdict_no_reliable_change": (
-        "The change is not larger than the measurement's uncertainty (no reliable change)."),
+        "The change is not larger than the measurement's uncertainty (no reliable change)."
+    ),
     "method_text": (
         "Reliable change after Jacobson & Truax: SD = {sd}, r = {r}; a change of {points} "
         "points or more is reliable. Clinically important improvement: a decrease of at "
@@ -472,7 +518,8 @@ EN: dict[str, str] = {
     ),
     "org_scope": (
         "Merged by the organisation from the exact figures of {vaults} coaches' vaults; the "
-        "rules above are applied once, to the merged totals."),
+        "rules above are applied once, to the merged totals."
+    ),
     "cohort_intro": (
         "Anonymous aggregates for participants whose course started in the period {period}. "
         "Counts from 1 to 4 are shown as «<5» and percentages derived from them are "
@@ -488,25 +535,53 @@ EN: dict[str, str] = {
         "The chart shows published figures only: participants per band (low 0-13, "
         "moderate 14-26, high 27-40) before and after, and the mean change. A band with "
         "1-4 participants is marked «<5», a hidden band «withheld»; no bar, line or dot "
-        "stands for one person."),
+        "stands for one person."
+    ),
     "cohort_rules": (
         "«withheld» is a count that is hidden because together with the other figures "
         "(e.g. the three verdicts add up to the pairs) or with a report released earlier "
-        "it would reveal a small count. Numbers are rounded half up."),
+        "it would reveal a small count. Numbers are rounded half up."
+    ),
     "refuse_small": (
         "The period has too few participants: with fewer than 5, or when the small counts"
-        " cannot be hidden, the report could single people out. Choose a longer period."),
+        " cannot be hidden, the report could single people out. Choose a longer period."
+    ),
     "refuse_difference": (
         "The report cannot be released: together with the cohort report for {period}, "
         "released {date}, it would show figures for fewer than 5 participants (the "
         "difference between the two). Choose a period that does not overlap it, or one "
-        "that differs from it by at least 5 participants."),
+        "that differs from it by at least 5 participants."
+    ),
 }
 
-_MONTHS_DA = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-              "september", "oktober", "november", "december")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS_DA = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def check_lang(lang: str | None) -> str:

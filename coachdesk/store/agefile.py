@@ -24,29 +24,48 @@ ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 _RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 
 # The sentences below are shown as they are by the CLI and translated by ui/messages.py.
-NOT_AGE = ("The file is not an age-encrypted file (it does not begin with "
-           "age-encryption.org/v1). Nothing was changed.")
-ARMOURED = ("The file is an armoured (text) age file; CoachDesk reads the binary form. "
-            "Ask for the file without armour (age without -a). Nothing was changed.")
-HEADER_CUT = ("The encrypted file is damaged or cut off: its header is incomplete. Ask for "
-              "a new copy. Nothing was changed.")
-DAMAGED = ("The encrypted file is damaged or cut off (it does not decrypt whole). Ask for "
-           "a new copy. Nothing was changed.")
-WRONG_KEY = ("The file is not encrypted to this vault's receiving key: it was made for "
-             "another receiver. Nothing was changed.")
-NEEDS_PASSPHRASE = ("The file is protected with a passphrase, not a receiving key: give the "
-                    "passphrase (--handover-passphrase-file). Nothing was changed.")
+NOT_AGE = (
+    "The file is not an age-encrypted file (it does not begin with "
+    "age-encryption.org/v1). Nothing was changed."
+)
+ARMOURED = (
+    "The file is an armoured (text) age file; CoachDesk reads the binary form. "
+    "Ask for the file without armour (age without -a). Nothing was changed."
+)
+HEADER_CUT = (
+    "The encrypted file is damaged or cut off: its header is incomplete. Ask for "
+    "a new copy. Nothing was changed."
+)
+DAMAGED = (
+    "The encrypted file is damaged or cut off (it does not decrypt whole). Ask for "
+    "a new copy. Nothing was changed."
+)
+WRONG_KEY = (
+    "The file is not encrypted to this vault's receiving key: it was made for "
+    "another receiver. Nothing was changed."
+)
+NEEDS_PASSPHRASE = (
+    "The file is protected with a passphrase, not a receiving key: give the "
+    "passphrase (--handover-passphrase-file). Nothing was changed."
+)
 WRONG_PASSPHRASE = "The handover passphrase is wrong. Nothing was changed."
-KEY_NOT_PASSPHRASE = ("The file is encrypted to a receiving key, not a passphrase: import it "
-                      "without --handover-passphrase-file, in the receiver's vault. Nothing "
-                      "was changed.")
-BAD_RECIPIENT = ("The receiving key is not an age recipient: it starts with age1 and has 62 "
-                 "characters (the receiver finds it under Settings -> My receiving key, or "
-                 "with: coachdesk recipient).")
-RECIPIENT_TYPO = ("The receiving key has a typing error (its check digits do not match). "
-                  "Copy it again from the receiver.")
-SHORT_PASSPHRASE = ("The handover passphrase must have at least 8 characters; a few random "
-                    "words are best.")
+KEY_NOT_PASSPHRASE = (
+    "The file is encrypted to a receiving key, not a passphrase: import it "
+    "without --handover-passphrase-file, in the receiver's vault. Nothing "
+    "was changed."
+)
+BAD_RECIPIENT = (
+    "The receiving key is not an age recipient: it starts with age1 and has 62 "
+    "characters (the receiver finds it under Settings -> My receiving key, or "
+    "with: coachdesk recipient)."
+)
+RECIPIENT_TYPO = (
+    "The receiving key has a typing error (its check digits do not match). "
+    "Copy it again from the receiver."
+)
+SHORT_PASSPHRASE = (
+    "The handover passphrase must have at least 8 characters; a few random words are best."
+)
 NO_IDENTITY = "The key file does not hold an age identity (a line starting AGE-SECRET-KEY-1)."
 
 
@@ -82,7 +101,7 @@ def header(data: bytes) -> Header:
     if end < 0:
         raise FileDamaged(HEADER_CUT)
     kinds = []
-    for line in data[len(MAGIC) + 1:end + 1].split(b"\n"):
+    for line in data[len(MAGIC) + 1 : end + 1].split(b"\n"):
         if line.startswith(b"-> "):
             kinds.append(line[3:].split(b" ", 1)[0].decode("ascii", "replace"))
     if not kinds:
@@ -141,8 +160,9 @@ def encrypt_with_passphrase(data: bytes, passphrase: str) -> bytes:
     return pp.encrypt(data, passphrase)
 
 
-def decrypt_with(data: bytes, identities: list[x25519.Identity], *,
-                 wrong_key: str = WRONG_KEY) -> bytes:
+def decrypt_with(
+    data: bytes, identities: list[x25519.Identity], *, wrong_key: str = WRONG_KEY
+) -> bytes:
     import pyrage
 
     head = header(data)
@@ -187,16 +207,18 @@ def write_new_identity(out: str, *, comment: str) -> str:
 
     ident = x25519.Identity.generate()
     recipient = str(ident.to_public())
-    text = (f"# created: {dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}\n"
-            f"# {comment}\n"
-            f"# public key: {recipient}\n"
-            f"{ident}\n").encode("ascii")
+    text = (
+        f"# created: {dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()}\n"
+        f"# {comment}\n"
+        f"# public key: {recipient}\n"
+        f"{ident}\n"
+    ).encode("ascii")
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
-        raise BadInput(f"{out} already exists; a key is never written over a file. Nothing "
-                       "was changed.") from None
+        raise BadInput(
+            f"{out} already exists; a key is never written over a file. Nothing was changed."
+        ) from None
     except OSError as exc:
         raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
     with os.fdopen(fd, "wb") as fh:

@@ -72,22 +72,58 @@ def items(session: Session, first: dt.date, last: dt.date) -> list[Item]:
     """Planned conversations and group sessions from ``first`` to ``last`` (inclusive)."""
     out: list[Item] = []
     rows = session.execute(
-        select(SessionLog.id, SessionLog.participant_id, SessionLog.date, SessionLog.start,
-               SessionLog.minutes, SessionLog.mode, Participant.ref, Participant.name)
+        select(
+            SessionLog.id,
+            SessionLog.participant_id,
+            SessionLog.date,
+            SessionLog.start,
+            SessionLog.minutes,
+            SessionLog.mode,
+            Participant.ref,
+            Participant.name,
+        )
         .join(Participant, Participant.id == SessionLog.participant_id)
-        .where(SessionLog.status == "planned", SessionLog.date >= first,
-               SessionLog.date <= last, Participant.archived.is_(False))
+        .where(
+            SessionLog.status == "planned",
+            SessionLog.date >= first,
+            SessionLog.date <= last,
+            Participant.archived.is_(False),
+        )
     ).all()
     for sid, pid, day, start, minutes, mode, ref, name in rows:
-        out.append(Item("session", day, start, minutes, mode, participant_id=pid,
-                        session_id=sid, ref=ref, name=name))
-    groups = session.execute(
-        select(GroupSession).where(GroupSession.date >= first, GroupSession.date <= last)
-    ).scalars().all()
+        out.append(
+            Item(
+                "session",
+                day,
+                start,
+                minutes,
+                mode,
+                participant_id=pid,
+                session_id=sid,
+                ref=ref,
+                name=name,
+            )
+        )
+    groups = (
+        session.execute(
+            select(GroupSession).where(GroupSession.date >= first, GroupSession.date <= last)
+        )
+        .scalars()
+        .all()
+    )
     sizes = hold_sizes(session)
     for g in groups:
-        out.append(Item("group", g.date, g.start, g.minutes, None,
-                        course_start=g.course_start, group_size=sizes.get(g.course_start, 0)))
+        out.append(
+            Item(
+                "group",
+                g.date,
+                g.start,
+                g.minutes,
+                None,
+                course_start=g.course_start,
+                group_size=sizes.get(g.course_start, 0),
+            )
+        )
     out.sort(key=lambda i: i.sort_key)
     return out
 
@@ -97,11 +133,19 @@ def items(session: Session, first: dt.date, last: dt.date) -> list[Item]:
 
 def hold_sizes(session: Session) -> dict[dt.date, int]:
     """Course start -> participants in that hold (admitted and not dropped out)."""
-    return {start: int(n) for start, n in session.execute(
-        select(Participant.course_start, func.count())
-        .where(Participant.course_start.is_not(None), Participant.status.in_(IN_HOLD),
-               Participant.archived.is_(False))
-        .group_by(Participant.course_start)).all() if start is not None}
+    return {
+        start: int(n)
+        for start, n in session.execute(
+            select(Participant.course_start, func.count())
+            .where(
+                Participant.course_start.is_not(None),
+                Participant.status.in_(IN_HOLD),
+                Participant.archived.is_(False),
+            )
+            .group_by(Participant.course_start)
+        ).all()
+        if start is not None
+    }
 
 
 def holds(session: Session) -> list[dt.date]:
@@ -112,30 +156,46 @@ def holds(session: Session) -> list[dt.date]:
 
 
 def group_sessions(session: Session, course_start: dt.date) -> list[GroupSession]:
-    return list(session.scalars(select(GroupSession).where(
-        GroupSession.course_start == course_start).order_by(GroupSession.date)))
+    return list(
+        session.scalars(
+            select(GroupSession)
+            .where(GroupSession.course_start == course_start)
+            .order_by(GroupSession.date)
+        )
+    )
 
 
-def add_group_session(session: Session, course_start: dt.date, day: dt.date,
-                      start: str | None = None,
-                      minutes: int | None = DEFAULT_GROUP_MINUTES) -> GroupSession:
+def add_group_session(
+    session: Session,
+    course_start: dt.date,
+    day: dt.date,
+    start: str | None = None,
+    minutes: int | None = DEFAULT_GROUP_MINUTES,
+) -> GroupSession:
     """A group session of the hold starting ``course_start``; in its group phase or near."""
     if start is not None and not records._TIME_RE.fullmatch(start):
         raise BadInput(f"{start} is not a time (HH:MM).")
     if minutes is not None and not 0 < minutes <= 1440:
         raise BadInput("The duration must be 1-1440 minutes.")
     if day < course_start or day > course.course_end(course_start):
-        raise BadInput("A group session lies within its course (from the course start to "
-                       "the end of week 12).")
-    taken = session.execute(select(GroupSession.id).where(
-        GroupSession.course_start == course_start, GroupSession.date == day)).first()
+        raise BadInput(
+            "A group session lies within its course (from the course start to the end of week 12)."
+        )
+    taken = session.execute(
+        select(GroupSession.id).where(
+            GroupSession.course_start == course_start, GroupSession.date == day
+        )
+    ).first()
     if taken is not None:
         raise BadInput("This hold already has a group session on that day.")
     g = GroupSession(course_start=course_start, date=day, start=start, minutes=minutes)
     session.add(g)
     session.flush()
-    audit.record(session, "group_session_saved", {"course_start": course_start.isoformat(),
-                                                  "date": day.isoformat()})
+    audit.record(
+        session,
+        "group_session_saved",
+        {"course_start": course_start.isoformat(), "date": day.isoformat()},
+    )
     return g
 
 
@@ -169,15 +229,23 @@ def roster(session: Session, course_start: dt.date) -> list[RosterRow]:
     """One row per admitted participant of the hold, with their marks, by name."""
     people = session.execute(
         select(Participant.id, Participant.ref, Participant.name)
-        .where(Participant.course_start == course_start, Participant.status.in_(IN_HOLD),
-               Participant.archived.is_(False))
-        .order_by(Participant.name, Participant.id)).all()
+        .where(
+            Participant.course_start == course_start,
+            Participant.status.in_(IN_HOLD),
+            Participant.archived.is_(False),
+        )
+        .order_by(Participant.name, Participant.id)
+    ).all()
     ids = [pid for pid, _, _ in people]
     marks: dict[int, dict[dt.date, str]] = {pid: {} for pid in ids}
     for pid, day, present, excused in session.execute(
-            select(GroupAttendance.participant_id, GroupAttendance.date,
-                   GroupAttendance.present, GroupAttendance.excused)
-            .where(GroupAttendance.participant_id.in_(ids))).all():
+        select(
+            GroupAttendance.participant_id,
+            GroupAttendance.date,
+            GroupAttendance.present,
+            GroupAttendance.excused,
+        ).where(GroupAttendance.participant_id.in_(ids))
+    ).all():
         marks[pid][day] = mark_of(present, excused)
     return [RosterRow(pid, ref, name, marks[pid]) for pid, ref, name in people]
 
@@ -209,21 +277,41 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
     - ``status``: the course calls for a status change (core/course.suggested_status).
     """
     people = session.execute(
-        select(Participant.id, Participant.ref, Participant.name, Participant.status,
-               Participant.course_start, Participant.consent_given_on,
-               Participant.consent_withdrawn_on, Participant.outcome_status)
-        .where(Participant.archived.is_(False), or_(
-            Participant.status.in_(ACTIVE),
-            # a completed course is only reminded of while its report may be unsent
-            and_(Participant.status == "completed",
-                 Participant.course_start >= today - dt.timedelta(
-                     weeks=course.COURSE_WEEKS + REPORT_REMINDER_WEEKS))))
-        .order_by(Participant.name, Participant.id)).all()
+        select(
+            Participant.id,
+            Participant.ref,
+            Participant.name,
+            Participant.status,
+            Participant.course_start,
+            Participant.consent_given_on,
+            Participant.consent_withdrawn_on,
+            Participant.outcome_status,
+        )
+        .where(
+            Participant.archived.is_(False),
+            or_(
+                Participant.status.in_(ACTIVE),
+                # a completed course is only reminded of while its report may be unsent
+                and_(
+                    Participant.status == "completed",
+                    Participant.course_start
+                    >= today - dt.timedelta(weeks=course.COURSE_WEEKS + REPORT_REMINDER_WEEKS),
+                ),
+            ),
+        )
+        .order_by(Participant.name, Participant.id)
+    ).all()
     # Whole-table reads, not IN lists of every id (10,000 bound parameters).
-    finals = set(session.scalars(select(Assessment.participant_id).where(
-        Assessment.kind == "final").distinct()))
-    reported = set(session.scalars(select(Disclosure.participant_id).where(
-        Disclosure.kind == "final_report").distinct()))
+    finals = set(
+        session.scalars(
+            select(Assessment.participant_id).where(Assessment.kind == "final").distinct()
+        )
+    )
+    reported = set(
+        session.scalars(
+            select(Disclosure.participant_id).where(Disclosure.kind == "final_report").distinct()
+        )
+    )
     out: list[Reminder] = []
     for pid, ref, name, status, start, consent, withdrawn, outcome in people:
         week = course.course_week(start, today)
@@ -234,21 +322,28 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
             out.append(Reminder("final_pss", pid, ref, name))
         if active and week >= course.COURSE_WEEKS - 1 and (consent is None or withdrawn):
             out.append(Reminder("consent", pid, ref, name))
-        if course.COURSE_WEEKS < week <= course.COURSE_WEEKS + REPORT_REMINDER_WEEKS and \
-                pid not in reported:
+        if (
+            course.COURSE_WEEKS < week <= course.COURSE_WEEKS + REPORT_REMINDER_WEEKS
+            and pid not in reported
+        ):
             out.append(Reminder("report_unsent", pid, ref, name))
-        suggested = course.suggested_status(status=status, start=start, today=today,
-                                            has_final=pid in finals,
-                                            has_outcome=outcome is not None)
+        suggested = course.suggested_status(
+            status=status,
+            start=start,
+            today=today,
+            has_final=pid in finals,
+            has_outcome=outcome is not None,
+        )
         if suggested:
             out.append(Reminder("status", pid, ref, name, status=suggested))
     for pid, ref, name, day in session.execute(
-            select(SessionLog.participant_id, Participant.ref, Participant.name,
-                   SessionLog.date)
-            .join(Participant, Participant.id == SessionLog.participant_id)
-            .where(SessionLog.status == "planned", SessionLog.date < today,
-                   Participant.archived.is_(False))
-            .order_by(SessionLog.date)).all():
+        select(SessionLog.participant_id, Participant.ref, Participant.name, SessionLog.date)
+        .join(Participant, Participant.id == SessionLog.participant_id)
+        .where(
+            SessionLog.status == "planned", SessionLog.date < today, Participant.archived.is_(False)
+        )
+        .order_by(SessionLog.date)
+    ).all():
         out.append(Reminder("no_log", pid, ref, name, day=day))
     out.sort(key=lambda r: REMINDER_ORDER.index(r.key))  # stable: by name within a kind
     return out
@@ -257,9 +352,16 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
 # --- the session editor's "next appointment" -----------------------------------------
 
 
-def plan_next(session: Session, participant_id: int, old: dt.datetime | None,
-              new: dt.datetime | None, *, minutes: int | None = None,
-              mode: str | None = None, today: dt.date | None = None) -> str:
+def plan_next(
+    session: Session,
+    participant_id: int,
+    old: dt.datetime | None,
+    new: dt.datetime | None,
+    *,
+    minutes: int | None = None,
+    mode: str | None = None,
+    today: dt.date | None = None,
+) -> str:
     """Keep the agenda in step with a session's "next appointment" field.
 
     The coach types the next appointment at the end of a conversation; it becomes a
@@ -275,29 +377,48 @@ def plan_next(session: Session, participant_id: int, old: dt.datetime | None,
         return "none"
     start = f"{new.hour:02d}:{new.minute:02d}"
     if old is not None:
-        moving = session.execute(select(SessionLog).where(
-            SessionLog.participant_id == participant_id, SessionLog.status == "planned",
-            SessionLog.date == old.date(),
-            SessionLog.start == f"{old.hour:02d}:{old.minute:02d}")).scalar()
+        moving = session.execute(
+            select(SessionLog).where(
+                SessionLog.participant_id == participant_id,
+                SessionLog.status == "planned",
+                SessionLog.date == old.date(),
+                SessionLog.start == f"{old.hour:02d}:{old.minute:02d}",
+            )
+        ).scalar()
         if moving is not None:
             data = caseload.interchange.session_to_dict(moving) | {
-                "date": new.date().isoformat(), "start": start, "week": None}
+                "date": new.date().isoformat(),
+                "start": start,
+                "week": None,
+            }
             try:
                 caseload.save_session(session, participant_id, data, moving.id, today=today)
             except caseload.Implausible:
                 return "implausible"
             _set_week(session, moving)
             return "moved"
-    taken = session.execute(select(SessionLog.id).where(
-        SessionLog.participant_id == participant_id, SessionLog.date == new.date(),
-        SessionLog.status.in_(("planned", "held")))).first()
+    taken = session.execute(
+        select(SessionLog.id).where(
+            SessionLog.participant_id == participant_id,
+            SessionLog.date == new.date(),
+            SessionLog.status.in_(("planned", "held")),
+        )
+    ).first()
     if taken is not None:
         return "exists"
     try:
-        row = caseload.save_session(session, participant_id, {
-            "date": new.date().isoformat(), "start": start,
-            "minutes": minutes or DEFAULT_SESSION_MINUTES, "mode": mode or "in_person",
-            "status": "planned"}, today=today)
+        row = caseload.save_session(
+            session,
+            participant_id,
+            {
+                "date": new.date().isoformat(),
+                "start": start,
+                "minutes": minutes or DEFAULT_SESSION_MINUTES,
+                "mode": mode or "in_person",
+                "status": "planned",
+            },
+            today=today,
+        )
     except caseload.Implausible:
         return "implausible"
     _set_week(session, row)

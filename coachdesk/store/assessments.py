@@ -58,14 +58,20 @@ def _as_date(value: dt.date | str) -> dt.date:
     try:
         return records.parse_date(value)
     except ValueError as exc:
-        raise AssessmentRejected(f"The questionnaire was not saved: {exc}.", [f"date: {exc}"],
-                                 [PROBLEM_DATE]) from None
+        raise AssessmentRejected(
+            f"The questionnaire was not saved: {exc}.", [f"date: {exc}"], [PROBLEM_DATE]
+        ) from None
 
 
-def _record(kind: str, day: dt.date, answers: Sequence[Any],
-            instrument: str = instruments.DEFAULT) -> dict[str, Any]:
-    return {"kind": kind, "date": day.isoformat(), "instrument": instrument,
-            "answers": list(answers)}
+def _record(
+    kind: str, day: dt.date, answers: Sequence[Any], instrument: str = instruments.DEFAULT
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "date": day.isoformat(),
+        "instrument": instrument,
+        "answers": list(answers),
+    }
 
 
 def _problem(error: str) -> str:
@@ -82,20 +88,29 @@ def _problem(error: str) -> str:
     return PROBLEM_DATE
 
 
-def _participant_errors(p: Participant, assessments: list[dict[str, Any]],
-                        today: dt.date) -> set[str]:
+def _participant_errors(
+    p: Participant, assessments: list[dict[str, Any]], today: dt.date
+) -> set[str]:
     # Only the fields the assessment rules look at; the rest of the record is not ours.
-    d: dict[str, Any] = {"ref": p.ref or "x", "name": p.name or "x",
-                         "referral_date": p.referral_date.isoformat() if p.referral_date
-                         else None,
-                         "assessments": assessments}
+    d: dict[str, Any] = {
+        "ref": p.ref or "x",
+        "name": p.name or "x",
+        "referral_date": p.referral_date.isoformat() if p.referral_date else None,
+        "assessments": assessments,
+    }
     errors = records.validate_participant(d, "participant", today)
     return {e for e in errors if e.startswith("participant.assessments")}
 
 
-def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[Any],
-                     assessment_id: int | None, today: dt.date,
-                     instrument: str = instruments.DEFAULT) -> None:
+def check_assessment(
+    p: Participant,
+    kind: str,
+    day: dt.date,
+    answers: Sequence[Any],
+    assessment_id: int | None,
+    today: dt.date,
+    instrument: str = instruments.DEFAULT,
+) -> None:
     """Raise AssessmentRejected when saving this questionnaire would break a rule."""
     existing = [_record(a.kind, a.date, a.answers, a.instrument) for a in p.assessments]
     ids = [a.id for a in p.assessments]
@@ -108,8 +123,9 @@ def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[
         index = ids.index(assessment_id)
         proposed[index] = new
     # Only errors this change introduces: an imported record with an old flaw stays editable.
-    errors = sorted(_participant_errors(p, proposed, today) - _participant_errors(p, existing,
-                                                                                   today))
+    errors = sorted(
+        _participant_errors(p, proposed, today) - _participant_errors(p, existing, today)
+    )
     if not errors:
         return
     problems = []
@@ -125,22 +141,25 @@ def check_assessment(p: Participant, kind: str, day: dt.date, answers: Sequence[
         PROBLEM_FUTURE: f"The date {day.isoformat()} is in the future.",
         PROBLEM_BEFORE_REFERRAL: f"The date {day.isoformat()} is before the referral date.",
         PROBLEM_FINAL_BEFORE_SCREENING: "A final assessment cannot be dated before the first "
-                                        "screening.",
+        "screening.",
         PROBLEM_SCREENING_AFTER_FINAL: "The screening would come after a final assessment.",
         PROBLEM_ANSWERS: _answers_rule(instrument),
         PROBLEM_KIND: f"The kind must be one of {', '.join(vocab.ASSESSMENT_KINDS)}.",
         PROBLEM_DATE: "The date is not valid.",
     }
-    raise AssessmentRejected("The questionnaire was not saved: "
-                             + " ".join(text[k] for k in problems), errors, problems)
+    raise AssessmentRejected(
+        "The questionnaire was not saved: " + " ".join(text[k] for k in problems), errors, problems
+    )
 
 
 def _answers_rule(instrument: str) -> str:
     if instrument not in instruments.ids():
         return f"{instrument!r} is not a known questionnaire."
     inst = instruments.get(instrument)
-    return (f"Every answer must be {inst.answer_min}-{inst.answer_max} or left empty, "
-            f"{inst.n_items if inst.n_items != 10 else 'ten'} in all.")
+    return (
+        f"Every answer must be {inst.answer_min}-{inst.answer_max} or left empty, "
+        f"{inst.n_items if inst.n_items != 10 else 'ten'} in all."
+    )
 
 
 def _participant(session: Session, participant_id: int) -> Participant:
@@ -150,10 +169,16 @@ def _participant(session: Session, participant_id: int) -> Participant:
     return p
 
 
-def save_assessment(session: Session, participant_id: int, kind: str, date: dt.date | str,
-                    answers: Sequence[int | None], assessment_id: int | None = None,
-                    today: dt.date | None = None,
-                    instrument: str = instruments.DEFAULT) -> Assessment:
+def save_assessment(
+    session: Session,
+    participant_id: int,
+    kind: str,
+    date: dt.date | str,
+    answers: Sequence[int | None],
+    assessment_id: int | None = None,
+    today: dt.date | None = None,
+    instrument: str = instruments.DEFAULT,
+) -> Assessment:
     """Add (or, with ``assessment_id``, change) a questionnaire; the caller commits.
 
     Raises AssessmentRejected (a BadInput) and adds nothing when a rule is broken.
@@ -164,7 +189,10 @@ def save_assessment(session: Session, participant_id: int, kind: str, date: dt.d
     if kind not in vocab.ASSESSMENT_KINDS:
         raise AssessmentRejected(
             f"The questionnaire was not saved: the kind must be one of "
-            f"{', '.join(vocab.ASSESSMENT_KINDS)}.", [f"kind: {kind!r}"], [PROBLEM_KIND])
+            f"{', '.join(vocab.ASSESSMENT_KINDS)}.",
+            [f"kind: {kind!r}"],
+            [PROBLEM_KIND],
+        )
     if assessment_id is not None and assessment_id not in {a.id for a in p.assessments}:
         raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
     if assessment_id is not None:
@@ -176,12 +204,18 @@ def save_assessment(session: Session, participant_id: int, kind: str, date: dt.d
         a = Assessment(kind=kind, date=day, instrument=instrument, answers=answers)
         p.assessments.append(a)
         session.flush()
-        audit.record(session, "assessment_saved",
-                     {"assessment": a.id, "kind": kind, "date": day.isoformat(),
-                      **({} if instrument == instruments.DEFAULT
-                         else {"instrument": instrument}),
-                      "answered": sum(x is not None for x in answers)},
-                     subject=p.uid)
+        audit.record(
+            session,
+            "assessment_saved",
+            {
+                "assessment": a.id,
+                "kind": kind,
+                "date": day.isoformat(),
+                **({} if instrument == instruments.DEFAULT else {"instrument": instrument}),
+                "answered": sum(x is not None for x in answers),
+            },
+            subject=p.uid,
+        )
         return a
     a = next(x for x in p.assessments if x.id == assessment_id)
     old = list(a.answers)
@@ -189,10 +223,18 @@ def save_assessment(session: Session, participant_id: int, kind: str, date: dt.d
     fields = [f for f, o, n in (("kind", a.kind, kind), ("date", a.date, day)) if o != n]
     a.kind, a.date, a.answers = kind, day, answers
     session.flush()
-    audit.record(session, "assessment_changed",
-                 {"assessment": a.id, "kind": kind, "date": day.isoformat(),
-                  "fields": fields, "items": changed_items},
-                 subject=p.uid)
+    audit.record(
+        session,
+        "assessment_changed",
+        {
+            "assessment": a.id,
+            "kind": kind,
+            "date": day.isoformat(),
+            "fields": fields,
+            "items": changed_items,
+        },
+        subject=p.uid,
+    )
     return a
 
 
@@ -212,19 +254,21 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
 def list_assessments(session: Session, participant_id: int) -> list[AssessmentRow]:
     """The participant's PSS-10 questionnaires, oldest first, each scored by core/pss10."""
     rows = session.execute(
-        select(Assessment).where(Assessment.participant_id == participant_id,
-                                 Assessment.instrument == "pss10")
+        select(Assessment)
+        .where(Assessment.participant_id == participant_id, Assessment.instrument == "pss10")
         .order_by(Assessment.date, Assessment.id)
     ).scalars()
-    return [AssessmentRow(a.id, a.kind, a.date, tuple(a.answers), pss10.score(a.answers))
-            for a in rows]
+    return [
+        AssessmentRow(a.id, a.kind, a.date, tuple(a.answers), pss10.score(a.answers)) for a in rows
+    ]
 
 
 def chart_data(session: Session, participant_id: int) -> pss10_chart.ChartData:
     """The before/after chart of one participant, with the vault's PSS settings."""
     rows = list_assessments(session, participant_id)
-    return pss10_chart.build([(r.kind, r.date, r.answers) for r in rows],
-                             settings.pss_params(session))
+    return pss10_chart.build(
+        [(r.kind, r.date, r.answers) for r in rows], settings.pss_params(session)
+    )
 
 
 @dataclass(frozen=True)
@@ -239,8 +283,9 @@ class InstrumentRow:
     result: Result
 
 
-def list_instrument_assessments(session: Session, participant_id: int,
-                                instrument: str | None = None) -> list[InstrumentRow]:
+def list_instrument_assessments(
+    session: Session, participant_id: int, instrument: str | None = None
+) -> list[InstrumentRow]:
     """The participant's questionnaires (of one instrument, or all), oldest first.
 
     Rows of an instrument this CoachDesk does not know (a newer vault's) are left out.
@@ -249,7 +294,15 @@ def list_instrument_assessments(session: Session, participant_id: int,
     if instrument is not None:
         q = q.where(Assessment.instrument == instrument)
     known = set(instruments.ids())
-    return [InstrumentRow(a.id, a.instrument, a.kind, a.date, tuple(a.answers),
-                          instruments.get(a.instrument).scored(a.answers))
-            for a in session.execute(q.order_by(Assessment.date, Assessment.id)).scalars()
-            if a.instrument in known]
+    return [
+        InstrumentRow(
+            a.id,
+            a.instrument,
+            a.kind,
+            a.date,
+            tuple(a.answers),
+            instruments.get(a.instrument).scored(a.answers),
+        )
+        for a in session.execute(q.order_by(Assessment.date, Assessment.id)).scalars()
+        if a.instrument in known
+    ]

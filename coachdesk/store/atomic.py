@@ -46,8 +46,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | os.PathLike[str], mode: int = 0o600, *,
-                  temp: Path | None = None) -> Iterator[BinaryIO]:
+def atomic_writer(
+    path: str | os.PathLike[str], mode: int = 0o600, *, temp: Path | None = None
+) -> Iterator[BinaryIO]:
     """Yield a binary file; on success it replaces ``path`` atomically.
 
     ``temp`` names the temp file (in the same folder) when the caller must recognise
@@ -85,8 +86,7 @@ def write_atomic(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -
 
 def create_private(path: Path) -> None:
     """Create ``path`` empty and owner-only (0600 whatever the umask); it must not exist."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
 
 
@@ -118,8 +118,7 @@ class Staged:
 
 
 @contextlib.contextmanager
-def staged_file(path: str | os.PathLike[str], data: bytes,
-                mode: int = 0o600) -> Iterator[Staged]:
+def staged_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -> Iterator[Staged]:
     """Write ``data`` in full to an owner-only temp file in ``path``'s folder and yield it.
 
     Nothing is visible under ``path`` until the caller calls ``publish()``; leaving the
@@ -130,8 +129,7 @@ def staged_file(path: str | os.PathLike[str], data: bytes,
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     mode)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
         raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
     staged = Staged(target, tmp)
@@ -259,16 +257,17 @@ def reveal(tmp: Path, target: Path) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. It is "
-                          "recorded as sent but no file was made; make it again.") from exc
+        raise WriteFailed(
+            f"Could not write {target.name}: {exc.strerror or exc}. It is "
+            "recorded as sent but no file was made; make it again."
+        ) from exc
 
 
 def write_temp(target: Path, data: bytes) -> Path:
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
         raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
     try:
@@ -279,6 +278,7 @@ def write_temp(target: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. Nothing "
-                          "was changed.") from exc
+        raise WriteFailed(
+            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
+        ) from exc
     return tmp

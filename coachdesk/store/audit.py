@@ -55,25 +55,59 @@ KEY_INFO = "audit_key"  # Session.info entry holding the chain key (set by the V
 _NO_KEY = bytes(32)
 
 ACTIONS = (
-    "vault_created", "unlock", "unlock_failed", "lock", "passphrase_changed",
-    "participant_created", "participant_changed", "participant_read", "participant_erased",
-    "assessment_saved", "assessment_changed", "assessment_deleted",
-    "session_saved", "session_changed", "session_deleted",
-    "job_plan_saved", "attendance_saved", "attendance_deleted",
-    "session_restored", "assessment_restored", "attendance_restored",
-    "import", "export", "report", "cohort_report",
-    "backup", "restore", "search", "settings_changed",
-    "disclosure", "audit_upgraded", "recovery_code_rotated", "kdf_upgraded",
+    "vault_created",
+    "unlock",
+    "unlock_failed",
+    "lock",
+    "passphrase_changed",
+    "participant_created",
+    "participant_changed",
+    "participant_read",
+    "participant_erased",
+    "assessment_saved",
+    "assessment_changed",
+    "assessment_deleted",
+    "session_saved",
+    "session_changed",
+    "session_deleted",
+    "job_plan_saved",
+    "attendance_saved",
+    "attendance_deleted",
+    "session_restored",
+    "assessment_restored",
+    "attendance_restored",
+    "import",
+    "export",
+    "report",
+    "cohort_report",
+    "backup",
+    "restore",
+    "search",
+    "settings_changed",
+    "disclosure",
+    "audit_upgraded",
+    "recovery_code_rotated",
+    "kdf_upgraded",
     "failed_unlocks_log_altered",
 )
 
 # Committing one of these moves the anchor in the key file at once (store/vault.py);
 # other saves are anchored at the next lock, so an ordinary save costs no key-file write.
-ANCHOR_ACTIONS = frozenset({
-    "backup", "restore", "export", "report", "cohort_report", "disclosure",
-    "participant_erased", "import", "passphrase_changed", "recovery_code_rotated",
-    "audit_upgraded",
-})
+ANCHOR_ACTIONS = frozenset(
+    {
+        "backup",
+        "restore",
+        "export",
+        "report",
+        "cohort_report",
+        "disclosure",
+        "participant_erased",
+        "import",
+        "passphrase_changed",
+        "recovery_code_rotated",
+        "audit_upgraded",
+    }
+)
 
 
 def _dumps(obj: Any) -> bytes:
@@ -82,13 +116,16 @@ def _dumps(obj: Any) -> bytes:
 
 def _inner(subject: str | None, detail: Any, nonce: bytes) -> str:
     return hashlib.sha256(
-        _dumps({"subject": subject, "detail": detail, "nonce": nonce.hex()})).hexdigest()
+        _dumps({"subject": subject, "detail": detail, "nonce": nonce.hex()})
+    ).hexdigest()
 
 
-def _legacy_content(at: str, action: str, subject: str | None, detail: Any,
-                    nonce: bytes) -> str:
-    return hashlib.sha256(_dumps({"at": at, "action": action, "subject": subject,
-                                  "detail": detail, "nonce": nonce.hex()})).hexdigest()
+def _legacy_content(at: str, action: str, subject: str | None, detail: Any, nonce: bytes) -> str:
+    return hashlib.sha256(
+        _dumps(
+            {"at": at, "action": action, "subject": subject, "detail": detail, "nonce": nonce.hex()}
+        )
+    ).hexdigest()
 
 
 def _legacy_chain(prev: str, content_hash: str) -> str:
@@ -96,8 +133,9 @@ def _legacy_chain(prev: str, content_hash: str) -> str:
 
 
 def _outer(key: bytes, prev: str, at: str, action: str, redactable: bool, inner: str) -> str:
-    msg = _dumps({"prev": prev, "at": at, "action": action, "redactable": redactable,
-                  "inner": inner})
+    msg = _dumps(
+        {"prev": prev, "at": at, "action": action, "redactable": redactable, "inner": inner}
+    )
     return hmac.new(key, msg, hashlib.sha256).hexdigest()
 
 
@@ -110,23 +148,38 @@ def chain_key(session: Session) -> bytes:
 
 
 def _head(session: Session) -> str:
-    return session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
-    ).scalar() or GENESIS
+    return (
+        session.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar()
+        or GENESIS
+    )
 
 
-def _new_event(key: bytes, prev: str, at: dt.datetime, action: str,
-               detail: dict[str, Any] | None, subject: str | None) -> AuditEvent:
+def _new_event(
+    key: bytes,
+    prev: str,
+    at: dt.datetime,
+    action: str,
+    detail: dict[str, Any] | None,
+    subject: str | None,
+) -> AuditEvent:
     nonce = os.urandom(16)
     inner = _inner(subject, detail, nonce)
-    return AuditEvent(at=at, action=action, subject=subject, detail=detail, nonce=nonce,
-                      content_hash=inner, prev_hash=prev,
-                      hash=_outer(key, prev, _iso(at), action, subject is not None, inner),
-                      redacted=False)
+    return AuditEvent(
+        at=at,
+        action=action,
+        subject=subject,
+        detail=detail,
+        nonce=nonce,
+        content_hash=inner,
+        prev_hash=prev,
+        hash=_outer(key, prev, _iso(at), action, subject is not None, inner),
+        redacted=False,
+    )
 
 
-def record(session: Session, action: str, detail: dict[str, Any] | None = None,
-           subject: str | None = None) -> AuditEvent:
+def record(
+    session: Session, action: str, detail: dict[str, Any] | None = None, subject: str | None = None
+) -> AuditEvent:
     """Append one event in the caller's transaction (it lands with the change or not at all)."""
     session.flush()
     at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
@@ -136,8 +189,9 @@ def record(session: Session, action: str, detail: dict[str, Any] | None = None,
     return ev
 
 
-def record_many(session: Session,
-                events: list[tuple[str, dict[str, Any] | None, str | None]]) -> None:
+def record_many(
+    session: Session, events: list[tuple[str, dict[str, Any] | None, str | None]]
+) -> None:
     """Append many events at once (an import of thousands), chained in memory."""
     session.flush()
     key = chain_key(session)
@@ -156,10 +210,16 @@ def record_many(session: Session,
 
 
 def disclosure_mac(key: bytes, d: Disclosure) -> str:
-    fields = {"disclosure": d.id, "participant_id": d.participant_id,
-              "at": _iso(d.at) if d.at else None, "recipient": d.recipient,
-              "kind": d.kind, "sections": d.sections, "sha256": d.sha256,
-              "encrypted": bool(d.encrypted)}
+    fields = {
+        "disclosure": d.id,
+        "participant_id": d.participant_id,
+        "at": _iso(d.at) if d.at else None,
+        "recipient": d.recipient,
+        "kind": d.kind,
+        "sections": d.sections,
+        "sha256": d.sha256,
+        "encrypted": bool(d.encrypted),
+    }
     # The channel (Digital Post, secure e-mail, ...) came with migration 0008. Under the
     # MAC only when set, so rows chained before it still verify.
     channel = getattr(d, "channel", None)
@@ -188,12 +248,16 @@ def _pending(session: Session) -> Pending:
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
-    people = [obj.id for obj in session.deleted
-              if isinstance(obj, Participant) and obj.id is not None]
+    people = [
+        obj.id for obj in session.deleted if isinstance(obj, Participant) and obj.id is not None
+    ]
     if people:
         with session.no_autoflush:
-            rows = session.execute(select(Disclosure.id, Disclosure.participant_id)
-                                   .where(Disclosure.participant_id.in_(people))).all()
+            rows = session.execute(
+                select(Disclosure.id, Disclosure.participant_id).where(
+                    Disclosure.participant_id.in_(people)
+                )
+            ).all()
         for did, pid in rows:
             _pending(session)[did] = ("gone", pid)
 
@@ -228,7 +292,8 @@ def _do_orm_execute(state: Any) -> None:
         if where is not None:
             people = people.where(where)
         q = select(Disclosure.id, Disclosure.participant_id).where(
-            Disclosure.participant_id.in_(people))
+            Disclosure.participant_id.in_(people)
+        )
         where, kind = None, "gone"
     else:
         return
@@ -247,12 +312,24 @@ def _before_commit(session: Session) -> None:
         if not pending:
             return
         ids = [did for did, (kind, _pid) in pending.items() if kind == "row"]
-        rows = {d.id: d for d in session.execute(
-            select(Disclosure).where(Disclosure.id.in_(ids))
-            .execution_options(populate_existing=True)).scalars()} if ids else {}
+        rows = (
+            {
+                d.id: d
+                for d in session.execute(
+                    select(Disclosure)
+                    .where(Disclosure.id.in_(ids))
+                    .execution_options(populate_existing=True)
+                ).scalars()
+            }
+            if ids
+            else {}
+        )
         pids = {pid for _kind, pid in pending.values()}
-        uids = dict(session.execute(
-            select(Participant.id, Participant.uid).where(Participant.id.in_(pids))).all())
+        uids = dict(
+            session.execute(
+                select(Participant.id, Participant.uid).where(Participant.id.in_(pids))
+            ).all()
+        )
         by_person: dict[str | None, list[list[Any]]] = {}
         for did, (_kind, pid) in sorted(pending.items()):
             row = rows.get(did)
@@ -260,8 +337,9 @@ def _before_commit(session: Session) -> None:
             # Subject: the person, so that erasure redacts the event with the rest; a
             # person already gone leaves an event naming row ids only.
             by_person.setdefault(uids.get(pid), []).append([did, mac])
-        record_many(session, [("disclosure", {"rows": rows_}, uid)
-                              for uid, rows_ in by_person.items()])
+        record_many(
+            session, [("disclosure", {"rows": rows_}, uid) for uid, rows_ in by_person.items()]
+        )
 
 
 def _forget(session: Session, *_a: Any) -> None:
@@ -298,14 +376,17 @@ def verify(session: Session) -> list[str]:
     rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
     for ev in rows:
         if first and ev.action != "vault_created":
-            problems.append(f"audit event {ev.id}: the chain does not start with the "
-                            "vault's creation (events before it were removed)")
+            problems.append(
+                f"audit event {ev.id}: the chain does not start with the "
+                "vault's creation (events before it were removed)"
+            )
         first = False
         if ev.prev_hash != prev:
             problems.append(f"audit event {ev.id}: does not follow the event before it")
         redactable = bool(ev.redacted) or ev.subject is not None
-        if ev.hash != _outer(key, ev.prev_hash, _iso(ev.at), ev.action, redactable,
-                             ev.content_hash):
+        if ev.hash != _outer(
+            key, ev.prev_hash, _iso(ev.at), ev.action, redactable, ev.content_hash
+        ):
             problems.append(f"audit event {ev.id}: its keyed hash does not match")
         if ev.redacted:
             redacted += 1
@@ -314,9 +395,9 @@ def verify(session: Session) -> list[str]:
         else:
             # Rows re-chained from a pre-issue-12 vault keep their old inner hash.
             if ev.content_hash not in (
-                    _inner(ev.subject, ev.detail, ev.nonce),
-                    _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail,
-                                    ev.nonce)):
+                _inner(ev.subject, ev.detail, ev.nonce),
+                _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail, ev.nonce),
+            ):
                 problems.append(f"audit event {ev.id}: its content was changed")
             elif ev.action == "participant_erased" and isinstance(ev.detail, dict):
                 n = ev.detail.get("audit_events_redacted")
@@ -329,14 +410,14 @@ def verify(session: Session) -> list[str]:
     if first:
         problems.append("the audit chain is empty: the vault's creation event is missing")
     if redacted != said_redacted:
-        problems.append(f"{redacted} audit events are redacted, but the erasures account "
-                        f"for {said_redacted}")
+        problems.append(
+            f"{redacted} audit events are redacted, but the erasures account for {said_redacted}"
+        )
     problems += _verify_disclosures(session, key, latest)
     return problems
 
 
-def _verify_disclosures(session: Session, key: bytes,
-                        latest: dict[int, str | None]) -> list[str]:
+def _verify_disclosures(session: Session, key: bytes, latest: dict[int, str | None]) -> list[str]:
     problems = []
     seen = set()
     for d in session.execute(select(Disclosure).order_by(Disclosure.id)).scalars():
@@ -356,8 +437,9 @@ def chain_position(session: Session, length: int) -> str | None:
     """The stored hash of the ``length``-th event (1-based), None if there are fewer."""
     if length <= 0:
         return GENESIS
-    return session.execute(select(AuditEvent.hash).order_by(AuditEvent.id)
-                           .offset(length - 1).limit(1)).scalar()
+    return session.execute(
+        select(AuditEvent.hash).order_by(AuditEvent.id).offset(length - 1).limit(1)
+    ).scalar()
 
 
 def length_and_head(session: Session) -> tuple[int, str]:
@@ -370,8 +452,11 @@ def length_and_head(session: Session) -> tuple[int, str]:
 
 def is_keyed(session: Session) -> bool:
     row = session.get(Setting, CHAIN_SETTING)
-    return row is not None and isinstance(row.value, dict) \
+    return (
+        row is not None
+        and isinstance(row.value, dict)
         and row.value.get("version") == CHAIN_VERSION
+    )
 
 
 def mark_keyed(session: Session) -> None:
@@ -395,8 +480,10 @@ def verify_legacy(session: Session) -> list[str]:
         if not ev.redacted:
             if ev.nonce is None:
                 problems.append(f"audit event {ev.id}: lost its nonce")
-            elif _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail,
-                                 ev.nonce) != ev.content_hash:
+            elif (
+                _legacy_content(_iso(ev.at), ev.action, ev.subject, ev.detail, ev.nonce)
+                != ev.content_hash
+            ):
                 problems.append(f"audit event {ev.id}: its content was changed")
         prev = ev.hash
     return problems
@@ -413,10 +500,16 @@ def upgrade_chain(session: Session) -> int:
     prev = GENESIS
     updates = []
     for ev_id, at, action, subject, inner, was_redacted in session.execute(
-            select(AuditEvent.id, AuditEvent.at, AuditEvent.action, AuditEvent.subject,
-                   AuditEvent.content_hash, AuditEvent.redacted).order_by(AuditEvent.id)):
-        h = _outer(key, prev, _iso(at), action, bool(was_redacted) or subject is not None,
-                   inner)
+        select(
+            AuditEvent.id,
+            AuditEvent.at,
+            AuditEvent.action,
+            AuditEvent.subject,
+            AuditEvent.content_hash,
+            AuditEvent.redacted,
+        ).order_by(AuditEvent.id)
+    ):
+        h = _outer(key, prev, _iso(at), action, bool(was_redacted) or subject is not None, inner)
         updates.append({"id": ev_id, "prev_hash": prev, "hash": h})
         prev = h
     if updates:
@@ -428,8 +521,16 @@ def upgrade_chain(session: Session) -> int:
     disclosures = session.execute(select(Disclosure.id, Disclosure.participant_id)).all()
     for did, pid in disclosures:
         _pending(session)[did] = ("row", pid)
-    record(session, "audit_upgraded", {"events": len(updates), "from": "sha256",
-                                       "to": "hmac-sha256", "disclosures": len(disclosures)})
+    record(
+        session,
+        "audit_upgraded",
+        {
+            "events": len(updates),
+            "from": "sha256",
+            "to": "hmac-sha256",
+            "disclosures": len(disclosures),
+        },
+    )
     return len(updates)
 
 
@@ -456,6 +557,8 @@ def pseudonym(session: Session, ref: str) -> str:
 
 def events_for(session: Session, subject: str) -> list[AuditEvent]:
     """A person's own audit entries (for an access request, art. 15)."""
-    return list(session.execute(
-        select(AuditEvent).where(AuditEvent.subject == subject).order_by(AuditEvent.id)
-    ).scalars())
+    return list(
+        session.execute(
+            select(AuditEvent).where(AuditEvent.subject == subject).order_by(AuditEvent.id)
+        ).scalars()
+    )

@@ -63,12 +63,15 @@ LAST_GOOD_KEY = "backup_last_good"
 _MAX_HEADER = 4 * 1024
 _MAX_KEY_FILE = 64 * 1024
 _MAX_INT_DIGITS = 15
-_HEADER_KEYS = frozenset({"format", "version", "schema", "created_at", "key_file_size",
-                          "database_size"})
+_HEADER_KEYS = frozenset(
+    {"format", "version", "schema", "created_at", "key_file_size", "database_size"}
+)
 _SQLITE_PLAIN = b"SQLite format 3\0"
 
-DAMAGED = ("The backup {name} is damaged or was altered ({why}); it was refused and "
-           "nothing was written. Try an older backup.")
+DAMAGED = (
+    "The backup {name} is damaged or was altered ({why}); it was refused and "
+    "nothing was written. Try an older backup."
+)
 
 
 class BackupFailed(CoachDeskError):
@@ -110,8 +113,9 @@ def parse_name(name: str) -> dt.datetime | None:
         return None
 
 
-def rotation(names: Iterable[str], keep_daily: int = KEEP_DAILY,
-             keep_weekly: int = KEEP_WEEKLY) -> tuple[list[str], list[str]]:
+def rotation(
+    names: Iterable[str], keep_daily: int = KEEP_DAILY, keep_weekly: int = KEEP_WEEKLY
+) -> tuple[list[str], list[str]]:
     """Split backup file names into (keep, delete): the newest backup of each of the
     last ``keep_daily`` days that have one, and of each of the last ``keep_weekly``
     ISO weeks that have one. Names that are not ours are in neither list (never
@@ -249,8 +253,7 @@ def _check_copy(path: Path, key: bytes) -> list[str]:
         conn = _keyed(path, key)
         try:
             problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
-            problems += [str(r[0]) for r in conn.execute("PRAGMA integrity_check")
-                         if r[0] != "ok"]
+            problems += [str(r[0]) for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             conn.execute("SELECT count(*) FROM participant").fetchone()
         finally:
             conn.close()
@@ -292,8 +295,7 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
         run.release(remove=True)
 
 
-def _create_backup(vault: Any, out: Path, folder: Path, token: str,
-                   now: dt.datetime) -> BackupInfo:
+def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.datetime) -> BackupInfo:
     from coachdesk.store.migrate import HEAD
 
     key = vault.raw_key_for_backup()
@@ -319,22 +321,30 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str,
         _pause_point("backup-copied")
         problems = _check_copy(tmp, key)
         if problems:
-            raise VaultDamaged("The vault could not be copied intact (" + "; ".join(problems[:3])
-                               + "). Run 'coachdesk check'.")
+            raise VaultDamaged(
+                "The vault could not be copied intact ("
+                + "; ".join(problems[:3])
+                + "). Run 'coachdesk check'."
+            )
         db_bytes = tmp.read_bytes()
     finally:
         _remove(tmp)
     if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
         raise BackupFailed("Refusing to write an unencrypted backup.")
-    header = {"format": FORMAT, "version": VERSION, "schema": HEAD,
-              "created_at": now.replace(microsecond=0).isoformat(),
-              "key_file_size": len(key_bytes), "database_size": len(db_bytes)}
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": HEAD,
+        "created_at": now.replace(microsecond=0).isoformat(),
+        "key_file_size": len(key_bytes),
+        "database_size": len(db_bytes),
+    }
     data = _container(header, key_bytes, db_bytes)
     try:
         with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
             view = memoryview(data)
             for i in range(0, len(view), 1 << 20):
-                fh.write(view[i:i + (1 << 20)])
+                fh.write(view[i : i + (1 << 20)])
                 if i == 0:
                     _pause_point("backup-writing")
     except WriteFailed as exc:
@@ -359,11 +369,12 @@ def _write_message(out: Path, exc: BaseException) -> str:
     if err is None and isinstance(exc, sqlcipher3.Error) and "full" in str(exc).lower():
         err = errno.ENOSPC
     if err == errno.ENOSPC:
-        return (f"The backup {out.name} could not be written: the disk is full. "
-                "Earlier backups are untouched. Free some space and try again.")
+        return (
+            f"The backup {out.name} could not be written: the disk is full. "
+            "Earlier backups are untouched. Free some space and try again."
+        )
     why = getattr(exc, "strerror", None) or str(exc)
-    return (f"The backup {out.name} could not be written ({why}). "
-            "Earlier backups are untouched.")
+    return f"The backup {out.name} could not be written ({why}). Earlier backups are untouched."
 
 
 # --- reading and restoring ----------------------------------------------------------------
@@ -400,8 +411,13 @@ def _load_header(raw: bytes) -> dict[str, Any]:
     text = raw.decode("utf-8")
     if "[" in text or text.count("{") != 1:  # it never nests: refuse before parsing
         raise ValueError("nested")
-    header = json.loads(text, parse_float=_no_float, parse_int=_small_int,
-                        parse_constant=_no_constant, object_pairs_hook=_flat_object)
+    header = json.loads(
+        text,
+        parse_float=_no_float,
+        parse_int=_small_int,
+        parse_constant=_no_constant,
+        object_pairs_hook=_flat_object,
+    )
     if not isinstance(header, dict) or set(header) != _HEADER_KEYS:
         raise ValueError("unexpected fields")
     for field in ("format", "schema", "created_at"):
@@ -431,21 +447,23 @@ def _parse(data: bytes, name: str) -> _Parsed:
     if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > len(body):
         raise bad("its header is malformed")
     try:
-        header = _load_header(body[12:12 + head_len])
+        header = _load_header(body[12 : 12 + head_len])
     except (ValueError, RecursionError, UnicodeDecodeError):
         raise bad("its header is malformed") from None
     if header["format"] != FORMAT:
         raise bad("not a CoachDesk backup")
     if header["version"] != VERSION:
-        raise VaultDamaged(f"The backup {name} has format version {header['version']}, "
-                           "which this CoachDesk does not know. Update CoachDesk.")
+        raise VaultDamaged(
+            f"The backup {name} has format version {header['version']}, "
+            "which this CoachDesk does not know. Update CoachDesk."
+        )
     ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
     # The sizes must describe this file exactly: no negative, empty or oversized part.
     if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != len(body):
         raise bad("its parts do not add up")
-    key_bytes = body[start:start + ksize]
-    db_bytes = body[start + ksize:]
+    key_bytes = body[start : start + ksize]
+    db_bytes = body[start + ksize :]
     if db_bytes.startswith(_SQLITE_PLAIN):
         raise bad("its database is not encrypted")
     KeyFile.parse(key_bytes)  # its own checksum: raises VaultDamaged/KeyFileTampered
@@ -473,8 +491,7 @@ def _empty_or_absent(folder: Path) -> None:
             )
         if os.path.ismount(folder):
             # A mount point cannot be replaced by a rename (see _move_into_place).
-            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder "
-                           "inside it.")
+            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder inside it.")
 
 
 # --- restoring through a staging folder --------------------------------------------------
@@ -548,19 +565,23 @@ def _move_into_place(staging: Path, target: Path) -> None:
     except OSError as exc:
         import errno
 
-        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (target.exists() and any(
-                target.iterdir())):
+        if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (
+            target.exists() and any(target.iterdir())
+        ):
             raise VaultExists(
                 f"The folder {target} is no longer empty (something was put there during "
                 "the restore). Nothing there was overwritten; restore into an empty folder."
             ) from None
-        raise BackupFailed(f"The restored vault could not be moved into {target} "
-                           f"({exc.strerror}). Nothing was written there.") from None
+        raise BackupFailed(
+            f"The restored vault could not be moved into {target} "
+            f"({exc.strerror}). Nothing was written there."
+        ) from None
     fsync_dir(target.parent)
 
 
-def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
-                   recovery_code: str | None = None) -> int:
+def restore_backup(
+    path: Path, data_dir: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+) -> int:
     """Restore a backup into an empty (or absent) ``data_dir``; returns participants.
 
     Checks the checksum, the structure and the secret before writing anything; then
@@ -607,17 +628,31 @@ def restore_backup(path: Path, data_dir: Path, *, passphrase: str | None = None,
         if lock is None:
             raise BackupFailed("The restore could not be started. Try again.")
         try:
-            return _restore_staged(parsed, path.name, key, target,
-                                   parent / f".{target.name}.restore-{token}",
-                                   passphrase=passphrase, recovery_code=recovery_code)
+            return _restore_staged(
+                parsed,
+                path.name,
+                key,
+                target,
+                parent / f".{target.name}.restore-{token}",
+                passphrase=passphrase,
+                recovery_code=recovery_code,
+            )
         finally:
             lock.release(remove=True)
     finally:
         key[:] = b"\0" * len(key)
 
 
-def _restore_staged(parsed: _Parsed, name: str, key: bytearray, target: Path, staging: Path,
-                    *, passphrase: str | None, recovery_code: str | None) -> int:
+def _restore_staged(
+    parsed: _Parsed,
+    name: str,
+    key: bytearray,
+    target: Path,
+    staging: Path,
+    *,
+    passphrase: str | None,
+    recovery_code: str | None,
+) -> int:
     from coachdesk.store.models import Participant
     from coachdesk.store.vault import Vault
 
@@ -635,8 +670,11 @@ def _restore_staged(parsed: _Parsed, name: str, key: bytearray, target: Path, st
         problems = _check_copy(staging / DB_NAME, bytes(key))
         if problems:
             raise VaultDamaged(DAMAGED.format(name=name, why="; ".join(problems[:3])))
-        vault = (Vault.open(staging, recovery_code=recovery_code) if recovery_code is not None
-                 else Vault.open(staging, passphrase=passphrase))
+        vault = (
+            Vault.open(staging, recovery_code=recovery_code)
+            if recovery_code is not None
+            else Vault.open(staging, passphrase=passphrase)
+        )
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
@@ -661,10 +699,14 @@ def _restore_write_message(target: Path, exc: OSError) -> str:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return (f"The backup could not be restored into {target}: the disk is full. "
-                "Nothing was written there.")
-    return (f"The backup could not be restored into {target} ({exc.strerror}). "
-            "Nothing was written there.")
+        return (
+            f"The backup could not be restored into {target}: the disk is full. "
+            "Nothing was written there."
+        )
+    return (
+        f"The backup could not be restored into {target} ({exc.strerror}). "
+        "Nothing was written there."
+    )
 
 
 # --- automatic backups and the "last good backup" --------------------------------------
@@ -699,12 +741,16 @@ def backup_warning(session_or_vault: Any, now: dt.datetime) -> str | None:
             return backup_warning(s, now)
     last = last_good_backup(session_or_vault)
     if last is None:
-        return ("There is no backup of this vault yet. Choose a backup folder "
-                "(an external drive or a network folder) and make one now.")
+        return (
+            "There is no backup of this vault yet. Choose a backup folder "
+            "(an external drive or a network folder) and make one now."
+        )
     if now - last > WARN_AFTER:
         days = (now - last).days
-        return (f"The last backup is {days} days old. Make a backup now, so that a lost "
-                "or broken laptop does not lose your records.")
+        return (
+            f"The last backup is {days} days old. Make a backup now, so that a lost "
+            "or broken laptop does not lose your records."
+        )
     return None
 
 
@@ -727,8 +773,10 @@ def maybe_auto_backup(vault: Any, now: dt.datetime | None = None) -> BackupInfo 
         return None
     folder = Path(folder_text)
     if not folder.is_dir():
-        raise BadInput(f"The backup folder {folder} is not available (is the drive "
-                       "connected?). No backup was made.")
+        raise BadInput(
+            f"The backup folder {folder} is not available (is the drive "
+            "connected?). No backup was made."
+        )
     info = create_backup(vault, folder / backup_name(now), now=now)
     rotate(folder)
     return info
@@ -743,7 +791,17 @@ def list_backups(folder: Path) -> list[tuple[dt.datetime, Path]]:
 
 
 __all__ = [
-    "BackupFailed", "BackupInfo", "backup_name", "backup_warning",
-    "create_backup", "last_good_backup", "list_backups", "maybe_auto_backup", "parse_name",
-    "read_backup_info", "restore_backup", "rotate", "rotation",
+    "BackupFailed",
+    "BackupInfo",
+    "backup_name",
+    "backup_warning",
+    "create_backup",
+    "last_good_backup",
+    "list_backups",
+    "maybe_auto_backup",
+    "parse_name",
+    "read_backup_info",
+    "restore_backup",
+    "rotate",
+    "rotation",
 ]

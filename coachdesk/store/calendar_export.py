@@ -38,10 +38,22 @@ LABELS = ("ref", "initials")
 PRODID = "-//CoachDesk//Agenda//DA"
 # The only words an event holds besides the label and the times (per language).
 WORDS = {
-    "da": {"session": "Samtale", "group": "Gruppesession", "participants": "deltagere",
-           "in_person": "fremmøde", "phone": "telefon", "video": "video"},
-    "en": {"session": "Conversation", "group": "Group session", "participants": "participants",
-           "in_person": "in person", "phone": "phone", "video": "video"},
+    "da": {
+        "session": "Samtale",
+        "group": "Gruppesession",
+        "participants": "deltagere",
+        "in_person": "fremmøde",
+        "phone": "telefon",
+        "video": "video",
+    },
+    "en": {
+        "session": "Conversation",
+        "group": "Group session",
+        "participants": "participants",
+        "in_person": "in person",
+        "phone": "phone",
+        "video": "video",
+    },
 }
 # Default export period: from today, eight weeks on.
 DEFAULT_DAYS = 8 * 7
@@ -59,8 +71,11 @@ def label_for(item: agenda.Item, how: str) -> str:
 
 def _uid(item: agenda.Item) -> str:
     # Stable across exports (a calendar updates the event) and meaningless outside.
-    key = (f"session:{item.session_id}" if item.kind == "session"
-           else f"group:{item.course_start}:{item.date}")
+    key = (
+        f"session:{item.session_id}"
+        if item.kind == "session"
+        else f"group:{item.course_start}:{item.date}"
+    )
     return hashlib.sha256(key.encode()).hexdigest()[:32] + "@coachdesk"
 
 
@@ -72,8 +87,9 @@ def summary(item: agenda.Item, how: str, lang: str) -> str:
     return f"{w['session']} {label_for(item, how)} ({mode})"
 
 
-def build_ics(items: list[agenda.Item], how: str = "ref", lang: str = "da",
-              now: dt.datetime | None = None) -> bytes:
+def build_ics(
+    items: list[agenda.Item], how: str = "ref", lang: str = "da", now: dt.datetime | None = None
+) -> bytes:
     """The calendar as bytes: one VEVENT per item, times in Europe/Copenhagen."""
     if how not in LABELS:
         raise BadInput("The calendar label must be ref or initials.")
@@ -88,8 +104,9 @@ def build_ics(items: list[agenda.Item], how: str = "ref", lang: str = "da",
         ev.add("uid", _uid(item))
         ev.add("dtstamp", stamp)
         ev.add("summary", summary(item, how, lang))
-        default = (agenda.DEFAULT_GROUP_MINUTES if item.kind == "group"
-                   else agenda.DEFAULT_SESSION_MINUTES)
+        default = (
+            agenda.DEFAULT_GROUP_MINUTES if item.kind == "group" else agenda.DEFAULT_SESSION_MINUTES
+        )
         if item.start:
             hh, mm = (int(x) for x in item.start.split(":"))
             begin = dt.datetime.combine(item.date, dt.time(hh, mm), tzinfo=tz)
@@ -112,8 +129,7 @@ class IcsResult:
     sha256: str
 
 
-def period(first: dt.date | None, last: dt.date | None,
-           today: dt.date) -> tuple[dt.date, dt.date]:
+def period(first: dt.date | None, last: dt.date | None, today: dt.date) -> tuple[dt.date, dt.date]:
     first = first or today
     last = last or first + dt.timedelta(days=DEFAULT_DAYS - 1)
     if last < first:
@@ -121,9 +137,16 @@ def period(first: dt.date | None, last: dt.date | None,
     return first, last
 
 
-def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date | None = None,
-               last: dt.date | None = None, lang: str = "da", today: dt.date | None = None,
-               commit: Callable[[], None] | None = None) -> IcsResult:
+def export_ics(
+    session: Session,
+    out: str | os.PathLike[str],
+    *,
+    first: dt.date | None = None,
+    last: dt.date | None = None,
+    lang: str = "da",
+    today: dt.date | None = None,
+    commit: Callable[[], None] | None = None,
+) -> IcsResult:
     """Write the agenda of ``first``-``last`` to ``out``; audited as an export.
 
     ``commit`` commits the caller's transaction (default: ``session.commit``): the file
@@ -142,26 +165,42 @@ def export_ics(session: Session, out: str | os.PathLike[str], *, first: dt.date 
     tmp = write_temp(target, data)
     try:
         # Counts and the period only: no refs, no file name (it may hold a name).
-        audit.record(session, "calendar_export", {
-            "from": first.isoformat(), "to": last.isoformat(), "events": len(chosen),
-            "sessions": sum(1 for i in chosen if i.kind == "session"),
-            "label": how, "sha256": digest})
+        audit.record(
+            session,
+            "calendar_export",
+            {
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "events": len(chosen),
+                "sessions": sum(1 for i in chosen if i.kind == "session"),
+                "label": how,
+                "sha256": digest,
+            },
+        )
         # And in each person's own log (their own copy shows it): their appointments
         # left the vault, as a ref or initials and a time.
         per_person = Counter(i.participant_id for i in chosen if i.kind == "session")
-        uids = {pid: uid for pid, uid in session.execute(
-            select(Participant.id, Participant.uid).where(
-                Participant.id.in_(list(per_person)))).all()}
-        audit.record_many(session, [
-            ("calendar_export", {"events": n, "label": how}, uids[pid])
-            for pid, n in sorted(per_person.items(), key=lambda x: x[0] or 0)
-            if pid in uids])
+        uids = {
+            pid: uid
+            for pid, uid in session.execute(
+                select(Participant.id, Participant.uid).where(Participant.id.in_(list(per_person)))
+            ).all()
+        }
+        audit.record_many(
+            session,
+            [
+                ("calendar_export", {"events": n, "label": how}, uids[pid])
+                for pid, n in sorted(per_person.items(), key=lambda x: x[0] or 0)
+                if pid in uids
+            ],
+        )
         (commit or session.commit)()
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(f"Could not write {target.name}: {exc.strerror or exc}. "
-                          "Nothing was written.") from exc
+        raise WriteFailed(
+            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was written."
+        ) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

@@ -32,9 +32,22 @@ from coachdesk.store.models import (
 )
 
 # The participant's own fields (not child rows) in the interchange shape.
-OWN_FIELDS = ("ref", "name", "cpr", "birth_year", "email", "phone", "caseworker",
-              "referral_date", "course_start", "status", "dropped_out", "consent",
-              "outcome", "report_summary")
+OWN_FIELDS = (
+    "ref",
+    "name",
+    "cpr",
+    "birth_year",
+    "email",
+    "phone",
+    "caseworker",
+    "referral_date",
+    "course_start",
+    "status",
+    "dropped_out",
+    "consent",
+    "outcome",
+    "report_summary",
+)
 
 
 @dataclass(frozen=True)
@@ -106,8 +119,7 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def load_caseload(session: Session, today: dt.date, *,
-                  include_archived: bool = False) -> Caseload:
+def load_caseload(session: Session, today: dt.date, *, include_archived: bool = False) -> Caseload:
     """The whole caseload in four queries, whatever its size (no query per row)."""
     with gc_policy.paused():  # ~100,000 small objects, no cycles among them
         return _load_caseload(session, today, include_archived)
@@ -132,52 +144,74 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
     for pid, iid, kind, day in cur.execute(_TAKEN_SQL).fetchall():
         if kind == "followup":
             start_text = starts.get(pid)
-            kind = schedule.point_of(kind, dt.date.fromisoformat(day),
-                                     _date(start_text) if start_text else None)
+            kind = schedule.point_of(
+                kind, dt.date.fromisoformat(day), _date(start_text) if start_text else None
+            )
         done[pid].add((iid, kind))
     plan = settings.instrument_schedule(session)
     nothing: set[tuple[str, str]] = set()
 
     held: dict[int, tuple[int, dt.date | None]] = {
-        pid: (int(n or 0), _date(last))
-        for pid, n, last in cur.execute(_HELD_SQL).fetchall()
+        pid: (int(n or 0), _date(last)) for pid, n, last in cur.execute(_HELD_SQL).fetchall()
     }
     cur.close()
 
     start_of_day = dt.datetime.combine(today, dt.time())
     appts = session.execute(
-        select(SessionLog.participant_id, Participant.name, Participant.ref,
-               SessionLog.next_appointment)
+        select(
+            SessionLog.participant_id,
+            Participant.name,
+            Participant.ref,
+            SessionLog.next_appointment,
+        )
         .join(Participant, Participant.id == SessionLog.participant_id)
-        .where(SessionLog.next_appointment >= start_of_day,
-               SessionLog.next_appointment < start_of_day + dt.timedelta(days=1),
-               Participant.archived.is_(False))
+        .where(
+            SessionLog.next_appointment >= start_of_day,
+            SessionLog.next_appointment < start_of_day + dt.timedelta(days=1),
+            Participant.archived.is_(False),
+        )
         .order_by(SessionLog.next_appointment)
     ).all()
 
     rows: list[CaseloadRow] = []
-    for (pid, uid, name, ref, status, start_text, outcome, archived, withdrawn,
-         key) in people:
+    for pid, uid, name, ref, status, start_text, outcome, archived, withdrawn, key in people:
         start = _date(start_text)
         assessments = by_person.get(pid, [])
         before, after = pss10.before_after_totals(assessments)
         n_held, last = held.get(pid, (0, None))
         due = course.due_items(
-            status=status, start=start, today=today,
+            status=status,
+            start=start,
+            today=today,
             has_screening=any(k == "screening" for k, _, _ in assessments),
             has_final=any(k == "final" for k, _, _ in assessments),
-            sessions_held=n_held, has_outcome=outcome is not None,
-        )
-        rows.append(CaseloadRow(
-            id=pid, uid=uid, name=name, ref=ref, status=status, course_start=start,
-            week=course.course_week(start, today), due=tuple(due), last_session=last,
             sessions_held=n_held,
-            pss_before=before, pss_after=after,
-            archived=bool(archived), consent_withdrawn=withdrawn is not None,
-            search_key=key or interchange.search_key(name, ref),
-            measurements_due=tuple(schedule.due_from_done(
-                plan, status=status, start=start, today=today, done=done.get(pid, nothing))),
-        ))
+            has_outcome=outcome is not None,
+        )
+        rows.append(
+            CaseloadRow(
+                id=pid,
+                uid=uid,
+                name=name,
+                ref=ref,
+                status=status,
+                course_start=start,
+                week=course.course_week(start, today),
+                due=tuple(due),
+                last_session=last,
+                sessions_held=n_held,
+                pss_before=before,
+                pss_after=after,
+                archived=bool(archived),
+                consent_withdrawn=withdrawn is not None,
+                search_key=key or interchange.search_key(name, ref),
+                measurements_due=tuple(
+                    schedule.due_from_done(
+                        plan, status=status, start=start, today=today, done=done.get(pid, nothing)
+                    )
+                ),
+            )
+        )
     # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms at
     # 10,000); the table view sorts again by its own column, with this order for ties.
     rows.sort(key=attrgetter("name"))
@@ -193,8 +227,9 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
 # --- participants ------------------------------------------------------------------
 
 
-def get_participant(session: Session, participant_id: int, *, audit_read: bool = False,
-                    what: str = "page") -> Participant:
+def get_participant(
+    session: Session, participant_id: int, *, audit_read: bool = False, what: str = "page"
+) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
         raise BadInput("This participant is no longer in the vault.")
@@ -206,7 +241,8 @@ def get_participant(session: Session, participant_id: int, *, audit_read: bool =
 def participant_record(p: Participant) -> dict[str, Any]:
     """The participant's own fields as an interchange dict (what the forms edit)."""
     full = interchange.participant_to_dict(
-        p, today=dt.date.today(), params=pss10.Params(), computed=False)
+        p, today=dt.date.today(), params=pss10.Params(), computed=False
+    )
     return {k: v for k, v in full.items() if k in OWN_FIELDS}
 
 
@@ -217,8 +253,7 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
         if isinstance(v, str):
             v = v.strip() or None
         elif isinstance(v, dict):
-            v = {ik: (iv.strip() or None) if isinstance(iv, str) else iv
-                 for ik, iv in v.items()}
+            v = {ik: (iv.strip() or None) if isinstance(iv, str) else iv for ik, iv in v.items()}
             if k != "consent" and all(iv is None for iv in v.values()):
                 v = None
         if v is not None:
@@ -243,19 +278,20 @@ def _ref_taken(session: Session, ref: str, participant_id: int | None) -> bool:
     return session.execute(q).first() is not None
 
 
-def _check_record(session: Session, record: dict[str, Any], today: dt.date,
-                  participant_id: int | None) -> None:
+def _check_record(
+    session: Session, record: dict[str, Any], today: dt.date, participant_id: int | None
+) -> None:
     """The form's rules plus a unique ref; raises BadInput whose .errors are 'path: message'."""
     errors = validate_fields(record, today)
     if "ref" not in errors and _ref_taken(session, record["ref"], participant_id):
         errors["ref"] = "is already used by another participant"
     if errors:
-        raise BadInput("The participant was not saved.",
-                       [f"{k}: {v}" for k, v in errors.items()])
+        raise BadInput("The participant was not saved.", [f"{k}: {v}" for k, v in errors.items()])
 
 
-def create_participant(session: Session, record: dict[str, Any],
-                       today: dt.date | None = None) -> Participant:
+def create_participant(
+    session: Session, record: dict[str, Any], today: dt.date | None = None
+) -> Participant:
     """Validate and add a participant; raises BadInput whose .errors are 'path: message'."""
     today = today or dt.date.today()
     record = _clean(record)
@@ -264,13 +300,15 @@ def create_participant(session: Session, record: dict[str, Any],
     interchange.apply_fields(p, record)
     session.add(p)
     session.flush()
-    audit.record(session, "participant_created", {"via": "form",
-                                                  "fields": sorted(record)}, subject=p.uid)
+    audit.record(
+        session, "participant_created", {"via": "form", "fields": sorted(record)}, subject=p.uid
+    )
     return p
 
 
-def update_participant(session: Session, participant_id: int, changes: dict[str, Any],
-                       today: dt.date | None = None) -> Participant:
+def update_participant(
+    session: Session, participant_id: int, changes: dict[str, Any], today: dt.date | None = None
+) -> Participant:
     """Merge ``changes`` (own fields; None removes) into the record, validate, save."""
     today = today or dt.date.today()
     p = get_participant(session, participant_id)
@@ -302,8 +340,7 @@ def set_archived(session: Session, participant_id: int, archived: bool) -> None:
 
 def _errors_for(record_key: str, value: Any, today: dt.date) -> list[str]:
     """Run the participant-file rules on one child record; paths relative to it."""
-    errors = records.validate_participant({"ref": "-", "name": "-", record_key: value},
-                                          "$", today)
+    errors = records.validate_participant({"ref": "-", "name": "-", record_key: value}, "$", today)
     prefix = f"$.{record_key}"
     return [e.removeprefix(prefix).removeprefix("[0]").lstrip(".") for e in errors]
 
@@ -320,8 +357,10 @@ class Implausible(BadInput):
         self.findings = findings
         self.needs_confirmation = not plausibility.errors(findings)
         key = "week" if any(f.code == plausibility.WEEK_MISMATCH for f in findings) else "date"
-        super().__init__(f"The {what} was not saved.",
-                         [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings])
+        super().__init__(
+            f"The {what} was not saved.",
+            [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings],
+        )
 
 
 def course_facts(p: Participant, today: dt.date | None = None) -> plausibility.Course:
@@ -333,9 +372,15 @@ def _check_plausible(what: str, findings: list[plausibility.Finding], confirmed:
         raise Implausible(what, findings)
 
 
-def save_session(session: Session, participant_id: int, data: dict[str, Any],
-                 session_id: int | None = None, *, confirmed: bool = False,
-                 today: dt.date | None = None) -> SessionLog:
+def save_session(
+    session: Session,
+    participant_id: int,
+    data: dict[str, Any],
+    session_id: int | None = None,
+    *,
+    confirmed: bool = False,
+    today: dt.date | None = None,
+) -> SessionLog:
     """Add (or replace the content of) one session log; data is interchange-shaped.
 
     Raises Implausible for a session that cannot be true, or that is unusual and not
@@ -347,8 +392,7 @@ def save_session(session: Session, participant_id: int, data: dict[str, Any],
         raise BadInput("The session was not saved.", errors)
     p = get_participant(session, participant_id)
     new = interchange.session_from_dict(data)
-    findings = plausibility.check_session(course_facts(p, today), new.date, new.status,
-                                          new.week)
+    findings = plausibility.check_session(course_facts(p, today), new.date, new.status, new.week)
     _check_plausible("session", findings, confirmed)
     new.confirmed = bool(confirmed and findings)
     if session_id is None:
@@ -360,8 +404,21 @@ def save_session(session: Session, participant_id: int, data: dict[str, Any],
     row = session.get(SessionLog, session_id)
     if row is None or row.participant_id != p.id:
         raise BadInput("This session is no longer in the vault.")
-    for attr in ("date", "start", "minutes", "mode", "status", "week", "themes", "notes",
-                 "quotes", "actions", "ratings", "next_appointment", "confirmed"):
+    for attr in (
+        "date",
+        "start",
+        "minutes",
+        "mode",
+        "status",
+        "week",
+        "themes",
+        "notes",
+        "quotes",
+        "actions",
+        "ratings",
+        "next_appointment",
+        "confirmed",
+    ):
         setattr(row, attr, getattr(new, attr))
     audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
     return row
@@ -378,17 +435,27 @@ def delete_session(session: Session, session_id: int) -> None:
 # --- attendance --------------------------------------------------------------------
 
 
-def set_attendance(session: Session, participant_id: int, day: dt.date,
-                   present: bool | None, *, confirmed: bool = False,
-                   today: dt.date | None = None, excused: bool = False) -> None:
+def set_attendance(
+    session: Session,
+    participant_id: int,
+    day: dt.date,
+    present: bool | None,
+    *,
+    confirmed: bool = False,
+    today: dt.date | None = None,
+    excused: bool = False,
+) -> None:
     """Mark one group session; None removes the mark. Implausible as save_session.
 
     ``excused`` (afbud, the group roster's third mark) goes with ``present=False`` only.
     """
     excused = bool(excused) and present is False
     p = get_participant(session, participant_id)
-    row = session.execute(select(GroupAttendance).where(
-        GroupAttendance.participant_id == p.id, GroupAttendance.date == day)).scalar()
+    row = session.execute(
+        select(GroupAttendance).where(
+            GroupAttendance.participant_id == p.id, GroupAttendance.date == day
+        )
+    ).scalar()
     if present is not None:
         findings = plausibility.check_attendance(course_facts(p, today), day)
         _check_plausible("attendance mark", findings, confirmed)
@@ -397,8 +464,11 @@ def set_attendance(session: Session, participant_id: int, day: dt.date,
         if row is not None:
             session.delete(row)
     elif row is None:
-        session.add(GroupAttendance(participant_id=p.id, date=day, present=present,
-                                    excused=excused, confirmed=confirmed))
+        session.add(
+            GroupAttendance(
+                participant_id=p.id, date=day, present=present, excused=excused, confirmed=confirmed
+            )
+        )
     else:
         row.present = present
         row.excused = excused
@@ -410,17 +480,22 @@ def set_attendance(session: Session, participant_id: int, day: dt.date,
 
 
 def job_plan_versions(session: Session, participant_id: int) -> list[JobPlanVersion]:
-    return list(session.execute(
-        select(JobPlanVersion).where(JobPlanVersion.participant_id == participant_id)
-        .order_by(JobPlanVersion.version)).scalars())
+    return list(
+        session.execute(
+            select(JobPlanVersion)
+            .where(JobPlanVersion.participant_id == participant_id)
+            .order_by(JobPlanVersion.version)
+        ).scalars()
+    )
 
 
 def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[str]:
     return _errors_for("job_plan", plan, today or dt.date.today())
 
 
-def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
-                  today: dt.date | None = None) -> JobPlanVersion:
+def save_job_plan(
+    session: Session, participant_id: int, plan: dict[str, Any], today: dt.date | None = None
+) -> JobPlanVersion:
     """Saving never overwrites: it adds the next version (the report shows the latest).
 
     A plan identical to the latest version adds nothing and returns that version: a
@@ -434,33 +509,48 @@ def save_job_plan(session: Session, participant_id: int, plan: dict[str, Any],
     p = get_participant(session, participant_id)
     versions = job_plan_versions(session, p.id)
     latest = versions[-1].version if versions else 0
-    row = interchange.job_plan_from_dict(plan | {"updated_on": today.isoformat()},
-                                         latest + 1, today)
+    row = interchange.job_plan_from_dict(
+        plan | {"updated_on": today.isoformat()}, latest + 1, today
+    )
     if versions and _same_plan(versions[-1], row):
         return versions[-1]
     row.participant_id = p.id
     session.add(row)
     session.flush()
-    audit.record(session, "job_plan_saved", {
-        "version": row.version, "goals": len(row.goals),
-        "accommodations": len(row.accommodations)}, subject=p.uid)
+    audit.record(
+        session,
+        "job_plan_saved",
+        {
+            "version": row.version,
+            "goals": len(row.goals),
+            "accommodations": len(row.accommodations),
+        },
+        subject=p.uid,
+    )
     return row
 
 
 def _same_plan(a: JobPlanVersion, b: JobPlanVersion) -> bool:
     def content(j: JobPlanVersion) -> dict[str, Any]:
         return {k: v for k, v in interchange.job_plan_to_dict(j).items() if k != "updated_on"}
+
     return content(a) == content(b)
 
 
-def add_goal(session: Session, participant_id: int, text: str,
-             due: dt.date | None = None, today: dt.date | None = None) -> JobPlanVersion:
+def add_goal(
+    session: Session,
+    participant_id: int,
+    text: str,
+    due: dt.date | None = None,
+    today: dt.date | None = None,
+) -> JobPlanVersion:
     """An agreed action becomes a goal: a new job plan version with the goal appended."""
     current = job_plan_versions(session, participant_id)
     plan = interchange.job_plan_to_dict(current[-1]) if current else {}
-    plan["goals"] = [*plan.get("goals", []),
-                     {"text": text.strip(), "due": due.isoformat() if due else None,
-                      "status": "open"}]
+    plan["goals"] = [
+        *plan.get("goals", []),
+        {"text": text.strip(), "due": due.isoformat() if due else None, "status": "open"},
+    ]
     plan = {k: v for k, v in plan.items() if v is not None}
     return save_job_plan(session, participant_id, plan, today)
 
@@ -478,8 +568,9 @@ def get_draft(session: Session, key: str) -> dict[str, Any] | None:
     return None if row is None else dict(row.content)
 
 
-def put_draft(session: Session, key: str, participant_id: int | None,
-              content: dict[str, Any]) -> None:
+def put_draft(
+    session: Session, key: str, participant_id: int | None, content: dict[str, Any]
+) -> None:
     row = session.execute(select(Draft).where(Draft.key == key)).scalar()
     if row is None:
         session.add(Draft(key=key, participant_id=participant_id, content=content))

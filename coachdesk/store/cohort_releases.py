@@ -24,11 +24,17 @@ class Release:
     cells: dict[str, int | None]  # None: the cell was hidden
 
 
-def record(session: Session, period_from: dt.date | None, period_to: dt.date | None,
-           fmt: str, cells: dict[str, int | None]) -> None:
+def record(
+    session: Session,
+    period_from: dt.date | None,
+    period_to: dt.date | None,
+    fmt: str,
+    cells: dict[str, int | None],
+) -> None:
     """Log a release in the caller's transaction (it lands with the audit event)."""
-    session.add(CohortRelease(period_from=period_from, period_to=period_to, format=fmt,
-                              cells=dict(cells)))
+    session.add(
+        CohortRelease(period_from=period_from, period_to=period_to, format=fmt, cells=dict(cells))
+    )
     session.flush()
 
 

@@ -45,8 +45,7 @@ def delete_session(session: Session, participant_id: int, session_id: int) -> Sn
     row = session.get(SessionLog, session_id)
     if row is None or row.participant_id != p.id:
         raise BadInput("This session is no longer in the vault.")
-    snap = Snapshot(SESSION, p.id, interchange.session_to_dict(row)
-                    | {"confirmed": row.confirmed})
+    snap = Snapshot(SESSION, p.id, interchange.session_to_dict(row) | {"confirmed": row.confirmed})
     session.delete(row)
     audit.record(session, "session_deleted", {"date": snap.data["date"]}, subject=p.uid)
     return snap
@@ -54,12 +53,23 @@ def delete_session(session: Session, participant_id: int, session_id: int) -> Sn
 
 def delete_attendance(session: Session, participant_id: int, day: dt.date) -> Snapshot:
     p = get_participant(session, participant_id)
-    row = session.execute(select(GroupAttendance).where(
-        GroupAttendance.participant_id == p.id, GroupAttendance.date == day)).scalar()
+    row = session.execute(
+        select(GroupAttendance).where(
+            GroupAttendance.participant_id == p.id, GroupAttendance.date == day
+        )
+    ).scalar()
     if row is None:
         raise BadInput("This attendance mark is no longer in the vault.")
-    snap = Snapshot(ATTENDANCE, p.id, {"date": day.isoformat(), "present": row.present,
-                                       "excused": row.excused, "confirmed": row.confirmed})
+    snap = Snapshot(
+        ATTENDANCE,
+        p.id,
+        {
+            "date": day.isoformat(),
+            "present": row.present,
+            "excused": row.excused,
+            "confirmed": row.confirmed,
+        },
+    )
     session.delete(row)
     audit.record(session, "attendance_deleted", {"date": day.isoformat()}, subject=p.uid)
     return snap
@@ -89,14 +99,21 @@ def restore(session: Session, snap: Snapshot) -> int:
         row.confirmed = confirmed
         action = "session_restored"
     elif snap.kind == ATTENDANCE:
-        taken = session.execute(select(GroupAttendance.id).where(
-            GroupAttendance.participant_id == p.id,
-            GroupAttendance.date == snap.date)).first()
+        taken = session.execute(
+            select(GroupAttendance.id).where(
+                GroupAttendance.participant_id == p.id, GroupAttendance.date == snap.date
+            )
+        ).first()
         if taken is not None:
-            raise BadInput("That day has been marked again since; the deleted mark was not "
-                           "put back.")
-        row = GroupAttendance(date=snap.date, present=bool(data["present"]),
-                              excused=bool(data.get("excused")), confirmed=confirmed)
+            raise BadInput(
+                "That day has been marked again since; the deleted mark was not put back."
+            )
+        row = GroupAttendance(
+            date=snap.date,
+            present=bool(data["present"]),
+            excused=bool(data.get("excused")),
+            confirmed=confirmed,
+        )
         action = "attendance_restored"
     elif snap.kind == ASSESSMENT:
         row = Assessment(**interchange.assessment_values(data))

@@ -14,17 +14,87 @@ from typing import Any
 
 from coachdesk.core import course, vocab
 
-FIRST = ("Ida", "Mette", "Anne", "Camilla", "Louise", "Sofie", "Maria", "Hanne", "Lene",
-         "Susanne", "Pia", "Karina", "Line", "Julie", "Emma", "Nanna", "Tina", "Rikke",
-         "Lars", "Jens", "Peter", "Michael", "Søren", "Henrik", "Thomas", "Martin",
-         "Anders", "Jesper", "Rasmus", "Mads", "Kasper", "Niels", "Bo", "Ole", "Jørgen",
-         "Birgitte", "Marianne", "Dorthe", "Gitte", "Åse", "Mikkel", "Frederik")
-LAST = ("Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen", "Christensen", "Larsen",
-        "Sørensen", "Rasmussen", "Jørgensen", "Petersen", "Madsen", "Kristensen", "Olsen",
-        "Thomsen", "Christiansen", "Poulsen", "Johansen", "Møller", "Mortensen", "Holm",
-        "Østergaard", "Bæk", "Lund", "Friis", "Dahl", "Kjær")
-MUNICIPALITIES = ("Gentofte Kommune", "Gladsaxe Kommune", "Lyngby-Taarbæk Kommune",
-                  "Rudersdal Kommune", "Furesø Kommune", "Københavns Kommune")
+FIRST = (
+    "Ida",
+    "Mette",
+    "Anne",
+    "Camilla",
+    "Louise",
+    "Sofie",
+    "Maria",
+    "Hanne",
+    "Lene",
+    "Susanne",
+    "Pia",
+    "Karina",
+    "Line",
+    "Julie",
+    "Emma",
+    "Nanna",
+    "Tina",
+    "Rikke",
+    "Lars",
+    "Jens",
+    "Peter",
+    "Michael",
+    "Søren",
+    "Henrik",
+    "Thomas",
+    "Martin",
+    "Anders",
+    "Jesper",
+    "Rasmus",
+    "Mads",
+    "Kasper",
+    "Niels",
+    "Bo",
+    "Ole",
+    "Jørgen",
+    "Birgitte",
+    "Marianne",
+    "Dorthe",
+    "Gitte",
+    "Åse",
+    "Mikkel",
+    "Frederik",
+)
+LAST = (
+    "Jensen",
+    "Nielsen",
+    "Hansen",
+    "Pedersen",
+    "Andersen",
+    "Christensen",
+    "Larsen",
+    "Sørensen",
+    "Rasmussen",
+    "Jørgensen",
+    "Petersen",
+    "Madsen",
+    "Kristensen",
+    "Olsen",
+    "Thomsen",
+    "Christiansen",
+    "Poulsen",
+    "Johansen",
+    "Møller",
+    "Mortensen",
+    "Holm",
+    "Østergaard",
+    "Bæk",
+    "Lund",
+    "Friis",
+    "Dahl",
+    "Kjær",
+)
+MUNICIPALITIES = (
+    "Gentofte Kommune",
+    "Gladsaxe Kommune",
+    "Lyngby-Taarbæk Kommune",
+    "Rudersdal Kommune",
+    "Furesø Kommune",
+    "Københavns Kommune",
+)
 CASEWORKERS = ("Karen Holm", "Bente Juul", "Mikkel Lauridsen", "Signe Kragh", "Jonas Bech")
 NOTES = (
     "Vi talte om, hvordan søvnen stadig er urolig, og aftalte en fast sengetid.",
@@ -36,14 +106,26 @@ NOTES = (
     "Planlagde første møde med arbejdspladsen om delvis raskmelding.",
     "Åndedrætsøvelse 4-7-8 afprøvet; deltageren vil bruge den før møder.",
 )
-QUOTES = ("Jeg kan mærke, når jeg skal stoppe nu.", "Det er første gang, jeg har sagt fra.",
-          "Jeg har fået min søvn tilbage, næsten.", "Nok er nok – det har jeg lært.")
-ACTIONS = ("Gå en tur hver dag kl. 12", "Aftale møde med leder om opgaver",
-           "Skrive bekymringer ned kl. 17", "Afprøve 3 timer på arbejdspladsen",
-           "Bruge Jobuniverset til refleksion", "Sige nej til ekstra vagter")
-DIRECTIONS = ("Tilbage til eget job i et mere roligt tempo",
-              "Et job med færre skift og mere fast struktur",
-              "Omskoling mod en administrativ funktion", "Eget job med nye opgaver")
+QUOTES = (
+    "Jeg kan mærke, når jeg skal stoppe nu.",
+    "Det er første gang, jeg har sagt fra.",
+    "Jeg har fået min søvn tilbage, næsten.",
+    "Nok er nok – det har jeg lært.",
+)
+ACTIONS = (
+    "Gå en tur hver dag kl. 12",
+    "Aftale møde med leder om opgaver",
+    "Skrive bekymringer ned kl. 17",
+    "Afprøve 3 timer på arbejdspladsen",
+    "Bruge Jobuniverset til refleksion",
+    "Sige nej til ekstra vagter",
+)
+DIRECTIONS = (
+    "Tilbage til eget job i et mere roligt tempo",
+    "Et job med færre skift og mere fast struktur",
+    "Omskoling mod en administrativ funktion",
+    "Eget job med nye opgaver",
+)
 ACCOMMODATIONS = (
     ("hours", "Starter på 10 timer om ugen, fordelt på 4 dage"),
     ("tasks", "Ingen telefonvagt de første 8 uger"),
@@ -116,17 +198,24 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
         "cpr": _cpr(rng, born),
         "birth_year": born.year,
         "email": f"{first.lower()}.{last.lower()}@example.org".replace("ø", "oe")
-        .replace("æ", "ae").replace("å", "aa"),
+        .replace("æ", "ae")
+        .replace("å", "aa"),
         "phone": f"+45 {rng.randint(20, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} "
         f"{rng.randint(10, 99)}",
-        "caseworker": {"name": rng.choice(CASEWORKERS), "municipality": municipality,
-                       "email": "jobcenter@example.org",
-                       "case_ref": f"JC-{rng.randint(100000, 999999)}"},
+        "caseworker": {
+            "name": rng.choice(CASEWORKERS),
+            "municipality": municipality,
+            "email": "jobcenter@example.org",
+            "case_ref": f"JC-{rng.randint(100000, 999999)}",
+        },
         "referral_date": referral.isoformat(),
         "course_start": start.isoformat(),
         "status": status,
-        "consent": {"given_on": start.isoformat(),
-                    "scope": ["course", "report_to_municipality"], "withdrawn_on": None},
+        "consent": {
+            "given_on": start.isoformat(),
+            "scope": ["course", "report_to_municipality"],
+            "withdrawn_on": None,
+        },
     }
     if week is None:
         if status == "referred":
@@ -134,8 +223,7 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
             return p
         p["course_start"] = None
     screen_day = min(start, today)
-    p["assessments"] = [{"kind": "screening", "date": screen_day.isoformat(),
-                         "answers": screening}]
+    p["assessments"] = [{"kind": "screening", "date": screen_day.isoformat(), "answers": screening}]
     if status == "not_eligible" or week is None:
         return p
     # Attendance: two group sessions a week in weeks 1-4.
@@ -153,23 +241,37 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
             # The next conversation is in the agenda (no draw: the seeded stream of the
             # rest of the caseload stays as it was).
             if not dropped and d <= today + dt.timedelta(days=14):
-                sessions.append({"date": d.isoformat(), "start": f"{9 + n % 6:02d}:00",
-                                 "minutes": 60, "mode": vocab.SESSION_MODES[n % 3],
-                                 "status": "planned", "week": 5 + n})
+                sessions.append(
+                    {
+                        "date": d.isoformat(),
+                        "start": f"{9 + n % 6:02d}:00",
+                        "minutes": 60,
+                        "mode": vocab.SESSION_MODES[n % 3],
+                        "status": "planned",
+                        "week": 5 + n,
+                    }
+                )
             break
         st = rng.choices(("held", "cancelled", "no_show"), (0.85, 0.1, 0.05))[0]
         s: dict[str, Any] = {
-            "date": d.isoformat(), "start": f"{rng.randint(8, 15):02d}:{rng.choice((0, 30)):02d}",
+            "date": d.isoformat(),
+            "start": f"{rng.randint(8, 15):02d}:{rng.choice((0, 30)):02d}",
             "minutes": rng.choice((45, 60, 60, 75)),
-            "mode": rng.choices(vocab.SESSION_MODES, (0.7, 0.2, 0.1))[0], "status": st,
+            "mode": rng.choices(vocab.SESSION_MODES, (0.7, 0.2, 0.1))[0],
+            "status": st,
             "week": 5 + n,
         }
         if st == "held":
-            s |= {"themes": rng.sample(vocab.THEMES, rng.randint(1, 3)),
-                  "notes": " ".join(rng.sample(NOTES, 2)),
-                  "actions": rng.sample(ACTIONS, rng.randint(0, 2)),
-                  "ratings": {"energy": rng.randint(2, 8), "sleep": rng.randint(2, 8),
-                              "wellbeing": rng.randint(2, 8)}}
+            s |= {
+                "themes": rng.sample(vocab.THEMES, rng.randint(1, 3)),
+                "notes": " ".join(rng.sample(NOTES, 2)),
+                "actions": rng.sample(ACTIONS, rng.randint(0, 2)),
+                "ratings": {
+                    "energy": rng.randint(2, 8),
+                    "sleep": rng.randint(2, 8),
+                    "wellbeing": rng.randint(2, 8),
+                },
+            }
             if rng.random() < 0.3:
                 s["quotes"] = rng.choice(QUOTES)
         sessions.append(s)
@@ -179,15 +281,31 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
         p["job_plan"] = {
             "values": rng.sample(vocab.COMMON_VALUES_DA, 3),
             "direction": rng.choice(DIRECTIONS),
-            "goals": [{"text": a, "due": (course.week_start(start, 8 + k)).isoformat(),
-                       "status": rng.choice(vocab.GOAL_STATUSES[:2])}
-                      for k, a in enumerate(rng.sample(ACTIONS, 3))],
-            "accommodations": [{"category": c, "description": t,
-                                "until": (start + dt.timedelta(weeks=20)).isoformat()}
-                               for c, t in rng.sample(ACCOMMODATIONS, 2)],
-            "hours_now": hours_now, "hours_target": 37,
-            "hours_steps": [{"from": (course.week_start(start, 8 + 2 * k)).isoformat(),
-                             "hours": hours_now + 5 * (k + 1)} for k in range(3)],
+            "goals": [
+                {
+                    "text": a,
+                    "due": (course.week_start(start, 8 + k)).isoformat(),
+                    "status": rng.choice(vocab.GOAL_STATUSES[:2]),
+                }
+                for k, a in enumerate(rng.sample(ACTIONS, 3))
+            ],
+            "accommodations": [
+                {
+                    "category": c,
+                    "description": t,
+                    "until": (start + dt.timedelta(weeks=20)).isoformat(),
+                }
+                for c, t in rng.sample(ACCOMMODATIONS, 2)
+            ],
+            "hours_now": hours_now,
+            "hours_target": 37,
+            "hours_steps": [
+                {
+                    "from": (course.week_start(start, 8 + 2 * k)).isoformat(),
+                    "hours": hours_now + 5 * (k + 1),
+                }
+                for k in range(3)
+            ],
             "updated_on": min(today, course.week_start(start, 6)).isoformat(),
         }
     if dropped:
@@ -197,20 +315,30 @@ def demo_participant(rng: random.Random, i: int, today: dt.date) -> dict[str, An
         return p
     if week >= 12:
         final_day = min(today, course.week_start(start, 12) + dt.timedelta(days=3))
-        p["assessments"].append({"kind": "final", "date": final_day.isoformat(),
-                                 "answers": _answers(rng, screen_total - rng.gauss(8, 6))})
+        p["assessments"].append(
+            {
+                "kind": "final",
+                "date": final_day.isoformat(),
+                "answers": _answers(rng, screen_total - rng.gauss(8, 6)),
+            }
+        )
     if week > 12:
         out = rng.choices(vocab.OUTCOME_STATUSES, (0.3, 0.35, 0.15, 0.1, 0.05, 0.05))[0]
-        p["outcome"] = {"status": out,
-                        "hours_per_week": {"work_full": 37, "work_partial": 20}.get(out),
-                        "date": course.course_end(start).isoformat()}
-        p["report_summary"] = ("Deltageren har gennemført forløbet og arbejder videre med "
-                               "sin jobplan og de aftalte skånehensyn.")
+        p["outcome"] = {
+            "status": out,
+            "hours_per_week": {"work_full": 37, "work_partial": 20}.get(out),
+            "date": course.course_end(start).isoformat(),
+        }
+        p["report_summary"] = (
+            "Deltageren har gennemført forløbet og arbejder videre med "
+            "sin jobplan og de aftalte skånehensyn."
+        )
     return p
 
 
-def demo_document(n: int, seed: int = 1, today: dt.date | None = None,
-                  first_number: int = 1) -> dict[str, Any]:
+def demo_document(
+    n: int, seed: int = 1, today: dt.date | None = None, first_number: int = 1
+) -> dict[str, Any]:
     from coachdesk.store.interchange import document
 
     today = today or dt.date.today()
@@ -226,16 +354,20 @@ def demo_group_sessions(session: Any, today: dt.date | None = None) -> int:
     from coachdesk.store.models import GroupSession, Participant
 
     have = set(session.execute(select(GroupSession.course_start, GroupSession.date)).all())
-    starts = set(session.scalars(select(Participant.course_start).where(
-        Participant.course_start.is_not(None)).distinct()))
+    starts = set(
+        session.scalars(
+            select(Participant.course_start).where(Participant.course_start.is_not(None)).distinct()
+        )
+    )
     added = 0
     for start in sorted(starts):
         for w in range(1, 5):
             for day in (1, 3):
                 d = course.week_start(start, w) + dt.timedelta(days=day)
                 if (start, d) not in have:
-                    session.add(GroupSession(course_start=start, date=d, start="13:00",
-                                             minutes=120))
+                    session.add(
+                        GroupSession(course_start=start, date=d, start="13:00", minutes=120)
+                    )
                     added += 1
     session.flush()
     return added

@@ -25,10 +25,18 @@ KEY = "demo_mark"
 
 # Who each person is: a real name, CPR or caseworker typed over a demo person (in the
 # app, or by `import --replace`, which keeps the uid) ends the mark too.
-_IDENTITY = (Participant.uid, Participant.ref, Participant.name, Participant.cpr,
-             Participant.email, Participant.phone, Participant.caseworker_name,
-             Participant.caseworker_municipality, Participant.caseworker_email,
-             Participant.case_ref)
+_IDENTITY = (
+    Participant.uid,
+    Participant.ref,
+    Participant.name,
+    Participant.cpr,
+    Participant.email,
+    Participant.phone,
+    Participant.caseworker_name,
+    Participant.caseworker_municipality,
+    Participant.caseworker_email,
+    Participant.case_ref,
+)
 
 
 def _digest(session: Session) -> str:

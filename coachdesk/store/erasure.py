@@ -36,8 +36,12 @@ from coachdesk.store.models import (
 )
 
 _CHILDREN = (
-    ("assessments", Assessment), ("sessions", SessionLog), ("attendance", GroupAttendance),
-    ("job_plan_versions", JobPlanVersion), ("disclosures", Disclosure), ("drafts", Draft),
+    ("assessments", Assessment),
+    ("sessions", SessionLog),
+    ("attendance", GroupAttendance),
+    ("job_plan_versions", JobPlanVersion),
+    ("disclosures", Disclosure),
+    ("drafts", Draft),
 )
 
 
@@ -51,9 +55,14 @@ def erasure_preview(session: Any, participant_id: int) -> dict[str, int]:
     """How many rows of each kind the erasure would remove (for the confirmation)."""
     out = {"participant": 1}
     for name, model in _CHILDREN:
-        out[name] = int(session.execute(
-            select(func.count()).select_from(model).where(model.participant_id == participant_id)
-        ).scalar() or 0)
+        out[name] = int(
+            session.execute(
+                select(func.count())
+                .select_from(model)
+                .where(model.participant_id == participant_id)
+            ).scalar()
+            or 0
+        )
     return out
 
 
@@ -77,9 +86,12 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
         s.expunge(p)
         s.execute(delete(Participant).where(Participant.id == pid))
         redacted = audit.redact_subject(s, uid)
-        audit.record(s, "participant_erased",
-                     {"rows": rows, "audit_events_redacted": redacted},
-                     subject=audit.pseudonym(s, ref))
+        audit.record(
+            s,
+            "participant_erased",
+            {"rows": rows, "audit_events_redacted": redacted},
+            subject=audit.pseudonym(s, ref),
+        )
         s.commit()
     result = ErasureResult(rows, redacted)
     try:
@@ -92,7 +104,9 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
             f"Participant {ref} is erased, but the vault file could not be compacted "
             f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
             f"erased records. {then} 'coachdesk compact' (or ask your IT department to) "
-            "to finish.", result) from exc
+            "to finish.",
+            result,
+        ) from exc
     return result
 
 

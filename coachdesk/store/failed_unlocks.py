@@ -116,8 +116,11 @@ def read_and_verify(data_dir: Path, k0: bytes | None) -> Reading:
     lines = text.splitlines()
     if not lines or lines[0] != HEADER:
         # Plain lines: written before the chain started (or by hand).
-        plain = [(at, how) for at, _, how in (ln.partition(" ") for ln in lines[-MAX_LINES:])
-                 if how in METHODS]
+        plain = [
+            (at, how)
+            for at, _, how in (ln.partition(" ") for ln in lines[-MAX_LINES:])
+            if how in METHODS
+        ]
         return Reading(plain, "the log is not chained" if k0 is not None else None)
     failures: list[tuple[str, str]] = []
     altered = None

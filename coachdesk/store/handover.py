@@ -36,10 +36,13 @@ if TYPE_CHECKING:
 
 PASSPHRASE = "passphrase"  # the disclosure log's "to whom" for a passphrase file
 KIND = "handover"
-OWN_KEY = ("That is this vault's own receiving key: give the receiving coach's key. Nothing "
-           "was written.")
-BOTH_OR_NEITHER = ("Give either the receiver's key (--recipient) or a handover passphrase "
-                   "(--handover-passphrase-file), not both.")
+OWN_KEY = (
+    "That is this vault's own receiving key: give the receiving coach's key. Nothing was written."
+)
+BOTH_OR_NEITHER = (
+    "Give either the receiver's key (--recipient) or a handover passphrase "
+    "(--handover-passphrase-file), not both."
+)
 
 
 @dataclass(frozen=True)
@@ -66,9 +69,15 @@ def check_target(out: Path) -> None:
         raise BadInput(f"{out} is a folder; give a file name for the handover file.")
 
 
-def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
-                  to_recipient: str | None = None, passphrase: str | None = None,
-                  today: dt.date | None = None) -> HandoverResult:
+def make_handover(
+    session: Session,
+    ref: str,
+    out: str | os.PathLike[str],
+    *,
+    to_recipient: str | None = None,
+    passphrase: str | None = None,
+    today: dt.date | None = None,
+) -> HandoverResult:
     """Encrypt one participant's complete record to ``out``; record, commit, then show it.
 
     Exactly one of ``to_recipient`` (age1...) and ``passphrase``. Commits the session.
@@ -79,8 +88,9 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
     check_target(target)
     rcpt = agefile.parse_recipient(to_recipient) if to_recipient is not None else None
     p = _participant(session, ref)
-    doc = interchange.export_document(session, [p.ref], today=today or dt.date.today(),
-                                      params=settings.pss_params(session))
+    doc = interchange.export_document(
+        session, [p.ref], today=today or dt.date.today(), params=settings.pss_params(session)
+    )
     plain = interchange.dumps(doc)
     if rcpt is not None:
         own = recipient.recipient(session)
@@ -94,13 +104,25 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
     digest = hashlib.sha256(data).hexdigest()
     tmp = write_temp(target, data)
     try:
-        session.add(Disclosure(participant_id=p.id, recipient=to, kind=KIND,
-                               sections=["full_record"], sha256=digest, encrypted=True))
+        session.add(
+            Disclosure(
+                participant_id=p.id,
+                recipient=to,
+                kind=KIND,
+                sections=["full_record"],
+                sha256=digest,
+                encrypted=True,
+            )
+        )
         mode = "passphrase" if to == PASSPHRASE else "x25519"
-        audit.record(session, "export", {"format": KIND, "encryption": mode, "sha256": digest,
-                                         "participants": 1})
-        audit.record(session, "export", {"format": KIND, "encryption": mode, "sha256": digest},
-                     subject=p.uid)
+        audit.record(
+            session,
+            "export",
+            {"format": KIND, "encryption": mode, "sha256": digest, "participants": 1},
+        )
+        audit.record(
+            session, "export", {"format": KIND, "encryption": mode, "sha256": digest}, subject=p.uid
+        )
         session.commit()
     except BaseException:
         with contextlib.suppress(OSError):
@@ -108,8 +130,6 @@ def make_handover(session: Session, ref: str, out: str | os.PathLike[str], *,
         raise
     reveal(tmp, target)
     return HandoverResult(target, digest, len(data), to)
-
-
 
 
 # --- receiving ----------------------------------------------------------------------
@@ -122,8 +142,13 @@ class Opened:
     encryption: str  # "x25519" | "passphrase"
 
 
-def open_file(session: Session | None, data: bytes, *, passphrase: str | None = None,
-              identities: list[x25519.Identity] | None = None) -> Opened:
+def open_file(
+    session: Session | None,
+    data: bytes,
+    *,
+    passphrase: str | None = None,
+    identities: list[x25519.Identity] | None = None,
+) -> Opened:
     """Decrypt a handover file with the vault's own key (``session``), a passphrase, or
     given identities; the errors are agefile's (2 for a wrong key, 4 for damage)."""
     if passphrase is not None:
@@ -141,20 +166,32 @@ def open_file(session: Session | None, data: bytes, *, passphrase: str | None = 
     return Opened(plain, hashlib.sha256(data).hexdigest(), mode)
 
 
-def receive(session: Session, data: bytes, *, passphrase: str | None = None,
-            replace: bool = False, today: dt.date | None = None
-            ) -> interchange.ImportResult:
+def receive(
+    session: Session,
+    data: bytes,
+    *,
+    passphrase: str | None = None,
+    replace: bool = False,
+    today: dt.date | None = None,
+) -> interchange.ImportResult:
     """Decrypt and import all or nothing, in the caller's transaction (the caller commits)."""
     opened = open_file(session, data, passphrase=passphrase)
     return import_opened(session, opened, replace=replace, today=today)
 
 
-def import_opened(session: Session, opened: Opened, *, replace: bool = False,
-                  today: dt.date | None = None) -> interchange.ImportResult:
-    result = interchange.import_document(session, opened.document, replace=replace,
-                                         today=today)
+def import_opened(
+    session: Session, opened: Opened, *, replace: bool = False, today: dt.date | None = None
+) -> interchange.ImportResult:
+    result = interchange.import_document(session, opened.document, replace=replace, today=today)
     # The receipt, with the file's SHA-256: it matches the sender's disclosure log.
-    audit.record(session, "import", {"format": KIND, "encryption": opened.encryption,
-                                     "sha256": opened.sha256,
-                                     "participants": result.added + result.replaced})
+    audit.record(
+        session,
+        "import",
+        {
+            "format": KIND,
+            "encryption": opened.encryption,
+            "sha256": opened.sha256,
+            "participants": result.added + result.replaced,
+        },
+    )
     return result

@@ -66,12 +66,20 @@ def job_plan_to_dict(j: JobPlanVersion) -> dict[str, Any]:
 
 def session_to_dict(s: SessionLog) -> dict[str, Any]:
     d: dict[str, Any] = {
-        "date": _iso(s.date), "start": s.start, "minutes": s.minutes, "mode": s.mode,
-        "status": s.status, "week": s.week, "themes": list(s.themes or []),
-        "notes": s.notes, "quotes": s.quotes, "actions": list(s.actions or []),
+        "date": _iso(s.date),
+        "start": s.start,
+        "minutes": s.minutes,
+        "mode": s.mode,
+        "status": s.status,
+        "week": s.week,
+        "themes": list(s.themes or []),
+        "notes": s.notes,
+        "quotes": s.quotes,
+        "actions": list(s.actions or []),
         "ratings": dict(s.ratings or {}),
         "next_appointment": s.next_appointment.isoformat(timespec="minutes")
-        if s.next_appointment else None,
+        if s.next_appointment
+        else None,
     }
     return {k: v for k, v in d.items() if v not in (None, {}, [])} | {"date": _iso(s.date)}
 
@@ -80,9 +88,12 @@ def assessment_to_dict(a: Assessment, computed: bool = True) -> dict[str, Any]:
     """kind, date, instrument, answers and, with ``computed``, the instrument's scores
     (its Instrument.export_keys, in order: PSS-10 total/prorated/band, WHO-5
     total/index/band, CBI total/personal/work/client, WAS total/band)."""
-    d: dict[str, Any] = {"kind": a.kind, "date": _iso(a.date),
-                         "instrument": a.instrument or instruments.DEFAULT,
-                         "answers": list(a.answers)}
+    d: dict[str, Any] = {
+        "kind": a.kind,
+        "date": _iso(a.date),
+        "instrument": a.instrument or instruments.DEFAULT,
+        "answers": list(a.answers),
+    }
     if computed:
         inst = instruments.get(d["instrument"])
         fields = inst.scored(a.answers).fields
@@ -90,24 +101,36 @@ def assessment_to_dict(a: Assessment, computed: bool = True) -> dict[str, Any]:
     return d
 
 
-def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
-                        computed: bool = True) -> dict[str, Any]:
+def participant_to_dict(
+    p: Participant, *, today: dt.date, params: pss10.Params, computed: bool = True
+) -> dict[str, Any]:
     d: dict[str, Any] = {"ref": p.ref, "name": p.name}
     optional: dict[str, Any] = {
-        "cpr": p.cpr, "birth_year": p.birth_year, "email": p.email, "phone": p.phone,
-        "referral_date": _iso(p.referral_date), "course_start": _iso(p.course_start),
-        "status": p.status, "report_summary": p.report_summary,
+        "cpr": p.cpr,
+        "birth_year": p.birth_year,
+        "email": p.email,
+        "phone": p.phone,
+        "referral_date": _iso(p.referral_date),
+        "course_start": _iso(p.course_start),
+        "status": p.status,
+        "report_summary": p.report_summary,
     }
-    cw = {"name": p.caseworker_name, "municipality": p.caseworker_municipality,
-          "email": p.caseworker_email, "case_ref": p.case_ref}
+    cw = {
+        "name": p.caseworker_name,
+        "municipality": p.caseworker_municipality,
+        "email": p.caseworker_email,
+        "case_ref": p.case_ref,
+    }
     if any(cw.values()):
         optional["caseworker"] = {k: v for k, v in cw.items() if v is not None}
     if p.dropout_date:
         optional["dropped_out"] = {"date": _iso(p.dropout_date), "reason": p.dropout_reason}
     if p.consent_given_on or p.consent_scope or p.consent_withdrawn_on:
-        optional["consent"] = {"given_on": _iso(p.consent_given_on),
-                               "scope": list(p.consent_scope or []),
-                               "withdrawn_on": _iso(p.consent_withdrawn_on)}
+        optional["consent"] = {
+            "given_on": _iso(p.consent_given_on),
+            "scope": list(p.consent_scope or []),
+            "withdrawn_on": _iso(p.consent_withdrawn_on),
+        }
     if p.assessments:
         optional["assessments"] = [assessment_to_dict(a, computed) for a in p.assessments]
     if p.sessions:
@@ -115,21 +138,25 @@ def participant_to_dict(p: Participant, *, today: dt.date, params: pss10.Params,
     if p.attendance:
         optional["group_attendance"] = [
             {"date": _iso(g.date), "present": g.present} | ({"excused": True} if g.excused else {})
-            for g in p.attendance]
+            for g in p.attendance
+        ]
     if p.job_plan is not None:
         optional["job_plan"] = job_plan_to_dict(p.job_plan)
     if p.outcome_status:
-        optional["outcome"] = {"status": p.outcome_status, "hours_per_week": p.outcome_hours,
-                               "date": _iso(p.outcome_date)}
+        optional["outcome"] = {
+            "status": p.outcome_status,
+            "hours_per_week": p.outcome_hours,
+            "date": _iso(p.outcome_date),
+        }
     if p.report_fields is not None:
         optional["report_fields"] = report_fields_to_dict(p.report_fields)
     d |= {k: v for k, v in optional.items() if v is not None}
     if computed:
-        before, after = pss10.before_after([(a.kind, a.date, a.answers) for a in p.assessments
-                                            if a.instrument == "pss10"])
+        before, after = pss10.before_after(
+            [(a.kind, a.date, a.answers) for a in p.assessments if a.instrument == "pss10"]
+        )
         d["eligible"] = pss10.is_eligible(before.total if before else None, params)
-        ch = pss10.change(before.total if before else None, after.total if after else None,
-                          params)
+        ch = pss10.change(before.total if before else None, after.total if after else None, params)
         d["pss_change"] = ch.as_dict() if ch else None
         d["course_week"] = course.course_week(p.course_start, today)
     return d
@@ -149,17 +176,24 @@ def dumps(doc: dict[str, Any]) -> bytes:
 
 
 def load_participants(session: Session, refs: Sequence[str] | None = None) -> list[Participant]:
-    q = select(Participant).options(
-        selectinload(Participant.assessments), selectinload(Participant.sessions),
-        selectinload(Participant.attendance), selectinload(Participant.job_plans),
-    ).order_by(Participant.ref)
+    q = (
+        select(Participant)
+        .options(
+            selectinload(Participant.assessments),
+            selectinload(Participant.sessions),
+            selectinload(Participant.attendance),
+            selectinload(Participant.job_plans),
+        )
+        .order_by(Participant.ref)
+    )
     if refs is not None:
         q = q.where(Participant.ref.in_(refs))
     return list(session.execute(q).scalars())
 
 
-def export_document(session: Session, refs: Sequence[str] | None, *, today: dt.date,
-                    params: pss10.Params) -> dict[str, Any]:
+def export_document(
+    session: Session, refs: Sequence[str] | None, *, today: dt.date, params: pss10.Params
+) -> dict[str, Any]:
     bad = [r for r in refs or () if records.has_surrogate(r)]
     if bad:
         raise BadInput(f"No participant with ref {', '.join(bad)} in this vault.")
@@ -211,11 +245,16 @@ def session_values(s: dict[str, Any]) -> dict[str, Any]:
     """A validated session record as column values (shared by the form and the bulk import)."""
     nxt = s.get("next_appointment")
     return {
-        "date": records.parse_date(s["date"]), "start": s.get("start"),
-        "minutes": s.get("minutes"), "mode": s.get("mode") or "in_person",
-        "status": s.get("status") or "held", "week": s.get("week"),
-        "themes": list(s.get("themes") or []), "notes": s.get("notes"),
-        "quotes": s.get("quotes"), "actions": list(s.get("actions") or []),
+        "date": records.parse_date(s["date"]),
+        "start": s.get("start"),
+        "minutes": s.get("minutes"),
+        "mode": s.get("mode") or "in_person",
+        "status": s.get("status") or "held",
+        "week": s.get("week"),
+        "themes": list(s.get("themes") or []),
+        "notes": s.get("notes"),
+        "quotes": s.get("quotes"),
+        "actions": list(s.get("actions") or []),
         "ratings": {k: v for k, v in (s.get("ratings") or {}).items() if v is not None},
         "next_appointment": records.parse_local_datetime(nxt) if nxt else None,
     }
@@ -227,15 +266,22 @@ def session_from_dict(s: dict[str, Any]) -> SessionLog:
 
 def job_plan_values(j: dict[str, Any], version: int, today: dt.date) -> dict[str, Any]:
     return {
-        "version": version, "values": list(j.get("values") or []),
+        "version": version,
+        "values": list(j.get("values") or []),
         "direction": j.get("direction"),
-        "goals": [{"text": g["text"], "due": g.get("due"), "status": g.get("status") or "open"}
-                  for g in j.get("goals") or []],
-        "accommodations": [{"category": a["category"], "description": a["description"],
-                            "until": a.get("until")} for a in j.get("accommodations") or []],
-        "hours_now": j.get("hours_now"), "hours_target": j.get("hours_target"),
-        "hours_steps": [{"from": s["from"], "hours": s["hours"]}
-                        for s in j.get("hours_steps") or []],
+        "goals": [
+            {"text": g["text"], "due": g.get("due"), "status": g.get("status") or "open"}
+            for g in j.get("goals") or []
+        ],
+        "accommodations": [
+            {"category": a["category"], "description": a["description"], "until": a.get("until")}
+            for a in j.get("accommodations") or []
+        ],
+        "hours_now": j.get("hours_now"),
+        "hours_target": j.get("hours_target"),
+        "hours_steps": [
+            {"from": s["from"], "hours": s["hours"]} for s in j.get("hours_steps") or []
+        ],
         "updated_on": records.opt_date(j.get("updated_on")) or today,
     }
 
@@ -245,31 +291,45 @@ def job_plan_from_dict(j: dict[str, Any], version: int, today: dt.date) -> JobPl
 
 
 def assessment_values(a: dict[str, Any]) -> dict[str, Any]:
-    return {"kind": a["kind"], "date": records.parse_date(a["date"]),
-            "instrument": a.get("instrument", instruments.DEFAULT),
-            "answers": list(a["answers"])}
+    return {
+        "kind": a["kind"],
+        "date": records.parse_date(a["date"]),
+        "instrument": a.get("instrument", instruments.DEFAULT),
+        "answers": list(a["answers"]),
+    }
 
 
 def report_fields_to_dict(rf: ReportFields) -> dict[str, Any]:
     """The report's structured fields (docs/format.md), nulls left out."""
-    out = {"work_capacity": rf.work_capacity, "normal_hours": rf.normal_hours,
-           "hours_now": rf.hours_now, "step_plan": [dict(s) for s in rf.step_plan or []],
-           "return_date": _iso(rf.return_date), "return_kind": rf.return_kind,
-           "resources": rf.resources, "challenges": rf.challenges,
-           "progression": rf.progression, "recommendation": rf.recommendation,
-           "updated_on": _iso(rf.updated_on)}
+    out = {
+        "work_capacity": rf.work_capacity,
+        "normal_hours": rf.normal_hours,
+        "hours_now": rf.hours_now,
+        "step_plan": [dict(s) for s in rf.step_plan or []],
+        "return_date": _iso(rf.return_date),
+        "return_kind": rf.return_kind,
+        "resources": rf.resources,
+        "challenges": rf.challenges,
+        "progression": rf.progression,
+        "recommendation": rf.recommendation,
+        "updated_on": _iso(rf.updated_on),
+    }
     return {k: v for k, v in out.items() if v is not None and v != []}
 
 
 def report_fields_values(rf: dict[str, Any]) -> dict[str, Any]:
     return {
-        "work_capacity": rf.get("work_capacity"), "normal_hours": rf.get("normal_hours"),
+        "work_capacity": rf.get("work_capacity"),
+        "normal_hours": rf.get("normal_hours"),
         "hours_now": rf.get("hours_now"),
-        "step_plan": [{"week": int(s["week"]), "hours": float(s["hours"])}
-                      for s in rf.get("step_plan") or []],
+        "step_plan": [
+            {"week": int(s["week"]), "hours": float(s["hours"])} for s in rf.get("step_plan") or []
+        ],
         "return_date": records.opt_date(rf.get("return_date")),
-        "return_kind": rf.get("return_kind"), "resources": rf.get("resources"),
-        "challenges": rf.get("challenges"), "progression": rf.get("progression"),
+        "return_kind": rf.get("return_kind"),
+        "resources": rf.get("resources"),
+        "challenges": rf.get("challenges"),
+        "progression": rf.get("progression"),
         "recommendation": rf.get("recommendation"),
         "updated_on": records.opt_date(rf.get("updated_on")),
     }
@@ -280,9 +340,12 @@ def participant_from_dict(d: dict[str, Any], today: dt.date) -> Participant:
     apply_fields(p, d)
     p.assessments = [Assessment(**assessment_values(a)) for a in d.get("assessments") or []]
     p.sessions = [session_from_dict(s) for s in d.get("sessions") or []]
-    p.attendance = [GroupAttendance(date=records.parse_date(g["date"]), present=g["present"],
-                                    excused=bool(g.get("excused")))
-                    for g in d.get("group_attendance") or []]
+    p.attendance = [
+        GroupAttendance(
+            date=records.parse_date(g["date"]), present=g["present"], excused=bool(g.get("excused"))
+        )
+        for g in d.get("group_attendance") or []
+    ]
     if d.get("job_plan") is not None:
         p.job_plans = [job_plan_from_dict(d["job_plan"], 1, today)]
     if d.get("report_fields") is not None:
@@ -322,8 +385,10 @@ def _clip(text: str) -> str:
 def _check_strings(value: Any) -> None:
     if isinstance(value, str):
         if records.has_surrogate(value):
-            raise _Refused(f"the text {_clip(value)!r} holds a lone surrogate "
-                           "(\\ud800-\\udfff), which is not a character")
+            raise _Refused(
+                f"the text {_clip(value)!r} holds a lone surrogate "
+                "(\\ud800-\\udfff), which is not a character"
+            )
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, str | list):
@@ -336,8 +401,10 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _Refused(f"the field {_clip(key)!r} appears twice in one object; the "
-                               "second would silently replace the first")
+                raise _Refused(
+                    f"the field {_clip(key)!r} appears twice in one object; the "
+                    "second would silently replace the first"
+                )
             seen.add(key)
     return obj
 
@@ -377,8 +444,7 @@ def parse_document(data: bytes) -> dict[str, Any]:
         raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
     try:
         hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
-        doc = json.loads(text, object_pairs_hook=hook, parse_float=_float,
-                         parse_constant=_constant)
+        doc = json.loads(text, object_pairs_hook=hook, parse_float=_float, parse_constant=_constant)
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
@@ -386,12 +452,15 @@ def parse_document(data: bytes) -> dict[str, Any]:
     except _Refused as exc:
         raise BadInput(f"The file was not imported: {exc}. Nothing was changed.") from None
     except RecursionError:
-        raise BadInput("The file was not imported: its JSON is nested far deeper than a "
-                       "participant file ever is. Nothing was changed.") from None
+        raise BadInput(
+            "The file was not imported: its JSON is nested far deeper than a "
+            "participant file ever is. Nothing was changed."
+        ) from None
     except ValueError:
         # Python's int-str limit: an integer literal of more than 4,300 digits.
-        raise BadInput("The file was not imported: a number in it is too large. Nothing "
-                       "was changed.") from None
+        raise BadInput(
+            "The file was not imported: a number in it is too large. Nothing was changed."
+        ) from None
     return cast(dict[str, Any], doc)
 
 
@@ -407,10 +476,15 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
     if doc.get("format") != FORMAT:
         errors.append(f"format: must be {FORMAT!r}, not {records.show(doc.get('format'))}")
     version = doc.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) \
-            or version not in SUPPORTED_VERSIONS:
-        errors.append(f"version: {records.show(version)} is not a version this CoachDesk "
-                      f"reads ({', '.join(map(str, SUPPORTED_VERSIONS))})")
+    if (
+        isinstance(version, bool)
+        or not isinstance(version, int)
+        or version not in SUPPORTED_VERSIONS
+    ):
+        errors.append(
+            f"version: {records.show(version)} is not a version this CoachDesk "
+            f"reads ({', '.join(map(str, SUPPORTED_VERSIONS))})"
+        )
     if "exported_at" in doc:
         try:
             records.parse_datetime_with_offset(doc["exported_at"])
@@ -429,15 +503,21 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
         if isinstance(ref, str):
             key = ref.strip()
             if key in seen:
-                errors.append(f"{path}.ref: {records.show(key)} is also "
-                              f"participants[{seen[key]}]'s ref")
+                errors.append(
+                    f"{path}.ref: {records.show(key)} is also participants[{seen[key]}]'s ref"
+                )
             else:
                 seen[key] = i
     return errors
 
 
-def import_document(session: Session, data: bytes | dict[str, Any], *, replace: bool = False,
-                    today: dt.date | None = None) -> ImportResult:
+def import_document(
+    session: Session,
+    data: bytes | dict[str, Any],
+    *,
+    replace: bool = False,
+    today: dt.date | None = None,
+) -> ImportResult:
     """Validate the whole file, then write it in the caller's transaction, or raise BadInput.
 
     The caller commits; on BadInput nothing has been added to the session.
@@ -446,8 +526,9 @@ def import_document(session: Session, data: bytes | dict[str, Any], *, replace: 
         return _import(session, data, replace=replace, today=today or dt.date.today())
 
 
-def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
-            today: dt.date) -> ImportResult:
+def _import(
+    session: Session, data: bytes | dict[str, Any], *, replace: bool, today: dt.date
+) -> ImportResult:
     doc = parse_document(data) if isinstance(data, bytes | bytearray) else data
     errors = validate_document(doc, today)
     existing: dict[str, tuple[int, str]] = {}  # ref -> (id, uid) of people already here
@@ -456,14 +537,17 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
         for chunk in range(0, len(refs), 500):
             rows = session.execute(
                 select(Participant.ref, Participant.id, Participant.uid).where(
-                    Participant.ref.in_(refs[chunk : chunk + 500]))
+                    Participant.ref.in_(refs[chunk : chunk + 500])
+                )
             ).all()
             existing |= {r: (i, u) for r, i, u in rows}
         if existing and not replace:
             for i, ref in enumerate(refs):
                 if ref in existing:
-                    errors.append(f"participants[{i}].ref: {records.show(ref)} is already in "
-                                  "the vault (import with --replace to overwrite it)")
+                    errors.append(
+                        f"participants[{i}].ref: {records.show(ref)} is already in "
+                        "the vault (import with --replace to overwrite it)"
+                    )
     if errors:
         shown = errors[:MAX_REPORTED_ERRORS]
         more = len(errors) - len(shown)
@@ -478,10 +562,11 @@ def _import(session: Session, data: bytes | dict[str, Any], *, replace: bool,
     uids = _bulk_insert(session, new, today)
     replaced = _replace(session, old, existing, today)
     audit.record(session, "import", {"participants": len(people), "replaced": len(old)})
-    audit.record_many(session, [("participant_created", {"via": "import"}, uid)
-                                for uid in uids])
-    audit.record_many(session, [("participant_changed", {"via": "import", **detail}, uid)
-                                for uid, detail in replaced])
+    audit.record_many(session, [("participant_created", {"via": "import"}, uid) for uid in uids])
+    audit.record_many(
+        session,
+        [("participant_changed", {"via": "import", **detail}, uid) for uid, detail in replaced],
+    )
     return ImportResult(added=len(new), replaced=len(old))
 
 
@@ -508,19 +593,25 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], today: dt.date)
         return []
     rows = [_own_fields(d) | {"uid": new_uid()} for d in people]
     pt = cast(Table, Participant.__table__)
-    ids = session.execute(
-        insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows
-    ).scalars().all()
+    ids = (
+        session.execute(insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows)
+        .scalars()
+        .all()
+    )
     _insert_children(session, list(zip(ids, people, strict=True)), today)
-    plans = [job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
-             for pid, d in zip(ids, people, strict=True) if d.get("job_plan") is not None]
+    plans = [
+        job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
+        for pid, d in zip(ids, people, strict=True)
+        if d.get("job_plan") is not None
+    ]
     if plans:
         session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
     return [r["uid"] for r in rows]
 
 
-def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
-                     today: dt.date) -> None:
+def _insert_children(
+    session: Session, pairs: list[tuple[int, dict[str, Any]]], today: dt.date
+) -> None:
     """The collections a file holds whole: assessments, sessions, group attendance."""
     assessments: list[dict[str, Any]] = []
     sessions: list[dict[str, Any]] = []
@@ -532,12 +623,22 @@ def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
         for s in d.get("sessions") or []:
             sessions.append(session_values(s) | {"participant_id": pid})
         for g in d.get("group_attendance") or []:
-            attendance.append({"participant_id": pid, "date": records.parse_date(g["date"]),
-                               "present": g["present"], "excused": bool(g.get("excused"))})
+            attendance.append(
+                {
+                    "participant_id": pid,
+                    "date": records.parse_date(g["date"]),
+                    "present": g["present"],
+                    "excused": bool(g.get("excused")),
+                }
+            )
         if d.get("report_fields") is not None:
             fields.append(report_fields_values(d["report_fields"]) | {"participant_id": pid})
-    for model, values in ((Assessment, assessments), (SessionLog, sessions),
-                          (GroupAttendance, attendance), (ReportFields, fields)):
+    for model, values in (
+        (Assessment, assessments),
+        (SessionLog, sessions),
+        (GroupAttendance, attendance),
+        (ReportFields, fields),
+    ):
         if values:
             session.execute(insert(cast(Table, model.__table__)), values)
 
@@ -551,12 +652,23 @@ def _insert_children(session: Session, pairs: list[tuple[int, dict[str, Any]]],
 # plan in the file becomes the next version when it differs from the current one; a
 # file without a job plan leaves the history as it is. Disclosures are never touched.
 
-_PLAN_CONTENT = ("values", "direction", "goals", "accommodations", "hours_now",
-                 "hours_target", "hours_steps")
+_PLAN_CONTENT = (
+    "values",
+    "direction",
+    "goals",
+    "accommodations",
+    "hours_now",
+    "hours_target",
+    "hours_steps",
+)
 
 
-def _replace(session: Session, people: list[dict[str, Any]],
-             existing: dict[str, tuple[int, str]], today: dt.date) -> list[tuple[str, Any]]:
+def _replace(
+    session: Session,
+    people: list[dict[str, Any]],
+    existing: dict[str, tuple[int, str]],
+    today: dt.date,
+) -> list[tuple[str, Any]]:
     """Update replaced participants in place; returns (uid, audit detail) per person."""
     if not people:
         return []
@@ -573,12 +685,14 @@ def _replace(session: Session, people: list[dict[str, Any]],
     for model in (Assessment, SessionLog, GroupAttendance, Draft):
         table = cast(Table, model.__table__)
         for chunk in range(0, len(ids), 500):
-            session.execute(delete(table).where(table.c.participant_id.in_(ids[chunk:chunk + 500])))
+            session.execute(
+                delete(table).where(table.c.participant_id.in_(ids[chunk : chunk + 500]))
+            )
     # The report fields are replaced only for those whose file holds them (one row each).
     rt = cast(Table, ReportFields.__table__)
     with_fields = [pid for pid, d in pairs if d.get("report_fields") is not None]
     for chunk in range(0, len(with_fields), 500):
-        session.execute(delete(rt).where(rt.c.participant_id.in_(with_fields[chunk:chunk + 500])))
+        session.execute(delete(rt).where(rt.c.participant_id.in_(with_fields[chunk : chunk + 500])))
     _insert_children(session, pairs, today)
     current = _current_plans(session, ids)
     plans: list[dict[str, Any]] = []
@@ -603,7 +717,8 @@ def _current_plans(session: Session, ids: list[int]) -> dict[int, tuple[int, dic
     out: dict[int, tuple[int, dict[str, Any]]] = {}
     for chunk in range(0, len(ids), 500):
         rows = session.execute(
-            select(jt).where(jt.c.participant_id.in_(ids[chunk:chunk + 500]))
+            select(jt)
+            .where(jt.c.participant_id.in_(ids[chunk : chunk + 500]))
             .order_by(jt.c.participant_id, jt.c.version)
         ).mappings()
         for r in rows:

@@ -77,8 +77,12 @@ class KdfParams:
     lanes: int = 4
 
     def as_dict(self) -> dict[str, Any]:
-        return {"algorithm": "argon2id", "memory_kib": self.memory_kib,
-                "iterations": self.iterations, "lanes": self.lanes}
+        return {
+            "algorithm": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> KdfParams:
@@ -87,16 +91,20 @@ class KdfParams:
         values = [d.get("memory_kib"), d.get("iterations"), d.get("lanes")]
         # Plain JSON integers only (no 1e9 floats, no "3", no true).
         if not all(type(v) is int for v in values):
-            raise KeyFileTampered("The key file's key derivation parameters are malformed; "
-                                  "it was refused.")
+            raise KeyFileTampered(
+                "The key file's key derivation parameters are malformed; it was refused."
+            )
         params = cls(*values)  # type: ignore[arg-type]
         params.check_bounds()
         return params
 
     def check_bounds(self) -> None:
         """Refuse parameters no CoachDesk writes, before any derivation runs."""
-        if not (1 <= self.lanes <= MAX_LANES and 1 <= self.iterations <= MAX_ITERATIONS
-                and 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB):
+        if not (
+            1 <= self.lanes <= MAX_LANES
+            and 1 <= self.iterations <= MAX_ITERATIONS
+            and 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
+        ):
             raise KeyFileTampered(
                 "The key file asks for key derivation parameters outside what CoachDesk "
                 "allows; it was refused as damaged. Restore vault.key from a backup."
@@ -129,8 +137,11 @@ TEST_KDF = KdfParams(memory_kib=8, iterations=1, lanes=1)
 
 def derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     return Argon2id(
-        salt=salt, length=KEY_BYTES, iterations=params.iterations,
-        lanes=params.lanes, memory_cost=params.memory_kib,
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
     ).derive(secret)
 
 
@@ -202,8 +213,10 @@ def normalise_recovery_code(text: str) -> str:
     """
     kept = [ch for ch in text.upper() if ch.isalnum()]
     if any(ch not in _ASCII_ALNUM for ch in kept):
-        raise WrongSecret("Wrong recovery code: it has only the letters A-Z and the digits "
-                          "2-7. Check it and try again.")
+        raise WrongSecret(
+            "Wrong recovery code: it has only the letters A-Z and the digits "
+            "2-7. Check it and try again."
+        )
     cleaned = "".join(kept).translate(_CONFUSABLE)
     return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
@@ -239,15 +252,22 @@ class Slot:
     ephemeral: bytes | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        d = {"kdf": self.kdf.as_dict(), "salt": _b64(self.salt),
-             "nonce": _b64(self.nonce), "wrapped_key": _b64(self.wrapped_key)}
+        d = {
+            "kdf": self.kdf.as_dict(),
+            "salt": _b64(self.salt),
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped_key),
+        }
         if self.check is not None:
             d["check"] = _b64(self.check)
         if self.public is not None:
             assert self.private_nonce and self.private_sealed and self.ephemeral
-            d |= {"public": _b64(self.public), "private_nonce": _b64(self.private_nonce),
-                  "private_sealed": _b64(self.private_sealed),
-                  "ephemeral": _b64(self.ephemeral)}
+            d |= {
+                "public": _b64(self.public),
+                "private_nonce": _b64(self.private_nonce),
+                "private_sealed": _b64(self.private_sealed),
+                "ephemeral": _b64(self.ephemeral),
+            }
         return d
 
     @classmethod
@@ -255,9 +275,17 @@ class Slot:
         def opt(k: str) -> bytes | None:
             return _unb64(s[k]) if k in s else None
 
-        slot = cls(KdfParams.from_dict(s["kdf"]), _unb64(s["salt"]), _unb64(s["nonce"]),
-                   _unb64(s["wrapped_key"]), opt("check"), opt("public"),
-                   opt("private_nonce"), opt("private_sealed"), opt("ephemeral"))
+        slot = cls(
+            KdfParams.from_dict(s["kdf"]),
+            _unb64(s["salt"]),
+            _unb64(s["nonce"]),
+            _unb64(s["wrapped_key"]),
+            opt("check"),
+            opt("public"),
+            opt("private_nonce"),
+            opt("private_sealed"),
+            opt("ephemeral"),
+        )
         parts = (slot.public, slot.private_nonce, slot.private_sealed, slot.ephemeral)
         if any(p is not None for p in parts) and not all(p is not None for p in parts):
             raise ValueError("half an asymmetric slot")
@@ -292,11 +320,18 @@ class KeyFile:
     # -- sealing -------------------------------------------------------------------
 
     def _aad(self, name: str, slot: Slot) -> bytes:
-        return _canonical({"format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
-                           "slot": name, "kdf": slot.kdf.as_dict(), "salt": _b64(slot.salt)})
+        return _canonical(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "vault_id": self.vault_id,
+                "slot": name,
+                "kdf": slot.kdf.as_dict(),
+                "salt": _b64(slot.salt),
+            }
+        )
 
-    def seal(self, name: str, secret: bytes, data_key: bytes | bytearray,
-             kdf: KdfParams) -> None:
+    def seal(self, name: str, secret: bytes, data_key: bytes | bytearray, kdf: KdfParams) -> None:
         kdf.check_bounds()
         slot = Slot(kdf, os.urandom(16), os.urandom(12), b"")
         kek = derive(secret, slot.salt, kdf)
@@ -306,7 +341,8 @@ class KeyFile:
             slot.public = private.public_key().public_bytes_raw()
             slot.private_nonce = os.urandom(12)
             slot.private_sealed = AESGCM(kek).encrypt(
-                slot.private_nonce, private.private_bytes_raw(), self._aad(name, slot))
+                slot.private_nonce, private.private_bytes_raw(), self._aad(name, slot)
+            )
             self.slots[name] = slot
             self.reseal_to_public(name, data_key)
             return
@@ -327,14 +363,18 @@ class KeyFile:
         slot.nonce = os.urandom(12)
         shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(slot.public))
         slot.wrapped_key = AESGCM(self._ecdh_key(shared, slot)).encrypt(
-            slot.nonce, bytes(data_key), self._aad(name, slot) + slot.public)
+            slot.nonce, bytes(data_key), self._aad(name, slot) + slot.public
+        )
 
     @staticmethod
     def _ecdh_key(shared: bytes, slot: Slot) -> bytes:
         assert slot.ephemeral is not None and slot.public is not None
-        return HKDF(hashes.SHA256(), 32, salt=None,
-                    info=b"coachdesk recovery seal" + slot.ephemeral + slot.public
-                    ).derive(shared)
+        return HKDF(
+            hashes.SHA256(),
+            32,
+            salt=None,
+            info=b"coachdesk recovery seal" + slot.ephemeral + slot.public,
+        ).derive(shared)
 
     def unwrap(self, name: str, secret: bytes) -> bytearray:
         slot = self.slots.get(name)
@@ -346,13 +386,17 @@ class KeyFile:
         try:
             if slot.public is not None:
                 assert slot.private_nonce and slot.private_sealed and slot.ephemeral
-                private = X25519PrivateKey.from_private_bytes(AESGCM(kek).decrypt(
-                    slot.private_nonce, slot.private_sealed, self._aad(name, slot)))
+                private = X25519PrivateKey.from_private_bytes(
+                    AESGCM(kek).decrypt(
+                        slot.private_nonce, slot.private_sealed, self._aad(name, slot)
+                    )
+                )
                 if private.public_key().public_bytes_raw() != slot.public:
                     raise KeyFileTampered(NOT_OURS)
                 shared = private.exchange(X25519PublicKey.from_public_bytes(slot.ephemeral))
                 key = AESGCM(self._ecdh_key(shared, slot)).decrypt(
-                    slot.nonce, slot.wrapped_key, self._aad(name, slot) + slot.public)
+                    slot.nonce, slot.wrapped_key, self._aad(name, slot) + slot.public
+                )
                 return bytearray(key)
             key = AESGCM(kek).decrypt(slot.nonce, slot.wrapped_key, self._aad(name, slot))
             # A slot made before issue 12: add its check, and make the recovery slot
@@ -365,7 +409,8 @@ class KeyFile:
                 slot.public = private.public_key().public_bytes_raw()
                 slot.private_nonce = os.urandom(12)
                 slot.private_sealed = AESGCM(kek).encrypt(
-                    slot.private_nonce, private.private_bytes_raw(), self._aad(name, slot))
+                    slot.private_nonce, private.private_bytes_raw(), self._aad(name, slot)
+                )
                 self.reseal_to_public(name, key)
                 self.changed = True
         except (InvalidTag, ValueError):
@@ -393,15 +438,19 @@ class KeyFile:
         """A small secret kept in the key file, sealed under the data key."""
         nonce = os.urandom(12)
         sealed = AESGCM(_hkdf(data_key, b"coachdesk key file seal " + name.encode())).encrypt(
-            nonce, secret, self.vault_id.encode("ascii", "replace"))
+            nonce, secret, self.vault_id.encode("ascii", "replace")
+        )
         self.sealed[name] = {"nonce": _b64(nonce), "sealed": _b64(sealed)}
 
     def open_sealed(self, name: str, data_key: bytes | bytearray) -> bytes:
         try:
             item = self.sealed[name]
             wrap = AESGCM(_hkdf(data_key, b"coachdesk key file seal " + name.encode()))
-            return wrap.decrypt(_unb64(item["nonce"]), _unb64(item["sealed"]),
-                                self.vault_id.encode("ascii", "replace"))
+            return wrap.decrypt(
+                _unb64(item["nonce"]),
+                _unb64(item["sealed"]),
+                self.vault_id.encode("ascii", "replace"),
+            )
         except (InvalidTag, KeyError, TypeError, ValueError):
             raise KeyFileTampered(
                 f"The key file's {name} does not open; the key file was altered."
@@ -411,9 +460,12 @@ class KeyFile:
 
     def _body(self) -> dict[str, Any]:
         body: dict[str, Any] = {
-            "format": FORMAT, "version": VERSION, "vault_id": self.vault_id,
+            "format": FORMAT,
+            "version": VERSION,
+            "vault_id": self.vault_id,
             "created_at": self.created_at,
-            "slots": {k: v.as_dict() for k, v in sorted(self.slots.items())}}
+            "slots": {k: v.as_dict() for k, v in sorted(self.slots.items())},
+        }
         if self.db_salt is not None:
             body["db_salt"] = self.db_salt
         if self.anchor is not None:
@@ -478,8 +530,9 @@ class KeyFile:
                 "does not know. Update CoachDesk."
             )
         body = {k: v for k, v in raw.items() if k != "checksum"}
-        if not hmac.compare_digest(hashlib.sha256(_canonical(body)).hexdigest(),
-                                   str(raw.get("checksum", ""))):
+        if not hmac.compare_digest(
+            hashlib.sha256(_canonical(body)).hexdigest(), str(raw.get("checksum", ""))
+        ):
             raise KeyFileTampered(
                 "The key file (vault.key) was altered or damaged; it was refused. "
                 "Restore it from a backup."
@@ -494,16 +547,21 @@ class KeyFile:
                 kf.db_salt = salt
             if "anchor" in raw:
                 a = raw["anchor"]
-                if type(a["length"]) is not int or a["length"] < 0 or not isinstance(
-                        a["head"], str):
+                if (
+                    type(a["length"]) is not int
+                    or a["length"] < 0
+                    or not isinstance(a["head"], str)
+                ):
                     raise ValueError("anchor")
                 kf.anchor = Anchor(a["length"], a["head"])
             if "failed_log_db" in raw:
                 kf.failed_log_db = str(raw["failed_log_db"])
             for name in SEALED_NAMES:
                 if name in raw:
-                    kf.sealed[name] = {"nonce": str(raw[name]["nonce"]),
-                                       "sealed": str(raw[name]["sealed"])}
+                    kf.sealed[name] = {
+                        "nonce": str(raw[name]["nonce"]),
+                        "sealed": str(raw[name]["sealed"]),
+                    }
         except (KeyError, TypeError, ValueError, AttributeError):
             raise KeyFileTampered("The key file is malformed; it was refused.") from None
         return kf, raw
@@ -511,9 +569,11 @@ class KeyFile:
 
 SEALED_NAMES = ("chain_key", "failed_log")
 
-NOT_OURS = ("The key file (vault.key) does not belong to this vault's database (it is "
-            "from another vault, or was altered); it was refused. Put back this vault's "
-            "own vault.key, from a backup if need be.")
+NOT_OURS = (
+    "The key file (vault.key) does not belong to this vault's database (it is "
+    "from another vault, or was altered); it was refused. Put back this vault's "
+    "own vault.key, from a backup if need be."
+)
 
 
 def _wrong(name: str) -> WrongSecret:

@@ -51,8 +51,10 @@ def _refused(path: Path, exc: OSError) -> Exception:
     from coachdesk.errors import BadInput
 
     if exc.errno in (errno.ELOOP, errno.EINVAL, errno.EMLINK):
-        return BadInput(f"{path.name} in the data folder is a link or not a plain file; "
-                        "CoachDesk does not follow it. Remove it and try again.")
+        return BadInput(
+            f"{path.name} in the data folder is a link or not a plain file; "
+            "CoachDesk does not follow it. Remove it and try again."
+        )
     # The first write into the data folder: a read-only folder or drive ends here
     # with a sentence, not a traceback.
     return BadInput(

@@ -76,27 +76,39 @@ class Participant(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
     assessments: Mapped[list[Assessment]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="(Assessment.date, Assessment.id)",
     )
     sessions: Mapped[list[SessionLog]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="(SessionLog.date, SessionLog.id)",
     )
     attendance: Mapped[list[GroupAttendance]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="GroupAttendance.date",
     )
     job_plans: Mapped[list[JobPlanVersion]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="JobPlanVersion.version",
     )
     disclosures: Mapped[list[Disclosure]] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="Disclosure.at",
     )
     report_fields: Mapped[ReportFields | None] = relationship(
-        back_populates="participant", cascade="all, delete-orphan", passive_deletes=True,
+        back_populates="participant",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
         uselist=False,
     )
 
@@ -129,8 +141,7 @@ class Assessment(Base):
     )
     kind: Mapped[str] = mapped_column(String(12))
     date: Mapped[dt.date] = mapped_column(Date)
-    instrument: Mapped[str] = mapped_column(String(20), default="pss10",
-                                            server_default="pss10")
+    instrument: Mapped[str] = mapped_column(String(20), default="pss10", server_default="pss10")
     answers: Mapped[list[Any]] = mapped_column(JSON)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
@@ -139,9 +150,11 @@ class Assessment(Base):
 
     __table_args__ = (
         CheckConstraint("kind IN ('screening','final','followup')", name="ck_assessment_kind"),
-        CheckConstraint("json_array_length(answers) = CASE instrument WHEN 'pss10' THEN 10 "
-                        "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END",
-                        name="ck_assessment_answers"),
+        CheckConstraint(
+            "json_array_length(answers) = CASE instrument WHEN 'pss10' THEN 10 "
+            "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END",
+            name="ck_assessment_answers",
+        ),
     )
 
 
@@ -176,16 +189,16 @@ class SessionLog(Base):
 
     __table_args__ = (
         CheckConstraint("mode IN ('in_person','phone','video')", name="ck_session_mode"),
-        CheckConstraint("status IN ('held','cancelled','no_show','planned')",
-                        name="ck_session_status"),
+        CheckConstraint(
+            "status IN ('held','cancelled','no_show','planned')", name="ck_session_status"
+        ),
         CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_session_minutes"),
         # The caseload's per-person count of held conversations and last date is read from
         # this index alone (no visit to the rows, which hold the notes): at 10,000
         # participants 86 ms -> see docs/performance.md. Migration 0002. Week and
         # confirmed too (migration 0012): the cohort report counts each person's
         # plausible sessions (core/plausibility.COUNTABLE_SESSION_SQL) from it alone.
-        Index("ix_session_log_caseload", "participant_id", "status", "date", "week",
-              "confirmed"),
+        Index("ix_session_log_caseload", "participant_id", "status", "date", "week", "confirmed"),
         # Today's appointments, read at every unlock.
         Index("ix_session_log_next_appointment", "next_appointment"),
         # The agenda's week and the I dag reminders (planned sessions by day) from the
@@ -234,8 +247,9 @@ class GroupSession(Base):
 
     __table_args__ = (
         UniqueConstraint("course_start", "date", name="uq_group_session_day"),
-        CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440",
-                        name="ck_group_session_minutes"),
+        CheckConstraint(
+            "minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_group_session_minutes"
+        ),
     )
 
 

@@ -41,10 +41,16 @@ def ensure(session: Session) -> str:
 
     ident = x25519.Identity.generate()
     recipient = str(ident.to_public())
-    session.add(Setting(key=SETTING_KEY, value={
-        "identity": str(ident), "recipient": recipient,
-        "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
-    }))
+    session.add(
+        Setting(
+            key=SETTING_KEY,
+            value={
+                "identity": str(ident),
+                "recipient": recipient,
+                "created": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+            },
+        )
+    )
     audit.record(session, "settings_changed", {"keys": [SETTING_KEY]})
     return recipient
 
@@ -76,8 +82,8 @@ def identity(session: Session) -> x25519.Identity:
 def grouped(recipient_text: str, size: int = 4, per_line: int = 8) -> str:
     """The recipient in groups of four, eight groups a line: easy to read aloud and to
     compare ("age1 qy7s ..."). Spaces and line breaks are ignored when it is typed in."""
-    groups = [recipient_text[i:i + size] for i in range(0, len(recipient_text), size)]
-    lines = [" ".join(groups[i:i + per_line]) for i in range(0, len(groups), per_line)]
+    groups = [recipient_text[i : i + size] for i in range(0, len(recipient_text), size)]
+    lines = [" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line)]
     return "\n".join(lines)
 
 
@@ -93,15 +99,17 @@ def export_identity(session: Session, out: Path) -> None:
         assert row is not None
     if not out.parent.exists():
         raise BadInput(f"The folder {out.parent} does not exist.")
-    text = (f"# created: {row.value.get('created', '')}\n"
-            f"# public key: {row.value['recipient']}\n"
-            f"{row.value['identity']}\n").encode("ascii")
+    text = (
+        f"# created: {row.value.get('created', '')}\n"
+        f"# public key: {row.value['recipient']}\n"
+        f"{row.value['identity']}\n"
+    ).encode("ascii")
     try:
-        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                     0o600)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
-        raise BadInput(f"{out} already exists; the identity is never written over a "
-                       "file. Nothing was changed.") from None
+        raise BadInput(
+            f"{out} already exists; the identity is never written over a file. Nothing was changed."
+        ) from None
     except OSError as exc:
         raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
     # Audited before the secret is in the file: the record lands first or not at all.

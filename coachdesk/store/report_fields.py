@@ -17,8 +17,7 @@ from coachdesk.store import audit
 from coachdesk.store.models import Participant, ReportFields
 
 TEXT_FIELDS = ("work_capacity", "resources", "challenges", "progression", "recommendation")
-FIELDS = (*TEXT_FIELDS, "normal_hours", "hours_now", "step_plan", "return_date",
-          "return_kind")
+FIELDS = (*TEXT_FIELDS, "normal_hours", "hours_now", "step_plan", "return_date", "return_kind")
 MAX_TEXT = 20_000  # records.MAX_LEN["report_fields.*"]
 
 
@@ -84,8 +83,9 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def save(session: Session, participant_id: int, values: dict[str, Any],
-         today: dt.date | None = None) -> ReportFields:
+def save(
+    session: Session, participant_id: int, values: dict[str, Any], today: dt.date | None = None
+) -> ReportFields:
     """Store the coach's fields (all of them, as given); audited by field name only."""
     clean = check(values)
     p = session.get(Participant, participant_id)
@@ -102,7 +102,6 @@ def save(session: Session, participant_id: int, values: dict[str, Any],
     if changed:
         rf.updated_on = today or dt.date.today()
         # Which fields, never their text (the audit log holds no health data).
-        audit.record(session, "participant_changed", {"fields": changed},
-                     subject=p.uid)
+        audit.record(session, "participant_changed", {"fields": changed}, subject=p.uid)
     session.flush()
     return rf

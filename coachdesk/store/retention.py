@@ -52,8 +52,6 @@ def due_for_erasure(session: Any, today: dt.date, months: int | None = None) -> 
     if months is None:
         months = int(settings.get(session, "retention_months"))
     cutoff = months_before(today, months)
-    people = session.execute(
-        select(Participant).where(Participant.status.in_(ENDED))
-    ).scalars()
+    people = session.execute(select(Participant).where(Participant.status.in_(ENDED))).scalars()
     due = [(end, p) for p in people if (end := ended_on(p)) is not None and end < cutoff]
     return [p for _end, p in sorted(due, key=lambda t: (t[0], t[1].ref))]

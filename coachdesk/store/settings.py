@@ -73,12 +73,14 @@ def instrument_schedule(session: Session) -> dict[str, tuple[str, ...]]:
 
 def put_instrument_schedule(session: Session, value: object) -> None:
     """Store a schedule after schedule.check (ValueError says what is wrong)."""
-    put(session, "instrument_schedule",
-        {k: list(v) for k, v in schedule.check(value).items()})
+    put(session, "instrument_schedule", {k: list(v) for k, v in schedule.check(value).items()})
 
 
 def omitted_scales(session: Session) -> frozenset[str]:
     """The optional sub-scales the course leaves out ("cbi.client")."""
     value = get(session, "omitted_scales")
-    return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) \
+    return (
+        frozenset(v for v in value if isinstance(v, str))
+        if isinstance(value, list)
         else frozenset()
+    )

@@ -173,8 +173,9 @@ def _commit_pending_key(pending: Path, key_path: Path) -> None:
 class Vault:
     """An unlocked vault. Use ``session()`` for a unit of work; ``close()`` locks it."""
 
-    def __init__(self, data_dir: Path, data_key: bytearray, key_file: KeyFile,
-                 lock: VaultLock) -> None:
+    def __init__(
+        self, data_dir: Path, data_key: bytearray, key_file: KeyFile, lock: VaultLock
+    ) -> None:
         self.data_dir = data_dir
         self._key = data_key
         self.key_file = key_file
@@ -183,8 +184,9 @@ class Vault:
         self._backup_started: float | None = None
         self._failed_k0 = b""
         self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False,
-                                      info={"audit_key": key_file.chain_key(data_key)})
+        self._sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={"audit_key": key_file.chain_key(data_key)}
+        )
         from coachdesk.store import audit
 
         audit.install(self._sessions)
@@ -197,8 +199,9 @@ class Vault:
         return vault_exists(data_dir)
 
     @classmethod
-    def create(cls, data_dir: Path, passphrase: str,
-               kdf: KdfParams | None = None) -> tuple[Vault, str]:
+    def create(
+        cls, data_dir: Path, passphrase: str, kdf: KdfParams | None = None
+    ) -> tuple[Vault, str]:
         """Create a vault; returns it unlocked and the recovery code (shown once)."""
         check_passphrase(passphrase)
         if kdf is not None:
@@ -247,8 +250,7 @@ class Vault:
                 failed_unlocks.restart(data_dir, k0)
             except BaseException:
                 vault.engine.dispose()
-                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME,
-                             FAILED_NAME):
+                for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME, FAILED_NAME):
                     with contextlib.suppress(OSError):
                         (data_dir / name).unlink()
                 raise
@@ -258,8 +260,9 @@ class Vault:
         return vault, code
 
     @classmethod
-    def open(cls, data_dir: Path, *, passphrase: str | None = None,
-             recovery_code: str | None = None) -> Vault:
+    def open(
+        cls, data_dir: Path, *, passphrase: str | None = None, recovery_code: str | None = None
+    ) -> Vault:
         data_dir = Path(data_dir)
         key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
         if not key_path.exists() and not db_path.exists():
@@ -294,11 +297,15 @@ class Vault:
         """Failed attempts since the last unlock into the audit log, then this unlock."""
         from coachdesk.store import audit, failed_unlocks
 
-        k0 = (self.key_file.open_sealed("failed_log", self._key)
-              if "failed_log" in self.key_file.sealed else None)
+        k0 = (
+            self.key_file.open_sealed("failed_log", self._key)
+            if "failed_log" in self.key_file.sealed
+            else None
+        )
         reading = failed_unlocks.read_and_verify(self.data_dir, k0)
         if reading.altered == failed_unlocks.MISSING and (
-                self.key_file.failed_log_db != failed_unlocks.db_identity(self.data_dir)):
+            self.key_file.failed_log_db != failed_unlocks.db_identity(self.data_dir)
+        ):
             # Restored from a backup or moved: the log stayed where it was written.
             reading.altered = None
         with self.session() as s:
@@ -318,8 +325,9 @@ class Vault:
         self.key_file.changed = True
 
     @classmethod
-    def _unlock(cls, data_dir: Path, lock: VaultLock, passphrase: str | None,
-                recovery_code: str | None) -> tuple[Vault, str]:
+    def _unlock(
+        cls, data_dir: Path, lock: VaultLock, passphrase: str | None, recovery_code: str | None
+    ) -> tuple[Vault, str]:
         """Key file -> data key -> database checked; the lock is the caller's."""
         key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
         try:
@@ -366,7 +374,8 @@ class Vault:
                         raise WrongSecret(
                             "A passphrase change was interrupted after the database was "
                             "re-encrypted. Unlock with the new passphrase or the recovery "
-                            "code.")
+                            "code."
+                        )
                     kf, raw, data_key = finished
         kf.verify_mac(raw, data_key)
         existed = {p for p in _sidecars(db_path) if p.exists()}
@@ -387,8 +396,9 @@ class Vault:
         return vault, method
 
     @staticmethod
-    def _finish_rotation(pending: Path, key_path: Path, db_path: Path, slot: str,
-                         secret: bytes) -> tuple[KeyFile, dict[str, Any], bytearray] | None:
+    def _finish_rotation(
+        pending: Path, key_path: Path, db_path: Path, slot: str, secret: bytes
+    ) -> tuple[KeyFile, dict[str, Any], bytearray] | None:
         """A rotation killed after the rekey, before the key file moved: finish it."""
         if not pending.exists():
             return None
@@ -403,14 +413,18 @@ class Vault:
         _commit_pending_key(pending, key_path)
         return kf, raw, key
 
-    def _finish_unlock(self, method: str, passphrase: str | None,
-                       recovery_code: str | None) -> None:
+    def _finish_unlock(
+        self, method: str, passphrase: str | None, recovery_code: str | None
+    ) -> None:
         """After a good unlock: upgrade a weak KDF slot, bind and anchor the key file."""
         slot = "recovery" if method == "recovery_code" else "passphrase"
         params = self.key_file.slots[slot].kdf
         if not params.strong and not keyfile.insecure_kdf_allowed():
-            secret = (keyfile.normalise_recovery_code(recovery_code).encode("ascii")
-                      if recovery_code is not None else encode_secret(passphrase or ""))
+            secret = (
+                keyfile.normalise_recovery_code(recovery_code).encode("ascii")
+                if recovery_code is not None
+                else encode_secret(passphrase or "")
+            )
             self.key_file.seal(slot, secret, self._key, keyfile.tune())
             self.key_file.changed = True
             from coachdesk.store import audit
@@ -447,14 +461,21 @@ class Vault:
                 "running. Put it back, or restart CoachDesk and open it where it is now."
             )
         # mode=rw: open an existing database only (closes the race after the check).
-        conn = sqlcipher3.connect(f"{db.resolve().as_uri()}?mode=rw", uri=True,
-                                  check_same_thread=False)
+        conn = sqlcipher3.connect(
+            f"{db.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False
+        )
         # Keep SQLCipher's own error log off the user's terminal; errors still raise.
         conn.execute("PRAGMA cipher_log_level = NONE")
         # A raw key: SQLCipher's PBKDF2 is skipped, Argon2id already did that work.
         conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
-        for pragma in ("temp_store = MEMORY", "secure_delete = ON", "foreign_keys = ON",
-                       "journal_mode = WAL", "synchronous = FULL", "busy_timeout = 5000"):
+        for pragma in (
+            "temp_store = MEMORY",
+            "secure_delete = ON",
+            "foreign_keys = ON",
+            "journal_mode = WAL",
+            "synchronous = FULL",
+            "busy_timeout = 5000",
+        ):
             conn.execute(f"PRAGMA {pragma}")
         return conn
 
@@ -462,9 +483,15 @@ class Vault:
         # "sqlite://" would mean an in-memory pool; the creator opens the real file.
         # hide_parameters: an error message never carries the values of a statement
         # (names, job plans), not even in a traceback (issue 12 item 5).
-        engine = create_engine("sqlite://", creator=self._connect, module=sqlcipher3,
-                               poolclass=QueuePool, pool_size=4, max_overflow=4,
-                               hide_parameters=True)
+        engine = create_engine(
+            "sqlite://",
+            creator=self._connect,
+            module=sqlcipher3,
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=4,
+            hide_parameters=True,
+        )
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Connection) -> None:
@@ -493,8 +520,9 @@ class Vault:
         if not _db_decrypts(self.db_path, self._key):
             raise VaultDamaged(NOT_DECRYPTED_BOUND if bound else NOT_DECRYPTED)
         try:
-            tables = {r[0] for r in self._read(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+            tables = {
+                r[0] for r in self._read("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)) or _is_damage(exc):
                 raise VaultDamaged(DAMAGED) from None
@@ -513,12 +541,17 @@ class Vault:
         if have < anchor.length:
             raise VaultDamaged(ROLLED_BACK.format(want=anchor.length, have=have, how=""))
         if anchor.length:
-            rows = self._read(f"SELECT hash FROM audit_event ORDER BY id "
-                              f"LIMIT 1 OFFSET {int(anchor.length) - 1}")
+            rows = self._read(
+                f"SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET {int(anchor.length) - 1}"
+            )
             if not rows or not hmac.compare_digest(str(rows[0][0]), anchor.head):
-                raise VaultDamaged(ROLLED_BACK.format(
-                    want=anchor.length, have=have,
-                    how=", and its events differ from the recorded ones"))
+                raise VaultDamaged(
+                    ROLLED_BACK.format(
+                        want=anchor.length,
+                        have=have,
+                        how=", and its events differ from the recorded ones",
+                    )
+                )
 
     def _initialise(self) -> None:
         self._migrate()
@@ -543,14 +576,17 @@ class Vault:
                 return
             if self.key_file.anchor is not None:
                 # An anchored vault was keyed already: someone reset the marker.
-                raise VaultDamaged("The audit chain's format marker was altered; the vault "
-                                   "was refused. Restore the latest backup.")
+                raise VaultDamaged(
+                    "The audit chain's format marker was altered; the vault "
+                    "was refused. Restore the latest backup."
+                )
             problems = audit.verify_legacy(s)
             if problems:
                 raise VaultDamaged(
                     "The audit chain was broken before this version of CoachDesk could "
                     "protect it with a key (" + "; ".join(problems[:3]) + "). It was not "
-                    "re-chained. Restore the latest backup, or ask your IT department.")
+                    "re-chained. Restore the latest backup, or ask your IT department."
+                )
             audit.upgrade_chain(s)
             s.commit()
 
@@ -612,8 +648,10 @@ class Vault:
         with self._anchor_lock:
             if not self._key:
                 return
-            row = self._read("SELECT count(*), (SELECT hash FROM audit_event "
-                             "ORDER BY id DESC LIMIT 1) FROM audit_event")[0]
+            row = self._read(
+                "SELECT count(*), (SELECT hash FROM audit_event "
+                "ORDER BY id DESC LIMIT 1) FROM audit_event"
+            )[0]
             anchor = Anchor(int(row[0]), str(row[1] or "0" * 64))
             old = self.key_file.anchor
             if anchor == old and not self.key_file.changed:
@@ -653,8 +691,9 @@ class Vault:
         if not self.verify_passphrase(passphrase):
             raise WrongSecret("Wrong passphrase. Try again.")
         code = keyfile.new_recovery_code()
-        self._rotate(passphrase=encode_secret(passphrase), new_code=code,
-                     action="recovery_code_rotated")
+        self._rotate(
+            passphrase=encode_secret(passphrase), new_code=code, action="recovery_code_rotated"
+        )
         return code
 
     def _rotate(self, *, passphrase: bytes, new_code: str | None, action: str) -> str | None:
@@ -689,8 +728,12 @@ class Vault:
             issued = keyfile.new_recovery_code()
         if issued is not None:
             rparams = old_kf.slots["recovery"].kdf if "recovery" in old_kf.slots else params
-            kf.seal("recovery", issued.encode("ascii"), new_key,
-                    rparams if rparams.strong or weak_ok else params)
+            kf.seal(
+                "recovery",
+                issued.encode("ascii"),
+                new_key,
+                rparams if rparams.strong or weak_ok else params,
+            )
         else:
             kf.slots["recovery"] = _copy_slot(old_kf.slots["recovery"])
             kf.reseal_to_public("recovery", new_key)

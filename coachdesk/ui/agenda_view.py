@@ -34,15 +34,15 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def weekday_text(day: dt.date) -> str:
-    """"man. 14.12." in Danish: the day of the week and the date, short."""
+    """ "man. 14.12." in Danish: the day of the week and the date, short."""
     return QLocale().toString(labels.qdate(day), "ddd d.M.")
 
 
 def item_kind_text(item: agenda.Item) -> str:
     if item.kind == "group":
-        return QCoreApplication.translate("Agenda", "Group session, hold %1 (%n participant(s))",
-                                          "", item.group_size).replace(
-            "%1", labels.date_text(item.course_start))
+        return QCoreApplication.translate(
+            "Agenda", "Group session, hold %1 (%n participant(s))", "", item.group_size
+        ).replace("%1", labels.date_text(item.course_start))
     return QCoreApplication.translate("Agenda", "Conversation")
 
 
@@ -76,8 +76,9 @@ class AgendaView(QWidget):
     open_roster = Signal(object)  # the hold's course start (dt.date)
     export_calendar = Signal()
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, vault: Any, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
@@ -102,9 +103,9 @@ class AgendaView(QWidget):
         self.export_button.clicked.connect(self.export_calendar.emit)
         self.table = AgendaTable(0, 5)
         self.table.setAccessibleName(self.tr("Agenda"))
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Day"), self.tr("Time"), self.tr("Duration"), self.tr("Who"),
-            self.tr("What")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Day"), self.tr("Time"), self.tr("Duration"), self.tr("Who"), self.tr("What")]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,13 +119,18 @@ class AgendaView(QWidget):
         self.table.activated_item.connect(self._activate)
         self.table.week_key.connect(lambda w: self.move_week(w) if w else self.go_today())
         self.table.cellDoubleClicked.connect(
-            lambda r, _c: self._activate(self.table.item(r, 0).data(ITEM_ROLE)))
+            lambda r, _c: self._activate(self.table.item(r, 0).data(ITEM_ROLE))
+        )
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.hint = QLabel(self.tr("Enter opens the appointment. A conversation is planned "
-                                   "in the participant's Sessions tab with the status "
-                                   "Planned; group sessions are planned in the roster."))
+        self.hint = QLabel(
+            self.tr(
+                "Enter opens the appointment. A conversation is planned "
+                "in the participant's Sessions tab with the status "
+                "Planned; group sessions are planned in the roster."
+            )
+        )
         self.hint.setWordWrap(True)
         self.hint.setTextFormat(Qt.TextFormat.PlainText)
 
@@ -179,8 +185,12 @@ class AgendaView(QWidget):
         with self.vault.session() as s:
             items = agenda.items(s, self.week_start, last)
         iso_week = self.week_start.isocalendar()[1]
-        self.title.setText(self.tr("Week %1 · %2 – %3").replace("%1", str(iso_week)).replace(
-            "%2", labels.date_text(self.week_start)).replace("%3", labels.date_text(last)))
+        self.title.setText(
+            self.tr("Week %1 · %2 – %3")
+            .replace("%1", str(iso_week))
+            .replace("%2", labels.date_text(self.week_start))
+            .replace("%3", labels.date_text(last))
+        )
         modes = labels.session_modes()
         self.table.setRowCount(0)
         self.table.setRowCount(len(items))
@@ -190,10 +200,17 @@ class AgendaView(QWidget):
                 weekday_text(item.date),
                 item.start or self.tr("all day"),
                 self.tr("%1 min").replace("%1", str(minutes)) if minutes else "",
-                (f"{item.name} ({item.ref})" if item.kind == "session"
-                 else self.tr("%n participant(s)", "", item.group_size)),
-                item_kind_text(item) + (f" · {modes.get(item.mode, item.mode)}"
-                                        if item.kind == "session" and item.mode else ""),
+                (
+                    f"{item.name} ({item.ref})"
+                    if item.kind == "session"
+                    else self.tr("%n participant(s)", "", item.group_size)
+                ),
+                item_kind_text(item)
+                + (
+                    f" · {modes.get(item.mode, item.mode)}"
+                    if item.kind == "session" and item.mode
+                    else ""
+                ),
             ]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
@@ -216,8 +233,11 @@ class AgendaView(QWidget):
     def _activate(self, item: agenda.Item | None) -> None:
         if item is None:
             return
-        if item.kind == "session" and item.participant_id is not None and \
-                item.session_id is not None:
+        if (
+            item.kind == "session"
+            and item.participant_id is not None
+            and item.session_id is not None
+        ):
             self.open_session.emit(item.participant_id, item.session_id)
         elif item.kind == "group":
             self.open_roster.emit(item.course_start)
@@ -225,5 +245,6 @@ class AgendaView(QWidget):
 
 def group_phase_default(start: dt.date) -> list[dt.date]:
     """One group session a week in the group phase, on the course start's weekday."""
-    return [course.week_start(start, w) for w in range(course.GROUP_WEEKS[0],
-                                                       course.GROUP_WEEKS[1] + 1)]
+    return [
+        course.week_start(start, w) for w in range(course.GROUP_WEEKS[0], course.GROUP_WEEKS[1] + 1)
+    ]

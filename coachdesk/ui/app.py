@@ -35,8 +35,11 @@ def setup_application(app: QCoreApplication, lang: str | None = None) -> str:
     app.setApplicationName(preferences.APPLICATION)
     app.setApplicationVersion(__version__)
     language = choose_language(lang, preferences.LANGUAGE.get(), QLocale.system())
-    locale = QLocale(QLocale.Language.Danish, QLocale.Country.Denmark) if language == "da" \
+    locale = (
+        QLocale(QLocale.Language.Danish, QLocale.Country.Denmark)
+        if language == "da"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     # Keep the system's own locale when it already speaks the chosen language.
     if QLocale.system().language() == locale.language():
         locale = QLocale.system()
@@ -47,7 +50,8 @@ def setup_application(app: QCoreApplication, lang: str | None = None) -> str:
         translators.append(ours)
     qt = QTranslator(app)
     if language != "en" and qt.load(
-            f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         translators.append(qt)
     for t in translators:
         app.installTranslator(t)
@@ -66,7 +70,8 @@ def run_app(data_dir: Path, lang: str | None) -> int:
     from PySide6.QtGui import QGuiApplication
 
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
     app = QApplication.instance() or QApplication(sys.argv[:1])
     setup_application(app, lang)
     from coachdesk.ui import error_hook

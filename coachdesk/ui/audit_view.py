@@ -62,30 +62,28 @@ def action_label(action: str) -> str:
         "attendance_saved": QCoreApplication.translate("AuditView", "Attendance saved"),
         "attendance_deleted": QCoreApplication.translate("AuditView", "Attendance mark deleted"),
         "session_restored": QCoreApplication.translate("AuditView", "Session restored (undo)"),
-        "assessment_restored": QCoreApplication.translate("AuditView",
-                                                          "PSS-10 restored (undo)"),
-        "attendance_restored": QCoreApplication.translate("AuditView",
-                                                          "Attendance mark restored (undo)"),
+        "assessment_restored": QCoreApplication.translate("AuditView", "PSS-10 restored (undo)"),
+        "attendance_restored": QCoreApplication.translate(
+            "AuditView", "Attendance mark restored (undo)"
+        ),
         "import": QCoreApplication.translate("AuditView", "Import"),
         "export": QCoreApplication.translate("AuditView", "Export"),
         "report": QCoreApplication.translate("AuditView", "Report"),
         "cohort_report": QCoreApplication.translate("AuditView", "Cohort report"),
         "calendar_export": QCoreApplication.translate("AuditView", "Calendar exported"),
-        "group_session_saved": QCoreApplication.translate("AuditView",
-                                                          "Group session planned"),
-        "group_session_deleted": QCoreApplication.translate("AuditView",
-                                                            "Group session removed"),
+        "group_session_saved": QCoreApplication.translate("AuditView", "Group session planned"),
+        "group_session_deleted": QCoreApplication.translate("AuditView", "Group session removed"),
         "backup": QCoreApplication.translate("AuditView", "Backup"),
         "restore": QCoreApplication.translate("AuditView", "Restore"),
         "search": QCoreApplication.translate("AuditView", "Search"),
         "settings_changed": QCoreApplication.translate("AuditView", "Settings changed"),
         "disclosure": QCoreApplication.translate("AuditView", "Disclosure recorded"),
         "audit_upgraded": QCoreApplication.translate("AuditView", "Audit log keyed"),
-        "recovery_code_rotated": QCoreApplication.translate("AuditView",
-                                                            "New recovery code"),
+        "recovery_code_rotated": QCoreApplication.translate("AuditView", "New recovery code"),
         "kdf_upgraded": QCoreApplication.translate("AuditView", "Key derivation strengthened"),
         "failed_unlocks_log_altered": QCoreApplication.translate(
-            "AuditView", "Failed-unlock log altered"),
+            "AuditView", "Failed-unlock log altered"
+        ),
     }
     return labels.get(action, action)
 

@@ -64,8 +64,9 @@ class BackupListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 2
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Made"), self.tr("Size"))[section]
         return None
@@ -93,11 +94,14 @@ class BackupDialog(QDialog):
         self.setWindowTitle(self.tr("Backup"))
         self.setMinimumSize(560, 420)
 
-        intro = QLabel(self.tr(
-            "Backups are encrypted like the vault: they open only with your passphrase or "
-            "the recovery code. Keep them on an external drive or a network folder, not "
-            "only on this laptop. CoachDesk makes one automatically each day you close it, "
-            "and keeps the last 7 daily and 4 weekly backups."))
+        intro = QLabel(
+            self.tr(
+                "Backups are encrypted like the vault: they open only with your passphrase or "
+                "the recovery code. Keep them on an external drive or a network folder, not "
+                "only on this laptop. CoachDesk makes one automatically each day you close it, "
+                "and keeps the last 7 daily and 4 weekly backups."
+            )
+        )
         intro.setWordWrap(True)
 
         self.folder_edit = QLineEdit()
@@ -171,10 +175,10 @@ class BackupDialog(QDialog):
 
     def _warning_text(self, last: dt.datetime | None, now: dt.datetime) -> str:
         if last is None:
-            return self.tr("There is no backup of this vault yet. Choose a folder and make "
-                           "one now.")
-        return self.tr("The last backup is %n day(s) old. Make one now.", "",
-                       (now - last).days)
+            return self.tr(
+                "There is no backup of this vault yet. Choose a folder and make one now."
+            )
+        return self.tr("The last backup is %n day(s) old. Make one now.", "", (now - last).days)
 
     def set_folder(self, folder: Path) -> None:
         """Store the backup folder in the vault (the GUI's chooser and tests call this)."""
@@ -186,8 +190,7 @@ class BackupDialog(QDialog):
 
     def choose_folder(self) -> None:
         start = str(self.folder() or Path.home())
-        chosen = file_dialogs.existing_directory(self, self.tr("Choose the backup folder"),
-                                                 start)
+        chosen = file_dialogs.existing_directory(self, self.tr("Choose the backup folder"), start)
         if chosen:
             self.set_folder(Path(chosen))
 
@@ -198,9 +201,13 @@ class BackupDialog(QDialog):
         if folder is None or self._task is not None:
             return
         if not folder.is_dir():
-            QMessageBox.warning(self, self.tr("Backup"), self.tr(
-                "The backup folder {folder} is not available. Is the drive connected?")
-                .format(folder=folder))
+            QMessageBox.warning(
+                self,
+                self.tr("Backup"),
+                self.tr(
+                    "The backup folder {folder} is not available. Is the drive connected?"
+                ).format(folder=folder),
+            )
             return
         now = dt.datetime.now()
         target = folder / backup.backup_name(now)
@@ -226,8 +233,9 @@ class BackupDialog(QDialog):
 
     def _done(self, info: backup.BackupInfo) -> None:
         self._finish()
-        self.status.setText(self.tr("Backup written and verified: {name}")
-                            .format(name=info.path.name))
+        self.status.setText(
+            self.tr("Backup written and verified: {name}").format(name=info.path.name)
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self._finish()
@@ -266,10 +274,13 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Restore a backup"))
         self.setMinimumWidth(560)
 
-        intro = QLabel(self.tr(
-            "A backup is restored into an empty folder, so that nothing is overwritten. "
-            "It opens with the passphrase or the recovery code that was in force when the "
-            "backup was made."))
+        intro = QLabel(
+            self.tr(
+                "A backup is restored into an empty folder, so that nothing is overwritten. "
+                "It opens with the passphrase or the recovery code that was in force when the "
+                "backup was made."
+            )
+        )
         intro.setWordWrap(True)
         self.file_edit = QLineEdit()
         self.file_edit.setAccessibleName(self.tr("Backup file"))
@@ -305,8 +316,12 @@ class RestoreDialog(QDialog):
         self.secret_label = QLabel(self.tr("Passphrase:"))
         # The label switches to "Recovery code:": reserve room for the longer text.
         fm = self.secret_label.fontMetrics()
-        self.secret_label.setMinimumWidth(max(fm.horizontalAdvance(t) for t in (
-            self.tr("Passphrase:"), self.tr("Recovery code:"))) + 4)
+        self.secret_label.setMinimumWidth(
+            max(
+                fm.horizontalAdvance(t) for t in (self.tr("Passphrase:"), self.tr("Recovery code:"))
+            )
+            + 4
+        )
         self.secret_label.setBuddy(self.secret_edit)
         form.addRow(self.secret_label, self.secret_edit)
         form.addRow("", self.use_code)
@@ -318,8 +333,9 @@ class RestoreDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.addButton(self.tr("Restore"),
-                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(
+            self.tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.restore_button.clicked.connect(self.restore)
         self.buttons.rejected.connect(self.reject)
         for edit in (self.file_edit, self.folder_edit, self.secret_edit):
@@ -337,14 +353,15 @@ class RestoreDialog(QDialog):
     def _secret_kind(self, code: bool) -> None:
         self.message.clear()
         self.secret_label.setText(self.tr("Recovery code:") if code else self.tr("Passphrase:"))
-        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Normal if code
-                                     else QLineEdit.EchoMode.Password)
-        self.secret_edit.setAccessibleName(self.tr("Recovery code") if code
-                                           else self.tr("Passphrase of the backup"))
+        self.secret_edit.setEchoMode(
+            QLineEdit.EchoMode.Normal if code else QLineEdit.EchoMode.Password
+        )
+        self.secret_edit.setAccessibleName(
+            self.tr("Recovery code") if code else self.tr("Passphrase of the backup")
+        )
 
     def _update(self) -> None:
-        ready = all(e.text().strip() for e in (self.file_edit, self.folder_edit,
-                                               self.secret_edit))
+        ready = all(e.text().strip() for e in (self.file_edit, self.folder_edit, self.secret_edit))
         self.restore_button.setEnabled(ready and self._task is None)
 
     def set_file(self, path: Path) -> None:
@@ -363,19 +380,23 @@ class RestoreDialog(QDialog):
             self.info_label.setText(error_text(exc))
             return False
         made = dt.datetime.fromisoformat(head["created_at"])
-        self.info_label.setText(self.tr("Made {when}; checksum correct.").format(
-            when=_when(made)))
+        self.info_label.setText(self.tr("Made {when}; checksum correct.").format(when=_when(made)))
         return True
 
     def choose_file(self) -> None:
-        path = file_dialogs.open_file(self, self.tr("Choose a backup"), str(Path.home()),
-                                      self.tr("CoachDesk backups (*.cdbackup)"))
+        path = file_dialogs.open_file(
+            self,
+            self.tr("Choose a backup"),
+            str(Path.home()),
+            self.tr("CoachDesk backups (*.cdbackup)"),
+        )
         if path:
             self.set_file(Path(path))
 
     def choose_folder(self) -> None:
-        chosen = file_dialogs.existing_directory(self, self.tr("Choose an empty folder"),
-                                                 str(Path.home()))
+        chosen = file_dialogs.existing_directory(
+            self, self.tr("Choose an empty folder"), str(Path.home())
+        )
         if chosen:
             self.folder_edit.setText(chosen)
 

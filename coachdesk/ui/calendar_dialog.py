@@ -34,8 +34,13 @@ from coachdesk.ui.messages import error_text
 
 
 class CalendarExportDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None, lang: str = "da") -> None:
+    def __init__(
+        self,
+        vault: Any,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        lang: str = "da",
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.lang = lang
@@ -69,17 +74,22 @@ class CalendarExportDialog(QDialog):
         file_label = QLabel(self.tr("Fi&le:"))
         file_label.setBuddy(self.path)  # (a row of a layout gets no buddy by itself)
         form.addRow(file_label, prow)
-        note = QLabel(self.tr("The calendar holds the planned conversations and group "
-                              "sessions: the ref or initials, the time, the duration and the "
-                              "mode. Never a name, a CPR number, themes or notes. The export "
-                              "is recorded in the audit log."))
+        note = QLabel(
+            self.tr(
+                "The calendar holds the planned conversations and group "
+                "sessions: the ref or initials, the time, the duration and the "
+                "mode. Never a name, a CPR number, themes or notes. The export "
+                "is recorded in the audit log."
+            )
+        )
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
-                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("&Export"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -94,8 +104,9 @@ class CalendarExportDialog(QDialog):
 
     def choose(self) -> None:
         # No folder history outside the vault (ui/file_dialogs.py).
-        path = file_dialogs.save_file(self, self.tr("Export calendar"), self.path.text(),
-                                      self.tr("Calendar files (*.ics)"))
+        path = file_dialogs.save_file(
+            self, self.tr("Export calendar"), self.path.text(), self.tr("Calendar files (*.ics)")
+        )
         if path:
             if not path.endswith(".ics"):
                 path += ".ics"
@@ -119,8 +130,9 @@ class CalendarExportDialog(QDialog):
                 if settings.get(s, "calendar_label") != how:
                     settings.put(s, "calendar_label", how)
                     audit.record(s, "settings_changed", {"keys": ["calendar_label"]})
-                res = calendar_export.export_ics(s, out, first=self.first.value(),
-                                                 last=self.last.value(), lang=self.lang)
+                res = calendar_export.export_ics(
+                    s, out, first=self.first.value(), last=self.last.value(), lang=self.lang
+                )
         except CoachDeskError as exc:
             self.message.setText(error_text(exc))
             return

@@ -45,8 +45,13 @@ SEARCH_AUDIT_MS = 1500
 class CaseloadView(QWidget):
     open_participant = Signal(int)
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None, preloaded: Any = None) -> None:
+    def __init__(
+        self,
+        vault: Any,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        preloaded: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
@@ -55,7 +60,8 @@ class CaseloadView(QWidget):
         self.today_label.setTextFormat(Qt.TextFormat.RichText)
         self.today_label.setAccessibleName(self.tr("Today"))
         self.today_label.linkActivated.connect(
-            lambda link: self.open_participant.emit(int(link.split(":")[1])))
+            lambda link: self.open_participant.emit(int(link.split(":")[1]))
+        )
         strip = QFrame()
         strip.setFrameShape(QFrame.Shape.StyledPanel)
         sl = QHBoxLayout(strip)
@@ -95,8 +101,7 @@ class CaseloadView(QWidget):
         self.table.verticalHeader().setVisible(False)
         # Fixed row height: no per-row measuring, so 10,000 rows lay out instantly.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.table.fontMetrics().height() + 10)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setStretchLastSection(True)
@@ -178,14 +183,16 @@ class CaseloadView(QWidget):
             text = self.tr("%1: final PSS-10 due")
         elif r.key == "no_log":
             text = self.tr("%1: no log of the conversation planned for %2").replace(
-                "%2", labels.date_text(r.day))
+                "%2", labels.date_text(r.day)
+            )
         elif r.key == "consent":
             text = self.tr("%1: no consent recorded before the report")
         elif r.key == "report_unsent":
             text = self.tr("%1: final report not sent")
         else:
             text = self.tr("%1: change the status to %2?").replace(
-                "%2", labels.statuses().get(r.status or "", r.status or ""))
+                "%2", labels.statuses().get(r.status or "", r.status or "")
+            )
         return text.replace("%1", r.name)
 
     def _update_today(self, cl: caseload.Caseload) -> None:
@@ -216,30 +223,41 @@ class CaseloadView(QWidget):
         parts = []
         seen = {a.participant_id for a in cl.today_appointments}
         for a in cl.today_appointments:
-            parts.append(f'<a href="p:{a.participant_id}">{html.escape(labels.time_text(a.at))}'
-                         f" {html.escape(a.name)}</a>")
+            parts.append(
+                f'<a href="p:{a.participant_id}">{html.escape(labels.time_text(a.at))}'
+                f" {html.escape(a.name)}</a>"
+            )
         for i in todays:
             if i.kind == "session" and i.participant_id not in seen:
-                parts.append(f'<a href="p:{i.participant_id}">{html.escape(i.start or "")}'
-                             f" {html.escape(i.name)}</a>")
+                parts.append(
+                    f'<a href="p:{i.participant_id}">{html.escape(i.start or "")}'
+                    f" {html.escape(i.name)}</a>"
+                )
             elif i.kind == "group":
                 parts.append(html.escape(f"{i.start or ''} " + self.tr("group session")))
         attention = sum(1 for r in cl.rows if r.needs_attention)
         finals = sum(1 for r in cl.rows for d in r.due if d.key == "final_pss")
-        appts = (", ".join(parts) if parts else
-                 html.escape(self.tr("no conversations planned")))
-        text = "<b>" + html.escape(self.tr("Today, %1:").replace(
-            "%1", labels.date_text(self.today))) + "</b> " + appts
+        appts = ", ".join(parts) if parts else html.escape(self.tr("no conversations planned"))
+        text = (
+            "<b>"
+            + html.escape(self.tr("Today, %1:").replace("%1", labels.date_text(self.today)))
+            + "</b> "
+            + appts
+        )
         text += " &nbsp;·&nbsp; " + html.escape(
-            self.tr("%n participant(s) need attention", "", attention))
+            self.tr("%n participant(s) need attention", "", attention)
+        )
         text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
         # The course's other scheduled questionnaires (core/schedule.py): how many people.
         measures = sum(1 for r in cl.rows if r.measurements_due)
         text += " &nbsp;·&nbsp; " + html.escape(
-            self.tr("questionnaires due for %n participant(s)", "", measures))
+            self.tr("questionnaires due for %n participant(s)", "", measures)
+        )
         if reminders:
-            shown = [f'<a href="p:{r.participant_id}">{html.escape(self.reminder_text(r))}</a>'
-                     for r in reminders[:self.MAX_REMINDERS]]
+            shown = [
+                f'<a href="p:{r.participant_id}">{html.escape(self.reminder_text(r))}</a>'
+                for r in reminders[: self.MAX_REMINDERS]
+            ]
             more = len(reminders) - len(shown)
             if more:
                 shown.append(html.escape(self.tr("%n more reminder(s)", "", more)))
@@ -248,11 +266,16 @@ class CaseloadView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
-        self.count_label.setText(self.tr("%1 of %2").replace("%1", str(shown)).replace(
-            "%2", str(total)))
+        self.count_label.setText(
+            self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
+        )
         if total == 0:
-            self.empty_label.setText(self.tr("No participants yet. Press Ctrl+N to add the "
-                                             "first one, or import a participant file."))
+            self.empty_label.setText(
+                self.tr(
+                    "No participants yet. Press Ctrl+N to add the "
+                    "first one, or import a participant file."
+                )
+            )
         elif shown == 0:
             self.empty_label.setText(self.tr("No participant matches the search and filters."))
         self.empty_label.setVisible(shown == 0)
@@ -272,8 +295,9 @@ class CaseloadView(QWidget):
             s.commit()
 
     def _filter_changed(self, *_a: Any) -> None:
-        self.proxy.set_filters(self.search.text(), self.phase.currentData(),
-                               self.attention.isChecked())
+        self.proxy.set_filters(
+            self.search.text(), self.phase.currentData(), self.attention.isChecked()
+        )
         # After a model reset the view lays its items out from a zero-timer and asks for
         # a second full repaint then; laid out now, the keystroke costs one paint, not
         # two (10,000 rows: 20-40 -> 12-20 ms here).

@@ -52,13 +52,17 @@ def _months(today: dt.date, back: int = MONTHS_BACK) -> list[tuple[int, int]]:
 class CohortReportDialog(QDialog):
     """Make the cohort effect report: choose the months, look, export."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, vault: Any, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today = today or dt.date.today()
-        self.lang = str(QCoreApplication.instance().property("coachdesk_language") or "da") \
-            if QCoreApplication.instance() else "da"
+        self.lang = (
+            str(QCoreApplication.instance().property("coachdesk_language") or "da")
+            if QCoreApplication.instance()
+            else "da"
+        )
         if self.lang not in ("da", "en"):
             self.lang = "da"
         self.prepared: Any = None
@@ -100,8 +104,9 @@ class CohortReportDialog(QDialog):
         top.addWidget(self.report_lang)
 
         self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Metric"), self.tr("Count"),
-                                              self.tr("Value")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Metric"), self.tr("Count"), self.tr("Value")]
+        )
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -186,8 +191,9 @@ class CohortReportDialog(QDialog):
 
     # --- work off the GUI thread ---------------------------------------------------
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None],
-             failed: Callable[[Any], None]) -> None:
+    def _run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
         task = Task(fn)
         self._tasks.append(task)
 
@@ -196,6 +202,7 @@ class CohortReportDialog(QDialog):
                 if task in self._tasks:
                     self._tasks.remove(task)
                 cb(value)
+
             return inner
 
         task.start(finish(done), finish(failed))
@@ -264,8 +271,9 @@ class CohortReportDialog(QDialog):
                 self.table.setItem(r, 0, QTableWidgetItem(row.label))
                 for col, text in ((1, count), (2, value)):
                     cell = QTableWidgetItem(text)
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight
-                                          | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                     self.table.setItem(r, col, cell)
         self.explanation.setText(self.explain(prep))
         self._set_exportable(True)
@@ -275,8 +283,7 @@ class CohortReportDialog(QDialog):
         from coachdesk.reports import cohort_report
         from coachdesk.reports import disclosure_control as dc
 
-        labels = {r.key: r.label for _, rows in cohort_report.rows(prep, self.lang)
-                  for r in rows}
+        labels = {r.key: r.label for _, rows in cohort_report.rows(prep, self.lang) for r in rows}
         labels["before_n"], labels["after_n"] = labels["before"], labels["after"]
 
         def names(why: str) -> str:
@@ -285,25 +292,43 @@ class CohortReportDialog(QDialog):
         parts = []
         small = sum(1 for w in prep.hidden.values() if w == dc.PRIMARY)
         if small:
-            parts.append(self.tr("%n number(s) show as «<5» because they are between 1 and "
-                                 "4: so few people could be recognised.", "", small))
+            parts.append(
+                self.tr(
+                    "%n number(s) show as «<5» because they are between 1 and "
+                    "4: so few people could be recognised.",
+                    "",
+                    small,
+                )
+            )
         if names(dc.SECONDARY):
-            parts.append(self.tr("Withheld because they could otherwise be worked out from "
-                                 "the other numbers (for example, the three verdicts add up "
-                                 "to the number of pairs): %1.").replace(
-                                     "%1", names(dc.SECONDARY)))
+            parts.append(
+                self.tr(
+                    "Withheld because they could otherwise be worked out from "
+                    "the other numbers (for example, the three verdicts add up "
+                    "to the number of pairs): %1."
+                ).replace("%1", names(dc.SECONDARY))
+            )
         if names(dc.DIFFERENCING):
-            parts.append(self.tr("Withheld because comparing with a cohort report you have "
-                                 "already exported would reveal a difference of 1-4 people: "
-                                 "%1.").replace("%1", names(dc.DIFFERENCING)))
+            parts.append(
+                self.tr(
+                    "Withheld because comparing with a cohort report you have "
+                    "already exported would reveal a difference of 1-4 people: "
+                    "%1."
+                ).replace("%1", names(dc.DIFFERENCING))
+            )
         if prep.stats_hidden - {"attendance"} and prep.stats.referred:
-            parts.append(self.tr("Means and confidence intervals over fewer than 5 people "
-                                 "are not shown."))
+            parts.append(
+                self.tr("Means and confidence intervals over fewer than 5 people are not shown.")
+            )
         if not parts:
             parts.append(self.tr("No number had to be hidden in this report."))
-        parts.append(self.tr("The report holds no names, CPR numbers or dates. When you "
-                             "export it, its numbers (never people) are recorded in the "
-                             "vault, so that a later report cannot be subtracted from it."))
+        parts.append(
+            self.tr(
+                "The report holds no names, CPR numbers or dates. When you "
+                "export it, its numbers (never people) are recorded in the "
+                "vault, so that a later report cannot be subtracted from it."
+            )
+        )
         return "\n\n".join(parts)
 
     # --- export --------------------------------------------------------------------
@@ -322,8 +347,11 @@ class CohortReportDialog(QDialog):
             return
         if not target.lower().endswith(f".{fmt}"):
             target += f".{fmt}"
-        vault, lang, dialect = self.vault, self.report_lang.currentData(), \
-            self.dialect.currentData()
+        vault, lang, dialect = (
+            self.vault,
+            self.report_lang.currentData(),
+            self.dialect.currentData(),
+        )
         start, end, ui_lang = prep.start, prep.end, self.lang
 
         def work() -> Any:
@@ -332,8 +360,15 @@ class CohortReportDialog(QDialog):
             with vault.session() as s:
                 # Decided again inside the export's own transaction: the release log
                 # may have changed since the preview.
-                write_cohort_report(s, Path(target), start=start, end=end, lang=lang,
-                                    csv_dialect=dialect, message_lang=ui_lang)
+                write_cohort_report(
+                    s,
+                    Path(target),
+                    start=start,
+                    end=end,
+                    lang=lang,
+                    csv_dialect=dialect,
+                    message_lang=ui_lang,
+                )
                 s.commit()
             return Path(target)
 
@@ -343,8 +378,9 @@ class CohortReportDialog(QDialog):
 
     def _export_done(self, path: Path) -> None:
         self.last_path = path
-        self.message.setText(self.tr("Exported to %1. The release is recorded.").replace(
-            "%1", str(path)))
+        self.message.setText(
+            self.tr("Exported to %1. The release is recorded.").replace("%1", str(path))
+        )
         self.refresh_preview()
 
     def _export_failed(self, exc: Any) -> None:

@@ -25,28 +25,33 @@ def finding_text(f: Finding) -> str:
     """One plain sentence per finding, for a session or a mark alike."""
     if f.code == plausibility.HELD_IN_FUTURE:
         return QCoreApplication.translate(
-            "Corrections", "The date is in the future: a session cannot have been held (or "
-            "missed) yet. Choose \"cancelled\", or correct the date.")
+            "Corrections",
+            "The date is in the future: a session cannot have been held (or "
+            'missed) yet. Choose "cancelled", or correct the date.',
+        )
     if f.code == plausibility.MARK_IN_FUTURE:
         return QCoreApplication.translate(
-            "Corrections", "The date is in the future: attendance can only be marked once "
-            "the group session has taken place.")
+            "Corrections",
+            "The date is in the future: attendance can only be marked once "
+            "the group session has taken place.",
+        )
     if f.code == plausibility.BEFORE_REFERRAL:
         return QCoreApplication.translate(
-            "Corrections", "The date is before the participant's referral date.")
+            "Corrections", "The date is before the participant's referral date."
+        )
     if f.code == plausibility.WEEK_MISMATCH:
         if f.expected_week is None:
             return QCoreApplication.translate(
-                "Corrections", "The date is before the course start, so it has no course "
-                "week.")
+                "Corrections", "The date is before the course start, so it has no course week."
+            )
         return QCoreApplication.translate(
-            "Corrections", "The course week does not match the date: that date is in week "
-            "%1.").replace("%1", str(f.expected_week))
+            "Corrections", "The course week does not match the date: that date is in week %1."
+        ).replace("%1", str(f.expected_week))
     if f.code == plausibility.BEFORE_START:
         return QCoreApplication.translate("Corrections", "The date is before the course start.")
     return QCoreApplication.translate(
-        "Corrections", "The date is more than %1 days after the course ended.").replace(
-        "%1", str(plausibility.GRACE_DAYS))
+        "Corrections", "The date is more than %1 days after the course ended."
+    ).replace("%1", str(plausibility.GRACE_DAYS))
 
 
 def findings_text(findings: list[Finding]) -> str:
@@ -54,13 +59,19 @@ def findings_text(findings: list[Finding]) -> str:
     errs = plausibility.errors(findings)
     if errs:
         return "\n".join(finding_text(f) for f in errs)
-    return "⚠ " + " ".join(finding_text(f) for f in findings) + " " + \
-        QCoreApplication.translate("Corrections", "If this is right, save again to confirm "
-                                                  "it; until then reports do not count it.")
+    return (
+        "⚠ "
+        + " ".join(finding_text(f) for f in findings)
+        + " "
+        + QCoreApplication.translate(
+            "Corrections",
+            "If this is right, save again to confirm it; until then reports do not count it.",
+        )
+    )
 
 
 class UndoBar(QFrame):
-    """"… deleted. [Undo (Ctrl+Z)]": Ctrl+Z anywhere in ``scope`` undoes the last delete.
+    """ "… deleted. [Undo (Ctrl+Z)]": Ctrl+Z anywhere in ``scope`` undoes the last delete.
 
     A text field in the scope keeps its own Ctrl+Z (text undo): Qt gives a focused
     editor the key before an application shortcut.
@@ -116,7 +127,9 @@ class UndoBar(QFrame):
 
 def run_undo(bar: UndoBar, restore: Callable[[Snapshot], str | None]) -> None:
     """Connect ``bar`` to ``restore`` (which returns an error text, or None when done)."""
+
     def go(snap: Snapshot) -> None:
         problem = restore(snap)
         bar.done(problem or QCoreApplication.translate("Corrections", "Put back."))
+
     bar.undone.connect(go)

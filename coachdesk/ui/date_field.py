@@ -28,14 +28,18 @@ def reason_text(reason: str) -> str:
     return {
         dates.EMPTY: QCoreApplication.translate("DateField", "Type a date."),
         dates.FORMAT: QCoreApplication.translate(
-            "DateField", "Not a date. Type it as 15.09.2026, 150926, \"today\" or +7."),
+            "DateField", 'Not a date. Type it as 15.09.2026, 150926, "today" or +7.'
+        ),
         dates.NO_YEAR: QCoreApplication.translate("DateField", "Add the year, e.g. 15.09.2026."),
         dates.NOT_REAL: QCoreApplication.translate(
-            "DateField", "That day does not exist in that month."),
+            "DateField", "That day does not exist in that month."
+        ),
         dates.YEAR_RANGE: QCoreApplication.translate(
-            "DateField", "The year must be between 1900 and 2100."),
+            "DateField", "The year must be between 1900 and 2100."
+        ),
         dates.OFFSET_RANGE: QCoreApplication.translate(
-            "DateField", "That is more than ten years away."),
+            "DateField", "That is more than ten years away."
+        ),
     }.get(reason, QCoreApplication.translate("DateField", "Not a date."))
 
 
@@ -52,10 +56,13 @@ class _Edit(QLineEdit):
         self._owner = owner
 
     def event(self, e: QEvent) -> bool:
-        if e.type() == QEvent.Type.KeyPress and isinstance(e, QKeyEvent) and \
-                e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and \
-                not (e.modifiers() & Qt.KeyboardModifier.ControlModifier) and \
-                not self._owner.check():
+        if (
+            e.type() == QEvent.Type.KeyPress
+            and isinstance(e, QKeyEvent)
+            and e.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not (e.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            and not self._owner.check()
+        ):
             e.accept()  # the message is shown; the focus stays for the correction
             return True
         return super().event(e)
@@ -81,9 +88,15 @@ class DateField(QWidget):
     # The new date (dt.date or None) whenever what the field holds changes.
     dateChanged = Signal(object)
 
-    def __init__(self, value: dt.date | None = None, parent: QWidget | None = None, *,
-                 allow_empty: bool = True, compact: bool = False,
-                 today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(
+        self,
+        value: dt.date | None = None,
+        parent: QWidget | None = None,
+        *,
+        allow_empty: bool = True,
+        compact: bool = False,
+        today: Callable[[], dt.date] = dt.date.today,
+    ) -> None:
         super().__init__(parent)
         self._allow_empty = allow_empty
         self._compact = compact
@@ -92,8 +105,10 @@ class DateField(QWidget):
         self._error: str | None = None
         self.edit = _Edit(self)
         self.edit.setPlaceholderText(self.tr("dd.mm.yyyy"))
-        self._help = self.tr("Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or "
-                             "15.9.26; \"today\" or \"i dag\"; +7 for a week from today.")
+        self._help = self.tr(
+            "Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or "
+            '15.9.26; "today" or "i dag"; +7 for a week from today.'
+        )
         self.edit.setToolTip(self._help)
         self.note = QLabel()
         self.note.setTextFormat(Qt.TextFormat.PlainText)
@@ -157,8 +172,7 @@ class DateField(QWidget):
     def _read(self) -> dates.DateError | None:
         """Parse the text into _value/_error; the DateError when it is not a date."""
         try:
-            day = dates.parse(self.edit.text(), self._today(),
-                              allow_empty=self._allow_empty)
+            day = dates.parse(self.edit.text(), self._today(), allow_empty=self._allow_empty)
         except dates.DateError as exc:
             self._error = exc.reason
             return exc
@@ -193,8 +207,7 @@ class DateField(QWidget):
         if self._error is not None and not quiet:
             text = reason_text(self._error)
             pal = self.note.palette()
-            pal.setColor(QPalette.ColorRole.WindowText,
-                         pal.color(QPalette.ColorRole.LinkVisited))
+            pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.LinkVisited))
             self.note.setPalette(pal)
             self.note.setText("⚠ " + text)
             self.edit.setStyleSheet("QLineEdit { border: 2px solid #b3261e; }")

@@ -38,21 +38,30 @@ class EraseDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(480)
 
-        title = QLabel(self.tr("Erase <b>{name}</b> ({ref}) for good?")
-                       .format(name=_html(name), ref=_html(self.ref)))
+        title = QLabel(
+            self.tr("Erase <b>{name}</b> ({ref}) for good?").format(
+                name=_html(name), ref=_html(self.ref)
+            )
+        )
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         what = QLabel(self._summary(counts))
         what.setTextFormat(Qt.TextFormat.RichText)
         what.setWordWrap(True)
-        warning = QLabel(self.tr(
-            "This cannot be undone. Every record of this person is removed from the vault; "
-            "the audit log keeps only an anonymous note that an erasure happened. Backups "
-            "made before today still hold the person until they rotate out (at most five "
-            "weeks)."))
+        warning = QLabel(
+            self.tr(
+                "This cannot be undone. Every record of this person is removed from the vault; "
+                "the audit log keeps only an anonymous note that an erasure happened. Backups "
+                "made before today still hold the person until they rotate out (at most five "
+                "weeks)."
+            )
+        )
         warning.setWordWrap(True)
-        prompt = QLabel(self.tr("Type the participant's ref <b>{ref}</b> to confirm:")
-                        .format(ref=_html(self.ref)))
+        prompt = QLabel(
+            self.tr("Type the participant's ref <b>{ref}</b> to confirm:").format(
+                ref=_html(self.ref)
+            )
+        )
         prompt.setTextFormat(Qt.TextFormat.RichText)
         prompt.setWordWrap(True)  # a long ref (up to 64 characters) pushed the end off
         self.confirm = QLineEdit()
@@ -61,8 +70,9 @@ class EraseDialog(QDialog):
         prompt.setBuddy(self.confirm)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.erase_button = self.buttons.addButton(self.tr("Erase for good"),
-                                                   QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.erase_button = self.buttons.addButton(
+            self.tr("Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
         self.erase_button.setEnabled(False)
         self.erase_button.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)
@@ -87,8 +97,11 @@ class EraseDialog(QDialog):
             (counts.get("drafts", 0), self.tr("unsaved draft(s)")),
         ]
         items = "".join(f"<li>{n} {label}</li>" for n, label in parts if n)
-        head = self.tr("The personal details and:") if items else self.tr(
-            "The personal details (there are no other records).")
+        head = (
+            self.tr("The personal details and:")
+            if items
+            else self.tr("The personal details (there are no other records).")
+        )
         return f"{head}<ul>{items}</ul>" if items else head
 
     def _check(self, text: str) -> None:
@@ -127,8 +140,7 @@ class RetentionDialog(QDialog):
     """Participants whose course ended longer ago than the retention period; erase them
     one at a time, each with its own typed confirmation."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: Any = None) -> None:
+    def __init__(self, vault: Any, parent: QWidget | None = None, today: Any = None) -> None:
         import datetime as dt
 
         from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -142,8 +154,9 @@ class RetentionDialog(QDialog):
         self.intro = plain.label()
         self.intro.setWordWrap(True)
         self.model = QStandardItemModel(0, 3, self)
-        self.model.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Ref"),
-                                              self.tr("Course ended")])
+        self.model.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Ref"), self.tr("Course ended")]
+        )
         self._item = QStandardItem
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -178,19 +191,29 @@ class RetentionDialog(QDialog):
 
         with self.vault.session() as s:
             months = int(settings.get(s, "retention_months"))
-            due = [(p.id, p.name, p.ref, ended_on(p))
-                   for p in due_for_erasure(s, self.today, months)]
+            due = [
+                (p.id, p.name, p.ref, ended_on(p)) for p in due_for_erasure(s, self.today, months)
+            ]
         self.model.removeRows(0, self.model.rowCount())
         for pid, name, ref, end in due:
-            when = QLocale().toString(QDate(end.year, end.month, end.day),
-                                      QLocale.FormatType.ShortFormat) if end else ""
+            when = (
+                QLocale().toString(
+                    QDate(end.year, end.month, end.day), QLocale.FormatType.ShortFormat
+                )
+                if end
+                else ""
+            )
             row = [self._item(name), self._item(ref), self._item(when)]
             row[0].setData(pid, Qt.ItemDataRole.UserRole)
             self.model.appendRow(row)
-        self.intro.setText(self.tr(
-            "%n participant(s) finished the course more than {months} months ago. Unless "
-            "there is a reason to keep their records, erase them.", "", len(due))
-            .format(months=months))
+        self.intro.setText(
+            self.tr(
+                "%n participant(s) finished the course more than {months} months ago. Unless "
+                "there is a reason to keep their records, erase them.",
+                "",
+                len(due),
+            ).format(months=months)
+        )
         self.erase_button.setEnabled(bool(due))
         if due:
             self.table.selectRow(0)

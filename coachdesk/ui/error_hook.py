@@ -26,19 +26,25 @@ def describe(exc: BaseException) -> str:
     known = classify(exc)
     if isinstance(known, DiskFull):
         return QCoreApplication.translate(
-            "ErrorHook", "The disk is full, so the change could not be saved. Free some space "
-            "on the disk and try again; what you saved before is safe in the vault.")
+            "ErrorHook",
+            "The disk is full, so the change could not be saved. Free some space "
+            "on the disk and try again; what you saved before is safe in the vault.",
+        )
     if isinstance(known, StorageError):
         return QCoreApplication.translate(
-            "ErrorHook", "The disk could not be read or written (an input/output error). "
+            "ErrorHook",
+            "The disk could not be read or written (an input/output error). "
             "Check the disk or the network drive and try again; what you saved before is "
-            "safe in the vault.")
+            "safe in the vault.",
+        )
     if known is not None:
         return error_text(known)
     return QCoreApplication.translate(
-        "ErrorHook", "Something went wrong in CoachDesk (%1). What you saved is safe in the "
+        "ErrorHook",
+        "Something went wrong in CoachDesk (%1). What you saved is safe in the "
         "vault, and open editors keep their text as drafts. If it happens again, tell your "
-        "IT department what you were doing.").replace("%1", type(exc).__name__)
+        "IT department what you were doing.",
+    ).replace("%1", type(exc).__name__)
 
 
 def frames_only(tb: TracebackType | None) -> str:
@@ -54,8 +60,11 @@ def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None
         sys.stderr.write(f"CoachDesk error {kind.__name__} at:\n{frames_only(tb)}")
     if QApplication.instance() is not None:
         # Plain text: a message can hold a name or a path, and AutoText renders markup.
-        plain.warning(QApplication.activeWindow(),
-                      QCoreApplication.translate("ErrorHook", "CoachDesk"), describe(exc))
+        plain.warning(
+            QApplication.activeWindow(),
+            QCoreApplication.translate("ErrorHook", "CoachDesk"),
+            describe(exc),
+        )
 
 
 def _thread_hook(args: object) -> None:

@@ -42,8 +42,11 @@ from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
-FILE_KINDS = {"status_report": "Statusnotat", "final_report": "Slutrapport",
-              "access_copy": "Indsigt-borgerens-kopi"}
+FILE_KINDS = {
+    "status_report": "Statusnotat",
+    "final_report": "Slutrapport",
+    "access_copy": "Indsigt-borgerens-kopi",
+}
 
 
 def file_name(kind: str, ref: str, day: dt.date) -> str:
@@ -81,8 +84,10 @@ class ExportDialog(QDialog):
 
             # The last export folder is kept in the vault: a path can name a person.
             self._last_dir = str(settings.get(s, "export_dir") or "")
-            self._sender = {k: str(settings.get(s, k) or "")
-                            for k in ("coach_name", "organisation", "coach_contact")}
+            self._sender = {
+                k: str(settings.get(s, k) or "")
+                for k in ("coach_name", "organisation", "coach_contact")
+            }
 
             # Opening the preview reads the person's data: one audit line per dialog.
             audit.record(s, "participant_read", {"view": "report_preview"}, subject=p.uid)
@@ -121,33 +126,49 @@ class ExportDialog(QDialog):
             box = QCheckBox(self._section_label(key))
             box.setChecked(key in content.DEFAULT_SECTIONS)
             if key in content.SENSITIVE_SECTIONS:
-                box.setToolTip(self.tr("Sensitive: not part of the minimal report. Include it only "
-                                 "when the recipient needs it; you will be asked for your "
-                                 "passphrase."))
+                box.setToolTip(
+                    self.tr(
+                        "Sensitive: not part of the minimal report. Include it only "
+                        "when the recipient needs it; you will be asked for your "
+                        "passphrase."
+                    )
+                )
             box.toggled.connect(self._changed)
             self.section_boxes[key] = box
             sl.addWidget(box)
-        self.access_note = QLabel(self.tr("The participant's own copy holds everything recorded "
-                                    "about them, the disclosure log and their audit entries, "
-                                    "with the participant file (JSON) attached."))
+        self.access_note = QLabel(
+            self.tr(
+                "The participant's own copy holds everything recorded "
+                "about them, the disclosure log and their audit entries, "
+                "with the participant file (JSON) attached."
+            )
+        )
         self.access_note.setWordWrap(True)
         sl.addWidget(self.access_note)
 
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Optional, at least %n characters", "",
-                                           MIN_PASSWORD_LEN))
+        self.password.setPlaceholderText(
+            self.tr("Optional, at least %n characters", "", MIN_PASSWORD_LEN)
+        )
         self.password2 = QLineEdit()
         self.password2.setEchoMode(QLineEdit.EchoMode.Password)
         self.password2.setPlaceholderText(self.tr("Repeat the password"))
-        pw_hint = QLabel(self.tr("The PDF is encrypted with AES-256. Send the password by another "
-                           "channel (phone or text message), never in the same e-mail."))
+        pw_hint = QLabel(
+            self.tr(
+                "The PDF is encrypted with AES-256. Send the password by another "
+                "channel (phone or text message), never in the same e-mail."
+            )
+        )
         pw_hint.setWordWrap(True)
         # PDF/A forbids encryption: an encrypted report cannot be filed by the municipality.
-        self.archive_warning = QLabel(self.tr(
-            "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
-            "which may not be encrypted. Send the municipality the plain PDF through Digital "
-            "Post or secure e-mail instead."))
+        self.archive_warning = QLabel(
+            self.tr(
+                "An encrypted PDF cannot be archived: the municipality's case system files PDF/A, "
+                "which may not be encrypted. Send the municipality the plain PDF through Digital "
+                "Post or secure e-mail instead."
+            )
+        )
         self.archive_warning.setWordWrap(True)
         font = self.archive_warning.font()
         font.setBold(True)
@@ -245,16 +266,19 @@ class ExportDialog(QDialog):
 
     def _section_label(self, key: str) -> str:
         names = {
-            "course": self.tr("Course"), "attendance": self.tr("Attendance"),
+            "course": self.tr("Course"),
+            "attendance": self.tr("Attendance"),
             "work_capacity": self.tr("Work capacity today"),
             "accommodations": self.tr("Accommodations"),
             "hours": self.tr("Hours and gradual return"),
             "resources": self.tr("Resources and challenges"),
             "progression": self.tr("Progress since the start"),
-            "pss10": self.tr("PSS-10 before and after"), "job_plan": self.tr("Job plan"),
+            "pss10": self.tr("PSS-10 before and after"),
+            "job_plan": self.tr("Job plan"),
             "questionnaires": self.tr("Other questionnaires (WHO-5, CBI, WAS)"),
             "values": self.tr("Values"),
-            "outcome": self.tr("Outcome"), "summary": self.tr("Summary"),
+            "outcome": self.tr("Outcome"),
+            "summary": self.tr("Summary"),
             "recommendation": self.tr("Recommendation / next steps"),
             "notes": self.tr("Session notes (sensitive)"),
             "contact": self.tr("Contact details (sensitive)"),
@@ -268,8 +292,12 @@ class ExportDialog(QDialog):
             sections: tuple[str, ...] = (content.EVERYTHING,)
         else:
             sections = tuple(k for k, b in self.section_boxes.items() if b.isChecked())
-        return content.ReportRequest(kind=kind, sections=sections, lang=self.lang.currentData(),
-                                     recipient=self.recipient.text().strip())
+        return content.ReportRequest(
+            kind=kind,
+            sections=sections,
+            lang=self.lang.currentData(),
+            recipient=self.recipient.text().strip(),
+        )
 
     def _kind_changed(self) -> None:
         access = self.kind.currentData() == "access_copy"
@@ -282,9 +310,14 @@ class ExportDialog(QDialog):
                 label.setVisible(not access)
         self.access_note.setVisible(access)
         blocked = self._consent_problem is not None and not access
-        self.consent_label.setText(self.tr("No report to the municipality: the participant "
-                                           "has not consented, or withdrew the consent.")
-                                   if blocked else "")
+        self.consent_label.setText(
+            self.tr(
+                "No report to the municipality: the participant "
+                "has not consented, or withdrew the consent."
+            )
+            if blocked
+            else ""
+        )
         self.consent_label.setVisible(blocked)
         self.export_button.setEnabled(not blocked)
         if access and self.recipient.text() == self._default_recipient:
@@ -305,11 +338,13 @@ class ExportDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
-        self.export_button.setEnabled(not busy and not (
-            self._consent_problem and self.kind.currentData() != "access_copy"))
+        self.export_button.setEnabled(
+            not busy and not (self._consent_problem and self.kind.currentData() != "access_copy")
+        )
 
-    def _run(self, fn: Callable[[], Any], done: Callable[[Any], None],
-             failed: Callable[[Any], None]) -> None:
+    def _run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
         task = Task(fn)
         self._tasks.append(task)
 
@@ -318,6 +353,7 @@ class ExportDialog(QDialog):
                 if task in self._tasks:
                     self._tasks.remove(task)
                 cb(value)
+
             return inner
 
         task.start(finish(done), finish(failed))
@@ -379,14 +415,20 @@ class ExportDialog(QDialog):
 
     def _choose_target(self, suggested: str) -> str | None:
         # The export folder may carry the person's name: no history kept (file_dialogs).
-        return file_dialogs.save_file(self, self.tr("Export report"), suggested,
-                                      self.tr("PDF files (*.pdf)"))
+        return file_dialogs.save_file(
+            self, self.tr("Export report"), suggested, self.tr("PDF files (*.pdf)")
+        )
 
     def _ask_passphrase(self) -> str | None:
         text, ok = QInputDialog.getText(
-            self, self.tr("Confirm it is you"),
-            self.tr("This export includes session notes, the full CPR number or everything "
-                    "about the person. Enter your passphrase:"), QLineEdit.EchoMode.Password)
+            self,
+            self.tr("Confirm it is you"),
+            self.tr(
+                "This export includes session notes, the full CPR number or everything "
+                "about the person. Enter your passphrase:"
+            ),
+            QLineEdit.EchoMode.Password,
+        )
         return text if ok else None
 
     def _ask_sender(self, current: dict[str, str]) -> dict[str, str] | None:
@@ -396,18 +438,25 @@ class ExportDialog(QDialog):
         dlg = QDialog(self)
         dlg.setWindowTitle(self.tr("Who sends the report"))
         form = QFormLayout(dlg)
-        intro = QLabel(self.tr("Every report names its sender, so the caseworker can answer. "
-                               "This is asked once; you can change it in Settings."))
+        intro = QLabel(
+            self.tr(
+                "Every report names its sender, so the caseworker can answer. "
+                "This is asked once; you can change it in Settings."
+            )
+        )
         intro.setWordWrap(True)
         form.addRow(intro)
         edits = {}
-        for key, text in (("coach_name", self.tr("Your name")),
-                          ("organisation", self.tr("Organisation")),
-                          ("coach_contact", self.tr("Phone or e-mail"))):
+        for key, text in (
+            ("coach_name", self.tr("Your name")),
+            ("organisation", self.tr("Organisation")),
+            ("coach_contact", self.tr("Phone or e-mail")),
+        ):
             edits[key] = QLineEdit(current.get(key, ""))
             form.addRow(text, edits[key])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dlg.accept)
         buttons.rejected.connect(dlg.reject)
         form.addRow(buttons)
@@ -440,8 +489,9 @@ class ExportDialog(QDialog):
         if a != b:
             raise ValueError(self.tr("The two passwords differ."))
         if len(a) < MIN_PASSWORD_LEN:
-            raise ValueError(self.tr("The password must have at least %n characters.", "",
-                                     MIN_PASSWORD_LEN))
+            raise ValueError(
+                self.tr("The password must have at least %n characters.", "", MIN_PASSWORD_LEN)
+            )
         return a
 
     def start_export(self) -> None:
@@ -463,9 +513,11 @@ class ExportDialog(QDialog):
                 return
         if not all(self._sender.values()):
             self._complete_sender()
-        suggested = str(Path(self._last_dir) / file_name(request.kind, self._ref, dt.date.today())
-                        if self._last_dir and Path(self._last_dir).is_dir()
-                        else file_name(request.kind, self._ref, dt.date.today()))
+        suggested = str(
+            Path(self._last_dir) / file_name(request.kind, self._ref, dt.date.today())
+            if self._last_dir and Path(self._last_dir).is_dir()
+            else file_name(request.kind, self._ref, dt.date.today())
+        )
         target = self.choose_target(suggested)
         if not target:
             return
@@ -480,8 +532,9 @@ class ExportDialog(QDialog):
             from coachdesk.store import settings
 
             with vault.session() as s:
-                result = export_report(s, pid, request, Path(target), password=password,
-                                       channel=channel)
+                result = export_report(
+                    s, pid, request, Path(target), password=password, channel=channel
+                )
                 settings.put(s, "export_dir", str(Path(target).parent))
                 s.commit()
             return result
@@ -496,7 +549,8 @@ class ExportDialog(QDialog):
         self.password.clear()
         self.password2.clear()
         text = self.tr("Exported to %1. The disclosure is recorded.").replace(
-            "%1", str(result.path))
+            "%1", str(result.path)
+        )
         if result.encrypted:
             text += " " + self.tr("Remember: send the password by another channel.")
         self._show_message(text)

@@ -79,8 +79,7 @@ class FieldMessage(QLabel):
         pal = self.palette()
         # The platform's own "negative" colour would be nicer; the link-visited role
         # is the closest palette entry that stays readable in light and dark themes.
-        pal.setColor(QPalette.ColorRole.WindowText,
-                     pal.color(QPalette.ColorRole.LinkVisited))
+        pal.setColor(QPalette.ColorRole.WindowText, pal.color(QPalette.ColorRole.LinkVisited))
         self.setPalette(pal)
         self.hide()
 

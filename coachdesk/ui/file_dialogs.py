@@ -33,9 +33,15 @@ def purge_qt_history() -> None:
         qt.sync()
 
 
-def make(parent: QWidget | None, caption: str, *, directory: str = "",
-         name_filter: str = "", mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
-         save: bool = False) -> QFileDialog:
+def make(
+    parent: QWidget | None,
+    caption: str,
+    *,
+    directory: str = "",
+    name_filter: str = "",
+    mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
+    save: bool = False,
+) -> QFileDialog:
     """Qt's own file dialog (never the platform's), with no history; show it with
     ``run``. ``name_filter``: filters separated by ";;"."""
     dlg = QFileDialog(parent, caption, directory or QDir.homePath(), name_filter)
@@ -69,26 +75,37 @@ def run(dlg: QFileDialog) -> str | None:
     return chosen[0] if chosen else None
 
 
-def pick(parent: QWidget | None, caption: str, *, directory: str = "", name_filter: str = "",
-         mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
-         save: bool = False) -> str | None:
+def pick(
+    parent: QWidget | None,
+    caption: str,
+    *,
+    directory: str = "",
+    name_filter: str = "",
+    mode: QFileDialog.FileMode = QFileDialog.FileMode.ExistingFile,
+    save: bool = False,
+) -> str | None:
     """One modal file or folder dialog; the chosen path, or None when cancelled."""
-    return run(make(parent, caption, directory=directory, name_filter=name_filter,
-                    mode=mode, save=save))
+    return run(
+        make(parent, caption, directory=directory, name_filter=name_filter, mode=mode, save=save)
+    )
 
 
-def save_file(parent: QWidget | None, caption: str, suggested: str,
-              name_filter: str) -> str | None:
+def save_file(parent: QWidget | None, caption: str, suggested: str, name_filter: str) -> str | None:
     """A save dialog; a bare ``suggested`` file name starts in the home folder (Qt would
     start in the last visited folder, which it no longer knows)."""
     if suggested and not QDir.isAbsolutePath(suggested):
         suggested = QDir(QDir.homePath()).filePath(suggested)
-    return pick(parent, caption, directory=suggested, name_filter=name_filter,
-                mode=QFileDialog.FileMode.AnyFile, save=True)
+    return pick(
+        parent,
+        caption,
+        directory=suggested,
+        name_filter=name_filter,
+        mode=QFileDialog.FileMode.AnyFile,
+        save=True,
+    )
 
 
-def open_file(parent: QWidget | None, caption: str, directory: str,
-              name_filter: str) -> str | None:
+def open_file(parent: QWidget | None, caption: str, directory: str, name_filter: str) -> str | None:
     return pick(parent, caption, directory=directory, name_filter=name_filter)
 
 

@@ -85,10 +85,13 @@ class FirstRunView(QWidget):
 
     def _passphrase_step(self) -> QWidget:
         w = QWidget()
-        intro = QLabel(self.tr(
-            "CoachDesk keeps your participants' data encrypted on this computer. Choose a "
-            "passphrase of at least %1 characters: several words are easy to remember and "
-            "hard to guess.").replace("%1", str(MIN_PASSPHRASE)))
+        intro = QLabel(
+            self.tr(
+                "CoachDesk keeps your participants' data encrypted on this computer. Choose a "
+                "passphrase of at least %1 characters: several words are easy to remember and "
+                "hard to guess."
+            ).replace("%1", str(MIN_PASSPHRASE))
+        )
         intro.setWordWrap(True)
         self.pass1 = QLineEdit()
         self.pass1.setEchoMode(QLineEdit.EchoMode.Password)
@@ -177,10 +180,13 @@ class FirstRunView(QWidget):
 
     def _code_step(self) -> QWidget:
         w = QWidget()
-        text = QLabel(self.tr(
-            "This is your organisation's recovery code. It unlocks the vault if the "
-            "passphrase is forgotten. It is shown only now: save it to a file on a USB stick "
-            "or print it, and keep it locked away, apart from this computer."))
+        text = QLabel(
+            self.tr(
+                "This is your organisation's recovery code. It unlocks the vault if the "
+                "passphrase is forgotten. It is shown only now: save it to a file on a USB stick "
+                "or print it, and keep it locked away, apart from this computer."
+            )
+        )
         text.setWordWrap(True)
         self.code_label = QLabel()
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -219,14 +225,18 @@ class FirstRunView(QWidget):
         return w
 
     def _code_text(self) -> str:
-        return self.tr("CoachDesk recovery code\n\n%1\n\nKeep this locked away. It unlocks the "
-                       "CoachDesk vault if the passphrase is forgotten.\n").replace(
-                           "%1", self.recovery_code)
+        return self.tr(
+            "CoachDesk recovery code\n\n%1\n\nKeep this locked away. It unlocks the "
+            "CoachDesk vault if the passphrase is forgotten.\n"
+        ).replace("%1", self.recovery_code)
 
     def save_code(self) -> None:
-        path = file_dialogs.save_file(self, self.tr("Save the recovery code"),
-                                      "coachdesk-recovery-code.txt",
-                                      self.tr("Text files (*.txt)"))
+        path = file_dialogs.save_file(
+            self,
+            self.tr("Save the recovery code"),
+            "coachdesk-recovery-code.txt",
+            self.tr("Text files (*.txt)"),
+        )
         if path:
             self.write_code(Path(path))
 
@@ -236,9 +246,13 @@ class FirstRunView(QWidget):
         try:
             write_atomic(path, self._code_text().encode("utf-8"))
         except OSError as exc:
-            plain.warning(self, self.tr("Not saved"),
-                          self.tr("The file could not be written: %1").replace(
-                              "%1", exc.strerror or str(exc)))
+            plain.warning(
+                self,
+                self.tr("Not saved"),
+                self.tr("The file could not be written: %1").replace(
+                    "%1", exc.strerror or str(exc)
+                ),
+            )
 
     def print_code(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -260,8 +274,12 @@ class FirstRunView(QWidget):
 
     def _coach_step(self) -> QWidget:
         w = QWidget()
-        text = QLabel(self.tr("Your name and organisation appear on the reports you send to "
-                              "the municipality. You can change them later in Settings."))
+        text = QLabel(
+            self.tr(
+                "Your name and organisation appear on the reports you send to "
+                "the municipality. You can change them later in Settings."
+            )
+        )
         text.setWordWrap(True)
         self.coach_name = QLineEdit()
         self.coach_name.setAccessibleName(self.tr("Coach name"))

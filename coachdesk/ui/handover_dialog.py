@@ -59,17 +59,19 @@ class HandoverDialog(QDialog):
                 raise ValueError(f"no participant {participant_id}")
             self.ref, name, self._was_archived = p.ref, p.name, bool(p.archived)
         self.setWindowTitle(self.tr("Hand over to another coach"))
-        intro = QLabel(self.tr(
-            "Writes the complete record of <b>{name}</b> ({ref}) to one encrypted file that "
-            "only the receiving coach can open. Send it by a channel your organisation "
-            "trusts. The handover is recorded in the disclosure log before the file "
-            "appears.").format(name=_html(name), ref=_html(self.ref)))
+        intro = QLabel(
+            self.tr(
+                "Writes the complete record of <b>{name}</b> ({ref}) to one encrypted file that "
+                "only the receiving coach can open. Send it by a channel your organisation "
+                "trusts. The handover is recorded in the disclosure log before the file "
+                "appears."
+            ).format(name=_html(name), ref=_html(self.ref))
+        )
         intro.setTextFormat(Qt.TextFormat.RichText)
         intro.setWordWrap(True)
 
         self.by_key = QRadioButton(self.tr("To the receiving coach's &key"))
-        self.by_phrase = QRadioButton(self.tr("With a pass&phrase (the receiver has no key "
-                                              "yet)"))
+        self.by_phrase = QRadioButton(self.tr("With a pass&phrase (the receiver has no key yet)"))
         self.by_key.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_key)
@@ -78,9 +80,13 @@ class HandoverDialog(QDialog):
         self.recipient.setPlaceholderText(self.tr("age1…"))
         self.recipient.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.recipient.setAccessibleName(self.tr("The receiving coach's key"))
-        key_hint = QLabel(self.tr("The receiving coach finds the key under Settings -> My "
-                                  "receiving key. Paste it, or type it as it is read aloud "
-                                  "(spaces do not matter)."))
+        key_hint = QLabel(
+            self.tr(
+                "The receiving coach finds the key under Settings -> My "
+                "receiving key. Paste it, or type it as it is read aloud "
+                "(spaces do not matter)."
+            )
+        )
         key_hint.setWordWrap(True)
         self.phrase = QLineEdit()
         self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -88,8 +94,11 @@ class HandoverDialog(QDialog):
         self.phrase2 = QLineEdit()
         self.phrase2.setEchoMode(QLineEdit.EchoMode.Password)
         self.phrase2.setAccessibleName(self.tr("Repeat the handover passphrase"))
-        phrase_hint = QLabel(self.tr("Tell the receiver the passphrase by phone, never in the "
-                                     "same e-mail as the file."))
+        phrase_hint = QLabel(
+            self.tr(
+                "Tell the receiver the passphrase by phone, never in the same e-mail as the file."
+            )
+        )
         phrase_hint.setWordWrap(True)
         self.key_box = QWidget()
         kl = QVBoxLayout(self.key_box)
@@ -119,10 +128,13 @@ class HandoverDialog(QDialog):
         self.result = plain.label()  # errors may quote a path or a name
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.after = QLabel(self.tr(
-            "Archive the participant now, so the record leaves your caseload. When the "
-            "receiving coach confirms that the import worked, erase the participant with "
-            "Erase… on the participant page."))
+        self.after = QLabel(
+            self.tr(
+                "Archive the participant now, so the record leaves your caseload. When the "
+                "receiving coach confirms that the import worked, erase the participant with "
+                "Erase… on the participant page."
+            )
+        )
         self.after.setWordWrap(True)
         self.archive_button = QPushButton(self.tr("&Archive the participant"))
         self.archive_button.clicked.connect(self.archive)
@@ -130,8 +142,9 @@ class HandoverDialog(QDialog):
         self.archive_button.hide()
 
         self.buttons = QDialogButtonBox()
-        self.write_button = self.buttons.addButton(self.tr("&Write handover file"),
-                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        self.write_button = self.buttons.addButton(
+            self.tr("&Write handover file"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.write_button.clicked.connect(self.write)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -159,9 +172,13 @@ class HandoverDialog(QDialog):
 
     def file_dialog(self) -> QFileDialog:
         # No list of recent folders, not even on closing (they can name people).
-        dlg = file_dialogs.make(self, self.tr("Save the handover file"),
-                                name_filter=self.tr("Encrypted handover files (*.age)"),
-                                mode=QFileDialog.FileMode.AnyFile, save=True)
+        dlg = file_dialogs.make(
+            self,
+            self.tr("Save the handover file"),
+            name_filter=self.tr("Encrypted handover files (*.age)"),
+            mode=QFileDialog.FileMode.AnyFile,
+            save=True,
+        )
         dlg.setDefaultSuffix("age")
         # A neutral name: the file name travels unencrypted (docs/security.md).
         dlg.selectFile(self.tr("handover") + ".age")
@@ -183,8 +200,9 @@ class HandoverDialog(QDialog):
         if out.suffix.lower() != ".age":
             out = out.with_name(out.name + ".age")
         if out.exists():
-            self.result.setText(self.tr("A file with that name exists already. Choose "
-                                        "another name."))
+            self.result.setText(
+                self.tr("A file with that name exists already. Choose another name.")
+            )
             return False
         to = phrase = None
         if self.by_key.isChecked():
@@ -195,9 +213,14 @@ class HandoverDialog(QDialog):
         else:
             phrase = self.phrase.text()
             if len(phrase) < MIN_PASSPHRASE:
-                self.result.setText(self.tr("The handover passphrase must have at least %n "
-                                            "characters; a few random words are best.", "",
-                                            MIN_PASSPHRASE))
+                self.result.setText(
+                    self.tr(
+                        "The handover passphrase must have at least %n "
+                        "characters; a few random words are best.",
+                        "",
+                        MIN_PASSPHRASE,
+                    )
+                )
                 return False
             if phrase != self.phrase2.text():
                 self.result.setText(self.tr("The two passphrases differ."))
@@ -205,8 +228,7 @@ class HandoverDialog(QDialog):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a passphrase takes seconds
         try:
             with self.vault.session() as s:
-                res = handover.make_handover(s, self.ref, out, to_recipient=to,
-                                             passphrase=phrase)
+                res = handover.make_handover(s, self.ref, out, to_recipient=to, passphrase=phrase)
         except CoachDeskError as exc:
             self.result.setText(error_text(exc))
             return False
@@ -215,8 +237,11 @@ class HandoverDialog(QDialog):
         self.written = res
         self.phrase.clear()
         self.phrase2.clear()
-        self.result.setText(self.tr("The handover file is written and the disclosure is "
-                                    "recorded (SHA-256 %1…).").replace("%1", res.sha256[:16]))
+        self.result.setText(
+            self.tr(
+                "The handover file is written and the disclosure is recorded (SHA-256 %1…)."
+            ).replace("%1", res.sha256[:16])
+        )
         self.write_button.setEnabled(False)
         if not self._was_archived:
             self.after.show()
@@ -251,15 +276,20 @@ class HandedOverNote(QFrame):
 
     def reload(self) -> None:
         with self.vault.session() as s:
-            last = s.execute(select(func.max(Disclosure.at)).where(
-                Disclosure.participant_id == self.participant_id,
-                Disclosure.kind == handover.KIND)).scalar()
+            last = s.execute(
+                select(func.max(Disclosure.at)).where(
+                    Disclosure.participant_id == self.participant_id,
+                    Disclosure.kind == handover.KIND,
+                )
+            ).scalar()
         self.setVisible(last is not None)
         if last is not None:
-            self.label.setText(self.tr(
-                "Handed over to another coach on %1. When the receiving coach confirms "
-                "that the import worked, erase the participant here.")
-                .replace("%1", date_text(_local_date(last))))
+            self.label.setText(
+                self.tr(
+                    "Handed over to another coach on %1. When the receiving coach confirms "
+                    "that the import worked, erase the participant here."
+                ).replace("%1", date_text(_local_date(last)))
+            )
 
 
 def _local_date(at: dt.datetime) -> dt.date:

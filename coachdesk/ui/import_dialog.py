@@ -66,13 +66,17 @@ def _part_name(key: str) -> str:
 def _message(text: str) -> str:
     mine = {
         plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so the session cannot have been held yet"),
+            "ImportDialog", "is in the future, so the session cannot have been held yet"
+        ),
         plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so attendance cannot be marked yet"),
+            "ImportDialog", "is in the future, so attendance cannot be marked yet"
+        ),
         plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: QCoreApplication.translate(
-            "ImportDialog", "is before the referral date"),
+            "ImportDialog", "is before the referral date"
+        ),
         plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: QCoreApplication.translate(
-            "ImportDialog", "does not match the date"),
+            "ImportDialog", "does not match the date"
+        ),
     }
     return mine.get(text) or message(text)
 
@@ -103,12 +107,14 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import participant file"))
         self.path = QLineEdit()
         self.path.setAccessibleName(self.tr("Participant file"))
-        self.path.setPlaceholderText(self.tr("A participant file (.json) or a handover file "
-                                             "(.age)"))
+        self.path.setPlaceholderText(
+            self.tr("A participant file (.json) or a handover file (.age)")
+        )
         browse = QPushButton(self.tr("&Choose…"))
         browse.clicked.connect(self.choose)
-        self.replace = QCheckBox(self.tr("&Replace participants who are already in the vault "
-                                         "(same ref)"))
+        self.replace = QCheckBox(
+            self.tr("&Replace participants who are already in the vault (same ref)")
+        )
         self.phrase = QLineEdit()
         self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.phrase.setAccessibleName(self.tr("Handover passphrase"))
@@ -120,8 +126,12 @@ class ImportDialog(QDialog):
         pr.addWidget(self.phrase_label)
         pr.addWidget(self.phrase, 1)
         self.phrase_row.hide()
-        intro = QLabel(self.tr("The whole file is checked first. If anything in it is wrong, "
-                               "nothing is imported and the problems are listed here."))
+        intro = QLabel(
+            self.tr(
+                "The whole file is checked first. If anything in it is wrong, "
+                "nothing is imported and the problems are listed here."
+            )
+        )
         intro.setWordWrap(True)
         self.result = plain.label()  # errors may quote the file's content or its path
         self.result.setWordWrap(True)
@@ -130,8 +140,9 @@ class ImportDialog(QDialog):
         self.errors.setWordWrap(True)
         self.errors.hide()
         self.buttons = QDialogButtonBox()
-        self.import_button = self.buttons.addButton(self.tr("&Import"),
-                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton(
+            self.tr("&Import"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.import_button.clicked.connect(self.run_import)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -154,9 +165,12 @@ class ImportDialog(QDialog):
     def file_dialog(self) -> QFileDialog:
         # No list of recent folders, not even on closing (they can name people).
         return file_dialogs.make(
-            self, self.tr("Choose a participant file"),
-            name_filter=";;".join([self.tr("Participant and handover files (*.json *.age)"),
-                                   self.tr("All files (*)")]))
+            self,
+            self.tr("Choose a participant file"),
+            name_filter=";;".join(
+                [self.tr("Participant and handover files (*.json *.age)"), self.tr("All files (*)")]
+            ),
+        )
 
     def choose(self) -> None:
         chosen = file_dialogs.run(self.file_dialog())
@@ -175,8 +189,9 @@ class ImportDialog(QDialog):
         try:
             data = Path(text).read_bytes()
         except OSError:
-            self.result.setText(self.tr("The file could not be read. Check the name and that "
-                                        "you may open it."))
+            self.result.setText(
+                self.tr("The file could not be read. Check the name and that you may open it.")
+            )
             return False
         if agefile.looks_like_age(data) or text.lower().endswith(".age"):
             return self._import_age(data)
@@ -201,9 +216,13 @@ class ImportDialog(QDialog):
         self.phrase_row.setVisible(head.passphrase)
         phrase = self.phrase.text() if head.passphrase else None
         if head.passphrase and not phrase:
-            self.result.setText(self.tr("This handover file is protected with a passphrase. "
-                                        "Type the passphrase the sender told you, then "
-                                        "press Import."))
+            self.result.setText(
+                self.tr(
+                    "This handover file is protected with a passphrase. "
+                    "Type the passphrase the sender told you, then "
+                    "press Import."
+                )
+            )
             self.phrase.setFocus()
             return False
         plain = b""
@@ -224,8 +243,11 @@ class ImportDialog(QDialog):
         return True
 
     def _done(self, res: interchange.ImportResult) -> None:
-        self.result.setText(self.tr("Imported: %1 new, %2 replaced.")
-                            .replace("%1", str(res.added)).replace("%2", str(res.replaced)))
+        self.result.setText(
+            self.tr("Imported: %1 new, %2 replaced.")
+            .replace("%1", str(res.added))
+            .replace("%2", str(res.replaced))
+        )
         self.imported = True
 
     def _show_errors(self, exc: BadInput, data: bytes) -> None:
@@ -233,15 +255,18 @@ class ImportDialog(QDialog):
         try:
             doc = interchange.parse_document(data)
             people = doc.get("participants") if isinstance(doc, dict) else None
-            refs = [p.get("ref") if isinstance(p, dict) and isinstance(p.get("ref"), str)
-                    else None for p in people or []]
+            refs = [
+                p.get("ref") if isinstance(p, dict) and isinstance(p.get("ref"), str) else None
+                for p in people or []
+            ]
         except BadInput:
             pass
         if not exc.errors:
             self.result.setText(error_text(exc))
             return
-        self.result.setText(self.tr("Nothing was imported: %n problem(s) in the file.", "",
-                                    len(exc.errors)))
+        self.result.setText(
+            self.tr("Nothing was imported: %n problem(s) in the file.", "", len(exc.errors))
+        )
         for e in exc.errors:
             self.errors.addItem(readable(e, refs))
         self.errors.show()

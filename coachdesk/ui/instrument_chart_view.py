@@ -39,7 +39,8 @@ def verdict_text(inst: Instrument, rows: list[InstrumentRow], lang: str) -> str:
     if not firsts or not lasts:
         return QCoreApplication.translate(
             "InstrumentChart",
-            "Before/after: needs a scored screening and a scored final questionnaire.")
+            "Before/after: needs a scored screening and a scored final questionnaire.",
+        )
     before, after = firsts[0].result.value, lasts[-1].result.value
     assert before is not None and after is not None
     diff = after - before
@@ -47,14 +48,20 @@ def verdict_text(inst: Instrument, rows: list[InstrumentRow], lang: str) -> str:
     words = {
         "improved": QCoreApplication.translate("InstrumentChart", "meaningful improvement"),
         "worsened": QCoreApplication.translate("InstrumentChart", "meaningful worsening"),
-        "no_meaningful_change": QCoreApplication.translate("InstrumentChart",
-                                                           "no meaningful change"),
-        None: QCoreApplication.translate("InstrumentChart",
-                                         "no published rule for a meaningful change"),
+        "no_meaningful_change": QCoreApplication.translate(
+            "InstrumentChart", "no meaningful change"
+        ),
+        None: QCoreApplication.translate(
+            "InstrumentChart", "no published rule for a meaningful change"
+        ),
     }[verdict]
-    return (QCoreApplication.translate("InstrumentChart", "Before %1, after %2, change %3: %4")
-            .replace("%1", f"{before:g}")
-            .replace("%2", f"{after:g}").replace("%3", f"{diff:+g}").replace("%4", words))
+    return (
+        QCoreApplication.translate("InstrumentChart", "Before %1, after %2, change %3: %4")
+        .replace("%1", f"{before:g}")
+        .replace("%2", f"{after:g}")
+        .replace("%3", f"{diff:+g}")
+        .replace("%4", words)
+    )
 
 
 class InstrumentChart(QWidget):
@@ -73,8 +80,9 @@ class InstrumentChart(QWidget):
 
     def set_data(self, inst: Instrument, rows: list[InstrumentRow], lang: str) -> None:
         self.inst, self.rows, self.lang = inst, rows, lang
-        self.setAccessibleName(QCoreApplication.translate("InstrumentChart", "Chart of %1")
-                               .replace("%1", inst.short))
+        self.setAccessibleName(
+            QCoreApplication.translate("InstrumentChart", "Chart of %1").replace("%1", inst.short)
+        )
         self.setAccessibleDescription(verdict_text(inst, rows, lang))
         self.update()
 
@@ -90,33 +98,42 @@ class InstrumentChart(QWidget):
         fg = pal.color(pal.ColorRole.WindowText)
         left, right = fm.horizontalAdvance("100 ") + 6, 12
         top, bottom = fm.height() + 8, 2 * fm.height() + 16
-        plot = QRectF(left, top, max(10, self.width() - left - right),
-                      max(10, self.height() - top - bottom))
+        plot = QRectF(
+            left, top, max(10, self.width() - left - right), max(10, self.height() - top - bottom)
+        )
         lo, hi = spec.lo, spec.hi
 
         def y(v: float) -> float:
             return plot.bottom() - (v - lo) / (hi - lo) * plot.height()
 
-        p.drawText(QRectF(0, 0, self.width(), top - 4),
-                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"{text(inst.name, self.lang)} — {text(spec.name, self.lang)}")
+        p.drawText(
+            QRectF(0, 0, self.width(), top - 4),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            f"{text(inst.name, self.lang)} — {text(spec.name, self.lang)}",
+        )
         # Bands: shaded strips with their label at the right edge.
         for i, b in enumerate(inst.bands):
-            strip = QRectF(plot.left(), y(min(b.hi + (1 if spec.integer else 0), hi)),
-                           plot.width(), 0)
+            strip = QRectF(
+                plot.left(), y(min(b.hi + (1 if spec.integer else 0), hi)), plot.width(), 0
+            )
             strip.setBottom(y(b.lo))
             p.fillRect(strip.normalized(), QColor(_BAND_COLOURS[i % len(_BAND_COLOURS)]))
             p.setPen(QColor("#555555"))
-            p.drawText(strip.normalized().adjusted(4, 2, -4, -2),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                       inst.band_label(b.key, self.lang))  # clear of the lines above
+            p.drawText(
+                strip.normalized().adjusted(4, 2, -4, -2),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                inst.band_label(b.key, self.lang),
+            )  # clear of the lines above
         # Axis with ticks at the ends and every reference line.
         p.setPen(QPen(fg, 1))
         p.drawRect(plot)
         ticks = sorted({lo, hi, *(r.value for r in inst.ref_lines)})
         for t in ticks:
-            p.drawText(QRectF(0, y(t) - fm.height() / 2, left - 6, fm.height()),
-                       Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{t:g}")
+            p.drawText(
+                QRectF(0, y(t) - fm.height() / 2, left - 6, fm.height()),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                f"{t:g}",
+            )
         for r in inst.ref_lines:
             p.setPen(QPen(QColor("#8a1c1c"), 1.5, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(plot.left(), y(r.value)), QPointF(plot.right(), y(r.value)))
@@ -131,8 +148,11 @@ class InstrumentChart(QWidget):
                 x = plot.left() + step * (i + 1)
                 label = f"{kind_labels()[r.kind]}\n{_date(r.date)}"
                 p.setPen(fg)
-                p.drawText(QRectF(x - step / 2, plot.bottom() + 4, step, 2 * fm.height() + 4),
-                           Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, label)
+                p.drawText(
+                    QRectF(x - step / 2, plot.bottom() + 4, step, 2 * fm.height() + 4),
+                    Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                    label,
+                )
                 if r.result.value is not None:
                     pts.append(QPointF(x, y(r.result.value)))
             p.setPen(QPen(pal.color(pal.ColorRole.Highlight), 2))
@@ -146,8 +166,11 @@ class InstrumentChart(QWidget):
                 p.setPen(QPen(pal.color(pal.ColorRole.Highlight), 2))
         else:
             p.setPen(fg)
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter,
-                       QCoreApplication.translate("InstrumentChart", "No questionnaires yet."))
+            p.drawText(
+                plot,
+                Qt.AlignmentFlag.AlignCenter,
+                QCoreApplication.translate("InstrumentChart", "No questionnaires yet."),
+            )
         p.end()
 
 
@@ -175,8 +198,9 @@ class ItemTableModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else 1 + len(self.rows)
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if self.inst is None or not index.isValid():
             return None
         item = self.inst.items[index.row()]
@@ -190,8 +214,9 @@ class ItemTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
         if section == 0:

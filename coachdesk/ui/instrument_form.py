@@ -51,17 +51,24 @@ class InstrumentGrid(QFrame):
     answers_changed = Signal()
     current_changed = Signal(int)
 
-    def __init__(self, inst: Instrument, lang: str, parent: QWidget | None = None,
-                 omitted: frozenset[int] = frozenset()) -> None:
+    def __init__(
+        self,
+        inst: Instrument,
+        lang: str,
+        parent: QWidget | None = None,
+        omitted: frozenset[int] = frozenset(),
+    ) -> None:
         super().__init__(parent)
         self.inst = inst
         # Items of a sub-scale the course leaves out (the CBI's client scale): not shown,
         # skipped by the keyboard, stored as null.
         self.omitted = omitted
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(self.tr("Answers: type %1-%2 for each item")
-                               .replace("%1", str(inst.answer_min))
-                               .replace("%2", str(inst.answer_max)))
+        self.setAccessibleName(
+            self.tr("Answers: type %1-%2 for each item")
+            .replace("%1", str(inst.answer_min))
+            .replace("%2", str(inst.answer_max))
+        )
         self._current = min((i for i in range(inst.n_items) if i not in omitted), default=0)
         self._pending_one = False  # a "1" typed on a 0-10 scale: a "0" next makes 10
         self._groups: list[QButtonGroup] = []
@@ -84,8 +91,7 @@ class InstrumentGrid(QFrame):
                     # Long labels ("Lidt mindre end halvdelen af tiden") wrap in a
                     # narrow column, leaving the width to the item's wording.
                     head.setFixedWidth(max(48, min(110, 560 // len(inst.answer_sets[0].da))))
-                    head.setAlignment(Qt.AlignmentFlag.AlignHCenter
-                                      | Qt.AlignmentFlag.AlignBottom)
+                    head.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
                     grid.addWidget(head, row_no, 2 + col)
                 row_no += 1
             number = QLabel(f"{i + 1}.")
@@ -103,8 +109,7 @@ class InstrumentGrid(QFrame):
                 rb.setFocusPolicy(Qt.FocusPolicy.NoFocus)
                 rb.setAccessibleName(f"{i + 1}: {a} {words[a - inst.answer_min]}")
                 group.addButton(rb, a)
-                grid.addWidget(rb, row_no, 2 + a - inst.answer_min,
-                               Qt.AlignmentFlag.AlignCenter)
+                grid.addWidget(rb, row_no, 2 + a - inst.answer_min, Qt.AlignmentFlag.AlignCenter)
                 row.append(rb)
             group.idClicked.connect(lambda _a, item=i: self._clicked(item))
             for w in row if i in omitted else ():
@@ -214,9 +219,17 @@ class InstrumentForm(QDialog):
 
     saved = Signal(int)
 
-    def __init__(self, vault: Vault, participant_id: int, instrument: str,
-                 assessment_id: int | None = None, *, lang: str | None = None,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        participant_id: int,
+        instrument: str,
+        assessment_id: int | None = None,
+        *,
+        lang: str | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._participant_id = participant_id
@@ -233,9 +246,11 @@ class InstrumentForm(QDialog):
             answers = list(existing.answers) if existing else None
             off = settings.omitted_scales(s)
         self.inst = instruments.get(instrument)
-        omitted = frozenset(i for i, item in enumerate(self.inst.items)
-                            if f"{self.inst.id}.{item.scale}" in off
-                            and not (answers and answers[i] is not None))
+        omitted = frozenset(
+            i
+            for i, item in enumerate(self.inst.items)
+            if f"{self.inst.id}.{item.scale}" in off and not (answers and answers[i] is not None)
+        )
         answers = answers or [None] * self.inst.n_items
         title = self.tr("Edit %1") if assessment_id else self.tr("New %1")
         self.setWindowTitle(title.replace("%1", self.inst.short))
@@ -251,18 +266,26 @@ class InstrumentForm(QDialog):
         top.addRow(self.tr("&Kind"), self.kind)
         top.addRow(self.tr("&Date"), self.date)
 
-        heading = QLabel(f"<b>{text(self.inst.name, self._lang)}</b> — "
-                         f"{text(self.inst.opening, self._lang)} …")
+        heading = QLabel(
+            f"<b>{text(self.inst.name, self._lang)}</b> — {text(self.inst.opening, self._lang)} …"
+        )
         heading.setWordWrap(True)
-        self.wording_note = QLabel(self.tr(
-            "⚠ This wording has not been verified against the published questionnaire; "
-            "see the instrument's documentation before using it with participants."))
+        self.wording_note = QLabel(
+            self.tr(
+                "⚠ This wording has not been verified against the published questionnaire; "
+                "see the instrument's documentation before using it with participants."
+            )
+        )
         self.wording_note.setWordWrap(True)
         self.wording_note.setVisible(self._lang not in self.inst.verified_wording)
-        hint = QLabel(self.tr("Type %1-%2 for each item; Up/Down or Backspace go back, Delete "
-                              "clears, Ctrl+S saves.")
-                      .replace("%1", str(self.inst.answer_min))
-                      .replace("%2", str(self.inst.answer_max)))
+        hint = QLabel(
+            self.tr(
+                "Type %1-%2 for each item; Up/Down or Backspace go back, Delete "
+                "clears, Ctrl+S saves."
+            )
+            .replace("%1", str(self.inst.answer_min))
+            .replace("%2", str(self.inst.answer_max))
+        )
         hint.setWordWrap(True)
         hint.setEnabled(False)
         self.grid = InstrumentGrid(self.inst, self._lang, omitted=omitted)
@@ -272,7 +295,8 @@ class InstrumentForm(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.grid.current_changed.connect(
-            lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30))
+            lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30)
+        )
 
         self.score_label = QLabel()
         font = self.score_label.font()
@@ -341,30 +365,46 @@ class InstrumentForm(QDialog):
         asked = self.inst.n_items - len(self.grid.omitted)
         spec = self.inst.primary_spec()
         if r.value is None:
-            self.score_label.setText(self.tr("%1: none").replace("%1",
-                                                                 text(spec.name, self._lang)))
+            self.score_label.setText(self.tr("%1: none").replace("%1", text(spec.name, self._lang)))
         else:
             band = self.inst.band_label(r.band, self._lang)
             star = "*" if r.prorated else ""
             line = f"{text(spec.name, self._lang)}: {score_text(self.inst, r.value)}{star}"
             self.score_label.setText(line + (f" ({band})" if band else ""))
-        details = [self.tr("%1 of %2 answered.").replace("%1", str(answered))
-                   .replace("%2", str(asked))]
+        details = [
+            self.tr("%1 of %2 answered.").replace("%1", str(answered)).replace("%2", str(asked))
+        ]
         if r.prorated:
-            details.append(self.tr("* Prorated: a missing answer is filled in by the "
-                                   "questionnaire's missing-item rule."))
+            details.append(
+                self.tr(
+                    "* Prorated: a missing answer is filled in by the "
+                    "questionnaire's missing-item rule."
+                )
+            )
         elif r.value is None and answered < asked:
-            details.append(self.tr("Too many answers are missing for a score under this "
-                                   "questionnaire's missing-item rule."))
-        others = [s for s in self.inst.scores
-                  if s.key not in (self.inst.primary, "total") or
-                  (s.key == "total" and self.inst.primary != "total"
-                   and r.fields.get("total") is not None)]
+            details.append(
+                self.tr(
+                    "Too many answers are missing for a score under this "
+                    "questionnaire's missing-item rule."
+                )
+            )
+        others = [
+            s
+            for s in self.inst.scores
+            if s.key not in (self.inst.primary, "total")
+            or (
+                s.key == "total"
+                and self.inst.primary != "total"
+                and r.fields.get("total") is not None
+            )
+        ]
         for s in others:
-            details.append(f"{text(s.name, self._lang)}: "
-                           f"{score_text(self.inst, r.fields.get(s.key))}")
-        self.detail_label.setText(" ".join(details[:2]) + ("\n" + " · ".join(details[2:])
-                                                            if details[2:] else ""))
+            details.append(
+                f"{text(s.name, self._lang)}: {score_text(self.inst, r.fields.get(s.key))}"
+            )
+        self.detail_label.setText(
+            " ".join(details[:2]) + ("\n" + " · ".join(details[2:]) if details[2:] else "")
+        )
 
     def _show_message(self, message: str) -> None:
         self.message.setText(message)
@@ -374,13 +414,17 @@ class InstrumentForm(QDialog):
         return {
             assessments.PROBLEM_FUTURE: self.tr("The date is in the future."),
             assessments.PROBLEM_BEFORE_REFERRAL: self.tr(
-                "The date is before the participant's referral date."),
+                "The date is before the participant's referral date."
+            ),
             assessments.PROBLEM_FINAL_BEFORE_SCREENING: self.tr(
-                "A final questionnaire cannot be dated before the first screening."),
+                "A final questionnaire cannot be dated before the first screening."
+            ),
             assessments.PROBLEM_SCREENING_AFTER_FINAL: self.tr(
-                "This screening would come after the participant's final questionnaire."),
+                "This screening would come after the participant's final questionnaire."
+            ),
             assessments.PROBLEM_ANSWERS: self.tr("Every answer must be %1-%2 or empty.")
-            .replace("%1", str(self.inst.answer_min)).replace("%2", str(self.inst.answer_max)),
+            .replace("%1", str(self.inst.answer_min))
+            .replace("%2", str(self.inst.answer_max)),
             assessments.PROBLEM_KIND: self.tr("Choose screening, final or follow-up."),
             assessments.PROBLEM_DATE: self.tr("The date is not valid."),
         }[key]
@@ -392,9 +436,12 @@ class InstrumentForm(QDialog):
         if missing and not self._confirm_incomplete:
             self._confirm_incomplete = True
             self.save_button.setText(self.tr("&Save anyway"))
-            self._show_message("⚠ " + self.tr(
-                "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.")
-                .replace("%1", str(missing)))
+            self._show_message(
+                "⚠ "
+                + self.tr(
+                    "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway."
+                ).replace("%1", str(missing))
+            )
             return False
         day = self.date.value()
         if not self.date.check() or day is None:
@@ -404,16 +451,23 @@ class InstrumentForm(QDialog):
         try:
             with self._vault.session() as s:
                 a = assessments.save_assessment(
-                    s, self._participant_id, self.kind_key(), day, answers,
-                    assessment_id=self._assessment_id, today=self._today,
-                    instrument=self.inst.id)
+                    s,
+                    self._participant_id,
+                    self.kind_key(),
+                    day,
+                    answers,
+                    assessment_id=self._assessment_id,
+                    today=self._today,
+                    instrument=self.inst.id,
+                )
                 s.commit()
                 saved_id = a.id
         except assessments.AssessmentRejected as exc:
             self._confirm_incomplete = False
             self.save_button.setText(self.tr("&Save"))
-            self._show_message(self.tr("Not saved: ") + " ".join(
-                self._problem_text(k) for k in exc.problems))
+            self._show_message(
+                self.tr("Not saved: ") + " ".join(self._problem_text(k) for k in exc.problems)
+            )
             return False
         self._assessment_id = saved_id
         self.saved.emit(saved_id)

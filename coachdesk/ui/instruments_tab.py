@@ -34,8 +34,15 @@ from coachdesk.ui.pss10_chart_view import ui_lang
 class InstrumentsTab(QWidget):
     changed = Signal()
 
-    def __init__(self, vault: Vault, participant_id: int, *, lang: str | None = None,
-                 today: dt.date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        participant_id: int,
+        *,
+        lang: str | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -97,8 +104,15 @@ class InstrumentsTab(QWidget):
         return self.new_questionnaire(self.items.rows[column - 1].id)
 
     def new_questionnaire(self, assessment_id: int | None = None) -> InstrumentForm:
-        form = InstrumentForm(self.vault, self.participant_id, self.current_id(),
-                              assessment_id, lang=self.lang, today=self.today, parent=self)
+        form = InstrumentForm(
+            self.vault,
+            self.participant_id,
+            self.current_id(),
+            assessment_id,
+            lang=self.lang,
+            today=self.today,
+            parent=self,
+        )
         form.saved.connect(lambda _id: (self.reload(), self.changed.emit()))
         form.open()
         return form

@@ -26,8 +26,13 @@ from coachdesk.ui import labels
 
 
 class JobPlanDiffDialog(QDialog):
-    def __init__(self, versions: list[dict[str, Any]], *, newer: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        versions: list[dict[str, Any]],
+        *,
+        newer: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare job plan versions"))
         self._versions = {v["version"]: v for v in versions}
@@ -37,8 +42,9 @@ class JobPlanDiffDialog(QDialog):
         for combo in (self.older, self.newer):
             for n in numbers:
                 when = labels.date_text(records.opt_date(self._versions[n].get("updated_on")))
-                combo.addItem(self.tr("Version %1 of %2").replace("%1", str(n))
-                              .replace("%2", when), n)
+                combo.addItem(
+                    self.tr("Version %1 of %2").replace("%1", str(n)).replace("%2", when), n
+                )
         new = newer if newer in self._versions else numbers[-1]
         if new == numbers[0]:
             new = numbers[1]
@@ -84,15 +90,20 @@ class JobPlanDiffDialog(QDialog):
             item = QListWidgetItem(self._line(c))
             item.setData(Qt.ItemDataRole.UserRole, c.kind)
             self.list.addItem(item)
-        self.summary.setText(self.tr("%n change(s).", "", len(changes)) if changes
-                             else self.tr("The two versions are the same."))
+        self.summary.setText(
+            self.tr("%n change(s).", "", len(changes))
+            if changes
+            else self.tr("The two versions are the same.")
+        )
 
     # --- wording -------------------------------------------------------------------
 
     def _section(self, section: str) -> str:
         return {
-            "values": self.tr("Value"), "direction": self.tr("Direction"),
-            "goals": self.tr("Goal"), "accommodations": self.tr("Accommodation need"),
+            "values": self.tr("Value"),
+            "direction": self.tr("Direction"),
+            "goals": self.tr("Goal"),
+            "accommodations": self.tr("Accommodation need"),
             "hours_now": self.tr("Hours per week now"),
             "hours_target": self.tr("Target hours per week"),
             "hours_steps": self.tr("Step"),
@@ -104,8 +115,9 @@ class JobPlanDiffDialog(QDialog):
         if section == "goals":
             parts = [x.get("text") or ""]
             if x.get("due"):
-                parts.append(self.tr("due %1").replace(
-                    "%1", labels.date_text(records.opt_date(x["due"]))))
+                parts.append(
+                    self.tr("due %1").replace("%1", labels.date_text(records.opt_date(x["due"])))
+                )
             parts.append(labels.goal_statuses().get(x.get("status") or "open", ""))
             return ", ".join(p for p in parts if p)
         if section == "accommodations":
@@ -113,12 +125,15 @@ class JobPlanDiffDialog(QDialog):
             text = f"{cat}: {x.get('description') or ''}"
             if x.get("until"):
                 text += ", " + self.tr("until %1").replace(
-                    "%1", labels.date_text(records.opt_date(x["until"])))
+                    "%1", labels.date_text(records.opt_date(x["until"]))
+                )
             return text
         if section == "hours_steps":
-            return self.tr("from %1: %2 hours").replace(
-                "%1", labels.date_text(records.opt_date(x.get("from")))).replace(
-                "%2", f"{x.get('hours'):g}" if x.get("hours") is not None else "–")
+            return (
+                self.tr("from %1: %2 hours")
+                .replace("%1", labels.date_text(records.opt_date(x.get("from"))))
+                .replace("%2", f"{x.get('hours'):g}" if x.get("hours") is not None else "–")
+            )
         if isinstance(x, float):
             return f"{x:g}"
         return str(x)
@@ -127,9 +142,12 @@ class JobPlanDiffDialog(QDialog):
         name = self._section(c.section)
         if c.kind == ADDED:
             return "+ " + self.tr("%1 added: %2").replace("%1", name).replace(
-                "%2", self._item(c.section, c.new))
+                "%2", self._item(c.section, c.new)
+            )
         if c.kind == REMOVED:
             return "− " + self.tr("%1 removed: %2").replace("%1", name).replace(
-                "%2", self._item(c.section, c.old))
+                "%2", self._item(c.section, c.old)
+            )
         return "~ " + self.tr("%1 changed: %2 → %3").replace("%1", name).replace(
-            "%2", self._item(c.section, c.old)).replace("%3", self._item(c.section, c.new))
+            "%2", self._item(c.section, c.old)
+        ).replace("%3", self._item(c.section, c.new))

@@ -41,6 +41,7 @@ def _line(placeholder: str = "") -> Any:
         e = QLineEdit(v or "")
         e.setPlaceholderText(placeholder)
         return e
+
     return make
 
 
@@ -51,6 +52,7 @@ def _combo(options: dict[str, str], default: str) -> Any:
             c.addItem(text, k)
         c.setCurrentIndex(max(0, c.findData(v or default)))
         return c
+
     return make
 
 
@@ -90,8 +92,11 @@ class JobPlanEditor(QWidget):
         self.value_input = QComboBox()
         self.value_input.setEditable(True)
         self.value_input.setAccessibleName(self.tr("Add a value"))
-        common = (vocab.COMMON_VALUES_DA if QLocale().language() == QLocale.Language.Danish
-                  else vocab.COMMON_VALUES_EN)
+        common = (
+            vocab.COMMON_VALUES_DA
+            if QLocale().language() == QLocale.Language.Danish
+            else vocab.COMMON_VALUES_EN
+        )
         self.value_input.addItems(list(common))
         self.value_input.setCurrentText("")
         self.value_input.lineEdit().setPlaceholderText(self.tr("Pick or type a value…"))
@@ -103,40 +108,74 @@ class JobPlanEditor(QWidget):
 
         self.direction = QPlainTextEdit()
         self.direction.setAccessibleName(self.tr("Direction"))
-        self.direction.setPlaceholderText(self.tr("The kind of work and working life the "
-                                                  "participant is aiming for"))
+        self.direction.setPlaceholderText(
+            self.tr("The kind of work and working life the participant is aiming for")
+        )
         self.direction.setMaximumHeight(70)
         self.direction.setTabChangesFocus(True)
 
-        self.goals = RowTable([
-            Column("text", self.tr("Goal"), _line(self.tr("A small, concrete step")),
-                   lambda w: w.text().strip(), stretch=True),
-            Column("due", self.tr("Due"), _date, lambda w: w.iso()),
-            Column("status", self.tr("Status"), _combo(labels.goal_statuses(), "open"),
-                   lambda w: w.currentData()),
-        ], add_text=self.tr("Add &goal"), name=self.tr("Goals"), reorder=True)
-        self.accommodations = RowTable([
-            Column("category", self.tr("Category"),
-                   _combo(labels.accommodation_categories(), "hours"),
-                   lambda w: w.currentData()),
-            Column("description", self.tr("Description"),
-                   _line(self.tr("Describe the function, not the diagnosis")),
-                   lambda w: w.text().strip(), stretch=True),
-            Column("until", self.tr("Until"), _date, lambda w: w.iso()),
-        ], add_text=self.tr("Add &need"), name=self.tr("Accommodation needs"))
+        self.goals = RowTable(
+            [
+                Column(
+                    "text",
+                    self.tr("Goal"),
+                    _line(self.tr("A small, concrete step")),
+                    lambda w: w.text().strip(),
+                    stretch=True,
+                ),
+                Column("due", self.tr("Due"), _date, lambda w: w.iso()),
+                Column(
+                    "status",
+                    self.tr("Status"),
+                    _combo(labels.goal_statuses(), "open"),
+                    lambda w: w.currentData(),
+                ),
+            ],
+            add_text=self.tr("Add &goal"),
+            name=self.tr("Goals"),
+            reorder=True,
+        )
+        self.accommodations = RowTable(
+            [
+                Column(
+                    "category",
+                    self.tr("Category"),
+                    _combo(labels.accommodation_categories(), "hours"),
+                    lambda w: w.currentData(),
+                ),
+                Column(
+                    "description",
+                    self.tr("Description"),
+                    _line(self.tr("Describe the function, not the diagnosis")),
+                    lambda w: w.text().strip(),
+                    stretch=True,
+                ),
+                Column("until", self.tr("Until"), _date, lambda w: w.iso()),
+            ],
+            add_text=self.tr("Add &need"),
+            name=self.tr("Accommodation needs"),
+        )
         self.hours_now = QDoubleSpinBox()
         self.hours_target = QDoubleSpinBox()
-        for sb, name in ((self.hours_now, self.tr("Hours per week now")),
-                         (self.hours_target, self.tr("Target hours per week"))):
+        for sb, name in (
+            (self.hours_now, self.tr("Hours per week now")),
+            (self.hours_target, self.tr("Target hours per week")),
+        ):
             sb.setRange(-1, 80)
             sb.setDecimals(1)
             sb.setSpecialValueText("–")
             sb.setValue(-1)
             sb.setAccessibleName(name)
-        self.steps = RowTable([
-            Column("from", self.tr("From"), _date, lambda w: w.iso(), stretch=True),
-            Column("hours", self.tr("Hours per week"), _hours, lambda w: w.value(), stretch=True),
-        ], add_text=self.tr("Add &step"), name=self.tr("Step plan"))
+        self.steps = RowTable(
+            [
+                Column("from", self.tr("From"), _date, lambda w: w.iso(), stretch=True),
+                Column(
+                    "hours", self.tr("Hours per week"), _hours, lambda w: w.value(), stretch=True
+                ),
+            ],
+            add_text=self.tr("Add &step"),
+            name=self.tr("Step plan"),
+        )
         for table in (self.goals, self.accommodations, self.steps):
             table.on_change = self._changed
 
@@ -207,14 +246,18 @@ class JobPlanEditor(QWidget):
 
     def reload(self) -> None:
         with self.vault.session() as s:
-            self._versions = [interchange.job_plan_to_dict(v) | {"version": v.version}
-                              for v in caseload.job_plan_versions(s, self.participant_id)]
+            self._versions = [
+                interchange.job_plan_to_dict(v) | {"version": v.version}
+                for v in caseload.job_plan_versions(s, self.participant_id)
+            ]
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
         for v in reversed(self._versions):
             when = labels.date_text(records.opt_date(v.get("updated_on")))
-            self.version_combo.addItem(self.tr("Version %1 of %2").replace(
-                "%1", str(v["version"])).replace("%2", when), v["version"])
+            self.version_combo.addItem(
+                self.tr("Version %1 of %2").replace("%1", str(v["version"])).replace("%2", when),
+                v["version"],
+            )
         if not self._versions:
             self.version_combo.addItem(self.tr("No plan saved yet"), 0)
         self.version_combo.blockSignals(False)
@@ -235,22 +278,28 @@ class JobPlanEditor(QWidget):
         self.goals.set_rows(plan.get("goals") or [])
         self.accommodations.set_rows(plan.get("accommodations") or [])
         self.hours_now.setValue(-1 if plan.get("hours_now") is None else plan["hours_now"])
-        self.hours_target.setValue(-1 if plan.get("hours_target") is None
-                                   else plan["hours_target"])
+        self.hours_target.setValue(-1 if plan.get("hours_target") is None else plan["hours_target"])
         self.steps.set_rows(plan.get("hours_steps") or [])
         self._loading = False
         self._dirty = False
         for w in (self.direction,):
             w.setReadOnly(not latest)
         # An earlier version is history: nothing in it can be pressed or typed into.
-        for w in (self.value_input, self.hours_now, self.hours_target, self.save_button,
-                  self.add_value_button, self.remove_value_button):
+        for w in (
+            self.value_input,
+            self.hours_now,
+            self.hours_target,
+            self.save_button,
+            self.add_value_button,
+            self.remove_value_button,
+        ):
             w.setEnabled(latest)
         self.compare_button.setEnabled(len(self._versions) > 1)
         for table in (self.goals, self.accommodations, self.steps):
             table.set_read_only(not latest)
-        self.read_only_label.setText("" if latest else self.tr(
-            "An earlier version, shown read-only."))
+        self.read_only_label.setText(
+            "" if latest else self.tr("An earlier version, shown read-only.")
+        )
         self.state_label.clear()
 
     def _changed(self, *_a: Any) -> None:
@@ -277,6 +326,7 @@ class JobPlanEditor(QWidget):
 
     def plan(self) -> dict[str, Any]:
         """The form as an interchange-shaped job plan."""
+
         def opt(sb: QDoubleSpinBox) -> float | None:
             return None if sb.value() < 0 else sb.value()
 
@@ -287,7 +337,8 @@ class JobPlanEditor(QWidget):
             "direction": self.direction.toPlainText().strip() or None,
             "goals": [{k: v for k, v in g.items() if v is not None} for g in goals],
             "accommodations": [{k: v for k, v in a.items() if v is not None} for a in acc],
-            "hours_now": opt(self.hours_now), "hours_target": opt(self.hours_target),
+            "hours_now": opt(self.hours_now),
+            "hours_target": opt(self.hours_target),
             "hours_steps": [s for s in self.steps.rows() if s["from"]],
         }
         return {k: v for k, v in d.items() if v is not None}
@@ -344,8 +395,11 @@ class JobPlanEditor(QWidget):
             return False
         self.message.show_message(None)
         self.reload()
-        self.state_label.setText(self.tr("Saved as a new version.") if added else self.tr(
-            "Nothing was changed, so no new version was made."))
+        self.state_label.setText(
+            self.tr("Saved as a new version.")
+            if added
+            else self.tr("Nothing was changed, so no new version was made.")
+        )
         if added:
             self.saved.emit()
         return True

@@ -27,30 +27,49 @@ def statuses() -> dict[str, str]:
 
 def themes() -> dict[str, str]:
     return {
-        "psychoeducation": QCoreApplication.translate("Labels", "Psychoeducation – knowledge about stress"),
+        "psychoeducation": QCoreApplication.translate(
+            "Labels", "Psychoeducation – knowledge about stress"
+        ),
         "practical_exercises": QCoreApplication.translate(
-            "Labels", "Practical exercises – breathing, mindfulness, body techniques"),
+            "Labels", "Practical exercises – breathing, mindfulness, body techniques"
+        ),
         "metacognitive_tools": QCoreApplication.translate(
-            "Labels", "Metacognitive tools – managing thoughts, sleep strategies"),
-        "boundaries_time": QCoreApplication.translate("Labels", "Setting boundaries and managing time"),
-        "clarity_goals": QCoreApplication.translate("Labels", "Clarity and goals – realistic goals"),
+            "Labels", "Metacognitive tools – managing thoughts, sleep strategies"
+        ),
+        "boundaries_time": QCoreApplication.translate(
+            "Labels", "Setting boundaries and managing time"
+        ),
+        "clarity_goals": QCoreApplication.translate(
+            "Labels", "Clarity and goals – realistic goals"
+        ),
         "good_working_life": QCoreApplication.translate(
-            "Labels", "The good working life – value-based job plan and accommodation needs"),
-        "community": QCoreApplication.translate("Labels", "Community – support and mirroring in the group"),
-        "personal_support": QCoreApplication.translate("Labels", "Personal support – individual conversations"),
+            "Labels", "The good working life – value-based job plan and accommodation needs"
+        ),
+        "community": QCoreApplication.translate(
+            "Labels", "Community – support and mirroring in the group"
+        ),
+        "personal_support": QCoreApplication.translate(
+            "Labels", "Personal support – individual conversations"
+        ),
         "digital_tools": QCoreApplication.translate("Labels", "Digital tools (e.g. Jobuniverset)"),
     }
 
 
 def session_modes() -> dict[str, str]:
-    return {"in_person": QCoreApplication.translate("Labels", "In person"), "phone": QCoreApplication.translate("Labels", "Phone"),
-            "video": QCoreApplication.translate("Labels", "Video")}
+    return {
+        "in_person": QCoreApplication.translate("Labels", "In person"),
+        "phone": QCoreApplication.translate("Labels", "Phone"),
+        "video": QCoreApplication.translate("Labels", "Video"),
+    }
 
 
 def session_statuses() -> dict[str, str]:
-    return {"held": QCoreApplication.translate("Labels", "Held"), "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
-            "no_show": QCoreApplication.translate("Labels", "No-show"),
-            "planned": QCoreApplication.translate("Labels", "Planned")}
+    return {
+        "held": QCoreApplication.translate("Labels", "Held"),
+        "cancelled": QCoreApplication.translate("Labels", "Cancelled"),
+        "no_show": QCoreApplication.translate("Labels", "No-show"),
+        "planned": QCoreApplication.translate("Labels", "Planned"),
+    }
 
 
 def accommodation_categories() -> dict[str, str]:
@@ -67,8 +86,11 @@ def accommodation_categories() -> dict[str, str]:
 
 
 def goal_statuses() -> dict[str, str]:
-    return {"open": QCoreApplication.translate("Labels", "Open"), "done": QCoreApplication.translate("Labels", "Done"),
-            "dropped": QCoreApplication.translate("Labels", "Dropped")}
+    return {
+        "open": QCoreApplication.translate("Labels", "Open"),
+        "done": QCoreApplication.translate("Labels", "Done"),
+        "dropped": QCoreApplication.translate("Labels", "Dropped"),
+    }
 
 
 def outcome_statuses() -> dict[str, str]:
@@ -83,8 +105,11 @@ def outcome_statuses() -> dict[str, str]:
 
 
 def rating_names() -> dict[str, str]:
-    return {"energy": QCoreApplication.translate("Labels", "Energy"), "sleep": QCoreApplication.translate("Labels", "Sleep"),
-            "wellbeing": QCoreApplication.translate("Labels", "Overall wellbeing")}
+    return {
+        "energy": QCoreApplication.translate("Labels", "Energy"),
+        "sleep": QCoreApplication.translate("Labels", "Sleep"),
+        "wellbeing": QCoreApplication.translate("Labels", "Overall wellbeing"),
+    }
 
 
 def week_text(week: int | None) -> str:
@@ -92,8 +117,11 @@ def week_text(week: int | None) -> str:
         return QCoreApplication.translate("Labels", "not started")
     if week > course.COURSE_WEEKS:
         return QCoreApplication.translate("Labels", "ended (week %1)").replace("%1", str(week))
-    return QCoreApplication.translate("Labels", "week %1 of %2").replace("%1", str(week)).replace(
-        "%2", str(course.COURSE_WEEKS))
+    return (
+        QCoreApplication.translate("Labels", "week %1 of %2")
+        .replace("%1", str(week))
+        .replace("%2", str(course.COURSE_WEEKS))
+    )
 
 
 def due_text(d: course.Due) -> str:
@@ -102,8 +130,11 @@ def due_text(d: course.Due) -> str:
     elif d.key == "final_pss":
         text = QCoreApplication.translate("Labels", "final PSS-10 due")
     elif d.key == "session":
-        text = QCoreApplication.translate("Labels", "session %1 of %2").replace("%1", str(d.number)).replace(
-            "%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        text = (
+            QCoreApplication.translate("Labels", "session %1 of %2")
+            .replace("%1", str(d.number))
+            .replace("%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        )
     elif d.key == "outcome":
         text = QCoreApplication.translate("Labels", "outcome due")
     else:

@@ -34,8 +34,12 @@ from coachdesk.ui.unlock_view import UnlockView
 # from another thread crashed the app in testing), so ui.workspace is not in this list.
 # The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
 # which would otherwise run it (80 ms with its asyncio imports) after Enter.
-_PRELOAD = ("sqlalchemy.dialects.sqlite", "coachdesk.store.vault", "coachdesk.store.caseload",
-            "coachdesk.store.assessments")
+_PRELOAD = (
+    "sqlalchemy.dialects.sqlite",
+    "coachdesk.store.vault",
+    "coachdesk.store.caseload",
+    "coachdesk.store.assessments",
+)
 
 
 class _Preloader(QObject):
@@ -63,8 +67,7 @@ class _Preloader(QObject):
         if all(name in sys.modules for name in _PRELOAD):
             self._load_widgets()
             return
-        threading.Thread(target=self._load_database, name="coachdesk-preload",
-                         daemon=True).start()
+        threading.Thread(target=self._load_database, name="coachdesk-preload", daemon=True).start()
 
     def _load_database(self) -> None:
         import importlib
@@ -106,8 +109,9 @@ class _Preloader(QObject):
         from coachdesk.ui.caseload_view import CaseloadView
 
         today = dt.date.today()
-        view = CaseloadView(None, today=today, preloaded=(
-            today, bool(preferences.SHOW_ARCHIVED.get()), Caseload()))
+        view = CaseloadView(
+            None, today=today, preloaded=(today, bool(preferences.SHOW_ARCHIVED.get()), Caseload())
+        )
         view.resize(1280, 760)
         view.render(QPixmap(view.size()))
         view.deleteLater()
@@ -143,8 +147,14 @@ class _AfterFirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, data_dir: Path, *, kdf: Any = None, today: dt.date | None = None,
-                 idle_minutes: float | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        kdf: Any = None,
+        today: dt.date | None = None,
+        idle_minutes: float | None = None,
+    ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.kdf = kdf
@@ -157,8 +167,9 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.gate: QWidget = QLabel()
-        self.idle = IdleLock(idle_minutes if idle_minutes is not None
-                             else preferences.IDLE_LOCK_MINUTES.get(), self)
+        self.idle = IdleLock(
+            idle_minutes if idle_minutes is not None else preferences.IDLE_LOCK_MINUTES.get(), self
+        )
         self.idle.idle.connect(self.lock)  # armed (its event filter installed) when unlocked
         self.clipboard_guard = ClipboardGuard(self)
         self.system_lock = SystemLockWatcher(self)
@@ -173,8 +184,9 @@ class MainWindow(QMainWindow):
 
     # --- menus ----------------------------------------------------------------------
 
-    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None,
-                needs_vault: bool = True) -> QAction:
+    def _action(
+        self, menu: Any, text: str, slot: Any, shortcut: Any = None, needs_vault: bool = True
+    ) -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
             a.setShortcut(QKeySequence(shortcut))
@@ -187,12 +199,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._vault_actions: list[QAction] = []
         m = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(m, self.tr("&New participant…"), self.new_participant,
-                                       QKeySequence.StandardKey.New)
-        self.save_action = self._action(m, self.tr("&Save"), self.save_current,
-                                        QKeySequence.StandardKey.Save)
-        self.import_action = self._action(m, self.tr("&Import participant file…"),
-                                          self.import_file)
+        self.new_action = self._action(
+            m, self.tr("&New participant…"), self.new_participant, QKeySequence.StandardKey.New
+        )
+        self.save_action = self._action(
+            m, self.tr("&Save"), self.save_current, QKeySequence.StandardKey.Save
+        )
+        self.import_action = self._action(m, self.tr("&Import participant file…"), self.import_file)
         m.addSeparator()
         self._action(m, self.tr("&Backup…"), self.open_backup)
         self._action(m, self.tr("&Audit log…"), self.open_audit)
@@ -203,21 +216,28 @@ class MainWindow(QMainWindow):
         self._action(m, self.tr("New &recovery code…"), self.rotate_recovery_code)
         m.addSeparator()
         self.lock_action = self._action(m, self.tr("&Lock"), self.lock, "Ctrl+L")
-        self._action(m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit,
-                     needs_vault=False)
+        self._action(
+            m, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, needs_vault=False
+        )
         m = self.menuBar().addMenu(self.tr("&Edit"))
-        self.find_action = self._action(m, self.tr("&Find participant"), self.focus_search,
-                                        QKeySequence.StandardKey.Find)
+        self.find_action = self._action(
+            m, self.tr("&Find participant"), self.focus_search, QKeySequence.StandardKey.Find
+        )
         m = self.menuBar().addMenu(self.tr("&View"))
-        self.caseload_action = self._action(m, self.tr("&Caseload"), self.show_caseload,
-                                            "Ctrl+1")
+        self.caseload_action = self._action(m, self.tr("&Caseload"), self.show_caseload, "Ctrl+1")
         self.agenda_action = self._action(m, self.tr("&Agenda"), self.show_agenda, "Ctrl+2")
         self.roster_action = self._action(m, self.tr("Group &roster…"), self.open_roster)
-        self.calendar_action = self._action(m, self.tr("&Export calendar (.ics)…"),
-                                            self.export_calendar)
+        self.calendar_action = self._action(
+            m, self.tr("&Export calendar (.ics)…"), self.export_calendar
+        )
         m = self.menuBar().addMenu(self.tr("&Help"))
-        self._action(m, self.tr("CoachDesk &help"), self.show_help, QKeySequence.StandardKey.HelpContents,
-                     needs_vault=False)
+        self._action(
+            m,
+            self.tr("CoachDesk &help"),
+            self.show_help,
+            QKeySequence.StandardKey.HelpContents,
+            needs_vault=False,
+        )
 
     def _set_vault_actions(self, on: bool) -> None:
         for a in self._vault_actions:
@@ -279,8 +299,9 @@ class MainWindow(QMainWindow):
             recipient.ensure_committed(vault)
         from coachdesk.ui.workspace import Workspace
 
-        self.workspace = Workspace(vault, today=self.today,
-                                   preloaded=getattr(self.gate, "preloaded", None))
+        self.workspace = Workspace(
+            vault, today=self.today, preloaded=getattr(self.gate, "preloaded", None)
+        )
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.stack.removeWidget(self.gate)
@@ -406,9 +427,11 @@ class MainWindow(QMainWindow):
         try:
             return getattr(importlib.import_module(module), name)
         except (ImportError, AttributeError):
-            QMessageBox.information(self, self.tr("Not available"),
-                                    self.tr("This part of CoachDesk is not available in "
-                                            "this build."))
+            QMessageBox.information(
+                self,
+                self.tr("Not available"),
+                self.tr("This part of CoachDesk is not available in this build."),
+            )
             return None
 
     def restore_backup(self) -> None:
@@ -467,12 +490,17 @@ class MainWindow(QMainWindow):
         with self.vault.session() as s:
             last = backup.last_good_backup(s)
         if last is None:
-            text = self.tr("There is no backup of this vault yet. Choose a backup folder (an "
-                           "external drive or a network folder) and make one now.")
+            text = self.tr(
+                "There is no backup of this vault yet. Choose a backup folder (an "
+                "external drive or a network folder) and make one now."
+            )
         elif now - last > backup.WARN_AFTER:
-            text = self.tr("The last backup is %n day(s) old. Make a backup now, so that a "
-                           "lost or broken laptop does not lose your records.", "",
-                           (now - last).days)
+            text = self.tr(
+                "The last backup is %n day(s) old. Make a backup now, so that a "
+                "lost or broken laptop does not lose your records.",
+                "",
+                (now - last).days,
+            )
         else:
             if self.statusBar().currentMessage() == self._backup_warning:
                 self.statusBar().clearMessage()
@@ -499,9 +527,11 @@ class MainWindow(QMainWindow):
                 backup.maybe_auto_backup(self.vault, dt.datetime.now())
             except (CoachDeskError, OSError) as exc:
                 # Closing goes on (the data is safe in the vault), but the coach must know.
-                plain.warning(self, self.tr("Automatic backup failed"),
-                              self.tr("The automatic backup could not be made: %1")
-                              .replace("%1", str(exc)))
+                plain.warning(
+                    self,
+                    self.tr("Automatic backup failed"),
+                    self.tr("The automatic backup could not be made: %1").replace("%1", str(exc)),
+                )
             self._close_vault()
         self.clipboard_guard.clear()
         self.idle.stop()

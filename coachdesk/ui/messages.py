@@ -28,7 +28,8 @@ def _rules() -> list[Rule]:
         (
             r"^is not an e-mail address$",
             lambda: QCoreApplication.translate(
-                "Messages", "This is not an e-mail address (name@example.dk)."),
+                "Messages", "This is not an e-mail address (name@example.dk)."
+            ),
         ),
         (
             r"^is required$",
@@ -170,15 +171,17 @@ def _rules() -> list[Rule]:
         (
             r"^Wrong recovery code: it has only the letters.*$",
             lambda: QCoreApplication.translate(
-                "Messages", "Wrong recovery code: it has only the letters A-Z and the "
-                "digits 2-7. Check it and try again."
+                "Messages",
+                "Wrong recovery code: it has only the letters A-Z and the "
+                "digits 2-7. Check it and try again.",
             ),
         ),
         (
             r"^A passphrase change was interrupted.*$",
             lambda: QCoreApplication.translate(
-                "Messages", "A passphrase change was interrupted after the vault was "
-                "re-encrypted. Unlock with the new passphrase or the recovery code."
+                "Messages",
+                "A passphrase change was interrupted after the vault was "
+                "re-encrypted. Unlock with the new passphrase or the recovery code.",
             ),
         ),
         (
@@ -225,87 +228,104 @@ def _rules() -> list[Rule]:
         (
             r"^holds a lone surrogate .*$",
             lambda: QCoreApplication.translate(
-                "Messages", "This text holds a lone surrogate, which is not a "
-                "character."),
+                "Messages", "This text holds a lone surrogate, which is not a character."
+            ),
         ),
         (
             r"^The file was not imported: the text (.+) holds a lone surrogate .*$",
             lambda: QCoreApplication.translate(
-                "Messages", "The file was not imported: the text %1 holds a lone surrogate, "
-                "which is not a character. Nothing was changed."),
+                "Messages",
+                "The file was not imported: the text %1 holds a lone surrogate, "
+                "which is not a character. Nothing was changed.",
+            ),
         ),
         (
             r"^(.+) has a time zone; give the local time without one \(YYYY-MM-DDTHH:MM\)$",
             lambda: QCoreApplication.translate(
-                "Messages", "%1 has a time zone; give the local time without one "
-                "(YYYY-MM-DDTHH:MM)."),
+                "Messages",
+                "%1 has a time zone; give the local time without one (YYYY-MM-DDTHH:MM).",
+            ),
         ),
         (
             r"^(.+) is not a date and time \(YYYY-MM-DDTHH:MM\)$",
             lambda: QCoreApplication.translate(
-                "Messages", "%1 is not a date and time (YYYY-MM-DDTHH:MM)."),
+                "Messages", "%1 is not a date and time (YYYY-MM-DDTHH:MM)."
+            ),
         ),
         # store/erasure.py's ErasedNotCompacted: the person IS erased, say both halves.
         (
             r"^Participant (.+) is erased, but the vault file could not be compacted "
             r"afterwards \(the disk is full\).*$",
             lambda: QCoreApplication.translate(
-                "Messages", "Participant %1 is erased, but the vault file could not be "
+                "Messages",
+                "Participant %1 is erased, but the vault file could not be "
                 "compacted afterwards because the disk is full, so the file can still hold "
                 "old, encrypted pages of the erased records. Free some space on the disk, "
-                "then run 'coachdesk compact' (or ask your IT department to) to finish."),
+                "then run 'coachdesk compact' (or ask your IT department to) to finish.",
+            ),
         ),
         (
             r"^Participant (.+) is erased, but the vault file could not be compacted "
             r"afterwards.*$",
             lambda: QCoreApplication.translate(
-                "Messages", "Participant %1 is erased, but the vault file could not be "
+                "Messages",
+                "Participant %1 is erased, but the vault file could not be "
                 "compacted afterwards, so the file can still hold old, encrypted pages of "
                 "the erased records. Run 'coachdesk compact' (or ask your IT department to) "
-                "to finish."),
+                "to finish.",
+            ),
         ),
         # errors.py's classified failures (DiskFull, StorageError, out of memory)
         (
             "^" + re.escape(errors.DISK_FULL) + "$",
             lambda: QCoreApplication.translate(
-                "Messages", "The disk is full, so the change could not be saved. Nothing "
-                "was changed: free some space on the disk and try again."),
+                "Messages",
+                "The disk is full, so the change could not be saved. Nothing "
+                "was changed: free some space on the disk and try again.",
+            ),
         ),
         (
             "^" + re.escape(errors.IO_ERROR) + "$",
             lambda: QCoreApplication.translate(
-                "Messages", "The disk could not be read or written (an input/output error). "
-                "Nothing was changed: check the disk or the network drive, then try again."),
+                "Messages",
+                "The disk could not be read or written (an input/output error). "
+                "Nothing was changed: check the disk or the network drive, then try again.",
+            ),
         ),
         (
             r"^The computer ran out of memory\..*$",
             lambda: QCoreApplication.translate(
-                "Messages", "The computer ran out of memory. Nothing was changed: close "
-                "other programs and try again."),
+                "Messages",
+                "The computer ran out of memory. Nothing was changed: close "
+                "other programs and try again.",
+            ),
         ),
         # reports/export.write_recorded: an export is recorded before its file appears.
         (
             r"^Nothing was exported: the export could not be recorded in the vault "
             r"\(the disk is full\), so (.+) was not written\.$",
             lambda: QCoreApplication.translate(
-                "Messages", "Nothing was exported: the disk holding the vault is full, so the "
-                "export could not be recorded and %1 was not written."
+                "Messages",
+                "Nothing was exported: the disk holding the vault is full, so the "
+                "export could not be recorded and %1 was not written.",
             ),
         ),
         (
             r"^Nothing was exported: the export could not be recorded in the vault "
             r"\((.+)\), so (.+) was not written\.$",
             lambda: QCoreApplication.translate(
-                "Messages", "Nothing was exported: the export could not be recorded in the "
-                "vault (%1), so %2 was not written."
+                "Messages",
+                "Nothing was exported: the export could not be recorded in the "
+                "vault (%1), so %2 was not written.",
             ),
         ),
         (
             r"^The export was recorded as a disclosure, but (.+) could not be put in place "
             r"\((.+)\); no file was written\..*$",
             lambda: QCoreApplication.translate(
-                "Messages", "The export was recorded as a disclosure, but %1 could not be "
-                "put in place (%2); no file was written."
+                "Messages",
+                "The export was recorded as a disclosure, but %1 could not be "
+                "put in place (%2); no file was written.",
             ),
         ),
         # store/backup.py: a restore never replaces a folder that filled up meanwhile.
@@ -313,8 +333,9 @@ def _rules() -> list[Rule]:
             r"^The folder (.+) is no longer empty \(something was put there during "
             r"the restore\)\..*$",
             lambda: QCoreApplication.translate(
-                "Messages", "The folder %1 is no longer empty (something was put there during "
-                "the restore). Nothing there was overwritten; restore into an empty folder."
+                "Messages",
+                "The folder %1 is no longer empty (something was put there during "
+                "the restore). Nothing there was overwritten; restore into an empty folder.",
             ),
         ),
     ]
@@ -327,32 +348,76 @@ def _handover_pairs() -> list[tuple[str, Callable[[], str]]]:
     from coachdesk.store import agefile, handover
 
     texts: list[tuple[str, Callable[[], str]]] = [
-        (agefile.NOT_AGE, lambda: QCoreApplication.translate(
-            "Messages", "The file is not an encrypted handover file (it does not begin with "
-            "age-encryption.org/v1). Nothing was changed.")),
-        (agefile.ARMOURED, lambda: QCoreApplication.translate(
-            "Messages", "The file is an armoured (text) age file; CoachDesk reads the binary "
-            "form. Ask for the file without armour. Nothing was changed.")),
-        (agefile.HEADER_CUT, lambda: QCoreApplication.translate(
-            "Messages", "The encrypted file is damaged or cut off: its header is incomplete. "
-            "Ask for a new copy. Nothing was changed.")),
-        (agefile.DAMAGED, lambda: QCoreApplication.translate(
-            "Messages", "The encrypted file is damaged or cut off (it does not decrypt "
-            "whole). Ask for a new copy. Nothing was changed.")),
-        (agefile.WRONG_KEY, lambda: QCoreApplication.translate(
-            "Messages", "The file is not encrypted to this vault's receiving key: it was "
-            "made for another receiver. Nothing was changed.")),
-        (agefile.WRONG_PASSPHRASE, lambda: QCoreApplication.translate(
-            "Messages", "The handover passphrase is wrong. Nothing was changed.")),
-        (agefile.BAD_RECIPIENT, lambda: QCoreApplication.translate(
-            "Messages", "This is not a receiving key: it starts with age1 and has 62 "
-            "characters (the receiver finds it under Settings -> My receiving key).")),
-        (agefile.RECIPIENT_TYPO, lambda: QCoreApplication.translate(
-            "Messages", "The receiving key has a typing error (its check digits do not "
-            "match). Copy it again from the receiver.")),
-        (handover.OWN_KEY, lambda: QCoreApplication.translate(
-            "Messages", "That is this vault's own receiving key: give the receiving coach's "
-            "key. Nothing was written.")),
+        (
+            agefile.NOT_AGE,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The file is not an encrypted handover file (it does not begin with "
+                "age-encryption.org/v1). Nothing was changed.",
+            ),
+        ),
+        (
+            agefile.ARMOURED,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The file is an armoured (text) age file; CoachDesk reads the binary "
+                "form. Ask for the file without armour. Nothing was changed.",
+            ),
+        ),
+        (
+            agefile.HEADER_CUT,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The encrypted file is damaged or cut off: its header is incomplete. "
+                "Ask for a new copy. Nothing was changed.",
+            ),
+        ),
+        (
+            agefile.DAMAGED,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The encrypted file is damaged or cut off (it does not decrypt "
+                "whole). Ask for a new copy. Nothing was changed.",
+            ),
+        ),
+        (
+            agefile.WRONG_KEY,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The file is not encrypted to this vault's receiving key: it was "
+                "made for another receiver. Nothing was changed.",
+            ),
+        ),
+        (
+            agefile.WRONG_PASSPHRASE,
+            lambda: QCoreApplication.translate(
+                "Messages", "The handover passphrase is wrong. Nothing was changed."
+            ),
+        ),
+        (
+            agefile.BAD_RECIPIENT,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "This is not a receiving key: it starts with age1 and has 62 "
+                "characters (the receiver finds it under Settings -> My receiving key).",
+            ),
+        ),
+        (
+            agefile.RECIPIENT_TYPO,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "The receiving key has a typing error (its check digits do not "
+                "match). Copy it again from the receiver.",
+            ),
+        ),
+        (
+            handover.OWN_KEY,
+            lambda: QCoreApplication.translate(
+                "Messages",
+                "That is this vault's own receiving key: give the receiving coach's "
+                "key. Nothing was written.",
+            ),
+        ),
     ]
     return [("^" + re.escape(text) + "$", fn) for text, fn in texts]
 

@@ -55,8 +55,12 @@ class OutcomeView(QWidget):
         self.dropout_reason.setMaxLength(records.MAX_LEN["dropped_out.reason"])
         self.summary = QPlainTextEdit()
         self.summary.setTabChangesFocus(True)
-        self.summary.setPlaceholderText(self.tr("Your summary and recommendation for the "
-                                          "caseworker. It appears in the report as written."))
+        self.summary.setPlaceholderText(
+            self.tr(
+                "Your summary and recommendation for the "
+                "caseworker. It appears in the report as written."
+            )
+        )
 
         course_box = QGroupBox(self.tr("Course"))
         cf = QFormLayout(course_box)
@@ -151,12 +155,16 @@ class OutcomeView(QWidget):
             status = "dropped_out"  # a drop-out date moves the participant out of the course
         return {
             "status": status,
-            "outcome": {"status": outcome,
-                        "hours_per_week": None if self.hours.value() < 0 else self.hours.value(),
-                        "date": self.outcome_date.iso()} if outcome else None,
-            "dropped_out": {"date": drop_date,
-                            "reason": self.dropout_reason.text().strip() or None}
-            if drop_date else None,
+            "outcome": {
+                "status": outcome,
+                "hours_per_week": None if self.hours.value() < 0 else self.hours.value(),
+                "date": self.outcome_date.iso(),
+            }
+            if outcome
+            else None,
+            "dropped_out": {"date": drop_date, "reason": self.dropout_reason.text().strip() or None}
+            if drop_date
+            else None,
             "report_summary": self.summary.toPlainText().strip() or None,
         }
 
@@ -173,8 +181,9 @@ class OutcomeView(QWidget):
     def keep_draft(self) -> None:
         if self._dirty:
             with self.vault.session() as s:
-                caseload.put_draft(s, self.draft_key, self.participant_id,
-                                   {"changes": self.changes()})
+                caseload.put_draft(
+                    s, self.draft_key, self.participant_id, {"changes": self.changes()}
+                )
                 s.commit()
 
     def _restore_draft(self) -> None:
@@ -218,7 +227,10 @@ class OutcomeView(QWidget):
         try:
             from coachdesk.ui.export_dialog import ExportDialog
         except ImportError:
-            QMessageBox.information(self, self.tr("Export report"),
-                                    self.tr("Report export is not available in this build."))
+            QMessageBox.information(
+                self,
+                self.tr("Export report"),
+                self.tr("Report export is not available in this build."),
+            )
             return
         ExportDialog(self.vault, self.participant_id, self).exec()

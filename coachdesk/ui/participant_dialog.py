@@ -30,13 +30,15 @@ from coachdesk.ui.messages import message
 
 
 class ParticipantDialog(QDialog):
-    def __init__(self, vault: Any, participant_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, vault: Any, participant_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self.setWindowTitle(self.tr("New participant") if participant_id is None
-                            else self.tr("Edit participant"))
+        self.setWindowTitle(
+            self.tr("New participant") if participant_id is None else self.tr("Edit participant")
+        )
         self.messages: dict[str, FieldMessage] = {}
         self.fields: dict[str, QWidget] = {}
         self._forms: dict[str, QFormLayout] = {}
@@ -54,11 +56,16 @@ class ParticipantDialog(QDialog):
         self.cw_case_ref = QLineEdit()
         # A single-line field stops at the stored maximum (core/records.MAX_LEN, the one
         # source of the limits); nothing longer than that can be saved anyway.
-        for edit, key in ((self.name, "name"), (self.ref, "ref"), (self.email, "email"),
-                          (self.phone, "phone"), (self.cw_name, "caseworker.name"),
-                          (self.cw_municipality, "caseworker.municipality"),
-                          (self.cw_email, "caseworker.email"),
-                          (self.cw_case_ref, "caseworker.case_ref")):
+        for edit, key in (
+            (self.name, "name"),
+            (self.ref, "ref"),
+            (self.email, "email"),
+            (self.phone, "phone"),
+            (self.cw_name, "caseworker.name"),
+            (self.cw_municipality, "caseworker.municipality"),
+            (self.cw_email, "caseworker.email"),
+            (self.cw_case_ref, "caseworker.case_ref"),
+        ):
             edit.setMaxLength(records.MAX_LEN[key])
         self.referral = DateField()
         self.start = DateField()
@@ -101,13 +108,15 @@ class ParticipantDialog(QDialog):
             sl.addWidget(box)
         sl.addStretch()
         self._row(f, self.tr("Consent covers"), scope, "consent.scope")
-        self._row(f, self.tr("Consent &withdrawn on"), self.consent_withdrawn,
-                  "consent.withdrawn_on")
+        self._row(
+            f, self.tr("Consent &withdrawn on"), self.consent_withdrawn, "consent.withdrawn_on"
+        )
 
         self.summary = FieldMessage()
         note = QLabel(self.tr("Fields marked * are required."))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
 
@@ -168,8 +177,7 @@ class ParticipantDialog(QDialog):
 
     def _load(self) -> None:
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=True,
-                                         what="details")
+            p = caseload.get_participant(s, self.participant_id, audit_read=True, what="details")
             rec = caseload.participant_record(p)
             s.commit()
         self._loaded = rec
@@ -204,17 +212,27 @@ class ParticipantDialog(QDialog):
         """The form as an interchange-shaped dict (the importer's shape)."""
         scope = [k for k, b in self.scope_boxes.items() if b.isChecked()]
         rec: dict[str, Any] = {
-            "name": self.name.text(), "ref": self.ref.text(), "cpr": self.cpr.value(),
-            "email": self.email.text(), "phone": self.phone.text(),
-            "caseworker": {"name": self.cw_name.text(),
-                           "municipality": self.cw_municipality.text(),
-                           "email": self.cw_email.text(), "case_ref": self.cw_case_ref.text()},
-            "referral_date": self.referral.iso(), "course_start": self.start.iso(),
+            "name": self.name.text(),
+            "ref": self.ref.text(),
+            "cpr": self.cpr.value(),
+            "email": self.email.text(),
+            "phone": self.phone.text(),
+            "caseworker": {
+                "name": self.cw_name.text(),
+                "municipality": self.cw_municipality.text(),
+                "email": self.cw_email.text(),
+                "case_ref": self.cw_case_ref.text(),
+            },
+            "referral_date": self.referral.iso(),
+            "course_start": self.start.iso(),
             "status": self.status.currentData(),
         }
         given, withdrawn = self.consent_given.iso(), self.consent_withdrawn.iso()
-        rec["consent"] = ({"given_on": given, "scope": scope, "withdrawn_on": withdrawn}
-                          if (given or withdrawn or scope) else None)
+        rec["consent"] = (
+            {"given_on": given, "scope": scope, "withdrawn_on": withdrawn}
+            if (given or withdrawn or scope)
+            else None
+        )
         return rec
 
     def show_errors(self, errors: list[str]) -> None:
@@ -232,9 +250,11 @@ class ParticipantDialog(QDialog):
             else:
                 other.append(e)
         self.summary.show_message(
-            self.tr("Please correct the marked fields.") + ("\n" + "\n".join(other)
-                                                            if other else "")
-            if errors else None)
+            self.tr("Please correct the marked fields.")
+            + ("\n" + "\n".join(other) if other else "")
+            if errors
+            else None
+        )
         # The focus goes to the first marked field from the top, where the eye starts.
         first = next((self.fields[k] for k in self.fields if k in marked), None)
         if first is not None:
@@ -265,4 +285,3 @@ def _humane(text: str) -> str:
     """core/records speaks in paths; a form shows the message beside the field instead."""
     t = message(text)
     return t[:1].upper() + t[1:] + ("" if t.endswith(".") else ".")
-

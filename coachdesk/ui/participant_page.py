@@ -113,14 +113,20 @@ class ParticipantPage(QWidget):
         # and most visits never open them. One with a pending draft is built now, so
         # its unsaved content is back in place as the coach left it.
         self._built: dict[str, QWidget] = {}
-        self._factories = {"jobplan": self._make_jobplan, "outcome": self._make_outcome,
-                           "report": self._make_report_fields,
-                           "instruments": self._make_instruments}
+        self._factories = {
+            "jobplan": self._make_jobplan,
+            "outcome": self._make_outcome,
+            "report": self._make_report_fields,
+            "instruments": self._make_instruments,
+        }
         self.tabs.addTab(QWidget(), self.tr("&Job plan"))
         self.tabs.addTab(QWidget(), self.tr("Report f&ields"))
         self.tabs.addTab(QWidget(), self.tr("O&utcome && report"))
-        self._lazy_index = {"jobplan": self.tabs.count() - 3, "report": self.tabs.count() - 2,
-                            "outcome": self.tabs.count() - 1}
+        self._lazy_index = {
+            "jobplan": self.tabs.count() - 3,
+            "report": self.tabs.count() - 2,
+            "outcome": self.tabs.count() - 1,
+        }
         # Every registered questionnaire (WHO-5, CBI, WAS, ...): built when first shown.
         self.tabs.addTab(QWidget(), self.tr("&Questionnaires"))
         self._lazy_index["instruments"] = self.tabs.count() - 1
@@ -132,8 +138,11 @@ class ParticipantPage(QWidget):
         self.reload(audit_read=True)
         with vault.session() as s:
             pending = caseload.draft_keys(s, participant_id)
-        for name, cls in (("jobplan", JobPlanEditor), ("outcome", OutcomeView),
-                          ("report", ReportFieldsEditor)):
+        for name, cls in (
+            ("jobplan", JobPlanEditor),
+            ("outcome", OutcomeView),
+            ("report", ReportFieldsEditor),
+        ):
             if cls.draft_key_for(participant_id) in pending:
                 self._tab(name)
 
@@ -218,8 +227,12 @@ class ParticipantPage(QWidget):
         QVBoxLayout(due_box).addWidget(self.due_label)
         facts_box = QGroupBox(self.tr("Course and caseworker"))
         facts_box.setLayout(self.contact_form)
-        legend = QLabel(self.tr("◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  "
-                                "■ session held  ✕ cancelled or no-show  ⬚ next appointment"))
+        legend = QLabel(
+            self.tr(
+                "◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  "
+                "■ session held  ✕ cancelled or no-show  ⬚ next appointment"
+            )
+        )
         legend.setWordWrap(True)
         att_box = QGroupBox(self.tr("Group attendance"))
         self.attendance_date = DateField(dt.date.today(), allow_empty=False)
@@ -237,8 +250,9 @@ class ParticipantPage(QWidget):
         self.attendance_list.setMaximumHeight(120)
         self.attendance_list.currentItemChanged.connect(self._mark_selected)
         self.delete_mark_button = QPushButton(self.tr("Delete mark"))
-        self.delete_mark_button.setToolTip(self.tr("Delete the selected mark (Delete key); "
-                                                   "Ctrl+Z puts it back"))
+        self.delete_mark_button.setToolTip(
+            self.tr("Delete the selected mark (Delete key); Ctrl+Z puts it back")
+        )
         self.delete_mark_button.clicked.connect(self.delete_mark)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.attendance_list)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -296,84 +310,137 @@ class ParticipantPage(QWidget):
             # scheduled questionnaires are listed from core/schedule below.
             pss = [a for a in p.assessments if a.instrument == "pss10"]
             suggested = course.suggested_status(
-                status=p.status, start=p.course_start, today=today,
+                status=p.status,
+                start=p.course_start,
+                today=today,
                 has_final=any(a.kind == "final" for a in pss),
-                has_outcome=p.outcome_status is not None)
+                has_outcome=p.outcome_status is not None,
+            )
             held = sum(1 for x in p.sessions if x.status == "held")
             due = course.due_items(
-                status=p.status, start=p.course_start, today=today,
+                status=p.status,
+                start=p.course_start,
+                today=today,
                 has_screening=any(a.kind == "screening" for a in pss),
                 has_final=any(a.kind == "final" for a in pss),
-                sessions_held=held, has_outcome=p.outcome_status is not None)
-            measures = [m for m in schedule.due_measurements(
-                settings.instrument_schedule(s), status=p.status, start=p.course_start,
-                today=today, taken=[(a.instrument, a.kind, a.date) for a in p.assessments])
-                if m.instrument != "pss10"]
+                sessions_held=held,
+                has_outcome=p.outcome_status is not None,
+            )
+            measures = [
+                m
+                for m in schedule.due_measurements(
+                    settings.instrument_schedule(s),
+                    status=p.status,
+                    start=p.course_start,
+                    today=today,
+                    taken=[(a.instrument, a.kind, a.date) for a in p.assessments],
+                )
+                if m.instrument != "pss10"
+            ]
             data = TimelineData(
-                start=p.course_start, today=today,
+                start=p.course_start,
+                today=today,
                 assessments=[(a.kind, a.date) for a in p.assessments],
                 attendance=[(g.date, g.present) for g in p.attendance],
                 sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
-                planned=[x.next_appointment.date() for x in p.sessions[-1:]
-                         if x.next_appointment and x.next_appointment.date() >= today]
-                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today])
+                planned=[
+                    x.next_appointment.date()
+                    for x in p.sessions[-1:]
+                    if x.next_appointment and x.next_appointment.date() >= today
+                ]
+                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today],
+            )
             # The same count as the caseworker report: only plausible or confirmed marks.
             facts = caseload.course_facts(p, today)
             counted = plausibility.countable_marks(facts, p.attendance)
             attended = sum(1 for g in counted if g.present)
             marked = len(counted)
             waiting = len(p.attendance) - marked
-            marks = [(g.date, agenda.mark_of(g.present, g.excused), g in counted)
-                     for g in p.attendance]
+            marks = [
+                (g.date, agenda.mark_of(g.present, g.excused), g in counted) for g in p.attendance
+            ]
             withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
             archived = p.archived
             facts = [
                 (self.tr("Course start"), labels.date_text(p.course_start)),
-                (self.tr("Course end"), labels.date_text(course.course_end(p.course_start))
-                 if p.course_start else ""),
+                (
+                    self.tr("Course end"),
+                    labels.date_text(course.course_end(p.course_start)) if p.course_start else "",
+                ),
                 (self.tr("Caseworker"), p.caseworker_name or ""),
                 (self.tr("Municipality"), p.caseworker_municipality or ""),
                 (self.tr("Case reference"), p.case_ref or ""),
             ]
         self.name_label.setText(name)
-        self.facts_label.setText(" · ".join(x for x in (
-            ref, labels.week_text(week), status,
-            self.tr("archived") if archived else "") if x))
+        self.facts_label.setText(
+            " · ".join(
+                x
+                for x in (
+                    ref,
+                    labels.week_text(week),
+                    status,
+                    self.tr("archived") if archived else "",
+                )
+                if x
+            )
+        )
         if withdrawn is not None:
-            self.consent_label.setText("⚠ " + self.tr(
-                "Consent WITHDRAWN on %1: do not report to the municipality.").replace(
-                "%1", labels.date_text(withdrawn)))
+            self.consent_label.setText(
+                "⚠ "
+                + self.tr("Consent WITHDRAWN on %1: do not report to the municipality.").replace(
+                    "%1", labels.date_text(withdrawn)
+                )
+            )
             f = self.consent_label.font()
             f.setBold(True)
             self.consent_label.setFont(f)
         elif given is not None:
-            self.consent_label.setText(self.tr("Consent given on %1.").replace(
-                "%1", labels.date_text(given)))
+            self.consent_label.setText(
+                self.tr("Consent given on %1.").replace("%1", labels.date_text(given))
+            )
         else:
             self.consent_label.setText(self.tr("No consent recorded."))
         self.archive_button.setText(self.tr("Unarchive") if archived else self.tr("Archive"))
         self._suggested = suggested
         self.suggestion.setVisible(suggested is not None)
         if suggested == "completed":
-            self.suggestion_label.setText(self.tr(
-                "The final PSS-10 and the outcome are recorded: mark the course as completed?"))
+            self.suggestion_label.setText(
+                self.tr(
+                    "The final PSS-10 and the outcome are recorded: mark the course as completed?"
+                )
+            )
         elif suggested is not None:
-            self.suggestion_label.setText(self.tr(
-                "The course is in week %1: change the status to %2?").replace(
-                "%1", str(week)).replace("%2", labels.statuses().get(suggested, suggested)))
+            self.suggestion_label.setText(
+                self.tr("The course is in week %1: change the status to %2?")
+                .replace("%1", str(week))
+                .replace("%2", labels.statuses().get(suggested, suggested))
+            )
         self.timeline.set_data(data)
-        points = {"screening": self.tr("screening"), "mid": self.tr("week 4"),
-                  "final": self.tr("week 12"), "followup": self.tr("follow-up")}
+        points = {
+            "screening": self.tr("screening"),
+            "mid": self.tr("week 4"),
+            "final": self.tr("week 12"),
+            "followup": self.tr("follow-up"),
+        }
         lines = ["• " + labels.due_text(d) for d in due]
-        lines += ["• " + (self.tr("%1 (%2) overdue") if m.overdue else self.tr("%1 (%2) due"))
-                  .replace("%1", instruments.get(m.instrument).short)
-                  .replace("%2", points[m.point]) for m in measures]
+        lines += [
+            "• "
+            + (self.tr("%1 (%2) overdue") if m.overdue else self.tr("%1 (%2) due"))
+            .replace("%1", instruments.get(m.instrument).short)
+            .replace("%2", points[m.point])
+            for m in measures
+        ]
         self.due_label.setText("\n".join(lines) or self.tr("Nothing is due."))
         self.attendance_label.setText(
             self.tr("Present at %1 of %2 marked group sessions.")
-            .replace("%1", str(attended)).replace("%2", str(marked))
-            + (" " + self.tr("%n mark(s) not counted: confirm or correct them.", "", waiting)
-               if waiting else ""))
+            .replace("%1", str(attended))
+            .replace("%2", str(marked))
+            + (
+                " " + self.tr("%n mark(s) not counted: confirm or correct them.", "", waiting)
+                if waiting
+                else ""
+            )
+        )
         self._fill_marks(marks)
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
@@ -392,8 +459,11 @@ class ParticipantPage(QWidget):
         keep = current.data(Qt.ItemDataRole.UserRole) if current is not None else None
         self.attendance_list.blockSignals(True)
         self.attendance_list.clear()
-        words = {"present": self.tr("present"), "absent": self.tr("absent"),
-                 "excused": self.tr("notice of absence")}  # (afbud, from the roster)
+        words = {
+            "present": self.tr("present"),
+            "absent": self.tr("absent"),
+            "excused": self.tr("notice of absence"),
+        }  # (afbud, from the roster)
         for day, mark, counted in sorted(marks, reverse=True):
             state = words[mark]
             text = f"{labels.date_text(day)} – {state}"
@@ -409,8 +479,9 @@ class ParticipantPage(QWidget):
 
     def _mark_selected(self, item: QListWidgetItem | None, *_a: Any) -> None:
         if item is not None:
-            self.attendance_date.set_value(dt.date.fromisoformat(
-                item.data(Qt.ItemDataRole.UserRole)))
+            self.attendance_date.set_value(
+                dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
+            )
 
     def mark_attendance(self, present: bool) -> None:
         if not self.attendance_date.check():
@@ -424,8 +495,7 @@ class ParticipantPage(QWidget):
         confirmed = self._pending_mark == (day, present)
         try:
             with self.vault.session() as s:
-                caseload.set_attendance(s, self.participant_id, day, present,
-                                        confirmed=confirmed)
+                caseload.set_attendance(s, self.participant_id, day, present, confirmed=confirmed)
                 s.commit()
         except caseload.Implausible as exc:
             self._pending_mark = (day, present) if exc.needs_confirmation else None
@@ -443,8 +513,9 @@ class ParticipantPage(QWidget):
         with self.vault.session() as s:
             snap = corrections.delete_attendance(s, self.participant_id, day)
             s.commit()
-        self.attendance_undo.offer(snap, self.tr("The mark of %1 was deleted.").replace(
-            "%1", labels.date_text(day)))
+        self.attendance_undo.offer(
+            snap, self.tr("The mark of %1 was deleted.").replace("%1", labels.date_text(day))
+        )
         self._something_changed()
         self.attendance_list.setFocus()
 
@@ -455,8 +526,9 @@ class ParticipantPage(QWidget):
                 s.commit()
         except BadInput as exc:
             if "marked again" in str(exc):
-                return self.tr("That day has been marked again since, so the deleted mark "
-                               "was not put back.")
+                return self.tr(
+                    "That day has been marked again since, so the deleted mark was not put back."
+                )
             return error_text(exc)
         self._something_changed()
         return None
@@ -502,8 +574,9 @@ class ParticipantPage(QWidget):
         try:
             from coachdesk.ui.erase_dialog import EraseDialog
         except ImportError:
-            plain.information(self, self.tr("Erase"),
-                              self.tr("Erasure is not available in this build."))
+            plain.information(
+                self, self.tr("Erase"), self.tr("Erasure is not available in this build.")
+            )
             return
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()
@@ -516,16 +589,24 @@ class ParticipantPage(QWidget):
     def confirm_close(self) -> bool:
         if not self.sessions.confirm_close():
             return False
-        for key, name in (("jobplan", self.tr("job plan")), ("outcome", self.tr("outcome")),
-                          ("report", self.tr("report fields"))):
+        for key, name in (
+            ("jobplan", self.tr("job plan")),
+            ("outcome", self.tr("outcome")),
+            ("report", self.tr("report fields")),
+        ):
             view = self._built.get(key)  # a tab never shown has nothing unsaved
-            if isinstance(view, JobPlanEditor | OutcomeView | ReportFieldsEditor) \
-                    and view.is_dirty():
+            if (
+                isinstance(view, JobPlanEditor | OutcomeView | ReportFieldsEditor)
+                and view.is_dirty()
+            ):
                 answer = QMessageBox.question(
-                    self, self.tr("Unsaved changes"),
+                    self,
+                    self.tr("Unsaved changes"),
                     self.tr("The %1 has unsaved changes. Save them?").replace("%1", name),
-                    QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                    | QMessageBox.StandardButton.Cancel)
+                    QMessageBox.StandardButton.Save
+                    | QMessageBox.StandardButton.Discard
+                    | QMessageBox.StandardButton.Cancel,
+                )
                 if answer == QMessageBox.StandardButton.Cancel:
                     return False
                 if answer == QMessageBox.StandardButton.Save and not view.save():

@@ -29,16 +29,24 @@ from coachdesk.ui.passphrase_hint import strength_text
 
 
 class ChangePassphraseDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None, *,
-                 require_current: bool = True) -> None:
+    def __init__(
+        self, vault: Any, parent: QWidget | None = None, *, require_current: bool = True
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Change passphrase"))
         self.setMinimumWidth(480)
-        intro = QLabel(self.tr("The new passphrase unlocks this vault from now on. The "
-                               "recovery code stays the same.") if require_current else
-                       self.tr("You unlocked with the recovery code. Choose a new passphrase "
-                               "for daily use; the recovery code stays the same."))
+        intro = QLabel(
+            self.tr(
+                "The new passphrase unlocks this vault from now on. The "
+                "recovery code stays the same."
+            )
+            if require_current
+            else self.tr(
+                "You unlocked with the recovery code. Choose a new passphrase "
+                "for daily use; the recovery code stays the same."
+            )
+        )
         intro.setWordWrap(True)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
@@ -61,8 +69,9 @@ class ChangePassphraseDialog(QDialog):
         form.addRow(self.tr("&New passphrase:"), self.new1)
         form.addRow(self.tr("&Repeat:"), self.new2)
         form.addRow("", self.strength_label)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

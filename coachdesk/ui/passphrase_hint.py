@@ -12,8 +12,8 @@ def strength_text(passphrase: str) -> str:
     level = strength(passphrase)
     if level == 0:
         return QCoreApplication.translate(
-            "PassphraseHint", "Too short: at least %1 characters.").replace(
-            "%1", str(MIN_PASSPHRASE))
+            "PassphraseHint", "Too short: at least %1 characters."
+        ).replace("%1", str(MIN_PASSPHRASE))
     if level == 1:
         return QCoreApplication.translate("PassphraseHint", "Strength: weak. Add a word or two.")
     if level == 2:

@@ -47,14 +47,18 @@ def tab_text(text: str) -> str:
     its ampersand (and grab Alt+C). A long name is shortened (the tab's tooltip has it
     all): Qt's own eliding would shorten the other tabs as well."""
     if len(text) > TAB_CHARS:
-        text = text[:TAB_CHARS - 1].rstrip() + "…"
+        text = text[: TAB_CHARS - 1].rstrip() + "…"
     return text.replace("&", "&&")
 
 
-def message(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str,
-            buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
-            default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
-            ) -> QMessageBox.StandardButton:
+def message(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+    default: QMessageBox.StandardButton = QMessageBox.StandardButton.NoButton,
+) -> QMessageBox.StandardButton:
     """QMessageBox.warning/information/question with the text shown literally."""
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(PLAIN)

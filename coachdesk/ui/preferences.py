@@ -49,5 +49,11 @@ WINDOW_STATE: Pref[QByteArray] = Pref("window/state", QByteArray, QByteArray())
 CASELOAD_HEADER: Pref[QByteArray] = Pref("caseload/header", QByteArray, QByteArray())
 SHOW_ARCHIVED: Pref[bool] = Pref("caseload/show_archived", bool, False)
 
-ALL: tuple[Pref[Any], ...] = (LANGUAGE, IDLE_LOCK_MINUTES, WINDOW_GEOMETRY, WINDOW_STATE,
-                              CASELOAD_HEADER, SHOW_ARCHIVED)
+ALL: tuple[Pref[Any], ...] = (
+    LANGUAGE,
+    IDLE_LOCK_MINUTES,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    CASELOAD_HEADER,
+    SHOW_ARCHIVED,
+)

@@ -32,7 +32,7 @@ def accent(text: str) -> str:
     """The letters accented; placeholders, tags, entities and accelerators kept."""
     out, pos = [], 0
     for m in _KEEP.finditer(text):
-        out.append(text[pos:m.start()].translate(_ACCENTS))
+        out.append(text[pos : m.start()].translate(_ACCENTS))
         out.append(m.group())
         pos = m.end()
     out.append(text[pos:].translate(_ACCENTS))
@@ -44,7 +44,7 @@ def pseudo(text: str) -> str:
     if not text.strip():
         return text
     lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()):]
+    trail = text[len(text.rstrip()) :]
     core = text.strip()
     pad = "~" * max(1, math.ceil(len(core) * GROWTH) - 3)
     if core.startswith("<"):
@@ -56,8 +56,9 @@ def pseudo(text: str) -> str:
 class PseudoTranslator(QTranslator):
     """Pseudo-translates every string of CoachDesk's own contexts."""
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+    def translate(
+        self, context: str, source_text: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
         if not source_text or _QT_CONTEXT.match(context or ""):
             return None  # a null string: Qt asks the next translator
         return pseudo(source_text)

@@ -192,9 +192,16 @@ class Pss10Form(QDialog):
 
     saved = Signal(int)  # the assessment's id
 
-    def __init__(self, vault: Vault, participant_id: int, assessment_id: int | None = None,
-                 *, lang: str | None = None, today: dt.date | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        participant_id: int,
+        assessment_id: int | None = None,
+        *,
+        lang: str | None = None,
+        today: dt.date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._participant_id = participant_id
@@ -222,8 +229,11 @@ class Pss10Form(QDialog):
         top.addRow(self.tr("&Date"), self.date)
 
         opening = QLabel(f"<b>{pss10.opening(self._lang)} …</b>")
-        hint = QLabel(self.tr("Type 0-4 for each item; Up/Down or Backspace go back, Delete "
-                              "clears, Ctrl+S saves."))
+        hint = QLabel(
+            self.tr(
+                "Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves."
+            )
+        )
         hint.setWordWrap(True)
         hint.setEnabled(False)  # the palette's muted text, not a hard-coded grey
         self.grid = AnswerGrid(self._lang)
@@ -233,7 +243,8 @@ class Pss10Form(QDialog):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.grid.current_changed.connect(
-            lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30))
+            lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30)
+        )
 
         self.total_label = plain.label()
         font = self.total_label.font()
@@ -313,28 +324,39 @@ class Pss10Form(QDialog):
         if sc.total is None:
             self.total_label.setText(self.tr("Total: none"))
             self.detail_label.setText(
-                self.tr("%1 of 10 answered. A total needs at least 9 answers.")
-                .replace("%1", str(answered)))
+                self.tr("%1 of 10 answered. A total needs at least 9 answers.").replace(
+                    "%1", str(answered)
+                )
+            )
         else:
             band = band_labels()[sc.band or "low"]
             star = "*" if sc.prorated else ""
-            self.total_label.setText(self.tr("Total: %1 (%2)").replace("%1", f"{sc.total}{star}")
-                                     .replace("%2", band))
+            self.total_label.setText(
+                self.tr("Total: %1 (%2)").replace("%1", f"{sc.total}{star}").replace("%2", band)
+            )
             if sc.prorated:
-                self.detail_label.setText(self.tr(
-                    "* 9 of 10 answered: the total is prorated (sum × 10/9, rounded)."))
+                self.detail_label.setText(
+                    self.tr("* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).")
+                )
             else:
                 self.detail_label.setText(self.tr("10 of 10 answered."))
         if self.kind_key() == "screening" and sc.total is not None:
             met = pss10.is_eligible(sc.total, self._params)
-            text = (self.tr("✔ Admission threshold (%1) met: %2 ≥ %1") if met
-                    else self.tr("✘ Admission threshold (%1) not met: %2 < %1"))
-            self.threshold_label.setText(text.replace("%1", str(self._params.threshold))
-                                         .replace("%2", str(sc.total)))
+            text = (
+                self.tr("✔ Admission threshold (%1) met: %2 ≥ %1")
+                if met
+                else self.tr("✘ Admission threshold (%1) not met: %2 < %1")
+            )
+            self.threshold_label.setText(
+                text.replace("%1", str(self._params.threshold)).replace("%2", str(sc.total))
+            )
             self.threshold_label.show()
         elif self.kind_key() == "screening":
-            self.threshold_label.setText(self.tr("Admission threshold (%1): no total yet")
-                                         .replace("%1", str(self._params.threshold)))
+            self.threshold_label.setText(
+                self.tr("Admission threshold (%1): no total yet").replace(
+                    "%1", str(self._params.threshold)
+                )
+            )
             self.threshold_label.show()
         else:
             self.threshold_label.hide()
@@ -349,11 +371,14 @@ class Pss10Form(QDialog):
         return {
             assessments.PROBLEM_FUTURE: self.tr("The date is in the future."),
             assessments.PROBLEM_BEFORE_REFERRAL: self.tr(
-                "The date is before the participant's referral date."),
+                "The date is before the participant's referral date."
+            ),
             assessments.PROBLEM_FINAL_BEFORE_SCREENING: self.tr(
-                "A final questionnaire cannot be dated before the first screening."),
+                "A final questionnaire cannot be dated before the first screening."
+            ),
             assessments.PROBLEM_SCREENING_AFTER_FINAL: self.tr(
-                "This screening would come after the participant's final questionnaire."),
+                "This screening would come after the participant's final questionnaire."
+            ),
             assessments.PROBLEM_ANSWERS: self.tr("Every answer must be 0-4 or empty."),
             assessments.PROBLEM_KIND: self.tr("Choose screening, final or follow-up."),
             assessments.PROBLEM_DATE: self.tr("The date is not valid."),
@@ -368,11 +393,15 @@ class Pss10Form(QDialog):
             self._confirm_incomplete = True
             self.save_button.setText(self.tr("&Save anyway"))
             if missing == 1:
-                text = self.tr("1 answer is missing: the total will be prorated. Press Save "
-                               "again (Ctrl+S) to save anyway.")
+                text = self.tr(
+                    "1 answer is missing: the total will be prorated. Press Save "
+                    "again (Ctrl+S) to save anyway."
+                )
             else:
-                text = self.tr("%1 answers are missing: there will be no total. Press Save "
-                               "again (Ctrl+S) to save anyway.").replace("%1", str(missing))
+                text = self.tr(
+                    "%1 answers are missing: there will be no total. Press Save "
+                    "again (Ctrl+S) to save anyway."
+                ).replace("%1", str(missing))
             self._show_message("⚠ " + text)
             return False
         day = self.day()
@@ -383,15 +412,22 @@ class Pss10Form(QDialog):
         try:
             with self._vault.session() as s:
                 a = assessments.save_assessment(
-                    s, self._participant_id, self.kind_key(), day, answers,
-                    assessment_id=self._assessment_id, today=self._today)
+                    s,
+                    self._participant_id,
+                    self.kind_key(),
+                    day,
+                    answers,
+                    assessment_id=self._assessment_id,
+                    today=self._today,
+                )
                 s.commit()
                 saved_id = a.id
         except assessments.AssessmentRejected as exc:
             self._confirm_incomplete = False
             self.save_button.setText(self.tr("&Save"))
-            self._show_message(self.tr("Not saved: ") + " ".join(
-                self._problem_text(k) for k in exc.problems))
+            self._show_message(
+                self.tr("Not saved: ") + " ".join(self._problem_text(k) for k in exc.problems)
+            )
             return False
         self._assessment_id = saved_id
         self.saved.emit(saved_id)

@@ -63,8 +63,9 @@ class AssessmentModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.COLUMNS
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return (self.tr("Date"), self.tr("Kind"), self.tr("Total"), self.tr("Band"))[section]
         return None
@@ -76,8 +77,9 @@ class AssessmentModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return QLocale().toString(QDate(r.date.year, r.date.month, r.date.day),
-                                          QLocale.FormatType.ShortFormat)
+                return QLocale().toString(
+                    QDate(r.date.year, r.date.month, r.date.day), QLocale.FormatType.ShortFormat
+                )
             if col == 1:
                 return kind_labels()[r.kind]
             if col == 2:
@@ -99,8 +101,15 @@ class Pss10Tab(QWidget):
 
     changed = Signal()
 
-    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None, *,
-                 lang: str | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        vault: Vault,
+        participant_id: int,
+        parent: QWidget | None = None,
+        *,
+        lang: str | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self._vault = vault
         self._participant_id = participant_id
@@ -125,8 +134,9 @@ class Pss10Tab(QWidget):
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.delete_button = QPushButton(self.tr("De&lete"))
-        self.delete_button.setToolTip(self.tr("Delete the selected questionnaire (Delete "
-                                              "key); Ctrl+Z puts it back"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected questionnaire (Delete key); Ctrl+Z puts it back")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table)
         delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -191,8 +201,14 @@ class Pss10Tab(QWidget):
         return None if aid is None else self._open_form(aid)
 
     def _open_form(self, assessment_id: int | None) -> Pss10Form:
-        form = Pss10Form(self._vault, self._participant_id, assessment_id, lang=self._lang,
-                         today=self._today, parent=self)
+        form = Pss10Form(
+            self._vault,
+            self._participant_id,
+            assessment_id,
+            lang=self._lang,
+            today=self._today,
+            parent=self,
+        )
         form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.saved.connect(self._saved)
         self.form = form
@@ -215,8 +231,10 @@ class Pss10Tab(QWidget):
             snap = corrections.delete_assessment(s, self._participant_id, assessment_id)
             s.commit()
         self.reload()
-        self.undo_bar.offer(snap, self.tr("The PSS-10 of %1 was deleted.").replace(
-            "%1", labels.date_text(snap.date)))
+        self.undo_bar.offer(
+            snap,
+            self.tr("The PSS-10 of %1 was deleted.").replace("%1", labels.date_text(snap.date)),
+        )
         self.table.setFocus()
         self.changed.emit()
 

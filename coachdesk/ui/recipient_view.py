@@ -31,9 +31,13 @@ class RecipientBox(QGroupBox):
         # A vault made before handovers existed gets its key now (store/recipient.py).
         self.recipient = recipient.ensure_committed(vault)
         fixed = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        intro = QLabel(self.tr("Other coaches encrypt a participant they hand over to you "
-                               "with this key. It is not secret: give it by e-mail, chat or "
-                               "phone."))
+        intro = QLabel(
+            self.tr(
+                "Other coaches encrypt a participant they hand over to you "
+                "with this key. It is not secret: give it by e-mail, chat or "
+                "phone."
+            )
+        )
         intro.setWordWrap(True)
         self.field = QLineEdit(self.recipient)
         self.field.setReadOnly(True)

@@ -34,10 +34,13 @@ class ShowRecoveryCodeDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New recovery code"))
         self.setMinimumWidth(520)
-        text = QLabel(self.tr(
-            "This is the vault's new recovery code. The old code no longer unlocks it "
-            "(old backups still open with the code of their day). It is shown only now: "
-            "write it down, and keep it locked away, apart from this computer."))
+        text = QLabel(
+            self.tr(
+                "This is the vault's new recovery code. The old code no longer unlocks it "
+                "(old backups still open with the code of their day). It is shown only now: "
+                "write it down, and keep it locked away, apart from this computer."
+            )
+        )
         text.setWordWrap(True)
         self.code_label = QLabel(code)
         self.code_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,9 +85,12 @@ class RotateRecoveryCodeDialog(QDialog):
         self.code = ""
         self.setWindowTitle(self.tr("New recovery code"))
         self.setMinimumWidth(480)
-        intro = QLabel(self.tr(
-            "Make a new recovery code when the old one may have been seen by someone else. "
-            "The old code stops working for this vault; the passphrase stays the same."))
+        intro = QLabel(
+            self.tr(
+                "Make a new recovery code when the old one may have been seen by someone else. "
+                "The old code stops working for this vault; the passphrase stays the same."
+            )
+        )
         intro.setWordWrap(True)
         self.current = QLineEdit()
         self.current.setEchoMode(QLineEdit.EchoMode.Password)
@@ -94,10 +100,10 @@ class RotateRecoveryCodeDialog(QDialog):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         form = QFormLayout()
         form.addRow(self.tr("&Passphrase:"), self.current)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            self.tr("&Make a new code"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make a new code"))
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -64,13 +64,17 @@ class ReportFieldsEditor(QWidget):
             box.valueChanged.connect(self._changed)
             return box
 
-        self.work_capacity = text_box(self.tr(
-            "What the participant can do at work today, described by function (hours, "
-            "tasks, pace), never by diagnosis."))
+        self.work_capacity = text_box(
+            self.tr(
+                "What the participant can do at work today, described by function (hours, "
+                "tasks, pace), never by diagnosis."
+            )
+        )
         self.resources = text_box(self.tr("Strengths and support the participant has."))
         self.challenges = text_box(self.tr("What still makes work hard."))
-        self.progression = text_box(self.tr(
-            "The change since the start, in your words. The report adds the PSS-10 change."))
+        self.progression = text_box(
+            self.tr("The change since the start, in your words. The report adds the PSS-10 change.")
+        )
         self.recommendation = text_box(self.tr("Your recommendation and the next steps."))
         self.normal_hours = hours_box()
         self.hours_now = hours_box()
@@ -113,8 +117,9 @@ class ReportFieldsEditor(QWidget):
         step_buttons.addWidget(add)
         step_buttons.addWidget(remove)
         step_buttons.addStretch()
-        hf.addRow(QLabel(self.tr("Step plan, week by week (week 1 is the first week of the "
-                                 "plan):")))
+        hf.addRow(
+            QLabel(self.tr("Step plan, week by week (week 1 is the first week of the plan):"))
+        )
         hf.addRow(self.steps)
         hf.addRow(step_buttons)
         hf.addRow(self.rule_warning)
@@ -126,8 +131,11 @@ class ReportFieldsEditor(QWidget):
         QVBoxLayout(prog_box).addWidget(self.progression)
         rec_box = QGroupBox(self.tr("Recommendation / next steps"))
         QVBoxLayout(rec_box).addWidget(self.recommendation)
-        for box, text in ((self.work_capacity, capacity_box), (self.progression, prog_box),
-                          (self.recommendation, rec_box)):
+        for box, text in (
+            (self.work_capacity, capacity_box),
+            (self.progression, prog_box),
+            (self.recommendation, rec_box),
+        ):
             box.setAccessibleName(text.title())
 
         self.message = FieldMessage()
@@ -221,12 +229,19 @@ class ReportFieldsEditor(QWidget):
         """The 4-hour rule of a partial return, shown as the coach types."""
         normal = self.normal_hours.value()
         steps, _ = return_plan.parse_steps(self._step_values())
-        breaks = (return_plan.partial_return_breaks(normal if normal >= 0 else None, steps)
-                  if self.return_kind.currentData() == "partial" else [])
-        self.rule_warning.setText(self.tr(
-            "Week %1 leaves less than 4 hours of absence a week: a partial return (delvis "
-            "raskmelding) needs at least 4.").replace(
-                "%1", ", ".join(str(s.week) for s in breaks)) if breaks else "")
+        breaks = (
+            return_plan.partial_return_breaks(normal if normal >= 0 else None, steps)
+            if self.return_kind.currentData() == "partial"
+            else []
+        )
+        self.rule_warning.setText(
+            self.tr(
+                "Week %1 leaves less than 4 hours of absence a week: a partial return (delvis "
+                "raskmelding) needs at least 4."
+            ).replace("%1", ", ".join(str(s.week) for s in breaks))
+            if breaks
+            else ""
+        )
         self.rule_warning.setVisible(bool(breaks))
 
     def values(self) -> dict[str, Any]:
@@ -235,8 +250,10 @@ class ReportFieldsEditor(QWidget):
 
         return {
             "work_capacity": self.work_capacity.toPlainText(),
-            "normal_hours": hours(self.normal_hours), "hours_now": hours(self.hours_now),
-            "step_plan": self._step_values(), "return_date": self.return_date.iso(),
+            "normal_hours": hours(self.normal_hours),
+            "hours_now": hours(self.hours_now),
+            "step_plan": self._step_values(),
+            "return_date": self.return_date.iso(),
             "return_kind": self.return_kind.currentData(),
             "resources": self.resources.toPlainText(),
             "challenges": self.challenges.toPlainText(),
@@ -258,8 +275,7 @@ class ReportFieldsEditor(QWidget):
             getattr(self, name).setValue(-1 if value in (None, "") else float(value))
         date = rec.get("return_date")
         self.return_date.set_value(records.opt_date(date) if isinstance(date, str) else date)
-        self.return_kind.setCurrentIndex(max(0, self.return_kind.findData(
-            rec.get("return_kind"))))
+        self.return_kind.setCurrentIndex(max(0, self.return_kind.findData(rec.get("return_kind"))))
         self.steps.setRowCount(0)
         for step in rec.get("step_plan") or []:
             try:
@@ -284,8 +300,9 @@ class ReportFieldsEditor(QWidget):
     def keep_draft(self) -> None:
         if self._dirty:
             with self.vault.session() as s:
-                caseload.put_draft(s, self.draft_key, self.participant_id,
-                                   {"changes": self.values()})
+                caseload.put_draft(
+                    s, self.draft_key, self.participant_id, {"changes": self.values()}
+                )
                 s.commit()
 
     def _restore_draft(self) -> None:
@@ -310,9 +327,12 @@ class ReportFieldsEditor(QWidget):
             return False
         _, problems = return_plan.parse_steps(self._step_values())
         if problems:  # the store would refuse it too; say it in the coach's language
-            self.message.show_message(self.tr(
-                "Check the step plan: each row needs a week from 1 to 52 and hours from 0 to "
-                "80, and a week can have only one row."))
+            self.message.show_message(
+                self.tr(
+                    "Check the step plan: each row needs a week from 1 to 52 and hours from 0 to "
+                    "80, and a week can have only one row."
+                )
+            )
             self.steps.setFocus()
             return False
         try:

@@ -63,8 +63,13 @@ class RosterTable(QTableWidget):
 
 
 class RosterDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 course_start: dt.date | None = None, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        vault: Any,
+        parent: QWidget | None = None,
+        course_start: dt.date | None = None,
+        today: dt.date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today = today or dt.date.today()
@@ -83,21 +88,38 @@ class RosterDialog(QDialog):
         self.add_button = QPushButton(self.tr("&Add session"))
         self.add_button.clicked.connect(self.add_date)
         self.weeks_button = QPushButton(self.tr("Weeks &1-4"))
-        self.weeks_button.setToolTip(self.tr("Add one group session a week in the group "
-                                             "phase, on the course start's weekday"))
+        self.weeks_button.setToolTip(
+            self.tr(
+                "Add one group session a week in the group phase, on the course start's weekday"
+            )
+        )
         self.weeks_button.clicked.connect(self.add_group_phase)
         self.remove_button = QPushButton(self.tr("Remove session"))
-        self.remove_button.setToolTip(self.tr("Remove the current column's group session "
-                                              "from the hold's plan (its marks stay)"))
+        self.remove_button.setToolTip(
+            self.tr(
+                "Remove the current column's group session from the hold's plan (its marks stay)"
+            )
+        )
         self.remove_button.clicked.connect(self.remove_current_date)
         present, absent, excused = self.tr("P"), self.tr("A"), self.tr("E")
-        keys = {"1": "present", "2": "absent", "3": "excused", "0": "none",
-                present.upper(): "present", absent.upper(): "absent",
-                excused.upper(): "excused"}
-        self.legend = QLabel(self.tr("Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused "
-                                     "(notice of absence), Delete removes the mark.")
-                             .replace("%1", present).replace("%2", absent)
-                             .replace("%3", excused))
+        keys = {
+            "1": "present",
+            "2": "absent",
+            "3": "excused",
+            "0": "none",
+            present.upper(): "present",
+            absent.upper(): "absent",
+            excused.upper(): "excused",
+        }
+        self.legend = QLabel(
+            self.tr(
+                "Keys: %1 or 1 present, %2 or 2 absent, %3 or 3 excused "
+                "(notice of absence), Delete removes the mark."
+            )
+            .replace("%1", present)
+            .replace("%2", absent)
+            .replace("%3", excused)
+        )
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.PlainText)
         self.table = RosterTable(keys)
@@ -137,8 +159,12 @@ class RosterDialog(QDialog):
         with self.vault.session() as s:
             starts, sizes = agenda.holds(s), agenda.hold_sizes(s)
         for start in starts:
-            self.hold.addItem(self.tr("%1 (%n participant(s))", "", sizes.get(start, 0))
-                              .replace("%1", labels.date_text(start)), start)
+            self.hold.addItem(
+                self.tr("%1 (%n participant(s))", "", sizes.get(start, 0)).replace(
+                    "%1", labels.date_text(start)
+                ),
+                start,
+            )
         if course_start in starts:  # (findData does not match a date held as QDate)
             self.hold.setCurrentIndex(starts.index(course_start))
         elif starts:  # the latest hold that has started
@@ -155,8 +181,11 @@ class RosterDialog(QDialog):
         return data if isinstance(data, dt.date) else None
 
     def mark_texts(self) -> dict[str, str]:
-        return {"present": self.tr("Present"), "absent": self.tr("Absent"),
-                "excused": self.tr("Excused")}
+        return {
+            "present": self.tr("Present"),
+            "absent": self.tr("Absent"),
+            "excused": self.tr("Excused"),
+        }
 
     def reload(self, keep: tuple[int, int] | None = None) -> None:
         start = self.course_start()
@@ -174,9 +203,15 @@ class RosterDialog(QDialog):
         t.setRowCount(len(self.rows) + 1)
         t.setColumnCount(len(days) + 2)
         t.setHorizontalHeaderLabels(
-            [self.tr("Participant"), *[weekday_text(d) + (f"\n{g.start}" if g.start else "")
-                                       for d, g in zip(days, self.sessions, strict=True)],
-             self.tr("Total")])
+            [
+                self.tr("Participant"),
+                *[
+                    weekday_text(d) + (f"\n{g.start}" if g.start else "")
+                    for d, g in zip(days, self.sessions, strict=True)
+                ],
+                self.tr("Total"),
+            ]
+        )
         t.setVerticalHeaderLabels([str(i + 1) for i in range(len(self.rows))] + [""])
         held = [d for d in days if d <= self.today]
         for r, row in enumerate(self.rows):
@@ -185,8 +220,9 @@ class RosterDialog(QDialog):
             t.setItem(r, 0, name)
             for c, d in enumerate(days, 1):
                 mark = row.marks.get(d)
-                cell = QTableWidgetItem(texts.get(mark, "") if mark else
-                                        ("–" if d <= self.today else ""))
+                cell = QTableWidgetItem(
+                    texts.get(mark, "") if mark else ("–" if d <= self.today else "")
+                )
                 cell.setData(MARK_ROLE, mark)
                 cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 t.setItem(r, c, cell)
@@ -199,8 +235,9 @@ class RosterDialog(QDialog):
         t.setItem(len(self.rows), 0, footer)
         for c, d in enumerate(days, 1):
             n = sum(1 for row in self.rows if row.marks.get(d) == "present")
-            cell = QTableWidgetItem(self.tr("%1 of %2").replace("%1", str(n)).replace(
-                "%2", str(len(self.rows))))
+            cell = QTableWidgetItem(
+                self.tr("%1 of %2").replace("%1", str(n)).replace("%2", str(len(self.rows)))
+            )
             cell.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             cell.setFont(f)
             t.setItem(len(self.rows), c, cell)
@@ -208,9 +245,13 @@ class RosterDialog(QDialog):
         t.horizontalHeader().setStretchLastSection(True)
         if not days or not self.rows:
             self.message.setText(
-                self.tr("No group sessions planned for this hold yet: add their dates "
-                        "above (Weeks 1-4 adds one a week).") if not days else
-                self.tr("No admitted participants in this hold."))
+                self.tr(
+                    "No group sessions planned for this hold yet: add their dates "
+                    "above (Weeks 1-4 adds one a week)."
+                )
+                if not days
+                else self.tr("No admitted participants in this hold.")
+            )
         if keep is not None and self.rows and days:
             t.setCurrentCell(min(keep[0], len(self.rows) - 1), min(keep[1], len(days)))
         elif self.rows and days:
@@ -219,8 +260,11 @@ class RosterDialog(QDialog):
         self.remove_button.setEnabled(bool(days))
 
     def total_text(self, row: agenda.RosterRow, held: int) -> str:
-        text = self.tr("%1 of %2 present").replace("%1", str(row.total("present"))).replace(
-            "%2", str(held))
+        text = (
+            self.tr("%1 of %2 present")
+            .replace("%1", str(row.total("present")))
+            .replace("%2", str(held))
+        )
         if row.total("excused"):
             text += ", " + self.tr("%n notice(s) of absence", "", row.total("excused"))
         return text
@@ -237,17 +281,29 @@ class RosterDialog(QDialog):
         present = None if mark == "none" else mark == "present"
         try:
             with self.vault.session() as s:
-                caseload.set_attendance(s, row.participant_id, day, present,
-                                        excused=mark == "excused", confirmed=confirmed,
-                                        today=self.today)
+                caseload.set_attendance(
+                    s,
+                    row.participant_id,
+                    day,
+                    present,
+                    excused=mark == "excused",
+                    confirmed=confirmed,
+                    today=self.today,
+                )
                 s.commit()
         except caseload.Implausible as exc:
             if exc.needs_confirmation:
                 self._pending = (row.participant_id, day, mark)
-                self.message.setText("⚠ " + " ".join(finding_text(f) for f in exc.findings)
-                                     + " " + self.tr("If this is right, press the key again "
-                                                     "to confirm it; until then reports do "
-                                                     "not count it."))
+                self.message.setText(
+                    "⚠ "
+                    + " ".join(finding_text(f) for f in exc.findings)
+                    + " "
+                    + self.tr(
+                        "If this is right, press the key again "
+                        "to confirm it; until then reports do "
+                        "not count it."
+                    )
+                )
             else:
                 self.message.setText(findings_text(exc.findings))
             return
@@ -287,8 +343,7 @@ class RosterDialog(QDialog):
         with self.vault.session() as s:
             for day in group_phase_default(start):
                 if day not in have:
-                    agenda.add_group_session(s, start, day,
-                                             self.new_time.time().toString("HH:mm"))
+                    agenda.add_group_session(s, start, day, self.new_time.time().toString("HH:mm"))
             s.commit()
         self.changed = True
         self.reload()

@@ -32,8 +32,15 @@ class Column:
 
 
 class RowTable(QWidget):
-    def __init__(self, columns: list[Column], *, add_text: str, name: str,
-                 reorder: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        columns: list[Column],
+        *,
+        add_text: str,
+        name: str,
+        reorder: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.columns = columns
         self.table = QTableWidget(0, len(columns))
@@ -48,8 +55,8 @@ class RowTable(QWidget):
             # A fixed column is sized by _fit_columns from its widgets: ResizeToContents
             # measures item text only, and cut the combo boxes and dates off (issue 14).
             header.setSectionResizeMode(
-                i, QHeaderView.ResizeMode.Stretch if c.stretch
-                else QHeaderView.ResizeMode.Fixed)
+                i, QHeaderView.ResizeMode.Stretch if c.stretch else QHeaderView.ResizeMode.Fixed
+            )
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.add_button = QPushButton(add_text)
         self.add_button.clicked.connect(lambda: self.add_row({}, focus=True))
@@ -104,8 +111,9 @@ class RowTable(QWidget):
             header.resizeSection(c, want)
 
     def row_values(self, r: int) -> dict[str, Any]:
-        return {col.key: col.read(self.table.cellWidget(r, c))
-                for c, col in enumerate(self.columns)}
+        return {
+            col.key: col.read(self.table.cellWidget(r, c)) for c, col in enumerate(self.columns)
+        }
 
     def rows(self) -> list[dict[str, Any]]:
         return [self.row_values(r) for r in range(self.table.rowCount())]

@@ -21,9 +21,11 @@ SIZE = (1280, 800)
 SAMPLE_CODE = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"  # never a real recovery code
 
 
-REFUSED = ("This vault holds real participants (or people not made by 'coachdesk demo'): "
-           "screenshots are plaintext copies of their data. Use a vault made by "
-           "'coachdesk demo', or pass --real-data (recorded in the audit log as an export).")
+REFUSED = (
+    "This vault holds real participants (or people not made by 'coachdesk demo'): "
+    "screenshots are plaintext copies of their data. Use a vault made by "
+    "'coachdesk demo', or pass --real-data (recorded in the audit log as an export)."
+)
 
 
 def check_allowed(session: Any, real_data: bool) -> bool:
@@ -57,8 +59,15 @@ def save_png(widget: Any, path: Path) -> Path:
     return path
 
 
-def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = None,
-               today: dt.date | None = None, *, real_data: bool = False) -> list[Path]:
+def render_all(
+    data_dir: Path,
+    out: Path,
+    passphrase: str,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    *,
+    real_data: bool = False,
+) -> list[Path]:
     from coachdesk.store.vault import Vault
 
     vault = Vault.open(data_dir, passphrase=passphrase)
@@ -86,8 +95,9 @@ def render_all(data_dir: Path, out: Path, passphrase: str, lang: str | None = No
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
-            today: dt.date | None, demo: bool) -> list[Path]:
+def _render(
+    vault: Any, data_dir: Path, out: Path, lang: str | None, today: dt.date | None, demo: bool
+) -> list[Path]:
     """Every screen into ``out`` (a private folder); the export is audited before the
     vault is locked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -100,8 +110,7 @@ def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
     settings_dir = tempfile.TemporaryDirectory(prefix="coachdesk-shots-")
     # Screenshots must not touch (or depend on) the coach's own preferences.
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      settings_dir.name)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     setup_application(app, lang)
     from sqlalchemy import select
 
@@ -138,10 +147,17 @@ def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
     shot(window, "03-caseload")
     with vault.session() as s:
         # A participant far enough along to have sessions and a job plan.
-        pid = s.execute(
-            select(Participant.id).join(JobPlanVersion).join(SessionLog)
-            .where(Participant.archived.is_(False)).order_by(Participant.name).limit(1)
-        ).scalar() or s.execute(select(Participant.id).limit(1)).scalar()
+        pid = (
+            s.execute(
+                select(Participant.id)
+                .join(JobPlanVersion)
+                .join(SessionLog)
+                .where(Participant.archived.is_(False))
+                .order_by(Participant.name)
+                .limit(1)
+            ).scalar()
+            or s.execute(select(Participant.id).limit(1)).scalar()
+        )
     if pid is not None:
         assert window.workspace is not None
         page = window.workspace.open_participant(pid)
@@ -166,8 +182,9 @@ def _render(vault: Any, data_dir: Path, out: Path, lang: str | None,
     # An export of what the screens showed (names never in the log): committed before
     # the files leave the private folder. The locked screen (next) shows no data.
     with vault.session() as s:
-        audit.record(s, "export", {"kind": "screenshots", "files": len(written) + 1,
-                                   "demo_only": demo})
+        audit.record(
+            s, "export", {"kind": "screenshots", "files": len(written) + 1, "demo_only": demo}
+        )
         s.commit()
     window.lock()
     shot(window, "10-locked")

@@ -31,8 +31,9 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
     written.append(save_png(widget, path))  # owner-only, as `coachdesk screenshots`'s
 
 
-def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
-           suffix: str = "") -> list[Path]:
+def render(
+    window: Any, vault: Any, out: Path, size: tuple[int, int], suffix: str = ""
+) -> list[Path]:
     from coachdesk.ui.agenda_view import ITEM_ROLE
     from coachdesk.ui.calendar_dialog import CalendarExportDialog
     from coachdesk.ui.roster_view import RosterDialog
@@ -49,8 +50,10 @@ def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
     _save(window, out / f"19-agenda{suffix}.png", written)
     # Enter on the first planned conversation: its editor, with "Marker som afholdt".
     table = ws.agenda.table
-    row = next((r for r in range(table.rowCount())
-                if table.item(r, 0).data(ITEM_ROLE).kind == "session"), None)
+    row = next(
+        (r for r in range(table.rowCount()) if table.item(r, 0).data(ITEM_ROLE).kind == "session"),
+        None,
+    )
     if row is not None:
         item = table.item(row, 0).data(ITEM_ROLE)
         page = ws.open_session(item.participant_id, item.session_id)
@@ -61,8 +64,11 @@ def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
     today = dt.date.today()
     with vault.session() as s:
         sizes = agenda.hold_sizes(s)
-        best = max((h for h in sizes if h + dt.timedelta(weeks=4) <= today),
-                   key=lambda h: (sizes[h], h), default=None)
+        best = max(
+            (h for h in sizes if h + dt.timedelta(weeks=4) <= today),
+            key=lambda h: (sizes[h], h),
+            default=None,
+        )
     dlg = RosterDialog(vault, window, course_start=best)
     dlg.resize(min(size[0] - 80, 1280), min(size[1] - 80, 720))
     dlg.show()

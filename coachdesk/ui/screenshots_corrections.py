@@ -35,8 +35,9 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
     written.append(save_png(widget, path))  # owner-only, as `coachdesk screenshots`'s
 
 
-def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
-           suffix: str = "") -> list[Path]:
+def render(
+    window: Any, vault: Any, out: Path, size: tuple[int, int], suffix: str = ""
+) -> list[Path]:
     """The PNGs into ``out`` at ``size``; returns their paths."""
     written: list[Path] = []
     window.resize(*size)
@@ -44,10 +45,15 @@ def render(window: Any, vault: Any, out: Path, size: tuple[int, int],
     with vault.session() as s:
         # Someone with sessions and at least two job plan versions, if there is one.
         pid = s.execute(
-            select(Participant.id).join(SessionLog).join(JobPlanVersion)
+            select(Participant.id)
+            .join(SessionLog)
+            .join(JobPlanVersion)
             .where(Participant.archived.is_(False))
-            .group_by(Participant.id).having(func.count(JobPlanVersion.id.distinct()) > 1)
-            .order_by(Participant.name).limit(1)).scalar()
+            .group_by(Participant.id)
+            .having(func.count(JobPlanVersion.id.distinct()) > 1)
+            .order_by(Participant.name)
+            .limit(1)
+        ).scalar()
         if pid is None:
             pid = s.execute(select(Participant.id).join(SessionLog).limit(1)).scalar()
     if pid is None:
@@ -101,9 +107,14 @@ def _second_version(vault: Any) -> None:
     from coachdesk.store import interchange
 
     with vault.session() as s:
-        pid = s.execute(select(Participant.id).join(SessionLog).join(JobPlanVersion)
-                        .where(Participant.archived.is_(False)).order_by(Participant.name)
-                        .limit(1)).scalar()
+        pid = s.execute(
+            select(Participant.id)
+            .join(SessionLog)
+            .join(JobPlanVersion)
+            .where(Participant.archived.is_(False))
+            .order_by(Participant.name)
+            .limit(1)
+        ).scalar()
         if pid is None or len(caseload.job_plan_versions(s, pid)) > 1:
             return
         plan = interchange.job_plan_to_dict(caseload.job_plan_versions(s, pid)[-1])
@@ -111,8 +122,7 @@ def _second_version(vault: Any) -> None:
         goals = [dict(g) for g in plan.get("goals") or []]
         if goals:
             goals[0]["status"] = "done"
-        plan["goals"] = [*goals, {"text": "Aftale en fast pausetid med lederen",
-                                  "status": "open"}]
+        plan["goals"] = [*goals, {"text": "Aftale en fast pausetid med lederen", "status": "open"}]
         plan["hours_target"] = 25.0
         caseload.save_job_plan(s, pid, plan)
         s.commit()

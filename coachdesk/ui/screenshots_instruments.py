@@ -49,13 +49,20 @@ def main(argv: list[str]) -> int:
     data_dir = Path(tmp.name) / "vault"
     vault, _code = Vault.create(data_dir, "screenshot passphrase only", kdf=TEST_KDF)
     with vault.session() as s:
-        p = Participant(ref="DEMO-001", name="Demo Deltager", search_key="demo deltager",
-                        referral_date=dt.date(2026, 1, 5), course_start=dt.date(2026, 1, 12))
+        p = Participant(
+            ref="DEMO-001",
+            name="Demo Deltager",
+            search_key="demo deltager",
+            referral_date=dt.date(2026, 1, 5),
+            course_start=dt.date(2026, 1, 12),
+        )
         s.add(p)
         s.flush()
-        for kind, day, answers in (("screening", "2026-01-12", [1, 1, 2, 1, 1]),
-                                   ("followup", "2026-02-09", [2, 2, 2, 1, 2]),
-                                   ("final", "2026-04-06", [3, 3, 4, 3, 3])):
+        for kind, day, answers in (
+            ("screening", "2026-01-12", [1, 1, 2, 1, 1]),
+            ("followup", "2026-02-09", [2, 2, 2, 1, 2]),
+            ("final", "2026-04-06", [3, 3, 4, 3, 3]),
+        ):
             save_assessment(s, p.id, kind, day, answers, today=TODAY, instrument="who5")
         s.commit()
         pid = p.id

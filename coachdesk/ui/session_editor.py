@@ -55,9 +55,16 @@ class SessionEditor(QWidget):
     # What the close question returns.
     SAVE, KEEP_DRAFT, DISCARD, CANCEL = range(4)
 
-    def __init__(self, vault: Any, participant_id: int, session_id: int | None = None,
-                 parent: QWidget | None = None, *, restore_draft: bool = False,
-                 autosave_ms: int = AUTOSAVE_MS) -> None:
+    def __init__(
+        self,
+        vault: Any,
+        participant_id: int,
+        session_id: int | None = None,
+        parent: QWidget | None = None,
+        *,
+        restore_draft: bool = False,
+        autosave_ms: int = AUTOSAVE_MS,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -125,9 +132,14 @@ class SessionEditor(QWidget):
         self._applied_prompts = ""
 
         top = QGridLayout()
-        pairs = [(self.tr("&Date"), self.date), (self.tr("S&tart"), self.start),
-                 (self.tr("D&uration"), self.minutes), (self.tr("&Mode"), self.mode),
-                 (self.tr("Stat&us"), self.status), (self.tr("Course &week"), self.week)]
+        pairs = [
+            (self.tr("&Date"), self.date),
+            (self.tr("S&tart"), self.start),
+            (self.tr("D&uration"), self.minutes),
+            (self.tr("&Mode"), self.mode),
+            (self.tr("Stat&us"), self.status),
+            (self.tr("Course &week"), self.week),
+        ]
         for i, (text, w) in enumerate(pairs):
             lab = QLabel(text)
             lab.setBuddy(w)
@@ -160,9 +172,13 @@ class SessionEditor(QWidget):
 
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Notes"))
-        self.notes.setPlaceholderText(self.tr("Your notes from the conversation. Notes stay "
-                                              "in CoachDesk unless you include them in an "
-                                              "export."))
+        self.notes.setPlaceholderText(
+            self.tr(
+                "Your notes from the conversation. Notes stay "
+                "in CoachDesk unless you include them in an "
+                "export."
+            )
+        )
         self.notes.setMinimumHeight(160)
         self.notes.setTabChangesFocus(True)
         self.quotes = QPlainTextEdit()
@@ -181,8 +197,9 @@ class SessionEditor(QWidget):
         self.actions.setAccessibleName(self.tr("Agreed actions"))
         self.actions.setMaximumHeight(110)
         self.make_goal_button = QPushButton(self.tr("Make &goal"))
-        self.make_goal_button.setToolTip(self.tr("Add the selected action to the job plan "
-                                                 "as a goal"))
+        self.make_goal_button.setToolTip(
+            self.tr("Add the selected action to the job plan as a goal")
+        )
         self.make_goal_button.clicked.connect(self.make_goal)
         remove = QPushButton(self.tr("Remove"))
         remove.clicked.connect(self.remove_action)
@@ -235,8 +252,9 @@ class SessionEditor(QWidget):
         # A planned appointment (the agenda) is held here: status held, dated today if
         # it was planned later, then the notes; saving makes it a held session.
         self.hold_button = QPushButton(self.tr("Mar&k as held"))
-        self.hold_button.setToolTip(self.tr("The planned conversation took place: set "
-                                            "the status to held and write the log"))
+        self.hold_button.setToolTip(
+            self.tr("The planned conversation took place: set the status to held and write the log")
+        )
         self.hold_button.clicked.connect(self.mark_held)
         self.hold_button.hide()
         buttons = QHBoxLayout()
@@ -326,17 +344,20 @@ class SessionEditor(QWidget):
                 self.tr("What takes up the most room right now?"),
                 self.tr("How do you notice the stress: in the body, the thoughts, the sleep?"),
                 self.tr("What do you want from the course?"),
-                self.tr("Agreed for next time:")],
+                self.tr("Agreed for next time:"),
+            ],
             session_templates.MIDWAY: [
                 self.tr("What has worked since the group sessions?"),
                 self.tr("Which tools do you use, and when?"),
                 self.tr("Where are your boundaries at work now?"),
-                self.tr("The job plan: the next small step?")],
+                self.tr("The job plan: the next small step?"),
+            ],
             session_templates.CLOSING: [
                 self.tr("What has changed since the start?"),
                 self.tr("What will you keep doing after the course?"),
                 self.tr("Who supports you, at work and at home?"),
-                self.tr("The job plan and the steps ahead:")],
+                self.tr("The job plan and the steps ahead:"),
+            ],
         }[key]
         return "\n\n".join(lines) + "\n"
 
@@ -363,13 +384,17 @@ class SessionEditor(QWidget):
             self.number_label.clear()
             return
         n = session_templates.session_number(self._held_dates, d)
-        text = self.tr("Conversation %1 of %2").replace(
-            "%1", str(n)).replace("%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        text = (
+            self.tr("Conversation %1 of %2")
+            .replace("%1", str(n))
+            .replace("%2", str(course.MAX_INDIVIDUAL_SESSIONS))
+        )
         key = session_templates.suggested(n)
         if key is not None and self.template.isVisibleTo(self):
             # A suggestion, not a choice: the coach picks the template (Alt+B in Danish).
             text += " · " + self.tr("template for it: %1").replace(
-                "%1", self._template_names()[key])
+                "%1", self._template_names()[key]
+            )
         self.number_label.setText(text)
 
     def _date_changed(self, *_a: Any) -> None:
@@ -388,9 +413,10 @@ class SessionEditor(QWidget):
             row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
             if row is not None and row.participant_id != p.id:
                 row = None
-            self._held_dates = [x.date for x in p.sessions
-                                if x.status == "held" and x.id != self.session_id]
-            data = (caseload.interchange.session_to_dict(row) if row is not None else None)
+            self._held_dates = [
+                x.date for x in p.sessions if x.status == "held" and x.id != self.session_id
+            ]
+            data = caseload.interchange.session_to_dict(row) if row is not None else None
             # The next appointment as saved: a change moves its planned session along.
             self._saved_next = row.next_appointment if row is not None else None
         if self._course_start is not None:
@@ -487,10 +513,13 @@ class SessionEditor(QWidget):
                 s.commit()
                 version = v.version
         except BadInput as exc:
-            self.goal_message.setText("; ".join(field_error(e) for e in exc.errors) or error_text(exc))
+            self.goal_message.setText(
+                "; ".join(field_error(e) for e in exc.errors) or error_text(exc)
+            )
             return
-        self.goal_message.setText(self.tr("Added to the job plan as a goal (version %1).")
-                                  .replace("%1", str(version)))
+        self.goal_message.setText(
+            self.tr("Added to the job plan as a goal (version %1).").replace("%1", str(version))
+        )
         self.goal_added.emit()
 
     # --- drafts ---------------------------------------------------------------------
@@ -504,9 +533,15 @@ class SessionEditor(QWidget):
         if not self._dirty:
             return
         with self.vault.session() as s:
-            caseload.put_draft(s, self.key, self.participant_id,
-                               {"saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-                                "session": self.content()})
+            caseload.put_draft(
+                s,
+                self.key,
+                self.participant_id,
+                {
+                    "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                    "session": self.content(),
+                },
+            )
             s.commit()
         self._draft_dirty = False
 
@@ -520,8 +555,9 @@ class SessionEditor(QWidget):
             return
         at = self._draft.get("saved_at")
         when = labels.datetime_text(dt.datetime.fromisoformat(at)) if at else ""
-        self.draft_label.setText(self.tr("Unsaved text from %1 was kept as a draft. Restore "
-                                         "it?").replace("%1", when))
+        self.draft_label.setText(
+            self.tr("Unsaved text from %1 was kept as a draft. Restore it?").replace("%1", when)
+        )
         self.draft_bar.show()
 
     def restore_draft(self) -> None:
@@ -547,7 +583,7 @@ class SessionEditor(QWidget):
         widget = {"notes": self.notes, "quotes": self.quotes}.get(path)
         shown = field_error(error)
         if sep and widget is not None:
-            return widget.accessibleName() + shown[len(path):]
+            return widget.accessibleName() + shown[len(path) :]
         return shown
 
     def save(self) -> bool:
@@ -559,13 +595,19 @@ class SessionEditor(QWidget):
         data = self.content()
         try:
             with self.vault.session() as s:
-                row = caseload.save_session(s, self.participant_id, data, self.session_id,
-                                            confirmed=self._confirmed)
+                row = caseload.save_session(
+                    s, self.participant_id, data, self.session_id, confirmed=self._confirmed
+                )
                 planned = "none"
                 if row.status != "planned":  # the next appointment goes in the agenda
-                    planned = agenda.plan_next(s, self.participant_id, self._saved_next,
-                                               row.next_appointment, minutes=row.minutes,
-                                               mode=row.mode)
+                    planned = agenda.plan_next(
+                        s,
+                        self.participant_id,
+                        self._saved_next,
+                        row.next_appointment,
+                        minutes=row.minutes,
+                        mode=row.mode,
+                    )
                 self._saved_next = row.next_appointment
                 old_key = self.key
                 self.session_id = row.id
@@ -575,15 +617,20 @@ class SessionEditor(QWidget):
         except caseload.Implausible as exc:
             # An impossible date is refused; an unusual one is saved on the second press.
             self._confirmed = exc.needs_confirmation
-            self.save_button.setText(self.tr("&Save anyway") if self._confirmed
-                                     else self.tr("&Save session"))
+            self.save_button.setText(
+                self.tr("&Save anyway") if self._confirmed else self.tr("&Save session")
+            )
             self.message.show_message(findings_text(exc.findings))
-            (self.week if any(f.code == plausibility.WEEK_MISMATCH for f in exc.findings)
-             else self.date).setFocus()
+            (
+                self.week
+                if any(f.code == plausibility.WEEK_MISMATCH for f in exc.findings)
+                else self.date
+            ).setFocus()
             return False
         except BadInput as exc:
-            self.message.show_message("\n".join(self._field_error(e) for e in exc.errors)
-                                      or error_text(exc))
+            self.message.show_message(
+                "\n".join(self._field_error(e) for e in exc.errors) or error_text(exc)
+            )
             return False
         self.message.show_message(None)
         self._confirmed = False
@@ -593,25 +640,33 @@ class SessionEditor(QWidget):
         if planned in ("added", "moved"):
             self.state_label.setText(self.tr("Saved. The next appointment is in the agenda."))
         elif planned == "implausible":
-            self.state_label.setText(self.tr(
-                "Saved. The next appointment is not in the agenda: its date does not fit "
-                "the course. Plan it as a new session if it is right."))
+            self.state_label.setText(
+                self.tr(
+                    "Saved. The next appointment is not in the agenda: its date does not fit "
+                    "the course. Plan it as a new session if it is right."
+                )
+            )
         else:
             self.state_label.setText(self.tr("Saved"))
         self.saved.emit()
         return True
 
     def ask_close(self) -> int:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved session"),
-                          self.tr("This session has unsaved changes."), parent=self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Unsaved session"),
+            self.tr("This session has unsaved changes."),
+            parent=self,
+        )
         save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
         keep = box.addButton(self.tr("Keep as draft"), QMessageBox.ButtonRole.ActionRole)
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
-        return {save: self.SAVE, keep: self.KEEP_DRAFT,
-                discard: self.DISCARD}.get(box.clickedButton(), self.CANCEL)
+        return {save: self.SAVE, keep: self.KEEP_DRAFT, discard: self.DISCARD}.get(
+            box.clickedButton(), self.CANCEL
+        )
 
     def confirm_close(self) -> bool:
         """True when the editor may go: saved, kept as a draft, or discarded."""
@@ -632,4 +687,3 @@ class SessionEditor(QWidget):
 
     def stop(self) -> None:
         self.timer.stop()
-

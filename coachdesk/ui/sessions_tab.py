@@ -44,8 +44,9 @@ class SessionsTab(QWidget):
         self.new_button = QPushButton(self.tr("&New session"))
         self.new_button.clicked.connect(lambda: self.open_editor(None))
         self.delete_button = QPushButton(self.tr("Delete session"))
-        self.delete_button.setToolTip(self.tr("Delete the selected session (Delete key); "
-                                              "Ctrl+Z puts it back"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the selected session (Delete key); Ctrl+Z puts it back")
+        )
         self.delete_button.clicked.connect(self.delete_selected)
         self.list.currentItemChanged.connect(lambda *_: self._update_buttons())
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.list)
@@ -53,8 +54,7 @@ class SessionsTab(QWidget):
         delete_key.activated.connect(self.delete_selected)
         self.undo_bar = UndoBar(self)
         run_undo(self.undo_bar, self._restore)
-        self.empty = QLabel(self.tr("No sessions yet. Individual conversations start in "
-                                    "week 5."))
+        self.empty = QLabel(self.tr("No sessions yet. Individual conversations start in week 5."))
         self.empty.setWordWrap(True)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -83,19 +83,31 @@ class SessionsTab(QWidget):
 
     def reload(self) -> None:
         with self.vault.session() as s:
-            rows = s.execute(select(SessionLog.id, SessionLog.date, SessionLog.status,
-                                    SessionLog.week, SessionLog.themes, SessionLog.confirmed)
-                             .where(SessionLog.participant_id == self.participant_id)
-                             .order_by(SessionLog.date.desc())).all()
+            rows = s.execute(
+                select(
+                    SessionLog.id,
+                    SessionLog.date,
+                    SessionLog.status,
+                    SessionLog.week,
+                    SessionLog.themes,
+                    SessionLog.confirmed,
+                )
+                .where(SessionLog.participant_id == self.participant_id)
+                .order_by(SessionLog.date.desc())
+            ).all()
             facts = caseload.course_facts(caseload.get_participant(s, self.participant_id))
         st = labels.session_statuses()
         self.list.clear()
         for sid, day, status, week, themes, confirmed in rows:
-            text = self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or [])).replace(
-                "%1", labels.date_text(day)).replace("%2", st.get(status, status)).replace(
-                "%3", str(week or "–"))
-            if not plausibility.counts(plausibility.check_session(facts, day, status, week),
-                                       confirmed):
+            text = (
+                self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or []))
+                .replace("%1", labels.date_text(day))
+                .replace("%2", st.get(status, status))
+                .replace("%3", str(week or "–"))
+            )
+            if not plausibility.counts(
+                plausibility.check_session(facts, day, status, week), confirmed
+            ):
                 # As in the attendance list: reports leave it out until it is put right.
                 text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
@@ -132,8 +144,10 @@ class SessionsTab(QWidget):
         self.reload()
         if self.list.count():  # the next one is selected: Delete, Delete works down a list
             self.list.setCurrentRow(min(row, self.list.count() - 1))
-        self.undo_bar.offer(snap, self.tr("The session of %1 was deleted.").replace(
-            "%1", labels.date_text(snap.date)))
+        self.undo_bar.offer(
+            snap,
+            self.tr("The session of %1 was deleted.").replace("%1", labels.date_text(snap.date)),
+        )
         self.list.setFocus()
         self.changed.emit()
 
@@ -164,8 +178,9 @@ class SessionsTab(QWidget):
                 return False
             self.close_editor()
         self.placeholder.hide()
-        self.editor = SessionEditor(self.vault, self.participant_id, session_id,
-                                    restore_draft=restore_draft)
+        self.editor = SessionEditor(
+            self.vault, self.participant_id, session_id, restore_draft=restore_draft
+        )
         self.editor.saved.connect(self._saved)
         self.editor.goal_added.connect(self.goal_added)
         self.right_layout.addWidget(self.editor)

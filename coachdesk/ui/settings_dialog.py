@@ -78,8 +78,12 @@ class SettingsDialog(QDialog):
         # The course's questionnaires: which instrument at which point (core/schedule.py).
         plan_box = QGroupBox(self.tr("Questionnaires in the course"))
         grid = QGridLayout(plan_box)
-        points = {"screening": self.tr("Screening"), "mid": self.tr("Week 4"),
-                  "final": self.tr("Week 12"), "followup": self.tr("Follow-up")}
+        points = {
+            "screening": self.tr("Screening"),
+            "mid": self.tr("Week 4"),
+            "final": self.tr("Week 12"),
+            "followup": self.tr("Follow-up"),
+        }
         for col, point in enumerate(schedule.POINTS):
             grid.addWidget(QLabel(points[point]), 0, 1 + col)
         self.plan_boxes: dict[tuple[str, str], QCheckBox] = {}
@@ -96,13 +100,17 @@ class SettingsDialog(QDialog):
         for inst in instruments.all_instruments():
             for scale in inst.optional_scales:
                 spec = next(sp for sp in inst.scores if sp.key == scale)
-                box = QCheckBox(self.tr("Ask %1: %2").replace("%1", inst.short)
-                                .replace("%2", text(spec.name, ui_lang())))
+                box = QCheckBox(
+                    self.tr("Ask %1: %2")
+                    .replace("%1", inst.short)
+                    .replace("%2", text(spec.name, ui_lang()))
+                )
                 grid.addWidget(box, row, 0, 1, 1 + len(schedule.POINTS))
                 self.scale_boxes[f"{inst.id}.{scale}"] = box
                 row += 1
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         from coachdesk.ui.recipient_view import RecipientBox
@@ -136,9 +144,18 @@ class SettingsDialog(QDialog):
 
     def _load(self) -> None:
         with self.vault.session() as s:
-            self._before = {k: settings.get(s, k) for k in (
-                "admission_threshold", "pss_sd", "pss_r", "retention_months", "coach_name",
-                "organisation", "coach_contact")}
+            self._before = {
+                k: settings.get(s, k)
+                for k in (
+                    "admission_threshold",
+                    "pss_sd",
+                    "pss_r",
+                    "retention_months",
+                    "coach_name",
+                    "organisation",
+                    "coach_contact",
+                )
+            }
             self._plan = settings.instrument_schedule(s)
             self._omitted = settings.omitted_scales(s)
         for key, box in self.scale_boxes.items():
@@ -154,21 +171,29 @@ class SettingsDialog(QDialog):
         self.organisation.setText(b["organisation"] or "")
         self.coach_contact.setText(b["coach_contact"] or "")
         self.idle.setValue(preferences.IDLE_LOCK_MINUTES.get())
-        self.language.setCurrentIndex(max(0, self.language.findData(
-            preferences.LANGUAGE.get())))
+        self.language.setCurrentIndex(max(0, self.language.findData(preferences.LANGUAGE.get())))
 
     def values(self) -> dict[str, Any]:
-        return {"admission_threshold": self.threshold.value(), "pss_sd": self.sd.value(),
-                "pss_r": self.r.value(), "retention_months": self.retention.value(),
-                "coach_name": self.coach_name.text().strip(),
-                "organisation": self.organisation.text().strip(),
-                "coach_contact": self.coach_contact.text().strip()}
+        return {
+            "admission_threshold": self.threshold.value(),
+            "pss_sd": self.sd.value(),
+            "pss_r": self.r.value(),
+            "retention_months": self.retention.value(),
+            "coach_name": self.coach_name.text().strip(),
+            "organisation": self.organisation.text().strip(),
+            "coach_contact": self.coach_contact.text().strip(),
+        }
 
     def plan(self) -> dict[str, tuple[str, ...]]:
         """The schedule as ticked, in registry order per point."""
-        return {point: tuple(i.id for i in instruments.all_instruments()
-                             if self.plan_boxes[(i.id, point)].isChecked())
-                for point in schedule.POINTS}
+        return {
+            point: tuple(
+                i.id
+                for i in instruments.all_instruments()
+                if self.plan_boxes[(i.id, point)].isChecked()
+            )
+            for point in schedule.POINTS
+        }
 
     def save(self) -> None:
         new = self.values()

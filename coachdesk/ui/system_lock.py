@@ -82,15 +82,21 @@ class SystemLockWatcher(QObject):
             return
         session = QDBusConnection.sessionBus()
         if session.isConnected():
-            for service, path in (("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
-                                  ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver")):
-                session.connect(service, path, service, "ActiveChanged", self,
-                                "_screensaver(bool)")
+            for service, path in (
+                ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
+                ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
+            ):
+                session.connect(service, path, service, "ActiveChanged", self, "_screensaver(bool)")
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            system.connect("org.freedesktop.login1", "/org/freedesktop/login1",
-                           "org.freedesktop.login1.Manager", "PrepareForSleep", self,
-                           "_sleep(bool)")
+            system.connect(
+                "org.freedesktop.login1",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager",
+                "PrepareForSleep",
+                self,
+                "_sleep(bool)",
+            )
 
     @Slot(bool)
     def _screensaver(self, active: bool) -> None:

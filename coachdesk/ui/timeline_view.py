@@ -57,8 +57,11 @@ class TimelineView(QWidget):
             return self.tr("The course has not started.")
         held = sum(1 for _, s in d.sessions if s == "held")
         present = sum(1 for _, p in d.attendance if p)
-        return self.tr("%1 group sessions attended, %2 individual sessions held.").replace(
-            "%1", str(present)).replace("%2", str(held))
+        return (
+            self.tr("%1 group sessions attended, %2 individual sessions held.")
+            .replace("%1", str(present))
+            .replace("%2", str(held))
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self)
@@ -93,9 +96,11 @@ class TimelineView(QWidget):
         for i in range(n):
             r = QRectF(left + i * week_w, 0, week_w, top - 4)
             p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(i + 1))
-        p.drawText(QRectF(0, 0, left - 8, top - 4),
-                   Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                   self.tr("Week"))
+        p.drawText(
+            QRectF(0, 0, left - 8, top - 4),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            self.tr("Week"),
+        )
         for i, name in enumerate(rows):
             r = QRectF(0, top + i * row_h, left - 8, row_h)
             p.drawText(r, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, name)
@@ -106,9 +111,11 @@ class TimelineView(QWidget):
 
         d = self.data
         if d is None or d.start is None:
-            p.drawText(QRectF(left, top, right - left, h - top),
-                       Qt.AlignmentFlag.AlignCenter,
-                       self.tr("Set the course start date to see the timeline."))
+            p.drawText(
+                QRectF(left, top, right - left, h - top),
+                Qt.AlignmentFlag.AlignCenter,
+                self.tr("Set the course start date to see the timeline."),
+            )
             p.end()
             return
         rad = min(row_h / 4, week_w / 5, 8.0)
@@ -123,8 +130,7 @@ class TimelineView(QWidget):
             wk = d.week_of(day)
             if wk is None:
                 continue
-            self._diamond(p, x_of(wk), cy(0), rad * 1.3, filled=True,
-                          fill=text)
+            self._diamond(p, x_of(wk), cy(0), rad * 1.3, filled=True, fill=text)
             done_final = done_final or kind == "final"
         if not done_final:
             self._diamond(p, x_of(n - 0.5), cy(0), rad * 1.3, filled=False, fill=text)
@@ -168,8 +174,9 @@ class TimelineView(QWidget):
     def _diamond(p: QPainter, x: float, y: float, r: float, *, filled: bool, fill: object) -> None:
         from PySide6.QtGui import QPolygonF
 
-        poly = QPolygonF([QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r),
-                          QPointF(x - r, y)])
+        poly = QPolygonF(
+            [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
+        )
         p.setBrush(fill if filled else Qt.BrushStyle.NoBrush)  # type: ignore[arg-type]
         p.drawPolygon(poly)
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -31,8 +31,9 @@ class UnlockView(QWidget):
     unlocked = Signal(object)
     restore_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent: QWidget | None = None,
-                 today: dt.date | None = None) -> None:
+    def __init__(
+        self, data_dir: Path, parent: QWidget | None = None, today: dt.date | None = None
+    ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
         self.today = today
@@ -118,8 +119,12 @@ class UnlockView(QWidget):
             self.secret_label.setText(self.tr("&Recovery code:"))
             self.secret.setAccessibleName(self.tr("Recovery code"))
             self.secret.setEchoMode(QLineEdit.EchoMode.Normal)
-            self.hint.setText(self.tr("Enter the organisation's recovery code. After unlocking, "
-                                      "you choose a new passphrase."))
+            self.hint.setText(
+                self.tr(
+                    "Enter the organisation's recovery code. After unlocking, "
+                    "you choose a new passphrase."
+                )
+            )
             self.mode_link.setText(self.tr("Use the &passphrase instead"))
         else:
             self.secret_label.setText(self.tr("&Passphrase:"))
@@ -158,8 +163,11 @@ class UnlockView(QWidget):
             from coachdesk.store import caseload
             from coachdesk.store.vault import Vault
 
-            vault = (Vault.open(data_dir, recovery_code=secret) if recovery
-                     else Vault.open(data_dir, passphrase=secret))
+            vault = (
+                Vault.open(data_dir, recovery_code=secret)
+                if recovery
+                else Vault.open(data_dir, passphrase=secret)
+            )
             try:
                 with vault.session() as s:
                     cl = caseload.load_caseload(s, today, include_archived=archived)
@@ -179,13 +187,16 @@ class UnlockView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, WrongSecret):
-            self.message.setText(self.tr("Wrong recovery code. Check it and try again.")
-                                 if self._recovery else
-                                 self.tr("Wrong passphrase. Try again."))
+            self.message.setText(
+                self.tr("Wrong recovery code. Check it and try again.")
+                if self._recovery
+                else self.tr("Wrong passphrase. Try again.")
+            )
             self.secret.selectAll()
         elif isinstance(exc, CoachDeskError) and not isinstance(exc, VaultLocked):
             self.message.setText(error_text(exc))
         else:
-            self.message.setText(self.tr("The vault could not be opened: %1").replace(
-                "%1", type(exc).__name__))
+            self.message.setText(
+                self.tr("The vault could not be opened: %1").replace("%1", type(exc).__name__)
+            )
         self.secret.setFocus()

@@ -22,8 +22,13 @@ from coachdesk.ui.participant_page import ParticipantPage
 class Workspace(QTabWidget):
     """Everything that shows data: dropped as a whole when the app locks."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None,
-                 today: dt.date | None = None, preloaded: Any = None) -> None:
+    def __init__(
+        self,
+        vault: Any,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+        preloaded: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setTabsClosable(True)
@@ -45,8 +50,7 @@ class Workspace(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
 
     def pages(self) -> list[ParticipantPage]:
-        return [w for i in range(self.count())
-                if isinstance(w := self.widget(i), ParticipantPage)]
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), ParticipantPage)]
 
     def open_participant(self, participant_id: int) -> ParticipantPage:
         for page in self.pages():
@@ -108,8 +112,11 @@ class Workspace(QTabWidget):
         self.calendar_dialog = dlg
         if dlg.exec() and dlg.result_path is not None:
             self.window().statusBar().showMessage(  # type: ignore[attr-defined]
-                self.tr("The calendar (%n appointment(s)) was saved to %1.", "", dlg.events)
-                .replace("%1", str(dlg.result_path)), 10_000)
+                self.tr(
+                    "The calendar (%n appointment(s)) was saved to %1.", "", dlg.events
+                ).replace("%1", str(dlg.result_path)),
+                10_000,
+            )
         return dlg
 
     def _retitle(self, page: ParticipantPage, name: str) -> None:
@@ -160,8 +167,9 @@ class Workspace(QTabWidget):
         out = []
         for page in self.pages():
             ed = page.sessions.editor
-            out.append((page.participant_id, ed.session_id if ed else -1,
-                        bool(ed and ed.is_dirty())))
+            out.append(
+                (page.participant_id, ed.session_id if ed else -1, bool(ed and ed.is_dirty()))
+            )
         return out
 
     def keep_drafts(self) -> None:

@@ -41,8 +41,10 @@ def read(csv_bytes: bytes) -> tuple[dict[str, int], dict[str, str], dict[str, di
     hidden: dict[str, str] = {}
     for key, r in rows.items():
         cell = N_OF.get(key, key)
-        if key in ("mean_change", "group_attended_mean", "group_attended_share",
-                    "held_mean") or cell in SESSIONS:
+        if (
+            key in ("mean_change", "group_attended_mean", "group_attended_share", "held_mean")
+            or cell in SESSIONS
+        ):
             continue
         if r["n"]:
             known[cell] = int(r["n"])
@@ -88,12 +90,17 @@ def relations(rows: dict[str, dict[str, str]], params: pss10.Params) -> list[Lin
             rels.append((tuple((-hi, f"{when}_band:{b}") for b, _, hi in BANDS), "<=", -lo_s))
     # A printed percentage p of a count n over a denominator D (half up):
     # (2p - 1) D <= 200 n and (2p + 1) D >= 200 n + 1.
-    den_of = {k: ["referred"] for k in ("screened", "admitted", "not_eligible", "completed",
-                                        "dropped_out")}
-    den_of |= {k: ["pairs"] for k in ("improved", "no_change", "worsened",
-                                      "clinically_important")}
-    den_of |= {f"{w}_band:{b}": [f"{w}_n"] for w in ("before", "after") for b, _, _ in BANDS
-               if rows[f"{w}_band:{b}"]["suppressed"] != "n_lt5"}
+    den_of = {
+        k: ["referred"]
+        for k in ("screened", "admitted", "not_eligible", "completed", "dropped_out")
+    }
+    den_of |= {k: ["pairs"] for k in ("improved", "no_change", "worsened", "clinically_important")}
+    den_of |= {
+        f"{w}_band:{b}": [f"{w}_n"]
+        for w in ("before", "after")
+        for b, _, _ in BANDS
+        if rows[f"{w}_band:{b}"]["suppressed"] != "n_lt5"
+    }
     den_of |= {k: ["completed", "dropped_out"] for k in OUTCOMES}
     for key, den in den_of.items():
         r = rows[key]
@@ -113,15 +120,20 @@ def _substitute(rels: list[Lin], known: dict[str, int]) -> list[Lin]:
     return out
 
 
-def feasible_values(known: dict[str, int], hidden: dict[str, str],
-                    rels: list[Lin], targets: Iterable[str] | None = None,
-                    ) -> dict[str, set[int]]:
+def feasible_values(
+    known: dict[str, int],
+    hidden: dict[str, str],
+    rels: list[Lin],
+    targets: Iterable[str] | None = None,
+) -> dict[str, set[int]]:
     """Every value each hidden count (of ``targets``: all by default) can take,
     consistent with everything published."""
     wanted = set(hidden if targets is None else targets)
     top = known.get("referred", 4)
-    doms = {c: (list(range(1, min(4, top) + 1)) if lab == "lt5"
-                else list(range(top + 1))) for c, lab in hidden.items()}
+    doms = {
+        c: (list(range(1, min(4, top) + 1)) if lab == "lt5" else list(range(top + 1)))
+        for c, lab in hidden.items()
+    }
     live = [r for r in _substitute(rels, known)]
     for terms, op, const in live:
         if not terms:
@@ -195,8 +207,11 @@ def _tighten(doms: dict[str, list[int]], rels: list[Lin]) -> bool:
                     a, b = doms[c2][0], doms[c2][-1]
                     others_lo += k2 * a if k2 > 0 else k2 * b
                     others_hi += k2 * b if k2 > 0 else k2 * a
-                keep = [v for v in doms[c] if k * v + others_lo <= const
-                        and (op == "<=" or k * v + others_hi >= const)]
+                keep = [
+                    v
+                    for v in doms[c]
+                    if k * v + others_lo <= const and (op == "<=" or k * v + others_hi >= const)
+                ]
                 if len(keep) != len(doms[c]):
                     if not keep:
                         return False

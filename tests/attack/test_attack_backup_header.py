@@ -21,8 +21,8 @@ def _real_backup(vault, tmp_path):
     backup.create_backup(vault, out)
     data = out.read_bytes()
     (head_len,) = struct.unpack(">I", data[8:12])
-    header = json.loads(data[12:12 + head_len])
-    rest = data[12 + head_len:-32]
+    header = json.loads(data[12 : 12 + head_len])
+    rest = data[12 + head_len : -32]
     return header, rest
 
 
@@ -62,8 +62,10 @@ def _cases(header: dict, rest: bytes) -> dict[str, bytes]:
         "size with 5000 digits": _with(header, "database_size", "9" * 5000),
         "negative key size": _with(header, "key_file_size", str(-key_size)),
         "negative database size, sizes adding up": (
-            _with(_with_dict(header, "key_file_size", key_size + db_size + 7),
-                  "database_size", "-7")),
+            _with(
+                _with_dict(header, "key_file_size", key_size + db_size + 7), "database_size", "-7"
+            )
+        ),
         "sizes that do not match the file": _with(header, "database_size", str(db_size + 1)),
         "version true": _with(header, "version", "true"),
         "format a list": _with(header, "format", '["coachdesk.backup"]'),
@@ -80,8 +82,19 @@ def _with_dict(header: dict, field: str, value) -> dict:
     return {**header, field: value}
 
 
-CASE_NAMES = list(_cases({"key_file_size": 1, "database_size": 1, "format": "",
-                          "version": 1, "schema": "", "created_at": ""}, b""))
+CASE_NAMES = list(
+    _cases(
+        {
+            "key_file_size": 1,
+            "database_size": 1,
+            "format": "",
+            "version": 1,
+            "schema": "",
+            "created_at": "",
+        },
+        b"",
+    )
+)
 
 
 @pytest.mark.parametrize("case", CASE_NAMES)
@@ -91,8 +104,16 @@ def test_forged_header_is_refused_as_damage(vault, tmp_path, passphrase_file, ca
     with pytest.raises(backup.VaultDamaged):
         backup.read_backup_info(forged)
     target = tmp_path / "restored"
-    rc = main(["--data-dir", str(target), "restore", str(forged),
-               "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(target),
+            "restore",
+            str(forged),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     err = capsys.readouterr().err
     assert rc == 4, err
     assert "Traceback" not in err and len(err) < 400, err
@@ -105,5 +126,16 @@ def test_the_unforged_header_still_restores(vault, tmp_path, passphrase_file):
     header, rest = _real_backup(vault, tmp_path)
     head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
     forged = _forge(tmp_path, head, rest)
-    assert main(["--data-dir", str(tmp_path / "r"), "restore", str(forged),
-                 "--passphrase-file", str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(tmp_path / "r"),
+                "restore",
+                str(forged),
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )

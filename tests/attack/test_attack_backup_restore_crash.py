@@ -78,19 +78,38 @@ def _kill_when_paused(proc: subprocess.Popen) -> None:
             break
     try:
         assert line.startswith("paused"), (
-            f"the restore did not reach the kill point (exit {proc.poll()}, {line!r})")
+            f"the restore did not reach the kill point (exit {proc.poll()}, {line!r})"
+        )
     finally:
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
 
 
 def _restore_again_and_check(tmp_path: Path, target: Path, file: Path, pf: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "coachdesk", *_restore_cmd(target, file, pf)],
-                       env=_env(), capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "coachdesk", *_restore_cmd(target, file, pf)],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(target), "check",
-                        "--passphrase-file", str(pf)],
-                       env=_env(), capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(target),
+            "check",
+            "--passphrase-file",
+            str(pf),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     with Vault.open(target, passphrase=PASSPHRASE) as v, v.session() as s:
         assert s.query(Participant).count() == N
@@ -101,18 +120,22 @@ def _restore_again_and_check(tmp_path: Path, target: Path, file: Path, pf: Path)
 @pytest.mark.slow
 @pytest.mark.parametrize("pause_at", ["vault.key", "vault.lock"])
 @pytest.mark.parametrize("target_state", ["absent", "empty folder"])
-def test_kill_9_during_restore_then_restore_again(tmp_path, a_backup, passphrase_file,
-                                                  pause_at, target_state):
+def test_kill_9_during_restore_then_restore_again(
+    tmp_path, a_backup, passphrase_file, pause_at, target_state
+):
     """Killed after the database was written and before the key file (``vault.key``),
     and after both, while the restored vault is being opened and checked
     (``vault.lock``)."""
     target = tmp_path / "restored"
     if target_state == "empty folder":
         target.mkdir()
-    proc = subprocess.Popen([sys.executable, "-c", WRAPPER,
-                             *_restore_cmd(target, a_backup, passphrase_file)],
-                            env=_env(PAUSE_NAME=pause_at), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRAPPER, *_restore_cmd(target, a_backup, passphrase_file)],
+        env=_env(PAUSE_NAME=pause_at),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _kill_when_paused(proc)
     # No half vault: the target is as it was (absent or empty).
     assert not target.exists() or list(target.iterdir()) == []
@@ -120,31 +143,47 @@ def test_kill_9_during_restore_then_restore_again(tmp_path, a_backup, passphrase
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("point", ["restore-db-written", "restore-key-written",
-                                   "restore-verified", "restore-moved"])
+@pytest.mark.parametrize(
+    "point", ["restore-db-written", "restore-key-written", "restore-verified", "restore-moved"]
+)
 def test_kill_9_at_each_step_of_the_staged_restore(tmp_path, a_backup, passphrase_file, point):
     """The restore's own pause points (COACHDESK_TEST_PAUSE_AT): before the rename the
     target is untouched and a second restore works; after it the target is the whole
     restored vault and passes check."""
     target = tmp_path / "restored"
     target.mkdir()
-    proc = subprocess.Popen([sys.executable, "-m", "coachdesk",
-                             *_restore_cmd(target, a_backup, passphrase_file)],
-                            env=_env(COACHDESK_TEST_PAUSE_AT=point),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", *_restore_cmd(target, a_backup, passphrase_file)],
+        env=_env(COACHDESK_TEST_PAUSE_AT=point),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     _kill_when_paused(proc)
     if point == "restore-moved":
-        r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(target),
-                            "check", "--passphrase-file", str(passphrase_file)],
-                           env=_env(), capture_output=True, text=True, timeout=120)
+        r = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "coachdesk",
+                "--data-dir",
+                str(target),
+                "check",
+                "--passphrase-file",
+                str(passphrase_file),
+            ],
+            env=_env(),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert r.returncode == 0, r.stderr
         with Vault.open(target, passphrase=PASSPHRASE) as v, v.session() as s:
             assert s.query(Participant).count() == N
         # Only the killed run's (empty) lock file is left beside it; the next restore
         # into this name sweeps it.
         shutil_leftovers = [p for p in tmp_path.iterdir() if ".restore-" in p.name]
-        assert all(p.name.endswith(".lock") and p.stat().st_size == 0
-                   for p in shutil_leftovers)
+        assert all(p.name.endswith(".lock") and p.stat().st_size == 0 for p in shutil_leftovers)
         return
     assert list(target.iterdir()) == []
     staged = [p for p in tmp_path.iterdir() if p.name.startswith(".restored.restore-")]
@@ -156,15 +195,19 @@ def test_a_running_restore_is_not_swept_by_another(tmp_path, a_backup, passphras
     """A second restore into the same target while the first one is still working
     leaves the first one's staging folder alone."""
     target = tmp_path / "restored"
-    proc = subprocess.Popen([sys.executable, "-m", "coachdesk",
-                             *_restore_cmd(target, a_backup, passphrase_file)],
-                            env=_env(COACHDESK_TEST_PAUSE_AT="restore-key-written"),
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "coachdesk", *_restore_cmd(target, a_backup, passphrase_file)],
+        env=_env(COACHDESK_TEST_PAUSE_AT="restore-key-written"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert proc.stderr is not None
         assert proc.stderr.readline().startswith("paused")
-        staged = [p for p in tmp_path.iterdir() if p.name.startswith(".restored.restore-")
-                  and p.is_dir()]
+        staged = [
+            p for p in tmp_path.iterdir() if p.name.startswith(".restored.restore-") and p.is_dir()
+        ]
         assert len(staged) == 1
         assert backup.sweep_stale_restores(target) == []
         assert staged[0].is_dir() and (staged[0] / "vault.key").exists()
@@ -175,8 +218,9 @@ def test_a_running_restore_is_not_swept_by_another(tmp_path, a_backup, passphras
     assert [p.name for p in tmp_path.iterdir() if ".restore-" in p.name] == []
 
 
-def test_restore_over_a_folder_that_fills_meanwhile_overwrites_nothing(tmp_path, a_backup,
-                                                                        monkeypatch):
+def test_restore_over_a_folder_that_fills_meanwhile_overwrites_nothing(
+    tmp_path, a_backup, monkeypatch
+):
     """The rename refuses a target that is no longer empty: the file put there stays."""
     target = tmp_path / "restored"
     target.mkdir()
@@ -194,8 +238,7 @@ def test_restore_over_a_folder_that_fills_meanwhile_overwrites_nothing(tmp_path,
 
 
 @pytest.mark.parametrize("how", ["dot", "symlink"])
-def test_restore_into_the_current_folder_or_through_a_symlink(tmp_path, a_backup, monkeypatch,
-                                                               how):
+def test_restore_into_the_current_folder_or_through_a_symlink(tmp_path, a_backup, monkeypatch, how):
     """The staging folder goes beside the real target: for '.', and through a link."""
     real = tmp_path / "real"
     real.mkdir()

@@ -56,8 +56,9 @@ from coachdesk.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
-                                reason="finds the kill point through /proc")
+pytestmark = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="finds the kill point through /proc"
+)
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -80,10 +81,23 @@ def filled_dir(tmp_path: Path) -> Path:
 
 def _start_paused_backup(data_dir: Path, out: Path, pf: Path, point: str) -> subprocess.Popen:
     proc = subprocess.Popen(
-        [sys.executable, "-c", WRAPPER, "--data-dir", str(data_dir), "backup", "--out",
-         str(out), "--passphrase-file", str(pf)],
-        env=_env(PAUSE_POINT=point), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        text=True)
+        [
+            sys.executable,
+            "-c",
+            WRAPPER,
+            "--data-dir",
+            str(data_dir),
+            "backup",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pf),
+        ],
+        env=_env(PAUSE_POINT=point),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stderr is not None
     deadline = time.monotonic() + 120
     line = ""
@@ -104,16 +118,32 @@ def _kill(proc: subprocess.Popen) -> None:
 
 
 def _backup_cli(data_dir: Path, out: Path, pf: Path) -> None:
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir),
-                        "backup", "--out", str(out), "--passphrase-file", str(pf)],
-                       env=_env(), capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(data_dir),
+            "backup",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(pf),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("point", ["copy", "part"])
 def test_kill_9_leaves_private_temps_that_the_next_manual_backup_removes(
-        tmp_path, filled_dir, passphrase_file, point):
+    tmp_path, filled_dir, passphrase_file, point
+):
     folder = tmp_path / "bk"
     folder.mkdir()
     first = folder / "coachdesk-20260101-120000.cdbackup"

@@ -23,23 +23,51 @@ from coachdesk.store.vault import Vault
 TODAY = dt.date.today()
 START = TODAY - dt.timedelta(weeks=5)
 PASSPHRASE = "correct horse battery"  # tests/conftest.py
-HEALTH_WORDS = ("stress", "pss", "sygemeld", "sick", "angst", "depression", "udbrændt",
-                "burnout", "helbred", "health", "diagnos", "psyk", "terapi", "symptom")
+HEALTH_WORDS = (
+    "stress",
+    "pss",
+    "sygemeld",
+    "sick",
+    "angst",
+    "depression",
+    "udbrændt",
+    "burnout",
+    "helbred",
+    "health",
+    "diagnos",
+    "psyk",
+    "terapi",
+    "symptom",
+)
 
 
 def _person(tag: str, mode: str) -> dict:
     p = canary_person(tag)
-    p |= {"status": "individual_phase", "dropped_out": None, "outcome": None,
-          "referral_date": (START - dt.timedelta(days=7)).isoformat(),
-          "course_start": START.isoformat(),
-          "consent": {"given_on": START.isoformat(), "scope": ["course"], "withdrawn_on": None},
-          "assessments": [], "group_attendance": [], "job_plan": None}
-    p["sessions"] = [{
-        "date": (TODAY + dt.timedelta(days=2)).isoformat(), "start": "10:15", "minutes": 50,
-        "mode": mode, "status": "planned", "themes": list(vocab.THEMES[:3]),
-        "notes": p["report_summary"] + " stress", "quotes": "stressed", "actions": ["stress"],
-        "ratings": {"energy": 2},
-    }]
+    p |= {
+        "status": "individual_phase",
+        "dropped_out": None,
+        "outcome": None,
+        "referral_date": (START - dt.timedelta(days=7)).isoformat(),
+        "course_start": START.isoformat(),
+        "consent": {"given_on": START.isoformat(), "scope": ["course"], "withdrawn_on": None},
+        "assessments": [],
+        "group_attendance": [],
+        "job_plan": None,
+    }
+    p["sessions"] = [
+        {
+            "date": (TODAY + dt.timedelta(days=2)).isoformat(),
+            "start": "10:15",
+            "minutes": 50,
+            "mode": mode,
+            "status": "planned",
+            "themes": list(vocab.THEMES[:3]),
+            "notes": p["report_summary"] + " stress",
+            "quotes": "stressed",
+            "actions": ["stress"],
+            "ratings": {"energy": 2},
+        }
+    ]
     return p
 
 
@@ -63,10 +91,12 @@ def unfold(raw: bytes) -> list[str]:
     return text
 
 
-def test_ics_holds_no_names_cpr_or_health_words(vault, data_dir, passphrase_file,
-                                                tmp_path) -> None:
-    doc = {"format": "coachdesk.participants", "version": 1,
-           "participants": [_person("A", "phone"), _person("B", "video")]}
+def test_ics_holds_no_names_cpr_or_health_words(vault, data_dir, passphrase_file, tmp_path) -> None:
+    doc = {
+        "format": "coachdesk.participants",
+        "version": 1,
+        "participants": [_person("A", "phone"), _person("B", "video")],
+    }
     with vault.session() as s:
         interchange.import_document(s, doc)
         agenda.add_group_session(s, START, TODAY + dt.timedelta(days=1), "13:00", 120)
@@ -77,8 +107,22 @@ def test_ics_holds_no_names_cpr_or_health_words(vault, data_dir, passphrase_file
             s.commit()
         vault.close()
         out = tmp_path / f"{how}.ics"
-        assert main(["--data-dir", str(data_dir), "--lang", "da", "agenda", "--ics", str(out),
-                     "--passphrase-file", str(passphrase_file)]) == 0
+        assert (
+            main(
+                [
+                    "--data-dir",
+                    str(data_dir),
+                    "--lang",
+                    "da",
+                    "agenda",
+                    "--ics",
+                    str(out),
+                    "--passphrase-file",
+                    str(passphrase_file),
+                ]
+            )
+            == 0
+        )
         raw = out.read_bytes()
         lines = unfold(raw)
         cal = icalendar.Calendar.from_ical(raw)
@@ -101,7 +145,15 @@ def test_ics_holds_no_names_cpr_or_health_words(vault, data_dir, passphrase_file
             assert word not in text, word
         # Every property an event may carry, and nothing else.
         for ev in events:
-            assert set(ev.keys()) <= {"UID", "DTSTAMP", "SUMMARY", "DTSTART", "DTEND",
-                                      "DURATION", "TRANSP", "CLASS"}
+            assert set(ev.keys()) <= {
+                "UID",
+                "DTSTAMP",
+                "SUMMARY",
+                "DTSTART",
+                "DTEND",
+                "DURATION",
+                "TRANSP",
+                "CLASS",
+            }
         vault = Vault.open(data_dir, passphrase=PASSPHRASE)
     vault.close()

@@ -29,8 +29,11 @@ def _pages(pdf: bytes) -> list[bytes]:
 
 
 def _published(prep) -> list:
-    return [(r.key, r.n, r.mean, r.sd, r.ci_low, r.ci_high, r.percent, r.suppressed)
-            for _, t in cohort_report.rows(prep, "da") for r in t] + [sorted(prep.hidden)]
+    return [
+        (r.key, r.n, r.mean, r.sd, r.ci_low, r.ci_high, r.percent, r.suppressed)
+        for _, t in cohort_report.rows(prep, "da")
+        for r in t
+    ] + [sorted(prep.hidden)]
 
 
 def _band(t: int) -> str:
@@ -53,9 +56,17 @@ def _twin(people: list[Person], rng: random.Random) -> list[Person] | None:
 
 
 def _pairs_cohort(rng: random.Random, n: int) -> list[Person]:
-    return [Person(status="completed", screened=True, before=rng.randint(18, 36),
-                   after=rng.randint(6, 30), outcome="work_full", month=(2026, 1))
-            for _ in range(n)]
+    return [
+        Person(
+            status="completed",
+            screened=True,
+            before=rng.randint(18, 36),
+            after=rng.randint(6, 30),
+            outcome="work_full",
+            month=(2026, 1),
+        )
+        for _ in range(n)
+    ]
 
 
 def test_same_published_figures_draw_identical_pages() -> None:
@@ -70,8 +81,9 @@ def test_same_published_figures_draw_identical_pages() -> None:
         b = cohort_report.decide(None, None, twin, twin, pss10.Params(), [])
         if _published(a) != _published(b):
             continue
-        assert sorted((p.before, p.after) for p in people) != \
-            sorted((p.before, p.after) for p in twin)
+        assert sorted((p.before, p.after) for p in people) != sorted(
+            (p.before, p.after) for p in twin
+        )
         pa = _pages(cohort_report.render_pdf(a, "da", "", TODAY))
         pb = _pages(cohort_report.render_pdf(b, "da", "", TODAY))
         assert pa == pb  # every mark on every page, byte for byte
@@ -86,8 +98,10 @@ _NUM = r"-?\d+(?:\.\d+)?"
 
 def _segments(content: bytes) -> list[tuple[float, float, float, float]]:
     text = content.decode("latin-1")
-    return [tuple(map(float, m.groups())) for m in re.finditer(
-        rf"({_NUM}) ({_NUM}) m\s+({_NUM}) ({_NUM}) l", text)]
+    return [
+        tuple(map(float, m.groups()))
+        for m in re.finditer(rf"({_NUM}) ({_NUM}) m\s+({_NUM}) ({_NUM}) l", text)
+    ]
 
 
 def test_no_line_per_person_in_the_paths() -> None:

@@ -42,8 +42,10 @@ def _feasible(prep: cohort_report.Prepared, targets) -> dict[str, set[int]]:
     return {**{c: {v} for c, v in known.items()}, **feas}
 
 
-def assert_no_small_difference(old: cohort_report.Prepared, new: cohort_report.Prepared,
-                               ) -> None:
+def assert_no_small_difference(
+    old: cohort_report.Prepared,
+    new: cohort_report.Prepared,
+) -> None:
     """For nested periods (same data): the attacker's possible differences of each count
     must include 0 or a difference of 5 or more whenever the true one is 1-4."""
     small = [c for c in new.values if dc.is_small(abs(new.values[c] - old.values[c]))]
@@ -66,10 +68,17 @@ def assert_no_small_difference(old: cohort_report.Prepared, new: cohort_report.P
             assert stat in new.stats_hidden or stat in old.stats_hidden, stat
 
 
-@settings(max_examples=120, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**32 - 1), n=st.integers(10, 90),
-       a=st.integers(1, 6), b=st.integers(1, 6), c=st.integers(1, 6), d=st.integers(1, 6))
+@settings(
+    max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n=st.integers(10, 90),
+    a=st.integers(1, 6),
+    b=st.integers(1, 6),
+    c=st.integers(1, 6),
+    d=st.integers(1, 6),
+)
 def test_random_period_pairs_cannot_be_subtracted(seed, n, a, b, c, d) -> None:
     rng = random.Random(seed)
     people = random_people(rng, n, months=6)
@@ -122,8 +131,9 @@ def test_chains_of_reports_are_caught() -> None:
     rng = random.Random(3)
     people = []
     for month, count in ((1, 12), (2, 12), (3, 2)):
-        people += [p.__class__(**{**p.__dict__, "month": (2026, month)})
-                   for p in random_people(rng, count)]
+        people += [
+            p.__class__(**{**p.__dict__, "month": (2026, month)}) for p in random_people(rng, count)
+        ]
     params = pss10.Params()
 
     def run(p, released):
@@ -140,26 +150,45 @@ def test_chains_of_reports_are_caught() -> None:
 def _jan_feb_mar(vault, march: int) -> None:
     people = []
     for i in range(8):
-        people.append(person(f"J-{i}", cpr=f"0101{90 - i:02d}-1234",
-                             course_start="2026-01-12"))
-        people.append(person(f"F-{i}", cpr=f"0202{90 - i:02d}-1234",
-                             course_start="2026-02-09", sessions=[], group_attendance=[]))
+        people.append(person(f"J-{i}", cpr=f"0101{90 - i:02d}-1234", course_start="2026-01-12"))
+        people.append(
+            person(
+                f"F-{i}",
+                cpr=f"0202{90 - i:02d}-1234",
+                course_start="2026-02-09",
+                sessions=[],
+                group_attendance=[],
+            )
+        )
     for i in range(march):
-        people.append(person(f"M-{i}", cpr=f"0303{90 - i:02d}-1234",
-                             course_start="2026-03-01", status="dropped_out",
-                             sessions=[], group_attendance=[],
-                             dropped_out={"date": "2026-03-20", "reason": "flyttet"},
-                             outcome=None))
+        people.append(
+            person(
+                f"M-{i}",
+                cpr=f"0303{90 - i:02d}-1234",
+                course_start="2026-03-01",
+                status="dropped_out",
+                sessions=[],
+                group_attendance=[],
+                dropped_out={"date": "2026-03-20", "reason": "flyttet"},
+                outcome=None,
+            )
+        )
     add(vault, *people)
     vault.close()
 
 
-def test_the_issues_two_period_attack(vault, data_dir, passphrase_file, tmp_path,
-                                      capsys) -> None:
+def test_the_issues_two_period_attack(vault, data_dir, passphrase_file, tmp_path, capsys) -> None:
     """--to 2026-02-28 and --to 2026-03-01 differed by the one person starting 1 March."""
     _jan_feb_mar(vault, march=1)
-    base = ["--data-dir", str(data_dir), "cohort-report", "--passphrase-file",
-            str(passphrase_file), "--from", "2026-01-01"]
+    base = [
+        "--data-dir",
+        str(data_dir),
+        "cohort-report",
+        "--passphrase-file",
+        str(passphrase_file),
+        "--from",
+        "2026-01-01",
+    ]
     assert main([*base, "--to", "2026-02-28", "--out", str(tmp_path / "a.csv")]) == 0
     # a day more is not a period any more
     assert main([*base, "--to", "2026-03-01", "--out", str(tmp_path / "b.csv")]) == 2
@@ -172,24 +201,37 @@ def test_the_issues_two_period_attack(vault, data_dir, passphrase_file, tmp_path
     from coachdesk.store import cohort_releases
     from coachdesk.store.vault import Vault
 
-    with Vault.open(data_dir, passphrase=passphrase_file.read_text().strip()) as v, \
-            v.session() as s:
+    with (
+        Vault.open(data_dir, passphrase=passphrase_file.read_text().strip()) as v,
+        v.session() as s,
+    ):
         assert len(cohort_releases.released(s)) == 1
 
 
-def test_six_more_people_in_march_hide_what_differs_by_1_to_4(vault, data_dir,
-                                                               passphrase_file,
-                                                               tmp_path) -> None:
+def test_six_more_people_in_march_hide_what_differs_by_1_to_4(
+    vault, data_dir, passphrase_file, tmp_path
+) -> None:
     _jan_feb_mar(vault, march=6)
-    base = ["--data-dir", str(data_dir), "cohort-report", "--passphrase-file",
-            str(passphrase_file), "--from", "2026-01", "--csv-dialect", "rfc4180"]
+    base = [
+        "--data-dir",
+        str(data_dir),
+        "cohort-report",
+        "--passphrase-file",
+        str(passphrase_file),
+        "--from",
+        "2026-01",
+        "--csv-dialect",
+        "rfc4180",
+    ]
     assert main([*base, "--to", "2026-02", "--out", str(tmp_path / "a.csv")]) == 0
     assert main([*base, "--to", "2026-03", "--out", str(tmp_path / "b.csv")]) == 0
     import csv
     import io
 
-    a, b = ({r["key"]: r for r in csv.DictReader(io.StringIO(p.read_text()))}
-            for p in (tmp_path / "a.csv", tmp_path / "b.csv"))
+    a, b = (
+        {r["key"]: r for r in csv.DictReader(io.StringIO(p.read_text()))}
+        for p in (tmp_path / "a.csv", tmp_path / "b.csv")
+    )
     assert (a["referred"]["n"], b["referred"]["n"]) == ("16", "22")
     for key in a:
         if a[key]["n"] and b[key]["n"]:

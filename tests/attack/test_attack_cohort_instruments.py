@@ -72,9 +72,13 @@ def attack(prep: cohort_report.Prepared) -> None:
         else:
             raise AssertionError(f"row {r['key']} has neither a count nor a label")
     for i in present:
-        rels += [_le([f"{i}:before_n"], ["referred"]), _le([f"{i}:after_n"], ["referred"]),
-                 _le([f"{i}:pairs"], [f"{i}:before_n"]), _le([f"{i}:pairs"], [f"{i}:after_n"]),
-                 _eq([f"{i}:improved", f"{i}:no_change", f"{i}:worsened"], [f"{i}:pairs"])]
+        rels += [
+            _le([f"{i}:before_n"], ["referred"]),
+            _le([f"{i}:after_n"], ["referred"]),
+            _le([f"{i}:pairs"], [f"{i}:before_n"]),
+            _le([f"{i}:pairs"], [f"{i}:after_n"]),
+            _eq([f"{i}:improved", f"{i}:no_change", f"{i}:worsened"], [f"{i}:pairs"]),
+        ]
     targets = [c for c in hidden if c.split(":")[0] in IDS]
     for c, v in known.items():
         assert prep.values[c] == v, c
@@ -86,8 +90,9 @@ def attack(prep: cohort_report.Prepared) -> None:
             assert any(v == 0 or v >= dc.SMALL for v in feas[c]), (c, feas[c])
 
 
-@settings(max_examples=120, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(5, 60))
 def test_no_hidden_questionnaire_count_can_be_worked_out(seed, n) -> None:
     rng = random.Random(seed)

@@ -20,8 +20,16 @@ from coachdesk.reports import cohort, cohort_report
 from coachdesk.reports import disclosure_control as dc
 from coachdesk.reports.cohort import Person
 
-STATUSES = ("referred", "screened", "not_eligible", "admitted", "group_phase",
-            "individual_phase", "completed", "dropped_out")
+STATUSES = (
+    "referred",
+    "screened",
+    "not_eligible",
+    "admitted",
+    "group_phase",
+    "individual_phase",
+    "completed",
+    "dropped_out",
+)
 
 
 def random_people(rng: random.Random, n: int, months: int = 1) -> list[Person]:
@@ -33,16 +41,30 @@ def random_people(rng: random.Random, n: int, months: int = 1) -> list[Person]:
     for _ in range(n):
         status = rng.choices(STATUSES, weights)[0]
         screened = status != "referred" or rng.random() < 0.2
-        before = (max(0, min(40, round(rng.gauss(centre_b, 6))))
-                  if screened and rng.random() < 0.9 else None)
+        before = (
+            max(0, min(40, round(rng.gauss(centre_b, 6))))
+            if screened and rng.random() < 0.9
+            else None
+        )
         ended = status in ("completed", "dropped_out")
-        after = (max(0, min(40, round(rng.gauss(centre_a, 7))))
-                 if (ended or rng.random() < 0.05) and rng.random() < 0.85 else None)
+        after = (
+            max(0, min(40, round(rng.gauss(centre_a, 7))))
+            if (ended or rng.random() < 0.05) and rng.random() < 0.85
+            else None
+        )
         outcome = rng.choices((*vocab.OUTCOME_STATUSES, None), outcome_w)[0] if ended else None
-        people.append(Person(status=status, screened=screened, before=before, after=after,
-                             outcome=outcome, cancelled=rng.choice((0, 0, 1)),
-                             no_show=rng.choice((0, 0, 0, 1)),
-                             month=(2026, rng.randint(1, months))))
+        people.append(
+            Person(
+                status=status,
+                screened=screened,
+                before=before,
+                after=after,
+                outcome=outcome,
+                cancelled=rng.choice((0, 0, 1)),
+                no_show=rng.choice((0, 0, 0, 1)),
+                month=(2026, rng.randint(1, months)),
+            )
+        )
     return people
 
 
@@ -62,8 +84,9 @@ def attack(prep: cohort_report.Prepared) -> dict[str, set[int]]:
     return feas
 
 
-@settings(max_examples=200, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(5, 60))
 def test_no_hidden_count_can_be_worked_out(seed, n) -> None:
     rng = random.Random(seed)
@@ -81,29 +104,40 @@ def test_no_hidden_count_can_be_worked_out(seed, n) -> None:
 def test_most_cohorts_are_published() -> None:
     """Refusing is safe but useless: courses of 20-60 are nearly always reportable."""
     rng = random.Random(13)
-    refused = sum(cohort_report.decide(None, None, p, p, pss10.Params(), []).refusal
-                  is not None for p in (random_people(rng, rng.randint(20, 60))
-                                        for _ in range(50)))
+    refused = sum(
+        cohort_report.decide(None, None, p, p, pss10.Params(), []).refusal is not None
+        for p in (random_people(rng, rng.randint(20, 60)) for _ in range(50))
+    )
     assert refused <= 2
 
 
 def _prep(values: dict[str, int]) -> cohort_report.Prepared:
     """A report over made-up counts (for the issue's two worked examples)."""
-    people = [Person(status="completed", screened=True, before=30, after=20,
-                     outcome="work_full", month=(2026, 1))] * 30
+    people = [
+        Person(
+            status="completed",
+            screened=True,
+            before=30,
+            after=20,
+            outcome="work_full",
+            month=(2026, 1),
+        )
+    ] * 30
     prep = cohort_report.decide(None, None, people, people, pss10.Params(), [])
     prep.values |= values
     means = {}
     rels = cohort.relations(pss10.Params(), means)
-    prep.hidden = dc.protect(prep.values, rels, cohort.upper_bounds(prep.values, False),
-                             keep=("referred",))
+    prep.hidden = dc.protect(
+        prep.values, rels, cohort.upper_bounds(prep.values, False), keep=("referred",)
+    )
     return prep
 
 
 def test_the_issues_verdict_example() -> None:
     """pairs 8, improved <5, no change <5, worsened 0 forced 4 and 4: not any more."""
-    prep = _prep({"pairs": 8, "improved": 4, "no_change": 4, "worsened": 0,
-                  "clinically_important": 0})
+    prep = _prep(
+        {"pairs": 8, "improved": 4, "no_change": 4, "worsened": 0, "clinically_important": 0}
+    )
     assert prep.hidden["improved"] == prep.hidden["no_change"] == dc.PRIMARY
     assert len(prep.hidden) > 2
     feas = attack(prep)
@@ -112,12 +146,27 @@ def test_the_issues_verdict_example() -> None:
 
 def test_the_issues_flow_example() -> None:
     """screened 14, not admitted <5, completed 13, dropped 0 forced 13 and 1: not any more."""
-    prep = _prep({"referred": 30, "screened": 14, "admitted": 13, "not_eligible": 1,
-                  "completed": 13, "dropped_out": 0, "before_n": 14, "after_n": 13,
-                  "pairs": 13, "improved": 13, "no_change": 0, "worsened": 0,
-                  "clinically_important": 0, "outcome:work_full": 13,
-                  "before_band:high": 14, "after_band:moderate": 13,
-                  "after_band:low": 0})
+    prep = _prep(
+        {
+            "referred": 30,
+            "screened": 14,
+            "admitted": 13,
+            "not_eligible": 1,
+            "completed": 13,
+            "dropped_out": 0,
+            "before_n": 14,
+            "after_n": 13,
+            "pairs": 13,
+            "improved": 13,
+            "no_change": 0,
+            "worsened": 0,
+            "clinically_important": 0,
+            "outcome:work_full": 13,
+            "before_band:high": 14,
+            "after_band:moderate": 13,
+            "after_band:low": 0,
+        }
+    )
     feas = attack(prep)
     assert len(feas["not_eligible"]) >= 2
 
@@ -125,9 +174,12 @@ def test_the_issues_flow_example() -> None:
 def test_the_attacker_breaks_one_group_at_a_time_suppression(monkeypatch) -> None:
     """The attack has teeth: with the old rule (small cells, plus the smallest other
     count of a group when only one of the group is hidden) it pins hidden counts."""
-    groups = [("admitted", "not_eligible"), ("completed", "dropped_out"),
-              ("improved", "no_change", "worsened"),
-              tuple(f"outcome:{k}" for k in cohort.OUTCOME_KEYS)]
+    groups = [
+        ("admitted", "not_eligible"),
+        ("completed", "dropped_out"),
+        ("improved", "no_change", "worsened"),
+        tuple(f"outcome:{k}" for k in cohort.OUTCOME_KEYS),
+    ]
 
     def old_rule(values, rels, upper, forced=None, zones=None, keep=()):
         hidden = {c: dc.PRIMARY for c, v in values.items() if dc.is_small(v)}

@@ -47,8 +47,9 @@ def _count(data_dir: Path) -> int:
         return s.query(Participant).count()
 
 
-def _import_on_full_disk(tmp_path: Path, passphrase_file: Path, capsys,
-                         *extra: str) -> tuple[int, str, Path]:
+def _import_on_full_disk(
+    tmp_path: Path, passphrase_file: Path, capsys, *extra: str
+) -> tuple[int, str, Path]:
     src = tmp_path / "people.json"
     src.write_bytes(interchange.dumps(_heavy_document(800)))
     disk = tmp_path / "disk"
@@ -56,14 +57,24 @@ def _import_on_full_disk(tmp_path: Path, passphrase_file: Path, capsys,
     _new_vault(data_dir)
     fill(disk, leave=256 * 1024)
     capsys.readouterr()
-    rc = main([*extra, "--data-dir", str(data_dir), "import", str(src),
-               "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            *extra,
+            "--data-dir",
+            str(data_dir),
+            "import",
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     out = capsys.readouterr()
     return rc, out.err + out.out, data_dir
 
 
 def test_full_disk_during_import_says_disk_full_and_changes_nothing(
-        tmp_path, passphrase_file, capsys):
+    tmp_path, passphrase_file, capsys
+):
     with mounted(tmp_path / "disk", 40 * 1024) as disk:
         rc, err, data_dir = _import_on_full_disk(tmp_path, passphrase_file, capsys)
         assert rc == 1, err
@@ -74,8 +85,10 @@ def test_full_disk_during_import_says_disk_full_and_changes_nothing(
         (disk / "filler.bin").unlink()
         assert _count(data_dir) == 0
         capsys.readouterr()
-        assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                     str(passphrase_file)]) == 0
+        assert (
+            main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)])
+            == 0
+        )
 
 
 def test_full_disk_during_import_prints_no_personal_data(tmp_path, passphrase_file, capsys):
@@ -110,9 +123,21 @@ def test_the_real_command_prints_one_line_and_nothing_at_exit(tmp_path, passphra
         _new_vault(data_dir)
         fill(disk, leave=256 * 1024)
         done = subprocess.run(
-            [sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir), "import",
-             str(src), "--passphrase-file", str(passphrase_file)],
-            capture_output=True, text=True, timeout=120)
+            [
+                sys.executable,
+                "-m",
+                "coachdesk",
+                "--data-dir",
+                str(data_dir),
+                "import",
+                str(src),
+                "--passphrase-file",
+                str(passphrase_file),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     assert done.returncode == 1
     assert done.stderr.startswith("coachdesk: The disk is full")
     assert len(done.stderr.strip().splitlines()) == 1

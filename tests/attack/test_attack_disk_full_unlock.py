@@ -38,5 +38,7 @@ def test_migrating_on_a_full_disk_says_disk_full_not_damaged(tmp_path, capsys):
         assert "Traceback" not in err
 
         filler.unlink()
-        rc = main(["--debug", "--data-dir", str(data_dir), "check", "--passphrase-file", str(secret)])
+        rc = main(
+            ["--debug", "--data-dir", str(data_dir), "check", "--passphrase-file", str(secret)]
+        )
         assert rc == 0, capsys.readouterr().err

@@ -38,8 +38,15 @@ def _vault_with_people(data_dir: Path, heavy_ref: str | None) -> None:
     people.append(small)
     if heavy_ref:
         heavy = canary_person("A", ref=heavy_ref)
-        heavy["sessions"] = [dict(heavy["sessions"][0], date=f"2026-02-{d:02d}", week=None,
-                                  notes="KanarieAxnotesQ7 " * 2_500) for d in range(1, 21)]
+        heavy["sessions"] = [
+            dict(
+                heavy["sessions"][0],
+                date=f"2026-02-{d:02d}",
+                week=None,
+                notes="KanarieAxnotesQ7 " * 2_500,
+            )
+            for d in range(1, 21)
+        ]
         people.append(heavy)
     vault, _code = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
     with vault, vault.session() as s:
@@ -64,14 +71,25 @@ def _unlocks(data_dir: Path) -> int:
 
 def _erase(data_dir: Path, ref: str, passphrase_file: Path, capsys) -> tuple[int, str]:
     capsys.readouterr()
-    rc = main(["--data-dir", str(data_dir), "erase", "--participant", ref, "--yes",
-               "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "erase",
+            "--participant",
+            ref,
+            "--yes",
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     out = capsys.readouterr()
     return rc, out.err + out.out
 
 
 def test_commit_fails_on_a_full_disk_nobody_is_erased_and_it_says_so(
-        tmp_path, passphrase_file, capsys):
+    tmp_path, passphrase_file, capsys
+):
     with mounted(tmp_path / "disk", 24 * 1024) as disk:
         data_dir = disk / "vault"
         _vault_with_people(data_dir, heavy_ref="HEAVY-1")
@@ -90,7 +108,8 @@ def test_commit_fails_on_a_full_disk_nobody_is_erased_and_it_says_so(
 
 
 def test_compaction_fails_after_the_commit_the_report_says_erased(
-        tmp_path, passphrase_file, capsys):
+    tmp_path, passphrase_file, capsys
+):
     with mounted(tmp_path / "disk", 24 * 1024) as disk:
         data_dir = disk / "vault"
         _vault_with_people(data_dir, heavy_ref=None)
@@ -104,7 +123,13 @@ def test_compaction_fails_after_the_commit_the_report_says_erased(
         (disk / "filler.bin").unlink()
         assert not _present(data_dir, "SMALL-1")  # the truth: erased
         capsys.readouterr()
-        assert main(["--data-dir", str(data_dir), "compact",
-                     "--passphrase-file", str(passphrase_file)]) == 0
-        assert main(["--data-dir", str(data_dir), "check",
-                     "--passphrase-file", str(passphrase_file)]) == 0
+        assert (
+            main(
+                ["--data-dir", str(data_dir), "compact", "--passphrase-file", str(passphrase_file)]
+            )
+            == 0
+        )
+        assert (
+            main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)])
+            == 0
+        )

@@ -24,8 +24,9 @@ SECRET = canary("A", "accommodation")
 def _failing_import(session, doc, replace=False):
     # A real database error whose message quotes personal data in its parameters:
     # what a bug in a store module would raise.
-    session.execute(text("INSERT INTO participant (ref, name) VALUES (:ref, NULL)"),
-                    {"ref": SECRET})
+    session.execute(
+        text("INSERT INTO participant (ref, name) VALUES (:ref, NULL)"), {"ref": SECRET}
+    )
 
 
 @pytest.fixture
@@ -41,12 +42,22 @@ def _run(args, capsys):
 
 
 def test_a_bug_is_one_sentence_exit_1_and_suggests_debug(
-        vault, passphrase_file, tmp_path, capsys, buggy_import):
+    vault, passphrase_file, tmp_path, capsys, buggy_import
+):
     vault.close()
     src = tmp_path / "in.json"
     src.write_bytes(interchange.dumps(document(canary_person("A"))))
-    rc, err = _run(["--data-dir", str(vault.data_dir), "import", str(src),
-                    "--passphrase-file", str(passphrase_file)], capsys)
+    rc, err = _run(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "import",
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        capsys,
+    )
     assert rc == 1
     assert len(err.strip().splitlines()) == 1
     assert "--debug" in err and "IntegrityError" in err
@@ -54,12 +65,23 @@ def test_a_bug_is_one_sentence_exit_1_and_suggests_debug(
 
 
 def test_debug_shows_frames_but_not_the_database_error_text(
-        vault, passphrase_file, tmp_path, capsys, buggy_import):
+    vault, passphrase_file, tmp_path, capsys, buggy_import
+):
     vault.close()
     src = tmp_path / "in.json"
     src.write_bytes(interchange.dumps(document(canary_person("A"))))
-    rc, err = _run(["--debug", "--data-dir", str(vault.data_dir), "import", str(src),
-                    "--passphrase-file", str(passphrase_file)], capsys)
+    rc, err = _run(
+        [
+            "--debug",
+            "--data-dir",
+            str(vault.data_dir),
+            "import",
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        capsys,
+    )
     assert rc == 1
     assert "Traceback" in err and "_failing_import" in err
     assert SECRET not in err and "Kanarie" not in err and "NOT NULL" not in err
@@ -101,12 +123,20 @@ def test_gui_hook_names_a_full_disk_and_shows_no_data(qtbot, qapp, capsys, monke
     monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: shown.append(msg))
     import sqlcipher3
 
-    full = OperationalError("INSERT INTO session_log (notes) VALUES (?)", (SECRET,),
-                            sqlcipher3.OperationalError("database or disk is full"))
+    full = OperationalError(
+        "INSERT INTO session_log (notes) VALUES (?)",
+        (SECRET,),
+        sqlcipher3.OperationalError("database or disk is full"),
+    )
     exc = _raised(full)
     error_hook.hook(type(exc), exc, exc.__traceback__)
-    bug = _raised(OperationalError("INSERT INTO x VALUES (?)", (SECRET,),
-                                   sqlcipher3.IntegrityError("NOT NULL constraint failed")))
+    bug = _raised(
+        OperationalError(
+            "INSERT INTO x VALUES (?)",
+            (SECRET,),
+            sqlcipher3.IntegrityError("NOT NULL constraint failed"),
+        )
+    )
     error_hook.hook(type(bug), bug, bug.__traceback__)
     err = capsys.readouterr().err
     assert "disk is full" in shown[0]
@@ -144,11 +174,20 @@ def test_library_logs_never_print_exception_text():
         quiet_logging()
         exc = _raised(ValueError(f"parameters: ({SECRET!r},)"))
         logging.getLogger("sqlalchemy.pool.impl.QueuePool").error(
-            "Exception during reset or similar", exc_info=(type(exc), exc, exc.__traceback__))
+            "Exception during reset or similar", exc_info=(type(exc), exc, exc.__traceback__)
+        )
         assert logging.lastResort.formatter is not None
-        last = logging.lastResort.formatter.format(logging.LogRecord(
-            "sqlalchemy.pool", logging.ERROR, __file__, 1, "Exception closing connection",
-            None, (type(exc), exc, exc.__traceback__)))
+        last = logging.lastResort.formatter.format(
+            logging.LogRecord(
+                "sqlalchemy.pool",
+                logging.ERROR,
+                __file__,
+                1,
+                "Exception closing connection",
+                None,
+                (type(exc), exc, exc.__traceback__),
+            )
+        )
     finally:
         root.removeHandler(handler)
         for h, f in saved:

@@ -39,8 +39,10 @@ from tests.conftest import PASSPHRASE
 def _records(vault) -> tuple[int, int]:
     """(disclosures, export and report events) in the vault."""
     with vault.session() as s:
-        return (s.query(Disclosure).count(),
-                s.query(AuditEvent).filter(AuditEvent.action.in_(["export", "report"])).count())
+        return (
+            s.query(Disclosure).count(),
+            s.query(AuditEvent).filter(AuditEvent.action.in_(["export", "report"])).count(),
+        )
 
 
 @pytest.fixture
@@ -58,8 +60,7 @@ def disk_full_at_commit(vault, monkeypatch):
             state["armed"] = False
             folder = state["watch"]
             if folder is not None:
-                state["seen"] = {p.name: stat.S_IMODE(p.stat().st_mode)
-                                 for p in folder.iterdir()}
+                state["seen"] = {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
             raise sqlcipher3.dbapi2.OperationalError("database or disk is full")
         return real(dbapi_connection)
 
@@ -80,12 +81,14 @@ def test_pdf_export_whose_commit_fails_leaves_no_file(vault, tmp_path, disk_full
     assert seen and "rapport.pdf" not in seen and set(seen.values()) == {0o600}, seen
     assert isinstance(caught.value, CoachDeskError) and caught.value.exit_code == 1
     assert str(caught.value).startswith("Nothing was exported") and "disk is full" in str(
-        caught.value)
+        caught.value
+    )
     assert _records(vault) == (0, 0)
 
 
 def test_json_export_of_everyone_whose_commit_fails_leaves_no_file(
-        vault, data_dir, tmp_path, passphrase_file, monkeypatch, capsys):
+    vault, data_dir, tmp_path, passphrase_file, monkeypatch, capsys
+):
     add(vault, person(), person(ref="GK-2026-0043"))
     vault.close()
     out = tmp_path / "out"
@@ -102,8 +105,20 @@ def test_json_export_of_everyone_whose_commit_fails_leaves_no_file(
         return real(self, dbapi_connection)
 
     monkeypatch.setattr(dialect, "do_commit", do_commit)
-    rc = main(["--data-dir", str(data_dir), "export", "--all", "--format", "json",
-               "--out", str(out / "all.json"), "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "--out",
+            str(out / "all.json"),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     monkeypatch.undo()
     err = capsys.readouterr().err
     assert list(out.iterdir()) == [], "an export file exists that the vault does not record"
@@ -114,7 +129,8 @@ def test_json_export_of_everyone_whose_commit_fails_leaves_no_file(
 
 
 def test_gui_export_whose_commit_fails_shows_it_and_leaves_no_file(
-        qtbot, vault, tmp_path, disk_full_at_commit):
+    qtbot, vault, tmp_path, disk_full_at_commit
+):
     from coachdesk.ui.export_dialog import ExportDialog
 
     (pid,) = add(vault, person())
@@ -152,8 +168,12 @@ def test_rename_failing_after_the_commit_is_said_and_noted(vault, tmp_path, monk
     assert "no file was written" in str(caught.value)
     assert list(out.iterdir()) == []
     with vault.session() as s:
-        events = [e.detail for e in s.query(AuditEvent).filter(
-            AuditEvent.action.in_(["export", "report"])).order_by(AuditEvent.id)]
+        events = [
+            e.detail
+            for e in s.query(AuditEvent)
+            .filter(AuditEvent.action.in_(["export", "report"]))
+            .order_by(AuditEvent.id)
+        ]
     assert events[-1] == {"sha256": events[0]["sha256"], "file_written": False}
 
 
@@ -169,8 +189,9 @@ def tiny_tmpfs(tmp_path):
         mnt.mkdir()
         if os.geteuid() != 0 or not shutil.which("mount"):
             pytest.skip("needs root to mount a small file system")
-        r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)],
-                           capture_output=True)
+        r = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mnt)], capture_output=True
+        )
         if r.returncode != 0:
             pytest.skip("cannot mount a tmpfs here")
         mounted.append(mnt)
@@ -204,8 +225,7 @@ def _env() -> dict[str, str]:
 
 
 @pytest.mark.slow
-def test_vault_disk_full_during_a_json_export_of_everyone(tmp_path, passphrase_file,
-                                                          tiny_tmpfs):
+def test_vault_disk_full_during_a_json_export_of_everyone(tmp_path, passphrase_file, tiny_tmpfs):
     """The vault on a small, full file system; the export's folder elsewhere with room:
     the file must not appear, since its disclosures cannot be recorded."""
     disk = tiny_tmpfs("vaultdisk", "24m")
@@ -219,10 +239,27 @@ def test_vault_disk_full_during_a_json_export_of_everyone(tmp_path, passphrase_f
     filler = _fill(disk, leave=96 * 1024)
     out = tmp_path / "out"
     out.mkdir()
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir),
-                        "export", "--all", "--format", "json", "--out", str(out / "all.json"),
-                        "--passphrase-file", str(passphrase_file)],
-                       env=_env(), capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(data_dir),
+            "export",
+            "--all",
+            "--format",
+            "json",
+            "--out",
+            str(out / "all.json"),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode != 0, "the export succeeded: the disk was not full enough"
     assert list(out.iterdir()) == [], "an export file exists that the vault does not record"
     assert "Traceback" not in r.stderr and "Nothing was exported" in r.stderr, r.stderr
@@ -234,8 +271,9 @@ def test_vault_disk_full_during_a_json_export_of_everyone(tmp_path, passphrase_f
 
 @pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["json", "pdf"])
-def test_export_disk_full_records_nothing(vault, data_dir, tmp_path, passphrase_file,
-                                          tiny_tmpfs, fmt):
+def test_export_disk_full_records_nothing(
+    vault, data_dir, tmp_path, passphrase_file, tiny_tmpfs, fmt
+):
     """The reverse: the export's own disk is full, so nothing is recorded as disclosed."""
     add(vault, person())
     vault.close()
@@ -243,10 +281,27 @@ def test_export_disk_full_records_nothing(vault, data_dir, tmp_path, passphrase_
     _fill(disk, leave=0)
     target = disk / f"rapport.{fmt}"
     extra = ["--participant", "GK-2026-0042"]
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir),
-                        "export", *extra, "--format", fmt, "--out", str(target),
-                        "--passphrase-file", str(passphrase_file)],
-                       env=_env(), capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(data_dir),
+            "export",
+            *extra,
+            "--format",
+            fmt,
+            "--out",
+            str(target),
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        env=_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 1, r.stderr
     assert "Traceback" not in r.stderr and "No space left" in r.stderr, r.stderr
     assert sorted(p.name for p in disk.iterdir()) == ["filler"]
@@ -285,8 +340,10 @@ def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_fu
     QCoreApplication.installTranslator(t)
     try:
         shown = error_text(not_recorded.value)
-        assert shown == ("Intet blev eksporteret: disken med boksen er fuld, så eksporten "
-                         "kunne ikke registreres, og r.pdf blev ikke skrevet."), shown
+        assert shown == (
+            "Intet blev eksporteret: disken med boksen er fuld, så eksporten "
+            "kunne ikke registreres, og r.pdf blev ikke skrevet."
+        ), shown
         from coachdesk.store.backup import VaultExists, _move_into_place
 
         target = tmp_path / "t"

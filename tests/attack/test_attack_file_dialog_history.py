@@ -45,8 +45,12 @@ def _answer_file_dialog(qapp: QApplication, folder: Path, name: str) -> QTimer:
 def _scan(roots: list[Path], needle: str) -> list[str]:
     """Files under ``roots`` whose name or bytes hold ``needle`` (also URL-encoded)."""
     forms = (needle.encode(), needle.replace(" ", "%20").encode())
-    return [str(p) for root in roots for p in root.rglob("*")
-            if needle in p.name or (p.is_file() and any(f in p.read_bytes() for f in forms))]
+    return [
+        str(p)
+        for root in roots
+        for p in root.rglob("*")
+        if needle in p.name or (p.is_file() and any(f in p.read_bytes() for f in forms))
+    ]
 
 
 @pytest.fixture
@@ -68,8 +72,7 @@ def isolated_home(tmp_path: Path, monkeypatch) -> Iterator[tuple[Path, Path]]:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, before)
 
 
-def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path,
-                                                           isolated_home):
+def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path, isolated_home):
     from coachdesk.store import interchange
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.models import Participant
@@ -109,8 +112,9 @@ def test_export_folder_is_not_remembered_outside_the_vault(qtbot, qapp, tmp_path
     assert _scan([config, home], "KanarieAxfolderQ7") == []
 
 
-def test_backup_restore_and_import_pickers_remember_nothing_either(qtbot, qapp, tmp_path,
-                                                            isolated_home, vault):
+def test_backup_restore_and_import_pickers_remember_nothing_either(
+    qtbot, qapp, tmp_path, isolated_home, vault
+):
     """The backup folder, restore and import pickers (the same path as the export's);
     an old history in Qt's file is removed at start."""
     from coachdesk.ui.backup_dialog import BackupDialog, RestoreDialog
@@ -137,8 +141,7 @@ def test_backup_restore_and_import_pickers_remember_nothing_either(qtbot, qapp, 
     assert restore.folder_edit.text() == str(folder)
     from coachdesk.ui.import_dialog import ImportDialog
 
-    (folder / "people.json").write_text(json.dumps(document(canary_person("B"))),
-                                        encoding="utf-8")
+    (folder / "people.json").write_text(json.dumps(document(canary_person("B"))), encoding="utf-8")
     importer = ImportDialog(vault)
     qtbot.addWidget(importer)
     timer = _answer_file_dialog(qapp, folder, "people.json")

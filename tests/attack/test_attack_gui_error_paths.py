@@ -32,8 +32,11 @@ def _integrity_error(vault) -> BaseException:
 
 
 def _operational_error(_vault) -> BaseException:
-    return OperationalError("UPDATE session_log SET notes = ?", (SECRET,),
-                            sqlcipher3.OperationalError("no such column: notes"))
+    return OperationalError(
+        "UPDATE session_log SET notes = ?",
+        (SECRET,),
+        sqlcipher3.OperationalError("no such column: notes"),
+    )
 
 
 @pytest.fixture
@@ -49,8 +52,9 @@ def _texts(widget) -> list[str]:
 
 
 @pytest.mark.parametrize("make_error", [_integrity_error, _operational_error])
-def test_export_failure_shows_no_database_text(qtbot, vault, pid, tmp_path, monkeypatch,
-                                                make_error):
+def test_export_failure_shows_no_database_text(
+    qtbot, vault, pid, tmp_path, monkeypatch, make_error
+):
     from coachdesk.reports import export
     from coachdesk.ui import plain
     from coachdesk.ui.export_dialog import ExportDialog
@@ -74,8 +78,12 @@ def test_export_failure_shows_no_database_text(qtbot, vault, pid, tmp_path, monk
     dlg.kind.setCurrentIndex(dlg.kind.findData("access_copy"))
     dlg.ask_passphrase = lambda: "correct horse battery"  # conftest's vault passphrase
     qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dlg.export_button.isEnabled() and dlg.message.text()
-                    and "…" not in dlg.message.text(), timeout=15_000)
+    qtbot.waitUntil(
+        lambda: (
+            dlg.export_button.isEnabled() and dlg.message.text() and "…" not in dlg.message.text()
+        ),
+        timeout=15_000,
+    )
     shown = _texts(dlg) + boxes
     assert dlg.message.text().strip()
     assert type(error).__name__ in dlg.message.text()  # one sentence that names the kind
@@ -97,8 +105,9 @@ def test_backup_failure_shows_no_database_text(qtbot, vault, pid, tmp_path, monk
     monkeypatch.setattr(backup, "create_backup", failing)
     boxes: list[str] = []
     monkeypatch.setattr(plain, "warning", lambda _p, _t, msg: boxes.append(msg))
-    monkeypatch.setattr("coachdesk.ui.backup_dialog.QMessageBox.warning",
-                        lambda _p, _t, msg, *a: boxes.append(msg))
+    monkeypatch.setattr(
+        "coachdesk.ui.backup_dialog.QMessageBox.warning", lambda _p, _t, msg, *a: boxes.append(msg)
+    )
     folder = tmp_path / "backups"
     folder.mkdir()
     dlg = BackupDialog(vault)
@@ -146,8 +155,7 @@ def danish(qapp):
     QCoreApplication.removeTranslator(t)
 
 
-def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, monkeypatch,
-                                                      danish):
+def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, monkeypatch, danish):
     """Item 6: VACUUM fails on a full disk after the erasure's commit. The person is gone,
     so the dialog says so (in Danish), closes as erased, and the caseload drops them."""
     from test_ui_main_window import add_person, all_text, make_window, unlock
@@ -205,11 +213,16 @@ def test_single_line_fields_stop_at_the_stored_maximum(qtbot, vault, pid):
     dlg = ParticipantDialog(vault)
     qtbot.addWidget(dlg)
     dlg.show()
-    for edit, key in ((dlg.name, "name"), (dlg.ref, "ref"), (dlg.email, "email"),
-                      (dlg.phone, "phone"), (dlg.cw_name, "caseworker.name"),
-                      (dlg.cw_municipality, "caseworker.municipality"),
-                      (dlg.cw_email, "caseworker.email"),
-                      (dlg.cw_case_ref, "caseworker.case_ref")):
+    for edit, key in (
+        (dlg.name, "name"),
+        (dlg.ref, "ref"),
+        (dlg.email, "email"),
+        (dlg.phone, "phone"),
+        (dlg.cw_name, "caseworker.name"),
+        (dlg.cw_municipality, "caseworker.municipality"),
+        (dlg.cw_email, "caseworker.email"),
+        (dlg.cw_case_ref, "caseworker.case_ref"),
+    ):
         _typing_stops_at(qtbot, edit, records.MAX_LEN[key])
     _typing_stops_at(qtbot, dlg.cpr.edit, CPR_MAX_LEN)
     view = OutcomeView(vault, pid)

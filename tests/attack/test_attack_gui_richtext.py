@@ -43,11 +43,25 @@ def image() -> Iterator[Path]:
 
 def _payloads(img: Path, tag: str) -> dict[str, str]:
     """One payload per field; ``M<tag><field>`` marks where each one must show."""
+
     def html(field: str) -> str:
-        return (f"<h1>M{tag}{field} & Co</h1><a href='https://x.example/'>L</a>"
-                f"<img src='{img}'>")
-    fields = ("name", "cwname", "municipality", "caseref", "dropreason", "notes", "quotes",
-              "action", "value", "direction", "goal", "accommodation", "summary")
+        return f"<h1>M{tag}{field} & Co</h1><a href='https://x.example/'>L</a><img src='{img}'>"
+
+    fields = (
+        "name",
+        "cwname",
+        "municipality",
+        "caseref",
+        "dropreason",
+        "notes",
+        "quotes",
+        "action",
+        "value",
+        "direction",
+        "goal",
+        "accommodation",
+        "summary",
+    )
     out = {f: html(f) for f in fields}
     out["ref"] = f"<b>M{tag}ref</b><img src='{img}'>"
     assert len(out["ref"]) <= 64
@@ -58,8 +72,7 @@ def _person(tag: str, img: Path, today: dt.date) -> dict[str, Any]:
     m = _payloads(img, tag)
     p = canary_person(tag, ref=m["ref"])
     p["name"] = m["name"]
-    p["caseworker"].update(name=m["cwname"], municipality=m["municipality"],
-                           case_ref=m["caseref"])
+    p["caseworker"].update(name=m["cwname"], municipality=m["municipality"], case_ref=m["caseref"])
     s = p["sessions"][0]
     s.update(notes=m["notes"], quotes=m["quotes"], actions=[m["action"]])
     jp = p["job_plan"]
@@ -75,8 +88,15 @@ def _person(tag: str, img: Path, today: dt.date) -> dict[str, Any]:
         p["consent"]["scope"] = ["course", "report_to_municipality"]
         s["next_appointment"] = f"{today.isoformat()}T10:00"
         # and planned in the agenda this week
-        p["sessions"].append({"date": today.isoformat(), "start": "10:00", "minutes": 60,
-                              "mode": "in_person", "status": "planned"})
+        p["sessions"].append(
+            {
+                "date": today.isoformat(),
+                "start": "10:00",
+                "minutes": 60,
+                "mode": "in_person",
+                "status": "planned",
+            }
+        )
     else:  # dropped out long ago: due for erasure
         p["dropped_out"]["reason"] = m["dropreason"]
     return p
@@ -85,7 +105,8 @@ def _person(tag: str, img: Path, today: dt.date) -> dict[str, Any]:
 def _rendered(text: str, fmt: Qt.TextFormat) -> str:
     """What Qt shows for ``text`` in ``fmt`` (a QLabel, a tooltip: AutoText)."""
     if fmt == Qt.TextFormat.PlainText or (
-            fmt == Qt.TextFormat.AutoText and not GuiQt.mightBeRichText(text)):
+        fmt == Qt.TextFormat.AutoText and not GuiQt.mightBeRichText(text)
+    ):
         return text
     doc = QTextDocument()
     if fmt == Qt.TextFormat.MarkdownText:
@@ -128,21 +149,34 @@ class Watch:
     def screen(self, name: str, top: QWidget) -> None:
         top.grab()  # paint (and lay out) everything once, as the screen would
         for lab in top.findChildren(QLabel):
-            self._check(f"{name}: QLabel {lab.objectName()}", lab.text(),
-                        _rendered(lab.text(), lab.textFormat()))
+            self._check(
+                f"{name}: QLabel {lab.objectName()}",
+                lab.text(),
+                _rendered(lab.text(), lab.textFormat()),
+            )
         for w in [top, *top.findChildren(QWidget)]:
             if w.toolTip():
-                self._check(f"{name}: tooltip of {type(w).__name__}", w.toolTip(),
-                            _rendered(w.toolTip(), Qt.TextFormat.AutoText))
+                self._check(
+                    f"{name}: tooltip of {type(w).__name__}",
+                    w.toolTip(),
+                    _rendered(w.toolTip(), Qt.TextFormat.AutoText),
+                )
             if w.windowTitle() and w.isWindow():
                 self._check(f"{name}: window title", w.windowTitle(), w.windowTitle())
         for bar in top.findChildren(QTabBar):
             for i in range(bar.count()):
-                self._check(f"{name}: tab {i}", _mnemonic(bar.tabText(i)),
-                            _mnemonic(bar.tabText(i)), shortened_ok=True)
+                self._check(
+                    f"{name}: tab {i}",
+                    _mnemonic(bar.tabText(i)),
+                    _mnemonic(bar.tabText(i)),
+                    shortened_ok=True,
+                )
                 if bar.tabToolTip(i):
-                    self._check(f"{name}: tab tooltip", bar.tabToolTip(i),
-                                _rendered(bar.tabToolTip(i), Qt.TextFormat.AutoText))
+                    self._check(
+                        f"{name}: tab tooltip",
+                        bar.tabToolTip(i),
+                        _rendered(bar.tabToolTip(i), Qt.TextFormat.AutoText),
+                    )
         for view in top.findChildren(QAbstractItemView):
             model = view.model()
             if model is None:
@@ -156,15 +190,19 @@ class Watch:
                     idx = model.index(r, c, QModelIndex())
                     tip = idx.data(Qt.ItemDataRole.ToolTipRole)
                     if isinstance(tip, str) and tip:
-                        self._check(f"{name}: cell tooltip ({r},{c})", tip,
-                                    _rendered(tip, Qt.TextFormat.AutoText))
+                        self._check(
+                            f"{name}: cell tooltip ({r},{c})",
+                            tip,
+                            _rendered(tip, Qt.TextFormat.AutoText),
+                        )
         if self.atime_works and self.image.stat().st_atime > 1:
             self.problems.append(f"{name}: Qt read the image named in the markup")
             os.utime(self.image, (0, time.time()))
 
 
-def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, image,
-                                                       isolated_settings, monkeypatch):
+def test_markup_from_an_imported_file_is_shown_as_text(
+    qtbot, qapp, tmp_path, image, isolated_settings, monkeypatch
+):
     from coachdesk.store import interchange
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.models import Participant
@@ -179,8 +217,9 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     data = tmp_path / "vault"
     vault, _ = Vault.create(data, PASSPHRASE, kdf=TEST_KDF)
     with vault.session() as s:
-        interchange.import_document(s, document(_person("A", image, today),
-                                                _person("B", image, today)))
+        interchange.import_document(
+            s, document(_person("A", image, today), _person("B", image, today))
+        )
         s.commit()
         ids = {p.ref: p.id for p in s.query(Participant)}
     payloads = _payloads(image, "A") | {f"B{k}": v for k, v in _payloads(image, "B").items()}
@@ -216,8 +255,10 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     dialogs: list[tuple[str, Any]] = [
         ("export dialog", lambda: ExportDialog(vault, pid, window)),
         ("erase dialog", lambda: EraseDialog(vault, pid, window)),
-        ("retention dialog", lambda: RetentionDialog(vault, window,
-                                                     today=today.replace(year=today.year + 8))),
+        (
+            "retention dialog",
+            lambda: RetentionDialog(vault, window, today=today.replace(year=today.year + 8)),
+        ),
         ("audit view", lambda: AuditView(vault, window)),
         ("participant dialog", lambda: ParticipantDialog(vault, pid, window)),
     ]
@@ -225,9 +266,12 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
         dlg = make()
         dlg.show()
         if isinstance(dlg, ExportDialog):
-            qtbot.waitUntil(lambda d=dlg: d.preview_pages > 0
-                            or d.preview_state.text() != d.tr("Building the preview…"),
-                            timeout=20000)
+            qtbot.waitUntil(
+                lambda d=dlg: (
+                    d.preview_pages > 0 or d.preview_state.text() != d.tr("Building the preview…")
+                ),
+                timeout=20000,
+            )
         watch.screen(name, dlg)
         dlg.reject()
 
@@ -240,8 +284,9 @@ def test_markup_from_an_imported_file_is_shown_as_text(qtbot, qapp, tmp_path, im
     window.lock()
 
 
-def test_messages_that_quote_data_are_plain_text(qtbot, qapp, tmp_path, image,
-                                                 isolated_settings, monkeypatch):
+def test_messages_that_quote_data_are_plain_text(
+    qtbot, qapp, tmp_path, image, isolated_settings, monkeypatch
+):
     """Errors and notices may quote a ref, a path or what was typed: the lines that show
     them and the message boxes are plain text too."""
     from PySide6.QtWidgets import QMessageBox

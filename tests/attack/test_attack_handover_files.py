@@ -28,13 +28,20 @@ def state(d) -> dict:
     from coachdesk.store.vault import Vault
 
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
-        doc = interchange.export_document(s, None, today=dt.date.today(),
-                                          params=settings.pss_params(s))
-        return {"people": doc["participants"],
-                "count": s.query(Participant).count(),
-                "disclosures": s.query(Disclosure).count(),
-                "events": [(e.action, e.detail) for e in s.query(AuditEvent).filter(
-                    AuditEvent.action.notin_(("unlock", "unlock_failed")))]}
+        doc = interchange.export_document(
+            s, None, today=dt.date.today(), params=settings.pss_params(s)
+        )
+        return {
+            "people": doc["participants"],
+            "count": s.query(Participant).count(),
+            "disclosures": s.query(Disclosure).count(),
+            "events": [
+                (e.action, e.detail)
+                for e in s.query(AuditEvent).filter(
+                    AuditEvent.action.notin_(("unlock", "unlock_failed"))
+                )
+            ],
+        }
 
 
 @pytest.fixture(scope="module")
@@ -47,16 +54,16 @@ def world(tmp_path_factory):
     hp.write_text(PHRASE)
     dirs = {k: tmp / k for k in "ABC"}
     for d in dirs.values():
-        assert run("--data-dir", str(d), "init", "--passphrase-file", str(pf),
-                   "--insecure-test-kdf") == 0
+        assert (
+            run("--data-dir", str(d), "init", "--passphrase-file", str(pf), "--insecure-test-kdf")
+            == 0
+        )
     src = tmp / "a.json"
     src.write_bytes(interchange.dumps(document(canary_person("A", ref="AT-1"))))
-    assert run("--data-dir", str(dirs["A"]), "import", str(src), "--passphrase-file",
-               str(pf)) == 0
+    assert run("--data-dir", str(dirs["A"]), "import", str(src), "--passphrase-file", str(pf)) == 0
     own = tmp / "b.json"
     own.write_bytes(interchange.dumps(document(canary_person("B", ref="AT-B"))))
-    assert run("--data-dir", str(dirs["B"]), "import", str(own), "--passphrase-file",
-               str(pf)) == 0
+    assert run("--data-dir", str(dirs["B"]), "import", str(own), "--passphrase-file", str(pf)) == 0
 
     from coachdesk.store import recipient
     from coachdesk.store.vault import Vault
@@ -66,12 +73,27 @@ def world(tmp_path_factory):
         with Vault.open(d, passphrase=PASSPHRASE) as v:
             keys[k] = recipient.ensure_committed(v)
     files = {}
-    for name, to in (("for_b", ("--recipient", keys["B"])),
-                     ("for_c", ("--recipient", keys["C"])),
-                     ("phrase", ("--handover-passphrase-file", str(hp)))):
+    for name, to in (
+        ("for_b", ("--recipient", keys["B"])),
+        ("for_c", ("--recipient", keys["C"])),
+        ("phrase", ("--handover-passphrase-file", str(hp))),
+    ):
         files[name] = tmp / f"{name}.age"
-        assert run("--data-dir", str(dirs["A"]), "handover", "--participant", "AT-1",
-                   "--out", str(files[name]), "--passphrase-file", str(pf), *to) == 0
+        assert (
+            run(
+                "--data-dir",
+                str(dirs["A"]),
+                "handover",
+                "--participant",
+                "AT-1",
+                "--out",
+                str(files[name]),
+                "--passphrase-file",
+                str(pf),
+                *to,
+            )
+            == 0
+        )
     return {"tmp": tmp, "pf": pf, "hp": hp, "dirs": dirs, "files": files}
 
 
@@ -88,8 +110,8 @@ def _bad_files(world) -> dict[str, bytes]:
     return {
         "other recipient": world["files"]["for_c"].read_bytes(),
         "truncated payload": good[:-25],
-        "truncated header": good[:header_end - 5],
-        "only the header": good[:header_end + 60],
+        "truncated header": good[: header_end - 5],
+        "only the header": good[: header_end + 60],
         "flipped payload byte": bytes(flipped),
         "flipped header MAC": bytes(mac),
         "flipped stanza": bytes(stanza),
@@ -99,9 +121,18 @@ def _bad_files(world) -> dict[str, bytes]:
     }
 
 
-CASES = ["other recipient", "truncated payload", "truncated header", "only the header",
-         "flipped payload byte", "flipped header MAC", "flipped stanza",
-         "plain JSON renamed .age", "empty", "garbage after the magic"]
+CASES = [
+    "other recipient",
+    "truncated payload",
+    "truncated header",
+    "only the header",
+    "flipped payload byte",
+    "flipped header MAC",
+    "flipped stanza",
+    "plain JSON renamed .age",
+    "empty",
+    "garbage after the magic",
+]
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -112,8 +143,15 @@ def test_a_bad_handover_file_is_refused_and_changes_nothing(world, case, replace
     f.write_bytes(_bad_files(world)[case])
     before = state(b)
     capsys.readouterr()
-    code = run("--data-dir", str(b), "import", str(f), "--passphrase-file",
-               str(world["pf"]), *(["--replace"] if replace else []))
+    code = run(
+        "--data-dir",
+        str(b),
+        "import",
+        str(f),
+        "--passphrase-file",
+        str(world["pf"]),
+        *(["--replace"] if replace else []),
+    )
     err = capsys.readouterr().err
     assert code in (2, 4), (case, code, err)
     lines = [ln for ln in err.splitlines() if ln.strip()]
@@ -126,14 +164,22 @@ def test_the_expected_codes(world, capsys):
     """A wrong key is bad input (2); a damaged file is damage (4)."""
     b = world["dirs"]["B"]
     bad = _bad_files(world)
-    want = {"other recipient": 2, "plain JSON renamed .age": 2, "empty": 2,
-            "truncated payload": 4, "flipped payload byte": 4, "flipped header MAC": 4,
-            "truncated header": 4}
+    want = {
+        "other recipient": 2,
+        "plain JSON renamed .age": 2,
+        "empty": 2,
+        "truncated payload": 4,
+        "flipped payload byte": 4,
+        "flipped header MAC": 4,
+        "truncated header": 4,
+    }
     for case, code in want.items():
         f = world["tmp"] / "codes.age"
         f.write_bytes(bad[case])
-        assert run("--data-dir", str(b), "import", str(f), "--passphrase-file",
-                   str(world["pf"])) == code, case
+        assert (
+            run("--data-dir", str(b), "import", str(f), "--passphrase-file", str(world["pf"]))
+            == code
+        ), case
     capsys.readouterr()
 
 
@@ -143,13 +189,14 @@ def test_a_wrong_passphrase_or_the_wrong_kind_of_key_changes_nothing(world, caps
     wrong = world["tmp"] / "wrong.txt"
     wrong.write_text("not the handover phrase")
     base = ("--data-dir", str(b), "import", "--passphrase-file", str(world["pf"]))
-    assert run(*base, str(world["files"]["phrase"]), "--handover-passphrase-file",
-               str(wrong)) == 2
+    assert run(*base, str(world["files"]["phrase"]), "--handover-passphrase-file", str(wrong)) == 2
     assert "passphrase is wrong" in capsys.readouterr().err
     assert run(*base, str(world["files"]["phrase"])) == 2  # no passphrase given
     assert "--handover-passphrase-file" in capsys.readouterr().err
-    assert run(*base, str(world["files"]["for_b"]), "--handover-passphrase-file",
-               str(world["hp"])) == 2  # a key file opened as a passphrase file
+    assert (
+        run(*base, str(world["files"]["for_b"]), "--handover-passphrase-file", str(world["hp"]))
+        == 2
+    )  # a key file opened as a passphrase file
     assert "receiving key, not a passphrase" in capsys.readouterr().err
     assert state(b) == before
 
@@ -157,8 +204,18 @@ def test_a_wrong_passphrase_or_the_wrong_kind_of_key_changes_nothing(world, caps
 def test_the_sender_cannot_open_her_own_handover(world, capsys):
     a = world["dirs"]["A"]
     before = state(a)
-    assert run("--data-dir", str(a), "import", str(world["files"]["for_b"]), "--replace",
-               "--passphrase-file", str(world["pf"])) == 2
+    assert (
+        run(
+            "--data-dir",
+            str(a),
+            "import",
+            str(world["files"]["for_b"]),
+            "--replace",
+            "--passphrase-file",
+            str(world["pf"]),
+        )
+        == 2
+    )
     assert "another receiver" in capsys.readouterr().err
     assert state(a) == before
 
@@ -173,8 +230,17 @@ def test_a_vault_without_a_key_refuses_and_makes_none(world, tmp_path, capsys):
     d = tmp_path / "old"
     v, _ = Vault.create(d, PASSPHRASE, kdf=TEST_KDF)
     v.close()
-    assert run("--data-dir", str(d), "import", str(world["files"]["for_b"]),
-               "--passphrase-file", str(world["pf"])) == 2
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "import",
+            str(world["files"]["for_b"]),
+            "--passphrase-file",
+            str(world["pf"]),
+        )
+        == 2
+    )
     assert "another receiver" in capsys.readouterr().err
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
         assert s.get(Setting, "receiving_identity") is None

@@ -17,20 +17,55 @@ CBI = [4, 3, 2, 1, 0, 2, 4, 4, 4, 4, 4, 4, 0] + [None] * 6
 
 
 def base() -> dict:
-    return {"format": "coachdesk.participants", "version": 2, "participants": [{
-        "ref": "I-1", "name": "Mette Berg", "referral_date": "2026-01-05",
-        "assessments": [
-            {"kind": "screening", "date": "2026-01-12", "instrument": "pss10",
-             "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3], "total": 31, "prorated": False,
-             "band": "high"},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "who5",
-             "answers": [1, 2, 1, 2, 1], "total": 7, "index": 28, "band": "very_low"},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "cbi",
-             "answers": CBI, "total": None, "personal": 50.0, "work": 100.0,
-             "client": None},
-            {"kind": "screening", "date": "2026-01-12", "instrument": "was",
-             "answers": [10], "total": 10, "band": "excellent"},
-        ]}]}
+    return {
+        "format": "coachdesk.participants",
+        "version": 2,
+        "participants": [
+            {
+                "ref": "I-1",
+                "name": "Mette Berg",
+                "referral_date": "2026-01-05",
+                "assessments": [
+                    {
+                        "kind": "screening",
+                        "date": "2026-01-12",
+                        "instrument": "pss10",
+                        "answers": [3, 3, 4, 1, 1, 4, 2, 1, 3, 3],
+                        "total": 31,
+                        "prorated": False,
+                        "band": "high",
+                    },
+                    {
+                        "kind": "screening",
+                        "date": "2026-01-12",
+                        "instrument": "who5",
+                        "answers": [1, 2, 1, 2, 1],
+                        "total": 7,
+                        "index": 28,
+                        "band": "very_low",
+                    },
+                    {
+                        "kind": "screening",
+                        "date": "2026-01-12",
+                        "instrument": "cbi",
+                        "answers": CBI,
+                        "total": None,
+                        "personal": 50.0,
+                        "work": 100.0,
+                        "client": None,
+                    },
+                    {
+                        "kind": "screening",
+                        "date": "2026-01-12",
+                        "instrument": "was",
+                        "answers": [10],
+                        "total": 10,
+                        "band": "excellent",
+                    },
+                ],
+            }
+        ],
+    }
 
 
 def variant(i: int, **changes) -> str:
@@ -80,8 +115,9 @@ def instrument_vault(tmp_path_factory):
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.vault import Vault
 
-    vault, _code = Vault.create(tmp_path_factory.mktemp("agree-instr") / "vault",
-                                "correct horse battery", kdf=TEST_KDF)
+    vault, _code = Vault.create(
+        tmp_path_factory.mktemp("agree-instr") / "vault", "correct horse battery", kdf=TEST_KDF
+    )
     yield vault
     vault.close()
 

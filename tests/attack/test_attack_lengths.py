@@ -29,25 +29,36 @@ def test_a_huge_action_item_is_refused_by_import(vault, passphrase_file, tmp_pat
     src.write_bytes(interchange.dumps(document(p)))
     vault.close()
     capsys.readouterr()
-    rc = main(["--data-dir", str(vault.data_dir), "import", str(src),
-               "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "import",
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     err = capsys.readouterr().err
     assert rc == 2
     assert "participants[0].sessions[0].actions[0]: is longer than 1000 characters" in err
     assert len(err) < 2000  # the message does not quote the text
 
 
-@pytest.mark.parametrize(("where", "limit"), [
-    (("sessions", 0, "notes"), 50_000),
-    (("sessions", 0, "quotes"), 20_000),
-    (("job_plan", "direction"), 5_000),
-    (("job_plan", "accommodations", 0, "description"), 2_000),
-    (("job_plan", "goals", 0, "text"), 1_000),
-    (("job_plan", "values", 0), 200),
-    (("report_summary",), 20_000),
-    (("dropped_out", "reason"), 2_000),
-    (("caseworker", "case_ref"), 100),
-])
+@pytest.mark.parametrize(
+    ("where", "limit"),
+    [
+        (("sessions", 0, "notes"), 50_000),
+        (("sessions", 0, "quotes"), 20_000),
+        (("job_plan", "direction"), 5_000),
+        (("job_plan", "accommodations", 0, "description"), 2_000),
+        (("job_plan", "goals", 0, "text"), 1_000),
+        (("job_plan", "values", 0), 200),
+        (("report_summary",), 20_000),
+        (("dropped_out", "reason"), 2_000),
+        (("caseworker", "case_ref"), 100),
+    ],
+)
 def test_each_long_text_is_refused_one_over_its_limit(vault, where, limit):
     def with_text(n):
         p = canary_person("A")
@@ -74,10 +85,15 @@ def test_the_gui_store_functions_refuse_too(vault):
         with pytest.raises(BadInput):
             caseload.save_session(s, pid, {"date": "2026-02-10", "notes": "n" * 50_001})
         with pytest.raises(BadInput):
-            caseload.save_job_plan(s, pid, {"accommodations": [
-                {"category": "hours", "description": "d" * 2_001}]}, TODAY)
+            caseload.save_job_plan(
+                s,
+                pid,
+                {"accommodations": [{"category": "hours", "description": "d" * 2_001}]},
+                TODAY,
+            )
         with pytest.raises(BadInput):
             caseload.update_participant(s, pid, {"report_summary": "s" * 20_001}, TODAY)
         with pytest.raises(BadInput):
-            caseload.save_session(s, pid, {"date": "2026-02-10",
-                                           "actions": [f"a{i}" for i in range(51)]})
+            caseload.save_session(
+                s, pid, {"date": "2026-02-10", "actions": [f"a{i}" for i in range(51)]}
+            )

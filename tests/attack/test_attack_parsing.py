@@ -29,8 +29,9 @@ def _person(**changes) -> dict:
 
 
 def _file_text(person_json: str) -> str:
-    return ('{"format": "coachdesk.participants", "version": 1, "participants": ['
-            + person_json + "]}")
+    return (
+        '{"format": "coachdesk.participants", "version": 1, "participants": [' + person_json + "]}"
+    )
 
 
 def _import(vault, passphrase_file: Path, tmp_path: Path, text: str, capsys) -> tuple[int, str]:
@@ -38,8 +39,16 @@ def _import(vault, passphrase_file: Path, tmp_path: Path, text: str, capsys) -> 
     src = tmp_path / "in.json"
     src.write_text(text, encoding="utf-8", errors="surrogatepass")
     capsys.readouterr()
-    rc = main(["--data-dir", str(vault.data_dir), "import", str(src),
-               "--passphrase-file", str(passphrase_file)])
+    rc = main(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "import",
+            str(src),
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
     out = capsys.readouterr()
     return rc, out.err + out.out
 
@@ -59,16 +68,26 @@ def _refused(rc: int, err: str) -> None:
 
 def test_json_nested_100000_deep(vault, passphrase_file, tmp_path, capsys):
     deep = "[" * 100_000 + "]" * 100_000
-    rc, err = _import(vault, passphrase_file, tmp_path, _file_text(
-        json.dumps(_person())[:-1] + ', "report_summary": ' + deep + "}"), capsys)
+    rc, err = _import(
+        vault,
+        passphrase_file,
+        tmp_path,
+        _file_text(json.dumps(_person())[:-1] + ', "report_summary": ' + deep + "}"),
+        capsys,
+    )
     _refused(rc, err)
     assert "nested" in err
     assert _nobody_imported(vault)
 
 
 def test_integer_with_thousands_of_digits(vault, passphrase_file, tmp_path, capsys):
-    rc, err = _import(vault, passphrase_file, tmp_path, _file_text(
-        json.dumps(_person())[:-1] + ', "birth_year": ' + "9" * 5000 + "}"), capsys)
+    rc, err = _import(
+        vault,
+        passphrase_file,
+        tmp_path,
+        _file_text(json.dumps(_person())[:-1] + ', "birth_year": ' + "9" * 5000 + "}"),
+        capsys,
+    )
     _refused(rc, err)
     assert "too large" in err
     assert _nobody_imported(vault)
@@ -93,7 +112,8 @@ def test_lone_surrogate(vault, passphrase_file, tmp_path, capsys, field):
 
 
 def test_a_field_given_twice_is_refused_not_silently_overwritten(
-        vault, passphrase_file, tmp_path, capsys):
+    vault, passphrase_file, tmp_path, capsys
+):
     text = json.dumps(_person())
     text = text.replace('"name": ', '"name": "Ida Jensen", "name": ', 1)
     rc, err = _import(vault, passphrase_file, tmp_path, _file_text(text), capsys)
@@ -102,20 +122,28 @@ def test_a_field_given_twice_is_refused_not_silently_overwritten(
     assert _nobody_imported(vault)
 
 
-@pytest.mark.parametrize("cpr", ["٢٩٠٢٨٨-٩٧١٣", "２９０２８８-９７１３", "۲۹۰۲۸۸۹۷۱۳",
-                                 "290288-971\u0663"])
+@pytest.mark.parametrize(
+    "cpr", ["٢٩٠٢٨٨-٩٧١٣", "２９０２８８-９７１３", "۲۹۰۲۸۸۹۷۱۳", "290288-971\u0663"]
+)
 def test_cpr_in_other_digits_is_refused(vault, passphrase_file, tmp_path, capsys, cpr):
-    rc, err = _import(vault, passphrase_file, tmp_path,
-                      _file_text(json.dumps(_person(cpr=cpr))), capsys)
+    rc, err = _import(
+        vault, passphrase_file, tmp_path, _file_text(json.dumps(_person(cpr=cpr))), capsys
+    )
     _refused(rc, err)
     assert "cpr" in err and "is not a CPR number" in err
     assert _nobody_imported(vault)
 
 
-@pytest.mark.parametrize("when", ["2026-02-17T10:00+02:00", "2026-02-17T10:00Z",
-                                  "2026-02-17T10:00:00+01:00", "2026-02-17T10:00-0500"])
-def test_next_appointment_with_an_offset_is_refused(vault, passphrase_file, tmp_path,
-                                                     capsys, when):
+@pytest.mark.parametrize(
+    "when",
+    [
+        "2026-02-17T10:00+02:00",
+        "2026-02-17T10:00Z",
+        "2026-02-17T10:00:00+01:00",
+        "2026-02-17T10:00-0500",
+    ],
+)
+def test_next_appointment_with_an_offset_is_refused(vault, passphrase_file, tmp_path, capsys, when):
     p = _person()
     p["sessions"][0]["next_appointment"] = when
     rc, err = _import(vault, passphrase_file, tmp_path, _file_text(json.dumps(p)), capsys)
@@ -124,10 +152,17 @@ def test_next_appointment_with_an_offset_is_refused(vault, passphrase_file, tmp_
     assert _nobody_imported(vault)
 
 
-@pytest.mark.parametrize("when", ["2026-02-17 10:00", "20260217T1000", "2026-02-17T10",
-                                  "2026-02-17T10:00:00", "2026-02-30T10:00"])
-def test_next_appointment_other_forms_are_refused(vault, passphrase_file, tmp_path,
-                                                   capsys, when):
+@pytest.mark.parametrize(
+    "when",
+    [
+        "2026-02-17 10:00",
+        "20260217T1000",
+        "2026-02-17T10",
+        "2026-02-17T10:00:00",
+        "2026-02-30T10:00",
+    ],
+)
+def test_next_appointment_other_forms_are_refused(vault, passphrase_file, tmp_path, capsys, when):
     p = _person()
     p["sessions"][0]["next_appointment"] = when
     rc, err = _import(vault, passphrase_file, tmp_path, _file_text(json.dumps(p)), capsys)

@@ -26,8 +26,17 @@ REF = "RE-1"
 def _cli_import(vault, passphrase_file, tmp_path, doc) -> int:
     src = tmp_path / "replace.json"
     src.write_bytes(interchange.dumps(doc))
-    return main(["--data-dir", str(vault.data_dir), "import", str(src), "--replace",
-                 "--passphrase-file", str(passphrase_file)])
+    return main(
+        [
+            "--data-dir",
+            str(vault.data_dir),
+            "import",
+            str(src),
+            "--replace",
+            "--passphrase-file",
+            str(passphrase_file),
+        ]
+    )
 
 
 def _state(vault):
@@ -36,12 +45,23 @@ def _state(vault):
     with Vault.open(vault.data_dir, passphrase="correct horse battery") as v, v.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == REF)).scalar_one()
         return {
-            "id": p.id, "uid": p.uid, "name": p.name,
-            "disclosures": [(d.kind, d.recipient, d.sha256) for d in s.execute(
-                select(Disclosure).where(Disclosure.participant_id == p.id)).scalars()],
-            "plans": [(j.version, j.direction) for j in s.execute(
-                select(JobPlanVersion).where(JobPlanVersion.participant_id == p.id)
-                .order_by(JobPlanVersion.version)).scalars()],
+            "id": p.id,
+            "uid": p.uid,
+            "name": p.name,
+            "disclosures": [
+                (d.kind, d.recipient, d.sha256)
+                for d in s.execute(
+                    select(Disclosure).where(Disclosure.participant_id == p.id)
+                ).scalars()
+            ],
+            "plans": [
+                (j.version, j.direction)
+                for j in s.execute(
+                    select(JobPlanVersion)
+                    .where(JobPlanVersion.participant_id == p.id)
+                    .order_by(JobPlanVersion.version)
+                ).scalars()
+            ],
             "sessions": s.query(SessionLog).filter_by(participant_id=p.id).count(),
         }
 
@@ -56,16 +76,34 @@ def _setup(vault, passphrase_file, tmp_path, capsys):
         caseload.save_job_plan(s, pid, plan | {"direction": "Version two"}, TODAY)
         s.commit()
     vault.close()
-    assert main(["--data-dir", str(vault.data_dir), "export", "--participant", REF,
-                 "--format", "json", "--out", str(tmp_path / "out.json"),
-                 "--recipient", "Jobcenter", "--passphrase-file", str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "export",
+                "--participant",
+                REF,
+                "--format",
+                "json",
+                "--out",
+                str(tmp_path / "out.json"),
+                "--recipient",
+                "Jobcenter",
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )
     before = _state(vault)
     assert len(before["disclosures"]) == 1 and [v for v, _ in before["plans"]] == [1, 2]
     return before
 
 
 def test_replace_keeps_the_disclosure_log_and_the_job_plan_history(
-        vault, passphrase_file, tmp_path, capsys):
+    vault, passphrase_file, tmp_path, capsys
+):
     before = _setup(vault, passphrase_file, tmp_path, capsys)
     again = canary_person("A", ref=REF)
     again["name"] = "Renamed Person"
@@ -80,14 +118,16 @@ def test_replace_keeps_the_disclosure_log_and_the_job_plan_history(
 
 
 def test_replace_with_the_same_plan_adds_no_version_and_without_a_plan_keeps_them(
-        vault, passphrase_file, tmp_path, capsys):
+    vault, passphrase_file, tmp_path, capsys
+):
     before = _setup(vault, passphrase_file, tmp_path, capsys)
     from coachdesk.store.vault import Vault
 
     same = canary_person("A", ref=REF)
     with Vault.open(vault.data_dir, passphrase="correct horse battery") as v, v.session() as s:
         same["job_plan"] = interchange.job_plan_to_dict(
-            caseload.job_plan_versions(s, before["id"])[-1])
+            caseload.job_plan_versions(s, before["id"])[-1]
+        )
     assert _cli_import(vault, passphrase_file, tmp_path, document(same)) == 0
     assert _state(vault)["plans"] == before["plans"]
     without = canary_person("A", ref=REF)

@@ -32,10 +32,12 @@ from coachdesk.errors import BadInput
 from coachdesk.store import interchange
 
 TODAY = dt.date(2026, 11, 20)
-SCHEMA = json.loads(files("coachdesk.store").joinpath(
-    "schema/participants-v1.schema.json").read_text("utf-8"))
+SCHEMA = json.loads(
+    files("coachdesk.store").joinpath("schema/participants-v1.schema.json").read_text("utf-8")
+)
 VALIDATOR = jsonschema.Draft202012Validator(
-    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+    SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+)
 
 # The importer-only rules (the schema's description lists them), by their messages.
 IMPORTER_ONLY = (
@@ -57,20 +59,40 @@ IMPORTER_ONLY = (
 
 # The limits docs/format.md documents (records.MAX_LEN / MAX_ITEMS must be these).
 MAX_LEN = {
-    "ref": 64, "name": 200, "email": 200, "phone": 50, "caseworker.name": 200,
-    "caseworker.municipality": 200, "caseworker.email": 200, "caseworker.case_ref": 100,
-    "dropped_out.reason": 2_000, "report_summary": 20_000, "sessions[].notes": 50_000,
-    "sessions[].quotes": 20_000, "sessions[].actions[]": 1_000, "job_plan.values[]": 200,
-    "job_plan.direction": 5_000, "job_plan.goals[].text": 1_000,
+    "ref": 64,
+    "name": 200,
+    "email": 200,
+    "phone": 50,
+    "caseworker.name": 200,
+    "caseworker.municipality": 200,
+    "caseworker.email": 200,
+    "caseworker.case_ref": 100,
+    "dropped_out.reason": 2_000,
+    "report_summary": 20_000,
+    "sessions[].notes": 50_000,
+    "sessions[].quotes": 20_000,
+    "sessions[].actions[]": 1_000,
+    "job_plan.values[]": 200,
+    "job_plan.direction": 5_000,
+    "job_plan.goals[].text": 1_000,
     "job_plan.accommodations[].description": 2_000,
-    "report_fields.work_capacity": 20_000, "report_fields.resources": 20_000,
-    "report_fields.challenges": 20_000, "report_fields.progression": 20_000,
+    "report_fields.work_capacity": 20_000,
+    "report_fields.resources": 20_000,
+    "report_fields.challenges": 20_000,
+    "report_fields.progression": 20_000,
     "report_fields.recommendation": 20_000,
 }
 MAX_ITEMS = {
-    "consent.scope": 2, "assessments": 100, "sessions": 1_000, "sessions[].themes": 9,
-    "sessions[].actions": 50, "group_attendance": 1_000, "job_plan.values": 50,
-    "job_plan.goals": 100, "job_plan.accommodations": 100, "job_plan.hours_steps": 100,
+    "consent.scope": 2,
+    "assessments": 100,
+    "sessions": 1_000,
+    "sessions[].themes": 9,
+    "sessions[].actions": 50,
+    "group_attendance": 1_000,
+    "job_plan.values": 50,
+    "job_plan.goals": 100,
+    "job_plan.accommodations": 100,
+    "job_plan.hours_steps": 100,
     "report_fields.step_plan": 52,
 }
 
@@ -80,6 +102,7 @@ MAX_ITEMS = {
 
 def _ijson(text: str):
     """RFC 7493 I-JSON, independently of coachdesk's parser."""
+
     def pairs(items):
         keys = [k for k, _ in items]
         if len(keys) != len(set(keys)):
@@ -89,8 +112,12 @@ def _ijson(text: str):
     def constant(name):
         raise ValueError(f"{name} is not JSON")
 
-    doc = json.loads(text, object_pairs_hook=pairs, parse_constant=constant,
-                     parse_int=lambda s: int(s) if len(s) < 40 else math.inf)
+    doc = json.loads(
+        text,
+        object_pairs_hook=pairs,
+        parse_constant=constant,
+        parse_int=lambda s: int(s) if len(s) < 40 else math.inf,
+    )
     json.dumps(doc, ensure_ascii=False, allow_nan=False).encode("utf-8")  # no surrogates
 
     def numbers(v):
@@ -114,8 +141,10 @@ def schema_verdict(text: str) -> tuple[bool, list[str]]:
         doc = _ijson(text)
     except (ValueError, RecursionError) as exc:
         return False, [f"not I-JSON: {type(exc).__name__}"]
-    errs = [f"{'/'.join(map(str, e.absolute_path))}: {e.message[:80]}"
-            for e in VALIDATOR.iter_errors(doc)]
+    errs = [
+        f"{'/'.join(map(str, e.absolute_path))}: {e.message[:80]}"
+        for e in VALIDATOR.iter_errors(doc)
+    ]
     return not errs, errs
 
 
@@ -140,16 +169,20 @@ def _docs_example() -> str:
     md = (Path(__file__).resolve().parents[2] / "docs" / "format.md").read_text("utf-8")
     block = re.search(r"```json\n(.*?)```", md, re.S)
     assert block
-    return (block.group(1).replace('"email": "…"', '"email": "cw@kommune.example"')
-            .replace("…", "x"))
+    return block.group(1).replace('"email": "…"', '"email": "cw@kommune.example"').replace("…", "x")
 
 
 def _mutations() -> list[tuple[str, object]]:
     """test_interchange's rule-by-rule mutations of its Ida, by their parameter ids."""
-    mark = next(m for m in test_interchange.test_each_rule_is_enforced_with_its_path.pytestmark
-                if m.name == "parametrize")
-    return [(f"interchange-rule-{i}-{path}", mutate) for i, (mutate, path, _msg)
-            in enumerate(mark.args[1])]
+    mark = next(
+        m
+        for m in test_interchange.test_each_rule_is_enforced_with_its_path.pytestmark
+        if m.name == "parametrize"
+    )
+    return [
+        (f"interchange-rule-{i}-{path}", mutate)
+        for i, (mutate, path, _msg) in enumerate(mark.args[1])
+    ]
 
 
 def _set(path: str, value):
@@ -165,6 +198,7 @@ def _set(path: str, value):
             node[int(last)] = value
         else:
             node[last] = value
+
     return mutate
 
 
@@ -172,18 +206,27 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
     out: list[tuple[str, object]] = []
     # Every text field at its maximum length (accepted) and one character over (refused).
     lengths = {
-        "ref": "ref", "name": "name", "email": "email", "phone": "phone",
-        "caseworker.name": "caseworker.name", "caseworker.municipality":
-        "caseworker.municipality", "caseworker.email": "caseworker.email",
-        "caseworker.case_ref": "caseworker.case_ref", "dropped_out.reason":
-        "dropped_out.reason", "report_summary": "report_summary",
-        "sessions[].notes": "sessions.0.notes", "sessions[].quotes": "sessions.0.quotes",
+        "ref": "ref",
+        "name": "name",
+        "email": "email",
+        "phone": "phone",
+        "caseworker.name": "caseworker.name",
+        "caseworker.municipality": "caseworker.municipality",
+        "caseworker.email": "caseworker.email",
+        "caseworker.case_ref": "caseworker.case_ref",
+        "dropped_out.reason": "dropped_out.reason",
+        "report_summary": "report_summary",
+        "sessions[].notes": "sessions.0.notes",
+        "sessions[].quotes": "sessions.0.quotes",
         "sessions[].actions[]": "sessions.0.actions.0",
-        "job_plan.values[]": "job_plan.values.0", "job_plan.direction": "job_plan.direction",
+        "job_plan.values[]": "job_plan.values.0",
+        "job_plan.direction": "job_plan.direction",
         "job_plan.goals[].text": "job_plan.goals.0.text",
         "job_plan.accommodations[].description": "job_plan.accommodations.0.description",
-        **{f"report_fields.{k}": f"report_fields.{k}" for k in (
-            "work_capacity", "resources", "challenges", "progression", "recommendation")},
+        **{
+            f"report_fields.{k}": f"report_fields.{k}"
+            for k in ("work_capacity", "resources", "challenges", "progression", "recommendation")
+        },
     }
     assert set(lengths) == set(MAX_LEN)
     for key, path in lengths.items():
@@ -195,14 +238,18 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         out.append((f"len-max-{key}", _set(path, "å" * n)))
         out.append((f"len-over-{key}", _set(path, "å" * (n + 1))))
     items = {
-        "consent.scope": ("consent.scope", "course"), "assessments": None,
+        "consent.scope": ("consent.scope", "course"),
+        "assessments": None,
         "sessions": ("sessions", {"date": "2026-02-10"}),
         "sessions[].themes": ("sessions.0.themes", "community"),
         "sessions[].actions": ("sessions.0.actions", "x"),
-        "group_attendance": None, "job_plan.values": ("job_plan.values", "Ro"),
+        "group_attendance": None,
+        "job_plan.values": ("job_plan.values", "Ro"),
         "job_plan.goals": ("job_plan.goals", {"text": "g"}),
-        "job_plan.accommodations": ("job_plan.accommodations",
-                                    {"category": "other", "description": "d"}),
+        "job_plan.accommodations": (
+            "job_plan.accommodations",
+            {"category": "other", "description": "d"},
+        ),
         "job_plan.hours_steps": ("job_plan.hours_steps", {"from": "2026-03-01", "hours": 1}),
         "report_fields.step_plan": None,  # one entry per week: see test_report_fields.py
     }
@@ -213,41 +260,59 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         path, item = spec
         n = MAX_ITEMS[key]
         out.append((f"items-max-{key}", _set(path, [copy.deepcopy(item) for _ in range(n)])))
-        out.append((f"items-over-{key}", _set(path, [copy.deepcopy(item)
-                                                     for _ in range(n + 1)])))
+        out.append((f"items-over-{key}", _set(path, [copy.deepcopy(item) for _ in range(n + 1)])))
     values = [
-        ("blank-ref", "ref", " \t"), ("blank-value", "job_plan.values.0", "   "),
-        ("blank-goal", "job_plan.goals.0.text", ""), ("int-name", "name", 7),
-        ("null-status", "status", None), ("null-mode", "sessions.0.mode", None),
-        ("null-session-status", "sessions.0.status", None), ("null-scope", "consent.scope", None),
-        ("null-themes", "sessions.0.themes", None), ("null-actions", "sessions.0.actions", None),
-        ("null-values", "job_plan.values", None), ("null-goals", "job_plan.goals", None),
-        ("null-sessions", "sessions", None), ("null-assessments", "assessments", None),
-        ("null-goal-status", "job_plan.goals.0.status", None), ("null-job-plan", "job_plan", None),
-        ("null-outcome-status", "outcome.status", None), ("null-dropout-date",
-                                                          "dropped_out.date", None),
+        ("blank-ref", "ref", " \t"),
+        ("blank-value", "job_plan.values.0", "   "),
+        ("blank-goal", "job_plan.goals.0.text", ""),
+        ("int-name", "name", 7),
+        ("null-status", "status", None),
+        ("null-mode", "sessions.0.mode", None),
+        ("null-session-status", "sessions.0.status", None),
+        ("null-scope", "consent.scope", None),
+        ("null-themes", "sessions.0.themes", None),
+        ("null-actions", "sessions.0.actions", None),
+        ("null-values", "job_plan.values", None),
+        ("null-goals", "job_plan.goals", None),
+        ("null-sessions", "sessions", None),
+        ("null-assessments", "assessments", None),
+        ("null-goal-status", "job_plan.goals.0.status", None),
+        ("null-job-plan", "job_plan", None),
+        ("null-outcome-status", "outcome.status", None),
+        ("null-dropout-date", "dropped_out.date", None),
         ("null-present", "group_attendance.0.present", None),
         ("null-hours", "job_plan.hours_steps.0.hours", None),
-        ("int-action", "sessions.0.actions.0", 3), ("float-minutes", "sessions.0.minutes", 60.5),
+        ("int-action", "sessions.0.actions.0", 3),
+        ("float-minutes", "sessions.0.minutes", 60.5),
         ("integral-float-minutes", "sessions.0.minutes", 60.0),
         ("integral-float-answer", "assessments.0.answers.0", 3.0),
-        ("bool-week", "sessions.0.week", True), ("week-105", "sessions.0.week", 105),
-        ("week-0", "sessions.0.week", 0), ("minutes-1441", "sessions.0.minutes", 1441),
-        ("hours-80.5", "job_plan.hours_now", 80.5), ("hours-neg", "outcome.hours_per_week", -1),
-        ("birth-1899", "birth_year", 1899), ("birth-future", "birth_year", TODAY.year + 1),
-        ("birth-float", "birth_year", 1990.0), ("birth-str", "birth_year", "1990"),
-        ("cpr-spaces", "cpr", " 290288-9713 "), ("cpr-nohyphen", "cpr", "2902889713"),
-        ("cpr-arabic", "cpr", "٢٩٠٢٨٨-٩٧١٣"), ("cpr-fullwidth", "cpr", "２９０２８８-９７１３"),
-        ("cpr-bad-date", "cpr", "320188-9713"), ("cpr-int", "cpr", 2902889713),
-        ("date-arabic", "referral_date", "٢٠٢٦-01-05"), ("date-feb30", "referral_date",
-                                                         "2026-02-30"),
-        ("date-time", "referral_date", "2026-01-05T10:00"), ("date-short", "course_start",
-                                                             "2026-1-12"),
-        ("time-24", "sessions.0.start", "24:00"), ("time-arabic", "sessions.0.start", "١٠:00"),
+        ("bool-week", "sessions.0.week", True),
+        ("week-105", "sessions.0.week", 105),
+        ("week-0", "sessions.0.week", 0),
+        ("minutes-1441", "sessions.0.minutes", 1441),
+        ("hours-80.5", "job_plan.hours_now", 80.5),
+        ("hours-neg", "outcome.hours_per_week", -1),
+        ("birth-1899", "birth_year", 1899),
+        ("birth-future", "birth_year", TODAY.year + 1),
+        ("birth-float", "birth_year", 1990.0),
+        ("birth-str", "birth_year", "1990"),
+        ("cpr-spaces", "cpr", " 290288-9713 "),
+        ("cpr-nohyphen", "cpr", "2902889713"),
+        ("cpr-arabic", "cpr", "٢٩٠٢٨٨-٩٧١٣"),
+        ("cpr-fullwidth", "cpr", "２９０２８８-９７１３"),
+        ("cpr-bad-date", "cpr", "320188-9713"),
+        ("cpr-int", "cpr", 2902889713),
+        ("date-arabic", "referral_date", "٢٠٢٦-01-05"),
+        ("date-feb30", "referral_date", "2026-02-30"),
+        ("date-time", "referral_date", "2026-01-05T10:00"),
+        ("date-short", "course_start", "2026-1-12"),
+        ("time-24", "sessions.0.start", "24:00"),
+        ("time-arabic", "sessions.0.start", "١٠:00"),
         ("time-newline", "sessions.0.start", "10:00\n"),
         ("date-newline", "referral_date", "2026-01-05\n"),
         ("next-newline", "sessions.0.next_appointment", "2026-02-17T10:00\n"),
-        ("cpr-newline", "cpr", "290288-9713\n"), ("ref-newline", "ref", "\n"),
+        ("cpr-newline", "cpr", "290288-9713\n"),
+        ("ref-newline", "ref", "\n"),
         ("time-secs", "sessions.0.start", "10:00:00"),
         ("next-ok", "sessions.0.next_appointment", "2026-02-17T10:00"),
         ("next-offset", "sessions.0.next_appointment", "2026-02-17T10:00+01:00"),
@@ -257,63 +322,132 @@ def _hostile_person_mutations() -> list[tuple[str, object]]:
         ("next-feb30", "sessions.0.next_appointment", "2026-02-30T10:00"),
         ("next-2500", "sessions.0.next_appointment", "2026-02-17T25:00"),
         ("next-int", "sessions.0.next_appointment", 5),
-        ("rating-extra", "sessions.0.ratings.mood", 3), ("rating-null", "sessions.0.ratings",
-                                                         None),
-        ("rating-11", "sessions.0.ratings.energy", 11), ("rating-float", "sessions.0.ratings.sleep",
-                                                         4.5),
-        ("theme-int", "sessions.0.themes.0", 1), ("scope-list", "consent.scope.0", ["course"]),
-        ("eligible-str", "eligible", "yes"), ("eligible-null", "eligible", None),
-        ("course-week-0", "course_week", 0), ("course-week-3", "course_week", 3),
-        ("course-week-huge", "course_week", 2**53 + 1), ("course-week-600", "course_week", 600),
-        ("pss-change-41", "pss_change", {"before": 41, "after": 20, "difference": -21,
-                                         "reliable_change": "improved",
-                                         "clinically_important": True}),
-        ("pss-change-null-after", "pss_change", {"before": 31, "after": None,
-                                                 "difference": -11,
-                                                 "reliable_change": "improved",
-                                                 "clinically_important": True}),
-        ("birth-huge", "birth_year", 10**30), ("minutes-huge", "sessions.0.minutes", 2**63),
+        ("rating-extra", "sessions.0.ratings.mood", 3),
+        ("rating-null", "sessions.0.ratings", None),
+        ("rating-11", "sessions.0.ratings.energy", 11),
+        ("rating-float", "sessions.0.ratings.sleep", 4.5),
+        ("theme-int", "sessions.0.themes.0", 1),
+        ("scope-list", "consent.scope.0", ["course"]),
+        ("eligible-str", "eligible", "yes"),
+        ("eligible-null", "eligible", None),
+        ("course-week-0", "course_week", 0),
+        ("course-week-3", "course_week", 3),
+        ("course-week-huge", "course_week", 2**53 + 1),
+        ("course-week-600", "course_week", 600),
+        (
+            "pss-change-41",
+            "pss_change",
+            {
+                "before": 41,
+                "after": 20,
+                "difference": -21,
+                "reliable_change": "improved",
+                "clinically_important": True,
+            },
+        ),
+        (
+            "pss-change-null-after",
+            "pss_change",
+            {
+                "before": 31,
+                "after": None,
+                "difference": -11,
+                "reliable_change": "improved",
+                "clinically_important": True,
+            },
+        ),
+        ("birth-huge", "birth_year", 10**30),
+        ("minutes-huge", "sessions.0.minutes", 2**63),
         ("pss-change-null", "pss_change", None),
-        ("pss-change-ok", "pss_change", {"before": 31, "after": 20, "difference": -11,
-                                         "reliable_change": "improved",
-                                         "clinically_important": True}),
+        (
+            "pss-change-ok",
+            "pss_change",
+            {
+                "before": 31,
+                "after": 20,
+                "difference": -11,
+                "reliable_change": "improved",
+                "clinically_important": True,
+            },
+        ),
         ("pss-change-missing", "pss_change", {"before": 31}),
-        ("pss-change-extra", "pss_change", {"before": 31, "after": 20, "difference": -11,
-                                            "reliable_change": "improved",
-                                            "clinically_important": True, "x": 1}),
+        (
+            "pss-change-extra",
+            "pss_change",
+            {
+                "before": 31,
+                "after": 20,
+                "difference": -11,
+                "reliable_change": "improved",
+                "clinically_important": True,
+                "x": 1,
+            },
+        ),
         ("pss-change-list", "pss_change", [1]),
-        ("total-41", "assessments.0.total", 41), ("total-null", "assessments.0.total", None),
-        ("prorated-null", "assessments.0.prorated", None), ("band-bad", "assessments.0.band",
-                                                            "extreme"),
+        ("total-41", "assessments.0.total", 41),
+        ("total-null", "assessments.0.total", None),
+        ("prorated-null", "assessments.0.prorated", None),
+        ("band-bad", "assessments.0.band", "extreme"),
         ("band-null", "assessments.0.band", None),
         ("answers-null", "assessments.0.answers", None),
         ("answer-str", "assessments.0.answers.0", "3"),
         ("deep-in-summary", "report_summary", [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]),
-        ("dup-attendance", "group_attendance", [{"date": "2026-01-14", "present": True},
-                                                {"date": "2026-01-14", "present": False}]),
+        (
+            "dup-attendance",
+            "group_attendance",
+            [{"date": "2026-01-14", "present": True}, {"date": "2026-01-14", "present": False}],
+        ),
         ("withdrawn-before", "consent.withdrawn_on", "2026-01-01"),
         ("caseworker-extra", "caseworker.phone", "123"),
-        ("email-bad", "email", "JC-2026-17"), ("email-spaces", "email", " ida@example.org "),
-        ("email-blank", "email", "   "), ("email-two-at", "caseworker.email", "a@b@c.dk"),
-        ("email-newline", "email", "ida@example.org\n"), ("email-nodot", "email", "ida@dk"),
+        ("email-bad", "email", "JC-2026-17"),
+        ("email-spaces", "email", " ida@example.org "),
+        ("email-blank", "email", "   "),
+        ("email-two-at", "caseworker.email", "a@b@c.dk"),
+        ("email-newline", "email", "ida@example.org\n"),
+        ("email-nodot", "email", "ida@dk"),
         ("caseworker-list", "caseworker", []),
         # The agenda and the roster (issue 14): planned sessions, excused absences.
-        ("planned-future", "sessions.0", {"date": (TODAY + dt.timedelta(days=3)).isoformat(),
-                                          "start": "10:00", "minutes": 45,
-                                          "status": "planned"}),
-        ("held-future", "sessions.0", {"date": (TODAY + dt.timedelta(days=3)).isoformat(),
-                                       "status": "held"}),
+        (
+            "planned-future",
+            "sessions.0",
+            {
+                "date": (TODAY + dt.timedelta(days=3)).isoformat(),
+                "start": "10:00",
+                "minutes": 45,
+                "status": "planned",
+            },
+        ),
+        (
+            "held-future",
+            "sessions.0",
+            {"date": (TODAY + dt.timedelta(days=3)).isoformat(), "status": "held"},
+        ),
         ("excused-absent", "group_attendance.0.present", False),
-        ("excused-true", "group_attendance.0", {"date": "2026-01-14", "present": False,
-                                                "excused": True}),
-        ("excused-present", "group_attendance.0", {"date": "2026-01-14", "present": True,
-                                                   "excused": True}),
-        ("excused-false-present", "group_attendance.0", {"date": "2026-01-14",
-                                                         "present": True, "excused": False}),
-        ("excused-null", "group_attendance.0", {"date": "2026-01-14", "present": True,
-                                                "excused": None}),
-        ("excused-str", "group_attendance.0", {"date": "2026-01-14", "present": False,
-                                               "excused": "yes"}),
+        (
+            "excused-true",
+            "group_attendance.0",
+            {"date": "2026-01-14", "present": False, "excused": True},
+        ),
+        (
+            "excused-present",
+            "group_attendance.0",
+            {"date": "2026-01-14", "present": True, "excused": True},
+        ),
+        (
+            "excused-false-present",
+            "group_attendance.0",
+            {"date": "2026-01-14", "present": True, "excused": False},
+        ),
+        (
+            "excused-null",
+            "group_attendance.0",
+            {"date": "2026-01-14", "present": True, "excused": None},
+        ),
+        (
+            "excused-str",
+            "group_attendance.0",
+            {"date": "2026-01-14", "present": False, "excused": "yes"},
+        ),
         ("status-bogus", "sessions.0.status", "tentative"),
     ]
     for name, path, value in values:
@@ -366,12 +500,16 @@ def _document_texts() -> list[tuple[str, str]]:
         ("big-int-4000", good.replace('"hours_now": 10', '"hours_now": ' + "9" * 4000)),
         ("big-int-course-week", good[:-3] + ', "course_week": ' + "9" * 40 + "}]}"),
         ("int-2^53+1", good.replace('"hours_now": 10', f'"hours_now": {2**53 + 1}')),
-        ("deep-100000", good.replace('"hours_now": 10',
-                                     '"hours_now": ' + "[" * 100_000 + "]" * 100_000)),
+        (
+            "deep-100000",
+            good.replace('"hours_now": 10', '"hours_now": ' + "[" * 100_000 + "]" * 100_000),
+        ),
         ("not-json", good[:-5]),
         ("two-people-same-ref", json.dumps(document(canary_person("A"), canary_person("A")))),
-        ("person-raw", '{"format": "coachdesk.participants", "version": 1, '
-                       '"participants": [' + person + "]}"),
+        (
+            "person-raw",
+            '{"format": "coachdesk.participants", "version": 1, "participants": [' + person + "]}",
+        ),
     ]
 
 
@@ -380,10 +518,15 @@ def _corpus() -> list[tuple[str, str]]:
 
     texts = [("docs-format-example", _docs_example())]
     for tag in "ABC":
-        texts.append((f"canary-{tag}", json.dumps(document(canary_person(tag)),
-                                                  ensure_ascii=False)))
-    texts.append(("demo-60", json.dumps(demo_document(60, seed=3, first_number=1, today=TODAY),
-                                        ensure_ascii=False)))
+        texts.append(
+            (f"canary-{tag}", json.dumps(document(canary_person(tag)), ensure_ascii=False))
+        )
+    texts.append(
+        (
+            "demo-60",
+            json.dumps(demo_document(60, seed=3, first_number=1, today=TODAY), ensure_ascii=False),
+        )
+    )
     texts.append(("interchange-ida", json.dumps(test_interchange.doc(test_interchange.ida()))))
     for name, mutate in _mutations():
         p = test_interchange.ida()
@@ -406,8 +549,9 @@ def shared_vault(tmp_path_factory):
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.vault import Vault
 
-    vault, _code = Vault.create(tmp_path_factory.mktemp("agree") / "vault",
-                                "correct horse battery", kdf=TEST_KDF)
+    vault, _code = Vault.create(
+        tmp_path_factory.mktemp("agree") / "vault", "correct horse battery", kdf=TEST_KDF
+    )
     yield vault
     vault.close()
 
@@ -433,8 +577,9 @@ def test_export_is_valid_for_both(vault):
     from coachdesk.core import pss10
 
     with vault.session() as s:
-        interchange.import_document(s, document(canary_person("A"), canary_person("B")),
-                                    today=TODAY)
+        interchange.import_document(
+            s, document(canary_person("A"), canary_person("B")), today=TODAY
+        )
         s.commit()
         doc = interchange.export_document(s, None, today=TODAY, params=pss10.Params())
     text = interchange.dumps(doc).decode("utf-8")
@@ -484,22 +629,34 @@ def test_database_columns_are_as_long_as_the_limits():
     from coachdesk.store.models import Participant
 
     cols = Participant.__table__.c
-    pairs = {"ref": cols.ref, "name": cols.name, "email": cols.email, "phone": cols.phone,
-             "caseworker.name": cols.caseworker_name,
-             "caseworker.municipality": cols.caseworker_municipality,
-             "caseworker.email": cols.caseworker_email, "caseworker.case_ref": cols.case_ref}
+    pairs = {
+        "ref": cols.ref,
+        "name": cols.name,
+        "email": cols.email,
+        "phone": cols.phone,
+        "caseworker.name": cols.caseworker_name,
+        "caseworker.municipality": cols.caseworker_municipality,
+        "caseworker.email": cols.caseworker_email,
+        "caseworker.case_ref": cols.case_ref,
+    }
     for key, col in pairs.items():
         assert col.type.length == MAX_LEN[key], key
 
 
-@pytest.mark.parametrize(("name", "schema_ok", "importer_ok"), [
-    ("planned-future", True, True), ("held-future", True, False),
-    ("excused-true", True, True), ("excused-present", False, False),
-    ("excused-false-present", True, True), ("excused-null", True, True),
-    ("excused-str", False, False), ("status-bogus", False, False),
-])
-def test_agenda_and_roster_cases_have_their_verdict(shared_vault, name, schema_ok,
-                                                     importer_ok):
+@pytest.mark.parametrize(
+    ("name", "schema_ok", "importer_ok"),
+    [
+        ("planned-future", True, True),
+        ("held-future", True, False),
+        ("excused-true", True, True),
+        ("excused-present", False, False),
+        ("excused-false-present", True, True),
+        ("excused-null", True, True),
+        ("excused-str", False, False),
+        ("status-bogus", False, False),
+    ],
+)
+def test_agenda_and_roster_cases_have_their_verdict(shared_vault, name, schema_ok, importer_ok):
     """A planned session may be in the future, a held one may not; afbud is an absence."""
     text = dict(CORPUS)[name]
     assert schema_verdict(text)[0] is schema_ok

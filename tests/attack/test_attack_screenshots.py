@@ -44,16 +44,28 @@ def app_as_it_was(qapp) -> Iterator[None]:
 
 def _demo_vault(tmp_path: Path, passphrase_file: Path, n: int = 3) -> Path:
     d = tmp_path / "demo-vault"
-    assert run("--data-dir", str(d), "demo", "--participants", str(n), "--insecure-test-kdf",
-               "--passphrase-file", str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "demo",
+            "--participants",
+            str(n),
+            "--insecure-test-kdf",
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
     return d
 
 
 def _import(d: Path, tmp_path: Path, passphrase_file: Path) -> None:
     f = tmp_path / "real.json"
     f.write_text(json.dumps(document(canary_person("A"))), encoding="utf-8")
-    assert run("--data-dir", str(d), "import", str(f), "--passphrase-file",
-               str(passphrase_file)) == 0
+    assert (
+        run("--data-dir", str(d), "import", str(f), "--passphrase-file", str(passphrase_file)) == 0
+    )
 
 
 def _events(d: Path) -> list[tuple[str, dict]]:
@@ -74,21 +86,40 @@ def test_a_vault_with_a_real_person_is_refused(qapp, tmp_path, passphrase_file, 
     before = _events(d)
     out = tmp_path / "shots"
     capsys.readouterr()
-    assert run("--data-dir", str(d), "screenshots", "--out", str(out),
-               "--passphrase-file", str(passphrase_file)) == 2
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "screenshots",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 2
+    )
     err = capsys.readouterr().err
     assert "real participants" in err and "--real-data" in err
     assert "Traceback" not in err and "Kanarie" not in err
     assert not out.exists()
-    assert all(action != "export" for action, _ in _events(d)[len(before):])
+    assert all(action != "export" for action, _ in _events(d)[len(before) :])
 
 
-def test_a_vault_made_by_demo_is_rendered_owner_only_and_audited(qapp, tmp_path,
-                                                                 passphrase_file):
+def test_a_vault_made_by_demo_is_rendered_owner_only_and_audited(qapp, tmp_path, passphrase_file):
     d = _demo_vault(tmp_path, passphrase_file)
     out = tmp_path / "new" / "shots"
-    assert run("--data-dir", str(d), "screenshots", "--out", str(out),
-               "--passphrase-file", str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "screenshots",
+            "--out",
+            str(out),
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
     files = sorted(out.iterdir())
     assert len(files) == 10 and all(f.suffix == ".png" for f in files)  # no staging left
     assert {_mode(f) for f in files} == {0o600}
@@ -109,8 +140,15 @@ def test_real_data_needs_the_flag_and_is_an_audited_export(qapp, tmp_path, passp
         s.commit()
     out = tmp_path / "shots"
     out.mkdir()
-    args = ("--data-dir", str(d), "screenshots", "--out", str(out),
-            "--passphrase-file", str(passphrase_file))
+    args = (
+        "--data-dir",
+        str(d),
+        "screenshots",
+        "--out",
+        str(out),
+        "--passphrase-file",
+        str(passphrase_file),
+    )
     assert run(*args) == 2
     assert list(out.iterdir()) == []
     assert run(*args, "--real-data") == 0
@@ -121,15 +159,21 @@ def test_real_data_needs_the_flag_and_is_an_audited_export(qapp, tmp_path, passp
     assert "Kanarie" not in json.dumps(exports)
 
 
-def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path,
-                                                                passphrase_file):
+def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path, passphrase_file):
     from coachdesk.store import caseload
     from coachdesk.store.models import Participant
     from coachdesk.store.vault import Vault
 
     d = _demo_vault(tmp_path, passphrase_file)
-    args = ("--data-dir", str(d), "screenshots", "--out", str(tmp_path / "shots"),
-            "--passphrase-file", str(passphrase_file))
+    args = (
+        "--data-dir",
+        str(d),
+        "screenshots",
+        "--out",
+        str(tmp_path / "shots"),
+        "--passphrase-file",
+        str(passphrase_file),
+    )
     with Vault.open(d, passphrase=PASSPHRASE) as v, v.session() as s:
         from coachdesk.store import demo_mark
 
@@ -140,7 +184,17 @@ def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path,
         assert not demo_mark.only_demo_people(s)
     assert run(*args) == 2
     # `demo` run again does not bless the vault: it held someone real before.
-    assert run("--data-dir", str(d), "demo", "--participants", "1",
-               "--passphrase-file", str(passphrase_file)) == 0
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "demo",
+            "--participants",
+            "1",
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
     assert run(*args) == 2
     assert not (tmp_path / "shots").exists()

@@ -53,7 +53,18 @@ def test_new_passphrase_file_keeps_the_separator(tmp_path, vault, passphrase_fil
     new = "new horse\u0085battery staple"
     nf = tmp_path / "new.txt"
     nf.write_text(new + "\n", encoding="utf-8")
-    assert main(["--data-dir", str(vault.data_dir), "change-passphrase",
-                 "--passphrase-file", str(passphrase_file),
-                 "--new-passphrase-file", str(nf)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "change-passphrase",
+                "--passphrase-file",
+                str(passphrase_file),
+                "--new-passphrase-file",
+                str(nf),
+            ]
+        )
+        == 0
+    )
     Vault.open(vault.data_dir, passphrase=new).close()

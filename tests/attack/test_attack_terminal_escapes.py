@@ -28,8 +28,12 @@ RAW = ("\x1b", "\x07", "\x9b", "\u202e", "\x7f", "\x08")
 
 def _ended(ref: str) -> dict:
     p = canary_person("A", ref=ref)
-    p.update(status="completed", referral_date="2019-12-20", course_start="2020-01-06",
-             outcome={"status": "work_full", "date": "2020-04-01"})
+    p.update(
+        status="completed",
+        referral_date="2019-12-20",
+        course_start="2020-01-06",
+        outcome={"status": "work_full", "date": "2020-04-01"},
+    )
     for key in ("dropped_out", "sessions", "group_attendance", "assessments"):
         p.pop(key)
     return p
@@ -41,8 +45,20 @@ def test_retention_prints_hostile_refs_escaped(vault, passphrase_file, capsys):
         s.commit()
     vault.close()
     capsys.readouterr()
-    assert main(["--data-dir", str(vault.data_dir), "retention", "--months", "1",
-                 "--passphrase-file", str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "retention",
+                "--months",
+                "1",
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )
     out = capsys.readouterr().out
     assert not any(c in out for c in RAW)
     lines = out.splitlines()
@@ -56,8 +72,18 @@ def test_an_error_quoting_a_hostile_ref_is_escaped(vault, passphrase_file, capsy
     vault.close()
     for ref in [*HOSTILE.values(), "R7\udcff"]:
         capsys.readouterr()
-        rc = main(["--data-dir", str(vault.data_dir), "erase", "--participant", ref,
-                   "--yes", "--passphrase-file", str(passphrase_file)])
+        rc = main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "erase",
+                "--participant",
+                ref,
+                "--yes",
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
         err = capsys.readouterr().err
         assert rc == 2
         assert not any(c in err for c in RAW) and "\udcff" not in err
@@ -78,14 +104,28 @@ def test_safe_escapes_every_dangerous_class_and_nothing_else():
     from coachdesk.cli.terminal import safe
 
     assert safe("Søren Ærø — 日本 😀 \u200d") == "Søren Ærø — 日本 😀 \u200d"
-    for cp in [*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x202A, 0x202E, 0x2066,
-               0x2069, 0x200E, 0x200F, 0x061C, 0xD800, 0xDFFF]:
+    for cp in [
+        *range(0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        0x202A,
+        0x202E,
+        0x2066,
+        0x2069,
+        0x200E,
+        0x200F,
+        0x061C,
+        0xD800,
+        0xDFFF,
+    ]:
         shown = safe(chr(cp))
         assert shown.startswith("\\") and chr(cp) not in shown
 
 
 def test_a_recipient_in_a_broken_encoding_is_refused_before_export(
-        vault, passphrase_file, tmp_path, capsys):
+    vault, passphrase_file, tmp_path, capsys
+):
     with vault.session() as s:
         interchange.import_document(s, document(canary_person("A", ref="X-1")))
         s.commit()
@@ -93,9 +133,23 @@ def test_a_recipient_in_a_broken_encoding_is_refused_before_export(
     out = tmp_path / "x.json"
     for fmt in ("json", "pdf"):
         capsys.readouterr()
-        rc = main(["--data-dir", str(vault.data_dir), "export", "--participant", "X-1",
-                   "--format", fmt, "--out", str(out), "--recipient", "Jobcenter \udcff",
-                   "--passphrase-file", str(passphrase_file)])
+        rc = main(
+            [
+                "--data-dir",
+                str(vault.data_dir),
+                "export",
+                "--participant",
+                "X-1",
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+                "--recipient",
+                "Jobcenter \udcff",
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
         err = capsys.readouterr().err
         assert rc == 2 and "--recipient" in err and "\udcff" not in err
         assert not out.exists()

@@ -54,8 +54,9 @@ def test_deleting_the_tail_and_recomputing_is_found(vault):
 def test_editing_and_recomputing_without_the_key_is_found(vault):
     _person(vault)
     with vault.session() as s:
-        ev = s.execute(select(AuditEvent).where(
-            AuditEvent.action == "participant_created")).scalar_one()
+        ev = s.execute(
+            select(AuditEvent).where(AuditEvent.action == "participant_created")
+        ).scalar_one()
         ev.action = "participant_read"  # make a creation look like a mere read
         s.flush()
         _rechain_unkeyed(s)
@@ -81,8 +82,12 @@ def test_redacting_an_event_that_was_not_about_a_person_is_found(vault):
     with vault.session() as s:
         audit.record(s, "backup", {"sha256": "0" * 64})
         s.commit()
-        s.execute(text("UPDATE audit_event SET detail = NULL, nonce = NULL, redacted = 1 "
-                       "WHERE action = 'backup'"))
+        s.execute(
+            text(
+                "UPDATE audit_event SET detail = NULL, nonce = NULL, redacted = 1 "
+                "WHERE action = 'backup'"
+            )
+        )
         s.commit()
         problems = audit.verify(s)
     assert problems
@@ -91,8 +96,15 @@ def test_redacting_an_event_that_was_not_about_a_person_is_found(vault):
 def test_disclosure_rows_are_chained(vault):
     pid = _person(vault)
     with vault.session() as s:
-        s.add(Disclosure(participant_id=pid, recipient="Jobcenter", kind="json",
-                         sections=["full_record"], sha256="a" * 64))
+        s.add(
+            Disclosure(
+                participant_id=pid,
+                recipient="Jobcenter",
+                kind="json",
+                sections=["full_record"],
+                sha256="a" * 64,
+            )
+        )
         s.commit()
         assert audit.verify(s) == []
         # changed afterwards
@@ -104,10 +116,14 @@ def test_disclosure_rows_are_chained(vault):
         s.commit()
         assert any("missing" in p for p in audit.verify(s))
         # added behind the chain's back
-        s.execute(text("INSERT INTO disclosure (id, participant_id, at, kind, sections, "
-                       "sha256, encrypted) VALUES (99, :p, '2026-01-01 00:00:00', 'json', "
-                       "'[]', :h, 0)"),
-                  {"p": pid, "h": "b" * 64})
+        s.execute(
+            text(
+                "INSERT INTO disclosure (id, participant_id, at, kind, sections, "
+                "sha256, encrypted) VALUES (99, :p, '2026-01-01 00:00:00', 'json', "
+                "'[]', :h, 0)"
+            ),
+            {"p": pid, "h": "b" * 64},
+        )
         s.commit()
         assert any("not in the audit chain" in p for p in audit.verify(s))
 
@@ -116,8 +132,16 @@ def test_the_channel_of_a_disclosure_is_under_its_mac(vault):
     """How a report left (Digital Post, handed over, ...) cannot be changed afterwards."""
     pid = _person(vault)
     with vault.session() as s:
-        s.add(Disclosure(participant_id=pid, recipient="Kommunen", kind="pdf",
-                         sections=["course"], sha256="c" * 64, channel="digital_post"))
+        s.add(
+            Disclosure(
+                participant_id=pid,
+                recipient="Kommunen",
+                kind="pdf",
+                sections=["course"],
+                sha256="c" * 64,
+                channel="digital_post",
+            )
+        )
         s.commit()
         assert audit.verify(s) == []
         s.execute(text("UPDATE disclosure SET channel = 'handed_over'"))
@@ -142,15 +166,23 @@ def test_the_fixture_vault_is_rechained_once_after_its_old_chain_verified(tmp_pa
     shutil.copytree(FIXTURE, d)
     with Vault.open(d, passphrase=FIXTURE_PASSPHRASE) as v, v.session() as s:
         assert audit.verify(s) == []
-        upgrades = s.execute(select(AuditEvent).where(
-            AuditEvent.action == "audit_upgraded")).scalars().all()
+        upgrades = (
+            s.execute(select(AuditEvent).where(AuditEvent.action == "audit_upgraded"))
+            .scalars()
+            .all()
+        )
         assert len(upgrades) == 1
     with Vault.open(d, passphrase=FIXTURE_PASSPHRASE) as v, v.session() as s:
         assert audit.verify(s) == []
-        assert len(s.execute(select(AuditEvent).where(
-            AuditEvent.action == "audit_upgraded")).scalars().all()) == 1
-    assert main(["--data-dir", str(d), "check", "--passphrase-file",
-                 str(_pf(tmp_path))]) == 0
+        assert (
+            len(
+                s.execute(select(AuditEvent).where(AuditEvent.action == "audit_upgraded"))
+                .scalars()
+                .all()
+            )
+            == 1
+        )
+    assert main(["--data-dir", str(d), "check", "--passphrase-file", str(_pf(tmp_path))]) == 0
 
 
 def _pf(tmp_path: Path) -> Path:
@@ -171,8 +203,9 @@ def test_a_tampered_old_chain_is_not_laundered_by_the_upgrade(tmp_path):
     key = kf.unwrap("passphrase", FIXTURE_PASSPHRASE.encode())
     conn = sqlcipher3.connect(str(d / "vault.db"))
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-    conn.execute("UPDATE audit_event SET action = 'search' WHERE id = (SELECT max(id) "
-                 "FROM audit_event)")
+    conn.execute(
+        "UPDATE audit_event SET action = 'search' WHERE id = (SELECT max(id) FROM audit_event)"
+    )
     conn.commit()
     conn.close()
     with pytest.raises(VaultDamaged, match="broken before"):
@@ -190,8 +223,9 @@ def test_app_code_paths_that_change_disclosures_are_chained(vault):
         for pid in (a, b, c):
             s.add(Disclosure(participant_id=pid, kind="json", sections=[], sha256="a" * 64))
         s.commit()
-        s.execute(update(Disclosure).where(Disclosure.participant_id == a)
-                  .values(recipient="corrected"))
+        s.execute(
+            update(Disclosure).where(Disclosure.participant_id == a).values(recipient="corrected")
+        )
         s.commit()
         assert audit.verify(s) == []
         s.execute(delete(Participant).where(Participant.ref == "B-1"))  # import --replace
@@ -216,9 +250,12 @@ def test_an_old_vaults_disclosure_log_enters_the_chain_at_the_upgrade(tmp_path):
     key = kf.unwrap("passphrase", FIXTURE_PASSPHRASE.encode())
     conn = sqlcipher3.connect(str(d / "vault.db"))
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
-    conn.execute("INSERT INTO disclosure (participant_id, at, recipient, kind, sections, "
-                 "sha256, encrypted) SELECT id, '2026-11-27 10:00:00', 'Jobcenter', "
-                 "'json', '[\"full_record\"]', :h, 0 FROM participant", {"h": "f" * 64})
+    conn.execute(
+        "INSERT INTO disclosure (participant_id, at, recipient, kind, sections, "
+        "sha256, encrypted) SELECT id, '2026-11-27 10:00:00', 'Jobcenter', "
+        "'json', '[\"full_record\"]', :h, 0 FROM participant",
+        {"h": "f" * 64},
+    )
     conn.commit()
     conn.close()
     with Vault.open(d, passphrase=FIXTURE_PASSPHRASE) as v, v.session() as s:

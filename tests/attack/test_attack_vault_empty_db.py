@@ -21,8 +21,9 @@ def _files(d: Path) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("how", ["truncate", "empty-file"])
-def test_empty_database_is_damage_and_nothing_is_written(vault, data_dir, passphrase_file,
-                                                         capsys, how):
+def test_empty_database_is_damage_and_nothing_is_written(
+    vault, data_dir, passphrase_file, capsys, how
+):
     vault.close()
     db = data_dir / "vault.db"
     if how == "truncate":
@@ -31,8 +32,9 @@ def test_empty_database_is_damage_and_nothing_is_written(vault, data_dir, passph
         db.unlink()
         db.write_bytes(b"")
     before = _files(data_dir)
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )
     err = capsys.readouterr().err
     assert "empty or has no tables" in err and "Traceback" not in err
     assert _files(data_dir) == before, "nothing may be written"
@@ -51,8 +53,9 @@ def test_schema_less_database_with_the_right_key_is_damage(vault, data_dir):
     db = data_dir / "vault.db"
     conn = sqlcipher3.connect(str(db))
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type='table' "
-                                "AND name NOT LIKE 'sqlite_%'").fetchall():
+    for (name,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+    ).fetchall():
         conn.execute(f'DROP TABLE "{name}"')
     conn.commit()
     conn.execute("VACUUM")
@@ -64,8 +67,7 @@ def test_schema_less_database_with_the_right_key_is_damage(vault, data_dir):
     assert not (data_dir / "vault.db-wal").exists()
 
 
-def test_check_refuses_a_chain_without_its_creation_event(vault, data_dir, passphrase_file,
-                                                          capsys):
+def test_check_refuses_a_chain_without_its_creation_event(vault, data_dir, passphrase_file, capsys):
     """Even with every hash intact: the events before the first one were dropped."""
     from sqlalchemy import text
 
@@ -79,5 +81,6 @@ def test_check_refuses_a_chain_without_its_creation_event(vault, data_dir, passp
     assert any("does not start with the vault's creation" in p for p in problems)
     vault.close()
     # (open also refuses it: the anchored length is longer than what is left)
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )

@@ -26,11 +26,15 @@ def _unlock_actions(data_dir) -> tuple[list[str], list[dict]]:
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v, v.session() as s:
         assert audit.verify(s) == []
         evs = s.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars().all()
-        last_unlock = max(i for i, e in enumerate(evs[:-1]) if e.action == "unlock") \
-            if sum(e.action == "unlock" for e in evs) > 1 else 0
-        new = evs[last_unlock + 1:]
-        return [e.action for e in new], [e.detail or {} for e in new
-                                         if e.action == "failed_unlocks_log_altered"]
+        last_unlock = (
+            max(i for i, e in enumerate(evs[:-1]) if e.action == "unlock")
+            if sum(e.action == "unlock" for e in evs) > 1
+            else 0
+        )
+        new = evs[last_unlock + 1 :]
+        return [e.action for e in new], [
+            e.detail or {} for e in new if e.action == "failed_unlocks_log_altered"
+        ]
 
 
 def test_untouched_log_reaches_the_audit_log_verified(vault, data_dir):
@@ -40,8 +44,9 @@ def test_untouched_log_reaches_the_audit_log_verified(vault, data_dir):
     assert actions.count("unlock_failed") == 3 and altered == []
 
 
-@pytest.mark.parametrize("attack", ["cut-tail", "remove-middle", "delete-file", "edit-time",
-                                    "replace-with-plain"])
+@pytest.mark.parametrize(
+    "attack", ["cut-tail", "remove-middle", "delete-file", "edit-time", "replace-with-plain"]
+)
 def test_trimmed_log_is_found(vault, data_dir, attack):
     vault.close()
     _guess(data_dir, 3)

@@ -36,26 +36,31 @@ def test_changed_vault_id_is_not_a_wrong_passphrase(vault, data_dir, passphrase_
     (data_dir / "vault.key").write_text(json.dumps(_recompute_checksum(raw)))
     with pytest.raises(KeyFileTampered, match="does not belong"):
         Vault.open(data_dir, passphrase=PASSPHRASE)
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )
     err = capsys.readouterr().err
     assert "does not belong" in err and "Wrong passphrase" not in err
     assert pending_failures(data_dir) == []
 
 
 @pytest.mark.parametrize("same_passphrase", [True, False])
-def test_key_file_from_another_vault(vault, data_dir, tmp_path, passphrase_file, capsys,
-                                     same_passphrase):
+def test_key_file_from_another_vault(
+    vault, data_dir, tmp_path, passphrase_file, capsys, same_passphrase
+):
     vault.close()
-    other, _ = Vault.create(tmp_path / "other",
-                            PASSPHRASE if same_passphrase else "the other coach's phrase",
-                            kdf=TEST_KDF)
+    other, _ = Vault.create(
+        tmp_path / "other",
+        PASSPHRASE if same_passphrase else "the other coach's phrase",
+        kdf=TEST_KDF,
+    )
     other.close()
     shutil.copy(tmp_path / "other" / "vault.key", data_dir / "vault.key")
     with pytest.raises(KeyFileTampered, match="does not belong"):
         Vault.open(data_dir, passphrase=PASSPHRASE)
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )
     err = capsys.readouterr().err
     assert "does not belong" in err and "Wrong passphrase" not in err
     assert pending_failures(data_dir) == []

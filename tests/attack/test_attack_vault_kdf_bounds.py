@@ -36,33 +36,50 @@ def _rewrite(path, **kdf) -> None:
     path.write_text(json.dumps(raw), encoding="utf-8")
 
 
-@pytest.mark.parametrize("kdf", [
-    {"memory_kib": 4 * 1024 * 1024},    # 4 GiB: 21 s and 4 GB RAM before
-    {"iterations": 10**9},              # hung before
-    {"lanes": 0},                       # a traceback before
-    {"lanes": 10**6},
-    {"memory_kib": 1.5},                # not an integer
-    {"iterations": "3"},
-])
-def test_out_of_bounds_parameters_are_damage_before_any_kdf(vault, data_dir, passphrase_file,
-                                                            capsys, kdf):
+@pytest.mark.parametrize(
+    "kdf",
+    [
+        {"memory_kib": 4 * 1024 * 1024},  # 4 GiB: 21 s and 4 GB RAM before
+        {"iterations": 10**9},  # hung before
+        {"lanes": 0},  # a traceback before
+        {"lanes": 10**6},
+        {"memory_kib": 1.5},  # not an integer
+        {"iterations": "3"},
+    ],
+)
+def test_out_of_bounds_parameters_are_damage_before_any_kdf(
+    vault, data_dir, passphrase_file, capsys, kdf
+):
     vault.close()
     _rewrite(data_dir / "vault.key", **kdf)
     t = time.perf_counter()
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )
     assert time.perf_counter() - t < 30  # (a hang guard, not a timing assertion)
     err = capsys.readouterr().err
     assert "Traceback" not in err and "refused" in err
     assert pending_failures(data_dir) == []
 
 
-def test_insecure_test_kdf_needs_the_environment_variable(tmp_path, passphrase_file,
-                                                          monkeypatch, capsys):
+def test_insecure_test_kdf_needs_the_environment_variable(
+    tmp_path, passphrase_file, monkeypatch, capsys
+):
     monkeypatch.delenv(keyfile.INSECURE_ENV)
     d = tmp_path / "v"
-    assert main(["--data-dir", str(d), "init", "--passphrase-file", str(passphrase_file),
-                 "--insecure-test-kdf"]) == 2
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(d),
+                "init",
+                "--passphrase-file",
+                str(passphrase_file),
+                "--insecure-test-kdf",
+            ]
+        )
+        == 2
+    )
     assert keyfile.INSECURE_ENV in capsys.readouterr().err
     assert not d.exists() or not any(d.iterdir())
     with pytest.raises(BadInput):
@@ -74,15 +91,27 @@ def test_insecure_test_kdf_refused_in_a_fresh_process(tmp_path, passphrase_file)
     import os
 
     env = {k: v for k, v in os.environ.items() if k != keyfile.INSECURE_ENV}
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(tmp_path / "v"),
-                        "init", "--passphrase-file", str(passphrase_file),
-                        "--insecure-test-kdf"], env=env, capture_output=True, text=True,
-                       timeout=120)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(tmp_path / "v"),
+            "init",
+            "--passphrase-file",
+            str(passphrase_file),
+            "--insecure-test-kdf",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2, r.stderr
 
 
-def test_weak_parameters_are_upgraded_at_the_next_unlock(vault_and_code, data_dir,
-                                                         monkeypatch):
+def test_weak_parameters_are_upgraded_at_the_next_unlock(vault_and_code, data_dir, monkeypatch):
     vault, code = vault_and_code
     vault.close()
     monkeypatch.delenv(keyfile.INSECURE_ENV)

@@ -14,13 +14,24 @@ from coachdesk.store.vault import Vault
 from tests.conftest import PASSPHRASE
 
 
-def test_deleted_vault_lock_still_keeps_a_second_process_out(vault, data_dir,
-                                                              passphrase_file):
+def test_deleted_vault_lock_still_keeps_a_second_process_out(vault, data_dir, passphrase_file):
     (data_dir / "vault.lock").unlink()
-    r = subprocess.run([sys.executable, "-m", "coachdesk", "--data-dir", str(data_dir),
-                        "check", "--passphrase-file", str(passphrase_file)],
-                       capture_output=True, text=True, timeout=120,
-                       env=os.environ | {"PYTHONPATH": os.getcwd()})
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "coachdesk",
+            "--data-dir",
+            str(data_dir),
+            "check",
+            "--passphrase-file",
+            str(passphrase_file),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=os.environ | {"PYTHONPATH": os.getcwd()},
+    )
     assert r.returncode == 5, r.stderr
     assert "open in another running CoachDesk" in r.stderr
     # and in this process too (a second Vault object)

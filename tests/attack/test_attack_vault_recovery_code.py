@@ -10,10 +10,15 @@ from coachdesk.errors import WrongSecret
 from coachdesk.store.vault import Vault
 
 
-@pytest.mark.parametrize("code", ["ÆØÅÆ-ØÅÆØ-ÅÆØÅ-ÆØÅÆ-ØÅÆØ-ÅÆØÅ-ÆØÅÆ-ØÅÆØ",
-                                  "٣٣٣٣-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG",
-                                  "ＡＢＣＤ-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG",
-                                  "²³²³-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG"])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "ÆØÅÆ-ØÅÆØ-ÅÆØÅ-ÆØÅÆ-ØÅÆØ-ÅÆØÅ-ÆØÅÆ-ØÅÆØ",
+        "٣٣٣٣-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG",
+        "ＡＢＣＤ-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG",
+        "²³²³-AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG",
+    ],
+)
 def test_non_ascii_recovery_code_is_a_wrong_code(vault, data_dir, tmp_path, capsys, code):
     vault.close()
     with pytest.raises(WrongSecret):

@@ -27,8 +27,9 @@ def _add(vault, ref: str) -> None:
         s.commit()
 
 
-def test_an_older_database_from_before_an_erasure_is_refused(vault, data_dir, tmp_path,
-                                                             passphrase_file, capsys):
+def test_an_older_database_from_before_an_erasure_is_refused(
+    vault, data_dir, tmp_path, passphrase_file, capsys
+):
     _add(vault, "ERASE-ME")
     vault.close()
     old = tmp_path / "old.db"
@@ -38,8 +39,9 @@ def test_an_older_database_from_before_an_erasure_is_refused(vault, data_dir, tm
     shutil.copy(old, data_dir / "vault.db")
     with pytest.raises(VaultDamaged, match="rolled back"):
         Vault.open(data_dir, passphrase=PASSPHRASE)
-    assert main(["--data-dir", str(data_dir), "check", "--passphrase-file",
-                 str(passphrase_file)]) == 4
+    assert (
+        main(["--data-dir", str(data_dir), "check", "--passphrase-file", str(passphrase_file)]) == 4
+    )
     assert "rolled back" in capsys.readouterr().err
 
 
@@ -63,9 +65,11 @@ def test_same_length_but_other_events_is_refused(vault, data_dir, tmp_path):
     conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
     have = conn.execute("SELECT count(*) FROM audit_event").fetchone()[0]
     for _ in range(kf.anchor.length - have):
-        conn.execute("INSERT INTO audit_event (at, action, content_hash, prev_hash, hash, "
-                     "redacted) VALUES ('2026-01-01 00:00:00', 'search', :h, :h, :h, 0)",
-                     {"h": "c" * 64})
+        conn.execute(
+            "INSERT INTO audit_event (at, action, content_hash, prev_hash, hash, "
+            "redacted) VALUES ('2026-01-01 00:00:00', 'search', :h, :h, :h, 0)",
+            {"h": "c" * 64},
+        )
     conn.commit()
     conn.close()
     with pytest.raises(VaultDamaged, match="rolled back"):

@@ -23,6 +23,7 @@ def pending_failures(data_dir):
 
     return failed_unlocks.read_and_verify(data_dir, None).failures
 
+
 NEW = "a brand new passphrase"
 
 
@@ -33,7 +34,8 @@ def _add(vault, ref: str) -> None:
 
 
 def test_the_old_key_file_with_the_old_passphrase_opens_nothing_newer(
-        vault_and_code, data_dir, tmp_path):
+    vault_and_code, data_dir, tmp_path
+):
     vault, code = vault_and_code
     old_key = (data_dir / "vault.key").read_bytes()
     vault.change_passphrase(NEW)
@@ -48,8 +50,7 @@ def test_the_old_key_file_with_the_old_passphrase_opens_nothing_newer(
     assert pending_failures(data_dir) == []
 
 
-def test_new_passphrase_and_the_same_recovery_code_open_the_rotated_vault(
-        vault_and_code, data_dir):
+def test_new_passphrase_and_the_same_recovery_code_open_the_rotated_vault(vault_and_code, data_dir):
     vault, code = vault_and_code
     assert vault.change_passphrase(NEW) is None  # the code stays
     _add(vault, "AFTER-1")
@@ -64,8 +65,9 @@ def test_new_passphrase_and_the_same_recovery_code_open_the_rotated_vault(
 
 
 @pytest.mark.parametrize("kill_at", ["before_rekey", "after_rekey"])
-def test_killed_during_rotation_the_vault_still_opens(vault_and_code, data_dir,
-                                                      monkeypatch, kill_at):
+def test_killed_during_rotation_the_vault_still_opens(
+    vault_and_code, data_dir, monkeypatch, kill_at
+):
     vault, code = vault_and_code
     _add(vault, "BEFORE-1")
 
@@ -76,8 +78,9 @@ def test_killed_during_rotation_the_vault_still_opens(vault_and_code, data_dir,
         raise Killed
 
     # before_rekey: killed once vault.key.next is written, before PRAGMA rekey ran
-    monkeypatch.setattr(vault_mod, "_commit_pending_key" if kill_at == "after_rekey"
-                        else "_rekey", die)
+    monkeypatch.setattr(
+        vault_mod, "_commit_pending_key" if kill_at == "after_rekey" else "_rekey", die
+    )
     with pytest.raises(Killed):
         vault.change_passphrase(NEW)
     monkeypatch.undo()
@@ -100,8 +103,7 @@ def test_killed_during_rotation_the_vault_still_opens(vault_and_code, data_dir,
         pass
 
 
-def test_killed_after_rekey_the_recovery_code_finishes_it(vault_and_code, data_dir,
-                                                          monkeypatch):
+def test_killed_after_rekey_the_recovery_code_finishes_it(vault_and_code, data_dir, monkeypatch):
     vault, code = vault_and_code
 
     def die(*_a, **_k):
@@ -119,12 +121,21 @@ def test_killed_after_rekey_the_recovery_code_finishes_it(vault_and_code, data_d
         pass
 
 
-def test_rotate_recovery_code_cli(vault_and_code, data_dir, passphrase_file, tmp_path,
-                                  capsys):
+def test_rotate_recovery_code_cli(vault_and_code, data_dir, passphrase_file, tmp_path, capsys):
     vault, old_code = vault_and_code
     vault.close()
-    assert main(["--data-dir", str(data_dir), "rotate-recovery-code", "--passphrase-file",
-                 str(passphrase_file)]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "rotate-recovery-code",
+                "--passphrase-file",
+                str(passphrase_file),
+            ]
+        )
+        == 0
+    )
     err = capsys.readouterr().err
     codes = [ln.strip() for ln in err.splitlines() if ln.strip().count("-") == 7]
     assert len(codes) == 1 and codes[0] != old_code

@@ -14,10 +14,12 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_session_log_caseload", "session_log",
-                    ["participant_id", "status", "date"], unique=False)
-    op.create_index("ix_session_log_next_appointment", "session_log",
-                    ["next_appointment"], unique=False)
+    op.create_index(
+        "ix_session_log_caseload", "session_log", ["participant_id", "status", "date"], unique=False
+    )
+    op.create_index(
+        "ix_session_log_next_appointment", "session_log", ["next_appointment"], unique=False
+    )
 
 
 def downgrade() -> None:

@@ -22,8 +22,9 @@ depends_on = None
 def upgrade() -> None:
     for table in ("session_log", "group_attendance"):
         with op.batch_alter_table(table) as batch:
-            batch.add_column(sa.Column("confirmed", sa.Boolean(), nullable=False,
-                                       server_default=sa.false()))
+            batch.add_column(
+                sa.Column("confirmed", sa.Boolean(), nullable=False, server_default=sa.false())
+            )
 
 
 def downgrade() -> None:

@@ -26,8 +26,12 @@ def upgrade() -> None:
     op.create_table(
         "report_fields",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("participant_id", sa.Integer(),
-                  sa.ForeignKey("participant.id", ondelete="CASCADE"), nullable=False),
+        sa.Column(
+            "participant_id",
+            sa.Integer(),
+            sa.ForeignKey("participant.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
         sa.Column("work_capacity", sa.Text(), nullable=True),
         sa.Column("normal_hours", sa.Double(), nullable=True),
         sa.Column("hours_now", sa.Double(), nullable=True),

@@ -27,8 +27,9 @@ def upgrade() -> None:
         batch.drop_constraint("ck_session_status", type_="check")
         batch.create_check_constraint("ck_session_status", _NEW)
     with op.batch_alter_table("group_attendance") as batch:
-        batch.add_column(sa.Column("excused", sa.Boolean(), nullable=False,
-                                   server_default=sa.false()))
+        batch.add_column(
+            sa.Column("excused", sa.Boolean(), nullable=False, server_default=sa.false())
+        )
     op.create_table(
         "group_session",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -37,8 +38,9 @@ def upgrade() -> None:
         sa.Column("start", sa.String(length=5), nullable=True),
         sa.Column("minutes", sa.Integer(), nullable=True),
         sa.UniqueConstraint("course_start", "date", name="uq_group_session_day"),
-        sa.CheckConstraint("minutes IS NULL OR minutes BETWEEN 0 AND 1440",
-                           name="ck_group_session_minutes"),
+        sa.CheckConstraint(
+            "minutes IS NULL OR minutes BETWEEN 0 AND 1440", name="ck_group_session_minutes"
+        ),
     )
     op.create_index("ix_group_session_course_start", "group_session", ["course_start"])
     op.create_index("ix_session_log_agenda", "session_log", ["status", "date", "participant_id"])

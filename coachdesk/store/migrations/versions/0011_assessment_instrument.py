@@ -20,14 +20,17 @@ down_revision = "0010"
 branch_labels = None
 depends_on = None
 
-ANSWER_COUNT = ("json_array_length(answers) = CASE instrument WHEN 'pss10' THEN 10 "
-                "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END")
+ANSWER_COUNT = (
+    "json_array_length(answers) = CASE instrument WHEN 'pss10' THEN 10 "
+    "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END"
+)
 
 
 def upgrade() -> None:
     with op.batch_alter_table("assessment") as batch:
-        batch.add_column(sa.Column("instrument", sa.String(length=20), nullable=False,
-                                   server_default="pss10"))
+        batch.add_column(
+            sa.Column("instrument", sa.String(length=20), nullable=False, server_default="pss10")
+        )
         batch.drop_constraint("ck_assessment_answers", type_="check")
         batch.create_check_constraint("ck_assessment_answers", ANSWER_COUNT)
 
@@ -36,6 +39,5 @@ def downgrade() -> None:
     op.execute("DELETE FROM assessment WHERE instrument != 'pss10'")
     with op.batch_alter_table("assessment") as batch:
         batch.drop_constraint("ck_assessment_answers", type_="check")
-        batch.create_check_constraint("ck_assessment_answers",
-                                      "json_array_length(answers) = 10")
+        batch.create_check_constraint("ck_assessment_answers", "json_array_length(answers) = 10")
         batch.drop_column("instrument")

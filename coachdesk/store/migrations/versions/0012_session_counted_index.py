@@ -21,11 +21,16 @@ depends_on = None
 
 def upgrade() -> None:
     op.drop_index("ix_session_log_caseload", table_name="session_log")
-    op.create_index("ix_session_log_caseload", "session_log",
-                    ["participant_id", "status", "date", "week", "confirmed"], unique=False)
+    op.create_index(
+        "ix_session_log_caseload",
+        "session_log",
+        ["participant_id", "status", "date", "week", "confirmed"],
+        unique=False,
+    )
 
 
 def downgrade() -> None:
     op.drop_index("ix_session_log_caseload", table_name="session_log")
-    op.create_index("ix_session_log_caseload", "session_log",
-                    ["participant_id", "status", "date"], unique=False)
+    op.create_index(
+        "ix_session_log_caseload", "session_log", ["participant_id", "status", "date"], unique=False
+    )
