@@ -195,6 +195,9 @@ class Assessment(Base):
             "WHEN 'who5' THEN 5 WHEN 'cbi' THEN 19 WHEN 'was' THEN 1 END",
             name="ck_assessment_answers",
         ),
+        # The caseload reads kind, date and score of every questionnaire from this
+        # index alone (migration 0013), never the rows with their answers.
+        Index("ix_assessment_caseload", "participant_id", "instrument", "kind", "date", "score"),
     )
 
 
@@ -433,6 +436,23 @@ class Draft(Base):
 
 
 Index("ix_participant_status_start", Participant.status, Participant.course_start)
+# Everything the caseload shows of a person (migration 0013), so its read at every unlock
+# scans this index alone: not the rows, which hold the consent, the report's summary and
+# the contact details (at 50,000 people 0.23 -> 0.15 s CPU). The rowid (id) is in every
+# index anyway. Not led by ``archived``: SQLite would then take it for the selective
+# start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
+CASELOAD_COLUMNS = (
+    "name",
+    "archived",
+    "uid",
+    "ref",
+    "status",
+    "course_start",
+    "outcome_status",
+    "consent_withdrawn_on",
+    "search_key",
+)
+Index("ix_participant_caseload", *(Participant.__table__.c[c] for c in CASELOAD_COLUMNS))
 
 
 @event.listens_for(Assessment, "before_insert")

@@ -11,6 +11,11 @@ total; NULL when the missing-answer rule gives none), computed by the one rule
 ``models.stored_score`` at every write (models.py: the column default and the ORM
 events). Existing rows are scored here by the same function.
 
+Two covering indexes let the caseload read everything it shows from indexes alone
+(never a table row with its answers, notes or personal details):
+``ix_assessment_caseload`` (kind, date and score per person) and
+``ix_participant_caseload`` (the columns of the caseload table).
+
 A later change to an instrument's scoring rule needs a migration that calls
 ``rescore`` again (docs/architecture.md).
 """
@@ -21,6 +26,19 @@ import json
 
 import sqlalchemy as sa
 from alembic import op
+
+# The columns as they are at this revision (not imported: a later model may differ).
+CASELOAD_COLUMNS = (
+    "name",
+    "archived",
+    "uid",
+    "ref",
+    "status",
+    "course_start",
+    "outcome_status",
+    "consent_withdrawn_on",
+    "search_key",
+)
 
 revision = "0013"
 down_revision = "0012"
@@ -45,8 +63,18 @@ def upgrade() -> None:
     # A plain ADD COLUMN (nullable, no default in the schema): no table rebuild.
     op.add_column("assessment", sa.Column("score", sa.Float(), nullable=True))
     rescore(op.get_bind())
+    # The caseload's reads, each from one index alone (no table row decrypted).
+    op.create_index(
+        "ix_assessment_caseload",
+        "assessment",
+        ["participant_id", "instrument", "kind", "date", "score"],
+        unique=False,
+    )
+    op.create_index("ix_participant_caseload", "participant", list(CASELOAD_COLUMNS))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_participant_caseload", table_name="participant")
+    op.drop_index("ix_assessment_caseload", table_name="assessment")
     with op.batch_alter_table("assessment") as batch:
         batch.drop_column("score")
