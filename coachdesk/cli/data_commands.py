@@ -156,16 +156,19 @@ def export_json(args: argparse.Namespace, ctx: Context) -> int:
         raise BadInput(f"The folder {out.parent} does not exist.")
     refs = None if args.all else [args.participant]
     with open_vault(args, ctx) as vault, vault.session() as s:
-        doc = interchange.export_document(
-            s, refs, today=dt.date.today(), params=settings.pss_params(s)
-        )
-        data = interchange.dumps(doc)
-        # The file appears only after its disclosures are committed (reports/export.py).
-        exported = [p["ref"] for p in doc["participants"]]
+        today, params = dt.date.today(), settings.pss_params(s)
+        # Streamed: the file is written person by person from plain rows (issue 19);
+        # it appears only after its disclosures are committed (reports/export.py).
+        written: list[interchange.Exported] = []
         write_recorded(
-            s, out, data, lambda digest: record_json_export(s, exported, digest, args.recipient)
+            s,
+            out,
+            lambda write: written.append(
+                interchange.write_export(write, s, refs, today=today, params=params)
+            ),
+            lambda digest: record_json_export(s, written[0].people, digest, args.recipient),
         )
-    ctx.say(f"Exported {len(doc['participants'])} participant(s) to {out}.")
+    ctx.say(f"Exported {len(written[0].people)} participant(s) to {out}.")
     return 0
 
 
