@@ -38,6 +38,31 @@ def _fill(vault, n: int = 45) -> None:
     doc = demo_document(n, seed=4, today=TODAY)
     a, b = canary_person("A", ref="ZZ-1"), canary_person("B", ref="ZZ-2")
     a["report_fields"] = FIELDS
+    # Every kind of stored value: a local date-time, floats, an excused absence, a
+    # second instrument, a final assessment (a computed PSS change), empty lists.
+    b["sessions"].append(
+        {
+            "date": "2026-02-17",
+            "start": "09:15",
+            "minutes": 45,
+            "mode": "video",
+            "status": "planned",
+            "themes": [],
+            "next_appointment": "2026-02-24T09:15",
+            "ratings": {"energy": 3, "sleep": 7},
+        }
+    )
+    b["group_attendance"].append({"date": "2026-01-16", "present": False, "excused": True})
+    b["outcome"] = {"status": "work_partial", "hours_per_week": 20.5, "date": "2026-04-03"}
+    b["assessments"] += [
+        {
+            "kind": "screening",
+            "date": "2026-01-12",
+            "instrument": "who5",
+            "answers": [3, 2, 4, 1, 5],
+        },
+        {"kind": "final", "date": "2026-04-01", "answers": [1, 1, 2, 3, 3, 1, 2, 0, 1, 1]},
+    ]
     with vault.session() as s:
         interchange.import_document(s, doc, today=TODAY)
         interchange.import_document(s, document(a, b), today=TODAY)
@@ -83,6 +108,8 @@ def test_streamed_export_is_byte_for_byte_the_orm_document(vault, monkeypatch, r
     assert b"Ny retning" in got or refs == ["ZZ-2"] or refs is None
     if refs is None:
         assert len(json.loads(got)["participants"]) == 47
+        for piece in (b'"next_appointment": "2026-02-24T09:15"', b'"excused": true', b"20.5"):
+            assert piece in got
     # The in-memory document and dumps() are the same bytes too.
     with vault.session() as s:
         doc = interchange.export_document(s, refs, today=TODAY, params=PARAMS)

@@ -209,50 +209,251 @@ def export_document(
 # An export of the whole vault built every participant as ORM objects with their
 # collections (selectinload), 10,000 people at once: 40 % of the time and most of the
 # memory went to the objects and to the garbage collector walking them. Now the rows
-# are read with Core selects, a slice of participants at a time (keyset pages by ref,
-# the export's order), with each slice's child rows read by participant id; each
-# person is converted by the same participant_to_dict (it reads attributes, which the
-# plain rows have) and written before the next slice is read. Memory holds one slice.
+# are read with plain SELECTs on the session's own connection (its transaction, its
+# snapshot), a slice of participants at a time (keyset pages by ref, the export's
+# order), each slice's child rows by participant id, and each person is turned into
+# the same record participant_to_dict makes (tests/test_export_stream.py compares the
+# bytes with the ORM path) and written before the next slice is read. Memory holds
+# one slice. The values are the stored ones, converted as the column types convert
+# them: JSON text decoded, booleans from 0/1, dates kept as the ISO text SQLAlchemy
+# stores (the record writes exactly that text).
 
 EXPORT_SLICE = 200
 
+_P_COLS = (
+    "id, uid, ref, name, cpr, birth_year, email, phone, caseworker_name, "
+    "caseworker_municipality, caseworker_email, case_ref, referral_date, course_start, "
+    "status, dropout_date, dropout_reason, consent_given_on, consent_scope, "
+    "consent_withdrawn_on, outcome_status, outcome_hours, outcome_date, report_summary"
+)
+_CHILD_SQL = {
+    "assessments": "SELECT participant_id, kind, date, instrument, answers FROM assessment "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "sessions": "SELECT participant_id, date, start, minutes, mode, status, week, themes, "
+    "notes, quotes, actions, ratings, next_appointment FROM session_log "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "attendance": "SELECT participant_id, date, present, excused FROM group_attendance "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    # Only the latest version of each job plan is exported.
+    "job_plan": 'SELECT participant_id, "values", direction, goals, accommodations, '
+    "hours_now, hours_target, hours_steps, updated_on FROM job_plan_version j "
+    "WHERE participant_id IN ({}) AND version = (SELECT max(version) FROM "
+    "job_plan_version k WHERE k.participant_id = j.participant_id) "
+    "ORDER BY participant_id, id",
+    "report_fields": "SELECT participant_id, work_capacity, normal_hours, hours_now, "
+    "step_plan, return_date, return_kind, resources, challenges, progression, "
+    "recommendation, updated_on FROM report_fields WHERE participant_id IN ({}) "
+    "ORDER BY participant_id, id",
+}
 
-def _children(
-    session: Session, model: type[Any], ids: list[int], *order: str
-) -> dict[int, list[Any]]:
-    table = cast(Table, model.__table__)
-    out: dict[int, list[Any]] = {}
-    q = (
-        select(table)
-        .where(table.c.participant_id.in_(ids))
-        .order_by(table.c.participant_id, *(table.c[c] for c in order))
-    )
-    for row in session.execute(q):
-        out.setdefault(row.participant_id, []).append(row)
-    return out
+
+def _raw(session: Session) -> Any:
+    """The DB-API connection under the session's transaction (reads see its writes)."""
+    return session.connection().connection.dbapi_connection
 
 
-def _people(session: Session, rows: Sequence[Any]) -> list[SimpleNamespace]:
-    """The slice's participants as attribute bags shaped like the ORM's (the same
-    collections in the same order as the relationships' order_by)."""
-    ids = [r.id for r in rows]
-    assessments = _children(session, Assessment, ids, "date", "id")
-    sessions = _children(session, SessionLog, ids, "date", "id")
-    attendance = _children(session, GroupAttendance, ids, "date", "id")
-    plans = _children(session, JobPlanVersion, ids, "version")
-    fields = _children(session, ReportFields, ids, "id")
+# The JSON columns of each child query (positions in its SELECT list): a slice's JSON
+# texts are decoded by one json.loads of them all (a call per value was a third of the
+# export's reading).
+_JSON_COLS = {
+    "assessments": (4,),
+    "sessions": (7, 10, 11),
+    "attendance": (),
+    "job_plan": (1, 3, 4, 7),
+    "report_fields": (4,),
+}
+
+
+def _decoded(rows: list[tuple[Any, ...]], cols: tuple[int, ...]) -> list[tuple[Any, ...]]:
+    """The rows with their JSON columns decoded (as SQLAlchemy's JSON type reads them)."""
+    if not cols or not rows:
+        return rows
+    texts = [r[i] if r[i] is not None else "null" for r in rows for i in cols]
+    values = iter(json.loads("[" + ",".join(texts) + "]"))
     out = []
     for r in rows:
-        p = SimpleNamespace(**r._mapping)
-        p.assessments = assessments.get(r.id, [])
-        p.sessions = sessions.get(r.id, [])
-        p.attendance = attendance.get(r.id, [])
-        versions = plans.get(r.id)
-        # job_plan_to_dict reads .values: a Row would not do (a method of the mapping).
-        p.job_plan = SimpleNamespace(**versions[-1]._mapping) if versions else None
-        p.report_fields = fields[r.id][0] if r.id in fields else None
-        out.append(p)
+        row = list(r)
+        for i in cols:
+            row[i] = next(values)
+        out.append(tuple(row))
     return out
+
+
+def _slice_children(cur: Any, ids: list[int]) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
+    marks = ",".join("?" * len(ids))
+    out: dict[str, dict[int, list[tuple[Any, ...]]]] = {}
+    for name, sql in _CHILD_SQL.items():
+        by: dict[int, list[tuple[Any, ...]]] = {}
+        rows = _decoded(cur.execute(sql.format(marks), ids).fetchall(), _JSON_COLS[name])
+        for row in rows:
+            by.setdefault(row[0], []).append(row)
+        out[name] = by
+    return out
+
+
+def _participants(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return _decoded(rows, (18,))  # consent_scope
+
+
+@dataclass
+class _Person:
+    """One exported participant: its record and who it is (for the disclosure)."""
+
+    id: int
+    uid: str
+    ref: str
+    record: dict[str, Any]
+
+
+def _assessment(r: tuple[Any, ...], answers: Any, computed: bool) -> dict[str, Any]:
+    _pid, kind, date, instrument, _answers = r
+    instrument = instrument or instruments.DEFAULT
+    d: dict[str, Any] = {
+        "kind": kind,
+        "date": date,
+        "instrument": instrument,
+        "answers": list(answers),
+    }
+    if computed:
+        inst = instruments.get(instrument)
+        fields = inst.scored(answers).fields
+        d |= {k: fields.get(k) for k in inst.export_keys}
+    return d
+
+
+def _session(r: tuple[Any, ...]) -> dict[str, Any]:
+    """session_to_dict of a stored row: None, [] and {} left out, the date first."""
+    _pid, date, start, minutes, mode, status, week, themes, notes, quotes, actions, ratings, nxt = r
+    d: dict[str, Any] = {"date": date}
+    if start is not None:
+        d["start"] = start
+    if minutes is not None:
+        d["minutes"] = minutes
+    if mode is not None:
+        d["mode"] = mode
+    if status is not None:
+        d["status"] = status
+    if week is not None:
+        d["week"] = week
+    themes = list(themes or [])
+    if themes:
+        d["themes"] = themes
+    if notes is not None:
+        d["notes"] = notes
+    if quotes is not None:
+        d["quotes"] = quotes
+    actions = list(actions or [])
+    if actions:
+        d["actions"] = actions
+    ratings = dict(ratings or {})
+    if ratings:
+        d["ratings"] = ratings
+    if nxt is not None:
+        d["next_appointment"] = dt.datetime.fromisoformat(nxt).isoformat(timespec="minutes")
+    return d
+
+
+def _job_plan(r: tuple[Any, ...]) -> dict[str, Any]:
+    _pid, values, direction, goals, accommodations, now, target, steps, updated_on = r
+    return {
+        "values": list(values or []),
+        "direction": direction,
+        "goals": [dict(g) for g in goals or []],
+        "accommodations": [dict(a) for a in accommodations or []],
+        "hours_now": now,
+        "hours_target": target,
+        "hours_steps": [dict(s) for s in steps or []],
+        "updated_on": updated_on,
+    }
+
+
+def _report_fields(r: tuple[Any, ...]) -> dict[str, Any]:
+    out = {
+        "work_capacity": r[1],
+        "normal_hours": r[2],
+        "hours_now": r[3],
+        "step_plan": [dict(s) for s in r[4] or []],
+        "return_date": r[5],
+        "return_kind": r[6],
+        "resources": r[7],
+        "challenges": r[8],
+        "progression": r[9],
+        "recommendation": r[10],
+        "updated_on": r[11],
+    }
+    return {k: v for k, v in out.items() if v is not None and v != []}
+
+
+def _record(
+    p: tuple[Any, ...],
+    kids: dict[str, dict[int, list[tuple[Any, ...]]]],
+    today: dt.date,
+    params: pss10.Params,
+) -> dict[str, Any]:
+    """participant_to_dict (computed) of a stored participant row and its child rows."""
+    (pid, _uid, ref, name, cpr_, birth_year, email, phone, cw_name, cw_mun, cw_email, case_ref,
+     referral_date, course_start, status, dropout_date, dropout_reason, consent_given_on,
+     consent_scope, consent_withdrawn_on, outcome_status, outcome_hours, outcome_date,
+     report_summary) = p  # fmt: skip
+    d: dict[str, Any] = {"ref": ref, "name": name}
+    for key, value in (
+        ("cpr", cpr_),
+        ("birth_year", birth_year),
+        ("email", email),
+        ("phone", phone),
+        ("referral_date", referral_date),
+        ("course_start", course_start),
+        ("status", status),
+        ("report_summary", report_summary),
+    ):
+        if value is not None:
+            d[key] = value
+    cw = {"name": cw_name, "municipality": cw_mun, "email": cw_email, "case_ref": case_ref}
+    if any(cw.values()):
+        d["caseworker"] = {k: v for k, v in cw.items() if v is not None}
+    if dropout_date:
+        d["dropped_out"] = {"date": dropout_date, "reason": dropout_reason}
+    scope = consent_scope
+    if consent_given_on or scope or consent_withdrawn_on:
+        d["consent"] = {
+            "given_on": consent_given_on,
+            "scope": list(scope or []),
+            "withdrawn_on": consent_withdrawn_on,
+        }
+    assessments = [(a, a[4]) for a in kids["assessments"].get(pid, ())]
+    if assessments:
+        d["assessments"] = [_assessment(a, answers, True) for a, answers in assessments]
+    sessions = kids["sessions"].get(pid)
+    if sessions:
+        d["sessions"] = [_session(r) for r in sessions]
+    attendance = kids["attendance"].get(pid)
+    if attendance:
+        d["group_attendance"] = [
+            {"date": g[1], "present": None if g[2] is None else bool(g[2])}
+            | ({"excused": True} if g[3] else {})
+            for g in attendance
+        ]
+    plan = kids["job_plan"].get(pid)
+    if plan:
+        d["job_plan"] = _job_plan(plan[-1])
+    if outcome_status:
+        d["outcome"] = {
+            "status": outcome_status,
+            "hours_per_week": outcome_hours,
+            "date": outcome_date,
+        }
+    fields = kids["report_fields"].get(pid)
+    if fields:
+        d["report_fields"] = _report_fields(fields[0])
+    before, after = pss10.before_after(
+        [(a[1], a[2], answers) for a, answers in assessments if a[3] == "pss10"]
+    )
+    d["eligible"] = pss10.is_eligible(before.total if before else None, params)
+    ch = pss10.change(before.total if before else None, after.total if after else None, params)
+    d["pss_change"] = ch.as_dict() if ch else None
+    start = dt.date.fromisoformat(course_start) if course_start else None
+    d["course_week"] = course.course_week(start, today)
+    return d
 
 
 def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
@@ -273,51 +474,63 @@ def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
     return wanted
 
 
-def iter_people(
-    session: Session, refs: Sequence[str] | None, slice_size: int = EXPORT_SLICE
-) -> Iterator[SimpleNamespace]:
-    """Participants in ref order, one slice in memory at a time (BadInput first if a
-    ref names nobody)."""
-    pt = cast(Table, Participant.__table__)
+def _slices(session: Session, refs: Sequence[str] | None, size: int) -> Iterator[list[Any]]:
+    """Participant rows in ref order, a slice at a time (refs checked first)."""
+    cur = _raw(session).cursor()
     if refs is not None:
         wanted = _check_refs(session, refs)
-        for i in range(0, len(wanted), slice_size):
-            q = select(pt).where(pt.c.ref.in_(wanted[i : i + slice_size])).order_by(pt.c.ref)
-            yield from _people(session, session.execute(q).all())
+        for i in range(0, len(wanted), size):
+            part = wanted[i : i + size]
+            yield cur.execute(
+                f"SELECT {_P_COLS} FROM participant WHERE ref IN ({','.join('?' * len(part))}) "
+                "ORDER BY ref",
+                part,
+            ).fetchall()
         return
-    last: str | None = None
-    while True:
-        q = select(pt).order_by(pt.c.ref).limit(slice_size)
-        if last is not None:
-            q = q.where(pt.c.ref > last)
-        rows = session.execute(q).all()
-        if not rows:
-            return
-        yield from _people(session, rows)
-        last = rows[-1].ref
+    rows = cur.execute(f"SELECT {_P_COLS} FROM participant ORDER BY ref LIMIT ?", (size,))
+    rows = rows.fetchall()
+    while rows:
+        yield rows
+        rows = cur.execute(
+            f"SELECT {_P_COLS} FROM participant WHERE ref > ? ORDER BY ref LIMIT ?",
+            (rows[-1][2], size),
+        ).fetchall()
+
+
+def iter_people(
+    session: Session,
+    refs: Sequence[str] | None,
+    *,
+    today: dt.date,
+    params: pss10.Params,
+    slice_size: int | None = None,
+) -> Iterator[_Person]:
+    """The export's participants in ref order, one slice in memory at a time (BadInput
+    first if a ref names nobody)."""
+    session.flush()  # the plain reads below must see what the session holds
+    cur = _raw(session).cursor()
+    for rows in _slices(session, refs, slice_size or EXPORT_SLICE):
+        rows = _participants(rows)
+        kids = _slice_children(cur, [r[0] for r in rows])
+        for r in rows:
+            yield _Person(r[0], r[1], r[2], _record(r, kids, today, params))
 
 
 def iter_participants(
     session: Session, refs: Sequence[str] | None, *, today: dt.date, params: pss10.Params
 ) -> Iterator[dict[str, Any]]:
     """The export's records, one at a time (the checks on ``refs`` run before the first)."""
-    people = iter_people(session, refs)
+    people = iter_people(session, refs, today=today, params=params)
     first = next(people, None)  # runs the ref checks now, not at the caller's first step
+    return _records(first, people)
+
+
+def _records(first: _Person | None, rest: Iterator[_Person]) -> Iterator[dict[str, Any]]:
     if first is None:
-        return _empty()
-    return _records(first, people, today, params)
-
-
-def _empty() -> Iterator[dict[str, Any]]:
-    yield from ()
-
-
-def _records(
-    first: SimpleNamespace, rest: Iterator[SimpleNamespace], today: dt.date, params: pss10.Params
-) -> Iterator[dict[str, Any]]:
-    yield participant_to_dict(cast(Participant, first), today=today, params=params)
+        return
+    yield first.record
     for p in rest:
-        yield participant_to_dict(cast(Participant, p), today=today, params=params)
+        yield p.record
 
 
 @dataclass(frozen=True)
@@ -341,32 +554,30 @@ def write_export(
     at the start): the document's head, then each participant encoded at the
     indentation it has inside the list, then the tail.
     """
-    people: list[tuple[int, str]] = []
-    records_ = iter_people(session, refs)
-    first = next(records_, None)  # BadInput for an unknown ref before anything is written
+    exported: list[tuple[int, str]] = []
+    people = iter_people(session, refs, today=today, params=params)
+    p = next(people, None)  # BadInput for an unknown ref before anything is written
     head = {"format": FORMAT, "version": VERSION, "exported_at": exported_at()}
     text = jsonindent.dumps(head)
-    if first is None:
+    if p is None:
         write((text[:-2] + ',\n  "participants": []\n}\n').encode("utf-8"))
-        return Exported(people)
+        return Exported(exported)
     write((text[:-2] + ',\n  "participants": [\n    ').encode("utf-8"))
-    p: SimpleNamespace | None = first
     buf: list[str] = []
     size = 0
     while p is not None:
-        d = participant_to_dict(cast(Participant, p), today=today, params=params)
-        people.append((p.id, p.uid))
-        piece = jsonindent.dumps(d, "    ")
+        exported.append((p.id, p.uid))
+        piece = jsonindent.dumps(p.record, "    ")
         buf.append(piece)
         size += len(piece)
-        p = next(records_, None)
+        p = next(people, None)
         if p is not None:
             buf.append(",\n    ")
         if size >= 1 << 20 or p is None:  # write about a megabyte at a time
             write("".join(buf).encode("utf-8"))
             buf, size = [], 0
     write(b"\n  ]\n}\n")
-    return Exported(people)
+    return Exported(exported)
 
 
 # --- dict -> model -------------------------------------------------------------------
