@@ -41,7 +41,7 @@ import os
 from collections.abc import Iterable
 from typing import Any, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, func, select, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
@@ -201,44 +201,35 @@ def record(
     return ev
 
 
-# Rows per INSERT of a bulk append: one executemany statement per slice, so that the
-# parameter lists of a 10,000-person export are never all held at once.
-_BATCH = 2000
-
-
 def record_many(
     session: Session, events: Iterable[tuple[str, dict[str, Any] | None, str | None]]
 ) -> int:
     """Append many events at once (an import or export of thousands); returns how many.
 
     Chained in memory exactly as ``record`` chains one at a time (each row's keyed hash
-    covers the previous row's), then written with one executemany INSERT per slice of
-    rows instead of an ORM object per event (issue 19: flushing 10,001 objects was a
-    fifth of a big export). The ids are assigned in the order of ``events``, which is
-    the chain's order. The actions are noted for the commit's anchor as the ORM hook
-    would note them.
+    covers the previous row's), then written as batched INSERTs (store/bulkwrite.py:
+    one executemany per slice of rows) instead of an ORM object per event (issue 19:
+    flushing 10,001 objects was a fifth of a big export). The ids are assigned in the
+    order of ``events``, which is the chain's order. The actions are noted for the
+    commit's anchor as the ORM hook notes them.
     """
+    from coachdesk.store import bulkwrite
+
     session.flush()
     key = chain_key(session)
     prev = _head(session)
     at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    table = cast(Table, AuditEvent.__table__)
     seen = session.info.setdefault(_ACTIONS_SEEN, set())
-    rows: list[dict[str, Any]] = []
-    n = 0
-    for action, detail, subject in events:
-        values = _event_values(key, prev, at, action, detail, subject)
-        rows.append(values)
-        prev = values["hash"]
-        seen.add(action)
-        if len(rows) >= _BATCH:
-            session.execute(insert(table), rows)
-            n += len(rows)
-            rows = []
-    if rows:
-        session.execute(insert(table), rows)
-        n += len(rows)
-    return n
+
+    def rows() -> Iterable[dict[str, Any]]:
+        nonlocal prev
+        for action, detail, subject in events:
+            values = _event_values(key, prev, at, action, detail, subject)
+            prev = values["hash"]
+            seen.add(action)
+            yield values
+
+    return bulkwrite.insert_rows(session, cast(Table, AuditEvent.__table__), rows())
 
 
 # --- disclosures under the chain ----------------------------------------------------------

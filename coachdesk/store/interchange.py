@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
 from coachdesk.core import course, cpr, instruments, plausibility, pss10, records
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, jsonindent
+from coachdesk.store import audit, bulkwrite, jsonindent
 from coachdesk.store.models import (
     Assessment,
     Draft,
@@ -950,10 +950,18 @@ def _import(
 # An import of thousands of people went through the ORM's unit of work: an instrumented
 # object per row (about 40,000 for 2,000 people with 8 sessions), dependency sorting and
 # a flush that synchronised every foreign key one object at a time - 14 s for the
-# benchmark's 2,000-person file. The rows below are the same values (the same
-# apply_fields / session_values / job_plan_values the forms use) written with Core
-# executemany: one statement per table, the participants' new ids read back with
-# RETURNING in parameter order (SQLAlchemy's insertmanyvalues).
+# benchmark's 2,000-person file. Then Core executemany (issue 16), whose per-row
+# parameter processing was still half of the write. Now the rows are the same values
+# (the same apply_fields / session_values / job_plan_values the forms use) converted by
+# the columns' own bind processors and written with the DB-API cursor's executemany
+# (store/bulkwrite.py), a slice of IMPORT_SLICE people at a time: the slice's rows are
+# built, written and dropped before the next slice's are made. The new participants'
+# ids are given explicitly (the next free ids, as SQLite would assign them: the table
+# has no AUTOINCREMENT), so the child rows need no read-back. Everything runs in the
+# caller's one transaction: a failure anywhere, and the rollback leaves the vault as
+# it was.
+
+IMPORT_SLICE = 500
 
 
 def _own_fields(d: dict[str, Any]) -> dict[str, Any]:
@@ -966,22 +974,32 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], today: dt.date)
     """Insert new participants and their child rows; returns their uids."""
     if not people:
         return []
-    rows = [_own_fields(d) | {"uid": new_uid()} for d in people]
+    session.flush()
     pt = cast(Table, Participant.__table__)
-    ids = (
-        session.execute(insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows)
-        .scalars()
-        .all()
-    )
-    _insert_children(session, list(zip(ids, people, strict=True)), today)
-    plans = [
-        job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
-        for pid, d in zip(ids, people, strict=True)
-        if d.get("job_plan") is not None
-    ]
-    if plans:
-        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
-    return [r["uid"] for r in rows]
+    next_id = int(session.execute(select(func.max(pt.c.id))).scalar() or 0) + 1
+    uids: list[str] = []
+    for i in range(0, len(people), IMPORT_SLICE):
+        part = people[i : i + IMPORT_SLICE]
+        ids = list(range(next_id, next_id + len(part)))
+        next_id += len(part)
+        rows = [
+            _own_fields(d) | {"id": pid, "uid": new_uid()} for pid, d in zip(ids, part, strict=True)
+        ]
+        bulkwrite.insert_rows(session, pt, rows)
+        uids += [r["uid"] for r in rows]
+        del rows
+        pairs = list(zip(ids, part, strict=True))
+        _insert_children(session, pairs, today)
+        bulkwrite.insert_rows(
+            session,
+            cast(Table, JobPlanVersion.__table__),
+            (
+                job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
+                for pid, d in pairs
+                if d.get("job_plan") is not None
+            ),
+        )
+    return uids
 
 
 def _insert_children(
@@ -1014,8 +1032,7 @@ def _insert_children(
         (GroupAttendance, attendance),
         (ReportFields, fields),
     ):
-        if values:
-            session.execute(insert(cast(Table, model.__table__)), values)
+        bulkwrite.insert_rows(session, cast(Table, model.__table__), values)
 
 
 # --- replacing people already in the vault ---------------------------------------------

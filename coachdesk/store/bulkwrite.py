@@ -1,0 +1,96 @@
+"""INSERT many rows through the DB-API cursor, converted exactly as SQLAlchemy converts them.
+
+A bulk write through SQLAlchemy's Core executemany spends most of its time per row
+in SQLAlchemy itself (building and processing each parameter set: 2.5 of the 4.5 s
+of a 2,000-person import's inserts, issue 19), not in SQLite. Here the rows are
+turned into tuples by the columns' own bind processors (the same functions
+SQLAlchemy calls: dates and date-times as the text SQLAlchemy stores, JSON through
+its serializer, booleans as integers) with the columns' Python-side defaults filled
+in as SQLAlchemy fills them, and handed to the cursor's ``executemany``, in slices.
+
+The statement runs on the session's own connection, inside its transaction: a
+rollback takes these rows with everything else (all-or-nothing imports). The ORM
+does not see them (nothing is in its identity map), which is what a bulk write wants;
+the caller flushes first so that what the session holds is written before.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.orm import Session
+
+SLICE = 2000  # rows per executemany: the tuples of a slice, never of the whole import
+
+_Plan = tuple[str, list[tuple[str, Any, tuple[bool, Any] | None]]]
+_PLANS: dict[tuple[int, tuple[str, ...]], _Plan] = {}
+
+
+def _default(col: Any) -> tuple[bool, Any] | None:
+    """The column's Python-side default as SQLAlchemy applies it to an executemany:
+    (True, value) for a constant, (False, function) for a callable, called for every
+    row (a uid, a time stamp); None without one."""
+    d = col.default
+    if d is None:
+        return None
+    if d.is_scalar:
+        return (True, d.arg)
+    if d.is_callable:
+        return (False, d.arg)
+    raise TypeError(f"{col} has a default this writer does not compute")
+
+
+def _plan(session: Session, table: Table, keys: Sequence[str]) -> _Plan:
+    cache_key = (id(table), tuple(keys))
+    cached = _PLANS.get(cache_key)
+    if cached is None:
+        dialect = session.get_bind().dialect
+        cols: list[tuple[str, Any, tuple[bool, Any] | None]] = []
+        for col in table.columns:
+            if col.name not in keys and (col.primary_key or col.default is None):
+                continue  # the database assigns it, or it stays NULL
+            proc = col.type._cached_bind_processor(dialect)
+            cols.append((col.name, proc, None if col.name in keys else _default(col)))
+        names = ", ".join(f'"{name}"' for name, _p, _d in cols)
+        marks = ", ".join("?" for _ in cols)
+        cached = (f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', cols)
+        _PLANS[cache_key] = cached
+    return cached
+
+
+def insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]]) -> int:
+    """INSERT ``rows`` (dicts with the same keys) into ``table``; returns how many."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
+        return 0
+    sql, cols = _plan(session, table, list(first))
+    cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+
+    def convert(row: dict[str, Any]) -> tuple[Any, ...]:
+        out = []
+        for name, proc, default in cols:
+            if default is None:
+                v = row[name]
+            elif default[0]:
+                v = default[1]
+            else:
+                v = default[1](None)  # SQLAlchemy's wrapper takes the execution context
+            out.append(proc(v) if proc is not None else v)
+        return tuple(out)
+
+    n = 0
+    batch: list[tuple[Any, ...]] = []
+    for row in itertools.chain((first,), it):
+        batch.append(convert(row))
+        if len(batch) >= SLICE:
+            cur.executemany(sql, batch)
+            n += len(batch)
+            batch = []
+    if batch:
+        cur.executemany(sql, batch)
+        n += len(batch)
+    return n
