@@ -9,7 +9,7 @@ Called by bench/run.py (``measure(bench)``) for the figures with targets:
   write and fsync. Alternating, medians. ``export_ratio_compact_10k`` (no target) is
   the same export over a baseline that writes compact JSON instead (the C encoder's
   best case: a file of other bytes, so not the target's baseline).
-- ``export_rss_mb_10k``: the export process's peak resident memory (``wait4``).
+- ``export_rss_mb_10k``: the export process's peak resident memory (its own VmHWM).
 - ``import_ratio_2000``: ``interchange.import_document`` of the 2,000-person file
   with 8 sessions each into a new vault, commit included, over raw ``sqlcipher3``:
   ``json.loads`` of the same file, the same rows as tuples (JSON columns serialized,
@@ -60,19 +60,46 @@ with open(dst, "wb") as f:
 """
 
 
+# A command run so that it reports its own peak memory: VmHWM of its own address space,
+# read as it ends. (The rusage of a child is no good here: Python starts children with
+# vfork, and Linux carries the parent's peak into the child's ru_maxrss at exec, so
+# every child of this big benchmark process would "peak" at the parent's size.)
+_PEAK = r"""
+import runpy, sys
+out = sys.argv.pop(1)
+def peak():
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return line.split()[1]
+    return "0"
+try:
+    if sys.argv[1] == "-m":
+        sys.argv = [sys.argv[2], *sys.argv[3:]]
+        runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = sys.argv[1:]
+        runpy.run_path(sys.argv[0], run_name="__main__")
+finally:
+    with open(out, "w") as f:
+        f.write(peak())
+"""
+
+
 def timed_process(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
-    """Run ``cmd``; returns (seconds, peak RSS in MB) of that process alone."""
-    with tempfile.TemporaryFile("w+") as err:
+    """Run ``cmd`` (``python -m module ...``); returns (seconds, its peak RSS in MB)."""
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryFile("w+") as err:
+        peak = Path(tmp) / "peak"
+        full = [cmd[0], "-c", _PEAK, str(peak), *cmd[1:]]
         t = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, text=True)
-        _pid, status, usage = os.wait4(proc.pid, 0)  # this child's own resource use
+        proc = subprocess.run(full, env=env, stdout=subprocess.DEVNULL, stderr=err)
         seconds = time.perf_counter() - t
-        proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
             err.seek(0)
             tail = (err.read().strip().splitlines() or ["no output"])[-1]
             raise RuntimeError(f"exited {proc.returncode}: {tail}")
-    return seconds, usage.ru_maxrss / 1024  # KiB on Linux
+        kib = int(peak.read_text() or 0) if peak.exists() else 0
+    return seconds, kib / 1024
 
 
 def _env() -> dict[str, str]:
@@ -100,6 +127,8 @@ def export_runs(vault: Path, root: Path, reps: int) -> dict[str, list[float]]:
     pp = root / "export-passphrase.txt"
     pp.write_text(workload.PASSPHRASE, encoding="utf-8")
     out = root / "export.json"
+    baseline = root / "baseline.py"
+    baseline.write_text(_BASELINE, encoding="utf-8")
     runs: dict[str, list[float]] = {"export": [], "rss": [], "indent": [], "compact": []}
     env = _env()
     for _ in range(reps):
@@ -111,7 +140,7 @@ def export_runs(vault: Path, root: Path, reps: int) -> dict[str, list[float]]:
         runs["rss"].append(rss)
         for mode in ("indent", "compact"):
             s, _ = timed_process(
-                [sys.executable, "-c", _BASELINE, str(out), str(root / "baseline.json"), mode], env
+                [sys.executable, str(baseline), str(out), str(root / "baseline.json"), mode], env
             )
             runs[mode].append(s)
     runs["size_mb"] = [out.stat().st_size / 1e6]

@@ -81,10 +81,14 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     data = _read_input(args.file)
     if _is_age(args.file, data) or args.handover_passphrase_file:
         return _import_handover(args, ctx, data)
-    # Parse before unlocking: a broken file needs no passphrase to be refused.
-    doc = interchange.parse_document(data)
+    # Parse before unlocking: a broken file needs no passphrase to be refused. The text
+    # is read a participant at a time, here and by the import (issue 19): the whole
+    # document is never held as Python objects, and the file's bytes are let go.
+    text = interchange.decode_text(data)
+    del data
+    interchange.check_syntax(text)
     with open_vault(args, ctx) as vault, vault.session() as s:
-        result = interchange.import_document(s, doc, replace=args.replace)
+        result = interchange.import_document(s, text, replace=args.replace)
         s.commit()
     ctx.say(
         f"Imported {result.added} new participant(s)"

@@ -7,6 +7,7 @@ the forms' rules.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -812,14 +813,19 @@ def _constant(text: str) -> Any:
     raise _Refused(f"{text} is not a JSON number")
 
 
-def parse_document(data: bytes) -> dict[str, Any]:
+def decode_text(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
+
+
+@contextlib.contextmanager
+def _json_errors() -> Iterator[None]:
+    """The parser's refusals as one sentence each (the same for the whole-file parse
+    and the streaming one)."""
     try:
-        hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
-        doc = json.loads(text, object_pairs_hook=hook, parse_float=_float, parse_constant=_constant)
+        yield
     except json.JSONDecodeError as exc:
         raise BadInput(
             f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
@@ -836,16 +842,145 @@ def parse_document(data: bytes) -> dict[str, Any]:
         raise BadInput(
             "The file was not imported: a number in it is too large. Nothing was changed."
         ) from None
+
+
+def _decoder(text: str) -> json.JSONDecoder:
+    hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
+    return json.JSONDecoder(object_pairs_hook=hook, parse_float=_float, parse_constant=_constant)
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    with _json_errors():
+        doc = _decoder(text).decode(text)
     return cast(dict[str, Any], doc)
+
+
+def parse_document(data: bytes) -> dict[str, Any]:
+    return parse_text(decode_text(data))
+
+
+# --- reading a big file a participant at a time (issue 19) -----------------------------
+#
+# json.loads of a 10,000-person file holds the whole document as Python objects (about
+# 190 MB for 78 MB of JSON) for the whole import. The streaming reader walks the top
+# level itself and decodes one participant at a time with the same decoder (the same
+# hooks: I-JSON, limits; the same error positions, counted in the whole text), so the
+# import holds the text and one slice of people. It reads only the shape every export
+# has: one object, its names once each and all known, "participants" a list. Anything
+# else (a duplicate or unknown name, trailing data, a participants that is no list) is
+# left to the whole-file parse, whose refusal is the one the file has always had.
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+class _Irregular(Exception):
+    """A top level the streaming reader leaves to json.loads (not an error by itself)."""
+
+
+def _ws(text: str, i: int) -> int:
+    m = _WS.match(text, i)
+    return m.end() if m else i
+
+
+def _scan(text: str, dec: json.JSONDecoder) -> Iterator[tuple[str, Any, int]]:
+    """("head", (name, value), pos) for the top-level fields and ("person", value,
+    start) for each participant, in file order; raises _Irregular (see above)."""
+    i = _ws(text, 0)
+    if text[i : i + 1] != "{":
+        raise _Irregular
+    i = _ws(text, i + 1)
+    seen: set[str] = set()
+    while True:
+        if text[i : i + 1] != '"':
+            raise _Irregular
+        key, i = dec.raw_decode(text, i)
+        if key in seen or key not in DOCUMENT_FIELDS:
+            raise _Irregular
+        seen.add(key)
+        i = _ws(text, i)
+        if text[i : i + 1] != ":":
+            raise _Irregular
+        i = _ws(text, i + 1)
+        if key == "participants":
+            if text[i : i + 1] != "[":
+                raise _Irregular
+            i = _ws(text, i + 1)
+            if text[i : i + 1] == "]":
+                i += 1
+            else:
+                while True:
+                    value, end = dec.raw_decode(text, i)
+                    yield ("person", value, i)
+                    i = _ws(text, end)
+                    if text[i : i + 1] == "]":
+                        i += 1
+                        break
+                    if text[i : i + 1] != ",":
+                        raise _Irregular
+                    i = _ws(text, i + 1)
+        else:
+            value, i = dec.raw_decode(text, i)
+            yield ("head", (key, value), i)
+        i = _ws(text, i)
+        if text[i : i + 1] == "}":
+            break
+        if text[i : i + 1] != ",":
+            raise _Irregular
+        i = _ws(text, i + 1)
+    if _ws(text, i + 1) != len(text) or "participants" not in seen:
+        raise _Irregular
+
+
+def check_syntax(text: str) -> None:
+    """Refuse (BadInput) a text that is not a readable participant file's JSON, holding
+    one participant at a time: the check the command line makes before it unlocks."""
+    dec = _decoder(text)
+    try:
+        if dec.object_pairs_hook is not _object:
+            raise _Irregular
+        with _json_errors():
+            for _ in _scan(text, dec):
+                pass
+    except _Irregular:
+        parse_text(text)
+
+
+@dataclass
+class _Streamed:
+    """What the first pass keeps of a file: its top level, where each participant
+    starts, their refs, and the errors found."""
+
+    head: dict[str, Any]
+    starts: list[int]
+    refs: list[str]
+    errors: list[str]
+
+
+def _first_pass(text: str, dec: json.JSONDecoder, today: dt.date) -> _Streamed:
+    head: dict[str, Any] = {}
+    starts: list[int] = []
+    refs: list[str] = []
+    person_errors: list[str] = []
+    seen: dict[str, int] = {}
+    with _json_errors():
+        for kind, value, pos in _scan(text, dec):
+            if kind == "head":
+                head[value[0]] = value[1]
+                continue
+            i = len(starts)
+            starts.append(pos)
+            person_errors += _person_errors(value, i, today, seen)
+            ref = value.get("ref") if isinstance(value, dict) else None
+            refs.append(ref.strip() if isinstance(ref, str) else "")
+    errors = _head_errors(head | {"participants": []}) + person_errors
+    return _Streamed(head, starts, refs, errors)
 
 
 DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
 
 
-def validate_document(doc: Any, today: dt.date) -> list[str]:
+def _head_errors(doc: dict[str, Any]) -> list[str]:
     errors: list[str] = []
-    if not isinstance(doc, dict):
-        return ["$: the file must hold a JSON object"]
     for key in sorted(set(doc) - set(DOCUMENT_FIELDS)):
         errors.append(f"{key}: is not a known field")
     if doc.get("format") != FORMAT:
@@ -865,84 +1000,164 @@ def validate_document(doc: Any, today: dt.date) -> list[str]:
             records.parse_datetime_with_offset(doc["exported_at"])
         except ValueError as exc:
             errors.append(f"exported_at: {exc}")
+    return errors
+
+
+def _person_errors(p: Any, i: int, today: dt.date, seen: dict[str, int]) -> list[str]:
+    path = f"participants[{i}]"
+    errors = records.validate_participant(p, path, today)
+    errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
+    ref = p.get("ref") if isinstance(p, dict) else None
+    if isinstance(ref, str):
+        key = ref.strip()
+        if key in seen:
+            errors.append(
+                f"{path}.ref: {records.show(key)} is also participants[{seen[key]}]'s ref"
+            )
+        else:
+            seen[key] = i
+    return errors
+
+
+def validate_document(doc: Any, today: dt.date) -> list[str]:
+    if not isinstance(doc, dict):
+        return ["$: the file must hold a JSON object"]
+    errors = _head_errors(doc)
     people = doc.get("participants")
     if not isinstance(people, list):
         errors.append("participants: must be a list")
         return errors
     seen: dict[str, int] = {}
     for i, p in enumerate(people):
-        path = f"participants[{i}]"
-        errors += records.validate_participant(p, path, today)
-        errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
-        ref = p.get("ref") if isinstance(p, dict) else None
-        if isinstance(ref, str):
-            key = ref.strip()
-            if key in seen:
-                errors.append(
-                    f"{path}.ref: {records.show(key)} is also participants[{seen[key]}]'s ref"
-                )
-            else:
-                seen[key] = i
+        errors += _person_errors(p, i, today, seen)
     return errors
 
 
 def import_document(
     session: Session,
-    data: bytes | dict[str, Any],
+    data: bytes | str | dict[str, Any],
     *,
     replace: bool = False,
     today: dt.date | None = None,
 ) -> ImportResult:
     """Validate the whole file, then write it in the caller's transaction, or raise BadInput.
 
-    The caller commits; on BadInput nothing has been added to the session.
+    The caller commits; on BadInput nothing has been added to the session. A file
+    (bytes or its text) is read a participant at a time, twice: once to validate
+    everything, once to write it slice by slice; a parsed document (a dict) is
+    validated and written as it is.
     """
     with gc_policy.paused():
-        return _import(session, data, replace=replace, today=today or dt.date.today())
+        today = today or dt.date.today()
+        if not isinstance(data, bytes | bytearray | str):  # a parsed document (or not one)
+            return _import(session, data, replace=replace, today=today)
+        text = decode_text(bytes(data)) if isinstance(data, bytes | bytearray) else data
+        dec = _decoder(text)
+        try:
+            if dec.object_pairs_hook is not _object:
+                # \uD800-style escapes: the top-level object's own surrogate check
+                # (and its place in the order of refusals) is the whole-file parse's.
+                raise _Irregular
+            streamed = _first_pass(text, dec, today)
+        except _Irregular:
+            return _import(session, parse_text(text), replace=replace, today=today)
+        return _import_streamed(session, text, dec, streamed, replace=replace, today=today)
+
+
+def _existing(
+    session: Session, refs: list[str], replace: bool, errors: list[str]
+) -> dict[str, tuple[int, str]]:
+    """ref -> (id, uid) of the file's people already here; without ``replace`` each of
+    them is an error."""
+    existing: dict[str, tuple[int, str]] = {}
+    for chunk in range(0, len(refs), 500):
+        rows = session.execute(
+            select(Participant.ref, Participant.id, Participant.uid).where(
+                Participant.ref.in_(refs[chunk : chunk + 500])
+            )
+        ).all()
+        existing |= {r: (i, u) for r, i, u in rows}
+    if existing and not replace:
+        for i, ref in enumerate(refs):
+            if ref in existing:
+                errors.append(
+                    f"participants[{i}].ref: {records.show(ref)} is already in "
+                    "the vault (import with --replace to overwrite it)"
+                )
+    return existing
+
+
+def _refuse(errors: list[str]) -> BadInput:
+    shown = errors[:MAX_REPORTED_ERRORS]
+    more = len(errors) - len(shown)
+    return BadInput(
+        f"The file was not imported: {len(errors)} error(s). Nothing was changed."
+        + (f" ({more} more not shown.)" if more else ""),
+        shown,
+    )
 
 
 def _import(
-    session: Session, data: bytes | dict[str, Any], *, replace: bool, today: dt.date
+    session: Session, doc: dict[str, Any], *, replace: bool, today: dt.date
 ) -> ImportResult:
-    doc = parse_document(data) if isinstance(data, bytes | bytearray) else data
     errors = validate_document(doc, today)
-    existing: dict[str, tuple[int, str]] = {}  # ref -> (id, uid) of people already here
+    existing: dict[str, tuple[int, str]] = {}
     if not errors:
         refs = [p["ref"].strip() for p in doc["participants"]]
-        for chunk in range(0, len(refs), 500):
-            rows = session.execute(
-                select(Participant.ref, Participant.id, Participant.uid).where(
-                    Participant.ref.in_(refs[chunk : chunk + 500])
-                )
-            ).all()
-            existing |= {r: (i, u) for r, i, u in rows}
-        if existing and not replace:
-            for i, ref in enumerate(refs):
-                if ref in existing:
-                    errors.append(
-                        f"participants[{i}].ref: {records.show(ref)} is already in "
-                        "the vault (import with --replace to overwrite it)"
-                    )
+        existing = _existing(session, refs, replace, errors)
     if errors:
-        shown = errors[:MAX_REPORTED_ERRORS]
-        more = len(errors) - len(shown)
-        raise BadInput(
-            f"The file was not imported: {len(errors)} error(s). Nothing was changed."
-            + (f" ({more} more not shown.)" if more else ""),
-            shown,
-        )
+        raise _refuse(errors)
     people = doc["participants"]
     new = [d for d in people if d["ref"].strip() not in existing]
     old = [d for d in people if d["ref"].strip() in existing]
     uids = _bulk_insert(session, new, today)
     replaced = _replace(session, old, existing, today)
-    audit.record(session, "import", {"participants": len(people), "replaced": len(old)})
-    audit.record_many(session, [("participant_created", {"via": "import"}, uid) for uid in uids])
+    _audit_import(session, len(people), uids, replaced)
+    return ImportResult(added=len(new), replaced=len(old))
+
+
+def _import_streamed(
+    session: Session,
+    text: str,
+    dec: json.JSONDecoder,
+    streamed: _Streamed,
+    *,
+    replace: bool,
+    today: dt.date,
+) -> ImportResult:
+    """The second pass: decode, write and drop one slice of participants at a time."""
+    errors = streamed.errors
+    existing: dict[str, tuple[int, str]] = {}
+    if not errors:
+        existing = _existing(session, streamed.refs, replace, errors)
+    if errors:
+        raise _refuse(errors)
+    uids: list[str] = []
+    replaced: list[tuple[str, Any]] = []
+    starts = streamed.starts
+    for i in range(0, len(starts), IMPORT_SLICE):
+        with _json_errors():
+            people = [dec.raw_decode(text, pos)[0] for pos in starts[i : i + IMPORT_SLICE]]
+        uids += _bulk_insert(
+            session, [d for d in people if d["ref"].strip() not in existing], today
+        )
+        replaced += _replace(
+            session, [d for d in people if d["ref"].strip() in existing], existing, today
+        )
+        del people
+    _audit_import(session, len(starts), uids, replaced)
+    return ImportResult(added=len(uids), replaced=len(replaced))
+
+
+def _audit_import(
+    session: Session, n: int, uids: list[str], replaced: list[tuple[str, Any]]
+) -> None:
+    audit.record(session, "import", {"participants": n, "replaced": len(replaced)})
+    audit.record_many(session, (("participant_created", {"via": "import"}, uid) for uid in uids))
     audit.record_many(
         session,
-        [("participant_changed", {"via": "import", **detail}, uid) for uid, detail in replaced],
+        (("participant_changed", {"via": "import", **detail}, uid) for uid, detail in replaced),
     )
-    return ImportResult(added=len(new), replaced=len(old))
 
 
 # --- the bulk write ------------------------------------------------------------------
