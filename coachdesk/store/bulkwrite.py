@@ -106,6 +106,28 @@ def _plan(session: Session, table: Table, keys: Sequence[str]) -> _Plan:
     return cached
 
 
+def _converter(cols: list[tuple[str, Any, tuple[bool, Any] | None]]) -> Any:
+    """row dict -> tuple for the plan's columns, as one generated expression (a loop
+    over the columns per row cost as much as the INSERT itself). Only column names
+    from the table's own metadata go into the source, as repr() literals."""
+    env: dict[str, Any] = {}
+    parts = []
+    for i, (name, proc, default) in enumerate(cols):
+        if default is None:
+            expr = f"row[{name!r}]"
+        elif default[0]:
+            env[f"c{i}"] = default[1]
+            expr = f"c{i}"
+        else:
+            env[f"d{i}"] = default[1]
+            expr = f"d{i}(None)"  # SQLAlchemy's wrapper takes the execution context
+        if proc is not None:
+            env[f"p{i}"] = proc
+            expr = f"p{i}({expr})"
+        parts.append(expr)
+    return eval(f"lambda row: ({', '.join(parts)},)", env)
+
+
 def insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]]) -> int:
     """INSERT ``rows`` (dicts with the same keys) into ``table``; returns how many."""
     it = iter(rows)
@@ -115,18 +137,7 @@ def insert_rows(session: Session, table: Table, rows: Iterable[dict[str, Any]]) 
     sql, cols = _plan(session, table, list(first))
     cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
-    def convert(row: dict[str, Any]) -> tuple[Any, ...]:
-        out = []
-        for name, proc, default in cols:
-            if default is None:
-                v = row[name]
-            elif default[0]:
-                v = default[1]
-            else:
-                v = default[1](None)  # SQLAlchemy's wrapper takes the execution context
-            out.append(proc(v) if proc is not None else v)
-        return tuple(out)
-
+    convert = _converter(cols)
     n = 0
     batch: list[tuple[Any, ...]] = []
     for row in itertools.chain((first,), it):
