@@ -79,6 +79,14 @@ def _fast(col: Any, proc: Any, dialect: Any) -> Any:
         and proc(dt.date(2026, 12, 31)) == "2026-12-31"
     ):
         return lambda v: v.isoformat() if type(v) is dt.date else proc(v)
+    if isinstance(col.type, DateTime):
+        samples = (dt.datetime(1, 2, 3, 4, 5, 6, 7), dt.datetime(2026, 12, 2, 1, 40))
+        if all(proc(d) == d.isoformat(" ", "microseconds") for d in samples):
+            return lambda v: (
+                v.isoformat(" ", "microseconds")
+                if type(v) is dt.datetime and v.tzinfo is None
+                else proc(v)
+            )
     plain_json = isinstance(col.type, JSON) and not col.type.none_as_null
     if plain_json and getattr(dialect, "_json_serializer", None) in (None, json.dumps):
         fast = _json_dumps()
