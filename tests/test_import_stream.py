@@ -5,6 +5,7 @@ chain appended in batches verifies, and tampering with it is found."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from canaries import canary_person, document
@@ -232,3 +233,35 @@ def test_handover_style_document_still_imports_in_one_go(vault):
         r = interchange.import_document(s, document(canary_person("C", ref="ONE")), today=TODAY)
         s.commit()
     assert (r.added, r.replaced) == (1, 0)
+
+
+def test_a_file_is_never_parsed_whole_and_written_a_slice_at_a_time(vault, monkeypatch):
+    """The streaming read (issue 19): no whole-file parse, and never more than one
+    slice of participants decoded for the write at a time."""
+    doc = demo_document(230, seed=6, today=TODAY)
+    data = interchange.dumps(doc)
+
+    def whole(_text):
+        raise AssertionError("the whole file was parsed at once")
+
+    monkeypatch.setattr(interchange, "parse_text", whole)
+    monkeypatch.setattr(json, "loads", whole)
+    monkeypatch.setattr(interchange, "IMPORT_SLICE", 40)
+    sizes = []
+    real = interchange._bulk_insert
+
+    def bulk(session, people, today):
+        sizes.append(len(people))
+        return real(session, people, today)
+
+    monkeypatch.setattr(interchange, "_bulk_insert", bulk)
+    with vault.session() as s:
+        r = interchange.import_document(s, data, today=TODAY)
+        s.commit()
+    assert r.added == 230
+    assert max(sizes) == 40 and sum(sizes) == 230
+    # An irregular top level (a name twice) still gets the whole-file parse's refusal.
+    monkeypatch.undo()
+    twice = data.replace(b'"version": 2,', b'"version": 2, "version": 2,', 1)
+    with vault.session() as s, pytest.raises(BadInput, match="appears twice"):
+        interchange.import_document(s, twice, today=TODAY)
