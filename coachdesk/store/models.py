@@ -155,8 +155,10 @@ def stored_score(instrument: str | None, answers: Any) -> float | None:
     return None if value is None else float(value)
 
 
-def _score_default(context: DefaultExecutionContext) -> float | None:
+def _score_default(context: DefaultExecutionContext | None) -> float | None:
     # Context-sensitive default: the row's own parameters (each row of an executemany).
+    if context is None:  # a writer outside SQLAlchemy calling the default (bulkwrite)
+        raise TypeError("assessment.score needs its row: pass score=stored_score(...)")
     row = context.get_current_parameters()
     return stored_score(row.get("instrument"), row.get("answers"))
 
