@@ -178,3 +178,27 @@ def test_backup_and_restore_memory_does_not_hold_the_database(big_vault, tmp_pat
     assert backup_peak < db_size / 4, (backup_peak, db_size)
     assert restore_peak < db_size / 4, (restore_peak, db_size)
     assert info_peak < 8 * SMALL_CHUNK, (info_peak, db_size)
+
+
+def test_a_file_that_does_not_read_back_as_written_is_removed(big_vault, tmp_path, monkeypatch):
+    """The verification after writing: the drive stored something else than was sent
+    (simulated by changing one byte of the database in the file as it is written)."""
+    real = backup._write_container
+
+    def drive_flips_a_byte(fh, head, key_bytes, db, db_size):
+        digest = real(fh, head, key_bytes, db, db_size)
+        middle = db_size // 2
+        db.seek(middle)
+        fh.seek(-32 - db_size + middle, 2)
+        fh.write(bytes([db.read(1)[0] ^ 0xFF]))
+        fh.seek(0, 2)
+        return digest
+
+    monkeypatch.setattr(backup, "_write_container", drive_flips_a_byte)
+    out = tmp_path / "coachdesk-20260101-120000.cdbackup"
+    with Vault.open(big_vault, passphrase=PASSPHRASE) as v:
+        with pytest.raises(backup.BackupFailed, match="did not read back as written"):
+            backup.create_backup(v, out)
+        with v.session() as s:
+            assert backup.last_good_backup(s) is None  # not recorded as a good backup
+    assert sorted(p.name for p in tmp_path.iterdir()) == []

@@ -392,8 +392,11 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
         _remove(tmp)
     # Verified after writing: read the file back as restore would (in chunks), and it must
     # carry the checksum of what was written.
-    parsed = _parse_path(out)
-    if parsed.sha256 != digest.hex() or parsed.key_bytes != key_bytes:
+    try:
+        parsed: _Parsed | None = _parse_path(out)
+    except (OSError, VaultDamaged):  # the drive failed or changed it: never a good backup
+        parsed = None
+    if parsed is None or parsed.sha256 != digest.hex() or parsed.key_bytes != key_bytes:
         with contextlib.suppress(OSError):
             out.unlink()
         raise BackupFailed(f"The backup {out.name} did not read back as written; it was removed.")
