@@ -8,9 +8,11 @@ as it exits. Not ``ru_maxrss``: Linux carries the parent's peak into a child's
 person vault in memory) reported the benchmark's 389 MB, not its own. Median of several
 runs; the first run of each vault also warms the page cache.
 
-Also usable on its own, for a vault you made (``coachdesk demo``):
+Also usable on its own, for a vault you made (``coachdesk demo``, passphrase from
+bench/demo-passphrase.txt), or for a backup of one (then the restore's peak):
 
     python bench/backup_bench.py DATA_DIR [REPEATS]
+    python bench/backup_bench.py FILE.cdbackup [REPEATS]
 """
 
 from __future__ import annotations
@@ -39,25 +41,38 @@ sys.exit(rc)
 """
 
 
-def backup_peak(data_dir: Path, out_dir: Path) -> tuple[float, float]:
-    """One ``coachdesk backup`` of ``data_dir`` into ``out_dir``: (peak RSS MB, seconds)."""
+def _cli_peak(args: list[str], cwd: Path) -> tuple[float, float]:
+    """One ``coachdesk ARGS`` process: (its own peak RSS MB, seconds)."""
     if not Path("/proc/self/status").exists():
         raise RuntimeError("needs Linux (/proc/self/status)")
-    out = out_dir / "coachdesk-20260101-120000.cdbackup"
     env = os.environ | {"PYTHONPATH": str(BENCH.parent)}
-    argv = [sys.executable, "-c", _CLI, "--data-dir", str(data_dir), "backup"]
-    argv += ["--out", str(out), "--passphrase-file", str(PASSPHRASE_FILE)]
+    argv = [sys.executable, "-c", _CLI, *args, "--passphrase-file", str(PASSPHRASE_FILE)]
     t = time.perf_counter()
     proc = subprocess.run(
-        argv, env=env, cwd=out_dir, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        argv, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
     seconds = time.perf_counter() - t
     lines = proc.stderr.strip().splitlines()
     if proc.returncode != 0 or not lines or not lines[-1].startswith("BENCH_VMHWM_KB "):
         tail = (lines or ["no output"])[-1]
-        raise RuntimeError(f"backup exited {proc.returncode}: {tail}")
-    out.unlink()
+        raise RuntimeError(f"{args[2]} exited {proc.returncode}: {tail}")
     return int(lines[-1].split()[1]) / 1024, seconds
+
+
+def backup_peak(data_dir: Path, out_dir: Path) -> tuple[float, float]:
+    """One ``coachdesk backup`` of ``data_dir`` into ``out_dir``: (peak RSS MB, seconds)."""
+    out = out_dir / "coachdesk-20260101-120000.cdbackup"
+    peak = _cli_peak(["--data-dir", str(data_dir), "backup", "--out", str(out)], out_dir)
+    out.unlink()
+    return peak
+
+
+def restore_peak(backup_file: Path, work: Path) -> tuple[float, float]:
+    """One ``coachdesk restore`` of ``backup_file`` into a new folder: (peak MB, seconds)."""
+    target = work / "restored"
+    peak = _cli_peak(["--data-dir", str(target), "restore", str(backup_file)], work)
+    shutil.rmtree(target)
+    return peak
 
 
 def median_peak(data_dir: Path, repeats: int) -> tuple[float, float, float]:
@@ -104,5 +119,17 @@ def run(bench: Any) -> None:
 if __name__ == "__main__":
     data = Path(sys.argv[1])
     reps = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    rss, seconds, size = median_peak(data, reps)
-    print(f"vault {size:.1f} MB: backup peak RSS {rss:.1f} MB, {seconds:.2f} s (median of {reps})")
+    if data.is_file():  # a .cdbackup: the restore's peak
+        work = Path(tempfile.mkdtemp(prefix="coachdesk-bench-restore-"))
+        try:
+            runs = [restore_peak(data, work) for _ in range(reps)]
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        rss, seconds = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        print(f"backup {data.stat().st_size / 1e6:.1f} MB: restore peak RSS {rss:.1f} MB, ", end="")
+        print(f"{seconds:.2f} s (median of {reps})")
+    else:
+        rss, seconds, size = median_peak(data, reps)
+        print(
+            f"vault {size:.1f} MB: backup peak RSS {rss:.1f} MB, {seconds:.2f} s (median of {reps})"
+        )
