@@ -14,6 +14,12 @@ A backup file (``.cdbackup``) is, byte for byte::
 - the trailing SHA-256 covers everything before it, so damage or a naive edit is
   found before restore writes anything. Tampering with intent is caught by the key
   file's MAC and by SQLCipher's per-page HMAC when the copy is opened.
+
+The database part is never held in memory whole (issue 19): it is streamed in CHUNK
+pieces from the checked copy into the file (the checksum computed on the way), read back
+the same way to verify the file, and copied out of it the same way at restore, which
+hashes the file a second time as it copies, so a file changed after its check is
+refused. A backup's memory is therefore the same for 100 people as for 50,000.
 """
 
 from __future__ import annotations
