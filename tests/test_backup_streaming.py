@@ -22,7 +22,7 @@ import sqlcipher3
 
 from coachdesk.store import backup, interchange
 from coachdesk.store.demo import demo_document
-from coachdesk.store.keyfile import KeyFile
+from coachdesk.store.keyfile import TEST_KDF, KeyFile
 from coachdesk.store.models import Participant
 from coachdesk.store.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -57,18 +57,12 @@ class _CountingFile:
 def big_vault(tmp_path_factory) -> Path:
     """A vault whose database is several MiB: many chunks of SMALL_CHUNK."""
     d = tmp_path_factory.mktemp("streaming") / "vault"
-    v, _ = Vault.create(d, PASSPHRASE, kdf=_test_kdf())
+    v, _ = Vault.create(d, PASSPHRASE, kdf=TEST_KDF)
     with v.session() as s:
         interchange.import_document(s, demo_document(PEOPLE, seed=19))
         s.commit()
     v.close()
     return d
-
-
-def _test_kdf():
-    from coachdesk.store.keyfile import TEST_KDF
-
-    return TEST_KDF
 
 
 def _independent_read(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
