@@ -10,6 +10,7 @@ written from that description alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import struct
@@ -191,8 +192,10 @@ def test_a_file_that_does_not_read_back_as_written_is_removed(big_vault, tmp_pat
     monkeypatch.setattr(backup, "_write_container", drive_flips_a_byte)
     out = tmp_path / "coachdesk-20260101-120000.cdbackup"
     with Vault.open(big_vault, passphrase=PASSPHRASE) as v:
-        with pytest.raises(backup.BackupFailed, match="did not read back as written"):
-            backup.create_backup(v, out)
         with v.session() as s:
-            assert backup.last_good_backup(s) is None  # not recorded as a good backup
+            before = backup.last_good_backup(s)
+        with pytest.raises(backup.BackupFailed, match="did not read back as written"):
+            backup.create_backup(v, out, now=dt.datetime(2030, 1, 1, 12, 0))
+        with v.session() as s:  # not recorded as a good backup
+            assert backup.last_good_backup(s) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == []
