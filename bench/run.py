@@ -56,6 +56,8 @@ TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "export_rss_mb_10k": ("<= 250", lambda v: v <= 250),
     "import_ratio_2000": ("<= 1.5", lambda v: v <= 1.5),
     "import_rss_mb_10k": ("<= 250", lambda v: v <= 250),
+    "backup_rss_mb_10k": ("<= 150", lambda v: v <= 150),
+    "backup_rss_growth_50k_10k": ("<= 1.10", lambda v: v <= 1.10),
     "enter_to_caseload_s_50k": ("<= 0.4", lambda v: v <= 0.4),
     "startup_pasted_ratio": ("<= 3.0", lambda v: v <= 3.0),
 }
@@ -387,6 +389,7 @@ class Bench:
             ("cohort_report_s_10k", self.cohort_report),
             ("startup_ratio", self.startup),
             ("filter_ms_p95", self.scaling),
+            ("backup_rss_mb_10k", lambda: __import__("backup_bench").run(self)),
             ("enter_to_caseload_s_50k", self.caseload_50k),
         ]
         for name, step in steps:
