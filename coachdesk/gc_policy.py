@@ -26,6 +26,24 @@ def paused() -> Iterator[None]:
             gc.enable()
 
 
+@contextlib.contextmanager
+def paused_then_frozen() -> Iterator[None]:
+    """For a short-lived command: no automatic collection inside the block, and after
+    it what the block left alive (the modules it loaded, its objects) is moved out of
+    the collector's reach (gc.freeze: no pass over it) before collection is switched
+    back on; otherwise the first collection after the block would walk all of it once
+    more. Cyclic garbage made in the block is kept until the process exits: bounded by
+    one command's work."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was:
+            gc.enable()
+
+
 def freeze_loaded_code() -> None:
     """Move everything alive now (modules, classes, the ORM's mappers) out of the
     collector's reach: it is kept for the life of the process anyway, so later full

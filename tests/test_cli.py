@@ -397,3 +397,70 @@ def test_bad_global_options_get_the_full_usage(argv, capsys):
         main(argv)
     assert exc.value.code == 2
     assert "COMMAND" in capsys.readouterr().err  # the usage of the full parser
+
+
+def test_a_named_command_imports_only_its_own_module():
+    """`coachdesk cohort-report ...` builds the parser of report_commands alone (start-up
+    time); every entry of COMMAND_MODULE_OF names the module that registers it."""
+    code = (
+        "import sys\n"
+        "from coachdesk.cli.main import COMMAND_MODULES, parse_args\n"
+        "a = parse_args(['--data-dir', 'X', 'cohort-report', '--out', 'r.pdf'])\n"
+        "assert (a.command, a.out, a.data_dir) == ('cohort-report', 'r.pdf', 'X'), vars(a)\n"
+        "print([m for m in COMMAND_MODULES if m in sys.modules])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "['coachdesk.cli.report_commands']", out.stderr
+
+
+def test_the_command_table_names_each_commands_module():
+    import argparse
+    import importlib
+
+    from coachdesk.cli.main import COMMAND_MODULE_OF, COMMAND_MODULES
+
+    registered: dict[str, str] = {}
+    for name in COMMAND_MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(name).register(sub)
+        registered.update(dict.fromkeys(sub.choices, name))
+    assert registered == COMMAND_MODULE_OF
+
+
+def test_cohort_report_loads_no_gui_or_migration_code_and_runs_without_gc(
+    tmp_path, passphrase_file
+):
+    """The cohort-report command (a fresh process): no Qt, no Alembic (the vault is at
+    the head revision), no other command's module; no automatic garbage collection
+    during the command, and the collector is back on afterwards."""
+    d, out = tmp_path / "demo", tmp_path / "cohort.pdf"
+    assert (
+        run(
+            "--data-dir",
+            str(d),
+            "demo",
+            "--participants",
+            "30",
+            "--insecure-test-kdf",
+            "--passphrase-file",
+            str(passphrase_file),
+        )
+        == 0
+    )
+    argv = ["--data-dir", str(d), "cohort-report", "--passphrase-file", str(passphrase_file)]
+    code = (
+        "import gc, sys\n"
+        "from pathlib import Path\n"
+        "from coachdesk.cli.main import COMMAND_MODULES, Context, parse_args\n"
+        f"args = parse_args({argv!r} + ['--out', {str(out)!r}])\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+        "rc = args.func(args, Context(Path(args.data_dir), None))\n"
+        "gc.callbacks.clear()\n"
+        "top = {m.split('.')[0] for m in sys.modules}\n"
+        "print(rc, sorted(top & {'PySide6', 'shiboken6', 'alembic'}),"
+        " [m for m in COMMAND_MODULES if m in sys.modules], len(runs), gc.isenabled())\n"
+    )
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert p.stdout.split("\n")[0] == "0 [] ['coachdesk.cli.report_commands'] 0 True", p.stderr
+    assert out.read_bytes().startswith(b"%PDF")
