@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from sqlalchemy import select
 
-from coachdesk.store import caseload, settings
+from coachdesk.store import drafts, participants, settings
 from coachdesk.store.keyfile import TEST_KDF
 from coachdesk.store.models import Participant
 from coachdesk.store.vault import Vault
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6):
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": ref,
@@ -149,10 +149,10 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     assert not window.new_action.isEnabled()
     # The key is gone: the folder lock is free for a second opener (the CLI, say).
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v2, v2.session() as s:
-        drafts = s.execute(select(Participant.name)).scalars().all()
-        assert drafts == ["Ida Jensen"]
+        names = s.execute(select(Participant.name)).scalars().all()
+        assert names == ["Ida Jensen"]
         assert (
-            caseload.get_draft(s, f"session:{pid}:new")["session"]["notes"]
+            drafts.get_draft(s, f"session:{pid}:new")["session"]["notes"]
             == "Fortrolig note om søvn"
         )
     unlock(qtbot, window)
@@ -166,13 +166,13 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     assert page.jobplan.is_dirty() and page.outcome.is_dirty()
     assert page.outcome.save() and page.jobplan.save()  # saving clears their drafts
     with window.vault.session() as s:
-        assert caseload.get_draft(s, f"jobplan:{pid}") is None
+        assert drafts.get_draft(s, f"jobplan:{pid}") is None
         assert s.get(Participant, pid).report_summary == "Udkast til resumé"
     # Quitting with the restored, unsaved text asks first; "keep as draft" keeps it.
     ed.ask_close = lambda: ed.KEEP_DRAFT
     window.close()
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v3, v3.session() as s:
-        assert caseload.get_draft(s, f"session:{pid}:new") is not None
+        assert drafts.get_draft(s, f"session:{pid}:new") is not None
 
 
 def test_idle_lock(qtbot, vault, data_dir):

@@ -100,11 +100,11 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
     import sqlcipher3
 
     from coachdesk.errors import ErasedNotCompacted
-    from coachdesk.store import caseload, erasure
+    from coachdesk.store import erasure, participants
     from coachdesk.ui.messages import error_text
 
     with vault.session() as s:
-        caseload.create_participant(
+        participants.create_participant(
             s, {"ref": "R-9", "name": "Ida Jensen", "status": "individual_phase"}
         )
         s.commit()
@@ -123,7 +123,7 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
         lambda _v: (_ for _ in ()).throw(sqlcipher3.OperationalError("disk I/O error")),
     )
     with vault.session() as s:
-        caseload.create_participant(
+        participants.create_participant(
             s, {"ref": "R-8", "name": "Mette", "status": "individual_phase"}
         )
         s.commit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from coachdesk.store import caseload
+from coachdesk.store import drafts, participants
 from coachdesk.store.models import Assessment, Draft, JobPlanVersion, Participant, SessionLog
 
 TODAY = dt.date.today()
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6, screened=True, **extra):
     start = TODAY - dt.timedelta(weeks=weeks_ago)
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": ref,
@@ -222,7 +222,7 @@ def test_draft_recovered_after_crash(qtbot, vault):
 
     def drafted() -> bool:
         with vault.session() as s:
-            return caseload.get_draft(s, ed.key) is not None
+            return drafts.get_draft(s, ed.key) is not None
 
     qtbot.waitUntil(drafted, timeout=3000)
     # Crash: the editor disappears without saving or asking.
@@ -255,11 +255,11 @@ def test_close_with_unsaved_changes_keeps_draft(qtbot, vault, monkeypatch):
     monkeypatch.setattr(ed, "ask_close", lambda: SessionEditor.KEEP_DRAFT)
     assert ed.confirm_close()
     with vault.session() as s:
-        assert caseload.get_draft(s, ed.key)["session"]["notes"] == "x"
+        assert drafts.get_draft(s, ed.key)["session"]["notes"] == "x"
     monkeypatch.setattr(ed, "ask_close", lambda: SessionEditor.DISCARD)
     assert ed.confirm_close()
     with vault.session() as s:
-        assert caseload.get_draft(s, ed.key) is None
+        assert drafts.get_draft(s, ed.key) is None
 
 
 def test_hidden_tabs_are_built_when_first_shown(qtbot, vault):

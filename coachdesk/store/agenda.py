@@ -4,7 +4,7 @@ A planned appointment is a SessionLog row with status ``planned`` (issue 14): ho
 it turns it into ``held`` in the session editor. A hold ("hold", a course's group) is
 the participants who share a course start date; its group session dates are
 GroupSession rows keyed by that date. The roster's marks are GroupAttendance rows,
-written through caseload.set_attendance (the same plausibility rules as the forms).
+written through sessions.set_attendance (the same plausibility rules as the forms).
 
 Reads here are for the coach's own screens; the calendar export (calendar_export.py)
 takes only what an appointment needs from them.
@@ -371,7 +371,7 @@ def plan_next(
     ``implausible`` (the day breaks a core/plausibility rule: nothing is planned; the
     coach plans it in the Sessions tab, where the rule is explained).
     """
-    from coachdesk.store import caseload
+    from coachdesk.store import interchange, sessions
 
     if new is None or new == old:
         return "none"
@@ -386,14 +386,14 @@ def plan_next(
             )
         ).scalar()
         if moving is not None:
-            data = caseload.interchange.session_to_dict(moving) | {
+            data = interchange.session_to_dict(moving) | {
                 "date": new.date().isoformat(),
                 "start": start,
                 "week": None,
             }
             try:
-                caseload.save_session(session, participant_id, data, moving.id, today=today)
-            except caseload.Implausible:
+                sessions.save_session(session, participant_id, data, moving.id, today=today)
+            except sessions.Implausible:
                 return "implausible"
             _set_week(session, moving)
             return "moved"
@@ -407,7 +407,7 @@ def plan_next(
     if taken is not None:
         return "exists"
     try:
-        row = caseload.save_session(
+        row = sessions.save_session(
             session,
             participant_id,
             {
@@ -419,7 +419,7 @@ def plan_next(
             },
             today=today,
         )
-    except caseload.Implausible:
+    except sessions.Implausible:
         return "implausible"
     _set_week(session, row)
     return "added"

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit, interchange
-from coachdesk.store.caseload import get_participant
 from coachdesk.store.models import Assessment, GroupAttendance, SessionLog
+from coachdesk.store.participants import get_participant
 
 SESSION, ATTENDANCE, ASSESSMENT = "session", "attendance", "assessment"
 

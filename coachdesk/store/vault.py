@@ -13,9 +13,9 @@ import hmac
 import os
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlcipher3
 from sqlalchemy import create_engine, event
@@ -35,6 +35,9 @@ from coachdesk.store import keyfile
 from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 # Failed unlocks cannot be written into a vault that did not open; they wait in this
 # small file (times and method only, nothing personal) until the next unlock moves
@@ -603,6 +606,27 @@ class Vault:
             raise
         finally:
             s.close()
+
+    # The GUI's two doors into the store (docs/architecture.md, "The store"): a widget
+    # names a store function and its arguments; the unit of work and its commit stay
+    # in the store. A store function takes the session first.
+
+    def read(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``fn(session, *args, **kwargs)`` in a session of its own, not committed."""
+        with self.session() as s:
+            return fn(s, *args, **kwargs)
+
+    def write(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``fn(session, *args, **kwargs)`` committed as one unit of work; nothing is
+        committed if it raises."""
+        with self.session() as s:
+            result = fn(s, *args, **kwargs)
+            s.commit()
+            return result
 
     def integrity_errors(self) -> list[str]:
         """Every page's HMAC and SQLite's own structure check; [] when all is well."""

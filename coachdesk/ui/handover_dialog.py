@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 
 from coachdesk.errors import CoachDeskError
-from coachdesk.store import caseload, handover
+from coachdesk.store import handover, participants
 from coachdesk.store.models import Disclosure, Participant
 from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.labels import date_text
@@ -250,7 +250,7 @@ class HandoverDialog(QDialog):
 
     def archive(self) -> None:
         with self.vault.session() as s:
-            caseload.set_archived(s, self.participant_id, True)
+            participants.set_archived(s, self.participant_id, True)
             s.commit()
         self.archived = True
         self.archive_button.setEnabled(False)

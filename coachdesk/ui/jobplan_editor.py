@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, interchange
+from coachdesk.store import drafts, interchange, jobplans
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -248,7 +248,7 @@ class JobPlanEditor(QWidget):
         with self.vault.session() as s:
             self._versions = [
                 interchange.job_plan_to_dict(v) | {"version": v.version}
-                for v in caseload.job_plan_versions(s, self.participant_id)
+                for v in jobplans.job_plan_versions(s, self.participant_id)
             ]
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
@@ -356,12 +356,12 @@ class JobPlanEditor(QWidget):
     def keep_draft(self) -> None:
         if self._dirty:
             with self.vault.session() as s:
-                caseload.put_draft(s, self.draft_key, self.participant_id, {"plan": self.plan()})
+                drafts.put_draft(s, self.draft_key, self.participant_id, {"plan": self.plan()})
                 s.commit()
 
     def _restore_draft(self) -> None:
         with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
+            draft = drafts.get_draft(s, self.draft_key)
         if draft:
             self.version_combo.setCurrentIndex(0)
             self._fill(draft.get("plan") or {}, True)
@@ -370,7 +370,7 @@ class JobPlanEditor(QWidget):
 
     def discard_changes(self) -> None:
         with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
+            drafts.delete_draft(s, self.draft_key)
             s.commit()
         self._dirty = False
         self._show_version()
@@ -385,10 +385,10 @@ class JobPlanEditor(QWidget):
             return False
         try:
             with self.vault.session() as s:
-                before = len(caseload.job_plan_versions(s, self.participant_id))
-                caseload.save_job_plan(s, self.participant_id, self.plan())
-                added = len(caseload.job_plan_versions(s, self.participant_id)) > before
-                caseload.delete_draft(s, self.draft_key)
+                before = len(jobplans.job_plan_versions(s, self.participant_id))
+                jobplans.save_job_plan(s, self.participant_id, self.plan())
+                added = len(jobplans.job_plan_versions(s, self.participant_id)) > before
+                drafts.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
             self.message.show_message("\n".join(_readable(e) for e in exc.errors))

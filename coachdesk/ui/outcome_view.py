@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload
+from coachdesk.store import drafts, participants
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -128,7 +128,9 @@ class OutcomeView(QWidget):
 
     def reload(self) -> None:
         with self.vault.session() as s:
-            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+            rec = participants.participant_record(
+                participants.get_participant(s, self.participant_id)
+            )
         self._fill(rec)
 
     def _fill(self, rec: dict[str, Any]) -> None:
@@ -181,15 +183,17 @@ class OutcomeView(QWidget):
     def keep_draft(self) -> None:
         if self._dirty:
             with self.vault.session() as s:
-                caseload.put_draft(
+                drafts.put_draft(
                     s, self.draft_key, self.participant_id, {"changes": self.changes()}
                 )
                 s.commit()
 
     def _restore_draft(self) -> None:
         with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
-            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+            draft = drafts.get_draft(s, self.draft_key)
+            rec = participants.participant_record(
+                participants.get_participant(s, self.participant_id)
+            )
         if draft:
             self._fill(rec | (draft.get("changes") or {}))
             self._dirty = True
@@ -197,7 +201,7 @@ class OutcomeView(QWidget):
 
     def discard_changes(self) -> None:
         with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
+            drafts.delete_draft(s, self.draft_key)
             s.commit()
         self.reload()
 
@@ -209,8 +213,8 @@ class OutcomeView(QWidget):
             return False
         try:
             with self.vault.session() as s:
-                caseload.update_participant(s, self.participant_id, self.changes())
-                caseload.delete_draft(s, self.draft_key)
+                participants.update_participant(s, self.participant_id, self.changes())
+                drafts.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
             self.message.show_message("\n".join(field_error(e) for e in exc.errors))

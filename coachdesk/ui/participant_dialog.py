@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, caseload
+from coachdesk.store import audit, participants
 from coachdesk.ui import labels
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
@@ -177,8 +177,10 @@ class ParticipantDialog(QDialog):
 
     def _load(self) -> None:
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=True, what="details")
-            rec = caseload.participant_record(p)
+            p = participants.get_participant(
+                s, self.participant_id, audit_read=True, what="details"
+            )
+            rec = participants.participant_record(p)
             s.commit()
         self._loaded = rec
         self.name.setText(rec.get("name", ""))
@@ -204,7 +206,7 @@ class ParticipantDialog(QDialog):
         if self.participant_id is None:
             return
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
+            p = participants.get_participant(s, self.participant_id)
             audit.record(s, "participant_read", {"view": "cpr_full"}, subject=p.uid)
             s.commit()
 
@@ -270,9 +272,9 @@ class ParticipantDialog(QDialog):
         try:
             with self.vault.session() as s:
                 if self.participant_id is None:
-                    p = caseload.create_participant(s, rec)
+                    p = participants.create_participant(s, rec)
                 else:
-                    p = caseload.update_participant(s, self.participant_id, rec)
+                    p = participants.update_participant(s, self.participant_id, rec)
                 s.commit()
                 self.participant_id = p.id
         except BadInput as exc:

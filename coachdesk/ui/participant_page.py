@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, instruments, plausibility, schedule
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload, corrections, settings
+from coachdesk.store import agenda, corrections, drafts, participants, sessions, settings
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -137,7 +137,7 @@ class ParticipantPage(QWidget):
         lay.addWidget(self.tabs, 1)
         self.reload(audit_read=True)
         with vault.session() as s:
-            pending = caseload.draft_keys(s, participant_id)
+            pending = drafts.draft_keys(s, participant_id)
         for name, cls in (
             ("jobplan", JobPlanEditor),
             ("outcome", OutcomeView),
@@ -300,7 +300,7 @@ class ParticipantPage(QWidget):
     def reload(self, audit_read: bool = False) -> None:
         today = dt.date.today()
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=audit_read)
+            p = participants.get_participant(s, self.participant_id, audit_read=audit_read)
             if audit_read:
                 s.commit()
             name, ref = p.name, p.ref
@@ -351,7 +351,7 @@ class ParticipantPage(QWidget):
                 + [x.date for x in p.sessions if x.status == "planned" and x.date >= today],
             )
             # The same count as the caseworker report: only plausible or confirmed marks.
-            facts = caseload.course_facts(p, today)
+            facts = sessions.course_facts(p, today)
             counted = plausibility.countable_marks(facts, p.attendance)
             attended = sum(1 for g in counted if g.present)
             marked = len(counted)
@@ -495,9 +495,9 @@ class ParticipantPage(QWidget):
         confirmed = self._pending_mark == (day, present)
         try:
             with self.vault.session() as s:
-                caseload.set_attendance(s, self.participant_id, day, present, confirmed=confirmed)
+                sessions.set_attendance(s, self.participant_id, day, present, confirmed=confirmed)
                 s.commit()
-        except caseload.Implausible as exc:
+        except sessions.Implausible as exc:
             self._pending_mark = (day, present) if exc.needs_confirmation else None
             self.attendance_message.show_message(findings_text(exc.findings))
             return
@@ -537,7 +537,7 @@ class ParticipantPage(QWidget):
         if self._suggested is None:
             return
         with self.vault.session() as s:
-            caseload.update_participant(s, self.participant_id, {"status": self._suggested})
+            participants.update_participant(s, self.participant_id, {"status": self._suggested})
             s.commit()
         outcome = self._built.get("outcome")
         if isinstance(outcome, OutcomeView):
@@ -555,8 +555,8 @@ class ParticipantPage(QWidget):
 
     def toggle_archive(self) -> None:
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
-            caseload.set_archived(s, self.participant_id, not p.archived)
+            p = participants.get_participant(s, self.participant_id)
+            participants.set_archived(s, self.participant_id, not p.archived)
             s.commit()
         self._something_changed()
 

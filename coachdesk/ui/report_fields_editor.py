@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records, return_plan
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, report_fields
+from coachdesk.store import drafts, report_fields
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 
@@ -300,14 +300,12 @@ class ReportFieldsEditor(QWidget):
     def keep_draft(self) -> None:
         if self._dirty:
             with self.vault.session() as s:
-                caseload.put_draft(
-                    s, self.draft_key, self.participant_id, {"changes": self.values()}
-                )
+                drafts.put_draft(s, self.draft_key, self.participant_id, {"changes": self.values()})
                 s.commit()
 
     def _restore_draft(self) -> None:
         with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
+            draft = drafts.get_draft(s, self.draft_key)
         if draft:
             self._fill(draft.get("changes") or {})
             self._dirty = True
@@ -315,7 +313,7 @@ class ReportFieldsEditor(QWidget):
 
     def discard_changes(self) -> None:
         with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
+            drafts.delete_draft(s, self.draft_key)
             s.commit()
         self.reload()
 
@@ -338,7 +336,7 @@ class ReportFieldsEditor(QWidget):
         try:
             with self.vault.session() as s:
                 report_fields.save(s, self.participant_id, self.values())
-                caseload.delete_draft(s, self.draft_key)
+                drafts.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
             self.message.show_message(str(exc))

@@ -4,7 +4,7 @@ session; present / absent / excused by keyboard, with totals.
 Keys on a cell: P (Danish T) or 1 present, A (Danish F) or 2 absent, E (Danish A) or 3
 excused (afbud), Delete or 0 removes the mark; the cursor then moves down the column,
 so a session is marked top to bottom without the mouse. Marks are GroupAttendance rows
-written by caseload.set_attendance: the plausibility rules of every other form apply
+written by sessions.set_attendance: the plausibility rules of every other form apply
 (a future session cannot be marked; an unusual one is confirmed by pressing the key
 again). The caseworker report counts these marks (reports/content.py).
 """
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload
+from coachdesk.store import agenda, sessions
 from coachdesk.ui import labels
 from coachdesk.ui.agenda_view import group_phase_default, weekday_text
 from coachdesk.ui.corrections import finding_text, findings_text
@@ -281,7 +281,7 @@ class RosterDialog(QDialog):
         present = None if mark == "none" else mark == "present"
         try:
             with self.vault.session() as s:
-                caseload.set_attendance(
+                sessions.set_attendance(
                     s,
                     row.participant_id,
                     day,
@@ -291,7 +291,7 @@ class RosterDialog(QDialog):
                     today=self.today,
                 )
                 s.commit()
-        except caseload.Implausible as exc:
+        except sessions.Implausible as exc:
             if exc.needs_confirmation:
                 self._pending = (row.participant_id, day, mark)
                 self.message.setText(

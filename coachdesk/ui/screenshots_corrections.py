@@ -19,7 +19,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
-from coachdesk.store import caseload
+from coachdesk.store import jobplans
 from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
 
 
@@ -91,7 +91,7 @@ def render(
 
     # 4. The job plan: two versions compared.
     with vault.session() as s:
-        versions = caseload.job_plan_versions(s, pid)
+        versions = jobplans.job_plan_versions(s, pid)
     page.tabs.setCurrentWidget(page.jobplan)
     if len(versions) > 1:
         page.jobplan.compare()
@@ -115,16 +115,16 @@ def _second_version(vault: Any) -> None:
             .order_by(Participant.name)
             .limit(1)
         ).scalar()
-        if pid is None or len(caseload.job_plan_versions(s, pid)) > 1:
+        if pid is None or len(jobplans.job_plan_versions(s, pid)) > 1:
             return
-        plan = interchange.job_plan_to_dict(caseload.job_plan_versions(s, pid)[-1])
+        plan = interchange.job_plan_to_dict(jobplans.job_plan_versions(s, pid)[-1])
         plan = {k: v for k, v in plan.items() if v is not None}
         goals = [dict(g) for g in plan.get("goals") or []]
         if goals:
             goals[0]["status"] = "done"
         plan["goals"] = [*goals, {"text": "Aftale en fast pausetid med lederen", "status": "open"}]
         plan["hours_target"] = 25.0
-        caseload.save_job_plan(s, pid, plan)
+        jobplans.save_job_plan(s, pid, plan)
         s.commit()
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload
+from coachdesk.store import agenda, drafts, interchange, jobplans, participants, sessions
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import findings_text
@@ -408,7 +408,7 @@ class SessionEditor(QWidget):
 
     def _load(self) -> None:
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
+            p = participants.get_participant(s, self.participant_id)
             self._course_start = p.course_start
             row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
             if row is not None and row.participant_id != p.id:
@@ -416,7 +416,7 @@ class SessionEditor(QWidget):
             self._held_dates = [
                 x.date for x in p.sessions if x.status == "held" and x.id != self.session_id
             ]
-            data = caseload.interchange.session_to_dict(row) if row is not None else None
+            data = interchange.session_to_dict(row) if row is not None else None
             # The next appointment as saved: a change moves its planned session along.
             self._saved_next = row.next_appointment if row is not None else None
         if self._course_start is not None:
@@ -509,7 +509,7 @@ class SessionEditor(QWidget):
             return
         try:
             with self.vault.session() as s:
-                v = caseload.add_goal(s, self.participant_id, item.text())
+                v = jobplans.add_goal(s, self.participant_id, item.text())
                 s.commit()
                 version = v.version
         except BadInput as exc:
@@ -533,7 +533,7 @@ class SessionEditor(QWidget):
         if not self._dirty:
             return
         with self.vault.session() as s:
-            caseload.put_draft(
+            drafts.put_draft(
                 s,
                 self.key,
                 self.participant_id,
@@ -547,7 +547,7 @@ class SessionEditor(QWidget):
 
     def _offer_draft(self, restore: bool) -> None:
         with self.vault.session() as s:
-            self._draft = caseload.get_draft(s, self.key)
+            self._draft = drafts.get_draft(s, self.key)
         if not self._draft:
             return
         if restore:
@@ -569,7 +569,7 @@ class SessionEditor(QWidget):
 
     def discard_draft(self) -> None:
         with self.vault.session() as s:
-            caseload.delete_draft(s, self.key)
+            drafts.delete_draft(s, self.key)
             s.commit()
         self._draft = None
         self.draft_bar.hide()
@@ -595,7 +595,7 @@ class SessionEditor(QWidget):
         data = self.content()
         try:
             with self.vault.session() as s:
-                row = caseload.save_session(
+                row = sessions.save_session(
                     s, self.participant_id, data, self.session_id, confirmed=self._confirmed
                 )
                 planned = "none"
@@ -611,10 +611,10 @@ class SessionEditor(QWidget):
                 self._saved_next = row.next_appointment
                 old_key = self.key
                 self.session_id = row.id
-                caseload.delete_draft(s, old_key)
-                caseload.delete_draft(s, self.key)
+                drafts.delete_draft(s, old_key)
+                drafts.delete_draft(s, self.key)
                 s.commit()
-        except caseload.Implausible as exc:
+        except sessions.Implausible as exc:
             # An impossible date is refused; an unusual one is saved on the second press.
             self._confirmed = exc.needs_confirmation
             self.save_button.setText(

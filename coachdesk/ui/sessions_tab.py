@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, corrections
+from coachdesk.store import corrections, participants, sessions
 from coachdesk.store.models import SessionLog
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, run_undo
@@ -95,7 +95,7 @@ class SessionsTab(QWidget):
                 .where(SessionLog.participant_id == self.participant_id)
                 .order_by(SessionLog.date.desc())
             ).all()
-            facts = caseload.course_facts(caseload.get_participant(s, self.participant_id))
+            facts = sessions.course_facts(participants.get_participant(s, self.participant_id))
         st = labels.session_statuses()
         self.list.clear()
         for sid, day, status, week, themes, confirmed in rows:

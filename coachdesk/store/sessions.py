@@ -1,0 +1,139 @@
+"""Session logs and group attendance: the audited, validated writes behind the session
+editor, the Sessions tab and the group roster, with core/plausibility's date rules.
+
+The caller owns the session and commits (the GUI through ``Vault.write``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from coachdesk.core import plausibility
+from coachdesk.errors import BadInput
+from coachdesk.store import audit, interchange, participants
+from coachdesk.store.models import GroupAttendance, Participant, SessionLog
+from coachdesk.store.participants import child_record_errors
+
+
+def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[str]:
+    return child_record_errors("sessions", [data], today or dt.date.today())
+
+
+class Implausible(BadInput):
+    """A record core/plausibility finds impossible (``findings`` has an error), or unusual
+    and not confirmed (warnings only: save again with ``confirmed=True``)."""
+
+    def __init__(self, what: str, findings: list[plausibility.Finding]) -> None:
+        self.findings = findings
+        self.needs_confirmation = not plausibility.errors(findings)
+        key = "week" if any(f.code == plausibility.WEEK_MISMATCH for f in findings) else "date"
+        super().__init__(
+            f"The {what} was not saved.",
+            [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings],
+        )
+
+
+def course_facts(p: Participant, today: dt.date | None = None) -> plausibility.Course:
+    return plausibility.Course(p.referral_date, p.course_start, today or dt.date.today())
+
+
+def _check_plausible(what: str, findings: list[plausibility.Finding], confirmed: bool) -> None:
+    if plausibility.errors(findings) or (plausibility.warnings(findings) and not confirmed):
+        raise Implausible(what, findings)
+
+
+def save_session(
+    session: Session,
+    participant_id: int,
+    data: dict[str, Any],
+    session_id: int | None = None,
+    *,
+    confirmed: bool = False,
+    today: dt.date | None = None,
+) -> SessionLog:
+    """Add (or replace the content of) one session log; data is interchange-shaped.
+
+    Raises Implausible for a session that cannot be true, or that is unusual and not
+    ``confirmed`` by the coach (core/plausibility).
+    """
+    data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
+    errors = validate_session(data)
+    if errors:
+        raise BadInput("The session was not saved.", errors)
+    p = participants.get_participant(session, participant_id)
+    new = interchange.session_from_dict(data)
+    findings = plausibility.check_session(course_facts(p, today), new.date, new.status, new.week)
+    _check_plausible("session", findings, confirmed)
+    new.confirmed = bool(confirmed and findings)
+    if session_id is None:
+        new.participant_id = p.id
+        session.add(new)
+        session.flush()
+        audit.record(session, "session_saved", {"fields": sorted(data)}, subject=p.uid)
+        return new
+    row = session.get(SessionLog, session_id)
+    if row is None or row.participant_id != p.id:
+        raise BadInput("This session is no longer in the vault.")
+    for attr in (
+        "date",
+        "start",
+        "minutes",
+        "mode",
+        "status",
+        "week",
+        "themes",
+        "notes",
+        "quotes",
+        "actions",
+        "ratings",
+        "next_appointment",
+        "confirmed",
+    ):
+        setattr(row, attr, getattr(new, attr))
+    audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
+    return row
+
+
+def set_attendance(
+    session: Session,
+    participant_id: int,
+    day: dt.date,
+    present: bool | None,
+    *,
+    confirmed: bool = False,
+    today: dt.date | None = None,
+    excused: bool = False,
+) -> None:
+    """Mark one group session; None removes the mark. Implausible as save_session.
+
+    ``excused`` (afbud, the group roster's third mark) goes with ``present=False`` only.
+    """
+    excused = bool(excused) and present is False
+    p = participants.get_participant(session, participant_id)
+    row = session.execute(
+        select(GroupAttendance).where(
+            GroupAttendance.participant_id == p.id, GroupAttendance.date == day
+        )
+    ).scalar()
+    if present is not None:
+        findings = plausibility.check_attendance(course_facts(p, today), day)
+        _check_plausible("attendance mark", findings, confirmed)
+        confirmed = bool(confirmed and findings)
+    if present is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(
+            GroupAttendance(
+                participant_id=p.id, date=day, present=present, excused=excused, confirmed=confirmed
+            )
+        )
+    else:
+        row.present = present
+        row.excused = excused
+        row.confirmed = confirmed
+    audit.record(session, "attendance_saved", {"marks": 1}, subject=p.uid)
