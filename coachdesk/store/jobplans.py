@@ -27,6 +27,14 @@ def job_plan_versions(session: Session, participant_id: int) -> list[JobPlanVers
     )
 
 
+def version_dicts(session: Session, participant_id: int) -> list[dict[str, Any]]:
+    """Every version, oldest first, as interchange dicts with their ``version`` number."""
+    return [
+        interchange.job_plan_to_dict(v) | {"version": v.version}
+        for v in job_plan_versions(session, participant_id)
+    ]
+
+
 def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[str]:
     return child_record_errors("job_plan", plan, today or dt.date.today())
 
@@ -66,6 +74,15 @@ def save_job_plan(
         subject=p.uid,
     )
     return row
+
+
+def save_new_version(
+    session: Session, participant_id: int, plan: dict[str, Any], today: dt.date | None = None
+) -> bool:
+    """``save_job_plan``; True if it added a version (False: the plan was unchanged)."""
+    before = len(job_plan_versions(session, participant_id))
+    save_job_plan(session, participant_id, plan, today)
+    return len(job_plan_versions(session, participant_id)) > before
 
 
 def _same_plan(a: JobPlanVersion, b: JobPlanVersion) -> bool:

@@ -57,6 +57,11 @@ def participant_record(p: Participant) -> dict[str, Any]:
     return {k: v for k, v in full.items() if k in OWN_FIELDS}
 
 
+def record_of(session: Session, participant_id: int) -> dict[str, Any]:
+    """``participant_record`` of the participant with this id (BadInput if gone)."""
+    return participant_record(get_participant(session, participant_id))
+
+
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
     """Empty strings and empty objects from forms mean 'not given'."""
     out: dict[str, Any] = {}

@@ -33,6 +33,11 @@ def as_dict(rf: ReportFields | None) -> dict[str, Any]:
     return out
 
 
+def record_of(session: Session, participant_id: int) -> dict[str, Any]:
+    """``as_dict`` of the participant's report fields (empty ones when none are saved)."""
+    return as_dict(get(session, participant_id))
+
+
 def _hours(value: Any, what: str) -> float | None:
     if value is None or value == "":
         return None

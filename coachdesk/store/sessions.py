@@ -7,6 +7,7 @@ The caller owns the session and commits (the GUI through ``Vault.write``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
@@ -14,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, interchange, participants
+from coachdesk.store import agenda, audit, interchange, participants
 from coachdesk.store.models import GroupAttendance, Participant, SessionLog
 from coachdesk.store.participants import child_record_errors
 
@@ -75,8 +76,8 @@ def save_session(
         session.flush()
         audit.record(session, "session_saved", {"fields": sorted(data)}, subject=p.uid)
         return new
-    row = session.get(SessionLog, session_id)
-    if row is None or row.participant_id != p.id:
+    row = owned_session(session, p.id, session_id)
+    if row is None:
         raise BadInput("This session is no longer in the vault.")
     for attr in (
         "date",
@@ -96,6 +97,70 @@ def save_session(
         setattr(row, attr, getattr(new, attr))
     audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
     return row
+
+
+def owned_session(session: Session, participant_id: int, session_id: int) -> SessionLog | None:
+    """The session log with this id if it is this participant's (None otherwise: an id
+    from another participant's page must not open, or overwrite, their log)."""
+    row = session.get(SessionLog, session_id)
+    return row if row is not None and row.participant_id == participant_id else None
+
+
+@dataclass(frozen=True)
+class Editing:
+    """What the session editor opens with."""
+
+    course_start: dt.date | None
+    # The participant's other held sessions: the editor numbers this one among them.
+    held_dates: list[dt.date]
+    # The session as an interchange dict; None for a new one (or one no longer there).
+    data: dict[str, Any] | None
+    # Its next appointment as saved: a change moves the planned session made for it.
+    next_appointment: dt.datetime | None
+
+
+def for_editor(session: Session, participant_id: int, session_id: int | None) -> Editing:
+    p = participants.get_participant(session, participant_id)
+    row = owned_session(session, p.id, session_id) if session_id is not None else None
+    return Editing(
+        course_start=p.course_start,
+        held_dates=[x.date for x in p.sessions if x.status == "held" and x.id != session_id],
+        data=interchange.session_to_dict(row) if row is not None else None,
+        next_appointment=row.next_appointment if row is not None else None,
+    )
+
+
+@dataclass(frozen=True)
+class Saved:
+    id: int
+    next_appointment: dt.datetime | None
+    # What agenda.plan_next did with the next appointment ("none" for a planned session).
+    planned: str
+
+
+def save_and_plan(
+    session: Session,
+    participant_id: int,
+    data: dict[str, Any],
+    session_id: int | None,
+    *,
+    confirmed: bool,
+    saved_next: dt.datetime | None,
+) -> Saved:
+    """``save_session``, and a held (or cancelled) session's next appointment goes in the
+    agenda (``saved_next``: the one it had, whose planned session moves along)."""
+    row = save_session(session, participant_id, data, session_id, confirmed=confirmed)
+    planned = "none"
+    if row.status != "planned":
+        planned = agenda.plan_next(
+            session,
+            participant_id,
+            saved_next,
+            row.next_appointment,
+            minutes=row.minutes,
+            mode=row.mode,
+        )
+    return Saved(row.id, row.next_appointment, planned)
 
 
 def set_attendance(

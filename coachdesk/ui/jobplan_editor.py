@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
-from coachdesk.store import drafts, interchange, jobplans
+from coachdesk.store import drafts, jobplans
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -77,6 +77,7 @@ class JobPlanEditor(QWidget):
         self.participant_id = participant_id
         self._versions: list[dict[str, Any]] = []
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
 
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Versions"))
@@ -245,11 +246,7 @@ class JobPlanEditor(QWidget):
     # --- data -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            self._versions = [
-                interchange.job_plan_to_dict(v) | {"version": v.version}
-                for v in jobplans.job_plan_versions(s, self.participant_id)
-            ]
+        self._versions = self.vault.read(jobplans.version_dicts, self.participant_id)
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
         for v in reversed(self._versions):
@@ -355,13 +352,10 @@ class JobPlanEditor(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                drafts.put_draft(s, self.draft_key, self.participant_id, {"plan": self.plan()})
-                s.commit()
+            self.draft.keep({"plan": self.plan()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = drafts.get_draft(s, self.draft_key)
+        draft = self.draft.read()
         if draft:
             self.version_combo.setCurrentIndex(0)
             self._fill(draft.get("plan") or {}, True)
@@ -369,9 +363,7 @@ class JobPlanEditor(QWidget):
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            drafts.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self._dirty = False
         self._show_version()
 
@@ -384,12 +376,7 @@ class JobPlanEditor(QWidget):
             bad.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                before = len(jobplans.job_plan_versions(s, self.participant_id))
-                jobplans.save_job_plan(s, self.participant_id, self.plan())
-                added = len(jobplans.job_plan_versions(s, self.participant_id)) > before
-                drafts.delete_draft(s, self.draft_key)
-                s.commit()
+            added = self.draft.save(jobplans.save_new_version, self.participant_id, self.plan())
         except BadInput as exc:
             self.message.show_message("\n".join(_readable(e) for e in exc.errors))
             return False

@@ -37,6 +37,7 @@ class OutcomeView(QWidget):
         self.vault = vault
         self.participant_id = participant_id
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
 
         self.status = QComboBox()
         for k, v in labels.statuses().items():
@@ -127,11 +128,7 @@ class OutcomeView(QWidget):
         return self._dirty
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rec = participants.participant_record(
-                participants.get_participant(s, self.participant_id)
-            )
-        self._fill(rec)
+        self._fill(self.vault.read(participants.record_of, self.participant_id))
 
     def _fill(self, rec: dict[str, Any]) -> None:
         self._loading = True
@@ -182,27 +179,18 @@ class OutcomeView(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                drafts.put_draft(
-                    s, self.draft_key, self.participant_id, {"changes": self.changes()}
-                )
-                s.commit()
+            self.draft.keep({"changes": self.changes()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = drafts.get_draft(s, self.draft_key)
-            rec = participants.participant_record(
-                participants.get_participant(s, self.participant_id)
-            )
+        draft = self.draft.read()
+        rec = self.vault.read(participants.record_of, self.participant_id)
         if draft:
             self._fill(rec | (draft.get("changes") or {}))
             self._dirty = True
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            drafts.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self.reload()
 
     def save(self) -> bool:
@@ -212,10 +200,7 @@ class OutcomeView(QWidget):
             bad.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                participants.update_participant(s, self.participant_id, self.changes())
-                drafts.delete_draft(s, self.draft_key)
-                s.commit()
+            self.draft.save(participants.update_participant, self.participant_id, self.changes())
         except BadInput as exc:
             self.message.show_message("\n".join(field_error(e) for e in exc.errors))
             return False

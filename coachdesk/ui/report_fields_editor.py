@@ -45,6 +45,7 @@ class ReportFieldsEditor(QWidget):
         self.vault = vault
         self.participant_id = participant_id
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
         self._loading = False
 
         def text_box(placeholder: str) -> QPlainTextEdit:
@@ -262,9 +263,7 @@ class ReportFieldsEditor(QWidget):
         }
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rec = report_fields.as_dict(report_fields.get(s, self.participant_id))
-        self._fill(rec)
+        self._fill(self.vault.read(report_fields.record_of, self.participant_id))
 
     def _fill(self, rec: dict[str, Any]) -> None:
         self._loading = True
@@ -299,22 +298,17 @@ class ReportFieldsEditor(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                drafts.put_draft(s, self.draft_key, self.participant_id, {"changes": self.values()})
-                s.commit()
+            self.draft.keep({"changes": self.values()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = drafts.get_draft(s, self.draft_key)
+        draft = self.draft.read()
         if draft:
             self._fill(draft.get("changes") or {})
             self._dirty = True
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            drafts.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self.reload()
 
     def save(self) -> bool:
@@ -334,10 +328,7 @@ class ReportFieldsEditor(QWidget):
             self.steps.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                report_fields.save(s, self.participant_id, self.values())
-                drafts.delete_draft(s, self.draft_key)
-                s.commit()
+            self.draft.save(report_fields.save, self.participant_id, self.values())
         except BadInput as exc:
             self.message.show_message(str(exc))
             return False

@@ -33,8 +33,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import course, plausibility, records, session_templates
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, drafts, interchange, jobplans, participants, sessions
-from coachdesk.store.models import SessionLog
+from coachdesk.store import drafts, jobplans, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import findings_text
 from coachdesk.ui.date_field import first_invalid
@@ -69,6 +68,7 @@ class SessionEditor(QWidget):
         self.vault = vault
         self.participant_id = participant_id
         self.session_id = session_id
+        self.draft = drafts.Slot(vault, participant_id, draft_key(participant_id, session_id))
         self._dirty = False
         self._draft_dirty = False
         self._loading = True
@@ -407,18 +407,12 @@ class SessionEditor(QWidget):
         self._changed()
 
     def _load(self) -> None:
-        with self.vault.session() as s:
-            p = participants.get_participant(s, self.participant_id)
-            self._course_start = p.course_start
-            row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
-            if row is not None and row.participant_id != p.id:
-                row = None
-            self._held_dates = [
-                x.date for x in p.sessions if x.status == "held" and x.id != self.session_id
-            ]
-            data = interchange.session_to_dict(row) if row is not None else None
-            # The next appointment as saved: a change moves its planned session along.
-            self._saved_next = row.next_appointment if row is not None else None
+        editing = self.vault.read(sessions.for_editor, self.participant_id, self.session_id)
+        self._course_start = editing.course_start
+        self._held_dates = editing.held_dates
+        data = editing.data
+        # The next appointment as saved: a change moves its planned session along.
+        self._saved_next = editing.next_appointment
         if self._course_start is not None:
             # The week is the date's week (core/plausibility refuses any other): shown,
             # not typed.
@@ -508,10 +502,7 @@ class SessionEditor(QWidget):
             self.goal_message.setText(self.tr("Select an action first."))
             return
         try:
-            with self.vault.session() as s:
-                v = jobplans.add_goal(s, self.participant_id, item.text())
-                s.commit()
-                version = v.version
+            version = self.vault.write(jobplans.add_goal, self.participant_id, item.text()).version
         except BadInput as exc:
             self.goal_message.setText(
                 "; ".join(field_error(e) for e in exc.errors) or error_text(exc)
@@ -532,22 +523,16 @@ class SessionEditor(QWidget):
         """Write the current content as an encrypted draft (on autosave, lock, close)."""
         if not self._dirty:
             return
-        with self.vault.session() as s:
-            drafts.put_draft(
-                s,
-                self.key,
-                self.participant_id,
-                {
-                    "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-                    "session": self.content(),
-                },
-            )
-            s.commit()
+        self.draft.keep(
+            {
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "session": self.content(),
+            }
+        )
         self._draft_dirty = False
 
     def _offer_draft(self, restore: bool) -> None:
-        with self.vault.session() as s:
-            self._draft = drafts.get_draft(s, self.key)
+        self._draft = self.draft.read()
         if not self._draft:
             return
         if restore:
@@ -568,9 +553,7 @@ class SessionEditor(QWidget):
         self.draft_bar.hide()
 
     def discard_draft(self) -> None:
-        with self.vault.session() as s:
-            drafts.delete_draft(s, self.key)
-            s.commit()
+        self.draft.discard()
         self._draft = None
         self.draft_bar.hide()
 
@@ -594,26 +577,15 @@ class SessionEditor(QWidget):
             return False
         data = self.content()
         try:
-            with self.vault.session() as s:
-                row = sessions.save_session(
-                    s, self.participant_id, data, self.session_id, confirmed=self._confirmed
-                )
-                planned = "none"
-                if row.status != "planned":  # the next appointment goes in the agenda
-                    planned = agenda.plan_next(
-                        s,
-                        self.participant_id,
-                        self._saved_next,
-                        row.next_appointment,
-                        minutes=row.minutes,
-                        mode=row.mode,
-                    )
-                self._saved_next = row.next_appointment
-                old_key = self.key
-                self.session_id = row.id
-                drafts.delete_draft(s, old_key)
-                drafts.delete_draft(s, self.key)
-                s.commit()
+            saved = self.draft.save_rekeyed(
+                lambda done: draft_key(self.participant_id, done.id),
+                sessions.save_and_plan,
+                self.participant_id,
+                data,
+                self.session_id,
+                confirmed=self._confirmed,
+                saved_next=self._saved_next,
+            )
         except sessions.Implausible as exc:
             # An impossible date is refused; an unusual one is saved on the second press.
             self._confirmed = exc.needs_confirmation
@@ -632,6 +604,9 @@ class SessionEditor(QWidget):
                 "\n".join(self._field_error(e) for e in exc.errors) or error_text(exc)
             )
             return False
+        self.session_id = saved.id
+        self._saved_next = saved.next_appointment
+        planned = saved.planned
         self.message.show_message(None)
         self._confirmed = False
         self.save_button.setText(self.tr("&Save session"))
