@@ -38,6 +38,7 @@ import hashlib
 import hmac
 import json
 import os
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import event as sa_event
@@ -532,6 +533,42 @@ def upgrade_chain(session: Session) -> int:
         },
     )
     return len(updates)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One event as the audit log view shows it."""
+
+    id: int
+    at: dt.datetime
+    action: str
+    subject: str | None  # None when redacted (erased) or about no one
+    # (name, ref) of the subject if still in the vault; None for no one or an erased person.
+    person: tuple[str, str] | None
+    detail: Any  # field names and counts only
+    redacted: bool
+
+
+def log_entries(session: Session) -> list[LogEntry]:
+    """Every event, newest first, each with its person's name and ref beside the uid."""
+    people = {
+        uid: (name, ref)
+        for uid, name, ref in session.execute(
+            select(Participant.uid, Participant.name, Participant.ref)
+        )
+    }
+    return [
+        LogEntry(
+            ev.id,
+            ev.at,
+            ev.action,
+            None if ev.redacted else ev.subject,
+            None if ev.redacted or ev.subject is None else people.get(ev.subject),
+            ev.detail,
+            ev.redacted,
+        )
+        for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars()
+    ]
 
 
 def redact_subject(session: Session, subject: str) -> int:

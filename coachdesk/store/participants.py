@@ -9,14 +9,15 @@ through ``Vault.write``).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.core import course, pss10, records
+from coachdesk.core import course, plausibility, pss10, records, schedule
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, interchange
+from coachdesk.store import agenda, audit, interchange, settings
 from coachdesk.store.models import Participant
 
 # The participant's own fields (not child rows) in the interchange shape.
@@ -60,6 +61,107 @@ def participant_record(p: Participant) -> dict[str, Any]:
 def record_of(session: Session, participant_id: int) -> dict[str, Any]:
     """``participant_record`` of the participant with this id (BadInput if gone)."""
     return participant_record(get_participant(session, participant_id))
+
+
+@dataclass(frozen=True)
+class Page:
+    """What the participant page shows, computed from one read of the person."""
+
+    name: str
+    ref: str
+    status: str
+    archived: bool
+    course_start: dt.date | None
+    week: int | None
+    # The status the course's dates suggest (core/course), if it differs.
+    suggested: str | None
+    due: list[course.Due]
+    # The other scheduled questionnaires due (the course's own steps count PSS-10s).
+    measures: list[schedule.DueMeasurement]
+    consent_withdrawn_on: dt.date | None
+    consent_given_on: dt.date | None
+    caseworker_name: str | None
+    caseworker_municipality: str | None
+    case_ref: str | None
+    # The timeline's inputs.
+    assessments: list[tuple[str, dt.date]]
+    attendance: list[tuple[dt.date, bool]]
+    sessions: list[tuple[dt.date, str]]
+    planned: list[dt.date]
+    # Group attendance, counted as the caseworker report counts it: only plausible or
+    # confirmed marks; ``marks`` is (day, present/absent/excused, counted) per mark.
+    attended: int
+    marked: int
+    waiting: int
+    marks: list[tuple[dt.date, str, bool]]
+
+
+def page(
+    session: Session, participant_id: int, today: dt.date, *, audit_read: bool = False
+) -> Page:
+    """The participant page's facts (``audit_read``: record the read; the caller commits)."""
+    # Imported here: store/sessions imports this module.
+    from coachdesk.store.sessions import course_facts
+
+    p = get_participant(session, participant_id, audit_read=audit_read)
+    # The course's own steps count PSS-10s (as the caseload does); the other
+    # scheduled questionnaires are listed from core/schedule.
+    pss = [a for a in p.assessments if a.instrument == "pss10"]
+    held = sum(1 for x in p.sessions if x.status == "held")
+    counted = plausibility.countable_marks(course_facts(p, today), p.attendance)
+    return Page(
+        name=p.name,
+        ref=p.ref,
+        status=p.status,
+        archived=p.archived,
+        course_start=p.course_start,
+        week=course.course_week(p.course_start, today),
+        suggested=course.suggested_status(
+            status=p.status,
+            start=p.course_start,
+            today=today,
+            has_final=any(a.kind == "final" for a in pss),
+            has_outcome=p.outcome_status is not None,
+        ),
+        due=course.due_items(
+            status=p.status,
+            start=p.course_start,
+            today=today,
+            has_screening=any(a.kind == "screening" for a in pss),
+            has_final=any(a.kind == "final" for a in pss),
+            sessions_held=held,
+            has_outcome=p.outcome_status is not None,
+        ),
+        measures=[
+            m
+            for m in schedule.due_measurements(
+                settings.instrument_schedule(session),
+                status=p.status,
+                start=p.course_start,
+                today=today,
+                taken=[(a.instrument, a.kind, a.date) for a in p.assessments],
+            )
+            if m.instrument != "pss10"
+        ],
+        consent_withdrawn_on=p.consent_withdrawn_on,
+        consent_given_on=p.consent_given_on,
+        caseworker_name=p.caseworker_name,
+        caseworker_municipality=p.caseworker_municipality,
+        case_ref=p.case_ref,
+        assessments=[(a.kind, a.date) for a in p.assessments],
+        attendance=[(g.date, g.present) for g in p.attendance],
+        sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
+        planned=[
+            x.next_appointment.date()
+            for x in p.sessions[-1:]
+            if x.next_appointment and x.next_appointment.date() >= today
+        ]
+        + [x.date for x in p.sessions if x.status == "planned" and x.date >= today],
+        attended=sum(1 for g in counted if g.present),
+        marked=len(counted),
+        waiting=len(p.attendance) - len(counted),
+        marks=[(g.date, agenda.mark_of(g.present, g.excused), g in counted) for g in p.attendance],
+    )
 
 
 def _clean(record: dict[str, Any]) -> dict[str, Any]:
@@ -149,6 +251,10 @@ def set_archived(session: Session, participant_id: int, archived: bool) -> None:
     if p.archived != archived:
         p.archived = archived
         audit.record(session, "participant_changed", {"fields": ["archived"]}, subject=p.uid)
+
+
+def toggle_archived(session: Session, participant_id: int) -> None:
+    set_archived(session, participant_id, not get_participant(session, participant_id).archived)
 
 
 def child_record_errors(record_key: str, value: Any, today: dt.date) -> list[str]:

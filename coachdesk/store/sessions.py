@@ -107,6 +107,47 @@ def owned_session(session: Session, participant_id: int, session_id: int) -> Ses
 
 
 @dataclass(frozen=True)
+class Line:
+    """One line of the Sessions tab's list."""
+
+    id: int
+    date: dt.date
+    status: str
+    week: int | None
+    themes: list[str]
+    # False: core/plausibility finds it impossible or unconfirmed; reports leave it out.
+    counted: bool
+
+
+def listing(session: Session, participant_id: int) -> list[Line]:
+    """The participant's session logs, newest first."""
+    facts = course_facts(participants.get_participant(session, participant_id))
+    rows = session.execute(
+        select(
+            SessionLog.id,
+            SessionLog.date,
+            SessionLog.status,
+            SessionLog.week,
+            SessionLog.themes,
+            SessionLog.confirmed,
+        )
+        .where(SessionLog.participant_id == participant_id)
+        .order_by(SessionLog.date.desc())
+    ).all()
+    return [
+        Line(
+            sid,
+            day,
+            status,
+            week,
+            list(themes or []),
+            plausibility.counts(plausibility.check_session(facts, day, status, week), confirmed),
+        )
+        for sid, day, status, week, themes, confirmed in rows
+    ]
+
+
+@dataclass(frozen=True)
 class Editing:
     """What the session editor opens with."""
 

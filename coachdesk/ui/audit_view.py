@@ -30,10 +30,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from coachdesk.store import audit
-from coachdesk.store.models import AuditEvent, Participant
 from coachdesk.ui import plain
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -117,29 +115,25 @@ class AuditRow:
     redacted: bool
 
 
-def load_rows(session: Any) -> list[AuditRow]:
+def load_rows(entries: list[audit.LogEntry]) -> list[AuditRow]:
     """Every event, newest first, with the person's "name (ref)" beside their uid."""
-    people = {
-        uid: f"{name} ({ref})"
-        for uid, name, ref in session.execute(
-            select(Participant.uid, Participant.name, Participant.ref)
-        )
-    }
     erased = QCoreApplication.translate("AuditView", "erased participant")
     rows = []
-    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars():
+    for ev in entries:
         if ev.redacted or ev.action == "participant_erased":
             who = erased
         elif ev.subject is None:
             who = ""
+        elif ev.person is None:
+            who = erased
         else:
-            who = people.get(ev.subject, erased)
+            who = f"{ev.person[0]} ({ev.person[1]})"
         rows.append(
             AuditRow(
                 ev.id,
                 ev.at,
                 ev.action,
-                None if ev.redacted else ev.subject,
+                ev.subject,
                 who,
                 _detail_text(ev.detail),
                 ev.redacted,
@@ -301,9 +295,8 @@ class AuditView(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rows = load_rows(s)
-            problems = audit.verify(s)
+        rows = load_rows(self.vault.read(audit.log_entries))
+        problems = self.vault.read(audit.verify)
         self.model.set_rows(rows)
         self._fill_filters(rows)
         if problems:

@@ -16,12 +16,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import corrections, participants, sessions
-from coachdesk.store.models import SessionLog
+from coachdesk.store import corrections, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, run_undo
 from coachdesk.ui.messages import error_text
@@ -82,37 +79,22 @@ class SessionsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rows = s.execute(
-                select(
-                    SessionLog.id,
-                    SessionLog.date,
-                    SessionLog.status,
-                    SessionLog.week,
-                    SessionLog.themes,
-                    SessionLog.confirmed,
-                )
-                .where(SessionLog.participant_id == self.participant_id)
-                .order_by(SessionLog.date.desc())
-            ).all()
-            facts = sessions.course_facts(participants.get_participant(s, self.participant_id))
+        rows = self.vault.read(sessions.listing, self.participant_id)
         st = labels.session_statuses()
         self.list.clear()
-        for sid, day, status, week, themes, confirmed in rows:
+        for line in rows:
             text = (
-                self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or []))
-                .replace("%1", labels.date_text(day))
-                .replace("%2", st.get(status, status))
-                .replace("%3", str(week or "–"))
+                self.tr("%1 – %2, week %3, %n theme(s)", "", len(line.themes))
+                .replace("%1", labels.date_text(line.date))
+                .replace("%2", st.get(line.status, line.status))
+                .replace("%3", str(line.week or "–"))
             )
-            if not plausibility.counts(
-                plausibility.check_session(facts, day, status, week), confirmed
-            ):
+            if not line.counted:
                 # As in the attendance list: reports leave it out until it is put right.
                 text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
             item.setToolTip(plain.tooltip(text))
-            item.setData(Qt.ItemDataRole.UserRole, sid)
+            item.setData(Qt.ItemDataRole.UserRole, line.id)
             self.list.addItem(item)
         self.empty.setVisible(not rows)
         self._update_buttons()
@@ -138,9 +120,7 @@ class SessionsTab(QWidget):
                 return
             self.close_editor()
         row = self.list.currentRow()
-        with self.vault.session() as s:
-            snap = corrections.delete_session(s, self.participant_id, sid)
-            s.commit()
+        snap = self.vault.write(corrections.delete_session, self.participant_id, sid)
         self.reload()
         if self.list.count():  # the next one is selected: Delete, Delete works down a list
             self.list.setCurrentRow(min(row, self.list.count() - 1))
@@ -153,9 +133,7 @@ class SessionsTab(QWidget):
 
     def _restore(self, snap: corrections.Snapshot) -> str | None:
         try:
-            with self.vault.session() as s:
-                sid = corrections.restore(s, snap)
-                s.commit()
+            sid = self.vault.write(corrections.restore, snap)
         except BadInput as exc:
             return error_text(exc)
         self.reload()
