@@ -155,6 +155,11 @@ def holds(session: Session) -> list[dt.date]:
     return sorted(starts)
 
 
+def holds_and_sizes(session: Session) -> tuple[list[dt.date], dict[dt.date, int]]:
+    """``holds`` and ``hold_sizes`` together (the roster's hold picker)."""
+    return holds(session), hold_sizes(session)
+
+
 def group_sessions(session: Session, course_start: dt.date) -> list[GroupSession]:
     return list(
         session.scalars(
@@ -199,6 +204,16 @@ def add_group_session(
     return g
 
 
+def add_group_sessions(
+    session: Session, course_start: dt.date, days: list[dt.date], start: str | None = None
+) -> None:
+    """``add_group_session`` for each day the hold has no session on yet."""
+    have = {g.date for g in group_sessions(session, course_start)}
+    for day in days:
+        if day not in have:
+            add_group_session(session, course_start, day, start)
+
+
 def delete_group_session(session: Session, group_session_id: int) -> None:
     """Remove a date from the hold's plan (marks already made stay with the people)."""
     g = session.get(GroupSession, group_session_id)
@@ -223,6 +238,11 @@ class RosterRow:
 
 def mark_of(present: bool, excused: bool) -> str:
     return "present" if present else ("excused" if excused else "absent")
+
+
+def hold(session: Session, course_start: dt.date) -> tuple[list[GroupSession], list[RosterRow]]:
+    """The hold's group sessions and its roster (the roster view's one read)."""
+    return group_sessions(session, course_start), roster(session, course_start)
 
 
 def roster(session: Session, course_start: dt.date) -> list[RosterRow]:
@@ -263,6 +283,11 @@ class Reminder:
     name: str
     day: dt.date | None = None  # the planned session's day (no_log)
     status: str | None = None  # the suggested status (status)
+
+
+def today_view(session: Session, today: dt.date) -> tuple[list[Reminder], list[Item]]:
+    """The I dag strip: today's reminders and today's agenda items."""
+    return reminders(session, today), items(session, today, today)
 
 
 def reminders(session: Session, today: dt.date) -> list[Reminder]:

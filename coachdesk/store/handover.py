@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import records
@@ -140,6 +140,15 @@ class Opened:
     document: bytes  # the participant file inside
     sha256: str  # of the encrypted file, as the sender's disclosure log has it
     encryption: str  # "x25519" | "passphrase"
+
+
+def last_handover(session: Session, participant_id: int) -> dt.datetime | None:
+    """When this participant was last handed over (None: never)."""
+    return session.execute(
+        select(func.max(Disclosure.at)).where(
+            Disclosure.participant_id == participant_id, Disclosure.kind == KIND
+        )
+    ).scalar()
 
 
 def open_file(

@@ -50,6 +50,21 @@ def get_participant(
     return p
 
 
+@dataclass(frozen=True)
+class Summary:
+    """Who a dialog is about: enough to name the person, no more."""
+
+    id: int
+    name: str
+    ref: str
+    archived: bool
+
+
+def summary(session: Session, participant_id: int) -> Summary:
+    p = get_participant(session, participant_id)
+    return Summary(p.id, p.name, p.ref, bool(p.archived))
+
+
 def participant_record(p: Participant) -> dict[str, Any]:
     """The participant's own fields as an interchange dict (what the forms edit)."""
     full = interchange.participant_to_dict(
@@ -58,9 +73,20 @@ def participant_record(p: Participant) -> dict[str, Any]:
     return {k: v for k, v in full.items() if k in OWN_FIELDS}
 
 
-def record_of(session: Session, participant_id: int) -> dict[str, Any]:
-    """``participant_record`` of the participant with this id (BadInput if gone)."""
-    return participant_record(get_participant(session, participant_id))
+def record_of(
+    session: Session, participant_id: int, *, audit_read: bool = False, what: str = "page"
+) -> dict[str, Any]:
+    """``participant_record`` of the participant with this id (BadInput if gone);
+    ``audit_read`` records the read (the caller commits)."""
+    return participant_record(
+        get_participant(session, participant_id, audit_read=audit_read, what=what)
+    )
+
+
+def record_read(session: Session, participant_id: int, what: str) -> None:
+    """Audit a read of one part of a person (e.g. ``cpr_full``: the CPR shown in full)."""
+    p = get_participant(session, participant_id)
+    audit.record(session, "participant_read", {"view": what}, subject=p.uid)
 
 
 @dataclass(frozen=True)
@@ -244,6 +270,14 @@ def update_participant(
     if changed:
         audit.record(session, "participant_changed", {"fields": changed}, subject=p.uid)
     return p
+
+
+def save_form(session: Session, participant_id: int | None, record: dict[str, Any]) -> int:
+    """The participant dialog's save: a new participant (``participant_id`` None) or
+    changes to one; returns its id."""
+    if participant_id is None:
+        return create_participant(session, record).id
+    return update_participant(session, participant_id, record).id
 
 
 def set_archived(session: Session, participant_id: int, archived: bool) -> None:

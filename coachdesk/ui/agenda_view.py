@@ -182,8 +182,7 @@ class AgendaView(QWidget):
     def reload(self) -> None:
         self.loaded = True
         last = self.week_start + dt.timedelta(days=6)
-        with self.vault.session() as s:
-            items = agenda.items(s, self.week_start, last)
+        items = self.vault.read(agenda.items, self.week_start, last)
         iso_week = self.week_start.isocalendar()[1]
         self.title.setText(
             self.tr("Week %1 · %2 – %3")

@@ -163,8 +163,7 @@ class CaseloadView(QWidget):
         if preloaded is not None and preloaded[:2] == (self.today, archived):
             cl = preloaded[2]
         else:
-            with self.vault.session() as s:
-                cl = caseload.load_caseload(s, self.today, include_archived=archived)
+            cl = self.vault.read(caseload.load_caseload, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         self.model.set_rows(cl.rows)
@@ -209,9 +208,7 @@ class CaseloadView(QWidget):
         if self.vault is None:
             return
         try:
-            with self.vault.session() as s:
-                self.reminders = agenda.reminders(s, self.today)
-                self.todays = agenda.items(s, self.today, self.today)
+            self.reminders, self.todays = self.vault.read(agenda.today_view, self.today)
         except VaultLocked:  # locked before the event loop came round: nothing to show
             return
         self._render_today()
@@ -290,9 +287,9 @@ class CaseloadView(QWidget):
         # then, and a slot must not raise.
         if not self.search.text().strip() or not self.vault.is_open:
             return
-        with self.vault.session() as s:
-            audit.record(s, "search", {"view": "caseload", "results": self.proxy.rowCount()})
-            s.commit()
+        self.vault.write(
+            audit.record, "search", {"view": "caseload", "results": self.proxy.rowCount()}
+        )
 
     def _filter_changed(self, *_a: Any) -> None:
         self.proxy.set_filters(

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError, ErasedNotCompacted
+from coachdesk.store import participants
 from coachdesk.store.erasure import erase_participant, erasure_preview
-from coachdesk.store.models import Participant
 from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 
@@ -28,12 +28,9 @@ class EraseDialog(QDialog):
     def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        with vault.session() as s:
-            p = s.get(Participant, participant_id)
-            if p is None:
-                raise ValueError(f"no participant {participant_id}")
-            self.ref, name = p.ref, p.name
-            counts = erasure_preview(s, participant_id)
+        who = vault.read(participants.summary, participant_id)
+        self.ref, name = who.ref, who.name
+        counts = vault.read(erasure_preview, participant_id)
         self.setWindowTitle(self.tr("Erase participant"))
         self.setModal(True)
         self.setMinimumWidth(480)
@@ -186,14 +183,9 @@ class RetentionDialog(QDialog):
     def reload(self) -> None:
         from PySide6.QtCore import QDate, QLocale
 
-        from coachdesk.store import settings
-        from coachdesk.store.retention import due_for_erasure, ended_on
+        from coachdesk.store.retention import due_list
 
-        with self.vault.session() as s:
-            months = int(settings.get(s, "retention_months"))
-            due = [
-                (p.id, p.name, p.ref, ended_on(p)) for p in due_for_erasure(s, self.today, months)
-            ]
+        months, due = self.vault.read(due_list, self.today)
         self.model.removeRows(0, self.model.rowCount())
         for pid, name, ref, end in due:
             when = (

@@ -30,11 +30,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.store import handover, participants
-from coachdesk.store.models import Disclosure, Participant
 from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.labels import date_text
 from coachdesk.ui.messages import error_text
@@ -53,11 +51,8 @@ class HandoverDialog(QDialog):
         self.participant_id = participant_id
         self.written: handover.HandoverResult | None = None
         self.archived = False
-        with vault.session() as s:
-            p = s.get(Participant, participant_id)
-            if p is None:
-                raise ValueError(f"no participant {participant_id}")
-            self.ref, name, self._was_archived = p.ref, p.name, bool(p.archived)
+        who = vault.read(participants.summary, participant_id)
+        self.ref, name, self._was_archived = who.ref, who.name, who.archived
         self.setWindowTitle(self.tr("Hand over to another coach"))
         intro = QLabel(
             self.tr(
@@ -227,8 +222,9 @@ class HandoverDialog(QDialog):
                 return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a passphrase takes seconds
         try:
-            with self.vault.session() as s:
-                res = handover.make_handover(s, self.ref, out, to_recipient=to, passphrase=phrase)
+            res = self.vault.write(
+                handover.make_handover, self.ref, out, to_recipient=to, passphrase=phrase
+            )
         except CoachDeskError as exc:
             self.result.setText(error_text(exc))
             return False
@@ -249,9 +245,7 @@ class HandoverDialog(QDialog):
         return True
 
     def archive(self) -> None:
-        with self.vault.session() as s:
-            participants.set_archived(s, self.participant_id, True)
-            s.commit()
+        self.vault.write(participants.set_archived, self.participant_id, True)
         self.archived = True
         self.archive_button.setEnabled(False)
         self.archive_button.setText(self.tr("Archived"))
@@ -275,13 +269,7 @@ class HandedOverNote(QFrame):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            last = s.execute(
-                select(func.max(Disclosure.at)).where(
-                    Disclosure.participant_id == self.participant_id,
-                    Disclosure.kind == handover.KIND,
-                )
-            ).scalar()
+        last = self.vault.read(handover.last_handover, self.participant_id)
         self.setVisible(last is not None)
         if last is not None:
             self.label.setText(

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, participants
+from coachdesk.store import participants
 from coachdesk.ui import labels
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
@@ -176,12 +176,9 @@ class ParticipantDialog(QDialog):
             self.summary.show_message(None)
 
     def _load(self) -> None:
-        with self.vault.session() as s:
-            p = participants.get_participant(
-                s, self.participant_id, audit_read=True, what="details"
-            )
-            rec = participants.participant_record(p)
-            s.commit()
+        rec = self.vault.write(
+            participants.record_of, self.participant_id, audit_read=True, what="details"
+        )
         self._loaded = rec
         self.name.setText(rec.get("name", ""))
         self.ref.setText(rec.get("ref", ""))
@@ -205,10 +202,7 @@ class ParticipantDialog(QDialog):
     def _cpr_revealed(self) -> None:
         if self.participant_id is None:
             return
-        with self.vault.session() as s:
-            p = participants.get_participant(s, self.participant_id)
-            audit.record(s, "participant_read", {"view": "cpr_full"}, subject=p.uid)
-            s.commit()
+        self.vault.write(participants.record_read, self.participant_id, "cpr_full")
 
     def record(self) -> dict[str, Any]:
         """The form as an interchange-shaped dict (the importer's shape)."""
@@ -270,13 +264,7 @@ class ParticipantDialog(QDialog):
             return
         rec = self.record()
         try:
-            with self.vault.session() as s:
-                if self.participant_id is None:
-                    p = participants.create_participant(s, rec)
-                else:
-                    p = participants.update_participant(s, self.participant_id, rec)
-                s.commit()
-                self.participant_id = p.id
+            self.participant_id = self.vault.write(participants.save_form, self.participant_id, rec)
         except BadInput as exc:
             self.show_errors(exc.errors)
             return

@@ -156,8 +156,7 @@ class RosterDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(1100, 640)
 
-        with self.vault.session() as s:
-            starts, sizes = agenda.holds(s), agenda.hold_sizes(s)
+        starts, sizes = self.vault.read(agenda.holds_and_sizes)
         for start in starts:
             self.hold.addItem(
                 self.tr("%1 (%n participant(s))", "", sizes.get(start, 0)).replace(
@@ -192,9 +191,7 @@ class RosterDialog(QDialog):
         self.sessions: list[Any] = []
         self.rows: list[agenda.RosterRow] = []
         if start is not None:
-            with self.vault.session() as s:
-                self.sessions = agenda.group_sessions(s, start)
-                self.rows = agenda.roster(s, start)
+            self.sessions, self.rows = self.vault.read(agenda.hold, start)
         self.new_date.set_value(None)
         days = [g.date for g in self.sessions]
         texts = self.mark_texts()
@@ -280,17 +277,15 @@ class RosterDialog(QDialog):
         self._pending = None
         present = None if mark == "none" else mark == "present"
         try:
-            with self.vault.session() as s:
-                sessions.set_attendance(
-                    s,
-                    row.participant_id,
-                    day,
-                    present,
-                    excused=mark == "excused",
-                    confirmed=confirmed,
-                    today=self.today,
-                )
-                s.commit()
+            self.vault.write(
+                sessions.set_attendance,
+                row.participant_id,
+                day,
+                present,
+                excused=mark == "excused",
+                confirmed=confirmed,
+                today=self.today,
+            )
         except sessions.Implausible as exc:
             if exc.needs_confirmation:
                 self._pending = (row.participant_id, day, mark)
@@ -324,9 +319,9 @@ class RosterDialog(QDialog):
             self.new_date.setFocus()
             return
         try:
-            with self.vault.session() as s:
-                agenda.add_group_session(s, start, day, self.new_time.time().toString("HH:mm"))
-                s.commit()
+            self.vault.write(
+                agenda.add_group_session, start, day, self.new_time.time().toString("HH:mm")
+            )
         except BadInput as exc:
             self.message.setText(error_text(exc))
             self.new_date.setFocus()
@@ -339,12 +334,12 @@ class RosterDialog(QDialog):
         start = self.course_start()
         if start is None:
             return
-        have = {g.date for g in self.sessions}
-        with self.vault.session() as s:
-            for day in group_phase_default(start):
-                if day not in have:
-                    agenda.add_group_session(s, start, day, self.new_time.time().toString("HH:mm"))
-            s.commit()
+        self.vault.write(
+            agenda.add_group_sessions,
+            start,
+            group_phase_default(start),
+            self.new_time.time().toString("HH:mm"),
+        )
         self.changed = True
         self.reload()
 
@@ -353,8 +348,6 @@ class RosterDialog(QDialog):
         if not 1 <= c <= len(self.sessions):
             self.message.setText(self.tr("Move to a session's column first."))
             return
-        with self.vault.session() as s:
-            agenda.delete_group_session(s, self.sessions[c - 1].id)
-            s.commit()
+        self.vault.write(agenda.delete_group_session, self.sessions[c - 1].id)
         self.changed = True
         self.reload()
