@@ -251,6 +251,24 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
     audit.record(session, "assessment_deleted", detail, subject=p.uid)
 
 
+@dataclass(frozen=True)
+class Saved:
+    """A questionnaire as its form opens it again."""
+
+    instrument: str
+    kind: str
+    date: dt.date
+    answers: list[int | None]
+
+
+def for_form(session: Session, participant_id: int, assessment_id: int) -> Saved | None:
+    """The participant's questionnaire ``assessment_id`` (None if it is not theirs)."""
+    a = session.get(Assessment, assessment_id)
+    if a is None or a.participant_id != participant_id:
+        return None
+    return Saved(a.instrument, a.kind, a.date, list(a.answers))
+
+
 def list_assessments(session: Session, participant_id: int) -> list[AssessmentRow]:
     """The participant's PSS-10 questionnaires, oldest first, each scored by core/pss10."""
     rows = session.execute(

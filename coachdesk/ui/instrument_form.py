@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 from coachdesk.core import instruments, vocab
 from coachdesk.core.instrument import Instrument, Result, text
 from coachdesk.store import assessments, settings
-from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.pss10_chart_view import kind_labels, ui_lang
@@ -237,14 +236,17 @@ class InstrumentForm(QDialog):
         self._lang = lang or ui_lang()
         self._today = today
         self._confirm_incomplete = False
-        with vault.session() as s:
-            existing = s.get(Assessment, assessment_id) if assessment_id is not None else None
-            if existing is not None:
-                instrument = existing.instrument
-            kind = existing.kind if existing else "screening"
-            day = existing.date if existing else (today or dt.date.today())
-            answers = list(existing.answers) if existing else None
-            off = settings.omitted_scales(s)
+        existing = (
+            vault.read(assessments.for_form, participant_id, assessment_id)
+            if assessment_id is not None
+            else None
+        )
+        if existing is not None:
+            instrument = existing.instrument
+        kind = existing.kind if existing else "screening"
+        day = existing.date if existing else (today or dt.date.today())
+        answers = list(existing.answers) if existing else None
+        off = vault.read(settings.omitted_scales)
         self.inst = instruments.get(instrument)
         omitted = frozenset(
             i
@@ -449,19 +451,16 @@ class InstrumentForm(QDialog):
             self.date.setFocus()
             return False
         try:
-            with self._vault.session() as s:
-                a = assessments.save_assessment(
-                    s,
-                    self._participant_id,
-                    self.kind_key(),
-                    day,
-                    answers,
-                    assessment_id=self._assessment_id,
-                    today=self._today,
-                    instrument=self.inst.id,
-                )
-                s.commit()
-                saved_id = a.id
+            saved_id = self._vault.write(
+                assessments.save_assessment,
+                self._participant_id,
+                self.kind_key(),
+                day,
+                answers,
+                assessment_id=self._assessment_id,
+                today=self._today,
+                instrument=self.inst.id,
+            ).id
         except assessments.AssessmentRejected as exc:
             self._confirm_incomplete = False
             self.save_button.setText(self.tr("&Save"))

@@ -89,8 +89,9 @@ class InstrumentsTab(QWidget):
 
     def reload(self) -> None:
         inst = instruments.get(self.current_id())
-        with self.vault.session() as s:
-            rows = assessments.list_instrument_assessments(s, self.participant_id, inst.id)
+        rows = self.vault.read(
+            assessments.list_instrument_assessments, self.participant_id, inst.id
+        )
         self.chart.set_data(inst, rows, self.lang)
         self.items.set_data(inst, rows, self.lang)
         self.table.resizeColumnsToContents()

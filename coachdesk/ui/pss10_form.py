@@ -41,7 +41,6 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import pss10, vocab
 from coachdesk.store import assessments, settings
-from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
 from coachdesk.ui import plain
 from coachdesk.ui.date_field import DateField
@@ -209,12 +208,15 @@ class Pss10Form(QDialog):
         self._lang = lang or ui_lang()
         self._today = today
         self._confirm_incomplete = False
-        with vault.session() as s:
-            self._params = settings.pss_params(s)
-            existing = s.get(Assessment, assessment_id) if assessment_id is not None else None
-            kind = existing.kind if existing else "screening"
-            day = existing.date if existing else (today or dt.date.today())
-            answers = list(existing.answers) if existing else [None] * pss10.N_ITEMS
+        self._params = vault.read(settings.pss_params)
+        existing = (
+            vault.read(assessments.for_form, participant_id, assessment_id)
+            if assessment_id is not None
+            else None
+        )
+        kind = existing.kind if existing else "screening"
+        day = existing.date if existing else (today or dt.date.today())
+        answers: list[int | None] = list(existing.answers) if existing else [None] * pss10.N_ITEMS
         self.setWindowTitle(self.tr("Edit PSS-10") if assessment_id else self.tr("New PSS-10"))
 
         self.kind = QComboBox()
@@ -410,18 +412,15 @@ class Pss10Form(QDialog):
             self.date.setFocus()
             return False
         try:
-            with self._vault.session() as s:
-                a = assessments.save_assessment(
-                    s,
-                    self._participant_id,
-                    self.kind_key(),
-                    day,
-                    answers,
-                    assessment_id=self._assessment_id,
-                    today=self._today,
-                )
-                s.commit()
-                saved_id = a.id
+            saved_id = self._vault.write(
+                assessments.save_assessment,
+                self._participant_id,
+                self.kind_key(),
+                day,
+                answers,
+                assessment_id=self._assessment_id,
+                today=self._today,
+            ).id
         except assessments.AssessmentRejected as exc:
             self._confirm_incomplete = False
             self.save_button.setText(self.tr("&Save"))
