@@ -378,6 +378,37 @@ def load_participant(session: Session, participant_id: int) -> Participant:
     return p
 
 
+@dataclass(frozen=True)
+class DialogStart:
+    """What the export dialog opens with."""
+
+    ref: str
+    default_recipient: str
+    default_kind: str
+    consent_problem: str | None
+    # The last export folder, kept in the vault (a path can name a person).
+    last_dir: str
+    sender: dict[str, str]
+
+
+def start_dialog(session: Session, participant_id: int) -> DialogStart:
+    """The export dialog's defaults; records its preview's read of the person (one audit
+    line per dialog, committed by the caller)."""
+    p = load_participant(session, participant_id)
+    audit.record(session, "participant_read", {"view": "report_preview"}, subject=p.uid)
+    return DialogStart(
+        ref=p.ref,
+        default_recipient=default_recipient(p),
+        default_kind=default_kind(p),
+        consent_problem=consent_problem(p),
+        last_dir=str(settings.get(session, "export_dir") or ""),
+        sender={
+            k: str(settings.get(session, k) or "")
+            for k in ("coach_name", "organisation", "coach_contact")
+        },
+    )
+
+
 def _chart_data(rows: list[AssessmentRow], params: pss10.Params) -> pss10_chart.ChartData:
     """The same chart description the GUI draws (core/pss10_chart)."""
     return pss10_chart.build([(r.kind, r.date, list(r.answers)) for r in rows], params)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.store import audit, backup, settings
+from coachdesk.store import backup, settings
 from coachdesk.ui import file_dialogs
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
@@ -162,10 +162,9 @@ class BackupDialog(QDialog):
 
     def refresh(self) -> None:
         now = dt.datetime.now()
-        with self.vault.session() as s:
-            folder = settings.get(s, "backup_dir") or ""
-            last = backup.last_good_backup(s)
-            warning = backup.backup_warning(s, now)
+        folder = self.vault.read(settings.get, "backup_dir") or ""
+        last = self.vault.read(backup.last_good_backup)
+        warning = self.vault.read(backup.backup_warning, now)
         self.folder_edit.setText(folder)
         self.last_label.setText(_when(last) if last else self.tr("never"))
         self.warning_label.setText(self._warning_text(last, now) if warning else "")
@@ -182,10 +181,7 @@ class BackupDialog(QDialog):
 
     def set_folder(self, folder: Path) -> None:
         """Store the backup folder in the vault (the GUI's chooser and tests call this)."""
-        with self.vault.session() as s:
-            settings.put(s, "backup_dir", str(folder))
-            audit.record(s, "settings_changed", {"keys": ["backup_dir"]})
-            s.commit()
+        self.vault.write(settings.change, {"backup_dir": str(folder)})
         self.refresh()
 
     def choose_folder(self) -> None:

@@ -74,24 +74,14 @@ class ExportDialog(QDialog):
         self.ask_sender: Callable[[dict[str, str]], dict[str, str] | None] = self._ask_sender
         self.setWindowTitle(self.tr("Export report"))
 
-        with vault.session() as s:
-            p = content.load_participant(s, participant_id)
-            self._default_recipient = content.default_recipient(p)
-            self._default_kind = content.default_kind(p)
-            self._consent_problem = content.consent_problem(p)
-            self._ref = p.ref
-            from coachdesk.store import audit, settings
-
-            # The last export folder is kept in the vault: a path can name a person.
-            self._last_dir = str(settings.get(s, "export_dir") or "")
-            self._sender = {
-                k: str(settings.get(s, k) or "")
-                for k in ("coach_name", "organisation", "coach_contact")
-            }
-
-            # Opening the preview reads the person's data: one audit line per dialog.
-            audit.record(s, "participant_read", {"view": "report_preview"}, subject=p.uid)
-            s.commit()
+        # Opening the preview reads the person's data: one audit line per dialog.
+        start = vault.write(content.start_dialog, participant_id)
+        self._default_recipient = start.default_recipient
+        self._default_kind = start.default_kind
+        self._consent_problem = start.consent_problem
+        self._ref = start.ref
+        self._last_dir = start.last_dir
+        self._sender = start.sender
 
         # --- choices -------------------------------------------------------------
         self.kind = QComboBox()
@@ -375,9 +365,8 @@ class ExportDialog(QDialog):
         def work() -> tuple[bytes, tuple[str, ...]]:
             from coachdesk.reports.export import render_content
 
-            with vault.session() as s:
-                built = content.build_report(s, pid, request)
-                return render_content(built), built.warnings
+            built = vault.read(content.build_report, pid, request)
+            return render_content(built), built.warnings
 
         def done(result: tuple[bytes, tuple[str, ...]]) -> None:
             if generation == self._generation:
@@ -469,16 +458,12 @@ class ExportDialog(QDialog):
         answer = self.ask_sender(dict(self._sender))
         if not answer:
             return  # the report leaves out what is not known; it asks again next time
-        from coachdesk.store import audit, settings
+        from coachdesk.store import settings
 
         changed = [k for k, v in answer.items() if v and v != self._sender.get(k)]
         if not changed:
             return
-        with self.vault.session() as s:
-            for key in changed:
-                settings.put(s, key, answer[key])
-            audit.record(s, "settings_changed", {"keys": changed})
-            s.commit()
+        self.vault.write(settings.change, {key: answer[key] for key in changed})
         self._sender.update({k: answer[k] for k in changed})
 
     def _password(self) -> str | None:
@@ -531,12 +516,11 @@ class ExportDialog(QDialog):
             from coachdesk.reports.export import export_report
             from coachdesk.store import settings
 
-            with vault.session() as s:
-                result = export_report(
-                    s, pid, request, Path(target), password=password, channel=channel
-                )
-                settings.put(s, "export_dir", str(Path(target).parent))
-                s.commit()
+            # (export_report commits the disclosure itself, before the file appears.)
+            result = vault.write(
+                export_report, pid, request, Path(target), password=password, channel=channel
+            )
+            vault.write(settings.put, "export_dir", str(Path(target).parent))
             return result
 
         self._busy(True)

@@ -303,13 +303,15 @@ class FirstRunView(QWidget):
         return w
 
     def finish(self) -> None:
-        from coachdesk.store import audit, settings
+        from coachdesk.store import settings
 
-        with self.vault.session() as s:
-            settings.put(s, "coach_name", self.coach_name.text().strip())
-            settings.put(s, "organisation", self.organisation.text().strip())
-            audit.record(s, "settings_changed", {"keys": ["coach_name", "organisation"]})
-            s.commit()
+        self.vault.write(
+            settings.change,
+            {
+                "coach_name": self.coach_name.text().strip(),
+                "organisation": self.organisation.text().strip(),
+            },
+        )
         self.recovery_code = ""
         self.code_label.clear()
         self.finished.emit(self.vault)

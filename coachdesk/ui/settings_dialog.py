@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import instruments, schedule
 from coachdesk.core.instrument import text
-from coachdesk.store import audit, settings
+from coachdesk.store import settings
 from coachdesk.ui import preferences
 from coachdesk.ui.pss10_chart_view import ui_lang
 
@@ -143,21 +143,20 @@ class SettingsDialog(QDialog):
         form.addRow(lab, w)
 
     def _load(self) -> None:
-        with self.vault.session() as s:
-            self._before = {
-                k: settings.get(s, k)
-                for k in (
-                    "admission_threshold",
-                    "pss_sd",
-                    "pss_r",
-                    "retention_months",
-                    "coach_name",
-                    "organisation",
-                    "coach_contact",
-                )
-            }
-            self._plan = settings.instrument_schedule(s)
-            self._omitted = settings.omitted_scales(s)
+        self._before = self.vault.read(
+            settings.get_many,
+            (
+                "admission_threshold",
+                "pss_sd",
+                "pss_r",
+                "retention_months",
+                "coach_name",
+                "organisation",
+                "coach_contact",
+            ),
+        )
+        self._plan = self.vault.read(settings.instrument_schedule)
+        self._omitted = self.vault.read(settings.omitted_scales)
         for key, box in self.scale_boxes.items():
             box.setChecked(key not in self._omitted)
         for (iid, point), box in self.plan_boxes.items():
@@ -206,14 +205,10 @@ class SettingsDialog(QDialog):
             changed.append("omitted_scales")
             new["omitted_scales"] = omitted
         if changed:
-            with self.vault.session() as s:
-                for k in changed:
-                    if k == "instrument_schedule":
-                        settings.put_instrument_schedule(s, plan)
-                    else:
-                        settings.put(s, k, new[k])
-                audit.record(s, "settings_changed", {"keys": changed})
-                s.commit()
+            self.vault.write(
+                settings.change,
+                {k: plan if k == "instrument_schedule" else new[k] for k in changed},
+            )
         preferences.IDLE_LOCK_MINUTES.set(self.idle.value())
         preferences.LANGUAGE.set(self.language.currentData())
         self.accept()
