@@ -146,12 +146,17 @@ def export_ics(
     lang: str = "da",
     today: dt.date | None = None,
     commit: Callable[[], None] | None = None,
+    label: str | None = None,
 ) -> IcsResult:
     """Write the agenda of ``first``-``last`` to ``out``; audited as an export.
 
     ``commit`` commits the caller's transaction (default: ``session.commit``): the file
-    is renamed into place only after the audit event is committed.
+    is renamed into place only after the audit event is committed. ``label`` (the
+    dialog's choice of how people are named) becomes the vault's ``calendar_label``
+    setting first, in the same transaction, if it differs.
     """
+    if label is not None and settings.get(session, "calendar_label") != label:
+        settings.change(session, {"calendar_label": label})
     first, last = period(first, last, today or dt.date.today())
     target = Path(out)
     if not target.parent.exists():

@@ -230,8 +230,7 @@ class CohortReportDialog(QDialog):
         def work() -> Any:
             from coachdesk.reports.cohort_report import prepare
 
-            with vault.session() as s:
-                return prepare(s, start, end)
+            return vault.read(prepare, start, end)
 
         def done(prep: Any) -> None:
             if generation == self._generation:
@@ -357,19 +356,17 @@ class CohortReportDialog(QDialog):
         def work() -> Any:
             from coachdesk.reports.cohort_report import write_cohort_report
 
-            with vault.session() as s:
-                # Decided again inside the export's own transaction: the release log
-                # may have changed since the preview.
-                write_cohort_report(
-                    s,
-                    Path(target),
-                    start=start,
-                    end=end,
-                    lang=lang,
-                    csv_dialect=dialect,
-                    message_lang=ui_lang,
-                )
-                s.commit()
+            # Decided again inside the export's own transaction: the release log
+            # may have changed since the preview.
+            vault.write(
+                write_cohort_report,
+                Path(target),
+                start=start,
+                end=end,
+                lang=lang,
+                csv_dialect=dialect,
+                message_lang=ui_lang,
+            )
             return Path(target)
 
         self._set_exportable(False)

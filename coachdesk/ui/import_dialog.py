@@ -197,9 +197,9 @@ class ImportDialog(QDialog):
             return self._import_age(data)
         self.phrase_row.hide()
         try:
-            with self.vault.session() as s:
-                res = interchange.import_document(s, data, replace=self.replace.isChecked())
-                s.commit()
+            res = self.vault.write(
+                interchange.import_document, data, replace=self.replace.isChecked()
+            )
         except BadInput as exc:
             self._show_errors(exc, data)
             return False
@@ -227,11 +227,9 @@ class ImportDialog(QDialog):
             return False
         plain = b""
         try:
-            with self.vault.session() as s:
-                opened = handover.open_file(s, data, passphrase=phrase)
-                plain = opened.document
-                res = handover.import_opened(s, opened, replace=self.replace.isChecked())
-                s.commit()
+            opened = self.vault.read(handover.open_file, data, passphrase=phrase)
+            plain = opened.document
+            res = self.vault.write(handover.import_opened, opened, replace=self.replace.isChecked())
         except BadInput as exc:
             self._show_errors(exc, plain)
             return False

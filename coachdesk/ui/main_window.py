@@ -30,17 +30,6 @@ from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
 
-# Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
-# from another thread crashed the app in testing), so ui.workspace is not in this list.
-# The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
-# which would otherwise run it (80 ms with its asyncio imports) after Enter.
-_PRELOAD = (
-    "sqlalchemy.dialects.sqlite",
-    "coachdesk.store.vault",
-    "coachdesk.store.caseload",
-    "coachdesk.store.assessments",
-)
-
 
 class _Preloader(QObject):
     """Loads what the unlocked app needs while the coach types the passphrase.
@@ -64,20 +53,21 @@ class _Preloader(QObject):
         import sys
         import threading
 
-        if all(name in sys.modules for name in _PRELOAD):
+        # Database code only (store/preload.py): Qt classes are defined on the GUI thread
+        # (shiboken's type set-up from another thread crashed the app in testing), so
+        # ui.workspace is loaded afterwards, here.
+        from coachdesk.store import preload
+
+        if all(name in sys.modules for name in preload.MODULES):
             self._load_widgets()
             return
         threading.Thread(target=self._load_database, name="coachdesk-preload", daemon=True).start()
 
     def _load_database(self) -> None:
-        import importlib
+        from coachdesk.store import preload
 
         try:
-            for name in _PRELOAD:
-                importlib.import_module(name)
-            from sqlalchemy.orm import configure_mappers
-
-            configure_mappers()
+            preload.load()
         except Exception:  # a warm-up only: the same import fails again, in context, at unlock
             return
         self.database_loaded.emit()
@@ -352,9 +342,7 @@ class MainWindow(QMainWindow):
         from coachdesk.store import audit
 
         try:
-            with self.vault.session() as s:
-                audit.record(s, "lock")
-                s.commit()
+            self.vault.write(audit.record, "lock")
         finally:
             self.vault.close()
             self.vault = None
@@ -487,8 +475,7 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         now = dt.datetime.now()
-        with self.vault.session() as s:
-            last = backup.last_good_backup(s)
+        last = self.vault.read(backup.last_good_backup)
         if last is None:
             text = self.tr(
                 "There is no backup of this vault yet. Choose a backup folder (an "

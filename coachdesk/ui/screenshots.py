@@ -72,8 +72,7 @@ def render_all(
 
     vault = Vault.open(data_dir, passphrase=passphrase)
     try:
-        with vault.session() as s:
-            demo = check_allowed(s, real_data)
+        demo = vault.read(check_allowed, real_data)
     except BaseException:
         vault.close()
         raise
@@ -112,10 +111,8 @@ def _render(
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir.name)
     setup_application(app, lang)
-    from sqlalchemy import select
-
     from coachdesk.store import audit
-    from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
+    from coachdesk.store import demo as demo_data
     from coachdesk.ui.first_run import FirstRunView
     from coachdesk.ui.main_window import MainWindow
     from coachdesk.ui.settings_dialog import SettingsDialog
@@ -145,19 +142,8 @@ def _render(
 
     window.on_unlocked(vault)
     shot(window, "03-caseload")
-    with vault.session() as s:
-        # A participant far enough along to have sessions and a job plan.
-        pid = (
-            s.execute(
-                select(Participant.id)
-                .join(JobPlanVersion)
-                .join(SessionLog)
-                .where(Participant.archived.is_(False))
-                .order_by(Participant.name)
-                .limit(1)
-            ).scalar()
-            or s.execute(select(Participant.id).limit(1)).scalar()
-        )
+    # A participant far enough along to have sessions and a job plan.
+    pid = vault.read(demo_data.showcase_participant) or vault.read(demo_data.any_participant)
     if pid is not None:
         assert window.workspace is not None
         page = window.workspace.open_participant(pid)
@@ -181,11 +167,11 @@ def _render(
     dlg.close()
     # An export of what the screens showed (names never in the log): committed before
     # the files leave the private folder. The locked screen (next) shows no data.
-    with vault.session() as s:
-        audit.record(
-            s, "export", {"kind": "screenshots", "files": len(written) + 1, "demo_only": demo}
-        )
-        s.commit()
+    vault.write(
+        audit.record,
+        "export",
+        {"kind": "screenshots", "files": len(written) + 1, "demo_only": demo},
+    )
     window.lock()
     shot(window, "10-locked")
     window.close()

@@ -62,13 +62,12 @@ def render(
         ws.close_tab(ws.indexOf(page))
     # The roster of the largest hold that has had its group phase (the latest of equals).
     today = dt.date.today()
-    with vault.session() as s:
-        sizes = agenda.hold_sizes(s)
-        best = max(
-            (h for h in sizes if h + dt.timedelta(weeks=4) <= today),
-            key=lambda h: (sizes[h], h),
-            default=None,
-        )
+    sizes = vault.read(agenda.hold_sizes)
+    best = max(
+        (h for h in sizes if h + dt.timedelta(weeks=4) <= today),
+        key=lambda h: (sizes[h], h),
+        default=None,
+    )
     dlg = RosterDialog(vault, window, course_start=best)
     dlg.resize(min(size[0] - 80, 1280), min(size[1] - 80, 720))
     dlg.show()
@@ -106,8 +105,7 @@ def main(argv: list[str]) -> int:
     from coachdesk.ui.screenshots import check_allowed
 
     try:  # pictures of the agenda: demo people only, never real ones
-        with vault.session() as s:
-            check_allowed(s, real_data=False)
+        vault.read(check_allowed, real_data=False)
     except BadInput as exc:
         vault.close()
         print(exc, file=sys.stderr)

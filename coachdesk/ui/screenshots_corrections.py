@@ -17,10 +17,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import func, select
 
-from coachdesk.store import jobplans
-from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
+from coachdesk.store import demo, jobplans
 
 
 def _settle() -> None:
@@ -42,20 +40,10 @@ def render(
     written: list[Path] = []
     window.resize(*size)
     window.show()
-    with vault.session() as s:
-        # Someone with sessions and at least two job plan versions, if there is one.
-        pid = s.execute(
-            select(Participant.id)
-            .join(SessionLog)
-            .join(JobPlanVersion)
-            .where(Participant.archived.is_(False))
-            .group_by(Participant.id)
-            .having(func.count(JobPlanVersion.id.distinct()) > 1)
-            .order_by(Participant.name)
-            .limit(1)
-        ).scalar()
-        if pid is None:
-            pid = s.execute(select(Participant.id).join(SessionLog).limit(1)).scalar()
+    # Someone with sessions and at least two job plan versions, if there is one.
+    pid = vault.read(demo.showcase_participant, min_plan_versions=2) or vault.read(
+        demo.any_participant, with_sessions=True
+    )
     if pid is None:
         return written
     page = window.workspace.open_participant(pid)
@@ -90,8 +78,7 @@ def render(
     _save(window, out / f"14-attendance-marks{suffix}.png", written)
 
     # 4. The job plan: two versions compared.
-    with vault.session() as s:
-        versions = jobplans.job_plan_versions(s, pid)
+    versions = vault.read(jobplans.job_plan_versions, pid)
     page.tabs.setCurrentWidget(page.jobplan)
     if len(versions) > 1:
         page.jobplan.compare()
@@ -100,32 +87,6 @@ def render(
         _save(dialog, out / f"13-job-plan-diff{suffix}.png", written)
         dialog.close()
     return written
-
-
-def _second_version(vault: Any) -> None:
-    """A changed job plan for the first participant with sessions (demo data only)."""
-    from coachdesk.store import interchange
-
-    with vault.session() as s:
-        pid = s.execute(
-            select(Participant.id)
-            .join(SessionLog)
-            .join(JobPlanVersion)
-            .where(Participant.archived.is_(False))
-            .order_by(Participant.name)
-            .limit(1)
-        ).scalar()
-        if pid is None or len(jobplans.job_plan_versions(s, pid)) > 1:
-            return
-        plan = interchange.job_plan_to_dict(jobplans.job_plan_versions(s, pid)[-1])
-        plan = {k: v for k, v in plan.items() if v is not None}
-        goals = [dict(g) for g in plan.get("goals") or []]
-        if goals:
-            goals[0]["status"] = "done"
-        plan["goals"] = [*goals, {"text": "Aftale en fast pausetid med lederen", "status": "open"}]
-        plan["hours_target"] = 25.0
-        jobplans.save_job_plan(s, pid, plan)
-        s.commit()
 
 
 def main(argv: list[str]) -> int:
@@ -153,14 +114,13 @@ def main(argv: list[str]) -> int:
     from coachdesk.ui.screenshots import check_allowed
 
     try:  # it changes the vault and pictures it: demo people only, never real ones
-        with vault.session() as s:
-            check_allowed(s, real_data=False)
+        vault.read(check_allowed, real_data=False)
     except BadInput as exc:
         vault.close()
         print(exc, file=sys.stderr)
         return 2
     window.on_unlocked(vault)
-    _second_version(vault)
+    vault.write(demo.add_plan_version)
     for size, suffix in (((1366, 768), ""), ((1920, 1080), "-1920")):
         render(window, vault, out, size, suffix)
     window.lock()

@@ -31,9 +31,9 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from coachdesk.store import participants
     from coachdesk.store.assessments import save_assessment
     from coachdesk.store.keyfile import TEST_KDF
-    from coachdesk.store.models import Participant
     from coachdesk.store.vault import Vault
     from coachdesk.ui.app import setup_application
     from coachdesk.ui.instruments_tab import InstrumentsTab
@@ -48,24 +48,22 @@ def main(argv: list[str]) -> int:
     setup_application(app, "da")
     data_dir = Path(tmp.name) / "vault"
     vault, _code = Vault.create(data_dir, "screenshot passphrase only", kdf=TEST_KDF)
-    with vault.session() as s:
-        p = Participant(
-            ref="DEMO-001",
-            name="Demo Deltager",
-            search_key="demo deltager",
-            referral_date=dt.date(2026, 1, 5),
-            course_start=dt.date(2026, 1, 12),
-        )
-        s.add(p)
-        s.flush()
-        for kind, day, answers in (
-            ("screening", "2026-01-12", [1, 1, 2, 1, 1]),
-            ("followup", "2026-02-09", [2, 2, 2, 1, 2]),
-            ("final", "2026-04-06", [3, 3, 4, 3, 3]),
-        ):
-            save_assessment(s, p.id, kind, day, answers, today=TODAY, instrument="who5")
-        s.commit()
-        pid = p.id
+    pid = vault.write(
+        participants.create_participant,
+        {
+            "ref": "DEMO-001",
+            "name": "Demo Deltager",
+            "referral_date": "2026-01-05",
+            "course_start": "2026-01-12",
+        },
+        TODAY,
+    ).id
+    for kind, day, answers in (
+        ("screening", "2026-01-12", [1, 1, 2, 1, 1]),
+        ("followup", "2026-02-09", [2, 2, 2, 1, 2]),
+        ("final", "2026-04-06", [3, 3, 4, 3, 3]),
+    ):
+        vault.write(save_assessment, pid, kind, day, answers, today=TODAY, instrument="who5")
     window = MainWindow(data_dir, today=TODAY, idle_minutes=60)
     window.on_unlocked(vault)
     written: list[Path] = []
