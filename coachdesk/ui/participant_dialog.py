@@ -135,7 +135,7 @@ class ParticipantDialog(QDialog):
         lay.addWidget(self.buttons)
         self.resize(620, 720)
         if participant_id is not None:
-            self._load()
+            self._load(participant_id)
         else:
             self.start.set_value(None)
             self.referral.set_value(dt.date.today())
@@ -175,9 +175,9 @@ class ParticipantDialog(QDialog):
         if not any(m.isVisibleTo(self) and m.text() for m in self.messages.values()):
             self.summary.show_message(None)
 
-    def _load(self) -> None:
+    def _load(self, participant_id: int) -> None:
         rec = self.vault.write(
-            participants.record_of, self.participant_id, audit_read=True, what="details"
+            participants.record_of, participant_id, audit_read=True, what="details"
         )
         self._loaded = rec
         self.name.setText(rec.get("name", ""))
