@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
-from coachdesk.core import course, pss10, schedule
+from coachdesk.core import course, schedule
 from coachdesk.store import interchange, settings
 from coachdesk.store.models import Assessment, Participant, SessionLog
 
