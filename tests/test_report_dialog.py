@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from test_report_data import NOTE_CANARY, add, pdf_text, person, squash
 
-from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.store.models import AuditEvent, Disclosure
 
 PASSPHRASE = "correct horse battery"  # conftest's vault passphrase
@@ -38,8 +38,8 @@ def _export(qtbot, dlg, target) -> None:
 def test_defaults_and_live_preview(qtbot, dialog, vault) -> None:
     dlg = dialog()
     checked = {k for k, b in dlg.section_boxes.items() if b.isChecked()}
-    assert checked == set(content.DEFAULT_SECTIONS)
-    assert all("sensitive" in dlg.section_boxes[k].text() for k in content.SENSITIVE_SECTIONS)
+    assert checked == set(registry.defaults())
+    assert all("sensitive" in dlg.section_boxes[k].text() for k in registry.sensitive())
     assert dlg.kind.currentData() == "final_report"
     assert dlg.recipient.text() == "Karen Holm, Gentofte Kommune"
     qtbot.waitUntil(lambda: dlg.preview_pages > 0, timeout=15_000)

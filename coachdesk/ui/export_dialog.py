@@ -35,10 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.reports import content
+from coachdesk.reports import content, sections
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
 from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text
+from coachdesk.ui.pss10_chart_view import ui_lang
 from coachdesk.ui.worker import Task
 
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
@@ -115,17 +116,19 @@ class ExportDialog(QDialog):
         self.section_boxes: dict[str, QCheckBox] = {}
         self.sections_box = sections_box = QGroupBox(self.tr("Sections"))
         sl = QVBoxLayout(sections_box)
-        for key in content.SECTIONS:
-            if key == "notes":
+        warned = False
+        for section in sections.all_sections():  # the registry: a new section shows here
+            if section.sensitive and not warned:
+                warned = True
                 warn = QLabel(self.tr("Sensitive – include only when the recipient needs it:"))
                 warn.setWordWrap(True)
                 font = warn.font()
                 font.setBold(True)
                 warn.setFont(font)
                 sl.addWidget(warn)
-            box = QCheckBox(self._section_label(key))
-            box.setChecked(key in content.DEFAULT_SECTIONS)
-            if key in content.SENSITIVE_SECTIONS:
+            box = QCheckBox(self._section_label(section))
+            box.setChecked(section.key in sections.defaults())
+            if section.sensitive:
                 box.setToolTip(
                     self.tr(
                         "Sensitive: not part of the minimal report. Include it only "
@@ -134,7 +137,7 @@ class ExportDialog(QDialog):
                     )
                 )
             box.toggled.connect(self._changed)
-            self.section_boxes[key] = box
+            self.section_boxes[section.key] = box
             sl.addWidget(box)
         self.access_note = QLabel(
             self.tr(
@@ -264,27 +267,13 @@ class ExportDialog(QDialog):
 
     # --- state -------------------------------------------------------------------
 
-    def _section_label(self, key: str) -> str:
-        names = {
-            "course": self.tr("Course"),
-            "attendance": self.tr("Attendance"),
-            "work_capacity": self.tr("Work capacity today"),
-            "accommodations": self.tr("Accommodations"),
-            "hours": self.tr("Hours and gradual return"),
-            "resources": self.tr("Resources and challenges"),
-            "progression": self.tr("Progress since the start"),
-            "pss10": self.tr("PSS-10 before and after"),
-            "job_plan": self.tr("Job plan"),
-            "questionnaires": self.tr("Other questionnaires (WHO-5, CBI, WAS)"),
-            "values": self.tr("Values"),
-            "outcome": self.tr("Outcome"),
-            "summary": self.tr("Summary"),
-            "recommendation": self.tr("Recommendation / next steps"),
-            "notes": self.tr("Session notes (sensitive)"),
-            "contact": self.tr("Contact details (sensitive)"),
-            "cpr_full": self.tr("Full CPR number (sensitive)"),
-        }
-        return names[key]
+    def _section_label(self, section: sections.Section) -> str:
+        """The registry's label in the app's language, with its detail and, when
+        sensitive, the mark."""
+        name = section.label(ui_lang())
+        if section.detail is not None:
+            name = f"{name} ({section.detail()})"
+        return self.tr("%1 (sensitive)").replace("%1", name) if section.sensitive else name
 
     def request(self) -> content.ReportRequest:
         kind = self.kind.currentData()
