@@ -1036,14 +1036,6 @@
         <source>Status note (statusnotat)</source>
         <translation>Statusnotat</translation>
     </message>
-    <message>
-        <source>Summary</source>
-        <translation>Opsummering</translation>
-    </message>
-    <message>
-        <source>Recommendation / next steps</source>
-        <translation>Anbefaling / næste skridt</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -1163,64 +1155,8 @@
         <translation>Luk</translation>
     </message>
     <message>
-        <source>Course</source>
-        <translation>Forløb</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Fremmøde</translation>
-    </message>
-    <message>
-        <source>Work capacity today</source>
-        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
-    </message>
-    <message>
-        <source>Accommodations</source>
-        <translation>Skånehensyn</translation>
-    </message>
-    <message>
-        <source>Hours and gradual return</source>
-        <translation>Timetal og optrapning</translation>
-    </message>
-    <message>
-        <source>Resources and challenges</source>
-        <translation>Ressourcer og udfordringer</translation>
-    </message>
-    <message>
-        <source>Progress since the start</source>
-        <translation>Progression siden start</translation>
-    </message>
-    <message>
-        <source>PSS-10 before and after</source>
-        <translation>PSS-10 før og efter</translation>
-    </message>
-    <message>
-        <source>Job plan</source>
-        <translation>Jobplan</translation>
-    </message>
-    <message>
-        <source>Other questionnaires (WHO-5, CBI, WAS)</source>
-        <translation>Andre spørgeskemaer (WHO-5, CBI, WAS)</translation>
-    </message>
-    <message>
-        <source>Values</source>
-        <translation>Værdier</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Session notes (sensitive)</source>
-        <translation>Samtalenoter (følsomt)</translation>
-    </message>
-    <message>
-        <source>Contact details (sensitive)</source>
-        <translation>Kontaktoplysninger (følsomt)</translation>
-    </message>
-    <message>
-        <source>Full CPR number (sensitive)</source>
-        <translation>Fuldt CPR-nummer (følsomt)</translation>
+        <source>%1 (sensitive)</source>
+        <translation>%1 (følsomt)</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>

@@ -627,9 +627,8 @@ DA: dict[str, str | Plural] = {
     "Accommodation needs and hours": "Skånebehov og timeplan",
     "Outcome": "Resultat",
     "Summary and recommendation": "Opsummering og anbefaling",
-    "Session notes (sensitive)": "Samtalenoter (følsomt)",
-    "Contact details (sensitive)": "Kontaktoplysninger (følsomt)",
-    "Full CPR number (sensitive)": "Fuldt CPR-nummer (følsomt)",
+    # A sensitive section's tick box: its label (reports/sections.py) and the mark.
+    "%1 (sensitive)": "%1 (følsomt)",
     "Sensitive – include only when the recipient needs it:": "Følsomt – tag kun med, når modtageren har brug for det:",
     "Sensitive: not part of the minimal report. Include it only when the recipient needs it; "
     "you will be asked for your passphrase.": "Følsomt: ikke en del af den minimale rapport. Tag det kun med, når modtageren har "
@@ -1172,7 +1171,6 @@ DA: dict[str, str | Plural] = {
     "Chart of %1": "Graf over %1",
     "No questionnaires yet.": "Ingen skemaer endnu.",
     "Item": "Spørgsmål",
-    "Other questionnaires (WHO-5, CBI, WAS)": "Andre spørgeskemaer (WHO-5, CBI, WAS)",
     "Questionnaires in the course": "Spørgeskemaer i forløbet",
     "Week 4": "Uge 4",
     "Week 12": "Uge 12",
