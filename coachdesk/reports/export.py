@@ -3,8 +3,8 @@
 ``render_pdf`` builds the PDF in memory (the GUI preview uses it as is);
 ``export_report`` also encrypts it in memory and writes it through ``write_recorded``:
 the disclosure and the audit event are committed before the file becomes visible
-(security promise 7). ``write_recorded`` is the one way an export leaves the vault
-(the JSON export uses it too).
+(security promise 7). ``write_recorded`` is how a report or the JSON export leaves the
+vault; its writing is store/atomic.reveal_after, as for every disclosing file.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
-from coachdesk.store.atomic import staged_file
+from coachdesk.store.atomic import WriteFailed, reveal_after
 from coachdesk.store.models import Disclosure
 
 
@@ -54,6 +54,7 @@ def write_recorded(
 ) -> str:
     """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
 
+    store/atomic.reveal_after does the writing:
     1. the file is written in full to an owner-only temp file beside ``out`` (a full
        disk there raises WriteFailed: nothing is recorded, nothing is left);
     2. ``record(sha256)`` adds the disclosure and audit rows, and they are committed
@@ -64,7 +65,10 @@ def write_recorded(
     """
     target = Path(out)
     digest = hashlib.sha256(data).hexdigest()
-    with staged_file(target, data) as staged:
+    committed = False
+
+    def commit() -> None:
+        nonlocal committed
         try:
             record(digest)
             session.commit()
@@ -77,25 +81,31 @@ def write_recorded(
                 f"Nothing was exported: the export could not be recorded in the vault "
                 f"({_db_reason(exc)}), so {target.name} was not written."
             ) from None
-        try:
-            staged.publish()
-        except OSError as exc:
-            noted = False
-            with contextlib.suppress(Exception):
-                # An "export" event whose file never appeared (no new action name:
-                # the audit log's readers know this one).
-                audit.record(session, "export", {"sha256": digest, "file_written": False})
-                session.commit()
-                noted = True
-            raise ExportNotPlaced(
-                f"The export was recorded as a disclosure, but {target.name} could not be "
-                f"put in place ({exc.strerror or exc}); no file was written."
-                + (
-                    " The audit log notes this."
-                    if noted
-                    else " The audit log shows the export without this note."
-                )
-            ) from None
+        committed = True
+
+    try:
+        reveal_after(target, data, commit)
+    except WriteFailed as failed:
+        if not committed:
+            raise  # the file could not be written: nothing was recorded
+        cause = failed.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
+        noted = False
+        with contextlib.suppress(Exception):
+            # An "export" event whose file never appeared (no new action name:
+            # the audit log's readers know this one).
+            audit.record(session, "export", {"sha256": digest, "file_written": False})
+            session.commit()
+            noted = True
+        raise ExportNotPlaced(
+            f"The export was recorded as a disclosure, but {target.name} could not be "
+            f"put in place ({reason}); no file was written."
+            + (
+                " The audit log notes this."
+                if noted
+                else " The audit log shows the export without this note."
+            )
+        ) from None
     return digest
 
 
