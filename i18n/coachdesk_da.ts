@@ -102,13 +102,6 @@
     </message>
 </context>
 <context>
-    <name>AnswerGrid</name>
-    <message>
-        <source>Answers: type 0-4 for each item</source>
-        <translation>Svar: tast 0-4 for hvert spørgsmål</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentModel</name>
     <message>
         <source>Date</source>
@@ -1767,8 +1760,28 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>%1 af %2 besvaret.</translation>
     </message>
     <message>
-        <source>* Prorated: a missing answer is filled in by the questionnaire&apos;s missing-item rule.</source>
-        <translation>* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.</translation>
+        <source>* A missing answer is prorated by the questionnaire&apos;s missing-item rule.</source>
+        <translation>* Et manglende svar opregnes efter skemaets regel for manglende svar.</translation>
+    </message>
+    <message>
+        <source>1 answer is missing</source>
+        <translation>1 svar mangler</translation>
+    </message>
+    <message>
+        <source>%1 answers are missing</source>
+        <translation>%1 svar mangler</translation>
+    </message>
+    <message>
+        <source>: the score will be prorated</source>
+        <translation>: scoren bliver opregnet</translation>
+    </message>
+    <message>
+        <source>: there will be no score</source>
+        <translation>: der bliver ingen score</translation>
+    </message>
+    <message>
+        <source>Press Save again (Ctrl+S) to save anyway.</source>
+        <translation>Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Too many answers are missing for a score under this questionnaire&apos;s missing-item rule.</source>
@@ -1805,10 +1818,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save anyway</source>
         <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Not saved: </source>
@@ -3221,70 +3230,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>Pss10Form</name>
     <message>
-        <source>Edit PSS-10</source>
-        <translation>Rediger PSS-10</translation>
-    </message>
-    <message>
-        <source>New PSS-10</source>
-        <translation>Ny PSS-10</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation>&amp;Dato</translation>
-    </message>
-    <message>
-        <source>Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.</source>
-        <translation>Tast 0-4 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, Ctrl+S gemmer.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Samlet score</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Besked</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Total: none</source>
-        <translation>Samlet score: ingen</translation>
-    </message>
-    <message>
-        <source>%1 of 10 answered. A total needs at least 9 answers.</source>
-        <translation>%1 af 10 besvaret. En samlet score kræver mindst 9 svar.</translation>
-    </message>
-    <message>
-        <source>Total: %1 (%2)</source>
-        <translation>Samlet score: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).</source>
-        <translation>* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).</translation>
-    </message>
-    <message>
-        <source>10 of 10 answered.</source>
-        <translation>10 af 10 besvaret.</translation>
-    </message>
-    <message>
         <source>✔ Admission threshold (%1) met: %2 ≥ %1</source>
         <translation>✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1</translation>
     </message>
@@ -3295,50 +3240,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Admission threshold (%1): no total yet</source>
         <translation>Optagelsesgrænse (%1): ingen samlet score endnu</translation>
-    </message>
-    <message>
-        <source>The date is in the future.</source>
-        <translation>Datoen ligger i fremtiden.</translation>
-    </message>
-    <message>
-        <source>The date is before the participant&apos;s referral date.</source>
-        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
-    </message>
-    <message>
-        <source>A final questionnaire cannot be dated before the first screening.</source>
-        <translation>En slutmåling kan ikke dateres før den første screening.</translation>
-    </message>
-    <message>
-        <source>This screening would come after the participant&apos;s final questionnaire.</source>
-        <translation>Denne screening ville ligge efter deltagerens slutmåling.</translation>
-    </message>
-    <message>
-        <source>Every answer must be 0-4 or empty.</source>
-        <translation>Hvert svar skal være 0-4 eller tomt.</translation>
-    </message>
-    <message>
-        <source>Choose screening, final or follow-up.</source>
-        <translation>Vælg screening, slutmåling eller opfølgning.</translation>
-    </message>
-    <message>
-        <source>The date is not valid.</source>
-        <translation>Datoen er ikke gyldig.</translation>
-    </message>
-    <message>
-        <source>&amp;Save anyway</source>
-        <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>Not saved: </source>
-        <translation>Ikke gemt: </translation>
     </message>
 </context>
 <context>
