@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
-from coachdesk.store.atomic import WriteFailed, reveal_after
+from coachdesk.store.atomic import Producer, WriteFailed, reveal_after
 from coachdesk.store.models import Disclosure
 
 
@@ -50,11 +49,16 @@ def _db_reason(exc: BaseException) -> str:
 
 
 def write_recorded(
-    session: Session, out: str | os.PathLike[str], data: bytes, record: Callable[[str], None]
+    session: Session,
+    out: str | os.PathLike[str],
+    data: bytes | Producer,
+    record: Callable[[str], None],
 ) -> str:
     """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
 
-    store/atomic.reveal_after does the writing:
+    ``data`` is the file's bytes, or a producer that writes them piece by piece through
+    the function it is given (store/atomic.Producer). store/atomic.reveal_after does the
+    writing:
     1. the file is written in full to an owner-only temp file beside ``out`` (a full
        disk there raises WriteFailed: nothing is recorded, nothing is left);
     2. ``record(sha256)`` adds the disclosure and audit rows, and they are committed
@@ -64,10 +68,9 @@ def write_recorded(
        records the failure too (when it can) and the error says what is recorded.
     """
     target = Path(out)
-    digest = hashlib.sha256(data).hexdigest()
-    committed = False
+    committed = ""  # the SHA-256, once the records are committed
 
-    def commit() -> None:
+    def commit(digest: str) -> None:
         nonlocal committed
         try:
             record(digest)
@@ -81,13 +84,14 @@ def write_recorded(
                 f"Nothing was exported: the export could not be recorded in the vault "
                 f"({_db_reason(exc)}), so {target.name} was not written."
             ) from None
-        committed = True
+        committed = digest
 
     try:
-        reveal_after(target, data, commit)
+        return reveal_after(target, data, commit)
     except WriteFailed as failed:
         if not committed:
             raise  # the file could not be written: nothing was recorded
+        digest = committed
         cause = failed.__cause__
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
         noted = False
@@ -106,7 +110,6 @@ def write_recorded(
                 else " The audit log shows the export without this note."
             )
         ) from None
-    return digest
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ Three more tools for the writes that must not be seen half done:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -187,22 +188,28 @@ def _same_file(fd: int, path: Path) -> bool:
 # 12, item 11). The one mechanism for it: ``reveal_after``, or its two halves.
 
 
-def reveal_after(target: Path, data: bytes, commit: Callable[[], None]) -> None:
-    """Write ``data`` beside ``target``, run ``commit`` (record and commit what the file
-    means), then rename the file into place.
+# The bytes of a file, or a producer that writes them piece by piece through the function
+# it is given (the JSON export of a whole vault is never all in memory).
+Producer = Callable[[Callable[[bytes], object]], object]
+
+
+def reveal_after(target: Path, data: bytes | Producer, commit: Callable[[str], None]) -> str:
+    """Write ``data`` beside ``target``, run ``commit(sha256)`` (record and commit what
+    the file means, by its SHA-256), then rename the file into place; returns the SHA-256.
 
     A failed write raises WriteFailed before ``commit`` runs (nothing recorded); a failed
     ``commit`` removes the temp file and its exception propagates (no file); a failed
     rename raises ``reveal``'s WriteFailed (recorded, no file; its cause is the OSError).
     """
-    tmp = write_temp(target, data)
+    tmp, digest = write_temp(target, data)
     try:
-        commit()
+        commit(digest)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     reveal(tmp, target)
+    return digest
 
 
 def reveal(tmp: Path, target: Path) -> None:
@@ -220,16 +227,27 @@ def reveal(tmp: Path, target: Path) -> None:
         _fsync_dir(target.parent if str(target.parent) else Path("."))
 
 
-def write_temp(target: Path, data: bytes) -> Path:
+def write_temp(target: Path, data: bytes | Producer) -> tuple[Path, str]:
+    """Write ``data`` in full (fsynced) to a new owner-only temp file beside ``target``;
+    returns it and the SHA-256 of what was written. A failure removes it (WriteFailed)."""
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
         raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+    h = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+
+            def write(chunk: bytes) -> None:
+                h.update(chunk)
+                fh.write(chunk)
+
+            if isinstance(data, bytes | bytearray):
+                write(bytes(data))
+            else:
+                data(write)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
@@ -238,4 +256,8 @@ def write_temp(target: Path, data: bytes) -> Path:
         raise WriteFailed(
             f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
         ) from exc
-    return tmp
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp, h.hexdigest()

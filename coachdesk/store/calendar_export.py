@@ -162,7 +162,7 @@ def export_ics(
     data = build_ics(chosen, how if how in LABELS else "ref", lang)
     digest = hashlib.sha256(data).hexdigest()
 
-    def record() -> None:
+    def record(_sha256: str) -> None:
         # Counts and the period only: no refs, no file name (it may hold a name).
         audit.record(
             session,

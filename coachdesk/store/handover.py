@@ -103,7 +103,7 @@ def make_handover(
     digest = hashlib.sha256(data).hexdigest()
     mode = "passphrase" if to == PASSPHRASE else "x25519"
 
-    def record() -> None:
+    def record(_sha256: str) -> None:
         session.add(
             Disclosure(
                 participant_id=p.id,
