@@ -2099,10 +2099,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>En tidligere version, vist skrivebeskyttet.</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
-    </message>
-    <message>
         <source>Unsaved changes restored from a draft</source>
         <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
     </message>
@@ -2732,10 +2728,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Export report…</source>
         <translation>&amp;Eksportér rapport…</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Unsaved changes restored from a draft</source>
@@ -3405,10 +3397,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
@@ -4244,6 +4232,13 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The vault could not be opened: %1</source>
         <translation>Boksen kunne ikke åbnes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
 </context>
 <context>
