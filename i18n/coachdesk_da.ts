@@ -713,14 +713,6 @@
         <translation>Alle forløb (ingen periode)</translation>
     </message>
     <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
         <source>Excel (semicolon, decimal comma)</source>
         <translation>Excel (semikolon, decimalkomma)</translation>
     </message>
@@ -1047,14 +1039,6 @@
     <message>
         <source>Participant&apos;s own copy (access request)</source>
         <translation>Deltagerens egen kopi (indsigtsanmodning)</translation>
-    </message>
-    <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
     </message>
     <message>
         <source>Caseworker, municipality</source>
@@ -3413,6 +3397,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Saved.</source>
         <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 from coachdesk.reports import content, sections
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
 from coachdesk.ui import file_dialogs, plain
+from coachdesk.ui.fields import report_language
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.pss10_chart_view import ui_lang
-from coachdesk.ui.worker import Task
+from coachdesk.ui.worker import Jobs
 
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
 FILE_KINDS = {
@@ -64,7 +65,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self._tasks: list[Task] = []
+        self.jobs = Jobs()
         self._generation = 0
         self._buffer: QBuffer | None = None
         self._pdf_bytes = QByteArray()
@@ -100,9 +101,7 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Final report"), "final_report")
         self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
-        self.lang = QComboBox()
-        self.lang.addItem(self.tr("Danish"), "da")
-        self.lang.addItem(self.tr("English"), "en")
+        self.lang = report_language()
         self.recipient = QLineEdit(self._default_recipient)
         self.recipient.setPlaceholderText(self.tr("Caseworker, municipality"))
 
@@ -331,22 +330,6 @@ class ExportDialog(QDialog):
             not busy and not (self._consent_problem and self.kind.currentData() != "access_copy")
         )
 
-    def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
-    ) -> None:
-        task = Task(fn)
-        self._tasks.append(task)
-
-        def finish(cb: Callable[[Any], None]) -> Callable[[Any], None]:
-            def inner(value: Any) -> None:
-                if task in self._tasks:
-                    self._tasks.remove(task)
-                cb(value)
-
-            return inner
-
-        task.start(finish(done), finish(failed))
-
     # --- preview -----------------------------------------------------------------
 
     def refresh_preview(self) -> None:
@@ -379,7 +362,7 @@ class ExportDialog(QDialog):
             if generation == self._generation:
                 self._set_preview(None, error_text(exc))
 
-        self._run(work, done, failed)
+        self.jobs.run(work, done, failed)
 
     def _set_preview(self, data: bytes | None, problem: str | None) -> None:
         self.document.close()
@@ -510,8 +493,7 @@ class ExportDialog(QDialog):
         target = self.choose_target(suggested)
         if not target:
             return
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
+        target = file_dialogs.with_suffix(target, ".pdf")
         vault, pid = self.vault, self.participant_id
         channel = self.channel.currentData()
         self._last_dir = str(Path(target).parent)
@@ -530,7 +512,7 @@ class ExportDialog(QDialog):
 
         self._busy(True)
         self._show_message(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self.jobs.run(work, self._export_done, self._export_failed)
 
     def _export_done(self, result: Any) -> None:
         self._busy(False)
@@ -550,7 +532,7 @@ class ExportDialog(QDialog):
         self._show_message(error_text(exc) or self.tr("The export failed."))
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # Let this dialog's running jobs finish before the widgets they report to go away.
+        self.jobs.wait()
         self._debounce.stop()
         super().done(result)

@@ -9,12 +9,27 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from coachdesk.core import cpr
 from coachdesk.ui.date_field import DateField  # the one date field (ui/date_field.py)
 
-__all__ = ["CprField", "DateField", "FieldMessage", "UnsavedChanges", "labelled_row"]
+__all__ = [
+    "CprField",
+    "DateField",
+    "FieldMessage",
+    "UnsavedChanges",
+    "labelled_row",
+    "report_language",
+]
 
 # DDMMYY-NNNN is 11 characters; the rest is room for spaces around a pasted number
 # (they are stripped). Anything longer is never a CPR number.
@@ -98,6 +113,16 @@ def labelled_row(form: QFormLayout, text: str, w: QWidget) -> None:
     lab.setBuddy(w)
     w.setAccessibleName(text.replace("&", "").rstrip(":"))
     form.addRow(lab, w)
+
+
+def report_language(current: str = "da") -> QComboBox:
+    """The report's language (the reports' catalogue has Danish and English), ``current``
+    chosen; the item data is the language code."""
+    box = QComboBox()
+    box.addItem(QCoreApplication.translate("ReportLanguage", "Danish"), "da")
+    box.addItem(QCoreApplication.translate("ReportLanguage", "English"), "en")
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
 
 
 class UnsavedChanges:
