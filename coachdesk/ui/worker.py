@@ -66,6 +66,10 @@ class Jobs:
 
         task.start(finish(done), finish(failed))
 
+    def busy(self) -> bool:
+        """True while a call started here has not reported back."""
+        return bool(self._tasks)
+
     def wait(self, timeout_ms: int = 10_000) -> None:
         deadline = time.monotonic() + timeout_ms / 1000
         for task in list(self._tasks):
