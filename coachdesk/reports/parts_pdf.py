@@ -109,6 +109,22 @@ def free_text_part(section: str, value: str | None, lang: str) -> list[Any]:
     ]
 
 
+def hours_plan_table(steps: tuple[dict[str, Any], ...], lang: str) -> Any:
+    """The job plan's dated hours steps (from date, hours per week)."""
+    tr = strings.tr
+    return grid_table(
+        [tr("From date", lang), tr("Hours per week", lang)],
+        [[_date_str(s.get("from"), lang), strings.fmt_hours(s.get("hours"), lang)] for s in steps],
+        [40 * mm, 40 * mm],
+        align_right=(1,),
+    )
+
+
+def hours_plan_note(lang: str) -> Any:
+    text = "The hours plan is agreed with the workplace and approved by the municipality."
+    return para(esc(strings.tr(text, lang)), "small")
+
+
 def accommodations_part(
     a: AccommodationsContent, lang: str, *, with_hours: bool = True
 ) -> list[Any]:
@@ -146,29 +162,8 @@ def accommodations_part(
         ]
         if a.hours_steps:
             plan.append(spacer(1.5))
-            plan.append(
-                grid_table(
-                    [tr("From date", lang), tr("Hours per week", lang)],
-                    [
-                        [_date_str(s.get("from"), lang), strings.fmt_hours(s.get("hours"), lang)]
-                        for s in a.hours_steps
-                    ],
-                    [40 * mm, 40 * mm],
-                    align_right=(1,),
-                )
-            )
-        plan.append(
-            para(
-                esc(
-                    tr(
-                        "The hours plan is agreed with the workplace and approved by the "
-                        "municipality.",
-                        lang,
-                    )
-                ),
-                "small",
-            )
-        )
+            plan.append(hours_plan_table(a.hours_steps, lang))
+        plan.append(hours_plan_note(lang))
         # A short block: never split the plan from its heading across pages.
         out += [keep(*plan)] if len(a.hours_steps) < 20 else plan
     return out
@@ -200,17 +195,7 @@ def hours_part(h: HoursContent, lang: str) -> list[Any]:
         )
     if h.plan_steps:
         out.append(subheading(tr("Hours plan", lang)))
-        out.append(
-            grid_table(
-                [tr("From date", lang), tr("Hours per week", lang)],
-                [
-                    [_date_str(s.get("from"), lang), strings.fmt_hours(s.get("hours"), lang)]
-                    for s in h.plan_steps
-                ],
-                [40 * mm, 40 * mm],
-                align_right=(1,),
-            )
-        )
+        out.append(hours_plan_table(h.plan_steps, lang))
     if h.breaks:
         out.append(
             text(
@@ -220,17 +205,7 @@ def hours_part(h: HoursContent, lang: str) -> list[Any]:
         )
     if not (h.hours_now is not None or h.steps or h.plan_steps or h.return_date):
         out.append(text(tr("Not described.", lang)))
-    out.append(
-        para(
-            esc(
-                tr(
-                    "The hours plan is agreed with the workplace and approved by the municipality.",
-                    lang,
-                )
-            ),
-            "small",
-        )
-    )
+    out.append(hours_plan_note(lang))
     return out
 
 
