@@ -9,6 +9,7 @@ registry (reports/sections.py) names which function draws which section.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -442,21 +443,25 @@ def job_plan_part(j: JobPlanContent, lang: str) -> list[Any]:
     )
     if j.goals:
         out.append(subheading(tr("Goals", lang)))
-        out.append(
-            grid_table(
-                [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
-                [
-                    [
-                        g.get("text", ""),
-                        _date_str(g.get("due"), lang),
-                        strings.label("goal", g.get("status"), lang),
-                    ]
-                    for g in j.goals
-                ],
-                [FRAME_W - 55 * mm, 28 * mm, 27 * mm],
-            )
-        )
+        out.append(goals_table(j.goals, lang))
     return out
+
+
+def goals_table(goals: Sequence[dict[str, Any]], lang: str) -> Any:
+    """A job plan's goals: the goal, its due date, its status."""
+    tr = strings.tr
+    return grid_table(
+        [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
+        [
+            [
+                g.get("text", ""),
+                _date_str(g.get("due"), lang),
+                strings.label("goal", g.get("status"), lang),
+            ]
+            for g in goals
+        ],
+        [FRAME_W - 55 * mm, 28 * mm, 27 * mm],
+    )
 
 
 def _date_str(value: object, lang: str) -> str:
@@ -656,20 +661,7 @@ def job_plan_versions(versions: tuple[tuple[int, dict[str, Any]], ...], lang: st
         out.append(kv_table([(tr("Direction", lang), plan.get("direction"))]))
         out += values_part(tuple(plan.get("values") or ()), lang)[1:]
         if plan.get("goals"):
-            out.append(
-                grid_table(
-                    [tr("Goal", lang), tr("Due", lang), tr("Status", lang)],
-                    [
-                        [
-                            g.get("text", ""),
-                            _date_str(g.get("due"), lang),
-                            strings.label("goal", g.get("status"), lang),
-                        ]
-                        for g in plan["goals"]
-                    ],
-                    [FRAME_W - 55 * mm, 28 * mm, 27 * mm],
-                )
-            )
+            out.append(goals_table(plan["goals"], lang))
         acc = AccommodationsContent(
             needs=tuple(plan.get("accommodations") or ()),
             hours_now=plan.get("hours_now"),
