@@ -333,7 +333,14 @@ class ExportDialog(QDialog):
     # --- preview -----------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Rebuild the in-memory preview (unencrypted: it never leaves this window)."""
+        """Rebuild the in-memory preview (unencrypted: it never leaves this window).
+
+        One PDF job at a time: while a preview or the export is still being made, the
+        rebuild waits for it (reportlab is not safe to run twice at once; two renders on
+        two threads have crashed the process)."""
+        if self.jobs.busy():
+            self._debounce.start()
+            return
         self._generation += 1
         generation = self._generation
         request = self.request()
