@@ -15,7 +15,9 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput, CoachDeskError
@@ -23,7 +25,7 @@ from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
 from coachdesk.store.atomic import Producer, WriteFailed, reveal_after
-from coachdesk.store.models import Disclosure
+from coachdesk.store.models import Disclosure, utcnow
 
 
 class ExportNotRecorded(CoachDeskError):
@@ -212,26 +214,43 @@ def export_report(
 
 
 def record_json_export(
-    session: Session, refs: list[str], digest: str, recipient: str | None
+    session: Session, people: list[tuple[int, str]], digest: str, recipient: str | None
 ) -> None:
     """The records of a JSON export (``coachdesk export --format json``): a disclosure
-    of every person in it (security promise 7) and the audit events."""
-    from coachdesk.store.models import Participant
+    of every person in it (security promise 7) and the audit events.
 
-    people = session.query(Participant).filter(Participant.ref.in_(refs)).all()
-    for p in people:
-        session.add(
-            Disclosure(
-                participant_id=p.id,
-                recipient=recipient,
-                kind="json",
-                sections=["full_record"],
-                sha256=digest,
+    ``people``: (participant id, uid) of everyone in the file (interchange.write_export).
+    The disclosure rows go in with one executemany INSERT per slice and are handed to
+    the audit chain's commit hook (audit.note_disclosures), which chains each of them
+    as it chains a disclosure written through the ORM; the per-person "export" events
+    are one batched append (audit.record_many)."""
+    table = cast(Table, Disclosure.__table__)
+    at = utcnow()
+    for i in range(0, len(people), 2000):
+        part = people[i : i + 2000]
+        ids = (
+            session.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "participant_id": pid,
+                        "at": at,
+                        "recipient": recipient,
+                        "kind": "json",
+                        "sections": ["full_record"],
+                        "sha256": digest,
+                        "encrypted": False,
+                    }
+                    for pid, _uid in part
+                ],
             )
+            .scalars()
+            .all()
         )
+        audit.note_disclosures(session, zip(ids, (pid for pid, _uid in part), strict=True))
     audit.record(
         session, "export", {"format": "json", "participants": len(people), "sha256": digest}
     )
     audit.record_many(
-        session, [("export", {"format": "json", "sha256": digest}, p.uid) for p in people]
+        session, (("export", {"format": "json", "sha256": digest}, uid) for _pid, uid in people)
     )
