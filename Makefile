@@ -53,12 +53,13 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-# docs/screenshots/: every main screen, in Danish, on a fresh synthetic caseload.
+# docs/screenshots/: every scene of ui/screenshots.py's registry, in Danish, on a fresh
+# synthetic caseload; what is no longer drawn goes.
 screenshots: $(STAMP) $(QM) $(QM_EN)
 	rm -rf /tmp/coachdesk-shots
 	COACHDESK_ALLOW_INSECURE_KDF=1 $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots demo --participants 40 --insecure-test-kdf --passphrase-file bench/demo-passphrase.txt
-	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots --lang da screenshots --out docs/screenshots --passphrase-file bench/demo-passphrase.txt
-	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m coachdesk.ui.screenshots_agenda /tmp/coachdesk-shots docs/screenshots bench/demo-passphrase.txt
+	rm -f docs/screenshots/*.png
+	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m coachdesk.ui.screenshots /tmp/coachdesk-shots docs/screenshots bench/demo-passphrase.txt
 
 bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py --quick

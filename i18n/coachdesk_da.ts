@@ -102,13 +102,6 @@
     </message>
 </context>
 <context>
-    <name>AnswerGrid</name>
-    <message>
-        <source>Answers: type 0-4 for each item</source>
-        <translation>Svar: tast 0-4 for hvert spørgsmål</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentModel</name>
     <message>
         <source>Date</source>
@@ -720,14 +713,6 @@
         <translation>Alle forløb (ingen periode)</translation>
     </message>
     <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
         <source>Excel (semicolon, decimal comma)</source>
         <translation>Excel (semikolon, decimalkomma)</translation>
     </message>
@@ -1036,14 +1021,6 @@
         <source>Status note (statusnotat)</source>
         <translation>Statusnotat</translation>
     </message>
-    <message>
-        <source>Summary</source>
-        <translation>Opsummering</translation>
-    </message>
-    <message>
-        <source>Recommendation / next steps</source>
-        <translation>Anbefaling / næste skridt</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -1062,14 +1039,6 @@
     <message>
         <source>Participant&apos;s own copy (access request)</source>
         <translation>Deltagerens egen kopi (indsigtsanmodning)</translation>
-    </message>
-    <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
     </message>
     <message>
         <source>Caseworker, municipality</source>
@@ -1163,64 +1132,8 @@
         <translation>Luk</translation>
     </message>
     <message>
-        <source>Course</source>
-        <translation>Forløb</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Fremmøde</translation>
-    </message>
-    <message>
-        <source>Work capacity today</source>
-        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
-    </message>
-    <message>
-        <source>Accommodations</source>
-        <translation>Skånehensyn</translation>
-    </message>
-    <message>
-        <source>Hours and gradual return</source>
-        <translation>Timetal og optrapning</translation>
-    </message>
-    <message>
-        <source>Resources and challenges</source>
-        <translation>Ressourcer og udfordringer</translation>
-    </message>
-    <message>
-        <source>Progress since the start</source>
-        <translation>Progression siden start</translation>
-    </message>
-    <message>
-        <source>PSS-10 before and after</source>
-        <translation>PSS-10 før og efter</translation>
-    </message>
-    <message>
-        <source>Job plan</source>
-        <translation>Jobplan</translation>
-    </message>
-    <message>
-        <source>Other questionnaires (WHO-5, CBI, WAS)</source>
-        <translation>Andre spørgeskemaer (WHO-5, CBI, WAS)</translation>
-    </message>
-    <message>
-        <source>Values</source>
-        <translation>Værdier</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Session notes (sensitive)</source>
-        <translation>Samtalenoter (følsomt)</translation>
-    </message>
-    <message>
-        <source>Contact details (sensitive)</source>
-        <translation>Kontaktoplysninger (følsomt)</translation>
-    </message>
-    <message>
-        <source>Full CPR number (sensitive)</source>
-        <translation>Fuldt CPR-nummer (følsomt)</translation>
+        <source>%1 (sensitive)</source>
+        <translation>%1 (følsomt)</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -1831,8 +1744,28 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>%1 af %2 besvaret.</translation>
     </message>
     <message>
-        <source>* Prorated: a missing answer is filled in by the questionnaire&apos;s missing-item rule.</source>
-        <translation>* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.</translation>
+        <source>* A missing answer is prorated by the questionnaire&apos;s missing-item rule.</source>
+        <translation>* Et manglende svar opregnes efter skemaets regel for manglende svar.</translation>
+    </message>
+    <message>
+        <source>1 answer is missing</source>
+        <translation>1 svar mangler</translation>
+    </message>
+    <message>
+        <source>%1 answers are missing</source>
+        <translation>%1 svar mangler</translation>
+    </message>
+    <message>
+        <source>: the score will be prorated</source>
+        <translation>: scoren bliver opregnet</translation>
+    </message>
+    <message>
+        <source>: there will be no score</source>
+        <translation>: der bliver ingen score</translation>
+    </message>
+    <message>
+        <source>Press Save again (Ctrl+S) to save anyway.</source>
+        <translation>Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Too many answers are missing for a score under this questionnaire&apos;s missing-item rule.</source>
@@ -1869,10 +1802,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save anyway</source>
         <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Not saved: </source>
@@ -2152,10 +2081,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>An earlier version, shown read-only.</source>
         <translation>En tidligere version, vist skrivebeskyttet.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Unsaved changes restored from a draft</source>
@@ -2789,10 +2714,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Eksportér rapport…</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
-    </message>
-    <message>
         <source>Unsaved changes restored from a draft</source>
         <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
     </message>
@@ -3285,70 +3206,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>Pss10Form</name>
     <message>
-        <source>Edit PSS-10</source>
-        <translation>Rediger PSS-10</translation>
-    </message>
-    <message>
-        <source>New PSS-10</source>
-        <translation>Ny PSS-10</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation>&amp;Dato</translation>
-    </message>
-    <message>
-        <source>Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.</source>
-        <translation>Tast 0-4 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, Ctrl+S gemmer.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Samlet score</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Besked</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Total: none</source>
-        <translation>Samlet score: ingen</translation>
-    </message>
-    <message>
-        <source>%1 of 10 answered. A total needs at least 9 answers.</source>
-        <translation>%1 af 10 besvaret. En samlet score kræver mindst 9 svar.</translation>
-    </message>
-    <message>
-        <source>Total: %1 (%2)</source>
-        <translation>Samlet score: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).</source>
-        <translation>* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).</translation>
-    </message>
-    <message>
-        <source>10 of 10 answered.</source>
-        <translation>10 af 10 besvaret.</translation>
-    </message>
-    <message>
         <source>✔ Admission threshold (%1) met: %2 ≥ %1</source>
         <translation>✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1</translation>
     </message>
@@ -3359,50 +3216,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Admission threshold (%1): no total yet</source>
         <translation>Optagelsesgrænse (%1): ingen samlet score endnu</translation>
-    </message>
-    <message>
-        <source>The date is in the future.</source>
-        <translation>Datoen ligger i fremtiden.</translation>
-    </message>
-    <message>
-        <source>The date is before the participant&apos;s referral date.</source>
-        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
-    </message>
-    <message>
-        <source>A final questionnaire cannot be dated before the first screening.</source>
-        <translation>En slutmåling kan ikke dateres før den første screening.</translation>
-    </message>
-    <message>
-        <source>This screening would come after the participant&apos;s final questionnaire.</source>
-        <translation>Denne screening ville ligge efter deltagerens slutmåling.</translation>
-    </message>
-    <message>
-        <source>Every answer must be 0-4 or empty.</source>
-        <translation>Hvert svar skal være 0-4 eller tomt.</translation>
-    </message>
-    <message>
-        <source>Choose screening, final or follow-up.</source>
-        <translation>Vælg screening, slutmåling eller opfølgning.</translation>
-    </message>
-    <message>
-        <source>The date is not valid.</source>
-        <translation>Datoen er ikke gyldig.</translation>
-    </message>
-    <message>
-        <source>&amp;Save anyway</source>
-        <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>Not saved: </source>
-        <translation>Ikke gemt: </translation>
     </message>
 </context>
 <context>
@@ -3570,10 +3383,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
-    </message>
-    <message>
         <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
         <translation>Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.</translation>
     </message>
@@ -3588,6 +3397,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Saved.</source>
         <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +4227,13 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The vault could not be opened: %1</source>
         <translation>Boksen kunne ikke åbnes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
 </context>
 <context>

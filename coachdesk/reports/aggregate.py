@@ -267,7 +267,7 @@ def write_aggregate(
 
     from coachdesk.reports.cohort_report import check_period, gather
     from coachdesk.store import agefile, audit, handover, recipient, settings
-    from coachdesk.store.atomic import reveal, write_temp
+    from coachdesk.store.atomic import reveal_after
 
     check_period(start, end)
     target = Path(out)
@@ -283,8 +283,8 @@ def write_aggregate(
     )
     data = agefile.encrypt_to(dumps(doc), [rcpt])
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+
+    def record(_sha256: str) -> None:
         # Counts only, as every audit detail: no recipient, no file name.
         audit.record(
             session,
@@ -292,8 +292,6 @@ def write_aggregate(
             {"format": "aggregate", "participants": len(people), "sha256": digest},
         )
         session.commit()
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    reveal(tmp, target)
+
+    reveal_after(target, data, record)
     return Written(target, digest, len(people))

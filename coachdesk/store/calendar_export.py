@@ -14,7 +14,6 @@ renamed into place; if the audit cannot be committed there is no file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -30,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, audit, settings
-from coachdesk.store.atomic import WriteFailed, reveal, write_temp
+from coachdesk.store.atomic import WriteFailed, reveal_after
 from coachdesk.store.models import Participant
 
 TZ = "Europe/Copenhagen"
@@ -167,8 +166,8 @@ def export_ics(
     chosen = agenda.items(session, first, last)
     data = build_ics(chosen, how if how in LABELS else "ref", lang)
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+
+    def record(_sha256: str) -> None:
         # Counts and the period only: no refs, no file name (it may hold a name).
         audit.record(
             session,
@@ -199,16 +198,12 @@ def export_ics(
                 if pid in uids
             ],
         )
-        (commit or session.commit)()
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was written."
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    reveal(tmp, target)
+        try:
+            (commit or session.commit)()
+        except OSError as exc:
+            raise WriteFailed(
+                f"Could not write {target.name}: {exc.strerror or exc}. Nothing was written."
+            ) from exc
+
+    reveal_after(target, data, record)
     return IcsResult(target, len(chosen), digest)

@@ -14,7 +14,6 @@ that was never delivered, the safe side of the two.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -28,7 +27,7 @@ from sqlalchemy.orm import Session
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import agefile, audit, interchange, recipient, settings
-from coachdesk.store.atomic import reveal, write_temp
+from coachdesk.store.atomic import reveal_after
 from coachdesk.store.models import Disclosure, Participant
 
 if TYPE_CHECKING:
@@ -102,8 +101,9 @@ def make_handover(
         to = PASSPHRASE
         data = agefile.encrypt_with_passphrase(plain, passphrase or "")
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+    mode = "passphrase" if to == PASSPHRASE else "x25519"
+
+    def record(_sha256: str) -> None:
         session.add(
             Disclosure(
                 participant_id=p.id,
@@ -114,7 +114,6 @@ def make_handover(
                 encrypted=True,
             )
         )
-        mode = "passphrase" if to == PASSPHRASE else "x25519"
         audit.record(
             session,
             "export",
@@ -124,11 +123,8 @@ def make_handover(
             session, "export", {"format": KIND, "encryption": mode, "sha256": digest}, subject=p.uid
         )
         session.commit()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    reveal(tmp, target)
+
+    reveal_after(target, data, record)
     return HandoverResult(target, digest, len(data), to)
 
 

@@ -107,9 +107,7 @@ class CalendarExportDialog(QDialog):
             self, self.tr("Export calendar"), self.path.text(), self.tr("Calendar files (*.ics)")
         )
         if path:
-            if not path.endswith(".ics"):
-                path += ".ics"
-            self.path.setText(path)
+            self.path.setText(file_dialogs.with_suffix(path, ".ics"))
 
     def export(self) -> None:
         bad = first_invalid((self.first, self.last))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.reports import content
+from coachdesk.reports import content, sections
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
 from coachdesk.ui import file_dialogs, plain
+from coachdesk.ui.fields import report_language
 from coachdesk.ui.messages import error_text
-from coachdesk.ui.worker import Task
+from coachdesk.ui.pss10_chart_view import ui_lang
+from coachdesk.ui.worker import Jobs
 
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
 FILE_KINDS = {
@@ -63,7 +65,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self._tasks: list[Task] = []
+        self.jobs = Jobs()
         self._generation = 0
         self._buffer: QBuffer | None = None
         self._pdf_bytes = QByteArray()
@@ -89,9 +91,7 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Final report"), "final_report")
         self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
-        self.lang = QComboBox()
-        self.lang.addItem(self.tr("Danish"), "da")
-        self.lang.addItem(self.tr("English"), "en")
+        self.lang = report_language()
         self.recipient = QLineEdit(self._default_recipient)
         self.recipient.setPlaceholderText(self.tr("Caseworker, municipality"))
 
@@ -105,17 +105,19 @@ class ExportDialog(QDialog):
         self.section_boxes: dict[str, QCheckBox] = {}
         self.sections_box = sections_box = QGroupBox(self.tr("Sections"))
         sl = QVBoxLayout(sections_box)
-        for key in content.SECTIONS:
-            if key == "notes":
+        warned = False
+        for section in sections.all_sections():  # the registry: a new section shows here
+            if section.sensitive and not warned:
+                warned = True
                 warn = QLabel(self.tr("Sensitive – include only when the recipient needs it:"))
                 warn.setWordWrap(True)
                 font = warn.font()
                 font.setBold(True)
                 warn.setFont(font)
                 sl.addWidget(warn)
-            box = QCheckBox(self._section_label(key))
-            box.setChecked(key in content.DEFAULT_SECTIONS)
-            if key in content.SENSITIVE_SECTIONS:
+            box = QCheckBox(self._section_label(section))
+            box.setChecked(section.key in sections.defaults())
+            if section.sensitive:
                 box.setToolTip(
                     self.tr(
                         "Sensitive: not part of the minimal report. Include it only "
@@ -124,7 +126,7 @@ class ExportDialog(QDialog):
                     )
                 )
             box.toggled.connect(self._changed)
-            self.section_boxes[key] = box
+            self.section_boxes[section.key] = box
             sl.addWidget(box)
         self.access_note = QLabel(
             self.tr(
@@ -254,27 +256,13 @@ class ExportDialog(QDialog):
 
     # --- state -------------------------------------------------------------------
 
-    def _section_label(self, key: str) -> str:
-        names = {
-            "course": self.tr("Course"),
-            "attendance": self.tr("Attendance"),
-            "work_capacity": self.tr("Work capacity today"),
-            "accommodations": self.tr("Accommodations"),
-            "hours": self.tr("Hours and gradual return"),
-            "resources": self.tr("Resources and challenges"),
-            "progression": self.tr("Progress since the start"),
-            "pss10": self.tr("PSS-10 before and after"),
-            "job_plan": self.tr("Job plan"),
-            "questionnaires": self.tr("Other questionnaires (WHO-5, CBI, WAS)"),
-            "values": self.tr("Values"),
-            "outcome": self.tr("Outcome"),
-            "summary": self.tr("Summary"),
-            "recommendation": self.tr("Recommendation / next steps"),
-            "notes": self.tr("Session notes (sensitive)"),
-            "contact": self.tr("Contact details (sensitive)"),
-            "cpr_full": self.tr("Full CPR number (sensitive)"),
-        }
-        return names[key]
+    def _section_label(self, section: sections.Section) -> str:
+        """The registry's label in the app's language, with its detail and, when
+        sensitive, the mark."""
+        name = section.label(ui_lang())
+        if section.detail is not None:
+            name = f"{name} ({section.detail()})"
+        return self.tr("%1 (sensitive)").replace("%1", name) if section.sensitive else name
 
     def request(self) -> content.ReportRequest:
         kind = self.kind.currentData()
@@ -332,26 +320,17 @@ class ExportDialog(QDialog):
             not busy and not (self._consent_problem and self.kind.currentData() != "access_copy")
         )
 
-    def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
-    ) -> None:
-        task = Task(fn)
-        self._tasks.append(task)
-
-        def finish(cb: Callable[[Any], None]) -> Callable[[Any], None]:
-            def inner(value: Any) -> None:
-                if task in self._tasks:
-                    self._tasks.remove(task)
-                cb(value)
-
-            return inner
-
-        task.start(finish(done), finish(failed))
-
     # --- preview -----------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Rebuild the in-memory preview (unencrypted: it never leaves this window)."""
+        """Rebuild the in-memory preview (unencrypted: it never leaves this window).
+
+        One PDF job at a time: while a preview or the export is still being made, the
+        rebuild waits for it (reportlab is not safe to run twice at once; two renders on
+        two threads have crashed the process)."""
+        if self.jobs.busy():
+            self._debounce.start()
+            return
         self._generation += 1
         generation = self._generation
         request = self.request()
@@ -379,7 +358,7 @@ class ExportDialog(QDialog):
             if generation == self._generation:
                 self._set_preview(None, error_text(exc))
 
-        self._run(work, done, failed)
+        self.jobs.run(work, done, failed)
 
     def _set_preview(self, data: bytes | None, problem: str | None) -> None:
         self.document.close()
@@ -506,8 +485,7 @@ class ExportDialog(QDialog):
         target = self.choose_target(suggested)
         if not target:
             return
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
+        target = file_dialogs.with_suffix(target, ".pdf")
         vault, pid = self.vault, self.participant_id
         channel = self.channel.currentData()
         self._last_dir = str(Path(target).parent)
@@ -525,7 +503,7 @@ class ExportDialog(QDialog):
 
         self._busy(True)
         self._show_message(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self.jobs.run(work, self._export_done, self._export_failed)
 
     def _export_done(self, result: Any) -> None:
         self._busy(False)
@@ -545,7 +523,7 @@ class ExportDialog(QDialog):
         self._show_message(error_text(exc) or self.tr("The export failed."))
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # Let this dialog's running jobs finish before the widgets they report to go away.
+        self.jobs.wait()
         self._debounce.stop()
         super().done(result)

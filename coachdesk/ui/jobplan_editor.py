@@ -31,7 +31,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import drafts, jobplans
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges
 from coachdesk.ui.messages import message
 from coachdesk.ui.row_table import Column, RowTable
 
@@ -68,7 +68,7 @@ def _hours(v: Any) -> QDoubleSpinBox:
     return sb
 
 
-class JobPlanEditor(QWidget):
+class JobPlanEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
     def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
@@ -298,14 +298,6 @@ class JobPlanEditor(QWidget):
             "" if latest else self.tr("An earlier version, shown read-only.")
         )
         self.state_label.clear()
-
-    def _changed(self, *_a: Any) -> None:
-        if not getattr(self, "_loading", False):
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def add_value(self) -> None:
         text = self.value_input.currentText().strip()

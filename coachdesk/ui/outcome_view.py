@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -25,11 +24,11 @@ from coachdesk.errors import BadInput
 from coachdesk.store import drafts, participants
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
 from coachdesk.ui.messages import field_error
 
 
-class OutcomeView(QWidget):
+class OutcomeView(UnsavedChanges, QWidget):
     saved = Signal()
 
     def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
@@ -65,16 +64,16 @@ class OutcomeView(QWidget):
 
         course_box = QGroupBox(self.tr("Course"))
         cf = QFormLayout(course_box)
-        self._row(cf, self.tr("&Status"), self.status)
+        labelled_row(cf, self.tr("&Status"), self.status)
         out_box = QGroupBox(self.tr("Outcome at the end"))
         of = QFormLayout(out_box)
-        self._row(of, self.tr("&Outcome"), self.outcome)
-        self._row(of, self.tr("&Hours per week"), self.hours)
-        self._row(of, self.tr("Outcome &date"), self.outcome_date)
+        labelled_row(of, self.tr("&Outcome"), self.outcome)
+        labelled_row(of, self.tr("&Hours per week"), self.hours)
+        labelled_row(of, self.tr("Outcome &date"), self.outcome_date)
         drop_box = QGroupBox(self.tr("Drop-out"))
         df = QFormLayout(drop_box)
-        self._row(df, self.tr("Dropped out &on"), self.dropout_date)
-        self._row(df, self.tr("&Reason"), self.dropout_reason)
+        labelled_row(df, self.tr("Dropped out &on"), self.dropout_date)
+        labelled_row(df, self.tr("&Reason"), self.dropout_reason)
         sum_box = QGroupBox(self.tr("Report summary"))
         QVBoxLayout(sum_box).addWidget(self.summary)
         self.summary.setAccessibleName(self.tr("Report summary"))
@@ -112,20 +111,6 @@ class OutcomeView(QWidget):
         self.summary.textChanged.connect(self._changed)
         self.reload()
         self._restore_draft()
-
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, w)
-
-    def _changed(self, *_a: Any) -> None:
-        if not self._loading:
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def reload(self) -> None:
         self._fill(self.vault.read(participants.record_of, self.participant_id))

@@ -34,10 +34,10 @@ from coachdesk.core import records, return_plan
 from coachdesk.errors import BadInput
 from coachdesk.store import drafts, report_fields
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
 
 
-class ReportFieldsEditor(QWidget):
+class ReportFieldsEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
     def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
@@ -110,10 +110,10 @@ class ReportFieldsEditor(QWidget):
         QVBoxLayout(capacity_box).addWidget(self.work_capacity)
         hours_group = QGroupBox(self.tr("Hours and gradual return"))
         hf = QFormLayout(hours_group)
-        self._row(hf, self.tr("&Normal hours per week"), self.normal_hours)
-        self._row(hf, self.tr("Hours per week &now"), self.hours_now)
-        self._row(hf, self.tr("Expected &return"), self.return_kind)
-        self._row(hf, self.tr("Return &date"), self.return_date)
+        labelled_row(hf, self.tr("&Normal hours per week"), self.normal_hours)
+        labelled_row(hf, self.tr("Hours per week &now"), self.hours_now)
+        labelled_row(hf, self.tr("Expected &return"), self.return_kind)
+        labelled_row(hf, self.tr("Return &date"), self.return_date)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(add)
         step_buttons.addWidget(remove)
@@ -126,8 +126,8 @@ class ReportFieldsEditor(QWidget):
         hf.addRow(self.rule_warning)
         res_box = QGroupBox(self.tr("Resources and challenges"))
         rf = QFormLayout(res_box)
-        self._row(rf, self.tr("Re&sources"), self.resources)
-        self._row(rf, self.tr("C&hallenges"), self.challenges)
+        labelled_row(rf, self.tr("Re&sources"), self.resources)
+        labelled_row(rf, self.tr("C&hallenges"), self.challenges)
         prog_box = QGroupBox(self.tr("Progress since the start"))
         QVBoxLayout(prog_box).addWidget(self.progression)
         rec_box = QGroupBox(self.tr("Recommendation / next steps"))
@@ -171,22 +171,11 @@ class ReportFieldsEditor(QWidget):
         self.reload()
         self._restore_draft()
 
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, w)
-
     # --- state -----------------------------------------------------------------------
 
     def _changed(self, *_a: Any) -> None:
-        if not self._loading:
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
+        super()._changed()
         self._check_rule()
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def add_step(self) -> None:
         weeks = [self._cell_number(r, 0) for r in range(self.steps.rowCount())]

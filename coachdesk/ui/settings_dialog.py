@@ -26,6 +26,7 @@ from coachdesk.core import instruments, schedule
 from coachdesk.core.instrument import text
 from coachdesk.store import settings
 from coachdesk.ui import preferences
+from coachdesk.ui.fields import labelled_row
 from coachdesk.ui.pss10_chart_view import ui_lang
 
 
@@ -59,19 +60,19 @@ class SettingsDialog(QDialog):
 
         pss = QGroupBox(self.tr("PSS-10"))
         f = QFormLayout(pss)
-        self._row(f, self.tr("&Admission threshold (total ≥):"), self.threshold)
-        self._row(f, self.tr("Standard &deviation (reliable change):"), self.sd)
-        self._row(f, self.tr("&Reliability r:"), self.r)
+        labelled_row(f, self.tr("&Admission threshold (total ≥):"), self.threshold)
+        labelled_row(f, self.tr("Standard &deviation (reliable change):"), self.sd)
+        labelled_row(f, self.tr("&Reliability r:"), self.r)
         vault_box = QGroupBox(self.tr("This vault"))
         f = QFormLayout(vault_box)
-        self._row(f, self.tr("&Coach name:"), self.coach_name)
-        self._row(f, self.tr("&Organisation:"), self.organisation)
-        self._row(f, self.tr("Con&tact on reports:"), self.coach_contact)
-        self._row(f, self.tr("Offer erasure &after the course ended:"), self.retention)
+        labelled_row(f, self.tr("&Coach name:"), self.coach_name)
+        labelled_row(f, self.tr("&Organisation:"), self.organisation)
+        labelled_row(f, self.tr("Con&tact on reports:"), self.coach_contact)
+        labelled_row(f, self.tr("Offer erasure &after the course ended:"), self.retention)
         machine = QGroupBox(self.tr("This computer"))
         f = QFormLayout(machine)
-        self._row(f, self.tr("&Lock after idle:"), self.idle)
-        self._row(f, self.tr("Lan&guage:"), self.language)
+        labelled_row(f, self.tr("&Lock after idle:"), self.idle)
+        labelled_row(f, self.tr("Lan&guage:"), self.language)
         self.restart_note = QLabel(self.tr("A new language takes effect when CoachDesk restarts."))
         self.restart_note.setWordWrap(True)
         f.addRow(self.restart_note)
@@ -135,12 +136,6 @@ class SettingsDialog(QDialog):
         # dialog otherwise opens at its minimum and squeezes them.
         self.resize(1000, max(self.sizeHint().height(), lay.totalHeightForWidth(1000)))
         self._load()
-
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", "").rstrip(":"))
-        form.addRow(lab, w)
 
     def _load(self) -> None:
         self._before = self.vault.read(

@@ -1,7 +1,10 @@
-"""Run one slow call (key derivation, vault create/open) off the GUI thread."""
+"""Run slow calls (key derivation, vault create/open, a report, an export) off the GUI
+thread: ``Task`` for one call, ``Jobs`` for a window that starts several."""
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +23,7 @@ class Task(QRunnable):
         super().__init__()
         self.fn = fn
         self.signals = _Signals()
+        self.finished = threading.Event()  # set when the call has returned or raised
         self.setAutoDelete(False)
 
     def run(self) -> None:
@@ -29,8 +33,44 @@ class Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+        finally:
+            self.finished.set()
 
     def start(self, on_done: Callable[[Any], None], on_failed: Callable[[Any], None]) -> None:
         self.signals.done.connect(on_done)
         self.signals.failed.connect(on_failed)
         QThreadPool.globalInstance().start(self)
+
+
+class Jobs:
+    """The background calls of one window (the export and cohort report dialogs): each
+    runs as a ``Task``, its callback on the GUI thread; ``wait`` lets the window's own
+    running calls finish before its widgets go away (not every task of the pool)."""
+
+    def __init__(self) -> None:
+        self._tasks: list[Task] = []
+
+    def run(
+        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+    ) -> None:
+        task = Task(fn)
+        self._tasks.append(task)
+
+        def finish(cb: Callable[[Any], None]) -> Callable[[Any], None]:
+            def inner(value: Any) -> None:
+                if task in self._tasks:
+                    self._tasks.remove(task)
+                cb(value)
+
+            return inner
+
+        task.start(finish(done), finish(failed))
+
+    def busy(self) -> bool:
+        """True while a call started here has not reported back."""
+        return bool(self._tasks)
+
+    def wait(self, timeout_ms: int = 10_000) -> None:
+        deadline = time.monotonic() + timeout_ms / 1000
+        for task in list(self._tasks):
+            task.finished.wait(max(0.0, deadline - time.monotonic()))
