@@ -119,7 +119,7 @@ def header_story(c: ReportContent) -> list[Any]:
         )
     )
     story += [pair, spacer(3), subheading(tr("Participant", lang))]
-    ident = [(tr("Name", lang), c.name)]
+    ident: list[tuple[str, object]] = [(tr("Name", lang), c.name)]
     if c.cpr_display:
         ident.append(
             (

@@ -371,7 +371,7 @@ def plan_next(
     ``implausible`` (the day breaks a core/plausibility rule: nothing is planned; the
     coach plans it in the Sessions tab, where the rule is explained).
     """
-    from coachdesk.store import caseload
+    from coachdesk.store import caseload, interchange
 
     if new is None or new == old:
         return "none"
@@ -386,7 +386,7 @@ def plan_next(
             )
         ).scalar()
         if moving is not None:
-            data = caseload.interchange.session_to_dict(moving) | {
+            data = interchange.session_to_dict(moving) | {
                 "date": new.date().isoformat(),
                 "start": start,
                 "week": None,

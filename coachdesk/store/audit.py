@@ -244,7 +244,8 @@ Pending = dict[int, tuple[str, int]]
 
 
 def _pending(session: Session) -> Pending:
-    return session.info.setdefault(_PENDING, {})
+    pending: Pending = session.info.setdefault(_PENDING, {})
+    return pending
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:

@@ -88,7 +88,7 @@ def run_app(data_dir: Path, lang: str | None) -> int:
     icon = QIcon()
     for path in icon_png_paths():
         icon.addFile(str(path))
-    app.setWindowIcon(icon)
+    QGuiApplication.setWindowIcon(icon)
     # Matches packaging/linux/coachdesk.desktop, so Wayland shows the right icon.
     QGuiApplication.setDesktopFileName("coachdesk")
     # The system palette and style are used as they are: no hard-coded colours.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -35,6 +36,9 @@ from sqlalchemy import select
 from coachdesk.store import audit
 from coachdesk.store.models import AuditEvent, Participant
 from coachdesk.ui import plain
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _Index = QModelIndex | QPersistentModelIndex
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -185,7 +189,7 @@ class AuditModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return QLocale().toString(r.at, QLocale.FormatType.ShortFormat)
+                return QLocale().toString(QDateTime(r.at), QLocale.FormatType.ShortFormat)
             if col == 1:
                 return action_label(r.action)
             if col == 2:
@@ -235,7 +239,7 @@ class AuditFilter(QSortFilterProxyModel):
 
 
 class AuditView(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Audit log"))
@@ -278,7 +282,7 @@ class AuditView(QDialog):
         # tens of thousands of events).
         fm = self.table.fontMetrics()
         sample_time = QLocale().toString(
-            dt.datetime(2026, 12, 28, 23, 59), QLocale.FormatType.ShortFormat
+            QDateTime(dt.datetime(2026, 12, 28, 23, 59)), QLocale.FormatType.ShortFormat
         )
         longest_action = max((action_label(a) for a in audit.ACTIONS), key=len)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

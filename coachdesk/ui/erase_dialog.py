@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
@@ -21,11 +21,14 @@ from coachdesk.store.models import Participant
 from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class EraseDialog(QDialog):
     """Erase one participant for good; accepted only after the erasure succeeded."""
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         with vault.session() as s:
@@ -140,7 +143,7 @@ class RetentionDialog(QDialog):
     """Participants whose course ended longer ago than the retention period; erase them
     one at a time, each with its own typed confirmation."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None, today: Any = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, today: Any = None) -> None:
         import datetime as dt
 
         from PySide6.QtGui import QStandardItem, QStandardItemModel

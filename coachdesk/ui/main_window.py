@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,6 +29,9 @@ from coachdesk.ui.clipboard_guard import ClipboardGuard
 from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 # Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
 # from another thread crashed the app in testing), so ui.workspace is not in this list.
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow):
         self.data_dir = Path(data_dir)
         self.kdf = kdf
         self.today = today
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.workspace: Any = None  # a ui.workspace.Workspace while unlocked
         self._restore: list[tuple[int, int | None, bool]] = []
         self._backup_warning = ""
@@ -248,15 +251,19 @@ class MainWindow(QMainWindow):
     def show_gate(self) -> None:
         from coachdesk.store.paths import vault_exists
 
+        gate: QWidget
         if vault_exists(self.data_dir):
-            gate: QWidget = UnlockView(self.data_dir, today=self.today)
-            gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
+            unlock = UnlockView(self.data_dir, today=self.today)
+            unlock.unlocked.connect(self.on_unlocked)
+            unlock.restore_requested.connect(self.restore_backup)
+            gate = unlock
         else:
             from coachdesk.ui.first_run import FirstRunView  # once per install: not at start
 
-            gate = FirstRunView(self.data_dir, kdf=self.kdf)
-            gate.finished.connect(self.on_unlocked)  # type: ignore[attr-defined]
-        gate.restore_requested.connect(self.restore_backup)  # type: ignore[attr-defined]
+            first = FirstRunView(self.data_dir, kdf=self.kdf)
+            first.finished.connect(self.on_unlocked)
+            first.restore_requested.connect(self.restore_backup)
+            gate = first
         old = self.gate
         self.gate = gate
         self.stack.addWidget(gate)
@@ -286,7 +293,7 @@ class MainWindow(QMainWindow):
         if self.vault is not None and RotateRecoveryCodeDialog(self.vault, self).exec():
             self.statusBar().showMessage(self.tr("A new recovery code was made."), 10_000)
 
-    def on_unlocked(self, vault: Any) -> None:
+    def on_unlocked(self, vault: Vault) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
         import contextlib

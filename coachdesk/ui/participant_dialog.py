@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,10 +28,13 @@ from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
 from coachdesk.ui.messages import message
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class ParticipantDialog(QDialog):
     def __init__(
-        self, vault: Any, participant_id: int | None = None, parent: QWidget | None = None
+        self, vault: Vault, participant_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault
@@ -135,7 +138,7 @@ class ParticipantDialog(QDialog):
         lay.addWidget(self.buttons)
         self.resize(620, 720)
         if participant_id is not None:
-            self._load()
+            self._load(participant_id)
         else:
             self.start.set_value(None)
             self.referral.set_value(dt.date.today())
@@ -175,9 +178,9 @@ class ParticipantDialog(QDialog):
         if not any(m.isVisibleTo(self) and m.text() for m in self.messages.values()):
             self.summary.show_message(None)
 
-    def _load(self) -> None:
+    def _load(self, participant_id: int) -> None:
         with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=True, what="details")
+            p = caseload.get_participant(s, participant_id, audit_read=True, what="details")
             rec = caseload.participant_record(p)
             s.commit()
         self._loaded = rec

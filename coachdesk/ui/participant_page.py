@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +35,9 @@ from coachdesk.ui.report_fields_editor import ReportFieldsEditor
 from coachdesk.ui.sessions_tab import SessionsTab
 from coachdesk.ui.timeline_view import TimelineData, TimelineView
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 def _big(label: QLabel, factor: float = 1.4) -> QLabel:
     f = label.font()
@@ -48,7 +51,7 @@ class ParticipantPage(QWidget):
     changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -171,6 +174,7 @@ class ParticipantPage(QWidget):
             i = self._lazy_index[name]
             current = self.tabs.currentIndex()
             placeholder, label = self.tabs.widget(i), self.tabs.tabText(i)
+            assert placeholder is not None  # i is the index of a tab
             self.tabs.blockSignals(True)  # the swap is no change of tab
             self.tabs.removeTab(i)
             self.tabs.insertTab(i, view, label)
@@ -351,8 +355,8 @@ class ParticipantPage(QWidget):
                 + [x.date for x in p.sessions if x.status == "planned" and x.date >= today],
             )
             # The same count as the caseworker report: only plausible or confirmed marks.
-            facts = caseload.course_facts(p, today)
-            counted = plausibility.countable_marks(facts, p.attendance)
+            course_facts = caseload.course_facts(p, today)
+            counted = plausibility.countable_marks(course_facts, p.attendance)
             attended = sum(1 for g in counted if g.present)
             marked = len(counted)
             waiting = len(p.attendance) - marked

@@ -269,7 +269,7 @@ class Pss10Form(QDialog):
         cancel.clicked.connect(self.reject)
         # In an active window the shortcut takes Ctrl+S from any field (a combo box would
         # otherwise swallow it); keyPressEvent below is the path when it is not active.
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)

@@ -15,7 +15,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 SIZE = (1280, 800)
 SAMPLE_CODE = "ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-2345-6789"  # never a real recovery code
@@ -96,7 +99,7 @@ def render_all(
 
 
 def _render(
-    vault: Any, data_dir: Path, out: Path, lang: str | None, today: dt.date | None, demo: bool
+    vault: Vault, data_dir: Path, out: Path, lang: str | None, today: dt.date | None, demo: bool
 ) -> list[Path]:
     """Every screen into ``out`` (a private folder); the export is audited before the
     vault is locked."""

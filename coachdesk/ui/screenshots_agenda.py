@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coachdesk.store import agenda
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 def _settle() -> None:
@@ -32,7 +35,7 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
 
 
 def render(
-    window: Any, vault: Any, out: Path, size: tuple[int, int], suffix: str = ""
+    window: Any, vault: Vault, out: Path, size: tuple[int, int], suffix: str = ""
 ) -> list[Path]:
     from coachdesk.ui.agenda_view import ITEM_ROLE
     from coachdesk.ui.calendar_dialog import CalendarExportDialog

@@ -12,7 +12,7 @@ leave a vault as it found it. Run after ``make screenshots``' demo set-up:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -21,6 +21,9 @@ from sqlalchemy import func, select
 
 from coachdesk.store import caseload
 from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 def _settle() -> None:
@@ -36,7 +39,7 @@ def _save(widget: QWidget, path: Path, written: list[Path]) -> None:
 
 
 def render(
-    window: Any, vault: Any, out: Path, size: tuple[int, int], suffix: str = ""
+    window: Any, vault: Vault, out: Path, size: tuple[int, int], suffix: str = ""
 ) -> list[Path]:
     """The PNGs into ``out`` at ``size``; returns their paths."""
     written: list[Path] = []
@@ -102,7 +105,7 @@ def render(
     return written
 
 
-def _second_version(vault: Any) -> None:
+def _second_version(vault: Vault) -> None:
     """A changed job plan for the first participant with sessions (demo data only)."""
     from coachdesk.store import interchange
 

@@ -8,7 +8,7 @@ imports this module only once the vault is open.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -18,13 +18,16 @@ from coachdesk.ui.agenda_view import AgendaView
 from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.participant_page import ParticipantPage
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class Workspace(QTabWidget):
     """Everything that shows data: dropped as a whole when the app locks."""
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         preloaded: Any = None,
