@@ -33,18 +33,11 @@ from coachdesk.ui.unlock_view import UnlockView
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
 
+
 # Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
 # from another thread crashed the app in testing), so ui.workspace is not in this list.
 # The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
 # which would otherwise run it (80 ms with its asyncio imports) after Enter.
-_PRELOAD = (
-    "sqlalchemy.dialects.sqlite",
-    "coachdesk.store.vault",
-    "coachdesk.store.caseload",
-    "coachdesk.store.assessments",
-)
-
-
 class _Preloader(QObject):
     """Loads what the unlocked app needs while the coach types the passphrase.
 
@@ -64,23 +57,20 @@ class _Preloader(QObject):
         self.database_loaded.connect(self._load_widgets)
 
     def start(self) -> None:
-        import sys
         import threading
 
-        if all(name in sys.modules for name in _PRELOAD):
+        from coachdesk.store import preload
+
+        if preload.loaded():
             self._load_widgets()
             return
         threading.Thread(target=self._load_database, name="coachdesk-preload", daemon=True).start()
 
     def _load_database(self) -> None:
-        import importlib
+        from coachdesk.store import preload
 
         try:
-            for name in _PRELOAD:
-                importlib.import_module(name)
-            from sqlalchemy.orm import configure_mappers
-
-            configure_mappers()
+            preload.load()
         except Exception:  # a warm-up only: the same import fails again, in context, at unlock
             return
         self.database_loaded.emit()
