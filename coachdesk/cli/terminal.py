@@ -27,4 +27,3 @@ def _escape(m: re.Match[str]) -> str:
 def safe(text: str) -> str:
     """``text`` with every control, separator, bidi and surrogate code point escaped."""
     return _UNSAFE.sub(_escape, text)
-

@@ -12,14 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -418,59 +417,45 @@ class MainWindow(QMainWindow):
             if self.workspace is not None:
                 self.workspace.caseload.reload()
 
-    def _optional(self, module: str, name: str) -> Any:
-        import importlib
-
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            QMessageBox.information(
-                self,
-                self.tr("Not available"),
-                self.tr("This part of CoachDesk is not available in this build."),
-            )
-            return None
-
     def restore_backup(self) -> None:
         """From the unlock or first-run screen: restore a backup, then unlock it."""
-        cls = self._optional("coachdesk.ui.backup_dialog", "RestoreDialog")
-        if cls is None:
-            return
         from coachdesk.store.vault import Vault
+        from coachdesk.ui.backup_dialog import RestoreDialog
 
         empty = not self.data_dir.exists() or not any(self.data_dir.iterdir())
-        dlg = cls(self.data_dir if empty and not Vault.exists(self.data_dir) else None, self)
-        if dlg.exec() and getattr(dlg, "restored_dir", None):
+        dlg = RestoreDialog(
+            self.data_dir if empty and not Vault.exists(self.data_dir) else None, self
+        )
+        if dlg.exec() and dlg.restored_dir is not None:
             self.data_dir = Path(dlg.restored_dir)
             self.show_gate()
 
     def open_retention(self) -> None:
-        cls = self._optional("coachdesk.ui.erase_dialog", "RetentionDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self, today=self.today).exec()
+        from coachdesk.ui.erase_dialog import RetentionDialog
+
+        if self.vault is not None:
+            RetentionDialog(self.vault, self, today=self.today).exec()
             if self.workspace is not None:
                 self.workspace.caseload.reload()
 
     def open_backup(self) -> None:
-        cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self).exec()
+        from coachdesk.ui.backup_dialog import BackupDialog
+
+        if self.vault is not None:
+            BackupDialog(self.vault, self).exec()
             self._maybe_warn_backup()  # a backup just made clears the reminder
 
     def open_audit(self) -> None:
-        cls = self._optional("coachdesk.ui.audit_view", "AuditView")
-        if cls is not None and self.vault is not None:
-            view = cls(self.vault, self)
-            if hasattr(view, "exec"):
-                view.exec()
-            else:
-                view.setWindowFlag(Qt.WindowType.Window)
-                view.show()
+        from coachdesk.ui.audit_view import AuditView
+
+        if self.vault is not None:
+            AuditView(self.vault, self).exec()
 
     def open_cohort_report(self) -> None:
-        cls = self._optional("coachdesk.ui.cohort_dialog", "CohortReportDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self).exec()
+        from coachdesk.ui.cohort_dialog import CohortReportDialog
+
+        if self.vault is not None:
+            CohortReportDialog(self.vault, self).exec()
 
     def show_help(self) -> None:
         from coachdesk.ui.help_dialog import HelpDialog

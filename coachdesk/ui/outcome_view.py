@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -227,13 +226,6 @@ class OutcomeView(QWidget):
     def export_report(self) -> None:
         if self._dirty and not self.save():
             return
-        try:
-            from coachdesk.ui.export_dialog import ExportDialog
-        except ImportError:
-            QMessageBox.information(
-                self,
-                self.tr("Export report"),
-                self.tr("Report export is not available in this build."),
-            )
-            return
+        from coachdesk.ui.export_dialog import ExportDialog
+
         ExportDialog(self.vault, self.participant_id, self).exec()

@@ -289,12 +289,8 @@ class ParticipantPage(QWidget):
         return w
 
     def _pss_tab(self) -> QWidget:
-        try:
-            from coachdesk.ui.pss10_tab import Pss10Tab
-        except ImportError:
-            label = QLabel(self.tr("The PSS-10 questionnaire is not available in this build."))
-            label.setWordWrap(True)
-            return label
+        from coachdesk.ui.pss10_tab import Pss10Tab
+
         tab = Pss10Tab(self.vault, self.participant_id)
         tab.changed.connect(self._something_changed)
         return tab
@@ -575,13 +571,8 @@ class ParticipantPage(QWidget):
             self._something_changed()
 
     def erase(self) -> None:
-        try:
-            from coachdesk.ui.erase_dialog import EraseDialog
-        except ImportError:
-            plain.information(
-                self, self.tr("Erase"), self.tr("Erasure is not available in this build.")
-            )
-            return
+        from coachdesk.ui.erase_dialog import EraseDialog
+
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()
         if EraseDialog(self.vault, self.participant_id, self).exec():
