@@ -8,6 +8,7 @@ unlock screen; after unlock the same participants and editors come back.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         kdf: Any = None,
         today: dt.date | None = None,
         idle_minutes: float | None = None,
+        idle_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
@@ -160,7 +162,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.gate: QWidget = QLabel()
         self.idle = IdleLock(
-            idle_minutes if idle_minutes is not None else preferences.IDLE_LOCK_MINUTES.get(), self
+            idle_minutes if idle_minutes is not None else preferences.IDLE_LOCK_MINUTES.get(),
+            self,
+            clock=idle_clock or time.monotonic,
         )
         self.idle.idle.connect(self.lock)  # armed (its event filter installed) when unlocked
         self.clipboard_guard = ClipboardGuard(self)
