@@ -230,3 +230,31 @@ def test_contact_is_kept_in_settings(qtbot, vault) -> None:
     dlg.save()
     with vault.session() as s:
         assert settings.get(s, "coach_contact") == "20 30 40 50"
+
+
+def test_closing_does_not_wait_for_a_preview_in_flight(qtbot, dialog, monkeypatch) -> None:
+    """Closing waited for the whole global thread pool (up to 10 s, and for any other
+    dialog's work too); now it waits for its own export only, and a preview that
+    finishes later is dropped. The held preview is released only after close returned:
+    had close waited for it, its 5 s wait would have run out first."""
+    import threading
+
+    started, release, released = threading.Event(), threading.Event(), []
+    real = content.build_report
+
+    def held(*a, **k):
+        started.set()
+        released.append(release.wait(5))
+        return real(*a, **k)
+
+    monkeypatch.setattr(content, "build_report", held)
+    dlg = dialog()
+    qtbot.waitUntil(started.is_set, timeout=15_000)
+    state = dlg.preview_state.text()
+    dlg.reject()
+    release.set()
+    qtbot.waitUntil(lambda: bool(released), timeout=15_000)
+    assert released == [True]
+    qtbot.waitUntil(lambda: not dlg._tasks, timeout=15_000)  # the late result arrived...
+    # ...and changed nothing on the closed dialog
+    assert dlg.preview_state.text() == state and dlg.preview_pages == 0

@@ -68,6 +68,8 @@ class CohortReportDialog(QDialog):
         self.prepared: Any = None
         self.last_path: Path | None = None
         self._tasks: list[Task] = []
+        # As in the export dialog: closing waits for an export in flight, not a preview.
+        self._export_pool = QThreadPool(self)
         self._generation = 0
         # Replaceable in tests; the Qt dialog avoids the platform's recent-files lists.
         self.choose_target: Callable[[str, str], str | None] = self._choose_target
@@ -192,7 +194,11 @@ class CohortReportDialog(QDialog):
     # --- work off the GUI thread ---------------------------------------------------
 
     def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Any], None],
+        pool: QThreadPool | None = None,
     ) -> None:
         task = Task(fn)
         self._tasks.append(task)
@@ -205,7 +211,7 @@ class CohortReportDialog(QDialog):
 
             return inner
 
-        task.start(finish(done), finish(failed))
+        task.start(finish(done), finish(failed), pool=pool)
 
     def _set_exportable(self, on: bool) -> None:
         self.pdf_button.setEnabled(on)
@@ -374,7 +380,7 @@ class CohortReportDialog(QDialog):
 
         self._set_exportable(False)
         self.message.setText(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self._run(work, self._export_done, self._export_failed, pool=self._export_pool)
 
     def _export_done(self, path: Path) -> None:
         self.last_path = path
@@ -388,7 +394,9 @@ class CohortReportDialog(QDialog):
         self._set_exportable(self.prepared is not None and not self.prepared.refusal)
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # An export in flight finishes first (a lock closes the dialog before the vault);
+        # a preview still counting is not waited for: its result is dropped.
+        self._export_pool.waitForDone(10_000)
+        self._generation += 1
         self._debounce.stop()
         super().done(result)

@@ -67,6 +67,10 @@ class ExportDialog(QDialog):
         self.vault = vault
         self.participant_id = participant_id
         self._tasks: list[Task] = []
+        # Exports run on the dialog's own pool, so closing waits for an export in flight
+        # (its disclosure commits before the vault can lock) and for nothing else;
+        # previews run on the global pool and are dropped when the dialog closes.
+        self._export_pool = QThreadPool(self)
         self._generation = 0
         self._buffer: QBuffer | None = None
         self._pdf_bytes = QByteArray()
@@ -346,7 +350,11 @@ class ExportDialog(QDialog):
         )
 
     def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
+        self,
+        fn: Callable[[], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Any], None],
+        pool: QThreadPool | None = None,
     ) -> None:
         task = Task(fn)
         self._tasks.append(task)
@@ -359,7 +367,7 @@ class ExportDialog(QDialog):
 
             return inner
 
-        task.start(finish(done), finish(failed))
+        task.start(finish(done), finish(failed), pool=pool)
 
     # --- preview -----------------------------------------------------------------
 
@@ -544,7 +552,7 @@ class ExportDialog(QDialog):
 
         self._busy(True)
         self._show_message(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self._run(work, self._export_done, self._export_failed, pool=self._export_pool)
 
     def _export_done(self, result: Any) -> None:
         self._busy(False)
@@ -564,7 +572,9 @@ class ExportDialog(QDialog):
         self._show_message(error_text(exc) or self.tr("The export failed."))
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # An export in flight finishes first (a lock closes the dialog before the vault);
+        # a preview still building is not waited for: its result is dropped.
+        self._export_pool.waitForDone(10_000)
+        self._generation += 1  # (a preview's result counts only for the latest generation)
         self._debounce.stop()
         super().done(result)
