@@ -55,7 +55,7 @@ SECTIONS: tuple[str, ...] = (
     "contact",
     "cpr_full",
 )
-# The least data that serves the report's purpose (domain.md).
+# The least data that serves the report's purpose (docs/reports.md, the caseworker report).
 DEFAULT_SECTIONS: tuple[str, ...] = (
     "course",
     "work_capacity",
