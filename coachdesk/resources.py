@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Names of the files in the folder; packaging/make_icons.py writes all but the SVGs.
-ICON_SVG = "coachdesk.svg"
+# The app icon's sizes as PNG (packaging/make_icons.py writes them from the SVG).
 ICON_PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 

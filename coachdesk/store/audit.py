@@ -41,7 +41,7 @@ import os
 from typing import Any
 
 from sqlalchemy import event as sa_event
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coachdesk.store.models import AuditEvent, Disclosure, Participant, Setting
@@ -432,20 +432,6 @@ def _verify_disclosures(session: Session, key: bytes, latest: dict[int, str | No
         if mac is not None and did not in seen:
             problems.append(f"disclosure {did}: recorded in the audit chain but missing")
     return problems
-
-
-def chain_position(session: Session, length: int) -> str | None:
-    """The stored hash of the ``length``-th event (1-based), None if there are fewer."""
-    if length <= 0:
-        return GENESIS
-    return session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id).offset(length - 1).limit(1)
-    ).scalar()
-
-
-def length_and_head(session: Session) -> tuple[int, str]:
-    n = int(session.execute(select(func.count()).select_from(AuditEvent)).scalar() or 0)
-    return n, _head(session)
 
 
 # --- the one-time upgrade of a pre-issue-12 chain ----------------------------------------

@@ -343,9 +343,3 @@ class AuditView(QDialog):
             combo.blockSignals(False)
         self.proxy.set_action(None)
         self.proxy.set_subject(None)
-
-    def show_participant(self, uid: str) -> None:
-        """Preselect one participant (e.g. opened from their page)."""
-        i = self.participant_combo.findData(uid)
-        if i >= 0:
-            self.participant_combo.setCurrentIndex(i)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import instruments, vocab
-from coachdesk.core.instrument import Instrument, Result, text
+from coachdesk.core.instrument import Instrument, text
 from coachdesk.store import assessments, settings
 from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
@@ -352,9 +352,6 @@ class InstrumentForm(QDialog):
 
     def kind_key(self) -> str:
         return str(self.kind.currentData())
-
-    def current_result(self) -> Result:
-        return self.inst.score(self.grid.answers())
 
     def _changed(self) -> None:
         self._confirm_incomplete = False

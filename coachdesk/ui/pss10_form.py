@@ -105,9 +105,6 @@ class AnswerGrid(QFrame):
             self._set(i, a, notify=False)
         self.answers_changed.emit()
 
-    def set_answer(self, item: int, answer: int | None) -> None:
-        self._set(item, answer)
-
     def _set(self, item: int, answer: int | None, notify: bool = True) -> None:
         group = self._groups[item]
         if answer is None:
