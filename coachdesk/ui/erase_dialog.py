@@ -87,6 +87,10 @@ class EraseDialog(QDialog):
         self.progress.setRange(0, 0)  # busy: VACUUM reports no progress
         self.progress.setTextVisible(False)
         self.progress.setAccessibleName(self.tr("Erasing"))
+        # Its room is kept while hidden: showing it must not squeeze the wrapped text.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
         self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = self.buttons.addButton(
