@@ -40,8 +40,8 @@ import json
 import os
 from typing import Any
 
+from sqlalchemy import CursorResult, select, update
 from sqlalchemy import event as sa_event
-from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from coachdesk.store.models import AuditEvent, Disclosure, Participant, Setting
@@ -528,7 +528,8 @@ def redact_subject(session: Session, subject: str) -> int:
         .where(AuditEvent.subject == subject)
         .values(subject=None, detail=None, nonce=None, redacted=True)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    assert isinstance(result, CursorResult)  # an UPDATE's result (typed as any Result)
+    return int(result.rowcount or 0)
 
 
 def pseudonym(session: Session, ref: str) -> str:

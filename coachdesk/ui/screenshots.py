@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from coachdesk.store.vault import Vault
 
 SIZE = (1280, 800)
@@ -128,9 +130,9 @@ def _render(
     def save(widget: object, name: str) -> None:
         written.append(save_png(widget, out / f"{name}.png"))
 
-    def shot(widget: object, name: str) -> None:
-        widget.resize(*SIZE)  # type: ignore[attr-defined]
-        widget.show()  # type: ignore[attr-defined]
+    def shot(widget: QWidget, name: str) -> None:
+        widget.resize(*SIZE)
+        widget.show()
         for _ in range(5):
             app.processEvents()
         save(widget, name)
