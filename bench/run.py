@@ -56,6 +56,8 @@ TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "export_rss_mb_10k": ("<= 250", lambda v: v <= 250),
     "import_ratio_2000": ("<= 1.5", lambda v: v <= 1.5),
     "import_rss_mb_10k": ("<= 250", lambda v: v <= 250),
+    "backup_rss_mb_10k": ("<= 150", lambda v: v <= 150),
+    "backup_rss_growth_50k_10k": ("<= 1.10", lambda v: v <= 1.10),
 }
 SCALES = (100, 1_000, 10_000)
 # How long the simulated coach takes to type the passphrase (bench/demo-passphrase.txt,
@@ -377,6 +379,7 @@ class Bench:
             ("cohort_report_s_10k", self.cohort_report),
             ("startup_ratio", self.startup),
             ("filter_ms_p95", self.scaling),
+            ("backup_rss_mb_10k", lambda: __import__("backup_bench").run(self)),
         ]
         for name, step in steps:
             if only and name not in only:

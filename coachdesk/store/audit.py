@@ -414,7 +414,9 @@ def verify(session: Session) -> list[str]:
     redacted = 0
     said_redacted = 0
     latest: dict[int, str | None] = {}
-    rows = session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars()
+    rows = session.execute(
+        select(AuditEvent).order_by(AuditEvent.id).execution_options(yield_per=500)
+    ).scalars()
     for ev in rows:
         if first and ev.action != "vault_created":
             problems.append(
