@@ -10,7 +10,7 @@ QM := coachdesk/i18n/coachdesk_da.qm
 QM_EN := coachdesk/i18n/coachdesk_en.qm
 UI_SOURCES := $(wildcard coachdesk/ui/*.py)
 
-.PHONY: run test lint i18n bench bench-quick screenshots package package-smoke clean
+.PHONY: run test lint hooks i18n bench bench-quick screenshots package package-smoke clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -52,6 +52,14 @@ i18n: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_layers.py
+
+# The same checks before every commit (.pre-commit-config.yaml: local hooks on .venv's
+# tools, nothing downloaded at commit time). pre-commit itself is installed here, once.
+hooks: $(STAMP)
+	$(BIN)/python -m pip install --quiet pre-commit
+	$(BIN)/pre-commit install
 
 # docs/screenshots/: every scene of ui/screenshots.py's registry, in Danish, on a fresh
 # synthetic caseload; what is no longer drawn goes.

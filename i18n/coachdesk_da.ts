@@ -948,6 +948,10 @@
         <translation>Deltagerens ref. til bekræftelse af sletningen</translation>
     </message>
     <message>
+        <source>Erasing</source>
+        <translation>Sletter</translation>
+    </message>
+    <message>
         <source>Erase for good</source>
         <translation>Slet endeligt</translation>
     </message>
@@ -2405,14 +2409,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Der blev lavet en ny gendannelseskode.</translation>
     </message>
     <message>
-        <source>Not available</source>
-        <translation>Ikke tilgængelig</translation>
-    </message>
-    <message>
-        <source>This part of CoachDesk is not available in this build.</source>
-        <translation>Denne del af CoachDesk findes ikke i denne version.</translation>
-    </message>
-    <message>
         <source>There is no backup of this vault yet. Choose a backup folder (an external drive or a network folder) and make one now.</source>
         <translation>Der er endnu ingen sikkerhedskopi af boksen. Vælg en mappe til sikkerhedskopier (et eksternt drev eller en netværksmappe), og tag en kopi nu.</translation>
     </message>
@@ -2721,14 +2717,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <source>Saved.</source>
         <translation>Gemt.</translation>
     </message>
-    <message>
-        <source>Export report</source>
-        <translation>Eksportér rapport</translation>
-    </message>
-    <message>
-        <source>Report export is not available in this build.</source>
-        <translation>Eksport af rapporter findes ikke i denne version.</translation>
-    </message>
 </context>
 <context>
     <name>ParticipantDialog</name>
@@ -2884,10 +2872,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder</translation>
     </message>
     <message>
-        <source>The PSS-10 questionnaire is not available in this build.</source>
-        <translation>PSS-10-skemaet findes ikke i denne version.</translation>
-    </message>
-    <message>
         <source>Course start</source>
         <translation>Forløbets start</translation>
     </message>
@@ -3041,14 +3025,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>That day has been marked again since, so the deleted mark was not put back.</source>
         <translation>Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.</translation>
-    </message>
-    <message>
-        <source>Erase</source>
-        <translation>Slet</translation>
-    </message>
-    <message>
-        <source>Erasure is not available in this build.</source>
-        <translation>Sletning findes ikke i denne version.</translation>
     </message>
     <message>
         <source>job plan</source>

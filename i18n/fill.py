@@ -41,8 +41,6 @@ DA: dict[str, str | Plural] = {
     "&Find participant": "&Søg efter deltager",
     "&Help": "&Hjælp",
     "CoachDesk &help": "&Hjælp til CoachDesk",
-    "Not available": "Ikke tilgængelig",
-    "This part of CoachDesk is not available in this build.": "Denne del af CoachDesk findes ikke i denne version.",
     "Caseload": "Deltagere",
     # --- unlock -----------------------------------------------------------------------
     "CoachDesk is locked": "CoachDesk er låst",
@@ -252,7 +250,6 @@ DA: dict[str, str | Plural] = {
     "◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  ■ session held  ✕ cancelled or "
     "no-show  ⬚ next appointment": "◆ PSS-10 udfyldt  ◇ PSS-10-slutmåling mangler  ● til stede  ○ fraværende  "
     "■ samtale afholdt  ✕ aflyst eller udeblevet  ⬚ næste aftale",
-    "The PSS-10 questionnaire is not available in this build.": "PSS-10-skemaet findes ikke i denne version.",
     "Course start": "Forløbets start",
     "Course end": "Forløbets afslutning",
     "Caseworker": "Sagsbehandler",
@@ -266,7 +263,6 @@ DA: dict[str, str | Plural] = {
     "Archive": "Arkivér",
     "Nothing is due.": "Intet udestående.",
     "Erase": "Slet",
-    "Erasure is not available in this build.": "Sletning findes ikke i denne version.",
     # Only used as %1 at the start of "The %1 has unsaved changes. Save them?"
     "job plan": "Jobplanen",
     "outcome": "Resultatet",
@@ -555,7 +551,6 @@ DA: dict[str, str | Plural] = {
     # --- outcome ----------------------------------------------------------------------
     "Saved.": "Gemt.",
     "Export report": "Eksportér rapport",
-    "Report export is not available in this build.": "Eksport af rapporter findes ikke i denne version.",
     "Not recorded yet": "Ikke registreret endnu",
     "Your summary and recommendation for the caseworker. It appears in the report as "
     "written.": "Din opsummering og anbefaling til sagsbehandleren. Den kommer med i rapporten, "
@@ -774,6 +769,7 @@ DA: dict[str, str | Plural] = {
     "Type the participant's ref <b>{ref}</b> to confirm:": "Skriv deltagerens ref. <b>{ref}</b> for at bekræfte:",
     "Participant's ref, to confirm the erasure": "Deltagerens ref. til bekræftelse af sletningen",
     "Erase for good": "Slet endeligt",
+    "Erasing": "Sletter",
     "PSS-10 questionnaire(s)": "PSS-10-skema(er)",
     "session log(s) with notes": "samtale(r) med noter",
     "group attendance record(s)": "registrering(er) af fremmøde i gruppen",

@@ -1,4 +1,4 @@
-"""The participant file: every rule of interchange.md, all-or-nothing import, round trips."""
+"""The participant file: every rule of docs/format.md, all-or-nothing import, round trips."""
 
 from __future__ import annotations
 

@@ -195,7 +195,10 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
 
     add_person(vault)
     vault.close()
-    window = make_window(qtbot, data_dir, idle_minutes=0.01)  # 0.6 s
+    # A fake clock, and the timer's deadline called by hand (idle.check): the lock is 1
+    # minute, nothing waits in real time, and the real timer (1 min) never fires here.
+    now = [1000.0]
+    window = make_window(qtbot, data_dir, idle_minutes=1, idle_clock=lambda: now[0])
     assert not window.idle.armed and window.idle.watched_windows() == []  # locked
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
@@ -203,11 +206,13 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.workspace.caseload.search.setFocus()
-    for _ in range(8):  # 1.6 s of typing, as real keys (through the window), 0.2 s apart
-        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
-        qtbot.wait(200)
+    for _ in range(8):  # 8 x 40 s = 320 s of typing, as real keys (through the window)
+        now[0] += 40
+        window.idle.check()  # 40 s since the last key: not yet
         assert not window.is_locked()
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
     assert window.workspace.caseload.search.text() == "a" * 8
+    assert window.idle.timer.interval() == 20_000  # the deadline: the rest of the minute
     # A dialog that gets the focus is watched too: typing there keeps the app open.
     dialog = QDialog(window)
     QLineEdit(dialog).setFocus()
@@ -215,11 +220,17 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.windowHandle() in window.idle.watched_windows())
     for _ in range(5):
-        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
-        qtbot.wait(200)
+        now[0] += 40
+        window.idle.check()
         assert not window.is_locked()
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
     dialog.close()
-    qtbot.waitUntil(window.is_locked, timeout=5000)  # then quiet: it locks
+    now[0] += 59
+    window.idle.check()
+    assert not window.is_locked()
+    now[0] += 1  # then a full minute without input: it locks
+    window.idle.check()
+    assert window.is_locked()
     assert not window.idle.armed and window.idle.watched_windows() == []
 
 

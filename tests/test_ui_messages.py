@@ -8,14 +8,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from coachdesk.core import records
-from coachdesk.ui.app import resource_dir
+from coachdesk.resources import translation_path
 from coachdesk.ui.messages import field_error, message
 
 
 @pytest.fixture
 def danish(qapp):
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
     yield
     QCoreApplication.removeTranslator(t)

@@ -158,7 +158,7 @@ def test_log_session_with_themes_actions_and_make_goal(qtbot, vault):
         assert row.actions == ["Gå en tur hver dag kl. 12", "Tale med lederen"]
         assert row.notes == "Talte om grænser på arbejdet."
         assert row.ratings == {"sleep": 4} and row.week == 7
-    ed.actions.setCurrentRow(0)
+    ed.action_list.setCurrentRow(0)
     ed.make_goal_button.click()
     assert "version 1" in ed.goal_message.text()
     with vault.session() as s:

@@ -7,16 +7,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 from coachdesk.reports.channels import CHANNELS
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from coachdesk.cli.vault_commands import add_test_kdf_flag
 
     p = sub.add_parser(
@@ -143,7 +143,7 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             "--recipient is not valid text (a broken character encoding). Nothing was exported."
         )
     if args.format == "pdf":
-        from coachdesk.reports.cli_export import export_pdf
+        from coachdesk.cli.export_pdf import export_pdf
 
         return export_pdf(args, ctx)
     if args.sections or args.pdf_password_file:

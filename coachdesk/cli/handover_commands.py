@@ -9,15 +9,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "recipient",

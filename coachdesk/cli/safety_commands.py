@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.secrets import prompt, read_secret_file
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("backup", help="write an encrypted, verified backup of the vault")
     p.add_argument(

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.secrets import prompt, read_secret_file
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: Any) -> None:
-    from coachdesk.cli.main import add_unlock_options
-
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "screenshots",
         help="render every main screen of the app to PNG",

@@ -1,6 +1,6 @@
 """Danish CPR numbers: validation, normalisation and masking.
 
-No modulus-11 check: numbers issued since 2007 need not pass it (interchange.md).
+No modulus-11 check: numbers issued since 2007 need not pass it (docs/format.md).
 """
 
 from __future__ import annotations

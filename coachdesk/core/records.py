@@ -280,7 +280,6 @@ PARTICIPANT_FIELDS = (
     "pss_change",
     "course_week",
 )
-ASSESSMENT_FIELDS = ("kind", "date", "instrument", "answers", "total", "prorated", "band")
 SESSION_FIELDS = (
     "date",
     "start",

@@ -223,7 +223,12 @@ def merged_stats(parts: Sequence[Aggregate]) -> cohort.CohortStats:
         half = cohort.t_quantile(0.975, n - 1) * c_sd / math.sqrt(n)
         lo, hi = c_mean - half, c_mean + half
     return cohort.CohortStats(
-        **{k: cells[k] for k in cohort.FLOW},
+        referred=cells["referred"],
+        screened=cells["screened"],
+        admitted=cells["admitted"],
+        not_eligible=cells["not_eligible"],
+        completed=cells["completed"],
+        dropped_out=cells["dropped_out"],
         before=cohort.Summary(mom["before"]["n"], b_mean, b_sd),
         after=cohort.Summary(mom["after"]["n"], a_mean, a_sd),
         paired=cohort.Paired(

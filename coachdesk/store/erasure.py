@@ -18,7 +18,7 @@ the person is still there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 
@@ -34,6 +34,9 @@ from coachdesk.store.models import (
     Participant,
     SessionLog,
 )
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _CHILDREN = (
     ("assessments", Assessment),
@@ -66,7 +69,7 @@ def erasure_preview(session: Any, participant_id: int) -> dict[str, int]:
     return out
 
 
-def erase_participant(vault: Any, ref: str) -> ErasureResult:
+def erase_participant(vault: Vault, ref: str) -> ErasureResult:
     """Erase the participant with ``ref``; raises BadInput when there is none."""
     ref = ref.strip()
     if records.has_surrogate(ref):
@@ -110,11 +113,12 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
     return result
 
 
-def compact(vault: Any) -> None:
+def compact(vault: Vault) -> None:
     """VACUUM and truncate the WAL, so no freed page survives in either file."""
     raw = vault.engine.raw_connection()
     try:
         conn = raw.driver_connection
+        assert conn is not None  # a connection the pool just handed out
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")  # outside a transaction: isolation_level is None
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

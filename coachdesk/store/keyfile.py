@@ -100,13 +100,13 @@ class KdfParams:
     def from_dict(cls, d: dict[str, Any]) -> KdfParams:
         if d.get("algorithm") != "argon2id":
             raise KeyFileTampered("The key file names an unknown key derivation; it was refused.")
-        values = [d.get("memory_kib"), d.get("iterations"), d.get("lanes")]
+        memory, iterations, lanes = d.get("memory_kib"), d.get("iterations"), d.get("lanes")
         # Plain JSON integers only (no 1e9 floats, no "3", no true).
-        if not all(type(v) is int for v in values):
+        if not (type(memory) is int and type(iterations) is int and type(lanes) is int):
             raise KeyFileTampered(
                 "The key file's key derivation parameters are malformed; it was refused."
             )
-        params = cls(*values)  # type: ignore[arg-type]
+        params = cls(memory, iterations, lanes)
         params.check_bounds()
         return params
 

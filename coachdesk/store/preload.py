@@ -8,6 +8,7 @@ itself: the unlock screen must appear before SQLAlchemy is imported.
 from __future__ import annotations
 
 import importlib
+import sys
 
 # The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
 # which would otherwise run it (80 ms with its asyncio imports) after Enter.
@@ -27,3 +28,8 @@ def load() -> None:
     from sqlalchemy.orm import configure_mappers
 
     configure_mappers()
+
+
+def loaded() -> bool:
+    """True once every module of the database code is imported."""
+    return all(name in sys.modules for name in MODULES)

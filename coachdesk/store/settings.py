@@ -26,7 +26,6 @@ DEFAULTS: dict[str, Any] = {
     "export_dir": "",
     # The coach's contact details, printed on every report (asked for once at export).
     "coach_contact": "",
-    "idle_lock_minutes": 5,
     # Which questionnaires the course measures at which point (core/schedule.py).
     "instrument_schedule": {k: list(v) for k, v in schedule.DEFAULT.items()},
     # Optional sub-scales the course leaves out, "instrument.scale" (e.g. "cbi.client").

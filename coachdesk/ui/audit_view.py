@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -33,6 +34,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.store import audit
 from coachdesk.ui import plain
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _Index = QModelIndex | QPersistentModelIndex
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -179,7 +183,7 @@ class AuditModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return QLocale().toString(r.at, QLocale.FormatType.ShortFormat)
+                return QLocale().toString(QDateTime(r.at), QLocale.FormatType.ShortFormat)
             if col == 1:
                 return action_label(r.action)
             if col == 2:
@@ -229,7 +233,7 @@ class AuditFilter(QSortFilterProxyModel):
 
 
 class AuditView(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Audit log"))
@@ -272,7 +276,7 @@ class AuditView(QDialog):
         # tens of thousands of events).
         fm = self.table.fontMetrics()
         sample_time = QLocale().toString(
-            dt.datetime(2026, 12, 28, 23, 59), QLocale.FormatType.ShortFormat
+            QDateTime(dt.datetime(2026, 12, 28, 23, 59)), QLocale.FormatType.ShortFormat
         )
         longest_action = max((action_label(a) for a in audit.ACTIONS), key=len)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -332,9 +336,3 @@ class AuditView(QDialog):
             combo.blockSignals(False)
         self.proxy.set_action(None)
         self.proxy.set_subject(None)
-
-    def show_participant(self, uid: str) -> None:
-        """Preselect one participant (e.g. opened from their page)."""
-        i = self.participant_combo.findData(uid)
-        if i >= 0:
-            self.participant_combo.setCurrentIndex(i)

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -33,11 +40,14 @@ from coachdesk.ui import file_dialogs
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _when(t: dt.datetime) -> str:
-    return QLocale().toString(t, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDateTime(t), QLocale.FormatType.ShortFormat)
 
 
 class BackupListModel(QAbstractTableModel):
@@ -87,7 +97,7 @@ class BackupListModel(QAbstractTableModel):
 
 
 class BackupDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self._task: Task | None = None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -32,11 +32,14 @@ from coachdesk.ui import file_dialogs
 from coachdesk.ui.date_field import DateField, first_invalid
 from coachdesk.ui.messages import error_text
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class CalendarExportDialog(QDialog):
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         lang: str = "da",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class CaseloadTable(QTableView):
@@ -47,7 +50,7 @@ class CaseloadView(QWidget):
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault | None,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         preloaded: Any = None,
@@ -163,6 +166,8 @@ class CaseloadView(QWidget):
         if preloaded is not None and preloaded[:2] == (self.today, archived):
             cl = preloaded[2]
         else:
+            # Without a vault only the start-up warm-up builds the view, with ``preloaded``.
+            assert self.vault is not None
             cl = self.vault.read(caseload.load_caseload, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
@@ -285,7 +290,7 @@ class CaseloadView(QWidget):
     def _audit_search(self) -> None:
         # The timer can fire between a lock and this view's deletion: the vault is closed
         # then, and a slot must not raise.
-        if not self.search.text().strip() or not self.vault.is_open:
+        if not self.search.text().strip() or self.vault is None or not self.vault.is_open:
             return
         self.vault.write(
             audit.record, "search", {"view": "caseload", "results": self.proxy.rowCount()}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QFont
@@ -38,6 +38,9 @@ from coachdesk.ui.fields import report_language
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Jobs
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 MONTHS_BACK = 36  # how far back the period picker offers months
 
 
@@ -54,16 +57,13 @@ class CohortReportDialog(QDialog):
     """Make the cohort effect report: choose the months, look, export."""
 
     def __init__(
-        self, vault: Any, parent: QWidget | None = None, today: dt.date | None = None
+        self, vault: Vault, parent: QWidget | None = None, today: dt.date | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today = today or dt.date.today()
-        self.lang = (
-            str(QCoreApplication.instance().property("coachdesk_language") or "da")
-            if QCoreApplication.instance()
-            else "da"
-        )
+        app = QCoreApplication.instance()
+        self.lang = str(app.property("coachdesk_language") or "da") if app is not None else "da"
         if self.lang not in ("da", "en"):
             self.lang = "da"
         self.prepared: Any = None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -43,6 +43,9 @@ from coachdesk.ui.messages import error_text
 from coachdesk.ui.pss10_chart_view import ui_lang
 from coachdesk.ui.worker import Jobs
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
 FILE_KINDS = {
     "status_report": "Statusnotat",
@@ -61,7 +64,7 @@ class ExportDialog(QDialog):
 
     exported = Signal(object)  # reports.export.ExportResult
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id

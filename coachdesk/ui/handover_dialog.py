@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -37,6 +37,9 @@ from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.labels import date_text
 from coachdesk.ui.messages import error_text
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 MIN_PASSPHRASE = 8
 
 
@@ -45,7 +48,7 @@ def _html(text: str) -> str:
 
 
 class HandoverDialog(QDialog):
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -120,9 +123,9 @@ class HandoverDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
 
-        self.result = plain.label()  # errors may quote a path or a name
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome = plain.label()  # errors may quote a path or a name
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.after = QLabel(
             self.tr(
                 "Archive the participant now, so the record leaves your caseload. When the "
@@ -151,7 +154,7 @@ class HandoverDialog(QDialog):
         lay.addWidget(self.by_phrase)
         lay.addWidget(self.phrase_box)
         lay.addLayout(row)
-        lay.addWidget(self.result)
+        lay.addWidget(self.outcome)
         lay.addWidget(self.after)
         lay.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
@@ -189,13 +192,13 @@ class HandoverDialog(QDialog):
         refused."""
         text = self.path.text().strip()
         if not text:
-            self.result.setText(self.tr("Choose where to save the handover file first."))
+            self.outcome.setText(self.tr("Choose where to save the handover file first."))
             return False
         out = Path(text)
         if out.suffix.lower() != ".age":
             out = out.with_name(out.name + ".age")
         if out.exists():
-            self.result.setText(
+            self.outcome.setText(
                 self.tr("A file with that name exists already. Choose another name.")
             )
             return False
@@ -203,12 +206,12 @@ class HandoverDialog(QDialog):
         if self.by_key.isChecked():
             to = self.recipient.text().strip()
             if not to:
-                self.result.setText(self.tr("Paste or type the receiving coach's key first."))
+                self.outcome.setText(self.tr("Paste or type the receiving coach's key first."))
                 return False
         else:
             phrase = self.phrase.text()
             if len(phrase) < MIN_PASSPHRASE:
-                self.result.setText(
+                self.outcome.setText(
                     self.tr(
                         "The handover passphrase must have at least %n "
                         "characters; a few random words are best.",
@@ -218,7 +221,7 @@ class HandoverDialog(QDialog):
                 )
                 return False
             if phrase != self.phrase2.text():
-                self.result.setText(self.tr("The two passphrases differ."))
+                self.outcome.setText(self.tr("The two passphrases differ."))
                 return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a passphrase takes seconds
         try:
@@ -226,14 +229,14 @@ class HandoverDialog(QDialog):
                 handover.make_handover, self.ref, out, to_recipient=to, passphrase=phrase
             )
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self.written = res
         self.phrase.clear()
         self.phrase2.clear()
-        self.result.setText(
+        self.outcome.setText(
             self.tr(
                 "The handover file is written and the disclosure is recorded (SHA-256 %1…)."
             ).replace("%1", res.sha256[:16])
@@ -255,7 +258,7 @@ class HandedOverNote(QFrame):
     """On the participant page of someone handed over: when, and the next step (erase
     once the receiver confirms). Hidden for everyone else."""
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -37,6 +37,9 @@ from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.store import agefile, handover, interchange
 from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.messages import error_text, message
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _PATH = re.compile(r"^participants\[(\d+)\](.*)$")
 _PART = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
@@ -100,7 +103,7 @@ def readable(error: str, refs: list[str | None]) -> str:
 class ImportDialog(QDialog):
     """Choose a participant file, import it all or nothing, list what was wrong."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.imported = False
@@ -133,8 +136,8 @@ class ImportDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.result = plain.label()  # errors may quote the file's content or its path
-        self.result.setWordWrap(True)
+        self.outcome = plain.label()  # errors may quote the file's content or its path
+        self.outcome.setWordWrap(True)
         self.errors = QListWidget()
         self.errors.setAccessibleName(self.tr("Problems in the file"))
         self.errors.setWordWrap(True)
@@ -157,7 +160,7 @@ class ImportDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.phrase_row)
         lay.addWidget(self.replace)
-        lay.addWidget(self.result)
+        lay.addWidget(self.outcome)
         lay.addWidget(self.errors, 1)
         lay.addWidget(self.buttons)
         self.resize(720, 460)
@@ -184,12 +187,12 @@ class ImportDialog(QDialog):
         self.errors.clear()
         self.errors.hide()
         if not text:
-            self.result.setText(self.tr("Choose a participant file first."))
+            self.outcome.setText(self.tr("Choose a participant file first."))
             return False
         try:
             data = Path(text).read_bytes()
         except OSError:
-            self.result.setText(
+            self.outcome.setText(
                 self.tr("The file could not be read. Check the name and that you may open it.")
             )
             return False
@@ -211,12 +214,12 @@ class ImportDialog(QDialog):
         try:
             head = agefile.header(data)
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         self.phrase_row.setVisible(head.passphrase)
         phrase = self.phrase.text() if head.passphrase else None
         if head.passphrase and not phrase:
-            self.result.setText(
+            self.outcome.setText(
                 self.tr(
                     "This handover file is protected with a passphrase. "
                     "Type the passphrase the sender told you, then "
@@ -234,14 +237,14 @@ class ImportDialog(QDialog):
             self._show_errors(exc, plain)
             return False
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         self.phrase.clear()
         self._done(res)
         return True
 
     def _done(self, res: interchange.ImportResult) -> None:
-        self.result.setText(
+        self.outcome.setText(
             self.tr("Imported: %1 new, %2 replaced.")
             .replace("%1", str(res.added))
             .replace("%2", str(res.replaced))
@@ -260,9 +263,9 @@ class ImportDialog(QDialog):
         except BadInput:
             pass
         if not exc.errors:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return
-        self.result.setText(
+        self.outcome.setText(
             self.tr("Nothing was imported: %n problem(s) in the file.", "", len(exc.errors))
         )
         for e in exc.errors:

@@ -87,6 +87,10 @@ class InstrumentsTab(QWidget):
     def select(self, instrument_id: str) -> None:
         self.instrument.setCurrentIndex(self.instrument.findData(instrument_id))
 
+    def _saved(self, _assessment_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+
     def reload(self) -> None:
         inst = instruments.get(self.current_id())
         rows = self.vault.read(
@@ -114,6 +118,6 @@ class InstrumentsTab(QWidget):
             today=self.today,
             parent=self,
         )
-        form.saved.connect(lambda _id: (self.reload(), self.changed.emit()))
+        form.saved.connect(self._saved)
         form.open()
         return form

@@ -6,7 +6,8 @@ versions can be looked at, read-only, from the Versions combo.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -35,8 +36,11 @@ from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges
 from coachdesk.ui.messages import message
 from coachdesk.ui.row_table import Column, RowTable
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
-def _line(placeholder: str = "") -> Any:
+
+def _line(placeholder: str = "") -> Callable[[Any], QLineEdit]:
     def make(v: Any) -> QLineEdit:
         e = QLineEdit(v or "")
         e.setPlaceholderText(placeholder)
@@ -45,7 +49,7 @@ def _line(placeholder: str = "") -> Any:
     return make
 
 
-def _combo(options: dict[str, str], default: str) -> Any:
+def _combo(options: dict[str, str], default: str) -> Callable[[Any], QComboBox]:
     def make(v: Any) -> QComboBox:
         c = QComboBox()
         for k, text in options.items():
@@ -71,7 +75,7 @@ def _hours(v: Any) -> QDoubleSpinBox:
 class JobPlanEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -100,8 +104,10 @@ class JobPlanEditor(UnsavedChanges, QWidget):
         )
         self.value_input.addItems(list(common))
         self.value_input.setCurrentText("")
-        self.value_input.lineEdit().setPlaceholderText(self.tr("Pick or type a value…"))
-        self.value_input.lineEdit().returnPressed.connect(self.add_value)
+        value_line = self.value_input.lineEdit()
+        assert value_line is not None  # an editable combo box has one
+        value_line.setPlaceholderText(self.tr("Pick or type a value…"))
+        value_line.returnPressed.connect(self.add_value)
         add_value = self.add_value_button = QPushButton(self.tr("Add &value"))
         add_value.clicked.connect(self.add_value)
         remove_value = self.remove_value_button = QPushButton(self.tr("Remove value"))
@@ -279,9 +285,9 @@ class JobPlanEditor(UnsavedChanges, QWidget):
         self.steps.set_rows(plan.get("hours_steps") or [])
         self._loading = False
         self._dirty = False
-        for w in (self.direction,):
-            w.setReadOnly(not latest)
+        self.direction.setReadOnly(not latest)
         # An earlier version is history: nothing in it can be pressed or typed into.
+        w: QWidget
         for w in (
             self.value_input,
             self.hours_now,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -27,11 +26,14 @@ from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
 from coachdesk.ui.messages import field_error
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class OutcomeView(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -198,13 +200,6 @@ class OutcomeView(UnsavedChanges, QWidget):
     def export_report(self) -> None:
         if self._dirty and not self.save():
             return
-        try:
-            from coachdesk.ui.export_dialog import ExportDialog
-        except ImportError:
-            QMessageBox.information(
-                self,
-                self.tr("Export report"),
-                self.tr("Report export is not available in this build."),
-            )
-            return
+        from coachdesk.ui.export_dialog import ExportDialog
+
         ExportDialog(self.vault, self.participant_id, self).exec()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -28,10 +28,13 @@ from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
 from coachdesk.ui.messages import message
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class ParticipantDialog(QDialog):
     def __init__(
-        self, vault: Any, participant_id: int | None = None, parent: QWidget | None = None
+        self, vault: Vault, participant_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -35,6 +35,9 @@ from coachdesk.ui.report_fields_editor import ReportFieldsEditor
 from coachdesk.ui.sessions_tab import SessionsTab
 from coachdesk.ui.timeline_view import TimelineData, TimelineView
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 def _big(label: QLabel, factor: float = 1.4) -> QLabel:
     f = label.font()
@@ -48,7 +51,7 @@ class ParticipantPage(QWidget):
     changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -170,6 +173,7 @@ class ParticipantPage(QWidget):
             i = self._lazy_index[name]
             current = self.tabs.currentIndex()
             placeholder, label = self.tabs.widget(i), self.tabs.tabText(i)
+            assert placeholder is not None  # i is the index of a tab
             self.tabs.blockSignals(True)  # the swap is no change of tab
             self.tabs.removeTab(i)
             self.tabs.insertTab(i, view, label)
@@ -284,12 +288,8 @@ class ParticipantPage(QWidget):
         return w
 
     def _pss_tab(self) -> QWidget:
-        try:
-            from coachdesk.ui.pss10_tab import Pss10Tab
-        except ImportError:
-            label = QLabel(self.tr("The PSS-10 questionnaire is not available in this build."))
-            label.setWordWrap(True)
-            return label
+        from coachdesk.ui.pss10_tab import Pss10Tab
+
         tab = Pss10Tab(self.vault, self.participant_id)
         tab.changed.connect(self._something_changed)
         return tab
@@ -517,13 +517,8 @@ class ParticipantPage(QWidget):
             self._something_changed()
 
     def erase(self) -> None:
-        try:
-            from coachdesk.ui.erase_dialog import EraseDialog
-        except ImportError:
-            plain.information(
-                self, self.tr("Erase"), self.tr("Erasure is not available in this build.")
-            )
-            return
+        from coachdesk.ui.erase_dialog import EraseDialog
+
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()
         if EraseDialog(self.vault, self.participant_id, self).exec():

@@ -10,7 +10,7 @@ leaves less than 4 hours of absence a week is flagged as the coach types
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -36,11 +36,14 @@ from coachdesk.store import drafts, report_fields
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class ReportFieldsEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id

@@ -12,7 +12,7 @@ again). The caseworker report counts these marks (reports/content.py).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -38,6 +38,9 @@ from coachdesk.ui.agenda_view import group_phase_default, weekday_text
 from coachdesk.ui.corrections import finding_text, findings_text
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -65,7 +68,7 @@ class RosterTable(QTableWidget):
 class RosterDialog(QDialog):
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         course_start: dt.date | None = None,
         today: dt.date | None = None,

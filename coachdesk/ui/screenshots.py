@@ -30,7 +30,10 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    pass
 
 SIZE = (1280, 800)  # the main screens
 DOC_SIZE = (1366, 768)  # the doc scenes; ``wide`` ones also at WIDE_SIZE

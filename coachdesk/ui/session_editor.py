@@ -7,7 +7,7 @@ editor again offers it back (after a crash or a lock). Saving removes the draft.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -40,6 +40,9 @@ from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
 from coachdesk.ui.messages import error_text, field_error
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 AUTOSAVE_MS = 3000
 
 
@@ -56,7 +59,7 @@ class SessionEditor(QWidget):
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         participant_id: int,
         session_id: int | None = None,
         parent: QWidget | None = None,
@@ -193,9 +196,9 @@ class SessionEditor(QWidget):
         self.action_input.returnPressed.connect(self.add_action)
         add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add_action)
-        self.actions = QListWidget()
-        self.actions.setAccessibleName(self.tr("Agreed actions"))
-        self.actions.setMaximumHeight(110)
+        self.action_list = QListWidget()
+        self.action_list.setAccessibleName(self.tr("Agreed actions"))
+        self.action_list.setMaximumHeight(110)
         self.make_goal_button = QPushButton(self.tr("Make &goal"))
         self.make_goal_button.setToolTip(
             self.tr("Add the selected action to the job plan as a goal")
@@ -207,7 +210,7 @@ class SessionEditor(QWidget):
         al = QGridLayout(actions_box)
         al.addWidget(self.action_input, 0, 0)
         al.addWidget(add, 0, 1)
-        al.addWidget(self.actions, 1, 0, 3, 1)
+        al.addWidget(self.action_list, 1, 0, 3, 1)
         al.addWidget(self.make_goal_button, 1, 1)
         al.addWidget(remove, 2, 1)
         al.addWidget(self.goal_message, 4, 0, 1, 2)
@@ -443,7 +446,7 @@ class SessionEditor(QWidget):
             "themes": [k for k, b in self.theme_boxes.items() if b.isChecked()],
             "notes": self.notes.toPlainText(),
             "quotes": self.quotes.toPlainText(),
-            "actions": [self.actions.item(i).text() for i in range(self.actions.count())],
+            "actions": [self.action_list.item(i).text() for i in range(self.action_list.count())],
             "ratings": ratings,
             "next_appointment": f"{nd.isoformat()}T{nt.toString('HH:mm')}" if nd else None,
         }
@@ -464,9 +467,9 @@ class SessionEditor(QWidget):
                 b.setChecked(k in (d.get("themes") or []))
             self.notes.setPlainText(d.get("notes") or "")
             self.quotes.setPlainText(d.get("quotes") or "")
-            self.actions.clear()
+            self.action_list.clear()
             for a in d.get("actions") or []:
-                self.actions.addItem(QListWidgetItem(a))
+                self.action_list.addItem(QListWidgetItem(a))
             for k, sb in self.ratings.items():
                 v = (d.get("ratings") or {}).get(k)
                 sb.setValue(-1 if v is None else int(v))
@@ -485,19 +488,19 @@ class SessionEditor(QWidget):
     def add_action(self) -> None:
         text = self.action_input.text().strip()
         if text:
-            self.actions.addItem(QListWidgetItem(text))
-            self.actions.setCurrentRow(self.actions.count() - 1)
+            self.action_list.addItem(QListWidgetItem(text))
+            self.action_list.setCurrentRow(self.action_list.count() - 1)
             self.action_input.clear()
             self._changed()
 
     def remove_action(self) -> None:
-        row = self.actions.currentRow()
+        row = self.action_list.currentRow()
         if row >= 0:
-            self.actions.takeItem(row)
+            self.action_list.takeItem(row)
             self._changed()
 
     def make_goal(self) -> None:
-        item = self.actions.currentItem()
+        item = self.action_list.currentItem()
         if item is None:
             self.goal_message.setText(self.tr("Select an action first."))
             return
@@ -639,9 +642,11 @@ class SessionEditor(QWidget):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
-        return {save: self.SAVE, keep: self.KEEP_DRAFT, discard: self.DISCARD}.get(
-            box.clickedButton(), self.CANCEL
-        )
+        clicked = box.clickedButton()
+        for button, answer in ((save, self.SAVE), (keep, self.KEEP_DRAFT), (discard, self.DISCARD)):
+            if clicked is button:
+                return answer
+        return self.CANCEL
 
     def confirm_close(self) -> bool:
         """True when the editor may go: saved, kept as a draft, or discarded."""

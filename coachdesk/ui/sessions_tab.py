@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -24,12 +24,15 @@ from coachdesk.ui.corrections import UndoBar, run_undo
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.session_editor import SessionEditor
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class SessionsTab(QWidget):
     changed = Signal()
     goal_added = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,9 +29,12 @@ from coachdesk.ui import preferences
 from coachdesk.ui.fields import labelled_row
 from coachdesk.ui.pss10_chart_view import ui_lang
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class SettingsDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Settings"))

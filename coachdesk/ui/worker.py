@@ -25,21 +25,33 @@ class Task(QRunnable):
         self.signals = _Signals()
         self.finished = threading.Event()  # set when the call has returned or raised
         self.setAutoDelete(False)
+        # (True, result) or (False, exception) once run: for a caller that waited for the
+        # pool and cannot wait for the queued signal.
+        self.outcome: tuple[bool, Any] | None = None
 
     def run(self) -> None:
         try:
             result = self.fn()
         except BaseException as exc:  # every failure goes back to the GUI as a message
+            self.outcome = (False, exc)
             self.signals.failed.emit(exc)
         else:
+            self.outcome = (True, result)
             self.signals.done.emit(result)
         finally:
             self.finished.set()
 
-    def start(self, on_done: Callable[[Any], None], on_failed: Callable[[Any], None]) -> None:
+    def start(
+        self,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[Any], None],
+        pool: QThreadPool | None = None,
+    ) -> None:
+        """Run on ``pool`` (a dialog's own, so that closing it waits for its work only),
+        else on the global pool."""
         self.signals.done.connect(on_done)
         self.signals.failed.connect(on_failed)
-        QThreadPool.globalInstance().start(self)
+        (pool or QThreadPool.globalInstance()).start(self)
 
 
 class Jobs:

@@ -146,10 +146,10 @@ def test_error_hook_box_shows_markup_as_text(qtbot, qapp):
 def danish(qapp):
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    from coachdesk.ui.app import resource_dir
+    from coachdesk.resources import translation_path
 
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
     yield
     QCoreApplication.removeTranslator(t)

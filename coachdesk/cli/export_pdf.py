@@ -1,5 +1,8 @@
 """`coachdesk export --participant REF --format pdf`: the caseworker report or, with
-``--sections everything``, the participant's own copy (docs/reports.md)."""
+``--sections everything``, the participant's own copy (docs/reports.md).
+
+The PDF half of data_commands.cmd_export, in its own module so that reportlab loads
+only for a PDF. (It lived in reports/ and imported cli/ from there: upwards.)"""
 
 from __future__ import annotations
 
@@ -7,17 +10,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.secrets import read_secret_file
+from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
 def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     from sqlalchemy import select
 
-    from coachdesk.cli.secrets import read_secret_file
-    from coachdesk.cli.unlock import open_vault
     from coachdesk.reports import content, pdf_security, strings
     from coachdesk.reports.export import export_report
     from coachdesk.store.models import Participant
