@@ -59,7 +59,7 @@ def atomic_writer(
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -70,9 +70,7 @@ def atomic_writer(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -131,7 +129,7 @@ def staged_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) ->
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     staged = Staged(target, tmp)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -140,9 +138,7 @@ def staged_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) ->
             os.fsync(fh.fileno())
     except OSError as exc:
         staged.discard()
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     except BaseException:
         staged.discard()
         raise
@@ -258,8 +254,7 @@ def reveal(tmp: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. It is "
-            "recorded as sent but no file was made; make it again."
+            "file.write_failed_recorded", name=target.name, value=exc.strerror or exc
         ) from exc
 
 
@@ -269,7 +264,7 @@ def write_temp(target: Path, data: bytes) -> Path:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -278,7 +273,5 @@ def write_temp(target: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     return tmp

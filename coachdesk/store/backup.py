@@ -68,10 +68,7 @@ _HEADER_KEYS = frozenset(
 )
 _SQLITE_PLAIN = b"SQLite format 3\0"
 
-DAMAGED = (
-    "The backup {name} is damaged or was altered ({why}); it was refused and "
-    "nothing was written. Try an older backup."
-)
+DAMAGED = "backup.damaged"
 
 
 class BackupFailed(CoachDeskError):
@@ -279,15 +276,15 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise BadInput(f"The backup folder {folder} does not exist.")
+        raise BadInput("backup.folder_missing", folder=folder)
     now = now or dt.datetime.now()
     token = f"{os.getpid()}-{os.urandom(4).hex()}"
     try:
         run = RunLock.try_take(_run_lock_path(folder, token))
     except OSError as exc:
-        raise BackupFailed(_write_message(out, exc)) from None
+        raise _write_failed(out, exc) from None
     if run is None:  # a fresh random name that someone holds: never in practice
-        raise BackupFailed(f"The backup {out.name} could not be started. Try again.")
+        raise BackupFailed("backup.not_started", name=out.name)
     try:
         sweep_stale(folder, own_token=token)
         return _create_backup(vault, out, folder, token, now)
@@ -317,20 +314,16 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
             finally:
                 raw.close()
         except Exception as exc:
-            raise BackupFailed(_write_message(out, exc)) from None
+            raise _write_failed(out, exc) from None
         _pause_point("backup-copied")
         problems = _check_copy(tmp, key)
         if problems:
-            raise VaultDamaged(
-                "The vault could not be copied intact ("
-                + "; ".join(problems[:3])
-                + "). Run 'coachdesk check'."
-            )
+            raise VaultDamaged("backup.copy_not_intact", why="; ".join(problems[:3]))
         db_bytes = tmp.read_bytes()
     finally:
         _remove(tmp)
     if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
-        raise BackupFailed("Refusing to write an unencrypted backup.")
+        raise BackupFailed("backup.unencrypted")
     header = {
         "format": FORMAT,
         "version": VERSION,
@@ -348,13 +341,13 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
                 if i == 0:
                     _pause_point("backup-writing")
     except WriteFailed as exc:
-        raise BackupFailed(_write_message(out, exc.__cause__ or exc)) from None
+        raise _write_failed(out, exc.__cause__ or exc) from None
     # Verified after writing: read the file back as restore would.
     parsed = _parse(out.read_bytes(), out.name)
     if parsed.db_bytes != db_bytes or parsed.key_bytes != key_bytes:
         with contextlib.suppress(OSError):
             out.unlink()
-        raise BackupFailed(f"The backup {out.name} did not read back as written; it was removed.")
+        raise BackupFailed("backup.read_back_differs", name=out.name)
     with vault.session() as s:
         _put_last_good(s, now)
         audit.record(s, "backup", {"sha256": parsed.sha256, "bytes": len(data)})
@@ -362,19 +355,16 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
     return BackupInfo(out, now, len(data), parsed.sha256)
 
 
-def _write_message(out: Path, exc: BaseException) -> str:
+def _write_failed(out: Path, exc: BaseException) -> BackupFailed:
     import errno
 
     err = getattr(exc, "errno", None)
     if err is None and isinstance(exc, sqlcipher3.Error) and "full" in str(exc).lower():
         err = errno.ENOSPC
     if err == errno.ENOSPC:
-        return (
-            f"The backup {out.name} could not be written: the disk is full. "
-            "Earlier backups are untouched. Free some space and try again."
-        )
+        return BackupFailed("backup.write_disk_full", name=out.name)
     why = getattr(exc, "strerror", None) or str(exc)
-    return f"The backup {out.name} could not be written ({why}). Earlier backups are untouched."
+    return BackupFailed("backup.write_failed", name=out.name, why=why)
 
 
 # --- reading and restoring ----------------------------------------------------------------
@@ -434,7 +424,7 @@ def _load_header(raw: bytes) -> dict[str, Any]:
 
 def _parse(data: bytes, name: str) -> _Parsed:
     def bad(why: str) -> VaultDamaged:
-        return VaultDamaged(DAMAGED.format(name=name, why=why))
+        return VaultDamaged(DAMAGED, name=name, why=why)
 
     if not data.startswith(MAGIC):
         raise bad("not a CoachDesk backup")
@@ -453,10 +443,7 @@ def _parse(data: bytes, name: str) -> _Parsed:
     if header["format"] != FORMAT:
         raise bad("not a CoachDesk backup")
     if header["version"] != VERSION:
-        raise VaultDamaged(
-            f"The backup {name} has format version {header['version']}, "
-            "which this CoachDesk does not know. Update CoachDesk."
-        )
+        raise VaultDamaged("backup.unknown_version", name=name, value=header["version"])
     ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
     # The sizes must describe this file exactly: no negative, empty or oversized part.
@@ -476,22 +463,19 @@ def read_backup_info(path: Path) -> dict[str, Any]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
     return _parse(data, path.name).header
 
 
 def _empty_or_absent(folder: Path) -> None:
     if folder.exists():
         if not folder.is_dir():
-            raise BadInput(f"{folder} is not a folder.")
+            raise BadInput("backup.not_a_folder", folder=folder)
         if any(folder.iterdir()):
-            raise VaultExists(
-                f"The folder {folder} is not empty. Restore into an empty folder, so that "
-                "nothing there is overwritten."
-            )
+            raise VaultExists("backup.folder_not_empty", folder=folder)
         if os.path.ismount(folder):
             # A mount point cannot be replaced by a rename (see _move_into_place).
-            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder inside it.")
+            raise BadInput("backup.drive_root", folder=folder)
 
 
 # --- restoring through a staging folder --------------------------------------------------
@@ -568,13 +552,9 @@ def _move_into_place(staging: Path, target: Path) -> None:
         if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (
             target.exists() and any(target.iterdir())
         ):
-            raise VaultExists(
-                f"The folder {target} is no longer empty (something was put there during "
-                "the restore). Nothing there was overwritten; restore into an empty folder."
-            ) from None
+            raise VaultExists("backup.folder_filled", target=target) from None
         raise BackupFailed(
-            f"The restored vault could not be moved into {target} "
-            f"({exc.strerror}). Nothing was written there."
+            "backup.restore_not_moved", target=target, strerror=exc.strerror
         ) from None
     fsync_dir(target.parent)
 
@@ -598,12 +578,12 @@ def restore_backup(
     # would otherwise refuse to replace the link).
     target = data_dir.resolve() if data_dir.is_symlink() else Path(os.path.abspath(data_dir))
     if not target.name:
-        raise BadInput(f"{data_dir} cannot hold a vault; restore into a folder inside it.")
+        raise BadInput("backup.cannot_hold_vault", data_dir=data_dir)
     _empty_or_absent(target)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInput(f"Cannot read the backup {path}: {exc.strerror}.") from None
+        raise BadInput("backup.cannot_read", path=path, strerror=exc.strerror) from None
     parsed = _parse(data, path.name)
     kf, raw = KeyFile.parse(parsed.key_bytes)
     if recovery_code is not None:
@@ -611,22 +591,26 @@ def restore_backup(
     elif passphrase is not None:
         key = kf.unwrap("passphrase", encode_secret(passphrase))
     else:
-        raise BadInput("Restoring needs the passphrase or the recovery code of the backup.")
+        raise BadInput("backup.restore_needs_secret")
     try:
         kf.verify_mac(raw, key)
         parent = target.parent if str(target.parent) else Path(".")
         try:
             parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise BadInput(f"Cannot create the folder {parent}: {exc.strerror}.") from None
+            raise BadInput(
+                "backup.cannot_create_folder", parent=parent, strerror=exc.strerror
+            ) from None
         sweep_stale_restores(target)
         token = os.urandom(8).hex()
         try:
             lock = RunLock.try_take(parent / f".{target.name}.restore-{token}.lock")
         except OSError as exc:
-            raise BadInput(f"Cannot write in the folder {parent}: {exc.strerror}.") from None
+            raise BadInput(
+                "backup.cannot_write_folder", parent=parent, strerror=exc.strerror
+            ) from None
         if lock is None:
-            raise BackupFailed("The restore could not be started. Try again.")
+            raise BackupFailed("backup.restore_not_started")
         try:
             return _restore_staged(
                 parsed,
@@ -665,11 +649,11 @@ def _restore_staged(
             _write_new(staging / KEY_NAME, parsed.key_bytes)
             fsync_dir(staging)
         except OSError as exc:
-            raise BackupFailed(_restore_write_message(target, exc)) from None
+            raise _restore_failed(target, exc) from None
         _pause_point("restore-key-written")
         problems = _check_copy(staging / DB_NAME, bytes(key))
         if problems:
-            raise VaultDamaged(DAMAGED.format(name=name, why="; ".join(problems[:3])))
+            raise VaultDamaged(DAMAGED, name=name, why="; ".join(problems[:3]))
         vault = (
             Vault.open(staging, recovery_code=recovery_code)
             if recovery_code is not None
@@ -678,7 +662,7 @@ def _restore_staged(
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
-                raise VaultDamaged(DAMAGED.format(name=name, why="its audit chain is broken"))
+                raise VaultDamaged(DAMAGED, name=name, why="its audit chain is broken")
             count = s.query(Participant).count()
             audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
             s.commit()
@@ -695,18 +679,12 @@ def _restore_staged(
     return count
 
 
-def _restore_write_message(target: Path, exc: OSError) -> str:
+def _restore_failed(target: Path, exc: OSError) -> BackupFailed:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return (
-            f"The backup could not be restored into {target}: the disk is full. "
-            "Nothing was written there."
-        )
-    return (
-        f"The backup could not be restored into {target} ({exc.strerror}). "
-        "Nothing was written there."
-    )
+        return BackupFailed("backup.restore_disk_full", target=target)
+    return BackupFailed("backup.restore_failed", target=target, strerror=exc.strerror)
 
 
 # --- automatic backups and the "last good backup" --------------------------------------
@@ -773,10 +751,7 @@ def maybe_auto_backup(vault: Any, now: dt.datetime | None = None) -> BackupInfo 
         return None
     folder = Path(folder_text)
     if not folder.is_dir():
-        raise BadInput(
-            f"The backup folder {folder} is not available (is the drive "
-            "connected?). No backup was made."
-        )
+        raise BadInput("backup.folder_unavailable", folder=folder)
     info = create_backup(vault, folder / backup_name(now), now=now)
     rotate(folder)
     return info

@@ -232,7 +232,7 @@ def get_participant(
 ) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
-        raise BadInput("This participant is no longer in the vault.")
+        raise BadInput("participant_gone")
     if audit_read:
         audit.record(session, "participant_read", {"view": what}, subject=p.uid)
     return p
@@ -286,7 +286,7 @@ def _check_record(
     if "ref" not in errors and _ref_taken(session, record["ref"], participant_id):
         errors["ref"] = "is already used by another participant"
     if errors:
-        raise BadInput("The participant was not saved.", [f"{k}: {v}" for k, v in errors.items()])
+        raise BadInput("caseload.participant_not_saved", [f"{k}: {v}" for k, v in errors.items()])
 
 
 def create_participant(
@@ -356,10 +356,9 @@ class Implausible(BadInput):
     def __init__(self, what: str, findings: list[plausibility.Finding]) -> None:
         self.findings = findings
         self.needs_confirmation = not plausibility.errors(findings)
-        key = "week" if any(f.code == plausibility.WEEK_MISMATCH for f in findings) else "date"
+        # what: "session" or "attendance_mark" (the code names the record).
         super().__init__(
-            f"The {what} was not saved.",
-            [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings],
+            f"caseload.{what}_not_saved", [plausibility.field_error("", f) for f in findings]
         )
 
 
@@ -389,7 +388,7 @@ def save_session(
     data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
     errors = validate_session(data)
     if errors:
-        raise BadInput("The session was not saved.", errors)
+        raise BadInput("caseload.session_not_saved", errors)
     p = get_participant(session, participant_id)
     new = interchange.session_from_dict(data)
     findings = plausibility.check_session(course_facts(p, today), new.date, new.status, new.week)
@@ -403,7 +402,7 @@ def save_session(
         return new
     row = session.get(SessionLog, session_id)
     if row is None or row.participant_id != p.id:
-        raise BadInput("This session is no longer in the vault.")
+        raise BadInput("session_gone")
     for attr in (
         "date",
         "start",
@@ -458,7 +457,7 @@ def set_attendance(
     ).scalar()
     if present is not None:
         findings = plausibility.check_attendance(course_facts(p, today), day)
-        _check_plausible("attendance mark", findings, confirmed)
+        _check_plausible("attendance_mark", findings, confirmed)
         confirmed = bool(confirmed and findings)
     if present is None:
         if row is not None:
@@ -505,7 +504,7 @@ def save_job_plan(
     plan = {k: v for k, v in plan.items() if k != "updated_on"}
     errors = validate_job_plan(plan, today)
     if errors:
-        raise BadInput("The job plan was not saved.", errors)
+        raise BadInput("caseload.job_plan_not_saved", errors)
     p = get_participant(session, participant_id)
     versions = job_plan_versions(session, p.id)
     latest = versions[-1].version if versions else 0
