@@ -19,7 +19,7 @@ import errno
 from collections.abc import Sequence
 
 from coachdesk.core import texts
-from coachdesk.core.problems import FieldError
+from coachdesk.core.problems import FieldError, Problem
 
 __all__ = ["FieldError"]  # re-exported: the UI and the CLI read field errors from here
 
@@ -43,8 +43,8 @@ class CoachDeskError(Exception):
         self.field = field
         # A parameter that is itself an error (a file's own problem inside "{name}: ...")
         # is kept, and written in the same language as the sentence around it.
-        self.nested: dict[str, CoachDeskError | texts.Term] = {
-            k: v for k, v in params.items() if isinstance(v, CoachDeskError | texts.Term)
+        self.nested: dict[str, CoachDeskError | Problem | texts.Term] = {
+            k: v for k, v in params.items() if isinstance(v, CoachDeskError | Problem | texts.Term)
         }
         self.params = {k: str(v) for k, v in params.items() if k not in self.nested}
         super().__init__(self.text("en"))

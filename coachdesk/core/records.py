@@ -140,12 +140,9 @@ class _Checker:
     def err(self, path: str, code: str, **params: object) -> None:
         self.errors.append(FieldError(path, code, params))
 
-    def problem(self, path: str, exc: ValueError) -> None:
+    def problem(self, path: str, exc: Problem) -> None:
         """A Problem raised by a parser, as the error of ``path``."""
-        if isinstance(exc, Problem):
-            self.errors.append(FieldError(path, exc.code, exc.params))
-        else:  # not raised by core's parsers: shown as it is
-            self.errors.append(FieldError(path, "field.invalid", {"reason": str(exc)}))
+        self.errors.append(FieldError(path, exc.code, exc.params))
 
     def obj(self, value: Any, path: str, *, allowed: Iterable[str]) -> bool:
         if not isinstance(value, dict):
@@ -199,7 +196,7 @@ class _Checker:
             return None
         try:
             day = parse_date(v)
-        except ValueError as exc:
+        except Problem as exc:
             self.problem(f"{path}.{key}", exc)
             return None
         if not_after is not None and day > not_after:
@@ -402,7 +399,7 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
     if nxt is not None:
         try:
             parse_local_datetime(nxt)
-        except ValueError as exc:
+        except Problem as exc:
             c.problem(f"{path}.next_appointment", exc)
 
 

@@ -23,7 +23,8 @@ ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 # A Bech32 X25519 recipient is "age1" and 58 more characters; parsing checks the rest.
 _RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 
-# The sentences below are shown as they are by the CLI and translated by ui/messages.py.
+# The codes of the refusals below: their texts (both languages) are in the catalogue,
+# coachdesk/i18n/texts.<lang>.json, section "error".
 NOT_AGE = "handover.not_age"
 ARMOURED = "handover.armoured"
 HEADER_CUT = "handover.header_cut"

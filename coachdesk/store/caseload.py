@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk import gc_policy
 from coachdesk.core import course, plausibility, pss10, records, schedule
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit, interchange, settings
 from coachdesk.store.models import (
     Assessment,
@@ -261,13 +261,14 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def validate_fields(record: dict[str, Any], today: dt.date) -> dict[str, str]:
-    """Field path (e.g. ``cpr``, ``caseworker.email``) -> message, from core/records."""
+def validate_fields(record: dict[str, Any], today: dt.date) -> dict[str, FieldError]:
+    """Field path (e.g. ``cpr``, ``caseworker.email``) -> its first error (core/records),
+    under that path."""
     errors = records.validate_participant(record, "$", today)
-    out: dict[str, str] = {}
+    out: dict[str, FieldError] = {}
     for e in errors:
-        path, _, msg = e.partition(": ")
-        out.setdefault(path.removeprefix("$."), msg)
+        path = e.path.removeprefix("$.")
+        out.setdefault(path, e.at(path))
     return out
 
 
@@ -284,9 +285,9 @@ def _check_record(
     """The form's rules plus a unique ref; raises BadInput whose .errors are 'path: message'."""
     errors = validate_fields(record, today)
     if "ref" not in errors and _ref_taken(session, record["ref"], participant_id):
-        errors["ref"] = "is already used by another participant"
+        errors["ref"] = FieldError("ref", "caseload.ref_taken")
     if errors:
-        raise BadInput("caseload.participant_not_saved", [f"{k}: {v}" for k, v in errors.items()])
+        raise BadInput("caseload.participant_not_saved", list(errors.values()))
 
 
 def create_participant(
@@ -338,14 +339,14 @@ def set_archived(session: Session, participant_id: int, archived: bool) -> None:
 # --- session logs ------------------------------------------------------------------
 
 
-def _errors_for(record_key: str, value: Any, today: dt.date) -> list[str]:
+def _errors_for(record_key: str, value: Any, today: dt.date) -> list[FieldError]:
     """Run the participant-file rules on one child record; paths relative to it."""
     errors = records.validate_participant({"ref": "-", "name": "-", record_key: value}, "$", today)
     prefix = f"$.{record_key}"
-    return [e.removeprefix(prefix).removeprefix("[0]").lstrip(".") for e in errors]
+    return [e.at(e.path.removeprefix(prefix).removeprefix("[0]").lstrip(".")) for e in errors]
 
 
-def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[str]:
+def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[FieldError]:
     return _errors_for("sessions", [data], today or dt.date.today())
 
 
@@ -488,7 +489,7 @@ def job_plan_versions(session: Session, participant_id: int) -> list[JobPlanVers
     )
 
 
-def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[str]:
+def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[FieldError]:
     return _errors_for("job_plan", plan, today or dt.date.today())
 
 

@@ -35,6 +35,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import caseload, report_fields
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.messages import error_text
 
 
 class ReportFieldsEditor(QWidget):
@@ -341,7 +342,7 @@ class ReportFieldsEditor(QWidget):
                 caseload.delete_draft(s, self.draft_key)
                 s.commit()
         except BadInput as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(error_text(exc))
             return False
         self.message.show_message(None)
         self.reload()
