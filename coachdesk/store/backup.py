@@ -35,6 +35,7 @@ from typing import Any
 
 import sqlcipher3
 
+from coachdesk.core.texts import Term
 from coachdesk.errors import BadInput, CoachDeskError, VaultDamaged, VaultExists
 from coachdesk.store import audit
 from coachdesk.store.atomic import (
@@ -423,36 +424,36 @@ def _load_header(raw: bytes) -> dict[str, Any]:
 
 
 def _parse(data: bytes, name: str) -> _Parsed:
-    def bad(why: str) -> VaultDamaged:
+    def bad(why: Term) -> VaultDamaged:
         return VaultDamaged(DAMAGED, name=name, why=why)
 
     if not data.startswith(MAGIC):
-        raise bad("not a CoachDesk backup")
+        raise bad(Term("backup.not_ours"))
     if len(data) < len(MAGIC) + 4 + 32:
-        raise bad("too short")
+        raise bad(Term("backup.too_short"))
     body, digest = data[:-32], data[-32:]
     if hashlib.sha256(body).digest() != digest:
-        raise bad("its checksum does not match")
+        raise bad(Term("backup.checksum"))
     (head_len,) = struct.unpack(">I", body[8:12])
     if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > len(body):
-        raise bad("its header is malformed")
+        raise bad(Term("backup.header"))
     try:
         header = _load_header(body[12 : 12 + head_len])
     except (ValueError, RecursionError, UnicodeDecodeError):
-        raise bad("its header is malformed") from None
+        raise bad(Term("backup.header")) from None
     if header["format"] != FORMAT:
-        raise bad("not a CoachDesk backup")
+        raise bad(Term("backup.not_ours"))
     if header["version"] != VERSION:
         raise VaultDamaged("backup.unknown_version", name=name, value=header["version"])
     ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
     # The sizes must describe this file exactly: no negative, empty or oversized part.
     if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != len(body):
-        raise bad("its parts do not add up")
+        raise bad(Term("backup.parts"))
     key_bytes = body[start : start + ksize]
     db_bytes = body[start + ksize :]
     if db_bytes.startswith(_SQLITE_PLAIN):
-        raise bad("its database is not encrypted")
+        raise bad(Term("backup.unencrypted"))
     KeyFile.parse(key_bytes)  # its own checksum: raises VaultDamaged/KeyFileTampered
     return _Parsed(header, key_bytes, db_bytes, digest.hex())
 
@@ -662,7 +663,7 @@ def _restore_staged(
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
-                raise VaultDamaged(DAMAGED, name=name, why="its audit chain is broken")
+                raise VaultDamaged(DAMAGED, name=name, why=Term("backup.chain"))
             count = s.query(Participant).count()
             audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
             s.commit()
