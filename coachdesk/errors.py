@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Sequence
+from typing import Any
 
 from coachdesk.core import texts
 from coachdesk.core.problems import FieldError, Problem
@@ -38,7 +39,7 @@ class CoachDeskError(Exception):
 
     exit_code = 1
 
-    def __init__(self, code: str, /, *, field: str | None = None, **params: object) -> None:
+    def __init__(self, code: str, /, *, field: str | None = None, **params: Any) -> None:
         self.code = code
         self.field = field
         # A parameter that is itself an error (a file's own problem inside "{name}: ...")
@@ -68,7 +69,7 @@ class BadInput(CoachDeskError):
         errors: Sequence[str] | None = None,
         *,
         field: str | None = None,
-        **params: object,
+        **params: Any,
     ) -> None:
         super().__init__(code, field=field, **params)
         self.errors = list(errors or [])
@@ -132,7 +133,7 @@ class ErasedNotCompacted(CoachDeskError):
 
     exit_code = 1
 
-    def __init__(self, code: str, /, result: object, **params: object) -> None:
+    def __init__(self, code: str, /, result: object, **params: Any) -> None:
         super().__init__(code, **params)
         self.result = result
 

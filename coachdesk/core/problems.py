@@ -14,6 +14,7 @@ shows the field's label (ui/messages.py).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from coachdesk.core import texts
 
@@ -26,7 +27,7 @@ class Problem(ValueError):
     """A value failed a rule: ``code`` and ``params`` say which and why. ``str()`` is the
     English text. ``index`` is the 0-based position of a bad list entry, if any."""
 
-    def __init__(self, code: str, /, index: int | None = None, **params: object) -> None:
+    def __init__(self, code: str, /, index: int | None = None, **params: Any) -> None:
         self.code = code
         self.params = {k: str(v) for k, v in params.items()}
         self.index = index

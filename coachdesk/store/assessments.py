@@ -34,7 +34,9 @@ PROBLEM_DATE = "date"
 class AssessmentRejected(BadInput):
     """A questionnaire that breaks a rule; ``problems`` are PROBLEM_* keys, ``errors`` text."""
 
-    def __init__(self, code: str, errors: list[str], problems: list[str], **params: object) -> None:
+    def __init__(
+        self, code: str, errors: Sequence[str], problems: list[str], **params: Any
+    ) -> None:
         super().__init__(code, errors, **params)
         self.problems = problems
 
