@@ -42,14 +42,24 @@ BANDS = (
     Band("not_low", LOW + 1, 100, {"da": "Ikke lavt trivselsniveau", "en": "Not low well-being"}),
 )
 
-# The items and answers: Danish wording NOT verified against the source (docs/who5.md).
+# The items and answers. Danish: word for word the WHO-5 as Local Government Denmark (KL)
+# publishes it for municipal use (HL7 Denmark's KL-dk-tools implementation guide,
+# Questionnaire KLToolsCareWHO-5 and code system KLToolsCodes, 2023): each item carries
+# the time frame. English: the WHO-5 (1998 version). See docs/who5.md.
 ITEMS = (
-    Item("Jeg har været glad og i godt humør", "I have felt cheerful and in good spirits"),
-    Item("Jeg har følt mig rolig og afslappet", "I have felt calm and relaxed"),
-    Item("Jeg har følt mig aktiv og energisk", "I have felt active and vigorous"),
-    Item("Jeg er vågnet frisk og udhvilet", "I woke up feeling fresh and rested"),
     Item(
-        "Min dagligdag har været fyldt med ting, der interesserer mig",
+        "I de sidste 2 uger har jeg været glad og i godt humør",
+        "I have felt cheerful and in good spirits",
+    ),
+    Item("I de sidste 2 uger har jeg følt mig rolig og afslappet", "I have felt calm and relaxed"),
+    Item(
+        "I de sidste 2 uger har jeg følt mig aktiv og energisk", "I have felt active and vigorous"
+    ),
+    Item(
+        "I de sidste 2 uger er jeg vågnet frisk og udhvilet", "I woke up feeling fresh and rested"
+    ),
+    Item(
+        "I de sidste 2 uger har min dagligdag været fyldt med ting der interesserer mig",
         "My daily life has been filled with things that interest me",
     ),
 )
@@ -94,7 +104,8 @@ INSTRUMENT = Instrument(
     id="who5",
     short="WHO-5",
     name={"da": "WHO-5 Trivselsindeks", "en": "WHO-5 Well-Being Index"},
-    opening={"da": "I de sidste 2 uger", "en": "Over the last two weeks"},
+    # Danish: KL's own description of the time frame; the items carry it themselves.
+    opening={"da": "Tidsrammen er de seneste to uger", "en": "Over the last two weeks"},
     items=ITEMS,
     answer_sets=(ANSWERS,),
     answer_min=0,
@@ -123,7 +134,7 @@ INSTRUMENT = Instrument(
         MEANINGFUL, True, "Topp et al. 2015: a 10% (10 index points) change is clinically relevant"
     ),
     higher_is_better=True,
-    verified_wording=frozenset({"en"}),
+    verified_wording=frozenset({"en", "da"}),
     docs="docs/who5.md",
     extra_export=("band",),
 )
