@@ -33,6 +33,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
+import bulk  # noqa: E402
 import workload  # noqa: E402  (bench/ is not a package)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -51,6 +52,12 @@ TARGETS: dict[str, tuple[str, Callable[[float], bool]]] = {
     "cipher_overhead_ratio": ("<= 1.5", lambda v: v <= 1.5),
     "rss_mb_10k": ("<= 300", lambda v: v <= 300),
     "cohort_report_s_10k": ("<= 1.0", lambda v: v <= 1.0),
+    "export_ratio_10k": ("<= 1.5", lambda v: v <= 1.5),
+    "export_rss_mb_10k": ("<= 250", lambda v: v <= 250),
+    "import_ratio_2000": ("<= 1.5", lambda v: v <= 1.5),
+    "import_rss_mb_10k": ("<= 250", lambda v: v <= 250),
+    "backup_rss_mb_10k": ("<= 150", lambda v: v <= 150),
+    "backup_rss_growth_50k_10k": ("<= 1.10", lambda v: v <= 1.10),
 }
 SCALES = (100, 1_000, 10_000)
 # How long the simulated coach takes to type the passphrase (bench/demo-passphrase.txt,
@@ -365,12 +372,14 @@ class Bench:
     def run(self, only: set[str] | None = None) -> None:
         steps: list[tuple[str, Callable[[], None]]] = [
             ("import_s_2000", self.import_2000),
+            ("export_ratio_10k", lambda: bulk.measure(self)),  # issue 19: bench/bulk.py
             ("cipher_overhead_ratio", self.cipher_overhead),
             ("unlock_s", self.unlock),
             ("pdf_export_ms", self.pdf_export),
             ("cohort_report_s_10k", self.cohort_report),
             ("startup_ratio", self.startup),
             ("filter_ms_p95", self.scaling),
+            ("backup_rss_mb_10k", lambda: __import__("backup_bench").run(self)),
         ]
         for name, step in steps:
             if only and name not in only:

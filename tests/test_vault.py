@@ -251,7 +251,7 @@ def test_header_damage_is_detected_at_unlock_without_sqlcipher_noise(vault, data
 def test_kdf_tuning_meets_the_floor():
     params = keyfile.tune(target_seconds=0.05)
     assert params.memory_kib >= 64 * 1024
-    assert params.iterations >= 2
+    assert params.iterations >= keyfile.MIN_ITERATIONS
 
 
 @pytest.mark.slow
@@ -259,7 +259,7 @@ def test_production_parameters_round_trip(tmp_path):
     """The real Argon2id parameters (about 0.5 s) unlock, once."""
     vault, _code = Vault.create(tmp_path / "prod", PASSPHRASE)
     slot = vault.key_file.slots["passphrase"]
-    assert slot.kdf.memory_kib >= 64 * 1024 and slot.kdf.iterations >= 2
+    assert slot.kdf.memory_kib >= 64 * 1024 and slot.kdf.iterations >= keyfile.MIN_ITERATIONS
     vault.close()
     Vault.open(tmp_path / "prod", passphrase=PASSPHRASE).close()
 

@@ -81,10 +81,14 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     data = _read_input(args.file)
     if _is_age(args.file, data) or args.handover_passphrase_file:
         return _import_handover(args, ctx, data)
-    # Parse before unlocking: a broken file needs no passphrase to be refused.
-    doc = interchange.parse_document(data)
+    # Parse before unlocking: a broken file needs no passphrase to be refused. The text
+    # is read a participant at a time, here and by the import (issue 19): the whole
+    # document is never held as Python objects, and the file's bytes are let go.
+    text = interchange.decode_text(data)
+    del data
+    interchange.check_syntax(text)
     with open_vault(args, ctx) as vault, vault.session() as s:
-        result = interchange.import_document(s, doc, replace=args.replace)
+        result = interchange.import_document(s, text, replace=args.replace)
         s.commit()
     ctx.say(
         f"Imported {result.added} new participant(s)"
@@ -154,16 +158,19 @@ def export_json(args: argparse.Namespace, ctx: Context) -> int:
         raise BadInput("folder_missing", parent=out.parent)
     refs = None if args.all else [args.participant]
     with open_vault(args, ctx) as vault, vault.session() as s:
-        doc = interchange.export_document(
-            s, refs, today=dt.date.today(), params=settings.pss_params(s)
-        )
-        data = interchange.dumps(doc)
-        # The file appears only after its disclosures are committed (reports/export.py).
-        exported = [p["ref"] for p in doc["participants"]]
+        today, params = dt.date.today(), settings.pss_params(s)
+        # Streamed: the file is written person by person from plain rows (issue 19);
+        # it appears only after its disclosures are committed (reports/export.py).
+        written: list[interchange.Exported] = []
         write_recorded(
-            s, out, data, lambda digest: record_json_export(s, exported, digest, args.recipient)
+            s,
+            out,
+            lambda write: written.append(
+                interchange.write_export(write, s, refs, today=today, params=params)
+            ),
+            lambda digest: record_json_export(s, written[0].people, digest, args.recipient),
         )
-    ctx.say(f"Exported {len(doc['participants'])} participant(s) to {out}.")
+    ctx.say(f"Exported {len(written[0].people)} participant(s) to {out}.")
     return 0
 
 

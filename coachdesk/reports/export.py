@@ -13,18 +13,20 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
-from coachdesk.store.atomic import staged_file
-from coachdesk.store.models import Disclosure
+from coachdesk.store.atomic import Staged, WriteFailed, staged_file
+from coachdesk.store.models import Disclosure, utcnow
 
 
 class ExportNotRecorded(CoachDeskError):
@@ -49,10 +51,19 @@ def _db_reason(exc: BaseException) -> str:
     return text if text and len(text) < 80 and orig is not None else type(exc).__name__
 
 
+Producer = Callable[[Callable[[bytes], Any]], Any]
+
+
 def write_recorded(
-    session: Session, out: str | os.PathLike[str], data: bytes, record: Callable[[str], None]
+    session: Session,
+    out: str | os.PathLike[str],
+    data: bytes | Producer,
+    record: Callable[[str], None],
 ) -> str:
     """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
+
+    ``data`` is the file's bytes, or a producer that writes them piece by piece through
+    the function it is given (the JSON export of a whole vault: never all in memory).
 
     1. the file is written in full to an owner-only temp file beside ``out`` (a full
        disk there raises WriteFailed: nothing is recorded, nothing is left);
@@ -63,8 +74,14 @@ def write_recorded(
        records the failure too (when it can) and the error says what is recorded.
     """
     target = Path(out)
-    digest = hashlib.sha256(data).hexdigest()
-    with staged_file(target, data) as staged:
+    if isinstance(data, bytes | bytearray):
+        digest = hashlib.sha256(data).hexdigest()
+        staging = staged_file(target, bytes(data))
+    else:
+        staging = _staged_stream(target, data)
+    with staging as staged:
+        if isinstance(staged, _Hashed):
+            digest = staged.sha256
         try:
             record(digest)
             session.commit()
@@ -93,6 +110,48 @@ def write_recorded(
                 why=exc.strerror or exc,
             ) from None
     return digest
+
+
+class _Hashed(Staged):
+    """A staged file written piece by piece, with the SHA-256 of what was written."""
+
+    sha256 = ""
+
+
+@contextlib.contextmanager
+def _staged_stream(target: Path, produce: Producer) -> Iterator[Staged]:
+    """staged_file for a file written piece by piece: the same owner-only temp file
+    beside ``target``, hashed as it is written, fsynced, removed unless published."""
+    folder = target.parent if str(target.parent) else Path(".")
+    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
+    staged = _Hashed(target, tmp)
+    h = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "wb") as fh:
+
+            def write(chunk: bytes) -> None:
+                h.update(chunk)
+                fh.write(chunk)
+
+            produce(write)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        staged.discard()
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
+    except BaseException:
+        staged.discard()
+        raise
+    staged.sha256 = h.hexdigest()
+    try:
+        yield staged
+    finally:
+        if not staged.published:
+            staged.discard()
 
 
 @dataclass(frozen=True)
@@ -195,26 +254,43 @@ def export_report(
 
 
 def record_json_export(
-    session: Session, refs: list[str], digest: str, recipient: str | None
+    session: Session, people: list[tuple[int, str]], digest: str, recipient: str | None
 ) -> None:
     """The records of a JSON export (``coachdesk export --format json``): a disclosure
-    of every person in it (security promise 7) and the audit events."""
-    from coachdesk.store.models import Participant
+    of every person in it (security promise 7) and the audit events.
 
-    people = session.query(Participant).filter(Participant.ref.in_(refs)).all()
-    for p in people:
-        session.add(
-            Disclosure(
-                participant_id=p.id,
-                recipient=recipient,
-                kind="json",
-                sections=["full_record"],
-                sha256=digest,
+    ``people``: (participant id, uid) of everyone in the file (interchange.write_export).
+    The disclosure rows go in with one executemany INSERT per slice and are handed to
+    the audit chain's commit hook (audit.note_disclosures), which chains each of them
+    as it chains a disclosure written through the ORM; the per-person "export" events
+    are one batched append (audit.record_many)."""
+    table = cast(Table, Disclosure.__table__)
+    at = utcnow()
+    for i in range(0, len(people), 2000):
+        part = people[i : i + 2000]
+        ids = (
+            session.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "participant_id": pid,
+                        "at": at,
+                        "recipient": recipient,
+                        "kind": "json",
+                        "sections": ["full_record"],
+                        "sha256": digest,
+                        "encrypted": False,
+                    }
+                    for pid, _uid in part
+                ],
             )
+            .scalars()
+            .all()
         )
+        audit.note_disclosures(session, zip(ids, (pid for pid, _uid in part), strict=True))
     audit.record(
         session, "export", {"format": "json", "participants": len(people), "sha256": digest}
     )
     audit.record_many(
-        session, [("export", {"format": "json", "sha256": digest}, p.uid) for p in people]
+        session, (("export", {"format": "json", "sha256": digest}, uid) for _pid, uid in people)
     )

@@ -14,6 +14,12 @@ A backup file (``.cdbackup``) is, byte for byte::
 - the trailing SHA-256 covers everything before it, so damage or a naive edit is
   found before restore writes anything. Tampering with intent is caught by the key
   file's MAC and by SQLCipher's per-page HMAC when the copy is opened.
+
+The database part is never held in memory whole (issue 19): it is streamed in CHUNK
+pieces from the checked copy into the file (the checksum computed on the way), read back
+the same way to verify the file, and copied out of it the same way at restore, which
+hashes the file a second time as it copies, so a file changed after its check is
+refused. A backup's memory is therefore the same for 100 people as for 50,000.
 """
 
 from __future__ import annotations
@@ -28,10 +34,10 @@ import shutil
 import struct
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import sqlcipher3
 
@@ -68,6 +74,10 @@ _HEADER_KEYS = frozenset(
     {"format", "version", "schema", "created_at", "key_file_size", "database_size"}
 )
 _SQLITE_PLAIN = b"SQLite format 3\0"
+# How much of the database a backup or a restore holds in memory at once (issue 19):
+# the file is written, verified and restored in pieces of this size, so the memory a
+# backup needs does not grow with the vault.
+CHUNK = 1 << 20
 
 DAMAGED = "backup.damaged"
 
@@ -88,10 +98,17 @@ class BackupInfo:
 
 @dataclass(frozen=True)
 class _Parsed:
+    """A checked backup file: its small parts, and where its database lies in it."""
+
     header: dict[str, Any]
     key_bytes: bytes
-    db_bytes: bytes
+    prefix: bytes  # everything before the database: magic, length, header, key file
+    db_size: int
     sha256: str
+
+    @property
+    def db_offset(self) -> int:
+        return len(self.prefix)
 
 
 # --- naming and rotation (pure) ---------------------------------------------------------
@@ -260,10 +277,40 @@ def _check_copy(path: Path, key: bytes) -> list[str]:
     return problems
 
 
-def _container(header: dict[str, Any], key_bytes: bytes, db_bytes: bytes) -> bytes:
-    head = json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
-    body = MAGIC + struct.pack(">I", len(head)) + head + key_bytes + db_bytes
-    return body + hashlib.sha256(body).digest()
+def _head(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _chunks(fh: BinaryIO, size: int) -> Iterator[bytes]:
+    """Exactly ``size`` bytes of ``fh`` from where it stands, CHUNK bytes at a time.
+
+    The one place a backup or a restore reads the database: whatever the vault's size,
+    at most one chunk of it is in memory. A file that ends early raises EOFError."""
+    left = size
+    while left > 0:
+        chunk = fh.read(min(CHUNK, left))
+        if not chunk:
+            raise EOFError
+        left -= len(chunk)
+        yield chunk
+
+
+def _write_container(
+    fh: BinaryIO, head: bytes, key_bytes: bytes, db: BinaryIO, db_size: int
+) -> bytes:
+    """Write the backup file (layout in the module docstring) to ``fh``, the database
+    streamed from ``db``; returns the trailing SHA-256, computed as the bytes go out."""
+    digest = hashlib.sha256()
+    prefix = MAGIC + struct.pack(">I", len(head)) + head + key_bytes
+    digest.update(prefix)
+    fh.write(prefix)
+    for i, chunk in enumerate(_chunks(db, db_size)):
+        digest.update(chunk)
+        fh.write(chunk)
+        if i == 0:
+            _pause_point("backup-writing")
+    fh.write(digest.digest())
+    return digest.digest()
 
 
 def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> BackupInfo:
@@ -320,40 +367,45 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
         problems = _check_copy(tmp, key)
         if problems:
             raise VaultDamaged("backup.copy_not_intact", why="; ".join(problems[:3]))
-        db_bytes = tmp.read_bytes()
+        db_size = tmp.stat().st_size
+        with open(tmp, "rb") as db:
+            if db.read(len(_SQLITE_PLAIN)) == _SQLITE_PLAIN:
+                # never: but a plaintext backup must not exist
+                raise BackupFailed("backup.unencrypted")
+            db.seek(0)
+            header = {
+                "format": FORMAT,
+                "version": VERSION,
+                "schema": HEAD,
+                "created_at": now.replace(microsecond=0).isoformat(),
+                "key_file_size": len(key_bytes),
+                "database_size": db_size,
+            }
+            try:
+                with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
+                    digest = _write_container(fh, _head(header), key_bytes, db, db_size)
+            except WriteFailed as exc:
+                raise _write_failed(out, exc.__cause__ or exc) from None
+            except EOFError:  # the copy is ours and private: never shorter than its size
+                raise BackupFailed("backup.not_written", name=out.name) from None
     finally:
         _remove(tmp)
-    if db_bytes.startswith(_SQLITE_PLAIN):  # never: but a plaintext backup must not exist
-        raise BackupFailed("backup.unencrypted")
-    header = {
-        "format": FORMAT,
-        "version": VERSION,
-        "schema": HEAD,
-        "created_at": now.replace(microsecond=0).isoformat(),
-        "key_file_size": len(key_bytes),
-        "database_size": len(db_bytes),
-    }
-    data = _container(header, key_bytes, db_bytes)
+    # Verified after writing: read the file back as restore would (in chunks), and it must
+    # carry the checksum of what was written.
     try:
-        with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
-            view = memoryview(data)
-            for i in range(0, len(view), 1 << 20):
-                fh.write(view[i : i + (1 << 20)])
-                if i == 0:
-                    _pause_point("backup-writing")
-    except WriteFailed as exc:
-        raise _write_failed(out, exc.__cause__ or exc) from None
-    # Verified after writing: read the file back as restore would.
-    parsed = _parse(out.read_bytes(), out.name)
-    if parsed.db_bytes != db_bytes or parsed.key_bytes != key_bytes:
+        parsed: _Parsed | None = _parse_path(out)
+    except (OSError, VaultDamaged):  # the drive failed or changed it: never a good backup
+        parsed = None
+    if parsed is None or parsed.sha256 != digest.hex() or parsed.key_bytes != key_bytes:
         with contextlib.suppress(OSError):
             out.unlink()
         raise BackupFailed("backup.read_back_differs", name=out.name)
+    size = parsed.db_offset + parsed.db_size + 32
     with vault.session() as s:
         _put_last_good(s, now)
-        audit.record(s, "backup", {"sha256": parsed.sha256, "bytes": len(data)})
+        audit.record(s, "backup", {"sha256": parsed.sha256, "bytes": size})
         s.commit()
-    return BackupInfo(out, now, len(data), parsed.sha256)
+    return BackupInfo(out, now, size, parsed.sha256)
 
 
 def _write_failed(out: Path, exc: BaseException) -> BackupFailed:
@@ -423,22 +475,48 @@ def _load_header(raw: bytes) -> dict[str, Any]:
     return header
 
 
-def _parse(data: bytes, name: str) -> _Parsed:
+def _parse_file(fh: BinaryIO, name: str) -> _Parsed:
+    """Check an open backup file as restore needs it, reading it in chunks.
+
+    The same checks, in the same order, as when the whole file was read into memory:
+    magic, length, the SHA-256 over everything before it, the header, the sizes, the
+    key file's own checksum. What is kept is small (the header and the key file); the
+    database stays in the file and is copied from there (``_copy_database``)."""
+
     def bad(why: Term) -> VaultDamaged:
         return VaultDamaged(DAMAGED, name=name, why=why)
 
-    if not data.startswith(MAGIC):
+    def read(n: int) -> bytes:
+        data = fh.read(n)
+        if len(data) != n:  # the file shrank since its size was read
+            raise bad(Term("backup.cut_off"))
+        return data
+
+    size = os.fstat(fh.fileno()).st_size
+    fh.seek(0)
+    if fh.read(len(MAGIC)) != MAGIC:
         raise bad(Term("backup.not_ours"))
-    if len(data) < len(MAGIC) + 4 + 32:
+    if size < len(MAGIC) + 4 + 32:
         raise bad(Term("backup.too_short"))
-    body, digest = data[:-32], data[-32:]
-    if hashlib.sha256(body).digest() != digest:
-        raise bad(Term("backup.checksum"))
-    (head_len,) = struct.unpack(">I", body[8:12])
-    if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > len(body):
-        raise bad(Term("backup.header"))
+    body_len = size - 32
+    fh.seek(0)
+    digest = hashlib.sha256()
     try:
-        header = _load_header(body[12 : 12 + head_len])
+        for chunk in _chunks(fh, body_len):
+            digest.update(chunk)
+    except EOFError:
+        raise bad(Term("backup.cut_off")) from None
+    stored = read(32)
+    if digest.digest() != stored:
+        raise bad(Term("backup.checksum"))
+    fh.seek(len(MAGIC))
+    length = read(4)
+    (head_len,) = struct.unpack(">I", length)
+    if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > body_len:
+        raise bad(Term("backup.header"))
+    raw_head = read(head_len)
+    try:
+        header = _load_header(raw_head)
     except (ValueError, RecursionError, UnicodeDecodeError):
         raise bad(Term("backup.header")) from None
     if header["format"] != FORMAT:
@@ -448,24 +526,60 @@ def _parse(data: bytes, name: str) -> _Parsed:
     ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
     # The sizes must describe this file exactly: no negative, empty or oversized part.
-    if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != len(body):
+    if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != body_len:
         raise bad(Term("backup.parts"))
-    key_bytes = body[start : start + ksize]
-    db_bytes = body[start + ksize :]
-    if db_bytes.startswith(_SQLITE_PLAIN):
+    key_bytes = read(ksize)
+    if read(min(dsize, len(_SQLITE_PLAIN))) == _SQLITE_PLAIN:
         raise bad(Term("backup.unencrypted"))
     KeyFile.parse(key_bytes)  # its own checksum: raises VaultDamaged/KeyFileTampered
-    return _Parsed(header, key_bytes, db_bytes, digest.hex())
+    return _Parsed(
+        header=header,
+        key_bytes=key_bytes,
+        prefix=MAGIC + length + raw_head + key_bytes,
+        db_size=dsize,
+        sha256=stored.hex(),
+    )
+
+
+def _parse_path(path: Path) -> _Parsed:
+    """``_parse_file`` of the file at ``path`` (OSError if it cannot be read)."""
+    with open(path, "rb") as fh:
+        return _parse_file(fh, path.name)
+
+
+def _copy_database(fh: BinaryIO, parsed: _Parsed, dest: Path, name: str) -> None:
+    """Copy the checked backup's database part into the new file ``dest`` (0600, fsynced),
+    a chunk at a time, hashing the file again as it goes.
+
+    The file was checked by ``_parse_file`` but then closed to no one: if it changed on
+    the drive since (another program, a failing USB stick), the second checksum differs
+    and the restore is refused as damaged (its staging folder is then removed)."""
+    changed = VaultDamaged(DAMAGED, name=name, why=Term("backup.changed"))
+    fh.seek(0)
+    if fh.read(len(parsed.prefix)) != parsed.prefix:
+        raise changed
+    digest = hashlib.sha256(parsed.prefix)
+    fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out:
+        try:
+            for chunk in _chunks(fh, parsed.db_size):
+                digest.update(chunk)
+                out.write(chunk)
+        except EOFError:
+            raise changed from None
+        out.flush()
+        os.fsync(out.fileno())
+    if digest.hexdigest() != parsed.sha256:
+        raise changed
 
 
 def read_backup_info(path: Path) -> dict[str, Any]:
     """Check a backup's structure and checksum (no secret needed); returns its header."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        return _parse_path(path).header
     except OSError as exc:
         raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
-    return _parse(data, path.name).header
 
 
 def _empty_or_absent(folder: Path) -> None:
@@ -570,9 +684,6 @@ def restore_backup(
     page and the audit chain, and only then renames it into place. If anything fails
     (or the process dies), ``data_dir`` is as it was.
     """
-    from coachdesk.store.keyfile import normalise_recovery_code
-    from coachdesk.store.vault import encode_secret
-
     path, data_dir = Path(path), Path(data_dir)
     # Absolute, so that the staging folder goes beside the target even for "." or
     # "sub/.."; a symlinked target: the vault goes where the link points (the rename
@@ -582,10 +693,23 @@ def restore_backup(
         raise BadInput("backup.cannot_hold_vault", data_dir=data_dir)
     _empty_or_absent(target)
     try:
-        data = path.read_bytes()
+        fh = open(path, "rb")  # noqa: SIM115 (closed below, after the database is copied)
     except OSError as exc:
         raise BadInput("backup.cannot_read", path=path, strerror=exc.strerror) from None
-    parsed = _parse(data, path.name)
+    with fh:
+        return _restore_from(fh, path, target, passphrase, recovery_code)
+
+
+def _restore_from(
+    fh: BinaryIO, path: Path, target: Path, passphrase: str | None, recovery_code: str | None
+) -> int:
+    from coachdesk.store.keyfile import normalise_recovery_code
+    from coachdesk.store.vault import encode_secret
+
+    try:
+        parsed = _parse_file(fh, path.name)
+    except OSError as exc:
+        raise BadInput("backup.cannot_read", path=path, strerror=exc.strerror) from None
     kf, raw = KeyFile.parse(parsed.key_bytes)
     if recovery_code is not None:
         key = kf.unwrap("recovery", normalise_recovery_code(recovery_code).encode("ascii"))
@@ -614,6 +738,7 @@ def restore_backup(
             raise BackupFailed("backup.restore_not_started")
         try:
             return _restore_staged(
+                fh,
                 parsed,
                 path.name,
                 key,
@@ -629,6 +754,7 @@ def restore_backup(
 
 
 def _restore_staged(
+    fh: BinaryIO,
     parsed: _Parsed,
     name: str,
     key: bytearray,
@@ -645,7 +771,7 @@ def _restore_staged(
     try:
         try:
             staging.mkdir(mode=0o700)
-            _write_new(staging / DB_NAME, parsed.db_bytes)
+            _copy_database(fh, parsed, staging / DB_NAME, name)
             _pause_point("restore-db-written")
             _write_new(staging / KEY_NAME, parsed.key_bytes)
             fsync_dir(staging)

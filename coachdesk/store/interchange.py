@@ -7,22 +7,23 @@ the forms' rules.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, delete, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
 from coachdesk.core import course, cpr, instruments, plausibility, pss10, records
 from coachdesk.core.problems import Problem
 from coachdesk.errors import BadInput, FieldError
-from coachdesk.store import audit
+from coachdesk.store import audit, bulkwrite, jsonindent
 from coachdesk.store.models import (
     Assessment,
     Draft,
@@ -167,13 +168,19 @@ def document(participants: Iterable[dict[str, Any]]) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported_at": dt.datetime.now().astimezone().replace(microsecond=0).isoformat(),
+        "exported_at": exported_at(),
         "participants": list(participants),
     }
 
 
+def exported_at() -> str:
+    return dt.datetime.now().astimezone().replace(microsecond=0).isoformat()
+
+
 def dumps(doc: dict[str, Any]) -> bytes:
-    return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    """The file's bytes: json.dumps(doc, ensure_ascii=False, indent=2) and a newline,
+    written by the C encoder (store/jsonindent.py)."""
+    return jsonindent.dumps(doc).encode("utf-8") + b"\n"
 
 
 def load_participants(session: Session, refs: Sequence[str] | None = None) -> list[Participant]:
@@ -195,15 +202,384 @@ def load_participants(session: Session, refs: Sequence[str] | None = None) -> li
 def export_document(
     session: Session, refs: Sequence[str] | None, *, today: dt.date, params: pss10.Params
 ) -> dict[str, Any]:
-    bad = [r for r in refs or () if records.has_surrogate(r)]
+    """The whole document in memory (a handover file, a test); ``write_export`` streams."""
+    return document(iter_participants(session, refs, today=today, params=params))
+
+
+# --- the streaming export (issue 19) ---------------------------------------------------
+#
+# An export of the whole vault built every participant as ORM objects with their
+# collections (selectinload), 10,000 people at once: 40 % of the time and most of the
+# memory went to the objects and to the garbage collector walking them. Now the rows
+# are read with plain SELECTs on the session's own connection (its transaction, its
+# snapshot), a slice of participants at a time (keyset pages by ref, the export's
+# order), each slice's child rows by participant id, and each person is turned into
+# the same record participant_to_dict makes (tests/test_export_stream.py compares the
+# bytes with the ORM path) and written before the next slice is read. Memory holds
+# one slice. The values are the stored ones, converted as the column types convert
+# them: JSON text decoded, booleans from 0/1, dates kept as the ISO text SQLAlchemy
+# stores (the record writes exactly that text).
+
+EXPORT_SLICE = 200
+
+_P_COLS = (
+    "id, uid, ref, name, cpr, birth_year, email, phone, caseworker_name, "
+    "caseworker_municipality, caseworker_email, case_ref, referral_date, course_start, "
+    "status, dropout_date, dropout_reason, consent_given_on, consent_scope, "
+    "consent_withdrawn_on, outcome_status, outcome_hours, outcome_date, report_summary"
+)
+_CHILD_SQL = {
+    "assessments": "SELECT participant_id, kind, date, instrument, answers FROM assessment "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "sessions": "SELECT participant_id, date, start, minutes, mode, status, week, themes, "
+    "notes, quotes, actions, ratings, next_appointment FROM session_log "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "attendance": "SELECT participant_id, date, present, excused FROM group_attendance "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    # Only the latest version of each job plan is exported.
+    "job_plan": 'SELECT participant_id, "values", direction, goals, accommodations, '
+    "hours_now, hours_target, hours_steps, updated_on FROM job_plan_version j "
+    "WHERE participant_id IN ({}) AND version = (SELECT max(version) FROM "
+    "job_plan_version k WHERE k.participant_id = j.participant_id) "
+    "ORDER BY participant_id, id",
+    "report_fields": "SELECT participant_id, work_capacity, normal_hours, hours_now, "
+    "step_plan, return_date, return_kind, resources, challenges, progression, "
+    "recommendation, updated_on FROM report_fields WHERE participant_id IN ({}) "
+    "ORDER BY participant_id, id",
+}
+
+
+def _raw(session: Session) -> Any:
+    """The DB-API connection under the session's transaction (reads see its writes)."""
+    return session.connection().connection.dbapi_connection
+
+
+# The JSON columns of each child query (positions in its SELECT list): a slice's JSON
+# texts are decoded by one json.loads of them all (a call per value was a third of the
+# export's reading).
+_JSON_COLS = {
+    "assessments": (4,),
+    "sessions": (7, 10, 11),
+    "attendance": (),
+    "job_plan": (1, 3, 4, 7),
+    "report_fields": (4,),
+}
+
+
+def _decoded(rows: list[tuple[Any, ...]], cols: tuple[int, ...]) -> list[tuple[Any, ...]]:
+    """The rows with their JSON columns decoded (as SQLAlchemy's JSON type reads them)."""
+    if not cols or not rows:
+        return rows
+    texts = [r[i] if r[i] is not None else "null" for r in rows for i in cols]
+    values = iter(json.loads("[" + ",".join(texts) + "]"))
+    out = []
+    for r in rows:
+        row = list(r)
+        for i in cols:
+            row[i] = next(values)
+        out.append(tuple(row))
+    return out
+
+
+def _slice_children(cur: Any, ids: list[int]) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
+    marks = ",".join("?" * len(ids))
+    out: dict[str, dict[int, list[tuple[Any, ...]]]] = {}
+    for name, sql in _CHILD_SQL.items():
+        by: dict[int, list[tuple[Any, ...]]] = {}
+        rows = _decoded(cur.execute(sql.format(marks), ids).fetchall(), _JSON_COLS[name])
+        for row in rows:
+            by.setdefault(row[0], []).append(row)
+        out[name] = by
+    return out
+
+
+def _participants(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    return _decoded(rows, (18,))  # consent_scope
+
+
+@dataclass
+class _Person:
+    """One exported participant: its record and who it is (for the disclosure)."""
+
+    id: int
+    uid: str
+    ref: str
+    record: dict[str, Any]
+
+
+def _assessment(r: tuple[Any, ...], answers: Any, computed: bool) -> dict[str, Any]:
+    _pid, kind, date, instrument, _answers = r
+    instrument = instrument or instruments.DEFAULT
+    d: dict[str, Any] = {
+        "kind": kind,
+        "date": date,
+        "instrument": instrument,
+        "answers": list(answers),
+    }
+    if computed:
+        inst = instruments.get(instrument)
+        fields = inst.scored(answers).fields
+        d |= {k: fields.get(k) for k in inst.export_keys}
+    return d
+
+
+def _session(r: tuple[Any, ...]) -> dict[str, Any]:
+    """session_to_dict of a stored row: None, [] and {} left out, the date first."""
+    _pid, date, start, minutes, mode, status, week, themes, notes, quotes, actions, ratings, nxt = r
+    d: dict[str, Any] = {"date": date}
+    if start is not None:
+        d["start"] = start
+    if minutes is not None:
+        d["minutes"] = minutes
+    if mode is not None:
+        d["mode"] = mode
+    if status is not None:
+        d["status"] = status
+    if week is not None:
+        d["week"] = week
+    themes = list(themes or [])
+    if themes:
+        d["themes"] = themes
+    if notes is not None:
+        d["notes"] = notes
+    if quotes is not None:
+        d["quotes"] = quotes
+    actions = list(actions or [])
+    if actions:
+        d["actions"] = actions
+    ratings = dict(ratings or {})
+    if ratings:
+        d["ratings"] = ratings
+    if nxt is not None:
+        d["next_appointment"] = dt.datetime.fromisoformat(nxt).isoformat(timespec="minutes")
+    return d
+
+
+def _job_plan(r: tuple[Any, ...]) -> dict[str, Any]:
+    _pid, values, direction, goals, accommodations, now, target, steps, updated_on = r
+    return {
+        "values": list(values or []),
+        "direction": direction,
+        "goals": [dict(g) for g in goals or []],
+        "accommodations": [dict(a) for a in accommodations or []],
+        "hours_now": now,
+        "hours_target": target,
+        "hours_steps": [dict(s) for s in steps or []],
+        "updated_on": updated_on,
+    }
+
+
+def _report_fields(r: tuple[Any, ...]) -> dict[str, Any]:
+    out = {
+        "work_capacity": r[1],
+        "normal_hours": r[2],
+        "hours_now": r[3],
+        "step_plan": [dict(s) for s in r[4] or []],
+        "return_date": r[5],
+        "return_kind": r[6],
+        "resources": r[7],
+        "challenges": r[8],
+        "progression": r[9],
+        "recommendation": r[10],
+        "updated_on": r[11],
+    }
+    return {k: v for k, v in out.items() if v is not None and v != []}
+
+
+def _record(
+    p: tuple[Any, ...],
+    kids: dict[str, dict[int, list[tuple[Any, ...]]]],
+    today: dt.date,
+    params: pss10.Params,
+) -> dict[str, Any]:
+    """participant_to_dict (computed) of a stored participant row and its child rows."""
+    (pid, _uid, ref, name, cpr_, birth_year, email, phone, cw_name, cw_mun, cw_email, case_ref,
+     referral_date, course_start, status, dropout_date, dropout_reason, consent_given_on,
+     consent_scope, consent_withdrawn_on, outcome_status, outcome_hours, outcome_date,
+     report_summary) = p  # fmt: skip
+    d: dict[str, Any] = {"ref": ref, "name": name}
+    for key, value in (
+        ("cpr", cpr_),
+        ("birth_year", birth_year),
+        ("email", email),
+        ("phone", phone),
+        ("referral_date", referral_date),
+        ("course_start", course_start),
+        ("status", status),
+        ("report_summary", report_summary),
+    ):
+        if value is not None:
+            d[key] = value
+    cw = {"name": cw_name, "municipality": cw_mun, "email": cw_email, "case_ref": case_ref}
+    if any(cw.values()):
+        d["caseworker"] = {k: v for k, v in cw.items() if v is not None}
+    if dropout_date:
+        d["dropped_out"] = {"date": dropout_date, "reason": dropout_reason}
+    scope = consent_scope
+    if consent_given_on or scope or consent_withdrawn_on:
+        d["consent"] = {
+            "given_on": consent_given_on,
+            "scope": list(scope or []),
+            "withdrawn_on": consent_withdrawn_on,
+        }
+    assessments = [(a, a[4]) for a in kids["assessments"].get(pid, ())]
+    if assessments:
+        d["assessments"] = [_assessment(a, answers, True) for a, answers in assessments]
+    sessions = kids["sessions"].get(pid)
+    if sessions:
+        d["sessions"] = [_session(r) for r in sessions]
+    attendance = kids["attendance"].get(pid)
+    if attendance:
+        d["group_attendance"] = [
+            {"date": g[1], "present": None if g[2] is None else bool(g[2])}
+            | ({"excused": True} if g[3] else {})
+            for g in attendance
+        ]
+    plan = kids["job_plan"].get(pid)
+    if plan:
+        d["job_plan"] = _job_plan(plan[-1])
+    if outcome_status:
+        d["outcome"] = {
+            "status": outcome_status,
+            "hours_per_week": outcome_hours,
+            "date": outcome_date,
+        }
+    fields = kids["report_fields"].get(pid)
+    if fields:
+        d["report_fields"] = _report_fields(fields[0])
+    before, after = pss10.before_after(
+        [(a[1], a[2], answers) for a, answers in assessments if a[3] == "pss10"]
+    )
+    d["eligible"] = pss10.is_eligible(before.total if before else None, params)
+    ch = pss10.change(before.total if before else None, after.total if after else None, params)
+    d["pss_change"] = ch.as_dict() if ch else None
+    start = dt.date.fromisoformat(course_start) if course_start else None
+    d["course_week"] = course.course_week(start, today)
+    return d
+
+
+def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
+    """The refs, sorted, after checking that each names a participant here."""
+    bad = [r for r in refs if records.has_surrogate(r)]
     if bad:
         raise BadInput("no_participant_ref", ref=", ".join(bad))
-    people = load_participants(session, refs)
+    wanted = sorted(set(refs))
+    found: set[str] = set()
+    pt = cast(Table, Participant.__table__)
+    for i in range(0, len(wanted), 500):
+        found.update(
+            session.execute(select(pt.c.ref).where(pt.c.ref.in_(wanted[i : i + 500]))).scalars()
+        )
+    missing = [r for r in wanted if r not in found]
+    if missing:
+        raise BadInput("no_participant_ref", ref=", ".join(missing))
+    return wanted
+
+
+def _slices(session: Session, refs: Sequence[str] | None, size: int) -> Iterator[list[Any]]:
+    """Participant rows in ref order, a slice at a time (refs checked first)."""
+    cur = _raw(session).cursor()
     if refs is not None:
-        missing = sorted(set(refs) - {p.ref for p in people})
-        if missing:
-            raise BadInput("no_participant_ref", ref=", ".join(missing))
-    return document(participant_to_dict(p, today=today, params=params) for p in people)
+        wanted = _check_refs(session, refs)
+        for i in range(0, len(wanted), size):
+            part = wanted[i : i + size]
+            yield cur.execute(
+                f"SELECT {_P_COLS} FROM participant WHERE ref IN ({','.join('?' * len(part))}) "
+                "ORDER BY ref",
+                part,
+            ).fetchall()
+        return
+    rows = cur.execute(f"SELECT {_P_COLS} FROM participant ORDER BY ref LIMIT ?", (size,))
+    rows = rows.fetchall()
+    while rows:
+        yield rows
+        rows = cur.execute(
+            f"SELECT {_P_COLS} FROM participant WHERE ref > ? ORDER BY ref LIMIT ?",
+            (rows[-1][2], size),
+        ).fetchall()
+
+
+def iter_people(
+    session: Session,
+    refs: Sequence[str] | None,
+    *,
+    today: dt.date,
+    params: pss10.Params,
+    slice_size: int | None = None,
+) -> Iterator[_Person]:
+    """The export's participants in ref order, one slice in memory at a time (BadInput
+    first if a ref names nobody)."""
+    session.flush()  # the plain reads below must see what the session holds
+    cur = _raw(session).cursor()
+    for rows in _slices(session, refs, slice_size or EXPORT_SLICE):
+        rows = _participants(rows)
+        kids = _slice_children(cur, [r[0] for r in rows])
+        for r in rows:
+            yield _Person(r[0], r[1], r[2], _record(r, kids, today, params))
+
+
+def iter_participants(
+    session: Session, refs: Sequence[str] | None, *, today: dt.date, params: pss10.Params
+) -> Iterator[dict[str, Any]]:
+    """The export's records, one at a time (the checks on ``refs`` run before the first)."""
+    people = iter_people(session, refs, today=today, params=params)
+    first = next(people, None)  # runs the ref checks now, not at the caller's first step
+    return _records(first, people)
+
+
+def _records(first: _Person | None, rest: Iterator[_Person]) -> Iterator[dict[str, Any]]:
+    if first is None:
+        return
+    yield first.record
+    for p in rest:
+        yield p.record
+
+
+@dataclass(frozen=True)
+class Exported:
+    """Who went into a written export: (participant id, uid) in file order."""
+
+    people: list[tuple[int, str]]
+
+
+def write_export(
+    write: Callable[[bytes], Any],
+    session: Session,
+    refs: Sequence[str] | None,
+    *,
+    today: dt.date,
+    params: pss10.Params,
+) -> Exported:
+    """Write the participant file through ``write``, person by person.
+
+    The bytes are exactly ``dumps(export_document(...))`` (one ``exported_at`` taken
+    at the start): the document's head, then each participant encoded at the
+    indentation it has inside the list, then the tail.
+    """
+    exported: list[tuple[int, str]] = []
+    people = iter_people(session, refs, today=today, params=params)
+    p = next(people, None)  # BadInput for an unknown ref before anything is written
+    head = {"format": FORMAT, "version": VERSION, "exported_at": exported_at()}
+    text = jsonindent.dumps(head)
+    if p is None:
+        write((text[:-2] + ',\n  "participants": []\n}\n').encode("utf-8"))
+        return Exported(exported)
+    write((text[:-2] + ',\n  "participants": [\n    ').encode("utf-8"))
+    buf: list[str] = []
+    size = 0
+    while p is not None:
+        exported.append((p.id, p.uid))
+        piece = jsonindent.dumps(p.record, "    ")
+        buf.append(piece)
+        size += len(piece)
+        p = next(people, None)
+        if p is not None:
+            buf.append(",\n    ")
+        if size >= 1 << 20 or p is None:  # write about a megabyte at a time
+            write("".join(buf).encode("utf-8"))
+            buf, size = [], 0
+    write(b"\n  ]\n}\n")
+    return Exported(exported)
 
 
 # --- dict -> model -------------------------------------------------------------------
@@ -432,14 +808,19 @@ def _constant(text: str) -> Any:
     raise _Refused("import.not_a_number", text=text)
 
 
-def parse_document(data: bytes) -> dict[str, Any]:
+def decode_text(data: bytes) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BadInput("import.not_utf8") from None
+
+
+@contextlib.contextmanager
+def _json_errors() -> Iterator[None]:
+    """The parser's refusals as one sentence each (the same for the whole-file parse
+    and the streaming one)."""
     try:
-        hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
-        doc = json.loads(text, object_pairs_hook=hook, parse_float=_float, parse_constant=_constant)
+        yield
     except json.JSONDecodeError as exc:
         raise BadInput("import.not_json", line=exc.lineno, column=exc.colno, why=exc.msg) from None
     except _Refused as exc:
@@ -449,16 +830,145 @@ def parse_document(data: bytes) -> dict[str, Any]:
     except ValueError:
         # Python's int-str limit: an integer literal of more than 4,300 digits.
         raise BadInput("import.huge_integer") from None
+
+
+def _decoder(text: str) -> json.JSONDecoder:
+    hook = _object_checked if _SURROGATE_ESCAPE.search(text) else _object
+    return json.JSONDecoder(object_pairs_hook=hook, parse_float=_float, parse_constant=_constant)
+
+
+def parse_text(text: str) -> dict[str, Any]:
+    with _json_errors():
+        doc = _decoder(text).decode(text)
     return cast(dict[str, Any], doc)
+
+
+def parse_document(data: bytes) -> dict[str, Any]:
+    return parse_text(decode_text(data))
+
+
+# --- reading a big file a participant at a time (issue 19) -----------------------------
+#
+# json.loads of a 10,000-person file holds the whole document as Python objects (about
+# 190 MB for 78 MB of JSON) for the whole import. The streaming reader walks the top
+# level itself and decodes one participant at a time with the same decoder (the same
+# hooks: I-JSON, limits; the same error positions, counted in the whole text), so the
+# import holds the text and one slice of people. It reads only the shape every export
+# has: one object, its names once each and all known, "participants" a list. Anything
+# else (a duplicate or unknown name, trailing data, a participants that is no list) is
+# left to the whole-file parse, whose refusal is the one the file has always had.
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+class _Irregular(Exception):
+    """A top level the streaming reader leaves to json.loads (not an error by itself)."""
+
+
+def _ws(text: str, i: int) -> int:
+    m = _WS.match(text, i)
+    return m.end() if m else i
+
+
+def _scan(text: str, dec: json.JSONDecoder) -> Iterator[tuple[str, Any, int]]:
+    """("head", (name, value), pos) for the top-level fields and ("person", value,
+    start) for each participant, in file order; raises _Irregular (see above)."""
+    i = _ws(text, 0)
+    if text[i : i + 1] != "{":
+        raise _Irregular
+    i = _ws(text, i + 1)
+    seen: set[str] = set()
+    while True:
+        if text[i : i + 1] != '"':
+            raise _Irregular
+        key, i = dec.raw_decode(text, i)
+        if key in seen or key not in DOCUMENT_FIELDS:
+            raise _Irregular
+        seen.add(key)
+        i = _ws(text, i)
+        if text[i : i + 1] != ":":
+            raise _Irregular
+        i = _ws(text, i + 1)
+        if key == "participants":
+            if text[i : i + 1] != "[":
+                raise _Irregular
+            i = _ws(text, i + 1)
+            if text[i : i + 1] == "]":
+                i += 1
+            else:
+                while True:
+                    value, end = dec.raw_decode(text, i)
+                    yield ("person", value, i)
+                    i = _ws(text, end)
+                    if text[i : i + 1] == "]":
+                        i += 1
+                        break
+                    if text[i : i + 1] != ",":
+                        raise _Irregular
+                    i = _ws(text, i + 1)
+        else:
+            value, i = dec.raw_decode(text, i)
+            yield ("head", (key, value), i)
+        i = _ws(text, i)
+        if text[i : i + 1] == "}":
+            break
+        if text[i : i + 1] != ",":
+            raise _Irregular
+        i = _ws(text, i + 1)
+    if _ws(text, i + 1) != len(text) or "participants" not in seen:
+        raise _Irregular
+
+
+def check_syntax(text: str) -> None:
+    """Refuse (BadInput) a text that is not a readable participant file's JSON, holding
+    one participant at a time: the check the command line makes before it unlocks."""
+    dec = _decoder(text)
+    try:
+        if dec.object_pairs_hook is not _object:
+            raise _Irregular
+        with _json_errors():
+            for _ in _scan(text, dec):
+                pass
+    except _Irregular:
+        parse_text(text)
+
+
+@dataclass
+class _Streamed:
+    """What the first pass keeps of a file: its top level, where each participant
+    starts, their refs, and the errors found."""
+
+    head: dict[str, Any]
+    starts: list[int]
+    refs: list[str]
+    errors: list[FieldError]
+
+
+def _first_pass(text: str, dec: json.JSONDecoder, today: dt.date) -> _Streamed:
+    head: dict[str, Any] = {}
+    starts: list[int] = []
+    refs: list[str] = []
+    person_errors: list[FieldError] = []
+    seen: dict[str, int] = {}
+    with _json_errors():
+        for kind, value, pos in _scan(text, dec):
+            if kind == "head":
+                head[value[0]] = value[1]
+                continue
+            i = len(starts)
+            starts.append(pos)
+            person_errors += _person_errors(value, i, today, seen)
+            ref = value.get("ref") if isinstance(value, dict) else None
+            refs.append(ref.strip() if isinstance(ref, str) else "")
+    errors = _head_errors(head | {"participants": []}) + person_errors
+    return _Streamed(head, starts, refs, errors)
 
 
 DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
 
 
-def validate_document(doc: Any, today: dt.date) -> list[FieldError]:
+def _head_errors(doc: dict[str, Any]) -> list[FieldError]:
     errors: list[FieldError] = []
-    if not isinstance(doc, dict):
-        return [FieldError("$", "import.not_object")]
     for key in sorted(set(doc) - set(DOCUMENT_FIELDS)):
         errors.append(FieldError(key, "field.unknown"))
     if doc.get("format") != FORMAT:
@@ -488,89 +998,167 @@ def validate_document(doc: Any, today: dt.date) -> list[FieldError]:
             records.parse_datetime_with_offset(doc["exported_at"])
         except Problem as exc:
             errors.append(FieldError("exported_at", exc.code, exc.params))
+    return errors
+
+
+def _person_errors(p: Any, i: int, today: dt.date, seen: dict[str, int]) -> list[FieldError]:
+    path = f"participants[{i}]"
+    errors = records.validate_participant(p, path, today)
+    errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
+    ref = p.get("ref") if isinstance(p, dict) else None
+    if isinstance(ref, str):
+        key = ref.strip()
+        if key in seen:
+            other = f"participants[{seen[key]}]"
+            errors.append(
+                FieldError(
+                    f"{path}.ref",
+                    "import.duplicate_ref",
+                    {"value": records.show(key), "other": other},
+                )
+            )
+        else:
+            seen[key] = i
+    return errors
+
+
+def validate_document(doc: Any, today: dt.date) -> list[FieldError]:
+    if not isinstance(doc, dict):
+        return [FieldError("$", "import.not_object")]
+    errors = _head_errors(doc)
     people = doc.get("participants")
     if not isinstance(people, list):
         errors.append(FieldError("participants", "field.not_list"))
         return errors
     seen: dict[str, int] = {}
     for i, p in enumerate(people):
-        path = f"participants[{i}]"
-        errors += records.validate_participant(p, path, today)
-        errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
-        ref = p.get("ref") if isinstance(p, dict) else None
-        if isinstance(ref, str):
-            key = ref.strip()
-            if key in seen:
-                other = f"participants[{seen[key]}]"
-                errors.append(
-                    FieldError(
-                        f"{path}.ref",
-                        "import.duplicate_ref",
-                        {"value": records.show(key), "other": other},
-                    )
-                )
-            else:
-                seen[key] = i
+        errors += _person_errors(p, i, today, seen)
     return errors
 
 
 def import_document(
     session: Session,
-    data: bytes | dict[str, Any],
+    data: bytes | str | dict[str, Any],
     *,
     replace: bool = False,
     today: dt.date | None = None,
 ) -> ImportResult:
     """Validate the whole file, then write it in the caller's transaction, or raise BadInput.
 
-    The caller commits; on BadInput nothing has been added to the session.
+    The caller commits; on BadInput nothing has been added to the session. A file
+    (bytes or its text) is read a participant at a time, twice: once to validate
+    everything, once to write it slice by slice; a parsed document (a dict) is
+    validated and written as it is.
     """
     with gc_policy.paused():
-        return _import(session, data, replace=replace, today=today or dt.date.today())
+        today = today or dt.date.today()
+        if not isinstance(data, bytes | bytearray | str):  # a parsed document (or not one)
+            return _import(session, data, replace=replace, today=today)
+        text = decode_text(bytes(data)) if isinstance(data, bytes | bytearray) else data
+        dec = _decoder(text)
+        try:
+            if dec.object_pairs_hook is not _object:
+                # \uD800-style escapes: the top-level object's own surrogate check
+                # (and its place in the order of refusals) is the whole-file parse's.
+                raise _Irregular
+            streamed = _first_pass(text, dec, today)
+        except _Irregular:
+            return _import(session, parse_text(text), replace=replace, today=today)
+        return _import_streamed(session, text, dec, streamed, replace=replace, today=today)
+
+
+def _existing(
+    session: Session, refs: list[str], replace: bool, errors: list[FieldError]
+) -> dict[str, tuple[int, str]]:
+    """ref -> (id, uid) of the file's people already here; without ``replace`` each of
+    them is an error."""
+    existing: dict[str, tuple[int, str]] = {}
+    for chunk in range(0, len(refs), 500):
+        rows = session.execute(
+            select(Participant.ref, Participant.id, Participant.uid).where(
+                Participant.ref.in_(refs[chunk : chunk + 500])
+            )
+        ).all()
+        existing |= {r: (i, u) for r, i, u in rows}
+    if existing and not replace:
+        for i, ref in enumerate(refs):
+            if ref in existing:
+                errors.append(
+                    FieldError(
+                        f"participants[{i}].ref", "import.ref_exists", {"value": records.show(ref)}
+                    )
+                )
+    return existing
+
+
+def _refuse(errors: Sequence[str]) -> BadInput:
+    shown = errors[:MAX_REPORTED_ERRORS]
+    more = len(errors) - len(shown)
+    code = "import.errors_more" if more else "import.errors"
+    return BadInput(code, shown, count=len(errors), more=more)
 
 
 def _import(
-    session: Session, data: bytes | dict[str, Any], *, replace: bool, today: dt.date
+    session: Session, doc: dict[str, Any], *, replace: bool, today: dt.date
 ) -> ImportResult:
-    doc = parse_document(data) if isinstance(data, bytes | bytearray) else data
     errors = validate_document(doc, today)
-    existing: dict[str, tuple[int, str]] = {}  # ref -> (id, uid) of people already here
+    existing: dict[str, tuple[int, str]] = {}
     if not errors:
         refs = [p["ref"].strip() for p in doc["participants"]]
-        for chunk in range(0, len(refs), 500):
-            rows = session.execute(
-                select(Participant.ref, Participant.id, Participant.uid).where(
-                    Participant.ref.in_(refs[chunk : chunk + 500])
-                )
-            ).all()
-            existing |= {r: (i, u) for r, i, u in rows}
-        if existing and not replace:
-            for i, ref in enumerate(refs):
-                if ref in existing:
-                    errors.append(
-                        FieldError(
-                            f"participants[{i}].ref",
-                            "import.ref_exists",
-                            {"value": records.show(ref)},
-                        )
-                    )
+        existing = _existing(session, refs, replace, errors)
     if errors:
-        shown = errors[:MAX_REPORTED_ERRORS]
-        more = len(errors) - len(shown)
-        code = "import.errors_more" if more else "import.errors"
-        raise BadInput(code, shown, count=len(errors), more=more)
+        raise _refuse(errors)
     people = doc["participants"]
     new = [d for d in people if d["ref"].strip() not in existing]
     old = [d for d in people if d["ref"].strip() in existing]
     uids = _bulk_insert(session, new, today)
     replaced = _replace(session, old, existing, today)
-    audit.record(session, "import", {"participants": len(people), "replaced": len(old)})
-    audit.record_many(session, [("participant_created", {"via": "import"}, uid) for uid in uids])
+    _audit_import(session, len(people), uids, replaced)
+    return ImportResult(added=len(new), replaced=len(old))
+
+
+def _import_streamed(
+    session: Session,
+    text: str,
+    dec: json.JSONDecoder,
+    streamed: _Streamed,
+    *,
+    replace: bool,
+    today: dt.date,
+) -> ImportResult:
+    """The second pass: decode, write and drop one slice of participants at a time."""
+    errors = streamed.errors
+    existing: dict[str, tuple[int, str]] = {}
+    if not errors:
+        existing = _existing(session, streamed.refs, replace, errors)
+    if errors:
+        raise _refuse(errors)
+    uids: list[str] = []
+    replaced: list[tuple[str, Any]] = []
+    starts = streamed.starts
+    for i in range(0, len(starts), IMPORT_SLICE):
+        with _json_errors():
+            people = [dec.raw_decode(text, pos)[0] for pos in starts[i : i + IMPORT_SLICE]]
+        uids += _bulk_insert(
+            session, [d for d in people if d["ref"].strip() not in existing], today
+        )
+        replaced += _replace(
+            session, [d for d in people if d["ref"].strip() in existing], existing, today
+        )
+        del people
+    _audit_import(session, len(starts), uids, replaced)
+    return ImportResult(added=len(uids), replaced=len(replaced))
+
+
+def _audit_import(
+    session: Session, n: int, uids: list[str], replaced: list[tuple[str, Any]]
+) -> None:
+    audit.record(session, "import", {"participants": n, "replaced": len(replaced)})
+    audit.record_many(session, (("participant_created", {"via": "import"}, uid) for uid in uids))
     audit.record_many(
         session,
-        [("participant_changed", {"via": "import", **detail}, uid) for uid, detail in replaced],
+        (("participant_changed", {"via": "import", **detail}, uid) for uid, detail in replaced),
     )
-    return ImportResult(added=len(new), replaced=len(old))
 
 
 # --- the bulk write ------------------------------------------------------------------
@@ -578,10 +1166,18 @@ def _import(
 # An import of thousands of people went through the ORM's unit of work: an instrumented
 # object per row (about 40,000 for 2,000 people with 8 sessions), dependency sorting and
 # a flush that synchronised every foreign key one object at a time - 14 s for the
-# benchmark's 2,000-person file. The rows below are the same values (the same
-# apply_fields / session_values / job_plan_values the forms use) written with Core
-# executemany: one statement per table, the participants' new ids read back with
-# RETURNING in parameter order (SQLAlchemy's insertmanyvalues).
+# benchmark's 2,000-person file. Then Core executemany (issue 16), whose per-row
+# parameter processing was still half of the write. Now the rows are the same values
+# (the same apply_fields / session_values / job_plan_values the forms use) converted by
+# the columns' own bind processors and written with the DB-API cursor's executemany
+# (store/bulkwrite.py), a slice of IMPORT_SLICE people at a time: the slice's rows are
+# built, written and dropped before the next slice's are made. The new participants'
+# ids are given explicitly (the next free ids, as SQLite would assign them: the table
+# has no AUTOINCREMENT), so the child rows need no read-back. Everything runs in the
+# caller's one transaction: a failure anywhere, and the rollback leaves the vault as
+# it was.
+
+IMPORT_SLICE = 500
 
 
 def _own_fields(d: dict[str, Any]) -> dict[str, Any]:
@@ -594,22 +1190,32 @@ def _bulk_insert(session: Session, people: list[dict[str, Any]], today: dt.date)
     """Insert new participants and their child rows; returns their uids."""
     if not people:
         return []
-    rows = [_own_fields(d) | {"uid": new_uid()} for d in people]
+    session.flush()
     pt = cast(Table, Participant.__table__)
-    ids = (
-        session.execute(insert(pt).returning(pt.c.id, sort_by_parameter_order=True), rows)
-        .scalars()
-        .all()
-    )
-    _insert_children(session, list(zip(ids, people, strict=True)), today)
-    plans = [
-        job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
-        for pid, d in zip(ids, people, strict=True)
-        if d.get("job_plan") is not None
-    ]
-    if plans:
-        session.execute(insert(cast(Table, JobPlanVersion.__table__)), plans)
-    return [r["uid"] for r in rows]
+    next_id = int(session.execute(select(func.max(pt.c.id))).scalar() or 0) + 1
+    uids: list[str] = []
+    for i in range(0, len(people), IMPORT_SLICE):
+        part = people[i : i + IMPORT_SLICE]
+        ids = list(range(next_id, next_id + len(part)))
+        next_id += len(part)
+        rows = [
+            _own_fields(d) | {"id": pid, "uid": new_uid()} for pid, d in zip(ids, part, strict=True)
+        ]
+        bulkwrite.insert_rows(session, pt, rows)
+        uids += [r["uid"] for r in rows]
+        del rows
+        pairs = list(zip(ids, part, strict=True))
+        _insert_children(session, pairs, today)
+        bulkwrite.insert_rows(
+            session,
+            cast(Table, JobPlanVersion.__table__),
+            (
+                job_plan_values(d["job_plan"], 1, today) | {"participant_id": pid}
+                for pid, d in pairs
+                if d.get("job_plan") is not None
+            ),
+        )
+    return uids
 
 
 def _insert_children(
@@ -642,8 +1248,7 @@ def _insert_children(
         (GroupAttendance, attendance),
         (ReportFields, fields),
     ):
-        if values:
-            session.execute(insert(cast(Table, model.__table__)), values)
+        bulkwrite.insert_rows(session, cast(Table, model.__table__), values)
 
 
 # --- replacing people already in the vault ---------------------------------------------

@@ -116,7 +116,9 @@ def test_weak_parameters_are_upgraded_at_the_next_unlock(vault_and_code, data_di
     vault.close()
     monkeypatch.delenv(keyfile.INSECURE_ENV)
     # a quick "tuned" result for the test: strong by the rules, cheap to compute
-    strong = keyfile.KdfParams(memory_kib=keyfile.MIN_MEMORY_KIB, iterations=2, lanes=1)
+    strong = keyfile.KdfParams(
+        memory_kib=keyfile.MIN_MEMORY_KIB, iterations=keyfile.MIN_ITERATIONS, lanes=1
+    )
     monkeypatch.setattr(keyfile, "tune", lambda *a, **k: strong)
     with Vault.open(data_dir, passphrase=PASSPHRASE):
         pass
