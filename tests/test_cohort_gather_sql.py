@@ -63,12 +63,15 @@ def _python_gather(
     day = dt.date.fromisoformat
     people = rows(
         "SELECT p.id, p.status, p.outcome_status, p.course_start, p.referral_date "
-        "FROM participant p" + cond
+        "FROM participant p" + cond + " ORDER BY p.id"  # the gather's order (by id)
     )
     assessments: dict[int, list[tuple[str, Any, Any]]] = defaultdict(list)
     pss_only = (cond + " AND" if cond else " WHERE") + " t.instrument = 'pss10'"
     for pid, kind, date, answers in rows(
-        "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t" + join + pss_only
+        "SELECT t.participant_id, t.kind, t.date, t.answers FROM assessment t"
+        + join
+        + pss_only
+        + " ORDER BY t.id"  # ties on a date: the first stored screening, the last final
     ):
         assessments[pid].append((kind, date, json.loads(answers)))
     others: dict[int, dict[str, list[tuple[str, str, float | None]]]] = defaultdict(dict)

@@ -33,6 +33,7 @@ from coachdesk.store.models import (
     ReportFields,
     SessionLog,
     new_uid,
+    stored_score,
     utcnow,
 )
 
@@ -668,11 +669,16 @@ def job_plan_from_dict(j: dict[str, Any], version: int, today: dt.date) -> JobPl
 
 
 def assessment_values(a: dict[str, Any]) -> dict[str, Any]:
+    iid = a.get("instrument", instruments.DEFAULT)
+    answers = list(a["answers"])
     return {
         "kind": a["kind"],
         "date": records.parse_date(a["date"]),
-        "instrument": a.get("instrument", instruments.DEFAULT),
-        "answers": list(a["answers"]),
+        "instrument": iid,
+        "answers": answers,
+        # The stored score by its one rule (models.stored_score): the bulk writer
+        # (store/bulkwrite.py) bypasses SQLAlchemy's column defaults.
+        "score": stored_score(iid, answers),
     }
 
 
