@@ -72,7 +72,7 @@ def test_create_validates_with_record_rules(vault):
     pid = _new(vault)
     with vault.session() as s, pytest.raises(BadInput) as exc:
         participants.create_participant(s, {"ref": "R-1", "name": "Other"}, today=TODAY)
-    assert exc.value.errors == ["ref: is already used by another participant"]
+    assert exc.value.errors == ["ref: This ref is already used by another participant."]
     with vault.session() as s:
         p = s.get(Participant, pid)
         assert p.search_key == "ida jensen\x1fr-1"

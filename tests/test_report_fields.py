@@ -39,8 +39,10 @@ def test_save_validates_and_audits_field_names_only(vault) -> None:
             report_fields.save(
                 s, pid, {"step_plan": [{"week": 0, "hours": 10}], "return_kind": "soon"}
             )
+        # The message is the first problem; errors lists every one, each with its field.
         assert "week must be between 1 and 52" in str(exc.value)
-        assert "full or partial" in str(exc.value)
+        assert [e.path for e in exc.value.errors] == ["step_plan", "return_kind"]
+        assert "full or partial" in exc.value.errors[1]
         assert report_fields.get(s, pid) is None  # nothing changed
         report_fields.save(
             s,

@@ -235,7 +235,7 @@ def test_import_dialog_asks_for_the_passphrase_and_refuses_bad_files(
     dlg.show()
     dlg.path.setText(str(plain))
     dlg.import_button.click()
-    assert "not an encrypted handover file" in dlg.outcome.text() and not dlg.imported
+    assert "not an age-encrypted file" in dlg.outcome.text() and not dlg.imported
     dlg.path.setText(str(out))
     dlg.import_button.click()
     assert dlg.phrase_row.isVisible() and "passphrase" in dlg.outcome.text()

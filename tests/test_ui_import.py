@@ -50,10 +50,10 @@ def test_import_all_or_nothing_with_readable_errors(qtbot, vault, tmp_path):
     dlg.import_button.click()
     assert count(vault) == 0  # one bad person: nobody imported
     lines = [dlg.errors.item(i).text() for i in range(dlg.errors.count())]
-    assert "Participant 2 (GK-2), session 1, week: does not match the date" in lines
+    assert "Participant 2 (GK-2), session 1, week: The week does not match the date." in lines
     assert (
-        "Participant 2 (GK-2), attendance mark 1, date: is in the future, so attendance "
-        "cannot be marked yet"
+        "Participant 2 (GK-2), attendance mark 1, date: The date is in the future, so "
+        "attendance cannot be marked yet."
     ) in lines
     assert "Nothing was imported: 2 problem(s)" in dlg.outcome.text()
     # The good file alone goes in.

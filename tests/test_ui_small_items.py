@@ -61,8 +61,8 @@ def test_email_rule(value, ok):
     )
     assert (errors == []) is ok, errors
     if not ok:
-        assert "$.email: is not an e-mail address" in errors
-        assert "$.caseworker.email: is not an e-mail address" in errors
+        assert "$.email: This is not an e-mail address (name@example.dk)." in errors
+        assert "$.caseworker.email: This is not an e-mail address (name@example.dk)." in errors
 
 
 # --- the new-participant dialog ----------------------------------------------------

@@ -188,7 +188,7 @@ def test_add_accommodation_saves_new_version(qtbot, vault):
     ed.accommodations.add_button.click()  # an empty description is refused, nothing saved
     ed.accommodations.table.cellWidget(1, 2).set_value(TODAY)
     assert not ed.save()
-    assert "accommodations 2 description" in ed.message.text()
+    assert ed.message.text() == "Accommodation need 2, description: This field is required."
     with vault.session() as s:
         plans = list(s.execute(select(JobPlanVersion)).scalars())
         assert len(plans) == 1

@@ -26,10 +26,7 @@ def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store.models import Participant
 
     if args.all:
-        raise BadInput(
-            "A PDF report is made for one participant at a time: use "
-            "--participant REF (or --format json for --all)."
-        )
+        raise BadInput("cli.pdf_one_participant")
     # Everything that can be refused without the vault is refused before unlocking.
     sections = content.parse_sections(args.sections)
     password = None
@@ -38,12 +35,12 @@ def export_pdf(args: argparse.Namespace, ctx: Context) -> int:
         pdf_security.check_password(password)
     out = Path(args.out)
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     lang = strings.check_lang(ctx.lang)
     with open_vault(args, ctx) as vault, vault.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == args.participant)).scalar()
         if p is None:
-            raise BadInput(f"No participant with ref {args.participant} in this vault.")
+            raise BadInput("no_participant_ref", ref=args.participant)
         if sections == (content.EVERYTHING,):
             request = content.ReportRequest(
                 kind="access_copy", sections=sections, lang=lang, recipient=args.recipient

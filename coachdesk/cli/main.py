@@ -22,7 +22,13 @@ from typing import Any
 
 from coachdesk import __version__
 from coachdesk.cli.context import Context, write_line
-from coachdesk.errors import CoachDeskError, classify, is_database_error
+from coachdesk.errors import (
+    CoachDeskError,
+    FieldError,
+    classify,
+    error_text,
+    is_database_error,
+)
 from coachdesk.store.paths import resolve_data_dir
 
 COMMAND_MODULES = (
@@ -92,10 +98,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-UNEXPECTED = (
-    "An unexpected error ({kind}) stopped the command. Run it again with --debug "
-    "to see where it happened, and tell your IT department."
-)
+UNEXPECTED = "unexpected"  # its text is in the catalogue (core/texts.py)
 
 # SQLite's fixed error texts (sqlite3ErrStr): safe to show in a --debug traceback.
 # Any other text of a database error may quote SQL or its parameters and is withheld.
@@ -151,13 +154,17 @@ def debug_traceback(exc: BaseException) -> list[str]:
 def report(exc: BaseException, ctx: Context) -> int:
     """Say what failed in one sentence (plus the errors of a refused file); the exit code."""
     err = classify(exc)
+    # The sentence in --lang's language (English without it: the CLI's default).
+    lang = "da" if ctx.lang == "da" else "en"
     if err is None:
-        ctx.say("coachdesk: " + UNEXPECTED.format(kind=type(exc).__name__))
+        ctx.say("coachdesk: " + error_text(UNEXPECTED, lang, {"kind": type(exc).__name__}))
         code = 1
     else:
-        ctx.say(f"coachdesk: {err}")
+        ctx.say(f"coachdesk: {err.text(lang)}")
         for line in getattr(err, "errors", [])[:200]:
-            ctx.say(f"  {line}")
+            ctx.say(
+                f"  {line.path}: {line.text(lang)}" if isinstance(line, FieldError) else f"  {line}"
+            )
         code = err.exit_code
     if ctx.debug and not (isinstance(exc, CoachDeskError) and exc.__cause__ is None):
         for line in debug_traceback(exc):

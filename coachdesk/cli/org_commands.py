@@ -65,7 +65,7 @@ def cmd_org_keygen(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.out)
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     recipient = agefile.write_new_identity(
         str(out), comment="CoachDesk organisation key for cohort aggregates"
     )

@@ -38,9 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.ui.screenshots import render_all
 
     if getattr(args, "recovery_code_file", None):
-        raise BadInput(
-            "screenshots needs --passphrase-file (the unlock screen is shown with the passphrase)."
-        )
+        raise BadInput("cli.screenshots_need_passphrase")
     secret = (
         read_secret_file(args.passphrase_file, "passphrase")
         if args.passphrase_file
@@ -55,7 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         check_allowed(s, args.real_data)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise BadInput(f"{args.out} is not a folder.")
+        raise BadInput("cli.not_a_folder", out=args.out)
     files = render_all(ctx.data_dir, out, secret, ctx.lang, real_data=args.real_data)
     ctx.say(f"Wrote {len(files)} screenshot(s) to {args.out}.")
     return 0

@@ -152,10 +152,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         else:
             ctx.say(f"{name}: OK ({good})")
     if any(problems for _name, problems, _good in lines):
-        raise VaultDamaged(
-            "The check found damage (listed above). Restore the latest backup, or ask "
-            "your IT department for help."
-        )
+        raise VaultDamaged("cli.check_found_damage")
     ctx.say("OK: the key file, every database page and the audit chain are intact.")
     return 0
 

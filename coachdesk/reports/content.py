@@ -57,17 +57,16 @@ def parse_sections(text: str | None) -> tuple[str, ...]:
     names = [n.strip() for n in text.split(",") if n.strip()]
     if EVERYTHING in names:
         if len(names) > 1:
-            raise BadInput(
-                f"'{EVERYTHING}' cannot be combined with other sections: it "
-                "already holds everything."
-            )
+            raise BadInput("content.everything_alone", everything=EVERYTHING)
         return (EVERYTHING,)
     valid = registry.names()
     unknown = [n for n in names if n not in valid]
     if unknown:
         raise BadInput(
-            f"Unknown section(s): {', '.join(unknown)}. Valid sections: "
-            f"{', '.join(valid)}, or '{EVERYTHING}' for the participant's own copy."
+            "content.unknown_sections",
+            value=", ".join(unknown),
+            value2=", ".join(valid),
+            everything=EVERYTHING,
         )
     return tuple(s for s in valid if s in names)
 
@@ -79,20 +78,13 @@ def default_kind(p: Participant) -> str:
     return "status_report"
 
 
-def consent_problem(p: Participant) -> str | None:
-    """Why a report to the municipality may not be made, or None when it may."""
+def consent_problem(p: Participant) -> BadInput | None:
+    """Why a report to the municipality may not be made (the error build_report raises,
+    which the export dialog shows in the coach's language), or None when it may."""
     if p.consent_withdrawn_on is not None:
-        return (
-            f"The participant withdrew their consent on {p.consent_withdrawn_on.isoformat()}, "
-            "so no report may be sent to the municipality. The participant's own copy "
-            "can still be made."
-        )
+        return BadInput("content.consent_withdrawn", date=p.consent_withdrawn_on.isoformat())
     if p.consent_given_on is None or CONSENT_SCOPE not in (p.consent_scope or []):
-        return (
-            "The participant has not consented to reports to the municipality (the "
-            "consent's scope must include 'report_to_municipality'). Record the "
-            "consent first."
-        )
+        return BadInput("content.no_consent")
     return None
 
 
@@ -110,7 +102,7 @@ class ReportRequest:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise BadInput(f"Unknown report type {self.kind!r}; choose one of {', '.join(KINDS)}.")
+            raise BadInput("content.unknown_kind", kind=repr(self.kind), value=", ".join(KINDS))
         if self.kind != "access_copy":
             bad = [s for s in self.sections if s not in registry.names()]
             if bad:
@@ -256,7 +248,7 @@ def default_recipient(p: Participant) -> str:
 def load_participant(session: Session, participant_id: int) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
-        raise BadInput("That participant is no longer in the vault.")
+        raise BadInput("participant_gone_that")
     return p
 
 
@@ -267,7 +259,7 @@ class DialogStart:
     ref: str
     default_recipient: str
     default_kind: str
-    consent_problem: str | None
+    consent_problem: BadInput | None
     # The last export folder, kept in the vault (a path can name a person).
     last_dir: str
     sender: dict[str, str]
@@ -302,7 +294,7 @@ def build_report(
     if not access:
         problem = consent_problem(p)
         if problem:
-            raise BadInput(problem)
+            raise problem
     chosen = set(registry.names()) if access else set(request.sections)
     sections = (EVERYTHING,) if access else tuple(k for k in registry.names() if k in chosen)
     params = settings.pss_params(session)

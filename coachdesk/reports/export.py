@@ -82,10 +82,10 @@ def write_recorded(
         except Exception as exc:
             with contextlib.suppress(Exception):
                 session.rollback()
-            raise ExportNotRecorded(
-                f"Nothing was exported: the export could not be recorded in the vault "
-                f"({_db_reason(exc)}), so {target.name} was not written."
-            ) from None
+            reason = _db_reason(exc)
+            if reason == "the disk is full":
+                raise ExportNotRecorded("export.not_recorded_disk_full", name=target.name) from None
+            raise ExportNotRecorded("export.not_recorded", why=reason, name=target.name) from None
         committed = digest
 
     try:
@@ -104,13 +104,9 @@ def write_recorded(
             session.commit()
             noted = True
         raise ExportNotPlaced(
-            f"The export was recorded as a disclosure, but {target.name} could not be "
-            f"put in place ({reason}); no file was written."
-            + (
-                " The audit log notes this."
-                if noted
-                else " The audit log shows the export without this note."
-            )
+            "export.not_placed_noted" if noted else "export.not_placed",
+            name=target.name,
+            why=reason,
         ) from None
 
 
@@ -166,9 +162,9 @@ def export_report(
     """
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the report.")
+        raise BadInput("report_target_is_folder", target=target)
     if password is not None:
         pdf_security.check_password(password)
     from coachdesk.reports import channels

@@ -179,20 +179,18 @@ def add_group_session(
 ) -> GroupSession:
     """A group session of the hold starting ``course_start``; in its group phase or near."""
     if start is not None and not records._TIME_RE.fullmatch(start):
-        raise BadInput(f"{start} is not a time (HH:MM).")
+        raise BadInput("agenda.bad_start", start=start)
     if minutes is not None and not 0 < minutes <= 1440:
-        raise BadInput("The duration must be 1-1440 minutes.")
+        raise BadInput("agenda.bad_duration")
     if day < course_start or day > course.course_end(course_start):
-        raise BadInput(
-            "A group session lies within its course (from the course start to the end of week 12)."
-        )
+        raise BadInput("agenda.outside_course")
     taken = session.execute(
         select(GroupSession.id).where(
             GroupSession.course_start == course_start, GroupSession.date == day
         )
     ).first()
     if taken is not None:
-        raise BadInput("This hold already has a group session on that day.")
+        raise BadInput("agenda.day_taken")
     g = GroupSession(course_start=course_start, date=day, start=start, minutes=minutes)
     session.add(g)
     session.flush()

@@ -60,7 +60,7 @@ def atomic_writer(
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -71,9 +71,7 @@ def atomic_writer(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -220,8 +218,7 @@ def reveal(tmp: Path, target: Path) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. It is "
-            "recorded as sent but no file was made; make it again."
+            "file.write_failed_recorded", name=target.name, value=exc.strerror or exc
         ) from exc
     with contextlib.suppress(OSError):  # the file is in place: not a failure to report
         _fsync_dir(target.parent if str(target.parent) else Path("."))
@@ -235,7 +232,7 @@ def write_temp(target: Path, data: bytes | Producer) -> tuple[Path, str]:
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     h = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -253,9 +250,7 @@ def write_temp(target: Path, data: bytes | Producer) -> tuple[Path, str]:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)

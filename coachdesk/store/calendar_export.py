@@ -91,7 +91,7 @@ def build_ics(
 ) -> bytes:
     """The calendar as bytes: one VEVENT per item, times in Europe/Copenhagen."""
     if how not in LABELS:
-        raise BadInput("The calendar label must be ref or initials.")
+        raise BadInput("calendar.bad_label")
     tz = ZoneInfo(TZ)
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     cal = icalendar.Calendar()
@@ -132,7 +132,7 @@ def period(first: dt.date | None, last: dt.date | None, today: dt.date) -> tuple
     first = first or today
     last = last or first + dt.timedelta(days=DEFAULT_DAYS - 1)
     if last < first:
-        raise BadInput("The end of the period is before its start.")
+        raise BadInput("calendar.end_before_start")
     return first, last
 
 
@@ -159,9 +159,9 @@ def export_ics(
     first, last = period(first, last, today or dt.date.today())
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the calendar.")
+        raise BadInput("calendar.target_is_folder", target=target)
     how = str(settings.get(session, "calendar_label"))
     chosen = agenda.items(session, first, last)
     data = build_ics(chosen, how if how in LABELS else "ref", lang)
@@ -202,7 +202,7 @@ def export_ics(
             (commit or session.commit)()
         except OSError as exc:
             raise WriteFailed(
-                f"Could not write {target.name}: {exc.strerror or exc}. Nothing was written."
+                "calendar.write_failed", name=target.name, value=exc.strerror or exc
             ) from exc
 
     reveal_after(target, data, record)

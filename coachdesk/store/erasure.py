@@ -75,11 +75,11 @@ def erase_participant(vault: Vault, ref: str) -> ErasureResult:
     if records.has_surrogate(ref):
         # Not a character (an argument in a broken encoding): no stored ref has one,
         # and SQLite could not even be asked.
-        raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
+        raise BadInput("erasure.no_participant", ref=ref)
     with vault.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == ref)).scalar_one_or_none()
         if p is None:
-            raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
+            raise BadInput("erasure.no_participant", ref=ref)
         rows = erasure_preview(s, p.id)
         uid, pid = p.uid, p.id
         # Drafts first explicitly: a draft's participant_id is nullable, and an editor
@@ -101,15 +101,8 @@ def erase_participant(vault: Vault, ref: str) -> ErasureResult:
         compact(vault)
     except Exception as exc:
         full = isinstance(classify(exc), DiskFull)
-        why = "the disk is full" if full else "the database could not be rewritten"
-        then = "Free some space on the disk, then run" if full else "Run"
-        raise ErasedNotCompacted(
-            f"Participant {ref} is erased, but the vault file could not be compacted "
-            f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
-            f"erased records. {then} 'coachdesk compact' (or ask your IT department to) "
-            "to finish.",
-            result,
-        ) from exc
+        code = "erasure.not_compacted_disk_full" if full else "erasure.not_compacted"
+        raise ErasedNotCompacted(code, result, ref=ref) from exc
     return result
 
 

@@ -35,13 +35,8 @@ if TYPE_CHECKING:
 
 PASSPHRASE = "passphrase"  # the disclosure log's "to whom" for a passphrase file
 KIND = "handover"
-OWN_KEY = (
-    "That is this vault's own receiving key: give the receiving coach's key. Nothing was written."
-)
-BOTH_OR_NEITHER = (
-    "Give either the receiver's key (--recipient) or a handover passphrase "
-    "(--handover-passphrase-file), not both."
-)
+OWN_KEY = "handover.own_key"
+BOTH_OR_NEITHER = "handover.both_or_neither"
 
 
 @dataclass(frozen=True)
@@ -54,18 +49,18 @@ class HandoverResult:
 
 def _participant(session: Session, ref: str) -> Participant:
     if records.has_surrogate(ref):
-        raise BadInput(f"No participant with ref {ref} in this vault.")
+        raise BadInput("no_participant_ref", ref=ref)
     p = session.execute(select(Participant).where(Participant.ref == ref)).scalar()
     if p is None:
-        raise BadInput(f"No participant with ref {ref} in this vault.")
+        raise BadInput("no_participant_ref", ref=ref)
     return p
 
 
 def check_target(out: Path) -> None:
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     if out.is_dir():
-        raise BadInput(f"{out} is a folder; give a file name for the handover file.")
+        raise BadInput("handover.target_is_folder", out=out)
 
 
 def make_handover(

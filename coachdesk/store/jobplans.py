@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit, interchange, participants
 from coachdesk.store.models import JobPlanVersion
 from coachdesk.store.participants import child_record_errors
@@ -35,7 +35,7 @@ def version_dicts(session: Session, participant_id: int) -> list[dict[str, Any]]
     ]
 
 
-def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[str]:
+def validate_job_plan(plan: dict[str, Any], today: dt.date | None = None) -> list[FieldError]:
     return child_record_errors("job_plan", plan, today or dt.date.today())
 
 
@@ -51,7 +51,7 @@ def save_job_plan(
     plan = {k: v for k, v in plan.items() if k != "updated_on"}
     errors = validate_job_plan(plan, today)
     if errors:
-        raise BadInput("The job plan was not saved.", errors)
+        raise BadInput("caseload.job_plan_not_saved", errors)
     p = participants.get_participant(session, participant_id)
     versions = job_plan_versions(session, p.id)
     latest = versions[-1].version if versions else 0

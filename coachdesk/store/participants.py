@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import course, plausibility, pss10, records, schedule
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import agenda, audit, interchange, settings
 from coachdesk.store.models import Participant
 
@@ -44,7 +44,7 @@ def get_participant(
 ) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
-        raise BadInput("This participant is no longer in the vault.")
+        raise BadInput("participant_gone")
     if audit_read:
         audit.record(session, "participant_read", {"view": what}, subject=p.uid)
     return p
@@ -205,13 +205,14 @@ def _clean(record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def validate_fields(record: dict[str, Any], today: dt.date) -> dict[str, str]:
-    """Field path (e.g. ``cpr``, ``caseworker.email``) -> message, from core/records."""
+def validate_fields(record: dict[str, Any], today: dt.date) -> dict[str, FieldError]:
+    """Field path (e.g. ``cpr``, ``caseworker.email``) -> its first error (core/records),
+    under that path."""
     errors = records.validate_participant(record, "$", today)
-    out: dict[str, str] = {}
+    out: dict[str, FieldError] = {}
     for e in errors:
-        path, _, msg = e.partition(": ")
-        out.setdefault(path.removeprefix("$."), msg)
+        path = e.path.removeprefix("$.")
+        out.setdefault(path, e.at(path))
     return out
 
 
@@ -228,9 +229,9 @@ def _check_record(
     """The form's rules plus a unique ref; raises BadInput whose .errors are 'path: message'."""
     errors = validate_fields(record, today)
     if "ref" not in errors and _ref_taken(session, record["ref"], participant_id):
-        errors["ref"] = "is already used by another participant"
+        errors["ref"] = FieldError("ref", "caseload.ref_taken")
     if errors:
-        raise BadInput("The participant was not saved.", [f"{k}: {v}" for k, v in errors.items()])
+        raise BadInput("caseload.participant_not_saved", list(errors.values()))
 
 
 def create_participant(
@@ -291,9 +292,9 @@ def toggle_archived(session: Session, participant_id: int) -> None:
     set_archived(session, participant_id, not get_participant(session, participant_id).archived)
 
 
-def child_record_errors(record_key: str, value: Any, today: dt.date) -> list[str]:
+def child_record_errors(record_key: str, value: Any, today: dt.date) -> list[FieldError]:
     """Run the participant-file rules on one child record (a session, the job plan);
     paths relative to it."""
     errors = records.validate_participant({"ref": "-", "name": "-", record_key: value}, "$", today)
     prefix = f"$.{record_key}"
-    return [e.removeprefix(prefix).removeprefix("[0]").lstrip(".") for e in errors]
+    return [e.at(e.path.removeprefix(prefix).removeprefix("[0]").lstrip(".")) for e in errors]

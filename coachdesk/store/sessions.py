@@ -14,13 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import plausibility
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import agenda, audit, interchange, participants
 from coachdesk.store.models import GroupAttendance, Participant, SessionLog
 from coachdesk.store.participants import child_record_errors
 
 
-def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[str]:
+def validate_session(data: dict[str, Any], today: dt.date | None = None) -> list[FieldError]:
     return child_record_errors("sessions", [data], today or dt.date.today())
 
 
@@ -31,10 +31,9 @@ class Implausible(BadInput):
     def __init__(self, what: str, findings: list[plausibility.Finding]) -> None:
         self.findings = findings
         self.needs_confirmation = not plausibility.errors(findings)
-        key = "week" if any(f.code == plausibility.WEEK_MISMATCH for f in findings) else "date"
+        # what: "session" or "attendance_mark" (the code names the record).
         super().__init__(
-            f"The {what} was not saved.",
-            [f"{key}: {plausibility.MESSAGES[f.code]}" for f in findings],
+            f"caseload.{what}_not_saved", [plausibility.field_error("", f) for f in findings]
         )
 
 
@@ -64,7 +63,7 @@ def save_session(
     data = {k: v for k, v in data.items() if v not in (None, "", [], {})}
     errors = validate_session(data)
     if errors:
-        raise BadInput("The session was not saved.", errors)
+        raise BadInput("caseload.session_not_saved", errors)
     p = participants.get_participant(session, participant_id)
     new = interchange.session_from_dict(data)
     findings = plausibility.check_session(course_facts(p, today), new.date, new.status, new.week)
@@ -78,7 +77,7 @@ def save_session(
         return new
     row = owned_session(session, p.id, session_id)
     if row is None:
-        raise BadInput("This session is no longer in the vault.")
+        raise BadInput("session_gone")
     for attr in (
         "date",
         "start",
@@ -227,7 +226,7 @@ def set_attendance(
     ).scalar()
     if present is not None:
         findings = plausibility.check_attendance(course_facts(p, today), day)
-        _check_plausible("attendance mark", findings, confirmed)
+        _check_plausible("attendance_mark", findings, confirmed)
         confirmed = bool(confirmed and findings)
     if present is None:
         if row is not None:

@@ -338,7 +338,7 @@ class ExportDialog(QDialog):
         generation = self._generation
         request = self.request()
         if self._consent_problem and request.kind != "access_copy":
-            self._set_preview(None, self._consent_problem)
+            self._set_preview(None, error_text(self._consent_problem))
             return
         self.preview_state.setText(self.tr("Building the preview…"))
         self.preview_state.setVisible(True)

@@ -32,72 +32,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import plausibility
-from coachdesk.errors import BadInput, CoachDeskError
+from coachdesk.errors import BadInput, CoachDeskError, FieldError
 from coachdesk.store import agefile, handover, interchange
 from coachdesk.ui import file_dialogs, plain
-from coachdesk.ui.messages import error_text, message
+from coachdesk.ui.messages import error_text, field_error, field_label, field_text
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
 
 _PATH = re.compile(r"^participants\[(\d+)\](.*)$")
-_PART = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
-
-
-def _part_name(key: str) -> str:
-    names = {
-        "sessions": QCoreApplication.translate("ImportDialog", "session"),
-        "group_attendance": QCoreApplication.translate("ImportDialog", "attendance mark"),
-        "assessments": QCoreApplication.translate("ImportDialog", "PSS-10"),
-        "date": QCoreApplication.translate("ImportDialog", "date"),
-        "week": QCoreApplication.translate("ImportDialog", "week"),
-        "answers": QCoreApplication.translate("ImportDialog", "answer"),
-        "ref": QCoreApplication.translate("ImportDialog", "ref"),
-        "name": QCoreApplication.translate("ImportDialog", "name"),
-        "cpr": QCoreApplication.translate("ImportDialog", "CPR"),
-        "job_plan": QCoreApplication.translate("ImportDialog", "job plan"),
-        "goals": QCoreApplication.translate("ImportDialog", "goal"),
-        "consent": QCoreApplication.translate("ImportDialog", "consent"),
-        "outcome": QCoreApplication.translate("ImportDialog", "outcome"),
-        "email": QCoreApplication.translate("ImportDialog", "e-mail"),
-        "caseworker": QCoreApplication.translate("ImportDialog", "caseworker"),
-    }
-    return names.get(key, key.replace("_", " "))
-
-
-def _message(text: str) -> str:
-    mine = {
-        plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so the session cannot have been held yet"
-        ),
-        plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so attendance cannot be marked yet"
-        ),
-        plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: QCoreApplication.translate(
-            "ImportDialog", "is before the referral date"
-        ),
-        plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: QCoreApplication.translate(
-            "ImportDialog", "does not match the date"
-        ),
-    }
-    return mine.get(text) or message(text)
 
 
 def readable(error: str, refs: list[str | None]) -> str:
-    """'participants[3].sessions[0].date: msg' -> 'Participant 4 (ref), session 1, date: msg'."""
-    path, sep, text = error.partition(": ")
-    m = _PATH.match(path) if sep else None
+    """'participants[3].sessions[0].date: ...' -> 'Participant 4 (ref), session 1, date:
+    ...': the field named by its label and the problem in the UI language (a FieldError);
+    a document-level sentence is shown as it is."""
+    if not isinstance(error, FieldError):
+        return error
+    m = _PATH.match(error.path)
     if m is None:
-        return message(error)
+        return field_error(error)
     i = int(m.group(1))
     who = QCoreApplication.translate("ImportDialog", "Participant %1").replace("%1", str(i + 1))
     if i < len(refs) and refs[i]:
         who += f" ({refs[i]})"
-    parts = [who]
-    for key, idx in _PART.findall(m.group(2)):
-        parts.append(_part_name(key) + (f" {int(idx) + 1}" if idx else ""))
-    return ", ".join(parts) + ": " + _message(text)
+    rest = field_label(m.group(2), capital=False) if m.group(2) else ""
+    return ", ".join(p for p in (who, rest) if p) + ": " + field_text(error)
 
 
 class ImportDialog(QDialog):

@@ -33,7 +33,7 @@ from coachdesk.store import drafts, jobplans
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges
-from coachdesk.ui.messages import message
+from coachdesk.ui.messages import field_error
 from coachdesk.ui.row_table import Column, RowTable
 
 if TYPE_CHECKING:
@@ -376,7 +376,7 @@ class JobPlanEditor(UnsavedChanges, QWidget):
         try:
             added = self.draft.save(jobplans.save_new_version, self.participant_id, self.plan())
         except BadInput as exc:
-            self.message.show_message("\n".join(_readable(e) for e in exc.errors))
+            self.message.show_message("\n".join(field_error(e) for e in exc.errors))
             return False
         self.message.show_message(None)
         self.reload()
@@ -399,14 +399,3 @@ class JobPlanEditor(UnsavedChanges, QWidget):
         dialog = JobPlanDiffDialog(self._versions, newer=shown, parent=self)
         dialog.open()
         self.diff_dialog = dialog
-
-
-def _readable(error: str) -> str:
-    """'goals[1].text: is required' -> 'Goal 2: text is required' style, still precise."""
-    path, _, msg = error.partition(": ")
-    msg = message(msg)
-    head, _, field = path.partition(".")
-    name, _, idx = head.partition("[")
-    if idx:
-        return f"{name} {int(idx.rstrip(']')) + 1}{' ' + field if field else ''}: {msg}"
-    return error

@@ -504,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             from coachdesk.errors import CoachDeskError
             from coachdesk.store import backup
+            from coachdesk.ui.messages import error_text
 
             try:
                 backup.maybe_auto_backup(self.vault, dt.datetime.now())
@@ -512,7 +513,9 @@ class MainWindow(QMainWindow):
                 plain.warning(
                     self,
                     self.tr("Automatic backup failed"),
-                    self.tr("The automatic backup could not be made: %1").replace("%1", str(exc)),
+                    self.tr("The automatic backup could not be made: %1").replace(
+                        "%1", error_text(exc)
+                    ),
                 )
             self._close_vault()
         self.clipboard_guard.clear()

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import records
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import participants
 from coachdesk.ui import labels
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
-from coachdesk.ui.messages import message
+from coachdesk.ui.messages import field_error, field_text
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
@@ -240,14 +240,14 @@ class ParticipantDialog(QDialog):
         other = []
         marked: set[str] = set()
         for e in errors:
-            path, _, text = e.partition(": ")
+            path = e.path if isinstance(e, FieldError) else e.partition(": ")[0]
             key = path.split("[")[0]
             if key in self.messages:
                 if key not in marked:
-                    self.messages[key].show_message(_humane(text))
+                    self.messages[key].show_message(field_text(e))
                     marked.add(key)
             else:
-                other.append(e)
+                other.append(field_error(e))
         self.summary.show_message(
             self.tr("Please correct the marked fields.")
             + ("\n" + "\n".join(other) if other else "")
@@ -272,9 +272,3 @@ class ParticipantDialog(QDialog):
             self.show_errors(exc.errors)
             return
         self.accept()
-
-
-def _humane(text: str) -> str:
-    """core/records speaks in paths; a form shows the message beside the field instead."""
-    t = message(text)
-    return t[:1].upper() + t[1:] + ("" if t.endswith(".") else ".")

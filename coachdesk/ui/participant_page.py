@@ -474,7 +474,7 @@ class ParticipantPage(QWidget):
         try:
             self.vault.write(corrections.restore, snap)
         except BadInput as exc:
-            if "marked again" in str(exc):
+            if exc.code == "corrections.day_marked_again":
                 return self.tr(
                     "That day has been marked again since, so the deleted mark was not put back."
                 )

@@ -35,6 +35,7 @@ from coachdesk.errors import BadInput
 from coachdesk.store import drafts, report_fields
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
+from coachdesk.ui.messages import error_text
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
@@ -322,7 +323,7 @@ class ReportFieldsEditor(UnsavedChanges, QWidget):
         try:
             self.draft.save(report_fields.save, self.participant_id, self.values())
         except BadInput as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(error_text(exc))
             return False
         self.message.show_message(None)
         self.reload()

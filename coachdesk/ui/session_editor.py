@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import course, plausibility, records, session_templates
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import drafts, jobplans, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import findings_text
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
-from coachdesk.ui.messages import error_text, field_error
+from coachdesk.ui.messages import error_text, field_error, field_text
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
@@ -565,12 +565,11 @@ class SessionEditor(QWidget):
     def _field_error(self, error: str) -> str:
         """A store refusal (e.g. an over-long note) named by its field's own label, not
         by the file format's key ("notes")."""
-        path, sep, _text = error.partition(": ")
+        path = error.path if isinstance(error, FieldError) else ""
         widget = {"notes": self.notes, "quotes": self.quotes}.get(path)
-        shown = field_error(error)
-        if sep and widget is not None:
-            return widget.accessibleName() + shown[len(path) :]
-        return shown
+        if widget is not None:
+            return f"{widget.accessibleName()}: {field_text(error)}"
+        return field_error(error)
 
     def save(self) -> bool:
         bad = first_invalid((self.date, self.next_date))

@@ -326,7 +326,7 @@ def test_write_failure_records_nothing_in_process(vault, tmp_path, monkeypatch):
 
 
 def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_full_at_commit):
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
     from coachdesk.resources import translation_path
     from coachdesk.ui.messages import error_text
@@ -338,6 +338,8 @@ def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_fu
     t = QTranslator()
     assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
+    old = QLocale()  # the Danish UI as app.setup_application makes it: locale too
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     try:
         shown = error_text(not_recorded.value)
         assert shown == (
@@ -356,3 +358,4 @@ def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_fu
         assert error_text(not_empty.value).startswith(f"Mappen {target} er ikke længere tom")
     finally:
         QCoreApplication.removeTranslator(t)
+        QLocale.setDefault(old)

@@ -41,7 +41,7 @@ def test_a_huge_action_item_is_refused_by_import(vault, passphrase_file, tmp_pat
     )
     err = capsys.readouterr().err
     assert rc == 2
-    assert "participants[0].sessions[0].actions[0]: is longer than 1000 characters" in err
+    assert "participants[0].sessions[0].actions[0]: This is longer than 1000 characters." in err
     assert len(err) < 2000  # the message does not quote the text
 
 
