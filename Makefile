@@ -10,7 +10,7 @@ QM := coachdesk/i18n/coachdesk_da.qm
 QM_EN := coachdesk/i18n/coachdesk_en.qm
 UI_SOURCES := $(wildcard coachdesk/ui/*.py)
 
-.PHONY: run test lint i18n bench bench-quick screenshots package package-smoke clean
+.PHONY: run test lint hooks i18n bench bench-quick screenshots package package-smoke clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -52,13 +52,22 @@ i18n: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/test_layers.py
 
-# docs/screenshots/: every main screen, in Danish, on a fresh synthetic caseload.
+# The same checks before every commit (.pre-commit-config.yaml: local hooks on .venv's
+# tools, nothing downloaded at commit time). pre-commit itself is installed here, once.
+hooks: $(STAMP)
+	$(BIN)/python -m pip install --quiet pre-commit
+	$(BIN)/pre-commit install
+
+# docs/screenshots/: every scene of ui/screenshots.py's registry, in Danish, on a fresh
+# synthetic caseload; what is no longer drawn goes.
 screenshots: $(STAMP) $(QM) $(QM_EN)
 	rm -rf /tmp/coachdesk-shots
 	COACHDESK_ALLOW_INSECURE_KDF=1 $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots demo --participants 40 --insecure-test-kdf --passphrase-file bench/demo-passphrase.txt
-	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/coachdesk --data-dir /tmp/coachdesk-shots --lang da screenshots --out docs/screenshots --passphrase-file bench/demo-passphrase.txt
-	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m coachdesk.ui.screenshots_agenda /tmp/coachdesk-shots docs/screenshots bench/demo-passphrase.txt
+	rm -f docs/screenshots/*.png
+	COACHDESK_ALLOW_INSECURE_KDF=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m coachdesk.ui.screenshots /tmp/coachdesk-shots docs/screenshots bench/demo-passphrase.txt
 
 bench-quick: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py --quick

@@ -161,7 +161,7 @@ def orm_workload(session_factory: Any, data: bytes) -> float:
     from sqlalchemy import select
 
     from coachdesk.core import pss10
-    from coachdesk.store import caseload
+    from coachdesk.store import caseload, participants
     from coachdesk.store.models import Participant
 
     today = dt.date.today()
@@ -179,7 +179,7 @@ def orm_workload(session_factory: Any, data: bytes) -> float:
         )
     for pid in ids:
         with session_factory() as s:
-            p = caseload.get_participant(s, pid, audit_read=True)
+            p = participants.get_participant(s, pid, audit_read=True)
             interchange.participant_to_dict(p, today=today, params=pss10.Params())
             s.commit()
     with session_factory() as s:

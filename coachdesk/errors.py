@@ -1,6 +1,14 @@
 """The expected failures, each with its exit status (docs/cli.md) and a plain message.
 
-Every layer raises these; the CLI and the GUI show ``str(error)`` and never a traceback.
+Every layer raises these with a code and parameters, never a finished sentence:
+``BadInput("backup.folder_missing", folder=folder)``. The sentence is the code's text in
+the catalogue (core/texts.py: section "error" of coachdesk/i18n/texts.<lang>.json), so the
+CLI (``--lang``) and the GUI (its UI language) show the same error in either language
+without matching sentences. ``str(error)`` is the English text, for logs and tests.
+
+A field's error inside a record (core/records.py) is a ``FieldError``: the record path
+(``job_plan.goals[0].text``) plus a code, so the GUI names the field by its label.
+
 ``classify`` turns the failures that come from below (the disk, SQLite, the parser) into
 one of them, so the CLI's and the GUI's error boundaries say the same one sentence.
 """
@@ -8,22 +16,63 @@ one of them, so the CLI's and the GUI's error boundaries say the same one senten
 from __future__ import annotations
 
 import errno
+from collections.abc import Sequence
+from typing import Any
+
+from coachdesk.core import texts
+from coachdesk.core.problems import FieldError, Problem
+
+__all__ = ["FieldError"]  # re-exported: the UI and the CLI read field errors from here
+
+
+def error_text(code: str, lang: str, params: dict[str, str] | None = None) -> str:
+    """The catalogue's text of an error code in ``lang``."""
+    return texts.text("error", code, lang, params)
 
 
 class CoachDeskError(Exception):
-    """An expected failure; ``exit_code`` follows cli.md."""
+    """An expected failure; ``exit_code`` follows cli.md.
+
+    ``code`` names the text in the catalogue; ``params`` fill its placeholders (never
+    personal data beyond what the sentence always said: a ref, a file name); ``field``
+    is the record path the error is about, when there is one."""
 
     exit_code = 1
 
+    def __init__(self, code: str, /, *, field: str | None = None, **params: Any) -> None:
+        self.code = code
+        self.field = field
+        # A parameter that is itself an error (a file's own problem inside "{name}: ...")
+        # is kept, and written in the same language as the sentence around it.
+        self.nested: dict[str, CoachDeskError | Problem | texts.Term] = {
+            k: v for k, v in params.items() if isinstance(v, CoachDeskError | Problem | texts.Term)
+        }
+        self.params = {k: str(v) for k, v in params.items() if k not in self.nested}
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str) -> str:
+        """The sentence in ``lang`` ("da" or "en")."""
+        params = self.params | {k: e.text(lang) for k, e in self.nested.items()}
+        return error_text(self.code, lang, params)
+
 
 class BadInput(CoachDeskError):
-    """Bad usage or bad input: nothing was written."""
+    """Bad usage or bad input: nothing was written. ``errors`` are the FieldErrors of a
+    refused record or file."""
 
     exit_code = 2
 
-    def __init__(self, message: str, errors: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.errors = errors or []
+    def __init__(
+        self,
+        code: str,
+        /,
+        errors: Sequence[str] | None = None,
+        *,
+        field: str | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(code, field=field, **params)
+        self.errors = list(errors or [])
 
 
 class VaultMissing(BadInput):
@@ -84,23 +133,16 @@ class ErasedNotCompacted(CoachDeskError):
 
     exit_code = 1
 
-    def __init__(self, message: str, result: object) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, result: object, **params: Any) -> None:
+        super().__init__(code, **params)
         self.result = result
 
 
-DISK_FULL = (
-    "The disk is full, so the change could not be saved. Nothing was changed: "
-    "free some space on the disk and try again."
-)
-IO_ERROR = (
-    "The disk could not be read or written (an input/output error). Nothing was "
-    "changed: check the disk or the network drive, then try again."
-)
-DAMAGED = (
-    "The database is damaged and cannot be read safely. Restore the latest backup "
-    "(coachdesk restore BACKUP into an empty folder, or Restore in the app)."
-)
+# The codes of the classified failures (their texts are in the catalogue).
+DISK_FULL = "disk_full"
+IO_ERROR = "io_error"
+DAMAGED = "database_damaged"
+OUT_OF_MEMORY = "out_of_memory"
 
 _FULL_ERRNOS = frozenset(e for e in (errno.ENOSPC, getattr(errno, "EDQUOT", None)) if e)
 
@@ -110,7 +152,7 @@ _SQLITE_FULL = ("database or disk is full",)
 _SQLITE_IO = ("disk i/o error",)
 _SQLITE_DAMAGE = ("malformed", "not a database", "hmac", "corrupt")
 _SQLITE_BUSY = ("database is locked",)  # after busy_timeout: another process writes
-IN_USE = "This vault is open in another running CoachDesk. Close it there first."
+IN_USE = "vault_in_use"
 
 
 def _driver_error(exc: BaseException) -> BaseException:
@@ -154,9 +196,6 @@ def classify(exc: BaseException) -> CoachDeskError | None:
             if any(w in text for w in _SQLITE_BUSY):
                 return VaultInUse(IN_USE)
         if isinstance(cur, MemoryError):
-            return CoachDeskError(
-                "The computer ran out of memory. Nothing was changed: "
-                "close other programs and try again."
-            )
+            return CoachDeskError(OUT_OF_MEMORY)
         cur = cur.__cause__ or cur.__context__
     return None

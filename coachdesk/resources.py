@@ -1,8 +1,9 @@
-"""Find the app's bundled files (icons) from a source checkout and from a frozen build.
+"""Find the app's bundled files (icons, fonts, the ICC profile, the compiled
+translations) from a source checkout and from a frozen build: the one helper for it.
 
-From source they sit in coachdesk/resources/ beside this module; a PyInstaller build
-unpacks them under sys._MEIPASS (packaging/coachdesk.spec copies the folder to
-coachdesk/resources/ there). Callers ask for a file name and never build paths themselves.
+From source they sit in coachdesk/resources/ and coachdesk/i18n/ beside this module; a
+PyInstaller build unpacks them under sys._MEIPASS (packaging/coachdesk.spec copies both
+folders to coachdesk/ there). Callers ask for a file name and never build paths themselves.
 """
 
 from __future__ import annotations
@@ -10,17 +11,29 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# Names of the files in the folder; packaging/make_icons.py writes all but the SVGs.
-ICON_SVG = "coachdesk.svg"
+# The app icon's sizes as PNG (packaging/make_icons.py writes them from the SVG).
 ICON_PNG_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
+def _package_dir() -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root is not None:
+        return Path(frozen_root) / "coachdesk"
+    return Path(__file__).resolve().parent
 
 
 def resources_dir() -> Path:
     """The folder holding the bundled resource files."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root is not None:
-        return Path(frozen_root) / "coachdesk" / "resources"
-    return Path(__file__).resolve().parent / "resources"
+    return _package_dir() / "resources"
+
+
+def translation_path(language: str) -> Path:
+    """The compiled Qt translation for ``language`` ("da", "en"): coachdesk_<language>.qm.
+
+    Not checked for existence: a source checkout before `make` has none, and the app
+    then runs in the English of its source strings (QTranslator.load says False).
+    """
+    return _package_dir() / "i18n" / f"coachdesk_{language}.qm"
 
 
 def resource_path(name: str) -> Path:

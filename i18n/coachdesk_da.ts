@@ -102,13 +102,6 @@
     </message>
 </context>
 <context>
-    <name>AnswerGrid</name>
-    <message>
-        <source>Answers: type 0-4 for each item</source>
-        <translation>Svar: tast 0-4 for hvert spørgsmål</translation>
-    </message>
-</context>
-<context>
     <name>AssessmentModel</name>
     <message>
         <source>Date</source>
@@ -720,14 +713,6 @@
         <translation>Alle forløb (ingen periode)</translation>
     </message>
     <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
-    </message>
-    <message>
         <source>Excel (semicolon, decimal comma)</source>
         <translation>Excel (semikolon, decimalkomma)</translation>
     </message>
@@ -963,6 +948,10 @@
         <translation>Deltagerens ref. til bekræftelse af sletningen</translation>
     </message>
     <message>
+        <source>Erasing</source>
+        <translation>Sletter</translation>
+    </message>
+    <message>
         <source>Erase for good</source>
         <translation>Slet endeligt</translation>
     </message>
@@ -1036,14 +1025,6 @@
         <source>Status note (statusnotat)</source>
         <translation>Statusnotat</translation>
     </message>
-    <message>
-        <source>Summary</source>
-        <translation>Opsummering</translation>
-    </message>
-    <message>
-        <source>Recommendation / next steps</source>
-        <translation>Anbefaling / næste skridt</translation>
-    </message>
     <message numerus="yes">
         <source>%n page(s)</source>
         <translation>
@@ -1062,14 +1043,6 @@
     <message>
         <source>Participant&apos;s own copy (access request)</source>
         <translation>Deltagerens egen kopi (indsigtsanmodning)</translation>
-    </message>
-    <message>
-        <source>Danish</source>
-        <translation>Dansk</translation>
-    </message>
-    <message>
-        <source>English</source>
-        <translation>Engelsk</translation>
     </message>
     <message>
         <source>Caseworker, municipality</source>
@@ -1163,64 +1136,8 @@
         <translation>Luk</translation>
     </message>
     <message>
-        <source>Course</source>
-        <translation>Forløb</translation>
-    </message>
-    <message>
-        <source>Attendance</source>
-        <translation>Fremmøde</translation>
-    </message>
-    <message>
-        <source>Work capacity today</source>
-        <translation>Muligheder for arbejde (arbejdsevne) i dag</translation>
-    </message>
-    <message>
-        <source>Accommodations</source>
-        <translation>Skånehensyn</translation>
-    </message>
-    <message>
-        <source>Hours and gradual return</source>
-        <translation>Timetal og optrapning</translation>
-    </message>
-    <message>
-        <source>Resources and challenges</source>
-        <translation>Ressourcer og udfordringer</translation>
-    </message>
-    <message>
-        <source>Progress since the start</source>
-        <translation>Progression siden start</translation>
-    </message>
-    <message>
-        <source>PSS-10 before and after</source>
-        <translation>PSS-10 før og efter</translation>
-    </message>
-    <message>
-        <source>Job plan</source>
-        <translation>Jobplan</translation>
-    </message>
-    <message>
-        <source>Other questionnaires (WHO-5, CBI, WAS)</source>
-        <translation>Andre spørgeskemaer (WHO-5, CBI, WAS)</translation>
-    </message>
-    <message>
-        <source>Values</source>
-        <translation>Værdier</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Resultat</translation>
-    </message>
-    <message>
-        <source>Session notes (sensitive)</source>
-        <translation>Samtalenoter (følsomt)</translation>
-    </message>
-    <message>
-        <source>Contact details (sensitive)</source>
-        <translation>Kontaktoplysninger (følsomt)</translation>
-    </message>
-    <message>
-        <source>Full CPR number (sensitive)</source>
-        <translation>Fuldt CPR-nummer (følsomt)</translation>
+        <source>%1 (sensitive)</source>
+        <translation>%1 (følsomt)</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
@@ -1574,82 +1491,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>session</source>
-        <translation>samtale</translation>
-    </message>
-    <message>
-        <source>attendance mark</source>
-        <translation>fremmøde</translation>
-    </message>
-    <message>
-        <source>PSS-10</source>
-        <translation>PSS-10</translation>
-    </message>
-    <message>
-        <source>date</source>
-        <translation>dato</translation>
-    </message>
-    <message>
-        <source>week</source>
-        <translation>uge</translation>
-    </message>
-    <message>
-        <source>answer</source>
-        <translation>svar</translation>
-    </message>
-    <message>
-        <source>ref</source>
-        <translation>ref.</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>navn</translation>
-    </message>
-    <message>
-        <source>CPR</source>
-        <translation>CPR</translation>
-    </message>
-    <message>
-        <source>job plan</source>
-        <translation>jobplan</translation>
-    </message>
-    <message>
-        <source>goal</source>
-        <translation>mål</translation>
-    </message>
-    <message>
-        <source>consent</source>
-        <translation>samtykke</translation>
-    </message>
-    <message>
-        <source>outcome</source>
-        <translation>Resultatet</translation>
-    </message>
-    <message>
-        <source>e-mail</source>
-        <translation>e-mail</translation>
-    </message>
-    <message>
-        <source>caseworker</source>
-        <translation>sagsbehandler</translation>
-    </message>
-    <message>
-        <source>is in the future, so the session cannot have been held yet</source>
-        <translation>ligger i fremtiden, så samtalen kan ikke være holdt endnu</translation>
-    </message>
-    <message>
-        <source>is in the future, so attendance cannot be marked yet</source>
-        <translation>ligger i fremtiden, så fremmøde kan ikke registreres endnu</translation>
-    </message>
-    <message>
-        <source>is before the referral date</source>
-        <translation>ligger før henvisningsdatoen</translation>
-    </message>
-    <message>
-        <source>does not match the date</source>
-        <translation>passer ikke med datoen</translation>
-    </message>
-    <message>
         <source>Participant %1</source>
         <translation>Deltager %1</translation>
     </message>
@@ -1831,8 +1672,28 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>%1 af %2 besvaret.</translation>
     </message>
     <message>
-        <source>* Prorated: a missing answer is filled in by the questionnaire&apos;s missing-item rule.</source>
-        <translation>* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.</translation>
+        <source>* A missing answer is prorated by the questionnaire&apos;s missing-item rule.</source>
+        <translation>* Et manglende svar opregnes efter skemaets regel for manglende svar.</translation>
+    </message>
+    <message>
+        <source>1 answer is missing</source>
+        <translation>1 svar mangler</translation>
+    </message>
+    <message>
+        <source>%1 answers are missing</source>
+        <translation>%1 svar mangler</translation>
+    </message>
+    <message>
+        <source>: the score will be prorated</source>
+        <translation>: scoren bliver opregnet</translation>
+    </message>
+    <message>
+        <source>: there will be no score</source>
+        <translation>: der bliver ingen score</translation>
+    </message>
+    <message>
+        <source>Press Save again (Ctrl+S) to save anyway.</source>
+        <translation>Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Too many answers are missing for a score under this questionnaire&apos;s missing-item rule.</source>
@@ -1869,10 +1730,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>&amp;Save anyway</source>
         <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
     </message>
     <message>
         <source>Not saved: </source>
@@ -2152,10 +2009,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>An earlier version, shown read-only.</source>
         <translation>En tidligere version, vist skrivebeskyttet.</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
     </message>
     <message>
         <source>Unsaved changes restored from a draft</source>
@@ -2480,14 +2333,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Der blev lavet en ny gendannelseskode.</translation>
     </message>
     <message>
-        <source>Not available</source>
-        <translation>Ikke tilgængelig</translation>
-    </message>
-    <message>
-        <source>This part of CoachDesk is not available in this build.</source>
-        <translation>Denne del af CoachDesk findes ikke i denne version.</translation>
-    </message>
-    <message>
         <source>There is no backup of this vault yet. Choose a backup folder (an external drive or a network folder) and make one now.</source>
         <translation>Der er endnu ingen sikkerhedskopi af boksen. Vælg en mappe til sikkerhedskopier (et eksternt drev eller en netværksmappe), og tag en kopi nu.</translation>
     </message>
@@ -2505,229 +2350,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The automatic backup could not be made: %1</source>
         <translation>Den automatiske sikkerhedskopi kunne ikke laves: %1</translation>
-    </message>
-</context>
-<context>
-    <name>Messages</name>
-    <message>
-        <source>This is not an e-mail address (name@example.dk).</source>
-        <translation>Det er ikke en e-mailadresse (navn@eksempel.dk).</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>Dette felt skal udfyldes.</translation>
-    </message>
-    <message>
-        <source>%1 is in the future.</source>
-        <translation>%1 ligger i fremtiden.</translation>
-    </message>
-    <message>
-        <source>%1 is not a date.</source>
-        <translation>%1 er ikke en dato.</translation>
-    </message>
-    <message>
-        <source>%1 is not a real date.</source>
-        <translation>%1 er ikke en gyldig dato.</translation>
-    </message>
-    <message>
-        <source>%1 is not a time (HH:MM).</source>
-        <translation>%1 er ikke et klokkeslæt (TT:MM).</translation>
-    </message>
-    <message>
-        <source>%1 is not within %2.</source>
-        <translation>%1 ligger ikke inden for %2.</translation>
-    </message>
-    <message>
-        <source>%1 is not a whole number.</source>
-        <translation>%1 er ikke et helt tal.</translation>
-    </message>
-    <message>
-        <source>%1 is not a number.</source>
-        <translation>%1 er ikke et tal.</translation>
-    </message>
-    <message>
-        <source>This is longer than %1 characters.</source>
-        <translation>Teksten er længere end %1 tegn.</translation>
-    </message>
-    <message>
-        <source>The date is before the referral date.</source>
-        <translation>Datoen ligger før henvisningsdatoen.</translation>
-    </message>
-    <message>
-        <source>%1 is before the referral date.</source>
-        <translation>%1 ligger før henvisningsdatoen.</translation>
-    </message>
-    <message>
-        <source>A final PSS-10 cannot be dated before the screening.</source>
-        <translation>En PSS-10-slutmåling kan ikke være dateret før screeningen.</translation>
-    </message>
-    <message>
-        <source>Withdrawn before the consent was given.</source>
-        <translation>Trukket tilbage, før samtykket blev givet.</translation>
-    </message>
-    <message>
-        <source>%1 is not a CPR number (DDMMYY-NNNN).</source>
-        <translation>%1 er ikke et CPR-nummer (DDMMÅÅ-NNNN).</translation>
-    </message>
-    <message>
-        <source>%1 does not start with a real date.</source>
-        <translation>%1 begynder ikke med en gyldig dato.</translation>
-    </message>
-    <message>
-        <source>%1 is not one of the choices.</source>
-        <translation>%1 er ikke en af mulighederne.</translation>
-    </message>
-    <message>
-        <source>Wrong passphrase. Try again.</source>
-        <translation>Forkert adgangssætning. Prøv igen.</translation>
-    </message>
-    <message>
-        <source>Wrong recovery code. Check it and try again.</source>
-        <translation>Forkert gendannelseskode. Kontrollér den, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>This vault is open in another running CoachDesk. Close it there first.</source>
-        <translation>Boksen er åben i et andet CoachDesk-vindue. Luk den der først.</translation>
-    </message>
-    <message>
-        <source>The database is damaged and cannot be read safely. Restore the latest backup (Restore a backup… on this screen).</source>
-        <translation>Databasen er beskadiget og kan ikke læses sikkert. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
-    </message>
-    <message>
-        <source>The key file (vault.key) does not belong to this vault (it is from another vault, or was altered) and was refused. Put back this vault&apos;s own key file, from a backup if need be.</source>
-        <translation>Nøglefilen (vault.key) hører ikke til denne boks (den er fra en anden boks, eller den er ændret) og blev afvist. Læg boksens egen nøglefil tilbage, om nødvendigt fra en sikkerhedskopi.</translation>
-    </message>
-    <message>
-        <source>The database was rolled back: it is older than its key file, and an older copy can bring back erased people. It was refused. Restore the latest backup (Restore a backup… on this screen).</source>
-        <translation>Databasen er rullet tilbage: den er ældre end sin nøglefil, og en ældre kopi kan bringe slettede personer tilbage. Den blev afvist. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
-    </message>
-    <message>
-        <source>The database is empty or has no tables although its key file exists: it is damaged. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
-        <translation>Databasen er tom eller har ingen tabeller, selv om dens nøglefil findes: den er beskadiget. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
-    </message>
-    <message>
-        <source>The database cannot be read with its key file: it is damaged, or an older copy from before the last passphrase change. Nothing was written. Restore the latest backup (Restore a backup… on this screen).</source>
-        <translation>Databasen kan ikke læses med sin nøglefil: den er beskadiget, eller den er en ældre kopi fra før sidste skift af adgangssætning. Intet blev skrevet. Gendan den seneste sikkerhedskopi (Gendan en sikkerhedskopi… på denne skærm).</translation>
-    </message>
-    <message>
-        <source>Wrong recovery code: it has only the letters A-Z and the digits 2-7. Check it and try again.</source>
-        <translation>Forkert gendannelseskode: den har kun bogstaverne A-Z og tallene 2-7. Kontrollér den, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>A passphrase change was interrupted after the vault was re-encrypted. Unlock with the new passphrase or the recovery code.</source>
-        <translation>Et skift af adgangssætning blev afbrudt, efter at boksen var krypteret på ny. Lås op med den nye adgangssætning eller med gendannelseskoden.</translation>
-    </message>
-    <message>
-        <source>The key file (vault.key) was altered or damaged and was refused. Restore it from a backup.</source>
-        <translation>Nøglefilen (vault.key) er ændret eller beskadiget og blev afvist. Gendan den fra en sikkerhedskopi.</translation>
-    </message>
-    <message>
-        <source>The passphrase must have at least %1 characters.</source>
-        <translation>Adgangssætningen skal have mindst %1 tegn.</translation>
-    </message>
-    <message>
-        <source>CoachDesk cannot write in the data folder %1 (%2). Check that it is not read-only and that it is yours.</source>
-        <translation>CoachDesk kan ikke skrive i datamappen %1 (%2). Kontrollér, at den ikke er skrivebeskyttet, og at den er din.</translation>
-    </message>
-    <message>
-        <source>The vault in %1 was moved or deleted while CoachDesk was running. Put it back, or restart CoachDesk and open it where it is now.</source>
-        <translation>Boksen i %1 blev flyttet eller slettet, mens CoachDesk kørte. Læg den tilbage, eller genstart CoachDesk og åbn den, hvor den er nu.</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2. Nothing was changed.</source>
-        <translation>Kunne ikke skrive %1: %2. Intet blev ændret.</translation>
-    </message>
-    <message>
-        <source>This list has more than %1 entries.</source>
-        <translation>Listen har mere end %1 punkter.</translation>
-    </message>
-    <message>
-        <source>This text holds a lone surrogate, which is not a character.</source>
-        <translation>Teksten indeholder et enligt surrogattegn, som ikke er et gyldigt tegn.</translation>
-    </message>
-    <message>
-        <source>The file was not imported: the text %1 holds a lone surrogate, which is not a character. Nothing was changed.</source>
-        <translation>Filen blev ikke importeret: teksten %1 indeholder et enligt surrogattegn, som ikke er et gyldigt tegn. Intet blev ændret.</translation>
-    </message>
-    <message>
-        <source>%1 has a time zone; give the local time without one (YYYY-MM-DDTHH:MM).</source>
-        <translation>%1 har en tidszone; angiv den lokale tid uden tidszone (ÅÅÅÅ-MM-DDTTT:MM).</translation>
-    </message>
-    <message>
-        <source>%1 is not a date and time (YYYY-MM-DDTHH:MM).</source>
-        <translation>%1 er ikke en dato og et klokkeslæt (ÅÅÅÅ-MM-DDTTT:MM).</translation>
-    </message>
-    <message>
-        <source>Participant %1 is erased, but the vault file could not be compacted afterwards because the disk is full, so the file can still hold old, encrypted pages of the erased records. Free some space on the disk, then run &apos;coachdesk compact&apos; (or ask your IT department to) to finish.</source>
-        <translation>Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, fordi disken er fuld, så filen kan stadig rumme gamle, krypterede sider med de slettede oplysninger. Frigør plads på disken, og kør derefter &apos;coachdesk compact&apos; (eller bed jeres it-afdeling om det) for at gøre det færdigt.</translation>
-    </message>
-    <message>
-        <source>Participant %1 is erased, but the vault file could not be compacted afterwards, so the file can still hold old, encrypted pages of the erased records. Run &apos;coachdesk compact&apos; (or ask your IT department to) to finish.</source>
-        <translation>Deltageren %1 er slettet, men bagefter kunne boksens fil ikke komprimeres, så filen kan stadig rumme gamle, krypterede sider med de slettede oplysninger. Kør &apos;coachdesk compact&apos; (eller bed jeres it-afdeling om det) for at gøre det færdigt.</translation>
-    </message>
-    <message>
-        <source>The disk is full, so the change could not be saved. Nothing was changed: free some space on the disk and try again.</source>
-        <translation>Disken er fuld, så ændringen kunne ikke gemmes. Intet blev ændret: frigør plads på disken, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>The disk could not be read or written (an input/output error). Nothing was changed: check the disk or the network drive, then try again.</source>
-        <translation>Disken kunne ikke læses eller skrives (en ind-/uddatafejl). Intet blev ændret: kontrollér disken eller netværksdrevet, og prøv så igen.</translation>
-    </message>
-    <message>
-        <source>The computer ran out of memory. Nothing was changed: close other programs and try again.</source>
-        <translation>Computeren løb tør for hukommelse. Intet blev ændret: luk andre programmer, og prøv igen.</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: the disk holding the vault is full, so the export could not be recorded and %1 was not written.</source>
-        <translation>Intet blev eksporteret: disken med boksen er fuld, så eksporten kunne ikke registreres, og %1 blev ikke skrevet.</translation>
-    </message>
-    <message>
-        <source>Nothing was exported: the export could not be recorded in the vault (%1), so %2 was not written.</source>
-        <translation>Intet blev eksporteret: eksporten kunne ikke registreres i boksen (%1), så %2 blev ikke skrevet.</translation>
-    </message>
-    <message>
-        <source>The export was recorded as a disclosure, but %1 could not be put in place (%2); no file was written.</source>
-        <translation>Eksporten blev registreret som en videregivelse, men %1 kunne ikke lægges på plads (%2); ingen fil blev skrevet.</translation>
-    </message>
-    <message>
-        <source>The folder %1 is no longer empty (something was put there during the restore). Nothing there was overwritten; restore into an empty folder.</source>
-        <translation>Mappen %1 er ikke længere tom (noget blev lagt der under gendannelsen). Intet der blev overskrevet; gendan i en tom mappe.</translation>
-    </message>
-    <message>
-        <source>The file is not an encrypted handover file (it does not begin with age-encryption.org/v1). Nothing was changed.</source>
-        <translation>Filen er ikke en krypteret overdragelsesfil (den begynder ikke med age-encryption.org/v1). Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>The file is an armoured (text) age file; CoachDesk reads the binary form. Ask for the file without armour. Nothing was changed.</source>
-        <translation>Filen er en age-fil i tekstform (armour); CoachDesk læser den binære form. Bed om filen uden armour. Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>The encrypted file is damaged or cut off: its header is incomplete. Ask for a new copy. Nothing was changed.</source>
-        <translation>Den krypterede fil er beskadiget eller afkortet: dens hoved er ufuldstændigt. Bed om en ny kopi. Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>The encrypted file is damaged or cut off (it does not decrypt whole). Ask for a new copy. Nothing was changed.</source>
-        <translation>Den krypterede fil er beskadiget eller afkortet (den kan ikke dekrypteres hel). Bed om en ny kopi. Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>The file is not encrypted to this vault&apos;s receiving key: it was made for another receiver. Nothing was changed.</source>
-        <translation>Filen er ikke krypteret til denne boks&apos; modtagernøgle: den er lavet til en anden modtager. Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>The handover passphrase is wrong. Nothing was changed.</source>
-        <translation>Adgangssætningen til overdragelsen er forkert. Intet er ændret.</translation>
-    </message>
-    <message>
-        <source>This is not a receiving key: it starts with age1 and has 62 characters (the receiver finds it under Settings -&gt; My receiving key).</source>
-        <translation>Det er ikke en modtagernøgle: den begynder med age1 og har 62 tegn (modtageren finder den under Indstillinger -&gt; Min modtagernøgle).</translation>
-    </message>
-    <message>
-        <source>The receiving key has a typing error (its check digits do not match). Copy it again from the receiver.</source>
-        <translation>Modtagernøglen har en tastefejl (dens kontroltegn passer ikke). Kopiér den igen fra modtageren.</translation>
-    </message>
-    <message>
-        <source>That is this vault&apos;s own receiving key: give the receiving coach&apos;s key. Nothing was written.</source>
-        <translation>Det er denne boks&apos; egen modtagernøgle: angiv den modtagende coachs nøgle. Intet er skrevet.</translation>
     </message>
 </context>
 <context>
@@ -2789,24 +2411,12 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Eksportér rapport…</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
-    </message>
-    <message>
         <source>Unsaved changes restored from a draft</source>
         <translation>Ikke-gemte ændringer er hentet fra en kladde</translation>
     </message>
     <message>
         <source>Saved.</source>
         <translation>Gemt.</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>Eksportér rapport</translation>
-    </message>
-    <message>
-        <source>Report export is not available in this build.</source>
-        <translation>Eksport af rapporter findes ikke i denne version.</translation>
     </message>
 </context>
 <context>
@@ -2961,10 +2571,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Delete the selected mark (Delete key); Ctrl+Z puts it back</source>
         <translation>Slet det valgte fremmøde (Delete-tasten); Ctrl+Z fortryder</translation>
-    </message>
-    <message>
-        <source>The PSS-10 questionnaire is not available in this build.</source>
-        <translation>PSS-10-skemaet findes ikke i denne version.</translation>
     </message>
     <message>
         <source>Course start</source>
@@ -3122,14 +2728,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>Den dag er registreret igen siden, så det slettede fremmøde er ikke lagt tilbage.</translation>
     </message>
     <message>
-        <source>Erase</source>
-        <translation>Slet</translation>
-    </message>
-    <message>
-        <source>Erasure is not available in this build.</source>
-        <translation>Sletning findes ikke i denne version.</translation>
-    </message>
-    <message>
         <source>job plan</source>
         <translation>Jobplanen</translation>
     </message>
@@ -3285,70 +2883,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
 <context>
     <name>Pss10Form</name>
     <message>
-        <source>Edit PSS-10</source>
-        <translation>Rediger PSS-10</translation>
-    </message>
-    <message>
-        <source>New PSS-10</source>
-        <translation>Ny PSS-10</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Dato</translation>
-    </message>
-    <message>
-        <source>&amp;Kind</source>
-        <translation>&amp;Type</translation>
-    </message>
-    <message>
-        <source>&amp;Date</source>
-        <translation>&amp;Dato</translation>
-    </message>
-    <message>
-        <source>Type 0-4 for each item; Up/Down or Backspace go back, Delete clears, Ctrl+S saves.</source>
-        <translation>Tast 0-4 for hvert spørgsmål; Op/Ned eller Backspace går tilbage, Delete rydder, Ctrl+S gemmer.</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Samlet score</translation>
-    </message>
-    <message>
-        <source>Message</source>
-        <translation>Besked</translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation>&amp;Gem</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuller</translation>
-    </message>
-    <message>
-        <source>Total: none</source>
-        <translation>Samlet score: ingen</translation>
-    </message>
-    <message>
-        <source>%1 of 10 answered. A total needs at least 9 answers.</source>
-        <translation>%1 af 10 besvaret. En samlet score kræver mindst 9 svar.</translation>
-    </message>
-    <message>
-        <source>Total: %1 (%2)</source>
-        <translation>Samlet score: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).</source>
-        <translation>* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).</translation>
-    </message>
-    <message>
-        <source>10 of 10 answered.</source>
-        <translation>10 af 10 besvaret.</translation>
-    </message>
-    <message>
         <source>✔ Admission threshold (%1) met: %2 ≥ %1</source>
         <translation>✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1</translation>
     </message>
@@ -3359,50 +2893,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Admission threshold (%1): no total yet</source>
         <translation>Optagelsesgrænse (%1): ingen samlet score endnu</translation>
-    </message>
-    <message>
-        <source>The date is in the future.</source>
-        <translation>Datoen ligger i fremtiden.</translation>
-    </message>
-    <message>
-        <source>The date is before the participant&apos;s referral date.</source>
-        <translation>Datoen ligger før deltagerens henvisningsdato.</translation>
-    </message>
-    <message>
-        <source>A final questionnaire cannot be dated before the first screening.</source>
-        <translation>En slutmåling kan ikke dateres før den første screening.</translation>
-    </message>
-    <message>
-        <source>This screening would come after the participant&apos;s final questionnaire.</source>
-        <translation>Denne screening ville ligge efter deltagerens slutmåling.</translation>
-    </message>
-    <message>
-        <source>Every answer must be 0-4 or empty.</source>
-        <translation>Hvert svar skal være 0-4 eller tomt.</translation>
-    </message>
-    <message>
-        <source>Choose screening, final or follow-up.</source>
-        <translation>Vælg screening, slutmåling eller opfølgning.</translation>
-    </message>
-    <message>
-        <source>The date is not valid.</source>
-        <translation>Datoen er ikke gyldig.</translation>
-    </message>
-    <message>
-        <source>&amp;Save anyway</source>
-        <translation>&amp;Gem alligevel</translation>
-    </message>
-    <message>
-        <source>1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save anyway.</source>
-        <translation>%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme alligevel.</translation>
-    </message>
-    <message>
-        <source>Not saved: </source>
-        <translation>Ikke gemt: </translation>
     </message>
 </context>
 <context>
@@ -3570,10 +3060,6 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>&amp;Gem</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Ændringer er ikke gemt</translation>
-    </message>
-    <message>
         <source>Week %1 leaves less than 4 hours of absence a week: a partial return (delvis raskmelding) needs at least 4.</source>
         <translation>Uge %1 giver mindre end 4 timers fravær om ugen: delvis raskmelding kræver mindst 4.</translation>
     </message>
@@ -3588,6 +3074,17 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>Saved.</source>
         <translation>Gemt.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportLanguage</name>
+    <message>
+        <source>Danish</source>
+        <translation>Dansk</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engelsk</translation>
     </message>
 </context>
 <context>
@@ -4407,6 +3904,13 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
     <message>
         <source>The vault could not be opened: %1</source>
         <translation>Boksen kunne ikke åbnes: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ændringer er ikke gemt</translation>
     </message>
 </context>
 <context>

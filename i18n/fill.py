@@ -41,8 +41,6 @@ DA: dict[str, str | Plural] = {
     "&Find participant": "&Søg efter deltager",
     "&Help": "&Hjælp",
     "CoachDesk &help": "&Hjælp til CoachDesk",
-    "Not available": "Ikke tilgængelig",
-    "This part of CoachDesk is not available in this build.": "Denne del af CoachDesk findes ikke i denne version.",
     "Caseload": "Deltagere",
     # --- unlock -----------------------------------------------------------------------
     "CoachDesk is locked": "CoachDesk er låst",
@@ -252,7 +250,6 @@ DA: dict[str, str | Plural] = {
     "◆ PSS-10 done  ◇ final PSS-10 due  ● present  ○ absent  ■ session held  ✕ cancelled or "
     "no-show  ⬚ next appointment": "◆ PSS-10 udfyldt  ◇ PSS-10-slutmåling mangler  ● til stede  ○ fraværende  "
     "■ samtale afholdt  ✕ aflyst eller udeblevet  ⬚ næste aftale",
-    "The PSS-10 questionnaire is not available in this build.": "PSS-10-skemaet findes ikke i denne version.",
     "Course start": "Forløbets start",
     "Course end": "Forløbets afslutning",
     "Caseworker": "Sagsbehandler",
@@ -266,7 +263,6 @@ DA: dict[str, str | Plural] = {
     "Archive": "Arkivér",
     "Nothing is due.": "Intet udestående.",
     "Erase": "Slet",
-    "Erasure is not available in this build.": "Sletning findes ikke i denne version.",
     # Only used as %1 at the start of "The %1 has unsaved changes. Save them?"
     "job plan": "Jobplanen",
     "outcome": "Resultatet",
@@ -318,10 +314,7 @@ DA: dict[str, str | Plural] = {
     "Message": "Besked",
     "Cancel": "Annuller",
     "Total: none": "Samlet score: ingen",
-    "%1 of 10 answered. A total needs at least 9 answers.": "%1 af 10 besvaret. En samlet score kræver mindst 9 svar.",
     "Total: %1 (%2)": "Samlet score: %1 (%2)",
-    "* 9 of 10 answered: the total is prorated (sum × 10/9, rounded).": "* 9 af 10 besvaret: scoren er opregnet (sum × 10/9, afrundet).",
-    "10 of 10 answered.": "10 af 10 besvaret.",
     "✔ Admission threshold (%1) met: %2 ≥ %1": "✔ Optagelsesgrænsen (%1) er nået: %2 ≥ %1",
     "✘ Admission threshold (%1) not met: %2 < %1": "✘ Optagelsesgrænsen (%1) er ikke nået: %2 < %1",
     "Admission threshold (%1): no total yet": "Optagelsesgrænse (%1): ingen samlet score endnu",
@@ -333,12 +326,12 @@ DA: dict[str, str | Plural] = {
     "Choose screening, final or follow-up.": "Vælg screening, slutmåling eller opfølgning.",
     "The date is not valid.": "Datoen er ikke gyldig.",
     "&Save anyway": "&Gem alligevel",
-    "1 answer is missing: the total will be prorated. Press Save again (Ctrl+S) to save "
-    "anyway.": "1 svar mangler: scoren bliver opregnet. Tryk Gem igen (Ctrl+S) for at gemme "
-    "alligevel.",
-    "%1 answers are missing: there will be no total. Press Save again (Ctrl+S) to save "
-    "anyway.": "%1 svar mangler: der bliver ingen samlet score. Tryk Gem igen (Ctrl+S) for at gemme "
-    "alligevel.",
+    # The questionnaire form's "save anyway" warning, in three parts.
+    "1 answer is missing": "1 svar mangler",
+    "%1 answers are missing": "%1 svar mangler",
+    ": the score will be prorated": ": scoren bliver opregnet",
+    ": there will be no score": ": der bliver ingen score",
+    "Press Save again (Ctrl+S) to save anyway.": "Tryk Gem igen (Ctrl+S) for at gemme alligevel.",
     "Not saved: ": "Ikke gemt: ",
     "PSS-10 chart": "PSS-10-diagram",
     "Total score (0–40)": "Samlet score (0–40)",
@@ -558,7 +551,6 @@ DA: dict[str, str | Plural] = {
     # --- outcome ----------------------------------------------------------------------
     "Saved.": "Gemt.",
     "Export report": "Eksportér rapport",
-    "Report export is not available in this build.": "Eksport af rapporter findes ikke i denne version.",
     "Not recorded yet": "Ikke registreret endnu",
     "Your summary and recommendation for the caseworker. It appears in the report as "
     "written.": "Din opsummering og anbefaling til sagsbehandleren. Den kommer med i rapporten, "
@@ -627,9 +619,8 @@ DA: dict[str, str | Plural] = {
     "Accommodation needs and hours": "Skånebehov og timeplan",
     "Outcome": "Resultat",
     "Summary and recommendation": "Opsummering og anbefaling",
-    "Session notes (sensitive)": "Samtalenoter (følsomt)",
-    "Contact details (sensitive)": "Kontaktoplysninger (følsomt)",
-    "Full CPR number (sensitive)": "Fuldt CPR-nummer (følsomt)",
+    # A sensitive section's tick box: its label (reports/sections.py) and the mark.
+    "%1 (sensitive)": "%1 (følsomt)",
     "Sensitive – include only when the recipient needs it:": "Følsomt – tag kun med, når modtageren har brug for det:",
     "Sensitive: not part of the minimal report. Include it only when the recipient needs it; "
     "you will be asked for your passphrase.": "Følsomt: ikke en del af den minimale rapport. Tag det kun med, når modtageren har "
@@ -778,6 +769,7 @@ DA: dict[str, str | Plural] = {
     "Type the participant's ref <b>{ref}</b> to confirm:": "Skriv deltagerens ref. <b>{ref}</b> for at bekræfte:",
     "Participant's ref, to confirm the erasure": "Deltagerens ref. til bekræftelse af sletningen",
     "Erase for good": "Slet endeligt",
+    "Erasing": "Sletter",
     "PSS-10 questionnaire(s)": "PSS-10-skema(er)",
     "session log(s) with notes": "samtale(r) med noter",
     "group attendance record(s)": "registrering(er) af fremmøde i gruppen",
@@ -1154,10 +1146,9 @@ DA: dict[str, str | Plural] = {
     "Score": "Score",
     "%1: none": "%1: ingen",
     "%1 of %2 answered.": "%1 af %2 besvaret.",
-    "* Prorated: a missing answer is filled in by the questionnaire's missing-item rule.": "* Opskrevet: et manglende svar udfyldes efter skemaets regel for manglende svar.",
+    "* A missing answer is prorated by the questionnaire's missing-item rule.": "* Et manglende svar opregnes efter skemaets regel for manglende svar.",
     "Too many answers are missing for a score under this questionnaire's missing-item rule.": "Der mangler for mange svar til en score efter skemaets regel for manglende svar.",
     "Every answer must be %1-%2 or empty.": "Hvert svar skal være %1-%2 eller tomt.",
-    "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway.": "%1 svar mangler. Tryk Gem igen (Ctrl+S) for at gemme alligevel.",
     "Answers: type %1-%2 for each item": "Svar: tast %1-%2 for hvert spørgsmål",
     "Questionnaire": "Spørgeskema",
     "Questionnaire:": "Spørgeskema:",
@@ -1172,7 +1163,6 @@ DA: dict[str, str | Plural] = {
     "Chart of %1": "Graf over %1",
     "No questionnaires yet.": "Ingen skemaer endnu.",
     "Item": "Spørgsmål",
-    "Other questionnaires (WHO-5, CBI, WAS)": "Andre spørgeskemaer (WHO-5, CBI, WAS)",
     "Questionnaires in the course": "Spørgeskemaer i forløbet",
     "Week 4": "Uge 4",
     "Week 12": "Uge 12",

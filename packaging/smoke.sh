@@ -73,7 +73,7 @@ bundled() {  # bundled coachdesk.x.y -> is that module in the frozen build?
     else [[ -f "$ROOT/$(tr . / <<<"$1").py" ]]; fi
 }
 
-if bundled coachdesk.reports.cli_export && [[ -n "$REF" ]]; then
+if bundled coachdesk.cli.export_pdf && [[ -n "$REF" ]]; then
     step "export --format pdf"  0 -- cd_ export --participant "$REF" --format pdf --out "$WORK/report.pdf" --recipient "Smoke test" --passphrase-file "$PASS"
     if [[ -s "$WORK/report.pdf" ]] && head -c 5 "$WORK/report.pdf" | grep -q '%PDF-'; then
         echo "      report.pdf: $(wc -c < "$WORK/report.pdf" | tr -d ' ') bytes" >&2
@@ -81,7 +81,7 @@ if bundled coachdesk.reports.cli_export && [[ -n "$REF" ]]; then
         echo "FAIL  report.pdf missing or not a PDF" >&2; failures=$((failures + 1))
     fi
 else
-    echo "skip  export --format pdf (no coachdesk.reports.cli_export in this build)" >&2
+    echo "skip  export --format pdf (no coachdesk.cli.export_pdf in this build)" >&2
 fi
 
 help=$("$BIN" --help 2>&1 || true)

@@ -1,14 +1,18 @@
-"""Shared fixtures: a fresh, real SQLCipher vault per test (cheap KDF), offscreen Qt."""
+"""Shared fixtures: a fresh, real SQLCipher vault per test (cheap KDF), offscreen Qt,
+and Qt's warnings as test failures."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+# Headless, also under a bare `pytest` (a developer who wants to watch sets another).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The cheap test KDF (--insecure-test-kdf, TEST_KDF) is refused without this (issue 12
 # item 15); the suite sets it, a real installation never does.
@@ -74,3 +78,69 @@ def isolated_settings(tmp_path: Path, qapp) -> Iterator[None]:
     qapp.setApplicationName("CoachDeskTest")
     QSettings().clear()
     yield
+
+
+# --- Qt's warnings fail the test -------------------------------------------------------
+#
+# Qt reports a misuse (a signal connected to nothing, a layout set twice, a painter on a
+# deleted device, a QObject::startTimer from the wrong thread...) as a warning on stderr
+# and carries on; in a test it must fail. The only messages let through are these notices
+# of the offscreen platform plugin that the tests run on: what it cannot do, said about
+# the platform, never about CoachDesk. Each entry: (category or None, regular expression
+# the whole message must match, why it is harmless). The list is what the suite printed
+# (December 2026: COACHDESK_QT_MESSAGES_LOG, below, lists every message, allowed or not).
+OFFSCREEN_NOTICES: tuple[tuple[str | None, str, str], ...] = (
+    (
+        None,
+        r"This plugin does not support propagateSizeHints\(\)",
+        "an offscreen window has no window manager to pass its size hints to; Qt says so "
+        "for every top-level window it shows (338 times in the GUI tests)",
+    ),
+)
+
+_FAILING_KINDS_NAMES = ("QtWarningMsg", "QtCriticalMsg", "QtFatalMsg")
+
+
+def is_offscreen_notice(category: str | None, text: str) -> bool:
+    return any(
+        (cat is None or cat == category) and re.fullmatch(pattern, text)
+        for cat, pattern, _why in OFFSCREEN_NOTICES
+    )
+
+
+@pytest.fixture(autouse=True)
+def qt_warnings_fail() -> Iterator[list[str]]:
+    """Every Qt warning, critical or fatal message during the test fails it (after the
+    test ran), except the offscreen notices above. Messages still reach the handler that
+    was installed before (pytest-qt's, which lists them in the report).
+
+    COACHDESK_QT_MESSAGES_LOG=FILE: a survey instead (to review the list above): every
+    warning, allowed or not, is appended to FILE with its test, and nothing fails."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    failing = {getattr(QtMsgType, name) for name in _FAILING_KINDS_NAMES}
+    seen: list[str] = []
+    previous: Any = None
+
+    def handler(kind: Any, context: Any, text: str) -> None:
+        category = getattr(context, "category", None) or None
+        if kind in failing and not is_offscreen_notice(category, text):
+            seen.append(f"{kind.name} [{category or '-'}] {text}")
+        elif kind in failing and os.environ.get("COACHDESK_QT_MESSAGES_LOG"):
+            seen.append(f"allowed {kind.name} [{category or '-'}] {text}")
+        if previous is not None:
+            previous(kind, context, text)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield seen
+    finally:
+        qInstallMessageHandler(previous)
+    if os.environ.get("COACHDESK_QT_MESSAGES_LOG"):
+        # Survey mode (finding what the suite says): record, do not fail.
+        with open(os.environ["COACHDESK_QT_MESSAGES_LOG"], "a", encoding="utf-8") as f:
+            for line in seen:
+                f.write(f"{os.environ.get('PYTEST_CURRENT_TEST', '?')}\t{line}\n")
+        return
+    if seen:
+        pytest.fail("Qt warned during the test:\n" + "\n".join(seen), pytrace=False)

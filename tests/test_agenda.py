@@ -16,7 +16,7 @@ from coachdesk.cli.main import main
 from coachdesk.core import plausibility
 from coachdesk.core.pss10 import Params
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload, interchange
+from coachdesk.store import agenda, caseload, interchange, participants, sessions
 from coachdesk.store.atomic import WriteFailed
 from coachdesk.store.models import AuditEvent, GroupAttendance, SessionLog
 
@@ -61,7 +61,7 @@ def people(vault):
 
 def test_planned_session_round_trips_through_the_file(vault, people) -> None:
     with vault.session() as s:
-        p = caseload.get_participant(s, people[0])
+        p = participants.get_participant(s, people[0])
         d = interchange.participant_to_dict(p, today=TODAY, params=Params(), computed=False)
     assert d["sessions"] == [
         planned(TODAY + dt.timedelta(days=1))
@@ -121,9 +121,9 @@ def test_roster_marks_present_absent_excused_and_the_report_counts(vault, people
     with vault.session() as s:
         for d in (d1, d2, d3):
             agenda.add_group_session(s, START, d)
-        caseload.set_attendance(s, people[0], d1, True)
-        caseload.set_attendance(s, people[0], d2, False, excused=True)
-        caseload.set_attendance(s, people[0], d3, False)
+        sessions.set_attendance(s, people[0], d1, True)
+        sessions.set_attendance(s, people[0], d2, False, excused=True)
+        sessions.set_attendance(s, people[0], d3, False)
         s.commit()
         rows = agenda.roster(s, START)
         assert [r.ref for r in rows] == ["AG-1", "AG-2"]
@@ -132,7 +132,7 @@ def test_roster_marks_present_absent_excused_and_the_report_counts(vault, people
         a = build_report(s, people[0], ReportRequest(kind="final_report"), TODAY).attendance
         assert (a.group_present, a.group_recorded, a.group_excused) == (1, 3, 1)
         exported = interchange.participant_to_dict(
-            caseload.get_participant(s, people[0]), today=TODAY, params=Params(), computed=False
+            participants.get_participant(s, people[0]), today=TODAY, params=Params(), computed=False
         )["group_attendance"]
     assert {"date": d2.isoformat(), "present": False, "excused": True} in exported
     # The caseworker's PDF: the roster's figures, the afbud among them.
@@ -290,7 +290,7 @@ def test_ics_export_is_audited_and_no_file_without_the_audit(vault, people, tmp_
         events = s.query(AuditEvent).filter_by(action="calendar_export").all()
         ev = next(e for e in events if e.subject is None)
         mine = [e for e in events if e.subject is not None]
-        uid = caseload.get_participant(s, people[0]).uid
+        uid = participants.get_participant(s, people[0]).uid
     assert ev.detail["events"] == 1 and "AG-1" not in json.dumps(ev.detail)
     # In the person's own log too (their own copy lists it).
     assert [(e.subject, e.detail["events"]) for e in mine] == [(uid, 1)]

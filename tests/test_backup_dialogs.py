@@ -132,6 +132,7 @@ def test_erase_dialog_needs_the_typed_ref(qtbot, vault, people):
     assert dlg.erase_button.isEnabled()
     _shot(dlg, "erase-dialog")
     qtbot.mouseClick(dlg.erase_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dlg.busy)  # the erasure runs off the GUI thread
     assert dlg.result() == dlg.DialogCode.Accepted
     with vault.session() as s:
         assert s.get(Participant, pid) is None

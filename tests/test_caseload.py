@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import event, select
 
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, caseload, interchange
+from coachdesk.store import audit, caseload, drafts, interchange, jobplans, participants, sessions
 from coachdesk.store.demo import demo_document
 from coachdesk.store.models import AuditEvent, JobPlanVersion, Participant, SessionLog
 
@@ -17,7 +17,7 @@ TODAY = dt.date(2026, 11, 27)
 
 def _new(vault, **extra):
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-1",
@@ -64,13 +64,15 @@ def test_caseload_in_constant_queries(vault):
 
 def test_create_validates_with_record_rules(vault):
     with vault.session() as s, pytest.raises(BadInput) as exc:
-        caseload.create_participant(s, {"ref": "", "name": "X", "cpr": "320190-1234"}, today=TODAY)
+        participants.create_participant(
+            s, {"ref": "", "name": "X", "cpr": "320190-1234"}, today=TODAY
+        )
     paths = {e.split(":")[0] for e in exc.value.errors}
     assert paths == {"ref", "cpr"}
     pid = _new(vault)
     with vault.session() as s, pytest.raises(BadInput) as exc:
-        caseload.create_participant(s, {"ref": "R-1", "name": "Other"}, today=TODAY)
-    assert exc.value.errors == ["ref: is already used by another participant"]
+        participants.create_participant(s, {"ref": "R-1", "name": "Other"}, today=TODAY)
+    assert exc.value.errors == ["ref: This ref is already used by another participant."]
     with vault.session() as s:
         p = s.get(Participant, pid)
         assert p.search_key == "ida jensen\x1fr-1"
@@ -82,7 +84,7 @@ def test_create_validates_with_record_rules(vault):
 def test_update_merges_and_audits_field_names(vault):
     pid = _new(vault)
     with vault.session() as s:
-        caseload.update_participant(
+        participants.update_participant(
             s, pid, {"outcome": {"status": "work_partial", "hours_per_week": 20}}, today=TODAY
         )
         s.commit()
@@ -98,8 +100,8 @@ def test_session_then_goal_makes_new_job_plan_version(vault):
     pid = _new(vault)
     with vault.session() as s:
         with pytest.raises(BadInput):
-            caseload.save_session(s, pid, {"date": "2026-11-20", "minutes": 5000})
-        caseload.save_session(
+            sessions.save_session(s, pid, {"date": "2026-11-20", "minutes": 5000})
+        sessions.save_session(
             s,
             pid,
             {
@@ -109,13 +111,13 @@ def test_session_then_goal_makes_new_job_plan_version(vault):
                 "status": "held",
             },
         )
-        caseload.save_job_plan(
+        jobplans.save_job_plan(
             s,
             pid,
             {"direction": "Back to own job", "goals": [{"text": "Talk to manager"}]},
             today=TODAY,
         )
-        caseload.add_goal(s, pid, "Walk daily", today=TODAY)
+        jobplans.add_goal(s, pid, "Walk daily", today=TODAY)
         s.commit()
     with vault.session() as s:
         versions = s.execute(select(JobPlanVersion).order_by(JobPlanVersion.version)).scalars()
@@ -132,13 +134,13 @@ def test_session_then_goal_makes_new_job_plan_version(vault):
 def test_today_appointments_and_archive(vault):
     pid = _new(vault)
     with vault.session() as s:
-        caseload.save_session(
+        sessions.save_session(
             s, pid, {"date": "2026-11-20", "next_appointment": f"{TODAY.isoformat()}T10:00"}
         )
         s.commit()
         cl = caseload.load_caseload(s, TODAY)
         assert [a.participant_id for a in cl.today_appointments] == [pid]
-        caseload.set_archived(s, pid, True)
+        participants.set_archived(s, pid, True)
         s.commit()
         assert caseload.load_caseload(s, TODAY).rows == []
         assert len(caseload.load_caseload(s, TODAY, include_archived=True).rows) == 1
@@ -147,15 +149,15 @@ def test_today_appointments_and_archive(vault):
 def test_drafts_round_trip(vault):
     pid = _new(vault)
     with vault.session() as s:
-        assert caseload.get_draft(s, "k") is None
-        caseload.put_draft(s, "k", pid, {"notes": "a"})
+        assert drafts.get_draft(s, "k") is None
+        drafts.put_draft(s, "k", pid, {"notes": "a"})
         s.commit()
-        caseload.put_draft(s, "k", pid, {"notes": "ab"})
+        drafts.put_draft(s, "k", pid, {"notes": "ab"})
         s.commit()
-        assert caseload.get_draft(s, "k") == {"notes": "ab"}
-        caseload.delete_draft(s, "k")
+        assert drafts.get_draft(s, "k") == {"notes": "ab"}
+        drafts.delete_draft(s, "k")
         s.commit()
-        assert caseload.get_draft(s, "k") is None
+        assert drafts.get_draft(s, "k") is None
         n = s.execute(select(AuditEvent).where(AuditEvent.action == "session_saved")).all()
         assert n == []
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coachdesk.store import caseload
+from coachdesk.store import drafts, participants
 from coachdesk.store.vault import Vault
 from coachdesk.ui.session_editor import SessionEditor, draft_key
 from tests.conftest import PASSPHRASE
@@ -17,7 +17,7 @@ from tests.typist import FIRST
 
 def test_kill_9_while_typing_offers_the_draft_back(qtbot, vault, data_dir):
     with vault.session() as s:
-        pid = caseload.create_participant(s, {"ref": "K-1", "name": "Ida Jensen"}).id
+        pid = participants.create_participant(s, {"ref": "K-1", "name": "Ida Jensen"}).id
         s.commit()
     vault.close()
     child = subprocess.Popen(
@@ -45,7 +45,7 @@ def test_kill_9_while_typing_offers_the_draft_back(qtbot, vault, data_dir):
     reopened = Vault.open(data_dir, passphrase=PASSPHRASE)
     try:
         with reopened.session() as s:
-            draft = caseload.get_draft(s, draft_key(pid, None))
+            draft = drafts.get_draft(s, draft_key(pid, None))
         assert draft is not None and draft["session"]["notes"].startswith(FIRST)
         editor = SessionEditor(reopened, pid)
         qtbot.addWidget(editor)

@@ -531,7 +531,7 @@ def _untranslated(texts: list[str]) -> list[str]:
 
 def test_the_main_window_speaks_danish(danish, qtbot, data_dir):
     """Unlock, caseload and a participant's every tab: no English left on screen."""
-    from coachdesk.store import caseload
+    from coachdesk.store import participants
     from coachdesk.store.keyfile import TEST_KDF
     from coachdesk.store.vault import Vault
     from coachdesk.ui.main_window import MainWindow
@@ -540,7 +540,7 @@ def test_the_main_window_speaks_danish(danish, qtbot, data_dir):
     today = dt.date.today()
     vault, _ = Vault.create(data_dir, PASSPHRASE, kdf=TEST_KDF)
     with vault.session() as s:
-        pid = caseload.create_participant(
+        pid = participants.create_participant(
             s,
             {
                 "ref": "R-1",

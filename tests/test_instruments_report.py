@@ -8,7 +8,7 @@ import io
 
 from pypdf import PdfReader
 
-from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.reports.caseworker_pdf import render
 from coachdesk.reports.content import ReportRequest, build_report
 from coachdesk.store import interchange
@@ -93,9 +93,7 @@ def test_the_coach_chooses_the_instruments(vault):
         none = build_report(
             s,
             pid,
-            ReportRequest(
-                sections=tuple(x for x in content.DEFAULT_SECTIONS if x != "questionnaires")
-            ),
+            ReportRequest(sections=tuple(x for x in registry.defaults() if x != "questionnaires")),
             TODAY,
         )
     assert [q.instrument for q in c.questionnaires] == ["cbi"]

@@ -1,4 +1,4 @@
-"""The participant file: every rule of interchange.md, all-or-nothing import, round trips."""
+"""The participant file: every rule of docs/format.md, all-or-nothing import, round trips."""
 
 from __future__ import annotations
 
@@ -174,7 +174,7 @@ def test_before_is_first_screening_after_is_latest_final(vault):
     [
         (lambda p: p.pop("ref"), "participants[0].ref", "is required"),
         (lambda p: p.pop("name"), "participants[0].name", "is required"),
-        (lambda p: p.update(name="  "), "participants[0].name", "must not be empty"),
+        (lambda p: p.update(name="  "), "participants[0].name", "This field is required."),
         (lambda p: p.update(status="sleeping"), "participants[0].status", "is not one of"),
         (
             lambda p: p["assessments"][0].update(kind="midway"),
@@ -224,12 +224,12 @@ def test_before_is_first_screening_after_is_latest_final(vault):
         (
             lambda p: p["assessments"][0]["answers"].__setitem__(2, 2.5),
             "participants[0].assessments[0].answers[2]",
-            "not an integer",
+            "is not a whole number",
         ),
         (
             lambda p: p["assessments"][0]["answers"].__setitem__(2, True),
             "participants[0].assessments[0].answers[2]",
-            "not an integer",
+            "is not a whole number",
         ),
         (
             lambda p: p["assessments"][0]["answers"].pop(),

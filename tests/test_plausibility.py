@@ -14,7 +14,7 @@ from coachdesk.core import course, plausibility
 from coachdesk.core.plausibility import Course
 from coachdesk.errors import BadInput
 from coachdesk.reports.content import ReportRequest, build_report
-from coachdesk.store import caseload, interchange
+from coachdesk.store import interchange, participants, sessions
 from coachdesk.store.models import GroupAttendance, SessionLog
 
 REFERRAL = dt.date(2026, 1, 5)
@@ -160,11 +160,11 @@ def test_the_report_counts_only_what_the_coach_confirmed(vault):
     assert "digital_tools" not in dict(c.course.themes)
     # The coach confirms both (as the form does, with confirmed=True): now they count.
     with vault.session() as s:
-        caseload.set_attendance(s, pid, dt.date(2026, 4, 24), True, confirmed=True, today=TODAY)
+        sessions.set_attendance(s, pid, dt.date(2026, 4, 24), True, confirmed=True, today=TODAY)
         row = s.execute(
             select(SessionLog).where(SessionLog.date == dt.date(2026, 4, 29))
         ).scalar_one()
-        caseload.save_session(
+        sessions.save_session(
             s, pid, interchange.session_to_dict(row), row.id, confirmed=True, today=TODAY
         )
         s.commit()
@@ -190,7 +190,7 @@ def test_a_stored_impossible_record_is_not_counted(vault):
 def test_the_course_start_moves_the_session_weeks(vault):
     (pid,) = add(vault, person())
     with vault.session() as s:
-        caseload.update_participant(s, pid, {"course_start": "2026-01-19"})
+        participants.update_participant(s, pid, {"course_start": "2026-01-19"})
         s.commit()
         weeks = [r.week for r in s.execute(select(SessionLog).order_by(SessionLog.date)).scalars()]
     assert weeks == [4, 5]
@@ -199,14 +199,14 @@ def test_the_course_start_moves_the_session_weeks(vault):
 def test_forms_refuse_and_confirm_through_the_store(vault):
     (pid,) = add(vault, person())
     with vault.session() as s:
-        with pytest.raises(caseload.Implausible) as e:
-            caseload.save_session(s, pid, {"date": "2026-05-02", "status": "held"}, today=TODAY)
+        with pytest.raises(sessions.Implausible) as e:
+            sessions.save_session(s, pid, {"date": "2026-05-02", "status": "held"}, today=TODAY)
         assert not e.value.needs_confirmation
-        with pytest.raises(caseload.Implausible) as e:
-            caseload.set_attendance(s, pid, dt.date(2026, 5, 1), True, today=TODAY)
+        with pytest.raises(sessions.Implausible) as e:
+            sessions.set_attendance(s, pid, dt.date(2026, 5, 1), True, today=TODAY)
         assert e.value.needs_confirmation  # after the course: possible
-        caseload.set_attendance(s, pid, dt.date(2026, 5, 1), True, confirmed=True, today=TODAY)
-        with pytest.raises(caseload.Implausible):
-            caseload.set_attendance(
+        sessions.set_attendance(s, pid, dt.date(2026, 5, 1), True, confirmed=True, today=TODAY)
+        with pytest.raises(sessions.Implausible):
+            sessions.set_attendance(
                 s, pid, dt.date(2026, 5, 2), True, confirmed=True, today=TODAY
             )  # the future: no confirmation helps

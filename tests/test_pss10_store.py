@@ -140,12 +140,14 @@ def test_the_store_applies_the_importers_rules(vault):
     errors = interchange.validate_document(
         {"format": interchange.FORMAT, "version": 1, "participants": [bad]}, TODAY
     )
-    assert errors == ["participants[0].assessments[0].date: 2026-01-01 is before the referral date"]
+    assert errors == [
+        "participants[0].assessments[0].date: 2026-01-01 is before the referral date."
+    ]
     pid = make_participant(vault)
     with vault.session() as s, pytest.raises(AssessmentRejected) as exc:
         save_assessment(s, pid, "screening", "2026-01-01", HIGH, today=TODAY)
     assert exc.value.errors == [
-        "participant.assessments[0].date: 2026-01-01 is before the referral date"
+        "participant.assessments[0].date: 2026-01-01 is before the referral date."
     ]
 
 

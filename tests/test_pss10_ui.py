@@ -257,3 +257,16 @@ def test_empty_chart_view(qtbot):
     img = view.grab().toImage()
     assert not img.isNull()
     assert view.accessibleDescription() == "No PSS-10 questionnaires yet"
+
+
+def test_the_pss10_form_is_the_registrys_form(qtbot, vault, pid):
+    """One questionnaire form (issue 18): PSS-10 is an instrument of the registry, its
+    form the one every questionnaire uses plus the admission threshold."""
+    from coachdesk.core import instruments
+    from coachdesk.ui.instrument_form import InstrumentForm, InstrumentGrid
+
+    form = Pss10Form(vault, pid, lang="en", today=TODAY)
+    qtbot.addWidget(form)
+    assert isinstance(form, InstrumentForm) and isinstance(form.grid, InstrumentGrid)
+    assert form.inst is instruments.get("pss10")
+    assert form.windowTitle() == "New PSS-10"

@@ -11,7 +11,7 @@ from test_report_data import add, pdf_text, person
 from coachdesk.reports import access_log
 from coachdesk.reports.content import ReportRequest
 from coachdesk.reports.export import export_report, render_pdf
-from coachdesk.store import audit, caseload
+from coachdesk.store import audit, participants
 from coachdesk.store.models import Participant
 
 CODE = re.compile(r"\b[a-z]+_[a-z_]+\b")  # participant_read, report_preview, ...
@@ -24,7 +24,7 @@ def _log_part(text: str) -> str:
 def test_own_copy_log_is_plain_danish(vault, tmp_path) -> None:
     (pid,) = add(vault, person())
     with vault.session() as s:
-        caseload.get_participant(s, pid, audit_read=True)  # participant_read {"view": "page"}
+        participants.get_participant(s, pid, audit_read=True)  # participant_read {"view": "page"}
         p = s.get(Participant, pid)
         audit.record(s, "participant_read", {"view": "cpr_full"}, subject=p.uid)
         export_report(

@@ -10,14 +10,15 @@ from test_report_data import CPR, NOTE_CANARY, add, person
 from coachdesk.core import pss10
 from coachdesk.errors import BadInput
 from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest, build_report
 
 TODAY = dt.date(2026, 4, 10)
 
 
 def test_parse_sections_default_valid_unknown_and_everything() -> None:
-    assert content.parse_sections(None) == content.DEFAULT_SECTIONS
-    assert content.parse_sections("") == content.DEFAULT_SECTIONS
+    assert content.parse_sections(None) == registry.defaults()
+    assert content.parse_sections("") == registry.defaults()
     assert content.parse_sections("summary, pss10") == ("pss10", "summary")  # print order
     assert content.parse_sections("everything") == ("everything",)
     with pytest.raises(BadInput) as e:
@@ -28,8 +29,8 @@ def test_parse_sections_default_valid_unknown_and_everything() -> None:
 
 
 def test_default_sections_leave_out_the_sensitive_ones() -> None:
-    assert not set(content.DEFAULT_SECTIONS) & content.SENSITIVE_SECTIONS
-    assert "values" not in content.DEFAULT_SECTIONS
+    assert not set(registry.defaults()) & registry.sensitive()
+    assert "values" not in registry.defaults()
 
 
 def test_default_content(vault) -> None:
@@ -57,7 +58,7 @@ def test_default_content(vault) -> None:
 
 def test_sensitive_sections_only_when_chosen(vault) -> None:
     (pid,) = add(vault, person())
-    req = ReportRequest(kind="status_report", sections=content.SECTIONS)
+    req = ReportRequest(kind="status_report", sections=registry.names())
     assert req.needs_reauth
     with vault.session() as s:
         c = build_report(s, pid, req, TODAY)
@@ -132,6 +133,6 @@ def test_minimal_participant_builds(vault) -> None:
         },
     )
     with vault.session() as s:
-        c = build_report(s, pid, ReportRequest(sections=content.SECTIONS), TODAY)
+        c = build_report(s, pid, ReportRequest(sections=registry.names()), TODAY)
     assert c.pss10 is not None and c.pss10.rows == () and c.pss10.change is None
     assert c.cpr_display == "" and c.recipient == ""

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from test_report_data import NOTE_CANARY, add, pdf_text, person, squash
 
-from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.store.models import AuditEvent, Disclosure
 
 PASSPHRASE = "correct horse battery"  # conftest's vault passphrase
@@ -38,8 +38,8 @@ def _export(qtbot, dlg, target) -> None:
 def test_defaults_and_live_preview(qtbot, dialog, vault) -> None:
     dlg = dialog()
     checked = {k for k, b in dlg.section_boxes.items() if b.isChecked()}
-    assert checked == set(content.DEFAULT_SECTIONS)
-    assert all("sensitive" in dlg.section_boxes[k].text() for k in content.SENSITIVE_SECTIONS)
+    assert checked == set(registry.defaults())
+    assert all("sensitive" in dlg.section_boxes[k].text() for k in registry.sensitive())
     assert dlg.kind.currentData() == "final_report"
     assert dlg.recipient.text() == "Karen Holm, Gentofte Kommune"
     qtbot.waitUntil(lambda: dlg.preview_pages > 0, timeout=15_000)
@@ -230,3 +230,16 @@ def test_contact_is_kept_in_settings(qtbot, vault) -> None:
     dlg.save()
     with vault.session() as s:
         assert settings.get(s, "coach_contact") == "20 30 40 50"
+
+
+def test_one_pdf_job_at_a_time(qtbot, dialog) -> None:
+    """A rebuild asked for while the preview is still being made waits for it: two
+    reportlab renders on two threads at once have crashed the process."""
+    dlg = dialog()
+    assert dlg.jobs.busy()  # the first preview, started by the dialog
+    dlg.section_boxes["values"].setChecked(True)
+    dlg.refresh_preview()  # at once, as a fast click would after the debounce
+    assert len(dlg.jobs._tasks) == 1
+    qtbot.waitUntil(lambda: not dlg.jobs.busy() and not dlg._debounce.isActive(), timeout=30_000)
+    qtbot.waitUntil(lambda: dlg.preview_pages > 0, timeout=30_000)
+    assert "Værdier" in squash(pdf_text(bytes(dlg._pdf_bytes)))  # the later choice is shown

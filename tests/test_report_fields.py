@@ -14,7 +14,7 @@ from test_report_data import REPORT_FIELDS, add, pdf_text, person, squash
 from coachdesk.cli.main import main
 from coachdesk.core import return_plan
 from coachdesk.errors import BadInput
-from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest, build_report
 from coachdesk.reports.export import render_pdf
 from coachdesk.store import interchange, report_fields, settings
@@ -39,8 +39,10 @@ def test_save_validates_and_audits_field_names_only(vault) -> None:
             report_fields.save(
                 s, pid, {"step_plan": [{"week": 0, "hours": 10}], "return_kind": "soon"}
             )
+        # The message is the first problem; errors lists every one, each with its field.
         assert "week must be between 1 and 52" in str(exc.value)
-        assert "full or partial" in str(exc.value)
+        assert [e.path for e in exc.value.errors] == ["step_plan", "return_kind"]
+        assert "full or partial" in exc.value.errors[1]
         assert report_fields.get(s, pid) is None  # nothing changed
         report_fields.save(
             s,
@@ -138,7 +140,7 @@ def test_every_heading_in_danish(vault, kind) -> None:
 
 def test_a_section_left_out_is_absent(vault) -> None:
     (pid,) = add(vault, person())
-    sections = tuple(s for s in content.DEFAULT_SECTIONS if s not in ("resources", "hours"))
+    sections = tuple(s for s in registry.defaults() if s not in ("resources", "hours"))
     with vault.session() as s:
         flat = squash(
             pdf_text(render_pdf(s, pid, ReportRequest(kind="final_report", sections=sections)))

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from test_report_data import CPR, NOTE_CANARY, QUOTE_CANARY, add, pdf_text, person, squash
 
 from coachdesk.errors import BadInput
-from coachdesk.reports import content
+from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest
 from coachdesk.reports.export import export_report, render_pdf
 from coachdesk.store import audit
@@ -65,7 +65,7 @@ def test_default_report_text(vault) -> None:
 
 def test_every_page_is_marked_and_numbered(vault) -> None:
     (pid,) = add(vault, person())
-    data = _render(vault, pid, ReportRequest(sections=content.SECTIONS))
+    data = _render(vault, pid, ReportRequest(sections=registry.names()))
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) >= 2
     for i, page in enumerate(pages, 1):
@@ -76,7 +76,7 @@ def test_every_page_is_marked_and_numbered(vault) -> None:
 
 def test_sensitive_sections_when_chosen(vault) -> None:
     (pid,) = add(vault, person())
-    flat = squash(pdf_text(_render(vault, pid, ReportRequest(sections=content.SECTIONS))))
+    flat = squash(pdf_text(_render(vault, pid, ReportRequest(sections=registry.names()))))
     assert CPR in flat and NOTE_CANARY in flat and QUOTE_CANARY in flat
     assert "ida@example.org" in flat and "Faglig stolthed" in flat
     only_cpr = squash(pdf_text(_render(vault, pid, ReportRequest(sections=("course", "cpr_full")))))
@@ -94,7 +94,7 @@ def test_english_report(vault) -> None:
 def test_metadata_holds_no_personal_data(vault) -> None:
     (pid,) = add(vault, person())
     for req, title in (
-        (ReportRequest(sections=content.SECTIONS), "Statusnotat"),
+        (ReportRequest(sections=registry.names()), "Statusnotat"),
         (ReportRequest(kind="access_copy"), "Borgerens kopi af egne oplysninger"),
     ):
         r = PdfReader(io.BytesIO(_render(vault, pid, req)))
@@ -155,7 +155,7 @@ def test_export_writes_once_and_records_disclosure(vault, tmp_path) -> None:
         (d,) = s.query(Disclosure).filter_by(participant_id=pid).all()
         assert (d.sha256, d.kind, d.encrypted) == (res.sha256, "final_report", True)
         assert d.recipient == "Karen Holm, Gentofte Kommune"
-        assert d.sections == list(content.DEFAULT_SECTIONS)
+        assert d.sections == list(registry.defaults())
         ev = s.query(AuditEvent).filter_by(action="report").one()
         assert ev.subject == p.uid and ev.detail["sha256"] == res.sha256
         assert "Ida" not in json.dumps(ev.detail) and "Karen" not in json.dumps(ev.detail)
@@ -188,7 +188,7 @@ def test_long_notes_paginate(vault) -> None:
     total = sum(len(s["notes"]) for s in sessions)
     assert 49_000 < total < 56_000
     (pid,) = add(vault, person(sessions=sessions))
-    data = _render(vault, pid, ReportRequest(sections=(*content.DEFAULT_SECTIONS, "notes")))
+    data = _render(vault, pid, ReportRequest(sections=(*registry.defaults(), "notes")))
     pages = PdfReader(io.BytesIO(data)).pages
     assert len(pages) >= 8
     flat = squash(pdf_text(data))

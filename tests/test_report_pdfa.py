@@ -18,6 +18,7 @@ from PySide6.QtPdf import QPdfDocument
 from test_report_data import add, person
 
 from coachdesk.reports import content, icc_profile, pdf_security, pdfa
+from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest
 from coachdesk.reports.export import export_report, render_pdf
 from coachdesk.resources import resource_path
@@ -27,9 +28,9 @@ PW = "hemmeligt-kodeord"
 
 # Every report kind the app makes for a participant, with every section there is.
 KINDS = [
-    ("status_report", content.SECTIONS, "2"),
-    ("final_report", content.SECTIONS, "2"),
-    ("final_report", content.DEFAULT_SECTIONS, "2"),
+    ("status_report", registry.names(), "2"),
+    ("final_report", registry.names(), "2"),
+    ("final_report", registry.defaults(), "2"),
     ("access_copy", (content.EVERYTHING,), "3"),
 ]
 

@@ -12,6 +12,7 @@ import pytest
 from test_report_data import add, pdf_text, person
 
 from coachdesk.reports import content, strings
+from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest
 from coachdesk.reports.export import render_pdf
 
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 @pytest.mark.parametrize("kind", ["status_report", "final_report", "access_copy"])
 def test_no_report_text_names_the_jobcenter(vault, kind, lang) -> None:
     (pid,) = add(vault, person())
-    sections = (content.EVERYTHING,) if kind == "access_copy" else content.SECTIONS
+    sections = (content.EVERYTHING,) if kind == "access_copy" else registry.names()
     with vault.session() as s:
         data = render_pdf(
             s,

@@ -80,3 +80,17 @@ def test_ico_and_icns_hold_the_platform_sizes() -> None:
     with Image.open(resource_path("coachdesk.icns")) as icns:
         sizes = {(w, h) for w, h, _scale in icns.info["sizes"]}
         assert {(128, 128), (256, 256), (512, 512)} <= sizes
+
+
+def test_translations_are_found_by_the_same_helper_from_source_and_when_frozen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One resource helper (issue 18): the app's .qm files come from resources.py too,
+    beside the icons: coachdesk/i18n/ from source, <_MEIPASS>/coachdesk/i18n/ frozen."""
+    from PySide6.QtCore import QTranslator
+
+    source = resources.translation_path("da")
+    assert source == SOURCE_DIR.parent / "i18n" / "coachdesk_da.qm"
+    assert QTranslator().load(str(source))  # built by `make` before the tests
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    assert resources.translation_path("en") == tmp_path / "coachdesk" / "i18n" / "coachdesk_en.qm"

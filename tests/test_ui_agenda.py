@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 from test_ui_main_window import make_window, unlock
 
-from coachdesk.store import agenda, caseload
+from coachdesk.store import agenda, participants, sessions
 from coachdesk.store.models import AuditEvent, GroupAttendance, SessionLog
 
 TODAY = dt.date.today()
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def add_person(
     s, ref: str, name: str, status: str = "individual_phase", start: dt.date = START
 ) -> int:
-    p = caseload.create_participant(
+    p = participants.create_participant(
         s,
         {
             "ref": ref,
@@ -45,7 +45,7 @@ def add_person(
 
 
 def plan(s, pid: int, day: dt.date, start: str = "10:00", mode: str = "video") -> int:
-    return caseload.save_session(
+    return sessions.save_session(
         s,
         pid,
         {"date": day.isoformat(), "start": start, "minutes": 45, "mode": mode, "status": "planned"},
@@ -269,7 +269,7 @@ def test_participant_page_lists_an_excused_mark(qtbot, vault) -> None:
 
     with vault.session() as s:
         pid = add_person(s, "AG-10", "Gro Iversen")
-        caseload.set_attendance(s, pid, START + dt.timedelta(days=1), False, excused=True)
+        sessions.set_attendance(s, pid, START + dt.timedelta(days=1), False, excused=True)
         s.commit()
     page = ParticipantPage(vault, pid)
     qtbot.addWidget(page)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from coachdesk.core import course
 from coachdesk.reports.content import ReportRequest, build_report
-from coachdesk.store import caseload
+from coachdesk.store import jobplans, participants, sessions
 from coachdesk.store.models import Assessment, AuditEvent, GroupAttendance, SessionLog
 
 TODAY = dt.date.today()
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, start=START, referral=REFERRAL) -> int:
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-1",
@@ -213,7 +213,7 @@ def test_delete_a_session_then_undo_with_ctrl_z(qtbot, vault):
     pid = add_person(vault)
     with vault.session() as s:
         for n in (1, 2):
-            caseload.save_session(
+            sessions.save_session(
                 s,
                 pid,
                 {
@@ -252,7 +252,7 @@ def test_ctrl_z_in_the_notes_is_text_undo_not_a_restore(qtbot, vault):
 
     pid = add_person(vault)
     with vault.session() as s:
-        caseload.save_session(s, pid, {"date": TODAY.isoformat(), "status": "held"})
+        sessions.save_session(s, pid, {"date": TODAY.isoformat(), "status": "held"})
         s.commit()
     tab = SessionsTab(vault, pid)
     show(qtbot, tab)
@@ -304,14 +304,14 @@ def test_job_plan_unchanged_save_makes_no_version_old_ones_read_only_and_diff(qt
     assert ed.save()  # nothing changed
     assert "no new version" in ed.state_label.text()
     with vault.session() as s:
-        assert [v.version for v in caseload.job_plan_versions(s, pid)] == [1]
+        assert [v.version for v in jobplans.job_plan_versions(s, pid)] == [1]
     ed.goals.add_row({})
     QTest.keyClicks(ed.goals.table.cellWidget(1, 0), "Gå en tur")
     type_date(ed.goals.table.cellWidget(1, 1), "+14")
     ed.hours_now.setValue(10)
     assert ed.save()
     with vault.session() as s:
-        assert [v.version for v in caseload.job_plan_versions(s, pid)] == [1, 2]
+        assert [v.version for v in jobplans.job_plan_versions(s, pid)] == [1, 2]
     # The old version: every button inside the editor is disabled or hidden.
     ed.version_combo.setCurrentIndex(1)
     assert "read-only" in ed.read_only_label.text()

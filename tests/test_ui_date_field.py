@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 from sqlalchemy import select
 
-from coachdesk.store import caseload
+from coachdesk.store import jobplans, participants
 from coachdesk.store.models import Assessment, SessionLog
 from coachdesk.ui.date_field import DateField
 
@@ -139,7 +139,7 @@ def test_up_and_down_step_one_day(qtbot):
 def add_person(vault, **extra) -> int:
     start = TODAY - dt.timedelta(weeks=6)
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-1",
@@ -168,7 +168,7 @@ def test_session_typed_date_sets_the_right_week_and_saves(qtbot, vault):
 
     start = dt.date(2026, 9, 7)
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-2",
@@ -291,4 +291,4 @@ def test_job_plan_with_an_unreadable_date_is_not_saved(qtbot, vault):
     assert not ed.save()
     assert "does not exist" in ed.message.text()
     with vault.session() as s:
-        assert caseload.job_plan_versions(s, 1) == []
+        assert jobplans.job_plan_versions(s, 1) == []

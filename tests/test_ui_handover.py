@@ -115,11 +115,11 @@ def test_handover_to_a_key_from_the_participant_page(qtbot, vault, receiver, tmp
     def drive(dlg):
         dlg.path.setText(str(out))
         assert not dlg.write()  # no key yet
-        assert "key" in dlg.result.text() and not out.exists()
+        assert "key" in dlg.outcome.text() and not out.exists()
         # Typed as read aloud, in groups: the spaces do not matter.
         qtbot.keyClicks(dlg.recipient, recipient.grouped(rcpt).replace("\n", " "))
-        assert dlg.write(), dlg.result.text()
-        assert "disclosure is recorded" in dlg.result.text()
+        assert dlg.write(), dlg.outcome.text()
+        assert "disclosure is recorded" in dlg.outcome.text()
         assert dlg.archive_button.isVisible()
         dlg.archive_button.click()
 
@@ -161,19 +161,19 @@ def test_handover_with_a_passphrase_and_the_refusals(qtbot, vault, tmp_path, mon
     def drive(dlg):
         dlg.path.setText(str(out))
         qtbot.keyClicks(dlg.recipient, "age1notakey")
-        assert not dlg.write() and "62" in dlg.result.text()
+        assert not dlg.write() and "62" in dlg.outcome.text()
         dlg.recipient.setText(own)
-        assert not dlg.write() and "own receiving key" in dlg.result.text()
+        assert not dlg.write() and "own receiving key" in dlg.outcome.text()
         dlg.by_phrase.setChecked(True)
         assert dlg.phrase.isEnabled() and not dlg.recipient.isEnabled()
         dlg.phrase.setText("short")
-        assert not dlg.write() and "at least 8" in dlg.result.text()
+        assert not dlg.write() and "at least 8" in dlg.outcome.text()
         dlg.phrase.setText(PHRASE)
         dlg.phrase2.setText(PHRASE + "x")
-        assert not dlg.write() and "differ" in dlg.result.text()
+        assert not dlg.write() and "differ" in dlg.outcome.text()
         assert not out.exists()
         dlg.phrase2.setText(PHRASE)
-        assert dlg.write(), dlg.result.text()
+        assert dlg.write(), dlg.outcome.text()
         assert dlg.phrase.text() == ""  # not kept in the widget
 
     seen["drive"] = drive
@@ -198,7 +198,7 @@ def test_import_dialog_opens_an_age_file_with_the_vaults_key(qtbot, vault, recei
     dlg.show()
     qtbot.keyClicks(dlg.path, str(out))
     dlg.import_button.click()
-    assert dlg.imported and "1 new" in dlg.result.text(), dlg.result.text()
+    assert dlg.imported and "1 new" in dlg.outcome.text(), dlg.outcome.text()
     assert not dlg.phrase_row.isVisible()
     assert export(receiver) == export(vault)
     # Again: the ref is there now, refused as for a plain file, unless Replace.
@@ -206,7 +206,7 @@ def test_import_dialog_opens_an_age_file_with_the_vaults_key(qtbot, vault, recei
     assert "already in the vault" in dlg.errors.item(0).text()
     dlg.replace.setChecked(True)
     dlg.import_button.click()
-    assert "1 replaced" in dlg.result.text()
+    assert "1 replaced" in dlg.outcome.text()
     with receiver.session() as s:
         receipts = [
             e.detail
@@ -235,17 +235,17 @@ def test_import_dialog_asks_for_the_passphrase_and_refuses_bad_files(
     dlg.show()
     dlg.path.setText(str(plain))
     dlg.import_button.click()
-    assert "not an encrypted handover file" in dlg.result.text() and not dlg.imported
+    assert "not an age-encrypted file" in dlg.outcome.text() and not dlg.imported
     dlg.path.setText(str(out))
     dlg.import_button.click()
-    assert dlg.phrase_row.isVisible() and "passphrase" in dlg.result.text()
+    assert dlg.phrase_row.isVisible() and "passphrase" in dlg.outcome.text()
     qtbot.keyClicks(dlg.phrase, "wrong words entirely")
     dlg.import_button.click()
-    assert "passphrase is wrong" in dlg.result.text() and not dlg.imported
+    assert "passphrase is wrong" in dlg.outcome.text() and not dlg.imported
     dlg.phrase.setText(PHRASE)
     dlg.path.setText(str(cut))
     dlg.import_button.click()
-    assert "damaged or cut off" in dlg.result.text() and not dlg.imported
+    assert "damaged or cut off" in dlg.outcome.text() and not dlg.imported
     with receiver.session() as s:
         assert s.query(Participant).count() == 0
     dlg.path.setText(str(out))

@@ -50,24 +50,24 @@ def test_import_all_or_nothing_with_readable_errors(qtbot, vault, tmp_path):
     dlg.import_button.click()
     assert count(vault) == 0  # one bad person: nobody imported
     lines = [dlg.errors.item(i).text() for i in range(dlg.errors.count())]
-    assert "Participant 2 (GK-2), session 1, week: does not match the date" in lines
+    assert "Participant 2 (GK-2), session 1, week: The week does not match the date." in lines
     assert (
-        "Participant 2 (GK-2), attendance mark 1, date: is in the future, so attendance "
-        "cannot be marked yet"
+        "Participant 2 (GK-2), attendance mark 1, date: The date is in the future, so "
+        "attendance cannot be marked yet."
     ) in lines
-    assert "Nothing was imported: 2 problem(s)" in dlg.result.text()
+    assert "Nothing was imported: 2 problem(s)" in dlg.outcome.text()
     # The good file alone goes in.
     dlg.path.clear()
     qtbot.keyClicks(dlg.path, str(write(tmp_path, good, name="god.json")))
     dlg.import_button.click()
     assert count(vault) == 1 and dlg.imported
-    assert "1 new" in dlg.result.text() and not dlg.errors.isVisible()
+    assert "1 new" in dlg.outcome.text() and not dlg.errors.isVisible()
     # Again: already there, refused unless Replace is ticked.
     dlg.import_button.click()
     assert "already in the vault" in dlg.errors.item(0).text()
     dlg.replace.setChecked(True)
     dlg.import_button.click()
-    assert "1 replaced" in dlg.result.text()
+    assert "1 replaced" in dlg.outcome.text()
     with vault.session() as s:
         assert (
             s.execute(select(func.count()).where(AuditEvent.action == "import")).scalar_one() == 2
@@ -81,12 +81,12 @@ def test_unreadable_files_say_so(qtbot, vault, tmp_path):
     qtbot.addWidget(dlg)
     dlg.path.setText(str(tmp_path / "findes-ikke.json"))
     assert not dlg.run_import()
-    assert "could not be read" in dlg.result.text()
+    assert "could not be read" in dlg.outcome.text()
     junk = tmp_path / "junk.json"
     junk.write_text("{nej", encoding="utf-8")
     dlg.path.setText(str(junk))
     assert not dlg.run_import()
-    assert "not valid JSON" in dlg.result.text()
+    assert "not valid JSON" in dlg.outcome.text()
 
 
 def test_the_file_dialog_keeps_no_history(qtbot, vault):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPlainTextEdit
 from sqlalchemy import select
 
-from coachdesk.store import caseload, settings
+from coachdesk.store import drafts, participants, settings
 from coachdesk.store.keyfile import TEST_KDF
 from coachdesk.store.models import Participant
 from coachdesk.store.vault import Vault
@@ -23,7 +23,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6):
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": ref,
@@ -151,10 +151,10 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     assert not window.new_action.isEnabled()
     # The key is gone: the folder lock is free for a second opener (the CLI, say).
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v2, v2.session() as s:
-        drafts = s.execute(select(Participant.name)).scalars().all()
-        assert drafts == ["Ida Jensen"]
+        names = s.execute(select(Participant.name)).scalars().all()
+        assert names == ["Ida Jensen"]
         assert (
-            caseload.get_draft(s, f"session:{pid}:new")["session"]["notes"]
+            drafts.get_draft(s, f"session:{pid}:new")["session"]["notes"]
             == "Fortrolig note om søvn"
         )
     unlock(qtbot, window)
@@ -168,13 +168,13 @@ def test_lock_hides_data_keeps_draft_and_restores(qtbot, vault, data_dir):
     assert page.jobplan.is_dirty() and page.outcome.is_dirty()
     assert page.outcome.save() and page.jobplan.save()  # saving clears their drafts
     with window.vault.session() as s:
-        assert caseload.get_draft(s, f"jobplan:{pid}") is None
+        assert drafts.get_draft(s, f"jobplan:{pid}") is None
         assert s.get(Participant, pid).report_summary == "Udkast til resumé"
     # Quitting with the restored, unsaved text asks first; "keep as draft" keeps it.
     ed.ask_close = lambda: ed.KEEP_DRAFT
     window.close()
     with Vault.open(data_dir, passphrase=PASSPHRASE) as v3, v3.session() as s:
-        assert caseload.get_draft(s, f"session:{pid}:new") is not None
+        assert drafts.get_draft(s, f"session:{pid}:new") is not None
 
 
 def test_idle_lock(qtbot, vault, data_dir):
@@ -195,7 +195,10 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
 
     add_person(vault)
     vault.close()
-    window = make_window(qtbot, data_dir, idle_minutes=0.01)  # 0.6 s
+    # A fake clock, and the timer's deadline called by hand (idle.check): the lock is 1
+    # minute, nothing waits in real time, and the real timer (1 min) never fires here.
+    now = [1000.0]
+    window = make_window(qtbot, data_dir, idle_minutes=1, idle_clock=lambda: now[0])
     assert not window.idle.armed and window.idle.watched_windows() == []  # locked
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
@@ -203,11 +206,13 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     window.workspace.caseload.search.setFocus()
-    for _ in range(8):  # 1.6 s of typing, as real keys (through the window), 0.2 s apart
-        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
-        qtbot.wait(200)
+    for _ in range(8):  # 8 x 40 s = 320 s of typing, as real keys (through the window)
+        now[0] += 40
+        window.idle.check()  # 40 s since the last key: not yet
         assert not window.is_locked()
+        QTest.keyClick(window.windowHandle(), Qt.Key.Key_A)
     assert window.workspace.caseload.search.text() == "a" * 8
+    assert window.idle.timer.interval() == 20_000  # the deadline: the rest of the minute
     # A dialog that gets the focus is watched too: typing there keeps the app open.
     dialog = QDialog(window)
     QLineEdit(dialog).setFocus()
@@ -215,11 +220,17 @@ def test_typing_postpones_the_idle_lock_and_the_filter_lives_only_while_unlocked
     dialog.activateWindow()
     qtbot.waitUntil(lambda: dialog.windowHandle() in window.idle.watched_windows())
     for _ in range(5):
-        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
-        qtbot.wait(200)
+        now[0] += 40
+        window.idle.check()
         assert not window.is_locked()
+        QTest.keyClick(dialog.windowHandle(), Qt.Key.Key_B)
     dialog.close()
-    qtbot.waitUntil(window.is_locked, timeout=5000)  # then quiet: it locks
+    now[0] += 59
+    window.idle.check()
+    assert not window.is_locked()
+    now[0] += 1  # then a full minute without input: it locks
+    window.idle.check()
+    assert window.is_locked()
     assert not window.idle.armed and window.idle.watched_windows() == []
 
 

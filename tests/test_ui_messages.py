@@ -5,20 +5,25 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from coachdesk.core import records
-from coachdesk.ui.app import resource_dir
-from coachdesk.ui.messages import field_error, message
+from coachdesk.errors import VaultInUse, WrongSecret
+from coachdesk.resources import translation_path
+from coachdesk.ui.messages import error_text, field_error
 
 
 @pytest.fixture
 def danish(qapp):
+    """The Danish UI as app.setup_application makes it: translator and locale."""
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     yield
     QCoreApplication.removeTranslator(t)
+    QLocale.setDefault(old)
 
 
 def test_every_record_error_of_a_bad_form_is_danish(danish):
@@ -45,14 +50,17 @@ def test_every_record_error_of_a_bad_form_is_danish(danish):
 
 
 def test_vault_errors_are_danish(danish):
-    assert message("Wrong passphrase. Try again.") == "Forkert adgangssætning. Prøv igen."
-    assert "andet CoachDesk" in message(
-        "This vault is open in another running CoachDesk. Close it there first."
-    )
+    assert error_text(WrongSecret("wrong_passphrase")) == "Forkert adgangssætning. Prøv igen."
+    assert "andet CoachDesk" in error_text(VaultInUse("vault_in_use"))
 
 
-def test_unknown_text_is_shown_as_it_is(qapp):
-    assert message("Something new went wrong.") == "Something new went wrong."
+def test_a_field_error_names_the_field_by_its_label(danish):
+    (e,) = records.validate_participant({"ref": "R-1", "name": " "}, "$", dt.date(2026, 11, 27))
+    assert field_error(e) == "Navn: Dette felt skal udfyldes."
+
+
+def test_a_plain_sentence_is_shown_as_it_is(qapp):
+    assert field_error("Something new went wrong.") == "Something new went wrong."
 
 
 def _record_errors(**over) -> list[str]:
@@ -64,7 +72,6 @@ def test_record_and_import_refusals_are_danish(danish):
     """Issue 12: the new refusals (list lengths, lone surrogates, time zones)."""
     from coachdesk.errors import BadInput
     from coachdesk.store import interchange
-    from coachdesk.ui.messages import error_text
 
     n = records.MAX_ITEMS["sessions[].actions"]
     (shown,) = _record_errors(sessions=[{"date": "2026-01-01", "actions": ["x"] * (n + 1)}])
@@ -100,11 +107,11 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
     import sqlcipher3
 
     from coachdesk.errors import ErasedNotCompacted
-    from coachdesk.store import caseload, erasure
+    from coachdesk.store import erasure, participants
     from coachdesk.ui.messages import error_text
 
     with vault.session() as s:
-        caseload.create_participant(
+        participants.create_participant(
             s, {"ref": "R-9", "name": "Ida Jensen", "status": "individual_phase"}
         )
         s.commit()
@@ -123,7 +130,7 @@ def test_erased_not_compacted_is_danish(danish, vault, monkeypatch):
         lambda _v: (_ for _ in ()).throw(sqlcipher3.OperationalError("disk I/O error")),
     )
     with vault.session() as s:
-        caseload.create_participant(
+        participants.create_participant(
             s, {"ref": "R-8", "name": "Mette", "status": "individual_phase"}
         )
         s.commit()

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings
 from sqlalchemy import select
 
-from coachdesk.store import audit, caseload, settings
+from coachdesk.store import audit, jobplans, participants, sessions, settings
 from coachdesk.store.models import Participant
 
 TODAY = dt.date.today()
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 def add_person(vault, **extra):
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-9",
@@ -121,8 +121,8 @@ def test_screenshots_and_clean_qsettings(qtbot, vault, data_dir, tmp_path):
 
     pid = add_person(vault)
     with vault.session() as s:
-        caseload.save_session(s, pid, {"date": TODAY.isoformat(), "notes": "CanaryNote"})
-        caseload.save_job_plan(s, pid, {"direction": "CanaryDirection"})
+        sessions.save_session(s, pid, {"date": TODAY.isoformat(), "notes": "CanaryNote"})
+        jobplans.save_job_plan(s, pid, {"direction": "CanaryDirection"})
         s.commit()
     vault.close()
     out = tmp_path / "shots"

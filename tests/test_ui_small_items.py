@@ -14,7 +14,7 @@ from sqlalchemy import select
 from test_i18n import danish  # noqa: F401  (the fixture)
 
 from coachdesk.core import course, records
-from coachdesk.store import caseload
+from coachdesk.store import participants, sessions
 from coachdesk.store.models import Assessment, Participant
 
 TODAY = dt.date.today()
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def add_person(vault, *, weeks_ago=6, status="group_phase", **extra) -> int:
     start = TODAY - dt.timedelta(weeks=weeks_ago)
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-1",
@@ -61,8 +61,8 @@ def test_email_rule(value, ok):
     )
     assert (errors == []) is ok, errors
     if not ok:
-        assert "$.email: is not an e-mail address" in errors
-        assert "$.caseworker.email: is not an e-mail address" in errors
+        assert "$.email: This is not an e-mail address (name@example.dk)." in errors
+        assert "$.caseworker.email: This is not an e-mail address (name@example.dk)." in errors
 
 
 # --- the new-participant dialog ----------------------------------------------------
@@ -185,7 +185,7 @@ def test_the_page_suggests_and_changes_the_status(qtbot, vault):
     assert not page.suggestion.isVisible()
     with vault.session() as s:
         s.add(Assessment(participant_id=pid, kind="final", date=TODAY, answers=[1] * 10))
-        caseload.update_participant(s, pid, {"outcome": {"status": "work_partial"}})
+        participants.update_participant(s, pid, {"outcome": {"status": "work_partial"}})
         s.commit()
     page.reload()
     assert page.suggestion.isVisible() and "completed" in page.suggestion_label.text()
@@ -297,7 +297,7 @@ def test_a_new_session_starts_from_its_template(qtbot, vault):
     pid = add_person(vault, status="individual_phase")
     with vault.session() as s:
         for n in (1, 2, 3):  # three held: the next is number 4, the midway conversation
-            caseload.save_session(
+            sessions.save_session(
                 s, pid, {"date": (TODAY - dt.timedelta(days=n)).isoformat(), "status": "held"}
             )
         s.commit()

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
-from coachdesk.store import caseload
+from coachdesk.store import drafts, participants
 from coachdesk.store.models import Assessment, Draft, JobPlanVersion, Participant, SessionLog
 
 TODAY = dt.date.today()
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def add_person(vault, ref="R-1", name="Ida Jensen", weeks_ago=6, screened=True, **extra):
     start = TODAY - dt.timedelta(weeks=weeks_ago)
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": ref,
@@ -158,7 +158,7 @@ def test_log_session_with_themes_actions_and_make_goal(qtbot, vault):
         assert row.actions == ["Gå en tur hver dag kl. 12", "Tale med lederen"]
         assert row.notes == "Talte om grænser på arbejdet."
         assert row.ratings == {"sleep": 4} and row.week == 7
-    ed.actions.setCurrentRow(0)
+    ed.action_list.setCurrentRow(0)
     ed.make_goal_button.click()
     assert "version 1" in ed.goal_message.text()
     with vault.session() as s:
@@ -188,7 +188,7 @@ def test_add_accommodation_saves_new_version(qtbot, vault):
     ed.accommodations.add_button.click()  # an empty description is refused, nothing saved
     ed.accommodations.table.cellWidget(1, 2).set_value(TODAY)
     assert not ed.save()
-    assert "accommodations 2 description" in ed.message.text()
+    assert ed.message.text() == "Accommodation need 2, description: This field is required."
     with vault.session() as s:
         plans = list(s.execute(select(JobPlanVersion)).scalars())
         assert len(plans) == 1
@@ -222,7 +222,7 @@ def test_draft_recovered_after_crash(qtbot, vault):
 
     def drafted() -> bool:
         with vault.session() as s:
-            return caseload.get_draft(s, ed.key) is not None
+            return drafts.get_draft(s, ed.key) is not None
 
     qtbot.waitUntil(drafted, timeout=3000)
     # Crash: the editor disappears without saving or asking.
@@ -255,11 +255,11 @@ def test_close_with_unsaved_changes_keeps_draft(qtbot, vault, monkeypatch):
     monkeypatch.setattr(ed, "ask_close", lambda: SessionEditor.KEEP_DRAFT)
     assert ed.confirm_close()
     with vault.session() as s:
-        assert caseload.get_draft(s, ed.key)["session"]["notes"] == "x"
+        assert drafts.get_draft(s, ed.key)["session"]["notes"] == "x"
     monkeypatch.setattr(ed, "ask_close", lambda: SessionEditor.DISCARD)
     assert ed.confirm_close()
     with vault.session() as s:
-        assert caseload.get_draft(s, ed.key) is None
+        assert drafts.get_draft(s, ed.key) is None
 
 
 def test_hidden_tabs_are_built_when_first_shown(qtbot, vault):

@@ -6,15 +6,15 @@ import argparse
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "agenda",
@@ -46,7 +46,7 @@ def _date(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise BadInput(f"{option} {value!r} is not a date (YYYY-MM-DD).") from None
+        raise BadInput("cli.not_a_date", option=option, value=repr(value)) from None
 
 
 def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
@@ -60,9 +60,9 @@ def cmd_agenda(args: argparse.Namespace, ctx: Context) -> int:
     if args.ics is not None:
         out = Path(args.ics)
         if not out.parent.exists():
-            raise BadInput(f"The folder {out.parent} does not exist.")
+            raise BadInput("folder_missing", parent=out.parent)
         if out.is_dir():
-            raise BadInput(f"{out} is a folder; give a file name for the calendar.")
+            raise BadInput("cli.calendar_out_is_folder", out=out)
     with open_vault(args, ctx) as vault, vault.session() as s:
         if args.ics is None:
             for item in agenda.items(s, first, last):

@@ -7,16 +7,16 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 from coachdesk.reports.channels import CHANNELS
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     from coachdesk.cli.vault_commands import add_test_kdf_flag
 
     p = sub.add_parser(
@@ -72,7 +72,7 @@ def _read_input(path: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
 
 
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -139,15 +139,13 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
     # An argument in a broken encoding (undecodable bytes arrive as lone surrogates)
     # cannot be stored in the disclosure log: refused here, before anything is written.
     if args.recipient is not None and has_surrogate(args.recipient):
-        raise BadInput(
-            "--recipient is not valid text (a broken character encoding). Nothing was exported."
-        )
+        raise BadInput("cli.recipient_not_text_export")
     if args.format == "pdf":
-        from coachdesk.reports.cli_export import export_pdf
+        from coachdesk.cli.export_pdf import export_pdf
 
         return export_pdf(args, ctx)
     if args.sections or args.pdf_password_file:
-        raise BadInput("--sections and --pdf-password-file apply to --format pdf only.")
+        raise BadInput("cli.pdf_only_options")
     return export_json(args, ctx)
 
 
@@ -157,7 +155,7 @@ def export_json(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.out)
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     refs = None if args.all else [args.participant]
     with open_vault(args, ctx) as vault, vault.session() as s:
         today, params = dt.date.today(), settings.pss_params(s)
@@ -186,12 +184,12 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store.vault import Vault
 
     if args.participants < 0 or args.participants > 100_000:
-        raise BadInput("--participants must be between 0 and 100000.")
+        raise BadInput("cli.bad_participant_count")
     if Vault.exists(ctx.data_dir):
         vault = open_vault(args, ctx)
     else:
         if args.recovery_code_file:
-            raise BadInput("There is no vault yet; create one with a passphrase.")
+            raise BadInput("cli.no_vault_yet")
         passphrase = (
             read_secret_file(args.passphrase_file, "passphrase")
             if args.passphrase_file

@@ -9,15 +9,15 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "recipient",
@@ -61,9 +61,7 @@ def cmd_recipient(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.identity_out) if args.identity_out else None
     if out is not None and out.exists():
-        raise BadInput(
-            f"{out} already exists; the identity is never written over a file. Nothing was changed."
-        )
+        raise BadInput("identity_file_exists", out=out)
     with open_vault(args, ctx) as vault:
         rcpt = recipient.ensure_committed(vault)
         if out is not None:
@@ -90,9 +88,7 @@ def cmd_handover(args: argparse.Namespace, ctx: Context) -> int:
     phrase = None
     if args.recipient is not None:
         if has_surrogate(args.recipient):
-            raise BadInput(
-                "--recipient is not valid text (a broken character encoding). Nothing was written."
-            )
+            raise BadInput("cli.recipient_not_text")
         agefile.parse_recipient(args.recipient)
     else:
         phrase = read_secret_file(args.handover_passphrase_file, "handover passphrase")

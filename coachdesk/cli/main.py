@@ -1,7 +1,8 @@
 """Entry point: parse the command line, run one subcommand, map errors to exit codes.
 
 Subcommands live in modules listed in COMMAND_MODULES; each has ``register(sub)``
-that adds its parsers with ``func`` set to a callable taking (args, ctx).
+that adds its parsers with ``func`` set to a callable taking (args, ctx). They get
+``Context`` and the unlock options from cli/context.py and never import this module.
 
 ``main`` is the one error boundary of every command: whatever fails becomes one plain
 sentence and a documented exit status (docs/cli.md), never a traceback, and never the
@@ -20,8 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from coachdesk import __version__
-from coachdesk.cli.terminal import safe
-from coachdesk.errors import CoachDeskError, classify, is_database_error
+from coachdesk.cli.context import Context, write_line
+from coachdesk.errors import (
+    CoachDeskError,
+    FieldError,
+    classify,
+    error_text,
+    is_database_error,
+)
 from coachdesk.store.paths import resolve_data_dir
 
 COMMAND_MODULES = (
@@ -56,41 +63,6 @@ COMMAND_MODULE_OF = {
 }
 
 
-class Context:
-    """What every command gets besides its arguments. (A plain class: importing
-    dataclasses would add 9 ms to every start of the app.)"""
-
-    def __init__(
-        self, data_dir: Path, lang: str | None, out: Any = None, debug: bool = False
-    ) -> None:
-        self.data_dir = data_dir
-        self.lang = lang
-        self.out = sys.stderr if out is None else out
-        self.debug = debug
-
-    def say(self, message: str) -> None:
-        """One line for the person at the terminal (standard error)."""
-        write_line(self.out, message)
-
-    def result(self, *fields: str) -> None:
-        """One line of a command's result (standard output), its fields tab-separated."""
-        print("\t".join(_encodable(safe(f), sys.stdout) for f in fields))
-
-
-def _encodable(text: str, stream: Any) -> str:
-    enc = getattr(stream, "encoding", None) or "utf-8"
-    try:
-        text.encode(enc)
-    except UnicodeEncodeError:
-        return text.encode(enc, "backslashreplace").decode(enc)
-    return text
-
-
-def write_line(stream: Any, text: str) -> None:
-    # Escaped (cli/terminal.py): a ref or a name is shown, never obeyed by the terminal.
-    print(_encodable(safe(text), stream), file=stream)
-
-
 class _Parser(argparse.ArgumentParser):
     """argparse quotes the command line in its errors: escaped like every other line."""
 
@@ -99,16 +71,6 @@ class _Parser(argparse.ArgumentParser):
             stream = file or sys.stderr
             for line in message.rstrip("\n").split("\n"):
                 write_line(stream, line)
-
-
-def add_unlock_options(p: argparse.ArgumentParser) -> None:
-    g = p.add_mutually_exclusive_group()
-    g.add_argument(
-        "--passphrase-file", metavar="F", help="read the passphrase from F (- for standard input)"
-    )
-    g.add_argument(
-        "--recovery-code-file", metavar="F", help="unlock with the organisation recovery code in F"
-    )
 
 
 def _add_global_options(parser: argparse.ArgumentParser) -> None:
@@ -158,10 +120,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
-UNEXPECTED = (
-    "An unexpected error ({kind}) stopped the command. Run it again with --debug "
-    "to see where it happened, and tell your IT department."
-)
+UNEXPECTED = "unexpected"  # its text is in the catalogue (core/texts.py)
 
 # SQLite's fixed error texts (sqlite3ErrStr): safe to show in a --debug traceback.
 # Any other text of a database error may quote SQL or its parameters and is withheld.
@@ -217,13 +176,17 @@ def debug_traceback(exc: BaseException) -> list[str]:
 def report(exc: BaseException, ctx: Context) -> int:
     """Say what failed in one sentence (plus the errors of a refused file); the exit code."""
     err = classify(exc)
+    # The sentence in --lang's language (English without it: the CLI's default).
+    lang = "da" if ctx.lang == "da" else "en"
     if err is None:
-        ctx.say("coachdesk: " + UNEXPECTED.format(kind=type(exc).__name__))
+        ctx.say("coachdesk: " + error_text(UNEXPECTED, lang, {"kind": type(exc).__name__}))
         code = 1
     else:
-        ctx.say(f"coachdesk: {err}")
+        ctx.say(f"coachdesk: {err.text(lang)}")
         for line in getattr(err, "errors", [])[:200]:
-            ctx.say(f"  {line}")
+            ctx.say(
+                f"  {line.path}: {line.text(lang)}" if isinstance(line, FieldError) else f"  {line}"
+            )
         code = err.exit_code
     if ctx.debug and not (isinstance(exc, CoachDeskError) and exc.__cause__ is None):
         for line in debug_traceback(exc):
@@ -245,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         import logging
 
         logging.basicConfig(level=logging.WARNING, format="%(message)s")
-        from coachdesk.cli.terminal import quiet_logging
+        from coachdesk.log_policy import quiet_logging
 
         quiet_logging()
         return int(args.func(args, ctx) or 0)

@@ -12,10 +12,10 @@ import argparse
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "org-keygen",
         help="make the organisation's key for cohort "
@@ -65,7 +65,7 @@ def cmd_org_keygen(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.out)
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     recipient = agefile.write_new_identity(
         str(out), comment="CoachDesk organisation key for cohort aggregates"
     )

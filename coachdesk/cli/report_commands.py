@@ -7,15 +7,15 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser(
         "cohort-report",
@@ -71,13 +71,10 @@ def month(value: str | None, option: str, last: bool) -> dt.date | None:
     try:
         d = dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise BadInput(f"{option} {value!r} is not a month (YYYY-MM).") from None
+        raise BadInput("cli.not_a_month", option=option, value=repr(value)) from None
     if (last and d != month_end(d.year, d.month)) or (not last and d.day != 1):
-        edge = "last" if last else "first"
-        raise BadInput(
-            f"{option} {value} is not the {edge} day of a month: periods are "
-            f"whole months (give {d:%Y-%m})."
-        )
+        code = "cli.month_last_day" if last else "cli.month_first_day"
+        raise BadInput(code, option=option, value=value, month=f"{d:%Y-%m}")
     return d
 
 
@@ -101,10 +98,10 @@ def _cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     start = month(args.date_from, "--from", last=False)
     end = month(args.date_to, "--to", last=True)
     if start and end and start > end:
-        raise BadInput("--from must not be after --to.")
+        raise BadInput("cli.from_after_to")
     out = Path(args.out)
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     if args.aggregate or args.recipient:
         return _aggregate(args, ctx, start, end, out)
     with open_vault(args, ctx) as vault, vault.session() as s:
@@ -128,12 +125,9 @@ def _aggregate(
     from coachdesk.store import agefile
 
     if not (args.aggregate and args.recipient):
-        raise BadInput(
-            "--aggregate and --recipient go together: the aggregate is "
-            "encrypted to the organisation's key."
-        )
+        raise BadInput("cli.aggregate_needs_recipient")
     if start is None or end is None:
-        raise BadInput("--aggregate needs a period: --from YYYY-MM and --to YYYY-MM.")
+        raise BadInput("cli.aggregate_needs_period")
     agefile.parse_recipient(args.recipient)  # refused before unlocking
     with open_vault(args, ctx) as vault, vault.session() as s:
         written = write_aggregate(s, out, org_recipient=args.recipient, start=start, end=end)

@@ -8,16 +8,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.secrets import prompt, read_secret_file
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("backup", help="write an encrypted, verified backup of the vault")
     p.add_argument(
@@ -67,7 +67,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
     out = Path(args.out)
     if out.is_dir():
-        raise BadInput(f"{out} is a folder; give the backup file's name with --out.")
+        raise BadInput("cli.backup_out_is_folder", out=out)
     with open_vault(args, ctx) as vault:
         info = create_backup(vault, out)
     ctx.say(
@@ -101,16 +101,13 @@ def cmd_erase(args: argparse.Namespace, ctx: Context) -> int:
 
     ref = args.participant.strip()
     if not args.yes and not sys.stdin.isatty():
-        raise BadInput(
-            "Erasing cannot be undone. Add --yes to confirm when not "
-            "running in a terminal. Nothing was erased."
-        )
+        raise BadInput("cli.erase_needs_yes")
     with open_vault(args, ctx) as vault:
         if not args.yes:
             ctx.say(f"This erases every record of participant {ref} for good.")
             typed = input("Type the participant's ref to confirm: ").strip()
             if typed != ref:
-                raise BadInput("The ref you typed does not match. Nothing was erased.")
+                raise BadInput("cli.erase_ref_mismatch")
         result = erase_participant(vault, ref)
     total = sum(result.rows.values())
     ctx.say(

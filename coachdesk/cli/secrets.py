@@ -6,6 +6,7 @@ import getpass
 import sys
 from pathlib import Path
 
+from coachdesk.core.texts import Term
 from coachdesk.errors import BadInput
 
 
@@ -15,12 +16,14 @@ def read_secret_file(path: str, what: str) -> str:
         # (A byte order mark, as Notepad writes, is not part of the secret.)
         raw = _read_bytes(path).decode("utf-8-sig")
     except OSError as exc:
-        raise BadInput(f"Cannot read the {what} file {path}: {exc.strerror}.") from None
+        raise BadInput(
+            "cli.secret_file_unreadable", what=Term(what), path=path, strerror=exc.strerror
+        ) from None
     except UnicodeDecodeError:
-        raise BadInput(f"The {what} file {path} is not UTF-8 text.") from None
+        raise BadInput("cli.secret_file_not_utf8", what=Term(what), path=path) from None
     secret = first_line(raw)
     if not secret:
-        raise BadInput(f"The {what} file {path} is empty.")
+        raise BadInput("cli.secret_file_empty", what=Term(what), path=path)
     return secret
 
 
@@ -43,11 +46,8 @@ def first_line(text: str) -> str:
 
 def prompt(what: str, *, confirm: bool = False) -> str:
     if not sys.stdin.isatty():
-        raise BadInput(
-            f"No {what} given. Use --passphrase-file FILE (or - for standard input) "
-            "when not running in a terminal."
-        )
+        raise BadInput("cli.no_secret", what=Term(what))
     first = getpass.getpass(f"{what.capitalize()}: ")
     if confirm and getpass.getpass(f"Repeat the {what}: ") != first:
-        raise BadInput(f"The two {what}s differ. Nothing was changed.")
+        raise BadInput("cli.secrets_differ", what=Term(what))
     return first

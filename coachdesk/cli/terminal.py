@@ -10,7 +10,6 @@ the CLI prints goes through ``safe``, which shows those characters as escapes.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 # C0 controls (also tab and line feed: one message is one line), DEL, C1 controls,
 # the line and paragraph separators, the bidi marks, embeddings, overrides and
@@ -28,24 +27,3 @@ def _escape(m: re.Match[str]) -> str:
 def safe(text: str) -> str:
     """``text`` with every control, separator, bidi and surrogate code point escaped."""
     return _UNSAFE.sub(_escape, text)
-
-
-def quiet_logging() -> None:
-    """Log records never print exception text: SQLAlchemy's pool logs a failed reset or
-    close with exc_info, and that exception's message can quote SQL parameters. The
-    record's own message and the exception's type are kept."""
-    import logging
-
-    class _Withheld(logging.Formatter):
-        def formatException(self, ei: Any) -> str:
-            kind = ei[0].__name__ if ei and ei[0] else "exception"
-            return f"({kind}; details withheld)"
-
-        def formatStack(self, stack_info: str) -> str:
-            return ""
-
-    fmt = _Withheld("%(message)s")
-    if logging.lastResort is not None:  # the app configures no handler: this one prints
-        logging.lastResort.setFormatter(fmt)
-    for handler in logging.getLogger().handlers:
-        handler.setFormatter(fmt)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.secrets import prompt, read_secret_file
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
 
 
-def register(sub: Any) -> None:
-    from coachdesk.cli.main import add_unlock_options
-
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "screenshots",
         help="render every main screen of the app to PNG",
@@ -39,9 +38,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.ui.screenshots import render_all
 
     if getattr(args, "recovery_code_file", None):
-        raise BadInput(
-            "screenshots needs --passphrase-file (the unlock screen is shown with the passphrase)."
-        )
+        raise BadInput("cli.screenshots_need_passphrase")
     secret = (
         read_secret_file(args.passphrase_file, "passphrase")
         if args.passphrase_file
@@ -56,7 +53,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         check_allowed(s, args.real_data)
     out = Path(args.out)
     if out.exists() and not out.is_dir():
-        raise BadInput(f"{args.out} is not a folder.")
+        raise BadInput("cli.not_a_folder", out=args.out)
     files = render_all(ctx.data_dir, out, secret, ctx.lang, real_data=args.real_data)
     ctx.say(f"Wrote {len(files)} screenshot(s) to {args.out}.")
     return 0

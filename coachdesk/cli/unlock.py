@@ -9,7 +9,7 @@ from coachdesk.cli.secrets import prompt, read_secret_file
 from coachdesk.errors import WrongSecret
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
     from coachdesk.store.vault import Vault
 
 PROMPT_TRIES = 3

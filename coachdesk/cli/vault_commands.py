@@ -5,12 +5,13 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
+from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.secrets import prompt, read_secret_file
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import VaultDamaged
 
 if TYPE_CHECKING:
-    from coachdesk.cli.main import Context
+    from coachdesk.cli.context import Context
     from coachdesk.store.keyfile import KdfParams
 
 
@@ -20,8 +21,7 @@ def add_test_kdf_flag(p: argparse.ArgumentParser) -> None:
     p.add_argument("--insecure-test-kdf", action="store_true", help=argparse.SUPPRESS)
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from coachdesk.cli.main import add_unlock_options
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = sub.add_parser("init", help="create a vault; prints the recovery code once")
     p.add_argument(
@@ -152,10 +152,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         else:
             ctx.say(f"{name}: OK ({good})")
     if any(problems for _name, problems, _good in lines):
-        raise VaultDamaged(
-            "The check found damage (listed above). Restore the latest backup, or ask "
-            "your IT department for help."
-        )
+        raise VaultDamaged("cli.check_found_damage")
     ctx.say("OK: the key file, every database page and the audit chain are intact.")
     return 0
 

@@ -9,7 +9,6 @@ COURSE_WEEKS = 12
 GROUP_WEEKS = (1, 4)
 INDIVIDUAL_WEEKS = (5, 12)
 MAX_INDIVIDUAL_SESSIONS = 8
-MAX_GROUP_PARTICIPANTS = 15
 
 
 def course_week(start: dt.date | None, today: dt.date) -> int | None:

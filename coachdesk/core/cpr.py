@@ -1,6 +1,6 @@
 """Danish CPR numbers: validation, normalisation and masking.
 
-No modulus-11 check: numbers issued since 2007 need not pass it (interchange.md).
+No modulus-11 check: numbers issued since 2007 need not pass it (docs/format.md).
 """
 
 from __future__ import annotations
@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from coachdesk.core.problems import Problem
+
 # ASCII digits only: \d (and str.isdigit) would also take Arabic-Indic "٠١٠١٩٠",
 # fullwidth "０１０１９０" and other scripts' digits, which int() then reads as a date.
 _CPR_RE = re.compile(r"([0-9]{2})([0-9]{2})([0-9]{2})-?([0-9]{4})")
 
 
-class CprError(ValueError):
-    """The text is not a valid CPR number."""
+class CprError(Problem):
+    """The text is not a valid CPR number (codes field.not_cpr, field.cpr_bad_date)."""
 
 
 def _century(yy: int, seventh: int) -> int:
@@ -36,13 +38,13 @@ def parse(text: str) -> tuple[str, dt.date]:
     """Return the normalised form ``DDMMYY-NNNN`` and the birth date, or raise CprError."""
     m = _CPR_RE.fullmatch(text.strip())
     if not m:
-        raise CprError(f"{_show(text)} is not a CPR number (DDMMYY-NNNN)")
+        raise CprError("field.not_cpr", value=_show(text))
     dd, mm, yy, serial = m.groups()
     year = _century(int(yy), int(serial[0])) + int(yy)
     try:
         born = dt.date(year, int(mm), int(dd))
     except ValueError:
-        raise CprError(f"{text!r} does not start with a real date") from None
+        raise CprError("field.cpr_bad_date", value=repr(text)) from None
     return f"{dd}{mm}{yy}-{serial}", born
 
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
 from coachdesk.core import course
+from coachdesk.core.problems import FieldError
 
 # Days after the last day of week 12 in which a session or mark is still ordinary
 # (a closing conversation moved by illness or a holiday).
@@ -198,14 +199,14 @@ COUNTABLE_MARK_SQL = _counts_sql("t.date > :today")
 
 # --- the participant file (the importer's one call) ----------------------------------
 
-MESSAGES = {
-    HELD_IN_FUTURE: "is in the future, so the session cannot have been held yet",
-    MARK_IN_FUTURE: "is in the future, so attendance cannot be marked yet",
-    BEFORE_REFERRAL: "is before the referral date",
-    WEEK_MISMATCH: "does not match the date",
-    BEFORE_START: "is before the course start",
-    AFTER_COURSE: f"is more than {GRACE_DAYS} days after the course ended",
-}
+
+def field_error(path: str, finding: Finding) -> FieldError:
+    """A finding as the error of the record field it is about (the catalogue's
+    "plausibility.<code>" text, core/texts.py)."""
+    key = "week" if finding.code == WEEK_MISMATCH else "date"
+    return FieldError(
+        f"{path}.{key}" if path else key, f"plausibility.{finding.code}", {"days": GRACE_DAYS}
+    )
 
 
 def _opt(value: Any) -> dt.date | None:
@@ -215,7 +216,7 @@ def _opt(value: Any) -> dt.date | None:
         return None
 
 
-def record_errors(p: Any, path: str, today: dt.date) -> list[str]:
+def record_errors(p: Any, path: str, today: dt.date) -> list[FieldError]:
     """The hard errors in one participant record of the file, as ``path: message``.
 
     Runs after core/records (it skips what records already reports: unreadable dates,
@@ -224,7 +225,7 @@ def record_errors(p: Any, path: str, today: dt.date) -> list[str]:
     if not isinstance(p, dict):
         return []
     c = Course(_opt(p.get("referral_date")), _opt(p.get("course_start")), today)
-    out: list[str] = []
+    out: list[FieldError] = []
     sessions = p.get("sessions")
     for i, s in enumerate(sessions if isinstance(sessions, list) else []):
         day = _opt(s.get("date")) if isinstance(s, dict) else None
@@ -232,13 +233,12 @@ def record_errors(p: Any, path: str, today: dt.date) -> list[str]:
             continue
         week = s.get("week") if isinstance(s.get("week"), int) else None
         for f in errors(check_session(c, day, s.get("status"), week)):
-            key = "week" if f.code == WEEK_MISMATCH else "date"
-            out.append(f"{path}.sessions[{i}].{key}: {MESSAGES[f.code]}")
+            out.append(field_error(f"{path}.sessions[{i}]", f))
     marks = p.get("group_attendance")
     for i, g in enumerate(marks if isinstance(marks, list) else []):
         day = _opt(g.get("date")) if isinstance(g, dict) else None
         if day is None:
             continue
         for f in errors(check_attendance(c, day)):
-            out.append(f"{path}.group_attendance[{i}].date: {MESSAGES[f.code]}")
+            out.append(field_error(f"{path}.group_attendance[{i}]", f))
     return out

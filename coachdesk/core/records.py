@@ -19,6 +19,7 @@ from typing import Any
 
 from coachdesk.core import cpr, instruments, vocab
 from coachdesk.core.instrument import Instrument
+from coachdesk.core.problems import FieldError, Problem
 
 # [0-9], not \d: in Python \d also matches Arabic-Indic, fullwidth and other digits.
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -76,7 +77,7 @@ MAX_ITEMS: dict[str, int] = {
     "report_fields.step_plan": 52,
 }
 
-Errors = list[str]
+Errors = list[FieldError]
 
 
 def show(value: Any) -> str:
@@ -98,38 +99,34 @@ def has_surrogate(text: str) -> bool:
 def parse_date(value: Any) -> dt.date:
     """ISO 8601 ``YYYY-MM-DD`` only (no times, no other orders)."""
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
-        raise ValueError(f"{show(value)} is not a date (YYYY-MM-DD)")
+        raise Problem("field.not_date", value=show(value))
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date") from None
+        raise Problem("field.not_real_date", value=repr(value)) from None
 
 
 def parse_local_datetime(value: Any) -> dt.datetime:
     """``YYYY-MM-DDTHH:MM``, local time: a time zone or offset is refused, not dropped."""
     if isinstance(value, str) and _ZONED_RE.fullmatch(value):
-        raise ValueError(
-            f"{show(value)} has a time zone; give the local time without one (YYYY-MM-DDTHH:MM)"
-        )
+        raise Problem("field.has_time_zone", value=show(value))
     m = _LOCAL_DATETIME_RE.fullmatch(value) if isinstance(value, str) else None
     if not m:
-        raise ValueError(f"{show(value)} is not a date and time (YYYY-MM-DDTHH:MM)")
+        raise Problem("field.not_datetime", value=show(value))
     try:
         return dt.datetime.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date and time") from None
+        raise Problem("field.not_real_datetime", value=repr(value)) from None
 
 
 def parse_datetime_with_offset(value: Any) -> dt.datetime:
     """RFC 3339 ``YYYY-MM-DDTHH:MM:SS[.fff](Z|+HH:MM)``: the export's ``exported_at``."""
     if not isinstance(value, str) or not _DATETIME_OFFSET_RE.fullmatch(value):
-        raise ValueError(
-            f"{show(value)} is not a date and time with a UTC offset (YYYY-MM-DDTHH:MM:SS+HH:MM)"
-        )
+        raise Problem("field.not_datetime_offset", value=show(value))
     try:
         return dt.datetime.fromisoformat(value.replace("z", "Z"))
     except ValueError:
-        raise ValueError(f"{value!r} is not a real date and time") from None
+        raise Problem("field.not_real_datetime", value=repr(value)) from None
 
 
 def opt_date(value: Any) -> dt.date | None:
@@ -140,16 +137,20 @@ class _Checker:
     def __init__(self, errors: Errors) -> None:
         self.errors = errors
 
-    def err(self, path: str, message: str) -> None:
-        self.errors.append(f"{path}: {message}")
+    def err(self, path: str, code: str, **params: object) -> None:
+        self.errors.append(FieldError(path, code, params))
+
+    def problem(self, path: str, exc: Problem) -> None:
+        """A Problem raised by a parser, as the error of ``path``."""
+        self.errors.append(FieldError(path, exc.code, exc.params))
 
     def obj(self, value: Any, path: str, *, allowed: Iterable[str]) -> bool:
         if not isinstance(value, dict):
-            self.err(path, "must be an object")
+            self.err(path, "field.not_object")
             return False
         unknown = sorted(set(value) - set(allowed))
         for key in unknown:
-            self.err(f"{path}.{key}", "is not a known field")
+            self.err(f"{path}.{key}", "field.unknown")
         return True
 
     def text(
@@ -158,11 +159,9 @@ class _Checker:
         v = d.get(key)
         if v is None:
             if required:
-                self.err(f"{path}.{key}", "is required")
+                self.err(f"{path}.{key}", "field.required")
             return
-        self.text_value(
-            v, f"{path}.{key}", max_len=max_len, required=required, empty="must not be empty"
-        )
+        self.text_value(v, f"{path}.{key}", max_len=max_len, required=required)
 
     def text_value(
         self,
@@ -171,16 +170,15 @@ class _Checker:
         *,
         max_len: int,
         required: bool = False,
-        empty: str = "must be non-empty text",
     ) -> None:
         if not isinstance(v, str):
-            self.err(path, f"{show(v)} is not text")
+            self.err(path, "field.not_text", value=show(v))
         elif required and not v.strip():
-            self.err(path, empty)
+            self.err(path, "field.required")
         elif len(v) > max_len:
-            self.err(path, f"is longer than {max_len} characters")
+            self.err(path, "field.too_long", max=max_len)
         elif has_surrogate(v):
-            self.err(path, "holds a lone surrogate (\\ud800-\\udfff), which is not a character")
+            self.err(path, "field.lone_surrogate")
 
     def date(
         self,
@@ -194,21 +192,21 @@ class _Checker:
         v = d.get(key)
         if v is None:
             if required:
-                self.err(f"{path}.{key}", "is required")
+                self.err(f"{path}.{key}", "field.required")
             return None
         try:
             day = parse_date(v)
-        except ValueError as exc:
-            self.err(f"{path}.{key}", str(exc))
+        except Problem as exc:
+            self.problem(f"{path}.{key}", exc)
             return None
         if not_after is not None and day > not_after:
-            self.err(f"{path}.{key}", f"{v} is in the future")
+            self.err(f"{path}.{key}", "field.in_future", value=v)
         return day
 
     def email(self, d: dict[str, Any], key: str, path: str) -> None:
         v = d.get(key)
         if isinstance(v, str) and v.strip() and not _EMAIL_RE.fullmatch(v.strip()):
-            self.err(f"{path}.{key}", "is not an e-mail address")
+            self.err(f"{path}.{key}", "field.not_email")
 
     def enum(
         self,
@@ -222,10 +220,10 @@ class _Checker:
         v = d.get(key)
         if v is None:
             if required:
-                self.err(f"{path}.{key}", "is required")
+                self.err(f"{path}.{key}", "field.required")
             return
         if not isinstance(v, str) or v not in choices:
-            self.err(f"{path}.{key}", f"{show(v)} is not one of {', '.join(choices)}")
+            self.err(f"{path}.{key}", "field.not_one_of", value=show(v), choices=", ".join(choices))
 
     def number(
         self, d: dict[str, Any], key: str, path: str, lo: float, hi: float, *, integer: bool = False
@@ -235,10 +233,10 @@ class _Checker:
             return
         ok_type = isinstance(v, int) if integer else isinstance(v, int | float)
         if isinstance(v, bool) or not ok_type:
-            kind = "an integer" if integer else "a number"
-            self.err(f"{path}.{key}", f"{show(v)} is not {kind}")
+            code = "field.not_integer" if integer else "field.not_number"
+            self.err(f"{path}.{key}", code, value=show(v))
         elif not lo <= v <= hi:
-            self.err(f"{path}.{key}", f"{v} is not in {lo:g}-{hi:g}")
+            self.err(f"{path}.{key}", "field.out_of_range", value=v, lo=f"{lo:g}", hi=f"{hi:g}")
 
     def list_of(
         self, d: dict[str, Any], key: str, path: str, max_items: int | None = None
@@ -247,10 +245,10 @@ class _Checker:
         if v is None:
             return []
         if not isinstance(v, list):
-            self.err(f"{path}.{key}", "must be a list")
+            self.err(f"{path}.{key}", "field.not_list")
             return []
         if max_items is not None and len(v) > max_items:
-            self.err(f"{path}.{key}", f"has more than {max_items} entries")
+            self.err(f"{path}.{key}", "field.too_many", max=max_items)
             return []
         return v
 
@@ -280,7 +278,6 @@ PARTICIPANT_FIELDS = (
     "pss_change",
     "course_week",
 )
-ASSESSMENT_FIELDS = ("kind", "date", "instrument", "answers", "total", "prorated", "band")
 SESSION_FIELDS = (
     "date",
     "start",
@@ -317,14 +314,19 @@ def _boolean(c: _Checker, d: dict[str, Any], key: str, path: str, *, nullable: b
         return
     v = d[key]
     if not (isinstance(v, bool) or (v is None and nullable)):
-        c.err(f"{path}.{key}", "must be true or false")
+        c.err(f"{path}.{key}", "field.not_boolean")
 
 
 def _assessment_instrument(a: dict[str, Any], path: str, c: _Checker) -> Instrument | None:
     """The assessment's instrument: ``instrument`` (file version 2) or PSS-10 (version 1)."""
     iid = a.get("instrument", instruments.DEFAULT)
     if not isinstance(iid, str) or iid not in instruments.ids():
-        c.err(f"{path}.instrument", f"{show(iid)} is not one of {', '.join(instruments.ids())}")
+        c.err(
+            f"{path}.instrument",
+            "field.not_one_of",
+            value=show(iid),
+            choices=", ".join(instruments.ids()),
+        )
         return None
     return instruments.get(iid)
 
@@ -338,22 +340,26 @@ def validate_assessment(a: Any, path: str, today: dt.date, c: _Checker) -> dt.da
     day = c.date(a, "date", path, required=True, not_after=today)
     inst = _assessment_instrument(a, path, c)
     if "answers" not in a:
-        c.err(f"{path}.answers", "is required")
+        c.err(f"{path}.answers", "field.required")
     elif inst is not None:
         answers = a["answers"]
         n, lo, hi = inst.n_items, inst.answer_min, inst.answer_max
         if not isinstance(answers, list):
-            c.err(f"{path}.answers", f"must be a list of {n} entries")
+            c.err(f"{path}.answers", "field.answers_not_list", n=n)
         elif len(answers) != n:
-            c.err(f"{path}.answers", f"must have exactly {n} entries, not {len(answers)}")
+            c.err(f"{path}.answers", "field.answers_count", n=n, count=len(answers))
         else:
             for i, ans in enumerate(answers):
                 if ans is not None and (isinstance(ans, bool) or not isinstance(ans, int)):
                     c.err(
-                        f"{path}.answers[{i}]", f"{show(ans)} is not an integer {lo}-{hi} or null"
+                        f"{path}.answers[{i}]",
+                        "field.answer_not_integer",
+                        value=show(ans),
+                        lo=lo,
+                        hi=hi,
                     )
                 elif ans is not None and not lo <= ans <= hi:
-                    c.err(f"{path}.answers[{i}]", f"{ans} is not in {lo}-{hi}")
+                    c.err(f"{path}.answers[{i}]", "field.out_of_range", value=ans, lo=lo, hi=hi)
     # Computed by export, ignored by import: only their shape is checked (the same shape
     # for every instrument, so that the JSON Schema can state it).
     c.number(a, "total", path, 0, 40, integer=True)
@@ -372,14 +378,14 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
     c.date(s, "date", path, required=True)
     start = s.get("start")
     if start is not None and (not isinstance(start, str) or not _TIME_RE.fullmatch(start)):
-        c.err(f"{path}.start", f"{show(start)} is not a time (HH:MM)")
+        c.err(f"{path}.start", "field.not_time", value=show(start))
     c.number(s, "minutes", path, 0, 1440, integer=True)
     c.enum(s, "mode", path, vocab.SESSION_MODES)
     c.enum(s, "status", path, vocab.SESSION_STATUSES)
     c.number(s, "week", path, 1, 104, integer=True)
     for i, theme in enumerate(c.list_of(s, "themes", path, MAX_ITEMS["sessions[].themes"])):
         if not isinstance(theme, str) or theme not in vocab.THEMES:
-            c.err(f"{path}.themes[{i}]", f"{show(theme)} is not one of the nine course elements")
+            c.err(f"{path}.themes[{i}]", "field.not_theme", value=show(theme))
     c.text(s, "notes", path, max_len=MAX_LEN["sessions[].notes"])
     c.text(s, "quotes", path, max_len=MAX_LEN["sessions[].quotes"])
     for i, act in enumerate(c.list_of(s, "actions", path, MAX_ITEMS["sessions[].actions"])):
@@ -392,8 +398,8 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
     if nxt is not None:
         try:
             parse_local_datetime(nxt)
-        except ValueError as exc:
-            c.err(f"{path}.next_appointment", str(exc))
+        except Problem as exc:
+            c.problem(f"{path}.next_appointment", exc)
 
 
 def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
@@ -429,7 +435,7 @@ def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
         if c.obj(st, sp, allowed=("from", "hours")):
             c.date(st, "from", sp, required=True)
             if st.get("hours") is None:
-                c.err(f"{sp}.hours", "is required")
+                c.err(f"{sp}.hours", "field.required")
             c.number(st, "hours", sp, 0, 80)
     c.date(j, "updated_on", path)
 
@@ -444,13 +450,13 @@ def _validate_computed(p: dict[str, Any], path: str, c: _Checker) -> None:
     if ch is not None and c.obj(ch, cp, allowed=PSS_CHANGE_FIELDS):
         for key in PSS_CHANGE_FIELDS:
             if key not in ch:
-                c.err(f"{cp}.{key}", "is required")
+                c.err(f"{cp}.{key}", "field.required")
         c.number(ch, "before", cp, 0, 40, integer=True)
         c.number(ch, "after", cp, 0, 40, integer=True)
         c.number(ch, "difference", cp, -40, 40, integer=True)
         for key in ("before", "after", "difference"):
             if key in ch and ch[key] is None:
-                c.err(f"{cp}.{key}", "is required")
+                c.err(f"{cp}.{key}", "field.required")
         if "reliable_change" in ch:
             c.enum(ch, "reliable_change", cp, RELIABLE_CHANGES, required=True)
         if "clinically_important" in ch:
@@ -467,12 +473,12 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     c.text(p, "name", path, required=True, max_len=MAX_LEN["name"])
     if p.get("cpr") is not None:
         if not isinstance(p["cpr"], str):
-            c.err(f"{path}.cpr", f"{show(p['cpr'])} is not text")
+            c.err(f"{path}.cpr", "field.not_text", value=show(p["cpr"]))
         else:
             try:
                 cpr.parse(p["cpr"])
             except cpr.CprError as exc:
-                c.err(f"{path}.cpr", str(exc))
+                c.problem(f"{path}.cpr", exc)
     c.number(p, "birth_year", path, 1900, today.year, integer=True)
     c.text(p, "email", path, max_len=MAX_LEN["email"])
     c.email(p, "email", path)
@@ -501,10 +507,13 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         for i, s in enumerate(c.list_of(consent, "scope", cp, MAX_ITEMS["consent.scope"])):
             if not isinstance(s, str) or s not in vocab.CONSENT_SCOPES:
                 c.err(
-                    f"{cp}.scope[{i}]", f"{show(s)} is not one of {', '.join(vocab.CONSENT_SCOPES)}"
+                    f"{cp}.scope[{i}]",
+                    "field.not_one_of",
+                    value=show(s),
+                    choices=", ".join(vocab.CONSENT_SCOPES),
                 )
         if given and withdrawn and withdrawn < given:
-            c.err(f"{cp}.withdrawn_on", "is before the consent was given")
+            c.err(f"{cp}.withdrawn_on", "field.withdrawn_before_consent")
     first_screening: dt.date | None = None
     finals: list[tuple[int, dt.date]] = []
     earliest = referral
@@ -514,7 +523,7 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         if day is None:
             continue
         if earliest is not None and day < earliest:
-            c.err(f"{ap}.date", f"{day.isoformat()} is before the referral date")
+            c.err(f"{ap}.date", "field.before_referral", value=day.isoformat())
         if a.get("kind") == "screening" and (first_screening is None or day < first_screening):
             first_screening = day
         if a.get("kind") == "final":
@@ -522,7 +531,7 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
     if first_screening is not None:
         for i, day in finals:
             if day < first_screening:
-                c.err(f"{path}.assessments[{i}].date", "a final assessment is before the screening")
+                c.err(f"{path}.assessments[{i}].date", "field.final_before_screening")
     for i, s in enumerate(c.list_of(p, "sessions", path, MAX_ITEMS["sessions"])):
         validate_session(s, f"{path}.sessions[{i}]", c)
     days: dict[dt.date, int] = {}
@@ -531,15 +540,18 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
         if c.obj(g, gp, allowed=("date", "present", "excused")):
             day = c.date(g, "date", gp, required=True)
             if not isinstance(g.get("present"), bool):
-                c.err(f"{gp}.present", "must be true or false")
+                c.err(f"{gp}.present", "field.not_boolean")
             _boolean(c, g, "excused", gp)
             if g.get("excused") is True and g.get("present") is True:
                 # Afbud is an absence: the roster's three marks are exclusive.
-                c.err(f"{gp}.excused", "an excused absence cannot be present")
+                c.err(f"{gp}.excused", "field.excused_present")
             if day is not None and day in days:
                 # One row per day in the vault (uq_attendance_day).
                 c.err(
-                    f"{gp}.date", f"{day.isoformat()} is also group_attendance[{days[day]}]'s date"
+                    f"{gp}.date",
+                    "field.duplicate_day",
+                    value=day.isoformat(),
+                    other=f"group_attendance[{days[day]}]",
                 )
             elif day is not None:
                 days[day] = i
@@ -593,11 +605,11 @@ def validate_report_fields(rf: Any, path: str, c: _Checker) -> None:
         if c.obj(step, sp, allowed=("week", "hours")):
             for key in ("week", "hours"):
                 if step.get(key) is None:
-                    c.err(f"{sp}.{key}", "is required")
+                    c.err(f"{sp}.{key}", "field.required")
             c.number(step, "week", sp, 1, return_plan.MAX_WEEKS, integer=True)
             c.number(step, "hours", sp, 0, return_plan.MAX_HOURS)
             week = step.get("week")
             if isinstance(week, int) and not isinstance(week, bool):
                 if week in weeks:
-                    c.err(f"{sp}.week", "each week can have only one step")
+                    c.err(f"{sp}.week", "field.duplicate_week")
                 weeks.add(week)

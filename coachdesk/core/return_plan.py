@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from coachdesk.core.problems import FieldError
+
 MIN_ABSENCE_HOURS = 4.0
 RETURN_KINDS = ("full", "partial")
 MAX_WEEKS = 52
@@ -24,26 +26,32 @@ class Step:
     hours: float
 
 
-def parse_steps(raw: Sequence[Any]) -> tuple[list[Step], list[str]]:
-    """Stored or typed steps -> sorted steps and problems (plain English sentences)."""
+def parse_steps(raw: Sequence[Any]) -> tuple[list[Step], list[FieldError]]:
+    """Stored or typed steps -> sorted steps and problems (path ``step_plan``, a code)."""
     steps: list[Step] = []
-    problems: list[str] = []
+    problems: list[FieldError] = []
     for i, item in enumerate(raw, 1):
         try:
             week = int(item["week"])
             hours = float(item["hours"])
         except (KeyError, TypeError, ValueError):
-            problems.append(f"Step {i} needs a week number and hours.")
+            problems.append(FieldError("step_plan", "report_fields.step_incomplete", {"step": i}))
             continue
         if not 1 <= week <= MAX_WEEKS:
-            problems.append(f"Step {i}: the week must be between 1 and {MAX_WEEKS}.")
+            problems.append(
+                FieldError("step_plan", "report_fields.step_week", {"step": i, "max": MAX_WEEKS})
+            )
         elif not 0 <= hours <= MAX_HOURS:
-            problems.append(f"Step {i}: the hours must be between 0 and {MAX_HOURS:g}.")
+            problems.append(
+                FieldError(
+                    "step_plan", "report_fields.step_hours", {"step": i, "max": f"{MAX_HOURS:g}"}
+                )
+            )
         else:
             steps.append(Step(week, hours))
     weeks = [s.week for s in steps]
     if len(set(weeks)) != len(weeks):
-        problems.append("Each week can have only one step.")
+        problems.append(FieldError("step_plan", "field.duplicate_week"))
     return sorted(steps, key=lambda s: s.week), problems
 
 

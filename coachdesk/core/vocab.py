@@ -1,4 +1,4 @@
-"""The closed vocabularies of the domain (interchange.md, domain.md).
+"""The closed vocabularies of the domain (docs/format.md, its enumerations).
 
 Each vocabulary is a tuple of keys in display order; labels live in the UI and the
 reports (through their translators), never in the data.

@@ -105,10 +105,7 @@ def _month(text: Any, last: bool) -> dt.date:
     return nxt - dt.timedelta(days=1)
 
 
-NOT_AGGREGATE = (
-    "The file is not a CoachDesk cohort aggregate (coachdesk cohort-report "
-    "--aggregate makes them). Nothing was written."
-)
+NOT_AGGREGATE = "aggregate.not_aggregate"
 
 
 def parse(data: bytes, name: str) -> Aggregate:
@@ -116,14 +113,11 @@ def parse(data: bytes, name: str) -> Aggregate:
     try:
         doc = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise BadInput(f"{name}: {NOT_AGGREGATE}") from None
+        raise BadInput(NOT_AGGREGATE, name=name) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-        raise BadInput(f"{name}: {NOT_AGGREGATE}")
+        raise BadInput(NOT_AGGREGATE, name=name)
     if doc.get("version") != VERSION:
-        raise BadInput(
-            f"{name}: the aggregate's version {doc.get('version')!r} is not one "
-            "this CoachDesk reads; update CoachDesk."
-        )
+        raise BadInput("aggregate.unknown_version", name=name, value=repr(doc.get("version")))
     try:
         cells = doc["cells"]
         want = set(cohort.cells(cohort.compute([], pss10.Params())))
@@ -159,9 +153,7 @@ def parse(data: bytes, name: str) -> Aggregate:
         if not (isinstance(source, str) and len(source) == 32):
             raise ValueError
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise BadInput(
-            f"{name}: the aggregate is incomplete or damaged. Nothing was written."
-        ) from None
+        raise BadInput("aggregate.damaged", name=name) from None
     return Aggregate(
         source,
         start,
@@ -178,20 +170,10 @@ def check_distinct(parts: Sequence[tuple[str, Aggregate]]) -> None:
     for i, (name_a, a) in enumerate(parts):
         for name_b, b in parts[i + 1 :]:
             if a.source == b.source and a.start <= b.end and b.start <= a.end:
-                raise BadInput(
-                    f"{name_a} and {name_b} are from the same vault for "
-                    "overlapping months: its people would be counted twice. "
-                    "Give each vault's file for a period once. Nothing was "
-                    "written."
-                )
+                raise BadInput("aggregate.same_vault", name_a=name_a, name_b=name_b)
     params = {a.params for _, a in parts}
     if len(params) > 1:
-        raise BadInput(
-            "The files were made with different PSS-10 settings (admission "
-            "threshold, SD or r), so their reliable-change verdicts cannot be "
-            "added up. Align the settings in every vault and make the files "
-            "again. Nothing was written."
-        )
+        raise BadInput("aggregate.different_settings")
 
 
 def _summary(m: dict[str, int]) -> tuple[float | None, float | None]:
@@ -223,7 +205,12 @@ def merged_stats(parts: Sequence[Aggregate]) -> cohort.CohortStats:
         half = cohort.t_quantile(0.975, n - 1) * c_sd / math.sqrt(n)
         lo, hi = c_mean - half, c_mean + half
     return cohort.CohortStats(
-        **{k: cells[k] for k in cohort.FLOW},
+        referred=cells["referred"],
+        screened=cells["screened"],
+        admitted=cells["admitted"],
+        not_eligible=cells["not_eligible"],
+        completed=cells["completed"],
+        dropped_out=cells["dropped_out"],
         before=cohort.Summary(mom["before"]["n"], b_mean, b_sd),
         after=cohort.Summary(mom["after"]["n"], a_mean, a_sd),
         paired=cohort.Paired(
@@ -267,7 +254,7 @@ def write_aggregate(
 
     from coachdesk.reports.cohort_report import check_period, gather
     from coachdesk.store import agefile, audit, handover, recipient, settings
-    from coachdesk.store.atomic import reveal, write_temp
+    from coachdesk.store.atomic import reveal_after
 
     check_period(start, end)
     target = Path(out)
@@ -283,8 +270,8 @@ def write_aggregate(
     )
     data = agefile.encrypt_to(dumps(doc), [rcpt])
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+
+    def record(_sha256: str) -> None:
         # Counts only, as every audit detail: no recipient, no file name.
         audit.record(
             session,
@@ -292,8 +279,6 @@ def write_aggregate(
             {"format": "aggregate", "participants": len(people), "sha256": digest},
         )
         session.commit()
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    reveal(tmp, target)
+
+    reveal_after(target, data, record)
     return Written(target, digest, len(people))

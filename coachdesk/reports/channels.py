@@ -14,5 +14,5 @@ CHANNELS: tuple[str, ...] = ("digital_post", "secure_email", "handed_over", "oth
 
 def check(channel: str | None) -> str | None:
     if channel is not None and channel not in CHANNELS:
-        raise BadInput(f"Unknown channel {channel!r}; choose one of {', '.join(CHANNELS)}.")
+        raise BadInput("channels.unknown", channel=repr(channel), value=", ".join(CHANNELS))
     return channel

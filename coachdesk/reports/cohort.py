@@ -25,7 +25,7 @@ SMALL_CELL = 5  # counts 1..SMALL_CELL-1 are suppressed
 SUPPRESSED = "<5"
 
 # Statuses that mean the person was admitted to the course at some point (a drop-out
-# leaves the course, so they were in it: domain.md's state diagram).
+# leaves the course, so they were in it: the statuses of docs/format.md, in course order).
 _ADMITTED = frozenset({"admitted", "group_phase", "individual_phase", "completed", "dropped_out"})
 
 

@@ -87,16 +87,12 @@ def check_period(start: dt.date | None, end: dt.date | None) -> None:
     """Whole months only: ``start`` the 1st, ``end`` the last day of a month."""
     if start is not None and start.day != 1:
         raise BadInput(
-            f"--from {start.isoformat()} is not the first day of a month: "
-            f"periods are whole months (give {start:%Y-%m})."
+            "cohort.from_not_first_day", value=start.isoformat(), start=format(start, "%Y-%m")
         )
     if end is not None and end != month_end(end.year, end.month):
-        raise BadInput(
-            f"--to {end.isoformat()} is not the last day of a month: periods "
-            f"are whole months (give {end:%Y-%m})."
-        )
+        raise BadInput("cohort.to_not_last_day", value=end.isoformat(), end=format(end, "%Y-%m"))
     if start and end and start > end:
-        raise BadInput("--from must not be after --to.")
+        raise BadInput("cli.from_after_to")
 
 
 def period_label(start: dt.date | None, end: dt.date | None, lang: str) -> str:
@@ -145,7 +141,8 @@ def gather(session: Session, start: dt.date | None, end: dt.date | None) -> list
         found = session.connection().exec_driver_sql(
             f"SELECT json_group_array(json_array({columns}) ORDER BY a) FROM ({sql})", params
         )
-        return json.loads(found.scalar() or "[]")  # type: ignore[no-any-return]
+        rows_found: list[list[Any]] = json.loads(found.scalar() or "[]")
+        return rows_found
 
     # Tens of thousands of small objects and no cycles among them: no collector runs
     # (gc_policy; a full pass walks every SQLAlchemy object: 90 ms here).
@@ -277,17 +274,20 @@ class Prepared:
             c: (None if c in self.hidden or c in self.absent else v) for c, v in self.values.items()
         }
 
-    def refusal_text(self, lang: str) -> str:
+    def refusal_error(self, lang: str) -> BadInput:
+        """The refusal as an error (its period and date written in ``lang``)."""
         if self.refusal in ("small", "unprotectable"):
-            return tr("refuse_small", lang)
+            return BadInput("cohort.refuse_small")
         r = self.refused_by
         assert r is not None
-        return tr(
-            "refuse_difference",
-            lang,
+        return BadInput(
+            "cohort.refuse_difference",
             period=period_label(r.period_from, r.period_to, lang),
             date=strings.fmt_date(r.released_at.date(), lang),
         )
+
+    def refusal_text(self, lang: str) -> str:
+        return self.refusal_error(lang).text(lang)
 
 
 def _mean(x: float | None) -> Decimal | None:
@@ -982,7 +982,7 @@ def render_csv(prep: Prepared, lang: str, dialect: str = "excel-da") -> bytes:
     columns); ``rfc4180``: comma, decimal point, UTF-8. Independent of ``lang``.
     """
     if dialect not in CSV_DIALECTS:
-        raise BadInput(f"Unknown CSV dialect {dialect!r}: use excel-da or rfc4180.")
+        raise BadInput("cohort.unknown_csv_dialect_option", dialect=repr(dialect))
     da = dialect == "excel-da"
     buf = io.StringIO()
     w = csv.writer(buf, delimiter=";" if da else ",", lineterminator="\r\n")
@@ -1037,11 +1037,11 @@ def write_cohort_report(
     """
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the report.")
+        raise BadInput("report_target_is_folder", target=target)
     if csv_dialect not in CSV_DIALECTS:
-        raise BadInput(f"Unknown CSV dialect {csv_dialect!r}: use excel-da or rfc4180.")
+        raise BadInput("cohort.unknown_csv_dialect", csv_dialect=repr(csv_dialect))
     today = today or dt.date.today()
     lang = strings.check_lang(lang)
     fmt_ = "csv" if target.suffix.lower() == ".csv" else "pdf"
@@ -1059,7 +1059,7 @@ def write_cohort_report(
         if loading is not None:
             loading.join()
     if prep.refusal:
-        raise BadInput(prep.refusal_text(message_lang))
+        raise prep.refusal_error(message_lang)
     data = (
         render_csv(prep, lang, csv_dialect)
         if fmt_ == "csv"

@@ -140,11 +140,12 @@ def check(
                     return out
                 out.forced[c] = dc.DIFFERENCING
     for c in out.forced:
-        out.zones[c] = [
-            r.cells[c]
-            for r in linked
-            if overlaps(new, (r.period_from, r.period_to)) and r.cells.get(c) is not None
-        ]
+        zone: list[int] = []
+        for r in linked:
+            value = r.cells.get(c)
+            if value is not None and overlaps(new, (r.period_from, r.period_to)):
+                zone.append(value)
+        out.zones[c] = zone
     return out
 
 

@@ -128,6 +128,8 @@ def _propagate(doms: dict[str, Domain], rels: Sequence[Relation]) -> bool:
                 # k*x <= const - (lo_sum - own_lo); for "==" also k*x >= const - (hi_sum - own_hi)
                 upper = rel.const - (lo_sum - own_lo)
                 lower = rel.const - (hi_sum - own_hi) if rel.op == "==" else None
+                lo: int | None
+                hi: int | None
                 if k > 0:
                     lo = None if lower is None else _ceil_div(lower, k)
                     hi = upper // k

@@ -3,20 +3,19 @@
 ``render_pdf`` builds the PDF in memory (the GUI preview uses it as is);
 ``export_report`` also encrypts it in memory and writes it through ``write_recorded``:
 the disclosure and the audit event are committed before the file becomes visible
-(security promise 7). ``write_recorded`` is the one way an export leaves the vault
-(the JSON export uses it too).
+(security promise 7). ``write_recorded`` is how a report or the JSON export leaves the
+vault; its writing is store/atomic.reveal_after, as for every disclosing file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
 from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
@@ -25,7 +24,7 @@ from coachdesk.errors import BadInput, CoachDeskError
 from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
 from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
-from coachdesk.store.atomic import Staged, WriteFailed, staged_file
+from coachdesk.store.atomic import Producer, WriteFailed, reveal_after
 from coachdesk.store.models import Disclosure, utcnow
 
 
@@ -51,9 +50,6 @@ def _db_reason(exc: BaseException) -> str:
     return text if text and len(text) < 80 and orig is not None else type(exc).__name__
 
 
-Producer = Callable[[Callable[[bytes], Any]], Any]
-
-
 def write_recorded(
     session: Session,
     out: str | os.PathLike[str],
@@ -63,8 +59,8 @@ def write_recorded(
     """Write ``data`` to ``out`` only once its disclosure is committed; returns its SHA-256.
 
     ``data`` is the file's bytes, or a producer that writes them piece by piece through
-    the function it is given (the JSON export of a whole vault: never all in memory).
-
+    the function it is given (store/atomic.Producer). store/atomic.reveal_after does the
+    writing:
     1. the file is written in full to an owner-only temp file beside ``out`` (a full
        disk there raises WriteFailed: nothing is recorded, nothing is left);
     2. ``record(sha256)`` adds the disclosure and audit rows, and they are committed
@@ -74,14 +70,10 @@ def write_recorded(
        records the failure too (when it can) and the error says what is recorded.
     """
     target = Path(out)
-    if isinstance(data, bytes | bytearray):
-        digest = hashlib.sha256(data).hexdigest()
-        staging = staged_file(target, bytes(data))
-    else:
-        staging = _staged_stream(target, data)
-    with staging as staged:
-        if isinstance(staged, _Hashed):
-            digest = staged.sha256
+    committed = ""  # the SHA-256, once the records are committed
+
+    def commit(digest: str) -> None:
+        nonlocal committed
         try:
             record(digest)
             session.commit()
@@ -90,74 +82,32 @@ def write_recorded(
         except Exception as exc:
             with contextlib.suppress(Exception):
                 session.rollback()
-            raise ExportNotRecorded(
-                f"Nothing was exported: the export could not be recorded in the vault "
-                f"({_db_reason(exc)}), so {target.name} was not written."
-            ) from None
-        try:
-            staged.publish()
-        except OSError as exc:
-            noted = False
-            with contextlib.suppress(Exception):
-                # An "export" event whose file never appeared (no new action name:
-                # the audit log's readers know this one).
-                audit.record(session, "export", {"sha256": digest, "file_written": False})
-                session.commit()
-                noted = True
-            raise ExportNotPlaced(
-                f"The export was recorded as a disclosure, but {target.name} could not be "
-                f"put in place ({exc.strerror or exc}); no file was written."
-                + (
-                    " The audit log notes this."
-                    if noted
-                    else " The audit log shows the export without this note."
-                )
-            ) from None
-    return digest
+            reason = _db_reason(exc)
+            if reason == "the disk is full":
+                raise ExportNotRecorded("export.not_recorded_disk_full", name=target.name) from None
+            raise ExportNotRecorded("export.not_recorded", why=reason, name=target.name) from None
+        committed = digest
 
-
-class _Hashed(Staged):
-    """A staged file written piece by piece, with the SHA-256 of what was written."""
-
-    sha256 = ""
-
-
-@contextlib.contextmanager
-def _staged_stream(target: Path, produce: Producer) -> Iterator[Staged]:
-    """staged_file for a file written piece by piece: the same owner-only temp file
-    beside ``target``, hashed as it is written, fsynced, removed unless published."""
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-    except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
-    staged = _Hashed(target, tmp)
-    h = hashlib.sha256()
-    try:
-        with os.fdopen(fd, "wb") as fh:
-
-            def write(chunk: bytes) -> None:
-                h.update(chunk)
-                fh.write(chunk)
-
-            produce(write)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        staged.discard()
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
-    except BaseException:
-        staged.discard()
-        raise
-    staged.sha256 = h.hexdigest()
-    try:
-        yield staged
-    finally:
-        if not staged.published:
-            staged.discard()
+        return reveal_after(target, data, commit)
+    except WriteFailed as failed:
+        if not committed:
+            raise  # the file could not be written: nothing was recorded
+        digest = committed
+        cause = failed.__cause__
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else cause
+        noted = False
+        with contextlib.suppress(Exception):
+            # An "export" event whose file never appeared (no new action name:
+            # the audit log's readers know this one).
+            audit.record(session, "export", {"sha256": digest, "file_written": False})
+            session.commit()
+            noted = True
+        raise ExportNotPlaced(
+            "export.not_placed_noted" if noted else "export.not_placed",
+            name=target.name,
+            why=reason,
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -212,9 +162,9 @@ def export_report(
     """
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the report.")
+        raise BadInput("report_target_is_folder", target=target)
     if password is not None:
         pdf_security.check_password(password)
     from coachdesk.reports import channels

@@ -15,7 +15,7 @@ from reportlab.lib import colors
 
 from coachdesk.core.instrument import Instrument, text
 from coachdesk.reports import fonts
-from coachdesk.reports.content import QuestionnaireRow
+from coachdesk.reports.parts import QuestionnaireRow
 from coachdesk.reports.pss10_chart import INK, MUTED, SERIES, _marker, _text, fmt_date
 
 fonts.register()

@@ -24,7 +24,7 @@ from coachdesk.store.atomic import write_atomic
 def read_parts(paths: Sequence[str], identity_file: str) -> list[tuple[str, aggregate.Aggregate]]:
     """Decrypt and check every file; any bad one refuses the whole report."""
     if not paths:
-        raise BadInput("Give at least one aggregate file.")
+        raise BadInput("org_report.no_files")
     ident = agefile.read_identity_file(identity_file)
     parts = []
     for path in paths:
@@ -32,18 +32,17 @@ def read_parts(paths: Sequence[str], identity_file: str) -> list[tuple[str, aggr
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
-            raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+            raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
         try:
             plain = agefile.decrypt_with(
                 data,
                 [ident],
-                wrong_key="The file is not encrypted to this organisation "
-                "key (it was made for another key). Nothing was written.",
+                wrong_key="org_report.wrong_key",
             )
         except BadInput as exc:
-            raise BadInput(f"{name}: {exc}") from None
+            raise BadInput("org_report.file_refused", name=name, problem=exc) from None
         except agefile.FileDamaged as exc:
-            raise agefile.FileDamaged(f"{name}: {exc}") from None
+            raise agefile.FileDamaged("org_report.file_refused", name=name, problem=exc) from None
         parts.append((name, aggregate.parse(plain, name)))
     aggregate.check_distinct(parts)
     return parts
@@ -69,16 +68,16 @@ def write_org_report(
     """Merge, protect, render and write (PDF, or CSV for .csv); (prepared, vaults)."""
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the report.")
+        raise BadInput("report_target_is_folder", target=target)
     if csv_dialect not in cohort_report.CSV_DIALECTS:
-        raise BadInput(f"Unknown CSV dialect {csv_dialect!r}: use excel-da or rfc4180.")
+        raise BadInput("cohort.unknown_csv_dialect", csv_dialect=repr(csv_dialect))
     lang = strings.check_lang(lang)
     parts = read_parts(paths, identity_file)
     prep = prepare(parts)
     if prep.refusal:
-        raise BadInput(prep.refusal_text("en"))
+        raise prep.refusal_error("en")
     vaults = len({a.source for _, a in parts})
     if target.suffix.lower() == ".csv":
         data = cohort_report.render_csv(prep, lang, csv_dialect)

@@ -28,7 +28,7 @@ JSON_MIME = "application/json"
 def check_password(password: str) -> None:
     """A PDF password the coach will phone or text to the recipient: long enough."""
     if len(password) < MIN_PASSWORD_LEN:
-        raise BadInput(f"The PDF password must have at least {MIN_PASSWORD_LEN} characters.")
+        raise BadInput("pdf.short_password", min_password_len=MIN_PASSWORD_LEN)
 
 
 def _title_and_lang(pdf: bytes) -> tuple[str, str]:

@@ -4,8 +4,8 @@ Draws core/pss10_chart.ChartData in the same design as ui/pss10_chart_view.py:
 totals over time with a marker per kind (circle screening, square final, triangle
 follow-up; hollow when prorated), the admission threshold and the national high-stress
 line told apart by dash pattern, soft bands, and the verdict in words. Everything
-is readable in grey-scale. Text is chosen here from LABELS (Danish and English):
-the PDF cannot use Qt's translator.
+is readable in grey-scale. Text is chosen from LABELS (Danish and English, read from the
+catalogue, core/texts.py): the PDF cannot use Qt's translator.
 """
 
 from __future__ import annotations
@@ -17,75 +17,15 @@ from reportlab.graphics.shapes import Drawing, Group, Line, Polygon, PolyLine, R
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from coachdesk.core import pss10
+from coachdesk.core import pss10, texts
 from coachdesk.core.pss10_chart import ChartData, ItemComparison
 from coachdesk.reports import fonts
 
 fonts.register()
 
+# The chart's words: section "pss10_chart" of coachdesk/i18n/texts.<lang>.json.
 LABELS: dict[str, dict[str, str]] = {
-    "da": {
-        "title": "PSS-10 før og efter",
-        "y_axis": "Samlet score (0–40)",
-        "x_axis": "Dato",
-        "items_title": "Spørgsmål for spørgsmål (0 = mindst stress, 4 = mest)",
-        "item": "Spørgsmål",
-        "before": "Før",
-        "after": "Efter",
-        "threshold": "Optagelsesgrænse {value}",
-        # The app's own wording (ui/pss10_chart_view.py): one name for the same line.
-        "national_high": "Højt stressniveau (Sundhedsprofilen) {value}+",
-        "band_low": "lav",
-        "band_moderate": "moderat",
-        "band_high": "høj",
-        "kind_screening": "Screening",
-        "kind_final": "Slutmåling",
-        "kind_followup": "Opfølgning",
-        "prorated": "åben figur: 1 svar mangler, total opregnet",
-        "improved": "Pålidelig forbedring",
-        "no_reliable_change": "Ingen pålidelig ændring",
-        "worsened": "Pålidelig forværring",
-        "reliable_rule": "en ændring på {points} point eller mere er pålidelig (SD {sd}, r {r})",
-        "clinically_important": "Klinisk betydende forbedring (fald på {mcid} point eller mere)",
-        "not_clinically_important": "Ikke en klinisk betydende forbedring (det kræver et fald "
-        "på {mcid} point)",
-        "no_data": "Ingen PSS-10-målinger endnu",
-        "no_change_yet": "Ændringen vises, når der er en screening og en slutmåling med total.",
-        "no_total": "{n} skema(er) uden total (2 eller flere svar mangler) vises ikke.",
-        "reversed": "O = omvendt scoret (4 - svar); højere score betyder altid mere stress",
-        "points": "Før {before} ({before_date}), efter {after} ({after_date}): {diff} point",
-    },
-    "en": {
-        "title": "PSS-10 before and after",
-        "y_axis": "Total score (0–40)",
-        "x_axis": "Date",
-        "items_title": "Item by item (0 = least stress, 4 = most)",
-        "item": "Item",
-        "before": "Before",
-        "after": "After",
-        "threshold": "Admission threshold {value}",
-        "national_high": "National high stress {value}+",
-        "band_low": "low",
-        "band_moderate": "moderate",
-        "band_high": "high",
-        "kind_screening": "Screening",
-        "kind_final": "Final",
-        "kind_followup": "Follow-up",
-        "prorated": "hollow marker: 1 answer missing, total prorated",
-        "improved": "Reliable improvement",
-        "no_reliable_change": "No reliable change",
-        "worsened": "Reliable worsening",
-        "reliable_rule": "a change of {points} points or more is reliable (SD {sd}, r {r})",
-        "clinically_important": "Clinically important improvement (a decrease of {mcid} "
-        "points or more)",
-        "not_clinically_important": "Not a clinically important improvement (that needs a "
-        "decrease of {mcid} points)",
-        "no_data": "No PSS-10 questionnaires yet",
-        "no_change_yet": "The change shows once there is a screening and a final with a total.",
-        "no_total": "{n} questionnaire(s) without a total (2 or more answers missing) not shown.",
-        "reversed": "R = reversed item (4 - answer); a higher score always means more stress",
-        "points": "Before {before} ({before_date}), after {after} ({after_date}): {diff} points",
-    },
+    lang: texts.catalogue(lang)["pss10_chart"] for lang in texts.LANGS
 }
 
 # The design shared with the Qt view: ink, soft band tints (lightness differs, so

@@ -23,50 +23,20 @@ ARMOR = b"-----BEGIN AGE ENCRYPTED FILE-----"
 # A Bech32 X25519 recipient is "age1" and 58 more characters; parsing checks the rest.
 _RECIPIENT = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 
-# The sentences below are shown as they are by the CLI and translated by ui/messages.py.
-NOT_AGE = (
-    "The file is not an age-encrypted file (it does not begin with "
-    "age-encryption.org/v1). Nothing was changed."
-)
-ARMOURED = (
-    "The file is an armoured (text) age file; CoachDesk reads the binary form. "
-    "Ask for the file without armour (age without -a). Nothing was changed."
-)
-HEADER_CUT = (
-    "The encrypted file is damaged or cut off: its header is incomplete. Ask for "
-    "a new copy. Nothing was changed."
-)
-DAMAGED = (
-    "The encrypted file is damaged or cut off (it does not decrypt whole). Ask for "
-    "a new copy. Nothing was changed."
-)
-WRONG_KEY = (
-    "The file is not encrypted to this vault's receiving key: it was made for "
-    "another receiver. Nothing was changed."
-)
-NEEDS_PASSPHRASE = (
-    "The file is protected with a passphrase, not a receiving key: give the "
-    "passphrase (--handover-passphrase-file). Nothing was changed."
-)
-WRONG_PASSPHRASE = "The handover passphrase is wrong. Nothing was changed."
-KEY_NOT_PASSPHRASE = (
-    "The file is encrypted to a receiving key, not a passphrase: import it "
-    "without --handover-passphrase-file, in the receiver's vault. Nothing "
-    "was changed."
-)
-BAD_RECIPIENT = (
-    "The receiving key is not an age recipient: it starts with age1 and has 62 "
-    "characters (the receiver finds it under Settings -> My receiving key, or "
-    "with: coachdesk recipient)."
-)
-RECIPIENT_TYPO = (
-    "The receiving key has a typing error (its check digits do not match). "
-    "Copy it again from the receiver."
-)
-SHORT_PASSPHRASE = (
-    "The handover passphrase must have at least 8 characters; a few random words are best."
-)
-NO_IDENTITY = "The key file does not hold an age identity (a line starting AGE-SECRET-KEY-1)."
+# The codes of the refusals below: their texts (both languages) are in the catalogue,
+# coachdesk/i18n/texts.<lang>.json, section "error".
+NOT_AGE = "handover.not_age"
+ARMOURED = "handover.armoured"
+HEADER_CUT = "handover.header_cut"
+DAMAGED = "handover.damaged"
+WRONG_KEY = "handover.wrong_key"
+NEEDS_PASSPHRASE = "handover.needs_passphrase"
+WRONG_PASSPHRASE = "handover.wrong_passphrase"
+KEY_NOT_PASSPHRASE = "handover.key_not_passphrase"
+BAD_RECIPIENT = "handover.bad_recipient"
+RECIPIENT_TYPO = "handover.recipient_typo"
+SHORT_PASSPHRASE = "handover.short_passphrase"
+NO_IDENTITY = "handover.no_identity"
 
 
 class FileDamaged(CoachDeskError):
@@ -216,11 +186,9 @@ def write_new_identity(out: str, *, comment: str) -> str:
     try:
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
-        raise BadInput(
-            f"{out} already exists; a key is never written over a file. Nothing was changed."
-        ) from None
+        raise BadInput("handover.key_file_exists", out=out) from None
     except OSError as exc:
-        raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
+        raise BadInput("file.cannot_write", out=out, strerror=exc.strerror) from None
     with os.fdopen(fd, "wb") as fh:
         fh.write(text)
         fh.flush()
@@ -234,5 +202,5 @@ def read_identity_file(path: str) -> x25519.Identity:
     try:
         raw = Path(path).read_text(encoding="ascii")
     except (OSError, UnicodeDecodeError):
-        raise BadInput(f"Cannot read the key file {path}.") from None
+        raise BadInput("handover.cannot_read_key_file", path=path) from None
     return identity_from_file_text(raw)

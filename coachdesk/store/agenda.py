@@ -4,7 +4,7 @@ A planned appointment is a SessionLog row with status ``planned`` (issue 14): ho
 it turns it into ``held`` in the session editor. A hold ("hold", a course's group) is
 the participants who share a course start date; its group session dates are
 GroupSession rows keyed by that date. The roster's marks are GroupAttendance rows,
-written through caseload.set_attendance (the same plausibility rules as the forms).
+written through sessions.set_attendance (the same plausibility rules as the forms).
 
 Reads here are for the coach's own screens; the calendar export (calendar_export.py)
 takes only what an appointment needs from them.
@@ -155,6 +155,11 @@ def holds(session: Session) -> list[dt.date]:
     return sorted(starts)
 
 
+def holds_and_sizes(session: Session) -> tuple[list[dt.date], dict[dt.date, int]]:
+    """``holds`` and ``hold_sizes`` together (the roster's hold picker)."""
+    return holds(session), hold_sizes(session)
+
+
 def group_sessions(session: Session, course_start: dt.date) -> list[GroupSession]:
     return list(
         session.scalars(
@@ -174,20 +179,18 @@ def add_group_session(
 ) -> GroupSession:
     """A group session of the hold starting ``course_start``; in its group phase or near."""
     if start is not None and not records._TIME_RE.fullmatch(start):
-        raise BadInput(f"{start} is not a time (HH:MM).")
+        raise BadInput("agenda.bad_start", start=start)
     if minutes is not None and not 0 < minutes <= 1440:
-        raise BadInput("The duration must be 1-1440 minutes.")
+        raise BadInput("agenda.bad_duration")
     if day < course_start or day > course.course_end(course_start):
-        raise BadInput(
-            "A group session lies within its course (from the course start to the end of week 12)."
-        )
+        raise BadInput("agenda.outside_course")
     taken = session.execute(
         select(GroupSession.id).where(
             GroupSession.course_start == course_start, GroupSession.date == day
         )
     ).first()
     if taken is not None:
-        raise BadInput("This hold already has a group session on that day.")
+        raise BadInput("agenda.day_taken")
     g = GroupSession(course_start=course_start, date=day, start=start, minutes=minutes)
     session.add(g)
     session.flush()
@@ -197,6 +200,16 @@ def add_group_session(
         {"course_start": course_start.isoformat(), "date": day.isoformat()},
     )
     return g
+
+
+def add_group_sessions(
+    session: Session, course_start: dt.date, days: list[dt.date], start: str | None = None
+) -> None:
+    """``add_group_session`` for each day the hold has no session on yet."""
+    have = {g.date for g in group_sessions(session, course_start)}
+    for day in days:
+        if day not in have:
+            add_group_session(session, course_start, day, start)
 
 
 def delete_group_session(session: Session, group_session_id: int) -> None:
@@ -223,6 +236,11 @@ class RosterRow:
 
 def mark_of(present: bool, excused: bool) -> str:
     return "present" if present else ("excused" if excused else "absent")
+
+
+def hold(session: Session, course_start: dt.date) -> tuple[list[GroupSession], list[RosterRow]]:
+    """The hold's group sessions and its roster (the roster view's one read)."""
+    return group_sessions(session, course_start), roster(session, course_start)
 
 
 def roster(session: Session, course_start: dt.date) -> list[RosterRow]:
@@ -263,6 +281,11 @@ class Reminder:
     name: str
     day: dt.date | None = None  # the planned session's day (no_log)
     status: str | None = None  # the suggested status (status)
+
+
+def today_view(session: Session, today: dt.date) -> tuple[list[Reminder], list[Item]]:
+    """The I dag strip: today's reminders and today's agenda items."""
+    return reminders(session, today), items(session, today, today)
 
 
 def reminders(session: Session, today: dt.date) -> list[Reminder]:
@@ -371,7 +394,7 @@ def plan_next(
     ``implausible`` (the day breaks a core/plausibility rule: nothing is planned; the
     coach plans it in the Sessions tab, where the rule is explained).
     """
-    from coachdesk.store import caseload
+    from coachdesk.store import interchange, sessions
 
     if new is None or new == old:
         return "none"
@@ -386,14 +409,14 @@ def plan_next(
             )
         ).scalar()
         if moving is not None:
-            data = caseload.interchange.session_to_dict(moving) | {
+            data = interchange.session_to_dict(moving) | {
                 "date": new.date().isoformat(),
                 "start": start,
                 "week": None,
             }
             try:
-                caseload.save_session(session, participant_id, data, moving.id, today=today)
-            except caseload.Implausible:
+                sessions.save_session(session, participant_id, data, moving.id, today=today)
+            except sessions.Implausible:
                 return "implausible"
             _set_week(session, moving)
             return "moved"
@@ -407,7 +430,7 @@ def plan_next(
     if taken is not None:
         return "exists"
     try:
-        row = caseload.save_session(
+        row = sessions.save_session(
             session,
             participant_id,
             {
@@ -419,7 +442,7 @@ def plan_next(
             },
             today=today,
         )
-    except caseload.Implausible:
+    except sessions.Implausible:
         return "implausible"
     _set_week(session, row)
     return "added"

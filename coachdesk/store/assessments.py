@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.core import instruments, pss10, pss10_chart, records, vocab
 from coachdesk.core.instrument import Result
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit, settings
 from coachdesk.store.models import Assessment, Participant
 
@@ -34,8 +34,10 @@ PROBLEM_DATE = "date"
 class AssessmentRejected(BadInput):
     """A questionnaire that breaks a rule; ``problems`` are PROBLEM_* keys, ``errors`` text."""
 
-    def __init__(self, message: str, errors: list[str], problems: list[str]) -> None:
-        super().__init__(message, errors)
+    def __init__(
+        self, code: str, errors: Sequence[str], problems: list[str], **params: Any
+    ) -> None:
+        super().__init__(code, errors, **params)
         self.problems = problems
 
 
@@ -59,7 +61,7 @@ def _as_date(value: dt.date | str) -> dt.date:
         return records.parse_date(value)
     except ValueError as exc:
         raise AssessmentRejected(
-            f"The questionnaire was not saved: {exc}.", [f"date: {exc}"], [PROBLEM_DATE]
+            "assessments.rejected_date", [f"date: {exc}"], [PROBLEM_DATE]
         ) from None
 
 
@@ -74,23 +76,26 @@ def _record(
     }
 
 
-def _problem(error: str) -> str:
-    if "is in the future" in error:
-        return PROBLEM_FUTURE
-    if "before the referral date" in error:
-        return PROBLEM_BEFORE_REFERRAL
-    if "final assessment is before the screening" in error:
-        return PROBLEM_FINAL_BEFORE_SCREENING
-    if ".answers" in error:
+_BY_CODE = {
+    "field.in_future": PROBLEM_FUTURE,
+    "field.before_referral": PROBLEM_BEFORE_REFERRAL,
+    "field.final_before_screening": PROBLEM_FINAL_BEFORE_SCREENING,
+}
+
+
+def _problem(error: FieldError) -> str:
+    if error.code in _BY_CODE:
+        return _BY_CODE[error.code]
+    if ".answers" in error.path:
         return PROBLEM_ANSWERS
-    if ".kind" in error:
+    if ".kind" in error.path:
         return PROBLEM_KIND
     return PROBLEM_DATE
 
 
 def _participant_errors(
     p: Participant, assessments: list[dict[str, Any]], today: dt.date
-) -> set[str]:
+) -> set[FieldError]:
     # Only the fields the assessment rules look at; the rest of the record is not ours.
     d: dict[str, Any] = {
         "ref": p.ref or "x",
@@ -137,35 +142,25 @@ def check_assessment(
             key = PROBLEM_SCREENING_AFTER_FINAL
         if key not in problems:
             problems.append(key)
-    text = {
-        PROBLEM_FUTURE: f"The date {day.isoformat()} is in the future.",
-        PROBLEM_BEFORE_REFERRAL: f"The date {day.isoformat()} is before the referral date.",
-        PROBLEM_FINAL_BEFORE_SCREENING: "A final assessment cannot be dated before the first "
-        "screening.",
-        PROBLEM_SCREENING_AFTER_FINAL: "The screening would come after a final assessment.",
-        PROBLEM_ANSWERS: _answers_rule(instrument),
-        PROBLEM_KIND: f"The kind must be one of {', '.join(vocab.ASSESSMENT_KINDS)}.",
-        PROBLEM_DATE: "The date is not valid.",
-    }
-    raise AssessmentRejected(
-        "The questionnaire was not saved: " + " ".join(text[k] for k in problems), errors, problems
-    )
-
-
-def _answers_rule(instrument: str) -> str:
-    if instrument not in instruments.ids():
-        return f"{instrument!r} is not a known questionnaire."
-    inst = instruments.get(instrument)
-    return (
-        f"Every answer must be {inst.answer_min}-{inst.answer_max} or left empty, "
-        f"{inst.n_items if inst.n_items != 10 else 'ten'} in all."
-    )
+    # The message names the first problem; ``problems`` lists them all for the form.
+    first = problems[0]
+    params: dict[str, object] = {"date": day.isoformat()}
+    if first == PROBLEM_KIND:
+        params["kinds"] = ", ".join(vocab.ASSESSMENT_KINDS)
+    if first == PROBLEM_ANSWERS:
+        if instrument not in instruments.ids():
+            raise AssessmentRejected(
+                "assessments.unknown_instrument", errors, problems, instrument=repr(instrument)
+            )
+        inst = instruments.get(instrument)
+        params |= {"lo": inst.answer_min, "hi": inst.answer_max, "n": inst.n_items}
+    raise AssessmentRejected(f"assessments.rejected_{first}", errors, problems, **params)
 
 
 def _participant(session: Session, participant_id: int) -> Participant:
     p = session.get(Participant, participant_id)
     if p is None:
-        raise BadInput(f"No participant with id {participant_id}.")
+        raise BadInput("assessments.no_participant", participant_id=participant_id)
     return p
 
 
@@ -188,13 +183,15 @@ def save_assessment(
     day = _as_date(date)
     if kind not in vocab.ASSESSMENT_KINDS:
         raise AssessmentRejected(
-            f"The questionnaire was not saved: the kind must be one of "
-            f"{', '.join(vocab.ASSESSMENT_KINDS)}.",
+            "assessments.bad_kind",
             [f"kind: {kind!r}"],
             [PROBLEM_KIND],
+            value=", ".join(vocab.ASSESSMENT_KINDS),
         )
     if assessment_id is not None and assessment_id not in {a.id for a in p.assessments}:
-        raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
+        raise BadInput(
+            "assessments.no_assessment", participant_id=participant_id, assessment_id=assessment_id
+        )
     if assessment_id is not None:
         # An assessment keeps its instrument: changing it would be another questionnaire.
         instrument = next(x for x in p.assessments if x.id == assessment_id).instrument
@@ -243,12 +240,32 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
     p = _participant(session, participant_id)
     a = next((x for x in p.assessments if x.id == assessment_id), None)
     if a is None:
-        raise BadInput(f"Participant {participant_id} has no assessment {assessment_id}.")
+        raise BadInput(
+            "assessments.no_assessment", participant_id=participant_id, assessment_id=assessment_id
+        )
     detail = {"assessment": a.id, "kind": a.kind, "date": a.date.isoformat()}
     p.assessments.remove(a)
     session.delete(a)
     session.flush()
     audit.record(session, "assessment_deleted", detail, subject=p.uid)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A questionnaire as its form opens it again."""
+
+    instrument: str
+    kind: str
+    date: dt.date
+    answers: list[int | None]
+
+
+def for_form(session: Session, participant_id: int, assessment_id: int) -> Saved | None:
+    """The participant's questionnaire ``assessment_id`` (None if it is not theirs)."""
+    a = session.get(Assessment, assessment_id)
+    if a is None or a.participant_id != participant_id:
+        return None
+    return Saved(a.instrument, a.kind, a.date, list(a.answers))
 
 
 def list_assessments(session: Session, participant_id: int) -> list[AssessmentRow]:

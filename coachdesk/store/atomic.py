@@ -5,9 +5,9 @@ and no temp file behind (Electrum's storage.py does the same for wallets).
 
 Three more tools for the writes that must not be seen half done:
 
-- ``staged_file``: write a file in full beside its target but make it visible only when
-  the caller says so, after it has committed what the file means (an export is
-  recorded as a disclosure before the file exists: security promise 7);
+- ``reveal_after`` (on ``write_temp`` and ``reveal``): write a file in full beside its
+  target but make it visible only after the caller has committed what the file means
+  (an export is recorded as a disclosure before the file exists: security promise 7);
 - ``RunLock``: an OS lock that marks temp files as belonging to a running process, so
   that a later run can remove what a killed one left behind and nothing else;
 - ``create_private``: an empty owner-only file for a writer (SQLite's ``VACUUM INTO``)
@@ -17,9 +17,10 @@ Three more tools for the writes that must not be seen half done:
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -59,7 +60,7 @@ def atomic_writer(
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -70,9 +71,7 @@ def atomic_writer(
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -88,69 +87,6 @@ def create_private(path: Path) -> None:
     """Create ``path`` empty and owner-only (0600 whatever the umask); it must not exist."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     os.close(fd)
-
-
-# --- a file made visible only after what it means is committed --------------------------
-
-
-class Staged:
-    """A complete, fsynced temp file beside ``target``; ``publish()`` renames it there."""
-
-    def __init__(self, target: Path, temp: Path) -> None:
-        self.target = target
-        self.temp = temp
-        self.published = False
-
-    def publish(self) -> None:
-        """Make the file visible under its name (raises OSError; the temp is then gone)."""
-        try:
-            os.replace(self.temp, self.target)
-        except OSError:
-            self.discard()
-            raise
-        self.published = True
-        with contextlib.suppress(OSError):
-            _fsync_dir(self.target.parent if str(self.target.parent) else Path("."))
-
-    def discard(self) -> None:
-        with contextlib.suppress(OSError):
-            os.unlink(self.temp)
-
-
-@contextlib.contextmanager
-def staged_file(path: str | os.PathLike[str], data: bytes, mode: int = 0o600) -> Iterator[Staged]:
-    """Write ``data`` in full to an owner-only temp file in ``path``'s folder and yield it.
-
-    Nothing is visible under ``path`` until the caller calls ``publish()``; leaving the
-    block without publishing (an exception, a failed commit) removes the temp file. A
-    failed write raises WriteFailed before the block runs, so nothing gets recorded for
-    a file that was never written."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
-    except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
-    staged = Staged(target, tmp)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-    except OSError as exc:
-        staged.discard()
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
-    except BaseException:
-        staged.discard()
-        raise
-    try:
-        yield staged
-    finally:
-        if not staged.published:
-            staged.discard()
 
 
 # --- "this temp file belongs to a running process" ---------------------------------------
@@ -244,41 +180,79 @@ def _same_file(fd: int, path: Path) -> bool:
     return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
 
 
-# Record, commit, then reveal: a file that discloses data (handover, calendar, organisation
-# aggregate) is written whole to a private temp file, the disclosure is committed, and
-# only then is the file renamed into sight (issue 12, item 11).
+# Record, commit, then reveal: a file that discloses data (a report, the JSON export, a
+# handover, the calendar, the organisation aggregate) is written whole to a private temp
+# file, the disclosure is committed, and only then is the file renamed into sight (issue
+# 12, item 11). The one mechanism for it: ``reveal_after``, or its two halves.
+
+
+# The bytes of a file, or a producer that writes them piece by piece through the function
+# it is given (the JSON export of a whole vault is never all in memory).
+Producer = Callable[[Callable[[bytes], object]], object]
+
+
+def reveal_after(target: Path, data: bytes | Producer, commit: Callable[[str], None]) -> str:
+    """Write ``data`` beside ``target``, run ``commit(sha256)`` (record and commit what
+    the file means, by its SHA-256), then rename the file into place; returns the SHA-256.
+
+    A failed write raises WriteFailed before ``commit`` runs (nothing recorded); a failed
+    ``commit`` removes the temp file and its exception propagates (no file); a failed
+    rename raises ``reveal``'s WriteFailed (recorded, no file; its cause is the OSError).
+    """
+    tmp, digest = write_temp(target, data)
+    try:
+        commit(digest)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    reveal(tmp, target)
+    return digest
 
 
 def reveal(tmp: Path, target: Path) -> None:
     """Rename the committed file's temp file into place (after the commit)."""
     try:
         os.replace(tmp, target)
-        _fsync_dir(target.parent if str(target.parent) else Path("."))
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. It is "
-            "recorded as sent but no file was made; make it again."
+            "file.write_failed_recorded", name=target.name, value=exc.strerror or exc
         ) from exc
+    with contextlib.suppress(OSError):  # the file is in place: not a failure to report
+        _fsync_dir(target.parent if str(target.parent) else Path("."))
 
 
-def write_temp(target: Path, data: bytes) -> Path:
+def write_temp(target: Path, data: bytes | Producer) -> tuple[Path, str]:
+    """Write ``data`` in full (fsynced) to a new owner-only temp file beside ``target``;
+    returns it and the SHA-256 of what was written. A failure removes it (WriteFailed)."""
     folder = target.parent if str(target.parent) else Path(".")
     tmp = folder / f".{target.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except OSError as exc:
-        raise WriteFailed(f"Cannot write to {folder}: {exc.strerror}.") from exc
+        raise WriteFailed("file.cannot_write_folder", folder=folder, strerror=exc.strerror) from exc
+    h = hashlib.sha256()
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+
+            def write(chunk: bytes) -> None:
+                h.update(chunk)
+                fh.write(chunk)
+
+            if isinstance(data, bytes | bytearray):
+                write(bytes(data))
+            else:
+                data(write)
             fh.flush()
             os.fsync(fh.fileno())
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was changed."
-        ) from exc
-    return tmp
+        raise WriteFailed("file.write_failed", name=target.name, value=exc.strerror or exc) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp, h.hexdigest()

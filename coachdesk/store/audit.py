@@ -39,9 +39,10 @@ import hmac
 import json
 import os
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, cast
 
-from sqlalchemy import Table, func, select, update
+from sqlalchemy import CursorResult, Table, select, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
@@ -271,7 +272,8 @@ Pending = dict[int, tuple[str, int]]
 
 
 def _pending(session: Session) -> Pending:
-    return session.info.setdefault(_PENDING, {})
+    pending: Pending = session.info.setdefault(_PENDING, {})
+    return pending
 
 
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
@@ -475,20 +477,6 @@ def _verify_disclosures(session: Session, key: bytes, latest: dict[int, str | No
     return problems
 
 
-def chain_position(session: Session, length: int) -> str | None:
-    """The stored hash of the ``length``-th event (1-based), None if there are fewer."""
-    if length <= 0:
-        return GENESIS
-    return session.execute(
-        select(AuditEvent.hash).order_by(AuditEvent.id).offset(length - 1).limit(1)
-    ).scalar()
-
-
-def length_and_head(session: Session) -> tuple[int, str]:
-    n = int(session.execute(select(func.count()).select_from(AuditEvent)).scalar() or 0)
-    return n, _head(session)
-
-
 # --- the one-time upgrade of a pre-issue-12 chain ----------------------------------------
 
 
@@ -576,6 +564,42 @@ def upgrade_chain(session: Session) -> int:
     return len(updates)
 
 
+@dataclass(frozen=True)
+class LogEntry:
+    """One event as the audit log view shows it."""
+
+    id: int
+    at: dt.datetime
+    action: str
+    subject: str | None  # None when redacted (erased) or about no one
+    # (name, ref) of the subject if still in the vault; None for no one or an erased person.
+    person: tuple[str, str] | None
+    detail: Any  # field names and counts only
+    redacted: bool
+
+
+def log_entries(session: Session) -> list[LogEntry]:
+    """Every event, newest first, each with its person's name and ref beside the uid."""
+    people = {
+        uid: (name, ref)
+        for uid, name, ref in session.execute(
+            select(Participant.uid, Participant.name, Participant.ref)
+        )
+    }
+    return [
+        LogEntry(
+            ev.id,
+            ev.at,
+            ev.action,
+            None if ev.redacted else ev.subject,
+            None if ev.redacted or ev.subject is None else people.get(ev.subject),
+            ev.detail,
+            ev.redacted,
+        )
+        for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars()
+    ]
+
+
 def redact_subject(session: Session, subject: str) -> int:
     """Erasure: strip a person's events down to their hashes; returns how many."""
     result = session.execute(
@@ -583,7 +607,8 @@ def redact_subject(session: Session, subject: str) -> int:
         .where(AuditEvent.subject == subject)
         .values(subject=None, detail=None, nonce=None, redacted=True)
     )
-    return int(result.rowcount or 0)  # type: ignore[attr-defined]
+    assert isinstance(result, CursorResult)  # an UPDATE's result (typed as any Result)
+    return int(result.rowcount or 0)
 
 
 def pseudonym(session: Session, ref: str) -> str:

@@ -41,6 +41,7 @@ from typing import Any, BinaryIO
 
 import sqlcipher3
 
+from coachdesk.core.texts import Term
 from coachdesk.errors import BadInput, CoachDeskError, VaultDamaged, VaultExists
 from coachdesk.store import audit
 from coachdesk.store.atomic import (
@@ -78,10 +79,7 @@ _SQLITE_PLAIN = b"SQLite format 3\0"
 # backup needs does not grow with the vault.
 CHUNK = 1 << 20
 
-DAMAGED = (
-    "The backup {name} is damaged or was altered ({why}); it was refused and "
-    "nothing was written. Try an older backup."
-)
+DAMAGED = "backup.damaged"
 
 
 class BackupFailed(CoachDeskError):
@@ -326,15 +324,15 @@ def create_backup(vault: Any, out: Path, *, now: dt.datetime | None = None) -> B
     out = Path(out)
     folder = out.parent if str(out.parent) else Path(".")
     if not folder.is_dir():
-        raise BadInput(f"The backup folder {folder} does not exist.")
+        raise BadInput("backup.folder_missing", folder=folder)
     now = now or dt.datetime.now()
     token = f"{os.getpid()}-{os.urandom(4).hex()}"
     try:
         run = RunLock.try_take(_run_lock_path(folder, token))
     except OSError as exc:
-        raise BackupFailed(_write_message(out, exc)) from None
+        raise _write_failed(out, exc) from None
     if run is None:  # a fresh random name that someone holds: never in practice
-        raise BackupFailed(f"The backup {out.name} could not be started. Try again.")
+        raise BackupFailed("backup.not_started", name=out.name)
     try:
         sweep_stale(folder, own_token=token)
         return _create_backup(vault, out, folder, token, now)
@@ -364,20 +362,16 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
             finally:
                 raw.close()
         except Exception as exc:
-            raise BackupFailed(_write_message(out, exc)) from None
+            raise _write_failed(out, exc) from None
         _pause_point("backup-copied")
         problems = _check_copy(tmp, key)
         if problems:
-            raise VaultDamaged(
-                "The vault could not be copied intact ("
-                + "; ".join(problems[:3])
-                + "). Run 'coachdesk check'."
-            )
+            raise VaultDamaged("backup.copy_not_intact", why="; ".join(problems[:3]))
         db_size = tmp.stat().st_size
         with open(tmp, "rb") as db:
             if db.read(len(_SQLITE_PLAIN)) == _SQLITE_PLAIN:
                 # never: but a plaintext backup must not exist
-                raise BackupFailed("Refusing to write an unencrypted backup.")
+                raise BackupFailed("backup.unencrypted")
             db.seek(0)
             header = {
                 "format": FORMAT,
@@ -391,9 +385,9 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
                 with atomic_writer(out, temp=folder / f".coachdesk-part-{token}.tmp") as fh:
                     digest = _write_container(fh, _head(header), key_bytes, db, db_size)
             except WriteFailed as exc:
-                raise BackupFailed(_write_message(out, exc.__cause__ or exc)) from None
+                raise _write_failed(out, exc.__cause__ or exc) from None
             except EOFError:  # the copy is ours and private: never shorter than its size
-                raise BackupFailed(f"The backup {out.name} could not be written.") from None
+                raise BackupFailed("backup.not_written", name=out.name) from None
     finally:
         _remove(tmp)
     # Verified after writing: read the file back as restore would (in chunks), and it must
@@ -405,7 +399,7 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
     if parsed is None or parsed.sha256 != digest.hex() or parsed.key_bytes != key_bytes:
         with contextlib.suppress(OSError):
             out.unlink()
-        raise BackupFailed(f"The backup {out.name} did not read back as written; it was removed.")
+        raise BackupFailed("backup.read_back_differs", name=out.name)
     size = parsed.db_offset + parsed.db_size + 32
     with vault.session() as s:
         _put_last_good(s, now)
@@ -414,19 +408,16 @@ def _create_backup(vault: Any, out: Path, folder: Path, token: str, now: dt.date
     return BackupInfo(out, now, size, parsed.sha256)
 
 
-def _write_message(out: Path, exc: BaseException) -> str:
+def _write_failed(out: Path, exc: BaseException) -> BackupFailed:
     import errno
 
     err = getattr(exc, "errno", None)
     if err is None and isinstance(exc, sqlcipher3.Error) and "full" in str(exc).lower():
         err = errno.ENOSPC
     if err == errno.ENOSPC:
-        return (
-            f"The backup {out.name} could not be written: the disk is full. "
-            "Earlier backups are untouched. Free some space and try again."
-        )
+        return BackupFailed("backup.write_disk_full", name=out.name)
     why = getattr(exc, "strerror", None) or str(exc)
-    return f"The backup {out.name} could not be written ({why}). Earlier backups are untouched."
+    return BackupFailed("backup.write_failed", name=out.name, why=why)
 
 
 # --- reading and restoring ----------------------------------------------------------------
@@ -492,21 +483,21 @@ def _parse_file(fh: BinaryIO, name: str) -> _Parsed:
     key file's own checksum. What is kept is small (the header and the key file); the
     database stays in the file and is copied from there (``_copy_database``)."""
 
-    def bad(why: str) -> VaultDamaged:
-        return VaultDamaged(DAMAGED.format(name=name, why=why))
+    def bad(why: Term) -> VaultDamaged:
+        return VaultDamaged(DAMAGED, name=name, why=why)
 
     def read(n: int) -> bytes:
         data = fh.read(n)
         if len(data) != n:  # the file shrank since its size was read
-            raise bad("it is cut off")
+            raise bad(Term("backup.cut_off"))
         return data
 
     size = os.fstat(fh.fileno()).st_size
     fh.seek(0)
     if fh.read(len(MAGIC)) != MAGIC:
-        raise bad("not a CoachDesk backup")
+        raise bad(Term("backup.not_ours"))
     if size < len(MAGIC) + 4 + 32:
-        raise bad("too short")
+        raise bad(Term("backup.too_short"))
     body_len = size - 32
     fh.seek(0)
     digest = hashlib.sha256()
@@ -514,35 +505,32 @@ def _parse_file(fh: BinaryIO, name: str) -> _Parsed:
         for chunk in _chunks(fh, body_len):
             digest.update(chunk)
     except EOFError:
-        raise bad("it is cut off") from None
+        raise bad(Term("backup.cut_off")) from None
     stored = read(32)
     if digest.digest() != stored:
-        raise bad("its checksum does not match")
+        raise bad(Term("backup.checksum"))
     fh.seek(len(MAGIC))
     length = read(4)
     (head_len,) = struct.unpack(">I", length)
     if not 2 <= head_len <= _MAX_HEADER or 12 + head_len > body_len:
-        raise bad("its header is malformed")
+        raise bad(Term("backup.header"))
     raw_head = read(head_len)
     try:
         header = _load_header(raw_head)
     except (ValueError, RecursionError, UnicodeDecodeError):
-        raise bad("its header is malformed") from None
+        raise bad(Term("backup.header")) from None
     if header["format"] != FORMAT:
-        raise bad("not a CoachDesk backup")
+        raise bad(Term("backup.not_ours"))
     if header["version"] != VERSION:
-        raise VaultDamaged(
-            f"The backup {name} has format version {header['version']}, "
-            "which this CoachDesk does not know. Update CoachDesk."
-        )
+        raise VaultDamaged("backup.unknown_version", name=name, value=header["version"])
     ksize, dsize = header["key_file_size"], header["database_size"]
     start = 12 + head_len
     # The sizes must describe this file exactly: no negative, empty or oversized part.
     if not 0 < ksize <= _MAX_KEY_FILE or dsize <= 0 or start + ksize + dsize != body_len:
-        raise bad("its parts do not add up")
+        raise bad(Term("backup.parts"))
     key_bytes = read(ksize)
     if read(min(dsize, len(_SQLITE_PLAIN))) == _SQLITE_PLAIN:
-        raise bad("its database is not encrypted")
+        raise bad(Term("backup.unencrypted"))
     KeyFile.parse(key_bytes)  # its own checksum: raises VaultDamaged/KeyFileTampered
     return _Parsed(
         header=header,
@@ -566,7 +554,7 @@ def _copy_database(fh: BinaryIO, parsed: _Parsed, dest: Path, name: str) -> None
     The file was checked by ``_parse_file`` but then closed to no one: if it changed on
     the drive since (another program, a failing USB stick), the second checksum differs
     and the restore is refused as damaged (its staging folder is then removed)."""
-    changed = VaultDamaged(DAMAGED.format(name=name, why="it changed while it was read"))
+    changed = VaultDamaged(DAMAGED, name=name, why=Term("backup.changed"))
     fh.seek(0)
     if fh.read(len(parsed.prefix)) != parsed.prefix:
         raise changed
@@ -591,21 +579,18 @@ def read_backup_info(path: Path) -> dict[str, Any]:
     try:
         return _parse_path(path).header
     except OSError as exc:
-        raise BadInput(f"Cannot read {path}: {exc.strerror}.") from None
+        raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
 
 
 def _empty_or_absent(folder: Path) -> None:
     if folder.exists():
         if not folder.is_dir():
-            raise BadInput(f"{folder} is not a folder.")
+            raise BadInput("backup.not_a_folder", folder=folder)
         if any(folder.iterdir()):
-            raise VaultExists(
-                f"The folder {folder} is not empty. Restore into an empty folder, so that "
-                "nothing there is overwritten."
-            )
+            raise VaultExists("backup.folder_not_empty", folder=folder)
         if os.path.ismount(folder):
             # A mount point cannot be replaced by a rename (see _move_into_place).
-            raise BadInput(f"{folder} is the top of a drive. Restore into a new folder inside it.")
+            raise BadInput("backup.drive_root", folder=folder)
 
 
 # --- restoring through a staging folder --------------------------------------------------
@@ -682,13 +667,9 @@ def _move_into_place(staging: Path, target: Path) -> None:
         if exc.errno in (errno.ENOTEMPTY, errno.EEXIST) or (
             target.exists() and any(target.iterdir())
         ):
-            raise VaultExists(
-                f"The folder {target} is no longer empty (something was put there during "
-                "the restore). Nothing there was overwritten; restore into an empty folder."
-            ) from None
+            raise VaultExists("backup.folder_filled", target=target) from None
         raise BackupFailed(
-            f"The restored vault could not be moved into {target} "
-            f"({exc.strerror}). Nothing was written there."
+            "backup.restore_not_moved", target=target, strerror=exc.strerror
         ) from None
     fsync_dir(target.parent)
 
@@ -709,12 +690,12 @@ def restore_backup(
     # would otherwise refuse to replace the link).
     target = data_dir.resolve() if data_dir.is_symlink() else Path(os.path.abspath(data_dir))
     if not target.name:
-        raise BadInput(f"{data_dir} cannot hold a vault; restore into a folder inside it.")
+        raise BadInput("backup.cannot_hold_vault", data_dir=data_dir)
     _empty_or_absent(target)
     try:
         fh = open(path, "rb")  # noqa: SIM115 (closed below, after the database is copied)
     except OSError as exc:
-        raise BadInput(f"Cannot read the backup {path}: {exc.strerror}.") from None
+        raise BadInput("backup.cannot_read", path=path, strerror=exc.strerror) from None
     with fh:
         return _restore_from(fh, path, target, passphrase, recovery_code)
 
@@ -728,29 +709,33 @@ def _restore_from(
     try:
         parsed = _parse_file(fh, path.name)
     except OSError as exc:
-        raise BadInput(f"Cannot read the backup {path}: {exc.strerror}.") from None
+        raise BadInput("backup.cannot_read", path=path, strerror=exc.strerror) from None
     kf, raw = KeyFile.parse(parsed.key_bytes)
     if recovery_code is not None:
         key = kf.unwrap("recovery", normalise_recovery_code(recovery_code).encode("ascii"))
     elif passphrase is not None:
         key = kf.unwrap("passphrase", encode_secret(passphrase))
     else:
-        raise BadInput("Restoring needs the passphrase or the recovery code of the backup.")
+        raise BadInput("backup.restore_needs_secret")
     try:
         kf.verify_mac(raw, key)
         parent = target.parent if str(target.parent) else Path(".")
         try:
             parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
-            raise BadInput(f"Cannot create the folder {parent}: {exc.strerror}.") from None
+            raise BadInput(
+                "backup.cannot_create_folder", parent=parent, strerror=exc.strerror
+            ) from None
         sweep_stale_restores(target)
         token = os.urandom(8).hex()
         try:
             lock = RunLock.try_take(parent / f".{target.name}.restore-{token}.lock")
         except OSError as exc:
-            raise BadInput(f"Cannot write in the folder {parent}: {exc.strerror}.") from None
+            raise BadInput(
+                "backup.cannot_write_folder", parent=parent, strerror=exc.strerror
+            ) from None
         if lock is None:
-            raise BackupFailed("The restore could not be started. Try again.")
+            raise BackupFailed("backup.restore_not_started")
         try:
             return _restore_staged(
                 fh,
@@ -791,11 +776,11 @@ def _restore_staged(
             _write_new(staging / KEY_NAME, parsed.key_bytes)
             fsync_dir(staging)
         except OSError as exc:
-            raise BackupFailed(_restore_write_message(target, exc)) from None
+            raise _restore_failed(target, exc) from None
         _pause_point("restore-key-written")
         problems = _check_copy(staging / DB_NAME, bytes(key))
         if problems:
-            raise VaultDamaged(DAMAGED.format(name=name, why="; ".join(problems[:3])))
+            raise VaultDamaged(DAMAGED, name=name, why="; ".join(problems[:3]))
         vault = (
             Vault.open(staging, recovery_code=recovery_code)
             if recovery_code is not None
@@ -804,7 +789,7 @@ def _restore_staged(
         with vault.session() as s:
             chain = audit.verify(s)
             if chain:
-                raise VaultDamaged(DAMAGED.format(name=name, why="its audit chain is broken"))
+                raise VaultDamaged(DAMAGED, name=name, why=Term("backup.chain"))
             count = s.query(Participant).count()
             audit.record(s, "restore", {"sha256": parsed.sha256, "participants": count})
             s.commit()
@@ -821,18 +806,12 @@ def _restore_staged(
     return count
 
 
-def _restore_write_message(target: Path, exc: OSError) -> str:
+def _restore_failed(target: Path, exc: OSError) -> BackupFailed:
     import errno
 
     if exc.errno == errno.ENOSPC:
-        return (
-            f"The backup could not be restored into {target}: the disk is full. "
-            "Nothing was written there."
-        )
-    return (
-        f"The backup could not be restored into {target} ({exc.strerror}). "
-        "Nothing was written there."
-    )
+        return BackupFailed("backup.restore_disk_full", target=target)
+    return BackupFailed("backup.restore_failed", target=target, strerror=exc.strerror)
 
 
 # --- automatic backups and the "last good backup" --------------------------------------
@@ -899,10 +878,7 @@ def maybe_auto_backup(vault: Any, now: dt.datetime | None = None) -> BackupInfo 
         return None
     folder = Path(folder_text)
     if not folder.is_dir():
-        raise BadInput(
-            f"The backup folder {folder} is not available (is the drive "
-            "connected?). No backup was made."
-        )
+        raise BadInput("backup.folder_unavailable", folder=folder)
     info = create_backup(vault, folder / backup_name(now), now=now)
     rotate(folder)
     return info

@@ -14,7 +14,6 @@ renamed into place; if the audit cannot be committed there is no file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -30,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, audit, settings
-from coachdesk.store.atomic import WriteFailed, reveal, write_temp
+from coachdesk.store.atomic import WriteFailed, reveal_after
 from coachdesk.store.models import Participant
 
 TZ = "Europe/Copenhagen"
@@ -92,7 +91,7 @@ def build_ics(
 ) -> bytes:
     """The calendar as bytes: one VEVENT per item, times in Europe/Copenhagen."""
     if how not in LABELS:
-        raise BadInput("The calendar label must be ref or initials.")
+        raise BadInput("calendar.bad_label")
     tz = ZoneInfo(TZ)
     stamp = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
     cal = icalendar.Calendar()
@@ -133,7 +132,7 @@ def period(first: dt.date | None, last: dt.date | None, today: dt.date) -> tuple
     first = first or today
     last = last or first + dt.timedelta(days=DEFAULT_DAYS - 1)
     if last < first:
-        raise BadInput("The end of the period is before its start.")
+        raise BadInput("calendar.end_before_start")
     return first, last
 
 
@@ -146,24 +145,29 @@ def export_ics(
     lang: str = "da",
     today: dt.date | None = None,
     commit: Callable[[], None] | None = None,
+    label: str | None = None,
 ) -> IcsResult:
     """Write the agenda of ``first``-``last`` to ``out``; audited as an export.
 
     ``commit`` commits the caller's transaction (default: ``session.commit``): the file
-    is renamed into place only after the audit event is committed.
+    is renamed into place only after the audit event is committed. ``label`` (the
+    dialog's choice of how people are named) becomes the vault's ``calendar_label``
+    setting first, in the same transaction, if it differs.
     """
+    if label is not None and settings.get(session, "calendar_label") != label:
+        settings.change(session, {"calendar_label": label})
     first, last = period(first, last, today or dt.date.today())
     target = Path(out)
     if not target.parent.exists():
-        raise BadInput(f"The folder {target.parent} does not exist.")
+        raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
-        raise BadInput(f"{target} is a folder; give a file name for the calendar.")
+        raise BadInput("calendar.target_is_folder", target=target)
     how = str(settings.get(session, "calendar_label"))
     chosen = agenda.items(session, first, last)
     data = build_ics(chosen, how if how in LABELS else "ref", lang)
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+
+    def record(_sha256: str) -> None:
         # Counts and the period only: no refs, no file name (it may hold a name).
         audit.record(
             session,
@@ -194,16 +198,12 @@ def export_ics(
                 if pid in uids
             ],
         )
-        (commit or session.commit)()
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise WriteFailed(
-            f"Could not write {target.name}: {exc.strerror or exc}. Nothing was written."
-        ) from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    reveal(tmp, target)
+        try:
+            (commit or session.commit)()
+        except OSError as exc:
+            raise WriteFailed(
+                "calendar.write_failed", name=target.name, value=exc.strerror or exc
+            ) from exc
+
+    reveal_after(target, data, record)
     return IcsResult(target, len(chosen), digest)

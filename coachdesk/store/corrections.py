@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import audit, interchange
-from coachdesk.store.caseload import get_participant
 from coachdesk.store.models import Assessment, GroupAttendance, SessionLog
+from coachdesk.store.participants import get_participant
 
 SESSION, ATTENDANCE, ASSESSMENT = "session", "attendance", "assessment"
 
@@ -44,7 +44,7 @@ def delete_session(session: Session, participant_id: int, session_id: int) -> Sn
     p = get_participant(session, participant_id)
     row = session.get(SessionLog, session_id)
     if row is None or row.participant_id != p.id:
-        raise BadInput("This session is no longer in the vault.")
+        raise BadInput("session_gone")
     snap = Snapshot(SESSION, p.id, interchange.session_to_dict(row) | {"confirmed": row.confirmed})
     session.delete(row)
     audit.record(session, "session_deleted", {"date": snap.data["date"]}, subject=p.uid)
@@ -59,7 +59,7 @@ def delete_attendance(session: Session, participant_id: int, day: dt.date) -> Sn
         )
     ).scalar()
     if row is None:
-        raise BadInput("This attendance mark is no longer in the vault.")
+        raise BadInput("corrections.mark_gone")
     snap = Snapshot(
         ATTENDANCE,
         p.id,
@@ -79,7 +79,7 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
     p = get_participant(session, participant_id)
     row = session.get(Assessment, assessment_id)
     if row is None or row.participant_id != p.id:
-        raise BadInput("This questionnaire is no longer in the vault.")
+        raise BadInput("corrections.questionnaire_gone")
     snap = Snapshot(ASSESSMENT, p.id, interchange.assessment_to_dict(row, computed=False))
     detail = {"assessment": row.id, "kind": row.kind, "date": snap.data["date"]}
     p.assessments.remove(row)
@@ -105,9 +105,7 @@ def restore(session: Session, snap: Snapshot) -> int:
             )
         ).first()
         if taken is not None:
-            raise BadInput(
-                "That day has been marked again since; the deleted mark was not put back."
-            )
+            raise BadInput("corrections.day_marked_again")
         row = GroupAttendance(
             date=snap.date,
             present=bool(data["present"]),

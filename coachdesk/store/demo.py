@@ -371,3 +371,89 @@ def demo_group_sessions(session: Any, today: dt.date | None = None) -> int:
                     added += 1
     session.flush()
     return added
+
+
+# --- the screenshots' picks (ui/screenshots*.py; demo vaults only) --------------------
+
+
+def showcase_participant(session: Any, *, min_plan_versions: int = 1) -> int | None:
+    """The first unarchived participant by name with sessions and at least
+    ``min_plan_versions`` job plan versions: far enough along to show every tab."""
+    from sqlalchemy import func, select
+
+    from coachdesk.store.models import JobPlanVersion, Participant, SessionLog
+
+    if min_plan_versions <= 1:
+        q = (
+            select(Participant.id)
+            .join(JobPlanVersion)
+            .join(SessionLog)
+            .where(Participant.archived.is_(False))
+        )
+    else:
+        q = (
+            select(Participant.id)
+            .join(SessionLog)
+            .join(JobPlanVersion)
+            .where(Participant.archived.is_(False))
+            .group_by(Participant.id)
+            .having(func.count(JobPlanVersion.id.distinct()) >= min_plan_versions)
+        )
+    pid: int | None = session.execute(q.order_by(Participant.name).limit(1)).scalar()
+    return pid
+
+
+def any_participant(session: Any, *, with_sessions: bool = False) -> int | None:
+    from sqlalchemy import select
+
+    from coachdesk.store.models import Participant, SessionLog
+
+    q = select(Participant.id)
+    if with_sessions:
+        q = q.join(SessionLog)
+    pid: int | None = session.execute(q.limit(1)).scalar()
+    return pid
+
+
+def add_plan_version(session: Any, pid: int | None = None) -> None:
+    """A changed job plan for ``pid`` (default: the showcase participant) if it has exactly
+    one version (the corrections screenshots compare two)."""
+    from coachdesk.store import interchange, jobplans
+
+    if pid is None:
+        pid = showcase_participant(session)
+    if pid is None:
+        return
+    versions = jobplans.job_plan_versions(session, pid)
+    if len(versions) != 1:
+        return
+    plan = interchange.job_plan_to_dict(versions[-1])
+    plan = {k: v for k, v in plan.items() if v is not None}
+    goals = [dict(g) for g in plan.get("goals") or []]
+    if goals:
+        goals[0]["status"] = "done"
+    plan["goals"] = [*goals, {"text": "Aftale en fast pausetid med lederen", "status": "open"}]
+    plan["hours_target"] = 25.0
+    jobplans.save_job_plan(session, pid, plan)
+
+
+def add_who5_answers(session: Any, pid: int, today: dt.date) -> None:
+    """WHO-5 at screening, week 4 and final for ``pid`` (the questionnaire screenshots),
+    unless the participant has WHO-5 answers already; only the dates up to ``today``."""
+    from coachdesk.store import assessments
+    from coachdesk.store.models import Participant
+
+    p = session.get(Participant, pid)
+    if p is None or any(a.instrument == "who5" for a in p.assessments):
+        return
+    start = p.course_start or p.referral_date or today
+    for kind, weeks, answers in (
+        ("screening", 0, [1, 1, 2, 1, 1]),
+        ("followup", 4, [2, 2, 2, 1, 2]),
+        ("final", 12, [3, 3, 4, 3, 3]),
+    ):
+        day = start + dt.timedelta(weeks=weeks)
+        if day <= today:
+            assessments.save_assessment(
+                session, p.id, kind, day, answers, today=today, instrument="who5"
+            )

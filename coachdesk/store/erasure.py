@@ -18,7 +18,7 @@ the person is still there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, func, select
 
@@ -34,6 +34,9 @@ from coachdesk.store.models import (
     Participant,
     SessionLog,
 )
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _CHILDREN = (
     ("assessments", Assessment),
@@ -66,17 +69,17 @@ def erasure_preview(session: Any, participant_id: int) -> dict[str, int]:
     return out
 
 
-def erase_participant(vault: Any, ref: str) -> ErasureResult:
+def erase_participant(vault: Vault, ref: str) -> ErasureResult:
     """Erase the participant with ``ref``; raises BadInput when there is none."""
     ref = ref.strip()
     if records.has_surrogate(ref):
         # Not a character (an argument in a broken encoding): no stored ref has one,
         # and SQLite could not even be asked.
-        raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
+        raise BadInput("erasure.no_participant", ref=ref)
     with vault.session() as s:
         p = s.execute(select(Participant).where(Participant.ref == ref)).scalar_one_or_none()
         if p is None:
-            raise BadInput(f"No participant with ref {ref} in this vault. Nothing was erased.")
+            raise BadInput("erasure.no_participant", ref=ref)
         rows = erasure_preview(s, p.id)
         uid, pid = p.uid, p.id
         # Drafts first explicitly: a draft's participant_id is nullable, and an editor
@@ -98,23 +101,17 @@ def erase_participant(vault: Any, ref: str) -> ErasureResult:
         compact(vault)
     except Exception as exc:
         full = isinstance(classify(exc), DiskFull)
-        why = "the disk is full" if full else "the database could not be rewritten"
-        then = "Free some space on the disk, then run" if full else "Run"
-        raise ErasedNotCompacted(
-            f"Participant {ref} is erased, but the vault file could not be compacted "
-            f"afterwards ({why}), so the file can still hold old, encrypted pages of the "
-            f"erased records. {then} 'coachdesk compact' (or ask your IT department to) "
-            "to finish.",
-            result,
-        ) from exc
+        code = "erasure.not_compacted_disk_full" if full else "erasure.not_compacted"
+        raise ErasedNotCompacted(code, result, ref=ref) from exc
     return result
 
 
-def compact(vault: Any) -> None:
+def compact(vault: Vault) -> None:
     """VACUUM and truncate the WAL, so no freed page survives in either file."""
     raw = vault.engine.raw_connection()
     try:
         conn = raw.driver_connection
+        assert conn is not None  # a connection the pool just handed out
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         conn.execute("VACUUM")  # outside a transaction: isolation_level is None
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -14,7 +14,6 @@ that was never delivered, the safe side of the two.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -22,13 +21,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
 from coachdesk.store import agefile, audit, interchange, recipient, settings
-from coachdesk.store.atomic import reveal, write_temp
+from coachdesk.store.atomic import reveal_after
 from coachdesk.store.models import Disclosure, Participant
 
 if TYPE_CHECKING:
@@ -36,13 +35,8 @@ if TYPE_CHECKING:
 
 PASSPHRASE = "passphrase"  # the disclosure log's "to whom" for a passphrase file
 KIND = "handover"
-OWN_KEY = (
-    "That is this vault's own receiving key: give the receiving coach's key. Nothing was written."
-)
-BOTH_OR_NEITHER = (
-    "Give either the receiver's key (--recipient) or a handover passphrase "
-    "(--handover-passphrase-file), not both."
-)
+OWN_KEY = "handover.own_key"
+BOTH_OR_NEITHER = "handover.both_or_neither"
 
 
 @dataclass(frozen=True)
@@ -55,18 +49,18 @@ class HandoverResult:
 
 def _participant(session: Session, ref: str) -> Participant:
     if records.has_surrogate(ref):
-        raise BadInput(f"No participant with ref {ref} in this vault.")
+        raise BadInput("no_participant_ref", ref=ref)
     p = session.execute(select(Participant).where(Participant.ref == ref)).scalar()
     if p is None:
-        raise BadInput(f"No participant with ref {ref} in this vault.")
+        raise BadInput("no_participant_ref", ref=ref)
     return p
 
 
 def check_target(out: Path) -> None:
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     if out.is_dir():
-        raise BadInput(f"{out} is a folder; give a file name for the handover file.")
+        raise BadInput("handover.target_is_folder", out=out)
 
 
 def make_handover(
@@ -102,8 +96,9 @@ def make_handover(
         to = PASSPHRASE
         data = agefile.encrypt_with_passphrase(plain, passphrase or "")
     digest = hashlib.sha256(data).hexdigest()
-    tmp = write_temp(target, data)
-    try:
+    mode = "passphrase" if to == PASSPHRASE else "x25519"
+
+    def record(_sha256: str) -> None:
         session.add(
             Disclosure(
                 participant_id=p.id,
@@ -114,7 +109,6 @@ def make_handover(
                 encrypted=True,
             )
         )
-        mode = "passphrase" if to == PASSPHRASE else "x25519"
         audit.record(
             session,
             "export",
@@ -124,11 +118,8 @@ def make_handover(
             session, "export", {"format": KIND, "encryption": mode, "sha256": digest}, subject=p.uid
         )
         session.commit()
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    reveal(tmp, target)
+
+    reveal_after(target, data, record)
     return HandoverResult(target, digest, len(data), to)
 
 
@@ -140,6 +131,15 @@ class Opened:
     document: bytes  # the participant file inside
     sha256: str  # of the encrypted file, as the sender's disclosure log has it
     encryption: str  # "x25519" | "passphrase"
+
+
+def last_handover(session: Session, participant_id: int) -> dt.datetime | None:
+    """When this participant was last handed over (None: never)."""
+    return session.execute(
+        select(func.max(Disclosure.at)).where(
+            Disclosure.participant_id == participant_id, Disclosure.kind == KIND
+        )
+    ).scalar()
 
 
 def open_file(

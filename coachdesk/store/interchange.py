@@ -21,7 +21,8 @@ from sqlalchemy.orm import Session, selectinload
 
 from coachdesk import gc_policy
 from coachdesk.core import course, cpr, instruments, plausibility, pss10, records
-from coachdesk.errors import BadInput
+from coachdesk.core.problems import Problem
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit, bulkwrite, jsonindent
 from coachdesk.store.models import (
     Assessment,
@@ -462,7 +463,7 @@ def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
     """The refs, sorted, after checking that each names a participant here."""
     bad = [r for r in refs if records.has_surrogate(r)]
     if bad:
-        raise BadInput(f"No participant with ref {', '.join(bad)} in this vault.")
+        raise BadInput("no_participant_ref", ref=", ".join(bad))
     wanted = sorted(set(refs))
     found: set[str] = set()
     pt = cast(Table, Participant.__table__)
@@ -472,7 +473,7 @@ def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
         )
     missing = [r for r in wanted if r not in found]
     if missing:
-        raise BadInput(f"No participant with ref {', '.join(missing)} in this vault.")
+        raise BadInput("no_participant_ref", ref=", ".join(missing))
     return wanted
 
 
@@ -756,8 +757,8 @@ class ImportResult:
 MAX_SAFE_INTEGER = 2**53
 
 
-class _Refused(ValueError):
-    """A file that is JSON to Python's parser but not I-JSON: the message says why."""
+class _Refused(Problem):
+    """A file that is JSON to Python's parser but not I-JSON: the code says why."""
 
 
 def _clip(text: str) -> str:
@@ -767,10 +768,7 @@ def _clip(text: str) -> str:
 def _check_strings(value: Any) -> None:
     if isinstance(value, str):
         if records.has_surrogate(value):
-            raise _Refused(
-                f"the text {_clip(value)!r} holds a lone surrogate "
-                "(\\ud800-\\udfff), which is not a character"
-            )
+            raise _Refused("import.lone_surrogate", text=repr(_clip(value)))
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, str | list):
@@ -783,10 +781,7 @@ def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                raise _Refused(
-                    f"the field {_clip(key)!r} appears twice in one object; the "
-                    "second would silently replace the first"
-                )
+                raise _Refused("import.duplicate_key", key=repr(_clip(key)))
             seen.add(key)
     return obj
 
@@ -809,21 +804,21 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 def _float(text: str) -> float | int:
     value = float(text)
     if value in (float("inf"), float("-inf")):
-        raise _Refused(f"the number {_clip(text)} is too large")
+        raise _Refused("import.number_too_large", number=_clip(text))
     if value.is_integer() and abs(value) <= MAX_SAFE_INTEGER:
         return int(value)
     return value
 
 
 def _constant(text: str) -> Any:
-    raise _Refused(f"{text} is not a JSON number")
+    raise _Refused("import.not_a_number", text=text)
 
 
 def decode_text(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise BadInput("The file is not UTF-8 text; a participant file is UTF-8 JSON.") from None
+        raise BadInput("import.not_utf8") from None
 
 
 @contextlib.contextmanager
@@ -833,21 +828,14 @@ def _json_errors() -> Iterator[None]:
     try:
         yield
     except json.JSONDecodeError as exc:
-        raise BadInput(
-            f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
-        ) from None
+        raise BadInput("import.not_json", line=exc.lineno, column=exc.colno, why=exc.msg) from None
     except _Refused as exc:
-        raise BadInput(f"The file was not imported: {exc}. Nothing was changed.") from None
+        raise BadInput("import.refused", problem=exc) from None
     except RecursionError:
-        raise BadInput(
-            "The file was not imported: its JSON is nested far deeper than a "
-            "participant file ever is. Nothing was changed."
-        ) from None
+        raise BadInput("import.too_deep") from None
     except ValueError:
         # Python's int-str limit: an integer literal of more than 4,300 digits.
-        raise BadInput(
-            "The file was not imported: a number in it is too large. Nothing was changed."
-        ) from None
+        raise BadInput("import.huge_integer") from None
 
 
 def _decoder(text: str) -> json.JSONDecoder:
@@ -959,14 +947,14 @@ class _Streamed:
     head: dict[str, Any]
     starts: list[int]
     refs: list[str]
-    errors: list[str]
+    errors: list[FieldError]
 
 
 def _first_pass(text: str, dec: json.JSONDecoder, today: dt.date) -> _Streamed:
     head: dict[str, Any] = {}
     starts: list[int] = []
     refs: list[str] = []
-    person_errors: list[str] = []
+    person_errors: list[FieldError] = []
     seen: dict[str, int] = {}
     with _json_errors():
         for kind, value, pos in _scan(text, dec):
@@ -985,31 +973,41 @@ def _first_pass(text: str, dec: json.JSONDecoder, today: dt.date) -> _Streamed:
 DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
 
 
-def _head_errors(doc: dict[str, Any]) -> list[str]:
-    errors: list[str] = []
+def _head_errors(doc: dict[str, Any]) -> list[FieldError]:
+    errors: list[FieldError] = []
     for key in sorted(set(doc) - set(DOCUMENT_FIELDS)):
-        errors.append(f"{key}: is not a known field")
+        errors.append(FieldError(key, "field.unknown"))
     if doc.get("format") != FORMAT:
-        errors.append(f"format: must be {FORMAT!r}, not {records.show(doc.get('format'))}")
+        errors.append(
+            FieldError(
+                "format",
+                "import.bad_format",
+                {"want": repr(FORMAT), "value": records.show(doc.get("format"))},
+            )
+        )
     version = doc.get("version")
     if (
         isinstance(version, bool)
         or not isinstance(version, int)
         or version not in SUPPORTED_VERSIONS
     ):
+        versions = ", ".join(map(str, SUPPORTED_VERSIONS))
         errors.append(
-            f"version: {records.show(version)} is not a version this CoachDesk "
-            f"reads ({', '.join(map(str, SUPPORTED_VERSIONS))})"
+            FieldError(
+                "version",
+                "import.bad_version",
+                {"value": records.show(version), "versions": versions},
+            )
         )
     if "exported_at" in doc:
         try:
             records.parse_datetime_with_offset(doc["exported_at"])
-        except ValueError as exc:
-            errors.append(f"exported_at: {exc}")
+        except Problem as exc:
+            errors.append(FieldError("exported_at", exc.code, exc.params))
     return errors
 
 
-def _person_errors(p: Any, i: int, today: dt.date, seen: dict[str, int]) -> list[str]:
+def _person_errors(p: Any, i: int, today: dt.date, seen: dict[str, int]) -> list[FieldError]:
     path = f"participants[{i}]"
     errors = records.validate_participant(p, path, today)
     errors += plausibility.record_errors(p, path, today)  # issue 14: impossible dates
@@ -1017,21 +1015,26 @@ def _person_errors(p: Any, i: int, today: dt.date, seen: dict[str, int]) -> list
     if isinstance(ref, str):
         key = ref.strip()
         if key in seen:
+            other = f"participants[{seen[key]}]"
             errors.append(
-                f"{path}.ref: {records.show(key)} is also participants[{seen[key]}]'s ref"
+                FieldError(
+                    f"{path}.ref",
+                    "import.duplicate_ref",
+                    {"value": records.show(key), "other": other},
+                )
             )
         else:
             seen[key] = i
     return errors
 
 
-def validate_document(doc: Any, today: dt.date) -> list[str]:
+def validate_document(doc: Any, today: dt.date) -> list[FieldError]:
     if not isinstance(doc, dict):
-        return ["$: the file must hold a JSON object"]
+        return [FieldError("$", "import.not_object")]
     errors = _head_errors(doc)
     people = doc.get("participants")
     if not isinstance(people, list):
-        errors.append("participants: must be a list")
+        errors.append(FieldError("participants", "field.not_list"))
         return errors
     seen: dict[str, int] = {}
     for i, p in enumerate(people):
@@ -1071,7 +1074,7 @@ def import_document(
 
 
 def _existing(
-    session: Session, refs: list[str], replace: bool, errors: list[str]
+    session: Session, refs: list[str], replace: bool, errors: list[FieldError]
 ) -> dict[str, tuple[int, str]]:
     """ref -> (id, uid) of the file's people already here; without ``replace`` each of
     them is an error."""
@@ -1087,20 +1090,18 @@ def _existing(
         for i, ref in enumerate(refs):
             if ref in existing:
                 errors.append(
-                    f"participants[{i}].ref: {records.show(ref)} is already in "
-                    "the vault (import with --replace to overwrite it)"
+                    FieldError(
+                        f"participants[{i}].ref", "import.ref_exists", {"value": records.show(ref)}
+                    )
                 )
     return existing
 
 
-def _refuse(errors: list[str]) -> BadInput:
+def _refuse(errors: Sequence[str]) -> BadInput:
     shown = errors[:MAX_REPORTED_ERRORS]
     more = len(errors) - len(shown)
-    return BadInput(
-        f"The file was not imported: {len(errors)} error(s). Nothing was changed."
-        + (f" ({more} more not shown.)" if more else ""),
-        shown,
-    )
+    code = "import.errors_more" if more else "import.errors"
+    return BadInput(code, shown, count=len(errors), more=more)
 
 
 def _import(

@@ -51,6 +51,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from coachdesk.core.texts import Term
 from coachdesk.errors import KeyFileTampered, VaultDamaged, WrongSecret
 from coachdesk.store.atomic import write_atomic
 
@@ -99,14 +100,12 @@ class KdfParams:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> KdfParams:
         if d.get("algorithm") != "argon2id":
-            raise KeyFileTampered("The key file names an unknown key derivation; it was refused.")
-        values = [d.get("memory_kib"), d.get("iterations"), d.get("lanes")]
+            raise KeyFileTampered("keyfile.unknown_kdf")
+        memory, iterations, lanes = d.get("memory_kib"), d.get("iterations"), d.get("lanes")
         # Plain JSON integers only (no 1e9 floats, no "3", no true).
-        if not all(type(v) is int for v in values):
-            raise KeyFileTampered(
-                "The key file's key derivation parameters are malformed; it was refused."
-            )
-        params = cls(*values)  # type: ignore[arg-type]
+        if not (type(memory) is int and type(iterations) is int and type(lanes) is int):
+            raise KeyFileTampered("keyfile.kdf_malformed")
+        params = cls(memory, iterations, lanes)
         params.check_bounds()
         return params
 
@@ -117,10 +116,7 @@ class KdfParams:
             and 1 <= self.iterations <= MAX_ITERATIONS
             and 8 * self.lanes <= self.memory_kib <= MAX_MEMORY_KIB
         ):
-            raise KeyFileTampered(
-                "The key file asks for key derivation parameters outside what CoachDesk "
-                "allows; it was refused as damaged. Restore vault.key from a backup."
-            )
+            raise KeyFileTampered("keyfile.kdf_out_of_bounds")
 
     @property
     def strong(self) -> bool:
@@ -137,10 +133,7 @@ def require_strong_or_allowed(params: KdfParams) -> None:
     if not params.strong and not insecure_kdf_allowed():
         from coachdesk.errors import BadInput
 
-        raise BadInput(
-            "The insecure test key derivation is for the test suite and benchmarks only "
-            f"(set {INSECURE_ENV}=1 to use it); it cannot protect a real vault."
-        )
+        raise BadInput("keyfile.insecure_kdf", insecure_env=INSECURE_ENV)
 
 
 # Cheap parameters for tests and demos only; never chosen by the app itself.
@@ -251,10 +244,7 @@ def normalise_recovery_code(text: str) -> str:
     """
     kept = [ch for ch in text.upper() if ch.isalnum()]
     if any(ch not in _ASCII_ALNUM for ch in kept):
-        raise WrongSecret(
-            "Wrong recovery code: it has only the letters A-Z and the digits "
-            "2-7. Check it and try again."
-        )
+        raise WrongSecret("keyfile.recovery_code_alphabet")
     cleaned = "".join(kept).translate(_CONFUSABLE)
     return "-".join(cleaned[i : i + 4] for i in range(0, len(cleaned), 4))
 
@@ -417,7 +407,7 @@ class KeyFile:
     def unwrap(self, name: str, secret: bytes) -> bytearray:
         slot = self.slots.get(name)
         if slot is None:
-            raise KeyFileTampered(f"The key file has no {name} slot; it was refused.")
+            raise KeyFileTampered("keyfile.no_slot", name=Term(name))
         kek = derive(secret, slot.salt, slot.kdf)
         if slot.check is not None and not hmac.compare_digest(_kek_check(kek), slot.check):
             raise _wrong(name)
@@ -490,9 +480,7 @@ class KeyFile:
                 self.vault_id.encode("ascii", "replace"),
             )
         except (InvalidTag, KeyError, TypeError, ValueError):
-            raise KeyFileTampered(
-                f"The key file's {name} does not open; the key file was altered."
-            ) from None
+            raise KeyFileTampered("keyfile.slot_altered", name=name) from None
 
     # -- serialising ---------------------------------------------------------------
 
@@ -527,9 +515,7 @@ class KeyFile:
         body = {k: v for k, v in raw.items() if k not in ("mac", "checksum")}
         want = hmac.new(_mac_key(data_key), _canonical(body), hashlib.sha256).hexdigest()
         if not hmac.compare_digest(want, str(raw.get("mac", ""))):
-            raise KeyFileTampered(
-                "The key file does not belong to this vault or was altered; it was refused."
-            )
+            raise KeyFileTampered("keyfile.not_this_vault")
 
     def check_database(self, db_path: Path) -> None:
         """Before any KDF: is this key file the one made for this database file?"""
@@ -553,28 +539,20 @@ class KeyFile:
     @classmethod
     def parse(cls, data: bytes) -> tuple[KeyFile, dict[str, Any]]:
         if len(data) > 1 << 20:  # a key file is about 1 KiB
-            raise VaultDamaged("The key file (vault.key) is damaged. Restore it from a backup.")
+            raise VaultDamaged("keyfile.damaged")
         try:
             raw = json.loads(data.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-            raise VaultDamaged(
-                "The key file (vault.key) is damaged. Restore it from a backup."
-            ) from None
+            raise VaultDamaged("keyfile.damaged") from None
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-            raise VaultDamaged("vault.key is not a CoachDesk key file.")
+            raise VaultDamaged("keyfile.not_a_key_file")
         if raw.get("version") != VERSION:
-            raise VaultDamaged(
-                f"The key file has version {raw.get('version')!r}, which this CoachDesk "
-                "does not know. Update CoachDesk."
-            )
+            raise VaultDamaged("keyfile.unknown_version", value=repr(raw.get("version")))
         body = {k: v for k, v in raw.items() if k != "checksum"}
         if not hmac.compare_digest(
             hashlib.sha256(_canonical(body)).hexdigest(), str(raw.get("checksum", ""))
         ):
-            raise KeyFileTampered(
-                "The key file (vault.key) was altered or damaged; it was refused. "
-                "Restore it from a backup."
-            )
+            raise KeyFileTampered("keyfile.altered")
         try:
             slots = {name: Slot.from_dict(s) for name, s in raw["slots"].items()}
             kf = cls(str(raw["vault_id"]), str(raw["created_at"]), slots)
@@ -601,20 +579,16 @@ class KeyFile:
                         "sealed": str(raw[name]["sealed"]),
                     }
         except (KeyError, TypeError, ValueError, AttributeError):
-            raise KeyFileTampered("The key file is malformed; it was refused.") from None
+            raise KeyFileTampered("keyfile.malformed") from None
         return kf, raw
 
 
 SEALED_NAMES = ("chain_key", "failed_log")
 
-NOT_OURS = (
-    "The key file (vault.key) does not belong to this vault's database (it is "
-    "from another vault, or was altered); it was refused. Put back this vault's "
-    "own vault.key, from a backup if need be."
-)
+NOT_OURS = "keyfile.not_ours"
 
 
 def _wrong(name: str) -> WrongSecret:
     if name == "recovery":
-        return WrongSecret("Wrong recovery code. Check it and try again.")
-    return WrongSecret("Wrong passphrase. Try again.")
+        return WrongSecret("wrong_recovery_code")
+    return WrongSecret("wrong_passphrase")

@@ -31,7 +31,7 @@ from pathlib import Path
 from coachdesk.errors import VaultInUse
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-IN_USE = "This vault is open in another running CoachDesk. Close it there first."
+IN_USE = "vault_in_use"
 _OFD_OFFSET = 1 << 62
 
 
@@ -51,16 +51,10 @@ def _refused(path: Path, exc: OSError) -> Exception:
     from coachdesk.errors import BadInput
 
     if exc.errno in (errno.ELOOP, errno.EINVAL, errno.EMLINK):
-        return BadInput(
-            f"{path.name} in the data folder is a link or not a plain file; "
-            "CoachDesk does not follow it. Remove it and try again."
-        )
+        return BadInput("lockfile.not_plain_file", name=path.name)
     # The first write into the data folder: a read-only folder or drive ends here
     # with a sentence, not a traceback.
-    return BadInput(
-        f"CoachDesk cannot write in the data folder {path.parent} "
-        f"({exc.strerror}). Check that it is not read-only and that it is yours."
-    )
+    return BadInput("lockfile.cannot_write", parent=path.parent, strerror=exc.strerror)
 
 
 class VaultLock:

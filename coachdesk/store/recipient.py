@@ -75,7 +75,7 @@ def identity(session: Session) -> x25519.Identity:
 
     row = session.get(Setting, SETTING_KEY)
     if row is None:
-        raise BadInput("This vault has no receiving key yet. Nothing was changed.")
+        raise BadInput("recipient.no_key")
     return x25519.Identity.from_str(row.value["identity"])
 
 
@@ -98,7 +98,7 @@ def export_identity(session: Session, out: Path) -> None:
         row = session.get(Setting, SETTING_KEY)
         assert row is not None
     if not out.parent.exists():
-        raise BadInput(f"The folder {out.parent} does not exist.")
+        raise BadInput("folder_missing", parent=out.parent)
     text = (
         f"# created: {row.value.get('created', '')}\n"
         f"# public key: {row.value['recipient']}\n"
@@ -107,11 +107,9 @@ def export_identity(session: Session, out: Path) -> None:
     try:
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
     except FileExistsError:
-        raise BadInput(
-            f"{out} already exists; the identity is never written over a file. Nothing was changed."
-        ) from None
+        raise BadInput("identity_file_exists", out=out) from None
     except OSError as exc:
-        raise BadInput(f"Cannot write {out}: {exc.strerror}.") from None
+        raise BadInput("file.cannot_write", out=out, strerror=exc.strerror) from None
     # Audited before the secret is in the file: the record lands first or not at all.
     audit.record(session, "export", {"what": SETTING_KEY})
     try:

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from coachdesk.core import return_plan
-from coachdesk.errors import BadInput
+from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit
 from coachdesk.store.models import Participant, ReportFields
 
@@ -33,15 +33,25 @@ def as_dict(rf: ReportFields | None) -> dict[str, Any]:
     return out
 
 
-def _hours(value: Any, what: str) -> float | None:
+def record_of(session: Session, participant_id: int) -> dict[str, Any]:
+    """``as_dict`` of the participant's report fields (empty ones when none are saved)."""
+    return as_dict(get(session, participant_id))
+
+
+def _hours(value: Any, name: str, problems: list[FieldError]) -> float | None:
+    """``name`` is "normal_hours" or "hours_now": each has its own sentence."""
     if value is None or value == "":
         return None
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise BadInput(f"{what} must be a number of hours.") from None
+        problems.append(FieldError(name, f"report_fields.{name}_not_number"))
+        return None
     if not 0 <= x <= return_plan.MAX_HOURS:
-        raise BadInput(f"{what} must be between 0 and {return_plan.MAX_HOURS:g} hours.")
+        problems.append(
+            FieldError(name, f"report_fields.{name}_range", {"max": f"{return_plan.MAX_HOURS:g}"})
+        )
+        return None
     return x
 
 
@@ -49,37 +59,34 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
     """Validate and normalise; raises BadInput with every problem, changing nothing."""
     unknown = sorted(set(values) - set(FIELDS))
     if unknown:
-        raise BadInput(f"Unknown report field(s): {', '.join(unknown)}.")
+        raise BadInput("report_fields.unknown", value=", ".join(unknown))
     out: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[FieldError] = []
     for name in TEXT_FIELDS:
         text = values.get(name)
         text = text.strip() if isinstance(text, str) else None
         if text and len(text) > MAX_TEXT:
-            problems.append(f"A text field may hold at most {MAX_TEXT} characters.")
+            problems.append(FieldError(name, "report_fields.text_too_long", {"max": MAX_TEXT}))
         out[name] = text or None
-    try:
-        out["normal_hours"] = _hours(values.get("normal_hours"), "The normal weekly hours")
-        out["hours_now"] = _hours(values.get("hours_now"), "The hours now")
-    except BadInput as exc:
-        problems.append(str(exc))
+    out["normal_hours"] = _hours(values.get("normal_hours"), "normal_hours", problems)
+    out["hours_now"] = _hours(values.get("hours_now"), "hours_now", problems)
     steps, step_problems = return_plan.parse_steps(values.get("step_plan") or [])
     problems += step_problems
     out["step_plan"] = [{"week": s.week, "hours": s.hours} for s in steps]
     kind = values.get("return_kind") or None
     if kind is not None and kind not in return_plan.RETURN_KINDS:
-        problems.append("The kind of return must be full or partial.")
+        problems.append(FieldError("return_kind", "report_fields.bad_return_kind"))
     out["return_kind"] = kind
     date = values.get("return_date")
     if isinstance(date, str) and date:
         try:
             date = dt.date.fromisoformat(date)
         except ValueError:
-            problems.append("The expected return date must be a date (YYYY-MM-DD).")
+            problems.append(FieldError("return_date", "report_fields.bad_return_date"))
             date = None
     out["return_date"] = date or None
-    if problems:
-        raise BadInput(" ".join(problems), problems)
+    if problems:  # the message is the first problem; errors lists them all
+        raise BadInput(problems[0].code, problems, field=problems[0].path, **problems[0].params)
     return out
 
 
@@ -90,7 +97,7 @@ def save(
     clean = check(values)
     p = session.get(Participant, participant_id)
     if p is None:
-        raise BadInput("That participant is no longer in the vault.")
+        raise BadInput("participant_gone_that")
     rf = p.report_fields
     before = as_dict(rf)
     if rf is None:

@@ -44,6 +44,17 @@ def ended_on(p: Participant) -> dt.date | None:
     return p.created_at.date() if p.created_at else None
 
 
+def due_list(
+    session: Any, today: dt.date
+) -> tuple[int, list[tuple[int, str, str, dt.date | None]]]:
+    """The vault's retention months, and who is due under it as (id, name, ref, ended on)."""
+    from coachdesk.store import settings
+
+    months = int(settings.get(session, "retention_months"))
+    due = due_for_erasure(session, today, months)
+    return months, [(p.id, p.name, p.ref, ended_on(p)) for p in due]
+
+
 def due_for_erasure(session: Any, today: dt.date, months: int | None = None) -> list[Participant]:
     """Participants whose course ended more than ``months`` months before ``today``
     (default: the vault's retention_months setting), oldest first."""

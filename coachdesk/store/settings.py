@@ -6,6 +6,7 @@ in the UI layer; everything here is encrypted with the data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -25,7 +26,6 @@ DEFAULTS: dict[str, Any] = {
     "export_dir": "",
     # The coach's contact details, printed on every report (asked for once at export).
     "coach_contact": "",
-    "idle_lock_minutes": 5,
     # Which questionnaires the course measures at which point (core/schedule.py).
     "instrument_schedule": {k: list(v) for k, v in schedule.DEFAULT.items()},
     # Optional sub-scales the course leaves out, "instrument.scale" (e.g. "cbi.client").
@@ -84,3 +84,20 @@ def omitted_scales(session: Session) -> frozenset[str]:
         if isinstance(value, list)
         else frozenset()
     )
+
+
+def get_many(session: Session, keys: Iterable[str]) -> dict[str, Any]:
+    return {k: get(session, k) for k in keys}
+
+
+def change(session: Session, values: dict[str, Any]) -> None:
+    """The coach changed these settings: store each (the schedule checked) and record
+    one ``settings_changed`` event naming the keys (never the values)."""
+    from coachdesk.store import audit  # (audit reads the key's salt from Setting rows)
+
+    for key, value in values.items():
+        if key == "instrument_schedule":
+            put_instrument_schedule(session, value)
+        else:
+            put(session, key, value)
+    audit.record(session, "settings_changed", {"keys": list(values)})

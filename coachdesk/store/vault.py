@@ -13,9 +13,9 @@ import hmac
 import os
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import sqlcipher3
 from sqlalchemy import create_engine, event
@@ -36,6 +36,9 @@ from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 # Failed unlocks cannot be written into a vault that did not open; they wait in this
 # small file (times and method only, nothing personal) until the next unlock moves
 # them into the audit log (store/failed_unlocks.py).
@@ -46,31 +49,12 @@ FAILED_NAME = "failed-unlocks.log"
 # file waits here until the database is re-encrypted (see _rotate).
 PENDING_KEY = "vault.key.next"
 
-DAMAGED = (
-    "The database is damaged and cannot be read safely. Restore the latest backup "
-    "(coachdesk restore BACKUP into an empty folder, or Restore in the app)."
-)
-EMPTY = (
-    "The database vault.db is empty or has no tables, although its key file exists: it "
-    "is damaged, and CoachDesk will not make a new vault over it. Nothing was written. "
-    "Restore the latest backup (coachdesk restore BACKUP into an empty folder)."
-)
-NOT_DECRYPTED = (
-    "The database vault.db cannot be read with this key file: the database is damaged, "
-    "it is an older copy from before the last passphrase change, or the key file is "
-    "from another vault. Nothing was written. Restore the latest backup."
-)
-NOT_DECRYPTED_BOUND = (
-    "The database vault.db cannot be read with its key file: it is damaged, or it is an "
-    "older copy from before the last passphrase change (rolled back). Nothing was "
-    "written. Restore the latest backup."
-)
-ROLLED_BACK = (
-    "The database vault.db was rolled back: it is older than its key file, which "
-    "recorded {want} audit events where the database has {have}{how}. An older copy may "
-    "bring back erased people or hide disclosures, so it was refused. Restore the latest "
-    "backup, or ask your IT department."
-)
+DAMAGED = "database_damaged"
+EMPTY = "vault.empty_database"
+NOT_DECRYPTED = "vault.not_decrypted"
+NOT_DECRYPTED_BOUND = "vault.not_decrypted_bound"
+ROLLED_BACK = "vault.rolled_back"
+ROLLED_BACK_DIFFER = "vault.rolled_back_differ"
 
 
 def encode_secret(text_: str) -> bytes:
@@ -82,7 +66,7 @@ def check_passphrase(passphrase: str) -> None:
     from coachdesk.errors import BadInput
 
     if len(passphrase) < MIN_PASSPHRASE:
-        raise BadInput(f"The passphrase must have at least {MIN_PASSPHRASE} characters.")
+        raise BadInput("vault.short_passphrase", min_passphrase=MIN_PASSPHRASE)
 
 
 def _is_damage(exc: BaseException) -> bool:
@@ -212,9 +196,11 @@ class Vault:
         except OSError as exc:
             from coachdesk.errors import BadInput
 
-            raise BadInput(f"Cannot create the data folder {data_dir}: {exc.strerror}.") from exc
+            raise BadInput(
+                "vault.cannot_create_folder", data_dir=data_dir, strerror=exc.strerror
+            ) from exc
         if cls.exists(data_dir):
-            raise VaultExists(f"There is already a vault in {data_dir}.")
+            raise VaultExists("vault.exists", data_dir=data_dir)
         lock = VaultLock(data_dir / LOCK_NAME)
         lock.acquire()
         try:
@@ -266,18 +252,11 @@ class Vault:
         data_dir = Path(data_dir)
         key_path, db_path = data_dir / KEY_NAME, data_dir / DB_NAME
         if not key_path.exists() and not db_path.exists():
-            raise VaultMissing(
-                f"There is no vault in {data_dir}. Create one with 'coachdesk init' "
-                "or restore a backup."
-            )
+            raise VaultMissing("vault.missing", data_dir=data_dir)
         if not key_path.exists():
-            raise VaultDamaged(
-                f"The key file {KEY_NAME} is missing from {data_dir}. Restore it from a backup."
-            )
+            raise VaultDamaged("vault.key_file_missing", key_name=KEY_NAME, data_dir=data_dir)
         if not db_path.exists():
-            raise VaultDamaged(
-                f"The database {DB_NAME} is missing from {data_dir}. Restore the latest backup."
-            )
+            raise VaultDamaged("vault.database_missing", db_name=DB_NAME, data_dir=data_dir)
         lock = VaultLock(data_dir / LOCK_NAME)
         lock.acquire()
         try:
@@ -333,7 +312,7 @@ class Vault:
         try:
             kf, raw = KeyFile.parse(key_path.read_bytes())
         except OSError as exc:
-            raise VaultDamaged(f"The key file cannot be read ({exc.strerror}).") from None
+            raise VaultDamaged("vault.key_file_unreadable", strerror=exc.strerror) from None
         # Item 1: an empty or truncated database is damage, found before SQLite could
         # write anything into it (or a WAL beside it).
         size = db_path.stat().st_size
@@ -371,11 +350,7 @@ class Vault:
                 else:
                     finished = cls._finish_rotation(pending, key_path, db_path, slot, secret)
                     if finished is None:
-                        raise WrongSecret(
-                            "A passphrase change was interrupted after the database was "
-                            "re-encrypted. Unlock with the new passphrase or the recovery "
-                            "code."
-                        )
+                        raise WrongSecret("vault.rotation_interrupted")
                     kf, raw, data_key = finished
         kf.verify_mac(raw, data_key)
         existed = {p for p in _sidecars(db_path) if p.exists()}
@@ -452,14 +427,11 @@ class Vault:
 
     def _connect(self) -> sqlcipher3.Connection:
         if not self._key:
-            raise VaultLocked("The vault is locked.")
+            raise VaultLocked("vault.locked")
         db = self.data_dir / DB_NAME
         if not db.exists():
             # Moved or deleted while open: never let SQLite create an empty one instead.
-            raise VaultMissing(
-                f"The vault in {self.data_dir} was moved or deleted while CoachDesk was "
-                "running. Put it back, or restart CoachDesk and open it where it is now."
-            )
+            raise VaultMissing("vault.moved", data_dir=self.data_dir)
         # mode=rw: open an existing database only (closes the race after the check).
         conn = sqlcipher3.connect(
             f"{db.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False
@@ -539,19 +511,13 @@ class Vault:
             return
         have = int(self._read("SELECT count(*) FROM audit_event")[0][0])
         if have < anchor.length:
-            raise VaultDamaged(ROLLED_BACK.format(want=anchor.length, have=have, how=""))
+            raise VaultDamaged(ROLLED_BACK, want=anchor.length, have=have)
         if anchor.length:
             rows = self._read(
                 f"SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET {int(anchor.length) - 1}"
             )
             if not rows or not hmac.compare_digest(str(rows[0][0]), anchor.head):
-                raise VaultDamaged(
-                    ROLLED_BACK.format(
-                        want=anchor.length,
-                        have=have,
-                        how=", and its events differ from the recorded ones",
-                    )
-                )
+                raise VaultDamaged(ROLLED_BACK_DIFFER, want=anchor.length, have=have)
 
     def _initialise(self) -> None:
         self._migrate()
@@ -576,17 +542,10 @@ class Vault:
                 return
             if self.key_file.anchor is not None:
                 # An anchored vault was keyed already: someone reset the marker.
-                raise VaultDamaged(
-                    "The audit chain's format marker was altered; the vault "
-                    "was refused. Restore the latest backup."
-                )
+                raise VaultDamaged("vault.chain_marker_altered")
             problems = audit.verify_legacy(s)
             if problems:
-                raise VaultDamaged(
-                    "The audit chain was broken before this version of CoachDesk could "
-                    "protect it with a key (" + "; ".join(problems[:3]) + "). It was not "
-                    "re-chained. Restore the latest backup, or ask your IT department."
-                )
+                raise VaultDamaged("vault.legacy_chain_broken", why="; ".join(problems[:3]))
             audit.upgrade_chain(s)
             s.commit()
 
@@ -594,7 +553,7 @@ class Vault:
     def session(self) -> Iterator[Session]:
         """A unit of work; the caller commits. Rolls back on error."""
         if not self._key:
-            raise VaultLocked("The vault is locked.")
+            raise VaultLocked("vault.locked")
         s = self._sessions()
         try:
             yield s
@@ -603,6 +562,27 @@ class Vault:
             raise
         finally:
             s.close()
+
+    # The GUI's two doors into the store (docs/architecture.md, "The store"): a widget
+    # names a store function and its arguments; the unit of work and its commit stay
+    # in the store. A store function takes the session first.
+
+    def read(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``fn(session, *args, **kwargs)`` in a session of its own, not committed."""
+        with self.session() as s:
+            return fn(s, *args, **kwargs)
+
+    def write(
+        self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
+    ) -> T:
+        """``fn(session, *args, **kwargs)`` committed as one unit of work; nothing is
+        committed if it raises."""
+        with self.session() as s:
+            result = fn(s, *args, **kwargs)
+            s.commit()
+            return result
 
     def integrity_errors(self) -> list[str]:
         """Every page's HMAC and SQLite's own structure check; [] when all is well."""
@@ -689,7 +669,7 @@ class Vault:
     def rotate_recovery_code(self, passphrase: str) -> str:
         """A new recovery code (returned once) and a new data key; the passphrase stays."""
         if not self.verify_passphrase(passphrase):
-            raise WrongSecret("Wrong passphrase. Try again.")
+            raise WrongSecret("wrong_passphrase")
         code = keyfile.new_recovery_code()
         self._rotate(
             passphrase=encode_secret(passphrase), new_code=code, action="recovery_code_rotated"

@@ -10,7 +10,7 @@ the roster are reached from here too.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import (
 from coachdesk.core import course
 from coachdesk.store import agenda
 from coachdesk.ui import labels, plain
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -77,7 +80,7 @@ class AgendaView(QWidget):
     export_calendar = Signal()
 
     def __init__(
-        self, vault: Any, parent: QWidget | None = None, today: dt.date | None = None
+        self, vault: Vault, parent: QWidget | None = None, today: dt.date | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault
@@ -118,9 +121,7 @@ class AgendaView(QWidget):
         self.table.setWordWrap(False)
         self.table.activated_item.connect(self._activate)
         self.table.week_key.connect(lambda w: self.move_week(w) if w else self.go_today())
-        self.table.cellDoubleClicked.connect(
-            lambda r, _c: self._activate(self.table.item(r, 0).data(ITEM_ROLE))
-        )
+        self.table.cellDoubleClicked.connect(lambda r, _c: self._activate_row(r))
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -182,8 +183,7 @@ class AgendaView(QWidget):
     def reload(self) -> None:
         self.loaded = True
         last = self.week_start + dt.timedelta(days=6)
-        with self.vault.session() as s:
-            items = agenda.items(s, self.week_start, last)
+        items = self.vault.read(agenda.items, self.week_start, last)
         iso_week = self.week_start.isocalendar()[1]
         self.title.setText(
             self.tr("Week %1 · %2 – %3")
@@ -229,6 +229,10 @@ class AgendaView(QWidget):
             self.empty_label.setText(self.tr("Nothing planned this week."))
             self.empty_label.show()
         self.table.resizeRowsToContents()
+
+    def _activate_row(self, row: int) -> None:
+        cell = self.table.item(row, 0)
+        self._activate(None if cell is None else cell.data(ITEM_ROLE))
 
     def _activate(self, item: agenda.Item | None) -> None:
         if item is None:

@@ -9,15 +9,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from coachdesk import __version__
+from coachdesk.resources import translation_path
 from coachdesk.ui import preferences
-
-I18N_DIR = Path(__file__).resolve().parent.parent / "i18n"
-
-
-def resource_dir() -> Path:
-    """Where bundled files live, also when frozen by PyInstaller (sys._MEIPASS)."""
-    base = getattr(sys, "_MEIPASS", None)
-    return Path(base) / "coachdesk" if base else Path(__file__).resolve().parent.parent
 
 
 def choose_language(explicit: str | None, saved: str, system: QLocale) -> str:
@@ -46,7 +39,7 @@ def setup_application(app: QCoreApplication, lang: str | None = None) -> str:
     QLocale.setDefault(locale)
     translators = []
     ours = QTranslator(app)
-    if ours.load(str(resource_dir() / "i18n" / f"coachdesk_{language}.qm")):
+    if ours.load(str(translation_path(language))):
         translators.append(ours)
     qt = QTranslator(app)
     if language != "en" and qt.load(
@@ -88,7 +81,7 @@ def run_app(data_dir: Path, lang: str | None) -> int:
     icon = QIcon()
     for path in icon_png_paths():
         icon.addFile(str(path))
-    app.setWindowIcon(icon)
+    QGuiApplication.setWindowIcon(icon)
     # Matches packaging/linux/coachdesk.desktop, so Wayland shows the right icon.
     QGuiApplication.setDesktopFileName("coachdesk")
     # The system palette and style are used as they are: no hard-coded colours.

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -30,11 +31,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from coachdesk.store import audit
-from coachdesk.store.models import AuditEvent, Participant
 from coachdesk.ui import plain
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _Index = QModelIndex | QPersistentModelIndex
 SUBJECT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -117,29 +119,25 @@ class AuditRow:
     redacted: bool
 
 
-def load_rows(session: Any) -> list[AuditRow]:
+def load_rows(entries: list[audit.LogEntry]) -> list[AuditRow]:
     """Every event, newest first, with the person's "name (ref)" beside their uid."""
-    people = {
-        uid: f"{name} ({ref})"
-        for uid, name, ref in session.execute(
-            select(Participant.uid, Participant.name, Participant.ref)
-        )
-    }
     erased = QCoreApplication.translate("AuditView", "erased participant")
     rows = []
-    for ev in session.execute(select(AuditEvent).order_by(AuditEvent.id.desc())).scalars():
+    for ev in entries:
         if ev.redacted or ev.action == "participant_erased":
             who = erased
         elif ev.subject is None:
             who = ""
+        elif ev.person is None:
+            who = erased
         else:
-            who = people.get(ev.subject, erased)
+            who = f"{ev.person[0]} ({ev.person[1]})"
         rows.append(
             AuditRow(
                 ev.id,
                 ev.at,
                 ev.action,
-                None if ev.redacted else ev.subject,
+                ev.subject,
                 who,
                 _detail_text(ev.detail),
                 ev.redacted,
@@ -185,7 +183,7 @@ class AuditModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
-                return QLocale().toString(r.at, QLocale.FormatType.ShortFormat)
+                return QLocale().toString(QDateTime(r.at), QLocale.FormatType.ShortFormat)
             if col == 1:
                 return action_label(r.action)
             if col == 2:
@@ -235,7 +233,7 @@ class AuditFilter(QSortFilterProxyModel):
 
 
 class AuditView(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Audit log"))
@@ -278,7 +276,7 @@ class AuditView(QDialog):
         # tens of thousands of events).
         fm = self.table.fontMetrics()
         sample_time = QLocale().toString(
-            dt.datetime(2026, 12, 28, 23, 59), QLocale.FormatType.ShortFormat
+            QDateTime(dt.datetime(2026, 12, 28, 23, 59)), QLocale.FormatType.ShortFormat
         )
         longest_action = max((action_label(a) for a in audit.ACTIONS), key=len)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -301,9 +299,8 @@ class AuditView(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rows = load_rows(s)
-            problems = audit.verify(s)
+        rows = load_rows(self.vault.read(audit.log_entries))
+        problems = self.vault.read(audit.verify)
         self.model.set_rows(rows)
         self._fill_filters(rows)
         if problems:
@@ -339,9 +336,3 @@ class AuditView(QDialog):
             combo.blockSignals(False)
         self.proxy.set_action(None)
         self.proxy.set_subject(None)
-
-    def show_participant(self, uid: str) -> None:
-        """Preselect one participant (e.g. opened from their page)."""
-        i = self.participant_combo.findData(uid)
-        if i >= 0:
-            self.participant_combo.setCurrentIndex(i)

@@ -8,9 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,16 +35,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.store import audit, backup, settings
+from coachdesk.store import backup, settings
 from coachdesk.ui import file_dialogs
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _Index = QModelIndex | QPersistentModelIndex
 
 
 def _when(t: dt.datetime) -> str:
-    return QLocale().toString(t, QLocale.FormatType.ShortFormat)
+    return QLocale().toString(QDateTime(t), QLocale.FormatType.ShortFormat)
 
 
 class BackupListModel(QAbstractTableModel):
@@ -87,7 +97,7 @@ class BackupListModel(QAbstractTableModel):
 
 
 class BackupDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self._task: Task | None = None
@@ -162,10 +172,9 @@ class BackupDialog(QDialog):
 
     def refresh(self) -> None:
         now = dt.datetime.now()
-        with self.vault.session() as s:
-            folder = settings.get(s, "backup_dir") or ""
-            last = backup.last_good_backup(s)
-            warning = backup.backup_warning(s, now)
+        folder = self.vault.read(settings.get, "backup_dir") or ""
+        last = self.vault.read(backup.last_good_backup)
+        warning = self.vault.read(backup.backup_warning, now)
         self.folder_edit.setText(folder)
         self.last_label.setText(_when(last) if last else self.tr("never"))
         self.warning_label.setText(self._warning_text(last, now) if warning else "")
@@ -182,10 +191,7 @@ class BackupDialog(QDialog):
 
     def set_folder(self, folder: Path) -> None:
         """Store the backup folder in the vault (the GUI's chooser and tests call this)."""
-        with self.vault.session() as s:
-            settings.put(s, "backup_dir", str(folder))
-            audit.record(s, "settings_changed", {"keys": ["backup_dir"]})
-            s.commit()
+        self.vault.write(settings.change, {"backup_dir": str(folder)})
         self.refresh()
 
     def choose_folder(self) -> None:

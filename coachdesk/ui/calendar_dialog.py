@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,16 +27,19 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import CoachDeskError
-from coachdesk.store import audit, calendar_export, settings
+from coachdesk.store import calendar_export, settings
 from coachdesk.ui import file_dialogs
 from coachdesk.ui.date_field import DateField, first_invalid
 from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class CalendarExportDialog(QDialog):
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         lang: str = "da",
@@ -56,9 +59,8 @@ class CalendarExportDialog(QDialog):
         self.label.setAccessibleName(self.tr("Participants are shown as"))
         self.label.addItem(self.tr("Their ref"), "ref")
         self.label.addItem(self.tr("Their initials"), "initials")
-        with vault.session() as s:
-            how = settings.get(s, "calendar_label")
-            folder = str(settings.get(s, "export_dir") or "")
+        stored = vault.read(settings.get_many, ("calendar_label", "export_dir"))
+        how, folder = stored["calendar_label"], str(stored["export_dir"] or "")
         self.label.setCurrentIndex(max(0, self.label.findData(how)))
         self.path = QLineEdit(str(Path(folder or Path.home()) / "coachdesk-agenda.ics"))
         self.path.setAccessibleName(self.tr("File"))
@@ -108,9 +110,7 @@ class CalendarExportDialog(QDialog):
             self, self.tr("Export calendar"), self.path.text(), self.tr("Calendar files (*.ics)")
         )
         if path:
-            if not path.endswith(".ics"):
-                path += ".ics"
-            self.path.setText(path)
+            self.path.setText(file_dialogs.with_suffix(path, ".ics"))
 
     def export(self) -> None:
         bad = first_invalid((self.first, self.last))
@@ -125,14 +125,14 @@ class CalendarExportDialog(QDialog):
             return
         out = Path(text).expanduser()
         try:
-            with self.vault.session() as s:
-                how = self.label.currentData()
-                if settings.get(s, "calendar_label") != how:
-                    settings.put(s, "calendar_label", how)
-                    audit.record(s, "settings_changed", {"keys": ["calendar_label"]})
-                res = calendar_export.export_ics(
-                    s, out, first=self.first.value(), last=self.last.value(), lang=self.lang
-                )
+            res = self.vault.write(
+                calendar_export.export_ics,
+                out,
+                first=self.first.value(),
+                last=self.last.value(),
+                lang=self.lang,
+                label=self.label.currentData(),
+            )
         except CoachDeskError as exc:
             self.message.setText(error_text(exc))
             return

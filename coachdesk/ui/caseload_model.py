@@ -254,7 +254,12 @@ class CaseloadModel(QAbstractTableModel):
         self._text = [self._text[i] for i in order_idx]
         self._keys = {c: [k[i] for i in order_idx] for c, k in self._keys.items()}
         if self._flt is not None:
-            self._flt = tuple([col[i] for i in order_idx] for col in self._flt)  # type: ignore[assignment]
+            keys, statuses, flags = self._flt
+            self._flt = (
+                [keys[i] for i in order_idx],
+                [statuses[i] for i in order_idx],
+                [flags[i] for i in order_idx],
+            )
         self._vis = sorted(new_pos[i] for i in self._vis)
         vis_pos = {full: row for row, full in enumerate(self._vis)}
         old_list = self.persistentIndexList()

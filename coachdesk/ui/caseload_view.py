@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class CaseloadTable(QTableView):
@@ -47,7 +50,7 @@ class CaseloadView(QWidget):
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault | None,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         preloaded: Any = None,
@@ -163,8 +166,9 @@ class CaseloadView(QWidget):
         if preloaded is not None and preloaded[:2] == (self.today, archived):
             cl = preloaded[2]
         else:
-            with self.vault.session() as s:
-                cl = caseload.load_caseload(s, self.today, include_archived=archived)
+            # Without a vault only the start-up warm-up builds the view, with ``preloaded``.
+            assert self.vault is not None
+            cl = self.vault.read(caseload.load_caseload, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         self.model.set_rows(cl.rows)
@@ -209,9 +213,7 @@ class CaseloadView(QWidget):
         if self.vault is None:
             return
         try:
-            with self.vault.session() as s:
-                self.reminders = agenda.reminders(s, self.today)
-                self.todays = agenda.items(s, self.today, self.today)
+            self.reminders, self.todays = self.vault.read(agenda.today_view, self.today)
         except VaultLocked:  # locked before the event loop came round: nothing to show
             return
         self._render_today()
@@ -288,11 +290,11 @@ class CaseloadView(QWidget):
     def _audit_search(self) -> None:
         # The timer can fire between a lock and this view's deletion: the vault is closed
         # then, and a slot must not raise.
-        if not self.search.text().strip() or not self.vault.is_open:
+        if not self.search.text().strip() or self.vault is None or not self.vault.is_open:
             return
-        with self.vault.session() as s:
-            audit.record(s, "search", {"view": "caseload", "results": self.proxy.rowCount()})
-            s.commit()
+        self.vault.write(
+            audit.record, "search", {"view": "caseload", "results": self.proxy.rowCount()}
+        )
 
     def _filter_changed(self, *_a: Any) -> None:
         self.proxy.set_filters(

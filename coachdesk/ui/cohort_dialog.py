@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,8 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.ui import file_dialogs, plain
+from coachdesk.ui.fields import report_language
 from coachdesk.ui.messages import error_text
-from coachdesk.ui.worker import Task
+from coachdesk.ui.worker import Jobs
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 MONTHS_BACK = 36  # how far back the period picker offers months
 
@@ -53,21 +57,18 @@ class CohortReportDialog(QDialog):
     """Make the cohort effect report: choose the months, look, export."""
 
     def __init__(
-        self, vault: Any, parent: QWidget | None = None, today: dt.date | None = None
+        self, vault: Vault, parent: QWidget | None = None, today: dt.date | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault
         self.today = today or dt.date.today()
-        self.lang = (
-            str(QCoreApplication.instance().property("coachdesk_language") or "da")
-            if QCoreApplication.instance()
-            else "da"
-        )
+        app = QCoreApplication.instance()
+        self.lang = str(app.property("coachdesk_language") or "da") if app is not None else "da"
         if self.lang not in ("da", "en"):
             self.lang = "da"
         self.prepared: Any = None
         self.last_path: Path | None = None
-        self._tasks: list[Task] = []
+        self.jobs = Jobs()
         self._generation = 0
         # Replaceable in tests; the Qt dialog avoids the platform's recent-files lists.
         self.choose_target: Callable[[str, str], str | None] = self._choose_target
@@ -85,10 +86,7 @@ class CohortReportDialog(QDialog):
         self.to_month.setCurrentIndex(max(0, last - 1))  # the last whole month
         self.from_month.setCurrentIndex(max(0, last - 6))
         self.all_dates = QCheckBox(self.tr("All courses (no period)"))
-        self.report_lang = QComboBox()
-        self.report_lang.addItem(self.tr("Danish"), "da")
-        self.report_lang.addItem(self.tr("English"), "en")
-        self.report_lang.setCurrentIndex(0 if self.lang == "da" else 1)
+        self.report_lang = report_language(self.lang)
         self.dialect = QComboBox()
         self.dialect.addItem(self.tr("Excel (semicolon, decimal comma)"), "excel-da")
         self.dialect.addItem(self.tr("RFC 4180 (comma, decimal point)"), "rfc4180")
@@ -191,22 +189,6 @@ class CohortReportDialog(QDialog):
 
     # --- work off the GUI thread ---------------------------------------------------
 
-    def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
-    ) -> None:
-        task = Task(fn)
-        self._tasks.append(task)
-
-        def finish(cb: Callable[[Any], None]) -> Callable[[Any], None]:
-            def inner(value: Any) -> None:
-                if task in self._tasks:
-                    self._tasks.remove(task)
-                cb(value)
-
-            return inner
-
-        task.start(finish(done), finish(failed))
-
     def _set_exportable(self, on: bool) -> None:
         self.pdf_button.setEnabled(on)
         self.csv_button.setEnabled(on)
@@ -230,8 +212,7 @@ class CohortReportDialog(QDialog):
         def work() -> Any:
             from coachdesk.reports.cohort_report import prepare
 
-            with vault.session() as s:
-                return prepare(s, start, end)
+            return vault.read(prepare, start, end)
 
         def done(prep: Any) -> None:
             if generation == self._generation:
@@ -243,7 +224,7 @@ class CohortReportDialog(QDialog):
                 self.table.setRowCount(0)
                 self.explanation.setText(error_text(exc))
 
-        self._run(work, done, failed)
+        self.jobs.run(work, done, failed)
 
     def _show(self, prep: Any) -> None:
         from coachdesk.reports import cohort_report
@@ -345,8 +326,7 @@ class CohortReportDialog(QDialog):
         target = self.choose_target(f"CoachDesk-effektrapport-{self.today:%Y-%m-%d}.{fmt}", fmt)
         if not target:
             return
-        if not target.lower().endswith(f".{fmt}"):
-            target += f".{fmt}"
+        target = file_dialogs.with_suffix(target, f".{fmt}")
         vault, lang, dialect = (
             self.vault,
             self.report_lang.currentData(),
@@ -357,24 +337,22 @@ class CohortReportDialog(QDialog):
         def work() -> Any:
             from coachdesk.reports.cohort_report import write_cohort_report
 
-            with vault.session() as s:
-                # Decided again inside the export's own transaction: the release log
-                # may have changed since the preview.
-                write_cohort_report(
-                    s,
-                    Path(target),
-                    start=start,
-                    end=end,
-                    lang=lang,
-                    csv_dialect=dialect,
-                    message_lang=ui_lang,
-                )
-                s.commit()
+            # Decided again inside the export's own transaction: the release log
+            # may have changed since the preview.
+            vault.write(
+                write_cohort_report,
+                Path(target),
+                start=start,
+                end=end,
+                lang=lang,
+                csv_dialect=dialect,
+                message_lang=ui_lang,
+            )
             return Path(target)
 
         self._set_exportable(False)
         self.message.setText(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self.jobs.run(work, self._export_done, self._export_failed)
 
     def _export_done(self, path: Path) -> None:
         self.last_path = path
@@ -388,7 +366,7 @@ class CohortReportDialog(QDialog):
         self._set_exportable(self.prepared is not None and not self.prepared.refusal)
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # Let this dialog's running jobs finish before the widgets they report to go away.
+        self.jobs.wait()
         self._debounce.stop()
         super().done(result)

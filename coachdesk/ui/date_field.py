@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from coachdesk.core import dates
@@ -77,8 +77,8 @@ class _Edit(QLineEdit):
             return
         super().keyPressEvent(e)
 
-    def focusOutEvent(self, e: object) -> None:
-        super().focusOutEvent(e)  # type: ignore[arg-type]
+    def focusOutEvent(self, e: QFocusEvent) -> None:
+        super().focusOutEvent(e)
         self._owner.check()
 
 

@@ -2,38 +2,47 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from coachdesk.errors import CoachDeskError, ErasedNotCompacted
+from coachdesk.store import participants
 from coachdesk.store.erasure import erase_participant, erasure_preview
-from coachdesk.store.models import Participant
 from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
+from coachdesk.ui.worker import Task
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class EraseDialog(QDialog):
-    """Erase one participant for good; accepted only after the erasure succeeded."""
+    """Erase one participant for good; accepted only after the erasure succeeded.
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    The erasure and the compaction of the vault file (VACUUM: seconds on a large vault)
+    run on the dialog's own thread pool, with a busy bar and a wait cursor; the window
+    keeps painting. Meanwhile the dialog cannot be cancelled (the erasure commits as a
+    whole, then compacts), and a lock that closes it waits for the work to finish before
+    the vault closes under it.
+    """
+
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
-        with vault.session() as s:
-            p = s.get(Participant, participant_id)
-            if p is None:
-                raise ValueError(f"no participant {participant_id}")
-            self.ref, name = p.ref, p.name
-            counts = erasure_preview(s, participant_id)
+        who = vault.read(participants.summary, participant_id)
+        self.ref, name = who.ref, who.name
+        counts = vault.read(erasure_preview, participant_id)
         self.setWindowTitle(self.tr("Erase participant"))
         self.setModal(True)
         self.setMinimumWidth(480)
@@ -69,6 +78,17 @@ class EraseDialog(QDialog):
         self.confirm.setAccessibleName(self.tr("Participant's ref, to confirm the erasure"))
         prompt.setBuddy(self.confirm)
 
+        self._pool = QThreadPool(self)
+        self._task: Task | None = None
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)  # busy: VACUUM reports no progress
+        self.progress.setTextVisible(False)
+        self.progress.setAccessibleName(self.tr("Erasing"))
+        # Its room is kept while hidden: showing it must not squeeze the wrapped text.
+        policy = self.progress.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.progress.setSizePolicy(policy)
+        self.progress.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.erase_button = self.buttons.addButton(
             self.tr("Erase for good"), QDialogButtonBox.ButtonRole.DestructiveRole
@@ -84,6 +104,7 @@ class EraseDialog(QDialog):
         for w in (title, what, warning, prompt, self.confirm):
             lay.addWidget(w)
         lay.addSpacing(8)
+        lay.addWidget(self.progress)
         lay.addWidget(self.buttons)
         self.confirm.setFocus()
 
@@ -111,25 +132,75 @@ class EraseDialog(QDialog):
         if self.erase_button.isEnabled():
             self._erase()
 
+    @property
+    def busy(self) -> bool:
+        """True while the erasure (and the compaction after it) runs."""
+        return self._task is not None
+
     def _erase(self) -> None:
-        if self.confirm.text().strip() != self.ref:
+        if self.confirm.text().strip() != self.ref or self._task is not None:
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            erase_participant(self.vault, self.ref)
-        except ErasedNotCompacted as exc:
+        vault, ref = self.vault, self.ref
+        task = self._task = Task(lambda: erase_participant(vault, ref))
+        self._set_busy(True)
+        task.start(
+            lambda _result: self._settle(task), lambda _exc: self._settle(task), pool=self._pool
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        if busy:
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        else:
+            QGuiApplication.restoreOverrideCursor()
+        self.progress.setVisible(busy)
+        self.confirm.setEnabled(not busy)
+        self.buttons.setEnabled(not busy)
+
+    def _settle(self, task: Task, *, quiet: bool = False) -> None:
+        """The erasure's outcome, once (from its signal, or from reject() that waited;
+        ``quiet`` then: no message box while the app locks)."""
+        if self._task is not task or task.outcome is None:
+            return
+        self._task = None
+        self._set_busy(False)
+        ok, value = task.outcome
+        if ok or (quiet and isinstance(value, ErasedNotCompacted)):
+            self.accept()
+        elif quiet:
+            return  # not erased (the transaction rolled back): the person is still there
+        elif isinstance(value, ErasedNotCompacted):
             # The person IS erased (only the compaction failed): say both halves, and
             # close as erased so the caseload and the open page let go of them.
-            QGuiApplication.restoreOverrideCursor()
-            plain.warning(self, self.tr("Erase participant"), error_text(exc))
+            plain.warning(self, self.tr("Erase participant"), error_text(value))
             self.accept()
+        elif isinstance(value, CoachDeskError):
+            plain.warning(self, self.tr("Erase participant"), error_text(value))
+        else:
+            raise value  # a bug: to the app's error hook, as when it ran here
+
+    def reject(self) -> None:
+        task = self._task
+        if task is not None:
+            # A lock (or the app closing) takes the dialog down mid-erasure: the erasure
+            # finishes first, so the vault never closes under it, and the dialog ends as
+            # it came out (accepted if the person is erased).
+            self._pool.waitForDone()
+            self._settle(task, quiet=True)
+            if self.result() == QDialog.DialogCode.Accepted:
+                return
+        super().reject()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._task is not None and event.key() == Qt.Key.Key_Escape:
+            event.ignore()  # the coach cannot cancel an erasure half-way
             return
-        except CoachDeskError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            plain.warning(self, self.tr("Erase participant"), error_text(exc))
-            return
-        QGuiApplication.restoreOverrideCursor()
-        self.accept()
+        super().keyPressEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._task is not None:
+            event.ignore()
+        else:
+            super().closeEvent(event)
 
 
 def _html(text: str) -> str:
@@ -140,7 +211,7 @@ class RetentionDialog(QDialog):
     """Participants whose course ended longer ago than the retention period; erase them
     one at a time, each with its own typed confirmation."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None, today: Any = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None, today: Any = None) -> None:
         import datetime as dt
 
         from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -186,14 +257,9 @@ class RetentionDialog(QDialog):
     def reload(self) -> None:
         from PySide6.QtCore import QDate, QLocale
 
-        from coachdesk.store import settings
-        from coachdesk.store.retention import due_for_erasure, ended_on
+        from coachdesk.store.retention import due_list
 
-        with self.vault.session() as s:
-            months = int(settings.get(s, "retention_months"))
-            due = [
-                (p.id, p.name, p.ref, ended_on(p)) for p in due_for_erasure(s, self.today, months)
-            ]
+        months, due = self.vault.read(due_list, self.today)
         self.model.removeRows(0, self.model.rowCount())
         for pid, name, ref, end in due:
             when = (

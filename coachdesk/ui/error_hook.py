@@ -81,7 +81,7 @@ def install() -> None:
 
     from PySide6.QtCore import QTimer
 
-    from coachdesk.cli.terminal import quiet_logging
+    from coachdesk.log_policy import quiet_logging
 
     sys.excepthook = hook
     threading.excepthook = _thread_hook

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTimer, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -35,11 +35,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.reports import content
+from coachdesk.reports import content, sections
 from coachdesk.reports.pdf_security import MIN_PASSWORD_LEN
 from coachdesk.ui import file_dialogs, plain
+from coachdesk.ui.fields import report_language
 from coachdesk.ui.messages import error_text
-from coachdesk.ui.worker import Task
+from coachdesk.ui.pss10_chart_view import ui_lang
+from coachdesk.ui.worker import Jobs
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 # Danish file names: the kind of report, the participant's ref (never the name), the date.
 FILE_KINDS = {
@@ -59,11 +64,11 @@ class ExportDialog(QDialog):
 
     exported = Signal(object)  # reports.export.ExportResult
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
-        self._tasks: list[Task] = []
+        self.jobs = Jobs()
         self._generation = 0
         self._buffer: QBuffer | None = None
         self._pdf_bytes = QByteArray()
@@ -74,24 +79,14 @@ class ExportDialog(QDialog):
         self.ask_sender: Callable[[dict[str, str]], dict[str, str] | None] = self._ask_sender
         self.setWindowTitle(self.tr("Export report"))
 
-        with vault.session() as s:
-            p = content.load_participant(s, participant_id)
-            self._default_recipient = content.default_recipient(p)
-            self._default_kind = content.default_kind(p)
-            self._consent_problem = content.consent_problem(p)
-            self._ref = p.ref
-            from coachdesk.store import audit, settings
-
-            # The last export folder is kept in the vault: a path can name a person.
-            self._last_dir = str(settings.get(s, "export_dir") or "")
-            self._sender = {
-                k: str(settings.get(s, k) or "")
-                for k in ("coach_name", "organisation", "coach_contact")
-            }
-
-            # Opening the preview reads the person's data: one audit line per dialog.
-            audit.record(s, "participant_read", {"view": "report_preview"}, subject=p.uid)
-            s.commit()
+        # Opening the preview reads the person's data: one audit line per dialog.
+        start = vault.write(content.start_dialog, participant_id)
+        self._default_recipient = start.default_recipient
+        self._default_kind = start.default_kind
+        self._consent_problem = start.consent_problem
+        self._ref = start.ref
+        self._last_dir = start.last_dir
+        self._sender = start.sender
 
         # --- choices -------------------------------------------------------------
         self.kind = QComboBox()
@@ -99,9 +94,7 @@ class ExportDialog(QDialog):
         self.kind.addItem(self.tr("Final report"), "final_report")
         self.kind.addItem(self.tr("Participant's own copy (access request)"), "access_copy")
         self.kind.setCurrentIndex(self.kind.findData(self._default_kind))
-        self.lang = QComboBox()
-        self.lang.addItem(self.tr("Danish"), "da")
-        self.lang.addItem(self.tr("English"), "en")
+        self.lang = report_language()
         self.recipient = QLineEdit(self._default_recipient)
         self.recipient.setPlaceholderText(self.tr("Caseworker, municipality"))
 
@@ -115,17 +108,19 @@ class ExportDialog(QDialog):
         self.section_boxes: dict[str, QCheckBox] = {}
         self.sections_box = sections_box = QGroupBox(self.tr("Sections"))
         sl = QVBoxLayout(sections_box)
-        for key in content.SECTIONS:
-            if key == "notes":
+        warned = False
+        for section in sections.all_sections():  # the registry: a new section shows here
+            if section.sensitive and not warned:
+                warned = True
                 warn = QLabel(self.tr("Sensitive – include only when the recipient needs it:"))
                 warn.setWordWrap(True)
                 font = warn.font()
                 font.setBold(True)
                 warn.setFont(font)
                 sl.addWidget(warn)
-            box = QCheckBox(self._section_label(key))
-            box.setChecked(key in content.DEFAULT_SECTIONS)
-            if key in content.SENSITIVE_SECTIONS:
+            box = QCheckBox(self._section_label(section))
+            box.setChecked(section.key in sections.defaults())
+            if section.sensitive:
                 box.setToolTip(
                     self.tr(
                         "Sensitive: not part of the minimal report. Include it only "
@@ -134,7 +129,7 @@ class ExportDialog(QDialog):
                     )
                 )
             box.toggled.connect(self._changed)
-            self.section_boxes[key] = box
+            self.section_boxes[section.key] = box
             sl.addWidget(box)
         self.access_note = QLabel(
             self.tr(
@@ -264,27 +259,13 @@ class ExportDialog(QDialog):
 
     # --- state -------------------------------------------------------------------
 
-    def _section_label(self, key: str) -> str:
-        names = {
-            "course": self.tr("Course"),
-            "attendance": self.tr("Attendance"),
-            "work_capacity": self.tr("Work capacity today"),
-            "accommodations": self.tr("Accommodations"),
-            "hours": self.tr("Hours and gradual return"),
-            "resources": self.tr("Resources and challenges"),
-            "progression": self.tr("Progress since the start"),
-            "pss10": self.tr("PSS-10 before and after"),
-            "job_plan": self.tr("Job plan"),
-            "questionnaires": self.tr("Other questionnaires (WHO-5, CBI, WAS)"),
-            "values": self.tr("Values"),
-            "outcome": self.tr("Outcome"),
-            "summary": self.tr("Summary"),
-            "recommendation": self.tr("Recommendation / next steps"),
-            "notes": self.tr("Session notes (sensitive)"),
-            "contact": self.tr("Contact details (sensitive)"),
-            "cpr_full": self.tr("Full CPR number (sensitive)"),
-        }
-        return names[key]
+    def _section_label(self, section: sections.Section) -> str:
+        """The registry's label in the app's language, with its detail and, when
+        sensitive, the mark."""
+        name = section.label(ui_lang())
+        if section.detail is not None:
+            name = f"{name} ({section.detail()})"
+        return self.tr("%1 (sensitive)").replace("%1", name) if section.sensitive else name
 
     def request(self) -> content.ReportRequest:
         kind = self.kind.currentData()
@@ -342,31 +323,22 @@ class ExportDialog(QDialog):
             not busy and not (self._consent_problem and self.kind.currentData() != "access_copy")
         )
 
-    def _run(
-        self, fn: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Any], None]
-    ) -> None:
-        task = Task(fn)
-        self._tasks.append(task)
-
-        def finish(cb: Callable[[Any], None]) -> Callable[[Any], None]:
-            def inner(value: Any) -> None:
-                if task in self._tasks:
-                    self._tasks.remove(task)
-                cb(value)
-
-            return inner
-
-        task.start(finish(done), finish(failed))
-
     # --- preview -----------------------------------------------------------------
 
     def refresh_preview(self) -> None:
-        """Rebuild the in-memory preview (unencrypted: it never leaves this window)."""
+        """Rebuild the in-memory preview (unencrypted: it never leaves this window).
+
+        One PDF job at a time: while a preview or the export is still being made, the
+        rebuild waits for it (reportlab is not safe to run twice at once; two renders on
+        two threads have crashed the process)."""
+        if self.jobs.busy():
+            self._debounce.start()
+            return
         self._generation += 1
         generation = self._generation
         request = self.request()
         if self._consent_problem and request.kind != "access_copy":
-            self._set_preview(None, self._consent_problem)
+            self._set_preview(None, error_text(self._consent_problem))
             return
         self.preview_state.setText(self.tr("Building the preview…"))
         self.preview_state.setVisible(True)
@@ -375,9 +347,8 @@ class ExportDialog(QDialog):
         def work() -> tuple[bytes, tuple[str, ...]]:
             from coachdesk.reports.export import render_content
 
-            with vault.session() as s:
-                built = content.build_report(s, pid, request)
-                return render_content(built), built.warnings
+            built = vault.read(content.build_report, pid, request)
+            return render_content(built), built.warnings
 
         def done(result: tuple[bytes, tuple[str, ...]]) -> None:
             if generation == self._generation:
@@ -390,7 +361,7 @@ class ExportDialog(QDialog):
             if generation == self._generation:
                 self._set_preview(None, error_text(exc))
 
-        self._run(work, done, failed)
+        self.jobs.run(work, done, failed)
 
     def _set_preview(self, data: bytes | None, problem: str | None) -> None:
         self.document.close()
@@ -469,16 +440,12 @@ class ExportDialog(QDialog):
         answer = self.ask_sender(dict(self._sender))
         if not answer:
             return  # the report leaves out what is not known; it asks again next time
-        from coachdesk.store import audit, settings
+        from coachdesk.store import settings
 
         changed = [k for k, v in answer.items() if v and v != self._sender.get(k)]
         if not changed:
             return
-        with self.vault.session() as s:
-            for key in changed:
-                settings.put(s, key, answer[key])
-            audit.record(s, "settings_changed", {"keys": changed})
-            s.commit()
+        self.vault.write(settings.change, {key: answer[key] for key in changed})
         self._sender.update({k: answer[k] for k in changed})
 
     def _password(self) -> str | None:
@@ -521,8 +488,7 @@ class ExportDialog(QDialog):
         target = self.choose_target(suggested)
         if not target:
             return
-        if not target.lower().endswith(".pdf"):
-            target += ".pdf"
+        target = file_dialogs.with_suffix(target, ".pdf")
         vault, pid = self.vault, self.participant_id
         channel = self.channel.currentData()
         self._last_dir = str(Path(target).parent)
@@ -531,17 +497,16 @@ class ExportDialog(QDialog):
             from coachdesk.reports.export import export_report
             from coachdesk.store import settings
 
-            with vault.session() as s:
-                result = export_report(
-                    s, pid, request, Path(target), password=password, channel=channel
-                )
-                settings.put(s, "export_dir", str(Path(target).parent))
-                s.commit()
+            # (export_report commits the disclosure itself, before the file appears.)
+            result = vault.write(
+                export_report, pid, request, Path(target), password=password, channel=channel
+            )
+            vault.write(settings.put, "export_dir", str(Path(target).parent))
             return result
 
         self._busy(True)
         self._show_message(self.tr("Exporting…"))
-        self._run(work, self._export_done, self._export_failed)
+        self.jobs.run(work, self._export_done, self._export_failed)
 
     def _export_done(self, result: Any) -> None:
         self._busy(False)
@@ -561,7 +526,7 @@ class ExportDialog(QDialog):
         self._show_message(error_text(exc) or self.tr("The export failed."))
 
     def done(self, result: int) -> None:
-        # Let running jobs finish before the widgets they report to go away.
-        QThreadPool.globalInstance().waitForDone(10_000)
+        # Let this dialog's running jobs finish before the widgets they report to go away.
+        self.jobs.wait()
         self._debounce.stop()
         super().done(result)

@@ -1,17 +1,35 @@
-"""Small input widgets shared by the forms: a masked CPR field and the message label
-shown next to a field when core/records rejects its value. (The date field lives in
-ui/date_field.py; it is re-exported here for the forms that import it from here.)"""
+"""Small pieces shared by the forms: a masked CPR field, the message label shown next to a
+field when core/records rejects its value, a labelled form row and the editors'
+unsaved-changes state. (The date field lives in ui/date_field.py; it is re-exported here
+for the forms that import it from here.)"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from coachdesk.core import cpr
 from coachdesk.ui.date_field import DateField  # the one date field (ui/date_field.py)
 
-__all__ = ["CprField", "DateField", "FieldMessage"]
+__all__ = [
+    "CprField",
+    "DateField",
+    "FieldMessage",
+    "UnsavedChanges",
+    "labelled_row",
+    "report_language",
+]
 
 # DDMMYY-NNNN is 11 characters; the rest is room for spaces around a pasted number
 # (they are stripped). Anything longer is never a CPR number.
@@ -86,3 +104,42 @@ class FieldMessage(QLabel):
     def show_message(self, text: str | None) -> None:
         self.setText(text or "")
         self.setVisible(bool(text))
+
+
+def labelled_row(form: QFormLayout, text: str, w: QWidget) -> None:
+    """A form row whose label's mnemonic (``&``) focuses ``w``, which screen readers
+    name by the label."""
+    lab = QLabel(text)
+    lab.setBuddy(w)
+    w.setAccessibleName(text.replace("&", "").rstrip(":"))
+    form.addRow(lab, w)
+
+
+def report_language(current: str = "da") -> QComboBox:
+    """The report's language (the reports' catalogue has Danish and English), ``current``
+    chosen; the item data is the language code."""
+    box = QComboBox()
+    box.addItem(QCoreApplication.translate("ReportLanguage", "Danish"), "da")
+    box.addItem(QCoreApplication.translate("ReportLanguage", "English"), "en")
+    box.setCurrentIndex(max(0, box.findData(current)))
+    return box
+
+
+class UnsavedChanges:
+    """The editor tabs' unsaved-changes state (outcome, report fields, job plan): a
+    change marks the tab dirty unless the tab is being filled, and says so in its
+    ``state_label``; the participant page asks ``is_dirty`` before it closes."""
+
+    _dirty = False
+    _loading = False
+    state_label: QLabel
+
+    def _changed(self, *_a: Any) -> None:
+        if not self._loading:
+            self._dirty = True
+            self.state_label.setText(
+                QCoreApplication.translate("UnsavedChanges", "Unsaved changes")
+            )
+
+    def is_dirty(self) -> bool:
+        return self._dirty

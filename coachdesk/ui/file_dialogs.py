@@ -111,3 +111,8 @@ def open_file(parent: QWidget | None, caption: str, directory: str, name_filter:
 
 def existing_directory(parent: QWidget | None, caption: str, directory: str) -> str | None:
     return pick(parent, caption, directory=directory, mode=QFileDialog.FileMode.Directory)
+
+
+def with_suffix(path: str, suffix: str) -> str:
+    """``path`` ending in ``suffix`` (".pdf"): a name typed without it gets it."""
+    return path if path.lower().endswith(suffix.lower()) else path + suffix

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextDocument
@@ -28,6 +28,9 @@ from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 from coachdesk.ui.worker import Task
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 BOX_WIDTH = 640
 
 
@@ -50,7 +53,7 @@ class FirstRunView(QWidget):
         super().__init__(parent)
         self.data_dir = data_dir
         self.kdf = kdf
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.recovery_code = ""
         self._task: Task | None = None
         self.steps = QStackedWidget()
@@ -303,13 +306,16 @@ class FirstRunView(QWidget):
         return w
 
     def finish(self) -> None:
-        from coachdesk.store import audit, settings
+        from coachdesk.store import settings
 
-        with self.vault.session() as s:
-            settings.put(s, "coach_name", self.coach_name.text().strip())
-            settings.put(s, "organisation", self.organisation.text().strip())
-            audit.record(s, "settings_changed", {"keys": ["coach_name", "organisation"]})
-            s.commit()
+        assert self.vault is not None  # the last page shows after the vault was made
+        self.vault.write(
+            settings.change,
+            {
+                "coach_name": self.coach_name.text().strip(),
+                "organisation": self.organisation.text().strip(),
+            },
+        )
         self.recovery_code = ""
         self.code_label.clear()
         self.finished.emit(self.vault)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase
@@ -30,14 +30,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from coachdesk.errors import CoachDeskError
-from coachdesk.store import caseload, handover
-from coachdesk.store.models import Disclosure, Participant
+from coachdesk.store import handover, participants
 from coachdesk.ui import file_dialogs, plain
 from coachdesk.ui.labels import date_text
 from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 MIN_PASSPHRASE = 8
 
@@ -47,17 +48,14 @@ def _html(text: str) -> str:
 
 
 class HandoverDialog(QDialog):
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
         self.written: handover.HandoverResult | None = None
         self.archived = False
-        with vault.session() as s:
-            p = s.get(Participant, participant_id)
-            if p is None:
-                raise ValueError(f"no participant {participant_id}")
-            self.ref, name, self._was_archived = p.ref, p.name, bool(p.archived)
+        who = vault.read(participants.summary, participant_id)
+        self.ref, name, self._was_archived = who.ref, who.name, who.archived
         self.setWindowTitle(self.tr("Hand over to another coach"))
         intro = QLabel(
             self.tr(
@@ -125,9 +123,9 @@ class HandoverDialog(QDialog):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
 
-        self.result = plain.label()  # errors may quote a path or a name
-        self.result.setWordWrap(True)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.outcome = plain.label()  # errors may quote a path or a name
+        self.outcome.setWordWrap(True)
+        self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.after = QLabel(
             self.tr(
                 "Archive the participant now, so the record leaves your caseload. When the "
@@ -156,7 +154,7 @@ class HandoverDialog(QDialog):
         lay.addWidget(self.by_phrase)
         lay.addWidget(self.phrase_box)
         lay.addLayout(row)
-        lay.addWidget(self.result)
+        lay.addWidget(self.outcome)
         lay.addWidget(self.after)
         lay.addWidget(self.archive_button, 0, Qt.AlignmentFlag.AlignLeft)
         lay.addStretch(1)
@@ -194,13 +192,13 @@ class HandoverDialog(QDialog):
         refused."""
         text = self.path.text().strip()
         if not text:
-            self.result.setText(self.tr("Choose where to save the handover file first."))
+            self.outcome.setText(self.tr("Choose where to save the handover file first."))
             return False
         out = Path(text)
         if out.suffix.lower() != ".age":
             out = out.with_name(out.name + ".age")
         if out.exists():
-            self.result.setText(
+            self.outcome.setText(
                 self.tr("A file with that name exists already. Choose another name.")
             )
             return False
@@ -208,12 +206,12 @@ class HandoverDialog(QDialog):
         if self.by_key.isChecked():
             to = self.recipient.text().strip()
             if not to:
-                self.result.setText(self.tr("Paste or type the receiving coach's key first."))
+                self.outcome.setText(self.tr("Paste or type the receiving coach's key first."))
                 return False
         else:
             phrase = self.phrase.text()
             if len(phrase) < MIN_PASSPHRASE:
-                self.result.setText(
+                self.outcome.setText(
                     self.tr(
                         "The handover passphrase must have at least %n "
                         "characters; a few random words are best.",
@@ -223,21 +221,22 @@ class HandoverDialog(QDialog):
                 )
                 return False
             if phrase != self.phrase2.text():
-                self.result.setText(self.tr("The two passphrases differ."))
+                self.outcome.setText(self.tr("The two passphrases differ."))
                 return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # a passphrase takes seconds
         try:
-            with self.vault.session() as s:
-                res = handover.make_handover(s, self.ref, out, to_recipient=to, passphrase=phrase)
+            res = self.vault.write(
+                handover.make_handover, self.ref, out, to_recipient=to, passphrase=phrase
+            )
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self.written = res
         self.phrase.clear()
         self.phrase2.clear()
-        self.result.setText(
+        self.outcome.setText(
             self.tr(
                 "The handover file is written and the disclosure is recorded (SHA-256 %1…)."
             ).replace("%1", res.sha256[:16])
@@ -249,9 +248,7 @@ class HandoverDialog(QDialog):
         return True
 
     def archive(self) -> None:
-        with self.vault.session() as s:
-            caseload.set_archived(s, self.participant_id, True)
-            s.commit()
+        self.vault.write(participants.set_archived, self.participant_id, True)
         self.archived = True
         self.archive_button.setEnabled(False)
         self.archive_button.setText(self.tr("Archived"))
@@ -261,7 +258,7 @@ class HandedOverNote(QFrame):
     """On the participant page of someone handed over: when, and the next step (erase
     once the receiver confirms). Hidden for everyone else."""
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -275,13 +272,7 @@ class HandedOverNote(QFrame):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            last = s.execute(
-                select(func.max(Disclosure.at)).where(
-                    Disclosure.participant_id == self.participant_id,
-                    Disclosure.kind == handover.KIND,
-                )
-            ).scalar()
+        last = self.vault.read(handover.last_handover, self.participant_id)
         self.setVisible(last is not None)
         if last is not None:
             self.label.setText(

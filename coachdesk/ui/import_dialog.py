@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -32,75 +32,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import plausibility
-from coachdesk.errors import BadInput, CoachDeskError
+from coachdesk.errors import BadInput, CoachDeskError, FieldError
 from coachdesk.store import agefile, handover, interchange
 from coachdesk.ui import file_dialogs, plain
-from coachdesk.ui.messages import error_text, message
+from coachdesk.ui.messages import error_text, field_error, field_label, field_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 _PATH = re.compile(r"^participants\[(\d+)\](.*)$")
-_PART = re.compile(r"\.([a-z_]+)(?:\[(\d+)\])?")
-
-
-def _part_name(key: str) -> str:
-    names = {
-        "sessions": QCoreApplication.translate("ImportDialog", "session"),
-        "group_attendance": QCoreApplication.translate("ImportDialog", "attendance mark"),
-        "assessments": QCoreApplication.translate("ImportDialog", "PSS-10"),
-        "date": QCoreApplication.translate("ImportDialog", "date"),
-        "week": QCoreApplication.translate("ImportDialog", "week"),
-        "answers": QCoreApplication.translate("ImportDialog", "answer"),
-        "ref": QCoreApplication.translate("ImportDialog", "ref"),
-        "name": QCoreApplication.translate("ImportDialog", "name"),
-        "cpr": QCoreApplication.translate("ImportDialog", "CPR"),
-        "job_plan": QCoreApplication.translate("ImportDialog", "job plan"),
-        "goals": QCoreApplication.translate("ImportDialog", "goal"),
-        "consent": QCoreApplication.translate("ImportDialog", "consent"),
-        "outcome": QCoreApplication.translate("ImportDialog", "outcome"),
-        "email": QCoreApplication.translate("ImportDialog", "e-mail"),
-        "caseworker": QCoreApplication.translate("ImportDialog", "caseworker"),
-    }
-    return names.get(key, key.replace("_", " "))
-
-
-def _message(text: str) -> str:
-    mine = {
-        plausibility.MESSAGES[plausibility.HELD_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so the session cannot have been held yet"
-        ),
-        plausibility.MESSAGES[plausibility.MARK_IN_FUTURE]: QCoreApplication.translate(
-            "ImportDialog", "is in the future, so attendance cannot be marked yet"
-        ),
-        plausibility.MESSAGES[plausibility.BEFORE_REFERRAL]: QCoreApplication.translate(
-            "ImportDialog", "is before the referral date"
-        ),
-        plausibility.MESSAGES[plausibility.WEEK_MISMATCH]: QCoreApplication.translate(
-            "ImportDialog", "does not match the date"
-        ),
-    }
-    return mine.get(text) or message(text)
 
 
 def readable(error: str, refs: list[str | None]) -> str:
-    """'participants[3].sessions[0].date: msg' -> 'Participant 4 (ref), session 1, date: msg'."""
-    path, sep, text = error.partition(": ")
-    m = _PATH.match(path) if sep else None
+    """'participants[3].sessions[0].date: ...' -> 'Participant 4 (ref), session 1, date:
+    ...': the field named by its label and the problem in the UI language (a FieldError);
+    a document-level sentence is shown as it is."""
+    if not isinstance(error, FieldError):
+        return error
+    m = _PATH.match(error.path)
     if m is None:
-        return message(error)
+        return field_error(error)
     i = int(m.group(1))
     who = QCoreApplication.translate("ImportDialog", "Participant %1").replace("%1", str(i + 1))
     if i < len(refs) and refs[i]:
         who += f" ({refs[i]})"
-    parts = [who]
-    for key, idx in _PART.findall(m.group(2)):
-        parts.append(_part_name(key) + (f" {int(idx) + 1}" if idx else ""))
-    return ", ".join(parts) + ": " + _message(text)
+    rest = field_label(m.group(2), capital=False) if m.group(2) else ""
+    return ", ".join(p for p in (who, rest) if p) + ": " + field_text(error)
 
 
 class ImportDialog(QDialog):
     """Choose a participant file, import it all or nothing, list what was wrong."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.imported = False
@@ -133,8 +96,8 @@ class ImportDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.result = plain.label()  # errors may quote the file's content or its path
-        self.result.setWordWrap(True)
+        self.outcome = plain.label()  # errors may quote the file's content or its path
+        self.outcome.setWordWrap(True)
         self.errors = QListWidget()
         self.errors.setAccessibleName(self.tr("Problems in the file"))
         self.errors.setWordWrap(True)
@@ -157,7 +120,7 @@ class ImportDialog(QDialog):
         lay.addLayout(row)
         lay.addWidget(self.phrase_row)
         lay.addWidget(self.replace)
-        lay.addWidget(self.result)
+        lay.addWidget(self.outcome)
         lay.addWidget(self.errors, 1)
         lay.addWidget(self.buttons)
         self.resize(720, 460)
@@ -184,12 +147,12 @@ class ImportDialog(QDialog):
         self.errors.clear()
         self.errors.hide()
         if not text:
-            self.result.setText(self.tr("Choose a participant file first."))
+            self.outcome.setText(self.tr("Choose a participant file first."))
             return False
         try:
             data = Path(text).read_bytes()
         except OSError:
-            self.result.setText(
+            self.outcome.setText(
                 self.tr("The file could not be read. Check the name and that you may open it.")
             )
             return False
@@ -197,9 +160,9 @@ class ImportDialog(QDialog):
             return self._import_age(data)
         self.phrase_row.hide()
         try:
-            with self.vault.session() as s:
-                res = interchange.import_document(s, data, replace=self.replace.isChecked())
-                s.commit()
+            res = self.vault.write(
+                interchange.import_document, data, replace=self.replace.isChecked()
+            )
         except BadInput as exc:
             self._show_errors(exc, data)
             return False
@@ -211,12 +174,12 @@ class ImportDialog(QDialog):
         try:
             head = agefile.header(data)
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         self.phrase_row.setVisible(head.passphrase)
         phrase = self.phrase.text() if head.passphrase else None
         if head.passphrase and not phrase:
-            self.result.setText(
+            self.outcome.setText(
                 self.tr(
                     "This handover file is protected with a passphrase. "
                     "Type the passphrase the sender told you, then "
@@ -227,23 +190,21 @@ class ImportDialog(QDialog):
             return False
         plain = b""
         try:
-            with self.vault.session() as s:
-                opened = handover.open_file(s, data, passphrase=phrase)
-                plain = opened.document
-                res = handover.import_opened(s, opened, replace=self.replace.isChecked())
-                s.commit()
+            opened = self.vault.read(handover.open_file, data, passphrase=phrase)
+            plain = opened.document
+            res = self.vault.write(handover.import_opened, opened, replace=self.replace.isChecked())
         except BadInput as exc:
             self._show_errors(exc, plain)
             return False
         except CoachDeskError as exc:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return False
         self.phrase.clear()
         self._done(res)
         return True
 
     def _done(self, res: interchange.ImportResult) -> None:
-        self.result.setText(
+        self.outcome.setText(
             self.tr("Imported: %1 new, %2 replaced.")
             .replace("%1", str(res.added))
             .replace("%2", str(res.replaced))
@@ -262,9 +223,9 @@ class ImportDialog(QDialog):
         except BadInput:
             pass
         if not exc.errors:
-            self.result.setText(error_text(exc))
+            self.outcome.setText(error_text(exc))
             return
-        self.result.setText(
+        self.outcome.setText(
             self.tr("Nothing was imported: %n problem(s) in the file.", "", len(exc.errors))
         )
         for e in exc.errors:

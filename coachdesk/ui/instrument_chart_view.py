@@ -112,17 +112,17 @@ class InstrumentChart(QWidget):
             f"{text(inst.name, self.lang)} — {text(spec.name, self.lang)}",
         )
         # Bands: shaded strips with their label at the right edge.
-        for i, b in enumerate(inst.bands):
+        for i, band in enumerate(inst.bands):
             strip = QRectF(
-                plot.left(), y(min(b.hi + (1 if spec.integer else 0), hi)), plot.width(), 0
+                plot.left(), y(min(band.hi + (1 if spec.integer else 0), hi)), plot.width(), 0
             )
-            strip.setBottom(y(b.lo))
+            strip.setBottom(y(band.lo))
             p.fillRect(strip.normalized(), QColor(_BAND_COLOURS[i % len(_BAND_COLOURS)]))
             p.setPen(QColor("#555555"))
             p.drawText(
                 strip.normalized().adjusted(4, 2, -4, -2),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                inst.band_label(b.key, self.lang),
+                inst.band_label(band.key, self.lang),
             )  # clear of the lines above
         # Axis with ticks at the ends and every reference line.
         p.setPen(QPen(fg, 1))
@@ -134,10 +134,10 @@ class InstrumentChart(QWidget):
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 f"{t:g}",
             )
-        for r in inst.ref_lines:
+        for line in inst.ref_lines:
             p.setPen(QPen(QColor("#8a1c1c"), 1.5, Qt.PenStyle.DashLine))
-            p.drawLine(QPointF(plot.left(), y(r.value)), QPointF(plot.right(), y(r.value)))
-            p.drawText(QPointF(plot.left() + 6, y(r.value) - 4), text(r.label, self.lang))
+            p.drawLine(QPointF(plot.left(), y(line.value)), QPointF(plot.right(), y(line.value)))
+            p.drawText(QPointF(plot.left() + 6, y(line.value) - 4), text(line.label, self.lang))
         # The questionnaires in date order.
         scored = [r for r in self.rows if r.result.value is not None]
         n = len(self.rows)

@@ -12,7 +12,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QPen, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,8 +42,8 @@ from PySide6.QtWidgets import (
 from coachdesk.core import instruments, vocab
 from coachdesk.core.instrument import Instrument, Result, text
 from coachdesk.store import assessments, settings
-from coachdesk.store.models import Assessment
 from coachdesk.store.vault import Vault
+from coachdesk.ui import plain
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.pss10_chart_view import kind_labels, ui_lang
 
@@ -197,8 +206,17 @@ class InstrumentGrid(QFrame):
         if self._current != self._shown()[-1]:
             self._step(1)
 
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()  # the current item's frame shows whether the grid has the keys
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        # The current item is framed in the palette's highlight: it follows the theme.
         rect = QRectF()
         for w in self._rows[self._current]:
             rect = rect.united(QRectF(w.geometry()))
@@ -237,14 +255,17 @@ class InstrumentForm(QDialog):
         self._lang = lang or ui_lang()
         self._today = today
         self._confirm_incomplete = False
-        with vault.session() as s:
-            existing = s.get(Assessment, assessment_id) if assessment_id is not None else None
-            if existing is not None:
-                instrument = existing.instrument
-            kind = existing.kind if existing else "screening"
-            day = existing.date if existing else (today or dt.date.today())
-            answers = list(existing.answers) if existing else None
-            off = settings.omitted_scales(s)
+        existing = (
+            vault.read(assessments.for_form, participant_id, assessment_id)
+            if assessment_id is not None
+            else None
+        )
+        if existing is not None:
+            instrument = existing.instrument
+        kind = existing.kind if existing else "screening"
+        day = existing.date if existing else (today or dt.date.today())
+        answers = list(existing.answers) if existing else None
+        off = vault.read(settings.omitted_scales)
         self.inst = instruments.get(instrument)
         omitted = frozenset(
             i
@@ -287,7 +308,7 @@ class InstrumentForm(QDialog):
             .replace("%2", str(self.inst.answer_max))
         )
         hint.setWordWrap(True)
-        hint.setEnabled(False)
+        hint.setEnabled(False)  # the palette's muted text, not a hard-coded grey
         self.grid = InstrumentGrid(self.inst, self._lang, omitted=omitted)
         scroll = QScrollArea()
         scroll.setWidget(self.grid)
@@ -298,13 +319,13 @@ class InstrumentForm(QDialog):
             lambda i: scroll.ensureWidgetVisible(self.grid._rows[i][1], 0, 30)
         )
 
-        self.score_label = QLabel()
+        self.score_label = plain.label()
         font = self.score_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
         font.setBold(True)
         self.score_label.setFont(font)
         self.score_label.setAccessibleName(self.tr("Score"))
-        self.detail_label = QLabel()
+        self.detail_label = plain.label()
         self.detail_label.setWordWrap(True)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -317,7 +338,9 @@ class InstrumentForm(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        # In an active window the shortcut takes Ctrl+S from any field (a combo box would
+        # otherwise swallow it); keyPressEvent is the path when it is not active.
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
@@ -331,6 +354,10 @@ class InstrumentForm(QDialog):
         layout.addWidget(hint)
         layout.addWidget(self.score_label)
         layout.addWidget(self.detail_label)
+        status = QVBoxLayout()
+        status.setContentsMargins(0, 0, 0, 0)
+        self.add_status_lines(status)
+        layout.addLayout(status)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.setTabOrder(self.kind, self.date)
@@ -340,11 +367,22 @@ class InstrumentForm(QDialog):
 
         self.grid.set_answers(answers)
         self.grid.answers_changed.connect(self._changed)
+        self.kind.currentIndexChanged.connect(self._changed)
+        self.date.dateChanged.connect(self._changed)
         self._changed()
         self.resize(900, 680)
         self.grid.setFocus()
 
+    def add_status_lines(self, status: QVBoxLayout) -> None:
+        """A questionnaire's own lines under the score (PSS-10: the admission threshold);
+        called once while the form is built, before the first ``_changed``."""
+
+    def band_text(self, band: str | None) -> str:
+        """The band's words beside the score (the registry's label)."""
+        return self.inst.band_label(band, self._lang)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Ctrl+S arrives here from whichever field has focus (they all pass it on).
         if event.matches(QKeySequence.StandardKey.Save):
             self.save()
             return
@@ -367,7 +405,7 @@ class InstrumentForm(QDialog):
         if r.value is None:
             self.score_label.setText(self.tr("%1: none").replace("%1", text(spec.name, self._lang)))
         else:
-            band = self.inst.band_label(r.band, self._lang)
+            band = self.band_text(r.band)
             star = "*" if r.prorated else ""
             line = f"{text(spec.name, self._lang)}: {score_text(self.inst, r.value)}{star}"
             self.score_label.setText(line + (f" ({band})" if band else ""))
@@ -376,10 +414,7 @@ class InstrumentForm(QDialog):
         ]
         if r.prorated:
             details.append(
-                self.tr(
-                    "* Prorated: a missing answer is filled in by the "
-                    "questionnaire's missing-item rule."
-                )
+                self.tr("* A missing answer is prorated by the questionnaire's missing-item rule.")
             )
         elif r.value is None and answered < asked:
             details.append(
@@ -434,13 +469,21 @@ class InstrumentForm(QDialog):
         answers = self.grid.answers()
         missing = sum(a is None for i, a in enumerate(answers) if i not in self.grid.omitted)
         if missing and not self._confirm_incomplete:
+            # Warn in the form rather than in a modal box: Ctrl+S again confirms.
             self._confirm_incomplete = True
             self.save_button.setText(self.tr("&Save anyway"))
+            r = self.current_result()
+            text = (
+                self.tr("1 answer is missing")
+                if missing == 1
+                else self.tr("%1 answers are missing").replace("%1", str(missing))
+            )
+            if r.prorated:
+                text += self.tr(": the score will be prorated")
+            elif r.value is None:
+                text += self.tr(": there will be no score")
             self._show_message(
-                "⚠ "
-                + self.tr(
-                    "%1 answer(s) missing. Press Save again (Ctrl+S) to save anyway."
-                ).replace("%1", str(missing))
+                "⚠ " + text + ". " + self.tr("Press Save again (Ctrl+S) to save anyway.")
             )
             return False
         day = self.date.value()
@@ -449,19 +492,16 @@ class InstrumentForm(QDialog):
             self.date.setFocus()
             return False
         try:
-            with self._vault.session() as s:
-                a = assessments.save_assessment(
-                    s,
-                    self._participant_id,
-                    self.kind_key(),
-                    day,
-                    answers,
-                    assessment_id=self._assessment_id,
-                    today=self._today,
-                    instrument=self.inst.id,
-                )
-                s.commit()
-                saved_id = a.id
+            saved_id = self._vault.write(
+                assessments.save_assessment,
+                self._participant_id,
+                self.kind_key(),
+                day,
+                answers,
+                assessment_id=self._assessment_id,
+                today=self._today,
+                instrument=self.inst.id,
+            ).id
         except assessments.AssessmentRejected as exc:
             self._confirm_incomplete = False
             self.save_button.setText(self.tr("&Save"))

@@ -87,10 +87,15 @@ class InstrumentsTab(QWidget):
     def select(self, instrument_id: str) -> None:
         self.instrument.setCurrentIndex(self.instrument.findData(instrument_id))
 
+    def _saved(self, _assessment_id: int) -> None:
+        self.reload()
+        self.changed.emit()
+
     def reload(self) -> None:
         inst = instruments.get(self.current_id())
-        with self.vault.session() as s:
-            rows = assessments.list_instrument_assessments(s, self.participant_id, inst.id)
+        rows = self.vault.read(
+            assessments.list_instrument_assessments, self.participant_id, inst.id
+        )
         self.chart.set_data(inst, rows, self.lang)
         self.items.set_data(inst, rows, self.lang)
         self.table.resizeColumnsToContents()
@@ -113,6 +118,6 @@ class InstrumentsTab(QWidget):
             today=self.today,
             parent=self,
         )
-        form.saved.connect(lambda _id: (self.reload(), self.changed.emit()))
+        form.saved.connect(self._saved)
         form.open()
         return form

@@ -6,7 +6,8 @@ versions can be looked at, read-only, from the Versions combo.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -28,15 +29,18 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records, vocab
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, interchange
+from coachdesk.store import drafts, jobplans
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
-from coachdesk.ui.messages import message
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges
+from coachdesk.ui.messages import field_error
 from coachdesk.ui.row_table import Column, RowTable
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
-def _line(placeholder: str = "") -> Any:
+
+def _line(placeholder: str = "") -> Callable[[Any], QLineEdit]:
     def make(v: Any) -> QLineEdit:
         e = QLineEdit(v or "")
         e.setPlaceholderText(placeholder)
@@ -45,7 +49,7 @@ def _line(placeholder: str = "") -> Any:
     return make
 
 
-def _combo(options: dict[str, str], default: str) -> Any:
+def _combo(options: dict[str, str], default: str) -> Callable[[Any], QComboBox]:
     def make(v: Any) -> QComboBox:
         c = QComboBox()
         for k, text in options.items():
@@ -68,15 +72,16 @@ def _hours(v: Any) -> QDoubleSpinBox:
     return sb
 
 
-class JobPlanEditor(QWidget):
+class JobPlanEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
         self._versions: list[dict[str, Any]] = []
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
 
         self.version_combo = QComboBox()
         self.version_combo.setAccessibleName(self.tr("Versions"))
@@ -99,8 +104,10 @@ class JobPlanEditor(QWidget):
         )
         self.value_input.addItems(list(common))
         self.value_input.setCurrentText("")
-        self.value_input.lineEdit().setPlaceholderText(self.tr("Pick or type a value…"))
-        self.value_input.lineEdit().returnPressed.connect(self.add_value)
+        value_line = self.value_input.lineEdit()
+        assert value_line is not None  # an editable combo box has one
+        value_line.setPlaceholderText(self.tr("Pick or type a value…"))
+        value_line.returnPressed.connect(self.add_value)
         add_value = self.add_value_button = QPushButton(self.tr("Add &value"))
         add_value.clicked.connect(self.add_value)
         remove_value = self.remove_value_button = QPushButton(self.tr("Remove value"))
@@ -245,11 +252,7 @@ class JobPlanEditor(QWidget):
     # --- data -----------------------------------------------------------------------
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            self._versions = [
-                interchange.job_plan_to_dict(v) | {"version": v.version}
-                for v in caseload.job_plan_versions(s, self.participant_id)
-            ]
+        self._versions = self.vault.read(jobplans.version_dicts, self.participant_id)
         self.version_combo.blockSignals(True)
         self.version_combo.clear()
         for v in reversed(self._versions):
@@ -282,9 +285,9 @@ class JobPlanEditor(QWidget):
         self.steps.set_rows(plan.get("hours_steps") or [])
         self._loading = False
         self._dirty = False
-        for w in (self.direction,):
-            w.setReadOnly(not latest)
+        self.direction.setReadOnly(not latest)
         # An earlier version is history: nothing in it can be pressed or typed into.
+        w: QWidget
         for w in (
             self.value_input,
             self.hours_now,
@@ -301,14 +304,6 @@ class JobPlanEditor(QWidget):
             "" if latest else self.tr("An earlier version, shown read-only.")
         )
         self.state_label.clear()
-
-    def _changed(self, *_a: Any) -> None:
-        if not getattr(self, "_loading", False):
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def add_value(self) -> None:
         text = self.value_input.currentText().strip()
@@ -355,13 +350,10 @@ class JobPlanEditor(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                caseload.put_draft(s, self.draft_key, self.participant_id, {"plan": self.plan()})
-                s.commit()
+            self.draft.keep({"plan": self.plan()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
+        draft = self.draft.read()
         if draft:
             self.version_combo.setCurrentIndex(0)
             self._fill(draft.get("plan") or {}, True)
@@ -369,9 +361,7 @@ class JobPlanEditor(QWidget):
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self._dirty = False
         self._show_version()
 
@@ -384,14 +374,9 @@ class JobPlanEditor(QWidget):
             bad.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                before = len(caseload.job_plan_versions(s, self.participant_id))
-                caseload.save_job_plan(s, self.participant_id, self.plan())
-                added = len(caseload.job_plan_versions(s, self.participant_id)) > before
-                caseload.delete_draft(s, self.draft_key)
-                s.commit()
+            added = self.draft.save(jobplans.save_new_version, self.participant_id, self.plan())
         except BadInput as exc:
-            self.message.show_message("\n".join(_readable(e) for e in exc.errors))
+            self.message.show_message("\n".join(field_error(e) for e in exc.errors))
             return False
         self.message.show_message(None)
         self.reload()
@@ -414,14 +399,3 @@ class JobPlanEditor(QWidget):
         dialog = JobPlanDiffDialog(self._versions, newer=shown, parent=self)
         dialog.open()
         self.diff_dialog = dialog
-
-
-def _readable(error: str) -> str:
-    """'goals[1].text: is required' -> 'Goal 2: text is required' style, still precise."""
-    path, _, msg = error.partition(": ")
-    msg = message(msg)
-    head, _, field = path.partition(".")
-    name, _, idx = head.partition("[")
-    if idx:
-        return f"{name} {int(idx.rstrip(']')) + 1}{' ' + field if field else ''}: {msg}"
-    return error

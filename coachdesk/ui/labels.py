@@ -149,10 +149,6 @@ def qdate(d: dt.date | None) -> QDate:
     return QDate() if d is None else QDate(d.year, d.month, d.day)
 
 
-def pydate(q: QDate) -> dt.date | None:
-    return None if not q.isValid() else dt.date(q.year(), q.month(), q.day())
-
-
 def date_text(d: dt.date | None) -> str:
     return "" if d is None else QLocale().toString(qdate(d), QLocale.FormatType.ShortFormat)
 

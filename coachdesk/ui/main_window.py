@@ -8,18 +8,18 @@ unlock screen; after unlock the same participants and editors come back.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -30,16 +30,8 @@ from coachdesk.ui.idle_lock import IdleLock
 from coachdesk.ui.system_lock import SystemLockWatcher
 from coachdesk.ui.unlock_view import UnlockView
 
-# Database code only: Qt classes are defined on the GUI thread (shiboken's type set-up
-# from another thread crashed the app in testing), so ui.workspace is not in this list.
-# The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
-# which would otherwise run it (80 ms with its asyncio imports) after Enter.
-_PRELOAD = (
-    "sqlalchemy.dialects.sqlite",
-    "coachdesk.store.vault",
-    "coachdesk.store.caseload",
-    "coachdesk.store.assessments",
-)
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class _Preloader(QObject):
@@ -61,23 +53,23 @@ class _Preloader(QObject):
         self.database_loaded.connect(self._load_widgets)
 
     def start(self) -> None:
-        import sys
         import threading
 
-        if all(name in sys.modules for name in _PRELOAD):
+        # Database code only (store/preload.py): Qt classes are defined on the GUI thread
+        # (shiboken's type set-up from another thread crashed the app in testing), so
+        # ui.workspace is loaded afterwards, here.
+        from coachdesk.store import preload
+
+        if preload.loaded():
             self._load_widgets()
             return
         threading.Thread(target=self._load_database, name="coachdesk-preload", daemon=True).start()
 
     def _load_database(self) -> None:
-        import importlib
+        from coachdesk.store import preload
 
         try:
-            for name in _PRELOAD:
-                importlib.import_module(name)
-            from sqlalchemy.orm import configure_mappers
-
-            configure_mappers()
+            preload.load()
         except Exception:  # a warm-up only: the same import fails again, in context, at unlock
             return
         self.database_loaded.emit()
@@ -154,12 +146,13 @@ class MainWindow(QMainWindow):
         kdf: Any = None,
         today: dt.date | None = None,
         idle_minutes: float | None = None,
+        idle_clock: Callable[[], float] | None = None,
     ) -> None:
         super().__init__()
         self.data_dir = Path(data_dir)
         self.kdf = kdf
         self.today = today
-        self.vault: Any = None
+        self.vault: Vault | None = None
         self.workspace: Any = None  # a ui.workspace.Workspace while unlocked
         self._restore: list[tuple[int, int | None, bool]] = []
         self._backup_warning = ""
@@ -168,7 +161,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.gate: QWidget = QLabel()
         self.idle = IdleLock(
-            idle_minutes if idle_minutes is not None else preferences.IDLE_LOCK_MINUTES.get(), self
+            idle_minutes if idle_minutes is not None else preferences.IDLE_LOCK_MINUTES.get(),
+            self,
+            clock=idle_clock or time.monotonic,
         )
         self.idle.idle.connect(self.lock)  # armed (its event filter installed) when unlocked
         self.clipboard_guard = ClipboardGuard(self)
@@ -248,15 +243,19 @@ class MainWindow(QMainWindow):
     def show_gate(self) -> None:
         from coachdesk.store.paths import vault_exists
 
+        gate: QWidget
         if vault_exists(self.data_dir):
-            gate: QWidget = UnlockView(self.data_dir, today=self.today)
-            gate.unlocked.connect(self.on_unlocked)  # type: ignore[attr-defined]
+            unlock = UnlockView(self.data_dir, today=self.today)
+            unlock.unlocked.connect(self.on_unlocked)
+            unlock.restore_requested.connect(self.restore_backup)
+            gate = unlock
         else:
             from coachdesk.ui.first_run import FirstRunView  # once per install: not at start
 
-            gate = FirstRunView(self.data_dir, kdf=self.kdf)
-            gate.finished.connect(self.on_unlocked)  # type: ignore[attr-defined]
-        gate.restore_requested.connect(self.restore_backup)  # type: ignore[attr-defined]
+            first = FirstRunView(self.data_dir, kdf=self.kdf)
+            first.finished.connect(self.on_unlocked)
+            first.restore_requested.connect(self.restore_backup)
+            gate = first
         old = self.gate
         self.gate = gate
         self.stack.addWidget(gate)
@@ -286,7 +285,7 @@ class MainWindow(QMainWindow):
         if self.vault is not None and RotateRecoveryCodeDialog(self.vault, self).exec():
             self.statusBar().showMessage(self.tr("A new recovery code was made."), 10_000)
 
-    def on_unlocked(self, vault: Any) -> None:
+    def on_unlocked(self, vault: Vault) -> None:
         used_recovery = bool(getattr(self.gate, "_recovery", False))
         self.vault = vault
         import contextlib
@@ -352,9 +351,7 @@ class MainWindow(QMainWindow):
         from coachdesk.store import audit
 
         try:
-            with self.vault.session() as s:
-                audit.record(s, "lock")
-                s.commit()
+            self.vault.write(audit.record, "lock")
         finally:
             self.vault.close()
             self.vault = None
@@ -421,59 +418,45 @@ class MainWindow(QMainWindow):
             if self.workspace is not None:
                 self.workspace.caseload.reload()
 
-    def _optional(self, module: str, name: str) -> Any:
-        import importlib
-
-        try:
-            return getattr(importlib.import_module(module), name)
-        except (ImportError, AttributeError):
-            QMessageBox.information(
-                self,
-                self.tr("Not available"),
-                self.tr("This part of CoachDesk is not available in this build."),
-            )
-            return None
-
     def restore_backup(self) -> None:
         """From the unlock or first-run screen: restore a backup, then unlock it."""
-        cls = self._optional("coachdesk.ui.backup_dialog", "RestoreDialog")
-        if cls is None:
-            return
         from coachdesk.store.vault import Vault
+        from coachdesk.ui.backup_dialog import RestoreDialog
 
         empty = not self.data_dir.exists() or not any(self.data_dir.iterdir())
-        dlg = cls(self.data_dir if empty and not Vault.exists(self.data_dir) else None, self)
-        if dlg.exec() and getattr(dlg, "restored_dir", None):
+        dlg = RestoreDialog(
+            self.data_dir if empty and not Vault.exists(self.data_dir) else None, self
+        )
+        if dlg.exec() and dlg.restored_dir is not None:
             self.data_dir = Path(dlg.restored_dir)
             self.show_gate()
 
     def open_retention(self) -> None:
-        cls = self._optional("coachdesk.ui.erase_dialog", "RetentionDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self, today=self.today).exec()
+        from coachdesk.ui.erase_dialog import RetentionDialog
+
+        if self.vault is not None:
+            RetentionDialog(self.vault, self, today=self.today).exec()
             if self.workspace is not None:
                 self.workspace.caseload.reload()
 
     def open_backup(self) -> None:
-        cls = self._optional("coachdesk.ui.backup_dialog", "BackupDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self).exec()
+        from coachdesk.ui.backup_dialog import BackupDialog
+
+        if self.vault is not None:
+            BackupDialog(self.vault, self).exec()
             self._maybe_warn_backup()  # a backup just made clears the reminder
 
     def open_audit(self) -> None:
-        cls = self._optional("coachdesk.ui.audit_view", "AuditView")
-        if cls is not None and self.vault is not None:
-            view = cls(self.vault, self)
-            if hasattr(view, "exec"):
-                view.exec()
-            else:
-                view.setWindowFlag(Qt.WindowType.Window)
-                view.show()
+        from coachdesk.ui.audit_view import AuditView
+
+        if self.vault is not None:
+            AuditView(self.vault, self).exec()
 
     def open_cohort_report(self) -> None:
-        cls = self._optional("coachdesk.ui.cohort_dialog", "CohortReportDialog")
-        if cls is not None and self.vault is not None:
-            cls(self.vault, self).exec()
+        from coachdesk.ui.cohort_dialog import CohortReportDialog
+
+        if self.vault is not None:
+            CohortReportDialog(self.vault, self).exec()
 
     def show_help(self) -> None:
         from coachdesk.ui.help_dialog import HelpDialog
@@ -487,8 +470,7 @@ class MainWindow(QMainWindow):
         if self.vault is None:
             return
         now = dt.datetime.now()
-        with self.vault.session() as s:
-            last = backup.last_good_backup(s)
+        last = self.vault.read(backup.last_good_backup)
         if last is None:
             text = self.tr(
                 "There is no backup of this vault yet. Choose a backup folder (an "
@@ -522,6 +504,7 @@ class MainWindow(QMainWindow):
         if self.vault is not None:
             from coachdesk.errors import CoachDeskError
             from coachdesk.store import backup
+            from coachdesk.ui.messages import error_text
 
             try:
                 backup.maybe_auto_backup(self.vault, dt.datetime.now())
@@ -530,7 +513,9 @@ class MainWindow(QMainWindow):
                 plain.warning(
                     self,
                     self.tr("Automatic backup failed"),
-                    self.tr("The automatic backup could not be made: %1").replace("%1", str(exc)),
+                    self.tr("The automatic backup could not be made: %1").replace(
+                        "%1", error_text(exc)
+                    ),
                 )
             self._close_vault()
         self.clipboard_guard.clear()

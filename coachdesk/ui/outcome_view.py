@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -11,9 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -22,21 +20,25 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload
+from coachdesk.store import drafts, participants
 from coachdesk.ui import labels, plain
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
 from coachdesk.ui.messages import field_error
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
-class OutcomeView(QWidget):
+
+class OutcomeView(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
 
         self.status = QComboBox()
         for k, v in labels.statuses().items():
@@ -64,16 +66,16 @@ class OutcomeView(QWidget):
 
         course_box = QGroupBox(self.tr("Course"))
         cf = QFormLayout(course_box)
-        self._row(cf, self.tr("&Status"), self.status)
+        labelled_row(cf, self.tr("&Status"), self.status)
         out_box = QGroupBox(self.tr("Outcome at the end"))
         of = QFormLayout(out_box)
-        self._row(of, self.tr("&Outcome"), self.outcome)
-        self._row(of, self.tr("&Hours per week"), self.hours)
-        self._row(of, self.tr("Outcome &date"), self.outcome_date)
+        labelled_row(of, self.tr("&Outcome"), self.outcome)
+        labelled_row(of, self.tr("&Hours per week"), self.hours)
+        labelled_row(of, self.tr("Outcome &date"), self.outcome_date)
         drop_box = QGroupBox(self.tr("Drop-out"))
         df = QFormLayout(drop_box)
-        self._row(df, self.tr("Dropped out &on"), self.dropout_date)
-        self._row(df, self.tr("&Reason"), self.dropout_reason)
+        labelled_row(df, self.tr("Dropped out &on"), self.dropout_date)
+        labelled_row(df, self.tr("&Reason"), self.dropout_reason)
         sum_box = QGroupBox(self.tr("Report summary"))
         QVBoxLayout(sum_box).addWidget(self.summary)
         self.summary.setAccessibleName(self.tr("Report summary"))
@@ -112,24 +114,8 @@ class OutcomeView(QWidget):
         self.reload()
         self._restore_draft()
 
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, w)
-
-    def _changed(self, *_a: Any) -> None:
-        if not self._loading:
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
-
-    def is_dirty(self) -> bool:
-        return self._dirty
-
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
-        self._fill(rec)
+        self._fill(self.vault.read(participants.record_of, self.participant_id))
 
     def _fill(self, rec: dict[str, Any]) -> None:
         self._loading = True
@@ -180,25 +166,18 @@ class OutcomeView(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                caseload.put_draft(
-                    s, self.draft_key, self.participant_id, {"changes": self.changes()}
-                )
-                s.commit()
+            self.draft.keep({"changes": self.changes()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
-            rec = caseload.participant_record(caseload.get_participant(s, self.participant_id))
+        draft = self.draft.read()
+        rec = self.vault.read(participants.record_of, self.participant_id)
         if draft:
             self._fill(rec | (draft.get("changes") or {}))
             self._dirty = True
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self.reload()
 
     def save(self) -> bool:
@@ -208,10 +187,7 @@ class OutcomeView(QWidget):
             bad.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                caseload.update_participant(s, self.participant_id, self.changes())
-                caseload.delete_draft(s, self.draft_key)
-                s.commit()
+            self.draft.save(participants.update_participant, self.participant_id, self.changes())
         except BadInput as exc:
             self.message.show_message("\n".join(field_error(e) for e in exc.errors))
             return False
@@ -224,13 +200,6 @@ class OutcomeView(QWidget):
     def export_report(self) -> None:
         if self._dirty and not self.save():
             return
-        try:
-            from coachdesk.ui.export_dialog import ExportDialog
-        except ImportError:
-            QMessageBox.information(
-                self,
-                self.tr("Export report"),
-                self.tr("Report export is not available in this build."),
-            )
-            return
+        from coachdesk.ui.export_dialog import ExportDialog
+
         ExportDialog(self.vault, self.participant_id, self).exec()

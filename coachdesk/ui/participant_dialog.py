@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -21,17 +21,20 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import records
-from coachdesk.errors import BadInput
-from coachdesk.store import audit, caseload
+from coachdesk.errors import BadInput, FieldError
+from coachdesk.store import participants
 from coachdesk.ui import labels
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import CprField, DateField, FieldMessage
-from coachdesk.ui.messages import message
+from coachdesk.ui.messages import field_error, field_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class ParticipantDialog(QDialog):
     def __init__(
-        self, vault: Any, participant_id: int | None = None, parent: QWidget | None = None
+        self, vault: Vault, participant_id: int | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.vault = vault
@@ -135,7 +138,7 @@ class ParticipantDialog(QDialog):
         lay.addWidget(self.buttons)
         self.resize(620, 720)
         if participant_id is not None:
-            self._load()
+            self._load(participant_id)
         else:
             self.start.set_value(None)
             self.referral.set_value(dt.date.today())
@@ -175,11 +178,10 @@ class ParticipantDialog(QDialog):
         if not any(m.isVisibleTo(self) and m.text() for m in self.messages.values()):
             self.summary.show_message(None)
 
-    def _load(self) -> None:
-        with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=True, what="details")
-            rec = caseload.participant_record(p)
-            s.commit()
+    def _load(self, participant_id: int) -> None:
+        rec = self.vault.write(
+            participants.record_of, participant_id, audit_read=True, what="details"
+        )
         self._loaded = rec
         self.name.setText(rec.get("name", ""))
         self.ref.setText(rec.get("ref", ""))
@@ -203,10 +205,7 @@ class ParticipantDialog(QDialog):
     def _cpr_revealed(self) -> None:
         if self.participant_id is None:
             return
-        with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
-            audit.record(s, "participant_read", {"view": "cpr_full"}, subject=p.uid)
-            s.commit()
+        self.vault.write(participants.record_read, self.participant_id, "cpr_full")
 
     def record(self) -> dict[str, Any]:
         """The form as an interchange-shaped dict (the importer's shape)."""
@@ -241,14 +240,14 @@ class ParticipantDialog(QDialog):
         other = []
         marked: set[str] = set()
         for e in errors:
-            path, _, text = e.partition(": ")
+            path = e.path if isinstance(e, FieldError) else e.partition(": ")[0]
             key = path.split("[")[0]
             if key in self.messages:
                 if key not in marked:
-                    self.messages[key].show_message(_humane(text))
+                    self.messages[key].show_message(field_text(e))
                     marked.add(key)
             else:
-                other.append(e)
+                other.append(field_error(e))
         self.summary.show_message(
             self.tr("Please correct the marked fields.")
             + ("\n" + "\n".join(other) if other else "")
@@ -268,20 +267,8 @@ class ParticipantDialog(QDialog):
             return
         rec = self.record()
         try:
-            with self.vault.session() as s:
-                if self.participant_id is None:
-                    p = caseload.create_participant(s, rec)
-                else:
-                    p = caseload.update_participant(s, self.participant_id, rec)
-                s.commit()
-                self.participant_id = p.id
+            self.participant_id = self.vault.write(participants.save_form, self.participant_id, rec)
         except BadInput as exc:
             self.show_errors(exc.errors)
             return
         self.accept()
-
-
-def _humane(text: str) -> str:
-    """core/records speaks in paths; a form shows the message beside the field instead."""
-    t = message(text)
-    return t[:1].upper() + t[1:] + ("" if t.endswith(".") else ".")

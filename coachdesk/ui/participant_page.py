@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coachdesk.core import course, instruments, plausibility, schedule
+from coachdesk.core import course, instruments
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload, corrections, settings
+from coachdesk.store import corrections, drafts, participants, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, findings_text, run_undo
 from coachdesk.ui.fields import DateField, FieldMessage
@@ -34,6 +34,9 @@ from coachdesk.ui.outcome_view import OutcomeView
 from coachdesk.ui.report_fields_editor import ReportFieldsEditor
 from coachdesk.ui.sessions_tab import SessionsTab
 from coachdesk.ui.timeline_view import TimelineData, TimelineView
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 def _big(label: QLabel, factor: float = 1.4) -> QLabel:
@@ -48,7 +51,7 @@ class ParticipantPage(QWidget):
     changed = Signal()
     title_changed = Signal(str)
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -136,8 +139,7 @@ class ParticipantPage(QWidget):
         lay.addWidget(header)
         lay.addWidget(self.tabs, 1)
         self.reload(audit_read=True)
-        with vault.session() as s:
-            pending = caseload.draft_keys(s, participant_id)
+        pending = vault.read(drafts.draft_keys, participant_id)
         for name, cls in (
             ("jobplan", JobPlanEditor),
             ("outcome", OutcomeView),
@@ -171,6 +173,7 @@ class ParticipantPage(QWidget):
             i = self._lazy_index[name]
             current = self.tabs.currentIndex()
             placeholder, label = self.tabs.widget(i), self.tabs.tabText(i)
+            assert placeholder is not None  # i is the index of a tab
             self.tabs.blockSignals(True)  # the swap is no change of tab
             self.tabs.removeTab(i)
             self.tabs.insertTab(i, view, label)
@@ -285,12 +288,8 @@ class ParticipantPage(QWidget):
         return w
 
     def _pss_tab(self) -> QWidget:
-        try:
-            from coachdesk.ui.pss10_tab import Pss10Tab
-        except ImportError:
-            label = QLabel(self.tr("The PSS-10 questionnaire is not available in this build."))
-            label.setWordWrap(True)
-            return label
+        from coachdesk.ui.pss10_tab import Pss10Tab
+
         tab = Pss10Tab(self.vault, self.participant_id)
         tab.changed.connect(self._something_changed)
         return tab
@@ -299,78 +298,32 @@ class ParticipantPage(QWidget):
 
     def reload(self, audit_read: bool = False) -> None:
         today = dt.date.today()
-        with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id, audit_read=audit_read)
-            if audit_read:
-                s.commit()
-            name, ref = p.name, p.ref
-            week = course.course_week(p.course_start, today)
-            status = labels.statuses().get(p.status, p.status)
-            # The course's own steps count PSS-10s (as the caseload does); the other
-            # scheduled questionnaires are listed from core/schedule below.
-            pss = [a for a in p.assessments if a.instrument == "pss10"]
-            suggested = course.suggested_status(
-                status=p.status,
-                start=p.course_start,
-                today=today,
-                has_final=any(a.kind == "final" for a in pss),
-                has_outcome=p.outcome_status is not None,
-            )
-            held = sum(1 for x in p.sessions if x.status == "held")
-            due = course.due_items(
-                status=p.status,
-                start=p.course_start,
-                today=today,
-                has_screening=any(a.kind == "screening" for a in pss),
-                has_final=any(a.kind == "final" for a in pss),
-                sessions_held=held,
-                has_outcome=p.outcome_status is not None,
-            )
-            measures = [
-                m
-                for m in schedule.due_measurements(
-                    settings.instrument_schedule(s),
-                    status=p.status,
-                    start=p.course_start,
-                    today=today,
-                    taken=[(a.instrument, a.kind, a.date) for a in p.assessments],
-                )
-                if m.instrument != "pss10"
-            ]
-            data = TimelineData(
-                start=p.course_start,
-                today=today,
-                assessments=[(a.kind, a.date) for a in p.assessments],
-                attendance=[(g.date, g.present) for g in p.attendance],
-                sessions=[(x.date, x.status) for x in p.sessions if x.status != "planned"],
-                planned=[
-                    x.next_appointment.date()
-                    for x in p.sessions[-1:]
-                    if x.next_appointment and x.next_appointment.date() >= today
-                ]
-                + [x.date for x in p.sessions if x.status == "planned" and x.date >= today],
-            )
-            # The same count as the caseworker report: only plausible or confirmed marks.
-            facts = caseload.course_facts(p, today)
-            counted = plausibility.countable_marks(facts, p.attendance)
-            attended = sum(1 for g in counted if g.present)
-            marked = len(counted)
-            waiting = len(p.attendance) - marked
-            marks = [
-                (g.date, agenda.mark_of(g.present, g.excused), g in counted) for g in p.attendance
-            ]
-            withdrawn, given = p.consent_withdrawn_on, p.consent_given_on
-            archived = p.archived
-            facts = [
-                (self.tr("Course start"), labels.date_text(p.course_start)),
-                (
-                    self.tr("Course end"),
-                    labels.date_text(course.course_end(p.course_start)) if p.course_start else "",
-                ),
-                (self.tr("Caseworker"), p.caseworker_name or ""),
-                (self.tr("Municipality"), p.caseworker_municipality or ""),
-                (self.tr("Case reference"), p.case_ref or ""),
-            ]
+        # The page's open is audited (a read of the person): that read is committed.
+        load = self.vault.write if audit_read else self.vault.read
+        page = load(participants.page, self.participant_id, today, audit_read=audit_read)
+        name, ref, week, archived = page.name, page.ref, page.week, page.archived
+        status = labels.statuses().get(page.status, page.status)
+        suggested, due, measures = page.suggested, page.due, page.measures
+        withdrawn, given = page.consent_withdrawn_on, page.consent_given_on
+        attended, marked, waiting = page.attended, page.marked, page.waiting
+        data = TimelineData(
+            start=page.course_start,
+            today=today,
+            assessments=page.assessments,
+            attendance=page.attendance,
+            sessions=page.sessions,
+            planned=page.planned,
+        )
+        facts = [
+            (self.tr("Course start"), labels.date_text(page.course_start)),
+            (
+                self.tr("Course end"),
+                labels.date_text(course.course_end(page.course_start)) if page.course_start else "",
+            ),
+            (self.tr("Caseworker"), page.caseworker_name or ""),
+            (self.tr("Municipality"), page.caseworker_municipality or ""),
+            (self.tr("Case reference"), page.case_ref or ""),
+        ]
         self.name_label.setText(name)
         self.facts_label.setText(
             " · ".join(
@@ -441,7 +394,7 @@ class ParticipantPage(QWidget):
                 else ""
             )
         )
-        self._fill_marks(marks)
+        self._fill_marks(page.marks)
         while self.contact_form.rowCount():
             self.contact_form.removeRow(0)
         for k, v in facts:
@@ -494,10 +447,10 @@ class ParticipantPage(QWidget):
         # The same mark pressed again after a warning is the coach's confirmation.
         confirmed = self._pending_mark == (day, present)
         try:
-            with self.vault.session() as s:
-                caseload.set_attendance(s, self.participant_id, day, present, confirmed=confirmed)
-                s.commit()
-        except caseload.Implausible as exc:
+            self.vault.write(
+                sessions.set_attendance, self.participant_id, day, present, confirmed=confirmed
+            )
+        except sessions.Implausible as exc:
             self._pending_mark = (day, present) if exc.needs_confirmation else None
             self.attendance_message.show_message(findings_text(exc.findings))
             return
@@ -510,9 +463,7 @@ class ParticipantPage(QWidget):
         if item is None:
             return
         day = dt.date.fromisoformat(item.data(Qt.ItemDataRole.UserRole))
-        with self.vault.session() as s:
-            snap = corrections.delete_attendance(s, self.participant_id, day)
-            s.commit()
+        snap = self.vault.write(corrections.delete_attendance, self.participant_id, day)
         self.attendance_undo.offer(
             snap, self.tr("The mark of %1 was deleted.").replace("%1", labels.date_text(day))
         )
@@ -521,11 +472,9 @@ class ParticipantPage(QWidget):
 
     def _restore_mark(self, snap: corrections.Snapshot) -> str | None:
         try:
-            with self.vault.session() as s:
-                corrections.restore(s, snap)
-                s.commit()
+            self.vault.write(corrections.restore, snap)
         except BadInput as exc:
-            if "marked again" in str(exc):
+            if exc.code == "corrections.day_marked_again":
                 return self.tr(
                     "That day has been marked again since, so the deleted mark was not put back."
                 )
@@ -536,9 +485,9 @@ class ParticipantPage(QWidget):
     def accept_suggestion(self) -> None:
         if self._suggested is None:
             return
-        with self.vault.session() as s:
-            caseload.update_participant(s, self.participant_id, {"status": self._suggested})
-            s.commit()
+        self.vault.write(
+            participants.update_participant, self.participant_id, {"status": self._suggested}
+        )
         outcome = self._built.get("outcome")
         if isinstance(outcome, OutcomeView):
             outcome.reload()
@@ -554,10 +503,7 @@ class ParticipantPage(QWidget):
             self._something_changed()
 
     def toggle_archive(self) -> None:
-        with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
-            caseload.set_archived(s, self.participant_id, not p.archived)
-            s.commit()
+        self.vault.write(participants.toggle_archived, self.participant_id)
         self._something_changed()
 
     def hand_over(self) -> None:
@@ -571,13 +517,8 @@ class ParticipantPage(QWidget):
             self._something_changed()
 
     def erase(self) -> None:
-        try:
-            from coachdesk.ui.erase_dialog import EraseDialog
-        except ImportError:
-            plain.information(
-                self, self.tr("Erase"), self.tr("Erasure is not available in this build.")
-            )
-            return
+        from coachdesk.ui.erase_dialog import EraseDialog
+
         # The session editor must not autosave a draft for someone being erased.
         self.sessions.close_editor()
         if EraseDialog(self.vault, self.participant_id, self).exec():
@@ -621,6 +562,3 @@ class ParticipantPage(QWidget):
         for view in self._built.values():
             if isinstance(view, JobPlanEditor | OutcomeView | ReportFieldsEditor):
                 view.keep_draft()
-
-    def open_session_editor(self) -> Any:
-        return self.sessions.editor

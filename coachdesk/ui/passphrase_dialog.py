@@ -7,7 +7,7 @@ unlock with the recovery code, when the old passphrase is what was forgotten.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,10 +27,13 @@ from coachdesk.ui import plain
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.passphrase_hint import strength_text
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class ChangePassphraseDialog(QDialog):
     def __init__(
-        self, vault: Any, parent: QWidget | None = None, *, require_current: bool = True
+        self, vault: Vault, parent: QWidget | None = None, *, require_current: bool = True
     ) -> None:
         super().__init__(parent)
         self.vault = vault

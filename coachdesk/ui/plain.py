@@ -26,11 +26,6 @@ def label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return lab
 
 
-def make_plain(*labels: QLabel) -> None:
-    for lab in labels:
-        lab.setTextFormat(PLAIN)
-
-
 def tooltip(text: str) -> str:
     """A tooltip for any text: tooltips have no plain-text switch, so the text is escaped
     and wrapped as rich text (an empty text stays empty: no tooltip)."""

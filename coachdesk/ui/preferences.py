@@ -7,7 +7,7 @@ language and the idle-lock minutes only. Participant data lives in the vault.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -30,10 +30,12 @@ class Pref(Generic[T]):
             return self.default
         try:
             if self.type is bool and isinstance(value, str):
-                return value.lower() == "true"  # type: ignore[return-value]
+                # T is bool here (and QByteArray below): the generic cannot say so.
+                return cast(T, value.lower() == "true")
             if self.type is QByteArray:
-                return value if isinstance(value, QByteArray) else self.default
-            return self.type(value)  # type: ignore[no-any-return]
+                return cast(T, value) if isinstance(value, QByteArray) else self.default
+            converted: T = self.type(value)
+            return converted
         except (TypeError, ValueError):
             return self.default
 

@@ -171,9 +171,8 @@ class Pss10Tab(QWidget):
 
     def reload(self) -> None:
         """Read the questionnaires and the chart again from the vault."""
-        with self._vault.session() as s:
-            rows = assessments.list_assessments(s, self._participant_id)
-            data = assessments.chart_data(s, self._participant_id)
+        rows = self._vault.read(assessments.list_assessments, self._participant_id)
+        data = self._vault.read(assessments.chart_data, self._participant_id)
         self.model.set_rows(rows)
         self.chart.set_data(data)
         self._update_buttons()
@@ -227,9 +226,7 @@ class Pss10Tab(QWidget):
         self.delete(aid)
 
     def delete(self, assessment_id: int) -> None:
-        with self._vault.session() as s:
-            snap = corrections.delete_assessment(s, self._participant_id, assessment_id)
-            s.commit()
+        snap = self._vault.write(corrections.delete_assessment, self._participant_id, assessment_id)
         self.reload()
         self.undo_bar.offer(
             snap,
@@ -240,9 +237,7 @@ class Pss10Tab(QWidget):
 
     def _restore(self, snap: corrections.Snapshot) -> str | None:
         try:
-            with self._vault.session() as s:
-                aid = corrections.restore(s, snap)
-                s.commit()
+            aid = self._vault.write(corrections.restore, snap)
         except BadInput as exc:
             return error_text(exc)
         self.reload()

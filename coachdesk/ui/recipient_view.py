@@ -8,7 +8,7 @@ encrypt *to* this vault.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QGuiApplication
@@ -24,9 +24,12 @@ from PySide6.QtWidgets import (
 
 from coachdesk.store import recipient
 
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
 
 class RecipientBox(QGroupBox):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("My receiving key"), parent)
         # A vault made before handovers existed gets its key now (store/recipient.py).
         self.recipient = recipient.ensure_committed(vault)

@@ -7,7 +7,7 @@ of their day. The code is shown the way the first-run wizard shows it, and only 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -25,6 +25,9 @@ from PySide6.QtWidgets import (
 
 from coachdesk.errors import CoachDeskError
 from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class ShowRecoveryCodeDialog(QDialog):
@@ -79,7 +82,7 @@ class ShowRecoveryCodeDialog(QDialog):
 class RotateRecoveryCodeDialog(QDialog):
     """Ask the passphrase again, make the new code, then show it."""
 
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.code = ""

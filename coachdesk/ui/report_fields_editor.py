@@ -10,7 +10,7 @@ leaves less than 4 hours of absence a week is flagged as the coach types
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -32,19 +32,24 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import records, return_plan
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, report_fields
+from coachdesk.store import drafts, report_fields
 from coachdesk.ui.date_field import first_invalid
-from coachdesk.ui.fields import DateField, FieldMessage
+from coachdesk.ui.fields import DateField, FieldMessage, UnsavedChanges, labelled_row
+from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
-class ReportFieldsEditor(QWidget):
+class ReportFieldsEditor(UnsavedChanges, QWidget):
     saved = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
         self._dirty = False
+        self.draft = drafts.Slot(vault, participant_id, self.draft_key_for(participant_id))
         self._loading = False
 
         def text_box(placeholder: str) -> QPlainTextEdit:
@@ -109,10 +114,10 @@ class ReportFieldsEditor(QWidget):
         QVBoxLayout(capacity_box).addWidget(self.work_capacity)
         hours_group = QGroupBox(self.tr("Hours and gradual return"))
         hf = QFormLayout(hours_group)
-        self._row(hf, self.tr("&Normal hours per week"), self.normal_hours)
-        self._row(hf, self.tr("Hours per week &now"), self.hours_now)
-        self._row(hf, self.tr("Expected &return"), self.return_kind)
-        self._row(hf, self.tr("Return &date"), self.return_date)
+        labelled_row(hf, self.tr("&Normal hours per week"), self.normal_hours)
+        labelled_row(hf, self.tr("Hours per week &now"), self.hours_now)
+        labelled_row(hf, self.tr("Expected &return"), self.return_kind)
+        labelled_row(hf, self.tr("Return &date"), self.return_date)
         step_buttons = QHBoxLayout()
         step_buttons.addWidget(add)
         step_buttons.addWidget(remove)
@@ -125,8 +130,8 @@ class ReportFieldsEditor(QWidget):
         hf.addRow(self.rule_warning)
         res_box = QGroupBox(self.tr("Resources and challenges"))
         rf = QFormLayout(res_box)
-        self._row(rf, self.tr("Re&sources"), self.resources)
-        self._row(rf, self.tr("C&hallenges"), self.challenges)
+        labelled_row(rf, self.tr("Re&sources"), self.resources)
+        labelled_row(rf, self.tr("C&hallenges"), self.challenges)
         prog_box = QGroupBox(self.tr("Progress since the start"))
         QVBoxLayout(prog_box).addWidget(self.progression)
         rec_box = QGroupBox(self.tr("Recommendation / next steps"))
@@ -170,22 +175,11 @@ class ReportFieldsEditor(QWidget):
         self.reload()
         self._restore_draft()
 
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", ""))
-        form.addRow(lab, w)
-
     # --- state -----------------------------------------------------------------------
 
     def _changed(self, *_a: Any) -> None:
-        if not self._loading:
-            self._dirty = True
-            self.state_label.setText(self.tr("Unsaved changes"))
+        super()._changed()
         self._check_rule()
-
-    def is_dirty(self) -> bool:
-        return self._dirty
 
     def add_step(self) -> None:
         weeks = [self._cell_number(r, 0) for r in range(self.steps.rowCount())]
@@ -262,9 +256,7 @@ class ReportFieldsEditor(QWidget):
         }
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rec = report_fields.as_dict(report_fields.get(s, self.participant_id))
-        self._fill(rec)
+        self._fill(self.vault.read(report_fields.record_of, self.participant_id))
 
     def _fill(self, rec: dict[str, Any]) -> None:
         self._loading = True
@@ -299,24 +291,17 @@ class ReportFieldsEditor(QWidget):
 
     def keep_draft(self) -> None:
         if self._dirty:
-            with self.vault.session() as s:
-                caseload.put_draft(
-                    s, self.draft_key, self.participant_id, {"changes": self.values()}
-                )
-                s.commit()
+            self.draft.keep({"changes": self.values()})
 
     def _restore_draft(self) -> None:
-        with self.vault.session() as s:
-            draft = caseload.get_draft(s, self.draft_key)
+        draft = self.draft.read()
         if draft:
             self._fill(draft.get("changes") or {})
             self._dirty = True
             self.state_label.setText(self.tr("Unsaved changes restored from a draft"))
 
     def discard_changes(self) -> None:
-        with self.vault.session() as s:
-            caseload.delete_draft(s, self.draft_key)
-            s.commit()
+        self.draft.discard()
         self.reload()
 
     def save(self) -> bool:
@@ -336,12 +321,9 @@ class ReportFieldsEditor(QWidget):
             self.steps.setFocus()
             return False
         try:
-            with self.vault.session() as s:
-                report_fields.save(s, self.participant_id, self.values())
-                caseload.delete_draft(s, self.draft_key)
-                s.commit()
+            self.draft.save(report_fields.save, self.participant_id, self.values())
         except BadInput as exc:
-            self.message.show_message(str(exc))
+            self.message.show_message(error_text(exc))
             return False
         self.message.show_message(None)
         self.reload()

@@ -4,7 +4,7 @@ session; present / absent / excused by keyboard, with totals.
 Keys on a cell: P (Danish T) or 1 present, A (Danish F) or 2 absent, E (Danish A) or 3
 excused (afbud), Delete or 0 removes the mark; the cursor then moves down the column,
 so a session is marked top to bottom without the mouse. Marks are GroupAttendance rows
-written by caseload.set_attendance: the plausibility rules of every other form apply
+written by sessions.set_attendance: the plausibility rules of every other form apply
 (a future session cannot be marked; an unusual one is confirmed by pressing the key
 again). The caseworker report counts these marks (reports/content.py).
 """
@@ -12,7 +12,7 @@ again). The caseworker report counts these marks (reports/content.py).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload
+from coachdesk.store import agenda, sessions
 from coachdesk.ui import labels
 from coachdesk.ui.agenda_view import group_phase_default, weekday_text
 from coachdesk.ui.corrections import finding_text, findings_text
 from coachdesk.ui.date_field import DateField
 from coachdesk.ui.messages import error_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 MARK_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -65,7 +68,7 @@ class RosterTable(QTableWidget):
 class RosterDialog(QDialog):
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         course_start: dt.date | None = None,
         today: dt.date | None = None,
@@ -156,8 +159,7 @@ class RosterDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(1100, 640)
 
-        with self.vault.session() as s:
-            starts, sizes = agenda.holds(s), agenda.hold_sizes(s)
+        starts, sizes = self.vault.read(agenda.holds_and_sizes)
         for start in starts:
             self.hold.addItem(
                 self.tr("%1 (%n participant(s))", "", sizes.get(start, 0)).replace(
@@ -192,9 +194,7 @@ class RosterDialog(QDialog):
         self.sessions: list[Any] = []
         self.rows: list[agenda.RosterRow] = []
         if start is not None:
-            with self.vault.session() as s:
-                self.sessions = agenda.group_sessions(s, start)
-                self.rows = agenda.roster(s, start)
+            self.sessions, self.rows = self.vault.read(agenda.hold, start)
         self.new_date.set_value(None)
         days = [g.date for g in self.sessions]
         texts = self.mark_texts()
@@ -280,18 +280,16 @@ class RosterDialog(QDialog):
         self._pending = None
         present = None if mark == "none" else mark == "present"
         try:
-            with self.vault.session() as s:
-                caseload.set_attendance(
-                    s,
-                    row.participant_id,
-                    day,
-                    present,
-                    excused=mark == "excused",
-                    confirmed=confirmed,
-                    today=self.today,
-                )
-                s.commit()
-        except caseload.Implausible as exc:
+            self.vault.write(
+                sessions.set_attendance,
+                row.participant_id,
+                day,
+                present,
+                excused=mark == "excused",
+                confirmed=confirmed,
+                today=self.today,
+            )
+        except sessions.Implausible as exc:
             if exc.needs_confirmation:
                 self._pending = (row.participant_id, day, mark)
                 self.message.setText(
@@ -324,9 +322,9 @@ class RosterDialog(QDialog):
             self.new_date.setFocus()
             return
         try:
-            with self.vault.session() as s:
-                agenda.add_group_session(s, start, day, self.new_time.time().toString("HH:mm"))
-                s.commit()
+            self.vault.write(
+                agenda.add_group_session, start, day, self.new_time.time().toString("HH:mm")
+            )
         except BadInput as exc:
             self.message.setText(error_text(exc))
             self.new_date.setFocus()
@@ -339,12 +337,12 @@ class RosterDialog(QDialog):
         start = self.course_start()
         if start is None:
             return
-        have = {g.date for g in self.sessions}
-        with self.vault.session() as s:
-            for day in group_phase_default(start):
-                if day not in have:
-                    agenda.add_group_session(s, start, day, self.new_time.time().toString("HH:mm"))
-            s.commit()
+        self.vault.write(
+            agenda.add_group_sessions,
+            start,
+            group_phase_default(start),
+            self.new_time.time().toString("HH:mm"),
+        )
         self.changed = True
         self.reload()
 
@@ -353,8 +351,6 @@ class RosterDialog(QDialog):
         if not 1 <= c <= len(self.sessions):
             self.message.setText(self.tr("Move to a session's column first."))
             return
-        with self.vault.session() as s:
-            agenda.delete_group_session(s, self.sessions[c - 1].id)
-            s.commit()
+        self.vault.write(agenda.delete_group_session, self.sessions[c - 1].id)
         self.changed = True
         self.reload()

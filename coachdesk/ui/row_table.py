@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -21,20 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+W = TypeVar("W", bound=QWidget)
+
 
 @dataclass
-class Column:
+class Column(Generic[W]):
+    """One column: ``make`` builds a cell's widget from a stored value, ``read`` reads
+    the value back from that same kind of widget."""
+
     key: str
     title: str
-    make: Callable[[Any], QWidget]
-    read: Callable[[QWidget], Any]
+    make: Callable[[Any], W]
+    read: Callable[[W], Any]
     stretch: bool = False
 
 
 class RowTable(QWidget):
     def __init__(
         self,
-        columns: list[Column],
+        columns: list[Column[Any]],
         *,
         add_text: str,
         name: str,
@@ -67,9 +72,9 @@ class RowTable(QWidget):
         buttons.addWidget(self.remove_button)
         if reorder:
             up = QPushButton(self.tr("Move up"))
-            up.clicked.connect(lambda: self.move(-1))
+            up.clicked.connect(lambda: self.move_row(-1))
             down = QPushButton(self.tr("Move down"))
-            down.clicked.connect(lambda: self.move(1))
+            down.clicked.connect(lambda: self.move_row(1))
             buttons.addWidget(up)
             buttons.addWidget(down)
         buttons.addStretch()
@@ -140,7 +145,8 @@ class RowTable(QWidget):
             self.table.removeRow(r)
             self.on_change()
 
-    def move(self, step: int) -> None:
+    def move_row(self, step: int) -> None:
+        """Swap the current row with the one ``step`` rows away (not QWidget.move)."""
         r = self._current()
         other = r + step
         if r < 0 or not 0 <= other < self.table.rowCount():

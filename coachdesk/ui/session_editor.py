@@ -7,7 +7,7 @@ editor again offers it back (after a crash or a lock). Saving removes the draft.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,14 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import course, plausibility, records, session_templates
-from coachdesk.errors import BadInput
-from coachdesk.store import agenda, caseload
-from coachdesk.store.models import SessionLog
+from coachdesk.errors import BadInput, FieldError
+from coachdesk.store import drafts, jobplans, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import findings_text
 from coachdesk.ui.date_field import first_invalid
 from coachdesk.ui.fields import DateField, FieldMessage
-from coachdesk.ui.messages import error_text, field_error
+from coachdesk.ui.messages import error_text, field_error, field_text
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 AUTOSAVE_MS = 3000
 
@@ -57,7 +59,7 @@ class SessionEditor(QWidget):
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         participant_id: int,
         session_id: int | None = None,
         parent: QWidget | None = None,
@@ -69,6 +71,7 @@ class SessionEditor(QWidget):
         self.vault = vault
         self.participant_id = participant_id
         self.session_id = session_id
+        self.draft = drafts.Slot(vault, participant_id, draft_key(participant_id, session_id))
         self._dirty = False
         self._draft_dirty = False
         self._loading = True
@@ -193,9 +196,9 @@ class SessionEditor(QWidget):
         self.action_input.returnPressed.connect(self.add_action)
         add = QPushButton(self.tr("&Add"))
         add.clicked.connect(self.add_action)
-        self.actions = QListWidget()
-        self.actions.setAccessibleName(self.tr("Agreed actions"))
-        self.actions.setMaximumHeight(110)
+        self.action_list = QListWidget()
+        self.action_list.setAccessibleName(self.tr("Agreed actions"))
+        self.action_list.setMaximumHeight(110)
         self.make_goal_button = QPushButton(self.tr("Make &goal"))
         self.make_goal_button.setToolTip(
             self.tr("Add the selected action to the job plan as a goal")
@@ -207,7 +210,7 @@ class SessionEditor(QWidget):
         al = QGridLayout(actions_box)
         al.addWidget(self.action_input, 0, 0)
         al.addWidget(add, 0, 1)
-        al.addWidget(self.actions, 1, 0, 3, 1)
+        al.addWidget(self.action_list, 1, 0, 3, 1)
         al.addWidget(self.make_goal_button, 1, 1)
         al.addWidget(remove, 2, 1)
         al.addWidget(self.goal_message, 4, 0, 1, 2)
@@ -407,18 +410,12 @@ class SessionEditor(QWidget):
         self._changed()
 
     def _load(self) -> None:
-        with self.vault.session() as s:
-            p = caseload.get_participant(s, self.participant_id)
-            self._course_start = p.course_start
-            row = s.get(SessionLog, self.session_id) if self.session_id is not None else None
-            if row is not None and row.participant_id != p.id:
-                row = None
-            self._held_dates = [
-                x.date for x in p.sessions if x.status == "held" and x.id != self.session_id
-            ]
-            data = caseload.interchange.session_to_dict(row) if row is not None else None
-            # The next appointment as saved: a change moves its planned session along.
-            self._saved_next = row.next_appointment if row is not None else None
+        editing = self.vault.read(sessions.for_editor, self.participant_id, self.session_id)
+        self._course_start = editing.course_start
+        self._held_dates = editing.held_dates
+        data = editing.data
+        # The next appointment as saved: a change moves its planned session along.
+        self._saved_next = editing.next_appointment
         if self._course_start is not None:
             # The week is the date's week (core/plausibility refuses any other): shown,
             # not typed.
@@ -449,7 +446,7 @@ class SessionEditor(QWidget):
             "themes": [k for k, b in self.theme_boxes.items() if b.isChecked()],
             "notes": self.notes.toPlainText(),
             "quotes": self.quotes.toPlainText(),
-            "actions": [self.actions.item(i).text() for i in range(self.actions.count())],
+            "actions": [self.action_list.item(i).text() for i in range(self.action_list.count())],
             "ratings": ratings,
             "next_appointment": f"{nd.isoformat()}T{nt.toString('HH:mm')}" if nd else None,
         }
@@ -470,9 +467,9 @@ class SessionEditor(QWidget):
                 b.setChecked(k in (d.get("themes") or []))
             self.notes.setPlainText(d.get("notes") or "")
             self.quotes.setPlainText(d.get("quotes") or "")
-            self.actions.clear()
+            self.action_list.clear()
             for a in d.get("actions") or []:
-                self.actions.addItem(QListWidgetItem(a))
+                self.action_list.addItem(QListWidgetItem(a))
             for k, sb in self.ratings.items():
                 v = (d.get("ratings") or {}).get(k)
                 sb.setValue(-1 if v is None else int(v))
@@ -491,27 +488,24 @@ class SessionEditor(QWidget):
     def add_action(self) -> None:
         text = self.action_input.text().strip()
         if text:
-            self.actions.addItem(QListWidgetItem(text))
-            self.actions.setCurrentRow(self.actions.count() - 1)
+            self.action_list.addItem(QListWidgetItem(text))
+            self.action_list.setCurrentRow(self.action_list.count() - 1)
             self.action_input.clear()
             self._changed()
 
     def remove_action(self) -> None:
-        row = self.actions.currentRow()
+        row = self.action_list.currentRow()
         if row >= 0:
-            self.actions.takeItem(row)
+            self.action_list.takeItem(row)
             self._changed()
 
     def make_goal(self) -> None:
-        item = self.actions.currentItem()
+        item = self.action_list.currentItem()
         if item is None:
             self.goal_message.setText(self.tr("Select an action first."))
             return
         try:
-            with self.vault.session() as s:
-                v = caseload.add_goal(s, self.participant_id, item.text())
-                s.commit()
-                version = v.version
+            version = self.vault.write(jobplans.add_goal, self.participant_id, item.text()).version
         except BadInput as exc:
             self.goal_message.setText(
                 "; ".join(field_error(e) for e in exc.errors) or error_text(exc)
@@ -532,22 +526,16 @@ class SessionEditor(QWidget):
         """Write the current content as an encrypted draft (on autosave, lock, close)."""
         if not self._dirty:
             return
-        with self.vault.session() as s:
-            caseload.put_draft(
-                s,
-                self.key,
-                self.participant_id,
-                {
-                    "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-                    "session": self.content(),
-                },
-            )
-            s.commit()
+        self.draft.keep(
+            {
+                "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+                "session": self.content(),
+            }
+        )
         self._draft_dirty = False
 
     def _offer_draft(self, restore: bool) -> None:
-        with self.vault.session() as s:
-            self._draft = caseload.get_draft(s, self.key)
+        self._draft = self.draft.read()
         if not self._draft:
             return
         if restore:
@@ -568,9 +556,7 @@ class SessionEditor(QWidget):
         self.draft_bar.hide()
 
     def discard_draft(self) -> None:
-        with self.vault.session() as s:
-            caseload.delete_draft(s, self.key)
-            s.commit()
+        self.draft.discard()
         self._draft = None
         self.draft_bar.hide()
 
@@ -579,12 +565,11 @@ class SessionEditor(QWidget):
     def _field_error(self, error: str) -> str:
         """A store refusal (e.g. an over-long note) named by its field's own label, not
         by the file format's key ("notes")."""
-        path, sep, _text = error.partition(": ")
+        path = error.path if isinstance(error, FieldError) else ""
         widget = {"notes": self.notes, "quotes": self.quotes}.get(path)
-        shown = field_error(error)
-        if sep and widget is not None:
-            return widget.accessibleName() + shown[len(path) :]
-        return shown
+        if widget is not None:
+            return f"{widget.accessibleName()}: {field_text(error)}"
+        return field_error(error)
 
     def save(self) -> bool:
         bad = first_invalid((self.date, self.next_date))
@@ -594,27 +579,16 @@ class SessionEditor(QWidget):
             return False
         data = self.content()
         try:
-            with self.vault.session() as s:
-                row = caseload.save_session(
-                    s, self.participant_id, data, self.session_id, confirmed=self._confirmed
-                )
-                planned = "none"
-                if row.status != "planned":  # the next appointment goes in the agenda
-                    planned = agenda.plan_next(
-                        s,
-                        self.participant_id,
-                        self._saved_next,
-                        row.next_appointment,
-                        minutes=row.minutes,
-                        mode=row.mode,
-                    )
-                self._saved_next = row.next_appointment
-                old_key = self.key
-                self.session_id = row.id
-                caseload.delete_draft(s, old_key)
-                caseload.delete_draft(s, self.key)
-                s.commit()
-        except caseload.Implausible as exc:
+            saved = self.draft.save_rekeyed(
+                lambda done: draft_key(self.participant_id, done.id),
+                sessions.save_and_plan,
+                self.participant_id,
+                data,
+                self.session_id,
+                confirmed=self._confirmed,
+                saved_next=self._saved_next,
+            )
+        except sessions.Implausible as exc:
             # An impossible date is refused; an unusual one is saved on the second press.
             self._confirmed = exc.needs_confirmation
             self.save_button.setText(
@@ -632,6 +606,9 @@ class SessionEditor(QWidget):
                 "\n".join(self._field_error(e) for e in exc.errors) or error_text(exc)
             )
             return False
+        self.session_id = saved.id
+        self._saved_next = saved.next_appointment
+        planned = saved.planned
         self.message.show_message(None)
         self._confirmed = False
         self.save_button.setText(self.tr("&Save session"))
@@ -664,9 +641,11 @@ class SessionEditor(QWidget):
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(save)
         box.exec()
-        return {save: self.SAVE, keep: self.KEEP_DRAFT, discard: self.DISCARD}.get(
-            box.clickedButton(), self.CANCEL
-        )
+        clicked = box.clickedButton()
+        for button, answer in ((save, self.SAVE), (keep, self.KEEP_DRAFT), (discard, self.DISCARD)):
+            if clicked is button:
+                return answer
+        return self.CANCEL
 
     def confirm_close(self) -> bool:
         """True when the editor may go: saved, kept as a draft, or discarded."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -16,23 +16,23 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from coachdesk.core import plausibility
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, corrections
-from coachdesk.store.models import SessionLog
+from coachdesk.store import corrections, sessions
 from coachdesk.ui import labels, plain
 from coachdesk.ui.corrections import UndoBar, run_undo
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.session_editor import SessionEditor
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class SessionsTab(QWidget):
     changed = Signal()
     goal_added = Signal()
 
-    def __init__(self, vault: Any, participant_id: int, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, participant_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.participant_id = participant_id
@@ -82,37 +82,22 @@ class SessionsTab(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        with self.vault.session() as s:
-            rows = s.execute(
-                select(
-                    SessionLog.id,
-                    SessionLog.date,
-                    SessionLog.status,
-                    SessionLog.week,
-                    SessionLog.themes,
-                    SessionLog.confirmed,
-                )
-                .where(SessionLog.participant_id == self.participant_id)
-                .order_by(SessionLog.date.desc())
-            ).all()
-            facts = caseload.course_facts(caseload.get_participant(s, self.participant_id))
+        rows = self.vault.read(sessions.listing, self.participant_id)
         st = labels.session_statuses()
         self.list.clear()
-        for sid, day, status, week, themes, confirmed in rows:
+        for line in rows:
             text = (
-                self.tr("%1 – %2, week %3, %n theme(s)", "", len(themes or []))
-                .replace("%1", labels.date_text(day))
-                .replace("%2", st.get(status, status))
-                .replace("%3", str(week or "–"))
+                self.tr("%1 – %2, week %3, %n theme(s)", "", len(line.themes))
+                .replace("%1", labels.date_text(line.date))
+                .replace("%2", st.get(line.status, line.status))
+                .replace("%3", str(line.week or "–"))
             )
-            if not plausibility.counts(
-                plausibility.check_session(facts, day, status, week), confirmed
-            ):
+            if not line.counted:
                 # As in the attendance list: reports leave it out until it is put right.
                 text += " ⚠ " + self.tr("not counted")
             item = QListWidgetItem(text)
             item.setToolTip(plain.tooltip(text))
-            item.setData(Qt.ItemDataRole.UserRole, sid)
+            item.setData(Qt.ItemDataRole.UserRole, line.id)
             self.list.addItem(item)
         self.empty.setVisible(not rows)
         self._update_buttons()
@@ -138,9 +123,7 @@ class SessionsTab(QWidget):
                 return
             self.close_editor()
         row = self.list.currentRow()
-        with self.vault.session() as s:
-            snap = corrections.delete_session(s, self.participant_id, sid)
-            s.commit()
+        snap = self.vault.write(corrections.delete_session, self.participant_id, sid)
         self.reload()
         if self.list.count():  # the next one is selected: Delete, Delete works down a list
             self.list.setCurrentRow(min(row, self.list.count() - 1))
@@ -153,9 +136,7 @@ class SessionsTab(QWidget):
 
     def _restore(self, snap: corrections.Snapshot) -> str | None:
         try:
-            with self.vault.session() as s:
-                sid = corrections.restore(s, snap)
-                s.commit()
+            sid = self.vault.write(corrections.restore, snap)
         except BadInput as exc:
             return error_text(exc)
         self.reload()

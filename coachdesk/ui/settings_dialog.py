@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,13 +24,17 @@ from PySide6.QtWidgets import (
 
 from coachdesk.core import instruments, schedule
 from coachdesk.core.instrument import text
-from coachdesk.store import audit, settings
+from coachdesk.store import settings
 from coachdesk.ui import preferences
+from coachdesk.ui.fields import labelled_row
 from coachdesk.ui.pss10_chart_view import ui_lang
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, vault: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.vault = vault
         self.setWindowTitle(self.tr("Settings"))
@@ -59,19 +63,19 @@ class SettingsDialog(QDialog):
 
         pss = QGroupBox(self.tr("PSS-10"))
         f = QFormLayout(pss)
-        self._row(f, self.tr("&Admission threshold (total ≥):"), self.threshold)
-        self._row(f, self.tr("Standard &deviation (reliable change):"), self.sd)
-        self._row(f, self.tr("&Reliability r:"), self.r)
+        labelled_row(f, self.tr("&Admission threshold (total ≥):"), self.threshold)
+        labelled_row(f, self.tr("Standard &deviation (reliable change):"), self.sd)
+        labelled_row(f, self.tr("&Reliability r:"), self.r)
         vault_box = QGroupBox(self.tr("This vault"))
         f = QFormLayout(vault_box)
-        self._row(f, self.tr("&Coach name:"), self.coach_name)
-        self._row(f, self.tr("&Organisation:"), self.organisation)
-        self._row(f, self.tr("Con&tact on reports:"), self.coach_contact)
-        self._row(f, self.tr("Offer erasure &after the course ended:"), self.retention)
+        labelled_row(f, self.tr("&Coach name:"), self.coach_name)
+        labelled_row(f, self.tr("&Organisation:"), self.organisation)
+        labelled_row(f, self.tr("Con&tact on reports:"), self.coach_contact)
+        labelled_row(f, self.tr("Offer erasure &after the course ended:"), self.retention)
         machine = QGroupBox(self.tr("This computer"))
         f = QFormLayout(machine)
-        self._row(f, self.tr("&Lock after idle:"), self.idle)
-        self._row(f, self.tr("Lan&guage:"), self.language)
+        labelled_row(f, self.tr("&Lock after idle:"), self.idle)
+        labelled_row(f, self.tr("Lan&guage:"), self.language)
         self.restart_note = QLabel(self.tr("A new language takes effect when CoachDesk restarts."))
         self.restart_note.setWordWrap(True)
         f.addRow(self.restart_note)
@@ -136,28 +140,21 @@ class SettingsDialog(QDialog):
         self.resize(1000, max(self.sizeHint().height(), lay.totalHeightForWidth(1000)))
         self._load()
 
-    def _row(self, form: QFormLayout, text: str, w: QWidget) -> None:
-        lab = QLabel(text)
-        lab.setBuddy(w)
-        w.setAccessibleName(text.replace("&", "").rstrip(":"))
-        form.addRow(lab, w)
-
     def _load(self) -> None:
-        with self.vault.session() as s:
-            self._before = {
-                k: settings.get(s, k)
-                for k in (
-                    "admission_threshold",
-                    "pss_sd",
-                    "pss_r",
-                    "retention_months",
-                    "coach_name",
-                    "organisation",
-                    "coach_contact",
-                )
-            }
-            self._plan = settings.instrument_schedule(s)
-            self._omitted = settings.omitted_scales(s)
+        self._before = self.vault.read(
+            settings.get_many,
+            (
+                "admission_threshold",
+                "pss_sd",
+                "pss_r",
+                "retention_months",
+                "coach_name",
+                "organisation",
+                "coach_contact",
+            ),
+        )
+        self._plan = self.vault.read(settings.instrument_schedule)
+        self._omitted = self.vault.read(settings.omitted_scales)
         for key, box in self.scale_boxes.items():
             box.setChecked(key not in self._omitted)
         for (iid, point), box in self.plan_boxes.items():
@@ -206,14 +203,10 @@ class SettingsDialog(QDialog):
             changed.append("omitted_scales")
             new["omitted_scales"] = omitted
         if changed:
-            with self.vault.session() as s:
-                for k in changed:
-                    if k == "instrument_schedule":
-                        settings.put_instrument_schedule(s, plan)
-                    else:
-                        settings.put(s, k, new[k])
-                audit.record(s, "settings_changed", {"keys": changed})
-                s.commit()
+            self.vault.write(
+                settings.change,
+                {k: plan if k == "instrument_schedule" else new[k] for k in changed},
+            )
         preferences.IDLE_LOCK_MINUTES.set(self.idle.value())
         preferences.LANGUAGE.set(self.language.currentData())
         self.accept()

@@ -11,8 +11,9 @@ Where none of these is available, the idle lock still applies.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractNativeEventFilter, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QAbstractNativeEventFilter, QByteArray, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 WM_WTSSESSION_CHANGE = 0x02B1
@@ -20,11 +21,13 @@ WTS_LOCK_EVENTS = frozenset({0x3, 0x6, 0x7})  # console disconnect, logoff, sess
 
 
 class _WindowsSessionFilter(QAbstractNativeEventFilter):
-    def __init__(self, on_lock) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, on_lock: Callable[[], None]) -> None:
         super().__init__()
         self._on_lock = on_lock
 
-    def nativeEventFilter(self, event_type, message):  # type: ignore[no-untyped-def]
+    def nativeEventFilter(
+        self, event_type: QByteArray | bytes | bytearray | memoryview, message: int
+    ) -> tuple[bool, int]:
         if event_type == b"windows_generic_MSG":
             import ctypes.wintypes
 
@@ -42,11 +45,11 @@ class SystemLockWatcher(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._filter: QAbstractNativeEventFilter | None = None
+        self._dbus_started = False
         app = QGuiApplication.instance()
-        if app is None:
+        if not isinstance(app, QGuiApplication):
             return
         app.applicationStateChanged.connect(self._state_changed)
-        self._dbus_started = False
 
     def start_dbus(self) -> None:
         """Linux: listen for the screensaver and for sleep on D-Bus (once).
@@ -86,10 +89,13 @@ class SystemLockWatcher(QObject):
                 ("org.freedesktop.ScreenSaver", "/org/freedesktop/ScreenSaver"),
                 ("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver"),
             ):
-                session.connect(service, path, service, "ActiveChanged", self, "_screensaver(bool)")
+                # The stub types the slot as bytes; PySide6 takes (only) a str here.
+                session.connect(  # type: ignore[call-overload]
+                    service, path, service, "ActiveChanged", self, "_screensaver(bool)"
+                )
         system = QDBusConnection.systemBus()
         if system.isConnected():
-            system.connect(
+            system.connect(  # type: ignore[call-overload]  # as above: the slot is a str
                 "org.freedesktop.login1",
                 "/org/freedesktop/login1",
                 "org.freedesktop.login1.Manager",

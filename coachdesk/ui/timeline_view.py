@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from coachdesk.core import course
@@ -171,12 +171,12 @@ class TimelineView(QWidget):
         p.end()
 
     @staticmethod
-    def _diamond(p: QPainter, x: float, y: float, r: float, *, filled: bool, fill: object) -> None:
+    def _diamond(p: QPainter, x: float, y: float, r: float, *, filled: bool, fill: QColor) -> None:
         from PySide6.QtGui import QPolygonF
 
         poly = QPolygonF(
             [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
         )
-        p.setBrush(fill if filled else Qt.BrushStyle.NoBrush)  # type: ignore[arg-type]
+        p.setBrush(fill if filled else Qt.BrushStyle.NoBrush)
         p.drawPolygon(poly)
         p.setBrush(Qt.BrushStyle.NoBrush)

@@ -169,8 +169,7 @@ class UnlockView(QWidget):
                 else Vault.open(data_dir, passphrase=secret)
             )
             try:
-                with vault.session() as s:
-                    cl = caseload.load_caseload(s, today, include_archived=archived)
+                cl = vault.read(caseload.load_caseload, today, include_archived=archived)
             except BaseException:
                 vault.close()
                 raise

@@ -8,15 +8,25 @@ imports this module only once the vault is open.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from coachdesk.ui import plain
 from coachdesk.ui.agenda_view import AgendaView
 from coachdesk.ui.caseload_view import CaseloadView
 from coachdesk.ui.participant_page import ParticipantPage
+
+if TYPE_CHECKING:
+    from coachdesk.store.vault import Vault
+
+
+@runtime_checkable
+class _Saves(Protocol):
+    """A tab with its own Save (the job plan editor, the outcome view)."""
+
+    def save(self) -> bool: ...
 
 
 class Workspace(QTabWidget):
@@ -24,7 +34,7 @@ class Workspace(QTabWidget):
 
     def __init__(
         self,
-        vault: Any,
+        vault: Vault,
         parent: QWidget | None = None,
         today: dt.date | None = None,
         preloaded: Any = None,
@@ -110,8 +120,9 @@ class Workspace(QTabWidget):
         lang = "da" if QLocale().language() == QLocale.Language.Danish else "en"
         dlg = CalendarExportDialog(self.vault, self, today=self.today, lang=lang)
         self.calendar_dialog = dlg
-        if dlg.exec() and dlg.result_path is not None:
-            self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+        window = self.window()
+        if dlg.exec() and dlg.result_path is not None and isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
                 self.tr(
                     "The calendar (%n appointment(s)) was saved to %1.", "", dlg.events
                 ).replace("%1", str(dlg.result_path)),
@@ -158,8 +169,8 @@ class Workspace(QTabWidget):
             return page.sessions.editor.save()
         for name in ("jobplan", "outcome"):
             view = page.built(name)  # a tab not built yet is not the current one
-            if view is not None and tab is view:
-                return bool(view.save())  # type: ignore[attr-defined]
+            if view is not None and tab is view and isinstance(view, _Saves):
+                return bool(view.save())
         return False
 
     def snapshot(self) -> list[tuple[int, int | None, bool]]:

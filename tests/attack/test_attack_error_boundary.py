@@ -163,7 +163,7 @@ def test_library_logs_never_print_exception_text():
     import io
     import logging
 
-    from coachdesk.cli.terminal import quiet_logging
+    from coachdesk.log_policy import quiet_logging
 
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)

@@ -326,9 +326,9 @@ def test_write_failure_records_nothing_in_process(vault, tmp_path, monkeypatch):
 
 
 def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_full_at_commit):
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-    from coachdesk.ui.app import resource_dir
+    from coachdesk.resources import translation_path
     from coachdesk.ui.messages import error_text
 
     (pid,) = add(vault, person())
@@ -336,8 +336,10 @@ def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_fu
     with vault.session() as s, pytest.raises(CoachDeskError) as not_recorded:
         export_report(s, pid, ReportRequest(kind="final_report"), tmp_path / "r.pdf")
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
+    old = QLocale()  # the Danish UI as app.setup_application makes it: locale too
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     try:
         shown = error_text(not_recorded.value)
         assert shown == (
@@ -356,3 +358,4 @@ def test_the_coach_reads_these_failures_in_danish(qapp, vault, tmp_path, disk_fu
         assert error_text(not_empty.value).startswith(f"Mappen {target} er ikke længere tom")
     finally:
         QCoreApplication.removeTranslator(t)
+        QLocale.setDefault(old)

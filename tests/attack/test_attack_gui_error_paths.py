@@ -144,15 +144,19 @@ def test_error_hook_box_shows_markup_as_text(qtbot, qapp):
 
 @pytest.fixture
 def danish(qapp):
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    """The Danish UI as app.setup_application makes it: translator and locale."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-    from coachdesk.ui.app import resource_dir
+    from coachdesk.resources import translation_path
 
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
     yield
     QCoreApplication.removeTranslator(t)
+    QLocale.setDefault(old)
 
 
 def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, monkeypatch, danish):

@@ -345,6 +345,7 @@ def test_messages_that_quote_data_are_plain_text(
     timer.timeout.connect(close_box)
     timer.start(50)
     dlg._erase()
+    qtbot.waitUntil(lambda: bool(boxes))  # the erasure runs off the GUI thread
     timer.stop()
     dlg.reject()
     vault.close()

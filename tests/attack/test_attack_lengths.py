@@ -15,7 +15,7 @@ from canaries import canary_person, document
 
 from coachdesk.cli.main import main
 from coachdesk.errors import BadInput
-from coachdesk.store import caseload, interchange
+from coachdesk.store import interchange, jobplans, participants, sessions
 from coachdesk.store.models import Participant
 
 TODAY = dt.date(2026, 11, 20)
@@ -41,7 +41,7 @@ def test_a_huge_action_item_is_refused_by_import(vault, passphrase_file, tmp_pat
     )
     err = capsys.readouterr().err
     assert rc == 2
-    assert "participants[0].sessions[0].actions[0]: is longer than 1000 characters" in err
+    assert "participants[0].sessions[0].actions[0]: This is longer than 1000 characters." in err
     assert len(err) < 2000  # the message does not quote the text
 
 
@@ -79,21 +79,21 @@ def test_each_long_text_is_refused_one_over_its_limit(vault, where, limit):
 
 
 def test_the_gui_store_functions_refuse_too(vault):
-    """The editors save through store/caseload.py: the same limits hold there."""
+    """The editors save through store/participants.py, sessions.py and jobplans.py: the same limits hold there."""
     with vault.session() as s:
-        pid = caseload.create_participant(s, {"ref": "L-1", "name": "Ida"}, TODAY).id
+        pid = participants.create_participant(s, {"ref": "L-1", "name": "Ida"}, TODAY).id
         with pytest.raises(BadInput):
-            caseload.save_session(s, pid, {"date": "2026-02-10", "notes": "n" * 50_001})
+            sessions.save_session(s, pid, {"date": "2026-02-10", "notes": "n" * 50_001})
         with pytest.raises(BadInput):
-            caseload.save_job_plan(
+            jobplans.save_job_plan(
                 s,
                 pid,
                 {"accommodations": [{"category": "hours", "description": "d" * 2_001}]},
                 TODAY,
             )
         with pytest.raises(BadInput):
-            caseload.update_participant(s, pid, {"report_summary": "s" * 20_001}, TODAY)
+            participants.update_participant(s, pid, {"report_summary": "s" * 20_001}, TODAY)
         with pytest.raises(BadInput):
-            caseload.save_session(
+            sessions.save_session(
                 s, pid, {"date": "2026-02-10", "actions": [f"a{i}" for i in range(51)]}
             )

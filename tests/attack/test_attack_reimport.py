@@ -16,7 +16,7 @@ from canaries import canary_person, document
 from sqlalchemy import select
 
 from coachdesk.cli.main import main
-from coachdesk.store import caseload, interchange
+from coachdesk.store import interchange, jobplans
 from coachdesk.store.models import Disclosure, JobPlanVersion, Participant, SessionLog
 
 TODAY = dt.date(2026, 11, 20)
@@ -72,8 +72,8 @@ def _setup(vault, passphrase_file, tmp_path, capsys):
         interchange.import_document(s, document(canary_person("A", ref=REF)), today=TODAY)
         s.commit()
         pid = s.execute(select(Participant.id).where(Participant.ref == REF)).scalar_one()
-        plan = interchange.job_plan_to_dict(caseload.job_plan_versions(s, pid)[-1])
-        caseload.save_job_plan(s, pid, plan | {"direction": "Version two"}, TODAY)
+        plan = interchange.job_plan_to_dict(jobplans.job_plan_versions(s, pid)[-1])
+        jobplans.save_job_plan(s, pid, plan | {"direction": "Version two"}, TODAY)
         s.commit()
     vault.close()
     assert (
@@ -126,7 +126,7 @@ def test_replace_with_the_same_plan_adds_no_version_and_without_a_plan_keeps_the
     same = canary_person("A", ref=REF)
     with Vault.open(vault.data_dir, passphrase="correct horse battery") as v, v.session() as s:
         same["job_plan"] = interchange.job_plan_to_dict(
-            caseload.job_plan_versions(s, before["id"])[-1]
+            jobplans.job_plan_versions(s, before["id"])[-1]
         )
     assert _cli_import(vault, passphrase_file, tmp_path, document(same)) == 0
     assert _state(vault)["plans"] == before["plans"]

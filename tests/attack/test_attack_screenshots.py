@@ -160,7 +160,7 @@ def test_real_data_needs_the_flag_and_is_an_audited_export(qapp, tmp_path, passp
 
 
 def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path, passphrase_file):
-    from coachdesk.store import caseload
+    from coachdesk.store import participants
     from coachdesk.store.models import Participant
     from coachdesk.store.vault import Vault
 
@@ -179,7 +179,7 @@ def test_a_demo_person_renamed_to_a_real_one_ends_the_demo_mark(qapp, tmp_path, 
 
         assert demo_mark.only_demo_people(s)
         pid = s.query(Participant.id).order_by(Participant.id).first()[0]
-        caseload.update_participant(s, pid, {"name": "Kanarie Real Person"})
+        participants.update_participant(s, pid, {"name": "Kanarie Real Person"})
         s.commit()
         assert not demo_mark.only_demo_people(s)
     assert run(*args) == 2
