@@ -80,10 +80,11 @@ def month(value: str | None, option: str, last: bool) -> dt.date | None:
 
 def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     # The whole short-lived command runs without the cyclic garbage collector: loading
-    # SQLAlchemy, the schema and the PDF stack alone triggers hundreds of collections
-    # that find next to nothing (~0.06 s CPU, a tenth of the command at 100
-    # participants); what the command builds is bounded by one report and freed by
-    # reference counting or at exit (gc_policy.paused_then_frozen).
+    # SQLAlchemy, the schema and the PDF stack and building the report triggered about
+    # 210 collections that find next to nothing (0.19-0.25 s CPU of 0.73-1.1 s at 100
+    # and 10,000 participants, docs/performance.md); what the command builds is bounded
+    # by one report and freed by reference counting or at exit
+    # (gc_policy.paused_then_frozen).
     from coachdesk import gc_policy
 
     with gc_policy.paused_then_frozen():
