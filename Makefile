@@ -39,12 +39,13 @@ test: $(STAMP) $(QM) $(QM_EN)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-# Refresh the .ts files from the sources, fill them from i18n/fill.py's tables (it lists
-# what is still untranslated), then compile.
+# Refresh the .ts files from the sources (lupdate keeps every translation whose English is
+# unchanged and adds new strings as unfinished), list what is still to translate, then
+# compile. The Danish is translated in the .ts itself (Qt Linguist): i18n/check.py.
 i18n: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none $(UI_SOURCES) -ts $(TS)
-	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly $(UI_SOURCES) -ts $(TS_EN)
-	$(BIN)/python i18n/fill.py
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -pluralonly -target-language en_GB $(UI_SOURCES) -ts $(TS_EN)
+	$(BIN)/python i18n/check.py
 	mkdir -p coachdesk/i18n
 	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
 	$(BIN)/pyside6-lrelease -silent $(TS_EN) -qm $(QM_EN)

@@ -827,8 +827,8 @@
 <context>
     <name>Corrections</name>
     <message>
-        <source>The date is in the future: a session cannot have been held (or missed) yet. Choose "cancelled", or correct the date.</source>
-        <translation>Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. Vælg "aflyst", eller ret datoen.</translation>
+        <source>The date is in the future: a session cannot have been held (or missed) yet. Choose &quot;cancelled&quot;, or correct the date.</source>
+        <translation>Datoen ligger i fremtiden: en samtale kan ikke være holdt (eller udeblevet) endnu. Vælg &quot;aflyst&quot;, eller ret datoen.</translation>
     </message>
     <message>
         <source>The date is in the future: attendance can only be marked once the group session has taken place.</source>
@@ -893,8 +893,8 @@
         <translation>Skriv en dato.</translation>
     </message>
     <message>
-        <source>Not a date. Type it as 15.09.2026, 150926, "today" or +7.</source>
-        <translation>Ikke en dato. Skriv den som 15.09.2026, 150926, "i dag" eller +7.</translation>
+        <source>Not a date. Type it as 15.09.2026, 150926, &quot;today&quot; or +7.</source>
+        <translation>Ikke en dato. Skriv den som 15.09.2026, 150926, &quot;i dag&quot; eller +7.</translation>
     </message>
     <message>
         <source>Add the year, e.g. 15.09.2026.</source>
@@ -921,8 +921,8 @@
         <translation>dd.mm.åååå</translation>
     </message>
     <message>
-        <source>Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; "today" or "i dag"; +7 for a week from today.</source>
-        <translation>Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; "i dag"; +7 for om en uge.</translation>
+        <source>Type the date as 15.09.2026, 15-09-2026, 15092026, 150926 or 15.9.26; &quot;today&quot; or &quot;i dag&quot;; +7 for a week from today.</source>
+        <translation>Skriv datoen som 15.09.2026, 15-09-2026, 15092026, 150926 eller 15.9.26; &quot;i dag&quot;; +7 for om en uge.</translation>
     </message>
 </context>
 <context>

@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtTest import QTest
 
 from coachdesk.cli.main import main
-from coachdesk.store import backup, caseload
-from coachdesk.ui.app import resource_dir
+from coachdesk.resources import translation_path
+from coachdesk.store import backup, jobplans, participants
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.usefixtures("isolated_settings")
 def danish(qapp):
     """The Danish UI as app.setup_application makes it: translator and locale."""
     t = QTranslator()
-    assert t.load(str(resource_dir() / "i18n" / "coachdesk_da.qm"))
+    assert t.load(str(translation_path("da")))
     QCoreApplication.installTranslator(t)
     old = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
@@ -37,7 +37,7 @@ def danish(qapp):
 
 def _person(vault, consent: bool = True) -> int:
     with vault.session() as s:
-        p = caseload.create_participant(
+        p = participants.create_participant(
             s,
             {
                 "ref": "R-1",
@@ -101,7 +101,7 @@ def test_the_job_plan_editor_names_the_field_by_its_danish_label(qtbot, vault, d
     assert not ed.save()
     assert ed.message.text() == "Mål 1, tekst: Dette felt skal udfyldes."
     with vault.session() as s:
-        assert caseload.job_plan_versions(s, 1) == []
+        assert jobplans.job_plan_versions(s, 1) == []
 
 
 def test_the_export_preview_says_why_in_danish(qtbot, vault, danish):
