@@ -20,23 +20,21 @@ from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import agenda, audit, interchange, settings
 from coachdesk.store.models import Participant
 
-# The participant's own fields (not child rows) in the interchange shape.
-OWN_FIELDS = (
-    "ref",
-    "name",
-    "cpr",
-    "birth_year",
-    "email",
-    "phone",
-    "caseworker",
-    "referral_date",
-    "course_start",
-    "status",
-    "dropped_out",
-    "consent",
-    "outcome",
-    "report_summary",
+# The participant's own fields in the interchange shape (what the forms edit): the file's
+# fields without the child rows, the report fields (their own tab) and the computed ones.
+NOT_OWN = frozenset(
+    {
+        "assessments",
+        "sessions",
+        "group_attendance",
+        "job_plan",
+        "report_fields",
+        "eligible",
+        "pss_change",
+        "course_week",
+    }
 )
+OWN_FIELDS = tuple(f for f in records.PARTICIPANT_FIELDS if f not in NOT_OWN)
 
 
 def get_participant(

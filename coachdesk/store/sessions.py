@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from coachdesk.core import plausibility
+from coachdesk.core import plausibility, records
 from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import agenda, audit, interchange, participants
 from coachdesk.store.models import GroupAttendance, Participant, SessionLog
@@ -78,21 +78,8 @@ def save_session(
     row = owned_session(session, p.id, session_id)
     if row is None:
         raise BadInput("session_gone")
-    for attr in (
-        "date",
-        "start",
-        "minutes",
-        "mode",
-        "status",
-        "week",
-        "themes",
-        "notes",
-        "quotes",
-        "actions",
-        "ratings",
-        "next_appointment",
-        "confirmed",
-    ):
+    # Every field of the file's session record, and the coach's confirmation of it.
+    for attr in (*records.SESSION_FIELDS, "confirmed"):
         setattr(row, attr, getattr(new, attr))
     audit.record(session, "session_changed", {"fields": sorted(data)}, subject=p.uid)
     return row
