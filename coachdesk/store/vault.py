@@ -15,13 +15,9 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import sqlcipher3
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import (
@@ -35,6 +31,15 @@ from coachdesk.store import keyfile
 from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
+
+# SQLAlchemy (0.4 s of CPU with the ORM and the schema) is imported where the engine and
+# the sessions are made, after the key derivation: opening a vault derives the key
+# first (Argon2id releases the GIL), so the app's preload thread (store/preload.py) or
+# the import itself can run while it derives, and a wrong passphrase is refused without
+# the database code loaded at all. tests/test_unlock_imports.py holds that order.
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.orm import Session
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -167,6 +172,9 @@ class Vault:
         self._anchor_lock = threading.RLock()
         self._backup_started: float | None = None
         self._failed_k0 = b""
+        from sqlalchemy import event
+        from sqlalchemy.orm import sessionmaker
+
         self.engine: Engine = self._make_engine()
         self._sessions = sessionmaker(
             self.engine, expire_on_commit=False, info={"audit_key": key_file.chain_key(data_key)}
@@ -452,6 +460,9 @@ class Vault:
         return conn
 
     def _make_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import QueuePool
+
         # "sqlite://" would mean an in-memory pool; the creator opens the real file.
         # hide_parameters: an error message never carries the values of a statement
         # (names, job plans), not even in a traceback (issue 12 item 5).

@@ -1,0 +1,92 @@
+"""Unlocking derives the key before the database code is imported (issue 19 item 4).
+
+SQLAlchemy, the ORM and the schema are 0.4 s of CPU to import. Pasted and Enter
+pressed at once, the passphrase reaches the unlock worker while the preload thread is
+still importing them; the key derivation (Argon2id, which releases the GIL) must run
+beside that import, not after it. Each check runs in a fresh interpreter (the test
+process has SQLAlchemy loaded long since) on a real vault with the test KDF.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PASSPHRASE
+
+# Records, at each key derivation, whether any database code was imported by then.
+_WATCH = """
+import json, sys
+from coachdesk.store import keyfile
+
+DATABASE_CODE = ("sqlalchemy", "sqlalchemy.orm", "coachdesk.store.models")
+seen = []
+_derive = keyfile.derive
+
+def derive(*args, **kwargs):
+    seen.append([m for m in DATABASE_CODE if m in sys.modules])
+    return _derive(*args, **kwargs)
+
+keyfile.derive = derive
+"""
+
+
+def _run(code: str) -> dict[str, object]:
+    env = os.environ | {"COACHDESK_ALLOW_INSECURE_KDF": "1", "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _WATCH + code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_the_unlock_worker_derives_the_key_before_importing_the_database_code(
+    vault, data_dir: Path
+) -> None:
+    """ui/unlock_view.open_and_read (what the GUI's unlock worker runs): the derivation
+    sees none of SQLAlchemy, the ORM or the schema loaded; then the vault opens and the
+    caseload is read as before."""
+    from coachdesk.store import participants
+
+    with vault.session() as s:
+        participants.create_participant(
+            s, {"ref": "R-1", "name": "Ida Jensen", "status": "individual_phase"}
+        )
+        s.commit()
+    vault.close()
+    result = _run(
+        "import datetime as dt\n"
+        "from coachdesk.ui.unlock_view import open_and_read\n"
+        f"v, (today, archived, cl) = open_and_read({str(data_dir)!r}, {PASSPHRASE!r}, False,"
+        " dt.date(2026, 3, 1), False)\n"
+        "names = [r.name for r in cl.rows]\n"
+        "v.close()\n"
+        "print(json.dumps({'seen': seen, 'names': names}))\n"
+    )
+    assert result["seen"] == [[]]  # one derivation, and nothing of the database code yet
+    assert result["names"] == ["Ida Jensen"]
+
+
+def test_a_wrong_passphrase_is_refused_without_loading_the_database_code(
+    vault, data_dir: Path
+) -> None:
+    vault.close()
+    result = _run(
+        "from coachdesk.errors import WrongSecret\n"
+        "from coachdesk.store.vault import Vault\n"
+        "try:\n"
+        f"    Vault.open({str(data_dir)!r}, passphrase='not the passphrase at all')\n"
+        "except WrongSecret:\n"
+        "    refused = True\n"
+        "print(json.dumps({'refused': refused, 'seen': seen,"
+        " 'sqlalchemy': 'sqlalchemy' in sys.modules}))\n"
+    )
+    assert result == {"refused": True, "seen": [[]], "sqlalchemy": False}
