@@ -78,10 +78,12 @@ class _Preloader(QObject):
         if self._widgets_loaded:
             return
         self._widgets_loaded = True
-        import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
         from coachdesk import gc_policy
 
-        gc_policy.freeze_loaded_code()
+        with gc_policy.paused():  # as store/preload.load
+            import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
+
+            gc_policy.freeze_loaded_code()
         QTimer.singleShot(0, self._rehearse_caseload)
 
     def _rehearse_caseload(self) -> None:
