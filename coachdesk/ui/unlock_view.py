@@ -60,6 +60,9 @@ class UnlockView(QWidget):
 
     unlocked = Signal(object)
     restore_requested = Signal()
+    # The unlock worker started: warm-up work that would only compete with it now
+    # (ui/main_window._Preloader's rehearsal) is dropped.
+    unlock_started = Signal()
 
     def __init__(
         self, data_dir: Path, parent: QWidget | None = None, today: dt.date | None = None
@@ -189,6 +192,7 @@ class UnlockView(QWidget):
 
         self._task = Task(lambda: open_and_read(data_dir, secret, recovery, today, archived))
         self._task.start(self._opened, self._failed)
+        self.unlock_started.emit()
 
     def _opened(self, result: tuple[Any, Any]) -> None:
         vault, self.preloaded = result
