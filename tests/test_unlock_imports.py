@@ -107,3 +107,53 @@ def test_the_preload_imports_the_database_code_without_a_collection() -> None:
         " 'enabled': gc.isenabled()}))\n"
     )
     assert result == {"runs": 0, "loaded": True, "enabled": True}
+
+
+def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
+    vault, data_dir: Path
+) -> None:
+    """Enter handled before the preload thread started (keys queued before the first
+    paint): the worker is setting up the ``sqlalchemy`` package when the preload begins
+    to import ``sqlalchemy.dialects.sqlite``. Unguarded, one of them failed with
+    "cannot import name ... from partially initialized module" and the unlock screen
+    said the vault could not be opened. A hook holds the worker inside SQLAlchemy's
+    set-up until the preload thread has started, so the interleaving is the same every
+    run."""
+    vault.close()
+    result = _run(
+        "import datetime as dt, threading, time, traceback\n"
+        "inside, started = threading.Event(), threading.Event()\n"
+        "class Hold:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'sqlalchemy.engine' and threading.current_thread().name == 'worker':\n"
+        "            inside.set()\n"
+        "            started.wait(10)\n"
+        "            time.sleep(0.3)  # the preload thread runs now, if it can\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Hold())\n"
+        "from coachdesk.store import preload\n"
+        "from coachdesk.ui.unlock_view import open_and_read\n"
+        "errors = []\n"
+        "def work():\n"
+        "    try:\n"
+        f"        v, (_t, _a, cl) = open_and_read({str(data_dir)!r}, {PASSPHRASE!r}, False,"
+        " dt.date(2026, 3, 1), False)\n"
+        "        v.close()\n"
+        "    except Exception as e:\n"
+        "        errors.append(type(e).__name__)\n"
+        "def pre():\n"
+        "    try:\n"
+        "        preload.load()\n"
+        "    except Exception as e:\n"
+        "        errors.append(type(e).__name__)\n"
+        "w = threading.Thread(target=work, name='worker')\n"
+        "w.start()\n"
+        "inside.wait(30)\n"
+        "p = threading.Thread(target=pre)\n"
+        "p.start()\n"
+        "started.set()\n"
+        "w.join(60)\n"
+        "p.join(60)\n"
+        "print(json.dumps({'errors': errors, 'loaded': preload.loaded()}))\n"
+    )
+    assert result == {"errors": [], "loaded": True}

@@ -7,8 +7,11 @@ itself: the unlock screen must appear before SQLAlchemy is imported.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import sys
+import threading
+from collections.abc import Iterator
 
 # The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
 # which would otherwise run it (80 ms with its asyncio imports) after Enter.
@@ -18,6 +21,23 @@ MODULES = (
     "coachdesk.store.caseload",
     "coachdesk.store.assessments",
 )
+
+
+# SQLAlchemy's package set-up is not safe against another thread importing one of its
+# submodules meanwhile: a thread that finds ``sqlalchemy`` in sys.modules, half set up,
+# goes on to import ``sqlalchemy.dialects`` itself, and one of the two fails with
+# "cannot import name 'plugins' from partially initialized module" (seen when the
+# unlock worker started first and this preload a moment later). So the preload and
+# store/vault's first use of SQLAlchemy import under this one lock.
+_IMPORTING = threading.RLock()
+
+
+@contextlib.contextmanager
+def importing() -> Iterator[None]:
+    """Held while SQLAlchemy may be imported for the first time; waits for a preload
+    in progress on another thread (then everything is loaded already)."""
+    with _IMPORTING:
+        yield
 
 
 def load() -> None:
@@ -31,7 +51,7 @@ def load() -> None:
     """
     from coachdesk import gc_policy
 
-    with gc_policy.paused():
+    with importing(), gc_policy.paused():
         for name in MODULES:
             importlib.import_module(name)
         from sqlalchemy.orm import configure_mappers

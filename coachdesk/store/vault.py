@@ -172,15 +172,20 @@ class Vault:
         self._anchor_lock = threading.RLock()
         self._backup_started: float | None = None
         self._failed_k0 = b""
-        from sqlalchemy import event
-        from sqlalchemy.orm import sessionmaker
+        from coachdesk.store import preload
 
-        self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(
-            self.engine, expire_on_commit=False, info={"audit_key": key_file.chain_key(data_key)}
-        )
-        from coachdesk.store import audit
+        with preload.importing():  # not beside the GUI's preload thread (see there)
+            from sqlalchemy import event
+            from sqlalchemy.orm import sessionmaker
 
+            from coachdesk.store import audit
+
+            self.engine: Engine = self._make_engine()
+            self._sessions = sessionmaker(
+                self.engine,
+                expire_on_commit=False,
+                info={"audit_key": key_file.chain_key(data_key)},
+            )
         audit.install(self._sessions)
         event.listen(self._sessions, "after_commit", self._after_commit)
 
