@@ -157,3 +157,35 @@ def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
         "print(json.dumps({'errors': errors, 'loaded': preload.loaded()}))\n"
     )
     assert result == {"errors": [], "loaded": True}
+
+
+def test_a_pasted_passphrase_leaves_the_participant_page_until_the_caseload_is_painted(
+    vault, data_dir: Path, tmp_path: Path
+) -> None:
+    """Enter pressed at once: the participant page's widgets (~27 ms of imports) are not
+    in the wait for the caseload; they load right after its paint, before any opens."""
+    vault.close()
+    result = _run(
+        "import time\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "QSettings.setDefaultFormat(QSettings.Format.IniFormat)\n"
+        "QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,"
+        f" {str(tmp_path / 'qsettings')!r})\n"
+        "from coachdesk.ui.main_window import MainWindow\n"
+        f"w = MainWindow({str(data_dir)!r}, idle_minutes=60)\n"
+        "PAGE = 'coachdesk.ui.participant_page'\n"
+        "at_view = []\n"
+        "w.gate.unlocked.connect(lambda _v: at_view.append(PAGE in sys.modules))\n"
+        f"w.gate.secret.setText({PASSPHRASE!r})\n"
+        "w.gate.submit()  # before the first paint: the preload has not started either\n"
+        "w.show()\n"
+        "deadline = time.monotonic() + 60\n"
+        "while (not at_view or PAGE not in sys.modules) and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print(json.dumps({'at_view': at_view, 'later': PAGE in sys.modules,"
+        " 'message': w.gate.message.text() if w.workspace is None else ''}))\n"
+    )
+    assert result == {"at_view": [False], "later": True, "message": ""}

@@ -84,8 +84,10 @@ class _Preloader(QObject):
         from coachdesk import gc_policy
 
         with gc_policy.paused():  # as store/preload.load
-            import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
+            from coachdesk.ui import workspace  # 45 ms once, between two keystrokes
 
+            if not self.unlock_started:  # else after the caseload's paint (on_unlocked)
+                workspace.load_page_module()
             gc_policy.freeze_loaded_code()
         QTimer.singleShot(0, self._rehearse_caseload)
 
@@ -337,6 +339,11 @@ class MainWindow(QMainWindow):
         self.idle.start()
         # A status-bar line that reads the vault: after the caseload is on screen.
         _AfterFirstPaint(self.workspace, self._maybe_warn_backup)
+        # The participant page's widgets (loaded while typing, unless the passphrase was
+        # pasted): after the caseload is on screen too, before the first one opens.
+        from coachdesk.ui.workspace import load_page_module
+
+        _AfterFirstPaint(self.workspace, load_page_module)
         if used_recovery:
             # The passphrase was forgotten: set a new one now, not "some day in Settings".
             self.change_passphrase(require_current=False)
