@@ -14,7 +14,6 @@ import gc
 import threading
 from collections.abc import Iterator
 
-
 # Pauses may overlap across threads (the unlock worker reads the caseload while the
 # preload thread still imports): the collector comes back on when the last one ends.
 _lock = threading.Lock()

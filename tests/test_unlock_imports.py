@@ -1,10 +1,11 @@
-"""Unlocking derives the key before the database code is imported (issue 19 item 4).
+"""What unlocking imports, and when (issue 19 item 4).
 
-SQLAlchemy, the ORM and the schema are 0.4 s of CPU to import. Pasted and Enter
-pressed at once, the passphrase reaches the unlock worker while the preload thread is
-still importing them; the key derivation (Argon2id, which releases the GIL) must run
-beside that import, not after it. Each check runs in a fresh interpreter (the test
-process has SQLAlchemy loaded long since) on a real vault with the test KDF.
+SQLAlchemy, the ORM and the schema are 0.4 s of CPU to import. Opening a vault derives
+the key before it imports them (a wrong passphrase loads none of it); the GUI loads them
+on its preload thread, once, with the collector paused, never on two threads at once;
+after a pasted passphrase what the caseload's paint does not need waits for it. Each
+check runs in a fresh interpreter (the test process has SQLAlchemy loaded long since)
+on a real vault with the test KDF.
 """
 
 from __future__ import annotations
@@ -48,12 +49,12 @@ def _run(code: str) -> dict[str, object]:
     return result
 
 
-def test_the_unlock_worker_derives_the_key_before_importing_the_database_code(
+def test_opening_a_vault_derives_the_key_before_importing_the_database_code(
     vault, data_dir: Path
 ) -> None:
-    """ui/unlock_view.open_and_read (what the GUI's unlock worker runs): the derivation
-    sees none of SQLAlchemy, the ORM or the schema loaded; then the vault opens and the
-    caseload is read as before."""
+    """store/vault (the CLI's way in, and the GUI's after its preload): the derivation
+    sees none of SQLAlchemy, the ORM or the schema loaded; then the vault opens and
+    reads as before."""
     from coachdesk.store import participants
 
     with vault.session() as s:
@@ -63,11 +64,10 @@ def test_the_unlock_worker_derives_the_key_before_importing_the_database_code(
         s.commit()
     vault.close()
     result = _run(
-        "import datetime as dt\n"
-        "from coachdesk.ui.unlock_view import open_and_read\n"
-        f"v, (today, archived, cl) = open_and_read({str(data_dir)!r}, {PASSPHRASE!r}, False,"
-        " dt.date(2026, 3, 1), False)\n"
-        "names = [r.name for r in cl.rows]\n"
+        "from coachdesk.store.vault import Vault\n"
+        f"v = Vault.open({str(data_dir)!r}, passphrase={PASSPHRASE!r})\n"
+        "with v.engine.connect() as c:\n"
+        "    names = [r[0] for r in c.exec_driver_sql('SELECT name FROM participant')]\n"
         "v.close()\n"
         "print(json.dumps({'seen': seen, 'names': names}))\n"
     )
@@ -189,3 +189,19 @@ def test_a_pasted_passphrase_leaves_the_participant_page_until_the_caseload_is_p
         " 'message': w.gate.message.text() if w.workspace is None else ''}))\n"
     )
     assert result == {"at_view": [False], "later": True, "message": ""}
+
+
+def test_the_preload_runs_once_per_process() -> None:
+    """The unlock worker calls store/preload.load at every unlock: after the first it
+    returns at once, and freezes nothing more (a later freeze would keep the objects of
+    a past session out of the collector's reach for good)."""
+    result = _run(
+        "import gc\n"
+        "from coachdesk.store import preload\n"
+        "preload.load()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "later = [[i] for i in range(1000)]  # what a session leaves behind\n"
+        "preload.load()\n"
+        "print(json.dumps({'more_frozen': gc.get_freeze_count() - frozen}))\n"
+    )
+    assert result == {"more_frozen": 0}

@@ -40,25 +40,37 @@ def importing() -> Iterator[None]:
         yield
 
 
+_done = False
+
+
 def load() -> None:
     """Import ``MODULES`` and configure the ORM mappers (work SQLAlchemy would otherwise
-    do at the first query).
+    do at the first query), once per process. Called by the GUI's preload thread after
+    the unlock screen's first paint, and by the unlock worker before it opens the vault
+    (ui/unlock_view.open_and_read), which so waits for a preload in progress instead of
+    importing beside it.
 
     With the cyclic collector paused: the imports make some 100,000 objects, which set
     it off about 150 times (each pass walking what the imports made so far) and it finds
     next to nothing (measured: 10-20 % of the imports' CPU). Pasted and Enter pressed at
     once, this CPU is in the wait for the caseload.
     """
+    global _done
     from coachdesk import gc_policy
 
-    with importing(), gc_policy.paused():
-        for name in MODULES:
-            importlib.import_module(name)
-        from sqlalchemy.orm import configure_mappers
+    with importing():
+        if _done:  # loaded by the other thread meanwhile, or at an earlier unlock
+            return
+        with gc_policy.paused():
+            for name in MODULES:
+                importlib.import_module(name)
+            from sqlalchemy.orm import configure_mappers
 
-        configure_mappers()
-        # Frozen before the collector is back on: its first pass would walk all of it.
-        gc_policy.freeze_loaded_code()
+            configure_mappers()
+            # Frozen before the collector is back on: its first pass would walk all of
+            # it. Once only: a later freeze would also keep a past session's objects.
+            gc_policy.freeze_loaded_code()
+        _done = True
 
 
 def loaded() -> bool:

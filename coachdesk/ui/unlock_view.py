@@ -32,12 +32,18 @@ def open_and_read(
     (0.2 s at 2,000, 0.75 s at 10,000); returns the vault and ``(today, archived,
     Caseload)`` for the workspace.
 
-    store/vault derives the key before it imports SQLAlchemy, and the caseload's module
-    (the ORM, the schema) is imported here only after the vault opened: with a passphrase
-    pasted and Enter pressed at once, the database code is still loading on the
-    preload thread (ui/main_window._Preloader), and the key derivation (Argon2id, which
-    releases the GIL) runs beside it instead of after it.
+    The database code first: loaded while the passphrase was typed, or, pasted and
+    Enter pressed at once, still loading on the preload thread (store/preload.load
+    then waits for it; two threads importing SQLAlchemy at once can fail). Not the key
+    derivation first, beside that import, although Argon2id releases the GIL: with the
+    production parameters it runs its 4 lanes on threads of its own, so on a 2-core
+    machine the import only competed with it (measured: 1.20 s with the imports first,
+    1.35 s with the key first, 2,000 participants, docs/performance.md).
     """
+    from coachdesk.store import preload
+
+    preload.load()
+    from coachdesk.store import caseload
     from coachdesk.store.vault import Vault
 
     vault = (
@@ -46,8 +52,6 @@ def open_and_read(
         else Vault.open(data_dir, passphrase=secret)
     )
     try:
-        from coachdesk.store import caseload
-
         cl = vault.read(caseload.load_caseload, today, include_archived=archived)
     except BaseException:
         vault.close()
