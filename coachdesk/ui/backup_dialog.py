@@ -403,9 +403,9 @@ class RestoreDialog(QDialog):
         A damage message runs to four lines in Danish, and a top-level window does not
         follow its layout's height-for-width: the message overlapped the field below.
         """
-        if not self.isVisible():
-            return  # showEvent fits it at the width it is shown with
         layout = self.layout()
+        if layout is None or not self.isVisible():
+            return  # showEvent fits it at the width it is shown with
         layout.activate()
         need = layout.totalHeightForWidth(self.width())
         if need > self.height():
