@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PASSPHRASE
+from tests.conftest import PASSPHRASE
 
 # Records, at each key derivation, whether any database code was imported by then.
 _WATCH = """
