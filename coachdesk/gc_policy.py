@@ -9,14 +9,14 @@ during start-up and unlock.
 
 from __future__ import annotations
 
+import _thread
 import contextlib
 import gc
-import threading
 from collections.abc import Iterator
 
 # Pauses may overlap across threads (the unlock worker reads the caseload while the
 # preload thread still imports): the collector comes back on when the last one ends.
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # not threading: this module loads early and light
 _depth = 0
 _was_enabled = True
 
