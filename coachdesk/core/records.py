@@ -402,6 +402,116 @@ def validate_session(s: Any, path: str, c: _Checker) -> None:
             c.problem(f"{path}.next_appointment", exc)
 
 
+# --- the common case, checked quickly (issue 19) ----------------------------------------
+#
+# A big import runs these rules for every session and attendance mark of every person:
+# the largest part of its time. A good file's records pass every rule, and the checks
+# below say "certainly good" of such a record in a fraction of the time; a record they
+# are not sure of goes to the full rules above, which report exactly the errors they
+# always did. So a quick check may answer True only where the full rules find nothing
+# (tests/test_records_quick.py holds them to that over generated and mutated records).
+
+_SESSION_KEYS = frozenset(SESSION_FIELDS)
+_MARK_KEYS = frozenset(("date", "present", "excused"))
+_MODES = frozenset(vocab.SESSION_MODES)
+_SESSION_STATUSES = frozenset(vocab.SESSION_STATUSES)
+_THEMES = frozenset(vocab.THEMES)
+_RATING_KEYS = frozenset(vocab.RATING_KEYS)
+
+
+def _day(v: Any) -> dt.date | None:
+    """parse_date's date, or None where it would raise."""
+    if type(v) is not str or not _DATE_RE.fullmatch(v):
+        return None
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        return None
+
+
+def _int_in(v: Any, lo: int, hi: int) -> bool:
+    """_Checker.number(integer=True) finds nothing (None is absent)."""
+    return v is None or (type(v) is int and lo <= v <= hi)
+
+
+def _text_in(v: Any, max_len: int) -> bool:
+    """_Checker.text (not required) finds nothing."""
+    return v is None or (type(v) is str and len(v) <= max_len and not has_surrogate(v))
+
+
+def _choice(v: Any, choices: frozenset[str]) -> bool:
+    return v is None or (type(v) is str and v in choices)
+
+
+_NOTES_MAX = MAX_LEN["sessions[].notes"]
+_QUOTES_MAX = MAX_LEN["sessions[].quotes"]
+_ACTION_MAX = MAX_LEN["sessions[].actions[]"]
+_THEMES_MAX = MAX_ITEMS["sessions[].themes"]
+_ACTIONS_MAX = MAX_ITEMS["sessions[].actions"]
+
+
+def session_ok(s: Any) -> bool:
+    """True only for a session record validate_session finds nothing in."""
+    if type(s) is not dict or not s.keys() <= _SESSION_KEYS:
+        return False
+    g = s.get
+    start = g("start")
+    if (
+        _day(g("date")) is None
+        or (start is not None and (type(start) is not str or not _TIME_RE.fullmatch(start)))
+        or not _int_in(g("minutes"), 0, 1440)
+        or not _int_in(g("week"), 1, 104)
+        or not _choice(g("mode"), _MODES)
+        or not _choice(g("status"), _SESSION_STATUSES)
+        or not _text_in(g("notes"), _NOTES_MAX)
+        or not _text_in(g("quotes"), _QUOTES_MAX)
+    ):
+        return False
+    themes = g("themes")
+    if themes is not None:
+        if type(themes) is not list or len(themes) > _THEMES_MAX:
+            return False
+        for t in themes:
+            if type(t) is not str or t not in _THEMES:
+                return False
+    actions = g("actions")
+    if actions is not None:
+        if type(actions) is not list or len(actions) > _ACTIONS_MAX:
+            return False
+        for a in actions:
+            if a is None or not _text_in(a, _ACTION_MAX):
+                return False
+    ratings = g("ratings")
+    if ratings is not None:
+        if type(ratings) is not dict or not ratings.keys() <= _RATING_KEYS:
+            return False
+        lo, hi = vocab.RATING_RANGE
+        for v in ratings.values():
+            if not _int_in(v, lo, hi):
+                return False
+    nxt = g("next_appointment")
+    if nxt is not None:
+        try:
+            parse_local_datetime(nxt)
+        except Problem:
+            return False
+    return True
+
+
+def _mark_ok(g: Any) -> dt.date | None:
+    """The day of an attendance mark the participant's rules find nothing in by itself
+    (a day given twice is still theirs to find); None: not sure, run the rules."""
+    if type(g) is not dict or not g.keys() <= _MARK_KEYS:
+        return None
+    present = g.get("present")
+    excused = g.get("excused")
+    if type(present) is not bool or not (excused is None or type(excused) is bool):
+        return None
+    if excused is True and present is True:
+        return None
+    return _day(g.get("date"))
+
+
 def validate_job_plan(j: Any, path: str, c: _Checker) -> None:
     if not c.obj(j, path, allowed=JOB_PLAN_FIELDS):
         return
@@ -533,9 +643,14 @@ def validate_participant(p: Any, path: str, today: dt.date) -> Errors:
             if day < first_screening:
                 c.err(f"{path}.assessments[{i}].date", "field.final_before_screening")
     for i, s in enumerate(c.list_of(p, "sessions", path, MAX_ITEMS["sessions"])):
-        validate_session(s, f"{path}.sessions[{i}]", c)
+        if not session_ok(s):
+            validate_session(s, f"{path}.sessions[{i}]", c)
     days: dict[dt.date, int] = {}
     for i, g in enumerate(c.list_of(p, "group_attendance", path, MAX_ITEMS["group_attendance"])):
+        good = _mark_ok(g)
+        if good is not None and good not in days:
+            days[good] = i
+            continue
         gp = f"{path}.group_attendance[{i}]"
         if c.obj(g, gp, allowed=("date", "present", "excused")):
             day = c.date(g, "date", gp, required=True)
