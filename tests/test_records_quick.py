@@ -152,3 +152,101 @@ def test_a_good_files_sessions_and_marks_take_the_quick_path():
     assert all(records.session_ok(s) for s in sessions_)
     assert all(records._mark_ok(g) is not None for g in marks_)
     assert all(_session_errors(s) == [] for s in sessions_)
+
+
+GOOD_ASSESSMENT = {
+    "kind": "screening",
+    "date": "2026-03-04",
+    "instrument": "pss10",
+    "answers": [0, 1, 2, 3, 4, 4, 3, 2, 1, None],
+    "total": 20,
+    "prorated": True,
+    "band": "moderate",
+    "index": 50,
+    "personal": 12.5,
+    "work": 0,
+    "client": 100,
+}
+ASSESSMENT_VALUES = {
+    "kind": list(vocab.ASSESSMENT_KINDS),
+    "date": [*DATES, "2026-11-27", "2026-11-28"],
+    "instrument": ["who5", "cbi", "was", "nope"],
+    "answers": [[0] * 10, [4] * 10, [5] * 10, [-1] * 10, [0] * 9, [True] * 10, [0.0] * 10],
+    "band": ["low", "poor", "nope"],
+    "personal": [100.5, 99.9, float("nan")],
+}
+
+GOOD_PLAN = {
+    "values": ["Familie"],
+    "direction": "Tilbage",
+    "goals": [{"text": "Gå", "due": "2026-04-01", "status": "open"}],
+    "accommodations": [{"category": "hours", "description": "Færre timer", "until": None}],
+    "hours_now": 10,
+    "hours_target": 37.5,
+    "hours_steps": [{"from": "2026-04-01", "hours": 12}],
+    "updated_on": "2026-03-04",
+}
+PLAN_VALUES = {
+    "values": [[" "], [""], ["v" * 201], ["v"] * 51, [None]],
+    "goals": [
+        [{"text": " "}],
+        [{"text": "x", "due": "2026-02-30"}],
+        [{"text": "x", "status": "nope"}],
+        [{"text": "x", "extra": 1}],
+        [{}],
+        [None],
+    ],
+    "accommodations": [
+        [{"category": "nope", "description": "d"}],
+        [{"category": "hours"}],
+        [{"category": "hours", "description": "d", "until": "x"}],
+        [{"description": "d"}],
+    ],
+    "hours_steps": [
+        [{"from": "2026-04-01"}],
+        [{"hours": 3}],
+        [{"from": "2026-04-01", "hours": 81}],
+        [{"from": "2026-04-01", "hours": None}],
+    ],
+    "hours_now": [80, 80.5, -0.5],
+    "updated_on": DATES,
+}
+
+
+@st.composite
+def changed(draw: st.DrawFn, good: dict, values: dict, keys: tuple) -> object:
+    if draw(st.integers(0, 30)) == 0:
+        return draw(st.sampled_from(ODD))
+    out = {k: v for k, v in good.items() if draw(st.integers(0, 4))}
+    for k in draw(st.lists(st.sampled_from([*keys, "extra"]), unique=True, max_size=3)):
+        out[k] = draw(st.sampled_from(values.get(k, []) + ODD))
+    return out
+
+
+@settings(max_examples=3000, deadline=None)
+@given(changed(GOOD_ASSESSMENT, ASSESSMENT_VALUES, (*GOOD_ASSESSMENT, "total", "index")))
+def test_an_assessment_the_quick_check_passes_has_no_error(a):
+    errors: list = []
+    day = records.validate_assessment(a, "a", TODAY, records._Checker(errors))
+    quick = records.assessment_ok(a, TODAY)
+    if quick is not None:
+        assert errors == [] and day == quick
+
+
+@settings(max_examples=3000, deadline=None)
+@given(changed(GOOD_PLAN, PLAN_VALUES, records.JOB_PLAN_FIELDS))
+def test_a_job_plan_the_quick_check_passes_has_no_error(j):
+    errors: list = []
+    records.validate_job_plan(j, "j", records._Checker(errors))
+    if records.job_plan_ok(j):
+        assert errors == []
+
+
+def test_a_good_files_assessments_and_plans_take_the_quick_path():
+    people = demo_document(60, seed=3, today=TODAY)["participants"]
+    assessments = [a for p in people for a in p.get("assessments") or []]
+    plans = [p["job_plan"] for p in people if p.get("job_plan")]
+    assert assessments and plans
+    assert all(records.assessment_ok(a, TODAY) is not None for a in assessments)
+    assert all(records.job_plan_ok(j) for j in plans)
+    assert records.assessment_ok(GOOD_ASSESSMENT, TODAY) and records.job_plan_ok(GOOD_PLAN)

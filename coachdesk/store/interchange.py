@@ -895,6 +895,7 @@ class _Window:
         self.base = 0  # characters of the file before buf[0]
         self.lines = 0  # newlines before buf[0]
         self.last_nl = -1  # the file offset of the last of them (-1: none)
+        self.nl_in_buf = text.count("\n")
         self.eof = stream is None
 
     def more(self, keep: int) -> int:
@@ -903,14 +904,18 @@ class _Window:
         times); returns ``keep``'s new index."""
         assert self.stream is not None and not self.eof
         buf = self.buf
-        n = buf.count("\n", 0, keep)
-        if n:
-            self.lines += n
+        # The newlines dropped: those of the window less those kept (the kept part is
+        # short, an element cut off; counting the whole window was a tenth of the read).
+        kept = buf.count("\n", keep)
+        if self.nl_in_buf > kept:
+            self.lines += self.nl_in_buf - kept
             self.last_nl = self.base + buf.rfind("\n", 0, keep)
         self.base += keep
         data = self.stream.read(max(READ_CHUNK, len(buf) - keep))
-        # The bytes were checked to be UTF-8 before (_prescan): this cannot fail.
+        # The bytes were checked to be UTF-8 before (_prescan): this cannot fail. A
+        # newline byte is always a newline character in UTF-8.
         self.buf = buf[keep:] + self.decoder.decode(data, final=not data)
+        self.nl_in_buf = kept + data.count(b"\n")
         self.eof = not data
         return 0
 
