@@ -174,6 +174,8 @@ ASSESSMENT_VALUES = {
     "answers": [[0] * 10, [4] * 10, [5] * 10, [-1] * 10, [0] * 9, [True] * 10, [0.0] * 10],
     "band": ["low", "poor", "nope"],
     "personal": [100.5, 99.9, float("nan")],
+    "total": [40, 41],
+    "index": [100, 101],
 }
 
 GOOD_PLAN = {
@@ -217,8 +219,8 @@ PLAN_VALUES = {
 def changed(draw: st.DrawFn, good: dict, values: dict, keys: tuple) -> object:
     if draw(st.integers(0, 30)) == 0:
         return draw(st.sampled_from(ODD))
-    out = {k: v for k, v in good.items() if draw(st.integers(0, 4))}
-    for k in draw(st.lists(st.sampled_from([*keys, "extra"]), unique=True, max_size=3)):
+    out = {k: v for k, v in good.items() if draw(st.integers(0, 8))}
+    for k in draw(st.lists(st.sampled_from([*keys, "extra"]), unique=True, max_size=2)):
         out[k] = draw(st.sampled_from(values.get(k, []) + ODD))
     return out
 
