@@ -165,3 +165,31 @@ def test_the_command_line_never_reads_the_file_whole(
         ["--data-dir", str(data_dir), "import", str(src), "--passphrase-file", str(passphrase_file)]
     )
     assert rc == 0
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        b'"name": "A", "name": "B", ',  # a field given twice
+        b'"notes": [' * 3000 + b"1" + b"]" * 3000 + b", ",  # deeper than the parser goes
+        b'"birth_year": NaN, ',
+        b'"birth_year": 1e999, ',
+        b'"birth_year": ' + b"9" * 5000 + b", ",
+    ],
+)
+def test_hostile_values_across_window_boundaries_are_refused_as_before(vault, monkeypatch, hostile):
+    """A hostile value in a late participant of a file of many small windows: refused
+    with the whole-file parse's words, nothing written."""
+    data = _file(40)
+    at = data.rindex(b'"ref"')
+    bad = data[:at] + hostile + data[at:]
+    want = _whole(bad)
+    assert want != "ok"
+    for chunk in (5, 97, 4096):
+        monkeypatch.setattr(interchange, "READ_CHUNK", chunk)
+        assert _windowed(bad) == want
+        with vault.session() as s:
+            with pytest.raises(BadInput) as err:
+                interchange.import_document(s, bad, today=TODAY)
+            assert str(err.value) == want
+            assert _count(s) == 0
