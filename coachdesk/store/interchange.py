@@ -305,14 +305,17 @@ def _decoded(rows: list[tuple[Any, ...]], cols: tuple[int, ...]) -> list[tuple[A
     return out
 
 
-def _slice_children(cur: Any, ids: list[int]) -> dict[str, dict[int, list[list[Any]]]]:
-    """Each child table's rows of these participants, by participant id."""
+def _slice_texts(cur: Any, ids: list[int]) -> dict[str, str]:
+    """Each child table's rows of these participants as SQLite's JSON text."""
     marks = ",".join("?" * len(ids))
-    out: dict[str, dict[int, list[list[Any]]]] = {}
-    for name, sql in _CHILD_SQL.items():
-        (text,) = cur.execute(sql.format(marks), ids).fetchone()
-        out[name] = dict(json.loads(text))
-    return out
+    return {
+        name: cur.execute(sql.format(marks), ids).fetchone()[0] for name, sql in _CHILD_SQL.items()
+    }
+
+
+def _slice_children(texts: dict[str, str]) -> dict[str, dict[int, list[list[Any]]]]:
+    """The child rows by participant id, from ``_slice_texts``."""
+    return {name: dict(json.loads(text)) for name, text in texts.items()}
 
 
 def _participants(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -520,14 +523,13 @@ def _slices(cur: Any, wanted: list[str] | None, size: int) -> Iterator[list[Any]
         ).fetchall()
 
 
-_Slice = tuple[list[Any], dict[str, dict[int, list[list[Any]]]]]
+_Slice = tuple[list[Any], dict[str, str]]
 
 
 def _read_slices(cur: Any, wanted: list[str] | None, size: int) -> Generator[_Slice, None, None]:
-    """Each slice's participant rows and their child rows, read in full."""
+    """Each slice's participant rows and its child rows' JSON texts, read in full."""
     for rows in _slices(cur, wanted, size):
-        rows = _participants(rows)
-        yield rows, _slice_children(cur, [r[0] for r in rows])
+        yield rows, _slice_texts(cur, [r[0] for r in rows])
 
 
 # --- reading ahead on a second thread -------------------------------------------------
@@ -602,7 +604,10 @@ def iter_people(
     size = slice_size or EXPORT_SLICE
     slices = _read_ahead(cur, wanted, size) if read_ahead else _read_slices(cur, wanted, size)
     with contextlib.closing(slices):
-        for rows, kids in slices:
+        for raw, texts in slices:
+            # Decoded here, not on the reader thread: that one only waits on SQLite
+            # (GIL released), so the two threads hardly ever want the GIL at once.
+            rows, kids = _participants(raw), _slice_children(texts)
             for r in rows:
                 yield _Person(r[0], r[1], r[2], _record(r, kids, today, params))
 
