@@ -10,10 +10,8 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import queue
 import re
-import threading
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, cast
@@ -231,63 +229,42 @@ _P_COLS = (
     "status, dropout_date, dropout_reason, consent_given_on, consent_scope, "
     "consent_withdrawn_on, outcome_status, outcome_hours, outcome_date, report_summary"
 )
-# Each child table's rows of a slice come back as one JSON text built by SQLite:
-# [[participant id, [row, row, ...]], ...], a row being a JSON array of the columns
-# below (the JSON columns embedded as JSON by json(), dates as their stored text,
-# numbers as stored: SQLite writes a float with 17 significant digits, which reads back
-# as the same float). SQLite does the query and the text in one step with Python's GIL
-# free (the reader thread's work, below), and one json.loads (C) makes every row: a
-# fetchall of 160,000 tuples plus decoding each JSON column was a third of the export.
-# Positions in a row are those of the old SELECT lists (participant id first).
-_CHILD_ROWS = {
-    "assessments": (
-        "assessment",
-        "json_array(participant_id, kind, date, instrument, json(answers))",
-        "date, id",
-        "",
-    ),
-    "sessions": (
-        "session_log",
-        "json_array(participant_id, date, start, minutes, mode, status, week, json(themes), "
-        "notes, quotes, json(actions), json(ratings), next_appointment)",
-        "date, id",
-        "",
-    ),
-    "attendance": (
-        "group_attendance",
-        "json_array(participant_id, date, present, excused)",
-        "date, id",
-        "",
-    ),
-    # Only the latest version of each job plan is exported.
-    "job_plan": (
-        "job_plan_version",
-        'json_array(participant_id, json("values"), direction, json(goals), '
-        "json(accommodations), hours_now, hours_target, json(hours_steps), updated_on)",
-        "id",
-        " AND version = (SELECT max(version) FROM job_plan_version k "
-        "WHERE k.participant_id = job_plan_version.participant_id)",
-    ),
-    "report_fields": (
-        "report_fields",
-        "json_array(participant_id, work_capacity, normal_hours, hours_now, json(step_plan), "
-        "return_date, return_kind, resources, challenges, progression, recommendation, "
-        "updated_on)",
-        "id",
-        "",
-    ),
-}
 _CHILD_SQL = {
-    name: "SELECT '[' || coalesce(group_concat(person, ','), '') || ']' FROM ("
-    f"SELECT json_array(participant_id, json_group_array({row} ORDER BY {order})) "
-    f"AS person FROM {table} WHERE participant_id IN ({{}}){extra} GROUP BY participant_id)"
-    for name, (table, row, order, extra) in _CHILD_ROWS.items()
+    "assessments": "SELECT participant_id, kind, date, instrument, answers FROM assessment "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "sessions": "SELECT participant_id, date, start, minutes, mode, status, week, themes, "
+    "notes, quotes, actions, ratings, next_appointment FROM session_log "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    "attendance": "SELECT participant_id, date, present, excused FROM group_attendance "
+    "WHERE participant_id IN ({}) ORDER BY participant_id, date, id",
+    # Only the latest version of each job plan is exported.
+    "job_plan": 'SELECT participant_id, "values", direction, goals, accommodations, '
+    "hours_now, hours_target, hours_steps, updated_on FROM job_plan_version j "
+    "WHERE participant_id IN ({}) AND version = (SELECT max(version) FROM "
+    "job_plan_version k WHERE k.participant_id = j.participant_id) "
+    "ORDER BY participant_id, id",
+    "report_fields": "SELECT participant_id, work_capacity, normal_hours, hours_now, "
+    "step_plan, return_date, return_kind, resources, challenges, progression, "
+    "recommendation, updated_on FROM report_fields WHERE participant_id IN ({}) "
+    "ORDER BY participant_id, id",
 }
 
 
 def _raw(session: Session) -> Any:
     """The DB-API connection under the session's transaction (reads see its writes)."""
     return session.connection().connection.dbapi_connection
+
+
+# The JSON columns of each child query (positions in its SELECT list): a slice's JSON
+# texts are decoded by one json.loads of them all (a call per value was a third of the
+# export's reading).
+_JSON_COLS = {
+    "assessments": (4,),
+    "sessions": (7, 10, 11),
+    "attendance": (),
+    "job_plan": (1, 3, 4, 7),
+    "report_fields": (4,),
+}
 
 
 def _decoded(rows: list[tuple[Any, ...]], cols: tuple[int, ...]) -> list[tuple[Any, ...]]:
@@ -305,17 +282,16 @@ def _decoded(rows: list[tuple[Any, ...]], cols: tuple[int, ...]) -> list[tuple[A
     return out
 
 
-def _slice_texts(cur: Any, ids: list[int]) -> dict[str, str]:
-    """Each child table's rows of these participants as SQLite's JSON text."""
+def _slice_children(cur: Any, ids: list[int]) -> dict[str, dict[int, list[tuple[Any, ...]]]]:
     marks = ",".join("?" * len(ids))
-    return {
-        name: cur.execute(sql.format(marks), ids).fetchone()[0] for name, sql in _CHILD_SQL.items()
-    }
-
-
-def _slice_children(texts: dict[str, str]) -> dict[str, dict[int, list[list[Any]]]]:
-    """The child rows by participant id, from ``_slice_texts``."""
-    return {name: dict(json.loads(text)) for name, text in texts.items()}
+    out: dict[str, dict[int, list[tuple[Any, ...]]]] = {}
+    for name, sql in _CHILD_SQL.items():
+        by: dict[int, list[tuple[Any, ...]]] = {}
+        rows = _decoded(cur.execute(sql.format(marks), ids).fetchall(), _JSON_COLS[name])
+        for row in rows:
+            by.setdefault(row[0], []).append(row)
+        out[name] = by
+    return out
 
 
 def _participants(rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -332,7 +308,7 @@ class _Person:
     record: dict[str, Any]
 
 
-def _assessment(r: Sequence[Any], answers: Any, computed: bool) -> dict[str, Any]:
+def _assessment(r: tuple[Any, ...], answers: Any, computed: bool) -> dict[str, Any]:
     _pid, kind, date, instrument, _answers = r
     instrument = instrument or instruments.DEFAULT
     d: dict[str, Any] = {
@@ -348,7 +324,7 @@ def _assessment(r: Sequence[Any], answers: Any, computed: bool) -> dict[str, Any
     return d
 
 
-def _session(r: Sequence[Any]) -> dict[str, Any]:
+def _session(r: tuple[Any, ...]) -> dict[str, Any]:
     """session_to_dict of a stored row: None, [] and {} left out, the date first."""
     _pid, date, start, minutes, mode, status, week, themes, notes, quotes, actions, ratings, nxt = r
     d: dict[str, Any] = {"date": date}
@@ -380,7 +356,7 @@ def _session(r: Sequence[Any]) -> dict[str, Any]:
     return d
 
 
-def _job_plan(r: Sequence[Any]) -> dict[str, Any]:
+def _job_plan(r: tuple[Any, ...]) -> dict[str, Any]:
     _pid, values, direction, goals, accommodations, now, target, steps, updated_on = r
     return {
         "values": list(values or []),
@@ -394,7 +370,7 @@ def _job_plan(r: Sequence[Any]) -> dict[str, Any]:
     }
 
 
-def _report_fields(r: Sequence[Any]) -> dict[str, Any]:
+def _report_fields(r: tuple[Any, ...]) -> dict[str, Any]:
     out = {
         "work_capacity": r[1],
         "normal_hours": r[2],
@@ -413,7 +389,7 @@ def _report_fields(r: Sequence[Any]) -> dict[str, Any]:
 
 def _record(
     p: tuple[Any, ...],
-    kids: dict[str, dict[int, list[list[Any]]]],
+    kids: dict[str, dict[int, list[tuple[Any, ...]]]],
     today: dt.date,
     params: pss10.Params,
 ) -> dict[str, Any]:
@@ -502,10 +478,11 @@ def _check_refs(session: Session, refs: Sequence[str]) -> list[str]:
     return wanted
 
 
-def _slices(cur: Any, wanted: list[str] | None, size: int) -> Iterator[list[Any]]:
-    """Participant rows in ref order, a slice at a time (``wanted``: refs already
-    checked, sorted; None for everyone)."""
-    if wanted is not None:
+def _slices(session: Session, refs: Sequence[str] | None, size: int) -> Iterator[list[Any]]:
+    """Participant rows in ref order, a slice at a time (refs checked first)."""
+    cur = _raw(session).cursor()
+    if refs is not None:
+        wanted = _check_refs(session, refs)
         for i in range(0, len(wanted), size):
             part = wanted[i : i + size]
             yield cur.execute(
@@ -524,68 +501,6 @@ def _slices(cur: Any, wanted: list[str] | None, size: int) -> Iterator[list[Any]
         ).fetchall()
 
 
-_Slice = tuple[list[Any], dict[str, str]]
-
-
-def _read_slices(cur: Any, wanted: list[str] | None, size: int) -> Generator[_Slice, None, None]:
-    """Each slice's participant rows and its child rows' JSON texts, read in full."""
-    for rows in _slices(cur, wanted, size):
-        yield rows, _slice_texts(cur, [r[0] for r in rows])
-
-
-# --- reading ahead on a second thread -------------------------------------------------
-#
-# An export spends about a fifth of its time in SQLite (stepping, decrypting pages,
-# building the slices' JSON), which runs with Python's GIL released, and most of the
-# rest encoding in Python. So one thread reads the next slice while the caller encodes
-# and writes the current one: a queue of READ_AHEAD slices, so memory stays one slice
-# or two. The reads are the same ones, on the session's own DB-API connection (its
-# transaction, its snapshot) and only ever from one thread at a time: the caller
-# checks the refs before the thread starts, and does not touch the session until
-# the thread has ended (``_read_ahead`` joins it when the export finishes, fails or
-# is abandoned; write_export closes the iterator in a finally).
-
-READ_AHEAD = 2
-_END = object()
-
-
-def _read_ahead(cur: Any, wanted: list[str] | None, size: int) -> Generator[_Slice, None, None]:
-    q: queue.Queue[Any] = queue.Queue(maxsize=READ_AHEAD)
-    stop = threading.Event()
-
-    def put(item: Any) -> bool:
-        while not stop.is_set():
-            try:
-                q.put(item, timeout=0.05)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def reader() -> None:
-        try:
-            for item in _read_slices(cur, wanted, size):
-                if not put(item):
-                    return
-            put(_END)
-        except BaseException as exc:  # handed to the caller's thread, raised there
-            put(exc)
-
-    thread = threading.Thread(target=reader, name="export-reader", daemon=True)
-    thread.start()
-    try:
-        while True:
-            item = q.get()
-            if item is _END:
-                return
-            if isinstance(item, BaseException):
-                raise item
-            yield item
-    finally:
-        stop.set()
-        thread.join()  # the connection is the caller's again only now
-
-
 def iter_people(
     session: Session,
     refs: Sequence[str] | None,
@@ -593,24 +508,16 @@ def iter_people(
     today: dt.date,
     params: pss10.Params,
     slice_size: int | None = None,
-    read_ahead: bool = False,
-) -> Generator[_Person, None, None]:
+) -> Iterator[_Person]:
     """The export's participants in ref order, one slice in memory at a time (BadInput
-    first if a ref names nobody). With ``read_ahead`` the next slices are read on a
-    second thread meanwhile; the caller must then close the iterator (or exhaust it)
-    before it uses the session again."""
+    first if a ref names nobody)."""
     session.flush()  # the plain reads below must see what the session holds
-    wanted = _check_refs(session, refs) if refs is not None else None
     cur = _raw(session).cursor()
-    size = slice_size or EXPORT_SLICE
-    slices = _read_ahead(cur, wanted, size) if read_ahead else _read_slices(cur, wanted, size)
-    with contextlib.closing(slices):
-        for raw, texts in slices:
-            # Decoded here, not on the reader thread: that one only waits on SQLite
-            # (GIL released), so the two threads hardly ever want the GIL at once.
-            rows, kids = _participants(raw), _slice_children(texts)
-            for r in rows:
-                yield _Person(r[0], r[1], r[2], _record(r, kids, today, params))
+    for rows in _slices(session, refs, slice_size or EXPORT_SLICE):
+        rows = _participants(rows)
+        kids = _slice_children(cur, [r[0] for r in rows])
+        for r in rows:
+            yield _Person(r[0], r[1], r[2], _record(r, kids, today, params))
 
 
 def iter_participants(
@@ -652,16 +559,7 @@ def write_export(
     indentation it has inside the list, then the tail.
     """
     exported: list[tuple[int, str]] = []
-    people = iter_people(session, refs, today=today, params=params, read_ahead=True)
-    with contextlib.closing(people):  # the reader thread ends before the session is used
-        return _write_people(write, people, exported)
-
-
-def _write_people(
-    write: Callable[[bytes], Any],
-    people: Generator[_Person, None, None],
-    exported: list[tuple[int, str]],
-) -> Exported:
+    people = iter_people(session, refs, today=today, params=params)
     p = next(people, None)  # BadInput for an unknown ref before anything is written
     head = {"format": FORMAT, "version": VERSION, "exported_at": exported_at()}
     text = jsonindent.dumps(head)

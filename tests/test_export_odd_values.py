@@ -1,15 +1,11 @@
-"""The export's reads (issue 19 item 1): each slice's child rows as JSON built by
-SQLite, read a slice ahead on a second thread that never outlives the export."""
+"""The streamed export's reading of stored values (issue 19 item 1): values whose text a
+converter could change come out exactly as the ORM document writes them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 import json
-import threading
-
-import pytest
-from sqlalchemy import func, select
 
 from coachdesk.core import pss10
 from coachdesk.store import interchange
@@ -124,13 +120,9 @@ def _orm_bytes(vault) -> bytes:
     return json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
 
 
-def _readers() -> list[threading.Thread]:
-    return [t for t in threading.enumerate() if t.name == "export-reader"]
-
-
-def test_rows_built_by_sqlite_are_the_stored_values(vault, monkeypatch):
-    """SQLite writes each child row as JSON; read back, every value is the one the ORM
-    reads (17-digit floats, escapes, booleans, NULLs, nested JSON), so the file is
+def test_odd_stored_values_are_exported_as_the_orm_reads_them(vault, monkeypatch):
+    """Every value read from the rows (floats needing 17 digits, escapes, booleans,
+    NULLs, nested JSON, the latest job plan) is the one the ORM reads, so the file is
     byte for byte the ORM document's."""
     _odd_vault(vault)
     monkeypatch.setattr(interchange, "exported_at", lambda: STAMP)
@@ -141,50 +133,3 @@ def test_rows_built_by_sqlite_are_the_stored_values(vault, monkeypatch):
         interchange.write_export(buf.write, s, None, today=TODAY, params=PARAMS)
     assert buf.getvalue() == want
     assert "0.30000000000000004" in want.decode() and "5e-324" in want.decode()
-    assert _readers() == []
-
-
-def test_reader_thread_stops_when_the_write_fails(vault, monkeypatch):
-    """A write that fails mid-export (a full disk): the reader thread has ended before
-    write_export returns, so the caller can roll the session back on its connection."""
-    _odd_vault(vault, 40)
-    monkeypatch.setattr(interchange, "EXPORT_SLICE", 2)  # 20 slices, 2 read ahead
-    calls = 0
-
-    def write(_data: bytes) -> None:
-        nonlocal calls
-        calls += 1
-        if calls == 2:
-            raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(interchange, "_write_people", _small_buffer_writer)
-    with vault.session() as s:
-        with pytest.raises(OSError) as failed:
-            interchange.write_export(write, s, None, today=TODAY, params=PARAMS)
-        # Checked while the traceback (and with it the export's frames) is still held,
-        # as a caller handling the error holds it: no garbage collection ends the thread.
-        assert _readers() == []
-        assert failed.value.errno == 28
-        assert s.execute(select(func.count()).select_from(Participant)).scalar() == 40
-        s.rollback()
-
-
-def _small_buffer_writer(write, people, exported):
-    """write_export's loop, writing each person at once (so the failure comes early)."""
-    for p in people:
-        exported.append((p.id, p.uid))
-        write(b"x")
-    return interchange.Exported(exported)
-
-
-def test_a_read_error_reaches_the_caller(vault, monkeypatch):
-    _odd_vault(vault, 6)
-    monkeypatch.setattr(interchange, "EXPORT_SLICE", 2)
-    bad = dict(interchange._CHILD_SQL)
-    bad["sessions"] = "SELECT no_such_column FROM session_log WHERE id IN ({})"
-    monkeypatch.setattr(interchange, "_CHILD_SQL", bad)
-    with vault.session() as s:
-        with pytest.raises(Exception, match=r"no.such.column"):
-            interchange.write_export(io.BytesIO().write, s, None, today=TODAY, params=PARAMS)
-        assert _readers() == []
-        s.rollback()
