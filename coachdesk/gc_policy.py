@@ -21,22 +21,35 @@ _depth = 0
 _was_enabled = True
 
 
-@contextlib.contextmanager
-def paused() -> Iterator[None]:
-    """No automatic collection inside the block (reference counting still frees)."""
+def pause() -> None:
+    """No automatic collection from now until the matching ``resume`` (which may run on
+    another thread: the GUI pauses before it starts the unlock worker and resumes on
+    its own thread when the result is back, so that no collection runs in the worker,
+    where it could free Qt objects held in garbage cycles off the GUI thread)."""
     global _depth, _was_enabled
     with _lock:
         if _depth == 0:
             _was_enabled = gc.isenabled()
             gc.disable()
         _depth += 1
+
+
+def resume() -> None:
+    global _depth
+    with _lock:
+        _depth -= 1
+        if _depth == 0 and _was_enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def paused() -> Iterator[None]:
+    """No automatic collection inside the block (reference counting still frees)."""
+    pause()
     try:
         yield
     finally:
-        with _lock:
-            _depth -= 1
-            if _depth == 0 and _was_enabled:
-                gc.enable()
+        resume()
 
 
 @contextlib.contextmanager

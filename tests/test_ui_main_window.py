@@ -458,6 +458,33 @@ def test_the_caseload_rehearsal_is_dropped_once_an_unlock_has_begun(
     assert built == []
 
 
+def test_no_collection_runs_in_the_unlock_worker(qtbot, monkeypatch, data_dir, vault):
+    """The collector is paused while the unlock worker runs (a collection there could
+    free Qt objects off the GUI thread) and back on afterwards, after a wrong
+    passphrase too."""
+    import gc
+
+    from coachdesk.ui import unlock_view
+
+    seen: list[bool] = []
+    real = unlock_view.open_and_read
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(unlock_view, "open_and_read", watched)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    gate = unlock(qtbot, window, secret="not the passphrase at all")
+    qtbot.waitUntil(lambda: "Wrong passphrase" in gate.message.text(), timeout=5000)
+    assert seen == [False] and gc.isenabled()
+    gate.secret.clear()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert seen == [False, False] and gc.isenabled()
+
+
 def test_the_backup_reminder_follows_the_caseload(qtbot, vault, data_dir):
     """No backup yet: the status bar says so, once the caseload is painted."""
     add_person(vault)

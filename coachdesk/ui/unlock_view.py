@@ -194,16 +194,28 @@ class UnlockView(QWidget):
         self.message.setText(self.tr("Unlocking…"))
         self._set_busy(True)
 
+        # The collector is paused from here until the result is back on this thread
+        # (gc_policy.pause): a collection in the worker could free Qt objects held in
+        # garbage cycles off the GUI thread (seen once as a crash in the test suite).
+        from coachdesk import gc_policy
+
+        gc_policy.pause()
         self._task = Task(lambda: open_and_read(data_dir, secret, recovery, today, archived))
         self._task.start(self._opened, self._failed)
         self.unlock_started.emit()
 
     def _opened(self, result: tuple[Any, Any]) -> None:
+        from coachdesk import gc_policy
+
+        gc_policy.resume()
         vault, self.preloaded = result
         self.reset()
         self.unlocked.emit(vault)
 
     def _failed(self, exc: BaseException) -> None:
+        from coachdesk import gc_policy
+
+        gc_policy.resume()
         self._set_busy(False)
         if isinstance(exc, WrongSecret):
             self.message.setText(
