@@ -34,7 +34,7 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
     where = "" if include_archived else "WHERE NOT archived"
     people = cur.execute(
         "SELECT id, uid, name, ref, status, course_start, outcome_status, archived, "
-        f"consent_withdrawn_on, search_key FROM participant {where}"
+        f"consent_withdrawn_on, search_key FROM participant {where} ORDER BY id"
     ).fetchall()
     by_person: dict[int, list[tuple[str, str, list[Any]]]] = defaultdict(list)
     for pid, kind, day, answers in cur.execute(
@@ -101,7 +101,7 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
                 ),
             )
         )
-    rows.sort(key=lambda r: r[2])
+    rows.sort(key=lambda r: r[2])  # by name; people of the same name in the order of their ids
     return rows
 
 

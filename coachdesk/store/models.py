@@ -18,6 +18,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -26,6 +27,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
     event,
@@ -464,6 +466,38 @@ CASELOAD_COLUMNS = (
     "search_key",
 )
 Index("ix_participant_caseload", *(Participant.__table__.c[c] for c in CASELOAD_COLUMNS))
+
+# One narrow row per person with everything a caseload row and the day's reminders need
+# (migration 0014): the unlock reads this table in one scan instead of folding three
+# indexes (every questionnaire, every conversation) into rows in Python. Derived, like
+# ``assessment.score``, and written only by SQLite triggers on participant, assessment
+# and session_log (the migration holds their SQL and what each column means): every
+# writer keeps it right, the importer's Core statements and raw SQL included. A Core
+# table, not a mapped class, so no ORM code writes it by mistake; store/caseload.py and
+# store/agenda.py read it.
+caseload_summary = Table(
+    "caseload_summary",
+    Base.metadata,
+    Column("participant_id", Integer, primary_key=True, autoincrement=False),
+    Column("uid", String(32)),
+    Column("name", String(200)),
+    Column("ref", String(64)),
+    Column("search_key", String(300)),
+    Column("status", String(20)),
+    Column("course_start", Date),
+    Column("archived", Boolean),
+    Column("has_outcome", Boolean),
+    Column("consent_given", Boolean),
+    Column("consent_withdrawn", Boolean),
+    Column("pss_screened", Boolean),
+    Column("pss_before", Integer),
+    Column("pss_final", Boolean),
+    Column("pss_after", Integer),
+    Column("sessions_held", Integer),
+    Column("last_session", Date),
+    Column("taken", Text),
+    Column("followups", Text),
+)
 
 
 @event.listens_for(Assessment, "before_insert")
