@@ -509,12 +509,22 @@ class Vault:
         anchor = self.key_file.anchor
         if anchor is None:
             return
-        have = int(self._read("SELECT count(*) FROM audit_event")[0][0])
+        have, first, last = self._read(
+            "SELECT (SELECT count(*) FROM audit_event), (SELECT min(id) FROM audit_event), "
+            "(SELECT max(id) FROM audit_event)"
+        )[0]
+        have = int(have)
         if have < anchor.length:
             raise VaultDamaged(ROLLED_BACK, want=anchor.length, have=have)
         if anchor.length:
+            n = int(anchor.length)
+            # The n-th event in id order. With no gap in the ids (count = max - min + 1)
+            # that is the event with id min + n - 1: a lookup, not a scan of the whole
+            # log as OFFSET is (0.05 s at 50,000 events). Equally strict either way.
             rows = self._read(
-                f"SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET {int(anchor.length) - 1}"
+                f"SELECT hash FROM audit_event WHERE id = {int(first) + n - 1}"
+                if have == int(last) - int(first) + 1
+                else f"SELECT hash FROM audit_event ORDER BY id LIMIT 1 OFFSET {n - 1}"
             )
             if not rows or not hmac.compare_digest(str(rows[0][0]), anchor.head):
                 raise VaultDamaged(ROLLED_BACK_DIFFER, want=anchor.length, have=have)
