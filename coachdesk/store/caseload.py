@@ -50,7 +50,9 @@ class CaseloadRow(NamedTuple):
 
     @property
     def needs_attention(self) -> bool:
-        return any(d.overdue for d in self.due)
+        # Most rows have nothing due: they leave before a generator is made (the filter
+        # and the Today strip ask this of every row).
+        return bool(self.due) and any(d.overdue for d in self.due)
 
 
 @dataclass(frozen=True)
