@@ -153,6 +153,9 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
     measured: dict[tuple[Any, ...], tuple[schedule.DueMeasurement, ...]] = {}
     rows: list[CaseloadRow] = []
     append = rows.append
+    # The named tuple's own constructor is a Python function (0.35 us a row here);
+    # tuple.__new__ makes the same object in half the time.
+    new_row = tuple.__new__
     fromiso = dt.date.fromisoformat
     for (
         pid,
@@ -213,23 +216,26 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
                     )
                 )
         append(
-            CaseloadRow(
-                pid,
-                uid,
-                name,
-                ref,
-                status,
-                start,
-                week,
-                due,
-                last,
-                n_held,
-                before,
-                after,
-                archived == 1,
-                withdrawn == 1,
-                key or interchange.search_key(name, ref),
-                due_m,
+            new_row(
+                CaseloadRow,
+                (
+                    pid,
+                    uid,
+                    name,
+                    ref,
+                    status,
+                    start,
+                    week,
+                    due,
+                    last,
+                    n_held,
+                    before,
+                    after,
+                    archived == 1,
+                    withdrawn == 1,
+                    key or interchange.search_key(name, ref),
+                    due_m,
+                ),
             )
         )
     # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms at

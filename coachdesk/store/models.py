@@ -497,6 +497,19 @@ caseload_summary = Table(
     Column("last_session", Date),
     Column("taken", Text),
     Column("followups", Text),
+    # The day's reminders read their people from this index alone (migration 0014).
+    Index(
+        "ix_caseload_summary_reminders",
+        "status",
+        "course_start",
+        "archived",
+        "name",
+        "ref",
+        "consent_given",
+        "consent_withdrawn",
+        "has_outcome",
+        "taken",
+    ),
 )
 
 
