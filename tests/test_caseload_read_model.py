@@ -352,12 +352,27 @@ def test_the_summary_follows_every_write(vault, seed):
             {
                 "name": "Åse Ølund-Berg",
                 "status": "individual_phase",
-                "consent": {"given_on": "2026-08-03", "scope": ["course"]},
-                "outcome": {"status": "work_partial", "hours_per_week": 20},
             },
             today=TODAY,
         )
         s.commit()
+        assert_summary_right(vault)
+        for change in (  # one field at a time (each must reach the summary on its own)
+            {"consent": {"given_on": "2026-08-03", "scope": ["course"]}},
+            {
+                "consent": {
+                    "given_on": "2026-08-03",
+                    "scope": ["course"],
+                    "withdrawn_on": "2026-09-01",
+                }
+            },
+            {"outcome": {"status": "work_partial", "hours_per_week": 20}},
+            {"course_start": "2026-08-10"},
+            {"ref": "NEW-2"},
+        ):
+            participants.update_participant(s, pid, change, today=TODAY)
+            s.commit()
+            assert_summary_right(vault)
     assert_summary_right(vault)
 
     # Questionnaires: added (a tie on the date), changed (score, date, kind), deleted, undone.
