@@ -1,9 +1,11 @@
 """The vault's schema: SQLAlchemy 2 typed models.
 
-Facts only: course week and due items are derived (core/), never stored. One derived
-value is stored: each questionnaire's primary score (``assessment.score``, migration
-0013), written by the one rule ``stored_score`` at every insert and update through
-SQLAlchemy (ORM or Core), so the caseload and the cohort report read totals, not answers.
+Facts only: course week and due items are derived (core/), never stored. Two derived
+things are stored, each with one write path: each questionnaire's primary score
+(``assessment.score``, migration 0013), written by the one rule ``stored_score`` at every
+insert and update through SQLAlchemy (ORM or Core), so the caseload and the cohort report
+read totals, not answers; and ``caseload_summary`` (migration 0014), one row of facts per
+person kept by SQLite triggers, so the unlock reads one narrow table.
 Every table that holds data about a person hangs off ``participant`` with ON DELETE
 CASCADE, so erasure is one DELETE (plus the audit redaction in audit.py).
 """
@@ -449,10 +451,11 @@ Index(
     Participant.course_start,
     Participant.archived,
 )
-# Everything the caseload shows of a person (migration 0013), so its read at every unlock
-# scans this index alone: not the rows, which hold the consent, the report's summary and
-# the contact details (at 50,000 people 0.23 -> 0.15 s CPU). The rowid (id) is in every
-# index anyway. Not led by ``archived``: SQLite would then take it for the selective
+# Everything the caseload shows of a person (migration 0013): not the rows, which hold
+# the consent, the report's summary and the contact details. Since 0014 the caseload
+# reads caseload_summary instead; this index stays for the other reads of these columns
+# (the audit view's list of people: uid, name, ref) and costs what it did. The rowid (id)
+# is in every index anyway. Not led by ``archived``: SQLite would then take it for the selective
 # start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
 CASELOAD_COLUMNS = (
     "name",
