@@ -454,9 +454,9 @@ Index(
 # Everything the caseload shows of a person (migration 0013): not the rows, which hold
 # the consent, the report's summary and the contact details. Since 0014 the caseload
 # reads caseload_summary instead; this index stays for the other reads of these columns
-# (the audit view's list of people: uid, name, ref) and costs what it did. The rowid (id)
-# is in every index anyway. Not led by ``archived``: SQLite would then take it for the selective
-# start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
+# (the audit view's list of people: uid, name, ref) and costs what it did. The rowid
+# (id) is in every index anyway. Not led by ``archived``: SQLite would then take it for
+# the selective start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
 CASELOAD_COLUMNS = (
     "name",
     "archived",
