@@ -2198,8 +2198,8 @@ Opbevar den låst inde. Den låser CoachDesk-boksen op, hvis adgangssætningen b
         <translation>ikke startet</translation>
     </message>
     <message>
-        <source>ended (week %1)</source>
-        <translation>afsluttet (uge %1)</translation>
+        <source>course ended</source>
+        <translation>forløbet er slut</translation>
     </message>
     <message>
         <source>week %1 of %2</source>

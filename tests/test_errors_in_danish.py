@@ -199,3 +199,36 @@ def test_dates_in_danish_stay_danish() -> None:
     from coachdesk.reports import strings
 
     assert strings.fmt_long_date(dt.date(2026, 3, 5), "da") == "5. marts 2026"
+
+
+@pytest.mark.parametrize("shown_first", [True, False])
+def test_the_damage_message_does_not_overlap_the_field_below(
+    qtbot, vault, tmp_path, danish, shown_first
+):
+    """Four lines of Danish under the file field: the dialog grows for them (they used
+    to be drawn over the "Gendan i" field)."""
+    from coachdesk.ui.backup_dialog import RestoreDialog
+
+    src = (
+        tmp_path
+        / "coachdesk-20260101-120000-med-et-meget-langt-filnavn-fra-kommunens-drev.cdbackup"
+    )
+    backup.create_backup(vault, src)
+    data = bytearray(src.read_bytes())
+    data[len(data) // 2] ^= 1
+    src.write_bytes(bytes(data))
+    dlg = RestoreDialog(tmp_path / "t")
+    qtbot.addWidget(dlg)
+    if shown_first:
+        dlg.show()
+        qtbot.waitExposed(dlg)
+    dlg.set_file(src)
+    if not shown_first:
+        dlg.show()
+        qtbot.waitExposed(dlg)
+    QTest.qWait(0)
+    info, folder = dlg.info_label, dlg.folder_edit
+    assert info.text().startswith("Sikkerhedskopien")
+    assert info.height() >= info.heightForWidth(info.width()) > 2 * info.fontMetrics().height()
+    below = folder.mapTo(dlg, folder.rect().topLeft()).y()
+    assert info.mapTo(dlg, info.rect().bottomLeft()).y() < below

@@ -185,6 +185,7 @@ def test_edit_keeps_the_audit_trail_and_names_changed_items(vault):
                 "date": "2026-01-11",
                 "fields": ["date"],
                 "items": [2, 10],
+                "instrument": "pss10",
             },
         ),
     ]
@@ -215,7 +216,12 @@ def test_delete_is_audited(vault):
         s.commit()
     assert count_assessments(vault) == 0
     [ev] = events(vault, "assessment_deleted")
-    assert ev.detail == {"assessment": aid, "kind": "screening", "date": "2026-01-10"}
+    assert ev.detail == {
+        "assessment": aid,
+        "kind": "screening",
+        "date": "2026-01-10",
+        "instrument": "pss10",
+    }
     with vault.session() as s, pytest.raises(BadInput):
         delete_assessment(s, pid, aid)
 

@@ -21,22 +21,6 @@ from coachdesk.reports import strings
 WHAT: dict[str, tuple[str, str]] = {
     "participant_created": ("Your data was recorded.", "You started in the course."),
     "participant_changed": ("Your data was changed.", "The coach updated your record."),
-    "assessment_saved": (
-        "A PSS-10 questionnaire was recorded.",
-        "To follow your stress level during the course.",
-    ),
-    "assessment_changed": (
-        "A PSS-10 questionnaire was corrected.",
-        "To follow your stress level during the course.",
-    ),
-    "assessment_deleted": (
-        "A PSS-10 questionnaire was deleted.",
-        "The coach removed a questionnaire.",
-    ),
-    "assessment_restored": (
-        "A deleted PSS-10 questionnaire was restored.",
-        "The coach undid a deletion.",
-    ),
     "session_saved": ("A conversation was recorded.", "To document your course."),
     "session_changed": ("A conversation was changed.", "To document your course."),
     "session_deleted": ("A conversation was deleted.", "The coach removed a conversation."),
@@ -63,6 +47,31 @@ WHAT: dict[str, tuple[str, str]] = {
         "Your appointment was put in the coach's calendar file (your "
         "ref or initials, the time and the form; nothing else).",
         "So that the coach keeps the appointment.",
+    ),
+}
+# A questionnaire's events name their instrument ({instrument}: "PSS-10", "WHO-5", ...);
+# the wording without a name is for older events that did not record it (only a saved
+# one without a name is known to be PSS-10: the instrument was left out for PSS-10).
+QUESTIONNAIRE: dict[str, tuple[str, str, str]] = {
+    "assessment_saved": (
+        "A {instrument} questionnaire was recorded.",
+        "A questionnaire was recorded.",
+        "",
+    ),
+    "assessment_changed": (
+        "A {instrument} questionnaire was corrected.",
+        "A questionnaire was corrected.",
+        "",
+    ),
+    "assessment_deleted": (
+        "A {instrument} questionnaire was deleted.",
+        "A questionnaire was deleted.",
+        "The coach removed a questionnaire.",
+    ),
+    "assessment_restored": (
+        "A deleted {instrument} questionnaire was restored.",
+        "A deleted questionnaire was restored.",
+        "The coach undid a deletion.",
     ),
 }
 READ_WHY: dict[str, str] = {
@@ -110,5 +119,31 @@ def describe(at: dt.datetime, action: str, detail: dict[str, Any] | None, lang: 
             else "To inform your caseworker at the municipality, with your consent."
         )
         return LogLine(when, what, tr(why, lang))
+    if action in QUESTIONNAIRE:
+        return _questionnaire(when, action, d, lang)
     what, why = WHAT.get(action, ("Your data was handled.", "The coach's work on your course."))
     return LogLine(when, tr(what, lang), tr(why, lang))
+
+
+def _questionnaire(when: str, action: str, d: dict[str, Any], lang: str) -> LogLine:
+    from coachdesk.core import instruments
+
+    named, unnamed, why = QUESTIONNAIRE[action]
+    key = d.get("instrument")
+    if key is None and action == "assessment_saved":
+        key = instruments.DEFAULT
+    try:
+        instrument = instruments.get(str(key)) if key is not None else None
+    except KeyError:  # an instrument this version does not know: not named
+        instrument = None
+    if instrument is None:
+        what = strings.tr(unnamed, lang)
+    else:
+        what = strings.tr(named, lang, instrument=instrument.short)
+    if not why:
+        why = (
+            "To follow your stress level during the course."
+            if instrument is not None and instrument.id == instruments.DEFAULT
+            else "To follow how you are doing during the course."
+        )
+    return LogLine(when, what, strings.tr(why, lang))

@@ -64,7 +64,8 @@ def _week_text(week: int | None, lang: str) -> str:
         return strings.tr("before the start", lang)
     if week <= 12:
         return strings.tr("week {week} of 12", lang, week=week)
-    return strings.tr("after the course (week {week})", lang, week=week)
+    # Not "week 53": the course has 12 weeks, and the end date is the row above.
+    return strings.tr("after the course", lang)
 
 
 def course_part(cc: CourseContent, lang: str, *, short: bool = False) -> list[Any]:

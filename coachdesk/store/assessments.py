@@ -229,6 +229,8 @@ def save_assessment(
             "date": day.isoformat(),
             "fields": fields,
             "items": changed_items,
+            # Named so the participant's own copy can say which questionnaire it was.
+            "instrument": a.instrument,
         },
         subject=p.uid,
     )
@@ -243,7 +245,12 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
         raise BadInput(
             "assessments.no_assessment", participant_id=participant_id, assessment_id=assessment_id
         )
-    detail = {"assessment": a.id, "kind": a.kind, "date": a.date.isoformat()}
+    detail = {
+        "assessment": a.id,
+        "kind": a.kind,
+        "date": a.date.isoformat(),
+        "instrument": a.instrument,
+    }
     p.assessments.remove(a)
     session.delete(a)
     session.flush()

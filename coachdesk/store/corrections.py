@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from coachdesk.core import records
 from coachdesk.errors import BadInput
-from coachdesk.store import audit, interchange
+from coachdesk.store import assessments, audit, interchange
 from coachdesk.store.models import Assessment, GroupAttendance, SessionLog
 from coachdesk.store.participants import get_participant
 
@@ -81,10 +81,7 @@ def delete_assessment(session: Session, participant_id: int, assessment_id: int)
     if row is None or row.participant_id != p.id:
         raise BadInput("corrections.questionnaire_gone")
     snap = Snapshot(ASSESSMENT, p.id, interchange.assessment_to_dict(row, computed=False))
-    detail = {"assessment": row.id, "kind": row.kind, "date": snap.data["date"]}
-    p.assessments.remove(row)
-    session.delete(row)
-    audit.record(session, "assessment_deleted", detail, subject=p.uid)
+    assessments.delete_assessment(session, p.id, row.id)  # the one delete, and its audit
     return snap
 
 
@@ -121,5 +118,8 @@ def restore(session: Session, snap: Snapshot) -> int:
     row.participant_id = p.id
     session.add(row)
     session.flush()
-    audit.record(session, action, {"date": snap.data["date"]}, subject=p.uid)
+    detail = {"date": snap.data["date"]}
+    if isinstance(row, Assessment):
+        detail["instrument"] = row.instrument
+    audit.record(session, action, detail, subject=p.uid)
     return row.id

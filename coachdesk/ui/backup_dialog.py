@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -378,16 +378,42 @@ class RestoreDialog(QDialog):
         """Check the file's structure and checksum at once (no secret needed)."""
         text = self.file_edit.text().strip()
         if not text:
-            self.info_label.clear()
+            self._set_info("")
             return False
         try:
             head = backup.read_backup_info(Path(text))
         except Exception as exc:  # BadInput / VaultDamaged: say so next to the field
-            self.info_label.setText(error_text(exc))
+            self._set_info(error_text(exc))
             return False
         made = dt.datetime.fromisoformat(head["created_at"])
-        self.info_label.setText(self.tr("Made {when}; checksum correct.").format(when=_when(made)))
+        self._set_info(self.tr("Made {when}; checksum correct.").format(when=_when(made)))
         return True
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self._fit_height()
+
+    def _set_info(self, text: str) -> None:
+        self.info_label.setText(text)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Make the dialog tall enough for its wrapped labels at its width.
+
+        A damage message runs to four lines in Danish, and a top-level window does not
+        follow its layout's height-for-width: the message overlapped the field below.
+        """
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return  # showEvent fits it at the width it is shown with
+        layout.activate()
+        need = layout.totalHeightForWidth(self.width())
+        if need > self.height():
+            self.resize(self.width(), need)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
 
     def choose_file(self) -> None:
         path = file_dialogs.open_file(
@@ -410,7 +436,7 @@ class RestoreDialog(QDialog):
         if self._task is not None or not self.restore_button.isEnabled():
             return
         if not self._inspect():
-            self.message.setText(self.info_label.text())
+            self._say(self.info_label.text())
             return
         source = Path(self.file_edit.text().strip())
         target = Path(self.folder_edit.text().strip())
@@ -421,7 +447,7 @@ class RestoreDialog(QDialog):
             return backup.restore_backup(source, target, **kw)
 
         self.progress.show()
-        self.message.setText(self.tr("Checking and restoring the backup..."))
+        self._say(self.tr("Checking and restoring the backup..."))
         self._task = Task(run)
         self._update()
         self._task.start(lambda n: self._done(target, n), self._failed)
@@ -430,13 +456,13 @@ class RestoreDialog(QDialog):
         self._task = None
         self.progress.hide()
         self.restored_dir, self.restored_count = target, int(count)
-        self.message.setText(self.tr("Restored %n participant(s).", "", int(count)))
+        self._say(self.tr("Restored %n participant(s).", "", int(count)))
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
         self.progress.hide()
-        self.message.setText(error_text(exc))
+        self._say(error_text(exc))
         self.secret_edit.selectAll()
         self._update()
 

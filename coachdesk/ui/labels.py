@@ -116,7 +116,8 @@ def week_text(week: int | None) -> str:
     if week is None:
         return QCoreApplication.translate("Labels", "not started")
     if week > course.COURSE_WEEKS:
-        return QCoreApplication.translate("Labels", "ended (week %1)").replace("%1", str(week))
+        # Not "week 53": the course has 12 weeks, and the end date is shown beside it.
+        return QCoreApplication.translate("Labels", "course ended")
     return (
         QCoreApplication.translate("Labels", "week %1 of %2")
         .replace("%1", str(week))
