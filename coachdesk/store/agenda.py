@@ -305,9 +305,11 @@ def reminders(session: Session, today: dt.date) -> list[Reminder]:
     - ``status``: the course calls for a status change (core/course.suggested_status).
     """
     # The people from the caseload's per-person summary (models.caseload_summary, kept by
-    # triggers): one scan of a narrow table. Their own rows (the contact details, the
-    # consent's scope, the report's summary) are not read: at 50,000 people, 12,000 of
-    # them in or just through a course, 0.2 -> 0.03 s CPU after every unlock.
+    # triggers), from its covering index ix_caseload_summary_reminders alone. Their own
+    # rows (the contact details, the consent's scope, the report's summary) are not
+    # read: at 50,000 people, 12,000 of them in or just through a course, 0.36 -> 0.065
+    # s CPU after every unlock (docs/performance.md). "Has a final questionnaire" comes
+    # from the same entry (its ``taken``), not from a scan of every questionnaire.
     cur = session.connection().connection.cursor()
     people = cur.execute(
         "SELECT participant_id, ref, name, status, course_start, consent_given, "
