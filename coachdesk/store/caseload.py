@@ -72,7 +72,7 @@ class Caseload:
 # The caseload's one bulk read: the per-person summary (models.caseload_summary,
 # migration 0014), which SQLite's triggers keep right at every write, so the unlock
 # scans one narrow table instead of folding every questionnaire and conversation into
-# rows here (at 50,000 people 0.55 -> 0.2 s CPU). Plain SQL on the driver: SQLAlchemy's
+# rows here (at 50,000 people 0.55 -> 0.25 s CPU). Plain SQL on the driver: SQLAlchemy's
 # row processing (Date and Boolean converters) took 2-3x longer than the query. The
 # values come in SQLite's storage form (ISO date text, 0/1) and are converted here;
 # tests/test_caseload.py pins the result against the ORM's view of the same rows, and
