@@ -15,17 +15,21 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, insert
+from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from coachdesk.errors import BadInput, CoachDeskError
-from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
-from coachdesk.reports.content import ReportContent, ReportRequest, build_report
 from coachdesk.store import audit
 from coachdesk.store.atomic import Producer, WriteFailed, reveal_after
 from coachdesk.store.models import Disclosure, utcnow
+
+# The PDF modules (reportlab, the sections, the fonts: 0.3-0.4 s of imports) are loaded
+# by the functions that make a PDF, not with this module: the JSON export
+# (``write_recorded`` + ``record_json_export``) needs none of them (issue 19).
+if TYPE_CHECKING:
+    from coachdesk.reports.content import ReportContent, ReportRequest
 
 
 class ExportNotRecorded(CoachDeskError):
@@ -122,6 +126,8 @@ class ExportResult:
 
 def render_content(content: ReportContent, password: str | None = None) -> bytes:
     """Lay out, clean the metadata, attach (access copy) and optionally encrypt."""
+    from coachdesk.reports import access_pdf, caseworker_pdf, pdf_security
+
     if content.kind == "access_copy":
         assert content.access is not None
         raw = access_pdf.render(content)
@@ -141,6 +147,8 @@ def render_pdf(
     password: str | None = None,
 ) -> bytes:
     """The report as PDF bytes, nothing written, nothing recorded (the preview)."""
+    from coachdesk.reports.content import build_report
+
     return render_content(build_report(session, participant_id, request, today), password)
 
 
@@ -165,9 +173,11 @@ def export_report(
         raise BadInput("folder_missing", parent=target.parent)
     if target.is_dir():
         raise BadInput("report_target_is_folder", target=target)
+    from coachdesk.reports import channels, pdf_security
+    from coachdesk.reports.content import build_report
+
     if password is not None:
         pdf_security.check_password(password)
-    from coachdesk.reports import channels
 
     channel = channels.check(channel)  # how it leaves the coach (Digital Post, ...)
     content = build_report(session, participant_id, request, today)
@@ -216,34 +226,44 @@ def record_json_export(
     of every person in it (security promise 7) and the audit events.
 
     ``people``: (participant id, uid) of everyone in the file (interchange.write_export).
-    The disclosure rows go in with one executemany INSERT per slice and are handed to
-    the audit chain's commit hook (audit.note_disclosures), which chains each of them
+    The disclosure rows go in with one executemany per slice (store/bulkwrite.py) and
+    are handed to the audit chain's commit hook (audit.note_disclosures), which chains each of them
     as it chains a disclosure written through the ORM; the per-person "export" events
     are one batched append (audit.record_many)."""
+    from coachdesk.store import bulkwrite
+
     table = cast(Table, Disclosure.__table__)
     at = utcnow()
-    for i in range(0, len(people), 2000):
-        part = people[i : i + 2000]
-        ids = (
-            session.execute(
-                insert(table).returning(table.c.id, sort_by_parameter_order=True),
-                [
-                    {
-                        "participant_id": pid,
-                        "at": at,
-                        "recipient": recipient,
-                        "kind": "json",
-                        "sections": ["full_record"],
-                        "sha256": digest,
-                        "encrypted": False,
-                    }
-                    for pid, _uid in part
-                ],
-            )
-            .scalars()
-            .all()
-        )
-        audit.note_disclosures(session, zip(ids, (pid for pid, _uid in part), strict=True))
+    session.flush()
+    cur = session.connection().connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    # The rows go in through the cursor's executemany (store/bulkwrite.py: the columns'
+    # own bind processors), not one INSERT ... RETURNING per row; their ids are read
+    # back after. The transaction began with BEGIN IMMEDIATE (store/vault.py), so no
+    # other writer can add a disclosure in between: every row above the previous
+    # highest id is one of these, in the order written.
+    (before,) = cur.execute("SELECT coalesce(max(id), 0) FROM disclosure").fetchone()
+    bulkwrite.insert_rows(
+        session,
+        table,
+        (
+            {
+                "participant_id": pid,
+                "at": at,
+                "recipient": recipient,
+                "kind": "json",
+                "sections": ["full_record"],
+                "sha256": digest,
+                "encrypted": False,
+            }
+            for pid, _uid in people
+        ),
+    )
+    written = cur.execute(
+        "SELECT id, participant_id FROM disclosure WHERE id > ? ORDER BY id", (before,)
+    ).fetchall()
+    if [pid for _id, pid in written] != [pid for pid, _uid in people]:
+        raise RuntimeError("the disclosure rows read back are not the ones written")
+    audit.note_disclosures(session, written)
     audit.record(
         session, "export", {"format": "json", "participants": len(people), "sha256": digest}
     )

@@ -448,11 +448,12 @@ def _record(
     fields = kids["report_fields"].get(pid)
     if fields:
         d["report_fields"] = _report_fields(fields[0])
-    before, after = pss10.before_after(
+    # Totals only (the same rules as score(), without building each Score again).
+    before, after = pss10.before_after_totals(
         [(a[1], a[2], answers) for a, answers in assessments if a[3] == "pss10"]
     )
-    d["eligible"] = pss10.is_eligible(before.total if before else None, params)
-    ch = pss10.change(before.total if before else None, after.total if after else None, params)
+    d["eligible"] = pss10.is_eligible(before, params)
+    ch = pss10.change(before, after, params)
     d["pss_change"] = ch.as_dict() if ch else None
     start = dt.date.fromisoformat(course_start) if course_start else None
     d["course_week"] = course.course_week(start, today)

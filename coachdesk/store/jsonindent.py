@@ -68,10 +68,28 @@ def _scalar(v: Any) -> str:
     raise _Unusual
 
 
+# '"key": ' for the keys seen so far (a record's keys repeat 10,000 times; the cache is
+# bounded so that odd data cannot grow it without end).
+_KEY_TEXT: dict[str, str] = {}
+_KEY_TEXT_MAX = 4096
+
+
+def _key(k: Any) -> str:
+    text = _KEY_TEXT.get(k)
+    if text is None:
+        if type(k) is not str:
+            raise _Unusual
+        text = str(_ESCAPE(k)) + ": "
+        if len(_KEY_TEXT) < _KEY_TEXT_MAX:
+            _KEY_TEXT[k] = text
+    return text
+
+
 def _encode(o: Any, ind: str, out: list[str]) -> None:
     """Append ``o`` (a list, tuple or dict) to ``out`` as json.dumps(indent=2) writes it
     at indentation ``ind``. Pieces, not concatenated strings: a string returned up
-    through each level would be copied once per level."""
+    through each level would be copied once per level. Each item is appended after
+    its separator; the first separator is then made the opening's newline."""
     if not o:
         out.append("{}" if type(o) is dict else "[]")
         return
@@ -82,19 +100,18 @@ def _encode(o: Any, ind: str, out: list[str]) -> None:
             text = _flat_encoder(inner)(o)
             out += ("{\n", inner, text[1:-1], "\n", ind, "}")
             return
-        out.append("{\n" + inner)
-        first = True
+        out.append("{")
+        first = len(out)
         for k, v in o.items():
-            if type(k) is not str:
-                raise _Unusual
-            if not first:
-                out.append(sep)
-            first = False
-            out.append(_ESCAPE(k) + ": ")
-            if type(v) in _CONTAINERS:
+            t = type(v)
+            if t is str:
+                out += (sep, _KEY_TEXT.get(k) or _key(k), _ESCAPE(v))
+            elif t in _CONTAINERS:
+                out += (sep, _KEY_TEXT.get(k) or _key(k))
                 _encode(v, inner, out)
             else:
-                out.append(_scalar(v))
+                out += (sep, _KEY_TEXT.get(k) or _key(k), _scalar(v))
+        out[first] = "\n" + inner
         out += ("\n", ind, "}")
         return
     if type(o) is not list and type(o) is not tuple:
@@ -103,16 +120,15 @@ def _encode(o: Any, ind: str, out: list[str]) -> None:
         text = _flat_encoder(inner)(o)
         out += ("[\n", inner, text[1:-1], "\n", ind, "]")
         return
-    out.append("[\n" + inner)
-    first = True
+    out.append("[")
+    first = len(out)
     for v in o:
-        if not first:
-            out.append(sep)
-        first = False
+        out.append(sep)
         if type(v) in _CONTAINERS:
             _encode(v, inner, out)
         else:
             out.append(_scalar(v))
+    out[first] = "\n" + inner
     out += ("\n", ind, "]")
 
 
