@@ -75,20 +75,39 @@ def _read_input(path: str) -> bytes:
         raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
 
 
+def _read_head(path: str) -> bytes:
+    """The file's first bytes: enough to tell an age file (its header line, or its
+    armour after any blank lines). Leading blanks beyond the first read are kept as one
+    newline: looks_like_age reads the same verdict from it as from the whole file."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+            while len(head.lstrip()) < 64:
+                more = f.read(65536)
+                if not more:
+                    break
+                head = (b"\n" + head.lstrip() if head[:1].isspace() else head) + more
+            return head
+    except OSError as exc:
+        raise BadInput("file.cannot_read", path=path, strerror=exc.strerror) from None
+
+
 def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from coachdesk.store import interchange
 
-    data = _read_input(args.file)
-    if _is_age(args.file, data) or args.handover_passphrase_file:
-        return _import_handover(args, ctx, data)
-    # Parse before unlocking: a broken file needs no passphrase to be refused. The text
-    # is read a participant at a time, here and by the import (issue 19): the whole
-    # document is never held as Python objects, and the file's bytes are let go.
-    text = interchange.decode_text(data)
-    del data
-    interchange.check_syntax(text)
+    head = _read_head(args.file)
+    if _is_age(args.file, head) or args.handover_passphrase_file:
+        return _import_handover(args, ctx, _read_input(args.file))
+    # Parse before unlocking: a broken file needs no passphrase to be refused. The file
+    # is read from disk a window at a time, here and by the import (issue 19): neither
+    # its bytes, nor its text, nor the document is ever held whole.
+    path = Path(args.file)
+    try:
+        interchange.check_syntax(path)
+    except OSError as exc:
+        raise BadInput("file.cannot_read", path=args.file, strerror=exc.strerror) from None
     with open_vault(args, ctx) as vault, vault.session() as s:
-        result = interchange.import_document(s, text, replace=args.replace)
+        result = interchange.import_document(s, path, replace=args.replace)
         s.commit()
     ctx.say(
         f"Imported {result.added} new participant(s)"

@@ -20,6 +20,7 @@ Qt-free: findings carry a code; ui/ and the importer word them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
@@ -75,7 +76,7 @@ class Course:
     start: dt.date | None
     today: dt.date
 
-    @property
+    @functools.cached_property  # once per participant, not once per session and mark
     def last_ordinary_day(self) -> dt.date | None:
         if self.start is None:
             return None

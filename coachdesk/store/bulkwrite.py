@@ -27,21 +27,24 @@ from sqlalchemy.orm import Session
 
 SLICE = 2000  # rows per executemany: the tuples of a slice, never of the whole import
 
-_Plan = tuple[str, list[tuple[str, Any, tuple[bool, Any] | None]]]
+_Default = tuple[str, Any]  # ("value", constant) | ("row", function) | ("once", function)
+_Plan = tuple[str, list[tuple[str, Any, _Default | None]]]
 _PLANS: dict[tuple[int, tuple[str, ...]], _Plan] = {}
 
 
-def _default(col: Any) -> tuple[bool, Any] | None:
+def _default(col: Any) -> _Default | None:
     """The column's Python-side default as SQLAlchemy applies it to an executemany:
-    (True, value) for a constant, (False, function) for a callable, called for every
-    row (a uid, a time stamp); None without one."""
+    ("value", constant), or ("row", function) called for every row (a uid); None
+    without one. A time stamp's function (models.utcnow, whole seconds) is called once
+    per statement ("once"): the rows of one bulk write are written at one moment, and
+    a call and its conversion per row were a tenth of an import's inserts."""
     d = col.default
     if d is None:
         return None
     if d.is_scalar:
-        return (True, d.arg)
+        return ("value", d.arg)
     if d.is_callable:
-        return (False, d.arg)
+        return ("once" if isinstance(col.type, DateTime) else "row", d.arg)
     raise TypeError(f"{col} has a default this writer does not compute")
 
 
@@ -101,7 +104,7 @@ def _plan(session: Session, table: Table, keys: Sequence[str]) -> _Plan:
     cached = _PLANS.get(cache_key)
     if cached is None:
         dialect = session.get_bind().dialect
-        cols: list[tuple[str, Any, tuple[bool, Any] | None]] = []
+        cols: list[tuple[str, Any, _Default | None]] = []
         for col in table.columns:
             if col.name not in keys and (col.primary_key or col.default is None):
                 continue  # the database assigns it, or it stays NULL
@@ -114,7 +117,7 @@ def _plan(session: Session, table: Table, keys: Sequence[str]) -> _Plan:
     return cached
 
 
-def _converter(cols: list[tuple[str, Any, tuple[bool, Any] | None]]) -> Any:
+def _converter(cols: list[tuple[str, Any, _Default | None]]) -> Any:
     """row dict -> tuple for the plan's columns, as one generated expression (a loop
     over the columns per row cost as much as the INSERT itself). Only column names
     from the table's own metadata go into the source, as repr() literals."""
@@ -123,9 +126,14 @@ def _converter(cols: list[tuple[str, Any, tuple[bool, Any] | None]]) -> Any:
     for i, (name, proc, default) in enumerate(cols):
         if default is None:
             expr = f"row[{name!r}]"
-        elif default[0]:
+        elif default[0] == "value":
             env[f"c{i}"] = default[1]
             expr = f"c{i}"
+        elif default[0] == "once":
+            value = default[1](None)  # SQLAlchemy's wrapper takes the execution context
+            env[f"c{i}"] = proc(value) if proc is not None else value
+            parts.append(f"c{i}")
+            continue
         else:
             env[f"d{i}"] = default[1]
             expr = f"d{i}(None)"  # SQLAlchemy's wrapper takes the execution context

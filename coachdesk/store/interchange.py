@@ -7,14 +7,17 @@ the forms' rules.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import datetime as dt
+import io
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from types import SimpleNamespace
-from typing import Any, cast
+from typing import Any, BinaryIO, cast
 
 from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.orm import Session, selectinload
@@ -854,121 +857,226 @@ def parse_document(data: bytes) -> dict[str, Any]:
     return parse_text(decode_text(data))
 
 
-# --- reading a big file a participant at a time (issue 19) -----------------------------
+# --- reading a big file a participant at a time, in a window (issue 19) ----------------
 #
 # json.loads of a 10,000-person file holds the whole document as Python objects (about
-# 190 MB for 78 MB of JSON) for the whole import. The streaming reader walks the top
-# level itself and decodes one participant at a time with the same decoder (the same
-# hooks: I-JSON, limits; the same error positions, counted in the whole text), so the
-# import holds the text and one slice of people. It reads only the shape every export
-# has: one object, its names once each and all known, "participants" a list. Anything
-# else (a duplicate or unknown name, trailing data, a participants that is no list) is
-# left to the whole-file parse, whose refusal is the one the file has always had.
+# 190 MB for 78 MB of JSON), and even its text is 148 MB as one str (a single character
+# above U+00FF makes CPython store every character in 2 bytes). The streaming reader
+# walks the top level itself and decodes one participant at a time with the same
+# decoder (the same hooks: I-JSON, limits) from a window of the file's text: the bytes
+# are read a chunk at a time and decoded by an incremental UTF-8 decoder (which never
+# splits a character), the part already read is dropped when the next chunk comes, and
+# an element cut off at the window's end is decoded again once the window has grown.
+# An error's position (line and column) is counted over the whole file, so a refusal
+# reads as the whole-file parse's. It reads only the shape every export has: one
+# object, its names once each and all known, "participants" a list. Anything else (a
+# duplicate or unknown name, trailing data, a participants that is no list) is left to
+# the whole-file parse, whose refusal is the one the file has always had.
 
 _WS = re.compile(r"[ \t\n\r]*")
+_SURROGATE_ESCAPE_BYTES = re.compile(rb"\\u[dD][89a-fA-F]")
+READ_CHUNK = 1 << 20  # bytes read at a time (the window grows by at least this much)
+# Where a value cut off by the window's end can make the decoder stop: within the
+# longest token ("-Infinity", a \uXXXX\uXXXX pair) of the end. An error further back is
+# the file's own; one this near the end is tried again with more of the file.
+_CUT_MARGIN = 64
 
 
 class _Irregular(Exception):
     """A top level the streaming reader leaves to json.loads (not an error by itself)."""
 
 
-def _ws(text: str, i: int) -> int:
-    m = _WS.match(text, i)
-    return m.end() if m else i
+class _Window:
+    """The file's text from ``base`` on, as much of it as has been read (``buf``)."""
+
+    def __init__(self, stream: BinaryIO | None, text: str = "") -> None:
+        self.stream = stream
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")()
+        self.buf = text
+        self.base = 0  # characters of the file before buf[0]
+        self.lines = 0  # newlines before buf[0]
+        self.last_nl = -1  # the file offset of the last of them (-1: none)
+        self.nl_in_buf = text.count("\n")
+        self.eof = stream is None
+
+    def more(self, keep: int) -> int:
+        """Drop the text before ``keep``, read at least one more chunk (or as much as
+        the window holds: a long element is decoded again a logarithmic number of
+        times); returns ``keep``'s new index."""
+        assert self.stream is not None and not self.eof
+        buf = self.buf
+        # The newlines dropped: those of the window less those kept (the kept part is
+        # short, an element cut off; counting the whole window was a tenth of the read).
+        kept = buf.count("\n", keep)
+        if self.nl_in_buf > kept:
+            self.lines += self.nl_in_buf - kept
+            self.last_nl = self.base + buf.rfind("\n", 0, keep)
+        self.base += keep
+        data = self.stream.read(max(READ_CHUNK, len(buf) - keep))
+        # The bytes were checked to be UTF-8 before (_prescan): this cannot fail. A
+        # newline byte is always a newline character in UTF-8.
+        self.buf = buf[keep:] + self.decoder.decode(data, final=not data)
+        self.nl_in_buf = kept + data.count(b"\n")
+        self.eof = not data
+        return 0
+
+    def ws(self, i: int) -> int:
+        """The index of the next non-blank character (or of the text's end)."""
+        while True:
+            m = _WS.match(self.buf, i)
+            i = m.end() if m else i
+            if i < len(self.buf) or self.eof:
+                return i
+            i = self.more(i)
+
+    def char(self, i: int) -> tuple[str, int]:
+        """The next non-blank character ("" at the end) and its index."""
+        i = self.ws(i)
+        return self.buf[i : i + 1], i
+
+    def decode(self, dec: json.JSONDecoder, i: int) -> tuple[Any, int, int]:
+        """The JSON value at ``i``: (value, its start, its end), the start moved if the
+        window had to grow."""
+        while True:
+            try:
+                value, end = dec.raw_decode(self.buf, i)
+            except json.JSONDecodeError as exc:
+                if self.eof or not (
+                    exc.msg.startswith("Unterminated string")
+                    or exc.pos >= len(self.buf) - _CUT_MARGIN
+                ):
+                    raise self._placed(exc) from None
+                i = self.more(i)
+                continue
+            if end >= len(self.buf) - _CUT_MARGIN and not self.eof:
+                # A number or literal may go on past the window: read on and decode again.
+                i = self.more(i)
+                continue
+            return value, i, end
+
+    def _placed(self, exc: json.JSONDecodeError) -> json.JSONDecodeError:
+        """The error with its line and column in the whole file (as json.loads counts
+        them: the line from 1, the column from 1 after the last newline)."""
+        pos = exc.pos
+        nl = self.buf.rfind("\n", 0, pos)
+        out = json.JSONDecodeError(exc.msg, "", 0)
+        out.pos = self.base + pos
+        out.lineno = self.lines + self.buf.count("\n", 0, pos) + 1
+        out.colno = pos - nl if nl >= 0 else self.base + pos - self.last_nl
+        return out
 
 
-def _scan(text: str, dec: json.JSONDecoder) -> Iterator[tuple[str, Any, int]]:
-    """("head", (name, value), pos) for the top-level fields and ("person", value,
-    start) for each participant, in file order; raises _Irregular (see above)."""
-    i = _ws(text, 0)
-    if text[i : i + 1] != "{":
+def _scan(src: _Window, dec: json.JSONDecoder) -> Iterator[tuple[str, Any]]:
+    """("head", (name, value)) for the top-level fields and ("person", value) for each
+    participant, in file order; raises _Irregular (see above)."""
+    c, i = src.char(0)
+    if c != "{":
         raise _Irregular
-    i = _ws(text, i + 1)
+    c, i = src.char(i + 1)
     seen: set[str] = set()
     while True:
-        if text[i : i + 1] != '"':
+        if c != '"':
             raise _Irregular
-        key, i = dec.raw_decode(text, i)
+        key, i, end = src.decode(dec, i)
         if key in seen or key not in DOCUMENT_FIELDS:
             raise _Irregular
         seen.add(key)
-        i = _ws(text, i)
-        if text[i : i + 1] != ":":
+        c, i = src.char(end)
+        if c != ":":
             raise _Irregular
-        i = _ws(text, i + 1)
+        c, i = src.char(i + 1)
         if key == "participants":
-            if text[i : i + 1] != "[":
+            if c != "[":
                 raise _Irregular
-            i = _ws(text, i + 1)
-            if text[i : i + 1] == "]":
+            c, i = src.char(i + 1)
+            if c == "]":
                 i += 1
             else:
                 while True:
-                    value, end = dec.raw_decode(text, i)
-                    yield ("person", value, i)
-                    i = _ws(text, end)
-                    if text[i : i + 1] == "]":
+                    value, i, end = src.decode(dec, i)
+                    yield ("person", value)
+                    c, i = src.char(end)
+                    if c == "]":
                         i += 1
                         break
-                    if text[i : i + 1] != ",":
+                    if c != ",":
                         raise _Irregular
-                    i = _ws(text, i + 1)
+                    c, i = src.char(i + 1)
         else:
-            value, i = dec.raw_decode(text, i)
-            yield ("head", (key, value), i)
-        i = _ws(text, i)
-        if text[i : i + 1] == "}":
+            value, i, end = src.decode(dec, i)
+            yield ("head", (key, value))
+            i = end
+        c, i = src.char(i)
+        if c == "}":
             break
-        if text[i : i + 1] != ",":
+        if c != ",":
             raise _Irregular
-        i = _ws(text, i + 1)
-    if _ws(text, i + 1) != len(text) or "participants" not in seen:
+        c, i = src.char(i + 1)
+    if src.ws(i + 1) != len(src.buf) or "participants" not in seen:
         raise _Irregular
 
 
-def check_syntax(text: str) -> None:
-    """Refuse (BadInput) a text that is not a readable participant file's JSON, holding
+def _prescan(stream: BinaryIO) -> bool:
+    """Refuse a file that is not UTF-8 anywhere (before anything of it is read as JSON,
+    as the whole-file decode did) and say whether it holds \\uD800-style escapes (then
+    the per-string surrogate check is needed: the whole-file parse does it). One read
+    of the bytes a chunk at a time; the stream is rewound."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    escapes = False
+    tail = b""
+    while True:
+        data = stream.read(READ_CHUNK)
+        try:
+            decoder.decode(data, final=not data)
+        except UnicodeDecodeError:
+            raise BadInput("import.not_utf8") from None
+        if not data:
+            break
+        if not escapes and _SURROGATE_ESCAPE_BYTES.search(tail + data[:READ_CHUNK]):
+            escapes = True
+        tail = data[-8:]
+    stream.seek(0)
+    return escapes
+
+
+Source = bytes | bytearray | str | os.PathLike[str]
+
+
+@contextlib.contextmanager
+def _opened(data: Source) -> Iterator[tuple[_Window | None, Callable[[], str]]]:
+    """The file as a window (None when it needs the whole-file parse: surrogate
+    escapes) and a way to read it whole (the irregular files' path)."""
+    if isinstance(data, str):
+        whole = data
+        if _SURROGATE_ESCAPE.search(data):
+            yield None, lambda: whole
+        else:
+            yield _Window(None, data), lambda: whole
+        return
+    # A path is opened here and closed when the import is done.
+    stream = io.BytesIO(data) if isinstance(data, bytes | bytearray) else open(data, "rb")  # noqa: SIM115
+    with stream:
+        escapes = _prescan(stream)
+
+        def whole_text() -> str:
+            stream.seek(0)
+            return decode_text(stream.read())
+
+        yield (None if escapes else _Window(stream)), whole_text
+
+
+def check_syntax(data: Source) -> None:
+    """Refuse (BadInput) a file that is not a readable participant file's JSON, holding
     one participant at a time: the check the command line makes before it unlocks."""
-    dec = _decoder(text)
-    try:
-        if dec.object_pairs_hook is not _object:
-            raise _Irregular
-        with _json_errors():
-            for _ in _scan(text, dec):
-                pass
-    except _Irregular:
-        parse_text(text)
-
-
-@dataclass
-class _Streamed:
-    """What the first pass keeps of a file: its top level, where each participant
-    starts, their refs, and the errors found."""
-
-    head: dict[str, Any]
-    starts: list[int]
-    refs: list[str]
-    errors: list[FieldError]
-
-
-def _first_pass(text: str, dec: json.JSONDecoder, today: dt.date) -> _Streamed:
-    head: dict[str, Any] = {}
-    starts: list[int] = []
-    refs: list[str] = []
-    person_errors: list[FieldError] = []
-    seen: dict[str, int] = {}
-    with _json_errors():
-        for kind, value, pos in _scan(text, dec):
-            if kind == "head":
-                head[value[0]] = value[1]
-                continue
-            i = len(starts)
-            starts.append(pos)
-            person_errors += _person_errors(value, i, today, seen)
-            ref = value.get("ref") if isinstance(value, dict) else None
-            refs.append(ref.strip() if isinstance(ref, str) else "")
-    errors = _head_errors(head | {"participants": []}) + person_errors
-    return _Streamed(head, starts, refs, errors)
+    with _opened(data) as (src, whole):
+        try:
+            if src is None:
+                raise _Irregular
+            with _json_errors():
+                for _ in _scan(src, _decoder("")):
+                    pass
+        except _Irregular:
+            parse_text(whole())
 
 
 DOCUMENT_FIELDS = ("format", "version", "exported_at", "participants")
@@ -1045,40 +1153,40 @@ def validate_document(doc: Any, today: dt.date) -> list[FieldError]:
 
 def import_document(
     session: Session,
-    data: bytes | str | dict[str, Any],
+    data: Source | dict[str, Any],
     *,
     replace: bool = False,
     today: dt.date | None = None,
 ) -> ImportResult:
-    """Validate the whole file, then write it in the caller's transaction, or raise BadInput.
+    """Validate the whole file and write it in the caller's transaction, or raise BadInput.
 
-    The caller commits; on BadInput nothing has been added to the session. A file
-    (bytes or its text) is read a participant at a time, twice: once to validate
-    everything, once to write it slice by slice; a parsed document (a dict) is
-    validated and written as it is.
+    The caller commits; on BadInput nothing has been added to the session. A file (its
+    bytes, its text or its path) is read once, a participant at a time from a window
+    of its text: each is validated and, while the file has shown no error, written a
+    slice at a time inside a savepoint that a refusal takes back. A parsed document (a
+    dict) is validated and written as it is.
     """
     with gc_policy.paused():
         today = today or dt.date.today()
-        if not isinstance(data, bytes | bytearray | str):  # a parsed document (or not one)
-            return _import(session, data, replace=replace, today=today)
-        text = decode_text(bytes(data)) if isinstance(data, bytes | bytearray) else data
-        dec = _decoder(text)
-        try:
-            if dec.object_pairs_hook is not _object:
-                # \uD800-style escapes: the top-level object's own surrogate check
-                # (and its place in the order of refusals) is the whole-file parse's.
-                raise _Irregular
-            streamed = _first_pass(text, dec, today)
-        except _Irregular:
-            return _import(session, parse_text(text), replace=replace, today=today)
-        return _import_streamed(session, text, dec, streamed, replace=replace, today=today)
+        if not isinstance(data, bytes | bytearray | str | os.PathLike):
+            return _import(session, data, replace=replace, today=today)  # a parsed document
+        with _opened(data) as (src, whole):
+            if src is not None:
+                try:
+                    return _import_streamed(session, src, replace=replace, today=today)
+                except _Irregular:
+                    pass
+            # \uD800-style escapes (the top-level object's own surrogate check and its
+            # place in the order of refusals are the whole-file parse's) or an
+            # irregular top level.
+            return _import(session, parse_text(whole()), replace=replace, today=today)
 
 
 def _existing(
-    session: Session, refs: list[str], replace: bool, errors: list[FieldError]
+    session: Session, refs: list[str], replace: bool, errors: list[FieldError], first: int = 0
 ) -> dict[str, tuple[int, str]]:
-    """ref -> (id, uid) of the file's people already here; without ``replace`` each of
-    them is an error."""
+    """ref -> (id, uid) of the file's people already here (``refs`` are participants
+    ``first``, ``first + 1``, ...); without ``replace`` each of them is an error."""
     existing: dict[str, tuple[int, str]] = {}
     for chunk in range(0, len(refs), 500):
         rows = session.execute(
@@ -1092,7 +1200,9 @@ def _existing(
             if ref in existing:
                 errors.append(
                     FieldError(
-                        f"participants[{i}].ref", "import.ref_exists", {"value": records.show(ref)}
+                        f"participants[{first + i}].ref",
+                        "import.ref_exists",
+                        {"value": records.show(ref)},
                     )
                 )
     return existing
@@ -1125,35 +1235,76 @@ def _import(
 
 
 def _import_streamed(
-    session: Session,
-    text: str,
-    dec: json.JSONDecoder,
-    streamed: _Streamed,
-    *,
-    replace: bool,
-    today: dt.date,
+    session: Session, src: _Window, *, replace: bool, today: dt.date
 ) -> ImportResult:
-    """The second pass: decode, write and drop one slice of participants at a time."""
-    errors = streamed.errors
-    existing: dict[str, tuple[int, str]] = {}
-    if not errors:
-        existing = _existing(session, streamed.refs, replace, errors)
-    if errors:
-        raise _refuse(errors)
+    """The one pass over a file, inside a savepoint: a refusal (and an irregular top
+    level, which goes to the whole-file parse) takes back the slices written."""
+    session.flush()  # the session's own pending changes stay outside the savepoint
+    conn = session.connection()
+    conn.exec_driver_sql("SAVEPOINT import_file")
+    try:
+        result = _stream_into(session, src, replace=replace, today=today)
+    except (BadInput, _Irregular):
+        conn.exec_driver_sql("ROLLBACK TO import_file")
+        conn.exec_driver_sql("RELEASE import_file")
+        raise
+    # Any other failure (a full disk) leaves it to the caller's rollback of the whole.
+    conn.exec_driver_sql("RELEASE import_file")
+    return result
+
+
+def _stream_into(session: Session, src: _Window, *, replace: bool, today: dt.date) -> ImportResult:
+    """Validate each participant as it is read; write the good ones a slice at a time
+    until the first error, then only collect the errors (every one, in file order, as
+    the two passes before reported them: the top level's first, then the people's,
+    and the refs already in the vault only for a file without other errors)."""
+    dec = _decoder("")  # surrogate escapes never come here (_opened)
+    head: dict[str, Any] = {}
+    person_errors: list[FieldError] = []
+    exists_errors: list[FieldError] = []
+    seen: dict[str, int] = {}
+    pending: list[dict[str, Any]] = []  # validated, not yet written
     uids: list[str] = []
     replaced: list[tuple[str, Any]] = []
-    starts = streamed.starts
-    for i in range(0, len(starts), IMPORT_SLICE):
-        with _json_errors():
-            people = [dec.raw_decode(text, pos)[0] for pos in starts[i : i + IMPORT_SLICE]]
-        uids += _bulk_insert(
-            session, [d for d in people if d["ref"].strip() not in existing], today
-        )
-        replaced += _replace(
-            session, [d for d in people if d["ref"].strip() in existing], existing, today
-        )
-        del people
-    _audit_import(session, len(starts), uids, replaced)
+    n = 0
+
+    def write() -> None:
+        first = n - len(pending)
+        refs = [p["ref"].strip() for p in pending]
+        existing = _existing(session, refs, replace, exists_errors, first)
+        if not exists_errors:
+            uids.extend(
+                _bulk_insert(
+                    session, [d for d in pending if d["ref"].strip() not in existing], today
+                )
+            )
+            replaced.extend(
+                _replace(
+                    session, [d for d in pending if d["ref"].strip() in existing], existing, today
+                )
+            )
+        pending.clear()
+
+    with _json_errors():
+        for kind, value in _scan(src, dec):
+            if kind == "head":
+                head[value[0]] = value[1]
+                continue
+            errors = _person_errors(value, n, today, seen)
+            n += 1
+            if errors:
+                person_errors += errors
+                pending.clear()
+            elif not person_errors:
+                pending.append(value)
+                if len(pending) >= IMPORT_SLICE:
+                    write()
+    if pending:
+        write()
+    refused = _head_errors(head | {"participants": []}) + person_errors
+    if refused or exists_errors:
+        raise _refuse(refused or exists_errors)
+    _audit_import(session, n, uids, replaced)
     return ImportResult(added=len(uids), replaced=len(replaced))
 
 
