@@ -348,3 +348,146 @@ def test_plan_next_adds_moves_and_leaves_alone(vault, people) -> None:
     assert rows == [
         (later.date(), "09:30", 45, "phone", course_mod.course_week(START, later.date()))
     ]
+
+
+def _reminders_before(s, today: dt.date) -> list[agenda.Reminder]:
+    """agenda.reminders as it was before caseload_summary (migration 0014): the people
+    from the participant rows, the finals from the assessment table. The reference for
+    the test below."""
+    from sqlalchemy import and_, or_
+
+    from coachdesk.core import course
+    from coachdesk.store.models import Assessment, Disclosure, Participant
+
+    people = s.execute(
+        select(
+            Participant.id,
+            Participant.ref,
+            Participant.name,
+            Participant.status,
+            Participant.course_start,
+            Participant.consent_given_on,
+            Participant.consent_withdrawn_on,
+            Participant.outcome_status,
+        )
+        .where(
+            Participant.archived.is_(False),
+            or_(
+                Participant.status.in_(agenda.ACTIVE),
+                and_(
+                    Participant.status == "completed",
+                    Participant.course_start
+                    >= today
+                    - dt.timedelta(weeks=course.COURSE_WEEKS + agenda.REPORT_REMINDER_WEEKS),
+                ),
+            ),
+        )
+        .order_by(Participant.name, Participant.id)
+    ).all()
+    finals = set(
+        s.scalars(select(Assessment.participant_id).where(Assessment.kind == "final").distinct())
+    )
+    reported = set(
+        s.scalars(
+            select(Disclosure.participant_id).where(Disclosure.kind == "final_report").distinct()
+        )
+    )
+    out: list[agenda.Reminder] = []
+    for pid, ref, name, status, start, consent, withdrawn, outcome in people:
+        week = course.course_week(start, today)
+        if week is None:
+            continue
+        active = status in agenda.ACTIVE
+        if active and week >= course.COURSE_WEEKS and pid not in finals:
+            out.append(agenda.Reminder("final_pss", pid, ref, name))
+        if active and week >= course.COURSE_WEEKS - 1 and (consent is None or withdrawn):
+            out.append(agenda.Reminder("consent", pid, ref, name))
+        if (
+            course.COURSE_WEEKS < week <= course.COURSE_WEEKS + agenda.REPORT_REMINDER_WEEKS
+            and pid not in reported
+        ):
+            out.append(agenda.Reminder("report_unsent", pid, ref, name))
+        suggested = course.suggested_status(
+            status=status,
+            start=start,
+            today=today,
+            has_final=pid in finals,
+            has_outcome=outcome is not None,
+        )
+        if suggested:
+            out.append(agenda.Reminder("status", pid, ref, name, status=suggested))
+    for pid, ref, name, day in s.execute(
+        select(SessionLog.participant_id, Participant.ref, Participant.name, SessionLog.date)
+        .join(Participant, Participant.id == SessionLog.participant_id)
+        .where(
+            SessionLog.status == "planned", SessionLog.date < today, Participant.archived.is_(False)
+        )
+        .order_by(SessionLog.date)
+    ).all():
+        out.append(agenda.Reminder("no_log", pid, ref, name, day=day))
+    out.sort(key=lambda r: agenda.REMINDER_ORDER.index(r.key))
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_reminders_from_the_summary_are_the_reminders_from_the_rows(vault, seed) -> None:
+    """The reminders read their people from caseload_summary: the same reminders, in the
+    same order, as from the participant rows, on random vaults (every status, consent
+    given, missing and withdrawn, outcomes, finals of every instrument, final reports
+    disclosed, the archived, people of the same name) and on several days."""
+    import random
+
+    from sqlalchemy import text
+
+    from coachdesk.store.demo import demo_document
+    from coachdesk.store.models import Assessment, Disclosure
+
+    rng = random.Random(seed)
+    day0 = dt.date(2026, 11, 27)
+    doc = demo_document(150, seed=seed, today=day0)
+    for i, p in enumerate(doc["participants"]):
+        if i % 9 == 0:
+            p["name"] = "Same Name"
+    with vault.session() as s:
+        interchange.import_document(s, doc, today=day0)
+        statuses = ["referred", "screened", "admitted", "group_phase", "individual_phase"]
+        statuses += ["completed", "dropped_out", "not_eligible"]
+        for pid in range(1, 151):
+            r = rng.random()
+            if r < 0.3:
+                s.execute(
+                    text("UPDATE participant SET status = :s WHERE id = :id"),
+                    {"s": rng.choice(statuses), "id": pid},
+                )
+            elif r < 0.4:
+                s.execute(text(f"UPDATE participant SET consent_given_on = NULL WHERE id = {pid}"))
+            elif r < 0.5:
+                s.execute(
+                    text(
+                        f"UPDATE participant SET consent_withdrawn_on = '2026-10-01' WHERE id = {pid}"
+                    )
+                )
+            elif r < 0.55:
+                s.execute(text(f"UPDATE participant SET archived = 1 WHERE id = {pid}"))
+            elif r < 0.65:
+                s.add(
+                    Disclosure(
+                        participant_id=pid, kind="final_report", sections=[], sha256="0" * 64
+                    )
+                )
+            elif r < 0.7:
+                s.add(
+                    Assessment(
+                        participant_id=pid,
+                        kind="final",
+                        date=dt.date(2026, 11, 1),
+                        instrument="who5",
+                        answers=[1, 2, 3, 4, 5],
+                    )
+                )
+        s.commit()
+    for today in (day0, day0 - dt.timedelta(days=60), day0 + dt.timedelta(days=45)):
+        with vault.session() as s:
+            got = agenda.reminders(s, today)
+            assert got == _reminders_before(s, today)
+            assert {r.key for r in got} >= {"report_unsent", "status"} or today != day0

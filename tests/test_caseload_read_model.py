@@ -34,7 +34,7 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
     where = "" if include_archived else "WHERE NOT archived"
     people = cur.execute(
         "SELECT id, uid, name, ref, status, course_start, outcome_status, archived, "
-        f"consent_withdrawn_on, search_key FROM participant {where}"
+        f"consent_withdrawn_on, search_key FROM participant {where} ORDER BY id"
     ).fetchall()
     by_person: dict[int, list[tuple[str, str, list[Any]]]] = defaultdict(list)
     for pid, kind, day, answers in cur.execute(
@@ -101,7 +101,7 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
                 ),
             )
         )
-    rows.sort(key=lambda r: r[2])
+    rows.sort(key=lambda r: r[2])  # by name; people of the same name in the order of their ids
     return rows
 
 
@@ -201,3 +201,324 @@ def test_nothing_is_due_for_ended_statuses():
             assert not schedule.due_from_done(
                 schedule.DEFAULT, status=status, start=start, today=TODAY, done=set()
             )
+
+
+# --- the per-person summary (caseload_summary, migration 0014) -----------------------
+#
+# The caseload reads one row per person that SQLite's triggers keep. The reference below
+# computes each person's facts from the tables themselves (the PSS-10 totals scored from
+# the stored answers by the instrument's own rule); after every way a vault is written
+# the summary must equal it, and the caseload must still equal the old implementation.
+
+SUMMARY_COLUMNS = (
+    "participant_id, uid, name, ref, search_key, status, course_start, archived, has_outcome, "
+    "consent_given, consent_withdrawn, pss_screened, pss_before, pss_final, pss_after, "
+    "sessions_held, last_session, taken, followups"
+)
+
+
+def _total(answers: list[Any]) -> int | None:
+    try:
+        value = instruments.get("pss10").scored(answers).value
+    except ValueError:
+        return None
+    return None if value is None else int(value)
+
+
+def summary_reference(session) -> dict[int, tuple[Any, ...]]:
+    cur = session.connection().connection.cursor()
+    people = cur.execute(
+        "SELECT id, uid, name, ref, search_key, status, course_start, archived, outcome_status, "
+        "consent_given_on, consent_withdrawn_on FROM participant"
+    ).fetchall()
+    questionnaires: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
+    for aid, pid, iid, kind, day, answers in cur.execute(
+        "SELECT id, participant_id, instrument, kind, date, answers FROM assessment"
+    ).fetchall():
+        questionnaires[pid].append((day, aid, iid, kind, json.loads(answers)))
+    talks: dict[int, list[tuple[str, str]]] = defaultdict(list)
+    for pid, status, day in cur.execute(
+        "SELECT participant_id, status, date FROM session_log"
+    ).fetchall():
+        talks[pid].append((status, day))
+    cur.close()
+    out = {}
+    for pid, uid, name, ref, key, status, start, archived, outcome, consent, withdrawn in people:
+        mine = sorted(questionnaires[pid])  # by date, then id
+        screenings = [a for a in mine if a[2] == "pss10" and a[3] == "screening"]
+        finals = [a for a in mine if a[2] == "pss10" and a[3] == "final"]
+        out[pid] = (
+            uid,
+            name,
+            ref,
+            key,
+            status,
+            start,
+            bool(archived),
+            outcome is not None,
+            consent is not None,
+            withdrawn is not None,
+            bool(screenings),
+            _total(screenings[0][4]) if screenings else None,
+            bool(finals),
+            _total(finals[-1][4]) if finals else None,
+            sum(1 for st, _ in talks[pid] if st == "held"),
+            max((d for st, d in talks[pid] if st != "planned"), default=None),
+            {(a[2], a[3]) for a in mine if a[3] in ("screening", "final")},
+            sorted(f"{a[2]}:{a[0]}" for a in mine if a[3] == "followup"),
+        )
+    return out
+
+
+def summary_stored(session) -> dict[int, tuple[Any, ...]]:
+    cur = session.connection().connection.cursor()
+    rows = cur.execute(f"SELECT {SUMMARY_COLUMNS} FROM caseload_summary").fetchall()
+    cur.close()
+    return {
+        r[0]: (
+            *r[1:7],
+            *(bool(x) for x in r[7:12]),
+            r[12],
+            bool(r[13]),
+            *r[14:17],
+            caseload.taken_pairs(r[17]),
+            sorted(r[18].split(",")) if r[18] else [],
+        )
+        for r in rows
+    }
+
+
+def assert_summary_right(vault) -> int:
+    """The summary equals the reference, and the caseload the old implementation's."""
+    with vault.session() as s:
+        want = summary_reference(s)
+        assert summary_stored(s) == want
+        for archived in (False, True):
+            got = [
+                tuple(r) for r in caseload.load_caseload(s, TODAY, include_archived=archived).rows
+            ]
+            assert got == reference(s, TODAY, archived)
+    return len(want)
+
+
+def _seed_vault(vault, seed: int) -> dict[str, Any]:
+    rng = random.Random(seed)
+    doc = demo_document(30, seed=seed, today=TODAY)
+    _extra_assessments(rng, doc)
+    with vault.session() as s:
+        try:
+            interchange.import_document(s, doc, today=TODAY)
+        except Exception:  # an extra questionnaire broke a file rule: import without them
+            s.rollback()
+            doc = demo_document(30, seed=seed, today=TODAY)
+            interchange.import_document(s, doc, today=TODAY)
+        s.commit()
+    return doc
+
+
+def _person_with(s, where: str) -> int:
+    return s.execute(
+        text(f"SELECT id FROM participant WHERE {where} ORDER BY id LIMIT 1")
+    ).scalar_one()
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_the_summary_follows_every_write(vault, seed):
+    """Creates, edits, deletes, undo, import and replace, archiving, erasure, raw SQL."""
+    from coachdesk.store import assessments, corrections, participants, sessions
+    from coachdesk.store.erasure import erase_participant
+
+    doc = _seed_vault(vault, seed)
+    assert assert_summary_right(vault) == 30
+
+    # A new person through the form, then their own fields changed.
+    with vault.session() as s:
+        pid = participants.create_participant(
+            s,
+            {
+                "ref": "NEW-1",
+                "name": "Åse Ølund",
+                "course_start": "2026-08-03",
+                "status": "admitted",
+            },
+            today=TODAY,
+        ).id
+        s.commit()
+    assert_summary_right(vault)
+    with vault.session() as s:
+        participants.update_participant(
+            s,
+            pid,
+            {
+                "name": "Åse Ølund-Berg",
+                "status": "individual_phase",
+            },
+            today=TODAY,
+        )
+        s.commit()
+        assert_summary_right(vault)
+        for change in (  # one field at a time (each must reach the summary on its own)
+            {"consent": {"given_on": "2026-08-03", "scope": ["course"]}},
+            {
+                "consent": {
+                    "given_on": "2026-08-03",
+                    "scope": ["course"],
+                    "withdrawn_on": "2026-09-01",
+                }
+            },
+            {"outcome": {"status": "work_partial", "hours_per_week": 20}},
+            {"course_start": "2026-08-10"},
+            {"ref": "NEW-2"},
+        ):
+            participants.update_participant(s, pid, change, today=TODAY)
+            s.commit()
+            assert_summary_right(vault)
+    assert_summary_right(vault)
+
+    # Questionnaires: added (a tie on the date), changed (score, date, kind), deleted, undone.
+    with vault.session() as s:
+        first = assessments.save_assessment(
+            s, pid, "screening", "2026-08-03", [2] * 10, today=TODAY
+        )
+        tie = assessments.save_assessment(s, pid, "screening", "2026-08-03", [4] * 10, today=TODAY)
+        fin = assessments.save_assessment(s, pid, "final", "2026-10-26", [1] * 10, today=TODAY)
+        assessments.save_assessment(
+            s, pid, "followup", "2026-11-20", [3, 3, 3, 3, 3], today=TODAY, instrument="who5"
+        )
+        s.commit()
+    assert_summary_right(vault)
+    with vault.session() as s:
+        answers = [None, None] + [3] * 8  # two missing: no total
+        assessments.save_assessment(
+            s, pid, "screening", "2026-08-03", answers, assessment_id=first.id, today=TODAY
+        )
+        s.commit()
+        assert_summary_right(vault)
+        assessments.save_assessment(
+            s, pid, "screening", "2026-08-02", [0] * 10, assessment_id=tie.id, today=TODAY
+        )
+        s.commit()
+        assert_summary_right(vault)
+        snap = corrections.delete_assessment(s, pid, fin.id)
+        s.commit()
+        assert_summary_right(vault)
+        corrections.restore(s, snap)
+        s.commit()
+    assert_summary_right(vault)
+
+    # Conversations: held, planned, changed, deleted, undone.
+    with vault.session() as s:
+        held = sessions.save_session(s, pid, {"date": "2026-09-01", "status": "held"}).id
+        sessions.save_session(s, pid, {"date": "2026-09-08", "status": "held"})
+        sessions.save_session(s, pid, {"date": "2026-10-20", "status": "planned"})
+        s.commit()
+        assert_summary_right(vault)
+        for change in ({"date": "2026-09-01", "status": "no_show"}, {"date": "2026-09-15"}):
+            sessions.save_session(s, pid, change, held)  # the status alone, then the date
+            s.commit()
+            assert_summary_right(vault)
+        snap = corrections.delete_session(s, pid, held)
+        s.commit()
+        assert_summary_right(vault)
+        corrections.restore(s, snap)
+        s.commit()
+    assert_summary_right(vault)
+
+    # Archived and back; a questionnaire and a conversation moved to someone else, an
+    # id changed, a person deleted with their rows (ON DELETE CASCADE), by raw SQL.
+    with vault.session() as s:
+        participants.set_archived(s, pid, True)
+        s.commit()
+        assert_summary_right(vault)
+        participants.set_archived(s, pid, False)
+        other = _person_with(s, f"id != {pid}")
+        s.execute(text(f"UPDATE assessment SET participant_id = {other} WHERE id = {fin.id}"))
+        s.execute(
+            text(f"UPDATE session_log SET participant_id = {other} WHERE participant_id = {pid}")
+        )
+        s.commit()
+        assert_summary_right(vault)
+        # (The foreign keys checked at the commit, so the children can follow the id.)
+        s.execute(text("PRAGMA defer_foreign_keys = ON"))
+        s.execute(text(f"UPDATE participant SET id = 9999 WHERE id = {pid}"))
+        for table in ("assessment", "session_log"):
+            s.execute(
+                text(f"UPDATE {table} SET participant_id = 9999 WHERE participant_id = {pid}")
+            )
+        s.commit()
+        pid = 9999
+        assert_summary_right(vault)
+        s.execute(text(f"DELETE FROM participant WHERE id = {other}"))
+        s.commit()
+    assert_summary_right(vault)
+
+    # The importer: new people, then replace (same refs, other questionnaires and talks).
+    more = demo_document(12, seed=seed + 10, today=TODAY)
+    for i, p in enumerate(more["participants"]):
+        p["ref"] = f"MORE-{i}"
+    with vault.session() as s:
+        interchange.import_document(s, more, today=TODAY)
+        s.commit()
+    assert_summary_right(vault)
+    changed = demo_document(12, seed=seed + 20, today=TODAY)
+    for p, old in zip(changed["participants"], doc["participants"][:12], strict=True):
+        p["ref"] = old["ref"]
+    with vault.session() as s:
+        interchange.import_document(s, changed, replace=True, today=TODAY)
+        s.commit()
+    assert_summary_right(vault)
+
+    # Erasure (its own session, VACUUM after).
+    with vault.session() as s:
+        ref = s.execute(text(f"SELECT ref FROM participant WHERE id = {pid}")).scalar_one()
+    erase_participant(vault, ref)
+    with vault.session() as s:
+        assert (
+            s.execute(
+                text(f"SELECT count(*) FROM caseload_summary WHERE participant_id = {pid}")
+            ).scalar_one()
+            == 0
+        )
+    assert assert_summary_right(vault) > 30
+
+
+def test_the_migration_back_fills_the_summary(vault):
+    """A vault from before 0014: the upgrade writes every person's row."""
+    from alembic import command
+
+    from coachdesk.store import migrate
+
+    _seed_vault(vault, 3)
+    cfg = migrate.alembic_config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0013")
+    with vault.engine.connect() as c:
+        assert (
+            c.execute(
+                text("SELECT count(*) FROM sqlite_master WHERE name = 'caseload_summary'")
+            ).scalar_one()
+            == 0
+        )
+    migrate.upgrade(vault.engine)
+    assert assert_summary_right(vault) == 30
+
+
+def test_nothing_but_the_triggers_writes_the_summary():
+    """The one write path: no source file writes caseload_summary (the migration's
+    triggers do)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "coachdesk"
+    writes = re.compile(
+        r"(INSERT(\s+OR\s+\w+)?\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+caseload_summary\b"
+        r"|(insert|update|delete)\(\s*caseload_summary",
+        re.IGNORECASE,
+    )
+    offenders = [
+        str(f.relative_to(root))
+        for f in root.rglob("*.py")
+        if "migrations" not in f.parts and writes.search(f.read_text("utf-8"))
+    ]
+    assert offenders == []

@@ -1,9 +1,11 @@
 """The vault's schema: SQLAlchemy 2 typed models.
 
-Facts only: course week and due items are derived (core/), never stored. One derived
-value is stored: each questionnaire's primary score (``assessment.score``, migration
-0013), written by the one rule ``stored_score`` at every insert and update through
-SQLAlchemy (ORM or Core), so the caseload and the cohort report read totals, not answers.
+Facts only: course week and due items are derived (core/), never stored. Two derived
+things are stored, each with one write path: each questionnaire's primary score
+(``assessment.score``, migration 0013), written by the one rule ``stored_score`` at every
+insert and update through SQLAlchemy (ORM or Core), so the caseload and the cohort report
+read totals, not answers; and ``caseload_summary`` (migration 0014), one row of facts per
+person kept by SQLite triggers, so the unlock reads one narrow table.
 Every table that holds data about a person hangs off ``participant`` with ON DELETE
 CASCADE, so erasure is one DELETE (plus the audit redaction in audit.py).
 """
@@ -18,6 +20,7 @@ from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Column,
     Date,
     DateTime,
     Float,
@@ -26,6 +29,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Table,
     Text,
     UniqueConstraint,
     event,
@@ -447,11 +451,12 @@ Index(
     Participant.course_start,
     Participant.archived,
 )
-# Everything the caseload shows of a person (migration 0013), so its read at every unlock
-# scans this index alone: not the rows, which hold the consent, the report's summary and
-# the contact details (at 50,000 people 0.23 -> 0.15 s CPU). The rowid (id) is in every
-# index anyway. Not led by ``archived``: SQLite would then take it for the selective
-# start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
+# Everything the caseload shows of a person (migration 0013): not the rows, which hold
+# the consent, the report's summary and the contact details. Since 0014 the caseload
+# reads caseload_summary instead; this index stays for the other reads of these columns
+# (the audit view's list of people: uid, name, ref) and costs what it did. The rowid
+# (id) is in every index anyway. Not led by ``archived``: SQLite would then take it for
+# the selective start of other joins (today's appointments went from 1 ms to 0.5 s at 50,000).
 CASELOAD_COLUMNS = (
     "name",
     "archived",
@@ -464,6 +469,51 @@ CASELOAD_COLUMNS = (
     "search_key",
 )
 Index("ix_participant_caseload", *(Participant.__table__.c[c] for c in CASELOAD_COLUMNS))
+
+# One narrow row per person with everything a caseload row and the day's reminders need
+# (migration 0014): the unlock reads this table in one scan instead of folding three
+# indexes (every questionnaire, every conversation) into rows in Python. Derived, like
+# ``assessment.score``, and written only by SQLite triggers on participant, assessment
+# and session_log (the migration holds their SQL and what each column means): every
+# writer keeps it right, the importer's Core statements and raw SQL included. A Core
+# table, not a mapped class, so no ORM code writes it by mistake; store/caseload.py and
+# store/agenda.py read it.
+caseload_summary = Table(
+    "caseload_summary",
+    Base.metadata,
+    Column("participant_id", Integer, primary_key=True, autoincrement=False),
+    Column("uid", String(32)),
+    Column("name", String(200)),
+    Column("ref", String(64)),
+    Column("search_key", String(300)),
+    Column("status", String(20)),
+    Column("course_start", Date),
+    Column("archived", Boolean),
+    Column("has_outcome", Boolean),
+    Column("consent_given", Boolean),
+    Column("consent_withdrawn", Boolean),
+    Column("pss_screened", Boolean),
+    Column("pss_before", Integer),
+    Column("pss_final", Boolean),
+    Column("pss_after", Integer),
+    Column("sessions_held", Integer),
+    Column("last_session", Date),
+    Column("taken", Text),
+    Column("followups", Text),
+    # The day's reminders read their people from this index alone (migration 0014).
+    Index(
+        "ix_caseload_summary_reminders",
+        "status",
+        "course_start",
+        "archived",
+        "name",
+        "ref",
+        "consent_given",
+        "consent_withdrawn",
+        "has_outcome",
+        "taken",
+    ),
+)
 
 
 @event.listens_for(Assessment, "before_insert")

@@ -9,6 +9,8 @@ thirty or so on screen, and scrolling and re-sorting do no repeated work.
 from __future__ import annotations
 
 import datetime as dt
+from itertools import islice
+from operator import attrgetter, le
 from typing import Any
 
 from PySide6.QtCore import (
@@ -152,10 +154,10 @@ class CaseloadModel(QAbstractTableModel):
         if keys is not None:
             return keys
         rows = self._rows
-        if column == 0:
-            keys = [r.name.casefold() for r in rows]
+        if column == 0:  # (map: the loop runs in C, 50,000 rows in a few ms)
+            keys = list(map(str.casefold, map(attrgetter("name"), rows)))
         elif column == 1:
-            keys = [r.ref.casefold() for r in rows]
+            keys = list(map(str.casefold, map(attrgetter("ref"), rows)))
         elif column == 2:
             keys = [self._status_text(r.status).casefold() for r in rows]
         elif column == 3:
@@ -183,9 +185,9 @@ class CaseloadModel(QAbstractTableModel):
         if self._flt is None:
             rows = self._rows
             self._flt = (
-                [r.search_key for r in rows],
-                [r.status for r in rows],
-                [r.needs_attention for r in rows],
+                list(map(attrgetter("search_key"), rows)),
+                list(map(attrgetter("status"), rows)),
+                list(map(attrgetter("needs_attention"), rows)),
             )
         return self._flt
 
@@ -244,11 +246,13 @@ class CaseloadModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         old_rows = [self._vis[i.row()] for i in self.persistentIndexList()]
         keys = self._sort_keys(column)
-        order_idx = sorted(
-            range(len(self._rows)),
-            key=keys.__getitem__,
-            reverse=order == Qt.SortOrder.DescendingOrder,
-        )
+        descending = order == Qt.SortOrder.DescendingOrder
+        if not descending and all(map(le, keys, islice(keys, 1, None))):
+            # Already in this order (the name column over rows that come sorted by name,
+            # at every unlock): nothing moves, nothing to sort.
+            self.layoutChanged.emit()
+            return
+        order_idx = sorted(range(len(self._rows)), key=keys.__getitem__, reverse=descending)
         new_pos = {old: new for new, old in enumerate(order_idx)}
         self._rows = [self._rows[i] for i in order_idx]
         self._text = [self._text[i] for i in order_idx]

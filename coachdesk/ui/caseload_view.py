@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
@@ -201,6 +202,14 @@ class CaseloadView(QWidget):
 
     def _update_today(self, cl: caseload.Caseload) -> None:
         self._caseload = cl
+        # The strip's counts, once per caseload read (the strip is drawn again when the
+        # reminders come): one pass over the rows that have anything due.
+        due = [r for r in cl.rows if r.due]
+        self._counts = (
+            sum(1 for r in due if r.needs_attention),
+            sum(1 for r in due for d in r.due if d.key == "final_pss"),
+            sum(1 for r in cl.rows if r.measurements_due),
+        )
         self._render_today()
         if self.vault is not None:
             # After the caseload is on screen: the unlock does not wait for them.
@@ -216,7 +225,10 @@ class CaseloadView(QWidget):
             self.reminders, self.todays = self.vault.read(agenda.today_view, self.today)
         except VaultLocked:  # locked before the event loop came round: nothing to show
             return
-        self._render_today()
+        # A slot must not raise: the strip can be gone already when the view is being
+        # torn down (seen once in a full test run, in tests/test_ui_import.py).
+        if isValid(self.today_label):
+            self._render_today()
 
     def _render_today(self) -> None:
         cl = self._caseload
@@ -237,8 +249,7 @@ class CaseloadView(QWidget):
                 )
             elif i.kind == "group":
                 parts.append(html.escape(f"{i.start or ''} " + self.tr("group session")))
-        attention = sum(1 for r in cl.rows if r.needs_attention)
-        finals = sum(1 for r in cl.rows for d in r.due if d.key == "final_pss")
+        attention, finals, measures = self._counts
         appts = ", ".join(parts) if parts else html.escape(self.tr("no conversations planned"))
         text = (
             "<b>"
@@ -251,7 +262,6 @@ class CaseloadView(QWidget):
         )
         text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
         # The course's other scheduled questionnaires (core/schedule.py): how many people.
-        measures = sum(1 for r in cl.rows if r.measurements_due)
         text += " &nbsp;·&nbsp; " + html.escape(
             self.tr("questionnaires due for %n participant(s)", "", measures)
         )

@@ -141,3 +141,48 @@ def test_a_backup_restores_although_the_live_anchor_moved_on(vault, data_dir, tm
     with pytest.raises(VaultDamaged, match="rolled back"):
         Vault.open(data_dir, passphrase=PASSPHRASE)
     assert not (data_dir / "vault.db-wal").exists()
+
+
+def _raw(data_dir):  # type: ignore[no-untyped-def]
+    import sqlcipher3
+
+    from coachdesk.store.keyfile import KeyFile
+
+    kf, _ = KeyFile.parse((data_dir / "vault.key").read_bytes())
+    key = kf.unwrap("passphrase", PASSPHRASE.encode())
+    conn = sqlcipher3.connect(str(data_dir / "vault.db"))
+    conn.execute(f"PRAGMA key = \"x'{bytes(key).hex()}'\"")
+    return kf, conn
+
+
+@pytest.mark.parametrize("gap", [False, True])
+def test_the_anchor_is_the_nth_event_in_id_order_whatever_the_ids(vault, data_dir, gap):
+    """The anchor check finds the n-th event by its id when the ids have no gap (a lookup,
+    not a scan) and by counting when they do: either way the same event. With the log's
+    ids moved (densely, or with a gap before the anchored event) the vault opens; with
+    the anchored event's hash changed it is refused."""
+    for i in range(3):
+        _add(vault, f"G-{i}")
+    vault.close()
+    kf, conn = _raw(data_dir)
+    assert kf.anchor is not None
+    # Move every id up by 100 (dense: the lookup is by id min + n - 1), or only the
+    # first event's down to -5 (a gap: min + n - 1 would be another event).
+    if gap:
+        conn.execute("UPDATE audit_event SET id = -5 WHERE id = (SELECT min(id) FROM audit_event)")
+    else:
+        conn.execute("UPDATE audit_event SET id = id + 100")
+    conn.commit()
+    conn.close()
+    Vault.open(data_dir, passphrase=PASSPHRASE).close()
+    kf, conn = _raw(data_dir)
+    anchored = kf.anchor
+    assert anchored is not None
+    nth = conn.execute(
+        f"SELECT id FROM audit_event ORDER BY id LIMIT 1 OFFSET {anchored.length - 1}"
+    ).fetchone()[0]
+    conn.execute("UPDATE audit_event SET hash = :h WHERE id = :id", {"h": "f" * 64, "id": nth})
+    conn.commit()
+    conn.close()
+    with pytest.raises(VaultDamaged, match="rolled back"):
+        Vault.open(data_dir, passphrase=PASSPHRASE)
