@@ -144,3 +144,20 @@ def qt_warnings_fail() -> Iterator[list[str]]:
         return
     if seen:
         pytest.fail("Qt warned during the test:\n" + "\n".join(seen), pytrace=False)
+
+
+@pytest.fixture
+def danish(qapp):
+    """The Danish UI as app.setup_application makes it: translator and locale."""
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+    from coachdesk.resources import translation_path
+
+    t = QTranslator()
+    assert t.load(str(translation_path("da")))
+    QCoreApplication.installTranslator(t)
+    old = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
+    yield
+    QCoreApplication.removeTranslator(t)
+    QLocale.setDefault(old)

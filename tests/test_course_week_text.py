@@ -8,32 +8,18 @@ import datetime as dt
 import re
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from test_report_data import add, pdf_text, person
 
 from coachdesk.core import course
 from coachdesk.reports import sections as registry
 from coachdesk.reports.content import ReportRequest
 from coachdesk.reports.export import render_pdf
-from coachdesk.resources import translation_path
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
 
 # person() starts the course on 2026-01-12: on this day it is week 53 by the counter.
 A_YEAR_LATER = dt.date(2027, 1, 11)
 WEEK_NUMBER = re.compile(r"\b(uge|week) (1[3-9]|[2-9]\d)\b", re.IGNORECASE)
-
-
-@pytest.fixture
-def danish(qapp):
-    t = QTranslator()
-    assert t.load(str(translation_path("da")))
-    QCoreApplication.installTranslator(t)
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    yield
-    QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(old)
 
 
 def test_the_counter_is_past_the_course_on_that_day() -> None:

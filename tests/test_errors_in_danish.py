@@ -12,27 +12,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtTest import QTest
 
 from coachdesk.cli.main import main
-from coachdesk.resources import translation_path
 from coachdesk.store import backup, jobplans, participants
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
-
-
-@pytest.fixture
-def danish(qapp):
-    """The Danish UI as app.setup_application makes it: translator and locale."""
-    t = QTranslator()
-    assert t.load(str(translation_path("da")))
-    QCoreApplication.installTranslator(t)
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    yield
-    QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(old)
 
 
 def _person(vault, consent: bool = True) -> int:

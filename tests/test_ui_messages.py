@@ -5,25 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from coachdesk.core import records
 from coachdesk.errors import VaultInUse, WrongSecret
-from coachdesk.resources import translation_path
 from coachdesk.ui.messages import error_text, field_error
-
-
-@pytest.fixture
-def danish(qapp):
-    """The Danish UI as app.setup_application makes it: translator and locale."""
-    t = QTranslator()
-    assert t.load(str(translation_path("da")))
-    QCoreApplication.installTranslator(t)
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    yield
-    QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(old)
 
 
 def test_every_record_error_of_a_bad_form_is_danish(danish):

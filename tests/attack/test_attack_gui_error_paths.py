@@ -142,23 +142,6 @@ def test_error_hook_box_shows_markup_as_text(qtbot, qapp):
     assert seen[0][1] == Qt.TextFormat.PlainText
 
 
-@pytest.fixture
-def danish(qapp):
-    """The Danish UI as app.setup_application makes it: translator and locale."""
-    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
-
-    from coachdesk.resources import translation_path
-
-    t = QTranslator()
-    assert t.load(str(translation_path("da")))
-    QCoreApplication.installTranslator(t)
-    old = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Danish, QLocale.Country.Denmark))
-    yield
-    QCoreApplication.removeTranslator(t)
-    QLocale.setDefault(old)
-
-
 def test_erase_whose_compaction_fails_closes_as_erased(qtbot, vault, data_dir, monkeypatch, danish):
     """Item 6: VACUUM fails on a full disk after the erasure's commit. The person is gone,
     so the dialog says so (in Danish), closes as erased, and the caseload drops them."""
