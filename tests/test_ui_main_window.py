@@ -429,6 +429,62 @@ def test_background_work_waits_for_the_first_paint(qtbot):
     assert calls == ["ran"]  # once, not at every paint
 
 
+def test_the_caseload_rehearsal_is_dropped_once_an_unlock_has_begun(
+    qtbot, isolated_settings, monkeypatch, data_dir, vault
+):
+    """A passphrase pasted and Enter pressed at once: the preload's off-screen rehearsal
+    of the caseload view would only compete with the unlock worker (issue 19 item 4)."""
+    from coachdesk.ui import caseload_view, main_window
+
+    built: list[int] = []
+
+    class Counting(caseload_view.CaseloadView):
+        def __init__(self, *a, **k):
+            built.append(1)
+            super().__init__(*a, **k)
+
+    monkeypatch.setattr(caseload_view, "CaseloadView", Counting)
+    idle = main_window._Preloader(None)
+    idle._rehearse_caseload()
+    assert built == [1]  # before any unlock: rehearsed
+
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    unlock(qtbot, window)  # the gate tells the app's preloader that an unlock began
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert main_window._preloader is not None and main_window._preloader.unlock_started
+    built.clear()
+    main_window._preloader._rehearse_caseload()
+    assert built == []
+
+
+def test_no_collection_runs_in_the_unlock_worker(qtbot, monkeypatch, data_dir, vault):
+    """The collector is paused while the unlock worker runs (a collection there could
+    free Qt objects off the GUI thread) and back on afterwards, after a wrong
+    passphrase too."""
+    import gc
+
+    from coachdesk.ui import unlock_view
+
+    seen: list[bool] = []
+    real = unlock_view.open_and_read
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(unlock_view, "open_and_read", watched)
+    vault.close()
+    window = make_window(qtbot, data_dir)
+    gate = unlock(qtbot, window, secret="not the passphrase at all")
+    qtbot.waitUntil(lambda: "Wrong passphrase" in gate.message.text(), timeout=5000)
+    assert seen == [False] and gc.isenabled()
+    gate.secret.clear()
+    unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert seen == [False, False] and gc.isenabled()
+
+
 def test_the_backup_reminder_follows_the_caseload(qtbot, vault, data_dir):
     """No backup yet: the status bar says so, once the caseload is painted."""
     add_person(vault)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from coachdesk import gc_policy  # here, not in the command: importing it may collect
 from coachdesk.cli.context import add_unlock_options
 from coachdesk.cli.unlock import open_vault
 from coachdesk.errors import BadInput
@@ -85,8 +86,6 @@ def cmd_cohort_report(args: argparse.Namespace, ctx: Context) -> int:
     # and 10,000 participants, docs/performance.md); what the command builds is bounded
     # by one report and freed by reference counting or at exit
     # (gc_policy.paused_then_frozen).
-    from coachdesk import gc_policy
-
     with gc_policy.paused_then_frozen():
         return _cohort_report(args, ctx)
 

@@ -15,13 +15,9 @@ import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 import sqlcipher3
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
 from coachdesk.core.passphrase import MIN_PASSPHRASE
 from coachdesk.errors import (
@@ -35,6 +31,15 @@ from coachdesk.store import keyfile
 from coachdesk.store.keyfile import Anchor, KdfParams, KeyFile
 from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
+
+# SQLAlchemy (0.4 s of CPU with the ORM and the schema) is imported where the engine and
+# the sessions are made, after the key derivation: a wrong passphrase is refused without
+# the database code loaded at all (the CLI). The GUI's unlock worker loads it first
+# (store/preload.load; docs/performance.md, "Pasting the passphrase", says why).
+# tests/test_unlock_imports.py holds that order.
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.orm import Session
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -167,12 +172,20 @@ class Vault:
         self._anchor_lock = threading.RLock()
         self._backup_started: float | None = None
         self._failed_k0 = b""
-        self.engine: Engine = self._make_engine()
-        self._sessions = sessionmaker(
-            self.engine, expire_on_commit=False, info={"audit_key": key_file.chain_key(data_key)}
-        )
-        from coachdesk.store import audit
+        from coachdesk.store import preload
 
+        with preload.importing():  # not beside the GUI's preload thread (see there)
+            from sqlalchemy import event
+            from sqlalchemy.orm import sessionmaker
+
+            from coachdesk.store import audit
+
+            self.engine: Engine = self._make_engine()
+            self._sessions = sessionmaker(
+                self.engine,
+                expire_on_commit=False,
+                info={"audit_key": key_file.chain_key(data_key)},
+            )
         audit.install(self._sessions)
         event.listen(self._sessions, "after_commit", self._after_commit)
 
@@ -452,6 +465,9 @@ class Vault:
         return conn
 
     def _make_engine(self) -> Engine:
+        from sqlalchemy import create_engine, event
+        from sqlalchemy.pool import QueuePool
+
         # "sqlite://" would mean an in-memory pool; the creator opens the real file.
         # hide_parameters: an error message never carries the values of a statement
         # (names, job plans), not even in a traceback (issue 12 item 5).

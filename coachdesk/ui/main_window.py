@@ -49,6 +49,9 @@ class _Preloader(QObject):
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
         self._widgets_loaded = False  # once per process: a lock keeps what was loaded
+        # Set when an unlock has begun: rehearsing the caseload view then only competes
+        # with the unlock worker for the GIL (the real view follows at once).
+        self.unlock_started = False
         # Emitted on the preload thread, delivered on this object's (the GUI) thread.
         self.database_loaded.connect(self._load_widgets)
 
@@ -78,10 +81,14 @@ class _Preloader(QObject):
         if self._widgets_loaded:
             return
         self._widgets_loaded = True
-        import coachdesk.ui.workspace  # noqa: F401  (45 ms once, between two keystrokes)
         from coachdesk import gc_policy
 
-        gc_policy.freeze_loaded_code()
+        with gc_policy.paused():  # as store/preload.load
+            from coachdesk.ui import workspace  # 45 ms once, between two keystrokes
+
+            if not self.unlock_started:  # else after the caseload's paint (on_unlocked)
+                workspace.load_page_module()
+            gc_policy.freeze_loaded_code()
         QTimer.singleShot(0, self._rehearse_caseload)
 
     def _rehearse_caseload(self) -> None:
@@ -91,7 +98,11 @@ class _Preloader(QObject):
         meets one; Qt polishes and lays out a widget type, and caches glyphs, the first
         time it paints one. Done here, between two keystrokes, that work is not in the
         wait after Enter (it was 10-20 ms of it). No vault and no data are involved.
+        Skipped once an unlock has begun (a passphrase pasted at once): the wait has
+        started, and the real view does this work anyway.
         """
+        if self.unlock_started:
+            return
         import datetime as dt
 
         from PySide6.QtGui import QPixmap
@@ -117,6 +128,13 @@ def _preload_in_background() -> None:
     if _preloader is None:  # one for the app's lifetime: the thread may outlive a window
         _preloader = _Preloader(QApplication.instance())
     _preloader.start()
+
+
+def _note_unlock_started() -> None:
+    global _preloader
+    if _preloader is None:
+        _preloader = _Preloader(QApplication.instance())
+    _preloader.unlock_started = True
 
 
 class _AfterFirstPaint(QObject):
@@ -247,6 +265,7 @@ class MainWindow(QMainWindow):
         if vault_exists(self.data_dir):
             unlock = UnlockView(self.data_dir, today=self.today)
             unlock.unlocked.connect(self.on_unlocked)
+            unlock.unlock_started.connect(_note_unlock_started)
             unlock.restore_requested.connect(self.restore_backup)
             gate = unlock
         else:
@@ -320,6 +339,11 @@ class MainWindow(QMainWindow):
         self.idle.start()
         # A status-bar line that reads the vault: after the caseload is on screen.
         _AfterFirstPaint(self.workspace, self._maybe_warn_backup)
+        # The participant page's widgets (loaded while typing, unless the passphrase was
+        # pasted): after the caseload is on screen too, before the first one opens.
+        from coachdesk.ui.workspace import load_page_module
+
+        _AfterFirstPaint(self.workspace, load_page_module)
         if used_recovery:
             # The passphrase was forgotten: set a new one now, not "some day in Settings".
             self.change_passphrase(require_current=False)

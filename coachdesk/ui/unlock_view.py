@@ -25,11 +25,48 @@ from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
 
+def open_and_read(
+    data_dir: Path, secret: str, recovery: bool, today: dt.date, archived: bool
+) -> tuple[Any, tuple[dt.date, bool, Any]]:
+    """The unlock worker (off the GUI thread): open the vault, then read the caseload
+    (0.2 s at 2,000, 0.75 s at 10,000); returns the vault and ``(today, archived,
+    Caseload)`` for the workspace.
+
+    The database code first: loaded while the passphrase was typed, or, pasted and
+    Enter pressed at once, still loading on the preload thread (store/preload.load
+    then waits for it; two threads importing SQLAlchemy at once can fail). Not the key
+    derivation first, beside that import, although Argon2id releases the GIL: with the
+    production parameters it runs its 4 lanes on threads of its own, so on a 2-core
+    machine the import only competed with it (measured: 1.20 s with the imports first,
+    1.35 s with the key first, 2,000 participants, docs/performance.md).
+    """
+    from coachdesk.store import preload
+
+    preload.load()
+    from coachdesk.store import caseload
+    from coachdesk.store.vault import Vault
+
+    vault = (
+        Vault.open(data_dir, recovery_code=secret)
+        if recovery
+        else Vault.open(data_dir, passphrase=secret)
+    )
+    try:
+        cl = vault.read(caseload.load_caseload, today, include_archived=archived)
+    except BaseException:
+        vault.close()
+        raise
+    return vault, (today, archived, cl)
+
+
 class UnlockView(QWidget):
     """Emits ``unlocked(vault)`` once the vault opened (the work runs off the GUI thread)."""
 
     unlocked = Signal(object)
     restore_requested = Signal()
+    # The unlock worker started: warm-up work that would only compete with it now
+    # (ui/main_window._Preloader's rehearsal) is dropped.
+    unlock_started = Signal()
 
     def __init__(
         self, data_dir: Path, parent: QWidget | None = None, today: dt.date | None = None
@@ -157,33 +194,28 @@ class UnlockView(QWidget):
         self.message.setText(self.tr("Unlocking…"))
         self._set_busy(True)
 
-        def open_and_read() -> tuple[Any, Any]:
-            # Off the GUI thread: the key derivation, then the caseload query and scoring
-            # (0.2 s at 2,000, 0.75 s at 10,000); the session stays in this thread.
-            from coachdesk.store import caseload
-            from coachdesk.store.vault import Vault
+        # The collector is paused from here until the result is back on this thread
+        # (gc_policy.pause): a collection in the worker could free Qt objects held in
+        # garbage cycles off the GUI thread (seen once as a crash in the test suite).
+        from coachdesk import gc_policy
 
-            vault = (
-                Vault.open(data_dir, recovery_code=secret)
-                if recovery
-                else Vault.open(data_dir, passphrase=secret)
-            )
-            try:
-                cl = vault.read(caseload.load_caseload, today, include_archived=archived)
-            except BaseException:
-                vault.close()
-                raise
-            return vault, (today, archived, cl)
-
-        self._task = Task(open_and_read)
+        gc_policy.pause()
+        self._task = Task(lambda: open_and_read(data_dir, secret, recovery, today, archived))
         self._task.start(self._opened, self._failed)
+        self.unlock_started.emit()
 
     def _opened(self, result: tuple[Any, Any]) -> None:
+        from coachdesk import gc_policy
+
+        gc_policy.resume()
         vault, self.preloaded = result
         self.reset()
         self.unlocked.emit(vault)
 
     def _failed(self, exc: BaseException) -> None:
+        from coachdesk import gc_policy
+
+        gc_policy.resume()
         self._set_busy(False)
         if isinstance(exc, WrongSecret):
             self.message.setText(

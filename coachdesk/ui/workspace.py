@@ -16,10 +16,23 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 from coachdesk.ui import plain
 from coachdesk.ui.agenda_view import AgendaView
 from coachdesk.ui.caseload_view import CaseloadView
-from coachdesk.ui.participant_page import ParticipantPage
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
+    from coachdesk.ui.participant_page import ParticipantPage
+
+
+def _page_class() -> type[ParticipantPage]:
+    """The participant page's module (its five tabs' widgets, ~27 ms to import) is
+    loaded when first needed, or by the main window once the caseload is painted
+    (load_page_module): not in the wait for the caseload after a pasted passphrase."""
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    return ParticipantPage
+
+
+def load_page_module() -> None:
+    _page_class()
 
 
 @runtime_checkable
@@ -60,14 +73,14 @@ class Workspace(QTabWidget):
         self.tabCloseRequested.connect(self.close_tab)
 
     def pages(self) -> list[ParticipantPage]:
-        return [w for i in range(self.count()) if isinstance(w := self.widget(i), ParticipantPage)]
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), _page_class())]
 
     def open_participant(self, participant_id: int) -> ParticipantPage:
         for page in self.pages():
             if page.participant_id == participant_id:
                 self.setCurrentWidget(page)
                 return page
-        page = ParticipantPage(self.vault, participant_id)
+        page = _page_class()(self.vault, participant_id)
         page.changed.connect(self._page_changed)
         page.title_changed.connect(lambda name, p=page: self._retitle(p, name))
         i = self.addTab(page, plain.tab_text(page.name_label.text()))
@@ -139,14 +152,14 @@ class Workspace(QTabWidget):
     def _page_changed(self) -> None:
         page = self.sender()
         self.caseload.reload()
-        if isinstance(page, ParticipantPage) and getattr(page, "erased", False):
+        if isinstance(page, _page_class()) and getattr(page, "erased", False):
             self.removeTab(self.indexOf(page))
             page.setParent(None)  # gone from the widget tree now, not at the next event loop
             page.deleteLater()
 
     def close_tab(self, index: int) -> bool:
         page = self.widget(index)
-        if not isinstance(page, ParticipantPage):
+        if not isinstance(page, _page_class()):
             return False
         if not page.confirm_close():
             return False
@@ -158,7 +171,7 @@ class Workspace(QTabWidget):
 
     def current_page(self) -> ParticipantPage | None:
         w = self.currentWidget()
-        return w if isinstance(w, ParticipantPage) else None
+        return w if isinstance(w, _page_class()) else None
 
     def save_current(self) -> bool:
         page = self.current_page()

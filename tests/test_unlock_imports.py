@@ -1,0 +1,207 @@
+"""What unlocking imports, and when (issue 19 item 4).
+
+SQLAlchemy, the ORM and the schema are 0.4 s of CPU to import. Opening a vault derives
+the key before it imports them (a wrong passphrase loads none of it); the GUI loads them
+on its preload thread, once, with the collector paused, never on two threads at once;
+after a pasted passphrase what the caseload's paint does not need waits for it. Each
+check runs in a fresh interpreter (the test process has SQLAlchemy loaded long since)
+on a real vault with the test KDF.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import PASSPHRASE
+
+# Records, at each key derivation, whether any database code was imported by then.
+_WATCH = """
+import json, sys
+from coachdesk.store import keyfile
+
+DATABASE_CODE = ("sqlalchemy", "sqlalchemy.orm", "coachdesk.store.models")
+seen = []
+_derive = keyfile.derive
+
+def derive(*args, **kwargs):
+    seen.append([m for m in DATABASE_CODE if m in sys.modules])
+    return _derive(*args, **kwargs)
+
+keyfile.derive = derive
+"""
+
+
+def _run(code: str) -> dict[str, object]:
+    env = os.environ | {"COACHDESK_ALLOW_INSECURE_KDF": "1", "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", _WATCH + code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert out.returncode == 0, out.stderr
+    result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+def test_opening_a_vault_derives_the_key_before_importing_the_database_code(
+    vault, data_dir: Path
+) -> None:
+    """store/vault (the CLI's way in, and the GUI's after its preload): the derivation
+    sees none of SQLAlchemy, the ORM or the schema loaded; then the vault opens and
+    reads as before."""
+    from coachdesk.store import participants
+
+    with vault.session() as s:
+        participants.create_participant(
+            s, {"ref": "R-1", "name": "Ida Jensen", "status": "individual_phase"}
+        )
+        s.commit()
+    vault.close()
+    result = _run(
+        "from coachdesk.store.vault import Vault\n"
+        f"v = Vault.open({str(data_dir)!r}, passphrase={PASSPHRASE!r})\n"
+        "with v.engine.connect() as c:\n"
+        "    names = [r[0] for r in c.exec_driver_sql('SELECT name FROM participant')]\n"
+        "v.close()\n"
+        "print(json.dumps({'seen': seen, 'names': names}))\n"
+    )
+    assert result["seen"] == [[]]  # one derivation, and nothing of the database code yet
+    assert result["names"] == ["Ida Jensen"]
+
+
+def test_a_wrong_passphrase_is_refused_without_loading_the_database_code(
+    vault, data_dir: Path
+) -> None:
+    vault.close()
+    result = _run(
+        "from coachdesk.errors import WrongSecret\n"
+        "from coachdesk.store.vault import Vault\n"
+        "try:\n"
+        f"    Vault.open({str(data_dir)!r}, passphrase='not the passphrase at all')\n"
+        "except WrongSecret:\n"
+        "    refused = True\n"
+        "print(json.dumps({'refused': refused, 'seen': seen,"
+        " 'sqlalchemy': 'sqlalchemy' in sys.modules}))\n"
+    )
+    assert result == {"refused": True, "seen": [[]], "sqlalchemy": False}
+
+
+def test_the_preload_imports_the_database_code_without_a_collection() -> None:
+    """store/preload.load (the database code, in the wait after Enter when the
+    passphrase was pasted) runs with the cyclic collector paused: unpaused it ran about
+    150 times during the imports and found next to nothing."""
+    result = _run(
+        "import gc\n"
+        "from coachdesk import gc_policy\n"
+        "from coachdesk.store import preload\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: runs.append(phase) if phase == 'start' else None)\n"
+        "preload.load()\n"
+        "print(json.dumps({'runs': len(runs), 'loaded': preload.loaded(),"
+        " 'enabled': gc.isenabled()}))\n"
+    )
+    assert result == {"runs": 0, "loaded": True, "enabled": True}
+
+
+def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
+    vault, data_dir: Path
+) -> None:
+    """Enter handled before the preload thread started (keys queued before the first
+    paint): the worker is setting up the ``sqlalchemy`` package when the preload begins
+    to import ``sqlalchemy.dialects.sqlite``. Unguarded, one of them failed with
+    "cannot import name ... from partially initialized module" and the unlock screen
+    said the vault could not be opened. A hook holds the worker inside SQLAlchemy's
+    set-up until the preload thread has started, so the interleaving is the same every
+    run."""
+    vault.close()
+    result = _run(
+        "import datetime as dt, threading, time, traceback\n"
+        "inside, started = threading.Event(), threading.Event()\n"
+        "class Hold:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'sqlalchemy.engine' and threading.current_thread().name == 'worker':\n"
+        "            inside.set()\n"
+        "            started.wait(10)\n"
+        "            time.sleep(0.3)  # the preload thread runs now, if it can\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Hold())\n"
+        "from coachdesk.store import preload\n"
+        "from coachdesk.ui.unlock_view import open_and_read\n"
+        "errors = []\n"
+        "def work():\n"
+        "    try:\n"
+        f"        v, (_t, _a, cl) = open_and_read({str(data_dir)!r}, {PASSPHRASE!r}, False,"
+        " dt.date(2026, 3, 1), False)\n"
+        "        v.close()\n"
+        "    except Exception as e:\n"
+        "        errors.append(type(e).__name__)\n"
+        "def pre():\n"
+        "    try:\n"
+        "        preload.load()\n"
+        "    except Exception as e:\n"
+        "        errors.append(type(e).__name__)\n"
+        "w = threading.Thread(target=work, name='worker')\n"
+        "w.start()\n"
+        "inside.wait(30)\n"
+        "p = threading.Thread(target=pre)\n"
+        "p.start()\n"
+        "started.set()\n"
+        "w.join(60)\n"
+        "p.join(60)\n"
+        "print(json.dumps({'errors': errors, 'loaded': preload.loaded()}))\n"
+    )
+    assert result == {"errors": [], "loaded": True}
+
+
+def test_a_pasted_passphrase_leaves_the_participant_page_until_the_caseload_is_painted(
+    vault, data_dir: Path, tmp_path: Path
+) -> None:
+    """Enter pressed at once: the participant page's widgets (~27 ms of imports) are not
+    in the wait for the caseload; they load right after its paint, before any opens."""
+    vault.close()
+    result = _run(
+        "import time\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "QSettings.setDefaultFormat(QSettings.Format.IniFormat)\n"
+        "QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,"
+        f" {str(tmp_path / 'qsettings')!r})\n"
+        "from coachdesk.ui.main_window import MainWindow\n"
+        f"w = MainWindow({str(data_dir)!r}, idle_minutes=60)\n"
+        "PAGE = 'coachdesk.ui.participant_page'\n"
+        "at_view = []\n"
+        "w.gate.unlocked.connect(lambda _v: at_view.append(PAGE in sys.modules))\n"
+        f"w.gate.secret.setText({PASSPHRASE!r})\n"
+        "w.gate.submit()  # before the first paint: the preload has not started either\n"
+        "w.show()\n"
+        "deadline = time.monotonic() + 60\n"
+        "while (not at_view or PAGE not in sys.modules) and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print(json.dumps({'at_view': at_view, 'later': PAGE in sys.modules,"
+        " 'message': w.gate.message.text() if w.workspace is None else ''}))\n"
+    )
+    assert result == {"at_view": [False], "later": True, "message": ""}
+
+
+def test_the_preload_runs_once_per_process() -> None:
+    """The unlock worker calls store/preload.load at every unlock: after the first it
+    returns at once, and freezes nothing more (a later freeze would keep the objects of
+    a past session out of the collector's reach for good)."""
+    result = _run(
+        "import gc\n"
+        "from coachdesk.store import preload\n"
+        "preload.load()\n"
+        "frozen = gc.get_freeze_count()\n"
+        "later = [[i] for i in range(1000)]  # what a session leaves behind\n"
+        "preload.load()\n"
+        "print(json.dumps({'more_frozen': gc.get_freeze_count() - frozen}))\n"
+    )
+    assert result == {"more_frozen": 0}
