@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import gc_policy
 from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
@@ -264,7 +265,14 @@ class CaseloadView(QWidget):
             with contextlib.suppress(VaultLocked):
                 self._reminders_read((read, vault.read(agenda.today_view, today)))
             return
-        task = Task(lambda: (read, vault.read(agenda.today_view, today)))
+
+        def read_strip() -> tuple[int, Any]:
+            # No collection on the worker thread (gc_policy.pause: it could free Qt
+            # objects held in garbage cycles off the GUI thread), as for the unlock's.
+            with gc_policy.paused():
+                return read, vault.read(agenda.today_view, today)
+
+        task = Task(read_strip)
         self._strip_task = task
         # Kept alive until it has run, whatever becomes of this view meanwhile.
         _RUNNING.add(task)
