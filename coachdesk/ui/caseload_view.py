@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import html
 from typing import TYPE_CHECKING, Any
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from coachdesk import gc_policy
 from coachdesk.store import agenda, audit, caseload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
+from coachdesk.ui.worker import Task
 
 if TYPE_CHECKING:
     from coachdesk.store.vault import Vault
@@ -44,10 +47,14 @@ class CaseloadTable(QTableView):
 
 
 SEARCH_AUDIT_MS = 1500
+# The strip's reads still running (CaseloadView.load_reminders).
+_RUNNING: set[Task] = set()
 
 
 class CaseloadView(QWidget):
     open_participant = Signal(int)
+    # The strip's reminders and agenda items are in (read after the caseload's paint).
+    reminders_loaded = Signal()
 
     def __init__(
         self,
@@ -59,6 +66,14 @@ class CaseloadView(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
+        # The strip's own read (load_reminders): which caseload read it belongs to, the
+        # running task, whether another is asked for, whether it waits for a paint.
+        self._strip_read = 0
+        self._strip_task: Task | None = None
+        self._strip_again = False
+        self._strip_after_paint = False
+        self.reminders: list[agenda.Reminder] | None = None  # None: not read yet
+        self.todays: list[agenda.Item] | None = None
         self.today_label = QLabel()
         self.today_label.setWordWrap(True)
         self.today_label.setTextFormat(Qt.TextFormat.RichText)
@@ -173,9 +188,9 @@ class CaseloadView(QWidget):
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
         self.model.set_rows(cl.rows)
-        # The search's lists (3-5 ms at 10,000) are made when the event loop is next idle,
-        # not by the coach's first keystroke.
-        QTimer.singleShot(0, self.model, self.model.prepare_filter)
+        # The search's lists (3-5 ms at 10,000, 30-50 ms at 50,000) are not needed to
+        # paint: they are made once the strip's reminders are in (the app is idle then),
+        # or by the first filter change if the coach is quicker (CaseloadModel).
         self.proxy.sort(col, order)
         self._update_today(cl)
         self._update_count()
@@ -210,30 +225,97 @@ class CaseloadView(QWidget):
             sum(1 for r in due for d in r.due if d.key == "final_pss"),
             sum(1 for r in cl.rows if r.measurements_due),
         )
+        # The reminders and the day's agenda items come from a read of their own, after
+        # the caseload is painted (below): until then the strip says "…" where they go,
+        # never "no conversations planned" before it knows.
+        self.reminders = None
+        self.todays = None
+        self._strip_read += 1
         self._render_today()
-        if self.vault is not None:
-            # After the caseload is on screen: the unlock does not wait for them.
-            QTimer.singleShot(0, self, self.load_reminders)
-
-    def load_reminders(self) -> None:
-        """Due items and the day's planned conversations (the agenda, issue 14)."""
-        from coachdesk.errors import VaultLocked
-
         if self.vault is None:
             return
-        try:
-            self.reminders, self.todays = self.vault.read(agenda.today_view, self.today)
-        except VaultLocked:  # locked before the event loop came round: nothing to show
+        # On screen, the read starts on a worker thread once the table has been painted
+        # (eventFilter): the coach sees and can use the caseload first (at 50,000 people
+        # the read is 0.1 s of CPU, which would otherwise come before the first paint or
+        # compete with it). A view that is not shown reads them here, when the event loop
+        # comes round (_strip_unpainted).
+        self._strip_after_paint = True
+        QTimer.singleShot(0, self, self._strip_unpainted)
+
+    def _strip_unpainted(self) -> None:
+        if self._strip_after_paint and not self.table.isVisible():
+            self.load_reminders()
+
+    def load_reminders(self, in_background: bool = False) -> None:
+        """Due items and the day's planned conversations (the agenda, issue 14); the
+        strip is drawn again when they come (``reminders_loaded``). ``in_background``:
+        read on a worker thread (after the caseload's first paint), else here."""
+        from coachdesk.errors import VaultLocked
+
+        self._strip_after_paint = False
+        vault = self.vault
+        if self._strip_task is not None:
+            self._strip_again = True  # a newer read is asked for: run it after this one
             return
+        if vault is None or not vault.is_open:
+            return
+        read, today = self._strip_read, self.today
+        if not in_background:
+            # Locked before the event loop came round: nothing to show.
+            with contextlib.suppress(VaultLocked):
+                self._reminders_read((read, vault.read(agenda.today_view, today)))
+            return
+
+        def read_strip() -> tuple[int, Any]:
+            # No collection on the worker thread (gc_policy.pause: it could free Qt
+            # objects held in garbage cycles off the GUI thread), as for the unlock's.
+            with gc_policy.paused():
+                return read, vault.read(agenda.today_view, today)
+
+        task = Task(read_strip)
+        self._strip_task = task
+        # Kept alive until it has run, whatever becomes of this view meanwhile.
+        _RUNNING.add(task)
+        task.signals.done.connect(lambda _r: _RUNNING.discard(task))
+        task.signals.failed.connect(lambda _e: _RUNNING.discard(task))
+        task.start(self._reminders_read, self._reminders_failed)
+
+    def _reminders_read(self, result: tuple[int, Any]) -> None:
         # A slot must not raise: the strip can be gone already when the view is being
         # torn down (seen once in a full test run, in tests/test_ui_import.py).
-        if isValid(self.today_label):
-            self._render_today()
+        if not isValid(self) or not isValid(self.today_label):
+            return
+        self._strip_task = None
+        read, (reminders, todays) = result
+        if self._strip_again:
+            self._strip_again = False
+            self.load_reminders(in_background=True)
+        if read != self._strip_read:
+            return  # the caseload was read again meanwhile: the newer read draws it
+        self.reminders, self.todays = reminders, todays
+        self._render_today()
+        # The app is idle now: the search's lists, unless a filter made them already.
+        QTimer.singleShot(0, self.model, self.model.prepare_filter)
+        self.reminders_loaded.emit()
+
+    def _reminders_failed(self, _exc: BaseException) -> None:
+        # Locked (or the vault closed) while the read ran: nothing to show; the next
+        # unlock reads them again.
+        if isValid(self):
+            self._strip_task = None
+            self._strip_again = False
+
+    def wait_for_reminders(self, timeout_s: float = 10.0) -> None:
+        """Let a running read of the strip finish (before the vault is closed)."""
+        task = self._strip_task
+        if task is not None:
+            task.finished.wait(timeout_s)
 
     def _render_today(self) -> None:
         cl = self._caseload
-        reminders: list[agenda.Reminder] = getattr(self, "reminders", [])
-        todays: list[agenda.Item] = getattr(self, "todays", [])
+        pending = self.reminders is None
+        reminders = self.reminders or []
+        todays = self.todays or []
         parts = []
         seen = {a.participant_id for a in cl.today_appointments}
         for a in cl.today_appointments:
@@ -250,6 +332,8 @@ class CaseloadView(QWidget):
             elif i.kind == "group":
                 parts.append(html.escape(f"{i.start or ''} " + self.tr("group session")))
         attention, finals, measures = self._counts
+        if pending:  # the day's agenda items are still being read
+            parts.append("…")
         appts = ", ".join(parts) if parts else html.escape(self.tr("no conversations planned"))
         text = (
             "<b>"
@@ -293,8 +377,16 @@ class CaseloadView(QWidget):
         self.empty_label.setVisible(shown == 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.empty_label.setGeometry(self.table.viewport().rect().adjusted(24, 24, -24, -24))
+        if watched is self.table.viewport():
+            if event.type() == QEvent.Type.Resize:
+                self.empty_label.setGeometry(
+                    self.table.viewport().rect().adjusted(24, 24, -24, -24)
+                )
+            elif event.type() == QEvent.Type.Paint and self._strip_after_paint:
+                # The caseload is being painted: the strip's read starts once the event
+                # loop is back (after this paint), not before it.
+                self._strip_after_paint = False
+                QTimer.singleShot(0, self, lambda: self.load_reminders(in_background=True))
         return super().eventFilter(watched, event)
 
     def _audit_search(self) -> None:

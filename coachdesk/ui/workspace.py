@@ -202,5 +202,6 @@ class Workspace(QTabWidget):
 
     def teardown(self) -> None:
         self.caseload.save_layout()
+        self.caseload.wait_for_reminders()  # the vault is closed next
         for page in self.pages():
             page.sessions.close_editor()
