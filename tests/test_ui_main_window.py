@@ -482,6 +482,9 @@ def test_no_collection_runs_in_the_unlock_worker(qtbot, monkeypatch, data_dir, v
     gate.secret.clear()
     unlock(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    # The Today strip's read after the paint pauses the collector on its own worker
+    # (caseload_view.load_reminders); the unlock's pause is over once that read is in.
+    qtbot.waitUntil(lambda: window.workspace.caseload._strip_task is None, timeout=5000)
     assert seen == [False, False] and gc.isenabled()
 
 
