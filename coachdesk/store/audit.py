@@ -186,7 +186,10 @@ def _event_values(
     action: str,
     detail: dict[str, Any] | None,
     subject: str | None,
+    iso: str | None = None,
 ) -> dict[str, Any]:
+    """One chained event's column values; ``iso``: ``at`` as text, when a batch has
+    worked it out once for all its events (record_many)."""
     nonce = os.urandom(16)
     inner = _inner(subject, detail, nonce)
     return {
@@ -197,7 +200,7 @@ def _event_values(
         "nonce": nonce,
         "content_hash": inner,
         "prev_hash": prev,
-        "hash": _outer(key, prev, _iso(at), action, subject is not None, inner),
+        "hash": _outer(key, prev, iso or _iso(at), action, subject is not None, inner),
         "redacted": False,
     }
 
@@ -250,22 +253,10 @@ def record_many(
     def rows() -> Iterable[dict[str, Any]]:
         nonlocal prev
         for action, detail, subject in events:
-            # _event_values, inlined: the time's text is taken once, not per event.
-            nonce = os.urandom(16)
-            inner = _inner(subject, detail, nonce)
-            before, prev = prev, _outer(key, prev, iso, action, subject is not None, inner)
+            values = _event_values(key, prev, at, action, detail, subject, iso)
+            prev = values["hash"]
             seen.add(action)
-            yield {
-                "at": at,
-                "action": action,
-                "subject": subject,
-                "detail": detail,
-                "nonce": nonce,
-                "content_hash": inner,
-                "prev_hash": before,
-                "hash": prev,
-                "redacted": False,
-            }
+            yield values
 
     return bulkwrite.insert_rows(session, cast(Table, AuditEvent.__table__), rows())
 
