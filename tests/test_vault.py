@@ -327,3 +327,30 @@ def test_data_folder_with_uri_characters(tmp_path):
     v.close()
     with Vault.open(d, passphrase=PASSPHRASE) as v2:
         assert _names(v2) == ["Ida Jensen"]
+
+
+def test_read_raw_reads_in_a_transaction_that_is_rolled_back(vault) -> None:
+    """read_raw hands the driver's connection inside a read transaction of its own;
+    anything written through it is undone, and a locked vault refuses it."""
+    from coachdesk.errors import VaultLocked
+
+    def peek(conn, extra):
+        assert conn.in_transaction
+        conn.execute("INSERT INTO setting (key, value) VALUES ('raw_probe', '1')")
+        return (
+            conn.execute("SELECT count(*) FROM setting WHERE key = 'raw_probe'").fetchone()[0]
+            + extra
+        )
+
+    assert vault.read_raw(peek, 10) == 11
+    assert (
+        vault.read_raw(
+            lambda c: c.execute("SELECT count(*) FROM setting WHERE key = 'raw_probe'").fetchone()[
+                0
+            ]
+        )
+        == 0
+    )
+    vault.close()
+    with pytest.raises(VaultLocked):
+        vault.read_raw(lambda c: 0)

@@ -600,6 +600,29 @@ class Vault:
         with self.session() as s:
             return fn(s, *args, **kwargs)
 
+    def read_raw(
+        self,
+        fn: Callable[Concatenate[sqlcipher3.Connection, P], T],
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """``fn(connection, *args, **kwargs)`` on the driver's own connection, in a read
+        transaction of its own (rolled back): for the reads that must not wait for, or
+        pay for, SQLAlchemy (the caseload's first screenful at unlock, issue 19)."""
+        if not self._key:
+            raise VaultLocked("vault.locked")
+        raw = self.engine.raw_connection()
+        try:
+            conn = raw.driver_connection
+            assert conn is not None
+            conn.execute("BEGIN")
+            try:
+                return fn(conn, *args, **kwargs)
+            finally:
+                conn.execute("ROLLBACK")
+        finally:
+            raw.close()
+
     def write(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
