@@ -46,11 +46,22 @@ from sqlalchemy import CursorResult, Table, select, update
 from sqlalchemy import event as sa_event
 from sqlalchemy.orm import Session
 
+# The chain's arithmetic and its constants live in store/auditchain.py (no SQLAlchemy
+# there: the vault's common unlock appends its event through the driver alone); they
+# are named here as before, one implementation for both writers.
+from coachdesk.store.auditchain import ANCHOR_ACTIONS as ANCHOR_ACTIONS
+from coachdesk.store.auditchain import CHAIN_SETTING as CHAIN_SETTING
+from coachdesk.store.auditchain import CHAIN_VERSION as CHAIN_VERSION
+from coachdesk.store.auditchain import GENESIS as GENESIS
+from coachdesk.store.auditchain import _dumps as _dumps
+from coachdesk.store.auditchain import _event_values as _event_values
+from coachdesk.store.auditchain import _inner as _inner
+from coachdesk.store.auditchain import _iso as _iso
+from coachdesk.store.auditchain import _outer as _outer
+from coachdesk.store.auditchain import _stdlib_dumps as _stdlib_dumps
+from coachdesk.store.auditchain import now as _now
 from coachdesk.store.models import AuditEvent, Disclosure, Participant, Setting
 
-GENESIS = "0" * 64
-CHAIN_SETTING = "audit_chain"
-CHAIN_VERSION = 2
 KEY_INFO = "audit_key"  # Session.info entry holding the chain key (set by the Vault)
 # A session not made by a Vault (bench/'s plain SQLite engine) chains under this
 # all-zero key; a vault's chain never verifies under it.
@@ -93,57 +104,6 @@ ACTIONS = (
     "failed_unlocks_log_altered",
 )
 
-# Committing one of these moves the anchor in the key file at once (store/vault.py);
-# other saves are anchored at the next lock, so an ordinary save costs no key-file write.
-ANCHOR_ACTIONS = frozenset(
-    {
-        "backup",
-        "restore",
-        "export",
-        "report",
-        "cohort_report",
-        "disclosure",
-        "participant_erased",
-        "import",
-        "passphrase_changed",
-        "recovery_code_rotated",
-        "audit_upgraded",
-    }
-)
-
-
-def _stdlib_dumps(obj: Any) -> bytes:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
-
-
-def _make_dumps() -> Any:
-    """``_stdlib_dumps`` through one C encoder made once: json.dumps with arguments
-    builds a new JSONEncoder per call, which was most of the cost of hashing an event
-    (two per event, 20,001 events in a 10,000-person export; issue 19). The same
-    encoder json.dumps would use (sorted keys, compact, ASCII); tests/test_audit_bulk.py
-    holds the two equal on random details."""
-    make: Any = getattr(json.encoder, "c_make_encoder", None)
-    ascii_: Any = getattr(json.encoder, "c_encode_basestring_ascii", None)
-    if make is None or ascii_ is None:
-        return _stdlib_dumps
-    enc = make(None, json.JSONEncoder().default, ascii_, None, ":", ",", True, False, True)
-
-    def dumps(obj: Any) -> bytes:
-        if type(obj) is not dict:
-            return _stdlib_dumps(obj)
-        return "".join(enc(obj, 0)).encode()
-
-    return dumps
-
-
-_dumps = _make_dumps()
-
-
-def _inner(subject: str | None, detail: Any, nonce: bytes) -> str:
-    return hashlib.sha256(
-        _dumps({"subject": subject, "detail": detail, "nonce": nonce.hex()})
-    ).hexdigest()
-
 
 def _legacy_content(at: str, action: str, subject: str | None, detail: Any, nonce: bytes) -> str:
     return hashlib.sha256(
@@ -157,17 +117,6 @@ def _legacy_chain(prev: str, content_hash: str) -> str:
     return hashlib.sha256((prev + content_hash).encode("ascii")).hexdigest()
 
 
-def _outer(key: bytes, prev: str, at: str, action: str, redactable: bool, inner: str) -> str:
-    msg = _dumps(
-        {"prev": prev, "at": at, "action": action, "redactable": redactable, "inner": inner}
-    )
-    return hmac.digest(key, msg, "sha256").hex()
-
-
-def _iso(at: dt.datetime) -> str:
-    return at.replace(tzinfo=None).isoformat(timespec="seconds")
-
-
 def chain_key(session: Session) -> bytes:
     return bytes(session.info.get(KEY_INFO) or _NO_KEY)
 
@@ -177,32 +126,6 @@ def _head(session: Session) -> str:
         session.execute(select(AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).scalar()
         or GENESIS
     )
-
-
-def _event_values(
-    key: bytes,
-    prev: str,
-    at: dt.datetime,
-    action: str,
-    detail: dict[str, Any] | None,
-    subject: str | None,
-    iso: str | None = None,
-) -> dict[str, Any]:
-    """One chained event's column values; ``iso``: ``at`` as text, when a batch has
-    worked it out once for all its events (record_many)."""
-    nonce = os.urandom(16)
-    inner = _inner(subject, detail, nonce)
-    return {
-        "at": at,
-        "action": action,
-        "subject": subject,
-        "detail": detail,
-        "nonce": nonce,
-        "content_hash": inner,
-        "prev_hash": prev,
-        "hash": _outer(key, prev, iso or _iso(at), action, subject is not None, inner),
-        "redacted": False,
-    }
 
 
 def _new_event(
@@ -221,7 +144,7 @@ def record(
 ) -> AuditEvent:
     """Append one event in the caller's transaction (it lands with the change or not at all)."""
     session.flush()
-    at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    at = _now()
     ev = _new_event(chain_key(session), _head(session), at, action, detail, subject)
     session.add(ev)
     session.flush()
@@ -245,7 +168,7 @@ def record_many(
     session.flush()
     key = chain_key(session)
     prev = _head(session)
-    at = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    at = _now()
     seen = session.info.setdefault(_ACTIONS_SEEN, set())
 
     iso = _iso(at)  # one time stamp for the batch, as text under the keyed hash

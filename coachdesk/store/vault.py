@@ -33,10 +33,13 @@ from coachdesk.store.lockfile import VaultLock
 from coachdesk.store.paths import DB_NAME, KEY_NAME, LOCK_NAME, vault_exists
 
 # SQLAlchemy (0.4 s of CPU with the ORM and the schema) is imported where the engine and
-# the sessions are made, after the key derivation: a wrong passphrase is refused without
-# the database code loaded at all (the CLI). The GUI's unlock worker loads it first
-# (store/preload.load; docs/performance.md, "Pasting the passphrase", says why).
-# tests/test_unlock_imports.py holds that order.
+# the sessions are made, at their first use (Vault.engine, Vault.session), never before
+# the key derivation: a wrong passphrase is refused without the database code loaded.
+# A vault that needs nothing but the checks opens without it altogether: the checks,
+# the schema's revision, the chain's marker and the "unlock" event go through the
+# driver's own connection (Vault._driver, store/auditchain.py), so after a pasted
+# passphrase the caseload is not waiting for the import (issue 19 item 4;
+# docs/performance.md, "Pasting the passphrase"). tests/test_unlock_imports.py holds it.
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
@@ -172,22 +175,95 @@ class Vault:
         self._anchor_lock = threading.RLock()
         self._backup_started: float | None = None
         self._failed_k0 = b""
+        # SQLAlchemy's engine and sessionmaker, made at their first use (_orm). Until
+        # then the vault reads and writes on one driver connection of its own (_raw,
+        # used under _raw_lock by one thread at a time); once the engine exists that
+        # connection is closed and the engine's pool serves every read (_driver).
+        self._engine: Engine | None = None
+        self._session_factory: Any = None
+        self._orm_lock = threading.Lock()
+        self._raw: sqlcipher3.Connection | None = None
+        self._raw_lock = threading.RLock()
+
+    # --- SQLAlchemy, on first use ---------------------------------------------------------
+
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine (made now if this is its first use)."""
+        self._orm(sessions=False)
+        assert self._engine is not None
+        return self._engine
+
+    @property
+    def _sessions(self) -> Any:
+        """The vault's sessionmaker, hooked by store/audit (made at first use)."""
+        self._orm(sessions=True)
+        return self._session_factory
+
+    def _orm(self, *, sessions: bool) -> None:
+        if self._session_factory is not None or (not sessions and self._engine is not None):
+            return
         from coachdesk.store import preload
 
-        with preload.importing():  # not beside the GUI's preload thread (see there)
-            from sqlalchemy import event
-            from sqlalchemy.orm import sessionmaker
+        with self._orm_lock:
+            if self._engine is None:
+                with preload.importing():  # not beside the GUI's preload thread (see there)
+                    self._engine = self._make_engine()
+                # From now on the pool serves _read and read_raw: the vault's own
+                # connection goes (after a reader holding it has finished).
+                self._close_raw()
+            if sessions and self._session_factory is None:
+                if not self._key:
+                    raise VaultLocked("vault.locked")
+                with preload.importing():
+                    from sqlalchemy import event
+                    from sqlalchemy.orm import sessionmaker
 
-            from coachdesk.store import audit
+                    from coachdesk.store import audit
 
-            self.engine: Engine = self._make_engine()
-            self._sessions = sessionmaker(
-                self.engine,
-                expire_on_commit=False,
-                info={"audit_key": key_file.chain_key(data_key)},
-            )
-        audit.install(self._sessions)
-        event.listen(self._sessions, "after_commit", self._after_commit)
+                    factory = sessionmaker(
+                        self._engine,
+                        expire_on_commit=False,
+                        info={"audit_key": self.key_file.chain_key(self._key)},
+                    )
+                audit.install(factory)
+                event.listen(factory, "after_commit", self._after_commit)
+                self._session_factory = factory
+
+    @contextlib.contextmanager
+    def _driver(self) -> Iterator[sqlcipher3.Connection]:
+        """A driver connection (autocommit; BEGIN is the caller's): the vault's own
+        until the engine exists, then one from the engine's pool. SQLAlchemy is not
+        loaded for it."""
+        if self._engine is None:
+            with self._raw_lock:
+                if self._engine is None:
+                    if self._raw is None:
+                        conn = self._connect()
+                        conn.isolation_level = None  # as the engine's connections
+                        self._raw = conn
+                    yield self._raw
+                    return
+        raw = self.engine.raw_connection()
+        try:
+            conn = raw.driver_connection
+            assert conn is not None
+            yield conn
+        finally:
+            raw.close()
+
+    def _close_raw(self) -> None:
+        with self._raw_lock:
+            if self._raw is not None:
+                with contextlib.suppress(sqlcipher3.Error):
+                    self._raw.close()
+                self._raw = None
+
+    def _drop_connections(self) -> None:
+        """Every connection closed: the engine's pool (if made) and the vault's own."""
+        if self._engine is not None:
+            self._engine.dispose()
+        self._close_raw()
 
     # --- opening ------------------------------------------------------------------
 
@@ -248,7 +324,7 @@ class Vault:
                 vault._write_anchor()
                 failed_unlocks.restart(data_dir, k0)
             except BaseException:
-                vault.engine.dispose()
+                vault._drop_connections()
                 for name in (DB_NAME, DB_NAME + "-wal", DB_NAME + "-shm", KEY_NAME, FAILED_NAME):
                     with contextlib.suppress(OSError):
                         (data_dir / name).unlink()
@@ -287,7 +363,7 @@ class Vault:
 
     def _record_unlock(self, method: str) -> None:
         """Failed attempts since the last unlock into the audit log, then this unlock."""
-        from coachdesk.store import audit, failed_unlocks
+        from coachdesk.store import failed_unlocks
 
         k0 = (
             self.key_file.open_sealed("failed_log", self._key)
@@ -300,6 +376,21 @@ class Vault:
         ):
             # Restored from a backup or moved: the log stayed where it was written.
             reading.altered = None
+        clean = k0 is not None and not reading.failures and not reading.altered
+        if clean and self._engine is None:
+            # The common unlock (nothing before it needed SQLAlchemy): the one event
+            # through the driver, chained as audit.record chains it, in one BEGIN
+            # IMMEDIATE transaction (store/auditchain.append); the anchor's rule as
+            # after an ORM commit.
+            from coachdesk.store import auditchain
+
+            with self._driver() as conn:
+                auditchain.append(
+                    conn, self.key_file.chain_key(self._key), "unlock", {"with": method}
+                )
+            self._anchor_after({"unlock"})
+            return  # an empty, verified log: it stays as it is (no write at unlock)
+        audit = _audit_module()
         with self.session() as s:
             for at, how in reading.failures:
                 audit.record(s, "unlock_failed", {"at": at, "with": how})
@@ -374,7 +465,7 @@ class Vault:
             vault._migrate()
             vault._upgrade_chain()
         except BaseException:
-            vault.engine.dispose()
+            vault._drop_connections()
             vault._wipe_key()
             for p in _sidecars(db_path):
                 if p not in existed:
@@ -415,8 +506,7 @@ class Vault:
             )
             self.key_file.seal(slot, secret, self._key, keyfile.tune())
             self.key_file.changed = True
-            from coachdesk.store import audit
-
+            audit = _audit_module()
             with self.session() as s:
                 audit.record(s, "kdf_upgraded", {"slot": slot})
                 s.commit()
@@ -449,19 +539,23 @@ class Vault:
         conn = sqlcipher3.connect(
             f"{db.resolve().as_uri()}?mode=rw", uri=True, check_same_thread=False
         )
-        # Keep SQLCipher's own error log off the user's terminal; errors still raise.
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        # A raw key: SQLCipher's PBKDF2 is skipped, Argon2id already did that work.
-        conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
-        for pragma in (
-            "temp_store = MEMORY",
-            "secure_delete = ON",
-            "foreign_keys = ON",
-            "journal_mode = WAL",
-            "synchronous = FULL",
-            "busy_timeout = 5000",
-        ):
-            conn.execute(f"PRAGMA {pragma}")
+        try:
+            # Keep SQLCipher's own error log off the user's terminal; errors still raise.
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            # A raw key: SQLCipher's PBKDF2 is skipped, Argon2id already did that work.
+            conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
+            for pragma in (
+                "temp_store = MEMORY",
+                "secure_delete = ON",
+                "foreign_keys = ON",
+                "journal_mode = WAL",
+                "synchronous = FULL",
+                "busy_timeout = 5000",
+            ):
+                conn.execute(f"PRAGMA {pragma}")
+        except BaseException:
+            conn.close()  # not left open beside the files _unlock may remove
+            raise
         return conn
 
     def _make_engine(self) -> Engine:
@@ -494,13 +588,8 @@ class Vault:
 
     def _read(self, sql: str) -> list[Any]:
         """A read outside any transaction (no BEGIN IMMEDIATE, so no write lock)."""
-        raw = self.engine.raw_connection()
-        try:
-            conn = raw.driver_connection
-            assert conn is not None
+        with self._driver() as conn:
             return list(conn.execute(sql).fetchall())
-        finally:
-            raw.close()
 
     def _verify_readable(self, bound: bool = True) -> None:
         # Read-only first: a database that does not decrypt is refused before the
@@ -549,10 +638,13 @@ class Vault:
         self._migrate()
 
     def _migrate(self) -> None:
-        from coachdesk.store.migrate import upgrade
+        from coachdesk.store import migrate
 
         try:
-            upgrade(self.engine)
+            with self._driver() as conn:
+                if migrate.revision_on(conn) == migrate.HEAD:
+                    return  # up to date: neither Alembic nor SQLAlchemy needed
+            migrate.upgrade(self.engine)
         except Exception as exc:
             if _is_damage(getattr(exc, "orig", exc)):
                 raise VaultDamaged(DAMAGED) from None
@@ -561,8 +653,12 @@ class Vault:
 
     def _upgrade_chain(self) -> None:
         """Item 12: a pre-issue-12 chain is verified, then re-chained under the key."""
-        from coachdesk.store import audit
+        from coachdesk.store import auditchain
 
+        with self._driver() as conn:
+            if auditchain.is_keyed(conn):
+                return  # the same marker audit.is_keyed reads, read without the ORM
+        audit = _audit_module()
         with self.session() as s:
             if audit.is_keyed(s):
                 return
@@ -611,17 +707,12 @@ class Vault:
         pay for, SQLAlchemy (the caseload's first screenful at unlock, issue 19)."""
         if not self._key:
             raise VaultLocked("vault.locked")
-        raw = self.engine.raw_connection()
-        try:
-            conn = raw.driver_connection
-            assert conn is not None
+        with self._driver() as conn:  # no engine made for it (see _driver)
             conn.execute("BEGIN")
             try:
                 return fn(conn, *args, **kwargs)
             finally:
                 conn.execute("ROLLBACK")
-        finally:
-            raw.close()
 
     def write(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
@@ -656,8 +747,14 @@ class Vault:
     def _after_commit(self, session: Session) -> None:
         from coachdesk.store import audit
 
-        actions = audit.committed_actions(session)
-        if not actions & audit.ANCHOR_ACTIONS:
+        self._anchor_after(audit.committed_actions(session))
+
+    def _anchor_after(self, actions: set[str]) -> None:
+        """After a commit whose events had these actions (an ORM session's, or an event
+        appended through the driver): move the anchor now if one of them asks for it."""
+        from coachdesk.store.auditchain import ANCHOR_ACTIONS
+
+        if not actions & ANCHOR_ACTIONS:
             return
         if "backup" in actions:
             self._backup_started = None
@@ -736,8 +833,7 @@ class Vault:
         at the next unlock. Killed between 2 and 3: vault.key no longer opens it, and
         the next unlock (new passphrase, or the recovery code) finishes step 3.
         """
-        from coachdesk.store import audit
-
+        audit = _audit_module()
         old_kf = self.key_file
         self._write_anchor(force=True)
         new_key = bytearray(os.urandom(keyfile.KEY_BYTES))
@@ -769,7 +865,7 @@ class Vault:
         pending = self.data_dir / PENDING_KEY
         kf.save(pending, new_key)
         with self._anchor_lock:
-            self.engine.dispose()
+            self._drop_connections()  # none may stay open under the old key
             try:
                 _rekey(self.db_path, self._key, new_key)
             except Exception:
@@ -817,7 +913,7 @@ class Vault:
         if self._key:
             with contextlib.suppress(Exception):  # a full disk must not block locking
                 self._write_anchor()
-            self.engine.dispose()
+            self._drop_connections()
             self._wipe_key()
         self._lock.release()
 
@@ -846,6 +942,16 @@ class Vault:
 
         self._backup_started = time.monotonic()
         return bytes(self._key)
+
+
+def _audit_module() -> Any:
+    """store/audit (SQLAlchemy, the ORM, the schema), imported under the preload's lock:
+    never beside the GUI's preload thread importing the same (store/preload.py)."""
+    from coachdesk.store import preload
+
+    with preload.importing():
+        from coachdesk.store import audit
+    return audit
 
 
 def _copy_slot(slot: keyfile.Slot) -> keyfile.Slot:
