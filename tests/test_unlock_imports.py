@@ -205,3 +205,58 @@ def test_the_preload_runs_once_per_process() -> None:
         "print(json.dumps({'more_frozen': gc.get_freeze_count() - frozen}))\n"
     )
     assert result == {"more_frozen": 0}
+
+
+def test_a_plain_unlock_and_a_raw_read_load_no_sqlalchemy(vault, data_dir: Path) -> None:
+    """Issue 19 item 4: a vault at the head revision, with a keyed chain, a clean
+    failed-unlocks log and a strong (or allowed test) KDF opens through the driver
+    alone (the checks, the revision, the chain's marker, the "unlock" event), and
+    Vault.read_raw reads without making the engine. SQLAlchemy is loaded at the first
+    use of a session, and the chain then verifies."""
+    vault.close()
+    result = _run(
+        "from coachdesk.store.vault import Vault\n"
+        f"v = Vault.open({str(data_dir)!r}, passphrase={PASSPHRASE!r})\n"
+        "opened = 'sqlalchemy' in sys.modules\n"
+        "last = v.read_raw(lambda c: c.execute("
+        "'SELECT action FROM audit_event ORDER BY id DESC LIMIT 1').fetchone()[0])\n"
+        "read = 'sqlalchemy' in sys.modules\n"
+        "from coachdesk.store import audit\n"
+        "with v.session() as s:\n"
+        "    problems = audit.verify(s)\n"
+        "v.close()\n"
+        "print(json.dumps({'seen': seen, 'opened': opened, 'read': read, 'last': last,"
+        " 'problems': problems}))\n"
+    )
+    assert result == {
+        "seen": [[]],
+        "opened": False,
+        "read": False,
+        "last": "unlock",
+        "problems": [],
+    }
+
+
+def test_an_old_vault_still_opens_and_migrates_through_sqlalchemy(tmp_path: Path) -> None:
+    """The fallback: the first schema's vault (old revision, unkeyed chain) takes the
+    SQLAlchemy path (Alembic, the chain's upgrade) and comes out at the head revision
+    with a verifying chain."""
+    import shutil
+
+    fixture = Path(__file__).parent / "fixtures" / "vault-v1"
+    target = tmp_path / "v1"
+    shutil.copytree(fixture, target, ignore=shutil.ignore_patterns("README.md"))
+    result = _run(
+        "from coachdesk.store.vault import Vault\n"
+        f"v = Vault.open({str(target)!r}, passphrase='vault-v1 fixture passphrase')\n"
+        "loaded = 'sqlalchemy' in sys.modules\n"
+        "from coachdesk.store import audit, migrate\n"
+        "revision = migrate.current_revision(v.engine)\n"
+        "with v.session() as s:\n"
+        "    problems = audit.verify(s)\n"
+        "    keyed = audit.is_keyed(s)\n"
+        "v.close()\n"
+        "print(json.dumps({'loaded': loaded, 'revision': revision == migrate.HEAD,"
+        " 'keyed': keyed, 'problems': problems}))\n"
+    )
+    assert result == {"loaded": True, "revision": True, "keyed": True, "problems": []}
