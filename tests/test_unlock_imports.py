@@ -260,3 +260,89 @@ def test_an_old_vault_still_opens_and_migrates_through_sqlalchemy(tmp_path: Path
         " 'keyed': keyed, 'problems': problems}))\n"
     )
     assert result == {"loaded": True, "revision": True, "keyed": True, "problems": []}
+
+
+def test_the_preload_waits_while_held_without_pausing_the_collector() -> None:
+    """store/preload.hold (an unlock began): the preload thread imports nothing more
+    until release (the caseload painted), and keeps the collector on meanwhile; then
+    it finishes, collector paused for its imports as before."""
+    result = _run(
+        "import gc, threading, time\n"
+        "from coachdesk.store import preload\n"
+        "preload.hold()\n"
+        "t = threading.Thread(target=preload.load)\n"
+        "t.start()\n"
+        "time.sleep(0.5)\n"
+        "held = {'sqlalchemy': 'sqlalchemy' in sys.modules, 'gc': gc.isenabled(),"
+        " 'alive': t.is_alive()}\n"
+        "preload.release()\n"
+        "t.join(60)\n"
+        "print(json.dumps({'held': held, 'loaded': preload.loaded(), 'gc': gc.isenabled()}))\n"
+    )
+    assert result == {
+        "held": {"sqlalchemy": False, "gc": True, "alive": True},
+        "loaded": True,
+        "gc": True,
+    }
+
+
+def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
+    vault, data_dir: Path, tmp_path: Path
+) -> None:
+    """Enter pressed before the preload began: its thread imports none of its steps
+    while the unlock is under way (it would take the GIL from the unlock worker and
+    the first paint), then loads everything once the caseload is painted; the backup
+    reminder and the participant page's widgets follow it."""
+    vault.close()
+    result = _run(
+        "import threading, time\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "QSettings.setDefaultFormat(QSettings.Format.IniFormat)\n"
+        "QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,"
+        f" {str(tmp_path / 'qsettings')!r})\n"
+        "from coachdesk.store import preload\n"
+        "STEPS = set(preload.STEPS)\n"
+        "while_held = []\n"
+        "class Watch:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name in STEPS and threading.current_thread().name == 'coachdesk-preload':\n"
+        "            while_held.append(preload.held())\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Watch())\n"
+        "from coachdesk.ui.main_window import MainWindow\n"
+        f"w = MainWindow({str(data_dir)!r}, idle_minutes=60)\n"
+        "PAGE = 'coachdesk.ui.participant_page'\n"
+        f"w.gate.secret.setText({PASSPHRASE!r})\n"
+        "at_unlocked = []\n"
+        "w.gate.unlocked.connect(lambda _v: at_unlocked.append(preload.held()))\n"
+        "w.gate.submit()\n"
+        "at_submit = preload.held()\n"
+        "w.show()\n"
+        "deadline = time.monotonic() + 60\n"
+        "def done():\n"
+        "    return (w.workspace is not None and PAGE in sys.modules and preload.loaded()\n"
+        "            and 'backup' in w.statusBar().currentMessage())\n"
+        "while not done() and time.monotonic() < deadline:\n"
+        "    app.processEvents()\n"
+        "    time.sleep(0.01)\n"
+        "print(json.dumps({'at_submit': at_submit, 'at_unlocked': at_unlocked,"
+        " 'while_held': any(while_held), 'held': preload.held(), 'done': done()}))\n"
+    )
+    assert result == {
+        "at_submit": True,  # held from Enter
+        "at_unlocked": [True],  # the workspace built, not yet painted
+        "while_held": False,  # the preload thread imported none of its steps meanwhile
+        "held": False,  # released at the paint
+        "done": True,  # then everything loaded, the reminder shown, the page's widgets
+    }
+
+
+def test_the_receiving_key_is_asked_for_by_its_setting_name() -> None:
+    """ui/main_window asks the driver for the receiving key's row by name (store/
+    recipient loads SQLAlchemy): the two names must agree."""
+    from coachdesk.store import recipient
+    from coachdesk.ui import main_window
+
+    assert main_window._RECEIVING_KEY == recipient.SETTING_KEY

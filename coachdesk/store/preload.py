@@ -1,8 +1,10 @@
 """The database code the unlocked app needs, loaded ahead of time.
 
 ui/main_window's preloader runs ``load`` on a thread while the passphrase is typed, so
-that opening the vault after Enter loads nothing. Importing this module loads nothing
-itself: the unlock screen must appear before SQLAlchemy is imported.
+that what needs SQLAlchemy after the unlock loads nothing. Importing this module loads
+nothing itself: the unlock screen must appear before SQLAlchemy is imported. Opening the
+vault does not wait for it (store/vault.py opens a plain vault without SQLAlchemy), and
+while an unlock is under way it waits between its steps (``hold``/``release``).
 """
 
 from __future__ import annotations
@@ -40,37 +42,99 @@ def importing() -> Iterator[None]:
         yield
 
 
+# What load() imports, in steps, each a whole module whose own imports come first. The
+# preload thread takes the import lock for one step at a time and, while an unlock is
+# under way (hold), waits between steps: it must not compete for the GIL with the unlock
+# worker and the caseload's first paint. Python cannot split a package's set-up, so
+# what SQLAlchemy's own set-up imports from outside it comes first, step by step, and
+# ``sqlalchemy`` itself (about half of the whole) is the largest step.
+STEPS = (
+    "typing_extensions",
+    "asyncio",
+    "importlib.metadata",
+    "decimal",
+    "uuid",
+    "sqlalchemy",
+    "sqlalchemy.orm",
+    *MODULES[:1],  # the SQLite dialect
+    "coachdesk.store.models",
+    "coachdesk.store.audit",
+    *MODULES[1:],
+)
+
+# Set: the preload may go on. Cleared by ``hold`` when an unlock begins, set again by
+# ``release`` when the caseload has been painted (or the unlock failed).
+_go = threading.Event()
+_go.set()
+
+
+def hold() -> None:
+    """An unlock has begun: the preload finishes the step it is in, then waits."""
+    _go.clear()
+
+
+def release() -> None:
+    """The unlocked caseload is on screen (or the unlock failed): the preload goes on."""
+    _go.set()
+
+
+def held() -> bool:
+    return not _go.is_set()
+
+
 _done = False
 
 
 def load() -> None:
-    """Import ``MODULES`` and configure the ORM mappers (work SQLAlchemy would otherwise
+    """Import ``STEPS`` and configure the ORM mappers (work SQLAlchemy would otherwise
     do at the first query), once per process. Called by the GUI's preload thread after
-    the unlock screen's first paint, and by the unlock worker before it opens the vault
-    (ui/unlock_view.open_and_read), which so waits for a preload in progress instead of
-    importing beside it.
+    the unlock screen's first paint. The unlock no longer waits for it: a vault that
+    needs nothing but its checks opens without SQLAlchemy (store/vault.py), and what
+    needs SQLAlchemy imports it under ``importing`` (so never beside a step in
+    progress) and goes on while this waits (``hold``).
 
     With the cyclic collector paused: the imports make some 100,000 objects, which set
     it off about 150 times (each pass walking what the imports made so far) and it finds
-    next to nothing (measured: 10-20 % of the imports' CPU). Pasted and Enter pressed at
-    once, this CPU is in the wait for the caseload.
+    next to nothing (measured: 10-20 % of the imports' CPU).
     """
     global _done
     from coachdesk import gc_policy
 
-    with importing():
-        if _done:  # loaded by the other thread meanwhile, or at an earlier unlock
-            return
-        with gc_policy.paused():
-            for name in MODULES:
+    if _done:  # loaded meanwhile, or at an earlier unlock
+        return
+    gc_policy.pause()
+    try:
+        for name in STEPS:
+            _wait_while_held()
+            with importing():
                 importlib.import_module(name)
+        _wait_while_held()
+        with importing():
+            if _done:  # loaded by the other thread meanwhile
+                return
             from sqlalchemy.orm import configure_mappers
 
             configure_mappers()
             # Frozen before the collector is back on: its first pass would walk all of
             # it. Once only: a later freeze would also keep a past session's objects.
             gc_policy.freeze_loaded_code()
-        _done = True
+            _done = True
+    finally:
+        gc_policy.resume()
+
+
+def _wait_while_held() -> None:
+    """Wait for ``release``; the collector's pause is not kept meanwhile (the wait may
+    be as long as an unlock)."""
+    if _go.is_set():
+        return
+    from coachdesk import gc_policy
+
+    gc_policy.resume()
+    try:
+        _go.wait()
+    finally:
+        gc_policy.pause()
 
 
 def loaded() -> bool:

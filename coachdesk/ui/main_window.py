@@ -42,12 +42,24 @@ class _Preloader(QObject):
     would otherwise do at the first query after Enter). Then, back on the GUI thread
     (Qt classes are set up there only), the workspace's widget modules. By the time the
     key is derived, opening the vault and painting the caseload load nothing.
+
+    A passphrase pasted and Enter pressed at once: the unlock does not wait for this
+    (a plain vault opens without SQLAlchemy, store/vault.py). The import goes in steps
+    (store/preload.STEPS), and from the moment the unlock begins it waits between them
+    until the caseload has been painted (or the unlock failed): it would only take the
+    GIL from the unlock worker and the first paint (store/preload.hold/release).
     """
 
     database_loaded = Signal()
+    # The preload thread ended (loaded, or failed: then the same import fails again, in
+    # context, where it is needed). Delivered on the GUI thread.
+    finished = Signal()
 
     def __init__(self, parent: QObject | None) -> None:
         super().__init__(parent)
+        self._running = False
+        self._waiting: list[Callable[[], None]] = []  # for after_database_code
+        self.finished.connect(self._run_waiting)
         self._widgets_loaded = False  # once per process: a lock keeps what was loaded
         # Set when an unlock has begun: rehearsing the caseload view then only competes
         # with the unlock worker for the GIL (the real view follows at once).
@@ -63,9 +75,12 @@ class _Preloader(QObject):
         # ui.workspace is loaded afterwards, here.
         from coachdesk.store import preload
 
-        if preload.loaded():
+        if preload.loaded() and not self._running:
             self._load_widgets()
             return
+        if self._running:
+            return
+        self._running = True
         threading.Thread(target=self._load_database, name="coachdesk-preload", daemon=True).start()
 
     def _load_database(self) -> None:
@@ -75,7 +90,26 @@ class _Preloader(QObject):
             preload.load()
         except Exception:  # a warm-up only: the same import fails again, in context, at unlock
             return
-        self.database_loaded.emit()
+        else:
+            self.database_loaded.emit()
+        finally:
+            self.finished.emit()
+
+    def after_database_code(self, fn: Callable[[], None]) -> None:
+        """``fn`` on the GUI thread once the preload thread has ended (at once, from the
+        event loop, if none runs). For what imports the database code on the GUI thread
+        after the caseload's paint: beside the preload's import, two threads would be
+        importing SQLAlchemy at once (store/preload.importing says why that fails)."""
+        if self._running:
+            self._waiting.append(fn)
+        else:
+            QTimer.singleShot(0, fn)
+
+    def _run_waiting(self) -> None:
+        self._running = False
+        waiting, self._waiting = self._waiting, []
+        for fn in waiting:
+            fn()
 
     def _load_widgets(self) -> None:
         if self._widgets_loaded:
@@ -135,6 +169,32 @@ def _note_unlock_started() -> None:
     if _preloader is None:
         _preloader = _Preloader(QApplication.instance())
     _preloader.unlock_started = True
+    from coachdesk.store import preload
+
+    preload.hold()  # until the caseload is painted, or the unlock failed
+
+
+def _release_preload() -> None:
+    from coachdesk.store import preload
+
+    preload.release()
+
+
+def _after_database_code(fn: Callable[[], None]) -> None:
+    global _preloader
+    if _preloader is None:
+        _preloader = _Preloader(QApplication.instance())
+    _preloader.after_database_code(fn)
+
+
+# store/recipient.SETTING_KEY (that module loads SQLAlchemy; tests/test_unlock_imports.py
+# holds the two equal). Only for asking whether the row exists: a wrong name here would
+# cost time (the full ensure), never the key.
+_RECEIVING_KEY = "receiving_identity"
+
+
+def _has_setting(conn: Any, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM setting WHERE key = ?", (key,)).fetchone() is not None
 
 
 class _AfterFirstPaint(QObject):
@@ -266,6 +326,7 @@ class MainWindow(QMainWindow):
             unlock = UnlockView(self.data_dir, today=self.today)
             unlock.unlocked.connect(self.on_unlocked)
             unlock.unlock_started.connect(_note_unlock_started)
+            unlock.unlock_failed.connect(_release_preload)
             unlock.restore_requested.connect(self.restore_backup)
             gate = unlock
         else:
@@ -283,6 +344,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         self._set_vault_actions(False)
         gate.setFocus()
+        _release_preload()  # no unlock under way from a gate just shown
         _AfterFirstPaint(gate, self._after_gate_painted)
 
     def _after_gate_painted(self) -> None:
@@ -309,12 +371,17 @@ class MainWindow(QMainWindow):
         self.vault = vault
         import contextlib
 
-        from coachdesk.store import recipient
-
         # Issue 17: older vaults get their receiving key. If that fails (a full disk),
         # the key can wait for the next unlock or Settings; the coach's work cannot.
+        # Asked on the driver first: a vault that has one loads no SQLAlchemy here,
+        # before the caseload's paint (issue 19 item 4).
         with contextlib.suppress(Exception):
-            recipient.ensure_committed(vault)
+            if not vault.read_raw(_has_setting, _RECEIVING_KEY):
+                from coachdesk.store import preload
+
+                with preload.importing():  # not beside the preload thread's import
+                    from coachdesk.store import recipient
+                recipient.ensure_committed(vault)
         from coachdesk.ui.workspace import Workspace
 
         self.workspace = Workspace(
@@ -337,16 +404,21 @@ class MainWindow(QMainWindow):
         self._restore = []
         self.workspace.caseload.table.setFocus()
         self.idle.start()
-        # A status-bar line that reads the vault: after the caseload is on screen.
-        _AfterFirstPaint(self.workspace, self._maybe_warn_backup)
-        # The participant page's widgets (loaded while typing, unless the passphrase was
-        # pasted): after the caseload is on screen too, before the first one opens.
-        from coachdesk.ui.workspace import load_page_module
-
-        _AfterFirstPaint(self.workspace, load_page_module)
+        # After the caseload is on screen: the preload (held since Enter) goes on; then,
+        # once it has ended, a status-bar line that reads the vault and the participant
+        # page's widgets (loaded while typing, unless the passphrase was pasted), before
+        # the first one opens. Both import database code on this thread.
+        _AfterFirstPaint(self.workspace, self._after_caseload_painted)
         if used_recovery:
             # The passphrase was forgotten: set a new one now, not "some day in Settings".
             self.change_passphrase(require_current=False)
+
+    def _after_caseload_painted(self) -> None:
+        from coachdesk.ui.workspace import load_page_module
+
+        _release_preload()
+        _after_database_code(self._maybe_warn_backup)
+        _after_database_code(load_page_module)
 
     def lock(self) -> None:
         if self.vault is None or self.workspace is None:

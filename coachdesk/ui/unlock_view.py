@@ -32,18 +32,13 @@ def open_and_read(
     (0.2 s at 2,000, 0.75 s at 10,000); returns the vault and ``(today, archived,
     Caseload)`` for the workspace.
 
-    The database code first: loaded while the passphrase was typed, or, pasted and
-    Enter pressed at once, still loading on the preload thread (store/preload.load
-    then waits for it; two threads importing SQLAlchemy at once can fail). Not the key
-    derivation first, beside that import, although Argon2id releases the GIL: with the
-    production parameters it runs its 4 lanes on threads of its own, so on a 2-core
-    machine the import only competed with it (measured: 1.20 s with the imports first,
-    1.35 s with the key first, 2,000 participants, docs/performance.md).
+    It does not wait for the GUI's preload of the database code (store/preload.py): a
+    vault that needs nothing but its checks opens without SQLAlchemy (store/vault.py),
+    and what does need it imports it under ``preload.importing`` (two threads importing
+    SQLAlchemy at once can fail), while the preload waits between its steps until the
+    caseload is painted (ui/main_window._Preloader).
     """
     from coachdesk.store import preload
-
-    preload.load()
-    from coachdesk.store import caseload
     from coachdesk.store.vault import Vault
 
     vault = (
@@ -52,6 +47,8 @@ def open_and_read(
         else Vault.open(data_dir, passphrase=secret)
     )
     try:
+        with preload.importing():
+            from coachdesk.store import caseload
         cl = vault.read(caseload.load_caseload, today, include_archived=archived)
     except BaseException:
         vault.close()
@@ -67,6 +64,8 @@ class UnlockView(QWidget):
     # The unlock worker started: warm-up work that would only compete with it now
     # (ui/main_window._Preloader's rehearsal) is dropped.
     unlock_started = Signal()
+    # The unlock failed (the screen is back for another try): the preload may go on.
+    unlock_failed = Signal()
 
     def __init__(
         self, data_dir: Path, parent: QWidget | None = None, today: dt.date | None = None
@@ -231,3 +230,4 @@ class UnlockView(QWidget):
                 self.tr("The vault could not be opened: %1").replace("%1", type(exc).__name__)
             )
         self.secret.setFocus()
+        self.unlock_failed.emit()
