@@ -156,6 +156,14 @@ class _Preloader(QObject):
 
 _preloader: _Preloader | None = None
 
+# The preload starts this long after the unlock screen's first paint. A passphrase
+# pasted (or auto-typed) and Enter pressed lands in these first moments, and a step of
+# the preload already running then competes with the unlock for the GIL until it ends
+# (measured, bench startup_pasted: 0.04-0.1 s of the wait after Enter); once the
+# unlock has begun the preload waits for the caseload's paint anyway. Typing a
+# passphrase takes seconds, and the preload needs about half of one.
+PRELOAD_DELAY_MS = 250
+
 
 def _preload_in_background() -> None:
     global _preloader
@@ -349,7 +357,7 @@ class MainWindow(QMainWindow):
 
     def _after_gate_painted(self) -> None:
         """What start-up need not wait for: the database code, the D-Bus listeners."""
-        _preload_in_background()
+        QTimer.singleShot(PRELOAD_DELAY_MS, _preload_in_background)
         self.system_lock.start_dbus()
 
     def change_passphrase(self, *, require_current: bool = True) -> None:
@@ -371,18 +379,21 @@ class MainWindow(QMainWindow):
         self.vault = vault
         import contextlib
 
+        from coachdesk.store import preload
+
         # Issue 17: older vaults get their receiving key. If that fails (a full disk),
         # the key can wait for the next unlock or Settings; the coach's work cannot.
         # Asked on the driver first: a vault that has one loads no SQLAlchemy here,
         # before the caseload's paint (issue 19 item 4).
         with contextlib.suppress(Exception):
             if not vault.read_raw(_has_setting, _RECEIVING_KEY):
-                from coachdesk.store import preload
-
                 with preload.importing():  # not beside the preload thread's import
                     from coachdesk.store import recipient
                 recipient.ensure_committed(vault)
-        from coachdesk.ui.workspace import Workspace
+        # Under the import lock: a step the preload began before Enter may still be
+        # running, and the workspace's modules may import database code.
+        with preload.importing():
+            from coachdesk.ui.workspace import Workspace
 
         self.workspace = Workspace(
             vault, today=self.today, preloaded=getattr(self.gate, "preloaded", None)
