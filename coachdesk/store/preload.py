@@ -93,9 +93,9 @@ def load() -> None:
     needs SQLAlchemy imports it under ``importing`` (so never beside a step in
     progress) and goes on while this waits (``hold``).
 
-    With the cyclic collector paused: the imports make some 100,000 objects, which set
-    it off about 150 times (each pass walking what the imports made so far) and it finds
-    next to nothing (measured: 10-20 % of the imports' CPU).
+    With the cyclic collector paused (waits included): the imports make some 100,000
+    objects, which set it off about 150 times (each pass walking what the imports made
+    so far) and it finds next to nothing (measured: 10-20 % of the imports' CPU).
     """
     global _done
     from coachdesk import gc_policy
@@ -124,17 +124,11 @@ def load() -> None:
 
 
 def _wait_while_held() -> None:
-    """Wait for ``release``; the collector's pause is not kept meanwhile (the wait may
-    be as long as an unlock)."""
-    if _go.is_set():
-        return
-    from coachdesk import gc_policy
-
-    gc_policy.resume()
-    try:
-        _go.wait()
-    finally:
-        gc_policy.pause()
+    """Wait for ``release``. The collector stays paused meanwhile, as through the whole
+    preload: a collection on this thread could free Qt objects held in garbage cycles
+    off the GUI thread (the reason it is paused in the unlock worker, gc_policy). The
+    wait is the unlock's, when it is paused anyway, and ends at the caseload's paint."""
+    _go.wait()
 
 
 def loaded() -> bool:
