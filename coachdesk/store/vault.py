@@ -714,6 +714,11 @@ class Vault:
             finally:
                 conn.execute("ROLLBACK")
 
+    def has_setting(self, key: str) -> bool:
+        """Whether the ``setting`` table has a row for ``key``: asked on the driver
+        (no SQLAlchemy), for what the unlock checks before the caseload's paint."""
+        return self.read_raw(_setting_exists, key)
+
     def write(
         self, fn: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs
     ) -> T:
@@ -942,6 +947,10 @@ class Vault:
 
         self._backup_started = time.monotonic()
         return bytes(self._key)
+
+
+def _setting_exists(conn: sqlcipher3.Connection, key: str) -> bool:
+    return conn.execute("SELECT 1 FROM setting WHERE key = ?", (key,)).fetchone() is not None
 
 
 def _audit_module() -> Any:

@@ -201,10 +201,6 @@ def _after_database_code(fn: Callable[[], None]) -> None:
 _RECEIVING_KEY = "receiving_identity"
 
 
-def _has_setting(conn: Any, key: str) -> bool:
-    return conn.execute("SELECT 1 FROM setting WHERE key = ?", (key,)).fetchone() is not None
-
-
 class _AfterFirstPaint(QObject):
     """Calls ``fn`` once, from the event loop, right after ``widget`` is first painted.
 
@@ -386,7 +382,7 @@ class MainWindow(QMainWindow):
         # Asked on the driver first: a vault that has one loads no SQLAlchemy here,
         # before the caseload's paint (issue 19 item 4).
         with contextlib.suppress(Exception):
-            if not vault.read_raw(_has_setting, _RECEIVING_KEY):
+            if not vault.has_setting(_RECEIVING_KEY):
                 with preload.importing():  # not beside the preload thread's import
                     from coachdesk.store import recipient
                 recipient.ensure_committed(vault)
