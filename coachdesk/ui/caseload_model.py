@@ -102,7 +102,7 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
-        self._total = 0  # rows of the whole list (more than _rows: the first page only)
+        self._complete = True  # False: _rows is the first page (complete_rows brings the rest)
         self._text: list[tuple[Any, ...] | None] = []  # made when a row is first painted
         self._keys: dict[int, list[Any]] = {}  # column -> sort keys, made at its first sort
         self._statuses: dict[str, str] | None = None
@@ -118,13 +118,13 @@ class CaseloadModel(QAbstractTableModel):
         self._shaped = QFont()
         self._shaped.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
 
-    def set_rows(self, rows: list[CaseloadRow], *, total: int | None = None) -> None:
-        """``rows`` to show; ``total`` greater than their number: they are the first
-        page of the caseload's order (store/caseload.read_caseload), and complete_rows
-        brings the rest."""
+    def set_rows(self, rows: list[CaseloadRow], *, complete: bool = True) -> None:
+        """``rows`` to show; ``complete`` False: they are the first page of the
+        caseload's order (store/caseload.read_caseload), and complete_rows brings the
+        rest."""
         self.beginResetModel()
         self._rows = rows
-        self._total = len(rows) if total is None else max(total, len(rows))
+        self._complete = complete
         self._text = [None] * len(rows)
         self._keys = {}
         self._statuses = None  # labels in the current language, fetched when first needed
@@ -135,7 +135,7 @@ class CaseloadModel(QAbstractTableModel):
     @property
     def complete(self) -> bool:
         """Whether every row is here (False: the unlock's first page only)."""
-        return len(self._rows) >= self._total
+        return self._complete
 
     def complete_rows(self, rows: list[CaseloadRow]) -> bool:
         """The whole list, after the first page. True: the rows shown stay where they
@@ -152,7 +152,7 @@ class CaseloadModel(QAbstractTableModel):
             self._flt = None
             texts = self._text
             self._rows = rows
-            self._total = len(rows)
+            self._complete = True
             vis = self._matching(range(len(rows)), *self._filter)
             if vis[: len(old_vis)] == old_vis:
                 self._text = texts + [None] * (len(rows) - n)
@@ -275,9 +275,8 @@ class CaseloadModel(QAbstractTableModel):
         self.set_filter(text, status, attention)
 
     def total(self) -> int:
-        """Rows before the search and filters (of the whole list, also while only its
-        first page is here)."""
-        return self._total
+        """Rows before the search and filters (of the first page while incomplete)."""
+        return len(self._rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """One Python list sort on precomputed keys (milliseconds for 10,000 rows);

@@ -208,7 +208,7 @@ class CaseloadView(QWidget):
             cl = self.vault.read(caseload.load_caseload, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        self.model.set_rows(cl.rows, total=cl.total)
+        self.model.set_rows(cl.rows, complete=cl.complete)
         # The search's lists (3-5 ms at 10,000, 30-50 ms at 50,000) are not needed to
         # paint: they are made once the strip's reminders are in (the app is idle then),
         # or by the first filter change if the coach is quicker (CaseloadModel).
@@ -483,19 +483,10 @@ class CaseloadView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
         if not self.model.complete:
-            # The first page only: without search or filters every row is shown; with
-            # them, how many match is known once the rest is in, and "no match" may be
-            # wrong until then (the table shows the page's matches meanwhile).
-            filtered = bool(
-                self.search.text().strip()
-                or self.phase.currentData() is not None
-                or self.attention.isChecked()
-            )
-            self.count_label.setText(
-                self.tr("%1 of %2")
-                .replace("%1", "…" if filtered else str(total))
-                .replace("%2", str(total))
-            )
+            # The first page only: how many there are, and how many match, is known once
+            # the rest is in, and "no match" may be wrong until then (the table shows
+            # the page's matches meanwhile).
+            self.count_label.setText("…")
             self.empty_label.hide()
             return
         self.count_label.setText(
