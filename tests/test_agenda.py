@@ -13,7 +13,7 @@ from sqlalchemy import select
 from test_report_data import add, pdf_text, squash
 
 from coachdesk.cli.main import main
-from coachdesk.core import plausibility
+from coachdesk.core import dates, plausibility
 from coachdesk.core.pss10 import Params
 from coachdesk.errors import BadInput
 from coachdesk.store import agenda, caseload, interchange, participants, sessions
@@ -21,7 +21,7 @@ from coachdesk.store.atomic import WriteFailed
 from coachdesk.store.models import AuditEvent, GroupAttendance, SessionLog
 
 TODAY = dt.date.today()
-START = agenda.monday(TODAY) - dt.timedelta(weeks=5)  # the hold is in week 6
+START = dates.monday(TODAY) - dt.timedelta(weeks=5)  # the hold is in week 6
 
 
 def person(ref: str, name: str, **extra):

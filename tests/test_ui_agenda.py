@@ -12,11 +12,12 @@ from PySide6.QtTest import QTest
 from sqlalchemy import select
 from test_ui_main_window import make_window, unlock
 
+from coachdesk.core import dates
 from coachdesk.store import agenda, participants, sessions
 from coachdesk.store.models import AuditEvent, GroupAttendance, SessionLog
 
 TODAY = dt.date.today()
-START = agenda.monday(TODAY) - dt.timedelta(weeks=5)  # week 6: the individual phase
+START = dates.monday(TODAY) - dt.timedelta(weeks=5)  # week 6: the individual phase
 REFERRAL = START - dt.timedelta(days=7)
 
 pytestmark = pytest.mark.usefixtures("isolated_settings")
@@ -206,7 +207,7 @@ def test_roster_marks_by_keyboard_with_totals(qtbot, vault) -> None:
 def test_roster_refuses_a_future_session(qtbot, vault) -> None:
     from coachdesk.ui.roster_view import RosterDialog
 
-    start = agenda.monday(TODAY) - dt.timedelta(days=7)  # week 2: sessions ahead
+    start = dates.monday(TODAY) - dt.timedelta(days=7)  # week 2: sessions ahead
     with vault.session() as s:
         add_person(s, "AG-8", "Eva Friis", status="group_phase", start=start)
         agenda.add_group_session(s, start, TODAY + dt.timedelta(days=3))
@@ -280,8 +281,8 @@ def test_participant_page_lists_an_excused_mark(qtbot, vault) -> None:
 def test_enter_on_a_group_session_asks_for_its_hold_roster(qtbot, vault) -> None:
     from coachdesk.ui.agenda_view import AgendaView
 
-    day = agenda.monday(TODAY) + dt.timedelta(days=2)
-    start = agenda.monday(TODAY) - dt.timedelta(weeks=1)
+    day = dates.monday(TODAY) + dt.timedelta(days=2)
+    start = dates.monday(TODAY) - dt.timedelta(weeks=1)
     with vault.session() as s:
         add_person(s, "AG-11", "Hans Juhl", status="group_phase", start=start)
         agenda.add_group_session(s, start, day, "13:00", 120)

@@ -108,3 +108,8 @@ def parse(text: str, today: dt.date, *, allow_empty: bool = True) -> dt.date | N
 def format_short(day: dt.date) -> str:
     """The form every date field shows after reading a date: 15.09.2026."""
     return f"{day.day:02d}.{day.month:02d}.{day.year:04d}"
+
+
+def monday(day: dt.date) -> dt.date:
+    """The Monday of ``day``'s week (ISO weeks start on Monday, as Danish calendars do)."""
+    return day - dt.timedelta(days=day.weekday())

@@ -66,10 +66,6 @@ class Item:
         return (self.date, self.start or "", self.kind, self.ref)
 
 
-def monday(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
 def items(session: Session, first: dt.date, last: dt.date) -> list[Item]:
     """Planned conversations and group sessions from ``first`` to ``last`` (inclusive)."""
     out: list[Item] = []

@@ -27,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from coachdesk.core import course
-from coachdesk.store import agenda
+from coachdesk.core.dates import monday
 from coachdesk.ui import labels, plain
 
 if TYPE_CHECKING:
+    from coachdesk.store import agenda
     from coachdesk.store.vault import Vault
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -85,7 +86,7 @@ class AgendaView(QWidget):
         super().__init__(parent)
         self.vault = vault
         self.today_override = today
-        self.week_start = agenda.monday(self.today)
+        self.week_start = monday(self.today)
         self.title = QLabel()
         f = self.title.font()
         f.setPointSizeF(f.pointSizeF() * 1.2)
@@ -177,12 +178,14 @@ class AgendaView(QWidget):
         self.reload()
 
     def go_today(self) -> None:
-        self.week_start = agenda.monday(self.today)
+        self.week_start = monday(self.today)
         self.reload()
 
     def reload(self) -> None:
         self.loaded = True
         last = self.week_start + dt.timedelta(days=6)
+        from coachdesk.store import agenda  # SQLAlchemy: not before the caseload's paint
+
         items = self.vault.read(agenda.items, self.week_start, last)
         iso_week = self.week_start.isocalendar()[1]
         self.title.setText(
