@@ -230,3 +230,22 @@ def test_first_page_for_the_saved_sort(qapp) -> None:
     assert first_page_for(header.saveState()) is None
     table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
     assert first_page_for(header.saveState()) is None
+
+
+def test_a_failed_read_of_the_rest_falls_back_to_the_full_read(
+    qtbot, vault, data_dir, big, monkeypatch
+) -> None:
+    real = caseload.read_caseload
+
+    def read_caseload(conn, today, *, include_archived=False, first=None):  # type: ignore[no-untyped-def]
+        if first is None and threading.current_thread() is not threading.main_thread():
+            raise RuntimeError("a read that failed")
+        return real(conn, today, include_archived=include_archived, first=first)
+
+    monkeypatch.setattr(caseload, "read_caseload", read_caseload)
+    window, cv = _unlocked(qtbot, vault, data_dir)
+    qtbot.waitUntil(lambda: cv.complete, timeout=5000)
+    assert cv.model.rowCount() == PEOPLE + 1
+    assert cv.count_label.text() == f"{PEOPLE + 1} of {PEOPLE + 1}"
+    qtbot.waitUntil(lambda: cv.reminders is not None, timeout=5000)
+    window.lock()

@@ -284,9 +284,13 @@ class CaseloadView(QWidget):
 
     def _whole_failed(self, _exc: BaseException) -> None:
         # Locked (or the vault closed) while the read ran: nothing to show; the next
-        # unlock reads again.
-        if isValid(self):
-            self._whole_task = None
+        # unlock reads again. Failed with the vault open: the view's own full read, here
+        # (it reports its errors as any read does), rather than a page left at "…".
+        if not isValid(self):
+            return
+        self._whole_task = None
+        if not self.model.complete and self.vault is not None and self.vault.is_open:
+            self.reload()
 
     def _select_id(self, participant_id: int | None, column: int) -> None:
         if participant_id is None:
