@@ -247,9 +247,17 @@ class Bench:
         """Enter -> caseload painted at 50,000 participants (a provider's vault), the
         passphrase typed as in startup(), test KDF: the wait after the key derivation."""
         path = str(self.vault(50_000))
-        runs = [self.coach(path)["enter_s"] for _ in range(self.reps(3, 5))]
+        probes = [self.coach(path) for _ in range(self.reps(3, 5))]
+        runs = [p["enter_s"] for p in probes]
+        # Enter -> the whole caseload in the table (the first screenful is painted
+        # first, the rest read after that paint): a figure without a target.
+        full = [p.get("complete_s", p["enter_s"]) for p in probes]
         self.note("Enter -> caseload at 50,000, per run: " + ", ".join(f"{x:.2f}" for x in runs))
+        self.note(
+            "Enter -> whole caseload at 50,000, per run: " + ", ".join(f"{x:.2f}" for x in full)
+        )
         self.put("enter_to_caseload_s_50k", statistics.median(runs))
+        self.put("enter_to_caseload_full_s_50k", statistics.median(full))
 
     # --- in-process figures -------------------------------------------------------------
 

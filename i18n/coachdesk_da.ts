@@ -606,6 +606,18 @@
         <source>Today, %1:</source>
         <translation>I dag, %1:</translation>
     </message>
+    <message>
+        <source>… participants need attention</source>
+        <translation>… deltagere kræver opmærksomhed</translation>
+    </message>
+    <message>
+        <source>… final PSS-10 due</source>
+        <translation>… PSS-10-slutmålinger mangler</translation>
+    </message>
+    <message>
+        <source>questionnaires due for … participants</source>
+        <translation>spørgeskemaer mangler for … deltagere</translation>
+    </message>
     <message numerus="yes">
         <source>%n participant(s) need attention</source>
         <translation>

@@ -93,7 +93,7 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
                 after,
                 bool(archived),
                 withdrawn is not None,
-                key or interchange.search_key(name, ref),
+                key or caseload.search_key(name, ref),
                 tuple(
                     schedule.due_from_done(
                         plan, status=status, start=start, today=today, done=done.get(pid, set())
@@ -101,7 +101,8 @@ def reference(session, today: dt.date, include_archived: bool) -> list[tuple[Any
                 ),
             )
         )
-    rows.sort(key=lambda r: r[2])  # by name; people of the same name in the order of their ids
+    # The caseload's order: the search key (name, then ref, casefolded), then id.
+    rows.sort(key=lambda r: r[14])
     return rows
 
 

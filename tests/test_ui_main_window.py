@@ -356,13 +356,13 @@ def test_the_caseload_is_read_off_the_gui_thread_at_unlock(qtbot, vault, data_di
     add_person(vault)
     vault.close()
     threads = []
-    real = caseload_module.load_caseload
+    real = caseload_module.read_caseload
 
     def spy(*a, **k):
         threads.append(threading.current_thread() is threading.main_thread())
         return real(*a, **k)
 
-    monkeypatch.setattr(caseload_module, "load_caseload", spy)
+    monkeypatch.setattr(caseload_module, "read_caseload", spy)
     window = MainWindow(data_dir, kdf=TEST_KDF, idle_minutes=60)
     qtbot.addWidget(window)
     window.show()

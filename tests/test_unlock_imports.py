@@ -112,13 +112,13 @@ def test_the_preload_imports_the_database_code_without_a_collection() -> None:
 def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
     vault, data_dir: Path
 ) -> None:
-    """Enter handled before the preload thread started (keys queued before the first
-    paint): the worker is setting up the ``sqlalchemy`` package when the preload begins
-    to import ``sqlalchemy.dialects.sqlite``. Unguarded, one of them failed with
-    "cannot import name ... from partially initialized module" and the unlock screen
-    said the vault could not be opened. A hook holds the worker inside SQLAlchemy's
-    set-up until the preload thread has started, so the interleaving is the same every
-    run."""
+    """A worker is setting up the ``sqlalchemy`` package (the vault's first session
+    after the unlock; before issue 19 item 4's raw unlock, the unlock itself) when the
+    preload begins to import ``sqlalchemy.dialects.sqlite``. Unguarded, one of them
+    failed with "cannot import name ... from partially initialized module" (the unlock
+    screen said the vault could not be opened). A hook holds the worker inside
+    SQLAlchemy's set-up until the preload thread has started, so the interleaving is
+    the same every run."""
     vault.close()
     result = _run(
         "import datetime as dt, threading, time, traceback\n"
@@ -138,6 +138,7 @@ def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
         "    try:\n"
         f"        v, (_t, _a, cl) = open_and_read({str(data_dir)!r}, {PASSPHRASE!r}, False,"
         " dt.date(2026, 3, 1), False)\n"
+        "        v.read(lambda s: s.get_bind())  # SQLAlchemy's first use\n"
         "        v.close()\n"
         "    except Exception as e:\n"
         "        errors.append(type(e).__name__)\n"
@@ -154,9 +155,10 @@ def test_the_unlock_worker_and_the_preload_never_import_sqlalchemy_at_once(
         "started.set()\n"
         "w.join(60)\n"
         "p.join(60)\n"
-        "print(json.dumps({'errors': errors, 'loaded': preload.loaded()}))\n"
+        "print(json.dumps({'errors': errors, 'loaded': preload.loaded(),"
+        " 'interleaved': inside.is_set()}))\n"
     )
-    assert result == {"errors": [], "loaded": True}
+    assert result == {"errors": [], "loaded": True, "interleaved": True}
 
 
 def test_a_pasted_passphrase_leaves_the_participant_page_until_the_caseload_is_painted(

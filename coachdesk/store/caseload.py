@@ -1,5 +1,10 @@
 """The caseload read model: the whole caseload table and today's appointments in a
-constant number of queries, whatever its size.
+constant number of queries, whatever its size; or its first screenful alone.
+
+Plain SQL on the driver's own connection, and no SQLAlchemy at import time: the unlock
+worker reads the first screenful (``read_caseload(..., first=n)``, through
+Vault.read_raw) before SQLAlchemy need be loaded (issue 19). ``load_caseload`` is the
+same read inside an ORM session.
 
 The writes behind the forms live with their concept: store/participants.py,
 store/sessions.py, store/jobplans.py, store/drafts.py, store/assessments.py.
@@ -11,15 +16,20 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import Any, NamedTuple
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from coachdesk import gc_policy
 from coachdesk.core import course, schedule
-from coachdesk.store import interchange, settings
-from coachdesk.store.models import Participant, SessionLog
+from coachdesk.store import settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+
+def search_key(name: str, ref: str) -> str:
+    """What the caseload's search looks in, and its order (name, then ref): casefolded
+    per character, so ``search_key(n, r) == n.casefold() + "\x1f" + r.casefold()``."""
+    return f"{name}\x1f{ref}".casefold()
 
 
 class CaseloadRow(NamedTuple):
@@ -68,6 +78,19 @@ class Appointment:
 class Caseload:
     rows: list[CaseloadRow] = field(default_factory=list)
     today_appointments: list[Appointment] = field(default_factory=list)
+    # False: ``rows`` is the first page of the caseload's order (the unlock's first
+    # screenful), the first ``len(rows)`` of the whole list read at the same moment,
+    # and more rows follow. (How many is not counted: a count of the whole table was
+    # 25-55 ms of the 50,000-person unlock, cold, against 3-9 ms for the page.)
+    complete: bool = True
+
+
+# The caseload's one order, the first page's and the whole list's: ``search_key`` (the
+# casefolded ``name\x1fref``) in code point order, then participant id. SQLite's BINARY
+# collation compares UTF-8 bytes, whose order is the code points' order, which is
+# Python's str order: the first page read along ix_caseload_summary_order (migration
+# 0015) is the prefix of the whole list sorted here (tests/test_caseload_first_page.py).
+_ORDER_KEY = attrgetter("search_key")
 
 
 # The caseload's one bulk read: the per-person summary (models.caseload_summary,
@@ -94,7 +117,7 @@ _SUMMARY_SQL = (
     "consent_withdrawn, search_key, pss_before, pss_after, sessions_held, last_session, "
     "CASE WHEN status IN ({nothing_due}) THEN NULL "
     "ELSE json_array(has_outcome, pss_screened, pss_final, taken, followups) END "
-    "FROM caseload_summary {where}"
+    "FROM caseload_summary {where} {order}"
 )
 
 
@@ -120,40 +143,102 @@ def _done(taken: str | None, followups: str | None, start: dt.date | None) -> se
 
 
 def load_caseload(session: Session, today: dt.date, *, include_archived: bool = False) -> Caseload:
-    """The whole caseload in two queries, whatever its size (no query per row)."""
+    """The whole caseload in a few queries, whatever its size (no query per row), inside
+    ``session``'s transaction."""
+    return read_caseload(session.connection().connection, today, include_archived=include_archived)
+
+
+def read_caseload(
+    conn: Any, today: dt.date, *, include_archived: bool = False, first: int | None = None
+) -> Caseload:
+    """The caseload on the driver's own connection (``conn``: a DB-API connection, as
+    Vault.read_raw gives it). ``first``: only the first ``first`` rows of the order,
+    ``complete`` False when more exist; the whole list
+    when some row lacks a stored search key (its order is only known in Python)."""
     with gc_policy.paused():  # ~100,000 small objects, no cycles among them
-        return _load_caseload(session, today, include_archived)
+        cur = conn.cursor()
+        try:
+            return _read(cur, conn, today, include_archived, first)
+        finally:
+            cur.close()
 
 
-def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> Caseload:
-    # The driver's own cursor, inside this session's transaction: plain tuples.
-    cur = session.connection().connection.cursor()
+def _read(
+    cur: Any, conn: Any, today: dt.date, include_archived: bool, first: int | None
+) -> Caseload:
+    where = "" if include_archived else "WHERE NOT archived"
     sql = _SUMMARY_SQL.format(
         archived="archived, " if include_archived else "0, ",
         nothing_due=", ".join(f"'{s}'" for s in sorted(NOTHING_DUE)),
-        where="" if include_archived else "WHERE NOT archived",
+        where=where,
+        order="{order}",
     )
-    people = cur.execute(sql).fetchall()
-    cur.close()
-    plan = settings.instrument_schedule(session)
+    if first is not None:
+        # NULL and '' come first in the index: one seek says whether any row lacks its
+        # key (a vault written before search_key was kept); then the page is not known
+        # to be the whole list's prefix, and the whole list is read.
+        lowest = cur.execute(
+            "SELECT search_key FROM caseload_summary ORDER BY search_key LIMIT 1"
+        ).fetchone()
+        if lowest is not None and not lowest[0]:
+            first = None
+    if first is not None:
+        # One row more than the page: whether more follow, without counting them.
+        people = cur.execute(
+            sql.format(order="ORDER BY search_key, participant_id LIMIT ?"), (first + 1,)
+        ).fetchall()
+        more = len(people) > first
+        del people[first:]
+    else:
+        # Id order is the table's own (participant_id is its rowid): free; the sort
+        # below keeps it for equal keys.
+        people = cur.execute(sql.format(order="ORDER BY participant_id")).fetchall()
+    plan = settings.instrument_schedule_raw(conn)
+    rows = _fold(people, today, plan)
+    if first is None:
+        # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms
+        # at 10,000); ties in id order. The table view sorts again by its own column,
+        # with this order for ties.
+        rows.sort(key=_ORDER_KEY)
+    return Caseload(
+        rows=rows,
+        today_appointments=_appointments(cur, today),
+        complete=first is None or not more,
+    )
 
+
+# The day's appointments (one line per person, the earliest time). Dates as the ORM
+# stores DateTime on SQLite (text, ``YYYY-MM-DD HH:MM:SS.ffffff``), so text comparison
+# is time order.
+_APPOINTMENTS_SQL = (
+    "SELECT s.participant_id, p.name, p.ref, s.next_appointment FROM session_log s "
+    "JOIN participant p ON p.id = s.participant_id "
+    "WHERE s.next_appointment >= ? AND s.next_appointment < ? AND p.archived IS 0 "
+    "ORDER BY s.next_appointment"
+)
+
+
+def _db_time(at: dt.datetime) -> str:
+    return at.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _appointments(cur: Any, today: dt.date) -> list[Appointment]:
     start_of_day = dt.datetime.combine(today, dt.time())
-    appts = session.execute(
-        select(
-            SessionLog.participant_id,
-            Participant.name,
-            Participant.ref,
-            SessionLog.next_appointment,
-        )
-        .join(Participant, Participant.id == SessionLog.participant_id)
-        .where(
-            SessionLog.next_appointment >= start_of_day,
-            SessionLog.next_appointment < start_of_day + dt.timedelta(days=1),
-            Participant.archived.is_(False),
-        )
-        .order_by(SessionLog.next_appointment)
-    ).all()
+    found = cur.execute(
+        _APPOINTMENTS_SQL,
+        (_db_time(start_of_day), _db_time(start_of_day + dt.timedelta(days=1))),
+    ).fetchall()
+    seen: set[int] = set()
+    today_list = []
+    for pid, name, ref, at in found:
+        if at is not None and pid not in seen:
+            seen.add(pid)
+            today_list.append(Appointment(pid, name, ref, dt.datetime.fromisoformat(at)))
+    return today_list
 
+
+def _fold(people: list[Any], today: dt.date, plan: dict[str, tuple[str, ...]]) -> list[CaseloadRow]:
+    """The summary rows as caseload rows, in the order given."""
     # The rules (core/course, core/schedule) are pure functions of a few values that
     # most people share (a course starts for a group; the statuses and counts are few):
     # each distinct combination is worked out once. At 50,000 people that is some
@@ -245,19 +330,9 @@ def _load_caseload(session: Session, today: dt.date, include_archived: bool) -> 
                     after,
                     archived == 1,
                     withdrawn == 1,
-                    key or interchange.search_key(name, ref),
+                    key or search_key(name, ref),
                     due_m,
                 ),
             )
         )
-    # Sorted here, not by SQLite (a sort of the whole table at every unlock, 15-35 ms at
-    # 10,000); ties in the order read (by id). The table view sorts again by its own
-    # column, with this order for ties.
-    rows.sort(key=attrgetter("name"))
-    seen: set[int] = set()
-    today_list = []
-    for pid, name, ref, at in appts:
-        if at is not None and pid not in seen:  # one line per person, the earliest time
-            seen.add(pid)
-            today_list.append(Appointment(pid, name, ref, at))
-    return Caseload(rows=rows, today_appointments=today_list)
+    return rows

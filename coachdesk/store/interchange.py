@@ -27,6 +27,7 @@ from coachdesk.core import course, cpr, instruments, plausibility, pss10, record
 from coachdesk.core.problems import Problem
 from coachdesk.errors import BadInput, FieldError
 from coachdesk.store import audit, bulkwrite, jsonindent
+from coachdesk.store.caseload import search_key
 from coachdesk.store.models import (
     Assessment,
     Draft,
@@ -48,10 +49,6 @@ MAX_REPORTED_ERRORS = 200
 
 def _iso(d: dt.date | None) -> str | None:
     return None if d is None else d.isoformat()
-
-
-def search_key(name: str, ref: str) -> str:
-    return f"{name}\x1f{ref}".casefold()
 
 
 # --- model -> dict -------------------------------------------------------------------

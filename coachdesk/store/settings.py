@@ -6,13 +6,18 @@ in the UI layer; everything here is encrypted with the data.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from coachdesk.core import pss10, schedule
-from coachdesk.store.models import Setting
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# No SQLAlchemy at import time: the caseload's first screenful at unlock reads the
+# schedule through the driver (instrument_schedule_raw) before SQLAlchemy is loaded
+# (issue 19); the ORM functions import the model when called.
 
 DEFAULTS: dict[str, Any] = {
     "admission_threshold": pss10.DEFAULT_THRESHOLD,
@@ -37,14 +42,36 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _stored(key: str, value: dict[str, Any] | None) -> Any:
+    """The setting ``key`` from its row's JSON value (None: no row)."""
+    return DEFAULTS[key] if value is None else value.get("v", DEFAULTS[key])
+
+
 def get(session: Session, key: str) -> Any:
+    from coachdesk.store.models import Setting
+
     if key not in DEFAULTS:
         raise KeyError(key)
     row = session.get(Setting, key)
-    return DEFAULTS[key] if row is None else row.value.get("v", DEFAULTS[key])
+    return _stored(key, None if row is None else row.value)
+
+
+def get_raw(conn: Any, key: str) -> Any:
+    """``get`` on the driver's own connection (models.Setting's JSON text, as the ORM
+    stores it), for the reads that run before SQLAlchemy is loaded."""
+    if key not in DEFAULTS:
+        raise KeyError(key)
+    cur = conn.cursor()
+    try:
+        row = cur.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    finally:
+        cur.close()
+    return _stored(key, None if row is None or row[0] is None else json.loads(row[0]))
 
 
 def put(session: Session, key: str, value: Any) -> None:
+    from coachdesk.store.models import Setting
+
     if key not in DEFAULTS:
         raise KeyError(key)
     row = session.get(Setting, key)
@@ -65,8 +92,17 @@ def pss_params(session: Session) -> pss10.Params:
 def instrument_schedule(session: Session) -> dict[str, tuple[str, ...]]:
     """The course's schedule of questionnaires; the default if the stored one no longer
     names known questionnaires (a vault from a build with more of them)."""
+    return _schedule(get(session, "instrument_schedule"))
+
+
+def instrument_schedule_raw(conn: Any) -> dict[str, tuple[str, ...]]:
+    """``instrument_schedule`` on the driver's own connection (the same rule)."""
+    return _schedule(get_raw(conn, "instrument_schedule"))
+
+
+def _schedule(value: object) -> dict[str, tuple[str, ...]]:
     try:
-        return schedule.check(get(session, "instrument_schedule"))
+        return schedule.check(value)
     except ValueError:
         return dict(schedule.DEFAULT)
 

@@ -102,6 +102,7 @@ class CaseloadModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[CaseloadRow] = []
+        self._complete = True  # False: _rows is the first page (complete_rows brings the rest)
         self._text: list[tuple[Any, ...] | None] = []  # made when a row is first painted
         self._keys: dict[int, list[Any]] = {}  # column -> sort keys, made at its first sort
         self._statuses: dict[str, str] | None = None
@@ -117,15 +118,51 @@ class CaseloadModel(QAbstractTableModel):
         self._shaped = QFont()
         self._shaped.setStyleStrategy(QFont.StyleStrategy.PreferDefault)
 
-    def set_rows(self, rows: list[CaseloadRow]) -> None:
+    def set_rows(self, rows: list[CaseloadRow], *, complete: bool = True) -> None:
+        """``rows`` to show; ``complete`` False: they are the first page of the
+        caseload's order (store/caseload.read_caseload), and complete_rows brings the
+        rest."""
         self.beginResetModel()
         self._rows = rows
+        self._complete = complete
         self._text = [None] * len(rows)
         self._keys = {}
         self._statuses = None  # labels in the current language, fetched when first needed
         self._flt = None
         self._vis = self._matching(range(len(rows)), *self._filter)
         self.endResetModel()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row is here (False: the unlock's first page only)."""
+        return self._complete
+
+    def complete_rows(self, rows: list[CaseloadRow]) -> bool:
+        """The whole list, after the first page. True: the rows shown stay where they
+        are (the page is the list's prefix, still in the order read, and the rows the
+        filters let through are the prefix of those they let through now), the rest
+        are inserted after them, so the view keeps its selection, current row and scroll
+        position. False: the model was reset (the coach sorted by another column first,
+        or the rows changed between the two reads)."""
+        n = len(self._rows)
+        if rows[:n] == self._rows:
+            old_vis = self._vis
+            # Sort keys and filter lists of the page: made again for the whole list.
+            self._keys = {}
+            self._flt = None
+            texts = self._text
+            self._rows = rows
+            self._complete = True
+            vis = self._matching(range(len(rows)), *self._filter)
+            if vis[: len(old_vis)] == old_vis:
+                self._text = texts + [None] * (len(rows) - n)
+                if len(vis) > len(old_vis):
+                    self.beginInsertRows(QModelIndex(), len(old_vis), len(vis) - 1)
+                    self._vis = vis
+                    self.endInsertRows()
+                return True
+        self.set_rows(rows)
+        return False
 
     def _row_text(self, r: int) -> tuple[Any, ...]:
         """The row's seven cell texts, then whether its name or ref needs shaping."""
@@ -154,8 +191,11 @@ class CaseloadModel(QAbstractTableModel):
         if keys is not None:
             return keys
         rows = self._rows
-        if column == 0:  # (map: the loop runs in C, 50,000 rows in a few ms)
-            keys = list(map(str.casefold, map(attrgetter("name"), rows)))
+        if column == 0:
+            # The caseload's own order (store/caseload.py): the search key, the
+            # casefolded name then ref, so the rows as read are already in this order
+            # (the check in sort) and name ties go by ref. (map: the loop runs in C.)
+            keys = list(map(attrgetter("search_key"), rows))
         elif column == 1:
             keys = list(map(str.casefold, map(attrgetter("ref"), rows)))
         elif column == 2:
@@ -235,7 +275,7 @@ class CaseloadModel(QAbstractTableModel):
         self.set_filter(text, status, attention)
 
     def total(self) -> int:
-        """Rows before the search and filters."""
+        """Rows before the search and filters (of the first page while incomplete)."""
         return len(self._rows)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -47,7 +47,8 @@ class CaseloadTable(QTableView):
 
 
 SEARCH_AUDIT_MS = 1500
-# The strip's reads still running (CaseloadView.load_reminders).
+# The strip's reads and the caseload's completions still running (CaseloadView.
+# load_reminders, read_whole).
 _RUNNING: set[Task] = set()
 
 
@@ -55,6 +56,8 @@ class CaseloadView(QWidget):
     open_participant = Signal(int)
     # The strip's reminders and agenda items are in (read after the caseload's paint).
     reminders_loaded = Signal()
+    # The whole caseload is in the model (after the unlock's first page: read_whole).
+    caseload_complete = Signal()
 
     def __init__(
         self,
@@ -72,6 +75,12 @@ class CaseloadView(QWidget):
         self._strip_task: Task | None = None
         self._strip_again = False
         self._strip_after_paint = False
+        # The rest of the caseload after the unlock's first page (read_whole): which
+        # caseload read it belongs to, the running task, whether it waits for a paint.
+        self._load = 0
+        self._whole_task: Task | None = None
+        self._whole_after_paint = False
+        self._counts: tuple[int, int, int] | None = None  # None: counted once complete
         self.reminders: list[agenda.Reminder] | None = None  # None: not read yet
         self.todays: list[agenda.Item] | None = None
         self.today_label = QLabel()
@@ -175,10 +184,22 @@ class CaseloadView(QWidget):
     def today(self) -> dt.date:
         return self.today_override or dt.date.today()
 
+    @property
+    def complete(self) -> bool:
+        """Whether the whole caseload is in the table (False: the unlock's first page,
+        until read_whole brings the rest)."""
+        return self.model.complete
+
     def reload(self, preloaded: Any = None) -> None:
         """Read the caseload; ``preloaded`` = (today, include_archived, Caseload) as the
-        unlock worker read it, used when it matches what this view would read now."""
+        unlock worker read it, used when it matches what this view would read now.
+
+        The unlock's Caseload may be the first screenful only (``complete`` False,
+        ui/unlock_view.open_and_read): it is painted at once, and the rest is read
+        on a worker thread after that paint (read_whole)."""
         archived = self.archived.isChecked()
+        self._load += 1  # a completion still running belongs to an older read now
+        self._whole_after_paint = False
         if preloaded is not None and preloaded[:2] == (self.today, archived):
             cl = preloaded[2]
         else:
@@ -187,13 +208,100 @@ class CaseloadView(QWidget):
             cl = self.vault.read(caseload.load_caseload, self.today, include_archived=archived)
         header = self.table.horizontalHeader()
         col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
-        self.model.set_rows(cl.rows)
+        self.model.set_rows(cl.rows, complete=cl.complete)
         # The search's lists (3-5 ms at 10,000, 30-50 ms at 50,000) are not needed to
         # paint: they are made once the strip's reminders are in (the app is idle then),
         # or by the first filter change if the coach is quicker (CaseloadModel).
         self.proxy.sort(col, order)
         self._update_today(cl)
         self._update_count()
+        if not self.model.complete:
+            # As the strip's read (below): after the first paint on screen, else when the
+            # event loop comes round.
+            self._whole_after_paint = True
+            QTimer.singleShot(0, self, self._whole_unpainted)
+
+    def _whole_unpainted(self) -> None:
+        if self._whole_after_paint and not self.table.isVisible():
+            self.read_whole(in_background=False)
+
+    def read_whole(self, in_background: bool = True) -> None:
+        """The whole caseload after its first page was painted: read (on a worker
+        thread, ``in_background``), then handed to the model here on the GUI thread;
+        the strip's counts and its own read follow (``caseload_complete``)."""
+        from coachdesk.errors import VaultLocked
+
+        self._whole_after_paint = False
+        vault = self.vault
+        if self._whole_task is not None or self.model.complete:
+            return
+        if vault is None or not vault.is_open:
+            return
+        load, today, archived = self._load, self.today, self.archived.isChecked()
+
+        def read() -> tuple[int, caseload.Caseload]:
+            # No collection on the worker thread (as for the strip's read, below).
+            with gc_policy.paused():
+                cl = vault.read_raw(caseload.read_caseload, today, include_archived=archived)
+            return load, cl
+
+        if not in_background:
+            with contextlib.suppress(VaultLocked):  # locked before the loop came round
+                self._whole_read(read())
+            return
+        task = Task(read)
+        self._whole_task = task
+        _RUNNING.add(task)  # kept alive until it has run, whatever becomes of this view
+        task.signals.done.connect(lambda _r: _RUNNING.discard(task))
+        task.signals.failed.connect(lambda _e: _RUNNING.discard(task))
+        task.start(self._whole_read, self._whole_failed)
+
+    def _whole_read(self, result: tuple[int, caseload.Caseload]) -> None:
+        # A slot must not raise: the view can be gone (locked and torn down meanwhile).
+        if not isValid(self) or not isValid(self.table):
+            return
+        self._whole_task = None
+        load, cl = result
+        if load != self._load or self.model.complete:
+            return  # read again meanwhile (archived shown, an edit): that read is whole
+        header = self.table.horizontalHeader()
+        col, order = header.sortIndicatorSection(), header.sortIndicatorOrder()
+        current = self.table.currentIndex()
+        current_id = current.data(ROW_ROLE).id if current.isValid() else None
+        if not self.model.complete_rows(cl.rows):
+            # Reset (sorted by another column first, or the rows changed): the same
+            # person stays current and selected.
+            self.proxy.sort(col, order)
+            self._select_id(current_id, current.column())
+        else:
+            # In the order read: the name column, ascending, is the identity (sort
+            # checks that in one pass); another order sorts the whole list now.
+            self.proxy.sort(col, order)
+        self.table.executeDelayedItemsLayout()
+        self._update_today(cl, strip_now=True)
+        self._update_count()
+        self.caseload_complete.emit()
+
+    def _whole_failed(self, _exc: BaseException) -> None:
+        # Locked (or the vault closed) while the read ran: nothing to show; the next
+        # unlock reads again. Failed with the vault open: the view's own full read, here
+        # (it reports its errors as any read does), rather than a page left at "…".
+        if not isValid(self):
+            return
+        self._whole_task = None
+        if not self.model.complete and self.vault is not None and self.vault.is_open:
+            self.reload()
+
+    def _select_id(self, participant_id: int | None, column: int) -> None:
+        if participant_id is None:
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.model.row_at(row).id == participant_id:
+                index = self.proxy.index(row, max(column, 0))
+                self.table.setCurrentIndex(index)
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
 
     # At most this many reminders in the strip; the rest are counted.
     MAX_REMINDERS = 6
@@ -215,16 +323,20 @@ class CaseloadView(QWidget):
             )
         return text.replace("%1", r.name)
 
-    def _update_today(self, cl: caseload.Caseload) -> None:
+    def _update_today(self, cl: caseload.Caseload, strip_now: bool = False) -> None:
         self._caseload = cl
         # The strip's counts, once per caseload read (the strip is drawn again when the
-        # reminders come): one pass over the rows that have anything due.
-        due = [r for r in cl.rows if r.due]
-        self._counts = (
-            sum(1 for r in due if r.needs_attention),
-            sum(1 for r in due for d in r.due if d.key == "final_pss"),
-            sum(1 for r in cl.rows if r.measurements_due),
-        )
+        # reminders come): one pass over the rows that have anything due. Of the whole
+        # list only: over the first page they would be wrong ("…" until complete).
+        if cl.complete:
+            due = [r for r in cl.rows if r.due]
+            self._counts = (
+                sum(1 for r in due if r.needs_attention),
+                sum(1 for r in due for d in r.due if d.key == "final_pss"),
+                sum(1 for r in cl.rows if r.measurements_due),
+            )
+        else:
+            self._counts = None
         # The reminders and the day's agenda items come from a read of their own, after
         # the caseload is painted (below): until then the strip says "…" where they go,
         # never "no conversations planned" before it knows.
@@ -232,7 +344,11 @@ class CaseloadView(QWidget):
         self.todays = None
         self._strip_read += 1
         self._render_today()
-        if self.vault is None:
+        if self.vault is None or not cl.complete:
+            return  # (the first page only: the strip is read once the rest is in)
+        if strip_now:  # the caseload's rest came after its paint: read the strip now
+            self._strip_after_paint = False
+            QTimer.singleShot(0, self, lambda: self.load_reminders(in_background=True))
             return
         # On screen, the read starts on a worker thread once the table has been painted
         # (eventFilter): the coach sees and can use the caseload first (at 50,000 people
@@ -306,10 +422,11 @@ class CaseloadView(QWidget):
             self._strip_again = False
 
     def wait_for_reminders(self, timeout_s: float = 10.0) -> None:
-        """Let a running read of the strip finish (before the vault is closed)."""
-        task = self._strip_task
-        if task is not None:
-            task.finished.wait(timeout_s)
+        """Let a running read of the strip, or of the caseload's rest, finish (before
+        the vault is closed)."""
+        for task in (self._whole_task, self._strip_task):
+            if task is not None:
+                task.finished.wait(timeout_s)
 
     def _render_today(self) -> None:
         cl = self._caseload
@@ -331,7 +448,6 @@ class CaseloadView(QWidget):
                 )
             elif i.kind == "group":
                 parts.append(html.escape(f"{i.start or ''} " + self.tr("group session")))
-        attention, finals, measures = self._counts
         if pending:  # the day's agenda items are still being read
             parts.append("…")
         appts = ", ".join(parts) if parts else html.escape(self.tr("no conversations planned"))
@@ -341,14 +457,22 @@ class CaseloadView(QWidget):
             + "</b> "
             + appts
         )
-        text += " &nbsp;·&nbsp; " + html.escape(
-            self.tr("%n participant(s) need attention", "", attention)
-        )
-        text += " &nbsp;·&nbsp; " + html.escape(self.tr("%n final PSS-10 due", "", finals))
-        # The course's other scheduled questionnaires (core/schedule.py): how many people.
-        text += " &nbsp;·&nbsp; " + html.escape(
-            self.tr("questionnaires due for %n participant(s)", "", measures)
-        )
+        if self._counts is None:  # the first page only: counted once the rest is in
+            counts = [
+                self.tr("… participants need attention"),
+                self.tr("… final PSS-10 due"),
+                self.tr("questionnaires due for … participants"),
+            ]
+        else:
+            attention, finals, measures = self._counts
+            counts = [
+                self.tr("%n participant(s) need attention", "", attention),
+                self.tr("%n final PSS-10 due", "", finals),
+                # The course's other scheduled questionnaires (core/schedule.py).
+                self.tr("questionnaires due for %n participant(s)", "", measures),
+            ]
+        for count in counts:
+            text += " &nbsp;·&nbsp; " + html.escape(count)
         if reminders:
             shown = [
                 f'<a href="p:{r.participant_id}">{html.escape(self.reminder_text(r))}</a>'
@@ -362,6 +486,13 @@ class CaseloadView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
+        if not self.model.complete:
+            # The first page only: how many there are, and how many match, is known once
+            # the rest is in, and "no match" may be wrong until then (the table shows
+            # the page's matches meanwhile).
+            self.count_label.setText("…")
+            self.empty_label.hide()
+            return
         self.count_label.setText(
             self.tr("%1 of %2").replace("%1", str(shown)).replace("%2", str(total))
         )
@@ -382,6 +513,11 @@ class CaseloadView(QWidget):
                 self.empty_label.setGeometry(
                     self.table.viewport().rect().adjusted(24, 24, -24, -24)
                 )
+            elif event.type() == QEvent.Type.Paint and self._whole_after_paint:
+                # The first page is being painted: the rest is read once the event loop
+                # is back (after this paint), on a worker thread.
+                self._whole_after_paint = False
+                QTimer.singleShot(0, self, lambda: self.read_whole(in_background=True))
             elif event.type() == QEvent.Type.Paint and self._strip_after_paint:
                 # The caseload is being painted: the strip's read starts once the event
                 # loop is back (after this paint), not before it.

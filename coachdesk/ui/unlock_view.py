@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -24,13 +25,40 @@ from coachdesk.ui import plain, preferences
 from coachdesk.ui.messages import error_text
 from coachdesk.ui.worker import Task
 
+# Rows the unlock reads before the caseload is painted when the table is in its own
+# order (name ascending): more than the tallest screen shows (a row is 20-30 px), so
+# the first paint is whole; the rest comes after it (ui/caseload_view.read_whole).
+FIRST_PAGE = 120
+
+
+def first_page_for(header_state: QByteArray) -> int | None:
+    """How many rows the unlock reads before the first paint: FIRST_PAGE when the
+    caseload's saved sort (preferences.CASELOAD_HEADER; none saved: by name) is by
+    name ascending, whose first rows are the first page of the caseload's own order
+    (store/caseload.read_caseload); None (every row) for any other sort."""
+    if header_state.isEmpty():
+        return FIRST_PAGE
+    header = QHeaderView(Qt.Orientation.Horizontal)
+    if not header.restoreState(header_state):
+        return None  # (the view falls back to its own default; read it all, to be safe)
+    by_name = header.sortIndicatorSection() == 0
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    return FIRST_PAGE if by_name and ascending else None
+
 
 def open_and_read(
-    data_dir: Path, secret: str, recovery: bool, today: dt.date, archived: bool
+    data_dir: Path,
+    secret: str,
+    recovery: bool,
+    today: dt.date,
+    archived: bool,
+    first: int | None = None,
 ) -> tuple[Any, tuple[dt.date, bool, Any]]:
     """The unlock worker (off the GUI thread): open the vault, then read the caseload
-    (0.2 s at 2,000, 0.75 s at 10,000); returns the vault and ``(today, archived,
-    Caseload)`` for the workspace.
+    (``first``: its first rows only, with the true total; store/caseload.read_caseload);
+    returns the vault and ``(today, archived, Caseload)`` for the workspace. The read
+    runs on the driver's own connection (Vault.read_raw): nothing here needs SQLAlchemy
+    once the vault is open.
 
     It does not wait for the GUI's preload of the database code (store/preload.py): a
     vault that needs nothing but its checks opens without SQLAlchemy (store/vault.py),
@@ -38,7 +66,6 @@ def open_and_read(
     SQLAlchemy at once can fail), while the preload waits between its steps until the
     caseload is painted (ui/main_window._Preloader).
     """
-    from coachdesk.store import preload
     from coachdesk.store.vault import Vault
 
     vault = (
@@ -47,9 +74,11 @@ def open_and_read(
         else Vault.open(data_dir, passphrase=secret)
     )
     try:
-        with preload.importing():
-            from coachdesk.store import caseload
-        cl = vault.read(caseload.load_caseload, today, include_archived=archived)
+        # SQLAlchemy-free (tests/test_caseload_first_page.py): not under
+        # preload.importing, which would wait for a preload step in progress.
+        from coachdesk.store import caseload
+
+        cl = vault.read_raw(caseload.read_caseload, today, include_archived=archived, first=first)
     except BaseException:
         vault.close()
         raise
@@ -190,6 +219,7 @@ class UnlockView(QWidget):
         data_dir, recovery = self.data_dir, self._recovery
         today = self.today or dt.date.today()
         archived = bool(preferences.SHOW_ARCHIVED.get())  # QSettings: read on this thread
+        first = first_page_for(preferences.CASELOAD_HEADER.get())
         self.message.setText(self.tr("Unlocking…"))
         self._set_busy(True)
 
@@ -199,7 +229,7 @@ class UnlockView(QWidget):
         from coachdesk import gc_policy
 
         gc_policy.pause()
-        self._task = Task(lambda: open_and_read(data_dir, secret, recovery, today, archived))
+        self._task = Task(lambda: open_and_read(data_dir, secret, recovery, today, archived, first))
         self._task.start(self._opened, self._failed)
         self.unlock_started.emit()
 
