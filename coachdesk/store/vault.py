@@ -176,14 +176,18 @@ class Vault:
         self._backup_started: float | None = None
         self._failed_k0 = b""
         # SQLAlchemy's engine and sessionmaker, made at their first use (_orm). Until
-        # then the vault reads and writes on one driver connection of its own (_raw,
-        # used under _raw_lock by one thread at a time); once the engine exists that
-        # connection is closed and the engine's pool serves every read (_driver).
+        # then the vault reads and writes on driver connections of its own (_driver):
+        # one kept idle between uses (_raw), another opened for a use that finds it
+        # taken (two threads reading at once, as with the engine's pool). Once the
+        # engine exists they close as they come back, and the pool serves every read.
+        # _raw_gen: connections taken before _drop_connections are not kept (a
+        # rotation's old key).
         self._engine: Engine | None = None
         self._session_factory: Any = None
         self._orm_lock = threading.Lock()
         self._raw: sqlcipher3.Connection | None = None
-        self._raw_lock = threading.RLock()
+        self._raw_lock = threading.Lock()  # guards _raw and _raw_gen, never held in use
+        self._raw_gen = 0
 
     # --- SQLAlchemy, on first use ---------------------------------------------------------
 
@@ -210,7 +214,7 @@ class Vault:
                 with preload.importing():  # not beside the GUI's preload thread (see there)
                     self._engine = self._make_engine()
                 # From now on the pool serves _read and read_raw: the vault's own
-                # connection goes (after a reader holding it has finished).
+                # connections go (one in use when it comes back).
                 self._close_raw()
             if sessions and self._session_factory is None:
                 if not self._key:
@@ -232,18 +236,21 @@ class Vault:
 
     @contextlib.contextmanager
     def _driver(self) -> Iterator[sqlcipher3.Connection]:
-        """A driver connection (autocommit; BEGIN is the caller's): the vault's own
-        until the engine exists, then one from the engine's pool. SQLAlchemy is not
+        """A driver connection (autocommit; BEGIN is the caller's): one of the vault's
+        own until the engine exists, then one from the engine's pool. SQLAlchemy is not
         loaded for it."""
         if self._engine is None:
             with self._raw_lock:
-                if self._engine is None:
-                    if self._raw is None:
-                        conn = self._connect()
-                        conn.isolation_level = None  # as the engine's connections
-                        self._raw = conn
-                    yield self._raw
-                    return
+                conn, self._raw = self._raw, None  # the idle one, if there is one
+                gen = self._raw_gen
+            if conn is None:
+                conn = self._connect()
+                conn.isolation_level = None  # as the engine's connections
+            try:
+                yield conn
+            finally:
+                self._give_back(conn, gen)
+            return
         raw = self.engine.raw_connection()
         try:
             conn = raw.driver_connection
@@ -252,12 +259,31 @@ class Vault:
         finally:
             raw.close()
 
-    def _close_raw(self) -> None:
+    def _give_back(self, conn: sqlcipher3.Connection, gen: int) -> None:
+        """Keep ``conn`` as the idle one while no engine exists (and none is kept yet,
+        and nothing dropped the connections since it was taken); else close it."""
         with self._raw_lock:
-            if self._raw is not None:
-                with contextlib.suppress(sqlcipher3.Error):
-                    self._raw.close()
-                self._raw = None
+            keep = (
+                self._raw is None
+                and self._engine is None
+                and gen == self._raw_gen
+                and bool(self._key)
+                and not conn.in_transaction
+            )
+            if keep:
+                self._raw = conn
+        if not keep:
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.close()
+
+    def _close_raw(self) -> None:
+        """Close the idle connection; one in use closes when it comes back."""
+        with self._raw_lock:
+            conn, self._raw = self._raw, None
+            self._raw_gen += 1
+        if conn is not None:
+            with contextlib.suppress(sqlcipher3.Error):
+                conn.close()
 
     def _drop_connections(self) -> None:
         """Every connection closed: the engine's pool (if made) and the vault's own."""
