@@ -283,15 +283,12 @@ def test_the_preload_waits_while_held() -> None:
     assert result == {"held": {"sqlalchemy": False, "alive": True}, "loaded": True, "gc": True}
 
 
-def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
-    vault, data_dir: Path, tmp_path: Path
-) -> None:
-    """Enter pressed before the preload began: its thread imports none of its steps
-    while the unlock is under way (it would take the GIL from the unlock worker and
-    the first paint), then loads everything once the caseload is painted; the backup
-    reminder and the participant page's widgets follow it."""
-    vault.close()
-    result = _run(
+def _pasted_unlock(data_dir: Path, tmp_path: Path, watch: str, report: str) -> dict[str, object]:
+    """The real main window, the passphrase pasted and Enter pressed at once; ``watch``
+    is the body of an import hook's find_spec (``name``: the module asked for), run
+    until the caseload is painted and everything after it has loaded; ``report``: the
+    dict printed at the end."""
+    return _run(
         "import threading, time\n"
         "from PySide6.QtCore import QSettings\n"
         "from PySide6.QtWidgets import QApplication\n"
@@ -302,11 +299,12 @@ def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
         "from coachdesk.store import preload\n"
         "STEPS = set(preload.STEPS)\n"
         "while_held = []\n"
+        "first_sqlalchemy = []\n"
+        "w = None\n"
         "class Watch:\n"
         "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name in STEPS and threading.current_thread().name == 'coachdesk-preload':\n"
-        "            while_held.append(preload.held())\n"
-        "        return None\n"
+        + "".join(f"        {line}\n" for line in watch.splitlines())
+        + "        return None\n"
         "sys.meta_path.insert(0, Watch())\n"
         "from coachdesk.ui.main_window import MainWindow\n"
         f"w = MainWindow({str(data_dir)!r}, idle_minutes=60)\n"
@@ -324,8 +322,25 @@ def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
         "while not done() and time.monotonic() < deadline:\n"
         "    app.processEvents()\n"
         "    time.sleep(0.01)\n"
-        "print(json.dumps({'at_submit': at_submit, 'at_unlocked': at_unlocked,"
-        " 'while_held': any(while_held), 'held': preload.held(), 'done': done()}))\n"
+        f"print(json.dumps({report}))\n"
+    )
+
+
+def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
+    vault, data_dir: Path, tmp_path: Path
+) -> None:
+    """Enter pressed before the preload began: its thread imports none of its steps
+    while the unlock is under way (it would take the GIL from the unlock worker and
+    the first paint), then loads everything once the caseload is painted; the backup
+    reminder and the participant page's widgets follow it."""
+    vault.close()
+    result = _pasted_unlock(
+        data_dir,
+        tmp_path,
+        "if name in STEPS and threading.current_thread().name == 'coachdesk-preload':\n"
+        "    while_held.append(preload.held())",
+        "{'at_submit': at_submit, 'at_unlocked': at_unlocked,"
+        " 'while_held': any(while_held), 'held': preload.held(), 'done': done()}",
     )
     assert result == {
         "at_submit": True,  # held from Enter
@@ -334,6 +349,30 @@ def test_a_pasted_passphrase_holds_the_preload_until_the_caseload_is_painted(
         "held": False,  # released at the paint
         "done": True,  # then everything loaded, the reminder shown, the page's widgets
     }
+
+
+def test_a_pasted_passphrase_paints_the_caseload_before_sqlalchemy_loads(
+    vault, data_dir: Path, tmp_path: Path
+) -> None:
+    """Issue 19 item 4, end to end: from Enter to the caseload's first paint nothing on
+    any thread imports SQLAlchemy (the open, the first page, the unlocked window's own
+    modules: the workspace, the caseload and agenda views); it is first imported once
+    the caseload is painted (the preload released), by then the workspace exists.
+    The vault has its receiving key, as every vault has after its first unlock (the
+    first one makes it through SQLAlchemy: ui/main_window.on_unlocked)."""
+    from coachdesk.store import recipient
+
+    recipient.ensure_committed(vault)
+    vault.close()
+    result = _pasted_unlock(
+        data_dir,
+        tmp_path,
+        "if name == 'sqlalchemy' and not first_sqlalchemy:\n"
+        "    first_sqlalchemy.append([preload.held(),"
+        " w is not None and w.workspace is not None])",
+        "{'first': first_sqlalchemy, 'done': done()}",
+    )
+    assert result == {"first": [[False, True]], "done": True}
 
 
 def test_the_receiving_key_is_asked_for_by_its_setting_name() -> None:

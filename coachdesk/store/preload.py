@@ -14,6 +14,7 @@ import importlib
 import sys
 import threading
 from collections.abc import Iterator
+from typing import Any
 
 # The SQLite dialect is named because SQLAlchemy loads it only inside create_engine,
 # which would otherwise run it (80 ms with its asyncio imports) after Enter.
@@ -40,6 +41,14 @@ def importing() -> Iterator[None]:
     in progress on another thread (then everything is loaded already)."""
     with _IMPORTING:
         yield
+
+
+def module(name: str) -> Any:
+    """``importlib.import_module(name)`` under ``importing``: for a widget that needs
+    database code (store/agenda, store/audit) only when it first reads or writes, after
+    the caseload's paint, perhaps while the preload thread is between its steps."""
+    with importing():
+        return importlib.import_module(name)
 
 
 # What load() imports, in steps, each a whole module whose own imports come first. The

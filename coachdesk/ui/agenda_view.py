@@ -184,8 +184,10 @@ class AgendaView(QWidget):
     def reload(self) -> None:
         self.loaded = True
         last = self.week_start + dt.timedelta(days=6)
-        from coachdesk.store import agenda  # SQLAlchemy: not before the caseload's paint
+        from coachdesk.store import preload
 
+        # SQLAlchemy: not before the caseload's paint, nor beside the preload's import.
+        agenda = preload.module("coachdesk.store.agenda")
         items = self.vault.read(agenda.items, self.week_start, last)
         iso_week = self.week_start.isocalendar()[1]
         self.title.setText(

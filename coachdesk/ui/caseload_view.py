@@ -25,12 +25,17 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from coachdesk import gc_policy
-from coachdesk.store import agenda, audit, caseload
+from coachdesk.store import caseload, preload
 from coachdesk.ui import labels, preferences
 from coachdesk.ui.caseload_model import ROW_ROLE, CaseloadModel, without_shaping
 from coachdesk.ui.worker import Task
 
+# store/agenda and store/audit load SQLAlchemy: imported when the strip is read and a
+# search is logged, after the caseload's first paint (store/preload.module), not with
+# this module, which the unlocked window imports before that paint (issue 19: a pasted
+# passphrase waited 0.45 s for them).
 if TYPE_CHECKING:
+    from coachdesk.store import agenda
     from coachdesk.store.vault import Vault
 
 
@@ -379,6 +384,7 @@ class CaseloadView(QWidget):
         if not in_background:
             # Locked before the event loop came round: nothing to show.
             with contextlib.suppress(VaultLocked):
+                agenda = preload.module("coachdesk.store.agenda")
                 self._reminders_read((read, vault.read(agenda.today_view, today)))
             return
 
@@ -386,6 +392,7 @@ class CaseloadView(QWidget):
             # No collection on the worker thread (gc_policy.pause: it could free Qt
             # objects held in garbage cycles off the GUI thread), as for the unlock's.
             with gc_policy.paused():
+                agenda = preload.module("coachdesk.store.agenda")
                 return read, vault.read(agenda.today_view, today)
 
         task = Task(read_strip)
@@ -530,6 +537,7 @@ class CaseloadView(QWidget):
         # then, and a slot must not raise.
         if not self.search.text().strip() or self.vault is None or not self.vault.is_open:
             return
+        audit = preload.module("coachdesk.store.audit")
         self.vault.write(
             audit.record, "search", {"view": "caseload", "results": self.proxy.rowCount()}
         )
