@@ -88,6 +88,7 @@ def test_the_unlock_paints_the_first_page_then_completes_it_in_place(
     assert [cv.model.row_at(r) for r in range(FIRST_PAGE)] == whole.rows[:FIRST_PAGE]
     total = len(whole.rows)
     assert cv.count_label.text() == "…"  # how many: known once the rest is in
+    search_width = cv.search.width()
     strip = cv.today_label.text()
     assert "… participants need attention" in strip and "… final PSS-10 due" in strip
     assert "questionnaires due for … participants" in strip
@@ -116,6 +117,9 @@ def test_the_unlock_paints_the_first_page_then_completes_it_in_place(
     assert [i.row() for i in cv.table.selectionModel().selectedRows()] == [row]
     assert cv.table.verticalScrollBar().value() == scroll
     assert cv.count_label.text() == f"{total} of {total}"
+    # The count's room was kept from the start: the search box did not move under her.
+    QTest.qWait(0)
+    assert cv.search.width() == search_width
     # The strip's counts, of the whole list; its reminders after that.
     qtbot.waitUntil(lambda: cv.reminders is not None, timeout=5000)
     strip = cv.today_label.text()

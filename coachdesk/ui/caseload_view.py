@@ -113,6 +113,11 @@ class CaseloadView(QWidget):
         self.archived = QCheckBox(self.tr("Show a&rchived"))
         self.archived.setChecked(preferences.SHOW_ARCHIVED.get())
         self.count_label = QLabel()
+        # Wide enough for "50000 of 50000" from the start: the label says "…" until the
+        # whole caseload is read (after the first paint), and a label that widened then
+        # would shrink the search box under the coach's eyes.
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._reserve_count_width(5)
 
         self.model = CaseloadModel(self)
         # The model sorts and filters itself (see CaseloadModel); "proxy" names the rows
@@ -491,8 +496,14 @@ class CaseloadView(QWidget):
             text += "<br>" + html.escape(self.tr("Reminders:")) + " " + " · ".join(shown)
         self.today_label.setText(text)
 
+    def _reserve_count_width(self, digits: int) -> None:
+        widest = self.tr("%1 of %2").replace("%1", "8" * digits).replace("%2", "8" * digits)
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
+
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.total()
+        if len(str(total)) > 5:
+            self._reserve_count_width(len(str(total)))
         if not self.model.complete:
             # The first page only: how many there are, and how many match, is known once
             # the rest is in, and "no match" may be wrong until then (the table shows
