@@ -75,3 +75,26 @@ def test_the_participant_page_and_the_caseload_say_the_course_ended(qtbot, vault
     cells = [str(view.model.index(0, c).data() or "") for c in range(view.model.columnCount())]
     assert "forløbet er slut" in cells, cells
     assert not any(WEEK_NUMBER.search(c) for c in cells), cells
+
+
+def test_someone_not_admitted_has_no_course_week(qtbot, vault, danish):
+    """Screened and not admitted: not on the course, so no week (before, the caseload
+    counted the weeks of the group she screened for, and later said the course ended)."""
+    from coachdesk.ui.caseload_view import CaseloadView
+    from coachdesk.ui.participant_page import ParticipantPage
+
+    start = dt.date.today() - dt.timedelta(weeks=2)
+    (pid,) = add(
+        vault,
+        person(status="not_eligible", course_start=start.isoformat(), assessments=[], sessions=[]),
+    )
+    page = ParticipantPage(vault, pid)
+    qtbot.addWidget(page)
+    facts = page.facts_label.text()
+    assert "Ikke optaget" in facts
+    assert "uge" not in facts and "forløbet er slut" not in facts, facts
+
+    view = CaseloadView(vault, today=dt.date.today())
+    qtbot.addWidget(view)
+    week = view.model.index(0, 3).data()
+    assert week == "", week

@@ -171,7 +171,7 @@ class CaseloadModel(QAbstractTableModel):
             row.name,
             row.ref,
             self._status_text(row.status),
-            labels.week_text(row.week),
+            labels.week_text(row.week, row.status),
             labels.due_text(row.due[0]) if row.due else "",
             labels.date_text(row.last_session),
             _pss_text(row.pss_before, row.pss_after),
@@ -201,7 +201,7 @@ class CaseloadModel(QAbstractTableModel):
         elif column == 2:
             keys = [self._status_text(r.status).casefold() for r in rows]
         elif column == 3:
-            keys = [-1 if r.week is None else r.week for r in rows]
+            keys = [-1 if r.week is None or r.status == "not_eligible" else r.week for r in rows]
         elif column == _DUE_COLUMN:
             keys = [
                 (

@@ -112,7 +112,13 @@ def rating_names() -> dict[str, str]:
     }
 
 
-def week_text(week: int | None) -> str:
+def week_text(week: int | None, status: str | None = None) -> str:
+    """The course week as the caseload and the participant page show it; ``status``:
+    the person's, for whom a week means nothing. Someone screened and not admitted is
+    not on the course: no week (the calendar week of the group she screened for read
+    as if she were in it, or "course ended" a few weeks later)."""
+    if status == "not_eligible":
+        return ""
     if week is None:
         return QCoreApplication.translate("Labels", "not started")
     if week > course.COURSE_WEEKS:

@@ -330,7 +330,7 @@ class ParticipantPage(QWidget):
                 x
                 for x in (
                     ref,
-                    labels.week_text(week),
+                    labels.week_text(week, page.status),
                     status,
                     self.tr("archived") if archived else "",
                 )
