@@ -91,6 +91,10 @@ class CaseloadView(QWidget):
         self.today_label = QLabel()
         self.today_label.setWordWrap(True)
         self.today_label.setTextFormat(Qt.TextFormat.RichText)
+        # Room for the day's line and the reminders' line from the start: the reminders
+        # are read after the caseload's first paint, and a strip that grew then would
+        # push the table down under the coach's eyes.
+        self.today_label.setMinimumHeight(2 * self.today_label.fontMetrics().lineSpacing())
         self.today_label.setAccessibleName(self.tr("Today"))
         self.today_label.linkActivated.connect(
             lambda link: self.open_participant.emit(int(link.split(":")[1]))

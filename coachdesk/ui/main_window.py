@@ -252,6 +252,10 @@ class MainWindow(QMainWindow):
         self.system_lock = SystemLockWatcher(self)
         self.system_lock.locked.connect(self.lock)
         self._build_menus()
+        # The status bar from the start: made at its first message (the backup reminder,
+        # which comes after the caseload's first paint), it would take its height from
+        # the table under the coach's eyes.
+        self.statusBar()
         geometry = preferences.WINDOW_GEOMETRY.get()
         if not geometry.isEmpty():
             self.restoreGeometry(geometry)
