@@ -16,7 +16,7 @@ from coachdesk.core.course import course_week
 from coachdesk.store import interchange
 from coachdesk.store.demo import demo_document
 from coachdesk.store.keyfile import TEST_KDF, KdfParams
-from coachdesk.store.vault import Vault
+from coachdesk.store.vault import PRAGMAS, Vault
 
 BENCH_DIR = Path(__file__).resolve().parent
 PASSPHRASE = (BENCH_DIR / "demo-passphrase.txt").read_text(encoding="utf-8").strip()
@@ -200,14 +200,7 @@ def plain_engine(path: Path) -> Any:
     def _connect(dbapi_conn, _rec):  # type: ignore[no-untyped-def]
         dbapi_conn.isolation_level = None
         # The vault's pragmas (store/vault.py Vault._connect), so only the cipher differs.
-        for pragma in (
-            "temp_store = MEMORY",
-            "secure_delete = ON",
-            "foreign_keys = ON",
-            "journal_mode = WAL",
-            "synchronous = FULL",
-            "busy_timeout = 5000",
-        ):
+        for pragma in PRAGMAS:
             dbapi_conn.execute(f"PRAGMA {pragma}")
 
     @event.listens_for(engine, "begin")

@@ -162,6 +162,20 @@ def _commit_pending_key(pending: Path, key_path: Path) -> None:
         _fsync_dir(key_path.parent)
 
 
+# Every connection's settings (after the key): temporary tables in memory, deleted
+# content overwritten, foreign keys enforced, WAL with a full sync at each commit, and
+# a writer waits for another's lock instead of failing at once. bench/workload.py gives
+# its plain-SQLite engine the same, so the two differ only in the cipher.
+PRAGMAS = (
+    "temp_store = MEMORY",
+    "secure_delete = ON",
+    "foreign_keys = ON",
+    "journal_mode = WAL",
+    "synchronous = FULL",
+    "busy_timeout = 5000",
+)
+
+
 class Vault:
     """An unlocked vault. Use ``session()`` for a unit of work; ``close()`` locks it."""
 
@@ -570,14 +584,7 @@ class Vault:
             conn.execute("PRAGMA cipher_log_level = NONE")
             # A raw key: SQLCipher's PBKDF2 is skipped, Argon2id already did that work.
             conn.execute(f"PRAGMA key = \"x'{self._key.hex()}'\"")
-            for pragma in (
-                "temp_store = MEMORY",
-                "secure_delete = ON",
-                "foreign_keys = ON",
-                "journal_mode = WAL",
-                "synchronous = FULL",
-                "busy_timeout = 5000",
-            ):
+            for pragma in PRAGMAS:
                 conn.execute(f"PRAGMA {pragma}")
         except BaseException:
             conn.close()  # not left open beside the files _unlock may remove
