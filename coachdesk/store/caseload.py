@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -26,10 +27,25 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
+# The Danish alphabet ends ... x, y, z, æ, ø, å; code point order has å (U+00E5) before
+# æ (U+00E6) and ø (U+00F8), so "Åse" came before "Ærø" and "Østergaard". The caseload's
+# key maps the three to U+0080-U+0082 (C1 controls, which no one types in a name): after
+# z, in the Danish order, and before every other accented letter. The search maps what is
+# typed the same way (search_text), so it still finds what it found.
+_DANISH_ORDER = str.maketrans({"æ": "\x80", "ø": "\x81", "å": "\x82"})
+
+
+def search_text(text: str) -> str:
+    """``text`` as the caseload's search and order see it: composed (NFC: an "å" typed
+    as "a" + ring is the same letter), casefolded, æ ø å put after z. Per character
+    after composition, so ``search_key(n, r) == search_text(n) + "\x1f" +
+    search_text(r)`` and a typed needle is found in a key as in the text."""
+    return unicodedata.normalize("NFC", text).casefold().translate(_DANISH_ORDER)
+
+
 def search_key(name: str, ref: str) -> str:
-    """What the caseload's search looks in, and its order (name, then ref): casefolded
-    per character, so ``search_key(n, r) == n.casefold() + "\x1f" + r.casefold()``."""
-    return f"{name}\x1f{ref}".casefold()
+    """What the caseload's search looks in, and its order (name, then ref)."""
+    return search_text(f"{name}\x1f{ref}")
 
 
 class CaseloadRow(NamedTuple):
@@ -86,7 +102,8 @@ class Caseload:
 
 
 # The caseload's one order, the first page's and the whole list's: ``search_key`` (the
-# casefolded ``name\x1fref``) in code point order, then participant id. SQLite's BINARY
+# ``name\x1fref`` of search_text: the Danish alphabet's order, migration 0016) in code
+# point order, then participant id. SQLite's BINARY
 # collation compares UTF-8 bytes, whose order is the code points' order, which is
 # Python's str order: the first page read along ix_caseload_summary_order (migration
 # 0015) is the prefix of the whole list sorted here (tests/test_caseload_first_page.py).

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy.engine import Engine
 
-HEAD = "0015"
+HEAD = "0016"
 SCRIPT_LOCATION = Path(__file__).with_name("migrations")
 
 

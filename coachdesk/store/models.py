@@ -513,7 +513,8 @@ caseload_summary = Table(
         "has_outcome",
         "taken",
     ),
-    # The caseload's order, name then ref (casefolded, code point order) then id: the
+    # The caseload's order, name then ref (store/caseload.search_text: the Danish
+    # alphabet's order, æ ø å after z) then id: the
     # unlock reads its first screenful from this index alone (migration 0015).
     Index("ix_caseload_summary_order", "search_key", "participant_id"),
 )

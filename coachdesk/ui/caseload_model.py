@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from coachdesk.store.caseload import CaseloadRow
+from coachdesk.store.caseload import CaseloadRow, search_text
 from coachdesk.ui import labels
 
 COLUMNS = ("name", "ref", "status", "week", "due", "last_session", "pss")
@@ -254,7 +254,7 @@ class CaseloadModel(QAbstractTableModel):
         return found
 
     def set_filter(self, text: str, status: str | None, attention: bool) -> None:
-        new = (text.strip().casefold(), status or None, attention)
+        new = (search_text(text.strip()), status or None, attention)
         if new == self._filter:
             return
         old_needle, old_status, old_attention = self._filter
